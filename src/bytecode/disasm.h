@@ -1,0 +1,17 @@
+// disasm.h: human-readable listings of compiled code (SPEC V7), the same text format
+// the golden bytecode tests compare against.
+#pragma once
+#include <string>
+
+#include "runtime/function.h"
+
+namespace clove {
+
+class VM;
+
+/// Lists every arity of `fn` and, recursively, every fn it creates: instructions with
+/// operands, constants, source lines, locals.
+std::string disassemble(VM& vm, FnProto* fn);
+std::string disassemble_proto(VM& vm, Proto* p);
+
+}  // namespace clove

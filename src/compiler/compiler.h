@@ -1,0 +1,32 @@
+// compiler.h: forms -> bytecode (SPEC V4).
+//
+// Pipeline, one file per phase under src/compiler/:
+//   analyze/  forms -> AST (macroexpansion, symbol resolution, one file per special form)
+//   ir/       AST -> IR over virtual registers, in basic blocks
+//   passes/   liveness, register allocation (compact frames, spilling past 256),
+//             constant folding, ...
+//   emit      IR -> Proto: bytecode, constant pool, positions, locals, stack map
+// Errors are Diagnostics (compile_*) with file:line:column.
+#pragma once
+#include <string>
+
+#include "runtime/function.h"
+#include "runtime/value.h"
+
+namespace clove {
+
+class VM;
+
+struct CompileOptions {
+  std::string* ir_dump = nullptr;  // when set, the IR of every arity is appended here
+};
+
+/// Compiles one top-level form into a zero-argument fn whose single arity runs it.
+/// Macros are expanded by calling them through vm.call (which may collect garbage;
+/// the compiler keeps its forms rooted).
+FnProto* compile_toplevel(VM& vm, Value form, const CompileOptions& opts = {});
+
+/// Expands `form` once if it is a macro call, else returns it (macroexpand-1).
+Value macroexpand_1(VM& vm, Value form);
+
+}  // namespace clove

@@ -1,0 +1,178 @@
+// heap.h: allocation and the garbage collector.
+//
+// Precise, incremental, tri-colour mark-sweep (Dijkstra et al. 1978; the two-white
+// scheme of Lua 5.x), paced by bytes allocated. The full design essay is at the top
+// of gc/heap.cpp and in docs/design/gc.md. In short:
+//
+// * Collection happens only at safepoints: Heap::safepoint() is called by the VM
+//   between instructions (after allocating instructions, at calls and backward jumps).
+//   Native functions and the reader/compiler therefore never see a collection while
+//   they run, unless they call back into Clove code; then they must keep what they
+//   hold reachable (RootScope, or a RootProvider).
+// * Roots: every registered RootProvider (the VM: fibers' value stacks, namespaces,
+//   interned names; the compiler: forms it is working on) plus Heap::temp_roots.
+// * Barrier: a backward barrier (Lua's luaC_barrierback): storing a white value into
+//   a black object turns the object grey again. Stacks are not barriered; they are
+//   rescanned in the atomic phase.
+// * CLOVE_GC_STRESS=1 runs a full collection at every safepoint that follows an
+//   allocation, which is the finest grain at which collection happens at all.
+#pragma once
+#include <cstddef>
+#include <cstdint>
+#include <cstdlib>
+#include <functional>
+#include <new>
+#include <utility>
+#include <vector>
+
+#include "runtime/object.h"
+#include "runtime/value.h"
+
+namespace clove {
+
+class Heap;
+
+/// Passed to Obj::trace implementations and RootProviders: mark what you hold.
+struct Tracer {
+  Heap& heap;
+  void mark(Value v);
+  void mark(Obj* o);
+};
+
+/// Something outside the heap that holds Values (the VM, a compiler run, a host handle table).
+class RootProvider {
+ public:
+  virtual ~RootProvider() = default;
+  virtual void trace_roots(Tracer& t) = 0;
+};
+
+enum class GcPhase : uint8_t { Pause, Mark, Sweep };
+
+class Heap {
+ public:
+  static constexpr uint8_t kWhite0 = 0, kWhite1 = 1, kGray = 2, kBlack = 3;
+
+  Heap();
+  ~Heap();
+  Heap(const Heap&) = delete;
+  Heap& operator=(const Heap&) = delete;
+
+  /// Allocate a T (deriving from Obj) with `extra` trailing bytes; constructor args forwarded.
+  /// Never collects; throws std::bad_alloc (or an OutOfMemory Clove error, see set_limit).
+  template <class T, class... A>
+  T* make_extra(size_t extra, A&&... args) {
+    size_t sz = sizeof(T) + extra;
+    void* mem = raw_alloc(sz);
+    T* o = new (mem) T(std::forward<A>(args)...);
+    link(o, sz);
+    return o;
+  }
+  template <class T, class... A>
+  T* make(A&&... args) {
+    return make_extra<T>(0, std::forward<A>(args)...);
+  }
+
+  /// Backward write barrier: call after storing v into a field of `parent`.
+  void barrier(Obj* parent, Value v) {
+    if (parent->gc_color == kBlack && v.is_obj() && is_white(v.as_obj())) barrier_slow(parent);
+  }
+  void barrier(Obj* parent, Obj* child) {
+    if (parent->gc_color == kBlack && child && is_white(child)) barrier_slow(parent);
+  }
+
+  /// A GC safepoint: may run an incremental step (or, in stress mode, a full collection).
+  void safepoint() {
+    if (debt_ > 0) step();
+  }
+  /// Whether allocation since the last step means a safepoint has work to do.
+  bool owes_work() const { return debt_ > 0; }
+  /// Run a complete collection now (finishes any cycle in progress first).
+  void collect();
+
+  void add_root_provider(RootProvider* p);
+  void remove_root_provider(RootProvider* p);
+  /// Values kept alive by C++ code across callbacks into the VM; see RootScope.
+  std::vector<Value> temp_roots;
+
+  /// Called for every freed object whose kFlagSourcePos flag is set (weak side tables).
+  std::function<void(Obj*)> on_free_flagged;
+
+  bool stress() const { return stress_; }
+  void set_stress(bool on) { stress_ = on; }
+  size_t bytes_live() const { return bytes_; }
+  size_t collections() const { return cycles_; }
+  size_t object_count() const { return objects_; }
+  GcPhase phase() const { return phase_; }
+  /// Memory cap in bytes (0 = none); exceeding it throws a catchable error at allocation.
+  void set_limit(size_t bytes) { limit_ = bytes; }
+
+  bool is_white(const Obj* o) const { return o->gc_color < kGray; }
+  bool is_dead(const Obj* o) const { return o->gc_color == other_white(); }
+
+  /// Heap validator for tests: every object reachable from the roots is in the
+  /// all-objects list and not dead. Returns the number of reachable objects, or
+  /// throws std::logic_error describing the first problem.
+  size_t validate();
+
+  void mark_obj(Obj* o);
+
+ private:
+  friend struct Tracer;
+  void* raw_alloc(size_t sz);
+  void link(Obj* o, size_t sz);
+  void barrier_slow(Obj* parent);
+  void step();
+  void start_cycle();
+  bool mark_step(size_t budget);
+  void atomic();
+  bool sweep_step(size_t budget);
+  void trace_roots(Tracer& t);
+  void free_obj(Obj* o);
+  uint8_t other_white() const { return current_white_ ^ 1; }
+
+  Obj* all_ = nullptr;
+  Obj** sweep_cursor_ = nullptr;
+  std::vector<Obj*> gray_;
+  std::vector<RootProvider*> providers_;
+  GcPhase phase_ = GcPhase::Pause;
+  uint8_t current_white_ = kWhite0;
+  bool stress_ = false;
+  bool in_gc_ = false;
+  int64_t debt_ = 0;        // bytes allocated since the last step (positive: work is owed)
+  size_t bytes_ = 0;        // bytes currently allocated
+  size_t threshold_ = 0;    // start a cycle when bytes_ passes this
+  size_t estimate_ = 0;     // live bytes after the last cycle
+  size_t objects_ = 0;
+  size_t cycles_ = 0;
+  size_t limit_ = 0;
+  std::vector<Obj*>* capture_ = nullptr;  // validate(): collect marks instead of colouring
+};
+
+inline void Tracer::mark(Value v) {
+  if (v.is_obj()) heap.mark_obj(v.as_obj());
+}
+inline void Tracer::mark(Obj* o) {
+  if (o) heap.mark_obj(o);
+}
+
+/// Pins values for the lifetime of the scope: anything push()ed stays alive even when
+/// the code calls back into the VM. `Value& v = scope.push(x)` gives a slot that may be
+/// updated in place (the reference stays valid until the next push).
+class RootScope {
+ public:
+  explicit RootScope(Heap& h) : heap_(h), mark_(h.temp_roots.size()) {}
+  ~RootScope() { heap_.temp_roots.resize(mark_); }
+  size_t push(Value v) {
+    heap_.temp_roots.push_back(v);
+    return heap_.temp_roots.size() - 1;
+  }
+  Value& operator[](size_t i) { return heap_.temp_roots[i]; }
+  RootScope(const RootScope&) = delete;
+  RootScope& operator=(const RootScope&) = delete;
+
+ private:
+  Heap& heap_;
+  size_t mark_;
+};
+
+}  // namespace clove

@@ -1,0 +1,43 @@
+// reader.h: the Clojure reader (SPEC L1): text -> forms, with positions in vm.source_map.
+//
+// Reads one form at a time so a file's later forms can depend on macros its earlier
+// forms define. Errors are Diagnostics with kind reader_* and file:line:column.
+// Syntax-quote is expanded here, as Clojure's reader does, resolving symbols through
+// the VM's current namespace; `foo#` becomes one gensym per syntax-quote.
+#pragma once
+#include <cstdint>
+#include <string_view>
+
+#include "runtime/value.h"
+
+namespace clove {
+
+class VM;
+
+struct ReaderOptions {
+  bool clove_features = true;  // #? matches :clove and :default (false: only :default)
+  bool allow_unquote = false;  // .clove files: a top-level ~expr is compile-time unquote
+  /// Deepest nesting of forms accepted; deeper input is a reader_too_deep error
+  /// (instead of exhausting the C++ stack).
+  uint32_t max_depth = 10000;
+};
+
+class Reader {
+ public:
+  /// `file` is a SourceRegistry id (vm.sources.add(...)).
+  Reader(VM& vm, std::string_view text, uint32_t file, ReaderOptions opts = {});
+  /// Reads the next form into *out; false at end of input. Throws Diagnostic.
+  bool next(Value* out);
+  ~Reader();
+  Reader(const Reader&) = delete;
+  Reader& operator=(const Reader&) = delete;
+
+ private:
+  struct Impl;
+  Impl* impl_;
+};
+
+/// Reads exactly one form from a string (read-string); nil at end of input.
+Value read_one(VM& vm, std::string_view text, std::string_view name = "<string>");
+
+}  // namespace clove

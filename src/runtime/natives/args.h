@@ -1,0 +1,49 @@
+// args.h: checked argument getters shared by every native, so errors read the same
+// everywhere (Janet's janet_get* idea), and the registration helper.
+#pragma once
+#include <string>
+
+#include <fmt/format.h>
+
+#include "common/error.h"
+#include "runtime/function.h"
+#include "runtime/number.h"
+#include "runtime/string.h"
+#include "vm/vm.h"
+
+namespace clove {
+
+/// The long in args[i]; ClassCastException naming `fn` otherwise.
+inline int64_t arg_long(Args a, int i, const char* fn) {
+  Value v = a[i];
+  if (!is_long(v))
+    throw_error(ErrorKind::ClassCastException,
+                fmt::format("{}: class {} cannot be cast to class java.lang.Long", fn, value_type_name(v)));
+  return as_long(v);
+}
+/// The string in args[i]; ClassCastException naming `fn` otherwise.
+inline String* arg_string(Args a, int i, const char* fn) {
+  String* s = as<String>(a[i]);
+  if (!s)
+    throw_error(ErrorKind::ClassCastException,
+                fmt::format("{}: class {} cannot be cast to class java.lang.String", fn, value_type_name(a[i])));
+  return s;
+}
+/// args[i] must be a number; ClassCastException otherwise.
+inline Value arg_number(Args a, int i, const char* fn) {
+  Value v = a[i];
+  if (!is_number(v)) {
+    if (v.is_nil()) throw_error(ErrorKind::NullPointerException, fmt::format("{}: Cannot perform arithmetic on nil", fn));
+    throw_error(ErrorKind::ClassCastException,
+                fmt::format("class {} cannot be cast to class java.lang.Number", value_type_name(v)));
+  }
+  return v;
+}
+
+// Module installers (one per file in runtime/natives/).
+void install_lang_natives(VM& vm);
+void install_number_natives(VM& vm);
+void install_coll_natives(VM& vm);
+void install_io_natives(VM& vm);
+
+}  // namespace clove

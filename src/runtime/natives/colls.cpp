@@ -1,0 +1,118 @@
+// colls.cpp: clojure.core's basic collection and seq functions, over runtime/coll.h.
+// (The lazy seq library and the rest of clojure.core's collection functions live in
+// src/lib/*.clj, written in Clove.)
+#include <vector>
+
+#include "runtime/coll.h"
+#include "runtime/natives/args.h"
+
+namespace clove {
+
+namespace {
+
+std::vector<Value> collect(Args a, int from) {
+  std::vector<Value> v;
+  for (int i = from; i < a.size(); ++i) v.push_back(a[i]);
+  return v;
+}
+
+Value c_list(VM& vm, Args a) { auto v = collect(a, 0); return list_from(vm.heap, v.data(), v.size()); }
+Value c_vector(VM& vm, Args a) { auto v = collect(a, 0); return vector_from(vm.heap, v.data(), v.size()); }
+Value c_hash_map(VM& vm, Args a) {
+  if (a.size() % 2) throw_error(ErrorKind::IllegalArgumentException, fmt::format("No value supplied for key: {}", "the last key"));
+  auto v = collect(a, 0);
+  return map_from(vm, v.data(), v.size() / 2);
+}
+Value c_hash_set(VM& vm, Args a) { auto v = collect(a, 0); return set_from(vm, v.data(), v.size()); }
+Value c_count(VM& vm, Args a) { return make_long(vm.heap, count(vm, a[0])); }
+Value c_first(VM& vm, Args a) { return first(vm, a[0]); }
+Value c_rest(VM& vm, Args a) { return rest(vm, a[0]); }
+Value c_next(VM& vm, Args a) { return next(vm, a[0]); }
+Value c_seq(VM& vm, Args a) { return seq(vm, a[0]); }
+Value c_cons(VM& vm, Args a) { return cons(vm, a[0], a[1]); }
+Value c_nth(VM& vm, Args a) {
+  int64_t i = arg_long(a, 1, "nth");
+  if (a.size() == 3) return nth(vm, a[0], i, a[2]);
+  return nth(vm, a[0], i);
+}
+Value c_get(VM& vm, Args a) { return get(vm, a[0], a[1], a.at_or(2, Value::nil())); }
+Value c_contains(VM& vm, Args a) { return Value::boolean(contains(vm, a[0], a[1])); }
+Value c_assoc(VM& vm, Args a) {
+  if (a.size() % 2 == 0) throw_error(ErrorKind::IllegalArgumentException, "assoc expects even number of arguments after map/vector, found odd number");
+  Value m = a[0];
+  for (int i = 1; i + 1 < a.size(); i += 2) m = assoc(vm, m, a[i], a[i + 1]);
+  return m;
+}
+Value c_dissoc(VM& vm, Args a) {
+  Value m = a[0];
+  for (int i = 1; i < a.size(); ++i) m = dissoc(vm, m, a[i]);
+  return m;
+}
+Value c_conj(VM& vm, Args a) {
+  if (a.size() == 0) return vector_from(vm.heap, nullptr, 0);
+  Value c = a[0];
+  for (int i = 1; i < a.size(); ++i) c = conj(vm, c, a[i]);
+  return c;
+}
+Value c_peek(VM& vm, Args a) { return peek(vm, a[0]); }
+Value c_pop(VM& vm, Args a) { return pop(vm, a[0]); }
+Value c_emptyp(VM& vm, Args a) { return Value::boolean(seq(vm, a[0]).is_nil()); }
+Value c_listp(VM&, Args a) { return Value::boolean(is_list(a[0])); }
+Value c_vectorp(VM&, Args a) { return Value::boolean(is_vector(a[0])); }
+Value c_mapp(VM&, Args a) { return Value::boolean(is_map(a[0])); }
+Value c_setp(VM&, Args a) { return Value::boolean(is_set(a[0])); }
+Value c_seqp(VM&, Args a) { return Value::boolean(is_seq(a[0])); }
+Value c_collp(VM&, Args a) { return Value::boolean(is_coll(a[0])); }
+Value c_sequentialp(VM&, Args a) { return Value::boolean(is_sequential(a[0])); }
+Value c_countedp(VM&, Args a) { return Value::boolean(is_counted(a[0])); }
+Value c_vec(VM& vm, Args a) {
+  if (is_vector(a[0])) return a[0];
+  std::vector<Value> items;
+  for (Value s = seq(vm, a[0]); !s.is_nil(); s = next(vm, s)) items.push_back(first(vm, s));
+  return vector_from(vm.heap, items.data(), items.size());
+}
+
+// Eager for now: the lazy version arrives with lazy seqs (src/lib), keeping the name.
+Value c_concat(VM& vm, Args a) {
+  std::vector<Value> items;
+  for (int i = 0; i < a.size(); ++i)
+    for (Value s = seq(vm, a[i]); !s.is_nil(); s = next(vm, s)) items.push_back(first(vm, s));
+  return list_from(vm.heap, items.data(), items.size());
+}
+
+}  // namespace
+
+void install_coll_natives(VM& vm) {
+  const char* C = "clojure.core";
+  vm.def_native(C, "list", c_list, 0, -1, "Creates a new list containing the items.", "([& items])");
+  vm.def_native(C, "vector", c_vector, 0, -1, "Creates a new vector containing the args.", "([] [a] [a b] [a b & args])");
+  vm.def_native(C, "hash-map", c_hash_map, 0, -1, "keyval => key val. Returns a new hash map with supplied mappings.", "([] [& keyvals])");
+  vm.def_native(C, "hash-set", c_hash_set, 0, -1, "Returns a new hash set with supplied keys.", "([] [& keys])");
+  vm.def_native(C, "count", c_count, 1, 1, "Returns the number of items in the collection. (count nil) returns 0. Also works on strings (code points).", "([coll])");
+  vm.def_native(C, "first", c_first, 1, 1, "Returns the first item in the collection. Calls seq on its argument. If coll is nil, returns nil.", "([coll])");
+  vm.def_native(C, "rest", c_rest, 1, 1, "Returns a possibly empty seq of the items after the first. Calls seq on its argument.", "([coll])");
+  vm.def_native(C, "next", c_next, 1, 1, "Returns a seq of the items after the first. Calls seq on its argument. If there are no more items, returns nil.", "([coll])");
+  vm.def_native(C, "seq", c_seq, 1, 1, "Returns a seq on the collection. If the collection is empty, returns nil. (seq nil) returns nil.", "([coll])");
+  vm.def_native(C, "cons", c_cons, 2, 2, "Returns a new seq where x is the first element and seq is the rest.", "([x seq])");
+  vm.def_native(C, "nth", c_nth, 2, 3, "Returns the value at the index. get returns nil if index out of bounds, nth throws an exception unless not-found is supplied.", "([coll index] [coll index not-found])");
+  vm.def_native(C, "get", c_get, 2, 3, "Returns the value mapped to key, not-found or nil if key not present.", "([map key] [map key not-found])");
+  vm.def_native(C, "contains?", c_contains, 2, 2, "Returns true if key is present in the given collection, otherwise returns false.", "([coll key])");
+  vm.def_native(C, "assoc", c_assoc, 3, -1, "assoc[iate]. When applied to a map, returns a new map of the same (hashed/sorted) type, that contains the mapping of key(s) to val(s). When applied to a vector, returns a new vector that contains val at index.", "([map key val] [map key val & kvs])");
+  vm.def_native(C, "dissoc", c_dissoc, 1, -1, "dissoc[iate]. Returns a new map of the same (hashed/sorted) type, that does not contain a mapping for key(s).", "([map] [map key] [map key & ks])");
+  vm.def_native(C, "conj", c_conj, 0, -1, "conj[oin]. Returns a new collection with the xs 'added'. (conj nil item) returns (item).", "([] [coll] [coll x] [coll x & xs])");
+  vm.def_native(C, "peek", c_peek, 1, 1, "For a list or queue, same as first, for a vector, same as, but much more efficient than, last. If the collection is empty, returns nil.", "([coll])");
+  vm.def_native(C, "pop", c_pop, 1, 1, "For a list or queue, returns a new list/queue without the first item, for a vector, returns a new vector without the last item.", "([coll])");
+  vm.def_native(C, "empty?", c_emptyp, 1, 1, "Returns true if coll has no items - same as (not (seq coll)).", "([coll])");
+  vm.def_native(C, "list?", c_listp, 1, 1, "Returns true if x implements IPersistentList.", "([x])");
+  vm.def_native(C, "vector?", c_vectorp, 1, 1, "Return true if x implements IPersistentVector.", "([x])");
+  vm.def_native(C, "map?", c_mapp, 1, 1, "Return true if x implements IPersistentMap.", "([x])");
+  vm.def_native(C, "set?", c_setp, 1, 1, "Returns true if x implements IPersistentSet.", "([x])");
+  vm.def_native(C, "seq?", c_seqp, 1, 1, "Return true if x implements ISeq.", "([x])");
+  vm.def_native(C, "coll?", c_collp, 1, 1, "Returns true if x implements IPersistentCollection.", "([x])");
+  vm.def_native(C, "sequential?", c_sequentialp, 1, 1, "Returns true if coll implements Sequential.", "([coll])");
+  vm.def_native(C, "counted?", c_countedp, 1, 1, "Returns true if coll implements count in constant time.", "([coll])");
+  vm.def_native(C, "concat", c_concat, 0, -1, "Returns a seq of the concatenation of the elements in the supplied colls.", "([] [x] [x y] [x y & zs])");
+  vm.def_native(C, "vec", c_vec, 1, 1, "Creates a new vector containing the contents of coll.", "([coll])");
+}
+
+}  // namespace clove

@@ -1,0 +1,226 @@
+// lang.cpp: clojure.core natives about values in general: identity and equality,
+// names, functions, exceptions, metadata; plus the hooks the compiler emits calls to
+// (-new, -catches?, -set-var!, set-macro!).
+#include "runtime/coll.h"
+#include "runtime/natives/args.h"
+#include "runtime/print.h"
+
+namespace clove {
+
+namespace {
+
+Value l_identical(VM&, Args a) { return Value::boolean(a[0] == a[1]); }
+Value l_equal(VM& vm, Args a) {
+  for (int i = 0; i + 1 < a.size(); ++i)
+    if (!equiv(vm, a[i], a[i + 1])) return Value::f();
+  return Value::t();
+}
+Value l_not_equal(VM& vm, Args a) { return Value::boolean(!l_equal(vm, a).truthy()); }
+Value l_not(VM&, Args a) { return Value::boolean(!a[0].truthy()); }
+Value l_hash(VM& vm, Args a) { return Value::small_int(static_cast<int32_t>(hash(vm, a[0]))); }
+Value l_compare(VM& vm, Args a) { return Value::small_int(compare(vm, a[0], a[1])); }
+Value l_nilp(VM&, Args a) { return Value::boolean(a[0].is_nil()); }
+Value l_somep(VM&, Args a) { return Value::boolean(!a[0].is_nil()); }
+Value l_truep(VM&, Args a) { return Value::boolean(a[0].is_true()); }
+Value l_falsep(VM&, Args a) { return Value::boolean(a[0].is_false()); }
+Value l_booleanp(VM&, Args a) { return Value::boolean(a[0].is_bool()); }
+Value l_boolean(VM&, Args a) { return Value::boolean(a[0].truthy()); }
+Value l_fnp(VM&, Args a) { return Value::boolean(is_fn(a[0])); }
+Value l_ifnp(VM&, Args a) {
+  Value v = a[0];
+  return Value::boolean(is_fn(v) || is<Keyword>(v) || is<Symbol>(v) || is_map(v) || is_set(v) || is_vector(v) || is<Var>(v));
+}
+Value l_symbolp(VM&, Args a) { return Value::boolean(is<Symbol>(a[0])); }
+Value l_keywordp(VM&, Args a) { return Value::boolean(is<Keyword>(a[0])); }
+Value l_stringp(VM&, Args a) { return Value::boolean(is<String>(a[0])); }
+Value l_charp(VM&, Args a) { return Value::boolean(a[0].is_char()); }
+Value l_varp(VM&, Args a) { return Value::boolean(is<Var>(a[0])); }
+
+Value l_type(VM& vm, Args a) {
+  Value v = a[0];
+  if (v.is_nil()) return Value::nil();
+  return Value::object(vm.sym(value_type_name(v)));
+}
+
+Value l_symbol(VM& vm, Args a) {
+  if (a.size() == 1) {
+    if (is<Symbol>(a[0])) return a[0];
+    if (Keyword* k = as<Keyword>(a[0])) return Value::object(k->sym);
+    return Value::object(vm.sym(arg_string(a, 0, "symbol")->view()));
+  }
+  std::string_view ns = a[0].is_nil() ? std::string_view{} : arg_string(a, 0, "symbol")->view();
+  return Value::object(vm.names.symbol(ns, arg_string(a, 1, "symbol")->view()));
+}
+Value l_keyword(VM& vm, Args a) {
+  if (a.size() == 1) {
+    if (is<Keyword>(a[0])) return a[0];
+    if (Symbol* s = as<Symbol>(a[0])) return Value::object(vm.names.keyword(s->ns_view(), s->name_view()));
+    if (a[0].is_nil()) return Value::nil();
+    return Value::object(vm.kw(arg_string(a, 0, "keyword")->view()));
+  }
+  std::string_view ns = a[0].is_nil() ? std::string_view{} : arg_string(a, 0, "keyword")->view();
+  return Value::object(vm.names.keyword(ns, arg_string(a, 1, "keyword")->view()));
+}
+Value l_name(VM& vm, Args a) {
+  Value v = a[0];
+  if (is<String>(v)) return v;
+  if (Symbol* s = as<Symbol>(v)) return Value::object(s->name);
+  if (Keyword* k = as<Keyword>(v)) return Value::object(k->sym->name);
+  throw_error(ErrorKind::ClassCastException,
+              fmt::format("class {} cannot be cast to class clojure.lang.Named", value_type_name(v)));
+}
+Value l_namespace(VM& vm, Args a) {
+  Value v = a[0];
+  Symbol* s = as<Symbol>(v);
+  if (Keyword* k = as<Keyword>(v)) s = k->sym;
+  if (!s)
+    throw_error(ErrorKind::ClassCastException,
+                fmt::format("class {} cannot be cast to class clojure.lang.Named", value_type_name(v)));
+  return s->ns ? Value::object(s->ns) : Value::nil();
+}
+Value l_gensym(VM& vm, Args a) {
+  std::string prefix = a.size() > 0 ? std::string(str_of(vm, a[0])) : "G__";
+  return Value::object(vm.sym(fmt::format("{}{}", prefix, vm.next_id())));
+}
+
+Value l_str(VM& vm, Args a) {
+  std::string out;
+  for (int i = 0; i < a.size(); ++i) out += str_of(vm, a[i]);
+  return string_value(vm.heap, out);
+}
+
+Value l_apply(VM& vm, Args a) {
+  RootScope scope(vm.heap);
+  std::vector<Value> args;
+  for (int i = 1; i + 1 < a.size(); ++i) args.push_back(a[i]);
+  size_t slot = scope.push(a[a.size() - 1]);
+  for (Value s = seq(vm, scope[slot]); !s.is_nil(); s = next(vm, s)) {
+    scope[slot] = s;
+    args.push_back(first(vm, s));
+    scope.push(args.back());
+  }
+  return vm.call(a[0], args.data(), static_cast<int>(args.size()));
+}
+
+// ---- exceptions ----
+Value make_exc(VM& vm, ErrorKind k, Args a, int from) {
+  Exception* e = vm.make_exception(k, a.size() > from && !a[from].is_nil() ? str_of(vm, a[from]) : "");
+  if (a.size() <= from || a[from].is_nil()) e->message = nullptr;
+  if (a.size() > from + 1) e->cause = a[from + 1];
+  return Value::object(e);
+}
+Value l_new(VM& vm, Args a) {
+  std::string cls(arg_string(a, 0, "new")->view());
+  ErrorKind k;
+  if (!error_kind_from_name(cls, &k))
+    throw_error(ErrorKind::IllegalArgumentException, fmt::format("Unable to resolve classname: {}", cls));
+  if (k == ErrorKind::ExceptionInfo) {
+    if (a.size() < 3) throw_error(ErrorKind::ArityException, "ExceptionInfo takes a message and a data map");
+    Exception* e = vm.make_exception(k, str_of(vm, a[1]));
+    e->data = a[2];
+    if (a.size() > 3) e->cause = a[3];
+    return Value::object(e);
+  }
+  return make_exc(vm, k, a, 1);
+}
+Value l_catches(VM&, Args a) {
+  Exception* e = as<Exception>(a[0]);
+  String* cls = as<String>(a[1]);
+  if (!e) return Value::f();
+  if (!cls || cls->view() == ":default") return Value::t();
+  ErrorKind k;
+  if (!error_kind_from_name(std::string(cls->view()), &k)) return Value::f();
+  return Value::boolean(error_is_a(e->kind, k));
+}
+Value l_ex_info(VM& vm, Args a) {
+  if (!is_map(a[1]))
+    throw_error(ErrorKind::IllegalArgumentException, a[1].is_nil() ? "Additional data must be non-nil." : "Additional data must be a map.");
+  Exception* e = vm.make_exception(ErrorKind::ExceptionInfo, str_of(vm, a[0]));
+  if (a[0].is_nil()) e->message = nullptr;
+  e->data = a[1];
+  if (a.size() > 2) e->cause = a[2];
+  return Value::object(e);
+}
+Value l_ex_message(VM&, Args a) {
+  Exception* e = as<Exception>(a[0]);
+  return e && e->message ? Value::object(e->message) : Value::nil();
+}
+Value l_ex_data(VM&, Args a) {
+  Exception* e = as<Exception>(a[0]);
+  return e ? e->data : Value::nil();
+}
+Value l_ex_cause(VM&, Args a) {
+  Exception* e = as<Exception>(a[0]);
+  return e ? e->cause : Value::nil();
+}
+
+// ---- vars and macros ----
+Value l_set_var(VM& vm, Args a) {
+  Var* v = as<Var>(a[0]);
+  if (!v) throw_error(ErrorKind::IllegalArgumentException, "set! needs a var");
+  if (!v->is_dynamic())
+    throw_error(ErrorKind::IllegalStateException,
+                fmt::format("Can't change/establish root binding of: {} with set", v->sym->str()));
+  v->root = a[1];
+  v->bound = true;
+  vm.heap.barrier(v, a[1]);
+  return a[1];
+}
+Value l_set_macro(VM&, Args a) {
+  Var* v = as<Var>(a[0]);
+  if (!v) throw_error(ErrorKind::IllegalArgumentException, "set-macro! needs a var");
+  v->flags |= kFlagMacro;
+  return a[0];
+}
+Value l_meta(VM&, Args a) {
+  if (Var* v = as<Var>(a[0])) return v->meta;
+  if (Closure* c = as<Closure>(a[0])) return c->meta;
+  return meta(a[0]);
+}
+Value l_with_meta(VM& vm, Args a) { return with_meta(vm, a[0], a[1]); }
+
+}  // namespace
+
+void install_lang_natives(VM& vm) {
+  const char* C = "clojure.core";
+  vm.def_native(C, "identical?", l_identical, 2, 2, "Tests if 2 arguments are the same object.", "([x y])");
+  vm.def_native(C, "=", l_equal, 1, -1, "Equality. Returns true if x equals y, false if not. Compares numbers and collections in a type-independent manner.", "([x] [x y] [x y & more])");
+  vm.def_native(C, "not=", l_not_equal, 1, -1, "Same as (not (= obj1 obj2)).", "([x] [x y] [x y & more])");
+  vm.def_native(C, "not", l_not, 1, 1, "Returns true if x is logical false, false otherwise.", "([x])");
+  vm.def_native(C, "hash", l_hash, 1, 1, "Returns the hash code of its argument, consistent with =.", "([x])");
+  vm.def_native(C, "compare", l_compare, 2, 2, "Comparator. Returns a negative number, zero, or a positive number when x is logically 'less than', 'equal to', or 'greater than' y.", "([x y])");
+  vm.def_native(C, "nil?", l_nilp, 1, 1, "Returns true if x is nil, false otherwise.", "([x])");
+  vm.def_native(C, "some?", l_somep, 1, 1, "Returns true if x is not nil, false otherwise.", "([x])");
+  vm.def_native(C, "true?", l_truep, 1, 1, "Returns true if x is the value true, false otherwise.", "([x])");
+  vm.def_native(C, "false?", l_falsep, 1, 1, "Returns true if x is the value false, false otherwise.", "([x])");
+  vm.def_native(C, "boolean?", l_booleanp, 1, 1, "Return true if x is a Boolean.", "([x])");
+  vm.def_native(C, "boolean", l_boolean, 1, 1, "Coerce to boolean.", "([x])");
+  vm.def_native(C, "fn?", l_fnp, 1, 1, "Returns true if x is a function (fn or native).", "([x])");
+  vm.def_native(C, "ifn?", l_ifnp, 1, 1, "Returns true if x can be called (fns, keywords, symbols, maps, sets, vectors, vars).", "([x])");
+  vm.def_native(C, "symbol?", l_symbolp, 1, 1, "Return true if x is a Symbol.", "([x])");
+  vm.def_native(C, "keyword?", l_keywordp, 1, 1, "Return true if x is a Keyword.", "([x])");
+  vm.def_native(C, "string?", l_stringp, 1, 1, "Return true if x is a String.", "([x])");
+  vm.def_native(C, "char?", l_charp, 1, 1, "Return true if x is a Character.", "([x])");
+  vm.def_native(C, "var?", l_varp, 1, 1, "Returns true if v is of type clojure.lang.Var.", "([v])");
+  vm.def_native(C, "type", l_type, 1, 1, "Returns the type of x as a symbol naming its class (java.lang.Long, clojure.lang.PersistentVector, ...).", "([x])");
+  vm.def_native(C, "class", l_type, 1, 1, "Returns the class of x as a symbol naming it; nil for nil.", "([x])");
+  vm.def_native(C, "symbol", l_symbol, 1, 2, "Returns a Symbol with the given namespace and name.", "([name] [ns name])");
+  vm.def_native(C, "keyword", l_keyword, 1, 2, "Returns a Keyword with the given namespace and name.", "([name] [ns name])");
+  vm.def_native(C, "name", l_name, 1, 1, "Returns the name String of a string, symbol or keyword.", "([x])");
+  vm.def_native(C, "namespace", l_namespace, 1, 1, "Returns the namespace String of a symbol or keyword, or nil if not present.", "([x])");
+  vm.def_native(C, "gensym", l_gensym, 0, 1, "Returns a new symbol with a unique name. If a prefix string is supplied, the name is prefix# where # is some unique number.", "([] [prefix-string])");
+  vm.def_native(C, "str", l_str, 0, -1, "With no args, returns the empty string. With one arg x, returns x.toString(). (str nil) returns the empty string. With more than one arg, returns the concatenation of the str values of the args.", "([] [x] [x & ys])");
+  vm.def_native(C, "apply", l_apply, 2, -1, "Applies fn f to the argument list formed by prepending intervening arguments to args.", "([f args] [f x args] [f x y args] [f x y z args] [f a b c d & args])");
+  vm.def_native(C, "-new", l_new, 1, -1, "Compiler hook for (ClassName. args): builds an exception of that class.", "([class-name & args])");
+  vm.def_native(C, "-catches?", l_catches, 2, 2, "Compiler hook for catch: whether exception e is an instance of the class named by the string (\":default\" matches all).", "([e class-name])");
+  vm.def_native(C, "ex-info", l_ex_info, 2, 3, "Create an instance of ExceptionInfo, a RuntimeException subclass that carries a map of additional data.", "([msg map] [msg map cause])");
+  vm.def_native(C, "ex-message", l_ex_message, 1, 1, "Returns the message attached to ex if ex is a Throwable. Otherwise returns nil.", "([ex])");
+  vm.def_native(C, "ex-data", l_ex_data, 1, 1, "Returns exception data (a map) if ex is an ExceptionInfo. Otherwise returns nil.", "([ex])");
+  vm.def_native(C, "ex-cause", l_ex_cause, 1, 1, "Returns the cause of ex if ex is a Throwable. Otherwise returns nil.", "([ex])");
+  vm.def_native(C, "-set-var!", l_set_var, 2, 2, "Compiler hook for (set! var val) on a dynamic var.", "([var val])");
+  vm.def_native(C, "set-macro!", l_set_macro, 1, 1, "Marks the var as a macro (used to bootstrap defmacro). Returns the var.", "([var])");
+  vm.def_native(C, "meta", l_meta, 1, 1, "Returns the metadata of obj, returns nil if there is no metadata.", "([obj])");
+  vm.def_native(C, "with-meta", l_with_meta, 2, 2, "Returns an object of the same type and value as obj, with map m as its metadata.", "([obj m])");
+}
+
+}  // namespace clove

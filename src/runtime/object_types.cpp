@@ -1,0 +1,65 @@
+// object_types.cpp: the per-type table, and registration of the runtime's own types.
+#include <cstdio>
+#include <cstdlib>
+#include <mutex>
+
+#include "runtime/bignum.h"
+#include "runtime/exception.h"
+#include "runtime/function.h"
+#include "runtime/namespace.h"
+#include "runtime/number.h"
+#include "runtime/string.h"
+#include "runtime/type_table.h"
+#include "vm/fiber.h"
+
+namespace clove {
+
+namespace {
+TypeInfo g_table[static_cast<int>(ObjType::kCount)];
+
+const char* const kNames[] = {
+#define CLOVE_X(name, str) str,
+    CLOVE_OBJ_TYPES(CLOVE_X)
+#undef CLOVE_X
+};
+
+void unregistered_trace(Obj* o, Tracer&) {
+  std::fprintf(stderr, "clove: internal error: type %s has no registered tracer\n", kNames[static_cast<int>(o->type)]);
+  std::abort();
+}
+size_t unregistered_size(const Obj*) { return sizeof(Obj); }
+void unregistered_destroy(Obj*) {}
+
+void init_table() {
+  for (int i = 0; i < static_cast<int>(ObjType::kCount); ++i)
+    g_table[i] = TypeInfo{kNames[i], unregistered_trace, unregistered_size, unregistered_destroy};
+  register_core_types(g_table);
+  register_coll_types(g_table);
+  register_bignum_types(g_table);
+}
+}  // namespace
+
+const TypeInfo& type_info(ObjType t) {
+  static std::once_flag once;
+  std::call_once(once, init_table);
+  return g_table[static_cast<int>(t)];
+}
+
+const char* type_name(ObjType t) { return kNames[static_cast<int>(t)]; }
+
+void register_core_types(TypeInfo* table) {
+  register_type<BoxedLong>(table);
+  register_type<String>(table);
+  register_type<Symbol>(table);
+  register_type<Keyword>(table);
+  register_type<Proto>(table);
+  register_type<FnProto>(table);
+  register_type<Closure>(table);
+  register_type<Native>(table);
+  register_type<Var>(table);
+  register_type<Namespace>(table);
+  register_type<Exception>(table);
+  register_type<Fiber>(table);
+}
+
+}  // namespace clove

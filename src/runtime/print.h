@@ -1,0 +1,34 @@
+// print.h: Clojure's printer (SPEC L16): pr-str and str of every value.
+//
+// `readably` true gives pr/prn output (strings quoted and escaped, chars as \a),
+// false gives print/str output. Doubles print as Clojure does (1.0, 0.1, 1.0E10,
+// ##NaN, ##Inf). *print-length* and *print-level* are honoured when set.
+#pragma once
+#include <string>
+
+#include "runtime/object.h"
+#include "runtime/value.h"
+
+namespace clove {
+
+class VM;
+
+void print_value(VM& vm, std::string& out, Value v, bool readably);
+std::string pr_str(VM& vm, Value v);   // readably
+std::string str_of(VM& vm, Value v);   // (str v): nil -> "", strings raw
+/// Clojure's Double.toString-compatible formatting of a double: the shortest digits
+/// that read back as the same double, scientific ("1.0E10", "1.0E-5") outside
+/// [1e-3, 1e7); "NaN", "Infinity", "-Infinity" for the special values.
+std::string format_double(double d);
+
+/// How a type defined outside the printer (atoms, records, host objects) prints.
+/// The hook appends v's text to out; nested values go through print_value, which
+/// keeps counting nesting depth. Registered once per type, at VM setup.
+using PrintHook = void (*)(VM& vm, std::string& out, Value v, bool readably);
+void set_print_hook(ObjType type, PrintHook hook);
+
+/// Deepest nesting print_value follows; deeper data throws StackOverflowError
+/// instead of exhausting the C++ stack.
+inline constexpr uint32_t kMaxPrintDepth = 10000;
+
+}  // namespace clove

@@ -1,0 +1,73 @@
+// fiber.h: a fiber owns a value stack; every Clove call frame lives inside it.
+//
+// Frame layout (frames are linked inside the value stack, SPEC V3):
+//
+//   stack[base-3]  the callee (Closure or Native)
+//   stack[base-2]  Value::internal(caller's base), or kNoFrame at a C++ boundary
+//   stack[base-1]  Value::internal(return pc in the caller), or kNoFrame at a boundary
+//   stack[base..]  registers R[0] ... R[framesize-1] (natives: their arguments)
+//
+// The caller's CALL A puts the callee in its R[A], so the callee's base is
+// caller_base + A + 3 and the result goes back to the caller's R[A] (A is decoded
+// from the CALL instruction before the return pc). The VM is stackless: a Clove call
+// pushes a frame here and stays in the same dispatch loop. The GC walks the frames
+// from the top, scanning only registers live at each frame's pc (Proto::live).
+//
+// Fibers (SPEC V8) will each own one of these, which is why all state lives here and
+// not in C++ locals.
+#pragma once
+#include <vector>
+
+#include "gc/heap.h"
+#include "runtime/function.h"
+#include "runtime/object.h"
+
+namespace clove {
+
+/// An active try: where to resume if something is thrown inside it.
+struct Handler {
+  size_t frame_base;   // base of the frame that executed TRY
+  uint32_t catch_pc;   // where the catch code starts
+  uint32_t depth;      // call depth of that frame
+  uint8_t reg;         // register receiving the exception
+};
+
+/// Frame link helpers: stack[base-2] packs the caller's base (low 32 bits) and which
+/// arity of the callee runs (bits 32..47: an index into FnProto::fixed, or kVariadicArity).
+inline constexpr uint32_t kVariadicArity = 0xFFFF;
+inline Value make_link(size_t prev_base, uint32_t arity) {
+  return Value::internal(static_cast<uint64_t>(prev_base) | (static_cast<uint64_t>(arity) << 32));
+}
+inline size_t link_prev_base(Value link) { return link.as_internal() & 0xFFFFFFFFu; }
+inline uint32_t link_arity(Value link) { return static_cast<uint32_t>(link.as_internal() >> 32) & 0xFFFF; }
+/// The Proto an arity index names.
+inline Proto* arity_proto(FnProto* fn, uint32_t arity) {
+  return arity == kVariadicArity ? fn->variadic : fn->fixed[arity];
+}
+
+enum class FiberStatus : uint8_t { New, Alive, Suspended, Dead, Error };
+
+struct Fiber : Obj {
+  static constexpr ObjType kType = ObjType::Fiber;
+  static constexpr uint64_t kNoFrame = (uint64_t{1} << 48) - 1;
+  std::vector<Value> stack;
+  size_t base = 0;        // base of the innermost frame (0: none)
+  size_t top = 0;         // first free slot above the innermost frame
+  uint32_t pc = 0;        // saved pc of the innermost frame (valid at safepoints)
+  uint32_t depth = 0;     // frames on this fiber (tail calls do not add)
+  std::vector<Handler> handlers;
+  Value result;            // last value returned to a boundary (kept reachable)
+  /// The saved pc of the frame below each C++ boundary (VM::call pushes, pops on exit),
+  /// innermost last: frames below a boundary are walked with these pcs.
+  std::vector<uint32_t> boundary_pcs;
+  FiberStatus status = FiberStatus::New;
+  Fiber() : Obj(kType) {}
+  void trace(Tracer& t);
+  size_t byte_size() const { return sizeof(Fiber) + stack.capacity() * sizeof(Value) + handlers.capacity() * sizeof(Handler); }
+  /// Makes room for `n` slots from index `from`; may move the stack (re-derive pointers).
+  void ensure(size_t from, size_t n) {
+    if (from + n > stack.size()) stack.resize(std::max(from + n, stack.size() * 2), Value::nil());
+  }
+};
+
+}  // namespace clove

@@ -1,0 +1,164 @@
+// vm.cpp: VM construction, namespaces and vars, evaluation entry points, output.
+#include "vm/vm.h"
+
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "compiler/compiler.h"
+#include "reader/reader.h"
+#include "runtime/coll.h"
+
+namespace clove {
+
+VM::VM(VMOptions opts) : names(heap) {
+  heap.add_root_provider(this);
+  heap.on_free_flagged = [this](Obj* o) { source_map.forget(o); };
+  fiber_ = heap.make<Fiber>();
+  fiber_->stack.resize(4096, Value::nil());
+  fiber_->status = FiberStatus::Alive;
+  core_ns_ = find_or_create_ns(sym("clojure.core"));
+  ns_var_ = intern(core_ns_, sym("*ns*"));
+  ns_var_->flags |= kFlagDynamic;
+  ns_var_->root = Value::object(core_ns_);
+  ns_var_->bound = true;
+  install_core(*this, opts.load_core_library);
+  set_current_ns(find_or_create_ns(sym("user")));
+}
+
+VM::~VM() { heap.remove_root_provider(this); }
+
+void VM::trace_roots(Tracer& t) {
+  names.trace(t);
+  for (auto& [k, ns] : namespaces_) {
+    t.mark(k);
+    t.mark(ns);
+  }
+  t.mark(fiber_);
+  t.mark(last_exception_);
+  for (Value v : permanent) t.mark(v);
+}
+
+Namespace* VM::current_ns() const { return static_cast<Namespace*>(ns_var_->root.as_obj()); }
+
+void VM::set_current_ns(Namespace* ns) {
+  ns_var_->root = Value::object(ns);
+  heap.barrier(ns_var_, ns);
+}
+
+Namespace* VM::find_ns(Symbol* name) const {
+  auto it = namespaces_.find(name);
+  return it == namespaces_.end() ? nullptr : it->second;
+}
+
+Namespace* VM::find_or_create_ns(Symbol* name) {
+  if (Namespace* ns = find_ns(name)) return ns;
+  Namespace* ns = heap.make<Namespace>(name);
+  namespaces_.emplace(name, ns);
+  return ns;
+}
+
+Var* VM::intern(Namespace* ns, Symbol* name) {
+  auto it = ns->mappings.find(name);
+  if (it != ns->mappings.end() && it->second->ns == ns) return it->second;
+  Var* v = heap.make<Var>(ns, name);
+  ns->mappings[name] = v;
+  heap.barrier(ns, v);
+  return v;
+}
+
+Var* VM::def_native(std::string_view ns_name, std::string_view name, NativeFn fn, int min_args,
+                    int max_args, const char* doc, const char* arglists) {
+  Namespace* ns = find_or_create_ns(sym(ns_name));
+  Var* v = intern(ns, sym(name));
+  std::string full = fmt::format("{}/{}", ns_name, name);
+  Native* n = heap.make<Native>(fn, make_string(heap, full), doc, arglists, static_cast<int16_t>(min_args),
+                                static_cast<int16_t>(max_args));
+  v->root = Value::object(n);
+  v->bound = true;
+  heap.barrier(v, n);
+  return v;
+}
+
+Var* VM::resolve_var(Namespace* from, Symbol* s) const {
+  if (s->ns) {
+    Symbol* ns_sym = const_cast<Interner&>(names).symbol(s->ns_view());
+    Namespace* target = nullptr;
+    auto al = from->aliases.find(ns_sym);
+    if (al != from->aliases.end()) target = al->second;
+    if (!target) target = find_ns(ns_sym);
+    if (!target) return nullptr;
+    Symbol* simple = const_cast<Interner&>(names).symbol({}, s->name_view());
+    Var* v = target->lookup(simple);
+    return (v && v->ns == target) ? v : nullptr;
+  }
+  Symbol* simple = const_cast<Interner&>(names).symbol({}, s->name_view());
+  if (Var* v = from->lookup(simple)) return v;
+  if (from != core_ns_) {
+    Var* v = core_ns_->lookup(simple);
+    if (v && !v->is_private()) return v;
+  }
+  return nullptr;
+}
+
+Value VM::eval_form(Value form) {
+  RootScope scope(heap);
+  scope.push(form);
+  // A top-level (do ...) runs form by form, so a macro defined early is usable later.
+  if (is_list(form) && count(*this, form) > 0 && first(*this, form) == Value::object(sym("do"))) {
+    Value result = Value::nil();
+    for (Value s = next(*this, form); !s.is_nil(); s = next(*this, s)) {
+      size_t slot = scope.push(s);
+      result = eval_form(first(*this, scope[slot]));
+    }
+    return result;
+  }
+  FnProto* fp = compile_toplevel(*this, form);
+  scope.push(Value::object(fp));
+  Closure* thunk = make_closure(heap, fp, 0);
+  return call(Value::object(thunk), nullptr, 0);
+}
+
+Value VM::eval_string(std::string_view src, std::string_view name) {
+  uint32_t id = sources.add(std::string(name), std::string(src));
+  ReaderOptions opts;
+  opts.allow_unquote = compiling_clove_file;
+  Reader reader(*this, sources.text(id), id, opts);
+  RootScope scope(heap);
+  size_t slot = scope.push(Value::nil());
+  Value form;
+  while (reader.next(&form)) {
+    scope[slot] = form;
+    scope[slot] = eval_form(form);
+  }
+  return scope[slot];
+}
+
+Value VM::load_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw_error(ErrorKind::IOException, fmt::format("{} (No such file or directory)", path));
+  std::stringstream ss;
+  ss << in.rdbuf();
+  bool saved = compiling_clove_file;
+  compiling_clove_file = path.size() > 6 && path.substr(path.size() - 6) == ".clove";
+  try {
+    Value v = eval_string(ss.str(), path);
+    compiling_clove_file = saved;
+    return v;
+  } catch (...) {
+    compiling_clove_file = saved;
+    throw;
+  }
+}
+
+void VM::write_out(std::string_view s) {
+  if (!out_capture.empty()) {
+    out_capture.back()->append(s);
+    return;
+  }
+  std::fwrite(s.data(), 1, s.size(), stdout);
+}
+
+}  // namespace clove

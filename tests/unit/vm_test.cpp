@@ -1,0 +1,445 @@
+// vm_test.cpp: one or more tests for every VM instruction, on hand-assembled code,
+// plus the calling convention, depth limits, tail calls and exceptions.
+#include <gtest/gtest.h>
+
+#include <functional>
+
+#include "runtime/coll.h"
+#include "runtime/number.h"
+#include "vm/vm.h"
+
+using namespace clove;
+
+namespace {
+
+/// Builds one arity by hand: code, constants, frame size. Every register counts as
+/// live for the GC (an empty stack map), as for code from `asm`.
+struct ProtoBuilder {
+  VM& vm;
+  Proto* p;
+  explicit ProtoBuilder(VM& v, int nparams = 0, bool variadic = false, uint32_t framesize = 16) : vm(v) {
+    p = vm.heap.make<Proto>();
+    vm.permanent.push_back(Value::object(p));
+    p->nparams = static_cast<uint16_t>(nparams);
+    p->variadic = variadic;
+    p->framesize = framesize;
+  }
+  ProtoBuilder& emit(Instr i) {
+    p->code.push_back(i);
+    p->positions.push_back(SourcePos{});
+    return *this;
+  }
+  unsigned k(Value v) {
+    p->constants.push_back(v);
+    return static_cast<unsigned>(p->constants.size() - 1);
+  }
+};
+
+FnProto* make_fn(VM& vm, std::initializer_list<Proto*> arities, const char* name = "test/f") {
+  FnProto* fp = vm.heap.make<FnProto>();
+  vm.permanent.push_back(Value::object(fp));
+  fp->name = make_string(vm.heap, name);
+  for (Proto* p : arities) {
+    if (p->variadic)
+      fp->variadic = p;
+    else
+      fp->fixed.push_back(p);
+  }
+  return fp;
+}
+
+Value closure_of(VM& vm, FnProto* fp) {
+  Value c = Value::object(make_closure(vm.heap, fp, static_cast<uint32_t>(fp->upvals.size())));
+  vm.permanent.push_back(c);
+  return c;
+}
+
+/// Runs a 0-arg function made of `b`'s code.
+Value run0(VM& vm, ProtoBuilder& b) { return vm.call(closure_of(vm, make_fn(vm, {b.p})), nullptr, 0); }
+
+class VMTest : public ::testing::Test {
+ protected:
+  VM vm{VMOptions{.load_core_library = false}};
+};
+
+int64_t L(Value v) { return as_long(v); }
+
+}  // namespace
+
+TEST_F(VMTest, LoadsAndMove) {
+  ProtoBuilder b(vm);
+  unsigned k = b.k(string_value(vm.heap, "hi"));
+  b.emit(encode_abx(Op::LOADK, 0, k)).emit(encode_abc(Op::MOVE, 1, 0, 0)).emit(encode_abc(Op::RET, 1, 0, 0));
+  Value v = run0(vm, b);
+  ASSERT_TRUE(is<String>(v));
+  EXPECT_EQ(as<String>(v)->view(), "hi");
+}
+
+TEST_F(VMTest, LoadImmediates) {
+  for (auto [op, expect] : {std::pair{Op::LOADNIL, Value::nil()}, {Op::LOADTRUE, Value::t()}, {Op::LOADFALSE, Value::f()}}) {
+    ProtoBuilder b(vm);
+    b.emit(encode_asbx(Op::LOADI, 0, 7)).emit(encode_abc(op, 0, 0, 0)).emit(encode_abc(Op::RET, 0, 0, 0));
+    EXPECT_EQ(run0(vm, b), expect);
+  }
+  ProtoBuilder b(vm);
+  b.emit(encode_asbx(Op::LOADI, 3, -32768)).emit(encode_abc(Op::RET, 3, 0, 0));
+  EXPECT_EQ(L(run0(vm, b)), -32768);
+}
+
+TEST_F(VMTest, SpillAndReloadReachSlotsPast256) {
+  ProtoBuilder b(vm, 0, false, 400);
+  b.emit(encode_asbx(Op::LOADI, 0, 42))
+      .emit(encode_abx(Op::SPILL, 0, 350))
+      .emit(encode_abc(Op::LOADNIL, 0, 0, 0))
+      .emit(encode_abx(Op::RELOAD, 5, 350))
+      .emit(encode_abc(Op::RET, 5, 0, 0));
+  EXPECT_EQ(L(run0(vm, b)), 42);
+}
+
+TEST_F(VMTest, VarsGetSetAndUnbound) {
+  Var* v = vm.intern(vm.current_ns(), vm.sym("x"));
+  ProtoBuilder b(vm);
+  unsigned kv = b.k(Value::object(v));
+  b.emit(encode_asbx(Op::LOADI, 0, 9))
+      .emit(encode_abx(Op::SETVAR, 0, kv))
+      .emit(encode_abx(Op::GETVAR, 1, kv))
+      .emit(encode_abc(Op::RET, 1, 0, 0));
+  EXPECT_EQ(L(run0(vm, b)), 9);
+  EXPECT_EQ(L(v->root), 9);
+
+  Var* u = vm.intern(vm.current_ns(), vm.sym("unbound-thing"));
+  ProtoBuilder b2(vm);
+  unsigned ku = b2.k(Value::object(u));
+  b2.emit(encode_abx(Op::GETVAR, 0, ku)).emit(encode_abc(Op::RET, 0, 0, 0));
+  try {
+    run0(vm, b2);
+    FAIL() << "expected an error";
+  } catch (const CloveError& e) {
+    EXPECT_EQ(e.kind, ErrorKind::IllegalStateException);
+    EXPECT_NE(std::string(e.what()).find("unbound-thing"), std::string::npos);
+  }
+}
+
+TEST_F(VMTest, ClosureCapturesRegistersAndUpvaluesSelf) {
+  // inner: returns [U0 U1 self?] -> we return U0 + U1.
+  ProtoBuilder inner(vm);
+  inner.emit(encode_abc(Op::GETUPVAL, 0, 0, 0))
+      .emit(encode_abc(Op::GETUPVAL, 1, 1, 0))
+      .emit(encode_abc(Op::ADD, 2, 0, 1))
+      .emit(encode_abc(Op::RET, 2, 0, 0));
+  FnProto* inner_fn = make_fn(vm, {inner.p}, "test/inner");
+  inner_fn->upvals.push_back(UpvalDesc{true, 0, nullptr});   // outer R[0]
+  inner_fn->upvals.push_back(UpvalDesc{false, 0, nullptr});  // outer's U[0]
+
+  ProtoBuilder outer(vm);
+  unsigned kf = outer.k(Value::object(inner_fn));
+  outer.emit(encode_asbx(Op::LOADI, 0, 40))
+      .emit(encode_abx(Op::CLOSURE, 1, kf))
+      .emit(encode_abc(Op::RET, 1, 0, 0));
+  FnProto* outer_fn = make_fn(vm, {outer.p}, "test/outer");
+  outer_fn->upvals.push_back(UpvalDesc{true, 0, nullptr});
+  Closure* oc = make_closure(vm.heap, outer_fn, 1);
+  oc->upvals()[0] = Value::small_int(2);
+  vm.permanent.push_back(Value::object(oc));
+  Value made = vm.call(Value::object(oc), nullptr, 0);
+  ASSERT_TRUE(is<Closure>(made));
+  vm.permanent.push_back(made);
+  EXPECT_EQ(L(vm.call(made, nullptr, 0)), 42);
+
+  ProtoBuilder self(vm);
+  self.emit(encode_abc(Op::SELF, 0, 0, 0)).emit(encode_abc(Op::RET, 0, 0, 0));
+  Value c = closure_of(vm, make_fn(vm, {self.p}));
+  EXPECT_EQ(vm.call(c, nullptr, 0), c);
+}
+
+TEST_F(VMTest, SetUpvalPatchesAClosure) {
+  ProtoBuilder inner(vm);
+  inner.emit(encode_abc(Op::GETUPVAL, 0, 0, 0)).emit(encode_abc(Op::RET, 0, 0, 0));
+  FnProto* fp = make_fn(vm, {inner.p});
+  fp->upvals.push_back(UpvalDesc{true, 5, nullptr});
+  ProtoBuilder outer(vm);
+  unsigned kf = outer.k(Value::object(fp));
+  outer.emit(encode_abx(Op::CLOSURE, 0, kf))
+      .emit(encode_asbx(Op::LOADI, 1, 77))
+      .emit(encode_abc(Op::SETUPVAL, 0, 0, 1))
+      .emit(encode_abc(Op::RET, 0, 0, 0));
+  Value c = run0(vm, outer);
+  vm.permanent.push_back(c);
+  EXPECT_EQ(L(vm.call(c, nullptr, 0)), 77);
+}
+
+TEST_F(VMTest, CollectionLiterals) {
+  ProtoBuilder b(vm);
+  unsigned ka = b.k(Value::object(vm.kw("a")));
+  b.emit(encode_asbx(Op::LOADI, 0, 1))
+      .emit(encode_asbx(Op::LOADI, 1, 2))
+      .emit(encode_abc(Op::NEWVEC, 2, 0, 2))  // [1 2]
+      .emit(encode_asbx(Op::LOADI, 3, 3))
+      .emit(encode_abc(Op::COLLADD, 2, 3, 1))  // [1 2 3]
+      .emit(encode_abx(Op::LOADK, 4, ka))
+      .emit(encode_abc(Op::MOVE, 5, 2, 0))
+      .emit(encode_abc(Op::NEWMAP, 6, 4, 2))  // {:a [1 2 3]}
+      .emit(encode_abc(Op::NEWSET, 7, 0, 2))  // #{1 2}
+      .emit(encode_abc(Op::NEWVEC, 8, 6, 2))
+      .emit(encode_abc(Op::RET, 8, 0, 0));
+  Value v = run0(vm, b);
+  ASSERT_TRUE(is_vector(v));
+  Value m = nth(vm, v, 0);
+  ASSERT_TRUE(is_map(m));
+  Value inner = get(vm, m, Value::object(vm.kw("a")));
+  EXPECT_EQ(count(vm, inner), 3);
+  EXPECT_EQ(L(nth(vm, inner, 2)), 3);
+  Value s = nth(vm, v, 1);
+  ASSERT_TRUE(is_set(s));
+  EXPECT_TRUE(contains(vm, s, Value::small_int(2)));
+}
+
+namespace {
+Value binop(VM& vm, Op op, Value x, Value y) {
+  ProtoBuilder b(vm);
+  unsigned kx = b.k(x), ky = b.k(y);
+  b.emit(encode_abx(Op::LOADK, 0, kx)).emit(encode_abx(Op::LOADK, 1, ky)).emit(encode_abc(op, 2, 0, 1)).emit(encode_abc(Op::RET, 2, 0, 0));
+  return run0(vm, b);
+}
+}  // namespace
+
+TEST_F(VMTest, ArithmeticOnLongsAndDoubles) {
+  auto I = [](int64_t i) { return Value::small_int(i); };
+  EXPECT_EQ(L(binop(vm, Op::ADD, I(2), I(3))), 5);
+  EXPECT_EQ(L(binop(vm, Op::SUB, I(2), I(3))), -1);
+  EXPECT_EQ(L(binop(vm, Op::MUL, I(6), I(7))), 42);
+  EXPECT_EQ(L(binop(vm, Op::DIV, I(42), I(7))), 6);
+  EXPECT_DOUBLE_EQ(binop(vm, Op::ADD, I(1), Value::from_double(0.5)).as_double(), 1.5);
+  EXPECT_DOUBLE_EQ(binop(vm, Op::DIV, Value::from_double(1), Value::from_double(4)).as_double(), 0.25);
+  // Past the immediate range the result is boxed, and still exact.
+  Value big = make_long(vm.heap, INT64_MAX - 1);
+  EXPECT_EQ(L(binop(vm, Op::ADD, big, I(1))), INT64_MAX);
+  EXPECT_EQ(L(binop(vm, Op::ADD, I(Value::kSmallIntMax), I(1))), Value::kSmallIntMax + 1);
+  try {
+    binop(vm, Op::ADD, make_long(vm.heap, INT64_MAX), I(1));
+    FAIL();
+  } catch (const CloveError& e) {
+    EXPECT_EQ(e.kind, ErrorKind::ArithmeticException);
+    EXPECT_STREQ(e.what(), "integer overflow");
+  }
+  try {
+    binop(vm, Op::MUL, make_long(vm.heap, INT64_MAX / 2), I(3));
+    FAIL();
+  } catch (const CloveError& e) {
+    EXPECT_EQ(e.kind, ErrorKind::ArithmeticException);
+  }
+  try {
+    binop(vm, Op::DIV, I(1), I(0));
+    FAIL();
+  } catch (const CloveError& e) {
+    EXPECT_STREQ(e.what(), "Divide by zero");
+  }
+  try {
+    binop(vm, Op::ADD, I(1), string_value(vm.heap, "a"));
+    FAIL();
+  } catch (const CloveError& e) {
+    EXPECT_EQ(e.kind, ErrorKind::ClassCastException);
+    EXPECT_NE(std::string(e.what()).find("java.lang.String"), std::string::npos);
+  }
+}
+
+TEST_F(VMTest, AddImmediate) {
+  ProtoBuilder b(vm);
+  b.emit(encode_asbx(Op::LOADI, 0, 10)).emit(encode_absc(Op::ADDI, 1, 0, -3)).emit(encode_abc(Op::RET, 1, 0, 0));
+  EXPECT_EQ(L(run0(vm, b)), 7);
+}
+
+TEST_F(VMTest, Comparisons) {
+  auto I = [](int64_t i) { return Value::small_int(i); };
+  EXPECT_EQ(binop(vm, Op::LT, I(1), I(2)), Value::t());
+  EXPECT_EQ(binop(vm, Op::LT, I(2), I(2)), Value::f());
+  EXPECT_EQ(binop(vm, Op::LE, I(2), I(2)), Value::t());
+  EXPECT_EQ(binop(vm, Op::NUMEQ, I(1), Value::from_double(1.0)), Value::t());
+  EXPECT_EQ(binop(vm, Op::EQ, I(1), Value::from_double(1.0)), Value::f());
+  EXPECT_EQ(binop(vm, Op::EQ, Value::from_double(NAN), Value::from_double(NAN)), Value::f());
+  EXPECT_EQ(binop(vm, Op::EQ, string_value(vm.heap, "ab"), string_value(vm.heap, "ab")), Value::t());
+  EXPECT_EQ(binop(vm, Op::LT, make_long(vm.heap, INT64_MIN), I(0)), Value::t());
+  ProtoBuilder b(vm);
+  b.emit(encode_abc(Op::LOADNIL, 0, 0, 0)).emit(encode_abc(Op::NOT, 1, 0, 0)).emit(encode_abc(Op::RET, 1, 0, 0));
+  EXPECT_EQ(run0(vm, b), Value::t());
+}
+
+TEST_F(VMTest, JumpsAndALoop) {
+  // sum = 0; i = 10; while (0 < i) { sum += i; i -= 1 }  -> 55
+  ProtoBuilder b(vm);
+  b.emit(encode_asbx(Op::LOADI, 0, 0))      // 0: sum
+      .emit(encode_asbx(Op::LOADI, 1, 10))  // 1: i
+      .emit(encode_asbx(Op::LOADI, 2, 0))   // 2: zero
+      .emit(encode_abc(Op::LT, 3, 2, 1))    // 3: 0 < i
+      .emit(encode_asbx(Op::JMPIFNOT, 3, 3))  // 4: -> 8
+      .emit(encode_abc(Op::ADD, 0, 0, 1))   // 5
+      .emit(encode_absc(Op::ADDI, 1, 1, -1))  // 6
+      .emit(encode_sj(Op::JMP, -5))         // 7: -> 3
+      .emit(encode_abc(Op::RET, 0, 0, 0));  // 8
+  EXPECT_EQ(L(run0(vm, b)), 55);
+  ProtoBuilder c(vm);
+  c.emit(encode_abc(Op::LOADTRUE, 0, 0, 0))
+      .emit(encode_asbx(Op::JMPIF, 0, 1))
+      .emit(encode_asbx(Op::LOADI, 0, 1))
+      .emit(encode_abc(Op::RET, 0, 0, 0));
+  EXPECT_EQ(run0(vm, c), Value::t());
+}
+
+namespace {
+/// (fn [n] (if (< n 1) 0 (+ n (self (- n 1)))))  -- non-tail recursion.
+Value make_sum_rec(VM& vm) {
+  ProtoBuilder b(vm, 1, false, 8);
+  b.emit(encode_asbx(Op::LOADI, 1, 1))            // 0
+      .emit(encode_abc(Op::LT, 2, 0, 1))          // 1: n < 1
+      .emit(encode_asbx(Op::JMPIFNOT, 2, 2))      // 2: -> 5
+      .emit(encode_asbx(Op::LOADI, 2, 0))         // 3
+      .emit(encode_abc(Op::RET, 2, 0, 0))         // 4
+      .emit(encode_abc(Op::SELF, 2, 0, 0))        // 5: R2 = self; R3,R4 link; R5 arg
+      .emit(encode_absc(Op::ADDI, 5, 0, -1))      // 6
+      .emit(encode_abc(Op::CALL, 2, 1, 0))        // 7
+      .emit(encode_abc(Op::ADD, 2, 0, 2))         // 8
+      .emit(encode_abc(Op::RET, 2, 0, 0));        // 9
+  return closure_of(vm, make_fn(vm, {b.p}, "test/sum"));
+}
+}  // namespace
+
+TEST_F(VMTest, CallRecursesWithoutTheCStack) {
+  Value f = make_sum_rec(vm);
+  Value arg = Value::small_int(200000);
+  EXPECT_EQ(L(vm.call(f, &arg, 1)), 200000LL * 200001 / 2);
+}
+
+TEST_F(VMTest, DepthLimitIsACatchableErrorAndTheVMGoesOn) {
+  vm.limits.max_depth = 1000;
+  Value f = make_sum_rec(vm);
+  Value arg = Value::small_int(5000);
+  try {
+    vm.call(f, &arg, 1);
+    FAIL();
+  } catch (const CloveError& e) {
+    EXPECT_EQ(e.kind, ErrorKind::StackOverflowError);
+  }
+  Value small = Value::small_int(10);
+  EXPECT_EQ(L(vm.call(f, &small, 1)), 55);
+  EXPECT_EQ(vm.fiber()->depth, 0u);
+}
+
+TEST_F(VMTest, TailCallRunsInConstantStack) {
+  // (fn [n] (if (< n 1) :done (self (- n 1)))) with TAILCALL, 10,000,000 deep.
+  ProtoBuilder b(vm, 1, false, 8);
+  unsigned kd = b.k(Value::object(vm.kw("done")));
+  b.emit(encode_asbx(Op::LOADI, 1, 1))
+      .emit(encode_abc(Op::LT, 2, 0, 1))
+      .emit(encode_asbx(Op::JMPIFNOT, 2, 2))
+      .emit(encode_abx(Op::LOADK, 2, kd))
+      .emit(encode_abc(Op::RET, 2, 0, 0))
+      .emit(encode_abc(Op::SELF, 2, 0, 0))
+      .emit(encode_absc(Op::ADDI, 5, 0, -1))
+      .emit(encode_abc(Op::TAILCALL, 2, 1, 0));
+  Value f = closure_of(vm, make_fn(vm, {b.p}));
+  vm.limits.max_depth = 100;
+  Value arg = make_long(vm.heap, 10000000);
+  EXPECT_EQ(vm.call(f, &arg, 1), Value::object(vm.kw("done")));
+  EXPECT_LT(vm.fiber()->stack.size(), 100000u);
+}
+
+TEST_F(VMTest, CallsNativesKeywordsAndCollections) {
+  Var* plus = vm.resolve_var(vm.current_ns(), vm.sym("+"));
+  ASSERT_NE(plus, nullptr);
+  ProtoBuilder b(vm);
+  unsigned kp = b.k(Value::object(plus));
+  b.emit(encode_abx(Op::GETVAR, 0, kp))
+      .emit(encode_asbx(Op::LOADI, 3, 1))
+      .emit(encode_asbx(Op::LOADI, 4, 2))
+      .emit(encode_asbx(Op::LOADI, 5, 3))
+      .emit(encode_abc(Op::CALL, 0, 3, 0))
+      .emit(encode_abc(Op::RET, 0, 0, 0));
+  EXPECT_EQ(L(run0(vm, b)), 6);
+
+  Value k = Value::object(vm.kw("a"));
+  Value kv[] = {k, Value::small_int(5)};
+  Value m = map_from(vm, kv, 1);
+  vm.permanent.push_back(m);
+  ProtoBuilder c(vm);
+  unsigned kk = c.k(k), km = c.k(m);
+  c.emit(encode_abx(Op::LOADK, 0, kk)).emit(encode_abx(Op::LOADK, 3, km)).emit(encode_abc(Op::CALL, 0, 1, 0)).emit(encode_abc(Op::RET, 0, 0, 0));
+  EXPECT_EQ(L(run0(vm, c)), 5);
+
+  ProtoBuilder d(vm);
+  unsigned kn = d.k(Value::small_int(3));
+  d.emit(encode_abx(Op::LOADK, 0, kn)).emit(encode_abc(Op::CALL, 0, 0, 0)).emit(encode_abc(Op::RET, 0, 0, 0));
+  try {
+    run0(vm, d);
+    FAIL();
+  } catch (const CloveError& e) {
+    EXPECT_EQ(e.kind, ErrorKind::ClassCastException);
+    EXPECT_NE(std::string(e.what()).find("clojure.lang.IFn"), std::string::npos);
+  }
+}
+
+TEST_F(VMTest, ArityDispatchVariadicAndArityErrors) {
+  ProtoBuilder one(vm, 1);
+  one.emit(encode_asbx(Op::LOADI, 1, 1)).emit(encode_abc(Op::RET, 1, 0, 0));
+  ProtoBuilder rest(vm, 1, true);
+  rest.emit(encode_abc(Op::RET, 1, 0, 0));  // returns the rest seq
+  Value f = closure_of(vm, make_fn(vm, {one.p, rest.p}, "test/multi"));
+  Value args[] = {Value::small_int(1), Value::small_int(2), Value::small_int(3)};
+  EXPECT_EQ(L(vm.call(f, args, 1)), 1);
+  Value r = vm.call(f, args, 3);
+  EXPECT_EQ(count(vm, r), 2);
+  EXPECT_EQ(L(first(vm, r)), 2);
+  Value g = closure_of(vm, make_fn(vm, {one.p}, "test/one"));
+  try {
+    vm.call(g, args, 2);
+    FAIL();
+  } catch (const CloveError& e) {
+    EXPECT_EQ(e.kind, ErrorKind::ArityException);
+    EXPECT_STREQ(e.what(), "Wrong number of args (2) passed to: test/one");
+  }
+}
+
+TEST_F(VMTest, TryCatchThrowAndUncaught) {
+  // try { throw (ex) } catch -> return the exception's message
+  Exception* ex = vm.make_exception(ErrorKind::IllegalArgumentException, "boom");
+  vm.permanent.push_back(Value::object(ex));
+  ProtoBuilder b(vm);
+  unsigned ke = b.k(Value::object(ex));
+  b.emit(encode_asbx(Op::TRY, 1, 3))   // 0: handler at 4
+      .emit(encode_abx(Op::LOADK, 0, ke))  // 1
+      .emit(encode_abc(Op::THROW, 0, 0, 0))  // 2
+      .emit(encode_abc(Op::ENDTRY, 0, 0, 0))  // 3 (not reached)
+      .emit(encode_abc(Op::RET, 1, 0, 0));  // 4
+  EXPECT_EQ(run0(vm, b), Value::object(ex));
+  EXPECT_TRUE(vm.fiber()->handlers.empty());
+
+  // An error raised by an instruction is caught too, and ENDTRY pops on the normal path.
+  ProtoBuilder c(vm);
+  c.emit(encode_asbx(Op::TRY, 2, 4))
+      .emit(encode_asbx(Op::LOADI, 0, 1))
+      .emit(encode_asbx(Op::LOADI, 1, 0))
+      .emit(encode_abc(Op::DIV, 0, 0, 1))
+      .emit(encode_abc(Op::ENDTRY, 0, 0, 0))
+      .emit(encode_abc(Op::RET, 2, 0, 0));
+  Value caught = run0(vm, c);
+  ASSERT_TRUE(is<Exception>(caught));
+  EXPECT_EQ(as<Exception>(caught)->kind, ErrorKind::ArithmeticException);
+
+  ProtoBuilder d(vm);
+  d.emit(encode_abc(Op::LOADNIL, 0, 0, 0)).emit(encode_abc(Op::THROW, 0, 0, 0));
+  EXPECT_THROW(run0(vm, d), CloveError);
+  EXPECT_EQ(vm.fiber()->depth, 0u);
+}
+
+TEST_F(VMTest, NopDoesNothing) {
+  ProtoBuilder b(vm);
+  b.emit(encode_asbx(Op::LOADI, 0, 3)).emit(encode_abc(Op::NOP, 0, 0, 0)).emit(encode_abc(Op::RET, 0, 0, 0));
+  EXPECT_EQ(L(run0(vm, b)), 3);
+}
+
+TEST_F(VMTest, GarbageIsCollectedAndLiveDataSurvives) {
+  size_t before = vm.heap.object_count();
+  for (int i = 0; i < 10000; ++i) make_string(vm.heap, "garbage");
+  vm.heap.collect();
+  EXPECT_LE(vm.heap.object_count(), before + 10);
+  EXPECT_GT(vm.heap.validate(), 0u);
+}

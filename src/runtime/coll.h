@@ -49,7 +49,7 @@ Value first(VM& vm, Value coll);
 Value next(VM& vm, Value coll);
 /// (rest x): () rather than nil at the end.
 Value rest(VM& vm, Value coll);
-/// (cons x seq): a Cons cell (or a List when seq is a list).
+/// (cons x seq): a Cons cell (as in Clojure, even when seq is a list).
 Value cons(VM& vm, Value x, Value coll);
 
 // ---- generic collection operations ----

@@ -6,6 +6,7 @@
 
 #include "common/stack_guard.h"
 #include "runtime/coll.h"
+#include "runtime/coll/array_seq.h"
 #include "runtime/number.h"
 #include "runtime/print.h"
 #include "vm/vm.h"
@@ -50,7 +51,7 @@ void VM::enter_closure(Fiber* f, Closure* c, size_t newbase, int nargs, size_t p
   uint32_t filled = static_cast<uint32_t>(nargs);
   if (p->variadic) {
     int np = p->nparams;
-    Value rest = nargs > np ? list_from(heap, S + newbase + np, nargs - np) : Value::nil();
+    Value rest = nargs > np ? array_seq(heap, S + newbase + np, nargs - np) : Value::nil();
     S[newbase + np] = rest;
     filled = np + 1;
   }

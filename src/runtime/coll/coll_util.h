@@ -1,0 +1,33 @@
+// coll_util.h: helpers shared by the collection files (not part of the public API):
+// Clojure-style type names for error messages, the standard errors, and UTF-8
+// code point access for strings.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "common/error.h"
+#include "runtime/object.h"
+#include "runtime/string.h"
+
+namespace clove::coll_detail {
+
+/// Fully qualified class name of v ("java.lang.Long", "nil").
+const char* class_name(Value v);
+/// Java's getSimpleName: the part after the last '.' or '$' ("Long", "EmptyList").
+std::string simple_name(Value v);
+
+/// "Don't know how to create ISeq from: java.lang.Long" (IllegalArgumentException).
+[[noreturn]] void not_seqable(Value v);
+/// "<op> not supported on this type: Long" (UnsupportedOperationException).
+[[noreturn]] void unsupported(const char* op, Value v);
+/// "class java.lang.Long cannot be cast to class clojure.lang.<iface>" (ClassCastException).
+[[noreturn]] void cannot_cast(Value v, const char* iface);
+[[noreturn]] void index_out_of_bounds(int64_t i);
+
+/// Decodes the code point starting at s[pos]; advances pos past it.
+uint32_t utf8_decode(std::string_view s, size_t& pos);
+/// The i-th code point of a string (0 <= i < ncodepoints).
+uint32_t string_char_at(const String* s, int64_t i);
+
+}  // namespace clove::coll_detail

@@ -1,0 +1,111 @@
+// equiv.cpp: Clojure's `=` (clojure.lang.Util.equiv): numbers by category through
+// num_equiv, sequential collections element-wise across types, maps and sets by content.
+#include "runtime/coll.h"
+#include "runtime/coll/hash_set.h"
+#include "runtime/coll/map_ops.h"
+#include "runtime/coll/vector.h"
+#include "runtime/number.h"
+#include "runtime/string.h"
+#include "vm/vm.h"
+
+namespace clove {
+
+namespace {
+
+inline bool is_num(Value v) {
+  if (v.is_double() || v.is_small_int()) return true;
+  if (!v.is_obj()) return false;
+  ObjType t = v.as_obj()->type;
+  return t == ObjType::BoxedLong || t == ObjType::BigInt || t == ObjType::Ratio || t == ObjType::BigDecimal;
+}
+
+bool vector_equiv(VM& vm, const Vector* a, const Vector* b) {
+  if (a->cnt != b->cnt) return false;
+  for (uint32_t i = 0; i < a->cnt; i += 32) {
+    const Value* la = a->array_for(i);
+    const Value* lb = b->array_for(i);
+    uint32_t end = a->cnt - i < 32 ? a->cnt - i : 32;
+    for (uint32_t k = 0; k < end; ++k)
+      if (!equiv(vm, la[k], lb[k])) return false;
+  }
+  return true;
+}
+
+// Walks both seqs in step. The walk may realize lazy seqs (and so collect), so the
+// seqs and elements in hand are rooted.
+bool seq_equiv(VM& vm, Value a, Value b) {
+  if (is_counted(a) && is_counted(b) && count(vm, a) != count(vm, b)) return false;
+  RootScope scope(vm.heap);
+  size_t sa = scope.push(seq(vm, a));
+  size_t sb = scope.push(seq(vm, b));
+  size_t fa = scope.push(Value::nil());
+  size_t fb = scope.push(Value::nil());
+  while (!scope[sa].is_nil() && !scope[sb].is_nil()) {
+    scope[fa] = first(vm, scope[sa]);
+    scope[fb] = first(vm, scope[sb]);
+    if (!equiv(vm, scope[fa], scope[fb])) return false;
+    scope[sa] = next(vm, scope[sa]);
+    scope[sb] = next(vm, scope[sb]);
+  }
+  return scope[sa].is_nil() && scope[sb].is_nil();
+}
+
+bool map_equiv(VM& vm, Value a, Value b) {
+  if (map_count(a) != map_count(b)) return false;
+  struct State {
+    VM& vm;
+    Value other;
+    bool same = true;
+  } st{vm, b};
+  map_for_each(a, [&st](Value k, Value v) {
+    if (!st.same) return;
+    bool found = false;
+    Value ov = map_lookup(st.vm, st.other, k, Value::nil(), &found);
+    if (!found || !equiv(st.vm, v, ov)) st.same = false;
+  });
+  return st.same;
+}
+
+bool set_equiv(VM& vm, const HashSet* a, const HashSet* b) {
+  if (map_count(a->impl) != map_count(b->impl)) return false;
+  bool same = true;
+  map_for_each(a->impl, [&](Value k, Value) {
+    if (!same) return;
+    bool found = false;
+    map_lookup(vm, b->impl, k, Value::nil(), &found);
+    if (!found) same = false;
+  });
+  return same;
+}
+
+}  // namespace
+
+bool equiv(VM& vm, Value a, Value b) {
+  if (is_num(a) && is_num(b)) return num_equiv(a, b);
+  if (a == b) return true;
+  if (!a.is_obj() || !b.is_obj()) return false;
+  ObjType ta = a.as_obj()->type;
+  ObjType tb = b.as_obj()->type;
+  switch (ta) {
+    case ObjType::String:
+      return tb == ObjType::String && static_cast<String*>(a.as_obj())->view() == static_cast<String*>(b.as_obj())->view();
+    case ObjType::Symbol: {
+      if (tb != ObjType::Symbol) return false;
+      auto* x = static_cast<Symbol*>(a.as_obj());
+      auto* y = static_cast<Symbol*>(b.as_obj());
+      return x->name_view() == y->name_view() && (x->ns == nullptr) == (y->ns == nullptr) && x->ns_view() == y->ns_view();
+    }
+    case ObjType::ArrayMap:
+    case ObjType::HashMap: return is_map(b) && map_equiv(vm, a, b);
+    case ObjType::HashSet:
+      return tb == ObjType::HashSet && set_equiv(vm, static_cast<HashSet*>(a.as_obj()), static_cast<HashSet*>(b.as_obj()));
+    case ObjType::Vector:
+      if (tb == ObjType::Vector) return vector_equiv(vm, static_cast<Vector*>(a.as_obj()), static_cast<Vector*>(b.as_obj()));
+      [[fallthrough]];
+    default:
+      if (is_sequential(a) && is_sequential(b)) return seq_equiv(vm, a, b);
+      return false;
+  }
+}
+
+}  // namespace clove

@@ -1,0 +1,71 @@
+// hash_map.h: PersistentHashMap, a hash array mapped trie (Bagwell 2001, "Ideal Hash
+// Trees"; the node design of Hickey's clojure.lang.PersistentHashMap).
+//
+// Keys are placed by their Clojure `hash` (coll.h), 5 bits per level. Three node kinds:
+//  * Bitmap: a 32-bit bitmap of occupied positions and 2 slots per position: either
+//    [key val], or [nil subnode] (nil keys never reach nodes, so nil marks a subnode).
+//    A bitmap node that would grow past 16 positions becomes an Array node.
+//  * Array: 32 child slots (nil or a node) and a count of children; packed back into a
+//    Bitmap node when a removal leaves 8 or fewer children.
+//  * Collision: keys whose full 32-bit hashes are equal, as [k0 v0 k1 v1 ...].
+// The nil key is stored beside the trie (has_null/null_val) and comes first in seqs.
+// Iteration order therefore matches Clojure's for the same keys and history.
+#pragma once
+#include <cstdint>
+
+#include "gc/heap.h"
+#include "runtime/object.h"
+
+namespace clove {
+
+class VM;
+
+enum class HamtKind : uint8_t { Bitmap, Array, Collision };
+
+struct HamtNode : Obj {
+  static constexpr ObjType kType = ObjType::HamtNode;
+  HamtKind kind;
+  uint32_t bits;   // Bitmap: occupied positions; Array: children count; Collision: the hash
+  uint32_t len;    // Values stored after the header
+  Obj* edit;       // owner transient's token; nullptr when persistent
+  HamtNode(HamtKind k, uint32_t b, uint32_t n, Obj* e = nullptr) : Obj(kType), kind(k), bits(b), len(n), edit(e) {}
+  Value* slots() { return reinterpret_cast<Value*>(this + 1); }
+  const Value* slots() const { return reinterpret_cast<const Value*>(this + 1); }
+  static HamtNode* node_of(Value v) { return v.is_obj() ? static_cast<HamtNode*>(v.as_obj()) : nullptr; }
+  void trace(Tracer& t) {
+    for (uint32_t i = 0; i < len; ++i) t.mark(slots()[i]);
+    t.mark(edit);
+  }
+  size_t byte_size() const { return sizeof(HamtNode) + len * sizeof(Value); }
+};
+
+struct HashMap : Obj {
+  static constexpr ObjType kType = ObjType::HashMap;
+  uint32_t count;
+  bool has_null;
+  HamtNode* root;  // nullptr when there are no non-nil keys
+  Value null_val;
+  Value meta;
+  HashMap(uint32_t c, HamtNode* r, bool hn, Value nv, Value m = Value::nil())
+      : Obj(kType), count(c), has_null(hn), root(r), null_val(nv), meta(m) {}
+  void trace(Tracer& t) {
+    t.mark(root);
+    t.mark(null_val);
+    t.mark(meta);
+  }
+};
+
+/// An empty hash map with metadata.
+Value empty_hash_map(Heap& h, Value meta = Value::nil());
+/// The value for key, or not_found; *found tells which when given.
+Value hash_map_lookup(VM& vm, const HashMap* m, Value key, Value not_found, bool* found = nullptr);
+/// (assoc m k v); m itself when unchanged.
+Value hash_map_assoc(VM& vm, HashMap* m, Value key, Value val);
+/// (dissoc m k); m itself when key is absent.
+Value hash_map_dissoc(VM& vm, HashMap* m, Value key);
+/// (hash-map k0 v0 ...): always a HashMap, later keys win.
+Value hash_map_from(VM& vm, const Value* kvs, size_t npairs, Value meta = Value::nil());
+/// Calls f(ctx, k, v) for every entry in seq order (nil key first).
+void hash_map_visit(const HashMap* m, void (*f)(void* ctx, Value k, Value v), void* ctx);
+
+}  // namespace clove

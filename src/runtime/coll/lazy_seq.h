@@ -1,0 +1,37 @@
+// lazy_seq.h: LazySeq, a seq computed on first use (clojure.lang.LazySeq).
+//
+// Holds a thunk (any callable of no arguments). The first `seq` on it calls the thunk
+// once through the VM, unwraps any LazySeqs the thunk returned, turns the result into
+// a seq and caches it; the thunk is then dropped. Later operations read the cache.
+#pragma once
+#include "gc/heap.h"
+#include "runtime/object.h"
+
+namespace clove {
+
+class VM;
+
+struct LazySeq : Obj {
+  static constexpr ObjType kType = ObjType::LazySeq;
+  Value fn;         // the thunk; nil once called
+  Value sv;         // the thunk's raw result while being unwrapped
+  Value s;          // the realized seq (nil when empty); valid once realized
+  bool realized = false;
+  Value meta;
+  explicit LazySeq(Value f, Value m = Value::nil()) : Obj(kType), fn(f), meta(m) {}
+  void trace(Tracer& t) {
+    t.mark(fn);
+    t.mark(sv);
+    t.mark(s);
+    t.mark(meta);
+  }
+};
+
+/// A new unrealized lazy seq over `thunk`.
+Value make_lazy_seq(Heap& h, Value thunk);
+/// Realizes `ls` if needed (calls into the VM; may collect) and returns its seq or nil.
+Value lazy_seq_seq(VM& vm, LazySeq* ls);
+/// (realized? ls)
+inline bool lazy_seq_realized(const LazySeq* ls) { return ls->realized; }
+
+}  // namespace clove

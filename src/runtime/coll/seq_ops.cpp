@@ -1,0 +1,180 @@
+// seq_ops.cpp: the seq abstraction (clojure.lang.RT seq/first/next/more/cons) and the
+// collection predicates, dispatching on the value's type.
+#include <vector>
+
+#include "runtime/coll.h"
+#include "runtime/coll/array_map.h"
+#include "runtime/coll/array_seq.h"
+#include "runtime/coll/coll_util.h"
+#include "runtime/coll/hash_map.h"
+#include "runtime/coll/hash_set.h"
+#include "runtime/coll/lazy_seq.h"
+#include "runtime/coll/list.h"
+#include "runtime/coll/map_entry.h"
+#include "runtime/coll/map_seq.h"
+#include "runtime/coll/vector.h"
+#include "runtime/string.h"
+#include "vm/vm.h"
+
+namespace clove {
+
+using namespace coll_detail;
+
+bool is_list(Value v) { return is<List>(v) || is<EmptyList>(v); }
+bool is_vector(Value v) { return is<Vector>(v) || is<MapEntry>(v); }
+bool is_map(Value v) { return is<ArrayMap>(v) || is<HashMap>(v); }
+bool is_set(Value v) { return is<HashSet>(v); }
+
+bool is_seq(Value v) {
+  if (!v.is_obj()) return false;
+  switch (v.as_obj()->type) {
+    case ObjType::List:
+    case ObjType::EmptyList:
+    case ObjType::Cons:
+    case ObjType::ArraySeq:
+    case ObjType::LazySeq:
+    case ObjType::VectorSeq:
+    case ObjType::MapSeq: return true;
+    default: return false;
+  }
+}
+
+bool is_sequential(Value v) { return is_seq(v) || is<Vector>(v) || is<MapEntry>(v); }
+
+bool is_coll(Value v) { return is_seq(v) || is_vector(v) || is_map(v) || is_set(v); }
+
+bool is_counted(Value v) {
+  if (!v.is_obj()) return false;
+  switch (v.as_obj()->type) {
+    case ObjType::List:
+    case ObjType::EmptyList:
+    case ObjType::ArraySeq:
+    case ObjType::VectorSeq:
+    case ObjType::MapSeq:
+    case ObjType::Vector:
+    case ObjType::MapEntry:
+    case ObjType::ArrayMap:
+    case ObjType::HashMap:
+    case ObjType::HashSet: return true;
+    default: return false;
+  }
+}
+
+// A seq of a string's characters (code points); nil for "".
+static Value string_seq(Heap& h, const String* s) {
+  if (s->nbytes == 0) return Value::nil();
+  std::vector<Value> chars;
+  chars.reserve(s->ncodepoints);
+  std::string_view v = s->view();
+  for (size_t pos = 0; pos < v.size();) chars.push_back(Value::character(utf8_decode(v, pos)));
+  return array_seq(h, chars.data(), chars.size());
+}
+
+Value seq(VM& vm, Value coll) {
+  if (coll.is_nil()) return coll;
+  if (!coll.is_obj()) not_seqable(coll);
+  Heap& h = vm.heap;
+  Obj* o = coll.as_obj();
+  switch (o->type) {
+    case ObjType::List:
+    case ObjType::Cons:
+    case ObjType::ArraySeq:
+    case ObjType::VectorSeq:
+    case ObjType::MapSeq: return coll;
+    case ObjType::EmptyList: return Value::nil();
+    case ObjType::LazySeq: return lazy_seq_seq(vm, static_cast<LazySeq*>(o));
+    case ObjType::Vector: return vector_seq(h, static_cast<Vector*>(o));
+    case ObjType::MapEntry: {
+      auto* e = static_cast<MapEntry*>(o);
+      Value kv[2] = {e->key, e->val};
+      return array_seq(h, kv, 2);
+    }
+    case ObjType::ArrayMap:
+    case ObjType::HashMap: return map_seq(h, coll);
+    case ObjType::HashSet: return map_seq(h, static_cast<HashSet*>(o)->impl, MapSeqKind::Keys);
+    case ObjType::String: return string_seq(h, static_cast<String*>(o));
+    default: not_seqable(coll);
+  }
+}
+
+// first of a value already known to be a non-nil seq.
+static Value seq_first(VM& vm, Value s) {
+  Obj* o = s.as_obj();
+  switch (o->type) {
+    case ObjType::List: return static_cast<List*>(o)->first;
+    case ObjType::Cons: return static_cast<Cons*>(o)->first;
+    case ObjType::ArraySeq: {
+      auto* a = static_cast<ArraySeq*>(o);
+      return a->items[a->i];
+    }
+    case ObjType::VectorSeq: return static_cast<VectorSeq*>(o)->first();
+    case ObjType::MapSeq: return map_seq_first(vm.heap, static_cast<MapSeq*>(o));
+    default: return Value::nil();
+  }
+}
+
+// next of a value already known to be a non-nil seq (not lazy).
+static Value seq_next(VM& vm, Value s) {
+  Obj* o = s.as_obj();
+  switch (o->type) {
+    case ObjType::List: return static_cast<List*>(o)->rest;
+    case ObjType::Cons: return seq(vm, static_cast<Cons*>(o)->more);
+    case ObjType::ArraySeq: return array_seq_next(vm.heap, static_cast<ArraySeq*>(o));
+    case ObjType::VectorSeq: return vector_seq_next(vm.heap, static_cast<VectorSeq*>(o));
+    case ObjType::MapSeq: return map_seq_next(vm.heap, static_cast<MapSeq*>(o));
+    default: return Value::nil();
+  }
+}
+
+Value first(VM& vm, Value coll) {
+  if (coll.is_obj()) {
+    Obj* o = coll.as_obj();
+    switch (o->type) {
+      case ObjType::List: return static_cast<List*>(o)->first;
+      case ObjType::Cons: return static_cast<Cons*>(o)->first;
+      case ObjType::Vector: {
+        auto* v = static_cast<Vector*>(o);
+        return v->cnt ? v->nth(0) : Value::nil();
+      }
+      case ObjType::MapEntry: return static_cast<MapEntry*>(o)->key;
+      default: break;
+    }
+  }
+  Value s = seq(vm, coll);
+  return s.is_nil() ? s : seq_first(vm, s);
+}
+
+Value next(VM& vm, Value coll) {
+  if (is<List>(coll)) return static_cast<List*>(coll.as_obj())->rest;
+  Value s = seq(vm, coll);
+  return s.is_nil() ? s : seq_next(vm, s);
+}
+
+Value rest(VM& vm, Value coll) {
+  if (coll.is_obj()) {
+    Obj* o = coll.as_obj();
+    if (o->type == ObjType::List) {
+      Value r = static_cast<List*>(o)->rest;
+      return r.is_nil() ? empty_list(vm.heap) : r;
+    }
+    if (o->type == ObjType::Cons) {
+      Value m = static_cast<Cons*>(o)->more;
+      return m.is_nil() ? empty_list(vm.heap) : m;
+    }
+  }
+  Value s = seq(vm, coll);
+  if (s.is_nil()) return empty_list(vm.heap);
+  if (Cons* c = as<Cons>(s)) return c->more.is_nil() ? empty_list(vm.heap) : c->more;
+  Value n = seq_next(vm, s);
+  return n.is_nil() ? empty_list(vm.heap) : n;
+}
+
+Value cons(VM& vm, Value x, Value coll) {
+  Heap& h = vm.heap;
+  if (coll.is_nil()) return Value::object(h.make<List>(x, Value::nil(), 1));
+  if (is_seq(coll)) return Value::object(h.make<Cons>(x, coll));
+  Value s = seq(vm, coll);
+  return Value::object(h.make<Cons>(x, s));
+}
+
+}  // namespace clove

@@ -186,6 +186,8 @@ int main(int argc, char** argv) {
     return kExitError;
   }
   VM& vm = *vmp;
+  // As clojure.main does for scripts and the REPL.
+  if (clove::Var* v = vm.resolve_var(vm.core_ns(), vm.sym("*print-namespace-maps*"))) v->root = Value::t();
   int code = 0;
   if (*run) {
     set_command_line_args(vm, run_args);

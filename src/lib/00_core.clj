@@ -3,6 +3,14 @@
 ;; Loaded into clojure.core at VM start, in file-name order, after the natives.
 ;; Only special forms and natives may be used before they are defined below.
 
+(def ^:dynamic *print-length* nil)
+(def ^:dynamic *print-level* nil)
+(def ^:dynamic *print-meta* false)
+(def ^:dynamic *print-namespace-maps* false)
+(def ^:dynamic *print-readably* true)
+(def ^:dynamic *assert* true)
+(def ^:dynamic *file* nil)
+
 (def defmacro
   (fn* defmacro [&form &env name & args]
     (let* [doc (if (string? (first args)) (first args) nil)
@@ -200,3 +208,16 @@
   [s]
   (loop [ret [] s s]
     (if (next s) (recur (conj ret (first s)) (next s)) (seq ret))))
+
+(defmacro binding
+  "binding => var-symbol init-expr. Creates new bindings for the (already-existing,
+  dynamic) vars, with the supplied initial values, executes the exprs in an implicit do,
+  then re-establishes the bindings that existed before."
+  [bindings & body]
+  (let [pairs (loop [bs (seq bindings) acc []]
+                (if bs
+                  (recur (nnext bs) (conj (conj acc (list 'var (first bs))) (second bs)))
+                  acc))]
+    `(do (push-thread-bindings (hash-map ~@pairs))
+         (try (do ~@body)
+              (finally (pop-thread-bindings))))))

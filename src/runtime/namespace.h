@@ -23,6 +23,7 @@ struct Var : Obj {
   Value root;
   Value meta;   // nil or a map
   bool bound = false;
+  uint32_t thread_bound = 0;  // active `binding` frames for this var, across fibers
   Var(Namespace* n, Symbol* s) : Obj(kType), ns(n), sym(s) {}
   bool is_macro() const { return flags & kFlagMacro; }
   bool is_dynamic() const { return flags & kFlagDynamic; }

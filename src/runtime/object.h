@@ -29,6 +29,7 @@ namespace clove {
   X(Cons, "clojure.lang.Cons")                               \
   X(ArraySeq, "clojure.lang.ArraySeq")                       \
   X(LazySeq, "clojure.lang.LazySeq")                         \
+  X(Reduced, "clojure.lang.Reduced")                         \
   X(Vector, "clojure.lang.PersistentVector")                 \
   X(VectorNode, "clove.lang.VectorNode")                     \
   X(VectorSeq, "clojure.lang.PersistentVector$ChunkedSeq")   \

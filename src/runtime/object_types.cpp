@@ -7,6 +7,7 @@
 #include "runtime/exception.h"
 #include "runtime/function.h"
 #include "runtime/namespace.h"
+#include "runtime/natives/seq.h"
 #include "runtime/number.h"
 #include "runtime/string.h"
 #include "runtime/type_table.h"
@@ -60,6 +61,7 @@ void register_core_types(TypeInfo* table) {
   register_type<Namespace>(table);
   register_type<Exception>(table);
   register_type<Fiber>(table);
+  register_type<Reduced>(table);
 }
 
 }  // namespace clove

@@ -8,6 +8,7 @@
 #include <charconv>
 #include <cmath>
 
+#include "common/stack_guard.h"
 #include "runtime/bignum.h"
 #include "runtime/coll.h"
 #include "runtime/exception.h"
@@ -32,7 +33,7 @@ Value core_setting(VM& vm, const char* name) {
   Namespace* core = vm.core_ns();
   if (!core) return Value::nil();
   Var* v = core->lookup(vm.names.symbol({}, name));
-  return v && v->bound ? v->root : Value::nil();
+  return v && (v->bound || v->thread_bound) ? vm.var_value(v) : Value::nil();
 }
 
 /// Clojure's munge for class-like names: "clojure.core/inc" -> "clojure.core$inc".
@@ -114,6 +115,7 @@ class Printer {
     if (t_depth >= kMaxPrintDepth)
       throw_error(ErrorKind::StackOverflowError,
                   fmt::format("Cannot print data nested more than {} levels deep", kMaxPrintDepth));
+    if (t_depth % 16 == 0) check_native_stack();
     ++t_depth;
     struct Leave {
       ~Leave() { --t_depth; }
@@ -226,11 +228,11 @@ class Printer {
     out_ += open;
     int64_t n = 0;
     for (Value s = roots[cursor]; !s.is_nil(); s = roots[cursor]) {
+      if (n > 0) out_ += ' ';
       if (length_ >= 0 && n == length_) {
         out_ += "...";
         break;
       }
-      if (n > 0) out_ += ' ';
       print(first(vm_, s));
       ++n;
       roots[cursor] = clove::next(vm_, roots[cursor]);
@@ -263,11 +265,11 @@ class Printer {
     out_ += ns.empty() ? "{" : "#:" + ns + "{";
     int64_t n = 0;
     for (Value s = roots[cursor]; !s.is_nil(); s = roots[cursor]) {
+      if (n > 0) out_ += ", ";
       if (length_ >= 0 && n == length_) {
         out_ += "...";
         break;
       }
-      if (n > 0) out_ += ", ";
       Value e = first(vm_, s);
       Value k = nth(vm_, e, 0);
       if (!ns.empty()) {
@@ -395,6 +397,12 @@ std::string format_double(double d) {
   char buf[64];
   auto res = std::to_chars(buf, buf + sizeof buf, d, std::chars_format::scientific);
   std::string_view sci(buf, static_cast<size_t>(res.ptr - buf));  // e.g. "-1.2345e+02"
+  if (sci.find('.') == std::string_view::npos) {
+    // Java always shows two significant digits (d.dE..): when one digit suffices it
+    // picks the two-digit decimal nearest the exact value (4.9E-324, not 5.0E-324).
+    res = std::to_chars(buf, buf + sizeof buf, d, std::chars_format::scientific, 1);
+    sci = std::string_view(buf, static_cast<size_t>(res.ptr - buf));
+  }
   std::string out;
   if (sci[0] == '-') {
     out += '-';
@@ -414,11 +422,14 @@ std::string format_double(double d) {
         out.append(int_len - digits.size(), '0');
         out += ".0";
       } else {
+        std::string frac = digits.substr(int_len);
+        while (frac.size() > 1 && frac.back() == '0') frac.pop_back();
         out += digits.substr(0, int_len);
         out += '.';
-        out += digits.substr(int_len);
+        out += frac;
       }
     } else {
+      while (digits.size() > 1 && digits.back() == '0') digits.pop_back();
       out += "0.";
       out.append(static_cast<size_t>(-exp - 1), '0');
       out += digits;
@@ -427,7 +438,7 @@ std::string format_double(double d) {
   }
   out += digits[0];
   out += '.';
-  out += digits.size() > 1 ? digits.substr(1) : "0";
+  out += digits.substr(1);
   out += 'E';
   out += std::to_string(exp);
   return out;

@@ -27,8 +27,8 @@ std::string format_double(double d);
 using PrintHook = void (*)(VM& vm, std::string& out, Value v, bool readably);
 void set_print_hook(ObjType type, PrintHook hook);
 
-/// Deepest nesting print_value follows; deeper data throws StackOverflowError
-/// instead of exhausting the C++ stack.
+/// Deepest nesting print_value follows; deeper data (or data deep enough to run the
+/// thread's C++ stack short first) throws StackOverflowError instead of crashing.
 inline constexpr uint32_t kMaxPrintDepth = 10000;
 
 }  // namespace clove

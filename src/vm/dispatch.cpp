@@ -122,7 +122,7 @@ Value VM::run(size_t handler_floor) {
           SAVE_PC();
           throw_unbound(v);
         }
-        RA = v->root;
+        RA = v->thread_bound ? var_value(v) : v->root;
         VM_NEXT();
       }
       VM_CASE(SETVAR) {

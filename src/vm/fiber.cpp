@@ -10,6 +10,10 @@ namespace clove {
 // kept alive by a dead register.
 void Fiber::trace(Tracer& t) {
   t.mark(result);
+  for (auto& [v, val] : bindings) {
+    t.mark(v);
+    t.mark(val);
+  }
   size_t b = base;
   size_t limit = top;
   uint64_t pc = this->pc;

@@ -20,6 +20,7 @@
 
 #include "gc/heap.h"
 #include "runtime/function.h"
+#include "runtime/namespace.h"
 #include "runtime/object.h"
 
 namespace clove {
@@ -60,6 +61,9 @@ struct Fiber : Obj {
   /// The saved pc of the frame below each C++ boundary (VM::call pushes, pops on exit),
   /// innermost last: frames below a boundary are walked with these pcs.
   std::vector<uint32_t> boundary_pcs;
+  /// Dynamic bindings (`binding`), innermost last; each frame's entries end with a
+  /// marker entry whose var is null.
+  std::vector<std::pair<Var*, Value>> bindings;
   FiberStatus status = FiberStatus::New;
   Fiber() : Obj(kType) {}
   void trace(Tracer& t);

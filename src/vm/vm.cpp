@@ -162,3 +162,54 @@ void VM::write_out(std::string_view s) {
 }
 
 }  // namespace clove
+
+namespace clove {
+
+Value VM::var_value(Var* v) {
+  if (v->thread_bound) {
+    auto& b = fiber_->bindings;
+    for (size_t i = b.size(); i-- > 0;)
+      if (b[i].first == v) return b[i].second;
+  }
+  if (!v->bound)
+    throw_error(ErrorKind::IllegalStateException,
+                fmt::format("Var {}/{} is unbound.", v->ns ? v->ns->name->str() : "?", v->sym ? v->sym->str() : "?"));
+  return v->root;
+}
+
+void VM::push_bindings(const std::vector<std::pair<Var*, Value>>& frame) {
+  for (auto& [v, val] : frame)
+    if (!v->is_dynamic())
+      throw_error(ErrorKind::IllegalStateException,
+                  fmt::format("Can't dynamically bind non-dynamic var: {}/{}", v->ns->name->str(), v->sym->str()));
+  auto& b = fiber_->bindings;
+  b.emplace_back(nullptr, Value::nil());  // frame marker
+  for (auto& [v, val] : frame) {
+    b.emplace_back(v, val);
+    ++v->thread_bound;
+  }
+}
+
+void VM::pop_bindings() {
+  auto& b = fiber_->bindings;
+  if (b.empty()) throw_error(ErrorKind::IllegalStateException, "Pop without matching push");
+  while (!b.empty()) {
+    auto [v, val] = b.back();
+    b.pop_back();
+    if (!v) return;
+    --v->thread_bound;
+  }
+}
+
+bool VM::set_binding(Var* v, Value val) {
+  auto& b = fiber_->bindings;
+  for (size_t i = b.size(); i-- > 0;) {
+    if (b[i].first == v) {
+      b[i].second = val;
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace clove

@@ -66,6 +66,15 @@ class VM : public RootProvider {
   /// Binds a C++ function as ns/name with arity bounds (max -1: variadic) and a docstring.
   Var* def_native(std::string_view ns, std::string_view name, NativeFn fn, int min_args,
                   int max_args, const char* doc, const char* arglists = "");
+  /// The current value of a var: its innermost dynamic binding, else its root.
+  /// Throws IllegalStateException for an unbound var.
+  Value var_value(Var* v);
+  /// Pushes one `binding` frame: pairs of (var, value); each var must be dynamic.
+  void push_bindings(const std::vector<std::pair<Var*, Value>>& frame);
+  /// Pops the innermost `binding` frame (IllegalStateException if there is none).
+  void pop_bindings();
+  /// Sets the innermost binding of a dynamic var (set!); false when it is not bound here.
+  bool set_binding(Var* v, Value val);
   /// The var a symbol names from namespace `from` (qualified, alias, refer or own), or null.
   Var* resolve_var(Namespace* from, Symbol* s) const;
   const std::unordered_map<Symbol*, Namespace*>& namespaces() const { return namespaces_; }

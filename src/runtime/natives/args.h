@@ -45,5 +45,6 @@ void install_lang_natives(VM& vm);
 void install_number_natives(VM& vm);
 void install_coll_natives(VM& vm);
 void install_io_natives(VM& vm);
+void install_seq_natives(VM& vm);
 
 }  // namespace clove

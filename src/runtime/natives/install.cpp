@@ -10,6 +10,7 @@ void install_core(VM& vm, bool load_library) {
   install_number_natives(vm);
   install_coll_natives(vm);
   install_io_natives(vm);
+  install_seq_natives(vm);
   if (!load_library) return;
   Namespace* saved = vm.current_ns();
   vm.set_current_ns(vm.core_ns());

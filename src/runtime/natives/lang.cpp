@@ -158,13 +158,40 @@ Value l_ex_cause(VM&, Args a) {
 Value l_set_var(VM& vm, Args a) {
   Var* v = as<Var>(a[0]);
   if (!v) throw_error(ErrorKind::IllegalArgumentException, "set! needs a var");
-  if (!v->is_dynamic())
+  if (!vm.set_binding(v, a[1]))
     throw_error(ErrorKind::IllegalStateException,
                 fmt::format("Can't change/establish root binding of: {} with set", v->sym->str()));
-  v->root = a[1];
-  v->bound = true;
-  vm.heap.barrier(v, a[1]);
   return a[1];
+}
+Value l_push_bindings(VM& vm, Args a) {
+  std::vector<std::pair<Var*, Value>> frame;
+  RootScope scope(vm.heap);
+  size_t slot = scope.push(a[0]);
+  for (Value s = seq(vm, a[0]); !s.is_nil(); s = next(vm, s)) {
+    scope[slot] = s;
+    Value e = first(vm, s);
+    Var* v = as<Var>(nth(vm, e, 0));
+    if (!v) throw_error(ErrorKind::IllegalArgumentException, "push-thread-bindings takes a map of vars to values");
+    frame.emplace_back(v, nth(vm, e, 1));
+  }
+  vm.push_bindings(frame);
+  return Value::nil();
+}
+Value l_pop_bindings(VM& vm, Args) {
+  vm.pop_bindings();
+  return Value::nil();
+}
+Value l_var_get(VM& vm, Args a) {
+  Var* v = as<Var>(a[0]);
+  if (!v) throw_error(ErrorKind::ClassCastException, fmt::format("class {} cannot be cast to class clojure.lang.Var", value_type_name(a[0])));
+  return vm.var_value(v);
+}
+Value l_thread_bound(VM&, Args a) {
+  for (int i = 0; i < a.size(); ++i) {
+    Var* v = as<Var>(a[i]);
+    if (!v || !v->thread_bound) return Value::f();
+  }
+  return Value::t();
 }
 Value l_set_macro(VM&, Args a) {
   Var* v = as<Var>(a[0]);
@@ -218,6 +245,10 @@ void install_lang_natives(VM& vm) {
   vm.def_native(C, "ex-data", l_ex_data, 1, 1, "Returns exception data (a map) if ex is an ExceptionInfo. Otherwise returns nil.", "([ex])");
   vm.def_native(C, "ex-cause", l_ex_cause, 1, 1, "Returns the cause of ex if ex is a Throwable. Otherwise returns nil.", "([ex])");
   vm.def_native(C, "-set-var!", l_set_var, 2, 2, "Compiler hook for (set! var val) on a dynamic var.", "([var val])");
+  vm.def_native(C, "push-thread-bindings", l_push_bindings, 1, 1, "Pushes a frame of dynamic bindings: a map of vars to values. Each var must be dynamic. Pair with pop-thread-bindings in a finally.", "([bindings])");
+  vm.def_native(C, "pop-thread-bindings", l_pop_bindings, 0, 0, "Pops the frame of bindings most recently pushed with push-thread-bindings.", "([])");
+  vm.def_native(C, "var-get", l_var_get, 1, 1, "Gets the value in the var object (its innermost binding, else its root).", "([x])");
+  vm.def_native(C, "thread-bound?", l_thread_bound, 0, -1, "Returns true if all of the vars provided as arguments have thread-local bindings.", "([& vars])");
   vm.def_native(C, "set-macro!", l_set_macro, 1, 1, "Marks the var as a macro (used to bootstrap defmacro). Returns the var.", "([var])");
   vm.def_native(C, "meta", l_meta, 1, 1, "Returns the metadata of obj, returns nil if there is no metadata.", "([obj])");
   vm.def_native(C, "with-meta", l_with_meta, 2, 2, "Returns an object of the same type and value as obj, with map m as its metadata.", "([obj m])");

@@ -1,0 +1,102 @@
+// reader_impl.h: the reader's internal state, shared by the reader's .cpp files
+// (reader.cpp: forms and reader macros; read_literal.cpp: strings, characters and
+// regexes; read_token.cpp: numbers, symbols and keywords; syntax_quote.cpp).
+// Not part of the public API.
+#pragma once
+#include <map>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "common/source.h"
+#include "reader/char_stream.h"
+#include "reader/reader.h"
+#include "runtime/string.h"
+
+namespace clove {
+
+/// A form and where it starts.
+struct ReadItem {
+  Value v;
+  SourcePos pos;
+};
+
+struct Reader::Impl {
+  Impl(VM& vm, std::string_view text, uint32_t file, ReaderOptions opts)
+      : vm(vm), in(text, file), opts(opts) {}
+
+  /// What read_item found.
+  enum class Got {
+    Form,     // *out holds a form
+    Nothing,  // a comment, #_ or a reader conditional with no match: read on
+    Splice,   // #?@: the forms to splice are in *splice
+    Close,    // the expected closing delimiter (consumed)
+    Eof,      // end of input
+  };
+
+  VM& vm;
+  CharStream in;
+  ReaderOptions opts;
+  uint32_t depth = 0;
+  /// True while reading a branch of #? that is not selected: unknown tags are skipped.
+  bool suppress = false;
+  /// While reading the body of #(): the argument symbols by number (-1: %&).
+  std::map<int, Symbol*>* fn_args = nullptr;
+  /// While expanding one syntax-quote: the name of each foo# -> its gensym.
+  std::unordered_map<std::string, Symbol*>* gensyms = nullptr;
+
+  // ---- reader.cpp ----
+  Got read_item(ReadItem* out, std::vector<ReadItem>* splice, int32_t closing);
+  /// Reads the one form a reader macro needs (comments and #_ skipped); `what`
+  /// positions the EOF error.
+  ReadItem read_required(SourcePos what);
+  /// Reads forms up to `closing`; `open` is the opening delimiter's position.
+  std::vector<ReadItem> read_delimited(int32_t closing, SourcePos open);
+  Value read_list(SourcePos open);
+  Value read_vector(SourcePos open);
+  Value read_map(SourcePos open);
+  Value read_set(SourcePos open);
+  Value read_meta(SourcePos start);
+  Value read_wrapped(const char* qualified_head, SourcePos start);
+  Value read_fn_literal(SourcePos start);
+  Value read_arg(SourcePos start);
+  Got read_dispatch(ReadItem* out, std::vector<ReadItem>* splice, SourcePos start);
+  Got read_conditional(ReadItem* out, std::vector<ReadItem>* splice, SourcePos start);
+  Value read_namespaced_map(SourcePos start);
+  Value read_symbolic(SourcePos start);
+  void skip_line();
+  /// Builds a list form and records its position (and its elements').
+  Value make_list(const std::vector<ReadItem>& items, SourcePos pos);
+  /// Map/set from read items, with Clojure's duplicate-key check.
+  Value make_map(const std::vector<ReadItem>& items, SourcePos pos);
+
+  // ---- read_literal.cpp ----
+  Value read_string_literal(SourcePos start);
+  Value read_char_literal(SourcePos start);
+  Value read_regex(SourcePos start);
+  /// \uXXXX inside a string (after the u): exactly four hex digits.
+  int32_t read_unicode_escape(SourcePos start);
+
+  // ---- read_token.cpp ----
+  /// Reads a token whose first code point `first` was already consumed.
+  std::string read_token(int32_t first);
+  Value read_number(int32_t first, SourcePos start);
+  /// nil/true/false, a symbol or a keyword; reader_invalid_token otherwise.
+  Value interpret_token(const std::string& tok, SourcePos start);
+
+  // ---- syntax_quote.cpp ----
+  Value syntax_quote(Value form, SourcePos pos);
+  /// Clojure's Compiler.resolveSymbol for syntax-quote.
+  Symbol* resolve_symbol(Symbol* s);
+  /// (list x) for each plain item, x for ~@x: the arguments of concat.
+  Value sq_concat(Value form, const std::vector<ReadItem>& elements, SourcePos pos);
+
+  [[noreturn]] void fail(DiagKind k, SourcePos p, const std::string& msg) const { throw Diagnostic(k, p, msg); }
+};
+
+/// Parses a numeric literal with Clojure's syntax (integers incl. hex/octal/radix and
+/// N, ratios, doubles, M decimals). Returns false with *err set ("Invalid number: x"
+/// or a more specific message such as "Radix out of range").
+bool parse_number_literal(Heap& h, std::string_view tok, Value* out, std::string* err);
+
+}  // namespace clove

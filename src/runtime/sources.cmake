@@ -1,0 +1,7 @@
+list(APPEND CLOVE_SOURCES
+  ${CMAKE_CURRENT_LIST_DIR}/object_types.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/string.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/number.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/function.cpp)
+include(${CMAKE_CURRENT_LIST_DIR}/coll/sources.cmake OPTIONAL)
+include(${CMAKE_CURRENT_LIST_DIR}/natives/sources.cmake OPTIONAL)

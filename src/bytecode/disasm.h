@@ -13,5 +13,8 @@ class VM;
 /// operands, constants, source lines, locals.
 std::string disassemble(VM& vm, FnProto* fn);
 std::string disassemble_proto(VM& vm, Proto* p);
+/// A constant as listings show it: #'ns/name for vars, <fn name> for fn prototypes,
+/// pr_str (shortened) for everything else.
+std::string constant_text(VM& vm, Value v);
 
 }  // namespace clove

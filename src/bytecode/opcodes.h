@@ -28,6 +28,12 @@
 // arguments are in R[A+3] .. R[A+2+B]. The callee's frame starts at R[A+3], so every
 // register above A+2 is clobbered by the call; the compiler places A above every
 // register live across the call. The result lands in R[A].
+// A frame with spill slots (framesize > 256) keeps values in slots >= 256 across
+// calls, so for such a frame the VM must start the callee's frame above the caller's
+// last slot (copying the callee and arguments there) instead of at R[A+3].
+// Stack map (Proto::live): a frame about to execute pc uses the entry for pc; a frame
+// suspended in a CALL uses the entry for its return pc (CALL + 1), which lists only
+// values live across the call plus R[A]. A TRY handler that fires is popped first.
 //
 // Version history (append only; images record kBytecodeVersion):
 //   1  2026-11  first format.

@@ -23,15 +23,29 @@ namespace clove {
   X(StackOverflowError, "java.lang.StackOverflowError", Error)                          \
   X(OutOfMemoryError, "java.lang.OutOfMemoryError", Error)                              \
   X(AssertionError, "java.lang.AssertionError", Error)                                  \
+  X(IllegalAccessError, "java.lang.IllegalAccessError", Error)                          \
   X(Exception, "java.lang.Exception", Throwable)                                        \
   X(RuntimeException, "java.lang.RuntimeException", Exception)                          \
   X(ArithmeticException, "java.lang.ArithmeticException", RuntimeException)             \
   X(IllegalArgumentException, "java.lang.IllegalArgumentException", RuntimeException)   \
   X(ArityException, "clojure.lang.ArityException", IllegalArgumentException)            \
   X(NumberFormatException, "java.lang.NumberFormatException", IllegalArgumentException) \
+  X(PatternSyntaxException, "java.util.regex.PatternSyntaxException",                   \
+    IllegalArgumentException)                                                           \
+  X(IllegalFormatException, "java.util.IllegalFormatException", IllegalArgumentException) \
+  X(UnknownFormatConversionException, "java.util.UnknownFormatConversionException",     \
+    IllegalFormatException)                                                             \
+  X(MissingFormatArgumentException, "java.util.MissingFormatArgumentException",         \
+    IllegalFormatException)                                                             \
+  X(IllegalFormatConversionException, "java.util.IllegalFormatConversionException",     \
+    IllegalFormatException)                                                             \
+  X(IllegalFormatFlagsException, "java.util.IllegalFormatFlagsException",               \
+    IllegalFormatException)                                                             \
   X(IllegalStateException, "java.lang.IllegalStateException", RuntimeException)         \
   X(ClassCastException, "java.lang.ClassCastException", RuntimeException)               \
   X(IndexOutOfBoundsException, "java.lang.IndexOutOfBoundsException", RuntimeException) \
+  X(StringIndexOutOfBoundsException, "java.lang.StringIndexOutOfBoundsException",      \
+    IndexOutOfBoundsException)                                                          \
   X(NullPointerException, "java.lang.NullPointerException", RuntimeException)           \
   X(UnsupportedOperationException, "java.lang.UnsupportedOperationException",           \
     RuntimeException)                                                                   \

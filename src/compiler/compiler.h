@@ -23,7 +23,9 @@ struct CompileOptions {
 
 /// Compiles one top-level form into a zero-argument fn whose single arity runs it.
 /// Macros are expanded by calling them through vm.call (which may collect garbage;
-/// the compiler keeps its forms rooted).
+/// the compiler keeps its forms rooted). The returned FnProto is no longer rooted by
+/// the compiler: the caller must root it before the next safepoint. Throws Diagnostic
+/// (compile_*) with file:line:column for errors in the form.
 FnProto* compile_toplevel(VM& vm, Value form, const CompileOptions& opts = {});
 
 /// Expands `form` once if it is a macro call, else returns it (macroexpand-1).

@@ -48,7 +48,9 @@ constexpr size_t kStepBytes = 32u << 10;    // work a step does per ~32 KiB allo
 
 Heap::Heap() {
   const char* s = std::getenv("CLOVE_GC_STRESS");
-  stress_ = s && *s && std::string(s) != "0";
+  std::string mode = s ? s : "";
+  incremental_stress_ = mode == "incremental";
+  stress_ = !mode.empty() && mode != "0" && !incremental_stress_;
   threshold_ = kMinThreshold;
 }
 
@@ -176,6 +178,18 @@ void Heap::step() {
     debt_ = 0;
     return;
   }
+  if (incremental_stress_) {
+    if (phase_ == GcPhase::Pause) start_cycle();
+    debt_ = 0;
+    if (phase_ == GcPhase::Mark) {
+      if (mark_step(256)) atomic();
+    } else if (sweep_step(64)) {
+      phase_ = GcPhase::Pause;
+      ++cycles_;
+    }
+    in_gc_ = false;
+    return;
+  }
   if (phase_ == GcPhase::Pause) {
     if (bytes_ < threshold_) {
       debt_ = 0;
@@ -206,7 +220,13 @@ void Heap::step() {
 void Heap::collect() {
   if (in_gc_) return;
   in_gc_ = true;
-  if (phase_ == GcPhase::Sweep) sweep_step(SIZE_MAX);  // finish the old cycle
+  // Finish a cycle in progress first: objects greyed by the barrier sit on gray_, so
+  // marking cannot simply restart.
+  if (phase_ == GcPhase::Mark) {
+    mark_step(SIZE_MAX);
+    atomic();
+  }
+  if (phase_ == GcPhase::Sweep) sweep_step(SIZE_MAX);
   start_cycle();
   mark_step(SIZE_MAX);
   atomic();

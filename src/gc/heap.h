@@ -16,6 +16,9 @@
 //   rescanned in the atomic phase.
 // * CLOVE_GC_STRESS=1 runs a full collection at every safepoint that follows an
 //   allocation, which is the finest grain at which collection happens at all.
+//   CLOVE_GC_STRESS=incremental keeps a cycle always running and advances it by a
+//   tiny budget at every such safepoint, so marking interleaves with the program as
+//   much as possible (this is what exercises the write barrier and root rescans).
 #pragma once
 #include <cstddef>
 #include <cstdint>
@@ -99,6 +102,8 @@ class Heap {
 
   bool stress() const { return stress_; }
   void set_stress(bool on) { stress_ = on; }
+  bool incremental_stress() const { return incremental_stress_; }
+  void set_incremental_stress(bool on) { incremental_stress_ = on; }
   size_t bytes_live() const { return bytes_; }
   size_t collections() const { return cycles_; }
   size_t object_count() const { return objects_; }
@@ -137,6 +142,7 @@ class Heap {
   GcPhase phase_ = GcPhase::Pause;
   uint8_t current_white_ = kWhite0;
   bool stress_ = false;
+  bool incremental_stress_ = false;
   bool in_gc_ = false;
   int64_t debt_ = 0;        // bytes allocated since the last step (positive: work is owed)
   size_t bytes_ = 0;        // bytes currently allocated

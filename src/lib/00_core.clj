@@ -57,11 +57,6 @@
          name (if m (with-meta name (if (meta name) (conj (meta name) m) m)) name)]
     (list 'def name (cons 'clojure.core/fn fdecl))))
 
-(defmacro defn-
-  "Same as defn, yielding a non-public def."
-  [name & decls]
-  (list* 'clojure.core/defn (with-meta name (assoc (if (meta name) (meta name) {}) :private true)) decls))
-
 (def list* (fn* list*
              ([args] (seq args))
              ([a args] (cons a args))
@@ -69,6 +64,11 @@
              ([a b c args] (cons a (cons b (cons c args))))
              ([a b c d & more]
               (cons a (cons b (cons c (cons d (apply list* more))))))))
+
+(defmacro defn-
+  "Same as defn, yielding a non-public def."
+  [name & decls]
+  (list* 'clojure.core/defn (with-meta name (assoc (if (meta name) (meta name) {}) :private true)) decls))
 
 (defmacro let
   "binding => binding-form init-expr. Evaluates the exprs in a lexical context in which

@@ -2,7 +2,7 @@
 ;; and the lazy sequence functions, reduce, into, and friends. Everything here is
 ;; stackless (plain Clove code), so callbacks never grow the C++ stack.
 
-(declare every? nthrest tree-seq)
+(declare every? nthrest tree-seq doall)
 
 (defmacro lazy-seq
   "Takes a body of expressions that returns an ISeq or nil, and yields a Seqable object

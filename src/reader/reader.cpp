@@ -451,7 +451,7 @@ Reader::Impl::Got Reader::Impl::read_conditional(ReadItem* out, std::vector<Read
     if (!matched) {
       if (!next_form(&item)) break;
       Keyword* feature = as<Keyword>(item.v);
-      if (!feature) fail(DiagKind::reader_invalid_conditional, item.pos, "Feature should be a keyword: " + pr_str(vm, item.v));
+      if (!feature) fail(DiagKind::reader_invalid_conditional, item.pos, "Feature should be a keyword: " + str_of(vm, item.v));
       if (!feature->sym->ns && (feature->sym->name_view() == "else" || feature->sym->name_view() == "none"))
         fail(DiagKind::reader_invalid_conditional, item.pos, "Feature name " + feature->str() + " is reserved.");
       if ((feature == clove_kw && opts.clove_features) || feature == default_kw) {

@@ -39,6 +39,18 @@ namespace clove {
   X(HamtNode, "clove.lang.HamtNode")                         \
   X(HashSet, "clojure.lang.PersistentHashSet")               \
   X(MapSeq, "clojure.lang.APersistentMap$KeySeq")            \
+  X(HashMapSeq, "clojure.lang.PersistentHashMap$NodeSeq")    \
+  X(StringSeq, "clojure.lang.StringSeq")                     \
+  X(TransientVector, "clojure.lang.PersistentVector$TransientVector")        \
+  X(TransientArrayMap, "clojure.lang.PersistentArrayMap$TransientArrayMap")  \
+  X(TransientHashMap, "clojure.lang.PersistentHashMap$TransientHashMap")     \
+  X(TransientHashSet, "clojure.lang.PersistentHashSet$TransientHashSet")     \
+  X(TreeNode, "clojure.lang.PersistentTreeMap$Node")         \
+  X(SortedMap, "clojure.lang.PersistentTreeMap")             \
+  X(SortedSet, "clojure.lang.PersistentTreeSet")             \
+  X(TreeSeq, "clojure.lang.PersistentTreeMap$Seq")           \
+  X(Queue, "clojure.lang.PersistentQueue")                   \
+  X(QueueSeq, "clojure.lang.PersistentQueue$Seq")            \
   X(Proto, "clove.lang.Proto")                               \
   X(FnProto, "clove.lang.FnProto")                           \
   X(Closure, "clojure.lang.AFunction")                       \
@@ -48,7 +60,10 @@ namespace clove {
   X(Exception, "java.lang.Exception")                        \
   X(Atom, "clojure.lang.Atom")                               \
   X(Volatile, "clojure.lang.Volatile")                       \
-  X(Fiber, "clove.lang.Fiber")
+  X(Delay, "clojure.lang.Delay")                             \
+  X(Fiber, "clove.lang.Fiber")                               \
+  X(Regex, "java.util.regex.Pattern")                        \
+  X(Matcher, "java.util.regex.Matcher")
 
 enum class ObjType : uint8_t {
 #define CLOVE_X(name, str) name,

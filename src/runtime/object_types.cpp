@@ -9,6 +9,7 @@
 #include "runtime/namespace.h"
 #include "runtime/natives/seq.h"
 #include "runtime/number.h"
+#include "runtime/regex.h"
 #include "runtime/string.h"
 #include "runtime/type_table.h"
 #include "vm/fiber.h"
@@ -37,6 +38,7 @@ void init_table() {
   register_core_types(g_table);
   register_coll_types(g_table);
   register_bignum_types(g_table);
+  register_text_types(g_table);
 }
 }  // namespace
 

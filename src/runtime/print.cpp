@@ -15,6 +15,7 @@
 #include "runtime/function.h"
 #include "runtime/namespace.h"
 #include "runtime/number.h"
+#include "runtime/regex.h"
 #include "runtime/string.h"
 #include "reader/char_stream.h"
 #include "vm/vm.h"
@@ -372,6 +373,7 @@ std::string str_of(VM& vm, Value v) {
   if (BigInt* b = as<BigInt>(v)) return bigint_to_string(b);
   if (BigDecimal* d = as<BigDecimal>(v)) return bigdecimal_to_string(d);
   if (Namespace* ns = as<Namespace>(v)) return std::string(ns->name->name_view());
+  if (Regex* re = as<Regex>(v)) return std::string(re->source->view());  // Pattern.toString
   if (is<Closure>(v) || is<Native>(v)) return fmt::format("{}@{:x}", fn_class_name(v), identity_hash(v.as_obj()));
   if (Exception* e = as<Exception>(v)) {
     std::string out = error_class_name(e->kind);

@@ -2,6 +2,9 @@ list(APPEND CLOVE_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/object_types.cpp
   ${CMAKE_CURRENT_LIST_DIR}/string.cpp
   ${CMAKE_CURRENT_LIST_DIR}/number.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/function.cpp)
+  ${CMAKE_CURRENT_LIST_DIR}/function.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/unicode.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/regex.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/regex_java.cpp)
 include(${CMAKE_CURRENT_LIST_DIR}/coll/sources.cmake OPTIONAL)
 include(${CMAKE_CURRENT_LIST_DIR}/natives/sources.cmake OPTIONAL)

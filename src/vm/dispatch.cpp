@@ -304,6 +304,15 @@ Value VM::run(size_t handler_floor) {
         int nargs = static_cast<int>(arg_b(i));
         Value callee = R[a];
         size_t newbase = f->base + a + kCallHeader;
+        if (proto->framesize > static_cast<uint32_t>(kMaxRegisters)) [[unlikely]] {
+          // Spill slots (>= 256) stay live across calls: start the callee's frame above
+          // the caller's last slot, copying callee and arguments there (opcodes.h).
+          newbase = f->base + proto->framesize + kCallHeader;
+          f->ensure(newbase - kCallHeader, kCallHeader + nargs + 1);
+          RELOAD();
+          Value* dst = f->stack.data() + newbase - kCallHeader;
+          for (int k = 0; k < kCallHeader + nargs; ++k) dst[k] = R[a + k];
+        }
         if (Closure* c = as<Closure>(callee)) {
           SAVE_PC();
           enter_closure(f, c, newbase, nargs, f->base, static_cast<uint64_t>(ip - code));

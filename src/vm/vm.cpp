@@ -36,7 +36,10 @@ void VM::trace_roots(Tracer& t) {
     t.mark(k);
     t.mark(ns);
   }
+  // The running fiber's stack is not write-barriered, so it is traced as a root at
+  // every root scan (start and atomic phase), not only when the fiber is first greyed.
   t.mark(fiber_);
+  fiber_->trace(t);
   t.mark(last_exception_);
   for (Value v : permanent) t.mark(v);
 }

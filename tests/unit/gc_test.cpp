@@ -48,6 +48,8 @@ TEST(GcTest, TempRootsAndRootScope) {
 
 TEST(GcTest, BarrierKeepsObjectsStoredIntoBlackObjectsDuringMarking) {
   Heap h;
+  h.set_stress(false);
+  h.set_incremental_stress(false);  // this test drives the normal pacing itself
   Roots roots;
   h.add_root_provider(&roots);
   // A var reachable from the roots; make lots of garbage so incremental marking starts.
@@ -80,6 +82,8 @@ TEST(GcTest, BarrierKeepsObjectsStoredIntoBlackObjectsDuringMarking) {
 
 TEST(GcTest, PacingRunsCyclesByBytesAllocated) {
   Heap h;
+  h.set_stress(false);
+  h.set_incremental_stress(false);
   for (int i = 0; i < 20000; ++i) {
     make_string(h, std::string(1000, 'q'));
     h.safepoint();
@@ -90,6 +94,7 @@ TEST(GcTest, PacingRunsCyclesByBytesAllocated) {
 
 TEST(GcTest, StressModeCollectsAtEverySafepointAfterAllocation) {
   Heap h;
+  h.set_incremental_stress(false);
   h.set_stress(true);
   make_string(h, "a");
   h.safepoint();
@@ -111,4 +116,25 @@ TEST(GcTest, MemoryLimitIsACatchableError) {
   } catch (const CloveError& e) {
     EXPECT_EQ(e.kind, ErrorKind::OutOfMemoryError);
   }
+}
+
+TEST(GcTest, IncrementalStressKeepsACycleRunning) {
+  Heap h;
+  h.set_incremental_stress(true);
+  Roots roots;
+  h.add_root_provider(&roots);
+  Var* v = h.make<Var>(nullptr, nullptr);
+  roots.values.push_back(Value::object(v));
+  for (int i = 0; i < 2000; ++i) {
+    // Keep replacing the var's value: every store goes through the barrier.
+    v->root = Value::object(make_string(h, "v" + std::to_string(i)));
+    h.barrier(v, v->root);
+    make_string(h, "garbage");
+    h.safepoint();
+  }
+  EXPECT_GT(h.collections(), 0u);
+  h.collect();
+  EXPECT_EQ(as<String>(v->root)->view(), "v1999");
+  EXPECT_NO_THROW(h.validate());
+  h.remove_root_provider(&roots);
 }

@@ -2,6 +2,7 @@
 // plus the calling convention, depth limits, tail calls and exceptions.
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <functional>
 
 #include "runtime/coll.h"

@@ -14,6 +14,11 @@
 #include "runtime/coll/map_entry.h"
 #include "runtime/coll/map_ops.h"
 #include "runtime/coll/map_seq.h"
+#include "runtime/coll/queue.h"
+#include "runtime/coll/ref_types.h"
+#include "runtime/coll/sorted_map.h"
+#include "runtime/coll/string_seq.h"
+#include "runtime/coll/transient.h"
 #include "runtime/coll/vector.h"
 #include "runtime/function.h"
 #include "runtime/namespace.h"
@@ -120,6 +125,19 @@ int64_t count(VM& vm, Value coll) {
     case ObjType::ArraySeq: return static_cast<ArraySeq*>(o)->count();
     case ObjType::VectorSeq: return static_cast<VectorSeq*>(o)->count();
     case ObjType::MapSeq: return static_cast<MapSeq*>(o)->count();
+    case ObjType::HashMapSeq: return static_cast<HashMapSeq*>(o)->remaining;
+    case ObjType::StringSeq: return static_cast<StringSeq*>(o)->count();
+    case ObjType::SortedMap: return static_cast<SortedMap*>(o)->count;
+    case ObjType::SortedSet: return static_cast<SortedMap*>(static_cast<SortedSet*>(o)->impl.as_obj())->count;
+    case ObjType::Queue: return static_cast<Queue*>(o)->cnt;
+    case ObjType::TransientVector:
+    case ObjType::TransientArrayMap:
+    case ObjType::TransientHashMap:
+    case ObjType::TransientHashSet: return transient_count(coll);
+    case ObjType::TreeSeq:
+      if (static_cast<TreeSeq*>(o)->cnt >= 0) return static_cast<TreeSeq*>(o)->cnt;
+      [[fallthrough]];
+    case ObjType::QueueSeq:
     case ObjType::Cons:
     case ObjType::LazySeq: {
       // Walk until the end or a counted tail (RT.countFrom).
@@ -167,6 +185,7 @@ static Value nth_impl(VM& vm, Value coll, int64_t i, Value not_found, bool has_d
         if (has_default) return not_found;
         index_out_of_bounds(i);
       }
+      case ObjType::TransientVector: return transient_nth(coll, i, not_found, has_default);
       default:
         if (is_sequential(coll)) {
           if (i >= 0) {
@@ -195,12 +214,19 @@ Value get(VM& vm, Value coll, Value key, Value not_found) {
   Obj* o = coll.as_obj();
   switch (o->type) {
     case ObjType::ArrayMap:
-    case ObjType::HashMap: return map_lookup(vm, coll, key, not_found);
-    case ObjType::HashSet: {
+    case ObjType::HashMap:
+    case ObjType::SortedMap: return map_lookup(vm, coll, key, not_found);
+    case ObjType::HashSet:
+    case ObjType::SortedSet: {
       bool found = false;
-      Value k = map_lookup(vm, static_cast<HashSet*>(o)->impl, key, Value::nil(), &found);
+      Value impl = o->type == ObjType::HashSet ? static_cast<HashSet*>(o)->impl : static_cast<SortedSet*>(o)->impl;
+      Value k = map_lookup(vm, impl, key, Value::nil(), &found);
       return found ? k : not_found;
     }
+    case ObjType::TransientVector:
+    case ObjType::TransientArrayMap:
+    case ObjType::TransientHashMap:
+    case ObjType::TransientHashSet: return transient_get(vm, coll, key, not_found);
     case ObjType::Vector:
     case ObjType::MapEntry:
     case ObjType::String: {
@@ -218,7 +244,8 @@ bool contains(VM& vm, Value coll, Value key) {
     Obj* o = coll.as_obj();
     switch (o->type) {
       case ObjType::ArrayMap:
-      case ObjType::HashMap: {
+      case ObjType::HashMap:
+      case ObjType::SortedMap: {
         bool found = false;
         map_lookup(vm, coll, key, Value::nil(), &found);
         return found;
@@ -226,6 +253,19 @@ bool contains(VM& vm, Value coll, Value key) {
       case ObjType::HashSet: {
         bool found = false;
         map_lookup(vm, static_cast<HashSet*>(o)->impl, key, Value::nil(), &found);
+        return found;
+      }
+      case ObjType::SortedSet: {
+        bool found = false;
+        map_lookup(vm, static_cast<SortedSet*>(o)->impl, key, Value::nil(), &found);
+        return found;
+      }
+      case ObjType::TransientVector:
+      case ObjType::TransientArrayMap:
+      case ObjType::TransientHashMap:
+      case ObjType::TransientHashSet: {
+        bool found = false;
+        transient_get(vm, coll, key, Value::nil(), &found);
         return found;
       }
       case ObjType::Vector:
@@ -307,13 +347,20 @@ Value conj(VM& vm, Value coll, Value x) {
       return vector_conj(h, static_cast<Vector*>(v.as_obj()), x);
     }
     case ObjType::ArrayMap:
-    case ObjType::HashMap: return map_conj(vm, coll, x);
+    case ObjType::HashMap:
+    case ObjType::SortedMap: return map_conj(vm, coll, x);
     case ObjType::HashSet: return set_conj(vm, static_cast<HashSet*>(o), x);
+    case ObjType::SortedSet: return sorted_set_conj(vm, static_cast<SortedSet*>(o), x);
+    case ObjType::Queue: return queue_conj(vm, static_cast<Queue*>(o), x);
     case ObjType::Cons:
     case ObjType::ArraySeq:
     case ObjType::LazySeq:
     case ObjType::VectorSeq:
-    case ObjType::MapSeq: return Value::object(h.make<Cons>(x, coll));
+    case ObjType::MapSeq:
+    case ObjType::HashMapSeq:
+    case ObjType::StringSeq:
+    case ObjType::TreeSeq:
+    case ObjType::QueueSeq: return Value::object(h.make<Cons>(x, coll));
     default: cannot_cast(coll, "IPersistentCollection");
   }
 }
@@ -324,6 +371,7 @@ Value peek(VM& vm, Value coll) {
   if (is<EmptyList>(coll)) return Value::nil();
   if (Vector* v = as<Vector>(coll)) return v->cnt ? v->nth(v->cnt - 1) : Value::nil();
   if (MapEntry* e = as<MapEntry>(coll)) return e->val;
+  if (Queue* q = as<Queue>(coll)) return queue_peek(vm, q);
   cannot_cast(coll, "IPersistentStack");
 }
 
@@ -337,6 +385,7 @@ Value pop(VM& vm, Value coll) {
   if (is<EmptyList>(coll)) throw_error(ErrorKind::IllegalStateException, "Can't pop empty list");
   if (Vector* v = as<Vector>(coll)) return vector_pop(h, v);
   if (MapEntry* e = as<MapEntry>(coll)) return vector_from(h, &e->key, 1);
+  if (Queue* q = as<Queue>(coll)) return queue_pop(vm, q);
   cannot_cast(coll, "IPersistentStack");
 }
 
@@ -354,9 +403,17 @@ Value meta(Value v) {
     case ObjType::Vector: return static_cast<Vector*>(o)->meta;
     case ObjType::VectorSeq: return static_cast<VectorSeq*>(o)->meta;
     case ObjType::MapSeq: return static_cast<MapSeq*>(o)->meta;
+    case ObjType::HashMapSeq: return static_cast<HashMapSeq*>(o)->meta;
+    case ObjType::StringSeq: return static_cast<StringSeq*>(o)->meta;
+    case ObjType::TreeSeq: return static_cast<TreeSeq*>(o)->meta;
+    case ObjType::QueueSeq: return static_cast<QueueSeq*>(o)->meta;
     case ObjType::ArrayMap:
-    case ObjType::HashMap: return map_meta(v);
+    case ObjType::HashMap:
+    case ObjType::SortedMap: return map_meta(v);
     case ObjType::HashSet: return static_cast<HashSet*>(o)->meta;
+    case ObjType::SortedSet: return static_cast<SortedSet*>(o)->meta;
+    case ObjType::Queue: return static_cast<Queue*>(o)->meta;
+    case ObjType::Atom: return static_cast<Atom*>(o)->meta;
     case ObjType::Symbol: return static_cast<Symbol*>(o)->meta;
     case ObjType::Var: return static_cast<Var*>(o)->meta;
     case ObjType::Namespace: return static_cast<Namespace*>(o)->meta;
@@ -409,9 +466,45 @@ Value with_meta(VM& vm, Value v, Value m) {
       r->meta = m;
       return Value::object(r);
     }
+    case ObjType::HashMapSeq: {
+      auto* s = static_cast<HashMapSeq*>(o);
+      HashMapSeq* r = h.make<HashMapSeq>();
+      r->remaining = s->remaining;
+      r->depth = s->depth;
+      r->kind = s->kind;
+      r->at_null = s->at_null;
+      r->null_val = s->null_val;
+      for (uint32_t d = 0; d < s->depth; ++d) r->stack[d] = s->stack[d];
+      r->meta = m;
+      return Value::object(r);
+    }
+    case ObjType::StringSeq: {
+      auto* s = static_cast<StringSeq*>(o);
+      StringSeq* r = h.make<StringSeq>(s->str, s->pos, s->index);
+      r->meta = m;
+      return Value::object(r);
+    }
+    case ObjType::TreeSeq: {
+      auto* s = static_cast<TreeSeq*>(o);
+      TreeSeq* r = h.make<TreeSeq>(s->stack, s->cnt, s->asc, s->keys_only);
+      r->meta = m;
+      return Value::object(r);
+    }
+    case ObjType::QueueSeq: {
+      auto* s = static_cast<QueueSeq*>(o);
+      QueueSeq* r = h.make<QueueSeq>(s->f, s->rseq);
+      r->meta = m;
+      return Value::object(r);
+    }
     case ObjType::ArrayMap:
-    case ObjType::HashMap: return map_with_meta(h, v, m);
+    case ObjType::HashMap:
+    case ObjType::SortedMap: return map_with_meta(h, v, m);
     case ObjType::HashSet: return Value::object(h.make<HashSet>(static_cast<HashSet*>(o)->impl, m));
+    case ObjType::SortedSet: return Value::object(h.make<SortedSet>(static_cast<SortedSet*>(o)->impl, m));
+    case ObjType::Queue: {
+      auto* q = static_cast<Queue*>(o);
+      return Value::object(h.make<Queue>(q->cnt, q->f, q->r, m));
+    }
     case ObjType::Symbol: {
       auto* s = static_cast<Symbol*>(o);
       Symbol* r = h.make<Symbol>(s->ns, s->name);

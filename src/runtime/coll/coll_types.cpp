@@ -1,4 +1,4 @@
-// coll_types.cpp: registers the collection types with the per-type table.
+// coll_types.cpp: registers the collection (and reference) types with the per-type table.
 #include "runtime/coll/array_map.h"
 #include "runtime/coll/array_seq.h"
 #include "runtime/coll/hash_map.h"
@@ -7,6 +7,11 @@
 #include "runtime/coll/list.h"
 #include "runtime/coll/map_entry.h"
 #include "runtime/coll/map_seq.h"
+#include "runtime/coll/queue.h"
+#include "runtime/coll/ref_types.h"
+#include "runtime/coll/sorted_map.h"
+#include "runtime/coll/string_seq.h"
+#include "runtime/coll/transient.h"
 #include "runtime/coll/vector.h"
 #include "runtime/type_table.h"
 
@@ -27,6 +32,21 @@ void register_coll_types(TypeInfo* table) {
   register_type<HamtNode>(table);
   register_type<HashSet>(table);
   register_type<MapSeq>(table);
+  register_type<HashMapSeq>(table);
+  register_type<StringSeq>(table);
+  register_type<TransientVector>(table);
+  register_type<TransientArrayMap>(table);
+  register_type<TransientHashMap>(table);
+  register_type<TransientHashSet>(table);
+  register_type<TreeNode>(table);
+  register_type<SortedMap>(table);
+  register_type<SortedSet>(table);
+  register_type<TreeSeq>(table);
+  register_type<Queue>(table);
+  register_type<QueueSeq>(table);
+  register_type<Atom>(table);
+  register_type<Volatile>(table);
+  register_type<Delay>(table);
 }
 
 }  // namespace clove

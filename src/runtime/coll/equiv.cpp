@@ -3,6 +3,7 @@
 #include "runtime/coll.h"
 #include "runtime/coll/hash_set.h"
 #include "runtime/coll/map_ops.h"
+#include "runtime/coll/sorted_map.h"
 #include "runtime/coll/vector.h"
 #include "runtime/number.h"
 #include "runtime/string.h"
@@ -52,6 +53,9 @@ bool seq_equiv(VM& vm, Value a, Value b) {
 
 bool map_equiv(VM& vm, Value a, Value b) {
   if (map_count(a) != map_count(b)) return false;
+  RootScope scope(vm.heap);  // a sorted map's lookups may call its comparator
+  scope.push(a);
+  scope.push(b);
   struct State {
     VM& vm;
     Value other;
@@ -66,13 +70,24 @@ bool map_equiv(VM& vm, Value a, Value b) {
   return st.same;
 }
 
-bool set_equiv(VM& vm, const HashSet* a, const HashSet* b) {
-  if (map_count(a->impl) != map_count(b->impl)) return false;
+Value set_impl(Value s) {
+  if (HashSet* h = as<HashSet>(s)) return h->impl;
+  return static_cast<SortedSet*>(s.as_obj())->impl;
+}
+
+// Sets of either kind: same size and every element of a is in b. Looking up in a sorted
+// set may call its comparator (and collect), so both sets are rooted.
+bool set_equiv(VM& vm, Value a, Value b) {
+  Value ia = set_impl(a), ib = set_impl(b);
+  if (map_count(ia) != map_count(ib)) return false;
+  RootScope scope(vm.heap);
+  scope.push(a);
+  scope.push(b);
   bool same = true;
-  map_for_each(a->impl, [&](Value k, Value) {
+  map_for_each(ia, [&](Value k, Value) {
     if (!same) return;
     bool found = false;
-    map_lookup(vm, b->impl, k, Value::nil(), &found);
+    map_lookup(vm, ib, k, Value::nil(), &found);
     if (!found) same = false;
   });
   return same;
@@ -96,9 +111,10 @@ bool equiv(VM& vm, Value a, Value b) {
       return x->name_view() == y->name_view() && (x->ns == nullptr) == (y->ns == nullptr) && x->ns_view() == y->ns_view();
     }
     case ObjType::ArrayMap:
-    case ObjType::HashMap: return is_map(b) && map_equiv(vm, a, b);
+    case ObjType::HashMap:
+    case ObjType::SortedMap: return is_map(b) && map_equiv(vm, a, b);
     case ObjType::HashSet:
-      return tb == ObjType::HashSet && set_equiv(vm, static_cast<HashSet*>(a.as_obj()), static_cast<HashSet*>(b.as_obj()));
+    case ObjType::SortedSet: return is_set(b) && set_equiv(vm, a, b);
     case ObjType::Vector:
       if (tb == ObjType::Vector) return vector_equiv(vm, static_cast<Vector*>(a.as_obj()), static_cast<Vector*>(b.as_obj()));
       [[fallthrough]];

@@ -12,6 +12,7 @@
 #include "runtime/coll/coll_util.h"
 #include "runtime/coll/hash_set.h"
 #include "runtime/coll/map_ops.h"
+#include "runtime/coll/sorted_map.h"
 #include "runtime/coll/vector.h"
 #include "runtime/number.h"
 #include "runtime/string.h"
@@ -118,8 +119,10 @@ uint32_t compute_hash(VM& vm, Value v, Obj* o) {
     case ObjType::Keyword: return symbol_hash(static_cast<Keyword*>(o)->sym) + 0x9e3779b9u;
     case ObjType::EmptyList: return murmur3::mix_coll_hash(1, 0);
     case ObjType::ArrayMap:
-    case ObjType::HashMap: return hash_map_entries(vm, v, false);
+    case ObjType::HashMap:
+    case ObjType::SortedMap: return hash_map_entries(vm, v, false);
     case ObjType::HashSet: return hash_map_entries(vm, static_cast<HashSet*>(o)->impl, true);
+    case ObjType::SortedSet: return hash_map_entries(vm, static_cast<SortedSet*>(o)->impl, true);
     default:
       if (is_sequential(v)) return hash_ordered(vm, v);
       return identity_hash(o);

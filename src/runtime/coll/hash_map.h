@@ -4,6 +4,8 @@
 // Keys are placed by their Clojure `hash` (coll.h), 5 bits per level. Three node kinds:
 //  * Bitmap: a 32-bit bitmap of occupied positions and 2 slots per position: either
 //    [key val], or [nil subnode] (nil keys never reach nodes, so nil marks a subnode).
+//    Only the first 2 * popcount(bits) slots are in use; a node owned by a transient
+//    may have spare (nil) slots after them so it can grow in place.
 //    A bitmap node that would grow past 16 positions becomes an Array node.
 //  * Array: 32 child slots (nil or a node) and a count of children; packed back into a
 //    Bitmap node when a removal leaves 8 or fewer children.
@@ -67,5 +69,50 @@ Value hash_map_dissoc(VM& vm, HashMap* m, Value key);
 Value hash_map_from(VM& vm, const Value* kvs, size_t npairs, Value meta = Value::nil());
 /// Calls f(ctx, k, v) for every entry in seq order (nil key first).
 void hash_map_visit(const HashMap* m, void (*f)(void* ctx, Value k, Value v), void* ctx);
+
+// ---- the trie operations shared with TransientHashMap (transient.h) ----
+// `edit` is nullptr for persistent updates (path copying). For a transient it is the
+// transient's token: nodes tagged with that token are updated in place (with the GC
+// write barrier), any other node is first copied and tagged (Clojure's ensureEditable).
+// `hash` must be clove::hash(vm, key), computed before the call (which realizes lazy
+// keys, so nothing below calls back into Clove). Both return the new root.
+
+/// root with key -> val (root may be nullptr). *added_leaf is set when a key was added.
+HamtNode* hamt_assoc(VM& vm, Obj* edit, HamtNode* root, uint32_t hash, Value key, Value val, bool* added_leaf);
+/// root without key: root itself when absent, nullptr when the trie empties.
+HamtNode* hamt_without(VM& vm, Obj* edit, HamtNode* root, uint32_t hash, Value key, bool* removed);
+/// The slot holding key's value, or nullptr.
+const Value* hamt_find(VM& vm, const HamtNode* root, uint32_t hash, Value key);
+
+/// A seq over a HashMap's entries, keys or values that walks the trie lazily
+/// (clojure.lang.PersistentHashMap$NodeSeq): it records the path from the root to the
+/// current entry, so `next` allocates one object and copies nothing else.
+struct HashMapSeq : Obj {
+  static constexpr ObjType kType = ObjType::HashMapSeq;
+  static constexpr uint32_t kMaxDepth = 8;  // 7 trie levels (32-bit hash, 5 bits each) + a collision node
+  struct Frame {
+    HamtNode* node;
+    uint32_t i;  // slot of the current entry (Bitmap/Collision) or child (Array)
+  };
+  uint32_t remaining;  // entries from this one on
+  uint8_t depth;       // frames in use
+  uint8_t kind;        // MapSeqKind (map_seq.h)
+  bool at_null;        // the current entry is the nil key
+  Value null_val;
+  Value meta;
+  Frame stack[kMaxDepth];
+  HashMapSeq() : Obj(kType) {}
+  void trace(Tracer& t) {
+    for (uint32_t d = 0; d < depth; ++d) t.mark(stack[d].node);
+    t.mark(null_val);
+    t.mark(meta);
+  }
+};
+
+/// A seq of m's entries/keys/vals (kind is a MapSeqKind); nil when m is empty.
+Value hash_map_seq(Heap& h, const HashMap* m, uint8_t kind);
+Value hash_map_seq_next(Heap& h, const HashMapSeq* s);
+/// The current key and value of s.
+void hash_map_seq_entry(const HashMapSeq* s, Value* key, Value* val);
 
 }  // namespace clove

@@ -1,4 +1,4 @@
-// map_ops.h: operations on any persistent map (ArrayMap or HashMap), dispatching on
+// map_ops.h: operations on any persistent map (ArrayMap, HashMap or SortedMap), dispatching on
 // the representation. Used by the generic operations in coll.h, sets and equality.
 #pragma once
 #include <cstdint>
@@ -11,7 +11,7 @@ namespace clove {
 
 class VM;
 
-/// True for ArrayMap and HashMap.
+/// True for ArrayMap, HashMap and SortedMap.
 bool is_map_type(Value v);
 /// Number of entries of a map.
 int64_t map_count(Value map);

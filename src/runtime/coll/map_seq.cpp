@@ -4,7 +4,6 @@
 #include "runtime/coll/array_map.h"
 #include "runtime/coll/hash_map.h"
 #include "runtime/coll/map_entry.h"
-#include "runtime/coll/map_ops.h"
 
 namespace clove {
 
@@ -13,25 +12,7 @@ Value map_seq(Heap& h, Value map, MapSeqKind kind) {
     if (a->n == 0) return Value::nil();
     return Value::object(h.make<MapSeq>(a, a->kvs(), 0u, a->n, 0u, kind));
   }
-  auto* m = static_cast<HashMap*>(map.as_obj());
-  if (m->count == 0) return Value::nil();
-  // Snapshot the pairs once; every `next` shares the snapshot.
-  uint32_t n = m->count;
-  MapSeq* s = h.make_extra<MapSeq>(2 * n * sizeof(Value), nullptr, nullptr, 0u, n, 2 * n, kind);
-  s->owner = s;
-  s->kvs = s->storage();
-  struct Fill {
-    Value* out;
-  } fill{s->storage()};
-  hash_map_visit(
-      m,
-      [](void* c, Value k, Value v) {
-        auto* f = static_cast<Fill*>(c);
-        *f->out++ = k;
-        *f->out++ = v;
-      },
-      &fill);
-  return Value::object(s);
+  return hash_map_seq(h, static_cast<HashMap*>(map.as_obj()), static_cast<uint8_t>(kind));
 }
 
 Value map_seq_next(Heap& h, const MapSeq* s) {

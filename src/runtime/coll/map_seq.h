@@ -1,8 +1,8 @@
 // map_seq.h: MapSeq, a seq over a map's entries, keys or values.
 //
-// It walks a flat [k0 v0 k1 v1 ...] array: an ArrayMap's own storage, or for a
-// HashMap a snapshot of its pairs taken once when the seq is made (held after the
-// first MapSeq's header and shared by every `next`, like ArraySeq).
+// A MapSeq walks a flat [k0 v0 k1 v1 ...] array: an ArrayMap's own storage (or a
+// snapshot held after the first MapSeq's header and shared by every `next`, like
+// ArraySeq). A HashMap's seq is a HashMapSeq instead (hash_map.h), which walks the trie.
 #pragma once
 #include <cstdint>
 
@@ -34,7 +34,8 @@ struct MapSeq : Obj {
   size_t byte_size() const { return sizeof(MapSeq) + owned * sizeof(Value); }
 };
 
-/// A seq of the entries/keys/values of a map (ArrayMap or HashMap); nil when empty.
+/// A seq of the entries/keys/values of a map: a MapSeq for an ArrayMap, a HashMapSeq
+/// for a HashMap; nil when empty.
 Value map_seq(Heap& h, Value map, MapSeqKind kind = MapSeqKind::Entries);
 /// The seq after `s`'s first element, or nil.
 Value map_seq_next(Heap& h, const MapSeq* s);

@@ -12,6 +12,9 @@
 #include "runtime/coll/list.h"
 #include "runtime/coll/map_entry.h"
 #include "runtime/coll/map_seq.h"
+#include "runtime/coll/queue.h"
+#include "runtime/coll/sorted_map.h"
+#include "runtime/coll/string_seq.h"
 #include "runtime/coll/vector.h"
 #include "runtime/string.h"
 #include "vm/vm.h"
@@ -22,8 +25,8 @@ using namespace coll_detail;
 
 bool is_list(Value v) { return is<List>(v) || is<EmptyList>(v); }
 bool is_vector(Value v) { return is<Vector>(v) || is<MapEntry>(v); }
-bool is_map(Value v) { return is<ArrayMap>(v) || is<HashMap>(v); }
-bool is_set(Value v) { return is<HashSet>(v); }
+bool is_map(Value v) { return is<ArrayMap>(v) || is<HashMap>(v) || is<SortedMap>(v); }
+bool is_set(Value v) { return is<HashSet>(v) || is<SortedSet>(v); }
 
 bool is_seq(Value v) {
   if (!v.is_obj()) return false;
@@ -34,14 +37,18 @@ bool is_seq(Value v) {
     case ObjType::ArraySeq:
     case ObjType::LazySeq:
     case ObjType::VectorSeq:
-    case ObjType::MapSeq: return true;
+    case ObjType::MapSeq:
+    case ObjType::HashMapSeq:
+    case ObjType::StringSeq:
+    case ObjType::TreeSeq:
+    case ObjType::QueueSeq: return true;
     default: return false;
   }
 }
 
-bool is_sequential(Value v) { return is_seq(v) || is<Vector>(v) || is<MapEntry>(v); }
+bool is_sequential(Value v) { return is_seq(v) || is<Vector>(v) || is<MapEntry>(v) || is<Queue>(v); }
 
-bool is_coll(Value v) { return is_seq(v) || is_vector(v) || is_map(v) || is_set(v); }
+bool is_coll(Value v) { return is_seq(v) || is_vector(v) || is_map(v) || is_set(v) || is<Queue>(v); }
 
 bool is_counted(Value v) {
   if (!v.is_obj()) return false;
@@ -51,23 +58,20 @@ bool is_counted(Value v) {
     case ObjType::ArraySeq:
     case ObjType::VectorSeq:
     case ObjType::MapSeq:
+    case ObjType::HashMapSeq:
+    case ObjType::StringSeq:
     case ObjType::Vector:
     case ObjType::MapEntry:
     case ObjType::ArrayMap:
     case ObjType::HashMap:
-    case ObjType::HashSet: return true;
+    case ObjType::HashSet:
+    case ObjType::SortedMap:
+    case ObjType::SortedSet:
+    case ObjType::Queue:
+    case ObjType::QueueSeq: return true;
+    case ObjType::TreeSeq: return static_cast<TreeSeq*>(v.as_obj())->cnt >= 0;
     default: return false;
   }
-}
-
-// A seq of a string's characters (code points); nil for "".
-static Value string_seq(Heap& h, const String* s) {
-  if (s->nbytes == 0) return Value::nil();
-  std::vector<Value> chars;
-  chars.reserve(s->ncodepoints);
-  std::string_view v = s->view();
-  for (size_t pos = 0; pos < v.size();) chars.push_back(Value::character(utf8_decode(v, pos)));
-  return array_seq(h, chars.data(), chars.size());
 }
 
 Value seq(VM& vm, Value coll) {
@@ -80,7 +84,11 @@ Value seq(VM& vm, Value coll) {
     case ObjType::Cons:
     case ObjType::ArraySeq:
     case ObjType::VectorSeq:
-    case ObjType::MapSeq: return coll;
+    case ObjType::MapSeq:
+    case ObjType::HashMapSeq:
+    case ObjType::StringSeq:
+    case ObjType::TreeSeq:
+    case ObjType::QueueSeq: return coll;
     case ObjType::EmptyList: return Value::nil();
     case ObjType::LazySeq: return lazy_seq_seq(vm, static_cast<LazySeq*>(o));
     case ObjType::Vector: return vector_seq(h, static_cast<Vector*>(o));
@@ -92,6 +100,9 @@ Value seq(VM& vm, Value coll) {
     case ObjType::ArrayMap:
     case ObjType::HashMap: return map_seq(h, coll);
     case ObjType::HashSet: return map_seq(h, static_cast<HashSet*>(o)->impl, MapSeqKind::Keys);
+    case ObjType::SortedMap: return sorted_map_seq(h, static_cast<SortedMap*>(o), true);
+    case ObjType::SortedSet: return sorted_map_seq(h, static_cast<SortedMap*>(static_cast<SortedSet*>(o)->impl.as_obj()), true, true);
+    case ObjType::Queue: return queue_seq(vm, static_cast<Queue*>(o));
     case ObjType::String: return string_seq(h, static_cast<String*>(o));
     default: not_seqable(coll);
   }
@@ -109,6 +120,20 @@ static Value seq_first(VM& vm, Value s) {
     }
     case ObjType::VectorSeq: return static_cast<VectorSeq*>(o)->first();
     case ObjType::MapSeq: return map_seq_first(vm.heap, static_cast<MapSeq*>(o));
+    case ObjType::HashMapSeq: {
+      auto* hs = static_cast<HashMapSeq*>(o);
+      Value k, v;
+      hash_map_seq_entry(hs, &k, &v);
+      switch (static_cast<MapSeqKind>(hs->kind)) {
+        case MapSeqKind::Keys: return k;
+        case MapSeqKind::Vals: return v;
+        case MapSeqKind::Entries: break;
+      }
+      return Value::object(vm.heap.make<MapEntry>(k, v));
+    }
+    case ObjType::StringSeq: return string_seq_first(static_cast<StringSeq*>(o));
+    case ObjType::TreeSeq: return tree_seq_first(vm.heap, static_cast<TreeSeq*>(o));
+    case ObjType::QueueSeq: return queue_seq_first(vm, static_cast<QueueSeq*>(o));
     default: return Value::nil();
   }
 }
@@ -122,6 +147,10 @@ static Value seq_next(VM& vm, Value s) {
     case ObjType::ArraySeq: return array_seq_next(vm.heap, static_cast<ArraySeq*>(o));
     case ObjType::VectorSeq: return vector_seq_next(vm.heap, static_cast<VectorSeq*>(o));
     case ObjType::MapSeq: return map_seq_next(vm.heap, static_cast<MapSeq*>(o));
+    case ObjType::HashMapSeq: return hash_map_seq_next(vm.heap, static_cast<HashMapSeq*>(o));
+    case ObjType::StringSeq: return string_seq_next(vm.heap, static_cast<StringSeq*>(o));
+    case ObjType::TreeSeq: return tree_seq_next(vm.heap, static_cast<TreeSeq*>(o));
+    case ObjType::QueueSeq: return queue_seq_next(vm, static_cast<QueueSeq*>(o));
     default: return Value::nil();
   }
 }

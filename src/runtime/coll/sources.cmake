@@ -14,5 +14,9 @@ list(APPEND CLOVE_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/list.cpp
   ${CMAKE_CURRENT_LIST_DIR}/map_ops.cpp
   ${CMAKE_CURRENT_LIST_DIR}/map_seq.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/queue.cpp
   ${CMAKE_CURRENT_LIST_DIR}/seq_ops.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/sorted_map.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/string_seq.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/transient.cpp
   ${CMAKE_CURRENT_LIST_DIR}/vector.cpp)

@@ -45,6 +45,13 @@ void install_lang_natives(VM& vm);
 void install_number_natives(VM& vm);
 void install_coll_natives(VM& vm);
 void install_io_natives(VM& vm);
+void install_string_natives(VM& vm);  // clojure.string, subs (string.cpp)
+void install_regex_natives(VM& vm);   // re-* (regex.cpp)
+void install_char_natives(VM& vm);    // char, int, Character/, parse-* (chars.cpp)
+void install_format_natives(VM& vm);  // format, printf (format.cpp)
 void install_seq_natives(VM& vm);
+void install_transient_natives(VM& vm);
+void install_state_natives(VM& vm);
+void install_sorted_natives(VM& vm);
 
 }  // namespace clove

@@ -11,6 +11,13 @@ void install_core(VM& vm, bool load_library) {
   install_coll_natives(vm);
   install_io_natives(vm);
   install_seq_natives(vm);
+  install_transient_natives(vm);
+  install_state_natives(vm);
+  install_sorted_natives(vm);
+  install_string_natives(vm);
+  install_regex_natives(vm);
+  install_char_natives(vm);
+  install_format_natives(vm);
   if (!load_library) return;
   Namespace* saved = vm.current_ns();
   vm.set_current_ns(vm.core_ns());

@@ -39,6 +39,7 @@ Value l_varp(VM&, Args a) { return Value::boolean(is<Var>(a[0])); }
 Value l_type(VM& vm, Args a) {
   Value v = a[0];
   if (v.is_nil()) return Value::nil();
+  if (Exception* e = as<Exception>(v)) return Value::object(vm.sym(error_class_name(e->kind)));
   return Value::object(vm.sym(value_type_name(v)));
 }
 

@@ -20,7 +20,11 @@ Value fold(VM& vm, Args a, ArithOp op, int64_t identity, const char* fn) {
 Value n_add(VM& vm, Args a) { return fold(vm, a, ArithOp::Add, 0, "+"); }
 Value n_mul(VM& vm, Args a) { return fold(vm, a, ArithOp::Mul, 1, "*"); }
 Value n_sub(VM& vm, Args a) {
-  if (a.size() == 1) return arith(vm.heap, ArithOp::Sub, Value::small_int(0), arg_number(a, 0, "-"));
+  if (a.size() == 1) {  // negation: -0.0 for 0.0, as Numbers.minus(x)
+    Value x = arg_number(a, 0, "-");
+    if (x.is_double()) return Value::from_double(-x.as_double());
+    return arith(vm.heap, ArithOp::Sub, Value::small_int(0), x);
+  }
   return fold(vm, a, ArithOp::Sub, 0, "-");
 }
 Value n_div(VM& vm, Args a) {

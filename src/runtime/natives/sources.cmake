@@ -4,4 +4,11 @@ list(APPEND CLOVE_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/numbers.cpp
   ${CMAKE_CURRENT_LIST_DIR}/colls.cpp
   ${CMAKE_CURRENT_LIST_DIR}/io.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/seq.cpp)
+  ${CMAKE_CURRENT_LIST_DIR}/seq.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/string.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/regex.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/chars.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/format.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/transient.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/state.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/sorted.cpp)

@@ -1,0 +1,2 @@
+list(APPEND CLOVE_SOURCES
+  ${CMAKE_CURRENT_LIST_DIR}/disasm.cpp)

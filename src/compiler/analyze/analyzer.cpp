@@ -1,0 +1,241 @@
+// analyzer.cpp: the analyzer's core: dispatch on the kind of form, symbols,
+// collection literals, calls and macroexpansion. Special forms live one per file.
+#include "compiler/analyze/analyzer.h"
+
+#include <fmt/format.h>
+
+#include "common/stack_guard.h"
+#include "runtime/coll.h"
+#include "runtime/print.h"
+#include "vm/vm.h"
+
+namespace clove {
+
+namespace {
+
+/// Deepest nesting of forms the compiler accepts (each level costs a few C++ frames).
+constexpr int kMaxDepth = 2000;
+
+bool is_seq_form(Value v) { return is_list(v) || is_seq(v); }
+
+}  // namespace
+
+Analyzer::Analyzer(CompileSession& session) : s(session), vm(session.vm) {}
+
+// ---- helpers ----
+
+std::vector<Value> Analyzer::items(Value coll) {
+  std::vector<Value> out;
+  for (Value q = seq(vm, coll); !q.is_nil(); q = next(vm, q)) out.push_back(s.pin(first(vm, q)));
+  return out;
+}
+
+Symbol* Analyzer::canonical(Symbol* sym) { return vm.names.symbol(sym->ns_view(), sym->name_view()); }
+
+SourcePos Analyzer::elem_pos(Value form, size_t i, SourcePos fallback) const {
+  SourcePos p = vm.source_map.element(form, i);
+  return p.known() ? p : fallback;
+}
+
+Var* Analyzer::core_var(const char* name) { return vm.intern(vm.core_ns(), vm.sym(name)); }
+
+void Analyzer::fail(DiagKind kind, SourcePos pos, const std::string& msg) const {
+  Diagnostic d(kind, pos, msg);
+  for (auto it = expansion_.rbegin(); it != expansion_.rend(); ++it) d.expansion.push_back(*it);
+  throw d;
+}
+
+std::string Analyzer::show(Value form) const {
+  std::string t = pr_str(vm, form);
+  if (t.size() > 80) t = t.substr(0, 77) + "...";
+  return t;
+}
+
+size_t Analyzer::scope_mark() const { return frame_->scope.size(); }
+void Analyzer::push_local(LocalBinding* b) { frame_->scope.push_back(b); }
+void Analyzer::pop_to(size_t mark) { frame_->scope.resize(mark); }
+
+LocalBinding* Analyzer::FnFrame::lookup(Symbol* name) const {
+  for (auto it = scope.rbegin(); it != scope.rend(); ++it)
+    if ((*it)->name == name) return *it;
+  if (node && node->self && node->self->name == name) return node->self;
+  return nullptr;
+}
+
+Analyzer::Ref Analyzer::find(FnFrame* f, Symbol* name) {
+  if (LocalBinding* b = f->lookup(name)) return Ref{b, -1};
+  if (!f->parent) return {};
+  Ref outer = find(f->parent, name);
+  if (!outer.found()) return {};
+  // Capture into f (once per local or upvalue), threading through every fn between.
+  std::vector<CaptureRef>& caps = f->node->captures;
+  for (size_t i = 0; i < caps.size(); ++i)
+    if (caps[i].local == outer.local && (outer.local || caps[i].upval == outer.upval))
+      return Ref{nullptr, static_cast<int>(i)};
+  caps.push_back(CaptureRef{outer.local, outer.upval, name});
+  return Ref{nullptr, static_cast<int>(caps.size() - 1)};
+}
+
+bool Analyzer::is_local(Symbol* sym) const {
+  if (!sym->ns_view().empty()) return false;
+  for (FnFrame* f = frame_; f; f = f->parent)
+    if (f->lookup(sym)) return true;
+  return false;
+}
+
+// ---- entry points ----
+
+FnNode* Analyzer::analyze_toplevel(Value form) {
+  s.pin(form);
+  SourcePos pos = vm.source_map.lookup(form);
+  FnNode* fn = s.node<FnNode>(pos);
+  FnFrame frame{nullptr, fn, {}};
+  frame_ = &frame;
+  FnArity ar;
+  ar.pos = pos;
+  Ctx ctx;
+  ctx.pos = pos;
+  ar.body = analyze(form, ctx);
+  fn->arities.push_back(std::move(ar));
+  frame_ = nullptr;
+  return fn;
+}
+
+Node* Analyzer::analyze(Value form, const Ctx& ctx0) {
+  struct Depth {
+    int& d;
+    explicit Depth(int& x) : d(++x) {}
+    ~Depth() { --d; }
+  } depth(depth_);
+  Ctx ctx = ctx0.at(vm.source_map.lookup(form));
+  if (depth_ > kMaxDepth) fail(DiagKind::compile_too_large, ctx.pos, "Form too deeply nested to compile");
+  if (native_stack_remaining() < 512 * 1024)
+    fail(DiagKind::compile_too_large, ctx.pos, "Form too deeply nested to compile (native stack exhausted)");
+
+  if (Symbol* sym = as<Symbol>(form)) return analyze_symbol(sym, ctx);
+  if (is_seq_form(form)) return analyze_seq(form, ctx);
+  if (is_vector(form) || is_map(form) || is_set(form)) return analyze_coll(form, ctx);
+  return s.node<ConstNode>(ctx.pos, form);
+}
+
+Node* Analyzer::analyze_body(const std::vector<Value>& forms, size_t from, const Ctx& ctx, Value parent) {
+  if (from >= forms.size()) return s.node<ConstNode>(ctx.pos, Value::nil());
+  if (from + 1 == forms.size()) return analyze(forms[from], ctx.at(elem_pos(parent, from, ctx.pos)));
+  std::vector<Node*> body;
+  for (size_t i = from; i < forms.size(); ++i) {
+    Ctx c = i + 1 == forms.size() ? ctx : ctx.non_tail();
+    body.push_back(analyze(forms[i], c.at(elem_pos(parent, i, ctx.pos))));
+  }
+  return s.node<DoNode>(ctx.pos, std::move(body));
+}
+
+// ---- symbols ----
+
+Node* Analyzer::analyze_symbol(Symbol* raw, const Ctx& ctx) {
+  Symbol* sym = canonical(raw);
+  if (sym->ns_view().empty()) {
+    Ref r = find(frame_, sym);
+    if (r.local) return s.node<LocalNode>(ctx.pos, r.local);
+    if (r.upval >= 0) return s.node<UpvalNode>(ctx.pos, r.upval, sym);
+  }
+  Var* v = vm.resolve_var(vm.current_ns(), sym);
+  if (!v)
+    fail(DiagKind::compile_unresolved_symbol, ctx.pos,
+         fmt::format("Unable to resolve symbol: {} in this context", sym->str()));
+  if (v->is_macro())
+    fail(DiagKind::compile_error, ctx.pos,
+         fmt::format("Can't take value of a macro: #'{}/{}", v->ns->name->str(), v->sym->str()));
+  return s.node<VarRefNode>(ctx.pos, v);
+}
+
+// ---- lists: special forms, macros, inlined core fns, calls ----
+
+Node* Analyzer::analyze_seq(Value form, const Ctx& ctx) {
+  std::vector<Value> its = items(form);
+  if (its.empty()) return s.node<ConstNode>(ctx.pos, s.pin(list_from(vm.heap, nullptr, 0)));
+  if (Symbol* raw = as<Symbol>(its[0])) {
+    Symbol* head = canonical(raw);
+    if (head->ns_view().empty())
+      if (SpecialForm sf = find_special_form(head->name_view())) return sf(*this, form, its, ctx);
+    if (!is_local(head)) {
+      Var* v = vm.resolve_var(vm.current_ns(), head);
+      if (v && v->is_macro()) {
+        Value expanded;
+        try {
+          expanded = s.pin(expand_macro(vm, v, form, its));
+        } catch (const CloveError& e) {
+          fail(DiagKind::compile_macro_error, ctx.pos,
+               fmt::format("Error macroexpanding {}: {}", head->str(), e.what()));
+        }
+        expansion_.push_back(ctx.pos);
+        Node* n = analyze(expanded, ctx);
+        expansion_.pop_back();
+        return n;
+      }
+      if (v && v->ns == vm.core_ns())
+        if (Node* n = try_inline(*this, v, form, its, ctx)) return n;
+      std::string_view nm = head->name_view();
+      if (!v && head->ns_view().empty() && nm.size() > 1 && nm.back() == '.') {
+        // (ClassName. args...) -> (clojure.core/-new "ClassName" args...)
+        std::vector<Node*> args;
+        args.push_back(s.node<ConstNode>(ctx.pos, s.pin(string_value(vm.heap, nm.substr(0, nm.size() - 1)))));
+        for (size_t i = 1; i < its.size(); ++i) args.push_back(analyze(its[i], ctx.non_tail().at(elem_pos(form, i, ctx.pos))));
+        return s.node<InvokeNode>(ctx.pos, s.node<VarRefNode>(ctx.pos, core_var("-new")), std::move(args));
+      }
+    }
+  }
+  return analyze_invoke(form, its, ctx);
+}
+
+Node* Analyzer::analyze_invoke(Value form, const std::vector<Value>& its, const Ctx& ctx) {
+  Ctx c = ctx.non_tail();
+  Node* fn = analyze(its[0], c.at(elem_pos(form, 0, ctx.pos)));
+  std::vector<Node*> args;
+  args.reserve(its.size() - 1);
+  for (size_t i = 1; i < its.size(); ++i) args.push_back(analyze(its[i], c.at(elem_pos(form, i, ctx.pos))));
+  if (args.size() > static_cast<size_t>(kMaxCallArgs)) {
+    // Too many for one call window: (apply f [args...]).
+    Node* vec = s.node<CollNode>(ctx.pos, CollKind::Vector, std::move(args));
+    std::vector<Node*> apply_args{fn, vec};
+    return s.node<InvokeNode>(ctx.pos, s.node<VarRefNode>(ctx.pos, core_var("apply")), std::move(apply_args));
+  }
+  return s.node<InvokeNode>(ctx.pos, fn, std::move(args));
+}
+
+// ---- collection literals ----
+
+Node* Analyzer::analyze_coll(Value form, const Ctx& ctx) {
+  CollKind kind = is_vector(form) ? CollKind::Vector : is_map(form) ? CollKind::Map : CollKind::Set;
+  std::vector<Value> elems;
+  if (kind == CollKind::Map) {
+    for (Value entry : items(form)) {
+      elems.push_back(s.pin(nth(vm, entry, 0)));
+      elems.push_back(s.pin(nth(vm, entry, 1)));
+    }
+  } else {
+    elems = items(form);
+  }
+  Ctx c = ctx.non_tail();
+  std::vector<Node*> nodes;
+  nodes.reserve(elems.size());
+  bool all_const = true, all_literal = true;
+  for (size_t i = 0; i < elems.size(); ++i) {
+    Node* n = analyze(elems[i], c.at(elem_pos(form, i, ctx.pos)));
+    if (n->kind != NodeKind::Const) {
+      all_const = false;
+    } else if (static_cast<ConstNode*>(n)->value != elems[i]) {
+      all_literal = false;
+    }
+    nodes.push_back(n);
+  }
+  if (!all_const) return s.node<CollNode>(ctx.pos, kind, std::move(nodes));
+  if (all_literal) return s.node<ConstNode>(ctx.pos, form);
+  std::vector<Value> vals;
+  for (Node* n : nodes) vals.push_back(static_cast<ConstNode*>(n)->value);
+  Value v = kind == CollKind::Vector ? vector_from(vm.heap, vals.data(), vals.size())
+            : kind == CollKind::Map  ? map_from(vm, vals.data(), vals.size() / 2)
+                                     : set_from(vm, vals.data(), vals.size());
+  return s.node<ConstNode>(ctx.pos, s.pin(v));
+}
+
+}  // namespace clove

@@ -1,0 +1,68 @@
+// inline.cpp: calls of a few core functions compiled to instructions (SPEC V4):
+//   (+ a b ...) (- a b ...) (* a b ...) (/ a b ...)   left folds, two or more args
+//   (< a b) (<= a b) (> a b) (>= a b) (= a b) (== a b)  exactly two args
+//   (not x) (zero? x) (inc x) (dec x)                   exactly one arg
+// Other arities call the function. Only calls whose head resolves to the
+// clojure.core var are inlined (a local or another namespace's var of the same name
+// is an ordinary call). Literal operands are folded at compile time (const_fold.h).
+#include <string_view>
+
+#include "compiler/analyze/analyzer.h"
+#include "compiler/passes/const_fold.h"
+#include "vm/vm.h"
+
+namespace clove {
+
+namespace {
+
+struct PrimInfo {
+  std::string_view name;
+  PrimOp op;
+  int min_args, max_args;  // -1: no maximum
+};
+
+constexpr PrimInfo kPrims[] = {
+    {"+", PrimOp::Add, 2, -1},    {"-", PrimOp::Sub, 2, -1},     {"*", PrimOp::Mul, 2, -1},
+    {"/", PrimOp::Div, 2, -1},    {"<", PrimOp::Lt, 2, 2},       {"<=", PrimOp::Le, 2, 2},
+    {">", PrimOp::Gt, 2, 2},      {">=", PrimOp::Ge, 2, 2},      {"=", PrimOp::Eq, 2, 2},
+    {"==", PrimOp::NumEq, 2, 2},  {"not", PrimOp::Not, 1, 1},    {"zero?", PrimOp::Zero, 1, 1},
+    {"inc", PrimOp::Inc, 1, 1},   {"dec", PrimOp::Dec, 1, 1},
+};
+
+bool is_const(Node* n) { return n->kind == NodeKind::Const; }
+Value const_of(Node* n) { return static_cast<ConstNode*>(n)->value; }
+
+}  // namespace
+
+Node* try_inline(Analyzer& a, Var* var, Value form, const std::vector<Value>& items, const Ctx& ctx) {
+  std::string_view name = var->sym->name_view();
+  const PrimInfo* info = nullptr;
+  for (const PrimInfo& p : kPrims)
+    if (p.name == name) info = &p;
+  if (!info) return nullptr;
+  int nargs = static_cast<int>(items.size()) - 1;
+  if (nargs < info->min_args || (info->max_args >= 0 && nargs > info->max_args)) return nullptr;
+
+  std::vector<Node*> args;
+  Ctx c = ctx.non_tail();
+  for (size_t i = 1; i < items.size(); ++i) args.push_back(a.analyze(items[i], c.at(a.elem_pos(form, i, ctx.pos))));
+
+  bool all_const = true;
+  for (Node* n : args) all_const &= is_const(n);
+  if (all_const) {
+    std::vector<Value> vals;
+    for (Node* n : args) vals.push_back(const_of(n));
+    if (auto v = fold_prim(a.vm.heap, info->op, vals)) return a.s.node<ConstNode>(ctx.pos, a.s.pin(*v));
+  }
+  // Fold a literal prefix of a left fold: (+ 1 2 x) -> (+ 3 x).
+  bool chain = info->op == PrimOp::Add || info->op == PrimOp::Sub || info->op == PrimOp::Mul || info->op == PrimOp::Div;
+  while (chain && args.size() > 2 && is_const(args[0]) && is_const(args[1])) {
+    auto v = fold_prim(a.vm.heap, info->op, {const_of(args[0]), const_of(args[1])});
+    if (!v) break;
+    args.erase(args.begin());
+    args[0] = a.s.node<ConstNode>(args[0]->pos, a.s.pin(*v));
+  }
+  return a.s.node<PrimNode>(ctx.pos, info->op, std::move(args));
+}
+
+}  // namespace clove

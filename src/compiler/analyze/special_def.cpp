@@ -1,0 +1,70 @@
+// special_def.cpp: (def name), (def name init), (def name "doc" init).
+//
+// The var is interned when the form is compiled, so later forms can refer to it; its
+// flags (^:dynamic, ^:private, ^:macro) and metadata are set then too. At run time the
+// init value becomes the var's root, and the form's value is the var.
+#include <fmt/format.h>
+
+#include "compiler/analyze/analyzer.h"
+#include "runtime/coll.h"
+#include "runtime/string.h"
+#include "vm/vm.h"
+
+namespace clove {
+
+namespace {
+
+bool meta_flag(VM& vm, Value meta, const char* key) {
+  if (meta.is_nil()) return false;
+  return get(vm, meta, Value::object(vm.kw(key))).truthy();
+}
+
+}  // namespace
+
+Node* analyze_def(Analyzer& a, Value form, const std::vector<Value>& items, const Ctx& ctx) {
+  VM& vm = a.vm;
+  if (items.size() < 2) a.fail(DiagKind::compile_bad_special_form, ctx.pos, "Too few arguments to def");
+  if (items.size() > 4) a.fail(DiagKind::compile_bad_special_form, ctx.pos, "Too many arguments to def");
+  Symbol* raw = as<Symbol>(items[1]);
+  SourcePos npos = a.elem_pos(form, 1, ctx.pos);
+  if (!raw) a.fail(DiagKind::compile_bad_special_form, npos, "First argument to def must be a Symbol");
+  Namespace* ns = vm.current_ns();
+  if (!raw->ns_view().empty() && raw->ns_view() != ns->name->name_view())
+    a.fail(DiagKind::compile_bad_special_form, npos,
+           fmt::format("Can't create defs outside of current ns: {}", raw->str()));
+  bool has_doc = items.size() == 4;
+  if (has_doc && !is<String>(items[2]))
+    a.fail(DiagKind::compile_bad_special_form, a.elem_pos(form, 2, ctx.pos), "Docstring to def must be a String");
+  Symbol* name = vm.sym(raw->name_view());
+  Var* var = vm.intern(ns, name);
+
+  Value meta = raw->meta;
+  var->flags &= static_cast<uint16_t>(~(kFlagDynamic | kFlagPrivate | kFlagMacro));
+  if (meta_flag(vm, meta, "dynamic")) var->flags |= kFlagDynamic;
+  if (meta_flag(vm, meta, "private")) var->flags |= kFlagPrivate;
+  if (meta_flag(vm, meta, "macro")) var->flags |= kFlagMacro;
+  Value m = meta.is_nil() ? map_from(vm, nullptr, 0) : meta;
+  auto put = [&](const char* k, Value v) { m = a.s.pin(assoc(vm, m, Value::object(vm.kw(k)), v)); };
+  put("name", Value::object(name));
+  put("ns", Value::object(ns));
+  if (ctx.pos.known()) {
+    put("line", Value::small_int(ctx.pos.line));
+    put("column", Value::small_int(ctx.pos.col));
+    put("file", a.s.pin(string_value(vm.heap, vm.sources.name(ctx.pos.file))));
+  }
+  if (has_doc) put("doc", items[2]);
+  var->meta = m;
+  vm.heap.barrier(var, m);
+
+  Node* init = nullptr;
+  if (items.size() >= 3) {
+    init = a.analyze(items.back(), ctx.non_tail().at(a.elem_pos(form, items.size() - 1, ctx.pos)));
+    if (init->kind == NodeKind::Fn) {
+      auto* fn = static_cast<FnNode*>(init);
+      if (!fn->name) fn->name = a.s.pin(make_string(vm.heap, ns->name->str() + "/" + name->str()));
+    }
+  }
+  return a.s.node<DefNode>(ctx.pos, var, init);
+}
+
+}  // namespace clove

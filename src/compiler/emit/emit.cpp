@@ -1,0 +1,497 @@
+// emit.cpp: IR -> bytecode for one arity; see emit.h.
+#include "compiler/emit/emit.h"
+
+#include <algorithm>
+#include <stdexcept>
+
+namespace clove {
+
+namespace {
+
+class LongJumps {};  // thrown to restart emission with long jump forms
+
+class Emitter {
+ public:
+  Emitter(const IrFunction& fn, const Liveness& lv, const RegAllocation& ra, SourcePos where, bool long_jumps)
+      : fn_(fn), lv_(lv), ra_(ra), where_(where), long_(long_jumps) {
+    swap_slot_ = kMaxRegisters + ra.spill_slots;
+    nlocs_ = swap_slot_ + 1;
+  }
+
+  EmittedArity run() {
+    out_.nparams = static_cast<uint16_t>(fn_.nparams);
+    out_.variadic = fn_.variadic;
+    out_.constants = fn_.constants;
+    if (fn_.constants.size() > 65536) too_large("Too many constants in one function (limit 65,536)");
+    block_pc_.assign(fn_.blocks.size(), -1);
+    instr_start_.assign(ra_.num_instrs, 0);
+    instr_end_.assign(ra_.num_instrs, 0);
+    last_live_g_.assign(fn_.nvregs, -1);
+    for (int p = 0; p < fn_.param_count(); ++p) note_loc(p);
+    prologue();
+    for (size_t li = 0; li < fn_.layout.size(); ++li) {
+      int id = fn_.layout[li];
+      int next = li + 1 < fn_.layout.size() ? fn_.layout[li + 1] : -1;
+      block(id, next);
+    }
+    patch();
+    finish_live();
+    finish_locals();
+    out_.framesize = static_cast<uint32_t>(std::max<int>(max_loc_ + 1, fn_.param_count()));
+    if (out_.framesize > static_cast<uint32_t>(kMaxFrameSlots)) too_large("Function needs too many frame slots");
+    return std::move(out_);
+  }
+
+ private:
+  const IrFunction& fn_;
+  const Liveness& lv_;
+  const RegAllocation& ra_;
+  SourcePos where_;
+  bool long_;
+  EmittedArity out_;
+  int nlocs_, swap_slot_;
+  int max_loc_ = -1;
+  std::vector<BitSet> live_at_;  // per pc
+  BitSet cur_;                   // live set of the next instruction put()
+  SourcePos pos_;
+  std::vector<int> block_pc_, instr_start_, instr_end_, last_live_g_;
+  struct Fixup {
+    int pc, block;
+    bool sj;
+  };
+  struct PMove {
+    int dst, src;
+  };
+  std::vector<Fixup> fixups_;
+
+  [[noreturn]] void too_large(const std::string& msg) {
+    throw Diagnostic(DiagKind::compile_too_large, where_, msg);
+  }
+
+  int loc(VReg v) const { return ra_.loc[v]; }
+  void note_loc(VReg v) { max_loc_ = std::max(max_loc_, loc(v)); }
+  void use_reg(int r) { max_loc_ = std::max(max_loc_, r); }
+
+  BitSet locs(const BitSet& vregs) const {
+    BitSet b(nlocs_);
+    vregs.for_each([&](int v) {
+      if (loc(v) >= 0) b.set(loc(v));
+    });
+    return b;
+  }
+
+  int pc() const { return static_cast<int>(out_.code.size()); }
+
+  void put(Instr i) {
+    out_.code.push_back(i);
+    out_.positions.push_back(pos_);
+    live_at_.push_back(cur_);
+  }
+
+  // ---- operand access ----
+  /// A register holding v for reading; reloads a spilled v into `scratch`.
+  int read(VReg v, int scratch) {
+    note_loc(v);
+    int l = loc(v);
+    if (l < kMaxRegisters) return l;
+    use_reg(scratch);
+    put(encode_abx(Op::RELOAD, scratch, l));
+    cur_.set(scratch);
+    return scratch;
+  }
+  /// The register an instruction should write v's value into.
+  int target(VReg v) {
+    note_loc(v);
+    int l = loc(v);
+    if (l < kMaxRegisters) return l;
+    use_reg(kScratchReg);
+    return kScratchReg;
+  }
+  /// After the main instruction wrote v's value into `written`: store it in v's home.
+  void finish_def(VReg v, int written, const BitSet& after) {
+    int l = loc(v);
+    if (l == written) return;
+    cur_ = locs(after);
+    cur_.reset(l);
+    cur_.set(written);
+    if (l < kMaxRegisters)
+      put(encode_abc(Op::MOVE, l, written, 0));
+    else
+      put(encode_abx(Op::SPILL, written, l));
+  }
+
+  void move(int dst_reg, int src_loc) {
+    if (src_loc < kMaxRegisters)
+      put(encode_abc(Op::MOVE, dst_reg, src_loc, 0));
+    else
+      put(encode_abx(Op::RELOAD, dst_reg, src_loc));
+    cur_.set(dst_reg);
+    use_reg(dst_reg);
+  }
+
+  /// Moves window operands into their slots as a parallel move: a move runs only once
+  /// no other pending move still reads its destination; a cycle is broken through a
+  /// free register (or the swap slot).
+  void window_moves(const IrInstr& in, int base, const BitSet& before) {
+    WindowShape ws = window_shape(in);
+    std::vector<PMove> pending;
+    for (int i = ws.first_operand; i < static_cast<int>(in.args.size()); ++i) {
+      note_loc(in.args[i]);
+      int d = base + ws.offset(i), s = loc(in.args[i]);
+      use_reg(d);
+      if (d != s) pending.push_back({d, s});
+    }
+    use_reg(base + ws.size(in) - 1);
+    while (!pending.empty()) {
+      bool progressed = false;
+      for (size_t i = 0; i < pending.size(); ++i) {
+        bool blocked = false;
+        for (size_t j = 0; j < pending.size(); ++j)
+          if (j != i && pending[j].src == pending[i].dst) blocked = true;
+        if (blocked) continue;
+        move(pending[i].dst, pending[i].src);
+        pending.erase(pending.begin() + static_cast<long>(i));
+        progressed = true;
+        break;
+      }
+      if (progressed) continue;
+      // A cycle: park one source elsewhere.
+      int from = pending[0].src;
+      int tmp = free_temp(base, ws.size(in), pending, before);
+      if (tmp < kMaxRegisters) {
+        put(encode_abc(Op::MOVE, tmp, from, 0));
+      } else {
+        put(encode_abx(Op::SPILL, from, tmp));
+      }
+      use_reg(tmp);
+      cur_.set(tmp);
+      for (PMove& m : pending)
+        if (m.src == from) m.src = tmp;
+    }
+  }
+
+  /// A register outside the window that holds nothing needed now; else the swap slot.
+  int free_temp(int base, int size, const std::vector<PMove>& pending, const BitSet& before) const {
+    BitSet busy = before;
+    for (const PMove& m : pending) busy.set(m.src);
+    for (int r = 0; r < kMaxRegisters; ++r) {
+      if (r >= base && r < base + size) continue;
+      if (!busy.test(r) && !cur_.test(r)) return r;
+    }
+    return swap_slot_;
+  }
+
+  // ---- jumps ----
+  void jump_to(int block) {
+    fixups_.push_back({pc(), block, true});
+    put(encode_sj(Op::JMP, 0));
+  }
+  void cond_jump(Op op, int reg, int block) {
+    if (long_) {
+      Op inv = op == Op::JMPIF ? Op::JMPIFNOT : Op::JMPIF;
+      put(encode_asbx(inv, reg, 1));
+      jump_to(block);
+    } else {
+      fixups_.push_back({pc(), block, false});
+      put(encode_asbx(op, reg, 0));
+    }
+  }
+
+  void patch() {
+    for (const Fixup& f : fixups_) {
+      int off = block_pc_[f.block] - (f.pc + 1);
+      Instr& i = out_.code[f.pc];
+      if (f.sj) {
+        if (off > kMaxSj || off < -kMaxSj) too_large("Function too large: jump out of range");
+        i = encode_sj(op_of(i), off);
+      } else {
+        if (off > kMaxSbx || off < -kMaxSbx) throw LongJumps{};
+        i = encode_asbx(op_of(i), arg_a(i), off);
+      }
+    }
+  }
+
+  // ---- instructions ----
+  /// Parameters arrive in R[0..]; a spilled one is stored to its slot first.
+  void prologue() {
+    pos_ = where_;
+    const BitSet& entry = lv_.live_in[fn_.layout[0]];
+    cur_ = BitSet(nlocs_);
+    for (int p = 0; p < fn_.param_count(); ++p)
+      if (entry.test(p)) cur_.set(p);
+    for (int p = 0; p < fn_.param_count(); ++p) {
+      if (loc(p) >= kMaxRegisters && entry.test(p)) {
+        put(encode_abx(Op::SPILL, p, loc(p)));
+        cur_.set(loc(p));
+      }
+    }
+  }
+
+  void block(int id, int next) {
+    block_pc_[id] = pc();
+    const IrBlock& b = fn_.blocks[id];
+    std::vector<BitSet> before = live_before_each(fn_, lv_, id);
+    int g0 = ra_.index_of[id];
+    for (size_t i = 0; i < b.instrs.size(); ++i) {
+      int g = g0 + static_cast<int>(i);
+      instr_start_[g] = pc();
+      before[i].for_each([&](int v) { last_live_g_[v] = g; });
+      instr(b.instrs[i], g, before[i], before[i + 1], next);
+      instr_end_[g] = pc();
+    }
+  }
+
+  void instr(const IrInstr& in, int g, const BitSet& lb, const BitSet& la, int next) {
+    pos_ = in.pos.known() ? in.pos : where_;
+    cur_ = locs(lb);
+    switch (in.op) {
+      case IrOp::NOP:
+        break;
+      case IrOp::MOVE: {
+        int d = loc(in.dst), s = loc(in.args[0]);
+        note_loc(in.dst);
+        note_loc(in.args[0]);
+        if (d == s) break;
+        if (d < kMaxRegisters && s < kMaxRegisters) {
+          put(encode_abc(Op::MOVE, d, s, 0));
+        } else if (d < kMaxRegisters) {
+          put(encode_abx(Op::RELOAD, d, s));
+        } else if (s < kMaxRegisters) {
+          put(encode_abx(Op::SPILL, s, d));
+        } else {
+          int r = read(in.args[0], kScratchReg);
+          finish_def(in.dst, r, la);
+        }
+        break;
+      }
+      case IrOp::LOADK:
+      case IrOp::GETVAR:
+      case IrOp::CLOSURE: {
+        int t = target(in.dst);
+        put(encode_abx(bytecode_op(in.op), t, static_cast<unsigned>(in.imm)));
+        if (in.op == IrOp::CLOSURE) closure(in);
+        finish_def(in.dst, t, la);
+        break;
+      }
+      case IrOp::LOADI: {
+        int t = target(in.dst);
+        put(encode_asbx(Op::LOADI, t, static_cast<int>(in.imm)));
+        finish_def(in.dst, t, la);
+        break;
+      }
+      case IrOp::LOADNIL:
+      case IrOp::LOADTRUE:
+      case IrOp::LOADFALSE:
+      case IrOp::SELF: {
+        int t = target(in.dst);
+        put(encode_abc(bytecode_op(in.op), t, 0, 0));
+        finish_def(in.dst, t, la);
+        break;
+      }
+      case IrOp::GETUPVAL: {
+        if (in.imm > 255) too_large("Too many closed-over locals (limit 256)");
+        int t = target(in.dst);
+        put(encode_abc(Op::GETUPVAL, t, static_cast<unsigned>(in.imm), 0));
+        finish_def(in.dst, t, la);
+        break;
+      }
+      case IrOp::SETVAR: {
+        int r = read(in.args[0], kScratchReg);
+        put(encode_abx(Op::SETVAR, r, static_cast<unsigned>(in.imm)));
+        break;
+      }
+      case IrOp::SETUPVAL: {
+        if (in.imm > 255) too_large("Too many closed-over locals (limit 256)");
+        int a = read(in.args[0], kScratchReg);
+        int c = read(in.args[1], kScratchReg + 1);
+        put(encode_abc(Op::SETUPVAL, a, static_cast<unsigned>(in.imm), c));
+        break;
+      }
+      case IrOp::NEWVEC:
+      case IrOp::NEWMAP:
+      case IrOp::NEWSET: {
+        int base = ra_.window_base[g];
+        if (base < 0) base = 0;
+        window_moves(in, base, cur_);
+        int t = target(in.dst);
+        put(encode_abc(bytecode_op(in.op), t, base, static_cast<unsigned>(in.args.size())));
+        finish_def(in.dst, t, la);
+        break;
+      }
+      case IrOp::COLLADD: {
+        int base = ra_.window_base[g];
+        int a = read(in.args[0], kScratchReg);
+        window_moves(in, base, cur_);
+        put(encode_abc(Op::COLLADD, a, base, static_cast<unsigned>(in.args.size() - 1)));
+        finish_def(in.dst, a, la);
+        break;
+      }
+      case IrOp::ADD:
+      case IrOp::SUB:
+      case IrOp::MUL:
+      case IrOp::DIV:
+      case IrOp::LT:
+      case IrOp::LE:
+      case IrOp::NUMEQ:
+      case IrOp::EQ: {
+        int b = read(in.args[0], kScratchReg);
+        int c = read(in.args[1], kScratchReg + 1);
+        int t = target(in.dst);
+        put(encode_abc(bytecode_op(in.op), t, b, c));
+        finish_def(in.dst, t, la);
+        break;
+      }
+      case IrOp::ADDI: {
+        int b = read(in.args[0], kScratchReg);
+        int t = target(in.dst);
+        put(encode_absc(Op::ADDI, t, b, static_cast<int>(in.imm)));
+        finish_def(in.dst, t, la);
+        break;
+      }
+      case IrOp::NOT: {
+        int b = read(in.args[0], kScratchReg);
+        int t = target(in.dst);
+        put(encode_abc(Op::NOT, t, b, 0));
+        finish_def(in.dst, t, la);
+        break;
+      }
+      case IrOp::CALL:
+      case IrOp::TAILCALL: {
+        int base = ra_.window_base[g];
+        window_moves(in, base, cur_);
+        put(encode_abc(bytecode_op(in.op), base, static_cast<unsigned>(in.args.size() - 1), 0));
+        if (in.op == IrOp::CALL && in.dst != kNoVReg) {
+          note_loc(in.dst);
+          finish_def(in.dst, base, la);
+        }
+        break;
+      }
+      case IrOp::RET:
+      case IrOp::THROW: {
+        int r = read(in.args[0], kScratchReg);
+        put(encode_abc(bytecode_op(in.op), r, 0, 0));
+        break;
+      }
+      case IrOp::ENDTRY:
+        put(encode_abc(Op::ENDTRY, 0, 0, 0));
+        break;
+      case IrOp::CATCH: {
+        int l = loc(in.dst);
+        note_loc(in.dst);
+        if (l >= kMaxRegisters) {
+          use_reg(kScratchReg);
+          cur_.set(kScratchReg);
+          put(encode_abx(Op::SPILL, kScratchReg, l));
+        }
+        break;
+      }
+      case IrOp::TRY: {
+        VReg e = static_cast<VReg>(in.imm);
+        int l = loc(e);
+        note_loc(e);
+        int a = l >= 0 && l < kMaxRegisters ? l : kScratchReg;
+        use_reg(a);
+        if (long_) {
+          put(encode_asbx(Op::TRY, a, 1));
+          jump_to(in.alt);
+          jump_to(in.target);
+        } else {
+          fixups_.push_back({pc(), in.target, false});
+          put(encode_asbx(Op::TRY, a, 0));
+          if (in.alt != next) jump_to(in.alt);
+        }
+        break;
+      }
+      case IrOp::JMP:
+        if (in.target != next) jump_to(in.target);
+        break;
+      case IrOp::JMPIF:
+      case IrOp::JMPIFNOT: {
+        int r = read(in.args[0], kScratchReg);
+        Op op = bytecode_op(in.op);
+        Op inv = op == Op::JMPIF ? Op::JMPIFNOT : Op::JMPIF;
+        if (in.alt == next) {
+          cond_jump(op, r, in.target);
+        } else if (in.target == next) {
+          cond_jump(inv, r, in.alt);
+        } else {
+          cond_jump(op, r, in.target);
+          jump_to(in.alt);
+        }
+        break;
+      }
+      case IrOp::SPILL:
+      case IrOp::RELOAD:
+      case IrOp::kCount:
+        throw std::logic_error("emit: SPILL/RELOAD are chosen by the emitter, not written in IR");
+    }
+  }
+
+  void closure(const IrInstr& in) {
+    EmittedArity::ClosureUpvals cu;
+    cu.constant = static_cast<int>(in.imm);
+    for (const Capture& c : in.captures) {
+      if (c.from_vreg) {
+        note_loc(c.index);
+        cu.upvals.push_back(UpvalDesc{true, static_cast<uint16_t>(loc(c.index)), c.name});
+      } else {
+        cu.upvals.push_back(UpvalDesc{false, static_cast<uint16_t>(c.index), c.name});
+      }
+    }
+    out_.closures.push_back(std::move(cu));
+  }
+
+  // ---- debug info ----
+  void finish_live() {
+    int n = pc();
+    std::vector<int> open(nlocs_, -1);
+    BitSet empty(nlocs_);
+    for (int p = 0; p <= n; ++p) {
+      const BitSet& cur = p < n ? live_at_[p] : empty;
+      for (int l = 0; l < nlocs_; ++l) {
+        bool on = cur.test(l);
+        if (on && open[l] < 0) open[l] = p;
+        if (!on && open[l] >= 0) {
+          out_.live.push_back(LiveRange{static_cast<uint32_t>(open[l]), static_cast<uint32_t>(p), static_cast<uint16_t>(l)});
+          open[l] = -1;
+        }
+      }
+    }
+    std::sort(out_.live.begin(), out_.live.end(), [](const LiveRange& a, const LiveRange& b) {
+      return a.start_pc != b.start_pc ? a.start_pc < b.start_pc : a.reg < b.reg;
+    });
+  }
+
+  int pc_at(int block, int index) const {
+    const IrBlock& b = fn_.blocks[block];
+    int g0 = ra_.index_of[block];
+    if (g0 < 0) return 0;
+    if (index < static_cast<int>(b.instrs.size())) return instr_start_[g0 + index];
+    return b.instrs.empty() ? block_pc_[block] : instr_end_[g0 + static_cast<int>(b.instrs.size()) - 1];
+  }
+
+  void finish_locals() {
+    for (const IrLocal& l : fn_.locals) {
+      if (l.vreg < 0 || loc(l.vreg) < 0) continue;
+      int s = pc_at(l.start_block, l.start_index);
+      int e = pc_at(l.end_block, l.end_index);
+      int lg = last_live_g_[l.vreg];
+      if (lg >= 0) e = std::min(e, instr_end_[lg]);
+      if (e <= s) continue;
+      out_.locals.push_back(LocalInfo{l.name, static_cast<uint32_t>(s), static_cast<uint32_t>(e),
+                                      static_cast<uint16_t>(loc(l.vreg))});
+    }
+  }
+};
+
+}  // namespace
+
+EmittedArity emit_arity(const IrFunction& fn, const Liveness& lv, const RegAllocation& ra, SourcePos where) {
+  try {
+    return Emitter(fn, lv, ra, where, false).run();
+  } catch (const LongJumps&) {
+    return Emitter(fn, lv, ra, where, true).run();
+  }
+}
+
+}  // namespace clove

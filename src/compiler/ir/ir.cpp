@@ -1,0 +1,150 @@
+// ir.cpp: IR helpers and the `--ir` dump printer.
+#include "compiler/ir/ir.h"
+
+#include <fmt/format.h>
+
+#include "runtime/string.h"
+
+namespace clove {
+
+const char* ir_op_name(IrOp op) {
+  if (op == IrOp::CATCH) return "CATCH";
+  return op_info(bytecode_op(op)).name;
+}
+
+bool is_terminator(IrOp op) {
+  switch (op) {
+    case IrOp::JMP:
+    case IrOp::JMPIF:
+    case IrOp::JMPIFNOT:
+    case IrOp::RET:
+    case IrOp::TAILCALL:
+    case IrOp::THROW:
+    case IrOp::TRY:
+      return true;
+    default:
+      return false;
+  }
+}
+
+std::vector<int> IrBlock::succs() const {
+  std::vector<int> out;
+  if (!instrs.empty()) {
+    const IrInstr& t = instrs.back();
+    switch (t.op) {
+      case IrOp::JMP:
+        out.push_back(t.target);
+        break;
+      case IrOp::JMPIF:
+      case IrOp::JMPIFNOT:
+      case IrOp::TRY:
+        out.push_back(t.target);
+        if (t.alt != t.target) out.push_back(t.alt);
+        break;
+      default:
+        break;
+    }
+  }
+  if (handler >= 0) {
+    bool seen = false;
+    for (int s : out) seen |= s == handler;
+    if (!seen) out.push_back(handler);
+  }
+  return out;
+}
+
+int IrFunction::new_block() {
+  int id = static_cast<int>(blocks.size());
+  blocks.emplace_back();
+  blocks.back().id = id;
+  return id;
+}
+
+int IrFunction::constant(Value v) {
+  for (size_t i = 0; i < constants.size(); ++i)
+    if (constants[i] == v) return static_cast<int>(i);
+  constants.push_back(v);
+  return static_cast<int>(constants.size() - 1);
+}
+
+namespace {
+
+std::string vreg_name(VReg v) { return v == kNoVReg ? "_" : fmt::format("v{}", v); }
+
+std::string const_text(const IrFunction& fn, int64_t idx, const ConstPrinter& show) {
+  if (!show || idx < 0 || idx >= static_cast<int64_t>(fn.constants.size())) return fmt::format("k{}", idx);
+  return fmt::format("k{} {}", idx, show(fn.constants[idx]));
+}
+
+}  // namespace
+
+std::string print_instr(const IrFunction& fn, const IrInstr& in, const ConstPrinter& show) {
+  std::string s;
+  if (in.dst != kNoVReg) s += vreg_name(in.dst) + " = ";
+  s += ir_op_name(in.op);
+  std::vector<std::string> ops;
+  for (VReg a : in.args) ops.push_back(vreg_name(a));
+  switch (in.op) {
+    case IrOp::LOADK:
+    case IrOp::GETVAR:
+    case IrOp::SETVAR:
+    case IrOp::CLOSURE:
+      ops.push_back(const_text(fn, in.imm, show));
+      break;
+    case IrOp::LOADI:
+    case IrOp::ADDI:
+      ops.push_back(fmt::format("#{}", in.imm));
+      break;
+    case IrOp::GETUPVAL:
+    case IrOp::SETUPVAL:
+      ops.push_back(fmt::format("u{}", in.imm));
+      break;
+    case IrOp::JMP:
+      ops.push_back(fmt::format("B{}", in.target));
+      break;
+    case IrOp::JMPIF:
+    case IrOp::JMPIFNOT:
+      ops.push_back(fmt::format("B{}", in.target));
+      ops.push_back(fmt::format("else B{}", in.alt));
+      break;
+    case IrOp::TRY:
+      ops.push_back(fmt::format("handler B{} exc {}", in.target, vreg_name(static_cast<VReg>(in.imm))));
+      ops.push_back(fmt::format("body B{}", in.alt));
+      break;
+    default:
+      break;
+  }
+  if (in.op == IrOp::CLOSURE) {
+    std::string caps;
+    for (const Capture& c : in.captures) {
+      if (!caps.empty()) caps += ' ';
+      caps += c.from_vreg ? vreg_name(c.index) : fmt::format("u{}", c.index);
+    }
+    ops.push_back("[" + caps + "]");
+    // the vreg captures are already listed among the args
+    ops.erase(ops.begin(), ops.begin() + static_cast<long>(in.args.size()));
+  }
+  for (size_t i = 0; i < ops.size(); ++i) s += (i ? ", " : " ") + ops[i];
+  return s;
+}
+
+std::string print_ir(const IrFunction& fn, const ConstPrinter& show) {
+  std::string out = fmt::format("ir {} params={}{} vregs={}\n", fn.name.empty() ? "<anon>" : fn.name,
+                                fn.nparams, fn.variadic ? "+rest" : "", fn.nvregs);
+  for (int id : fn.layout) {
+    const IrBlock& b = fn.blocks[id];
+    out += fmt::format("B{}:", id);
+    if (b.handler >= 0) out += fmt::format("  ; handler B{}", b.handler);
+    out += '\n';
+    for (const IrInstr& in : b.instrs) {
+      out += "  " + print_instr(fn, in, show);
+      if (in.pos.known()) out += fmt::format("  @{}:{}", in.pos.line, in.pos.col);
+      out += '\n';
+    }
+  }
+  for (const IrLocal& l : fn.locals)
+    out += fmt::format("local {} {}\n", l.name ? l.name->str() : "?", vreg_name(l.vreg));
+  return out;
+}
+
+}  // namespace clove

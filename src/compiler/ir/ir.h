@@ -1,0 +1,124 @@
+// ir.h: the compiler's intermediate representation (SPEC V4).
+//
+// One IrFunction per fn arity: basic blocks of instructions over virtual registers
+// (vregs, unbounded, numbered from 0). Instructions reuse the bytecode opcodes of
+// bytecode/opcodes.h (same meaning, but operands are vregs and jump targets are block
+// ids) plus a few pseudo-instructions that exist only here. Vregs are not SSA: a vreg
+// may be written on several paths (an `if` result, a `loop*` local rewritten by
+// `recur`). Every block ends with a terminator (JMP, JMPIF, JMPIFNOT, RET, TAILCALL,
+// THROW, TRY); conditional jumps name both successors, and the emitter drops a jump
+// to the block laid out next.
+//
+// Operand conventions (dst = the vreg written, args = vregs read, in operand order):
+//   MOVE dst <- args[0]                 LOADK dst, imm = constant index
+//   LOADI dst, imm = value              LOADNIL/LOADTRUE/LOADFALSE dst
+//   GETUPVAL dst, imm = upvalue index   SELF dst
+//   GETVAR dst, imm = const index       SETVAR args[0], imm = const index
+//   CLOSURE dst, imm = const index of the FnProto, captures (vreg ones also in args)
+//   SETUPVAL args = [closure, value], imm = upvalue index
+//   NEWVEC/NEWMAP/NEWSET dst, args = elements (placed in a contiguous window)
+//   COLLADD dst, args = [dst, elements...] (dst is read and rewritten)
+//   ADD/SUB/MUL/DIV/LT/LE/NUMEQ/EQ dst, args = [b, c]    ADDI dst, args = [b], imm = sC
+//   NOT dst, args = [b]
+//   JMP target                          JMPIF/JMPIFNOT args = [cond], target (taken), alt
+//   CALL dst, args = [callee, arguments...]              TAILCALL args = [callee, ...]
+//   RET args = [v]                      THROW args = [v]
+//   TRY target = handler block, alt = first block of the protected region,
+//       imm = the vreg that receives the exception (defined by the handler's CATCH)
+//   ENDTRY                              CATCH dst (pseudo: first instruction of a handler)
+#pragma once
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "bytecode/opcodes.h"
+#include "common/source.h"
+#include "runtime/value.h"
+
+namespace clove {
+
+struct Symbol;
+
+using VReg = int32_t;
+inline constexpr VReg kNoVReg = -1;
+
+enum class IrOp : uint8_t {
+#define CLOVE_X(name, fmt, doc) name,
+  CLOVE_OPCODES(CLOVE_X)
+#undef CLOVE_X
+      CATCH,  // pseudo: dst := the exception delivered to this handler block
+  kCount
+};
+
+inline IrOp ir_op(Op op) { return static_cast<IrOp>(op); }
+/// The bytecode opcode of a real (non-pseudo) IR op.
+inline Op bytecode_op(IrOp op) { return static_cast<Op>(op); }
+const char* ir_op_name(IrOp op);
+bool is_terminator(IrOp op);
+
+/// One value captured by CLOSURE: a vreg of the enclosing arity or one of the
+/// enclosing closure's own upvalues.
+struct Capture {
+  bool from_vreg;
+  int32_t index;  // vreg, or upvalue index
+  Symbol* name;
+};
+
+struct IrInstr {
+  IrOp op = IrOp::NOP;
+  VReg dst = kNoVReg;
+  std::vector<VReg> args;
+  int64_t imm = 0;
+  int target = -1;  // block id (jumps, TRY handler)
+  int alt = -1;     // block id (fallthrough of a conditional jump; TRY region)
+  std::vector<Capture> captures;
+  SourcePos pos;
+};
+
+struct IrBlock {
+  int id = 0;
+  std::vector<IrInstr> instrs;
+  int handler = -1;  // innermost try handler covering this block, or -1
+  /// Successor block ids (from the terminator, plus `handler`).
+  std::vector<int> succs() const;
+};
+
+/// A named local for debug info: `vreg` holds `name` from instruction `start`
+/// to instruction `end` (both (block, index) positions; end exclusive).
+struct IrLocal {
+  Symbol* name;
+  VReg vreg;
+  int start_block, start_index;
+  int end_block, end_index;
+};
+
+struct IrFunction {
+  std::string name;               // for dumps
+  std::vector<IrBlock> blocks;    // indexed by block id
+  std::vector<int> layout;        // block ids in emission order (entry first)
+  int nvregs = 0;
+  int nparams = 0;                // vregs 0 .. nparams-1 (plus the rest vreg) are the params
+  bool variadic = false;          // vreg nparams holds the rest seq
+  std::vector<Value> constants;   // deduplicated by identity
+  std::vector<IrLocal> locals;
+
+  VReg new_vreg() { return nvregs++; }
+  /// Allocates a block id; the block is placed in the layout when started.
+  int new_block();
+  /// Appends block `id` to the layout (call once per block, before emitting into it).
+  void place(int id) { layout.push_back(id); }
+  /// Index of `v` in the constant pool, adding it when new (identity dedup).
+  int constant(Value v);
+  /// Params in registers: the count of parameter vregs (nparams + variadic).
+  int param_count() const { return nparams + (variadic ? 1 : 0); }
+};
+
+/// Renders a constant for dumps (pr_str when a VM is at hand).
+using ConstPrinter = std::function<std::string(Value)>;
+/// The `--ir` dump: a header, block labels, one instruction per line.
+std::string print_ir(const IrFunction& fn, const ConstPrinter& show = {});
+/// Renders one instruction, e.g. "v3 = ADD v1, v2".
+std::string print_instr(const IrFunction& fn, const IrInstr& in, const ConstPrinter& show = {});
+
+}  // namespace clove

@@ -1,0 +1,152 @@
+// lower_call.cpp: calls (tail calls, self tail calls), inlined core functions, and
+// collection literals with non-constant elements.
+#include "compiler/ir/lower_impl.h"
+
+namespace clove {
+
+namespace {
+
+/// Elements per NEWVEC/NEWMAP/NEWSET or COLLADD, so a literal of any size needs only
+/// a small register window.
+constexpr size_t kCollChunk = 16;
+
+bool is_trivial(Node* n) {
+  return n->kind == NodeKind::Const || n->kind == NodeKind::Upval ||
+         (n->kind == NodeKind::Local && !static_cast<LocalNode*>(n)->local->is_self);
+}
+
+IrOp arith_op(PrimOp op) {
+  switch (op) {
+    case PrimOp::Add: return IrOp::ADD;
+    case PrimOp::Sub: return IrOp::SUB;
+    case PrimOp::Mul: return IrOp::MUL;
+    default: return IrOp::DIV;
+  }
+}
+
+}  // namespace
+
+VReg ArityLowerer::lower_invoke(InvokeNode* n, Dest d) {
+  bool tail = d.mode == Mode::Tail && try_depth_ == 0;
+  // A call of the fn's own name with this arity's argument count, in tail position:
+  // new parameter values and a jump back to the start of the body.
+  if (tail && n->fn->kind == NodeKind::Local && fn_->self &&
+      static_cast<LocalNode*>(n->fn)->local == fn_->self && !ar_.variadic &&
+      n->args.size() == ar_.params.size()) {
+    std::vector<VReg> vals;
+    for (Node* a : n->args) vals.push_back(value(a));
+    std::vector<VReg> params;
+    for (size_t i = 0; i < ar_.params.size(); ++i) params.push_back(static_cast<VReg>(i));
+    assign_parallel(params, vals, n->pos);
+    jump(body_header_, n->pos);
+    close();
+    return kNoVReg;
+  }
+  std::vector<VReg> args;
+  args.push_back(value(n->fn));
+  for (Node* a : n->args) args.push_back(value(a));
+  if (tail) {
+    emit(IrOp::TAILCALL, kNoVReg, std::move(args), n->pos);
+    return kNoVReg;
+  }
+  VReg out = result_reg(d);
+  emit(IrOp::CALL, out, std::move(args), n->pos);
+  return finish(out, d, n->pos);
+}
+
+VReg ArityLowerer::lower_prim(PrimNode* n, Dest d) {
+  const auto& args = n->args;
+  auto out_for = [&](bool last) { return last ? result_reg(d) : fresh(); };
+  VReg out = kNoVReg;
+  switch (n->op) {
+    case PrimOp::Add:
+    case PrimOp::Sub:
+    case PrimOp::Mul:
+    case PrimOp::Div: {
+      // Operands with effects are evaluated first, left to right; literals and
+      // locals are read as the fold reaches them, so long chains need few registers.
+      std::vector<VReg> vals(args.size(), kNoVReg);
+      for (size_t i = 0; i < args.size(); ++i)
+        if (!is_trivial(args[i])) vals[i] = value(args[i]);
+      auto operand = [&](size_t i) { return vals[i] != kNoVReg ? vals[i] : value(args[i]); };
+      VReg acc = operand(0);
+      for (size_t i = 1; i < args.size(); ++i) {
+        VReg o = out_for(i + 1 == args.size());
+        int64_t imm = 0;
+        bool use_addi = false;
+        if ((n->op == PrimOp::Add || n->op == PrimOp::Sub) && args[i]->kind == NodeKind::Const) {
+          Value c = static_cast<ConstNode*>(args[i])->value;
+          if (c.is_small_int()) {
+            imm = n->op == PrimOp::Add ? c.as_small_int() : -c.as_small_int();
+            use_addi = imm >= -128 && imm <= 127;
+          }
+        }
+        if (use_addi)
+          emit(IrOp::ADDI, o, {acc}, n->pos, imm);
+        else
+          emit(arith_op(n->op), o, {acc, operand(i)}, n->pos);
+        acc = o;
+      }
+      return finish(acc, d, n->pos);
+    }
+    case PrimOp::Lt:
+    case PrimOp::Le:
+    case PrimOp::Gt:
+    case PrimOp::Ge:
+    case PrimOp::Eq:
+    case PrimOp::NumEq: {
+      VReg a = value(args[0]);
+      VReg b = value(args[1]);
+      out = out_for(true);
+      switch (n->op) {
+        case PrimOp::Lt: emit(IrOp::LT, out, {a, b}, n->pos); break;
+        case PrimOp::Le: emit(IrOp::LE, out, {a, b}, n->pos); break;
+        case PrimOp::Gt: emit(IrOp::LT, out, {b, a}, n->pos); break;
+        case PrimOp::Ge: emit(IrOp::LE, out, {b, a}, n->pos); break;
+        case PrimOp::Eq: emit(IrOp::EQ, out, {a, b}, n->pos); break;
+        default: emit(IrOp::NUMEQ, out, {a, b}, n->pos); break;
+      }
+      return finish(out, d, n->pos);
+    }
+    case PrimOp::Not: {
+      VReg a = value(args[0]);
+      out = out_for(true);
+      emit(IrOp::NOT, out, {a}, n->pos);
+      return finish(out, d, n->pos);
+    }
+    case PrimOp::Zero: {
+      VReg a = value(args[0]);
+      VReg z = fresh();
+      emit(IrOp::LOADI, z, {}, n->pos, 0);
+      out = out_for(true);
+      emit(IrOp::NUMEQ, out, {a, z}, n->pos);
+      return finish(out, d, n->pos);
+    }
+    case PrimOp::Inc:
+    case PrimOp::Dec: {
+      VReg a = value(args[0]);
+      out = out_for(true);
+      emit(IrOp::ADDI, out, {a}, n->pos, n->op == PrimOp::Inc ? 1 : -1);
+      return finish(out, d, n->pos);
+    }
+  }
+  return out;
+}
+
+VReg ArityLowerer::lower_coll(CollNode* n, Dest d) {
+  IrOp make = n->coll == CollKind::Vector ? IrOp::NEWVEC : n->coll == CollKind::Map ? IrOp::NEWMAP : IrOp::NEWSET;
+  VReg out = result_reg(d);
+  for (size_t from = 0; from < n->items.size() || from == 0; from += kCollChunk) {
+    std::vector<VReg> vals;
+    if (from > 0) vals.push_back(out);
+    for (size_t i = from; i < std::min(n->items.size(), from + kCollChunk); ++i) vals.push_back(value(n->items[i]));
+    if (from == 0)
+      emit(make, out, std::move(vals), n->pos);
+    else
+      emit(IrOp::COLLADD, out, std::move(vals), n->pos);
+    if (n->items.empty()) break;
+  }
+  return finish(out, d, n->pos);
+}
+
+}  // namespace clove

@@ -1,0 +1,8 @@
+; loop/recur, let, letfn, case*, try/catch/finally.
+(loop* [i 0 acc 0] (if (< i 10) (recur (inc i) (+ acc i)) acc))
+(let* [a 1 b [a (+ a 1)]] b)
+(letfn* [ev? (fn* ev? [n] (if (zero? n) true (od? (dec n))))
+         od? (fn* od? [n] (if (zero? n) false (ev? (dec n))))]
+  (ev? 4))
+(case* 2 :none [1 :one 2 :two])
+(try (/ 1 0) (catch ArithmeticException e :div) (finally 3))

@@ -1,0 +1,3 @@
+(println "before")
+(defn one-arg [x] x)
+(one-arg 1 2)

@@ -1,0 +1,2 @@
+(println "before")
+(println #?[:clj 1])

@@ -1,0 +1,2 @@
+(println "before")
+#?@(:default [1 2])

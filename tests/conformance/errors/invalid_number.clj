@@ -1,0 +1,2 @@
+(println "before")
+(println 1.2.3)

@@ -1,0 +1,2 @@
+(println "before")
+(println {:a 1 :b})

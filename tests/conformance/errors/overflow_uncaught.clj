@@ -1,0 +1,3 @@
+(println "before")
+(inc 9223372036854775807)
+(println "not reached")

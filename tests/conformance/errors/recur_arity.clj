@@ -1,0 +1,2 @@
+(println "before")
+(defn f [n] (if (= n 0) 0 (recur n 1)))

@@ -1,0 +1,4 @@
+(println "before")
+(defn f [n]
+  (+ 1 (recur n)))
+(println "not reached")

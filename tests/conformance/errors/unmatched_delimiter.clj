@@ -1,0 +1,3 @@
+(println "ok")
+(+ 1 2))
+(println "not reached")

@@ -1,0 +1,3 @@
+(println "before")
+(defn f [x]
+  (+ x 1)

@@ -7,59 +7,19 @@
 #include "common/stack_guard.h"
 #include "runtime/coll.h"
 #include "runtime/coll/array_seq.h"
+#include "runtime/coll/transient.h"
 #include "runtime/number.h"
 #include "runtime/print.h"
 #include "vm/vm.h"
+#include "vm/enter.h"
 
 namespace clove {
 
 namespace {
-std::string fn_display_name(FnProto* fn) { return fn->name ? std::string(fn->name->view()) : "fn"; }
-
 [[noreturn]] void arity_error(int nargs, const std::string& name) {
   throw_error(ErrorKind::ArityException, fmt::format("Wrong number of args ({}) passed to: {}", nargs, name));
 }
 }  // namespace
-
-void VM::enter_closure(Fiber* f, Closure* c, size_t newbase, int nargs, size_t prev_base, uint64_t ret_pc) {
-  FnProto* fn = c->fn;
-  Proto* p = nullptr;
-  uint32_t idx = 0;
-  for (size_t k = 0; k < fn->fixed.size(); ++k) {
-    if (fn->fixed[k]->nparams == nargs) {
-      p = fn->fixed[k];
-      idx = static_cast<uint32_t>(k);
-      break;
-    }
-  }
-  if (!p) {
-    if (fn->variadic && nargs >= fn->variadic->nparams) {
-      p = fn->variadic;
-      idx = kVariadicArity;
-    } else {
-      arity_error(nargs, fn_display_name(fn));
-    }
-  }
-  if (f->depth >= limits.max_depth) [[unlikely]]
-    throw_error(ErrorKind::StackOverflowError,
-                fmt::format("call depth exceeded the limit of {} frames", limits.max_depth));
-  f->ensure(newbase, p->framesize + kCallHeader + 1);
-  Value* S = f->stack.data();
-  S[newbase - 3] = Value::object(c);
-  S[newbase - 2] = make_link(prev_base, idx);
-  S[newbase - 1] = Value::internal(ret_pc);
-  uint32_t filled = static_cast<uint32_t>(nargs);
-  if (p->variadic) {
-    int np = p->nparams;
-    Value rest = nargs > np ? array_seq(heap, S + newbase + np, nargs - np) : Value::nil();
-    S[newbase + np] = rest;
-    filled = np + 1;
-  }
-  for (uint32_t r = filled; r < p->framesize; ++r) S[newbase + r] = Value::nil();
-  f->base = newbase;
-  f->top = newbase + p->framesize;
-  ++f->depth;
-}
 
 Value VM::call_non_closure(Fiber* f, Value callee, size_t newbase, int nargs, uint32_t ret_pc) {
   Args args(&f->stack, newbase, nargs);
@@ -67,8 +27,7 @@ Value VM::call_non_closure(Fiber* f, Value callee, size_t newbase, int nargs, ui
     if (nargs < n->min_args || (n->max_args >= 0 && nargs > n->max_args))
       arity_error(nargs, std::string(n->name->view()));
     if (f->depth >= limits.max_depth) [[unlikely]]
-      throw_error(ErrorKind::StackOverflowError,
-                  fmt::format("call depth exceeded the limit of {} frames", limits.max_depth));
+      throw_depth_exceeded();
     size_t saved_base = f->base, saved_top = f->top;
     f->stack[newbase - 3] = callee;
     f->stack[newbase - 2] = make_link(saved_base, 0);
@@ -103,7 +62,7 @@ Value VM::call_non_closure(Fiber* f, Value callee, size_t newbase, int nargs, ui
     if (nargs < 1 || nargs > 2) arity_error(nargs, static_cast<Keyword*>(callee.as_obj())->str());
     return get(*this, args[0], callee, args.at_or(1, Value::nil()));
   }
-  if (is_map(callee) || is_set(callee)) {
+  if (is_map(callee) || is_set(callee) || is_transient(callee)) {
     if (nargs < 1 || nargs > 2) arity_error(nargs, value_type_name(callee));
     return get(*this, callee, args[0], args.at_or(1, Value::nil()));
   }
@@ -166,6 +125,15 @@ Value VM::call(Value fn, const Value* args, int nargs) {
     last_exception_ = exc;
     throw CloveError(exception_kind(exc), exception_message(exc), exc);
   }
+}
+
+void VM::throw_closure_arity(Closure* c, int nargs) {
+  arity_error(nargs, c->fn->name ? std::string(c->fn->name->view()) : "fn");
+}
+
+void VM::throw_depth_exceeded() {
+  throw_error(ErrorKind::StackOverflowError,
+              fmt::format("call depth exceeded the limit of {} frames", limits.max_depth));
 }
 
 void VM::throw_unbound(Var* v) {

@@ -21,6 +21,7 @@
 #include "common/stack_guard.h"
 #include "runtime/coll.h"
 #include "runtime/number.h"
+#include "vm/enter.h"
 #include "vm/vm.h"
 
 namespace clove {
@@ -315,8 +316,12 @@ Value VM::run(size_t handler_floor) {
         }
         if (Closure* c = as<Closure>(callee)) {
           SAVE_PC();
-          enter_closure(f, c, newbase, nargs, f->base, static_cast<uint64_t>(ip - code));
-          load_frame(0);
+          proto = enter_closure(f, c, newbase, nargs, f->base, static_cast<uint64_t>(ip - code));
+          cl = c;
+          code = proto->code.data();
+          ip = code;
+          K = proto->constants.data();
+          R = f->stack.data() + f->base;
           SAFEPOINT();
           VM_NEXT();
         }
@@ -338,8 +343,12 @@ Value VM::run(size_t handler_floor) {
           size_t prev = link_prev_base(f->stack[f->base - 2]);
           uint64_t ret = f->stack[f->base - 1].as_internal();
           --f->depth;  // enter_closure counts the frame again
-          enter_closure(f, c, f->base, nargs, prev, ret);
-          load_frame(0);
+          proto = enter_closure(f, c, f->base, nargs, prev, ret);
+          cl = c;
+          code = proto->code.data();
+          ip = code;
+          K = proto->constants.data();
+          R = f->stack.data() + f->base;
           SAFEPOINT();
           VM_NEXT();
         }

@@ -130,7 +130,10 @@ class VM : public RootProvider {
   // vm/call.cpp
   /// Pushes a frame for closure c whose arguments are already at stack[newbase..];
   /// selects the arity, packs rest arguments, checks the depth limit.
-  void enter_closure(Fiber* f, Closure* c, size_t newbase, int nargs, size_t prev_base, uint64_t ret_pc);
+  /// Returns the arity entered (vm/enter.h, inline: it is the hot half of every call).
+  Proto* enter_closure(Fiber* f, Closure* c, size_t newbase, int nargs, size_t prev_base, uint64_t ret_pc);
+  [[noreturn]] void throw_closure_arity(Closure* c, int nargs);
+  [[noreturn]] void throw_depth_exceeded();
   /// Calls a native, a var or a callable collection whose arguments are at stack[newbase..].
   Value call_non_closure(Fiber* f, Value callee, size_t newbase, int nargs, uint32_t ret_pc);
   [[noreturn]] void throw_unbound(Var* v);

@@ -47,6 +47,9 @@ FnNode* Analyzer::analyze_fn(Value form, const std::vector<Value>& its, const Ct
 
   bool seen_variadic = false;
   int max_fixed = -1;
+  // RecurNodes point at their arity's RecurTarget inside fn->arities: the vector must
+  // never reallocate while arities are analyzed.
+  fn->arities.reserve(arity_forms.size());
   for (auto& [aform, apos] : arity_forms) {
     std::vector<Value> body_items;
     Value owner;

@@ -1,4 +1,6 @@
 // install.cpp: install_core: every native module, then the Clove-written core library.
+#include <stdexcept>
+
 #include "reader/reader.h"
 #include "runtime/core_lib.h"
 #include "runtime/natives/args.h"
@@ -14,6 +16,8 @@ void install_core(VM& vm, bool load_library) {
   install_transient_natives(vm);
   install_state_natives(vm);
   install_sorted_natives(vm);
+  install_data_natives(vm);
+  install_numeric_natives(vm);
   install_string_natives(vm);
   install_regex_natives(vm);
   install_char_natives(vm);
@@ -21,8 +25,18 @@ void install_core(VM& vm, bool load_library) {
   if (!load_library) return;
   Namespace* saved = vm.current_ns();
   vm.set_current_ns(vm.core_ns());
-  for (const EmbeddedFile* f = kCoreLibrary; f->name; ++f)
-    vm.eval_string(f->text, std::string("clove/lib/") + f->name);
+  for (const EmbeddedFile* f = kCoreLibrary; f->name; ++f) {
+    std::string name = std::string("clove/lib/") + f->name;
+    try {
+      vm.eval_string(f->text, name);
+    } catch (const Diagnostic& d) {
+      throw std::runtime_error(render_diagnostic(d, vm.sources));
+    } catch (const CloveError& e) {
+      throw std::runtime_error(is<Exception>(e.payload) ? vm.format_exception(e.payload) : e.what());
+    } catch (const std::exception& e) {
+      throw std::runtime_error("while loading " + name + ": " + e.what());
+    }
+  }
   vm.set_current_ns(saved);
 }
 

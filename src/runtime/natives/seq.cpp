@@ -5,6 +5,7 @@
 
 #include "runtime/coll.h"
 #include "runtime/coll/lazy_seq.h"
+#include "runtime/coll/ref_types.h"
 #include "runtime/natives/args.h"
 #include "runtime/natives/seq.h"
 
@@ -15,6 +16,7 @@ namespace {
 Value s_make_lazy_seq(VM& vm, Args a) { return make_lazy_seq(vm.heap, a[0]); }
 Value s_realized(VM&, Args a) {
   if (LazySeq* ls = as<LazySeq>(a[0])) return Value::boolean(lazy_seq_realized(ls));
+  if (Delay* d = as<Delay>(a[0])) return Value::boolean(d->realized());
   throw_error(ErrorKind::ClassCastException,
               fmt::format("class {} cannot be cast to class clojure.lang.IPending", value_type_name(a[0])));
 }

@@ -116,10 +116,7 @@ Value s_deref(VM& vm, Args a) {
     }
     return d->val;
   }
-  if (Var* v = as<Var>(r)) {  // @#'x: the var's value (var-get handles thread bindings)
-    if (!v->bound) throw_error(ErrorKind::IllegalStateException, fmt::format("Var {}/{} is unbound.", v->ns->name->str(), v->sym->str()));
-    return v->root;
-  }
+  if (Var* v = as<Var>(r)) return vm.var_value(v);  // @#'x: innermost binding, else root
   throw_error(ErrorKind::ClassCastException,
               fmt::format("class {} cannot be cast to class java.util.concurrent.Future", value_type_name(r)));
 }

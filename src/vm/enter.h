@@ -1,0 +1,58 @@
+// enter.h: VM::enter_closure, inline because every Clove call runs it.
+#pragma once
+#include "runtime/coll/array_seq.h"
+#include "vm/vm.h"
+
+namespace clove {
+
+// Pushes a frame for closure c whose arguments are already at stack[newbase..newbase+nargs):
+// picks the arity, checks the depth limit, grows the stack, writes the frame header
+// (fiber.h), packs rest arguments into a seq, and makes the frame current.
+// Registers past the arguments are not cleared when the arity has a stack map: the
+// compiler never reads a register before writing it, and the GC marks only live
+// registers (clearing the rest). Hand-assembled code (no stack map) gets nil-filled frames.
+[[gnu::always_inline]] inline Proto* VM::enter_closure(Fiber* f, Closure* c, size_t newbase, int nargs, size_t prev_base,
+                                uint64_t ret_pc) {
+  FnProto* fn = c->fn;
+  Proto* p = nullptr;
+  uint32_t idx = 0;
+  const size_t nfixed = fn->fixed.size();
+  for (size_t k = 0; k < nfixed; ++k) {
+    if (fn->fixed[k]->nparams == nargs) {
+      p = fn->fixed[k];
+      idx = static_cast<uint32_t>(k);
+      break;
+    }
+  }
+  if (!p) [[unlikely]] {
+    if (fn->variadic && nargs >= fn->variadic->nparams) {
+      p = fn->variadic;
+      idx = kVariadicArity;
+    } else {
+      throw_closure_arity(c, nargs);
+    }
+  }
+  if (f->depth >= limits.max_depth) [[unlikely]]
+    throw_depth_exceeded();
+  if (newbase + p->framesize + kCallHeader + 1 > f->stack.size()) [[unlikely]]
+    f->ensure(newbase, p->framesize + kCallHeader + 1);
+  Value* S = f->stack.data();
+  S[newbase - 3] = Value::object(c);
+  S[newbase - 2] = make_link(prev_base, idx);
+  S[newbase - 1] = Value::internal(ret_pc);
+  uint32_t filled = static_cast<uint32_t>(nargs);
+  if (p->variadic) [[unlikely]] {
+    int np = p->nparams;
+    Value rest = nargs > np ? array_seq(heap, S + newbase + np, nargs - np) : Value::nil();
+    S[newbase + np] = rest;
+    filled = np + 1;
+  }
+  if (p->live.empty()) [[unlikely]]
+    for (uint32_t r = filled; r < p->framesize; ++r) S[newbase + r] = Value::nil();
+  f->base = newbase;
+  f->top = newbase + p->framesize;
+  ++f->depth;
+  return p;
+}
+
+}  // namespace clove

@@ -213,6 +213,17 @@ int main(int argc, char** argv) {
     code = 2;
   }
   std::fflush(stdout);
+  // CLOVE_GC_VALIDATE=1: check the heap's invariants after the program (the test
+  // harness sets it, so every conformance script ends with a heap validation).
+  if (const char* val = std::getenv("CLOVE_GC_VALIDATE"); val && *val && std::string(val) != "0") {
+    try {
+      vm.heap.collect();
+      vm.heap.validate();
+    } catch (const std::exception& e) {
+      std::fprintf(stderr, "clove: heap validation failed: %s\n", e.what());
+      std::_Exit(70);
+    }
+  }
   // The process is exiting: skip tearing down the heap object by object.
   std::_Exit(code);
 }

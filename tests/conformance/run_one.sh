@@ -29,6 +29,7 @@ if [[ ! -x $clove ]]; then
   echo "FAIL: clove binary not found or not executable: $clove"
   exit 1
 fi
+[[ $clove == */* ]] && clove="$(cd "$(dirname "$clove")" && pwd)/$(basename "$clove")"
 if [[ ! -f $file ]]; then
   echo "FAIL: no such test file: $file"
   exit 1

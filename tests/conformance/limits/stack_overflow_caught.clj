@@ -1,6 +1,4 @@
 ;; Unbounded recursion throws a catchable StackOverflowError; the program then continues.
-;; labels: slow
-;; (slow: under CLOVE_GC_STRESS every collection scans the whole deep stack.)
 (defn forever [n] (+ 1 (forever (inc n))))
 (println (try (forever 0) (catch StackOverflowError e "caught StackOverflowError")))
 (println (try (forever 0) (catch Error e "caught as Error")))

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# setup.sh: installs the Debian 12 packages needed to build and test Clove.
+#
+# Quick no-op when everything is already installed (checked with dpkg-query).
+# Uses apt-get directly when run as root, sudo otherwise; never asks questions.
+# Usage: scripts/setup.sh [--reference]
+#   --reference  also install JVM Clojure, used only to regenerate expected outputs
+#                of conformance tests (tests/conformance/gen/record-expected.sh).
+# Exit status: non-zero if installation fails.
+set -euo pipefail
+
+packages=(
+  g++ cmake ninja-build pkg-config make  # toolchain (make: CMake's fallback, cheap to have)
+  libfmt-dev libpcre2-dev libgmp-dev libutf8proc-dev  # linked into clove_core
+  libcli11-dev libedit-dev                            # the clove command line and REPL
+  libgtest-dev libgmock-dev libbenchmark-dev          # unit tests and benchmarks
+)
+if [[ ${1:-} == --reference ]]; then
+  packages+=(default-jre-headless clojure)
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+  status=$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)
+  [[ $status == "install ok installed" ]] || missing+=("$p")
+done
+
+if [[ ${#missing[@]} -eq 0 ]]; then
+  exit 0
+fi
+
+echo "setup.sh: installing ${missing[*]}"
+if [[ $(id -u) -eq 0 ]]; then
+  sudo=()
+elif command -v sudo >/dev/null; then
+  sudo=(sudo)
+else
+  echo "setup.sh: need root or sudo to install: ${missing[*]}" >&2
+  exit 1
+fi
+export DEBIAN_FRONTEND=noninteractive
+"${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -q
+"${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"

@@ -4,11 +4,15 @@
 //   clove -e EXPR [ARGS...]      evaluate expressions, printing the last value unless nil
 //   clove disasm FILE [--ir]     list the bytecode (or IR) of every top-level form
 //   clove repl                   an interactive read-eval-print loop
+//   clove test [PATHS...]        run clojure.test tests (default: the files under test/)
+//   -cp ROOTS (or CLOVE_PATH)    ':'-separated source roots for require/load
 //
 // Exit codes: 0 success; 1 an uncaught error or a reader/compile error (the message,
 // with file:line:column and a stack trace, goes to stderr); 2 bad usage.
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -16,12 +20,15 @@
 #include <vector>
 
 #include <CLI/CLI.hpp>
+#include <fmt/format.h>
 #include <editline/readline.h>
 
 #include "bytecode/disasm.h"
 #include "compiler/compiler.h"
 #include "reader/reader.h"
 #include "runtime/coll.h"
+#include "runtime/loader.h"
+#include "runtime/number.h"
 #include "runtime/print.h"
 #include "vm/vm.h"
 
@@ -142,14 +149,109 @@ int cmd_repl(VM& vm) {
   return 0;
 }
 
+/// Appends the ':'-separated roots in `spec` to the load path.
+void add_roots(VM& vm, const std::string& spec) {
+  size_t start = 0;
+  while (start <= spec.size()) {
+    size_t end = spec.find(':', start);
+    if (end == std::string::npos) end = spec.size();
+    if (end > start) vm.load_path.push_back(spec.substr(start, end - start));
+    start = end + 1;
+  }
+}
+
+/// The namespace a test file declares by its place under `root` (test/a/b_c.clj -> a.b-c).
+std::string ns_of_file(const std::filesystem::path& root, const std::filesystem::path& file) {
+  std::string rel = file.lexically_relative(root).replace_extension().generic_string();
+  for (char& c : rel) c = c == '/' ? '.' : c == '_' ? '-' : c;
+  return rel;
+}
+
+/// `clove test [PATHS]`: loads every test file (PATHS: files or folders, default
+/// test/), runs clojure.test/run-tests over their namespaces and ends with the line
+/// "N passed, M failed" (assertions; an error counts as a failure). Exit status 1 when
+/// anything failed, 2 when a path does not exist.
+int cmd_test(VM& vm, std::vector<std::string> paths) {
+  namespace fs = std::filesystem;
+  if (paths.empty()) paths.push_back("test");
+  // Each file with the root its namespace name is relative to.
+  std::vector<std::pair<fs::path, fs::path>> files;
+  for (const std::string& p : paths) {
+    std::error_code ec;
+    if (fs::is_directory(p, ec)) {
+      std::vector<fs::path> found;
+      for (auto& e : fs::recursive_directory_iterator(p, ec)) {
+        std::string ext = e.path().extension().string();
+        if (e.is_regular_file() && (ext == ".clj" || ext == ".cljc" || ext == ".clove")) found.push_back(e.path());
+      }
+      std::sort(found.begin(), found.end());
+      for (auto& f : found) files.emplace_back(p, f);
+      vm.load_path.push_back(p);
+    } else if (fs::is_regular_file(p, ec)) {
+      files.emplace_back(fs::path(), p);
+    } else {
+      std::fprintf(stderr, "clove test: no such file or directory: %s\n", p.c_str());
+      return 2;
+    }
+  }
+  int64_t failed = 0;
+  int code = guarded(vm, [&] {
+    clove::RootScope scope(vm.heap);
+    vm.eval_string("(require 'clojure.test)", "<clove test>");
+    std::vector<Value> nss;
+    for (auto& [root, file] : files) {
+      clove::Symbol* lib = root.empty() ? nullptr : vm.sym(ns_of_file(root, file));
+      clove::Namespace* ns = nullptr;
+      if (lib && clove::lib_loaded(vm, lib)) {
+        ns = vm.find_ns(lib);
+      } else {
+        clove::Namespace* saved = vm.current_ns();
+        try {
+          vm.load_file(file.string());
+        } catch (...) {
+          vm.set_current_ns(saved);
+          throw;
+        }
+        ns = vm.current_ns();
+        vm.set_current_ns(saved);
+        if (lib && vm.find_ns(lib)) vm.loaded_libs.insert(lib);
+      }
+      nss.push_back(Value::object(ns));
+      scope.push(nss.back());
+    }
+    clove::Var* run = vm.resolve_var(vm.core_ns(), vm.sym("clojure.test/run-tests"));
+    Value summary = vm.call(vm.var_value(run), nss.data(), static_cast<int>(nss.size()));
+    scope.push(summary);
+    auto count_of = [&](const char* k) {
+      Value v = clove::get(vm, summary, Value::object(vm.kw(k)));
+      return clove::is_long(v) ? clove::as_long(v) : 0;
+    };
+    failed = count_of("fail") + count_of("error");
+    vm.write_out(fmt::format("{} passed, {} failed\n", count_of("pass"), failed));
+  });
+  return code != 0 ? code : failed > 0 ? kExitError : 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
+  // "-cp" is a multi-letter single-dash option (as in java/clj): spell it --classpath.
+  std::vector<std::string> argv_store(argv, argv + argc);
+  for (size_t i = 1; i < argv_store.size(); ++i) {
+    const std::string& a = argv_store[i];
+    if (a == "run" || a == "test" || a == "disasm" || a == "repl" || a == "-e" || a == "--eval") break;
+    if (a == "-cp") argv_store[i] = "--classpath";
+  }
+  std::vector<char*> argv_ptrs;
+  for (std::string& a : argv_store) argv_ptrs.push_back(a.data());
+  argv = argv_ptrs.data();
   CLI::App app{"Clove: a Clojure dialect on a register-based bytecode VM"};
   app.set_version_flag("--version", "clove 0.1.0");
   app.require_subcommand(0, 1);
   std::vector<std::string> eval_exprs;
   app.add_option("-e,--eval", eval_exprs, "Evaluate EXPR and print its value unless nil");
+  std::string classpath;
+  app.add_option("--classpath", classpath, "-cp ROOTS: ':'-separated source roots searched by require/load");
 
   std::string run_file;
   std::vector<std::string> run_args;
@@ -165,6 +267,10 @@ int main(int argc, char** argv) {
   disasm->add_flag("--ir", disasm_ir, "Show the compiler's IR instead of bytecode");
 
   CLI::App* repl = app.add_subcommand("repl", "Start an interactive REPL");
+
+  std::vector<std::string> test_paths;
+  CLI::App* test = app.add_subcommand("test", "Run clojure.test tests (src/ and test/ are on the load path)");
+  test->add_option("paths", test_paths, "Test files or folders (default: test)");
 
   std::vector<std::string> rest_args;
   app.allow_extras();
@@ -186,12 +292,27 @@ int main(int argc, char** argv) {
     return kExitError;
   }
   VM& vm = *vmp;
+  // The load path: -cp roots, CLOVE_PATH roots, then the script's folder (run), src/
+  // and test/ (test), or the current folder.
+  add_roots(vm, classpath);
+  if (const char* env = std::getenv("CLOVE_PATH")) add_roots(vm, env);
+  if (*run) {
+    std::string dir = std::filesystem::path(run_file).parent_path().string();
+    vm.load_path.push_back(dir.empty() ? "." : dir);
+  } else if (*test) {
+    vm.load_path.push_back("src");
+    vm.load_path.push_back("test");
+  } else {
+    vm.load_path.push_back(".");
+  }
   // As clojure.main does for scripts and the REPL.
   if (clove::Var* v = vm.resolve_var(vm.core_ns(), vm.sym("*print-namespace-maps*"))) v->root = Value::t();
   int code = 0;
   if (*run) {
     set_command_line_args(vm, run_args);
     code = guarded(vm, [&] { vm.load_file(run_file); });
+  } else if (*test) {
+    code = cmd_test(vm, test_paths);
   } else if (*disasm) {
     code = cmd_disasm(vm, disasm_file, disasm_ir);
   } else if (!eval_exprs.empty()) {

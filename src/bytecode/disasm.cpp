@@ -65,6 +65,7 @@ std::string comment(VM& vm, const Proto* p, const FnProto* owner, size_t pc) {
     case Op::GETVAR:
     case Op::SETVAR:
     case Op::CLOSURE:
+    case Op::SWITCH:
       return k(arg_bx(i));
     case Op::JMP:
       return fmt::format("to {}", static_cast<long>(pc) + 1 + arg_sj(i));

@@ -35,6 +35,11 @@
 // suspended in a CALL uses the entry for its return pc (CALL + 1), which lists only
 // values live across the call plus R[A]. A TRY handler that fires is popped first.
 //
+// SWITCH (case* in constant time): K[Bx] is a hash map from each test constant to a
+// jump-table slot 1..n, looked up with Clojure equality (coll.h get). The n+1
+// instructions after SWITCH are the table, all JMPs: slot 0 (no match) jumps to the
+// default, slot i to the i-th arm. So a lookup is one hash probe plus two jumps.
+//
 // Version history (append only; images record kBytecodeVersion):
 //   1  2026-11  first format.
 #pragma once
@@ -89,7 +94,8 @@ enum class OpFormat : uint8_t { ABC, ABx, AsBx, sJ, ABsC, A, None };
   X(RET, A, "return R[A]")                                                                     \
   X(TRY, AsBx, "push a handler: on a throw, R[A] := the exception and pc += sBx")              \
   X(ENDTRY, None, "pop the innermost handler of this frame")                                   \
-  X(THROW, A, "throw R[A]")
+  X(THROW, A, "throw R[A]")                                                                   \
+  X(SWITCH, ABx, "pc += K[Bx][R[A]], else 0   (K[Bx]: map constant -> slot 1..n; next n+1: JMPs)")
 
 enum class Op : uint8_t {
 #define CLOVE_X(name, fmt, doc) name,

@@ -52,7 +52,8 @@ namespace clove {
   X(ExceptionInfo, "clojure.lang.ExceptionInfo", RuntimeException)                      \
   X(ReaderException, "clojure.lang.LispReader$ReaderException", RuntimeException)       \
   X(CompilerException, "clojure.lang.Compiler$CompilerException", RuntimeException)     \
-  X(IOException, "java.io.IOException", Exception)
+  X(IOException, "java.io.IOException", Exception)                                      \
+  X(FileNotFoundException, "java.io.FileNotFoundException", IOException)
 
 enum class ErrorKind : uint8_t {
 #define CLOVE_X(e, name, parent) e,

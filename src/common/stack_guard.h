@@ -14,7 +14,14 @@ namespace clove {
 /// Bytes of C++ stack still free below the current frame on this thread (an estimate).
 size_t native_stack_remaining();
 
+#if defined(__SANITIZE_ADDRESS__)
+/// AddressSanitizer's redzones make frames several times larger.
+inline constexpr size_t kDefaultStackReserve = 1024 * 1024;
+#else
+inline constexpr size_t kDefaultStackReserve = 256 * 1024;
+#endif
+
 /// Throws StackOverflowError (CloveError) when less than `reserve` bytes remain.
-void check_native_stack(size_t reserve = 256 * 1024);
+void check_native_stack(size_t reserve = kDefaultStackReserve);
 
 }  // namespace clove

@@ -17,6 +17,8 @@ list(APPEND CLOVE_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/analyze/special_letfn.cpp
   ${CMAKE_CURRENT_LIST_DIR}/analyze/special_set.cpp
   ${CMAKE_CURRENT_LIST_DIR}/analyze/special_case.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/analyze/shadow_guard.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/analyze/comptime_unquote.cpp
   ${CMAKE_CURRENT_LIST_DIR}/ir/ir.cpp
   ${CMAKE_CURRENT_LIST_DIR}/ir/lower.cpp
   ${CMAKE_CURRENT_LIST_DIR}/ir/lower_control.cpp

@@ -7,6 +7,7 @@
 // to aliased namespaces.
 #pragma once
 #include <unordered_map>
+#include <unordered_set>
 
 #include "gc/heap.h"
 #include "runtime/object.h"
@@ -36,6 +37,9 @@ struct Namespace : Obj {
   Symbol* name;
   std::unordered_map<Symbol*, Var*> mappings;       // interned + referred, by simple name
   std::unordered_map<Symbol*, Namespace*> aliases;  // (require '[x :as a])
+  /// clojure.core names this namespace does not see: (:refer-clojure :exclude [...]).
+  /// Symbols are interned (kept alive by the Interner), so they need no tracing.
+  std::unordered_set<Symbol*> core_excludes;
   Value meta;
   explicit Namespace(Symbol* n) : Obj(kType), name(n) {}
   void trace(Tracer& t) {

@@ -13,6 +13,7 @@
 #include "common/error.h"
 #include "common/murmur3.h"
 #include "runtime/bignum.h"
+#include "runtime/record.h"
 #include "runtime/string.h"
 
 namespace clove {
@@ -84,6 +85,7 @@ const char* value_type_name(Value v) {
   if (v.is_small_int()) return "java.lang.Long";
   if (v.is_bool()) return "java.lang.Boolean";
   if (v.is_char()) return "java.lang.Character";
+  if (Record* r = as_instance(v)) return r->rtype->cname();
   if (v.is_obj()) return type_name(v.as_obj()->type);
   return "clove.lang.Internal";
 }

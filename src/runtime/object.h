@@ -63,7 +63,13 @@ namespace clove {
   X(Delay, "clojure.lang.Delay")                             \
   X(Fiber, "clove.lang.Fiber")                               \
   X(Regex, "java.util.regex.Pattern")                        \
-  X(Matcher, "java.util.regex.Matcher")
+  X(Matcher, "java.util.regex.Matcher")                      \
+  X(RecordType, "java.lang.Class")                           \
+  X(Record, "clojure.lang.IRecord")                          \
+  X(TypeInstance, "clojure.lang.IType")                      \
+  X(Reify, "clove.lang.Reify")                               \
+  X(Protocol, "clove.lang.Protocol")                         \
+  X(MultiFn, "clojure.lang.MultiFn")
 
 enum class ObjType : uint8_t {
 #define CLOVE_X(name, str) name,

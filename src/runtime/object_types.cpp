@@ -9,6 +9,9 @@
 #include "runtime/namespace.h"
 #include "runtime/natives/seq.h"
 #include "runtime/number.h"
+#include "runtime/multifn.h"
+#include "runtime/protocol.h"
+#include "runtime/record.h"
 #include "runtime/regex.h"
 #include "runtime/string.h"
 #include "runtime/type_table.h"
@@ -64,6 +67,13 @@ void register_core_types(TypeInfo* table) {
   register_type<Exception>(table);
   register_type<Fiber>(table);
   register_type<Reduced>(table);
+  register_type<RecordType>(table);
+  register_type<Record>(table);
+  table[static_cast<int>(ObjType::TypeInstance)] = table[static_cast<int>(ObjType::Record)];  // same struct
+  table[static_cast<int>(ObjType::TypeInstance)].name = type_name(ObjType::TypeInstance);
+  register_type<Reify>(table);
+  register_type<Protocol>(table);
+  register_type<MultiFn>(table);
 }
 
 }  // namespace clove

@@ -25,6 +25,7 @@ namespace clove {
 namespace {
 
 PrintHook g_hooks[static_cast<int>(ObjType::kCount)] = {};
+StrHook g_str_hooks[static_cast<int>(ObjType::kCount)] = {};
 
 // Nesting depth of the print in progress on this thread (hooks re-enter print_value).
 thread_local uint32_t t_depth = 0;
@@ -348,6 +349,7 @@ class Printer {
 }  // namespace
 
 void set_print_hook(ObjType type, PrintHook hook) { g_hooks[static_cast<int>(type)] = hook; }
+void set_str_hook(ObjType type, StrHook hook) { g_str_hooks[static_cast<int>(type)] = hook; }
 
 void print_value(VM& vm, std::string& out, Value v, bool readably) {
   Printer p(vm, out, readably);
@@ -387,6 +389,7 @@ std::string str_of(VM& vm, Value v) {
     }
     return out;
   }
+  if (v.is_obj() && g_str_hooks[static_cast<int>(v.as_obj()->type)]) return g_str_hooks[static_cast<int>(v.as_obj()->type)](vm, v);
   return pr_str(vm, v);
 }
 

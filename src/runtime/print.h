@@ -26,6 +26,10 @@ std::string format_double(double d);
 /// keeps counting nesting depth. Registered once per type, at VM setup.
 using PrintHook = void (*)(VM& vm, std::string& out, Value v, bool readably);
 void set_print_hook(ObjType type, PrintHook hook);
+/// How `str` (Java's toString) renders a type defined outside the printer, when that
+/// differs from its printed form (records: "user.P@1f", a deftype's own toString).
+using StrHook = std::string (*)(VM& vm, Value v);
+void set_str_hook(ObjType type, StrHook hook);
 
 /// Deepest nesting print_value follows; deeper data (or data deep enough to run the
 /// thread's C++ stack short first) throws StackOverflowError instead of crashing.

@@ -5,6 +5,12 @@ list(APPEND CLOVE_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/function.cpp
   ${CMAKE_CURRENT_LIST_DIR}/unicode.cpp
   ${CMAKE_CURRENT_LIST_DIR}/regex.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/regex_java.cpp)
+  ${CMAKE_CURRENT_LIST_DIR}/regex_java.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/loader.cpp)
+list(APPEND CLOVE_SOURCES
+  ${CMAKE_CURRENT_LIST_DIR}/host_class.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/record.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/protocol.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/multifn.cpp)
 include(${CMAKE_CURRENT_LIST_DIR}/coll/sources.cmake OPTIONAL)
 include(${CMAKE_CURRENT_LIST_DIR}/natives/sources.cmake OPTIONAL)

@@ -337,6 +337,10 @@ Value VM::run(size_t handler_floor) {
         int nargs = static_cast<int>(arg_b(i));
         Value callee = R[a];
         if (Closure* c = as<Closure>(callee)) {
+          SAVE_PC();
+          // Check the arity while this frame is intact, so the error's trace shows the caller.
+          if (!c->fn->arity_for(nargs)) [[unlikely]]
+            throw_closure_arity(c, nargs);
           // Slide callee and arguments down over the current frame; keep its link.
           f->stack[f->base - 3] = callee;
           std::memmove(R, R + a + kCallHeader, sizeof(Value) * nargs);
@@ -390,6 +394,14 @@ Value VM::run(size_t handler_floor) {
       VM_CASE(THROW) {
         SAVE_PC();
         throw_value(RA);
+      }
+      VM_CASE(SWITCH) {
+        // K[Bx] maps each case* test to its jump-table slot; the table (JMPs) follows.
+        SAVE_PC();  // hashing/equality may call back into Clove
+        Value slot = get(*this, K[arg_bx(i)], RA);
+        RELOAD();
+        if (slot.is_small_int()) ip += slot.as_small_int();
+        VM_NEXT();
       }
     } catch (...) {
       // Invariant 2: f->pc names the faulting instruction (SAVE_PC ran, or we set it).

@@ -99,7 +99,7 @@ Var* VM::resolve_var(Namespace* from, Symbol* s) const {
   }
   Symbol* simple = const_cast<Interner&>(names).symbol({}, s->name_view());
   if (Var* v = from->lookup(simple)) return v;
-  if (from != core_ns_) {
+  if (from != core_ns_ && !from->core_excludes.count(simple)) {
     Var* v = core_ns_->lookup(simple);
     if (v && !v->is_private()) return v;
   }

@@ -8,10 +8,12 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "common/error.h"
 #include "common/source.h"
+#include "common/stack_guard.h"
 #include "gc/heap.h"
 #include "reader/source_map.h"
 #include "runtime/exception.h"
@@ -28,7 +30,7 @@ struct VMLimits {
   uint32_t max_depth = 1000000;
   /// C++ stack bytes that must stay free when a native re-enters the VM; past it:
   /// StackOverflowError (common/stack_guard.h).
-  size_t native_stack_reserve = 256 * 1024;
+  size_t native_stack_reserve = kDefaultStackReserve;
 };
 
 /// What a new VM loads (Lua's luaL_openlibs split: natives always, library optional).
@@ -78,6 +80,14 @@ class VM : public RootProvider {
   /// The var a symbol names from namespace `from` (qualified, alias, refer or own), or null.
   Var* resolve_var(Namespace* from, Symbol* s) const;
   const std::unordered_map<Symbol*, Namespace*>& namespaces() const { return namespaces_; }
+
+  // ---- loading (runtime/loader.h implements require/load over these) ----
+  /// Source roots that require/load search, in order (CLI: -cp, CLOVE_PATH, script dir).
+  std::vector<std::string> load_path;
+  /// Libs require has loaded or an `ns` form has declared (interned symbols).
+  std::unordered_set<Symbol*> loaded_libs;
+  /// Resources being loaded, outermost first: {"/a/b", file} (cyclic-load check).
+  std::vector<std::pair<std::string, std::string>> pending_loads;
 
   // ---- running code ----
   /// Calls any callable Clove value with arguments; rethrows errors as CloveError.

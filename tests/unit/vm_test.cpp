@@ -444,3 +444,41 @@ TEST_F(VMTest, GarbageIsCollectedAndLiveDataSurvives) {
   EXPECT_LE(vm.heap.object_count(), before + 10);
   EXPECT_GT(vm.heap.validate(), 0u);
 }
+
+TEST_F(VMTest, SwitchJumpsThroughItsTableByClojureEquality) {
+  // (case* x :d [:a 10 "s" 20 [1 2] 10 3 30]): SWITCH, then the jump table
+  // (default, arm 1, arm 2, arm 3), then the arms.
+  ProtoBuilder b(vm, 1);
+  Value ks[] = {Value::object(vm.kw("a")), Value::small_int(1), string_value(vm.heap, "s"), Value::small_int(2),
+                Value::small_int(3), Value::small_int(3)};
+  Value pair[] = {Value::small_int(1), Value::small_int(2)};
+  Value kvs[] = {ks[0], ks[1], ks[2], ks[3], vector_from(vm.heap, pair, 2), Value::small_int(1), ks[4], ks[5]};
+  unsigned table = b.k(map_from(vm, kvs, 4));
+  b.emit(encode_abx(Op::SWITCH, 0, table))  // 0
+      .emit(encode_sj(Op::JMP, 3))          // 1: no match -> 5
+      .emit(encode_sj(Op::JMP, 4))          // 2: slot 1 -> 7
+      .emit(encode_sj(Op::JMP, 5))          // 3: slot 2 -> 9
+      .emit(encode_sj(Op::JMP, 6))          // 4: slot 3 -> 11
+      .emit(encode_asbx(Op::LOADI, 1, 0))   // 5
+      .emit(encode_abc(Op::RET, 1, 0, 0))
+      .emit(encode_asbx(Op::LOADI, 1, 10))  // 7
+      .emit(encode_abc(Op::RET, 1, 0, 0))
+      .emit(encode_asbx(Op::LOADI, 1, 20))  // 9
+      .emit(encode_abc(Op::RET, 1, 0, 0))
+      .emit(encode_asbx(Op::LOADI, 1, 30))  // 11
+      .emit(encode_abc(Op::RET, 1, 0, 0));
+  Value f = closure_of(vm, make_fn(vm, {b.p}));
+  auto call1 = [&](Value x) {
+    vm.permanent.push_back(x);
+    return L(vm.call(f, &x, 1));
+  };
+  EXPECT_EQ(call1(Value::object(vm.kw("a"))), 10);
+  EXPECT_EQ(call1(string_value(vm.heap, "s")), 20);  // a different string object, equal
+  EXPECT_EQ(call1(Value::small_int(3)), 30);
+  Value list12 = list_from(vm.heap, pair, 2);  // = [1 2]
+  EXPECT_EQ(call1(list12), 10);
+  EXPECT_EQ(call1(Value::small_int(4)), 0);
+  EXPECT_EQ(call1(Value::from_double(3.0)), 0);  // (= 3 3.0) is false
+  EXPECT_EQ(call1(Value::nil()), 0);
+  EXPECT_EQ(call1(Value::object(vm.kw("b"))), 0);
+}

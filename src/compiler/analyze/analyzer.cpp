@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "common/stack_guard.h"
+#include "compiler/analyze/clove_mode.h"
 #include "runtime/coll.h"
 #include "runtime/print.h"
 #include "vm/vm.h"
@@ -17,6 +18,13 @@ namespace {
 constexpr int kMaxDepth = 2000;
 
 bool is_seq_form(Value v) { return is_list(v) || is_seq(v); }
+
+/// A private var is usable only from its own namespace (Clojure's "var: #'a/x is not public").
+void check_public(const Analyzer& a, Var* v, SourcePos pos) {
+  if (v->is_private() && v->ns != a.vm.current_ns())
+    a.fail(DiagKind::compile_error, pos,
+           fmt::format("var: #'{}/{} is not public", v->ns->name->str(), v->sym->str()));
+}
 
 }  // namespace
 
@@ -87,6 +95,7 @@ bool Analyzer::is_local(Symbol* sym) const {
 
 FnNode* Analyzer::analyze_toplevel(Value form) {
   s.pin(form);
+  toplevel_form = form;
   SourcePos pos = vm.source_map.lookup(form);
   FnNode* fn = s.node<FnNode>(pos);
   FnFrame frame{nullptr, fn, {}};
@@ -142,6 +151,7 @@ Node* Analyzer::analyze_symbol(Symbol* raw, const Ctx& ctx) {
   if (!v)
     fail(DiagKind::compile_unresolved_symbol, ctx.pos,
          fmt::format("Unable to resolve symbol: {} in this context", sym->str()));
+  check_public(*this, v, ctx.pos);
   if (v->is_macro())
     fail(DiagKind::compile_error, ctx.pos,
          fmt::format("Can't take value of a macro: #'{}/{}", v->ns->name->str(), v->sym->str()));
@@ -159,10 +169,12 @@ Node* Analyzer::analyze_seq(Value form, const Ctx& ctx) {
       if (SpecialForm sf = find_special_form(head->name_view())) return sf(*this, form, its, ctx);
     if (!is_local(head)) {
       Var* v = vm.resolve_var(vm.current_ns(), head);
+      if (is_comptime_unquote(*this, head, v, ctx)) return analyze_comptime_unquote(*this, form, its, ctx);
       if (v && v->is_macro()) {
+        check_public(*this, v, ctx.pos);
         Value expanded;
         try {
-          expanded = s.pin(expand_macro(vm, v, form, its));
+          expanded = s.pin(expand_macro(vm, v, form, its, macro_env()));
         } catch (const CloveError& e) {
           fail(DiagKind::compile_macro_error, ctx.pos,
                fmt::format("Error macroexpanding {}: {}", head->str(), e.what()));

@@ -63,6 +63,9 @@ class Analyzer {
   [[noreturn]] void fail(DiagKind kind, SourcePos pos, const std::string& msg) const;
   /// Diagnostic text for a form ("(foo 1)"), shortened.
   std::string show(Value form) const;
+  /// &env for a macro called here: a map of every local in scope, symbol -> nil
+  /// (macroexpand.cpp).
+  Value macro_env();
 
   // ---- lexical scopes ----
   size_t scope_mark() const;
@@ -71,6 +74,9 @@ class Analyzer {
 
   CompileSession& s;
   VM& vm;
+  /// The form analyze_toplevel was given (pinned), searched by diagnostics that need a
+  /// position inside it (shadow_guard.cpp); nil before.
+  Value toplevel_form = Value::nil();
 
  private:
   struct FnFrame {
@@ -108,7 +114,8 @@ Node* try_inline(Analyzer& a, Var* var, Value form, const std::vector<Value>& it
 /// The var a call form's head names when it is a macro (not shadowed by a local is the
 /// caller's business), or null.
 Var* macro_var(VM& vm, Value head);
-/// Calls macro `var` on `form` with &env nil; returns the expansion.
-Value expand_macro(VM& vm, Var* var, Value form, const std::vector<Value>& items);
+/// Calls macro `var` on `form` (whose elements are `items`) with `env` as &env (a map
+/// of the locals in scope, or nil); returns the expansion.
+Value expand_macro(VM& vm, Var* var, Value form, const std::vector<Value>& items, Value env);
 
 }  // namespace clove

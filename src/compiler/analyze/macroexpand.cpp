@@ -1,8 +1,10 @@
 // macroexpand.cpp: finding and calling macros (SPEC L3).
 //
 // A macro is a var flagged kFlagMacro whose root is a fn taking (&form &env args...).
-// The analyzer calls expand_macro only when the head symbol is not a local; the
-// public macroexpand_1 has no locals to consult.
+// The analyzer calls expand_macro only when the head symbol is not a local, passing as
+// &env a map of the locals in scope (symbol -> nil; Clojure maps them to its
+// LocalBinding objects, which Clove does not expose). The public macroexpand_1 (behind
+// clojure.core/macroexpand-1) has no locals to consult and passes nil.
 #include "compiler/analyze/analyzer.h"
 #include "runtime/coll.h"
 #include "vm/vm.h"
@@ -18,11 +20,24 @@ Var* macro_var(VM& vm, Value head) {
   return v && v->is_macro() ? v : nullptr;
 }
 
-Value expand_macro(VM& vm, Var* var, Value form, const std::vector<Value>& items) {
+Value Analyzer::macro_env() {
+  // Outermost fn first, so an inner local shadowing an outer one is simply re-assoc'd.
+  std::vector<FnFrame*> frames;
+  for (FnFrame* f = frame_; f; f = f->parent) frames.push_back(f);
+  Value env = s.pin(map_from(vm, nullptr, 0));
+  for (auto it = frames.rbegin(); it != frames.rend(); ++it) {
+    FnFrame* f = *it;
+    if (f->node && f->node->self) env = s.pin(assoc(vm, env, Value::object(f->node->self->name), Value::nil()));
+    for (LocalBinding* b : f->scope) env = s.pin(assoc(vm, env, Value::object(b->name), Value::nil()));
+  }
+  return env;
+}
+
+Value expand_macro(VM& vm, Var* var, Value form, const std::vector<Value>& items, Value env) {
   std::vector<Value> args;
   args.reserve(items.size() + 1);
   args.push_back(form);
-  args.push_back(Value::nil());  // &env
+  args.push_back(env);
   for (size_t i = 1; i < items.size(); ++i) args.push_back(items[i]);
   RootScope roots(vm.heap);
   roots.push(form);
@@ -44,7 +59,7 @@ Value macroexpand_1(VM& vm, Value form) {
     items.push_back(first(vm, q));
     roots.push(items.back());
   }
-  return expand_macro(vm, v, form, items);
+  return expand_macro(vm, v, form, items, Value::nil());
 }
 
 }  // namespace clove

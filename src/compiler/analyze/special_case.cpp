@@ -1,7 +1,8 @@
 // special_case.cpp: (case* expr default [test-constant then ...]) — Clove's own simple
 // form behind the case macro: the value of expr is compared with each test constant
-// (unevaluated, as if quoted) by `=`, in order; the first match's `then` is the value,
-// else `default`. Compiled to a chain of EQ / JMPIFNOT.
+// (unevaluated, as if quoted) by `=`; the first match's `then` is the value, else
+// `default`. Compiled to a chain of EQ / JMPIFNOT, or with several tests to one
+// SWITCH (a hash lookup: constant time; ir/lower_control.cpp).
 #include "compiler/analyze/analyzer.h"
 #include "runtime/coll.h"
 
@@ -16,7 +17,12 @@ Node* analyze_case(Analyzer& a, Value form, const std::vector<Value>& items, con
   CaseNode* node = a.s.node<CaseNode>(ctx.pos);
   node->expr = a.analyze(items[1], ctx.non_tail().at(a.elem_pos(form, 1, ctx.pos)));
   for (size_t i = 0; i < pairs.size(); i += 2) {
-    Node* then = a.analyze(pairs[i + 1], ctx.at(a.elem_pos(items[3], i + 1, ctx.pos)));
+    // The case macro repeats one `then` form (the identical object) for every test of
+    // a group; it is analyzed once and the lowering gives it a single arm.
+    Node* then = nullptr;
+    for (size_t j = 1; j < i && !then; j += 2)
+      if (pairs[j] == pairs[i + 1]) then = node->clauses[j / 2].second;
+    if (!then) then = a.analyze(pairs[i + 1], ctx.at(a.elem_pos(items[3], i + 1, ctx.pos)));
     node->clauses.push_back({pairs[i], then});
   }
   node->dflt = a.analyze(items[2], ctx.at(a.elem_pos(form, 2, ctx.pos)));

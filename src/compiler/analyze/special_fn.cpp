@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "compiler/analyze/analyzer.h"
+#include "compiler/analyze/clove_mode.h"
 #include "runtime/coll.h"
 #include "vm/vm.h"
 
@@ -84,6 +85,7 @@ FnNode* Analyzer::analyze_fn(Value form, const std::vector<Value>& its, const Ct
         ar.variadic = true;
         continue;
       }
+      check_local_shadow(*this, raw, p);
       ar.params.push_back(s.local(sym, p));
     }
     if (ar.nfixed() > kMaxParams)

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "compiler/analyze/analyzer.h"
+#include "compiler/analyze/clove_mode.h"
 #include "runtime/coll.h"
 #include "vm/vm.h"
 
@@ -30,6 +31,7 @@ Node* analyze_bindings(Analyzer& a, Value form, const std::vector<Value>& items,
     Symbol* raw = as<Symbol>(bs[i]);
     if (!raw || !raw->ns_view().empty())
       a.fail(DiagKind::compile_bad_binding, npos, fmt::format("Bad binding form, expected symbol, got: {}", a.show(bs[i])));
+    check_local_shadow(a, raw, npos);
     Node* init = a.analyze(bs[i + 1], init_ctx.at(a.elem_pos(bvec, i + 1, ctx.pos)));
     LocalBinding* b = a.s.local(a.canonical(raw), npos);
     node->bindings.push_back(Binding{b, init});

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "compiler/analyze/analyzer.h"
+#include "compiler/analyze/clove_mode.h"
 #include "runtime/coll.h"
 #include "vm/vm.h"
 
@@ -24,6 +25,7 @@ Node* analyze_letfn(Analyzer& a, Value form, const std::vector<Value>& items, co
     Symbol* raw = as<Symbol>(bs[i]);
     if (!raw || !raw->ns_view().empty())
       a.fail(DiagKind::compile_bad_binding, npos, fmt::format("Bad binding form, expected symbol, got: {}", a.show(bs[i])));
+    check_local_shadow(a, raw, npos);
     LocalBinding* b = a.s.local(a.canonical(raw), npos);
     node->locals.push_back(b);
     a.push_local(b);

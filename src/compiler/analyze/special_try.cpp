@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "compiler/analyze/analyzer.h"
+#include "compiler/analyze/clove_mode.h"
 #include "runtime/coll.h"
 #include "vm/vm.h"
 
@@ -68,6 +69,7 @@ Node* analyze_try(Analyzer& a, Value form, const std::vector<Value>& items, cons
     if (!local || !local->ns_view().empty())
       a.fail(DiagKind::compile_bad_binding, a.elem_pos(items[i], 2, cctx.pos),
              fmt::format("Bad binding form, expected symbol, got: {}", a.show(cl[2])));
+    check_local_shadow(a, local, a.elem_pos(items[i], 2, cctx.pos));
     c.local = a.s.local(a.canonical(local), a.elem_pos(items[i], 2, cctx.pos));
     size_t mark = a.scope_mark();
     a.push_local(c.local);

@@ -405,6 +405,13 @@ class Emitter {
       case IrOp::JMP:
         if (in.target != next) jump_to(in.target);
         break;
+      case IrOp::SWITCH: {
+        // SWITCH, then its jump table: one JMP per target (default first), none dropped.
+        int r = read(in.args[0], kScratchReg);
+        put(encode_abx(Op::SWITCH, r, static_cast<unsigned>(in.imm)));
+        for (int t : in.targets) jump_to(t);
+        break;
+      }
       case IrOp::JMPIF:
       case IrOp::JMPIFNOT: {
         int r = read(in.args[0], kScratchReg);

@@ -21,6 +21,7 @@ bool is_terminator(IrOp op) {
     case IrOp::TAILCALL:
     case IrOp::THROW:
     case IrOp::TRY:
+    case IrOp::SWITCH:
       return true;
     default:
       return false;
@@ -40,6 +41,13 @@ std::vector<int> IrBlock::succs() const {
       case IrOp::TRY:
         out.push_back(t.target);
         if (t.alt != t.target) out.push_back(t.alt);
+        break;
+      case IrOp::SWITCH:
+        for (int b : t.targets) {
+          bool seen = false;
+          for (int s : out) seen |= s == b;
+          if (!seen) out.push_back(b);
+        }
         break;
       default:
         break;
@@ -111,6 +119,13 @@ std::string print_instr(const IrFunction& fn, const IrInstr& in, const ConstPrin
       ops.push_back(fmt::format("handler B{} exc {}", in.target, vreg_name(static_cast<VReg>(in.imm))));
       ops.push_back(fmt::format("body B{}", in.alt));
       break;
+    case IrOp::SWITCH: {
+      ops.push_back(const_text(fn, in.imm, show));
+      std::string table;
+      for (size_t t = 0; t < in.targets.size(); ++t) table += fmt::format("{}B{}", t ? " " : "", in.targets[t]);
+      ops.push_back("[" + table + "]");
+      break;
+    }
     default:
       break;
   }

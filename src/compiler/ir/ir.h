@@ -6,8 +6,8 @@
 // ids) plus a few pseudo-instructions that exist only here. Vregs are not SSA: a vreg
 // may be written on several paths (an `if` result, a `loop*` local rewritten by
 // `recur`). Every block ends with a terminator (JMP, JMPIF, JMPIFNOT, RET, TAILCALL,
-// THROW, TRY); conditional jumps name both successors, and the emitter drops a jump
-// to the block laid out next.
+// THROW, TRY, SWITCH); conditional jumps name both successors, and the emitter drops
+// a jump to the block laid out next.
 //
 // Operand conventions (dst = the vreg written, args = vregs read, in operand order):
 //   MOVE dst <- args[0]                 LOADK dst, imm = constant index
@@ -26,6 +26,8 @@
 //   TRY target = handler block, alt = first block of the protected region,
 //       imm = the vreg that receives the exception (defined by the handler's CATCH)
 //   ENDTRY                              CATCH dst (pseudo: first instruction of a handler)
+//   SWITCH args = [v], imm = const index of the map constant -> slot (1..n),
+//       targets = the jump table's blocks: [default, arm 1 .. arm n]
 #pragma once
 #include <cstdint>
 #include <functional>
@@ -72,6 +74,7 @@ struct IrInstr {
   int64_t imm = 0;
   int target = -1;  // block id (jumps, TRY handler)
   int alt = -1;     // block id (fallthrough of a conditional jump; TRY region)
+  std::vector<int> targets;  // SWITCH: block ids of the jump table, default first
   std::vector<Capture> captures;
   SourcePos pos;
 };

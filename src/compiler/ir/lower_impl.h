@@ -18,6 +18,10 @@ namespace clove {
 
 enum class Mode : uint8_t { Value, Into, Tail, Effect };
 
+/// case* with at least this many tests dispatches with SWITCH (one hash lookup)
+/// instead of a chain of EQ tests.
+inline constexpr size_t kCaseSwitchMinTests = 4;
+
 struct Dest {
   Mode mode;
   VReg dst = kNoVReg;

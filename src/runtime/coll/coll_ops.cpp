@@ -23,6 +23,7 @@
 #include "runtime/function.h"
 #include "runtime/namespace.h"
 #include "runtime/number.h"
+#include "runtime/record.h"
 #include "runtime/string.h"
 #include "vm/vm.h"
 
@@ -130,6 +131,7 @@ int64_t count(VM& vm, Value coll) {
     case ObjType::SortedMap: return static_cast<SortedMap*>(o)->count;
     case ObjType::SortedSet: return static_cast<SortedMap*>(static_cast<SortedSet*>(o)->impl.as_obj())->count;
     case ObjType::Queue: return static_cast<Queue*>(o)->cnt;
+    case ObjType::Record: return record_count(vm, static_cast<Record*>(o));
     case ObjType::TransientVector:
     case ObjType::TransientArrayMap:
     case ObjType::TransientHashMap:
@@ -234,6 +236,7 @@ Value get(VM& vm, Value coll, Value key, Value not_found) {
       int64_t i = as_long(key);
       return (i >= 0 && i < count(vm, coll)) ? nth(vm, coll, i) : not_found;
     }
+    case ObjType::Record: return record_get(vm, static_cast<Record*>(o), key, not_found);
     default: return not_found;
   }
 }
@@ -275,6 +278,11 @@ bool contains(VM& vm, Value coll, Value key) {
         int64_t i = as_long(key);
         return i >= 0 && i < count(vm, coll);
       }
+      case ObjType::Record: {
+        bool found = false;
+        record_get(vm, static_cast<Record*>(o), key, Value::nil(), &found);
+        return found;
+      }
       default: break;
     }
   }
@@ -299,6 +307,7 @@ Value assoc(VM& vm, Value coll, Value key, Value val) {
     return Value::object(m);
   }
   if (is_map(coll)) return map_assoc(vm, coll, key, val);
+  if (is_record(coll)) return record_assoc(vm, static_cast<Record*>(coll.as_obj()), key, val);
   if (is<Vector>(coll) || is<MapEntry>(coll)) {
     if (!is_long(key)) throw_error(ErrorKind::IllegalArgumentException, "Key must be integer");
     Value v = is<MapEntry>(coll) ? entry_as_vector(h, static_cast<MapEntry*>(coll.as_obj())) : coll;
@@ -310,6 +319,7 @@ Value assoc(VM& vm, Value coll, Value key, Value val) {
 Value dissoc(VM& vm, Value coll, Value key) {
   if (coll.is_nil()) return coll;
   if (is_map(coll)) return map_dissoc(vm, coll, key);
+  if (is_record(coll)) return record_dissoc(vm, static_cast<Record*>(coll.as_obj()), key);
   cannot_cast(coll, "IPersistentMap");
 }
 
@@ -352,6 +362,7 @@ Value conj(VM& vm, Value coll, Value x) {
     case ObjType::HashSet: return set_conj(vm, static_cast<HashSet*>(o), x);
     case ObjType::SortedSet: return sorted_set_conj(vm, static_cast<SortedSet*>(o), x);
     case ObjType::Queue: return queue_conj(vm, static_cast<Queue*>(o), x);
+    case ObjType::Record: return record_conj(vm, static_cast<Record*>(o), x);
     case ObjType::Cons:
     case ObjType::ArraySeq:
     case ObjType::LazySeq:
@@ -419,6 +430,9 @@ Value meta(Value v) {
     case ObjType::Namespace: return static_cast<Namespace*>(o)->meta;
     case ObjType::Closure: return static_cast<Closure*>(o)->meta;
     case ObjType::Native: return static_cast<Native*>(o)->meta;
+    case ObjType::Record:
+    case ObjType::TypeInstance: return static_cast<Record*>(o)->meta;
+    case ObjType::Reify: return static_cast<Reify*>(o)->meta;
     default: return Value::nil();
   }
 }
@@ -524,6 +538,9 @@ Value with_meta(VM& vm, Value v, Value m) {
       r->meta = m;
       return Value::object(r);
     }
+    case ObjType::Record:
+    case ObjType::TypeInstance:
+    case ObjType::Reify: return instance_with_meta(vm, v, m);
     default: cannot_cast(v, "IObj");
   }
 }

@@ -6,6 +6,7 @@
 #include "runtime/coll/sorted_map.h"
 #include "runtime/coll/vector.h"
 #include "runtime/number.h"
+#include "runtime/record.h"
 #include "runtime/string.h"
 #include "vm/vm.h"
 
@@ -115,6 +116,7 @@ bool equiv(VM& vm, Value a, Value b) {
     case ObjType::SortedMap: return is_map(b) && map_equiv(vm, a, b);
     case ObjType::HashSet:
     case ObjType::SortedSet: return is_set(b) && set_equiv(vm, a, b);
+    case ObjType::Record: return record_equiv(vm, static_cast<Record*>(a.as_obj()), b);
     case ObjType::Vector:
       if (tb == ObjType::Vector) return vector_equiv(vm, static_cast<Vector*>(a.as_obj()), static_cast<Vector*>(b.as_obj()));
       [[fallthrough]];

@@ -15,6 +15,7 @@
 #include "runtime/coll/sorted_map.h"
 #include "runtime/coll/vector.h"
 #include "runtime/number.h"
+#include "runtime/record.h"
 #include "runtime/string.h"
 #include "vm/vm.h"
 
@@ -123,6 +124,7 @@ uint32_t compute_hash(VM& vm, Value v, Obj* o) {
     case ObjType::SortedMap: return hash_map_entries(vm, v, false);
     case ObjType::HashSet: return hash_map_entries(vm, static_cast<HashSet*>(o)->impl, true);
     case ObjType::SortedSet: return hash_map_entries(vm, static_cast<SortedSet*>(o)->impl, true);
+    case ObjType::Record: return record_hash(vm, static_cast<Record*>(o));
     default:
       if (is_sequential(v)) return hash_ordered(vm, v);
       return identity_hash(o);

@@ -16,6 +16,7 @@
 #include "runtime/coll/sorted_map.h"
 #include "runtime/coll/string_seq.h"
 #include "runtime/coll/vector.h"
+#include "runtime/record.h"
 #include "runtime/string.h"
 #include "vm/vm.h"
 
@@ -48,7 +49,7 @@ bool is_seq(Value v) {
 
 bool is_sequential(Value v) { return is_seq(v) || is<Vector>(v) || is<MapEntry>(v) || is<Queue>(v); }
 
-bool is_coll(Value v) { return is_seq(v) || is_vector(v) || is_map(v) || is_set(v) || is<Queue>(v); }
+bool is_coll(Value v) { return is_seq(v) || is_vector(v) || is_map(v) || is_set(v) || is<Queue>(v) || is_record(v); }
 
 bool is_counted(Value v) {
   if (!v.is_obj()) return false;
@@ -68,7 +69,8 @@ bool is_counted(Value v) {
     case ObjType::SortedMap:
     case ObjType::SortedSet:
     case ObjType::Queue:
-    case ObjType::QueueSeq: return true;
+    case ObjType::QueueSeq:
+    case ObjType::Record: return true;
     case ObjType::TreeSeq: return static_cast<TreeSeq*>(v.as_obj())->cnt >= 0;
     default: return false;
   }
@@ -103,6 +105,7 @@ Value seq(VM& vm, Value coll) {
     case ObjType::SortedMap: return sorted_map_seq(h, static_cast<SortedMap*>(o), true);
     case ObjType::SortedSet: return sorted_map_seq(h, static_cast<SortedMap*>(static_cast<SortedSet*>(o)->impl.as_obj()), true, true);
     case ObjType::Queue: return queue_seq(vm, static_cast<Queue*>(o));
+    case ObjType::Record: return record_seq(vm, static_cast<Record*>(o));
     case ObjType::String: return string_seq(h, static_cast<String*>(o));
     default: not_seqable(coll);
   }

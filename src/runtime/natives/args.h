@@ -53,5 +53,14 @@ void install_seq_natives(VM& vm);
 void install_transient_natives(VM& vm);
 void install_state_natives(VM& vm);
 void install_sorted_natives(VM& vm);
+void install_poly_natives(VM& vm);   // instance? records protocols multimethods (poly.cpp)
+void install_error_natives(VM& vm);  // Throwable->map (errors.cpp)
+void install_ns_natives(VM& vm);      // namespaces, require, load (ns.cpp)
+void install_data_natives(VM& vm);     // keys vals find empty subvec disj set (data.cpp)
+void install_numeric_natives(VM& vm);
+void install_script_io_natives(VM& vm);  // slurp spit line-seq read-line, clojure.java.io, clove.io, sh (script_io.cpp)  // +' bit-*, bigint, rand (numeric.cpp)
+void install_macro_natives(VM& vm);   // macroexpand-1, macroexpand (macros.cpp)
+void install_system_natives(VM& vm);  // System/nanoTime, System/currentTimeMillis (system.cpp)
+void install_map_entry_natives(VM& vm);  // map-entry?, clojure.lang.MapEntry/create (map_entry.cpp)
 
 }  // namespace clove

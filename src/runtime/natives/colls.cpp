@@ -5,6 +5,7 @@
 
 #include "runtime/coll.h"
 #include "runtime/natives/args.h"
+#include "runtime/record.h"
 
 namespace clove {
 
@@ -59,7 +60,7 @@ Value c_pop(VM& vm, Args a) { return pop(vm, a[0]); }
 Value c_emptyp(VM& vm, Args a) { return Value::boolean(seq(vm, a[0]).is_nil()); }
 Value c_listp(VM&, Args a) { return Value::boolean(is_list(a[0])); }
 Value c_vectorp(VM&, Args a) { return Value::boolean(is_vector(a[0])); }
-Value c_mapp(VM&, Args a) { return Value::boolean(is_map(a[0])); }
+Value c_mapp(VM&, Args a) { return Value::boolean(is_map(a[0]) || is_record(a[0])); }
 Value c_setp(VM&, Args a) { return Value::boolean(is_set(a[0])); }
 Value c_seqp(VM&, Args a) { return Value::boolean(is_seq(a[0])); }
 Value c_collp(VM&, Args a) { return Value::boolean(is_coll(a[0])); }

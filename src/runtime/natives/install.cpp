@@ -3,6 +3,7 @@
 
 #include "reader/reader.h"
 #include "runtime/core_lib.h"
+#include "runtime/loader.h"
 #include "runtime/natives/args.h"
 
 namespace clove {
@@ -18,14 +19,22 @@ void install_core(VM& vm, bool load_library) {
   install_sorted_natives(vm);
   install_data_natives(vm);
   install_numeric_natives(vm);
+  install_script_io_natives(vm);
   install_string_natives(vm);
   install_regex_natives(vm);
   install_char_natives(vm);
   install_format_natives(vm);
+  install_poly_natives(vm);
+  install_error_natives(vm);
+  install_ns_natives(vm);
+  install_macro_natives(vm);
+  install_system_natives(vm);
+  install_map_entry_natives(vm);
   if (!load_library) return;
   Namespace* saved = vm.current_ns();
   vm.set_current_ns(vm.core_ns());
   for (const EmbeddedFile* f = kCoreLibrary; f->name; ++f) {
+    if (!lazy_library_ns(*f).empty()) continue;  // loaded on require (runtime/loader.h)
     std::string name = std::string("clove/lib/") + f->name;
     try {
       vm.eval_string(f->text, name);

@@ -2,6 +2,8 @@
 // names, functions, exceptions, metadata; plus the hooks the compiler emits calls to
 // (-new, -catches?, -set-var!, set-macro!).
 #include "runtime/coll.h"
+#include "runtime/host_class.h"
+#include "runtime/record.h"
 #include "runtime/natives/args.h"
 #include "runtime/print.h"
 
@@ -36,11 +38,10 @@ Value l_stringp(VM&, Args a) { return Value::boolean(is<String>(a[0])); }
 Value l_charp(VM&, Args a) { return Value::boolean(a[0].is_char()); }
 Value l_varp(VM&, Args a) { return Value::boolean(is<Var>(a[0])); }
 
+Value l_class(VM& vm, Args a) { return class_of(vm, a[0]); }
 Value l_type(VM& vm, Args a) {
-  Value v = a[0];
-  if (v.is_nil()) return Value::nil();
-  if (Exception* e = as<Exception>(v)) return Value::object(vm.sym(error_class_name(e->kind)));
-  return Value::object(vm.sym(value_type_name(v)));
+  Value t = get(vm, meta(a[0]), Value::object(vm.kw("type")));
+  return t.is_nil() ? class_of(vm, a[0]) : t;
 }
 
 Value l_symbol(VM& vm, Args a) {
@@ -113,8 +114,11 @@ Value make_exc(VM& vm, ErrorKind k, Args a, int from) {
 Value l_new(VM& vm, Args a) {
   std::string cls(arg_string(a, 0, "new")->view());
   ErrorKind k;
-  if (!error_kind_from_name(cls, &k))
+  if (!error_kind_from_name(cls, &k)) {
+    Value inst = construct_by_class_name(vm, cls, a, 1);
+    if (!inst.is_nil()) return inst;
     throw_error(ErrorKind::IllegalArgumentException, fmt::format("Unable to resolve classname: {}", cls));
+  }
   if (k == ErrorKind::ExceptionInfo) {
     if (a.size() < 3) throw_error(ErrorKind::ArityException, "ExceptionInfo takes a message and a data map");
     Exception* e = vm.make_exception(k, str_of(vm, a[1]));
@@ -230,8 +234,8 @@ void install_lang_natives(VM& vm) {
   vm.def_native(C, "string?", l_stringp, 1, 1, "Return true if x is a String.", "([x])");
   vm.def_native(C, "char?", l_charp, 1, 1, "Return true if x is a Character.", "([x])");
   vm.def_native(C, "var?", l_varp, 1, 1, "Returns true if v is of type clojure.lang.Var.", "([v])");
-  vm.def_native(C, "type", l_type, 1, 1, "Returns the type of x as a symbol naming its class (java.lang.Long, clojure.lang.PersistentVector, ...).", "([x])");
-  vm.def_native(C, "class", l_type, 1, 1, "Returns the class of x as a symbol naming it; nil for nil.", "([x])");
+  vm.def_native(C, "type", l_type, 1, 1, "Returns the :type metadata of x, or its class (see class).", "([x])");
+  vm.def_native(C, "class", l_class, 1, 1, "Returns the class of x: a symbol naming its class (java.lang.Long, ...), the record/deftype class of an instance, nil for nil.", "([x])");
   vm.def_native(C, "symbol", l_symbol, 1, 2, "Returns a Symbol with the given namespace and name.", "([name] [ns name])");
   vm.def_native(C, "keyword", l_keyword, 1, 2, "Returns a Keyword with the given namespace and name.", "([name] [ns name])");
   vm.def_native(C, "name", l_name, 1, 1, "Returns the name String of a string, symbol or keyword.", "([x])");

@@ -11,4 +11,14 @@ list(APPEND CLOVE_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/format.cpp
   ${CMAKE_CURRENT_LIST_DIR}/transient.cpp
   ${CMAKE_CURRENT_LIST_DIR}/state.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/sorted.cpp)
+  ${CMAKE_CURRENT_LIST_DIR}/sorted.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/ns.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/data.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/numeric.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/script_io.cpp)
+list(APPEND CLOVE_SOURCES
+  ${CMAKE_CURRENT_LIST_DIR}/poly.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/errors.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/macros.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/system.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/map_entry.cpp)

@@ -13,6 +13,7 @@
 #include "runtime/coll/map_ops.h"
 #include "runtime/coll/ref_types.h"
 #include "runtime/natives/args.h"
+#include "runtime/natives/seq.h"
 #include "runtime/print.h"
 
 namespace clove {
@@ -116,7 +117,8 @@ Value s_deref(VM& vm, Args a) {
     }
     return d->val;
   }
-  if (Var* v = as<Var>(r)) return vm.var_value(v);  // @#'x: innermost binding, else root
+  if (Var* v = as<Var>(r)) return vm.var_value(v);
+  if (Reduced* rd = as<Reduced>(r)) return rd->value;  // @#'x: innermost binding, else root
   throw_error(ErrorKind::ClassCastException,
               fmt::format("class {} cannot be cast to class java.util.concurrent.Future", value_type_name(r)));
 }

@@ -17,13 +17,14 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 conf="$(dirname "$here")"
 repo="$(cd "$conf/../.." && pwd)"
-classpath="$(printf '%s:' /usr/share/java/*.jar)"
+# "." last: the test's own folder is a source root, as `clove run` adds the script's folder.
+classpath="$(printf '%s:' /usr/share/java/*.jar)."
 # A large thread stack so that deep (non-tail) recursion tests run on the JVM too.
 java_opts=(-Xss1g)
 
 files=("$@")
 if [[ ${#files[@]} -eq 0 ]]; then
-  mapfile -t files < <(find "$conf" -mindepth 2 -maxdepth 2 \( -name '*.clj' -o -name '*.cljc' \) ! -name '*.jvm.clj' | sort)
+  mapfile -t files < <(find "$conf" -mindepth 2 -maxdepth 2 \( -name '*.clj' -o -name '*.cljc' -o -name '*.clove' \) ! -name '*.jvm.clj' | sort)
   files+=("$repo"/examples/*.clj)
 fi
 

@@ -1,0 +1,455 @@
+;; 05_poly.clj: polymorphism (SPEC L11): hierarchies (derive isa? ancestors ...),
+;; multimethods (defmulti defmethod ...), protocols (defprotocol extend-type
+;; extend-protocol), records and types (defrecord deftype) and reify.
+;;
+;; The objects behind them are native (runtime/record.h, protocol.h, multifn.h; natives
+;; in runtime/natives/poly.cpp); this file holds the macros and the parts Clojure itself
+;; writes in Clojure. Protocol methods and multimethods are Clove fns that look their
+;; implementation up with a native (-pfn, -mm-get) and tail-call it, so dispatch never
+;; nests the C++ stack. Class values are described in runtime/host_class.h.
+
+;; ---------------------------------------------------------------- hierarchies
+
+(defn make-hierarchy
+  "Creates a hierarchy object for use with derive, isa? etc."
+  [] {:parents {} :descendants {} :ancestors {}})
+
+(def ^:private global-hierarchy (make-hierarchy))
+
+(defn isa?
+  "Returns true if (= child parent), or child is directly or indirectly derived from
+  parent, either via a class relationship or a relationship established via derive. h
+  must be a hierarchy obtained from make-hierarchy, if not supplied defaults to the
+  global hierarchy. Vectors are compared element-wise."
+  ([child parent] (isa? global-hierarchy child parent))
+  ([h child parent]
+   (or (= child parent)
+       (-class-assignable? parent child)
+       (contains? (get (get h :ancestors) child) parent)
+       (and (class? child)
+            (some (fn [c] (contains? (get (get h :ancestors) c) parent)) (supers child)))
+       (and (vector? parent) (vector? child)
+            (= (count parent) (count child))
+            (loop [ret true i 0]
+              (if (or (not ret) (= i (count parent)))
+                ret
+                (recur (isa? h (nth child i) (nth parent i)) (inc i))))))))
+
+(defn parents
+  "Returns the immediate parents of tag, either via a class relationship or a
+  relationship established via derive. h must be a hierarchy obtained from
+  make-hierarchy, if not supplied defaults to the global hierarchy."
+  ([tag] (parents global-hierarchy tag))
+  ([h tag]
+   (not-empty
+    (let [tp (get (get h :parents) tag)]
+      (if (class? tag) (into (set (bases tag)) tp) tp)))))
+
+(defn ancestors
+  "Returns the immediate and indirect parents of tag, either via a class relationship or
+  a relationship established via derive. h must be a hierarchy obtained from
+  make-hierarchy, if not supplied defaults to the global hierarchy."
+  ([tag] (ancestors global-hierarchy tag))
+  ([h tag]
+   (not-empty
+    (let [ta (get (get h :ancestors) tag)]
+      (if (class? tag)
+        (let [superclasses (set (supers tag))]
+          (reduce into superclasses
+                  (cons ta (map (fn [c] (get (get h :ancestors) c)) superclasses))))
+        ta)))))
+
+(defn descendants
+  "Returns the immediate and indirect children of tag, through a relationship
+  established via derive. h must be a hierarchy obtained from make-hierarchy, if not
+  supplied defaults to the global hierarchy. Note: does not work on classes."
+  ([tag] (descendants global-hierarchy tag))
+  ([h tag]
+   (if (class? tag)
+     (throw (UnsupportedOperationException. "Can't get descendants of classes"))
+     (not-empty (get (get h :descendants) tag)))))
+
+(defn- -named? [x] (or (keyword? x) (symbol? x)))
+
+(defn derive
+  "Establishes a parent/child relationship between parent and tag. Parent must be a
+  namespace-qualified symbol or keyword and child can be either a namespace-qualified
+  symbol or keyword or a class. h must be a hierarchy obtained from make-hierarchy, if
+  not supplied defaults to, and modifies, the global hierarchy."
+  ([tag parent]
+   (when-not (and (-named? parent) (namespace parent))
+     (throw (AssertionError. "Assert failed: (namespace parent)")))
+   (when-not (or (class? tag) (and (-named? tag) (namespace tag)))
+     (throw (AssertionError. "Assert failed: (or (class? tag) (and (instance? clojure.lang.Named tag) (namespace tag)))")))
+   (-set-root! (var global-hierarchy) (derive global-hierarchy tag parent))
+   nil)
+  ([h tag parent]
+   (when (= tag parent) (throw (AssertionError. "Assert failed: (not= tag parent)")))
+   (when-not (or (class? tag) (-named? tag))
+     (throw (AssertionError. "Assert failed: (or (class? tag) (instance? clojure.lang.Named tag))")))
+   (when-not (-named? parent)
+     (throw (AssertionError. "Assert failed: (instance? clojure.lang.Named parent)")))
+   (let [tp (get h :parents)
+         td (get h :descendants)
+         ta (get h :ancestors)
+         ;; adds target and target's ancestors-or-descendants to source and to every
+         ;; element of source's descendants-or-ancestors
+         tf (fn [m source sources target targets]
+              (reduce (fn [ret k]
+                        (assoc ret k (reduce conj (get targets k #{}) (cons target (get targets target)))))
+                      m (cons source (get sources source))))]
+     (if (contains? (get tp tag) parent)
+       h
+       (do
+         (when (contains? (get ta tag) parent)
+           (throw (Exception. (print-str tag "already has" parent "as ancestor"))))
+         (when (contains? (get ta parent) tag)
+           (throw (Exception. (print-str "Cyclic derivation:" parent "has" tag "as ancestor"))))
+         {:parents (assoc tp tag (conj (get tp tag #{}) parent))
+          :ancestors (tf ta tag td parent ta)
+          :descendants (tf td parent ta tag td)})))))
+
+(defn underive
+  "Removes a parent/child relationship between parent and tag. h must be a hierarchy
+  obtained from make-hierarchy, if not supplied defaults to, and modifies, the global
+  hierarchy."
+  ([tag parent]
+   (-set-root! (var global-hierarchy) (underive global-hierarchy tag parent))
+   nil)
+  ([h tag parent]
+   (let [parent-map (get h :parents)
+         childs-parents (if (get parent-map tag) (disj (get parent-map tag) parent) #{})
+         new-parents (if (not-empty childs-parents)
+                       (assoc parent-map tag childs-parents)
+                       (dissoc parent-map tag))
+         pairs (mapcat (fn [e] (map (fn [p] [(key e) p]) (val e))) (seq new-parents))]
+     (if (contains? (get parent-map tag) parent)
+       (reduce (fn [hh pair] (derive hh (nth pair 0) (nth pair 1))) (make-hierarchy) pairs)
+       h))))
+
+;; ---------------------------------------------------------------- multimethods
+
+(defn- -mm-prefers? [prefers h x y]
+  (boolean
+   (or (contains? (get prefers x) y)
+       (some (fn [p] (-mm-prefers? prefers h x p)) (parents h y))
+       (some (fn [p] (-mm-prefers? prefers h p y)) (parents h x)))))
+
+(defn -mm-best-method
+  "The method a multimethod runs for dispatch value dv (MultiFn.findAndCacheBestMethod):
+  the method whose value dv isa? and that dominates every other such method, else the
+  default method, else nil. Called by the native dispatch cache on a miss."
+  [mm-name table prefers h dv default]
+  (let [dominates (fn [x y] (or (-mm-prefers? prefers h x y) (isa? h x y)))
+        best (reduce (fn [best e]
+                       (if (isa? h dv (key e))
+                         (let [best (if (or (nil? best) (dominates (key e) (key best))) e best)]
+                           (if (dominates (key best) (key e))
+                             best
+                             (throw (IllegalArgumentException.
+                                     (str "Multiple methods in multimethod '" mm-name
+                                          "' match dispatch value: " dv " -> " (key e)
+                                          " and " (key best) ", and neither is preferred")))))
+                         best))
+                     nil (seq table))]
+    (if best (val best) (get table default))))
+
+(defn- -multimethod-fn-form
+  "The fn a defmulti defines: (fn* name ([a0] ((-mm-get mf (d a0)) a0)) ...): it calls
+  the dispatch fn d, looks the method up and tail-calls it."
+  [fname mf d]
+  (let [ps (fn [n] (vec (map (fn [i] (symbol (str "a" i))) (range n))))
+        fixed (map (fn [n]
+                     (let [p (ps n)]
+                       (list p (list* (list 'clojure.core/-mm-get mf (list* d p)) p))))
+                   (range 8))
+        p8 (ps 8)
+        variadic (list (conj (conj p8 '&) 'more)
+                       (list* 'clojure.core/apply
+                              (list 'clojure.core/-mm-get mf (list* 'clojure.core/apply d (conj p8 'more)))
+                              (conj p8 'more)))]
+    (list* 'fn* fname (concat fixed (list variadic)))))
+
+(defmacro defmulti
+  "Creates a new multimethod with the associated dispatch function. The docstring and
+  attr-map are optional. Options are key-value pairs and may be one of:
+  :default  the default dispatch value, defaults to :default
+  :hierarchy  the var of the hierarchy to use for dispatching, defaults to the global
+              hierarchy.
+  Evaluating a defmulti again for a var that already holds a multimethod does nothing
+  (the methods are kept)."
+  [mm-name & options]
+  (let [docstring (if (string? (first options)) (first options) nil)
+        options (if docstring (next options) options)
+        m (if (map? (first options)) (first options) {})
+        options (if (map? (first options)) (next options) options)
+        dispatch-fn (first options)
+        opts (apply hash-map (next options))
+        m (if docstring (assoc m :doc docstring) m)
+        m (if (meta mm-name) (conj (meta mm-name) m) m)
+        default (get opts :default :default)
+        hierarchy (get opts :hierarchy (list 'var 'clojure.core/global-hierarchy))
+        mf (gensym "mf")
+        d (gensym "dispatch")]
+    (list 'let* [(gensym "v") (list 'def mm-name)]
+          (list 'if (list 'clojure.core/-multifn? (list 'clojure.core/-var-root-or-nil (list 'var mm-name)))
+                nil
+                (list 'def (with-meta mm-name m)
+                      (list 'let* [d dispatch-fn
+                                   mf (list 'clojure.core/-multifn (name mm-name) d default hierarchy)]
+                            (-multimethod-fn-form mm-name mf d)))))))
+
+(defn -add-method
+  "Adds method f to multimethod mm for dispatch value dv (defmethod). Returns mm."
+  [mm dv f]
+  (-mm-set-methods! mm (assoc (nth (-mm-state mm) 0) dv f)))
+
+(defmacro defmethod
+  "Creates and installs a new method of multimethod associated with dispatch-value."
+  [multifn dispatch-val & fn-tail]
+  (list 'clojure.core/-add-method multifn dispatch-val (cons 'fn fn-tail)))
+
+(defn remove-method
+  "Removes the method of multimethod associated with dispatch-value."
+  [multifn dispatch-val]
+  (-mm-set-methods! multifn (dissoc (nth (-mm-state multifn) 0) dispatch-val)))
+
+(defn remove-all-methods
+  "Removes all of the methods of multimethod."
+  [multifn]
+  (-mm-set-methods! multifn {}))
+
+(defn methods
+  "Given a multimethod, returns a map of dispatch values -> dispatch fns"
+  [multifn] (nth (-mm-state multifn) 0))
+
+(defn prefers
+  "Given a multimethod, returns a map of preferred value -> set of other values"
+  [multifn] (nth (-mm-state multifn) 1))
+
+(defn prefer-method
+  "Causes the multimethod to prefer matches of dispatch-val-x over dispatch-val-y when
+  there is a conflict"
+  [multifn dispatch-val-x dispatch-val-y]
+  (let [st (-mm-state multifn)
+        prefs (nth st 1)]
+    (when (-mm-prefers? prefs (nth st 2) dispatch-val-y dispatch-val-x)
+      (throw (IllegalStateException.
+              (str "Preference conflict in multimethod '" (nth st 4) "': " dispatch-val-y
+                   " is already preferred to " dispatch-val-x))))
+    (-mm-set-prefers! multifn (assoc prefs dispatch-val-x (conj (get prefs dispatch-val-x #{}) dispatch-val-y)))))
+
+;; ---------------------------------------------------------------- protocols
+
+(defmacro defprotocol
+  "A protocol is a named set of named methods and their signatures:
+  (defprotocol AProtocolName
+    ;optional doc string
+    \"A doc string for AProtocol abstraction\"
+    ;method signatures
+    (bar [this a b] \"bar docs\")
+    (baz [this a] [this a b] [this a b c] \"baz docs\"))
+  Defines a var holding the protocol and one fn per method, dispatching on the class of
+  the first argument (see extend, extend-type, extend-protocol, defrecord, reify)."
+  [pname & specs]
+  (let [doc (if (string? (first specs)) (first specs) nil)
+        specs (if doc (next specs) specs)
+        ;; options such as :extend-via-metadata come in pairs before the signatures
+        specs (loop [s specs] (if (keyword? (first s)) (recur (nnext s)) s))
+        qname (symbol (str (ns-name *ns*)) (name pname))
+        sigs (vec specs)
+        p (gensym "p")
+        method-def
+        (fn [i sig]
+          (let [mname (first sig)
+                arglists (filter vector? (rest sig))
+                mdoc (first (filter string? (rest sig)))
+                arity (fn [params]
+                        (let [ps (vec (map (fn [j] (symbol (str "a" j))) (range (count params))))]
+                          (when (zero? (count ps))
+                            (throw (IllegalArgumentException.
+                                    (str "Definition of function " mname " in protocol " pname
+                                         " must take at least one arg."))))
+                          (list ps (list* (list 'clojure.core/-pfn p i (first ps)) ps))))
+                m (if mdoc
+                    {:arglists (list 'quote (apply list arglists)) :doc mdoc}
+                    {:arglists (list 'quote (apply list arglists))})]
+            (list 'def (with-meta mname m)
+                  (list 'let* [p pname]
+                        (list* 'fn* mname (map arity arglists))))))]
+    (concat
+     (list 'do
+           (list 'def (with-meta pname (if doc {:doc doc} {}))
+                 (list 'clojure.core/-protocol (list 'quote qname) (list 'var pname)
+                       (vec (map (fn [s] (keyword (name (first s)))) sigs)) doc)))
+     (map method-def (range (count sigs)) sigs)
+     (list (list 'quote pname)))))
+
+(defn- -impl-groups
+  "Splits specs (Head method-form* Head method-form* ...) into [[head [forms]] ...]."
+  [specs]
+  (reduce (fn [acc x]
+            (if (seq? x)
+              (if (empty? acc)
+                (throw (IllegalArgumentException. (str "method " (first x) " given before any protocol or type")))
+                (conj (pop acc) [(first (peek acc)) (conj (second (peek acc)) x)]))
+              (conj acc [x []])))
+          [] specs))
+
+(defn- -method-arities
+  "Groups method forms by name: [[name [(params body...) ...]] ...]. A method may come
+  as (m [params] body) forms, one per arity, or as (m ([params] body) ...)."
+  [forms]
+  (reduce (fn [acc form]
+            (let [nm (first form)
+                  arities (if (vector? (second form)) (list (rest form)) (rest form))
+                  idx (first (filter (fn [i] (= (first (nth acc i)) nm)) (range (count acc))))]
+              (if idx
+                (assoc acc idx [nm (into (second (nth acc idx)) arities)])
+                (conj acc [nm (vec arities)]))))
+          [] forms))
+
+(defn- -symbols-in [form] (set (filter symbol? (tree-seq coll? seq form))))
+
+(defn- -bind-fields
+  "Wraps a method arity (params body...) so that the fields of a record or type it
+  mentions are bound to the instance's field values (-field this i)."
+  [fields arity]
+  (let [params (first arity)
+        body (rest arity)
+        used (-symbols-in body)
+        own (-symbols-in params)
+        wanted (filter (fn [i] (let [f (nth fields i)] (and (contains? used f) (not (contains? own f)))))
+                       (range (count fields)))]
+    (if (or (empty? wanted) (empty? params))
+      arity
+      (let [this (first params)
+            this-sym (if (symbol? this) this (gensym "this"))
+            binds (vec (mapcat (fn [i] [(nth fields i) (list 'clojure.core/-field this-sym i)]) wanted))
+            binds (if (symbol? this) binds (conj (conj binds this) this-sym))]
+        (list (if (symbol? this) params (assoc params 0 this-sym))
+              (list* 'clojure.core/let binds body))))))
+
+(defn- -method-map
+  "{:m (fn Label.m ([this ...] ...) ...) ...} for the method forms of one protocol."
+  [label fields forms]
+  (into {} (map (fn [ma]
+                  (let [nm (first ma)]
+                    [(keyword (name nm))
+                     (list* 'fn (symbol (str label "." (name nm)))
+                            (map (fn [a] (-bind-fields fields a)) (second ma)))]))
+                (-method-arities forms))))
+
+(defn- -object-head? [head] (or (= head 'Object) (= head 'java.lang.Object)))
+
+(defn- -to-string-fn
+  "The toString fn of an `Object (toString [this] ...)` group, or nil. Other Object
+  methods are not supported."
+  [label fields forms]
+  (let [mm (-method-map label fields forms)]
+    (when-let [bad (first (remove (fn [k] (= k :toString)) (keys mm)))]
+      (throw (IllegalArgumentException.
+              (str "Unsupported method " (name bad) " of Object in " label "; Clove supports toString"))))
+    (get mm :toString)))
+
+(defn- -extend-forms
+  "The (extend ...) / toString forms for inline implementations of type `target`."
+  [target label fields specs]
+  (mapcat (fn [g]
+            (let [head (first g) forms (second g)]
+              (if (-object-head? head)
+                (list (list 'clojure.core/-set-to-string! target (-to-string-fn label fields forms)))
+                (list (list 'clojure.core/extend target head (-method-map label fields forms))))))
+          (-impl-groups specs)))
+
+(defmacro extend-type
+  "A macro that expands into an extend call. Useful when you are supplying the
+  definitions explicitly inline:
+  (extend-type MyType
+    Countable
+      (cnt [c] ...)
+    Foo
+      (bar [x y] ...)
+      (baz ([x] ...) ([x y & zs] ...)))
+  t is a class value: String, Number, Object, clojure.lang.IPersistentVector, a record
+  or deftype class, or nil."
+  [t & specs]
+  (let [label (if (nil? t) "nil" (name t))]
+    (list* 'do
+           (concat (map (fn [g] (list 'clojure.core/extend t (first g) (-method-map label [] (second g))))
+                        (-impl-groups specs))
+                   (list nil)))))
+
+(defmacro extend-protocol
+  "Useful when you want to provide several implementations of the same protocol all at
+  once. Takes a single protocol and the implementation of that protocol for one or more
+  types. Expands into calls to extend-type:
+  (extend-protocol Protocol
+    AType (foo [x] ...) (bar [x y] ...)
+    BType (foo [x] ...)
+    nil (foo [x] ...))"
+  [p & specs]
+  (list* 'do
+         (concat (map (fn [g] (list* 'clojure.core/extend-type (first g) p (second g)))
+                      (-impl-groups specs))
+                 (list nil))))
+
+;; ---------------------------------------------------------------- records and types
+
+(defn- -class-name [tname]
+  (let [ns (apply str (map (fn [c] (if (= c \-) \_ c)) (str (ns-name *ns*))))]
+    (str ns "." (name tname))))
+
+(defn- -emit-type [kind tname fields specs]
+  (let [record? (= kind :record)
+        cname (-class-name tname)
+        fields (vec (map (fn [f] (with-meta f nil)) fields))
+        args (vec (map (fn [i] (symbol (str "f" i))) (range (count fields))))]
+    (concat
+     (list 'do
+           (list 'def tname (list 'clojure.core/-record-type cname (list 'quote fields) record?))
+           (list 'def (with-meta (symbol (str "->" (name tname)))
+                        {:doc (str "Positional factory function for class " cname ".")
+                         :arglists (list 'quote (list fields))})
+                 (list 'fn (symbol (str "->" (name tname))) args
+                       (list* 'clojure.core/-make-instance tname args))))
+     (when record?
+       (list (list 'def (with-meta (symbol (str "map->" (name tname)))
+                          {:doc (str "Factory function for class " cname ", taking a map of keywords to field values.")
+                           :arglists ''([m])})
+                   (list 'fn (symbol (str "map->" (name tname))) '[m]
+                         (list 'clojure.core/-map->record tname 'm)))))
+     (-extend-forms tname (name tname) fields specs)
+     (list tname))))
+
+(defmacro defrecord
+  "(defrecord name [fields*] specs*)
+  Defines a record type: a map-like type with the given fields, a var `name` holding its
+  class (it prints as ns.name), the factories ->name and map->name, and (name. args)
+  construction. specs are protocol names each followed by method implementations, in
+  which the fields are in scope; `Object (toString [this] ...)` sets the string form."
+  [tname fields & specs]
+  (-emit-type :record tname fields specs))
+
+(defmacro deftype
+  "(deftype name [fields*] specs*)
+  Like defrecord but the instances are opaque (no map behaviour, identity equality);
+  fields are visible in the method implementations only. Defines ->name."
+  [tname fields & specs]
+  (-emit-type :type tname fields specs))
+
+(defn record-basis
+  "The vector of field symbols of a record or type class (Clojure's getBasis)."
+  [c] (-record-basis c))
+
+(defmacro reify
+  "reify creates an object implementing the protocols given:
+  (reify Protocol (method [this args*] body)* ... Object (toString [this] ...))
+  The method bodies close over the surrounding locals."
+  [& specs]
+  (let [groups (-impl-groups specs)
+        to-s (first (filter (fn [g] (-object-head? (first g))) groups))]
+    (list* 'clojure.core/-reify nil
+           (when to-s (-to-string-fn "reify" [] (second to-s)))
+           (mapcat (fn [g] (list (first g) (-method-map "reify" [] (second g))))
+                   (remove (fn [g] (-object-head? (first g))) groups)))))

@@ -1,0 +1,13 @@
+;; The JVM variant of unquote.clove: the compile-time values written out.
+(def squares [0 1 4 9 16 25])
+(prn squares)
+(prn 3 "compile-time" :k)
+(prn '(1 2 3))
+(def evaluations (atom 0))
+(swap! evaluations inc)
+(defn cached [] {:built true})
+(prn (cached) (cached) @evaluations)
+(def base 7)
+(prn 42 '~x)
+(defmacro twice [x] `(+ ~x ~x))
+(prn (twice 21))

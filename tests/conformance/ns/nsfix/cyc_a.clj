@@ -1,0 +1,4 @@
+(ns nsfix.cyc-a
+  (:require [nsfix.cyc-b]))
+
+(def a 1)

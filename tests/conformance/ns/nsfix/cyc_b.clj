@@ -1,0 +1,4 @@
+(ns nsfix.cyc-b
+  (:require [nsfix.cyc-a]))
+
+(def b 2)

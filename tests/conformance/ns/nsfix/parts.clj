@@ -1,0 +1,4 @@
+(ns nsfix.parts)
+
+(def main-part :main)
+(load "parts_extra")

@@ -1,0 +1,3 @@
+(in-ns 'nsfix.parts)
+
+(def extra-part :extra)

@@ -1,0 +1,2 @@
+;; A private var cannot be referred into another namespace.
+(require '[nsfix.util :refer [hidden]])

@@ -1,0 +1,30 @@
+;; make-hierarchy derive underive isa? parents ancestors descendants
+(def h (-> (make-hierarchy)
+           (derive :square :rect)
+           (derive :rect :shape)
+           (derive :circle :shape)))
+(println (isa? h :square :shape) (isa? h :circle :rect) (isa? h :shape :shape))
+(println (parents h :square) (sort (ancestors h :square)) (sort (descendants h :shape)))
+(println (isa? h [:square :circle] [:rect :shape]) (isa? h [:square] [:rect :shape]))
+(println (try (derive h :shape :square) (catch Exception e (ex-message e))))
+(println (try (derive h :square :shape) (catch Exception e (ex-message e))))
+(println (try (derive h :a :a) (catch AssertionError e (ex-message e))))
+(def h2 (underive h :rect :shape))
+(println (isa? h2 :square :shape) (isa? h2 :square :rect) (parents h2 :rect))
+(println (= h (underive h :nope :shape)))
+
+;; the global hierarchy needs namespaced tags
+(derive ::lion ::cat)
+(derive ::cat ::animal)
+(println (isa? ::lion ::animal) (parents ::lion) (ancestors ::lion) (descendants ::animal))
+(println (try (derive :lion :cat) (catch AssertionError e (ex-message e))))
+(underive ::lion ::cat)
+(println (isa? ::lion ::animal) (parents ::lion))
+
+;; classes
+(println (isa? Long Number) (isa? String Object) (isa? Number Long))
+(println (isa? clojure.lang.PersistentVector clojure.lang.IPersistentVector))
+(derive String ::textual)
+(println (isa? String ::textual) (contains? (ancestors String) ::textual))
+(println (try (descendants String) (catch UnsupportedOperationException e (ex-message e))))
+(println (contains? (ancestors Long) Number) (contains? (parents Long) Number))

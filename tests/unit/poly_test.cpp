@@ -1,0 +1,155 @@
+// Tests of polymorphism: host class values and their graph, record instances and
+// their map view, protocol extension/dispatch and its cache, multimethods, GC of the
+// new object types, and bad input (clear errors, never a crash).
+#include <gtest/gtest.h>
+
+#include "runtime/coll.h"
+#include "runtime/host_class.h"
+#include "runtime/multifn.h"
+#include "runtime/print.h"
+#include "runtime/protocol.h"
+#include "runtime/record.h"
+#include "vm/vm.h"
+
+namespace clove {
+namespace {
+
+class Poly : public ::testing::Test {
+ protected:
+  VM vm;  // with the core library: the macros live in src/lib/05_poly.clj
+  std::string eval(const std::string& src) { return pr_str(vm, vm.eval_string(src, "<test>")); }
+  Value sym(const char* s) { return Value::object(vm.sym(s)); }
+  Value kw(const char* s) { return Value::object(vm.kw(s)); }
+  /// The class and message of the error `src` throws ("" when it throws none).
+  std::string error_of(const std::string& src) {
+    try {
+      vm.eval_string(src, "<test>");
+    } catch (const CloveError& e) {
+      return std::string(error_class_name(e.kind)) + ": " + e.what();
+    }
+    return "";
+  }
+  RecordType* point_type() {
+    RecordType* rt = vm.heap.make<RecordType>(vm.sym("test.Point"), true);
+    rt->fields = {vm.kw("x"), vm.kw("y")};
+    vm.permanent.push_back(Value::object(rt));
+    return rt;
+  }
+};
+
+TEST_F(Poly, ClassOfBuiltins) {
+  EXPECT_EQ(class_of(vm, Value::small_int(1)), sym("java.lang.Long"));
+  EXPECT_EQ(class_of(vm, Value::from_double(1.5)), sym("java.lang.Double"));
+  EXPECT_EQ(class_of(vm, kw("k")), sym("clojure.lang.Keyword"));
+  EXPECT_TRUE(class_of(vm, Value::nil()).is_nil());
+  EXPECT_EQ(class_name_of(Value::nil()), "nil");
+}
+
+TEST_F(Poly, CanonicalClassAcceptsShortJavaLangNames) {
+  EXPECT_EQ(canonical_class(vm, sym("String")), sym("java.lang.String"));
+  EXPECT_EQ(canonical_class(vm, sym("java.lang.Number")), sym("java.lang.Number"));
+  EXPECT_EQ(canonical_class(vm, sym("ArithmeticException")), sym("java.lang.ArithmeticException"));
+  EXPECT_TRUE(canonical_class(vm, sym("no.such.Class")).is_nil());
+  EXPECT_TRUE(canonical_class(vm, sym("user/String")).is_nil());  // qualified: not a class
+  EXPECT_TRUE(canonical_class(vm, Value::small_int(3)).is_nil());
+}
+
+TEST_F(Poly, AncestorsAreNearestFirstWithObjectLast) {
+  std::vector<Value> a = class_ancestors(vm, sym("java.lang.Long"));
+  ASSERT_FALSE(a.empty());
+  EXPECT_EQ(a.front(), sym("java.lang.Number"));
+  EXPECT_EQ(a.back(), sym("java.lang.Object"));
+  EXPECT_TRUE(class_assignable(vm, sym("Number"), sym("java.lang.Long")));
+  EXPECT_FALSE(class_assignable(vm, sym("java.lang.Long"), sym("Number")));
+  EXPECT_TRUE(class_assignable(vm, sym("clojure.lang.IPersistentCollection"), sym("clojure.lang.PersistentVector")));
+  EXPECT_TRUE(class_assignable(vm, sym("RuntimeException"), sym("java.lang.ArithmeticException")));
+  EXPECT_FALSE(class_assignable(vm, sym("Number"), kw("not-a-class")));
+}
+
+TEST_F(Poly, RecordMapView) {
+  RecordType* rt = point_type();
+  Value vals[2] = {Value::small_int(1), Value::small_int(2)};
+  Value p = make_instance(vm, rt, vals, 2);
+  Record* r = as_instance(p);
+  ASSERT_NE(r, nullptr);
+  EXPECT_EQ(count(vm, p), 2);
+  EXPECT_EQ(get(vm, p, kw("y")), Value::small_int(2));
+  EXPECT_TRUE(get(vm, p, kw("z")).is_nil());
+  Value p2 = assoc(vm, p, kw("z"), Value::small_int(3));
+  EXPECT_TRUE(is_record(p2));
+  EXPECT_EQ(count(vm, p2), 3);
+  EXPECT_EQ(pr_str(vm, p2), "#test.Point{:x 1, :y 2, :z 3}");
+  Value m = dissoc(vm, p, kw("x"));
+  EXPECT_TRUE(is_map(m));
+  EXPECT_EQ(pr_str(vm, m), "{:y 2}");
+  EXPECT_TRUE(equiv(vm, p, make_instance(vm, rt, vals, 2)));
+  EXPECT_EQ(hash(vm, p), hash(vm, make_instance(vm, rt, vals, 2)));
+  EXPECT_FALSE(equiv(vm, p, m));
+  Value plain[4] = {kw("x"), Value::small_int(1), kw("y"), Value::small_int(2)};
+  EXPECT_FALSE(equiv(vm, p, map_from(vm, plain, 2)));
+  EXPECT_FALSE(equiv(vm, map_from(vm, plain, 2), p));
+}
+
+TEST_F(Poly, RecordConstructorChecksArity) {
+  RecordType* rt = point_type();
+  Value one = Value::small_int(1);
+  EXPECT_THROW(make_instance(vm, rt, &one, 1), CloveError);
+  EXPECT_EQ(error_of("(defrecord P [a b]) (->P 1)").rfind("clojure.lang.ArityException", 0), 0u);
+  EXPECT_EQ(error_of("(defrecord P [a b]) (P. 1)").rfind("java.lang.IllegalArgumentException: No matching ctor", 0), 0u);
+}
+
+TEST_F(Poly, ProtocolDispatchAndCacheInvalidation) {
+  eval("(defprotocol Sh (area [s]))");
+  EXPECT_EQ(eval("(extend-type Number Sh (area [n] :number)) (area 1)"), ":number");
+  // A more specific extension added later wins: extending clears the dispatch cache.
+  EXPECT_EQ(eval("(extend-type Long Sh (area [n] :long)) [(area 1) (area 1.5)]"), "[:long :number]");
+  EXPECT_EQ(eval("(extend-type Object Sh (area [n] :object)) [(area \"s\") (area 2)]"), "[:object :long]");
+  EXPECT_EQ(error_of("(area nil)"),
+            "java.lang.IllegalArgumentException: No implementation of method: :area of protocol: #'user/Sh found "
+            "for class: nil");
+}
+
+TEST_F(Poly, ProtocolBadInput) {
+  eval("(defprotocol Q (q [x]))");
+  EXPECT_EQ(error_of("(extend String 5 {})"),
+            "java.lang.ClassCastException: class java.lang.Long cannot be cast to class clove.lang.Protocol");
+  EXPECT_EQ(error_of("(extend :not-a-class Q {:q identity})").rfind("java.lang.IllegalArgumentException: Can't extend", 0), 0u);
+  EXPECT_EQ(error_of("(extend String Q {:nope identity})"),
+            "java.lang.IllegalArgumentException: No method :nope in protocol user/Q");
+  EXPECT_EQ(error_of("(-pfn 1 2 3)"), "java.lang.IllegalArgumentException: -pfn takes a protocol and a method index");
+  EXPECT_EQ(error_of("(instance? 5 1)"), "java.lang.ClassCastException: class java.lang.Long cannot be cast to class java.lang.Class");
+  EXPECT_NE(error_of("(defprotocol Z (z []))").find("Definition of function z in protocol Z must take at least one arg."),
+            std::string::npos);
+}
+
+TEST_F(Poly, MultimethodBadInput) {
+  EXPECT_EQ(error_of("(methods inc)"),
+            "java.lang.ClassCastException: class clove.lang.Native cannot be cast to class clojure.lang.MultiFn");
+  EXPECT_EQ(error_of("(defmethod inc :x [_] 1)"),
+            "java.lang.ClassCastException: class clove.lang.Native cannot be cast to class clojure.lang.MultiFn");
+  eval("(defmulti mm :k)");
+  EXPECT_NE(multifn_of(vm.var_value(vm.resolve_var(vm.current_ns(), vm.sym("mm")))), nullptr);
+  EXPECT_EQ(error_of("(mm {:k 1})"), "java.lang.IllegalArgumentException: No method in multimethod 'mm' for dispatch value: 1");
+}
+
+TEST_F(Poly, ObjectsSurviveCollection) {
+  eval("(defprotocol G (g [x])) (defrecord R [a] G (g [_] a)) (def r (->R [1 2]))"
+       "(defmulti mg :t) (defmethod mg :a [x] (:v x))"
+       "(def rf (reify G (g [_] :reified)))");
+  vm.heap.collect();
+  vm.heap.validate();
+  EXPECT_EQ(eval("[(g r) (g rf) (mg {:t :a :v 5}) (assoc r :b 2)]"), "[[1 2] :reified 5 #user.R{:a [1 2], :b 2}]");
+  vm.heap.collect();
+  vm.heap.validate();
+}
+
+TEST_F(Poly, ThrowableToMap) {
+  EXPECT_EQ(eval("(let [m (Throwable->map (ex-info \"a\" {:k 1} (ArithmeticException. \"b\")))]"
+                 " [(:cause m) (:data m) (map :type (:via m))])"),
+            "[\"b\" nil (clojure.lang.ExceptionInfo java.lang.ArithmeticException)]");
+  EXPECT_EQ(error_of("(Throwable->map 1)"),
+            "java.lang.ClassCastException: class java.lang.Long cannot be cast to class java.lang.Throwable");
+}
+
+}  // namespace
+}  // namespace clove

@@ -263,7 +263,7 @@
          fdecl (if (vector? (first fdecl)) (list fdecl) fdecl)
          m (if (map? (last fdecl)) (conj m (last fdecl)) m)
          fdecl (if (map? (last fdecl)) (butlast fdecl) fdecl)
-         m (conj {:arglists (apply list (map first fdecl))} m)
+         m (conj {:arglists (list 'quote (apply list (map first fdecl)))} m)
          m (conj (if (meta name) (meta name) {}) m)]
     (list 'def (with-meta name m) (cons 'clojure.core/fn fdecl))))
 
@@ -280,7 +280,7 @@
          m (conj (if (meta name) (meta name) {})
                  (if doc {:doc doc} {})
                  (if attrs attrs {})
-                 {:arglists (apply list (map first arities)) :macro true})
+                 {:arglists (list 'quote (apply list (map first arities))) :macro true})
          add-env (fn* [arity] (cons (vec (list* '&form '&env (first arity))) (rest arity)))]
     (list 'do
           (list 'def (with-meta name m) (list* 'clojure.core/fn name (map add-env arities)))

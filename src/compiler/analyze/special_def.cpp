@@ -19,6 +19,33 @@ bool meta_flag(VM& vm, Value meta, const char* key) {
   return get(vm, meta, Value::object(vm.kw(key))).truthy();
 }
 
+/// The var's metadata map with its values evaluated, as Clojure evaluates the map
+/// (`^{:arglists '([x])}` holds ([x]), not (quote ([x]))). Evaluation happens when the def
+/// is compiled: quoted values are unwrapped, other non-literal values (calls, symbols)
+/// are evaluated then; a value that needs the def's own locals is not supported.
+Value evaluate_meta(Analyzer& a, Value meta) {
+  VM& vm = a.vm;
+  if (!is_map(meta)) return meta;
+  Value quote = Value::object(vm.sym("quote"));
+  Value out = meta;
+  for (Value s = seq(vm, meta); !s.is_nil(); s = next(vm, s)) {
+    Value e = first(vm, s);
+    Value k = nth(vm, e, 0), v = nth(vm, e, 1);
+    Value nv = v;
+    if (is_seq(v) || is_list(v)) {
+      if (count(vm, v) == 2 && first(vm, v) == quote)
+        nv = first(vm, next(vm, v));
+      else if (count(vm, v) > 0)
+        nv = a.s.pin(vm.eval_form(v));
+    } else if (Symbol* sym = as<Symbol>(v)) {
+      (void)sym;
+      nv = a.s.pin(vm.eval_form(v));
+    }
+    if (nv != v) out = a.s.pin(assoc(vm, out, k, nv));
+  }
+  return out;
+}
+
 }  // namespace
 
 Node* analyze_def(Analyzer& a, Value form, const std::vector<Value>& items, const Ctx& ctx) {
@@ -43,7 +70,7 @@ Node* analyze_def(Analyzer& a, Value form, const std::vector<Value>& items, cons
   if (meta_flag(vm, meta, "dynamic")) var->flags |= kFlagDynamic;
   if (meta_flag(vm, meta, "private")) var->flags |= kFlagPrivate;
   if (meta_flag(vm, meta, "macro")) var->flags |= kFlagMacro;
-  Value m = meta.is_nil() ? map_from(vm, nullptr, 0) : meta;
+  Value m = meta.is_nil() ? map_from(vm, nullptr, 0) : evaluate_meta(a, meta);
   auto put = [&](const char* k, Value v) { m = a.s.pin(assoc(vm, m, Value::object(vm.kw(k)), v)); };
   put("name", Value::object(name));
   put("ns", Value::object(ns));

@@ -86,6 +86,8 @@ int cmd_disasm(VM& vm, const std::string& path, bool ir) {
     std::fprintf(stderr, "clove: cannot read %s\n", path.c_str());
     return kExitError;
   }
+  // .clove files compile with the shadowing guard and compile-time unquote, as in `run`.
+  vm.compiling_clove_file = path.size() > 6 && path.substr(path.size() - 6) == ".clove";
   return guarded(vm, [&] {
     uint32_t id = vm.sources.add(path, text);
     clove::ReaderOptions opts;

@@ -68,7 +68,13 @@ std::string render_diagnostic(const Diagnostic& d, const SourceRegistry& src) {
                                 src.format(d.pos), d.what());
   std::string snip = src.snippet(d.pos);
   if (!snip.empty()) out += "\n" + snip;
-  for (const SourcePos& p : d.expansion) out += fmt::format("\n  in macro expansion at {}", src.format(p));
+  // Nested macros often expand at the same call site (defn -> fn -> fn*): list each site once.
+  SourcePos last{};
+  for (const SourcePos& p : d.expansion) {
+    if (p.file == last.file && p.line == last.line && p.col == last.col) continue;
+    out += fmt::format("\n  in macro expansion at {}", src.format(p));
+    last = p;
+  }
   return out;
 }
 

@@ -1,5 +1,7 @@
 ;; Calls in tail position do not grow the stack: mutual recursion 10,000,000 deep.
 ;; (Clojure on the JVM needs trampoline for this; see mutual_tail_recursion.jvm.clj.)
+;; labels: slow
+;; (slow under CLOVE_GC_STRESS=1: a million allocating safepoints, each a full collection.)
 (def my-odd?)
 (def pong)
 (defn my-even? [n] (if (= n 0) true (my-odd? (- n 1))))

@@ -46,6 +46,16 @@ Value VM::run(size_t handler_floor) {
     f->top = f->base + proto->framesize;
   };
 
+  // After enter_closure made c's frame current: run arity p from its first instruction.
+  auto begin_arity = [&](Closure* c, Proto* p) {
+    cl = c;
+    proto = p;
+    code = p->code.data();
+    ip = code;
+    K = p->constants.data();
+    R = f->stack.data() + f->base;
+  };
+
   static const void* const kDispatch[] = {
 #define CLOVE_X(name, fmt, doc) &&L_##name,
       CLOVE_OPCODES(CLOVE_X)
@@ -316,12 +326,7 @@ Value VM::run(size_t handler_floor) {
         }
         if (Closure* c = as<Closure>(callee)) {
           SAVE_PC();
-          proto = enter_closure(f, c, newbase, nargs, f->base, static_cast<uint64_t>(ip - code));
-          cl = c;
-          code = proto->code.data();
-          ip = code;
-          K = proto->constants.data();
-          R = f->stack.data() + f->base;
+          begin_arity(c, enter_closure(f, c, newbase, nargs, f->base, static_cast<uint64_t>(ip - code)));
           SAFEPOINT();
           VM_NEXT();
         }
@@ -347,12 +352,7 @@ Value VM::run(size_t handler_floor) {
           size_t prev = link_prev_base(f->stack[f->base - 2]);
           uint64_t ret = f->stack[f->base - 1].as_internal();
           --f->depth;  // enter_closure counts the frame again
-          proto = enter_closure(f, c, f->base, nargs, prev, ret);
-          cl = c;
-          code = proto->code.data();
-          ip = code;
-          K = proto->constants.data();
-          R = f->stack.data() + f->base;
+          begin_arity(c, enter_closure(f, c, f->base, nargs, prev, ret));
           SAFEPOINT();
           VM_NEXT();
         }

@@ -12,6 +12,7 @@
 #include "runtime/coll.h"
 #include "runtime/number.h"
 #include "runtime/print.h"
+#include "runtime/tagged.h"
 #include "vm/vm.h"
 
 namespace clove {
@@ -401,16 +402,36 @@ Reader::Impl::Got Reader::Impl::read_dispatch(ReadItem* out, std::vector<ReadIte
       break;
   }
   if (!reader_is_whitespace(c) && !reader_is_macro(c)) {
-    // A tagged literal: no data readers are defined yet.
     std::string tag = read_token(c);
     if (suppress) {
       read_required(start);
       out->v = Value::nil();
       return Got::Form;
     }
-    fail(DiagKind::reader_invalid_dispatch, start, "No reader function for tag " + tag);
+    out->v = read_tagged(tag, start);
+    return Got::Form;
   }
   fail(DiagKind::reader_invalid_dispatch, start, "No dispatch macro for: " + delimiter_text(c));
+}
+
+// Clojure's default data readers: #uuid (UUID/fromString) and #inst
+// (clojure.instant/read-instant-date); any other tag has no reader function.
+Value Reader::Impl::read_tagged(const std::string& tag, SourcePos start) {
+  if (tag != "uuid" && tag != "inst") fail(DiagKind::reader_invalid_dispatch, start, "No reader function for tag " + tag);
+  ReadItem form = read_required(start);
+  String* text = as<String>(form.v);
+  if (tag == "uuid") {
+    if (!text) fail(DiagKind::reader_invalid_token, form.pos, "UUID literal expects a string as its representation.");
+    uint64_t msb = 0, lsb = 0;
+    if (!parse_uuid_text(text->view(), &msb, &lsb))
+      fail(DiagKind::reader_invalid_token, form.pos, fmt::format("Invalid UUID string: {}", text->view()));
+    return Value::object(vm.heap.make<Uuid>(msb, lsb));
+  }
+  if (!text) fail(DiagKind::reader_invalid_token, form.pos, "Instance literal expects a string for its timestamp.");
+  int64_t ms = 0;
+  std::string err;
+  if (!parse_inst_text(text->view(), &ms, &err)) fail(DiagKind::reader_invalid_token, form.pos, err);
+  return Value::object(vm.heap.make<Inst>(ms));
 }
 
 Reader::Impl::Got Reader::Impl::read_conditional(ReadItem* out, std::vector<ReadItem>* splice, SourcePos start) {

@@ -50,6 +50,8 @@ struct Reader::Impl {
   /// Reads the one form a reader macro needs (comments and #_ skipped); `what`
   /// positions the EOF error.
   ReadItem read_required(SourcePos what);
+  /// The form after `#tag`: a UUID or Inst for #uuid / #inst; errors otherwise.
+  Value read_tagged(const std::string& tag, SourcePos start);
   /// Reads forms up to `closing`; `open` is the opening delimiter's position.
   std::vector<ReadItem> read_delimited(int32_t closing, SourcePos open);
   Value read_list(SourcePos open);

@@ -69,7 +69,10 @@ namespace clove {
   X(TypeInstance, "clojure.lang.IType")                      \
   X(Reify, "clove.lang.Reify")                               \
   X(Protocol, "clove.lang.Protocol")                         \
-  X(MultiFn, "clojure.lang.MultiFn")
+  X(MultiFn, "clojure.lang.MultiFn")                         \
+  X(Uuid, "java.util.UUID")                                  \
+  X(Inst, "java.util.Date")                                  \
+  X(TaggedLiteral, "clojure.lang.TaggedLiteral")
 
 enum class ObjType : uint8_t {
 #define CLOVE_X(name, str) name,

@@ -14,6 +14,7 @@
 #include "runtime/record.h"
 #include "runtime/regex.h"
 #include "runtime/string.h"
+#include "runtime/tagged.h"
 #include "runtime/type_table.h"
 #include "vm/fiber.h"
 
@@ -74,6 +75,7 @@ void register_core_types(TypeInfo* table) {
   register_type<Reify>(table);
   register_type<Protocol>(table);
   register_type<MultiFn>(table);
+  register_tagged_types(table);
 }
 
 }  // namespace clove

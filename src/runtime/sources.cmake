@@ -11,6 +11,7 @@ list(APPEND CLOVE_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/host_class.cpp
   ${CMAKE_CURRENT_LIST_DIR}/record.cpp
   ${CMAKE_CURRENT_LIST_DIR}/protocol.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/multifn.cpp)
+  ${CMAKE_CURRENT_LIST_DIR}/multifn.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/tagged.cpp)
 include(${CMAKE_CURRENT_LIST_DIR}/coll/sources.cmake OPTIONAL)
 include(${CMAKE_CURRENT_LIST_DIR}/natives/sources.cmake OPTIONAL)

@@ -201,7 +201,8 @@ Value VM::exception_from_current(std::exception_ptr ep) {
       x = make_exception(ce.kind, ce.what());
     }
   } catch (Diagnostic& d) {
-    x = make_exception(ErrorKind::CompilerException, render_diagnostic(d, sources));
+    x = make_exception(d.is_reader() ? ErrorKind::ReaderException : ErrorKind::CompilerException,
+                       render_diagnostic(d, sources));
   } catch (std::bad_alloc&) {
     x = make_exception(ErrorKind::OutOfMemoryError, "out of memory");
   } catch (std::exception& e) {
@@ -237,7 +238,7 @@ std::string VM::format_exception(Value exc) const {
     }
   }
   std::string out;
-  if (e->kind == ErrorKind::CompilerException) {
+  if (e->kind == ErrorKind::CompilerException || e->kind == ErrorKind::ReaderException) {
     out = msg;
   } else if (where.known()) {
     out = fmt::format("Execution error ({}) at {} ({}).\n{}", error_short_name(e->kind), at_name,

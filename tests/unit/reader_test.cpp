@@ -8,6 +8,7 @@
 #include <regex>
 
 #include "reader/reader.h"
+#include "runtime/tagged.h"
 #include "runtime/bignum.h"
 #include "runtime/coll.h"
 #include "runtime/number.h"
@@ -403,12 +404,35 @@ TEST_F(ReaderTest, Regex) {
 
 TEST_F(ReaderTest, SymbolicAndDispatchErrors) {
   EXPECT_DIAG("#x 1", reader_invalid_dispatch, "No reader function for tag x", 1u, 1u);
-  EXPECT_DIAG("#inst \"2020\"", reader_invalid_dispatch, "No reader function for tag inst", 1u, 1u);
-  EXPECT_DIAG("#uuid \"x\"", reader_invalid_dispatch, "No reader function for tag uuid", 1u, 1u);
+  EXPECT_DIAG("#foo/bar [1]", reader_invalid_dispatch, "No reader function for tag foo/bar", 1u, 1u);
   EXPECT_DIAG("#<foo>", reader_invalid_dispatch, "Unreadable form", 1u, 1u);
   EXPECT_DIAG("#)", reader_invalid_dispatch, "No dispatch macro for: )", 1u, 1u);
   EXPECT_DIAG("#=(+ 1 2)", reader_invalid_dispatch, "Read-time evaluation (#=) is not supported", 1u, 1u);
   EXPECT_DIAG("#", reader_unterminated, "EOF while reading character", 1u, 1u);
+}
+
+TEST_F(ReaderTest, TaggedLiterals) {
+  Uuid* u = as<Uuid>(read("#uuid \"550E8400-e29b-41d4-a716-446655440000\""));
+  ASSERT_NE(u, nullptr);
+  EXPECT_EQ(u->msb, 0x550e8400e29b41d4ULL);
+  EXPECT_EQ(u->lsb, 0xa716446655440000ULL);
+  Inst* i = as<Inst>(read("#inst \"2020-01-02T03:04:05.006-00:00\""));
+  ASSERT_NE(i, nullptr);
+  EXPECT_EQ(i->ms, 1577934245006);
+  EXPECT_EQ(as<Inst>(read("#inst \"1969-12-31T23:59:59.999Z\""))->ms, -1);
+  EXPECT_EQ(as<Inst>(read("#inst \"2020-01-02T03:04:05+05:30\""))->ms, 1577914445000);
+  EXPECT_EQ(as<Inst>(read("#inst \"2020\""))->ms, 1577836800000);
+  EXPECT_TRUE(is<Uuid>(nth(vm, read("[#uuid \"0-0-0-0-0\"]"), 0)));
+  EXPECT_TRUE(read("#?(:cljs #foo 1 :default nil)").is_nil());  // unread branch: any tag
+  EXPECT_DIAG("#uuid \"x\"", reader_invalid_token, "Invalid UUID string: x", 1u, 7u);
+  EXPECT_DIAG("#uuid 1", reader_invalid_token, "UUID literal expects a string as its representation.", 1u, 7u);
+  EXPECT_DIAG("#uuid \"1-2-3-4-5-6\"", reader_invalid_token, "Invalid UUID string: 1-2-3-4-5-6", 1u, 7u);
+  EXPECT_DIAG("#inst \"20\"", reader_invalid_token, "Unrecognized date/time syntax: 20", 1u, 7u);
+  EXPECT_DIAG("#inst \"2020-13\"", reader_invalid_token, "failed: (<= 1 months 12)", 1u, 7u);
+  EXPECT_DIAG("#inst \"2021-02-29\"", reader_invalid_token,
+              "failed: (<= 1 days (days-in-month months (leap-year? years)))", 1u, 7u);
+  EXPECT_DIAG("#inst :x", reader_invalid_token, "Instance literal expects a string for its timestamp.", 1u, 7u);
+  EXPECT_DIAG("#uuid", reader_unterminated, "EOF while reading", 1u, 1u);
 }
 
 TEST_F(ReaderTest, NamespacedMaps) {

@@ -18,6 +18,7 @@
 #include "runtime/coll/ref_types.h"
 #include "runtime/coll/sorted_map.h"
 #include "runtime/coll/string_seq.h"
+#include "runtime/tagged.h"
 #include "runtime/coll/transient.h"
 #include "runtime/coll/vector.h"
 #include "runtime/function.h"
@@ -237,6 +238,7 @@ Value get(VM& vm, Value coll, Value key, Value not_found) {
       return (i >= 0 && i < count(vm, coll)) ? nth(vm, coll, i) : not_found;
     }
     case ObjType::Record: return record_get(vm, static_cast<Record*>(o), key, not_found);
+    case ObjType::TaggedLiteral: return tagged_literal_get(vm, static_cast<TaggedLiteral*>(o), key, not_found);
     default: return not_found;
   }
 }

@@ -8,6 +8,7 @@
 #include "runtime/number.h"
 #include "runtime/record.h"
 #include "runtime/string.h"
+#include "runtime/tagged.h"
 #include "vm/vm.h"
 
 namespace clove {
@@ -117,6 +118,14 @@ bool equiv(VM& vm, Value a, Value b) {
     case ObjType::HashSet:
     case ObjType::SortedSet: return is_set(b) && set_equiv(vm, a, b);
     case ObjType::Record: return record_equiv(vm, static_cast<Record*>(a.as_obj()), b);
+    case ObjType::Uuid:
+      return tb == ObjType::Uuid && static_cast<Uuid*>(a.as_obj())->msb == static_cast<Uuid*>(b.as_obj())->msb &&
+             static_cast<Uuid*>(a.as_obj())->lsb == static_cast<Uuid*>(b.as_obj())->lsb;
+    case ObjType::Inst: return tb == ObjType::Inst && static_cast<Inst*>(a.as_obj())->ms == static_cast<Inst*>(b.as_obj())->ms;
+    case ObjType::TaggedLiteral:
+      return tb == ObjType::TaggedLiteral &&
+             equiv(vm, static_cast<TaggedLiteral*>(a.as_obj())->tag, static_cast<TaggedLiteral*>(b.as_obj())->tag) &&
+             equiv(vm, static_cast<TaggedLiteral*>(a.as_obj())->form, static_cast<TaggedLiteral*>(b.as_obj())->form);
     case ObjType::Vector:
       if (tb == ObjType::Vector) return vector_equiv(vm, static_cast<Vector*>(a.as_obj()), static_cast<Vector*>(b.as_obj()));
       [[fallthrough]];

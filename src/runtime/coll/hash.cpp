@@ -17,6 +17,7 @@
 #include "runtime/number.h"
 #include "runtime/record.h"
 #include "runtime/string.h"
+#include "runtime/tagged.h"
 #include "vm/vm.h"
 
 namespace clove {
@@ -125,6 +126,10 @@ uint32_t compute_hash(VM& vm, Value v, Obj* o) {
     case ObjType::HashSet: return hash_map_entries(vm, static_cast<HashSet*>(o)->impl, true);
     case ObjType::SortedSet: return hash_map_entries(vm, static_cast<SortedSet*>(o)->impl, true);
     case ObjType::Record: return record_hash(vm, static_cast<Record*>(o));
+    case ObjType::Uuid: return uuid_hash(static_cast<Uuid*>(o));  // UUID.hashCode
+    case ObjType::Inst: return inst_hash(static_cast<Inst*>(o));  // Date.hashCode
+    case ObjType::TaggedLiteral:
+      return 31 * hash(vm, static_cast<TaggedLiteral*>(o)->tag) + hash(vm, static_cast<TaggedLiteral*>(o)->form);
     default:
       if (is_sequential(v)) return hash_ordered(vm, v);
       return identity_hash(o);

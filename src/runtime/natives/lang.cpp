@@ -5,6 +5,7 @@
 #include "runtime/host_class.h"
 #include "runtime/record.h"
 #include "runtime/natives/args.h"
+#include "reader/reader.h"
 #include "runtime/print.h"
 
 namespace clove {
@@ -204,6 +205,18 @@ Value l_set_macro(VM&, Args a) {
   v->flags |= kFlagMacro;
   return a[0];
 }
+Value l_eval(VM& vm, Args a) { return vm.eval_form(a[0]); }
+Value l_read_string(VM& vm, Args a) {
+  // (read-string s) / (read-string opts s): the opts map (:eof, :read-cond) is not used yet.
+  String* s = arg_string(a, a.size() - 1, "read-string");
+  uint32_t id = vm.sources.add("<string>", std::string(s->view()));
+  Reader reader(vm, vm.sources.text(id), id);
+  Value form;
+  if (!reader.next(&form)) throw_error(ErrorKind::ReaderException, "EOF while reading");
+  return form;
+}
+Value l_load_string(VM& vm, Args a) { return vm.eval_string(arg_string(a, 0, "load-string")->view(), "<load-string>"); }
+
 Value l_meta(VM&, Args a) {
   if (Var* v = as<Var>(a[0])) return v->meta;
   if (Closure* c = as<Closure>(a[0])) return c->meta;
@@ -255,6 +268,9 @@ void install_lang_natives(VM& vm) {
   vm.def_native(C, "var-get", l_var_get, 1, 1, "Gets the value in the var object (its innermost binding, else its root).", "([x])");
   vm.def_native(C, "thread-bound?", l_thread_bound, 0, -1, "Returns true if all of the vars provided as arguments have thread-local bindings.", "([& vars])");
   vm.def_native(C, "set-macro!", l_set_macro, 1, 1, "Marks the var as a macro (used to bootstrap defmacro). Returns the var.", "([var])");
+  vm.def_native(C, "eval", l_eval, 1, 1, "Evaluates the form data structure (not text!) and returns the result.", "([form])");
+  vm.def_native(C, "read-string", l_read_string, 1, 2, "Reads one object from the string s. Throws \"EOF while reading\" when s has no form; reader errors carry the position in the string.", "([s] [opts s])");
+  vm.def_native(C, "load-string", l_load_string, 1, 1, "Sequentially read and evaluate the set of forms contained in the string.", "([s])");
   vm.def_native(C, "meta", l_meta, 1, 1, "Returns the metadata of obj, returns nil if there is no metadata.", "([obj])");
   vm.def_native(C, "with-meta", l_with_meta, 2, 2, "Returns an object of the same type and value as obj, with map m as its metadata.", "([obj m])");
 }

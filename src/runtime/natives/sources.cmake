@@ -21,4 +21,5 @@ list(APPEND CLOVE_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/errors.cpp
   ${CMAKE_CURRENT_LIST_DIR}/macros.cpp
   ${CMAKE_CURRENT_LIST_DIR}/system.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/map_entry.cpp)
+  ${CMAKE_CURRENT_LIST_DIR}/map_entry.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/tagged.cpp)

@@ -1,0 +1,2 @@
+;; a #uuid literal whose text is not a UUID is a reader error
+(prn #uuid "not-a-uuid")

@@ -55,24 +55,19 @@ Value n_gt(VM&, Args a) { return chain(a, CmpOp::Gt, ">"); }
 Value n_ge(VM&, Args a) { return chain(a, CmpOp::Ge, ">="); }
 Value n_numeq(VM&, Args a) { return chain(a, CmpOp::Eq, "=="); }
 
-Value n_max(VM&, Args a) {
-  Value best = arg_number(a, 0, "max");
+/// max/min: the argument that wins `op` against all others; a NaN argument wins outright,
+/// as Clojure's max/min return ##NaN when any argument is NaN.
+Value extremum(Args a, CmpOp op, const char* fn) {
+  Value best = arg_number(a, 0, fn);
   for (int i = 1; i < a.size(); ++i) {
-    Value x = arg_number(a, i, "max");
-    if ((x.is_double() && std::isnan(x.as_double())) || num_compare(CmpOp::Gt, x, best)) best = x;
+    Value x = arg_number(a, i, fn);
+    if ((x.is_double() && std::isnan(x.as_double())) || num_compare(op, x, best)) best = x;
     if (best.is_double() && std::isnan(best.as_double())) return best;
   }
   return best;
 }
-Value n_min(VM&, Args a) {
-  Value best = arg_number(a, 0, "min");
-  for (int i = 1; i < a.size(); ++i) {
-    Value x = arg_number(a, i, "min");
-    if ((x.is_double() && std::isnan(x.as_double())) || num_compare(CmpOp::Lt, x, best)) best = x;
-    if (best.is_double() && std::isnan(best.as_double())) return best;
-  }
-  return best;
-}
+Value n_max(VM&, Args a) { return extremum(a, CmpOp::Gt, "max"); }
+Value n_min(VM&, Args a) { return extremum(a, CmpOp::Lt, "min"); }
 Value n_abs(VM& vm, Args a) {
   Value x = arg_number(a, 0, "abs");
   if (x.is_double()) return Value::from_double(std::fabs(x.as_double()));

@@ -24,18 +24,22 @@
        (reduce f (first s) (next s))
        (f))))
   ([f val coll]
-   (if (vector? coll)
-     (let [n (count coll)]
-       (loop [i 0 acc val]
-         (if (< i n)
-           (let [acc (f acc (nth coll i))]
-             (if (reduced? acc) (-unreduced acc) (recur (inc i) acc)))
-           acc)))
-     (loop [s (seq coll) acc val]
-       (if s
+   ;; Chunked seqs (ranges, vectors, chunked map/filter results) are walked a chunk at
+   ;; a time, as clojure.core/reduce does through IChunk.reduce.
+   (loop [s (seq coll) acc val]
+     (if s
+       (if (chunked-seq? s)
+         (let [c (chunk-first s)
+               n (count c)
+               acc (loop [i 0 acc acc]
+                     (if (< i n)
+                       (let [acc (f acc (nth c i))]
+                         (if (reduced? acc) acc (recur (inc i) acc)))
+                       acc))]
+           (if (reduced? acc) (-unreduced acc) (recur (chunk-next s) acc)))
          (let [acc (f acc (first s))]
-           (if (reduced? acc) (-unreduced acc) (recur (next s) acc)))
-         acc)))))
+           (if (reduced? acc) (-unreduced acc) (recur (next s) acc))))
+       acc))))
 
 (defn map
   "Returns a lazy sequence consisting of the result of applying f to the set of first
@@ -44,7 +48,16 @@
   ([f coll]
    (lazy-seq
      (when-let [s (seq coll)]
-       (cons (f (first s)) (map f (rest s))))))
+       (if (chunked-seq? s)
+         (let [c (chunk-first s)
+               n (count c)
+               b (chunk-buffer n)]
+           (loop [i 0]
+             (when (< i n)
+               (chunk-append b (f (nth c i)))
+               (recur (inc i))))
+           (chunk-cons (chunk b) (map f (chunk-rest s))))
+         (cons (f (first s)) (map f (rest s)))))))
   ([f c1 c2]
    (lazy-seq
      (let [s1 (seq c1) s2 (seq c2)]
@@ -67,12 +80,23 @@
   "Returns a lazy sequence of the items in coll for which (pred item) returns logical true."
   [pred coll]
   (lazy-seq
-    (loop [s (seq coll)]
-      (when s
-        (let [x (first s)]
-          (if (pred x)
-            (cons x (filter pred (rest s)))
-            (recur (next s))))))))
+    (when-let [s (seq coll)]
+      (if (chunked-seq? s)
+        (let [c (chunk-first s)
+              n (count c)
+              b (chunk-buffer n)]
+          (loop [i 0]
+            (when (< i n)
+              (let [x (nth c i)]
+                (when (pred x) (chunk-append b x)))
+              (recur (inc i))))
+          (chunk-cons (chunk b) (filter pred (chunk-rest s))))
+        (loop [s s]
+          (when s
+            (let [x (first s)]
+              (if (pred x)
+                (cons x (filter pred (rest s)))
+                (recur (next s))))))))))
 
 (defn remove
   "Returns a lazy sequence of the items in coll for which (pred item) returns logical false."
@@ -83,12 +107,23 @@
   "Returns a lazy sequence of the non-nil results of (f item)."
   [f coll]
   (lazy-seq
-    (loop [s (seq coll)]
-      (when s
-        (let [x (f (first s))]
-          (if (nil? x)
-            (recur (next s))
-            (cons x (keep f (rest s)))))))))
+    (when-let [s (seq coll)]
+      (if (chunked-seq? s)
+        (let [c (chunk-first s)
+              n (count c)
+              b (chunk-buffer n)]
+          (loop [i 0]
+            (when (< i n)
+              (let [x (f (nth c i))]
+                (when-not (nil? x) (chunk-append b x)))
+              (recur (inc i))))
+          (chunk-cons (chunk b) (keep f (chunk-rest s))))
+        (loop [s s]
+          (when s
+            (let [x (f (first s))]
+              (if (nil? x)
+                (recur (next s))
+                (cons x (keep f (rest s)))))))))))
 
 (defn every?
   "Returns true if (pred x) is logical true for every x in coll, else false."
@@ -171,9 +206,16 @@
   ([end] (range 0 end 1))
   ([start end] (range start end 1))
   ([start end step]
-   (lazy-seq
-     (when (if (pos? step) (< start end) (if (neg? step) (> start end) (not= start end)))
-       (cons start (range (+ start step) end step))))))
+   (or (-long-range start end step)
+       ;; Like Clojure's Range/create: bad arguments fail now, not when realized.
+       (let [bad (if (number? start) (if (number? end) (if (number? step) ::ok step) end) start)]
+         (cond (= bad ::ok) nil
+               (nil? bad) (throw (NullPointerException. "Cannot perform arithmetic on nil"))
+               :else (throw (ClassCastException.
+                              (str "class " (class bad) " cannot be cast to class java.lang.Number")))))
+       (lazy-seq
+         (when (if (pos? step) (< start end) (if (neg? step) (> start end) (not= start end)))
+           (cons start (range (+ start step) end step)))))))
 
 (defn cycle
   "Returns a lazy (infinite!) sequence of repetitions of the items in coll."

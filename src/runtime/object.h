@@ -33,6 +33,10 @@ namespace clove {
   X(Vector, "clojure.lang.PersistentVector")                 \
   X(VectorNode, "clove.lang.VectorNode")                     \
   X(VectorSeq, "clojure.lang.PersistentVector$ChunkedSeq")   \
+  X(ArrayChunk, "clojure.lang.ArrayChunk")                   \
+  X(ChunkBuffer, "clojure.lang.ChunkBuffer")                 \
+  X(ChunkedCons, "clojure.lang.ChunkedCons")                 \
+  X(Range, "clojure.lang.LongRange")                         \
   X(MapEntry, "clojure.lang.MapEntry")                       \
   X(ArrayMap, "clojure.lang.PersistentArrayMap")             \
   X(HashMap, "clojure.lang.PersistentHashMap")               \

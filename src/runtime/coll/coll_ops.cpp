@@ -6,6 +6,7 @@
 #include "runtime/coll.h"
 #include "runtime/coll/array_map.h"
 #include "runtime/coll/array_seq.h"
+#include "runtime/coll/chunk.h"
 #include "runtime/coll/coll_util.h"
 #include "runtime/coll/hash_map.h"
 #include "runtime/coll/hash_set.h"
@@ -15,6 +16,7 @@
 #include "runtime/coll/map_ops.h"
 #include "runtime/coll/map_seq.h"
 #include "runtime/coll/queue.h"
+#include "runtime/coll/range.h"
 #include "runtime/coll/ref_types.h"
 #include "runtime/coll/sorted_map.h"
 #include "runtime/coll/string_seq.h"
@@ -126,6 +128,8 @@ int64_t count(VM& vm, Value coll) {
     case ObjType::String: return static_cast<String*>(o)->ncodepoints;
     case ObjType::ArraySeq: return static_cast<ArraySeq*>(o)->count();
     case ObjType::VectorSeq: return static_cast<VectorSeq*>(o)->count();
+    case ObjType::Range: return static_cast<Range*>(o)->cnt;
+    case ObjType::ArrayChunk: return static_cast<ArrayChunk*>(o)->count();
     case ObjType::MapSeq: return static_cast<MapSeq*>(o)->count();
     case ObjType::HashMapSeq: return static_cast<HashMapSeq*>(o)->remaining;
     case ObjType::StringSeq: return static_cast<StringSeq*>(o)->count();
@@ -142,6 +146,7 @@ int64_t count(VM& vm, Value coll) {
       [[fallthrough]];
     case ObjType::QueueSeq:
     case ObjType::Cons:
+    case ObjType::ChunkedCons:
     case ObjType::LazySeq: {
       // Walk until the end or a counted tail (RT.countFrom).
       int64_t n = 0;
@@ -189,6 +194,18 @@ static Value nth_impl(VM& vm, Value coll, int64_t i, Value not_found, bool has_d
         index_out_of_bounds(i);
       }
       case ObjType::TransientVector: return transient_nth(coll, i, not_found, has_default);
+      case ObjType::ArrayChunk: {
+        auto* c = static_cast<ArrayChunk*>(o);
+        if (i >= 0 && i < c->count()) return c->nth(static_cast<uint32_t>(i));
+        if (has_default) return not_found;
+        index_out_of_bounds(i);
+      }
+      case ObjType::Range: {
+        auto* r = static_cast<Range*>(o);
+        if (i >= 0 && i < r->cnt) return make_long(vm.heap, r->nth(i));
+        if (has_default) return not_found;
+        index_out_of_bounds(i);
+      }
       default:
         if (is_sequential(coll)) {
           if (i >= 0) {
@@ -373,7 +390,9 @@ Value conj(VM& vm, Value coll, Value x) {
     case ObjType::HashMapSeq:
     case ObjType::StringSeq:
     case ObjType::TreeSeq:
-    case ObjType::QueueSeq: return Value::object(h.make<Cons>(x, coll));
+    case ObjType::QueueSeq:
+    case ObjType::ChunkedCons:
+    case ObjType::Range: return Value::object(h.make<Cons>(x, coll));
     default: cannot_cast(coll, "IPersistentCollection");
   }
 }
@@ -415,6 +434,8 @@ Value meta(Value v) {
     case ObjType::LazySeq: return static_cast<LazySeq*>(o)->meta;
     case ObjType::Vector: return static_cast<Vector*>(o)->meta;
     case ObjType::VectorSeq: return static_cast<VectorSeq*>(o)->meta;
+    case ObjType::ChunkedCons: return static_cast<ChunkedCons*>(o)->meta;
+    case ObjType::Range: return static_cast<Range*>(o)->meta;
     case ObjType::MapSeq: return static_cast<MapSeq*>(o)->meta;
     case ObjType::HashMapSeq: return static_cast<HashMapSeq*>(o)->meta;
     case ObjType::StringSeq: return static_cast<StringSeq*>(o)->meta;
@@ -470,6 +491,14 @@ Value with_meta(VM& vm, Value v, Value m) {
     }
     case ObjType::Vector: return vector_with_meta(h, static_cast<Vector*>(o), m);
     case ObjType::MapEntry: return entry_as_vector(h, static_cast<MapEntry*>(o), m);
+    case ObjType::ChunkedCons: {
+      auto* c = static_cast<ChunkedCons*>(o);
+      return Value::object(h.make<ChunkedCons>(c->chunk, c->skip, c->more, m));
+    }
+    case ObjType::Range: {
+      auto* r = static_cast<Range*>(o);
+      return Value::object(h.make<Range>(r->start, r->step, r->cnt, m));
+    }
     case ObjType::VectorSeq: {
       auto* s = static_cast<VectorSeq*>(o);
       VectorSeq* r = h.make<VectorSeq>(s->vec, s->leaf, s->i);

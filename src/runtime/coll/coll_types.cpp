@@ -1,6 +1,7 @@
 // coll_types.cpp: registers the collection (and reference) types with the per-type table.
 #include "runtime/coll/array_map.h"
 #include "runtime/coll/array_seq.h"
+#include "runtime/coll/chunk.h"
 #include "runtime/coll/hash_map.h"
 #include "runtime/coll/hash_set.h"
 #include "runtime/coll/lazy_seq.h"
@@ -8,6 +9,7 @@
 #include "runtime/coll/map_entry.h"
 #include "runtime/coll/map_seq.h"
 #include "runtime/coll/queue.h"
+#include "runtime/coll/range.h"
 #include "runtime/coll/ref_types.h"
 #include "runtime/coll/sorted_map.h"
 #include "runtime/coll/string_seq.h"
@@ -26,6 +28,10 @@ void register_coll_types(TypeInfo* table) {
   register_type<Vector>(table);
   register_type<VectorNode>(table);
   register_type<VectorSeq>(table);
+  register_type<ArrayChunk>(table);
+  register_type<ChunkBuffer>(table);
+  register_type<ChunkedCons>(table);
+  register_type<Range>(table);
   register_type<MapEntry>(table);
   register_type<ArrayMap>(table);
   register_type<HashMap>(table);

@@ -5,6 +5,7 @@
 #include "runtime/coll.h"
 #include "runtime/coll/array_map.h"
 #include "runtime/coll/array_seq.h"
+#include "runtime/coll/chunk.h"
 #include "runtime/coll/coll_util.h"
 #include "runtime/coll/hash_map.h"
 #include "runtime/coll/hash_set.h"
@@ -13,6 +14,8 @@
 #include "runtime/coll/map_entry.h"
 #include "runtime/coll/map_seq.h"
 #include "runtime/coll/queue.h"
+#include "runtime/coll/range.h"
+#include "runtime/number.h"
 #include "runtime/coll/sorted_map.h"
 #include "runtime/coll/string_seq.h"
 #include "runtime/coll/vector.h"
@@ -42,7 +45,9 @@ bool is_seq(Value v) {
     case ObjType::HashMapSeq:
     case ObjType::StringSeq:
     case ObjType::TreeSeq:
-    case ObjType::QueueSeq: return true;
+    case ObjType::QueueSeq:
+    case ObjType::ChunkedCons:
+    case ObjType::Range: return true;
     default: return false;
   }
 }
@@ -70,6 +75,8 @@ bool is_counted(Value v) {
     case ObjType::SortedSet:
     case ObjType::Queue:
     case ObjType::QueueSeq:
+    case ObjType::Range:
+    case ObjType::ArrayChunk:
     case ObjType::Record: return true;
     case ObjType::TreeSeq: return static_cast<TreeSeq*>(v.as_obj())->cnt >= 0;
     default: return false;
@@ -90,7 +97,9 @@ Value seq(VM& vm, Value coll) {
     case ObjType::HashMapSeq:
     case ObjType::StringSeq:
     case ObjType::TreeSeq:
-    case ObjType::QueueSeq: return coll;
+    case ObjType::QueueSeq:
+    case ObjType::ChunkedCons:
+    case ObjType::Range: return coll;
     case ObjType::EmptyList: return Value::nil();
     case ObjType::LazySeq: return lazy_seq_seq(vm, static_cast<LazySeq*>(o));
     case ObjType::Vector: return vector_seq(h, static_cast<Vector*>(o));
@@ -137,6 +146,8 @@ static Value seq_first(VM& vm, Value s) {
     case ObjType::StringSeq: return string_seq_first(static_cast<StringSeq*>(o));
     case ObjType::TreeSeq: return tree_seq_first(vm.heap, static_cast<TreeSeq*>(o));
     case ObjType::QueueSeq: return queue_seq_first(vm, static_cast<QueueSeq*>(o));
+    case ObjType::ChunkedCons: return static_cast<ChunkedCons*>(o)->first();
+    case ObjType::Range: return make_long(vm.heap, static_cast<Range*>(o)->start);
     default: return Value::nil();
   }
 }
@@ -154,6 +165,8 @@ static Value seq_next(VM& vm, Value s) {
     case ObjType::StringSeq: return string_seq_next(vm.heap, static_cast<StringSeq*>(o));
     case ObjType::TreeSeq: return tree_seq_next(vm.heap, static_cast<TreeSeq*>(o));
     case ObjType::QueueSeq: return queue_seq_next(vm, static_cast<QueueSeq*>(o));
+    case ObjType::ChunkedCons: return chunked_cons_next(vm, static_cast<ChunkedCons*>(o));
+    case ObjType::Range: return range_next(vm.heap, static_cast<Range*>(o));
     default: return Value::nil();
   }
 }

@@ -2,6 +2,7 @@
 list(APPEND CLOVE_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/array_map.cpp
   ${CMAKE_CURRENT_LIST_DIR}/array_seq.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/chunk.cpp
   ${CMAKE_CURRENT_LIST_DIR}/coll_ops.cpp
   ${CMAKE_CURRENT_LIST_DIR}/coll_types.cpp
   ${CMAKE_CURRENT_LIST_DIR}/coll_util.cpp
@@ -15,6 +16,7 @@ list(APPEND CLOVE_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/map_ops.cpp
   ${CMAKE_CURRENT_LIST_DIR}/map_seq.cpp
   ${CMAKE_CURRENT_LIST_DIR}/queue.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/range.cpp
   ${CMAKE_CURRENT_LIST_DIR}/seq_ops.cpp
   ${CMAKE_CURRENT_LIST_DIR}/sorted_map.cpp
   ${CMAKE_CURRENT_LIST_DIR}/string_seq.cpp

@@ -50,6 +50,7 @@ void install_regex_natives(VM& vm);   // re-* (regex.cpp)
 void install_char_natives(VM& vm);    // char, int, Character/, parse-* (chars.cpp)
 void install_format_natives(VM& vm);  // format, printf (format.cpp)
 void install_seq_natives(VM& vm);
+void install_chunk_natives(VM& vm);  // chunk-buffer chunk-first ... and -long-range (chunk.cpp)
 void install_transient_natives(VM& vm);
 void install_state_natives(VM& vm);
 void install_sorted_natives(VM& vm);

@@ -14,6 +14,7 @@ void install_core(VM& vm, bool load_library) {
   install_coll_natives(vm);
   install_io_natives(vm);
   install_seq_natives(vm);
+  install_chunk_natives(vm);
   install_transient_natives(vm);
   install_state_natives(vm);
   install_sorted_natives(vm);

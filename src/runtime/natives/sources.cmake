@@ -5,6 +5,7 @@ list(APPEND CLOVE_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/colls.cpp
   ${CMAKE_CURRENT_LIST_DIR}/io.cpp
   ${CMAKE_CURRENT_LIST_DIR}/seq.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/chunk.cpp
   ${CMAKE_CURRENT_LIST_DIR}/string.cpp
   ${CMAKE_CURRENT_LIST_DIR}/regex.cpp
   ${CMAKE_CURRENT_LIST_DIR}/chars.cpp

@@ -1,0 +1,18 @@
+;; Bad input to the chunk protocol is a catchable error, never a crash.
+(defmacro caught [form]
+  `(try ~form (println "no error") (catch IndexOutOfBoundsException e# (println "index error"))
+        (catch ClassCastException e# (println "class cast")) (catch RuntimeException e# (println "runtime error"))))
+(let [b (chunk-buffer 1)] (chunk-append b 1) (caught (chunk-append b 2)))
+(caught (chunk-first '(1 2)))
+(caught (chunk-first nil))
+(caught (chunk-rest [1 2]))
+(caught (chunk-append [] 1))
+(caught (chunk-cons [1] nil))
+(caught (chunk-buffer -1))
+(let [b (chunk-buffer 2)] (chunk b) (caught (chunk-append b 1)))
+(let [b (chunk-buffer 1)] (chunk-append b 1) (caught (nth (chunk b) 3)))
+(caught (nth (range 3) -1))
+(caught (range 0 10 "a"))
+(caught (range nil 10))
+(caught (range 1.5 nil))
+(chunk-first (list 1))

@@ -19,6 +19,8 @@
 
 #include "bytecode/opcodes.h"
 #include "common/stack_guard.h"
+#include <fmt/format.h>
+
 #include "runtime/coll.h"
 #include "runtime/number.h"
 #include "vm/enter.h"
@@ -289,6 +291,56 @@ Value VM::run(size_t handler_floor) {
           RELOAD();
         }
         RA = Value::boolean(r);
+        VM_NEXT();
+      }
+      // Inlined clojure.core functions (opcodes.h). Each may realize a lazy seq, which
+      // runs Clove code: save pc first (traces, stack maps), reload R after.
+      VM_CASE(FIRST) {
+        SAVE_PC();
+        Value r = first(*this, RB);
+        RELOAD();
+        RA = r;
+        SAFEPOINT();
+        VM_NEXT();
+      }
+      VM_CASE(NEXT) {
+        SAVE_PC();
+        Value r = next(*this, RB);
+        RELOAD();
+        RA = r;
+        SAFEPOINT();
+        VM_NEXT();
+      }
+      VM_CASE(COUNT) {
+        SAVE_PC();
+        int64_t n = count(*this, RB);
+        RELOAD();
+        RA = make_long(heap, n);
+        VM_NEXT();
+      }
+      VM_CASE(ISREDUCED) {
+        Value x = RB;
+        RA = Value::boolean(x.is_obj() && x.as_obj()->type == ObjType::Reduced);
+        VM_NEXT();
+      }
+      VM_CASE(NTH) {
+        SAVE_PC();
+        Value ix = RC;
+        if (!is_long(ix)) [[unlikely]]
+          throw_error(ErrorKind::ClassCastException,
+                      fmt::format("nth: class {} cannot be cast to class java.lang.Long", value_type_name(ix)));
+        Value r = nth(*this, RB, as_long(ix));
+        RELOAD();
+        RA = r;
+        SAFEPOINT();
+        VM_NEXT();
+      }
+      VM_CASE(GET) {
+        SAVE_PC();
+        Value r = get(*this, RB, RC);
+        RELOAD();
+        RA = r;
+        SAFEPOINT();
         VM_NEXT();
       }
       VM_CASE(NOT) {

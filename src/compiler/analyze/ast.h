@@ -145,7 +145,11 @@ struct InvokeNode : Node {
 };
 
 /// Core functions compiled to instructions (analyze/inline.cpp).
-enum class PrimOp : uint8_t { Add, Sub, Mul, Div, Lt, Le, Gt, Ge, Eq, NumEq, Not, Zero, Inc, Dec };
+enum class PrimOp : uint8_t {
+  Add, Sub, Mul, Div, Lt, Le, Gt, Ge, Eq, NumEq, Not, Zero, Inc, Dec,
+  // collection intrinsics: never folded, one instruction each
+  First, Next, Count, IsReduced, Nth, Get
+};
 
 struct PrimNode : Node {
   PrimOp op;

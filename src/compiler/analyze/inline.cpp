@@ -2,6 +2,8 @@
 //   (+ a b ...) (- a b ...) (* a b ...) (/ a b ...)   left folds, two or more args
 //   (< a b) (<= a b) (> a b) (>= a b) (= a b) (== a b)  exactly two args
 //   (not x) (zero? x) (inc x) (dec x)                   exactly one arg
+//   (first x) (next x) (count x) (reduced? x)           one arg, one instruction each
+//   (nth coll i) (get m k)                              exactly two args
 // Other arities call the function. Only calls whose head resolves to the
 // clojure.core var are inlined (a local or another namespace's var of the same name
 // is an ordinary call). Literal operands are folded at compile time (const_fold.h).
@@ -27,6 +29,8 @@ constexpr PrimInfo kPrims[] = {
     {">", PrimOp::Gt, 2, 2},      {">=", PrimOp::Ge, 2, 2},      {"=", PrimOp::Eq, 2, 2},
     {"==", PrimOp::NumEq, 2, 2},  {"not", PrimOp::Not, 1, 1},    {"zero?", PrimOp::Zero, 1, 1},
     {"inc", PrimOp::Inc, 1, 1},   {"dec", PrimOp::Dec, 1, 1},
+    {"first", PrimOp::First, 1, 1}, {"next", PrimOp::Next, 1, 1}, {"count", PrimOp::Count, 1, 1},
+    {"reduced?", PrimOp::IsReduced, 1, 1}, {"nth", PrimOp::Nth, 2, 2}, {"get", PrimOp::Get, 2, 2},
 };
 
 bool is_const(Node* n) { return n->kind == NodeKind::Const; }

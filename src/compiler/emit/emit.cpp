@@ -333,7 +333,9 @@ class Emitter {
       case IrOp::LT:
       case IrOp::LE:
       case IrOp::NUMEQ:
-      case IrOp::EQ: {
+      case IrOp::EQ:
+      case IrOp::NTH:
+      case IrOp::GET: {
         int b = read(in.args[0], kScratchReg);
         int c = read(in.args[1], kScratchReg + 1);
         int t = target(in.dst);
@@ -348,10 +350,14 @@ class Emitter {
         finish_def(in.dst, t, la);
         break;
       }
-      case IrOp::NOT: {
+      case IrOp::NOT:
+      case IrOp::FIRST:
+      case IrOp::NEXT:
+      case IrOp::COUNT:
+      case IrOp::ISREDUCED: {
         int b = read(in.args[0], kScratchReg);
         int t = target(in.dst);
-        put(encode_abc(Op::NOT, t, b, 0));
+        put(encode_abc(bytecode_op(in.op), t, b, 0));
         finish_def(in.dst, t, la);
         break;
       }

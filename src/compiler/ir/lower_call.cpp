@@ -122,6 +122,27 @@ VReg ArityLowerer::lower_prim(PrimNode* n, Dest d) {
       emit(IrOp::NUMEQ, out, {a, z}, n->pos);
       return finish(out, d, n->pos);
     }
+    case PrimOp::First:
+    case PrimOp::Next:
+    case PrimOp::Count:
+    case PrimOp::IsReduced: {
+      VReg a = value(args[0]);
+      out = out_for(true);
+      IrOp op = n->op == PrimOp::First ? IrOp::FIRST
+                : n->op == PrimOp::Next ? IrOp::NEXT
+                : n->op == PrimOp::Count ? IrOp::COUNT
+                                         : IrOp::ISREDUCED;
+      emit(op, out, {a}, n->pos);
+      return finish(out, d, n->pos);
+    }
+    case PrimOp::Nth:
+    case PrimOp::Get: {
+      VReg a = value(args[0]);
+      VReg b = value(args[1]);
+      out = out_for(true);
+      emit(n->op == PrimOp::Nth ? IrOp::NTH : IrOp::GET, out, {a, b}, n->pos);
+      return finish(out, d, n->pos);
+    }
     case PrimOp::Inc:
     case PrimOp::Dec: {
       VReg a = value(args[0]);

@@ -1,0 +1,6 @@
+; Inlined collection functions: first next count reduced? nth get are one instruction
+; each when they name clojure.core's vars; a local of the same name is an ordinary call.
+(def walk (fn* [s] (if s [(first s) (next s) (count s) (reduced? s)] nil)))
+(def lookup (fn* [v m k] [(nth v 2) (get m k) (get m :a)]))
+(def shadowed (fn* [first] (first 1)))
+(nth [1 2] 0 :default)

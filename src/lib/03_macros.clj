@@ -259,11 +259,41 @@
                                             (concat fs# (~giter (rest ~gxs)))
                                             (recur (rest ~gxs))))
                            :else `(cons ~body-expr (~giter (rest ~gxs)))))]
-            `(fn ~giter [~gxs]
-               (lazy-seq
-                 (loop [~gxs ~gxs]
-                   (when-first [~bind ~gxs]
-                     ~(do-mod mod-pairs)))))))]
+            (if next-groups
+              `(fn ~giter [~gxs]
+                 (lazy-seq
+                   (loop [~gxs ~gxs]
+                     (when-first [~bind ~gxs]
+                       ~(do-mod mod-pairs)))))
+              ;; The innermost binding walks a chunked seq a chunk at a time, filling a
+              ;; chunk buffer, as Clojure's for does: the same elements get realized.
+              (let [gi (gensym "i__")
+                    gb (gensym "b__")
+                    do-cmod (fn do-cmod [[[k v] & etc :as mods]]
+                              (cond
+                                (and (seq mods) (= k :let)) `(let ~v ~(do-cmod etc))
+                                (and (seq mods) (= k :while)) `(when ~v ~(do-cmod etc))
+                                (and (seq mods) (= k :when)) `(if ~v ~(do-cmod etc) (recur (inc ~gi)))
+                                (seq mods) (throw (IllegalArgumentException. (str "Invalid 'for' keyword " k)))
+                                :else `(do (chunk-append ~gb ~body-expr)
+                                           (recur (inc ~gi)))))]
+                `(fn ~giter [~gxs]
+                   (lazy-seq
+                     (loop [~gxs ~gxs]
+                       (when-let [~gxs (seq ~gxs)]
+                         (if (chunked-seq? ~gxs)
+                           (let [c# (chunk-first ~gxs)
+                                 size# (count c#)
+                                 ~gb (chunk-buffer size#)]
+                             (if (loop [~gi 0]
+                                   (if (< ~gi size#)
+                                     (let [~bind (nth c# ~gi)]
+                                       ~(do-cmod mod-pairs))
+                                     true))
+                               (chunk-cons (chunk ~gb) (~giter (chunk-rest ~gxs)))
+                               (chunk-cons (chunk ~gb) nil)))
+                           (let [~bind (first ~gxs)]
+                             ~(do-mod mod-pairs)))))))))))]
     `(let [iter# ~(emit-bind (seq-exprs-groups seq-exprs))]
        (iter# ~(second seq-exprs)))))
 
@@ -284,14 +314,27 @@
                          (= k :while) [false `(when ~v ~subform ~@(when needrec [recform]))]
                          (= k :when) [false `(if ~v (do ~subform ~@(when needrec [recform])) ~recform)]
                          :else (throw (IllegalArgumentException. (str "Invalid 'doseq' keyword " k)))))
+                     ;; Walks a chunked seq a chunk at a time, as Clojure's doseq does.
                      (let [gseq (gensym "seq_")
-                           recform `(recur (next ~gseq))
-                           [needrec subform] (step recform (nnext exprs))]
-                       [true `(loop* [~gseq (seq ~v)]
-                                (when ~gseq
-                                  (let [~k (first ~gseq)]
-                                    ~subform
-                                    ~@(when needrec [recform]))))])))))]
+                           gchunk (gensym "chunk_")
+                           gcount (gensym "count_")
+                           gi (gensym "i_")
+                           recform `(recur (next ~gseq) nil 0 0)
+                           [needrec subform] (step recform (nnext exprs))
+                           recform-chunk `(recur ~gseq ~gchunk ~gcount (inc ~gi))
+                           [needrec-chunk subform-chunk] (step recform-chunk (nnext exprs))]
+                       [true `(loop* [~gseq (seq ~v) ~gchunk nil ~gcount 0 ~gi 0]
+                                (if (< ~gi ~gcount)
+                                  (let [~k (nth ~gchunk ~gi)]
+                                    ~subform-chunk
+                                    ~@(when needrec-chunk [recform-chunk]))
+                                  (when-let [~gseq (seq ~gseq)]
+                                    (if (chunked-seq? ~gseq)
+                                      (let [c# (chunk-first ~gseq)]
+                                        (recur (chunk-rest ~gseq) c# (count c#) 0))
+                                      (let [~k (first ~gseq)]
+                                        ~subform
+                                        ~@(when needrec [recform]))))))])))))]
     (second (step nil (seq seq-exprs)))))
 
 (defmacro letfn

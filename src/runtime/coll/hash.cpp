@@ -139,7 +139,8 @@ uint32_t compute_hash(VM& vm, Value v, Obj* o) {
 }  // namespace
 
 uint32_t hash(VM& vm, Value v) {
-  if (v.is_small_int() || v.is_double()) return num_hash(v);
+  if (v.is_small_int()) return murmur3::hash_long(v.as_small_int());  // num_hash's first case, inline
+  if (v.is_double()) return num_hash(v);
   if (v.is_nil()) return 0;
   if (v.is_bool()) return v.is_true() ? 1231 : 1237;
   if (v.is_char()) return v.as_char();

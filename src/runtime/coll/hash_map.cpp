@@ -19,6 +19,7 @@
 #include <cassert>
 #include <cstring>
 
+#include "common/bits.h"
 #include "runtime/coll.h"
 #include "runtime/coll/map_seq.h"
 #include "vm/vm.h"
@@ -31,7 +32,7 @@ inline uint32_t mask(uint32_t hash, uint32_t shift) { return (hash >> shift) & 3
 inline uint32_t bitpos(uint32_t hash, uint32_t shift) { return 1u << mask(hash, shift); }
 /// Slots in use: 2 per position for Bitmap nodes, all of them otherwise.
 inline uint32_t used(const HamtNode* n) {
-  return n->kind == HamtKind::Bitmap ? 2 * static_cast<uint32_t>(std::popcount(n->bits)) : n->len;
+  return n->kind == HamtKind::Bitmap ? 2 * static_cast<uint32_t>(popcount32(n->bits)) : n->len;
 }
 
 struct Ctx {
@@ -130,7 +131,7 @@ HamtNode* create_node(Ctx& c, uint32_t shift, Value key1, Value val1, uint32_t k
 
 HamtNode* bitmap_assoc(Ctx& c, const HamtNode* n, uint32_t shift, uint32_t hash, Value key, Value val) {
   uint32_t bit = bitpos(hash, shift);
-  uint32_t idx = std::popcount(n->bits & (bit - 1));
+  uint32_t idx = popcount32(n->bits & (bit - 1));
   const Value* a = n->slots();
   if (n->bits & bit) {
     Value k = a[2 * idx];
@@ -148,7 +149,7 @@ HamtNode* bitmap_assoc(Ctx& c, const HamtNode* n, uint32_t shift, uint32_t hash,
     HamtNode* sub = create_node(c, shift + 5, k, vn, hash, key, val);
     return edit_and_set2(c, n, 2 * idx, Value::nil(), 2 * idx + 1, Value::object(sub));
   }
-  uint32_t cnt = std::popcount(n->bits);
+  uint32_t cnt = popcount32(n->bits);
   if (owned(c, n) && 2 * cnt < n->len) {  // room in place
     HamtNode* r = const_cast<HamtNode*>(n);
     Value* d = r->slots();
@@ -265,7 +266,7 @@ HamtNode* without(Ctx& c, const HamtNode* n, uint32_t shift, uint32_t hash, Valu
     case HamtKind::Bitmap: {
       uint32_t bit = bitpos(hash, shift);
       if (!(n->bits & bit)) return self;
-      uint32_t idx = std::popcount(n->bits & (bit - 1));
+      uint32_t idx = popcount32(n->bits & (bit - 1));
       Value k = n->slots()[2 * idx];
       Value vn = n->slots()[2 * idx + 1];
       if (k.is_nil()) {
@@ -354,7 +355,7 @@ const Value* hamt_find(VM& vm, const HamtNode* n, uint32_t hash, Value key) {
       case HamtKind::Bitmap: {
         uint32_t bit = bitpos(hash, shift);
         if (!(n->bits & bit)) return nullptr;
-        uint32_t idx = std::popcount(n->bits & (bit - 1));
+        uint32_t idx = popcount32(n->bits & (bit - 1));
         Value k = n->slots()[2 * idx];
         if (k.is_nil()) {
           n = HamtNode::node_of(n->slots()[2 * idx + 1]);

@@ -28,7 +28,8 @@ Value evaluate_meta(Analyzer& a, Value meta) {
   if (!is_map(meta)) return meta;
   Value quote = Value::object(vm.sym("quote"));
   Value out = meta;
-  for (Value s = seq(vm, meta); !s.is_nil(); s = next(vm, s)) {
+  // eval_form may collect: the map's seq is a fresh object, so each step is pinned.
+  for (Value s = a.s.pin(seq(vm, meta)); !s.is_nil(); s = a.s.pin(next(vm, s))) {
     Value e = first(vm, s);
     Value k = nth(vm, e, 0), v = nth(vm, e, 1);
     Value nv = v;

@@ -37,5 +37,11 @@ inline uint32_t hash_long(int64_t input) {
 inline uint32_t mix_coll_hash(uint32_t hash, uint32_t count) {
   return fmix(mix_h1(0, mix_k1(hash)), count);
 }
+/// clojure.lang.Util.hashCombine(seed, h) (boost::hash_combine in Java int arithmetic;
+/// not Murmur3, but used beside it for symbols and `hash-combine`).
+inline uint32_t hash_combine(uint32_t seed, uint32_t h) {
+  auto sseed = static_cast<int32_t>(seed);
+  return seed ^ (h + 0x9e3779b9u + (seed << 6) + static_cast<uint32_t>(sseed >> 2));
+}
 
 }  // namespace clove::murmur3

@@ -72,6 +72,12 @@ Value with_meta(VM& vm, Value v, Value m);
 bool equiv(VM& vm, Value a, Value b);
 /// Clojure's `hash`, consistent with equiv (Murmur3 mixing as in clojure.lang.Murmur3).
 uint32_t hash(VM& vm, Value v);
+/// Murmur3.hashOrdered over any seqable (Clojure's `hash-ordered-coll`): the hash a
+/// sequential collection of these elements has. May realize lazy seqs (roots them).
+uint32_t hash_ordered(VM& vm, Value coll);
+/// Murmur3.hashUnordered over any seqable (Clojure's `hash-unordered-coll`): the hash a
+/// set of these elements has. May realize lazy seqs (roots them).
+uint32_t hash_unordered(VM& vm, Value coll);
 /// Clojure's `compare`: negative, zero or positive; throws ClassCastException.
 int compare(VM& vm, Value a, Value b);
 

@@ -65,18 +65,13 @@ uint32_t hash_unencoded_chars(std::string_view s) {
   return fmix(h1, 2 * len);
 }
 
-// clojure.lang.Util.hashCombine (Java int arithmetic).
-uint32_t hash_combine(uint32_t seed, uint32_t h) {
-  auto sseed = static_cast<int32_t>(seed);
-  seed ^= h + 0x9e3779b9u + (seed << 6) + static_cast<uint32_t>(sseed >> 2);
-  return seed;
-}
 
 uint32_t symbol_hash(const Symbol* s) {
-  return hash_combine(hash_unencoded_chars(s->name_view()), s->ns ? java_string_hash(s->ns_view()) : 0);
+  return murmur3::hash_combine(hash_unencoded_chars(s->name_view()), s->ns ? java_string_hash(s->ns_view()) : 0);
 }
 
-// Murmur3.hashOrdered over any seqable; rooted because it may realize lazy seqs.
+}  // namespace
+
 uint32_t hash_ordered(VM& vm, Value coll) {
   uint32_t h = 1, n = 0;
   if (Vector* v = as<Vector>(coll)) {
@@ -94,6 +89,20 @@ uint32_t hash_ordered(VM& vm, Value coll) {
   }
   return murmur3::mix_coll_hash(h, n);
 }
+
+uint32_t hash_unordered(VM& vm, Value coll) {
+  uint32_t h = 0, n = 0;
+  RootScope scope(vm.heap);
+  size_t s = scope.push(seq(vm, coll));
+  while (!scope[s].is_nil()) {
+    h += hash(vm, first(vm, scope[s]));
+    ++n;
+    scope[s] = next(vm, scope[s]);
+  }
+  return murmur3::mix_coll_hash(h, n);
+}
+
+namespace {
 
 // Murmur3.hashUnordered over a map's entries (as [k v] vectors) or a set's elements.
 uint32_t hash_map_entries(VM& vm, Value map, bool keys_only) {

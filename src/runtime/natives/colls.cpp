@@ -3,7 +3,10 @@
 // src/lib/*.clj, written in Clove.)
 #include <vector>
 
+#include "common/murmur3.h"
 #include "runtime/coll.h"
+#include "runtime/coll/array_map.h"
+#include "runtime/print.h"
 #include "runtime/natives/args.h"
 #include "runtime/record.h"
 
@@ -20,7 +23,7 @@ std::vector<Value> collect(Args a, int from) {
 Value c_list(VM& vm, Args a) { auto v = collect(a, 0); return list_from(vm.heap, v.data(), v.size()); }
 Value c_vector(VM& vm, Args a) { auto v = collect(a, 0); return vector_from(vm.heap, v.data(), v.size()); }
 Value c_hash_map(VM& vm, Args a) {
-  if (a.size() % 2) throw_error(ErrorKind::IllegalArgumentException, fmt::format("No value supplied for key: {}", "the last key"));
+  if (a.size() % 2) throw_error(ErrorKind::IllegalArgumentException, fmt::format("No value supplied for key: {}", pr_str(vm, a[a.size() - 1])));
   auto v = collect(a, 0);
   return map_from(vm, v.data(), v.size() / 2);
 }
@@ -81,6 +84,41 @@ Value c_concat(VM& vm, Args a) {
   return list_from(vm.heap, items.data(), items.size());
 }
 
+// (array-map & kvs): an array map of any size, a repeated key keeping its first place and
+// its last value (PersistentArrayMap.createAsIfByAssoc).
+Value c_array_map(VM& vm, Args a) {
+  if (a.size() % 2) throw_error(ErrorKind::IllegalArgumentException, fmt::format("No value supplied for key: {}", pr_str(vm, a[a.size() - 1])));
+  std::vector<Value> kvs;
+  for (int i = 0; i < a.size(); i += 2) {
+    size_t j = 0;
+    while (j < kvs.size() && !equiv(vm, kvs[j], a[i])) j += 2;
+    if (j < kvs.size()) {
+      kvs[j + 1] = a[i + 1];
+    } else {
+      kvs.push_back(a[i]);
+      kvs.push_back(a[i + 1]);
+    }
+  }
+  if (kvs.empty()) return empty_array_map(vm.heap);
+  ArrayMap* m = alloc_array_map(vm.heap, static_cast<uint32_t>(kvs.size() / 2));
+  std::copy(kvs.begin(), kvs.end(), m->kvs());
+  return Value::object(m);
+}
+
+// 32-bit hash results come back as Clojure's int: sign-extended.
+Value hash_value(uint32_t h) { return Value::small_int(static_cast<int32_t>(h)); }
+uint32_t arg_hash(Args a, int i, const char* fn) { return static_cast<uint32_t>(arg_long(a, i, fn)); }
+
+Value c_hash_ordered(VM& vm, Args a) { return hash_value(hash_ordered(vm, a[0])); }
+Value c_hash_unordered(VM& vm, Args a) { return hash_value(hash_unordered(vm, a[0])); }
+Value c_mix_coll_hash(VM&, Args a) {
+  return hash_value(murmur3::mix_coll_hash(arg_hash(a, 0, "mix-collection-hash"), arg_hash(a, 1, "mix-collection-hash")));
+}
+// (hash-combine seed y): clojure.lang.Util.hashCombine(seed, (hash y)).
+Value c_hash_combine(VM& vm, Args a) {
+  return hash_value(murmur3::hash_combine(arg_hash(a, 0, "hash-combine"), hash(vm, a[1])));
+}
+
 }  // namespace
 
 void install_coll_natives(VM& vm) {
@@ -113,6 +151,11 @@ void install_coll_natives(VM& vm) {
   vm.def_native(C, "sequential?", c_sequentialp, 1, 1, "Returns true if coll implements Sequential.", "([coll])");
   vm.def_native(C, "counted?", c_countedp, 1, 1, "Returns true if coll implements count in constant time.", "([coll])");
   vm.def_native(C, "concat", c_concat, 0, -1, "Returns a seq of the concatenation of the elements in the supplied colls.", "([] [x] [x y] [x y & zs])");
+  vm.def_native(C, "array-map", c_array_map, 0, -1, "Constructs an array-map. If any keys are equal, they are handled as if by repeated uses of assoc.", "([] [& keyvals])");
+  vm.def_native(C, "hash-ordered-coll", c_hash_ordered, 1, 1, "Returns the hash code, consistent with =, for an external ordered collection implementing Iterable. (Murmur3.hashOrdered)", "([coll])");
+  vm.def_native(C, "hash-unordered-coll", c_hash_unordered, 1, 1, "Returns the hash code, consistent with =, for an external unordered collection implementing Iterable. (Murmur3.hashUnordered)", "([coll])");
+  vm.def_native(C, "mix-collection-hash", c_mix_coll_hash, 2, 2, "Mix final collection hash for ordered or unordered collections. hash-basis is the combined collection hash, count is the number of elements included in the basis.", "([hash-basis count])");
+  vm.def_native(C, "hash-combine", c_hash_combine, 2, 2, "Combines seed (a hash) with the hash of x, as clojure.lang.Util/hashCombine.", "([x y])");
   vm.def_native(C, "vec", c_vec, 1, 1, "Creates a new vector containing the contents of coll.", "([coll])");
 }
 

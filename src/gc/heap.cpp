@@ -17,8 +17,16 @@
 //   Atomic (one step, not interruptible): roots are marked again (the value stacks
 //     are not barriered, so they may hold new white objects), grey objects are
 //     drained, the whites flip.
-//   Sweep: the all-objects list is walked a budget at a time; dead objects are freed,
-//     live ones repainted current white. Then Pause, with threshold_ = 2x live bytes.
+//   Sweep: the pool's pages are walked page by page, cells in address order (see
+//     gc/pool.h), then the list of large objects; dead objects are freed, live ones
+//     repainted current white. Then Pause, with threshold_ = 2x live bytes.
+//
+// Memory: objects of up to Pool::kMaxSmall bytes live in the size-class pages of a
+// Pool (segregated fits); a free needs no size, the page header gives it. Larger
+// objects are malloc'd with a 16-byte prefix holding their size and are linked
+// through Obj::gc_next. bytes_ counts the memory really taken (whole cells, malloc'd
+// blocks with their prefix), so set_limit caps real bytes; TypeInfo::size only paces
+// marking.
 //
 // Invariant while marking: no black object points to a white one, except via a
 // root. Heap::barrier keeps it: storing a white value into a black object turns the
@@ -32,6 +40,7 @@
 #include "gc/heap.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <cstdlib>
 #include <stdexcept>
 #include <string>
@@ -44,6 +53,22 @@ namespace clove {
 namespace {
 constexpr size_t kMinThreshold = 4u << 20;  // the first cycle starts after 4 MiB
 constexpr size_t kStepBytes = 32u << 10;    // work a step does per ~32 KiB allocated
+
+/// CLOVE_GC_STATS=1 (environment): one line on stderr per finished cycle, for tuning
+/// the pacing. Read once per process.
+bool stats_enabled() {
+  static const bool on = [] {
+    const char* s = std::getenv("CLOVE_GC_STATS");
+    return s && *s && std::string(s) != "0";
+  }();
+  return on;
+}
+
+void report_cycle(const Heap& h, const char* how) {
+  std::fprintf(stderr, "gc: cycle %zu (%s): %zu bytes live in %zu objects, %zu pool pages (%zu cached)\n",
+               h.collections(), how, h.bytes_live(), h.object_count(), h.pool().page_count(),
+               h.pool().cached_pages());
+}
 }  // namespace
 
 Heap::Heap() : types_(&type_info(ObjType{})) {
@@ -235,6 +260,7 @@ void Heap::step() {
       ++cycles_;
       estimate_ = bytes_;
       threshold_ = std::max(kMinThreshold, estimate_ * 2);
+      if (stats_enabled()) report_cycle(*this, "incremental");
     }
   }
   in_gc_ = false;
@@ -259,6 +285,7 @@ void Heap::collect() {
   estimate_ = bytes_;
   threshold_ = std::max(kMinThreshold, estimate_ * 2);
   debt_ = 0;
+  if (stats_enabled()) report_cycle(*this, "full");
   in_gc_ = false;
 }
 

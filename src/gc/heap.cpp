@@ -17,8 +17,16 @@
 //   Atomic (one step, not interruptible): roots are marked again (the value stacks
 //     are not barriered, so they may hold new white objects), grey objects are
 //     drained, the whites flip.
-//   Sweep: the all-objects list is walked a budget at a time; dead objects are freed,
-//     live ones repainted current white. Then Pause, with threshold_ = 2x live bytes.
+//   Sweep: the pool's pages are walked page by page, cells in address order (see
+//     gc/pool.h), then the list of large objects; dead objects are freed, live ones
+//     repainted current white. Then Pause, with threshold_ = 2x live bytes.
+//
+// Memory: objects of up to Pool::kMaxSmall bytes live in the size-class pages of a
+// Pool (segregated fits); a free needs no size, the page header gives it. Larger
+// objects are malloc'd with a 16-byte prefix holding their size and are linked
+// through Obj::gc_next. bytes_ counts the memory really taken (whole cells, malloc'd
+// blocks with their prefix), so set_limit caps real bytes; TypeInfo::size only paces
+// marking.
 //
 // Invariant while marking: no black object points to a white one, except via a
 // root. Heap::barrier keeps it: storing a white value into a black object turns the
@@ -32,6 +40,7 @@
 #include "gc/heap.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <cstdlib>
 #include <stdexcept>
 #include <string>
@@ -44,9 +53,28 @@ namespace clove {
 namespace {
 constexpr size_t kMinThreshold = 4u << 20;  // the first cycle starts after 4 MiB
 constexpr size_t kStepBytes = 32u << 10;    // work a step does per ~32 KiB allocated
+
+/// CLOVE_GC_STATS=1 (environment): one line on stderr per finished cycle, for tuning
+/// the pacing. Read once per process.
+bool stats_enabled() {
+  static const bool on = [] {
+    const char* s = std::getenv("CLOVE_GC_STATS");
+    return s && *s && std::string(s) != "0";
+  }();
+  return on;
+}
+
+void report_cycle(const Heap& h, const char* how) {
+  std::fprintf(stderr, "gc: cycle %zu (%s): %zu bytes live in %zu objects, %zu pool pages (%zu cached)\n",
+               h.collections(), how, h.bytes_live(), h.object_count(), h.pool().page_count(),
+               h.pool().cached_pages());
+}
 }  // namespace
 
-Heap::Heap() {
+Heap::Heap() : types_(&type_info(ObjType{})) {
+  // type_info() hands out the elements of one array (runtime/object_types.cpp).
+  constexpr auto kLast = static_cast<ObjType>(static_cast<int>(ObjType::kCount) - 1);
+  if (&type_info(kLast) != types_ + static_cast<int>(kLast)) std::abort();
   const char* s = std::getenv("CLOVE_GC_STRESS");
   std::string mode = s ? s : "";
   incremental_stress_ = mode == "incremental";
@@ -55,48 +83,49 @@ Heap::Heap() {
 }
 
 Heap::~Heap() {
-  Obj* o = all_;
+  pool_.for_each_cell([&](void* c) { types_[static_cast<int>(static_cast<Obj*>(c)->type)].destroy(static_cast<Obj*>(c)); });
+  Obj* o = large_;
   while (o) {
     Obj* next = o->gc_next;
-    type_info(o->type).destroy(o);
-    std::free(o);
+    types_[static_cast<int>(o->type)].destroy(o);
+    std::free(reinterpret_cast<char*>(o) - kLargeHeader);
     o = next;
   }
+  // The pool's destructor returns its pages.
 }
 
-void* Heap::raw_alloc(size_t sz) {
-  if (limit_ && bytes_ + sz > limit_) {
-    // Collect once before giving up; we are not at a safepoint, so only count.
-    throw_error(ErrorKind::OutOfMemoryError,
-                "memory limit of " + std::to_string(limit_) + " bytes exceeded");
-  }
-  void* mem = std::malloc(sz);
+void Heap::limit_exceeded() {
+  // We are not at a safepoint, so collecting first is not possible: only count.
+  throw_error(ErrorKind::OutOfMemoryError, "memory limit of " + std::to_string(limit_) + " bytes exceeded");
+}
+
+void* Heap::alloc_large(size_t sz) {
+  void* mem = std::malloc(sz + kLargeHeader);
   if (!mem) throw std::bad_alloc();
-  return mem;
+  *static_cast<size_t*>(mem) = sz;
+  return static_cast<char*>(mem) + kLargeHeader;
 }
 
-void Heap::link(Obj* o, size_t sz) {
-  o->gc_color = current_white_;
-  o->gc_next = all_;
-  all_ = o;
-  bytes_ += sz;
-  debt_ += static_cast<int64_t>(sz);
-  ++objects_;
+void Heap::free_large(Obj* o) {
+  char* block = reinterpret_cast<char*>(o) - kLargeHeader;
+  size_t charge = *reinterpret_cast<size_t*>(block) + kLargeHeader;
+  bytes_ -= std::min(bytes_, charge);
+  std::free(block);
+}
+
+void Heap::unallocate(void* mem, size_t sz) {
+  --objects_;
+  if (sz <= Pool::kMaxSmall) {
+    bytes_ -= Pool::cell_size_of(Pool::class_of(sz));
+    pool_.free(mem);
+  } else {
+    free_large(static_cast<Obj*>(mem));
+  }
 }
 
 void Heap::add_root_provider(RootProvider* p) { providers_.push_back(p); }
 void Heap::remove_root_provider(RootProvider* p) {
   providers_.erase(std::remove(providers_.begin(), providers_.end(), p), providers_.end());
-}
-
-void Heap::mark_obj(Obj* o) {
-  if (capture_) {
-    capture_->push_back(o);
-    return;
-  }
-  if (!is_white(o)) return;
-  o->gc_color = kGray;
-  gray_.push_back(o);
 }
 
 void Heap::barrier_slow(Obj* parent) {
@@ -125,7 +154,7 @@ bool Heap::mark_step(size_t budget) {
     gray_.pop_back();
     if (o->gc_color == kBlack) continue;
     o->gc_color = kBlack;
-    const TypeInfo& ti = type_info(o->type);
+    const TypeInfo& ti = types_[static_cast<int>(o->type)];
     ti.trace(o, t);
     done += ti.size(o);
     if (done >= budget) return false;
@@ -139,30 +168,49 @@ void Heap::atomic() {
   mark_step(SIZE_MAX);
   current_white_ = other_white();
   phase_ = GcPhase::Sweep;
-  sweep_cursor_ = &all_;
+  sweep_page_ = 0;
+  sweep_large_ = &large_;
 }
 
-void Heap::free_obj(Obj* o) {
+void Heap::finalize(Obj* o) {
   if ((o->flags & kFlagSourcePos) && on_free_flagged) on_free_flagged(o);
-  const TypeInfo& ti = type_info(o->type);
-  size_t sz = ti.size(o);
-  bytes_ -= std::min(bytes_, sz);
+  types_[static_cast<int>(o->type)].destroy(o);
   --objects_;
-  ti.destroy(o);
-  std::free(o);
 }
 
+// Pool pages first, page by page in address order within each page (sequential memory,
+// unlike a walk of a linked list), then the list of large objects. `budget` counts
+// objects visited; a page is swept whole.
 bool Heap::sweep_step(size_t budget) {
   size_t done = 0;
-  uint8_t dead = other_white();
-  while (*sweep_cursor_) {
-    Obj* o = *sweep_cursor_;
+  const uint8_t dead = other_white();
+  const uint8_t white = current_white_;
+  while (sweep_page_ < pool_.page_count()) {
+    bool released = false;
+    size_t freed_bytes = 0;
+    done += pool_.sweep_page(sweep_page_, released, [&](void* c) {
+      Obj* o = static_cast<Obj*>(c);
+      if (o->gc_color == dead) {
+        finalize(o);
+        freed_bytes += Pool::page_of(c)->cell_size;
+        return true;
+      }
+      o->gc_color = white;
+      return false;
+    });
+    bytes_ -= std::min(bytes_, freed_bytes);
+    if (!released) ++sweep_page_;  // a released page's slot now holds an unswept page
+    if (done >= budget) return false;
+  }
+  while (*sweep_large_) {
+    Obj* o = *sweep_large_;
     if (o->gc_color == dead) {
-      *sweep_cursor_ = o->gc_next;
-      free_obj(o);
+      *sweep_large_ = o->gc_next;
+      finalize(o);
+      free_large(o);
     } else {
-      o->gc_color = current_white_;
-      sweep_cursor_ = &o->gc_next;
+      o->gc_color = white;
+      sweep_large_ = &o->gc_next;
     }
     if (++done >= budget) return false;
   }
@@ -212,6 +260,7 @@ void Heap::step() {
       ++cycles_;
       estimate_ = bytes_;
       threshold_ = std::max(kMinThreshold, estimate_ * 2);
+      if (stats_enabled()) report_cycle(*this, "incremental");
     }
   }
   in_gc_ = false;
@@ -236,17 +285,20 @@ void Heap::collect() {
   estimate_ = bytes_;
   threshold_ = std::max(kMinThreshold, estimate_ * 2);
   debt_ = 0;
+  if (stats_enabled()) report_cycle(*this, "full");
   in_gc_ = false;
 }
 
 size_t Heap::validate() {
   std::unordered_set<Obj*> all;
-  for (Obj* o = all_; o; o = o->gc_next) {
+  auto add = [&](Obj* o) {
     if (is_dead(o) && phase_ != GcPhase::Sweep)
-      throw std::logic_error(std::string("a ") + type_name(o->type) +
-                             " with a dead colour outside the sweep phase");
+      throw std::logic_error(std::string("a ") + type_name(o->type) + " with a dead colour outside the sweep phase");
+    if (o->gc_color > kBlack) throw std::logic_error("an object with an invalid colour");
     all.insert(o);
-  }
+  };
+  pool_.for_each_cell([&](void* c) { add(static_cast<Obj*>(c)); });
+  for (Obj* o = large_; o; o = o->gc_next) add(o);
   std::vector<Obj*> found;
   capture_ = &found;
   Tracer t{*this};
@@ -257,10 +309,10 @@ size_t Heap::validate() {
       Obj* o = found.back();
       found.pop_back();
       if (!seen.insert(o).second) continue;
-      if (!all.count(o)) throw std::logic_error("reachable object missing from the heap list");
+      if (!all.count(o)) throw std::logic_error("reachable object is not an allocated object of this heap");
       if (is_dead(o))
         throw std::logic_error(std::string("reachable ") + type_name(o->type) + " is dead");
-      type_info(o->type).trace(o, t);
+      types_[static_cast<int>(o->type)].trace(o, t);
     }
     capture_ = nullptr;
     return seen.size();

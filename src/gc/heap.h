@@ -28,6 +28,7 @@
 #include <utility>
 #include <vector>
 
+#include "gc/pool.h"
 #include "runtime/object.h"
 #include "runtime/value.h"
 
@@ -61,13 +62,25 @@ class Heap {
   Heap& operator=(const Heap&) = delete;
 
   /// Allocate a T (deriving from Obj) with `extra` trailing bytes; constructor args forwarded.
+  /// Objects of up to Pool::kMaxSmall bytes come from the size-class pool (gc/pool.h),
+  /// larger ones from malloc. Memory is 16-byte aligned.
   /// Never collects; throws std::bad_alloc (or an OutOfMemory Clove error, see set_limit).
   template <class T, class... A>
   T* make_extra(size_t extra, A&&... args) {
-    size_t sz = sizeof(T) + extra;
-    void* mem = raw_alloc(sz);
-    T* o = new (mem) T(std::forward<A>(args)...);
-    link(o, sz);
+    const size_t sz = sizeof(T) + extra;
+    void* mem = allocate(sz);
+    T* o;
+    try {
+      o = new (mem) T(std::forward<A>(args)...);
+    } catch (...) {
+      unallocate(mem, sz);
+      throw;
+    }
+    o->gc_color = current_white_;
+    if (sz > Pool::kMaxSmall) {
+      o->gc_next = large_;
+      large_ = o;
+    }
     return o;
   }
   template <class T, class... A>
@@ -109,22 +122,54 @@ class Heap {
   size_t object_count() const { return objects_; }
   GcPhase phase() const { return phase_; }
   /// Memory cap in bytes (0 = none); exceeding it throws a catchable error at allocation.
-  void set_limit(size_t bytes) { limit_ = bytes; }
+  /// Counted are the bytes the objects really occupy: their size-class cells, or their
+  /// malloc'd block and its 16-byte size header.
+  void set_limit(size_t bytes) { limit_ = bytes ? bytes : SIZE_MAX; }
 
   bool is_white(const Obj* o) const { return o->gc_color < kGray; }
   bool is_dead(const Obj* o) const { return o->gc_color == other_white(); }
 
-  /// Heap validator for tests: every object reachable from the roots is in the
-  /// all-objects list and not dead. Returns the number of reachable objects, or
+  /// Heap validator for tests: every object reachable from the roots is an allocated
+  /// object of this heap (a live pool cell or on the large-object list) and not dead. Returns the number of reachable objects, or
   /// throws std::logic_error describing the first problem.
   size_t validate();
 
-  void mark_obj(Obj* o);
+  /// Greys a white object (puts it on the grey stack); other colours are left alone.
+  void mark_obj(Obj* o) {
+    if (capture_) [[unlikely]] {
+      capture_->push_back(o);
+      return;
+    }
+    if (is_white(o)) {
+      o->gc_color = kGray;
+      gray_.push_back(o);
+    }
+  }
+
+  /// The allocator's pages (for tests and statistics).
+  const Pool& pool() const { return pool_; }
 
  private:
   friend struct Tracer;
-  void* raw_alloc(size_t sz);
-  void link(Obj* o, size_t sz);
+  static constexpr size_t kLargeHeader = 16;  // size prefix of a malloc'd object, keeps alignment
+  /// Memory for an object of `sz` bytes, counted in bytes_ and debt_.
+  void* allocate(size_t sz) {
+    const bool small = sz <= Pool::kMaxSmall;
+    const size_t charge = small ? Pool::cell_size_of(Pool::class_of(sz)) : sz + kLargeHeader;
+    if (bytes_ + charge > limit_) [[unlikely]]
+      limit_exceeded();
+    void* mem = small ? pool_.alloc(sz) : alloc_large(sz);
+    bytes_ += charge;
+    debt_ += static_cast<int64_t>(charge);
+    ++objects_;
+    return mem;
+  }
+  /// Undoes allocate() for memory whose constructor threw.
+  void unallocate(void* mem, size_t sz);
+  [[noreturn]] void limit_exceeded();
+  void* alloc_large(size_t sz);
+  void free_large(Obj* o);
+  void finalize(Obj* o);
   void barrier_slow(Obj* parent);
   void step();
   void start_cycle();
@@ -132,11 +177,13 @@ class Heap {
   void atomic();
   bool sweep_step(size_t budget);
   void trace_roots(Tracer& t);
-  void free_obj(Obj* o);
   uint8_t other_white() const { return current_white_ ^ 1; }
 
-  Obj* all_ = nullptr;
-  Obj** sweep_cursor_ = nullptr;
+  Pool pool_;
+  const TypeInfo* types_;     // the per-type table, indexed by ObjType
+  Obj* large_ = nullptr;      // malloc'd objects, linked by Obj::gc_next
+  size_t sweep_page_ = 0;     // sweep cursor: the next pool page to sweep ...
+  Obj** sweep_large_ = nullptr;  // ... then the link to the next large object
   std::vector<Obj*> gray_;
   std::vector<RootProvider*> providers_;
   GcPhase phase_ = GcPhase::Pause;
@@ -150,7 +197,7 @@ class Heap {
   size_t estimate_ = 0;     // live bytes after the last cycle
   size_t objects_ = 0;
   size_t cycles_ = 0;
-  size_t limit_ = 0;
+  size_t limit_ = SIZE_MAX;  // SIZE_MAX: no cap
   std::vector<Obj*>* capture_ = nullptr;  // validate(): collect marks instead of colouring
 };
 

@@ -1,2 +1,3 @@
 list(APPEND CLOVE_SOURCES
-  ${CMAKE_CURRENT_LIST_DIR}/heap.cpp)
+  ${CMAKE_CURRENT_LIST_DIR}/heap.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/pool.cpp)

@@ -35,6 +35,7 @@
 namespace clove {
 
 class Heap;
+class VM;
 
 /// Passed to Obj::trace implementations and RootProviders: mark what you hold.
 struct Tracer {
@@ -112,6 +113,9 @@ class Heap {
 
   /// Called for every freed object whose kFlagSourcePos flag is set (weak side tables).
   std::function<void(Obj*)> on_free_flagged;
+  /// The VM that owns this heap (null for a bare heap): lets runtime code that receives
+  /// only the heap, such as BigDecimal arithmetic reading *math-context*, reach VM state.
+  VM* owner = nullptr;
 
   bool stress() const { return stress_; }
   void set_stress(bool on) { stress_ = on; }

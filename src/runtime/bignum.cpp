@@ -8,6 +8,7 @@
 
 #include "common/error.h"
 #include "common/murmur3.h"
+#include "runtime/bigdecimal.h"
 #include "runtime/number.h"
 
 namespace clove {
@@ -237,7 +238,7 @@ bool to_rational(Value v, mpq_t q) {
     mpq_set(q, r->q);
   } else if (BigDecimal* d = as<BigDecimal>(v)) {
     Mpz pow;
-    mpz_ui_pow_ui(pow.v, 10, static_cast<unsigned long>(d->scale < 0 ? -static_cast<int64_t>(d->scale) : d->scale));
+    pow10_checked(pow.v, d->scale < 0 ? -static_cast<int64_t>(d->scale) : d->scale);
     if (d->scale >= 0) {
       mpz_set(mpq_numref(q), d->unscaled);
       mpz_set(mpq_denref(q), pow.v);
@@ -256,6 +257,7 @@ bool bignum_equiv(Value a, Value b) {
   Category ca = category(a);
   if (ca == Category::None || ca != category(b)) return false;
   if (ca == Category::Floating) return a.as_double() == b.as_double();
+  if (ca == Category::Decimal) return decimal_compare(a, b) == 0;  // 1.0M = 1.00M
   Mpq qa, qb;
   to_rational(a, qa.v);
   to_rational(b, qb.v);
@@ -337,6 +339,11 @@ double bignum_to_double(Value v) {
 }
 
 int bignum_compare(Value a, Value b) {
+  // BigDecimal against a long, BigInt, Ratio or BigDecimal: BigDecimal.compareTo after
+  // Clojure's toBigDecimal (a non-terminating Ratio throws, as on the JVM).
+  if ((is<BigDecimal>(a) || is<BigDecimal>(b)) && !a.is_double() && !b.is_double() && is_number(a) &&
+      is_number(b))
+    return decimal_compare(a, b);
   Mpq qa, qb;
   for (int side = 0; side < 2; ++side) {
     Value v = side == 0 ? a : b;

@@ -109,10 +109,12 @@ uint32_t bignum_hash(Value v);
 double bignum_to_double(Value v);
 /// Numeric comparison (Clojure's `compare`/`==` ordering) of two numbers of which at
 /// least one is a bignum; the other may be a long, double or bignum. NaN compares as
-/// unordered: returns 2. Otherwise -1, 0 or 1.
+/// unordered: returns 2. Otherwise -1, 0 or 1. A BigDecimal against a Ratio with a
+/// non-terminating expansion throws ArithmeticException, as Clojure's toBigDecimal.
 int bignum_compare(Value a, Value b);
 /// Sets q to the exact value of any non-double number (long, BigInt, Ratio,
-/// BigDecimal); false for anything else.
+/// BigDecimal); false for anything else. ArithmeticException for a BigDecimal whose
+/// |scale| exceeds kMaxDecimalDigits (bigdecimal.h) rather than building 10^scale.
 bool to_rational(Value v, mpq_t q);
 
 }  // namespace clove

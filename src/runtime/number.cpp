@@ -3,7 +3,8 @@
 // Longs overflow into ArithmeticException "integer overflow" (Numbers.add etc. in
 // Clojure); the unchecked ops wrap (two's complement). Any double operand makes the
 // result a double. Integer division that is not exact yields a ratio; big ints and
-// ratios are handled by runtime/bignum.cpp when either operand is one.
+// ratios are handled by runtime/bignum.cpp when either operand is one, big decimals by
+// runtime/bigdecimal.cpp.
 #include "runtime/number.h"
 
 #include <bit>
@@ -12,6 +13,7 @@
 
 #include "common/error.h"
 #include "common/murmur3.h"
+#include "runtime/bigdecimal.h"
 #include "runtime/bignum.h"
 #include "runtime/record.h"
 #include "runtime/string.h"
@@ -35,10 +37,9 @@ Value long_ratio(Heap& h, int64_t x, int64_t y) {
 
 /// Exact arithmetic on integers and ratios (at least one a BigInt or Ratio), as
 /// clojure.lang.Numbers does it: an integral result stays a BigInt, a fractional one is
-/// a Ratio. BigDecimal arithmetic arrives with the rest of the numeric tower.
+/// a Ratio. Any BigDecimal operand makes it BigDecimal arithmetic (bigdecimal.h).
 Value rational_arith(Heap& h, ArithOp op, Value a, Value b) {
-  if (is<BigDecimal>(a) || is<BigDecimal>(b))
-    throw_error(ErrorKind::UnsupportedOperationException, "BigDecimal arithmetic is not supported yet");
+  if (is<BigDecimal>(a) || is<BigDecimal>(b)) return decimal_arith(h, op, a, b);
   mpq_t x, y, r;
   mpq_init(x);
   mpq_init(y);

@@ -4,7 +4,9 @@
 // serve every other use: other arities, (apply + xs), passing + as a value.
 #include <cmath>
 
+#include "runtime/bigdecimal.h"
 #include "runtime/natives/args.h"
+#include "runtime/print.h"
 
 namespace clove {
 
@@ -23,6 +25,7 @@ Value n_sub(VM& vm, Args a) {
   if (a.size() == 1) {  // negation: -0.0 for 0.0, as Numbers.minus(x)
     Value x = arg_number(a, 0, "-");
     if (x.is_double()) return Value::from_double(-x.as_double());
+    if (auto* d = as<BigDecimal>(x)) return decimal_negate(vm.heap, d);  // keeps the scale
     return arith(vm.heap, ArithOp::Sub, Value::small_int(0), x);
   }
   return fold(vm, a, ArithOp::Sub, 0, "-");
@@ -36,7 +39,11 @@ Value n_usub(VM& vm, Args a) { return arith(vm.heap, ArithOp::USub, arg_number(a
 Value n_umul(VM& vm, Args a) { return arith(vm.heap, ArithOp::UMul, arg_number(a, 0, "unchecked-multiply"), arg_number(a, 1, "unchecked-multiply")); }
 Value n_uinc(VM& vm, Args a) { return arith(vm.heap, ArithOp::UAdd, arg_number(a, 0, "unchecked-inc"), Value::small_int(1)); }
 Value n_udec(VM& vm, Args a) { return arith(vm.heap, ArithOp::USub, arg_number(a, 0, "unchecked-dec"), Value::small_int(1)); }
-Value n_uneg(VM& vm, Args a) { return arith(vm.heap, ArithOp::USub, Value::small_int(0), arg_number(a, 0, "unchecked-negate")); }
+Value n_uneg(VM& vm, Args a) {
+  Value x = arg_number(a, 0, "unchecked-negate");
+  if (auto* d = as<BigDecimal>(x)) return decimal_negate(vm.heap, d);
+  return arith(vm.heap, ArithOp::USub, Value::small_int(0), x);
+}
 Value n_inc(VM& vm, Args a) { return arith(vm.heap, ArithOp::Add, arg_number(a, 0, "inc"), Value::small_int(1)); }
 Value n_dec(VM& vm, Args a) { return arith(vm.heap, ArithOp::Sub, arg_number(a, 0, "dec"), Value::small_int(1)); }
 Value n_quot(VM& vm, Args a) { return arith(vm.heap, ArithOp::Quot, arg_number(a, 0, "quot"), arg_number(a, 1, "quot")); }
@@ -55,13 +62,14 @@ Value n_gt(VM&, Args a) { return chain(a, CmpOp::Gt, ">"); }
 Value n_ge(VM&, Args a) { return chain(a, CmpOp::Ge, ">="); }
 Value n_numeq(VM&, Args a) { return chain(a, CmpOp::Eq, "=="); }
 
-/// max/min: the argument that wins `op` against all others; a NaN argument wins outright,
-/// as Clojure's max/min return ##NaN when any argument is NaN.
+/// max/min: Numbers.max/min folded left, `(if (op best x) best x)`, so of equal values
+/// the later argument wins ((max 1 1.0) is 1.0); a NaN argument wins outright, as
+/// Clojure's max/min return ##NaN when any argument is NaN.
 Value extremum(Args a, CmpOp op, const char* fn) {
   Value best = arg_number(a, 0, fn);
   for (int i = 1; i < a.size(); ++i) {
     Value x = arg_number(a, i, fn);
-    if ((x.is_double() && std::isnan(x.as_double())) || num_compare(op, x, best)) best = x;
+    if ((x.is_double() && std::isnan(x.as_double())) || !num_compare(op, best, x)) best = x;
     if (best.is_double() && std::isnan(best.as_double())) return best;
   }
   return best;
@@ -72,6 +80,7 @@ Value n_abs(VM& vm, Args a) {
   Value x = arg_number(a, 0, "abs");
   if (x.is_double()) return Value::from_double(std::fabs(x.as_double()));
   if (is_long(x) && as_long(x) == INT64_MIN) return x;  // as Math/abs does
+  if (auto* d = as<BigDecimal>(x)) return decimal_abs(vm.heap, d);  // BigDecimal.abs(mc)
   return num_compare(CmpOp::Lt, x, Value::small_int(0)) ? arith(vm.heap, ArithOp::Sub, Value::small_int(0), x) : x;
 }
 
@@ -90,13 +99,25 @@ Value n_numberp(VM&, Args a) { return Value::boolean(is_number(a[0])); }
 Value n_integerp(VM&, Args a) { return Value::boolean(is_long(a[0]) || is_type(a[0], ObjType::BigInt)); }
 Value n_doublep(VM&, Args a) { return Value::boolean(a[0].is_double()); }
 Value n_double(VM&, Args a) { return Value::from_double(to_double(arg_number(a, 0, "double"))); }
+/// RT.longCast: integers and ratios (truncated) must fit a long; doubles and
+/// BigDecimals go through their double value, which must lie in [-2^63, 2^63].
+/// IllegalArgumentException "Value out of range for long: x" otherwise.
 Value n_long(VM& vm, Args a) {
   Value x = arg_number(a, 0, "long");
   if (is_long(x)) return x;
+  if (is<BigInt>(x) || is<Ratio>(x)) {
+    Value n = is<Ratio>(x) ? arith(vm.heap, ArithOp::Quot, x, Value::small_int(1)) : x;
+    if (is_long(n)) return n;
+    auto* b = as<BigInt>(n);
+    if (mpz_fits_slong_p(b->z)) return make_long(vm.heap, mpz_get_si(b->z));
+    throw_error(ErrorKind::IllegalArgumentException,
+                fmt::format("Value out of range for long: {}", bigint_to_string(b)));
+  }
   double d = to_double(x);
   if (std::isnan(d)) return Value::small_int(0);
+  if (d > 9.2233720368547758e18 || d < -9.2233720368547758e18)
+    throw_error(ErrorKind::IllegalArgumentException, fmt::format("Value out of range for long: {}", format_double(d)));
   if (d >= 9.2233720368547758e18) return make_long(vm.heap, INT64_MAX);
-  if (d <= -9.2233720368547758e18) return make_long(vm.heap, INT64_MIN);
   return make_long(vm.heap, static_cast<int64_t>(d));
 }
 

@@ -4,10 +4,12 @@
 // (rand rand-int shuffle). Arithmetic itself is runtime/number.h; big numbers are
 // runtime/bignum.h (GMP).
 #include <algorithm>
+#include <climits>
 #include <cmath>
 #include <random>
 #include <vector>
 
+#include "runtime/bigdecimal.h"
 #include "runtime/bignum.h"
 #include "runtime/coll.h"
 #include "runtime/natives/args.h"
@@ -55,6 +57,7 @@ Value p_sub(VM& vm, Args a) {
   if (a.size() == 1) {
     Value x = arg_number(a, 0, "-'");
     if (x.is_double()) return Value::from_double(-x.as_double());
+    if (auto* d = as<BigDecimal>(x)) return decimal_negate(vm.heap, d);
     return promoting(vm, ArithOp::Sub, Value::small_int(0), x);
   }
   return fold_promoting(vm, a, ArithOp::Sub, 0, "-'");
@@ -113,7 +116,7 @@ struct Z {
 }
 
 /// The integer part of any number (truncating toward zero) or of a decimal string.
-void integer_part(Value x, mpz_t out, const char* fn) {
+void integer_part(Heap& h, Value x, mpz_t out, const char* fn) {
   if (is_long(x)) {
     mpz_set_si(out, as_long(x));
   } else if (auto* b = as<BigInt>(x)) {
@@ -123,16 +126,24 @@ void integer_part(Value x, mpz_t out, const char* fn) {
   } else if (auto* d = as<BigDecimal>(x)) {
     Z p;
     if (d->scale >= 0) {
-      mpz_ui_pow_ui(p.z, 10, static_cast<unsigned long>(d->scale));
+      // 10^scale past the digit limit only means |x| < 1 when the unscaled value is smaller.
+      if (d->scale > kMaxDecimalDigits && static_cast<int64_t>(mpz_sizeinbase(d->unscaled, 10)) < d->scale) {
+        mpz_set_ui(out, 0);
+        return;
+      }
+      pow10_checked(p.z, d->scale);
       mpz_tdiv_q(out, d->unscaled, p.z);
     } else {
-      mpz_ui_pow_ui(p.z, 10, static_cast<unsigned long>(-static_cast<int64_t>(d->scale)));
+      pow10_checked(p.z, -static_cast<int64_t>(d->scale));
       mpz_mul(out, d->unscaled, p.z);
     }
   } else if (x.is_double()) {
+    // Clojure: BigDecimal.valueOf(x).toBigInteger(), i.e. the printed digits, truncated.
     double v = x.as_double();
     if (!std::isfinite(v)) throw_error(ErrorKind::NumberFormatException, "Infinite or NaN");
-    mpz_set_d(out, v);
+    Value dec;
+    if (!parse_bigdecimal(h, format_double(v), &dec)) bad_number_text(format_double(v));
+    integer_part(h, dec, out, fn);
   } else if (auto* s = as<String>(x)) {
     std::string_view t = s->view();
     bool neg = !t.empty() && t[0] == '-';
@@ -150,39 +161,37 @@ void integer_part(Value x, mpz_t out, const char* fn) {
 Value c_bigint(VM& vm, Args a) {
   if (is<BigInt>(a[0])) return a[0];
   Z z;
-  integer_part(a[0], z.z, "bigint");
+  integer_part(vm.heap, a[0], z.z, "bigint");
   return make_bigint(vm.heap, z.z);
 }
 
-/// Exact decimal of num/den when den = 2^i 5^j (Java's BigDecimal.divide without a
-/// MathContext); ArithmeticException otherwise.
-Value exact_decimal(VM& vm, const mpz_t num, const mpz_t den) {
-  Z rest, p, two, five;
-  mpz_set(rest.z, den);
-  mpz_set_ui(two.z, 2);
-  mpz_set_ui(five.z, 5);
-  unsigned long twos = mpz_remove(rest.z, rest.z, two.z);
-  unsigned long fives = mpz_remove(rest.z, rest.z, five.z);
-  if (mpz_cmp_ui(rest.z, 1) != 0)
-    throw_error(ErrorKind::ArithmeticException,
-                "Non-terminating decimal expansion; no exact representable decimal result.");
-  unsigned long scale = std::max(twos, fives);
-  Z unscaled;
-  mpz_ui_pow_ui(p.z, 10, scale);
-  mpz_mul(unscaled.z, num, p.z);
-  mpz_divexact(unscaled.z, unscaled.z, den);
-  return make_bigdecimal(vm.heap, unscaled.z, static_cast<int32_t>(scale));
+/// BigDecimal's NumberFormatException message for text that is not a decimal number.
+[[noreturn]] void bad_decimal_text(std::string_view t) {
+  for (char c : t)
+    if (!((c >= '0' && c <= '9') || c == '.' || c == 'e' || c == 'E' || c == '+' || c == '-'))
+      throw_error(ErrorKind::NumberFormatException,
+                  fmt::format("Character {} is neither a decimal digit number, decimal point, nor \"e\" notation exponential mark.", c));
+  size_t e = t.find_first_of("eE");
+  std::string_view mantissa = t.substr(0, e);
+  if (!t.empty() && mantissa.find_first_of("0123456789") == std::string_view::npos)
+    throw_error(ErrorKind::NumberFormatException, "No digits found.");
+  if (e != std::string_view::npos) {  // a well-formed exponent that does not fit an int32 scale
+    std::string_view exp = t.substr(e + 1);
+    if (!exp.empty() && (exp[0] == '+' || exp[0] == '-')) exp.remove_prefix(1);
+    if (!exp.empty() && exp.find_first_not_of("0123456789") == std::string_view::npos &&
+        mantissa.find_first_not_of("0123456789.+-") == std::string_view::npos)
+      throw_error(ErrorKind::NumberFormatException, "Exponent overflow.");
+  }
+  throw_error(ErrorKind::NumberFormatException, fmt::format("Not a decimal number: \"{}\"", t));
 }
 
+/// clojure.core/bigdec: a BigDecimal stays; a double goes through its printed text
+/// (BigDecimal.valueOf); a Ratio is divided under *math-context*; integers convert
+/// exactly; a string is parsed as Java's BigDecimal(String).
 Value c_bigdec(VM& vm, Args a) {
   Value x = a[0];
   if (is<BigDecimal>(x)) return x;
-  if (is_long(x) || is<BigInt>(x)) {
-    Z z;
-    integer_part(x, z.z, "bigdec");
-    return make_bigdecimal(vm.heap, z.z, 0);
-  }
-  if (auto* r = as<Ratio>(x)) return exact_decimal(vm, mpq_numref(r->q), mpq_denref(r->q));
+  if (is_long(x) || is<BigInt>(x) || is<Ratio>(x)) return to_bigdecimal(vm.heap, x);
   Value out;
   if (x.is_double()) {
     // BigDecimal.valueOf(double): the decimal text Double.toString prints.
@@ -192,13 +201,47 @@ Value c_bigdec(VM& vm, Args a) {
     return out;
   }
   if (auto* s = as<String>(x)) {
-    if (!parse_bigdecimal(vm.heap, s->view(), &out))
-      throw_error(ErrorKind::NumberFormatException,
-                  fmt::format("Character array is missing \"exponent\" mark 'e' or 'E'."));
+    if (!parse_bigdecimal(vm.heap, s->view(), &out)) bad_decimal_text(s->view());
     return out;
   }
+  if (x.is_nil()) throw_error(ErrorKind::NullPointerException, "bigdec: argument is nil");
   throw_error(ErrorKind::ClassCastException,
               fmt::format("class {} cannot be cast to class java.lang.Number", value_type_name(x)));
+}
+
+/// clojure.core/rationalize (Numbers.rationalize): doubles through BigDecimal.valueOf,
+/// BigDecimals to an exact BigInt or Ratio; other numbers are returned as they are.
+Value c_rationalize(VM& vm, Args a) {
+  Value x = arg_number(a, 0, "rationalize");
+  if (x.is_double()) {
+    double d = x.as_double();
+    if (!std::isfinite(d)) throw_error(ErrorKind::NumberFormatException, "Infinite or NaN");
+    Value dec;
+    if (!parse_bigdecimal(vm.heap, format_double(d), &dec)) bad_number_text(format_double(d));
+    return decimal_rationalize(vm.heap, as<BigDecimal>(dec));
+  }
+  if (auto* d = as<BigDecimal>(x)) return decimal_rationalize(vm.heap, d);
+  return x;
+}
+
+/// Hook for with-precision: the *math-context* value for `precision` digits and a
+/// rounding mode named by a symbol or keyword (HALF_UP, RoundingMode/FLOOR, :HALF_EVEN).
+Value c_math_context(VM& vm, Args a) {
+  int64_t precision = arg_long(a, 0, "with-precision");
+  if (precision < 0) throw_error(ErrorKind::IllegalArgumentException, "Digits < 0");
+  if (precision > INT32_MAX) throw_error(ErrorKind::IllegalArgumentException, "Digits > Integer.MAX_VALUE");
+  std::string_view name = "HALF_UP";
+  if (auto* sym = as<Symbol>(a[1])) name = sym->name_view();
+  else if (auto* k = as<Keyword>(a[1])) name = k->sym->name_view();
+  else if (!a[1].is_nil())
+    throw_error(ErrorKind::IllegalArgumentException,
+                fmt::format("with-precision: the rounding mode must be a symbol, not {}", value_type_name(a[1])));
+  RoundingMode mode;
+  if (!parse_rounding_mode(name, &mode))
+    throw_error(ErrorKind::IllegalArgumentException, fmt::format("No enum constant java.math.RoundingMode.{}", name));
+  Value kvs[4] = {Value::object(vm.kw("precision")), make_long(vm.heap, precision), Value::object(vm.kw("rounding")),
+                  Value::object(vm.kw(rounding_mode_name(mode)))};
+  return map_from(vm, kvs, 2);
 }
 
 Value c_num(VM&, Args a) {
@@ -265,6 +308,7 @@ Value r_shuffle(VM& vm, Args a) {
 
 void install_numeric_natives(VM& vm) {
   const char* C = "clojure.core";
+  vm.heap.owner = &vm;  // BigDecimal arithmetic reads *math-context* through the heap
   vm.def_native(C, "+'", p_add, 0, -1, "Returns the sum of nums. (+') returns 0. Supports arbitrary precision: a long overflow promotes to a BigInt.", "([] [x] [x y] [x y & more])");
   vm.def_native(C, "-'", p_sub, 1, -1, "If no ys are supplied, returns the negation of x, else subtracts the ys from x. Supports arbitrary precision.", "([x] [x y] [x y & more])");
   vm.def_native(C, "*'", p_mul, 0, -1, "Returns the product of nums. (*') returns 1. Supports arbitrary precision.", "([] [x] [x y] [x y & more])");
@@ -286,7 +330,9 @@ void install_numeric_natives(VM& vm) {
 
   vm.def_native(C, "bigint", c_bigint, 1, 1, "Coerce to BigInt (truncating doubles, ratios and decimals; parsing decimal strings).", "([x])");
   vm.def_native(C, "biginteger", c_bigint, 1, 1, "Coerce to BigInteger. Clove has one arbitrary-precision integer type, so this returns a BigInt, like bigint.", "([x])");
-  vm.def_native(C, "bigdec", c_bigdec, 1, 1, "Coerce to BigDecimal (doubles through their printed decimal text; ratios must have a terminating expansion).", "([x])");
+  vm.def_native(C, "bigdec", c_bigdec, 1, 1, "Coerce to BigDecimal (doubles through their printed decimal text; ratios are divided under *math-context*).", "([x])");
+  vm.def_native(C, "rationalize", c_rationalize, 1, 1, "returns the rational value of num", "([num])");
+  vm.def_native(C, "-math-context", c_math_context, 2, 2, "Hook for with-precision: the *math-context* value {:precision n :rounding :MODE} for a precision and a rounding mode symbol.", "([precision rounding])");
   vm.def_native(C, "num", c_num, 1, 1, "Coerce to Number (returns x, which must be a number).", "([x])");
   vm.def_native(C, "numerator", c_numerator, 1, 1, "Returns the numerator part of a Ratio (a long when it fits, else a BigInt; Clojure returns a BigInteger).", "([r])");
   vm.def_native(C, "denominator", c_denominator, 1, 1, "Returns the denominator part of a Ratio (a long when it fits, else a BigInt; Clojure returns a BigInteger).", "([r])");

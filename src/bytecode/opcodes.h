@@ -40,14 +40,14 @@
 // instructions after SWITCH are the table, all JMPs: slot 0 (no match) jumps to the
 // default, slot i to the i-th arm. So a lookup is one hash probe plus two jumps.
 //
-// FIRST ... GET are clojure.core functions the compiler inlines (compiler/analyze/
+// FIRST ... MOD are clojure.core functions the compiler inlines (compiler/analyze/
 // inline.cpp) when a call's head resolves to the clojure.core var: the same behaviour
 // and errors as the function, without a call. Like every instruction that may realize
 // a lazy seq, they can run Clove code and so collect.
 //
 // Version history (append only; images record kBytecodeVersion):
-//   1  2026-11  first format; FIRST NEXT COUNT ISREDUCED NTH GET appended before any
-//               image was written.
+//   1  2026-11  first format; FIRST NEXT COUNT ISREDUCED NTH GET QUOT REM MOD appended
+//               before any image was written.
 #pragma once
 #include <cstdint>
 
@@ -107,7 +107,10 @@ enum class OpFormat : uint8_t { ABC, ABx, AsBx, sJ, ABsC, A, None };
   X(COUNT, ABC, "R[A] := (count R[B])")                                                        \
   X(ISREDUCED, ABC, "R[A] := (reduced? R[B])")                                                 \
   X(NTH, ABC, "R[A] := (nth R[B] R[C])   (R[C] must be a long)")                               \
-  X(GET, ABC, "R[A] := (get R[B] R[C])")
+  X(GET, ABC, "R[A] := (get R[B] R[C])")                                                       \
+  X(QUOT, ABC, "R[A] := (quot R[B] R[C])")                                                     \
+  X(REM, ABC, "R[A] := (rem R[B] R[C])")                                                       \
+  X(MOD, ABC, "R[A] := (mod R[B] R[C])")
 
 enum class Op : uint8_t {
 #define CLOVE_X(name, fmt, doc) name,

@@ -35,6 +35,31 @@ Value long_ratio(Heap& h, int64_t x, int64_t y) {
   return r;
 }
 
+/// quot, rem or mod with a Ratio operand (y non-zero), as clojure.lang.Numbers.RatioOps:
+/// quot is the truncated quotient as a BigInt, rem is x - quot * y (a BigInt when
+/// integral, else a Ratio), and mod adds y to a non-zero rem when x and y differ in sign
+/// (clojure.core/mod).
+Value ratio_quot_rem_mod(Heap& h, ArithOp op, const mpq_t x, const mpq_t y) {
+  mpq_t r;
+  mpz_t q;
+  mpq_init(r);
+  mpz_init(q);
+  struct Clear {
+    mpq_t* r;
+    mpz_t* q;
+    ~Clear() { mpq_clear(*r); mpz_clear(*q); }
+  } clear{&r, &q};
+  mpq_div(r, x, y);
+  mpz_tdiv_q(q, mpq_numref(r), mpq_denref(r));
+  if (op == ArithOp::Quot) return make_bigint(h, q);
+  mpq_set_z(r, q);
+  mpq_mul(r, r, y);
+  mpq_sub(r, x, r);
+  if (op == ArithOp::Mod && mpq_sgn(r) != 0 && (mpq_sgn(x) > 0) != (mpq_sgn(y) > 0)) mpq_add(r, r, y);
+  if (mpz_cmp_ui(mpq_denref(r), 1) == 0) return make_bigint(h, mpq_numref(r));
+  return make_ratio(h, mpq_numref(r), mpq_denref(r), false);
+}
+
 /// Exact arithmetic on integers and ratios (at least one a BigInt or Ratio), as
 /// clojure.lang.Numbers does it: an integral result stays a BigInt, a fractional one is
 /// a Ratio. Any BigDecimal operand makes it BigDecimal arithmetic (bigdecimal.h).
@@ -61,7 +86,7 @@ Value rational_arith(Heap& h, ArithOp op, Value a, Value b) {
       break;
     case ArithOp::Quot: case ArithOp::Rem: case ArithOp::Mod: {
       if (mpq_sgn(y) == 0) throw_error(ErrorKind::ArithmeticException, "Divide by zero");
-      if (!integers) throw_error(ErrorKind::UnsupportedOperationException, "quot/rem/mod of ratios is not supported yet");
+      if (!integers) return ratio_quot_rem_mod(h, op, x, y);
       mpz_t q;
       mpz_init(q);
       if (op == ArithOp::Quot) mpz_tdiv_q(q, mpq_numref(x), mpq_numref(y));
@@ -164,18 +189,18 @@ static Value double_arith(ArithOp op, double x, double y) {
       return Value::from_double(x * y);
     case ArithOp::Div:
       return Value::from_double(x / y);
-    case ArithOp::Quot: {
+    case ArithOp::Quot:
+    case ArithOp::Rem:
+    case ArithOp::Mod: {
+      // clojure.lang.Numbers.quotient/remainder(double, double): q = trunc(x / y) and
+      // x - q * y (not fmod, which rounds differently); mod as clojure.core/mod from rem.
       if (y == 0.0) throw_error(ErrorKind::ArithmeticException, "Divide by zero");
       double q = x / y;
-      return Value::from_double(q < 0 ? std::ceil(q) : std::floor(q));
-    }
-    case ArithOp::Rem:
-      if (y == 0.0) throw_error(ErrorKind::ArithmeticException, "Divide by zero");
-      return Value::from_double(std::fmod(x, y));
-    case ArithOp::Mod: {
-      if (y == 0.0) throw_error(ErrorKind::ArithmeticException, "Divide by zero");
-      double m = std::fmod(x, y);
-      if (m != 0.0 && ((m < 0) != (y < 0))) m += y;
+      if (!std::isfinite(q)) throw_error(ErrorKind::NumberFormatException, "Infinite or NaN");
+      q = std::trunc(q);
+      if (op == ArithOp::Quot) return Value::from_double(q);
+      double m = x - q * y;
+      if (op == ArithOp::Mod && m != 0.0 && ((x > 0) != (y > 0))) m += y;
       return Value::from_double(m);
     }
   }

@@ -343,6 +343,26 @@ Value VM::run(size_t handler_floor) {
         SAFEPOINT();
         VM_NEXT();
       }
+      // quot/rem/mod on two small ints with a non-zero divisor stay here (C++ `/` and
+      // `%` truncate toward zero as Java's do; mod moves a remainder whose sign differs
+      // from the divisor's by one divisor, as clojure.core/mod). Anything else, zero
+      // divisors and their ArithmeticException included, goes to arith().
+#define INTDIV_CASE(NAME, OP, EXPR)                                 \
+  VM_CASE(NAME) {                                                   \
+    Value x = RB, y = RC;                                           \
+    if (x.is_small_int() && y.is_small_int() && y.as_small_int()) { \
+      int64_t a = x.as_small_int(), b = y.as_small_int();           \
+      RA = make_long(heap, EXPR);                                   \
+    } else {                                                        \
+      SAVE_PC();                                                    \
+      RA = arith(heap, ArithOp::OP, x, y);                          \
+    }                                                               \
+    VM_NEXT();                                                      \
+  }
+      INTDIV_CASE(QUOT, Quot, a / b)
+      INTDIV_CASE(REM, Rem, a % b)
+      INTDIV_CASE(MOD, Mod, (a % b != 0 && ((a % b < 0) != (b < 0))) ? a % b + b : a % b)
+#undef INTDIV_CASE
       VM_CASE(NOT) {
         RA = Value::boolean(!RB.truthy());
         VM_NEXT();

@@ -148,7 +148,9 @@ struct InvokeNode : Node {
 enum class PrimOp : uint8_t {
   Add, Sub, Mul, Div, Lt, Le, Gt, Ge, Eq, NumEq, Not, Zero, Inc, Dec,
   // collection intrinsics: never folded, one instruction each
-  First, Next, Count, IsReduced, Nth, Get
+  First, Next, Count, IsReduced, Nth, Get,
+  // integer division: not folded (a zero divisor must throw at run time)
+  Quot, Rem, Mod
 };
 
 struct PrimNode : Node {

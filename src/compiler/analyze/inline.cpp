@@ -4,6 +4,7 @@
 //   (not x) (zero? x) (inc x) (dec x)                   exactly one arg
 //   (first x) (next x) (count x) (reduced? x)           one arg, one instruction each
 //   (nth coll i) (get m k)                              exactly two args
+//   (quot a b) (rem a b) (mod a b)                      exactly two args
 // Other arities call the function. Only calls whose head resolves to the
 // clojure.core var are inlined (a local or another namespace's var of the same name
 // is an ordinary call). Literal operands are folded at compile time (const_fold.h).
@@ -31,6 +32,7 @@ constexpr PrimInfo kPrims[] = {
     {"inc", PrimOp::Inc, 1, 1},   {"dec", PrimOp::Dec, 1, 1},
     {"first", PrimOp::First, 1, 1}, {"next", PrimOp::Next, 1, 1}, {"count", PrimOp::Count, 1, 1},
     {"reduced?", PrimOp::IsReduced, 1, 1}, {"nth", PrimOp::Nth, 2, 2}, {"get", PrimOp::Get, 2, 2},
+    {"quot", PrimOp::Quot, 2, 2}, {"rem", PrimOp::Rem, 2, 2},    {"mod", PrimOp::Mod, 2, 2},
 };
 
 bool is_const(Node* n) { return n->kind == NodeKind::Const; }

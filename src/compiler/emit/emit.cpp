@@ -335,7 +335,10 @@ class Emitter {
       case IrOp::NUMEQ:
       case IrOp::EQ:
       case IrOp::NTH:
-      case IrOp::GET: {
+      case IrOp::GET:
+      case IrOp::QUOT:
+      case IrOp::REM:
+      case IrOp::MOD: {
         int b = read(in.args[0], kScratchReg);
         int c = read(in.args[1], kScratchReg + 1);
         int t = target(in.dst);

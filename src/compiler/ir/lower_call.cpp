@@ -136,11 +136,19 @@ VReg ArityLowerer::lower_prim(PrimNode* n, Dest d) {
       return finish(out, d, n->pos);
     }
     case PrimOp::Nth:
-    case PrimOp::Get: {
+    case PrimOp::Get:
+    case PrimOp::Quot:
+    case PrimOp::Rem:
+    case PrimOp::Mod: {
       VReg a = value(args[0]);
       VReg b = value(args[1]);
       out = out_for(true);
-      emit(n->op == PrimOp::Nth ? IrOp::NTH : IrOp::GET, out, {a, b}, n->pos);
+      IrOp op = n->op == PrimOp::Nth    ? IrOp::NTH
+                : n->op == PrimOp::Get  ? IrOp::GET
+                : n->op == PrimOp::Quot ? IrOp::QUOT
+                : n->op == PrimOp::Rem  ? IrOp::REM
+                                        : IrOp::MOD;
+      emit(op, out, {a, b}, n->pos);
       return finish(out, d, n->pos);
     }
     case PrimOp::Inc:

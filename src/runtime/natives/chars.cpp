@@ -53,7 +53,7 @@ Value c_int(VM&, Args a) {
       throw_error(ErrorKind::ArithmeticException, "integer overflow");
     return Value::small_int(n);
   }
-  double d = to_double(v);
+  double d = std::trunc(to_double(v));  // truncate first, as the JVM's (int) of 2147483647.5
   if (std::isnan(d)) return Value::small_int(0);
   if (d < INT32_MIN || d > INT32_MAX)
     throw_error(ErrorKind::ArithmeticException, "integer overflow");

@@ -244,6 +244,80 @@ TEST_F(VMTest, ArithmeticOnLongsAndDoubles) {
   }
 }
 
+TEST_F(VMTest, IntegerDivisionInstructions) {
+  auto I = [](int64_t i) { return Value::small_int(i); };
+  // {x, y, quot, rem, mod}: truncating quot/rem, mod takes the divisor's sign.
+  const int64_t cases[][5] = {{7, 2, 3, 1, 1},     {-7, 2, -3, -1, 1}, {7, -2, -3, 1, -1},
+                              {-7, -2, 3, -1, -1}, {6, 3, 2, 0, 0},    {-6, 3, -2, 0, 0},
+                              {0, 5, 0, 0, 0}};
+  for (const auto& c : cases) {
+    EXPECT_EQ(L(binop(vm, Op::QUOT, I(c[0]), I(c[1]))), c[2]) << c[0] << " " << c[1];
+    EXPECT_EQ(L(binop(vm, Op::REM, I(c[0]), I(c[1]))), c[3]) << c[0] << " " << c[1];
+    EXPECT_EQ(L(binop(vm, Op::MOD, I(c[0]), I(c[1]))), c[4]) << c[0] << " " << c[1];
+  }
+  // Leaving the small-int range boxes exactly; doubles and boxed longs take arith().
+  EXPECT_EQ(L(binop(vm, Op::QUOT, I(Value::kSmallIntMin), I(-1))), -Value::kSmallIntMin);
+  EXPECT_EQ(L(binop(vm, Op::REM, make_long(vm.heap, INT64_MAX), I(10))), 7);
+  EXPECT_DOUBLE_EQ(binop(vm, Op::MOD, Value::from_double(-7.5), I(2)).as_double(), 0.5);
+  for (Op op : {Op::QUOT, Op::REM, Op::MOD}) {
+    try {
+      binop(vm, op, I(1), I(0));
+      FAIL();
+    } catch (const CloveError& e) {
+      EXPECT_EQ(e.kind, ErrorKind::ArithmeticException);
+      EXPECT_STREQ(e.what(), "Divide by zero");
+    }
+    try {
+      binop(vm, op, string_value(vm.heap, "a"), I(2));
+      FAIL();
+    } catch (const CloveError& e) {
+      EXPECT_EQ(e.kind, ErrorKind::ClassCastException);
+    }
+  }
+}
+
+TEST_F(VMTest, CollectionInstructions) {
+  auto I = [](int64_t i) { return Value::small_int(i); };
+  Value items[] = {I(10), I(20), I(30)};
+  Value v = vector_from(vm.heap, items, 3);
+  vm.permanent.push_back(v);
+  auto unop = [&](Op op, Value x) {
+    ProtoBuilder b(vm);
+    unsigned kx = b.k(x);
+    b.emit(encode_abx(Op::LOADK, 0, kx)).emit(encode_abc(op, 1, 0, 0)).emit(encode_abc(Op::RET, 1, 0, 0));
+    return run0(vm, b);
+  };
+  EXPECT_EQ(L(unop(Op::FIRST, v)), 10);
+  EXPECT_EQ(L(unop(Op::COUNT, v)), 3);
+  EXPECT_EQ(L(first(vm, unop(Op::NEXT, v))), 20);
+  EXPECT_EQ(unop(Op::FIRST, Value::nil()), Value::nil());
+  EXPECT_EQ(unop(Op::NEXT, Value::nil()), Value::nil());
+  EXPECT_EQ(L(unop(Op::COUNT, Value::nil())), 0);
+  EXPECT_EQ(unop(Op::ISREDUCED, v), Value::f());
+  EXPECT_EQ(L(binop(vm, Op::NTH, v, I(2))), 30);
+  EXPECT_EQ(L(binop(vm, Op::GET, v, I(1))), 20);
+  EXPECT_EQ(binop(vm, Op::GET, v, I(5)), Value::nil());
+  EXPECT_EQ(binop(vm, Op::GET, I(5), I(0)), Value::nil());
+  try {
+    binop(vm, Op::NTH, v, I(3));
+    FAIL();
+  } catch (const CloveError& e) {
+    EXPECT_EQ(e.kind, ErrorKind::IndexOutOfBoundsException);
+  }
+  try {
+    binop(vm, Op::NTH, v, string_value(vm.heap, "a"));
+    FAIL();
+  } catch (const CloveError& e) {
+    EXPECT_EQ(e.kind, ErrorKind::ClassCastException);
+  }
+  try {
+    unop(Op::COUNT, I(5));
+    FAIL();
+  } catch (const CloveError& e) {
+    EXPECT_EQ(e.kind, ErrorKind::UnsupportedOperationException);
+  }
+}
+
 TEST_F(VMTest, AddImmediate) {
   ProtoBuilder b(vm);
   b.emit(encode_asbx(Op::LOADI, 0, 10)).emit(encode_absc(Op::ADDI, 1, 0, -3)).emit(encode_abc(Op::RET, 1, 0, 0));

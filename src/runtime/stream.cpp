@@ -38,8 +38,8 @@ void writer_write(TextWriter* w, std::string_view s) {
   }
 }
 
-void write_to(Value v, std::string_view s) {
-  if (TextWriter* w = as_writer(v)) return writer_write(w, s);
+TextWriter* checked_writer(Value v) {
+  if (TextWriter* w = as_writer(v)) return w;
   if (v.is_nil()) throw_error(ErrorKind::NullPointerException, "Cannot write to a nil writer (*out* is bound to nil)");
   throw_error(ErrorKind::ClassCastException,
               fmt::format("class {} cannot be cast to class java.io.Writer", value_type_name(v)));
@@ -68,7 +68,6 @@ void writer_close(TextWriter* w) {
     if (failed) throw_error(ErrorKind::IOException, fmt::format("{}: close failed", w->path));
   }
   if (w->kind == WriterKind::Stdout || w->kind == WriterKind::Stderr) writer_flush(w);
-  w->closed = w->kind == WriterKind::File;
 }
 
 namespace {

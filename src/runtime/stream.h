@@ -33,7 +33,6 @@ enum class WriterKind : uint8_t { Stdout, Stderr, String, File };
 struct TextWriter : Obj {
   static constexpr ObjType kType = ObjType::Writer;  // or StringWriter, see as_writer
   WriterKind kind;
-  bool closed = false;
   std::string text;           // String: everything written so far
   OutputSink sink;            // Stdout/Stderr: the host's redirection; empty: the process stream
   std::FILE* file = nullptr;  // File: owned
@@ -48,15 +47,18 @@ struct TextWriter : Obj {
 
 /// The writer behind v (a Writer or StringWriter object), else nullptr.
 TextWriter* as_writer(Value v);
+/// The writer behind v; ClassCastException (NullPointerException for nil) when v is not
+/// a writer, e.g. `(binding [*out* 1] (print "x"))`.
+TextWriter* checked_writer(Value v);
 /// Appends s to w. Throws IOException for a closed writer or a failed file write.
 void writer_write(TextWriter* w, std::string_view s);
-/// Writes s to the writer v; ClassCastException (NullPointerException for nil) when v
-/// is not a writer, e.g. `(binding [*out* 1] (print "x"))`.
-void write_to(Value v, std::string_view s);
+/// Writes s to the writer v (checked_writer's errors when v is not one).
+inline void write_to(Value v, std::string_view s) { writer_write(checked_writer(v), s); }
 /// Flushes a process stream or file (no-op for strings and redirected streams).
 void writer_flush(TextWriter* w);
-/// Flushes and closes a file writer; other writers are only marked closed when they are
-/// string writers (the process streams stay open, as closing System.out is never wanted).
+/// Flushes and closes a file writer (later writes: IOException "Stream closed"). Closing
+/// a string writer has no effect, as in Java; the process streams are only flushed (they
+/// stay open, as closing System.out is never wanted).
 void writer_close(TextWriter* w);
 
 enum class ReaderKind : uint8_t { Stdin, String };
@@ -78,6 +80,8 @@ struct LineReader : Obj {
 bool reader_read_line(LineReader* r, std::string* line);
 /// Everything left in r (slurp). IOException for a closed reader.
 std::string reader_read_all(LineReader* r);
+/// Closes a string reader (later reads: IOException "Stream closed"); stdin stays open.
+inline void reader_close(LineReader* r) { r->closed = r->closed || r->kind == ReaderKind::String; }
 
 /// Builds the io object for `(ClassName. args...)`, from args[from..], when class_name is one of
 /// java.io.StringWriter, java.io.StringReader, java.io.BufferedReader,

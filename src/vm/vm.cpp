@@ -11,6 +11,7 @@
 #include "reader/reader.h"
 #include "runtime/coll.h"
 #include "runtime/data_readers.h"
+#include "runtime/stream.h"
 
 namespace clove {
 

@@ -5,6 +5,7 @@
 // the root provider for the GC. The dispatch loop lives in vm/dispatch.cpp; calls,
 // frames and errors in vm/call.cpp.
 #pragma once
+#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -19,11 +20,15 @@
 #include "runtime/exception.h"
 #include "runtime/function.h"
 #include "runtime/namespace.h"
-#include "runtime/stream.h"
 #include "runtime/string.h"
 #include "vm/fiber.h"
 
 namespace clove {
+
+struct TextWriter;  // runtime/stream.h
+/// Where a host receives the text written to a redirected process stream (VM::set_out);
+/// the same alias as runtime/stream.h's.
+using OutputSink = std::function<void(std::string_view)>;
 
 /// Options a host sets before running code.
 struct VMLimits {

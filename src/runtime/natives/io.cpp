@@ -29,16 +29,8 @@ Value io_prn_str(VM& vm, Args a) { return string_value(vm.heap, join(vm, a, true
 Value io_print_str(VM& vm, Args a) { return string_value(vm.heap, join(vm, a, false)); }
 Value io_println_str(VM& vm, Args a) { return string_value(vm.heap, join(vm, a, false) + "\n"); }
 
-/// The writer *out* is bound to; ClassCastException when it is something else.
-TextWriter* current_out(VM& vm) {
-  Value v = vm.var_value(vm.out_var());
-  if (TextWriter* w = as_writer(v)) return w;
-  write_to(v, "");  // throws the error write_out would
-  return nullptr;
-}
-
 Value io_flush(VM& vm, Args) {
-  writer_flush(current_out(vm));
+  writer_flush(checked_writer(vm.var_value(vm.out_var())));
   return Value::nil();
 }
 
@@ -70,7 +62,7 @@ Value io_close(VM&, Args a) {
   if (TextWriter* w = as_writer(a[0])) {
     writer_close(w);
   } else if (LineReader* r = as<LineReader>(a[0])) {
-    r->closed = r->kind == ReaderKind::String;
+    reader_close(r);
   } else {
     throw_error(ErrorKind::IllegalArgumentException,
                 fmt::format("No matching method close found taking 0 args for class {}", value_type_name(a[0])));

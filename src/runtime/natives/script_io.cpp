@@ -72,6 +72,11 @@ Value io_slurp(VM& vm, Args a) {
 }
 
 Value io_spit(VM& vm, Args a) {
+  if (TextWriter* w = as_writer(a[0])) {  // (spit writer content): write, then close it
+    writer_write(w, str_of(vm, a[1]));
+    writer_close(w);
+    return Value::nil();
+  }
   std::string path = path_arg(a, 0, "spit");
   std::string text = str_of(vm, a[1]);
   errno = 0;
@@ -278,10 +283,10 @@ Value sh_sh(VM& vm, Args a) {
 void install_script_io_natives(VM& vm) {
   const char* C = "clojure.core";
   vm.def_native(C, "slurp", io_slurp, 1, -1,
-                "Opens the file named by the path string f and reads all its contents (UTF-8), returning a string. Options such as :encoding are accepted and ignored. Throws FileNotFoundException \"f (No such file or directory)\" for a missing file. In Clove f must be a path string.",
+                "Opens the file named by the path string f and reads all its contents (UTF-8), returning a string. Options such as :encoding are accepted and ignored. Throws FileNotFoundException \"f (No such file or directory)\" for a missing file. f may also be a reader (java.io.StringReader, *in*, clojure.java.io/reader): what is left of it is read.",
                 "([f & opts])");
   vm.def_native(C, "spit", io_spit, 2, -1,
-                "Opposite of slurp. Writes (str content) to the file named by the path string f, replacing it, or appending with :append true.",
+                "Opposite of slurp. Writes (str content) to the file named by the path string f, replacing it, or appending with :append true; or to the writer f, which is then closed.",
                 "([f content & options])");
   vm.def_native(C, "-file-lines", io_file_lines, 1, 1,
                 "The lines of the file at a path string, as a list of strings (nil for an empty file). Used by line-seq.",

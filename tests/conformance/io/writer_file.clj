@@ -17,3 +17,14 @@
   (prn (str a) (str b)))
 (prn (with-open [] :empty-bindings))
 (io/delete-file path)
+;; spit into a writer closes it; slurp of a reader reads what is left
+(let [sw (java.io.StringWriter.)]
+  (spit sw "spat")
+  (prn (str sw)))
+(spit path "to file")
+(with-open [w (io/writer path :append true)] (spit w ", via writer"))
+(prn (slurp path))
+(let [r (java.io.BufferedReader. (java.io.StringReader. "l1\nl2\nl3"))]
+  (binding [*in* r] (read-line))
+  (prn (slurp r)))
+(io/delete-file path)

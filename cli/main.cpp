@@ -105,16 +105,16 @@ int cmd_disasm(VM& vm, const std::string& path, bool ir) {
       std::string listing = ir ? ir_text : clove::disassemble(vm, fp);
       std::fwrite(listing.data(), 1, listing.size(), stdout);
       std::fputc('\n', stdout);
-      // Run the form (output discarded) so later forms see its definitions and macros.
-      std::string discard;
-      vm.out_capture.push_back(&discard);
+      // Run the form (its standard output discarded) so later forms see its
+      // definitions and macros.
+      vm.set_out([](std::string_view) {});
       try {
         vm.call(Value::object(clove::make_closure(vm.heap, fp, 0)), nullptr, 0);
       } catch (...) {
-        vm.out_capture.pop_back();
+        vm.set_out(nullptr);
         throw;
       }
-      vm.out_capture.pop_back();
+      vm.set_out(nullptr);
     }
   });
 }

@@ -190,9 +190,10 @@
   "Evaluates exprs in a context in which *out* is bound to a fresh string buffer.
   Returns the string created by any nested printing calls."
   [& body]
-  `(do (clojure.core/-push-out-capture)
-       (try (do ~@body) (clojure.core/-pop-out-capture)
-            (catch Throwable e# (clojure.core/-pop-out-capture) (throw e#)))))
+  `(let [s# (java.io.StringWriter.)]
+     (binding [*out* s#]
+       ~@body
+       (str s#))))
 
 (defn not-empty
   "If coll is empty, returns nil, else coll."

@@ -47,6 +47,8 @@ Reader::Reader(VM& vm, std::string_view text, uint32_t file, ReaderOptions opts)
 
 Reader::~Reader() { delete impl_; }
 
+ReaderOptions& Reader::options() { return impl_->opts; }
+
 bool Reader::next(Value* out) {
   for (;;) {
     ReadItem item;
@@ -415,9 +417,15 @@ Reader::Impl::Got Reader::Impl::read_dispatch(ReadItem* out, std::vector<ReadIte
 }
 
 // Clojure's default data readers: #uuid (UUID/fromString) and #inst
-// (clojure.instant/read-instant-date); any other tag has no reader function.
+// (clojure.instant/read-instant-date); any other tag has no reader function, unless
+// the caller defers it (ReaderOptions::deferred_tags): then it reads as a TaggedLiteral.
 Value Reader::Impl::read_tagged(const std::string& tag, SourcePos start) {
-  if (tag != "uuid" && tag != "inst") fail(DiagKind::reader_invalid_dispatch, start, "No reader function for tag " + tag);
+  bool builtin = tag == "uuid" || tag == "inst";
+  if ((opts.deferred_tags && opts.deferred_tags->count(tag)) || (opts.defer_unknown_tags && !builtin)) {
+    ReadItem form = read_required(start);
+    return Value::object(vm.heap.make<TaggedLiteral>(Value::object(vm.sym(tag)), form.v));
+  }
+  if (!builtin) fail(DiagKind::reader_invalid_dispatch, start, "No reader function for tag " + tag);
   ReadItem form = read_required(start);
   String* text = as<String>(form.v);
   if (tag == "uuid") {

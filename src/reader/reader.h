@@ -6,7 +6,9 @@
 // the VM's current namespace; `foo#` becomes one gensym per syntax-quote.
 #pragma once
 #include <cstdint>
+#include <string>
 #include <string_view>
+#include <unordered_set>
 
 #include "runtime/value.h"
 
@@ -20,6 +22,13 @@ struct ReaderOptions {
   /// Deepest nesting of forms accepted; deeper input is a reader_too_deep error
   /// (instead of exhausting the C++ stack).
   uint32_t max_depth = 10000;
+  /// Tags read as clojure.lang.TaggedLiteral values (the tag symbol and the unevaluated
+  /// form) instead of being resolved here: the tags bound in *data-readers*, whose
+  /// reader functions the caller runs once the form is read (the reader never calls
+  /// Clove code; runtime/data_readers.h). Null: none.
+  const std::unordered_set<std::string>* deferred_tags = nullptr;
+  /// Also defer every tag without a built-in reader (*default-data-reader-fn* is set).
+  bool defer_unknown_tags = false;
 };
 
 class Reader {
@@ -28,6 +37,9 @@ class Reader {
   Reader(VM& vm, std::string_view text, uint32_t file, ReaderOptions opts = {});
   /// Reads the next form into *out; false at end of input. Throws Diagnostic.
   bool next(Value* out);
+  /// The options in force; a caller may change them between calls to next (e.g. the
+  /// deferred tags when a form has bound *data-readers*).
+  ReaderOptions& options();
   ~Reader();
   Reader(const Reader&) = delete;
   Reader& operator=(const Reader&) = delete;

@@ -76,7 +76,10 @@ namespace clove {
   X(MultiFn, "clojure.lang.MultiFn")                         \
   X(Uuid, "java.util.UUID")                                  \
   X(Inst, "java.util.Date")                                  \
-  X(TaggedLiteral, "clojure.lang.TaggedLiteral")
+  X(TaggedLiteral, "clojure.lang.TaggedLiteral")             \
+  X(Writer, "java.io.Writer")                                \
+  X(StringWriter, "java.io.StringWriter")                    \
+  X(LineReader, "java.io.Reader")
 
 enum class ObjType : uint8_t {
 #define CLOVE_X(name, str) name,

@@ -13,6 +13,7 @@
 #include "runtime/protocol.h"
 #include "runtime/record.h"
 #include "runtime/regex.h"
+#include "runtime/stream.h"
 #include "runtime/string.h"
 #include "runtime/tagged.h"
 #include "runtime/type_table.h"
@@ -76,6 +77,7 @@ void register_core_types(TypeInfo* table) {
   register_type<Protocol>(table);
   register_type<MultiFn>(table);
   register_tagged_types(table);
+  register_stream_types(table);
 }
 
 }  // namespace clove

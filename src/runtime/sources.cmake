@@ -13,6 +13,8 @@ list(APPEND CLOVE_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/record.cpp
   ${CMAKE_CURRENT_LIST_DIR}/protocol.cpp
   ${CMAKE_CURRENT_LIST_DIR}/multifn.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/tagged.cpp)
+  ${CMAKE_CURRENT_LIST_DIR}/tagged.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/stream.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/data_readers.cpp)
 include(${CMAKE_CURRENT_LIST_DIR}/coll/sources.cmake OPTIONAL)
 include(${CMAKE_CURRENT_LIST_DIR}/natives/sources.cmake OPTIONAL)

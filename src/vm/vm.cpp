@@ -10,6 +10,8 @@
 #include "compiler/compiler.h"
 #include "reader/reader.h"
 #include "runtime/coll.h"
+#include "runtime/data_readers.h"
+#include "runtime/stream.h"
 
 namespace clove {
 
@@ -24,6 +26,7 @@ VM::VM(VMOptions opts) : names(heap) {
   ns_var_->flags |= kFlagDynamic;
   ns_var_->root = Value::object(core_ns_);
   ns_var_->bound = true;
+  init_streams();
   install_core(*this, opts.load_core_library);
   set_current_ns(find_or_create_ns(sym("user")));
 }
@@ -128,13 +131,18 @@ Value VM::eval_string(std::string_view src, std::string_view name) {
   uint32_t id = sources.add(std::string(name), std::string(src));
   ReaderOptions opts;
   opts.allow_unquote = compiling_clove_file;
+  // *data-readers* is looked at before each form, so a form can bind it for later ones.
+  DataReaders data_readers;
   Reader reader(*this, sources.text(id), id, opts);
+  bool deferring = data_readers.configure(*this, &reader.options());
   RootScope scope(heap);
   size_t slot = scope.push(Value::nil());
   Value form;
   while (reader.next(&form)) {
     scope[slot] = form;
+    if (deferring) scope[slot] = form = data_readers.resolve(*this, form);
     scope[slot] = eval_form(form);
+    deferring = data_readers.configure(*this, &reader.options());
   }
   return scope[slot];
 }
@@ -156,13 +164,29 @@ Value VM::load_file(const std::string& path) {
   }
 }
 
-void VM::write_out(std::string_view s) {
-  if (!out_capture.empty()) {
-    out_capture.back()->append(s);
-    return;
-  }
-  std::fwrite(s.data(), 1, s.size(), stdout);
+void VM::init_streams() {
+  auto make_var = [this](const char* name, Obj* root) {
+    Var* v = intern(core_ns_, sym(name));
+    v->flags |= kFlagDynamic;
+    v->root = Value::object(root);
+    v->bound = true;
+    permanent.push_back(v->root);  // set_out/set_err reach the writers even if *out* is redefined
+    return v;
+  };
+  stdout_writer_ = heap.make<TextWriter>(WriterKind::Stdout);
+  stderr_writer_ = heap.make<TextWriter>(WriterKind::Stderr);
+  out_var_ = make_var("*out*", stdout_writer_);
+  err_var_ = make_var("*err*", stderr_writer_);
+  in_var_ = make_var("*in*", heap.make<LineReader>(ReaderKind::Stdin, std::string()));
 }
+
+void VM::write_out(std::string_view s) {
+  // The common case (no binding of *out*) costs one flag test beyond the write.
+  write_to(out_var_->thread_bound ? var_value(out_var_) : out_var_->root, s);
+}
+
+void VM::set_out(OutputSink sink) { stdout_writer_->sink = std::move(sink); }
+void VM::set_err(OutputSink sink) { stderr_writer_->sink = std::move(sink); }
 
 }  // namespace clove
 

@@ -5,6 +5,7 @@
 // the root provider for the GC. The dispatch loop lives in vm/dispatch.cpp; calls,
 // frames and errors in vm/call.cpp.
 #pragma once
+#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -23,6 +24,11 @@
 #include "vm/fiber.h"
 
 namespace clove {
+
+struct TextWriter;  // runtime/stream.h
+/// Where a host receives the text written to a redirected process stream (VM::set_out);
+/// the same alias as runtime/stream.h's.
+using OutputSink = std::function<void(std::string_view)>;
 
 /// Options a host sets before running code.
 struct VMLimits {
@@ -119,10 +125,21 @@ class VM : public RootProvider {
   /// The current stack as trace entries, innermost first.
   std::vector<TraceEntry> capture_trace() const;
 
-  // ---- output ----
-  /// Where print functions write (stdout unless a with-out-str is capturing).
+  // ---- output and input (runtime/stream.h) ----
+  /// Writes s to the current binding of *out*: the process's stdout (or the host's
+  /// sink, see set_out) unless code has bound *out* to another writer, e.g. a
+  /// StringWriter inside with-out-str. ClassCastException when *out* is not a writer.
   void write_out(std::string_view s);
-  std::vector<std::string*> out_capture;  // innermost last
+  /// Redirects the writer that is the root binding of *out* (standard output) to `sink`,
+  /// which receives each piece of text as it is written; an empty function restores the
+  /// process's stdout. Text written while *out* is bound elsewhere is not affected.
+  void set_out(OutputSink sink);
+  /// set_out for *err* (standard error).
+  void set_err(OutputSink sink);
+  /// The dynamic vars clojure.core/*out*, *err* and *in*.
+  Var* out_var() const { return out_var_; }
+  Var* err_var() const { return err_var_; }
+  Var* in_var() const { return in_var_; }
 
   Fiber* fiber() const { return fiber_; }
   void trace_roots(Tracer& t) override;
@@ -153,6 +170,13 @@ class VM : public RootProvider {
 
   Namespace* core_ns_ = nullptr;
   Var* ns_var_ = nullptr;  // clojure.core/*ns*
+  Var* out_var_ = nullptr;  // clojure.core/*out*, *err*, *in*
+  Var* err_var_ = nullptr;
+  Var* in_var_ = nullptr;
+  TextWriter* stdout_writer_ = nullptr;  // the roots of *out* and *err*
+  TextWriter* stderr_writer_ = nullptr;
+  /// Makes *out*, *err* and *in* with the process streams as their roots.
+  void init_streams();
   std::unordered_map<Symbol*, Namespace*> namespaces_;
   Fiber* fiber_ = nullptr;
   Value last_exception_;   // the most recent uncaught exception (kept for the host)

@@ -203,9 +203,9 @@ TEST_F(Ns, ClojureTestCountsAndReports) {
       "(deftest bad (testing \"ctx\" (is (= 1 2) \"msg\")))\n"
       "(deftest boom (is (throw (ex-info \"b\" {}))))");
   std::string out;
-  vm.out_capture.push_back(&out);
+  vm.set_out([&out](std::string_view s) { out += s; });
   std::string summary = eval("(run-tests)");
-  vm.out_capture.pop_back();
+  vm.set_out(nullptr);
   EXPECT_EQ(summary, "{:test 3, :pass 3, :fail 1, :error 1, :type :summary}");
   EXPECT_NE(out.find("\nTesting t.one\n"), std::string::npos) << out;
   EXPECT_NE(out.find("FAIL in (bad) (<test>:2)\nctx\nmsg\nexpected: (= 1 2)\n  actual: (not (= 1 2))\n"),
@@ -220,9 +220,9 @@ TEST_F(Ns, AssertExprIsExtensible) {
   eval("(defmethod t/assert-expr 'always-yes [msg form] `(t/do-report {:type :pass :message ~msg}))");
   eval("(t/deftest ext (t/is (always-yes 1 2 3)))");
   std::string out;
-  vm.out_capture.push_back(&out);
+  vm.set_out([&out](std::string_view s) { out += s; });
   std::string summary = eval("(t/run-tests)");
-  vm.out_capture.pop_back();
+  vm.set_out(nullptr);
   EXPECT_EQ(summary, "{:test 1, :pass 1, :fail 0, :error 0, :type :summary}") << out;
 }
 

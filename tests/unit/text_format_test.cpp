@@ -111,9 +111,9 @@ TEST(TextFormat, ErrorsNameTheSpecifierAsJavaDoes) {
 TEST(TextFormat, PrintfWritesToOut) {
   FormatVM t;
   std::string captured;
-  t.vm.out_capture.push_back(&captured);
+  t.vm.set_out([&captured](std::string_view s) { captured += s; });
   t.call("clojure.core/printf", {t.s("%s-%d%n"), t.s("x"), l(1)});
-  t.vm.out_capture.pop_back();
+  t.vm.set_out(nullptr);
   EXPECT_EQ(captured, "x-1\n");
 }
 

@@ -2,11 +2,13 @@
 // names, functions, exceptions, metadata; plus the hooks the compiler emits calls to
 // (-new, -catches?, -set-var!, set-macro!).
 #include "runtime/coll.h"
+#include "runtime/data_readers.h"
 #include "runtime/host_class.h"
 #include "runtime/record.h"
 #include "runtime/natives/args.h"
 #include "reader/reader.h"
 #include "runtime/print.h"
+#include "runtime/stream.h"
 
 namespace clove {
 
@@ -117,6 +119,7 @@ Value l_new(VM& vm, Args a) {
   ErrorKind k;
   if (!error_kind_from_name(cls, &k)) {
     Value inst = construct_by_class_name(vm, cls, a, 1);
+    if (inst.is_nil()) inst = construct_stream_class(vm, cls, a, 1);
     if (!inst.is_nil()) return inst;
     throw_error(ErrorKind::IllegalArgumentException, fmt::format("Unable to resolve classname: {}", cls));
   }
@@ -208,12 +211,7 @@ Value l_set_macro(VM&, Args a) {
 Value l_eval(VM& vm, Args a) { return vm.eval_form(a[0]); }
 Value l_read_string(VM& vm, Args a) {
   // (read-string s) / (read-string opts s): the opts map (:eof, :read-cond) is not used yet.
-  String* s = arg_string(a, a.size() - 1, "read-string");
-  uint32_t id = vm.sources.add("<string>", std::string(s->view()));
-  Reader reader(vm, vm.sources.text(id), id);
-  Value form;
-  if (!reader.next(&form)) throw_error(ErrorKind::ReaderException, "EOF while reading");
-  return form;
+  return read_string_form(vm, arg_string(a, a.size() - 1, "read-string")->view());
 }
 Value l_load_string(VM& vm, Args a) { return vm.eval_string(arg_string(a, 0, "load-string")->view(), "<load-string>"); }
 

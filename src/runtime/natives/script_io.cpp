@@ -1,12 +1,13 @@
 // script_io.cpp: file, stdin and shell helpers for scripts (SPEC L17):
-//   clojure.core         slurp spit line-seq read-line
-//   clojure.java.io      reader delete-file make-parents
+//   clojure.core         slurp spit, and -file-lines behind line-seq (09_io.clj)
+//   clojure.java.io      reader writer delete-file make-parents
 //   clove.io             exists? directory? list-dir (Clove's stand-ins for java.io.File
 //                        methods, which Clove has no interop for)
 //   clojure.java.shell   sh
 // Differences from Clojure, documented in each docstring: files are named by path
-// strings (there are no java.io.File or Reader objects), text is UTF-8, and line-seq
-// takes a path or nil-free string source rather than a BufferedReader.
+// strings (there are no java.io.File objects), text is UTF-8, readers from
+// clojure.java.io/reader hold the file's text read when they are made, and line-seq
+// also accepts a path string. Readers and writers are runtime/stream.h objects.
 #include <fcntl.h>
 #include <poll.h>
 #include <spawn.h>
@@ -26,6 +27,7 @@
 #include "runtime/coll.h"
 #include "runtime/natives/args.h"
 #include "runtime/print.h"
+#include "runtime/stream.h"
 
 extern char** environ;
 
@@ -64,9 +66,17 @@ std::string read_file(const std::string& path) {
   return buf.str();
 }
 
-Value io_slurp(VM& vm, Args a) { return string_value(vm.heap, read_file(path_arg(a, 0, "slurp"))); }
+Value io_slurp(VM& vm, Args a) {
+  if (LineReader* r = as<LineReader>(a[0])) return string_value(vm.heap, reader_read_all(r));
+  return string_value(vm.heap, read_file(path_arg(a, 0, "slurp")));
+}
 
 Value io_spit(VM& vm, Args a) {
+  if (TextWriter* w = as_writer(a[0])) {  // (spit writer content): write, then close it
+    writer_write(w, str_of(vm, a[1]));
+    writer_close(w);
+    return Value::nil();
+  }
   std::string path = path_arg(a, 0, "spit");
   std::string text = str_of(vm, a[1]);
   errno = 0;
@@ -96,21 +106,13 @@ std::vector<std::string> split_lines(const std::string& text) {
   return lines;
 }
 
-Value io_line_seq(VM& vm, Args a) {
+Value io_file_lines(VM& vm, Args a) {
   std::vector<std::string> lines = split_lines(read_file(path_arg(a, 0, "line-seq")));
   if (lines.empty()) return Value::nil();
   std::vector<Value> items;
   items.reserve(lines.size());
   for (const std::string& l : lines) items.push_back(string_value(vm.heap, l));
   return list_from(vm.heap, items.data(), items.size());
-}
-
-Value io_read_line(VM& vm, Args) {
-  std::fflush(stdout);
-  std::string line;
-  if (!std::getline(std::cin, line)) return Value::nil();
-  if (!line.empty() && line.back() == '\r') line.pop_back();
-  return string_value(vm.heap, line);
 }
 
 Value io_delete_file(VM&, Args a) {
@@ -121,9 +123,22 @@ Value io_delete_file(VM&, Args a) {
   throw_error(ErrorKind::IOException, fmt::format("Couldn't delete {}", path));
 }
 
-Value io_reader(VM&, Args a) {
-  arg_string(a, 0, "clojure.java.io/reader");
-  return a[0];
+Value io_reader(VM& vm, Args a) {
+  if (is<LineReader>(a[0])) return a[0];
+  std::string text = read_file(path_arg(a, 0, "clojure.java.io/reader"));
+  return Value::object(vm.heap.make<LineReader>(ReaderKind::String, std::move(text)));
+}
+
+Value io_writer(VM& vm, Args a) {
+  if (as_writer(a[0])) return a[0];
+  std::string path = path_arg(a, 0, "clojure.java.io/writer");
+  errno = 0;
+  std::FILE* f = std::fopen(path.c_str(), option_set(vm, a, 1, "append") ? "ab" : "wb");
+  if (!f) file_error(path);
+  TextWriter* w = vm.heap.make<TextWriter>(WriterKind::File);
+  w->file = f;
+  w->path = path;
+  return Value::object(w);
 }
 
 Value io_make_parents(VM&, Args a) {
@@ -268,21 +283,23 @@ Value sh_sh(VM& vm, Args a) {
 void install_script_io_natives(VM& vm) {
   const char* C = "clojure.core";
   vm.def_native(C, "slurp", io_slurp, 1, -1,
-                "Opens the file named by the path string f and reads all its contents (UTF-8), returning a string. Options such as :encoding are accepted and ignored. Throws FileNotFoundException \"f (No such file or directory)\" for a missing file. In Clove f must be a path string.",
+                "Opens the file named by the path string f and reads all its contents (UTF-8), returning a string. Options such as :encoding are accepted and ignored. Throws FileNotFoundException \"f (No such file or directory)\" for a missing file. f may also be a reader (java.io.StringReader, *in*, clojure.java.io/reader): what is left of it is read.",
                 "([f & opts])");
   vm.def_native(C, "spit", io_spit, 2, -1,
-                "Opposite of slurp. Writes (str content) to the file named by the path string f, replacing it, or appending with :append true.",
+                "Opposite of slurp. Writes (str content) to the file named by the path string f, replacing it, or appending with :append true; or to the writer f, which is then closed.",
                 "([f content & options])");
-  vm.def_native(C, "line-seq", io_line_seq, 1, 1,
-                "Returns the lines of text of a file as a seq of strings (nil for an empty file). In Clove rdr is the file's path string (Clojure takes a java.io.BufferedReader), and the file is read when line-seq is called.",
-                "([rdr])");
-  vm.def_native(C, "read-line", io_read_line, 0, 0, "Reads the next line from standard input; nil at end of input.", "([])");
+  vm.def_native(C, "-file-lines", io_file_lines, 1, 1,
+                "The lines of the file at a path string, as a list of strings (nil for an empty file). Used by line-seq.",
+                "([path])");
   const char* J = "clojure.java.io";
   vm.def_native(J, "delete-file", io_delete_file, 1, 2,
                 "Delete file f (a path string). If silently is nil or false, raise an exception on failure, else return the value of silently.",
                 "([f & [silently]])");
   vm.def_native(J, "reader", io_reader, 1, -1,
-                "Clove has no java.io.Reader objects: returns the path string x itself, which line-seq and slurp accept, so (line-seq (io/reader path)) reads the same as in Clojure. Options are ignored.",
+                "A java.io.Reader over x: x itself when it is a reader, else the file named by the path string x, whose text (UTF-8) is read now. For line-seq, read-line (via *in*), slurp and with-open. Options are ignored.",
+                "([x & opts])");
+  vm.def_native(J, "writer", io_writer, 1, -1,
+                "A java.io.Writer on the file named by the path string x, replaced, or appended to with :append true; x itself when it is a writer. Bind *out* to it to print into the file; with-open closes it. Other options are ignored.",
                 "([x & opts])");
   vm.def_native(J, "make-parents", io_make_parents, 1, 1,
                 "Given a path string, makes sure its parent directories exist; true if any were created.", "([f])");

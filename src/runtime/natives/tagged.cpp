@@ -2,6 +2,7 @@
 // inst-ms tagged-literal tagged-literal?) and how they print.
 #include <random>
 
+#include "runtime/data_readers.h"
 #include "runtime/natives/args.h"
 #include "runtime/print.h"
 #include "runtime/tagged.h"
@@ -76,6 +77,7 @@ void install_tagged_natives(VM& vm) {
   set_print_hook(ObjType::Inst, print_inst);
   set_str_hook(ObjType::Inst, str_inst);
   set_print_hook(ObjType::TaggedLiteral, print_tagged_literal);
+  install_data_reader_vars(vm);
   const char* C = "clojure.core";
   vm.def_native(C, "random-uuid", t_random_uuid, 0, 0, "Returns a pseudo-randomly generated java.util.UUID instance (i.e. type 4).", "([])");
   vm.def_native(C, "parse-uuid", t_parse_uuid, 1, 1,

@@ -1,0 +1,40 @@
+;; 09_io.clj: streams for scripts (SPEC L16, L17): with-open, with-in-str and line-seq
+;; over the readers and writers of runtime/stream.h. *out*, *err* and *in* themselves
+;; are made by the VM (vm.cpp); printing and read-line are natives (natives/io.cpp).
+
+(defmacro with-open
+  "bindings => [name init ...]
+
+  Evaluates body in a try expression with names bound to the values of the inits, and a
+  finally clause that closes each of them, in reverse order. In Clove the values must be
+  readers or writers (clojure.java.io/reader, writer, java.io.StringWriter ...)."
+  [bindings & body]
+  (when-not (vector? bindings)
+    (throw (IllegalArgumentException. "with-open requires a vector for its binding")))
+  (when-not (even? (count bindings))
+    (throw (IllegalArgumentException. "with-open requires an even number of forms in binding vector")))
+  (cond
+    (= (count bindings) 0) `(do ~@body)
+    (symbol? (bindings 0)) `(let ~(subvec bindings 0 2)
+                              (try
+                                (with-open ~(subvec bindings 2) ~@body)
+                                (finally (clojure.core/-close ~(bindings 0)))))
+    :else (throw (IllegalArgumentException. "with-open only allows Symbols in bindings"))))
+
+(defmacro with-in-str
+  "Evaluates body in a context in which *in* is bound to a fresh StringReader
+  initialized with the string s."
+  [s & body]
+  `(with-open [s# (clojure.core/-string-reader ~s)]
+     (binding [*in* s#]
+       ~@body)))
+
+(defn line-seq
+  "Returns the lines of text from rdr as a lazy sequence of strings. rdr must be a
+  java.io.BufferedReader (e.g. from clojure.java.io/reader, or *in*). Clove also accepts
+  a file's path string, read when line-seq is called."
+  [rdr]
+  (if (string? rdr)
+    (-file-lines rdr)
+    (when-let [line (-read-line rdr)]
+      (cons line (lazy-seq (line-seq rdr))))))

@@ -1,0 +1,115 @@
+// data_readers.cpp: *data-readers* and *default-data-reader-fn* (data_readers.h).
+#include "runtime/data_readers.h"
+
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "runtime/coll.h"
+#include "runtime/print.h"
+#include "runtime/tagged.h"
+#include "vm/vm.h"
+
+namespace clove {
+
+namespace {
+
+Value core_value(VM& vm, const char* name) {
+  Var* v = vm.core_ns()->lookup(vm.sym(name));
+  return v && v->bound ? vm.var_value(v) : Value::nil();
+}
+
+}  // namespace
+
+bool DataReaders::configure(VM& vm, ReaderOptions* opts) {
+  readers_ = core_value(vm, "*data-readers*");
+  default_fn_ = core_value(vm, "*default-data-reader-fn*");
+  tags_.clear();
+  if (is_map(readers_))
+    for (Value s = seq(vm, readers_); !s.is_nil(); s = next(vm, s)) {
+      Symbol* tag = as<Symbol>(nth(vm, first(vm, s), 0));
+      if (tag) tags_.insert(tag->str());
+    }
+  opts->deferred_tags = tags_.empty() ? nullptr : &tags_;
+  opts->defer_unknown_tags = default_fn_.truthy();
+  return !tags_.empty() || opts->defer_unknown_tags;
+}
+
+Value DataReaders::call_reader(VM& vm, Value tag, Value form) {
+  Value fn = is_map(readers_) ? get(vm, readers_, tag) : Value::nil();
+  if (fn.truthy()) return vm.call(fn, {form});
+  if (default_fn_.truthy()) return vm.call(default_fn_, {tag, form});
+  throw_error(ErrorKind::ReaderException, fmt::format("No reader function for tag {}", str_of(vm, tag)));
+}
+
+Value DataReaders::resolve(VM& vm, Value form) {
+  RootScope scope(vm.heap);
+  scope.push(readers_);
+  scope.push(default_fn_);
+  if (TaggedLiteral* t = as<TaggedLiteral>(form)) {
+    Value inner = resolve(vm, t->form);
+    scope.push(inner);
+    return call_reader(vm, t->tag, inner);
+  }
+  bool map = is_map(form);
+  if (!(is_list(form) || is_seq(form) || is_vector(form) || map || is_set(form))) return form;
+  // Resolve every element (a map's keys and values), rooted, noting whether any changed.
+  size_t base = scope.push(Value::nil());
+  size_t n = 0;
+  bool changed = false;
+  for (Value s = seq(vm, form); !s.is_nil(); s = next(vm, s)) {
+    scope[base] = s;
+    Value item = first(vm, s);
+    Value parts[2] = {item, Value::nil()};
+    int nparts = 1;
+    if (map) {
+      parts[0] = nth(vm, item, 0);
+      parts[1] = nth(vm, item, 1);
+      nparts = 2;
+    }
+    for (int i = 0; i < nparts; ++i) {
+      Value r = resolve(vm, parts[i]);
+      changed |= r != parts[i];
+      scope.push(r);
+      ++n;
+    }
+  }
+  if (!changed) return form;
+  std::vector<Value> items(n);
+  for (size_t i = 0; i < n; ++i) items[i] = scope[base + 1 + i];
+  Value out = is_vector(form) ? vector_from(vm.heap, items.data(), n)
+              : map           ? map_from(vm, items.data(), n / 2)
+              : is_set(form)  ? set_from(vm, items.data(), n)
+                              : list_from(vm.heap, items.data(), n);
+  if (Value m = meta(form); !m.is_nil()) out = with_meta(vm, out, m);
+  if (out.is_obj()) vm.source_map.copy(form.as_obj(), out.as_obj());
+  return out;
+}
+
+Value read_string_form(VM& vm, std::string_view text) {
+  uint32_t id = vm.sources.add("<string>", std::string(text));
+  DataReaders readers;
+  ReaderOptions opts;
+  bool deferring = readers.configure(vm, &opts);
+  Reader reader(vm, vm.sources.text(id), id, opts);
+  Value form;
+  if (!reader.next(&form)) throw_error(ErrorKind::ReaderException, "EOF while reading");
+  if (!deferring) return form;
+  RootScope scope(vm.heap);
+  scope.push(form);
+  return readers.resolve(vm, form);
+}
+
+void install_data_reader_vars(VM& vm) {
+  auto make = [&](const char* name, Value root) {
+    Var* v = vm.intern(vm.core_ns(), vm.sym(name));
+    v->flags |= kFlagDynamic;
+    v->root = root;
+    v->bound = true;
+    vm.heap.barrier(v, root);
+  };
+  make("*data-readers*", map_from(vm, nullptr, 0));
+  make("*default-data-reader-fn*", Value::nil());
+}
+
+}  // namespace clove

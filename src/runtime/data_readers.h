@@ -1,0 +1,51 @@
+// data_readers.h: *data-readers* and *default-data-reader-fn* for code that reads text
+// at run time (read-string, load-string, load-file, require).
+//
+// The reader never calls Clove code (it holds unrooted forms while it reads), so the
+// tags these vars handle are read as TaggedLiteral placeholders
+// (ReaderOptions::deferred_tags) and the finished form is then walked here: each
+// placeholder, innermost first, is replaced by (f form) for its tag's function in
+// *data-readers*, else by (*default-data-reader-fn* tag form). The form passed is the
+// unevaluated one that followed the tag, as in Clojure's LispReader.
+#pragma once
+#include <string>
+#include <string_view>
+#include <unordered_set>
+
+#include "reader/reader.h"
+#include "runtime/value.h"
+
+namespace clove {
+
+class VM;
+
+class DataReaders {
+ public:
+  /// Reads the current values of *data-readers* and *default-data-reader-fn* and sets
+  /// `opts` to defer the tags they handle. Returns whether any tag is deferred, i.e.
+  /// whether forms read with `opts` must go through resolve(). Cheap (two var lookups
+  /// when no readers are bound), so callers may call it before every form.
+  bool configure(VM& vm, ReaderOptions* opts);
+  /// `form` with each deferred tag replaced by its reader function's result. Calls
+  /// Clove code: `form` must be rooted by the caller. Collections holding a replaced
+  /// element are rebuilt with the same metadata and source position. ReaderException
+  /// "No reader function for tag foo" when the tag's function is nil; errors thrown by
+  /// a reader function propagate.
+  Value resolve(VM& vm, Value form);
+
+ private:
+  Value call_reader(VM& vm, Value tag, Value form);
+  std::unordered_set<std::string> tags_;
+  Value readers_ = Value::nil();     // the *data-readers* map the tags came from
+  Value default_fn_ = Value::nil();  // *default-data-reader-fn*
+};
+
+/// read-string: reads the first form of `text`, honouring *data-readers*.
+/// ReaderException "EOF while reading" when text has no form; reader errors as Diagnostics.
+Value read_string_form(VM& vm, std::string_view text);
+
+/// Makes the dynamic vars clojure.core/*data-readers* ({}) and
+/// *default-data-reader-fn* (nil).
+void install_data_reader_vars(VM& vm);
+
+}  // namespace clove

@@ -39,7 +39,7 @@ Value DataReaders::call_reader(VM& vm, Value tag, Value form) {
   Value fn = is_map(readers_) ? get(vm, readers_, tag) : Value::nil();
   if (fn.truthy()) return vm.call(fn, {form});
   if (default_fn_.truthy()) return vm.call(default_fn_, {tag, form});
-  throw_error(ErrorKind::ReaderException, fmt::format("No reader function for tag {}", str_of(vm, tag)));
+  throw_error(ErrorKind::RuntimeException, fmt::format("No reader function for tag {}", str_of(vm, tag)));
 }
 
 Value DataReaders::resolve(VM& vm, Value form) {
@@ -86,14 +86,27 @@ Value DataReaders::resolve(VM& vm, Value form) {
   return out;
 }
 
-Value read_string_form(VM& vm, std::string_view text) {
+Value read_string_form(VM& vm, std::string_view text, const Value* eof) {
   uint32_t id = vm.sources.add("<string>", std::string(text));
   DataReaders readers;
   ReaderOptions opts;
   bool deferring = readers.configure(vm, &opts);
   Reader reader(vm, vm.sources.text(id), id, opts);
   Value form;
-  if (!reader.next(&form)) throw_error(ErrorKind::ReaderException, "EOF while reading");
+  bool got;
+  try {
+    got = reader.next(&form);
+  } catch (const Diagnostic& d) {
+    // As the JVM's read-string over a plain string reader: the bare message (no
+    // position, and no ", starting at line N" on an unterminated form).
+    std::string msg = d.what();
+    if (size_t at = msg.find(", starting at line"); at != std::string::npos) msg.erase(at);
+    throw_error(ErrorKind::RuntimeException, msg);
+  }
+  if (!got) {
+    if (eof) return *eof;
+    throw_error(ErrorKind::RuntimeException, "EOF while reading");
+  }
   if (!deferring) return form;
   RootScope scope(vm.heap);
   scope.push(form);

@@ -28,7 +28,7 @@ class DataReaders {
   bool configure(VM& vm, ReaderOptions* opts);
   /// `form` with each deferred tag replaced by its reader function's result. Calls
   /// Clove code: `form` must be rooted by the caller. Collections holding a replaced
-  /// element are rebuilt with the same metadata and source position. ReaderException
+  /// element are rebuilt with the same metadata and source position. RuntimeException
   /// "No reader function for tag foo" when the tag's function is nil; errors thrown by
   /// a reader function propagate.
   Value resolve(VM& vm, Value form);
@@ -40,9 +40,10 @@ class DataReaders {
   Value default_fn_ = Value::nil();  // *default-data-reader-fn*
 };
 
-/// read-string: reads the first form of `text`, honouring *data-readers*.
-/// ReaderException "EOF while reading" when text has no form; reader errors as Diagnostics.
-Value read_string_form(VM& vm, std::string_view text);
+/// read-string: reads the first form of `text`, honouring *data-readers*. When text has
+/// no form, returns *eof if given, else throws RuntimeException "EOF while reading" (as the JVM's read-string);
+/// reader errors as RuntimeExceptions with the bare message.
+Value read_string_form(VM& vm, std::string_view text, const Value* eof = nullptr);
 
 /// Makes the dynamic vars clojure.core/*data-readers* ({}) and
 /// *default-data-reader-fn* (nil).

@@ -16,6 +16,7 @@
 namespace clove {
 
 VM::VM(VMOptions opts) : names(heap) {
+  heap.owner = this;
   heap.add_root_provider(this);
   heap.on_free_flagged = [this](Obj* o) { source_map.forget(o); };
   fiber_ = heap.make<Fiber>();

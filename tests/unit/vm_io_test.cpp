@@ -133,7 +133,7 @@ TEST_F(VmIo, UnknownTagsAndFailingReaderFunctionsAreErrors) {
             std::string::npos);
   EXPECT_EQ(error_of("(binding [*data-readers* {'a (fn [_] (throw (ex-info \"inner\" {})))}] (read-string \"#a 1\"))"),
             "ExceptionInfo: inner");
-  EXPECT_EQ(error_of("(read-string \"\")"), "LispReader$ReaderException: EOF while reading");
+  EXPECT_EQ(error_of("(read-string \"\")"), "RuntimeException: EOF while reading");
 }
 
 }  // namespace

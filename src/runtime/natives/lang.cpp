@@ -2,6 +2,7 @@
 // names, functions, exceptions, metadata; plus the hooks the compiler emits calls to
 // (-new, -catches?, -set-var!, set-macro!).
 #include "runtime/coll.h"
+#include "runtime/coll/map_ops.h"
 #include "runtime/data_readers.h"
 #include "runtime/host_class.h"
 #include "runtime/record.h"
@@ -210,8 +211,15 @@ Value l_set_macro(VM&, Args a) {
 }
 Value l_eval(VM& vm, Args a) { return vm.eval_form(a[0]); }
 Value l_read_string(VM& vm, Args a) {
-  // (read-string s) / (read-string opts s): the opts map (:eof, :read-cond) is not used yet.
-  return read_string_form(vm, arg_string(a, a.size() - 1, "read-string")->view());
+  // (read-string s) / (read-string opts s): opts may give :eof, the value for a string
+  // with no form (:read-cond is not used: reader conditionals always read as :clove).
+  std::string_view text = arg_string(a, a.size() - 1, "read-string")->view();
+  if (a.size() == 2 && !a[0].is_nil()) {
+    bool found = false;
+    Value eof = is_map(a[0]) ? map_lookup(vm, a[0], Value::object(vm.kw("eof")), Value::nil(), &found) : Value::nil();
+    if (found) return read_string_form(vm, text, &eof);
+  }
+  return read_string_form(vm, text);
 }
 Value l_load_string(VM& vm, Args a) { return vm.eval_string(arg_string(a, 0, "load-string")->view(), "<load-string>"); }
 

@@ -308,7 +308,6 @@ Value r_shuffle(VM& vm, Args a) {
 
 void install_numeric_natives(VM& vm) {
   const char* C = "clojure.core";
-  vm.heap.owner = &vm;  // BigDecimal arithmetic reads *math-context* through the heap
   vm.def_native(C, "+'", p_add, 0, -1, "Returns the sum of nums. (+') returns 0. Supports arbitrary precision: a long overflow promotes to a BigInt.", "([] [x] [x y] [x y & more])");
   vm.def_native(C, "-'", p_sub, 1, -1, "If no ys are supplied, returns the negation of x, else subtracts the ys from x. Supports arbitrary precision.", "([x] [x y] [x y & more])");
   vm.def_native(C, "*'", p_mul, 0, -1, "Returns the product of nums. (*') returns 1. Supports arbitrary precision.", "([] [x] [x y] [x y & more])");

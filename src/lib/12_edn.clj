@@ -1,0 +1,27 @@
+;; lazy-ns: clojure.edn
+;; 12_edn.clj: the clojure.edn namespace (SPEC L17): reading data from strings with
+;; caller-chosen tag readers, loaded by the first (require 'clojure.edn). It reads with
+;; Clove's reader (runtime/data_readers.h), binding *data-readers* to the :readers
+;; given, so the global *data-readers* never applies, as in clojure.lang.EdnReader.
+;; Differences from EDN's stricter grammar are in docs/differences.md.
+
+(ns clojure.edn
+  "edn reading. This namespace provides alternatives to the reader functions of
+  clojure.core that read only data: tagged literals go to the :readers and :default
+  functions given, never to *data-readers*.")
+
+(defn read-string
+  "Reads one object from the string s. Returns nil when s is nil or empty.
+
+  opts is a map that can include the following keys:
+  :eof - value to return on end-of-input. When not supplied, eof throws an exception.
+  :readers  - a map of tag symbols to data-reader functions to be considered before
+              default-data-readers (#inst, #uuid).
+  :default - A function of two args, that will, if present and no reader is found for
+             a tag, be called with the tag and the value."
+  ([s] (read-string {:eof nil} s))
+  ([opts s]
+   (when s
+     (binding [*data-readers* (or (:readers opts) {})
+               *default-data-reader-fn* (:default opts)]
+       (clojure.core/read-string (select-keys opts [:eof]) s)))))

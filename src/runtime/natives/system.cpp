@@ -1,6 +1,6 @@
 // system.cpp: shims for the java.lang.System statics Clojure code calls for time
 // (System/nanoTime, System/currentTimeMillis), used by clojure.core/time, and for the
-// process (System/getenv, System/getProperty, System/exit).
+// process (System/getenv, System/getProperty, System/exit), and Thread/sleep.
 #include <unistd.h>
 
 #include <chrono>
@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "runtime/coll.h"
@@ -83,6 +84,14 @@ Value s_exit(VM&, Args a) {
   std::exit(static_cast<int>(code));
 }
 
+Value s_sleep(VM&, Args a) {
+  int64_t ms = arg_long(a, 0, "Thread/sleep");
+  if (ms < 0) throw_error(ErrorKind::IllegalArgumentException, "timeout value is negative");
+  std::fflush(stdout);  // what was printed before the pause shows during it
+  std::this_thread::sleep_for(std::chrono::milliseconds(ms));
+  return Value::nil();
+}
+
 }  // namespace
 
 void install_system_natives(VM& vm) {
@@ -101,6 +110,9 @@ void install_system_natives(VM& vm) {
   vm.def_native(S, "exit", s_exit, 1, 1,
                 "Flushes stdout and stderr and ends the process with the status code (it exits the host process too when Clove is embedded).",
                 "([status])");
+  vm.def_native("Thread", "sleep", s_sleep, 1, 1,
+                "Blocks the calling thread for ms milliseconds (the whole VM: Clove has no threads of its own). Throws IllegalArgumentException for a negative time.",
+                "([ms])");
 }
 
 }  // namespace clove

@@ -35,6 +35,8 @@ class SourceRegistry {
   std::string format(SourcePos p) const;
   /// The source line followed by a caret under the column ("" when unavailable).
   std::string snippet(SourcePos p) const;
+  /// Number of sources registered (ids 0..size()-1; id 0 is "<unknown>").
+  size_t size() const { return entries_.size(); }
 
  private:
   struct Entry {

@@ -6,6 +6,10 @@
 #include <algorithm>
 #include <new>
 
+#if CLOVE_POOL_ASAN
+#include <sanitizer/lsan_interface.h>
+#endif
+
 namespace clove {
 
 namespace {
@@ -13,10 +17,13 @@ namespace {
 // Reusing a page saves the system calls and the kernel's zeroing of fresh memory.
 constexpr size_t kMinCachedPages = 16;
 
-/// A fresh page of PoolPage::kSize bytes aligned on its size: map twice the size and
-/// unmap the misaligned ends.
-void* map_page() {
-  const size_t size = PoolPage::kSize;
+// Arenas of this many bytes, aligned on their size: one x86-64 transparent huge page.
+constexpr size_t kArenaSize = size_t{2} << 20;
+static_assert(kArenaSize % PoolPage::kSize == 0);
+
+/// `size` fresh bytes aligned on `size` (a power of two): map twice the size and unmap
+/// the misaligned ends.
+void* map_aligned(size_t size) {
   void* raw = mmap(nullptr, 2 * size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
   if (raw == MAP_FAILED) throw std::bad_alloc();
   uintptr_t start = reinterpret_cast<uintptr_t>(raw);
@@ -30,6 +37,9 @@ void* map_page() {
 
 void unmap_page(PoolPage* p) {
   CLOVE_POOL_UNPOISON(p, PoolPage::kSize);
+#if CLOVE_POOL_ASAN
+  __lsan_unregister_root_region(p, PoolPage::kSize);
+#endif
   munmap(p, PoolPage::kSize);
 }
 }  // namespace
@@ -44,6 +54,27 @@ Pool::Pool() {
 Pool::~Pool() {
   for (PoolPage* p : pages_) unmap_page(p);
   for (PoolPage* p : cache_) unmap_page(p);
+  if (arena_next_ < arena_end_) munmap(reinterpret_cast<void*>(arena_next_), arena_end_ - arena_next_);
+}
+
+void* Pool::map_page() {
+  if (arena_next_ == arena_end_) {
+    void* arena = map_aligned(kArenaSize);
+#ifdef MADV_HUGEPAGE
+    madvise(arena, kArenaSize, MADV_HUGEPAGE);  // advice only: fine to fail
+#endif
+    arena_next_ = reinterpret_cast<uintptr_t>(arena);
+    arena_end_ = arena_next_ + kArenaSize;
+  }
+  void* page = reinterpret_cast<void*>(arena_next_);
+  arena_next_ += PoolPage::kSize;
+#if CLOVE_POOL_ASAN
+  // LeakSanitizer does not scan mmap'd memory by itself: without this, a malloc'd block
+  // reachable only from a pool object (a Proto's code vector) would be reported leaked
+  // when the process exits with the heap still alive (System/exit).
+  __lsan_register_root_region(page, PoolPage::kSize);
+#endif
+  return page;
 }
 
 void Pool::list(PoolPage* p) {

@@ -7,7 +7,10 @@
 // * Requests of 1..kMaxSmall bytes are rounded up to a multiple of 16 bytes: one of
 //   kClasses size classes (16, 32, ..., 512). Every cell is 16-byte aligned.
 // * Memory comes in pages of PoolPage::kSize bytes, aligned on their own size, each
-//   holding cells of one class only. The page header sits at the start of the page, so
+//   holding cells of one class only. Pages are carved from 2 MiB arenas aligned on
+//   2 MiB and marked madvise(MADV_HUGEPAGE), so the kernel can back an arena with one
+//   transparent huge page: random access over a heap of tens of MB (a 1M-entry HAMT)
+//   then needs a few TLB entries instead of one per 4 KiB. The page header sits at the start of the page, so
 //   the page (and the cell size) of any cell is `address & ~(kSize - 1)`: a free needs
 //   no size and no per-object header.
 // * Each page has its own free list, threaded through its free cells, plus a bump
@@ -182,6 +185,7 @@ class Pool {
  private:
   void* alloc_slow(size_t cls);
   PoolPage* new_page(size_t cls);
+  void* map_page();  // a fresh page from the current arena (a new arena when it is used up)
   void release(PoolPage* p);
   void list(PoolPage* p);
   void unlist(PoolPage* p);
@@ -191,6 +195,8 @@ class Pool {
   std::vector<PoolPage*> pages_;  // every page with cells, in no particular order
   std::vector<PoolPage*> cache_;  // empty pages kept for reuse
   PoolPage empty_{};              // the current page of a class with none: always full
+  uintptr_t arena_next_ = 0;      // the current arena's pages not handed out yet:
+  uintptr_t arena_end_ = 0;       //   [arena_next_, arena_end_)
 };
 
 }  // namespace clove

@@ -87,11 +87,13 @@ Value DataReaders::resolve(VM& vm, Value form) {
 }
 
 Value read_string_form(VM& vm, std::string_view text, const Value* eof) {
-  uint32_t id = vm.sources.add("<string>", std::string(text));
+  // Read as source 0 (unknown): the forms carry no positions, as the JVM's read-string
+  // gives none, and the text is not kept, so a loop of read-string calls (parsing
+  // input line by line) does not grow the VM's source registry.
   DataReaders readers;
   ReaderOptions opts;
   bool deferring = readers.configure(vm, &opts);
-  Reader reader(vm, vm.sources.text(id), id, opts);
+  Reader reader(vm, text, 0, opts);
   Value form;
   bool got;
   try {

@@ -39,6 +39,17 @@ class VmIo : public ::testing::Test {
   std::string err;
 };
 
+TEST_F(VmIo, ReadStringKeepsNoTextAndGivesNoPositions) {
+  // A loop of read-string calls (parsing input line by line) must not grow the VM's
+  // source registry; the forms carry no position, as the JVM's read-string gives none.
+  eval("(read-string \"(warm up)\")");
+  size_t before = vm.sources.size();
+  EXPECT_EQ(eval("(reduce + (map read-string (map str (range 2000))))"), "1999000");
+  EXPECT_EQ(eval("(first (read-string \"[(a b) {:k [1 2]}]\"))"), "(a b)");
+  EXPECT_EQ(vm.sources.size(), before + 2);  // the two eval_string sources above only
+  EXPECT_EQ(error_of("(read-string \"[1 2\")"), "RuntimeException: EOF while reading");
+}
+
 TEST_F(VmIo, SetOutReceivesEveryPrintingFunction) {
   eval("(pr 1 \"a\") (prn :k) (print \"p\" \\c) (println) (newline) (printf \"%d|%s\" 5 \"z\") (flush)");
   EXPECT_EQ(out, "1 \"a\":k\np c\n\n5|z");

@@ -7,10 +7,8 @@
 // * Requests of 1..kMaxSmall bytes are rounded up to a multiple of 16 bytes: one of
 //   kClasses size classes (16, 32, ..., 512). Every cell is 16-byte aligned.
 // * Memory comes in pages of PoolPage::kSize bytes, aligned on their own size, each
-//   holding cells of one class only. Pages are carved from 2 MiB arenas aligned on
-//   2 MiB and marked madvise(MADV_HUGEPAGE), so the kernel can back an arena with one
-//   transparent huge page: random access over a heap of tens of MB (a 1M-entry HAMT)
-//   then needs a few TLB entries instead of one per 4 KiB. The page header sits at the start of the page, so
+//   holding cells of one class only. Pages are carved in turn from 2 MiB arenas (one
+//   mmap per 32 pages). The page header sits at the start of the page, so
 //   the page (and the cell size) of any cell is `address & ~(kSize - 1)`: a free needs
 //   no size and no per-object header.
 // * Each page has its own free list, threaded through its free cells, plus a bump

@@ -104,7 +104,7 @@ enum class OpFormat : uint8_t { ABC, ABx, AsBx, sJ, ABsC, A, None };
   X(SWITCH, ABx, "pc += K[Bx][R[A]], else 0   (K[Bx]: map constant -> slot 1..n; next n+1: JMPs)")  \
   X(FIRST, ABC, "R[A] := (first R[B])")                                                        \
   X(NEXT, ABC, "R[A] := (next R[B])")                                                          \
-  X(COUNT, ABC, "R[A] := (count R[B])")                                                        \
+  X(COUNT, ABC, "R[A] := (count R[B]); C=1: R[B] dies here and is cleared before the walk")  \
   X(ISREDUCED, ABC, "R[A] := (reduced? R[B])")                                                 \
   X(NTH, ABC, "R[A] := (nth R[B] R[C])   (R[C] must be a long)")                               \
   X(GET, ABC, "R[A] := (get R[B] R[C])")                                                       \

@@ -120,6 +120,14 @@ class Args {
   int size() const { return n_; }
   Value operator[](int i) const { return (*stack_)[base_ + i]; }
   Value at_or(int i, Value dflt) const { return i < n_ ? (*this)[i] : dflt; }
+  /// Argument i, clearing its stack slot: the native becomes the value's only holder
+  /// (it must root it if it runs Clove code). For natives that walk a lazy seq, so the
+  /// call does not hold the seq's head (`(count (filter ...))` in constant memory).
+  Value take(int i) {
+    Value v = (*stack_)[base_ + i];
+    (*stack_)[base_ + i] = Value::nil();
+    return v;
+  }
 
  private:
   std::vector<Value>* stack_;

@@ -312,8 +312,12 @@ Value VM::run(size_t handler_floor) {
         VM_NEXT();
       }
       VM_CASE(COUNT) {
+        // C = 1: R[B] dies here; clear it so a lazy seq's head is not held while count
+        // walks it (count roots its own cursor).
+        Value coll = RB;
+        if (arg_c(i)) RB = Value::nil();
         SAVE_PC();
-        int64_t n = count(*this, RB);
+        int64_t n = count(*this, coll);
         RELOAD();
         RA = make_long(heap, n);
         VM_NEXT();

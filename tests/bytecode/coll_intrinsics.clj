@@ -4,3 +4,7 @@
 (def lookup (fn* [v m k] [(nth v 2) (get m k) (get m :a)]))
 (def shadowed (fn* [first] (first 1)))
 (nth [1 2] 0 :default)
+; COUNT's C=1 marks a source register that dies there (cleared before the walk, so a
+; lazy seq's head is not held); a seq used after the count keeps C=0.
+(def count-dying (fn* [] (count (list 1 2 3))))
+(def count-kept (fn* [s] [(count s) (first s)]))

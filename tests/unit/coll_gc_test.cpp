@@ -95,5 +95,21 @@ TEST(CollGc, LazySeqSurvivesCollectionsWhileRealizing) {
   vm.heap.validate();
 }
 
+// `(count (filter ...))` must not hold the seq's head while it counts (issue: SPEC L7,
+// constant memory): the COUNT instruction clears a dying source register and count roots
+// only its cursor. Under a 32 MB cap, holding the head of 3,000,000 filtered elements
+// (~70 MB) would be an OutOfMemoryError.
+TEST(CollGc, CountingALazySeqDoesNotHoldItsHead) {
+  VM vm;
+  vm.heap.set_limit(32u << 20);
+  auto eval = [&](const char* src) { return as_long(vm.eval_string(src, "<test>")); };
+  EXPECT_EQ(eval("(count (filter odd? (range 3000000)))"), 1500000);
+  EXPECT_EQ(eval("((fn [] (count (map inc (range 3000000)))))"), 3000000);
+  EXPECT_EQ(eval("(let [c count] (c (filter even? (range 3000000))))"), 1500000);  // the native
+  // A seq still used after the count keeps its head, and its elements.
+  EXPECT_EQ(eval("(let [s (filter odd? (range 1000))] (+ (count s) (first s) (last s)))"), 500 + 1 + 999);
+  vm.heap.validate();
+}
+
 }  // namespace
 }  // namespace clove

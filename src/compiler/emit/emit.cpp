@@ -360,7 +360,16 @@ class Emitter {
       case IrOp::ISREDUCED: {
         int b = read(in.args[0], kScratchReg);
         int t = target(in.dst);
-        put(encode_abc(bytecode_op(in.op), t, b, 0));
+        // COUNT's C flag: no value live after this instruction but its own result is in
+        // R[B], so the VM may clear it before walking (a counted lazy seq's head is not
+        // retained).
+        int dies = 0;
+        if (in.op == IrOp::COUNT) {
+          BitSet after = la;
+          after.reset(in.dst);
+          dies = locs(after).test(b) ? 0 : 1;
+        }
+        put(encode_abc(bytecode_op(in.op), t, b, dies));
         finish_def(in.dst, t, la);
         break;
       }

@@ -148,13 +148,17 @@ int64_t count(VM& vm, Value coll) {
     case ObjType::Cons:
     case ObjType::ChunkedCons:
     case ObjType::LazySeq: {
-      // Walk until the end or a counted tail (RT.countFrom).
+      // Walk until the end or a counted tail (RT.countFrom). The cursor is rooted here
+      // and replaces coll, so when the caller has let go of the head (the COUNT
+      // instruction and the count native do) the walk runs in constant memory.
       int64_t n = 0;
-      Value s = seq(vm, coll);
-      while (!s.is_nil()) {
-        if (is_counted(s)) return n + count(vm, s);
+      RootScope scope(vm.heap);
+      size_t s = scope.push(coll);
+      scope[s] = seq(vm, scope[s]);
+      while (!scope[s].is_nil()) {
+        if (is_counted(scope[s])) return n + count(vm, scope[s]);
         ++n;
-        s = next(vm, s);
+        scope[s] = next(vm, scope[s]);
       }
       return n;
     }

@@ -28,7 +28,7 @@ Value c_hash_map(VM& vm, Args a) {
   return map_from(vm, v.data(), v.size() / 2);
 }
 Value c_hash_set(VM& vm, Args a) { auto v = collect(a, 0); return set_from(vm, v.data(), v.size()); }
-Value c_count(VM& vm, Args a) { return make_long(vm.heap, count(vm, a[0])); }
+Value c_count(VM& vm, Args a) { return make_long(vm.heap, count(vm, a.take(0))); }
 Value c_first(VM& vm, Args a) { return first(vm, a[0]); }
 Value c_rest(VM& vm, Args a) { return rest(vm, a[0]); }
 Value c_next(VM& vm, Args a) { return next(vm, a[0]); }

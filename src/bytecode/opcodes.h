@@ -72,7 +72,7 @@ enum class OpFormat : uint8_t { ABC, ABx, AsBx, sJ, ABsC, A, None };
   X(LOADFALSE, A, "R[A] := false")                                                             \
   X(SPILL, ABx, "R[Bx] := R[A]   (Bx may be a slot >= 256)")                                 \
   X(RELOAD, ABx, "R[A] := R[Bx]   (Bx may be a slot >= 256)")                                \
-  X(GETUPVAL, ABC, "R[A] := U[B]")                                                             \
+  X(GETUPVAL, ABC, "R[A] := U[B]; C=1: then U[B] := nil (a once fn's prologue)")              \
   X(SELF, A, "R[A] := the running closure")                                                    \
   X(GETVAR, ABx, "R[A] := value of var K[Bx] (dynamic binding first); unbound: error")        \
   X(SETVAR, ABx, "root of var K[Bx] := R[A]")                                                  \

@@ -9,7 +9,9 @@
   that will invoke the body only the first time seq is called, and will cache the
   result and return it on all subsequent seq calls."
   [& body]
-  (list 'clojure.core/-make-lazy-seq (list* 'fn* [] body)))
+  ;; ^{:once true}: the thunk runs at most once, so it gives up what it closed over as
+  ;; it goes (a thunk that walks a long seq does not hold the seq's head).
+  (list 'clojure.core/-make-lazy-seq (list* (with-meta 'fn* {:once true}) [] body)))
 
 (defn reduce
   "f should be a function of 2 arguments. If val is not supplied, returns the result of

@@ -123,6 +123,7 @@ Value VM::run(size_t handler_floor) {
       }
       VM_CASE(GETUPVAL) {
         RA = cl->upvals()[arg_b(i)];
+        if (arg_c(i)) cl->upvals()[arg_b(i)] = Value::nil();  // a once fn takes its upvalues
         VM_NEXT();
       }
       VM_CASE(SELF) {

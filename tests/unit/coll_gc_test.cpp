@@ -111,5 +111,21 @@ TEST(CollGc, CountingALazySeqDoesNotHoldItsHead) {
   vm.heap.validate();
 }
 
+// A lazy-seq thunk that walks far before it yields (filter skipping, drop) must not hold
+// the head it closed over: lazy-seq's fn* is ^{:once true}, whose prologue clears its
+// upvalues. Holding 2,000,000 iterate elements (~290 MB) would pass the 32 MB cap.
+TEST(CollGc, LazySeqThunkDoesNotHoldWhatItClosedOver) {
+  VM vm;
+  vm.heap.set_limit(32u << 20);
+  auto eval = [&](const char* src) { return as_long(vm.eval_string(src, "<test>")); };
+  EXPECT_EQ(eval("(first (filter #(> % 2000000) (iterate inc 0)))"), 2000001);
+  EXPECT_EQ(eval("(first (drop 2000000 (iterate inc 0)))"), 2000000);
+  EXPECT_EQ(eval("(first (drop-while #(< % 2000000) (iterate inc 0)))"), 2000000);
+  EXPECT_EQ(eval("(first (remove #(< % 2000000) (iterate inc 0)))"), 2000000);
+  // The thunks still see their captured values, nested fns included.
+  EXPECT_EQ(eval("(let [n 3 f (fn [x] (+ x n))] (reduce + (map f (lazy-seq [1 2 (f 0)]))))"), 4 + 5 + 6);
+  vm.heap.validate();
+}
+
 }  // namespace
 }  // namespace clove

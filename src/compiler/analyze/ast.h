@@ -135,6 +135,11 @@ struct FnNode : Node {
   LocalBinding* self = nullptr; // the fn* name local, or null
   std::vector<FnArity> arities;
   std::vector<CaptureRef> captures;
+  /// (^{:once true} fn* ...): called at most once (lazy-seq's thunk). Its prologue moves
+  /// every upvalue into a register and clears it in the closure, so a captured value
+  /// dies at its last use in the body (Clojure's "once" locals clearing): a thunk that
+  /// walks a long seq does not hold the seq's head.
+  bool once = false;
   explicit FnNode(SourcePos p) : Node(NodeKind::Fn, p) {}
 };
 

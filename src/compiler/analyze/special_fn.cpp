@@ -3,6 +3,7 @@
 // Every arity is its own Proto; all arities share the fn's upvalue list. `&` before the
 // last parameter makes the arity variadic. The optional name is a local bound to the
 // closure itself. Parameters are plain symbols (destructuring is the fn macro's job).
+// `^{:once true} fn*` marks a fn called at most once (FnNode::once).
 #include <fmt/format.h>
 
 #include "compiler/analyze/analyzer.h"
@@ -14,6 +15,8 @@ namespace clove {
 
 FnNode* Analyzer::analyze_fn(Value form, const std::vector<Value>& its, const Ctx& ctx) {
   FnNode* fn = s.node<FnNode>(ctx.pos);
+  // ^{:once true} on the fn* symbol (as lazy-seq writes it): a fn called at most once.
+  fn->once = get(vm, meta(its[0]), Value::object(vm.kw("once"))).truthy();
   size_t i = 1;
   if (i < its.size()) {
     if (Symbol* name = as<Symbol>(its[i])) {

@@ -289,9 +289,10 @@ class Emitter {
         break;
       }
       case IrOp::GETUPVAL: {
-        if (in.imm > 255) too_large("Too many closed-over locals (limit 256)");
+        int64_t index = in.imm & (kUpvalTake - 1);
+        if (index > 255) too_large("Too many closed-over locals (limit 256)");
         int t = target(in.dst);
-        put(encode_abc(Op::GETUPVAL, t, static_cast<unsigned>(in.imm), 0));
+        put(encode_abc(Op::GETUPVAL, t, static_cast<unsigned>(index), (in.imm & kUpvalTake) ? 1 : 0));
         finish_def(in.dst, t, la);
         break;
       }

@@ -67,6 +67,10 @@ struct Capture {
   Symbol* name;
 };
 
+/// GETUPVAL's imm: the upvalue index, plus this bit when the read also clears the
+/// upvalue (the prologue of a once fn, see ArityLowerer::run).
+constexpr int64_t kUpvalTake = int64_t{1} << 16;
+
 struct IrInstr {
   IrOp op = IrOp::NOP;
   VReg dst = kNoVReg;

@@ -17,6 +17,15 @@ IrFunction ArityLowerer::run() {
   int entry = new_block();
   start(entry);
   for (size_t i = 0; i < ar_.params.size(); ++i) bind(ar_.params[i], static_cast<VReg>(i));
+  if (fn_->once) {
+    // Take every upvalue into a register now: the body reads the registers, which die at
+    // their last use, and the closure no longer holds the values.
+    for (size_t u = 0; u < fn_->captures.size(); ++u) {
+      VReg v = fresh();
+      emit(IrOp::GETUPVAL, v, {}, ar_.pos, static_cast<int64_t>(u) | kUpvalTake);
+      once_upvals_.push_back(v);
+    }
+  }
   // The body starts in its own block: recur and self tail calls jump back to it.
   body_header_ = new_block();
   jump(body_header_, ar_.pos);
@@ -174,6 +183,7 @@ VReg ArityLowerer::lower(Node* n, Dest d) {
     case NodeKind::Local: return lower_local(static_cast<LocalNode*>(n), d);
     case NodeKind::Upval: {
       if (d.mode == Mode::Effect) return kNoVReg;
+      if (fn_->once) return finish(once_upvals_[static_cast<UpvalNode*>(n)->index], d, n->pos);
       VReg out = result_reg(d);
       emit(IrOp::GETUPVAL, out, {}, n->pos, static_cast<UpvalNode*>(n)->index);
       return finish(out, d, n->pos);

@@ -17,6 +17,12 @@ void ArityLowerer::make_closure(FnNode* n, VReg out) {
   std::vector<Capture> caps;
   std::vector<VReg> uses;
   for (const CaptureRef& c : n->captures) {
+    if (!c.local && fn_->once) {  // this once fn took its upvalues into registers
+      VReg v = once_upvals_[static_cast<size_t>(c.upval)];
+      caps.push_back(Capture{true, v, c.name});
+      uses.push_back(v);
+      continue;
+    }
     if (!c.local) {
       caps.push_back(Capture{false, c.upval, c.name});
       continue;

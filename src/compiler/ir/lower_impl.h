@@ -47,6 +47,7 @@ class ArityLowerer {
   int try_depth_ = 0;
   int body_header_ = -1;
   std::unordered_map<const LocalBinding*, VReg> locals_;
+  std::vector<VReg> once_upvals_;  // a once fn: the registers its prologue took the upvalues into
   struct LoopTarget {
     int header;
     std::vector<VReg> vregs;

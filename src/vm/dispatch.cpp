@@ -334,7 +334,11 @@ Value VM::run(size_t handler_floor) {
         if (!is_long(ix)) [[unlikely]]
           throw_error(ErrorKind::ClassCastException,
                       fmt::format("nth: class {} cannot be cast to class java.lang.Long", value_type_name(ix)));
-        Value r = nth(*this, RB, as_long(ix));
+        Value coll = RB;
+        // R[A] is overwritten by the result: when it is also the source, clear it so a
+        // lazy seq's head is not held while nth walks it (nth roots its cursor).
+        if (arg_a(i) == arg_b(i)) RB = Value::nil();
+        Value r = nth(*this, coll, as_long(ix));
         RELOAD();
         RA = r;
         SAFEPOINT();

@@ -8,3 +8,6 @@
 ; lazy seq's head is not held); a seq used after the count keeps C=0.
 (def count-dying (fn* [] (count (list 1 2 3))))
 (def count-kept (fn* [s] [(count s) (first s)]))
+; NTH over a source that dies there writes its result into the source register (the VM
+; clears a source that is also the target before walking).
+(def nth-dying (fn* [i] (vector 0 (nth (list 1 2 3) i))))

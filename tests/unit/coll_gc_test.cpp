@@ -106,6 +106,10 @@ TEST(CollGc, CountingALazySeqDoesNotHoldItsHead) {
   EXPECT_EQ(eval("(count (filter odd? (range 3000000)))"), 1500000);
   EXPECT_EQ(eval("((fn [] (count (map inc (range 3000000)))))"), 3000000);
   EXPECT_EQ(eval("(let [c count] (c (filter even? (range 3000000))))"), 1500000);  // the native
+  // nth too: the NTH instruction writes its result over a dying source, then clears it.
+  EXPECT_EQ(eval("(nth (iterate inc 0) 2000000)"), 2000000);
+  EXPECT_EQ(eval("(+ 1 (nth (iterate inc 0) 2000000))"), 2000001);
+  EXPECT_EQ(eval("(let [n nth] (n (iterate inc 0) 2000000))"), 2000000);
   // A seq still used after the count keeps its head, and its elements.
   EXPECT_EQ(eval("(let [s (filter odd? (range 1000))] (+ (count s) (first s) (last s)))"), 500 + 1 + 999);
   vm.heap.validate();

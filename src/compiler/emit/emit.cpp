@@ -343,6 +343,14 @@ class Emitter {
         int b = read(in.args[0], kScratchReg);
         int c = read(in.args[1], kScratchReg + 1);
         int t = target(in.dst);
+        if (in.op == IrOp::NTH && b != c && b != t) {
+          // When no value live after (but the result) is in R[B], write the result there:
+          // the VM clears a source that is also the target before walking, so a lazy
+          // seq's head is not held (finish_def moves the result home).
+          BitSet after = la;
+          after.reset(in.dst);
+          if (!locs(after).test(b)) t = b;
+        }
         put(encode_abc(bytecode_op(in.op), t, b, c));
         finish_def(in.dst, t, la);
         break;

@@ -213,10 +213,13 @@ static Value nth_impl(VM& vm, Value coll, int64_t i, Value not_found, bool has_d
       default:
         if (is_sequential(coll)) {
           if (i >= 0) {
-            Value s = seq(vm, coll);
-            for (int64_t k = 0; !s.is_nil(); ++k) {
-              if (k == i) return first(vm, s);
-              s = next(vm, s);
+            // The cursor is rooted here and replaces coll (see count).
+            RootScope scope(vm.heap);
+            size_t s = scope.push(coll);
+            scope[s] = seq(vm, scope[s]);
+            for (int64_t k = 0; !scope[s].is_nil(); ++k) {
+              if (k == i) return first(vm, scope[s]);
+              scope[s] = next(vm, scope[s]);
             }
           }
           if (has_default) return not_found;

@@ -36,8 +36,8 @@ Value c_seq(VM& vm, Args a) { return seq(vm, a[0]); }
 Value c_cons(VM& vm, Args a) { return cons(vm, a[0], a[1]); }
 Value c_nth(VM& vm, Args a) {
   int64_t i = arg_long(a, 1, "nth");
-  if (a.size() == 3) return nth(vm, a[0], i, a[2]);
-  return nth(vm, a[0], i);
+  if (a.size() == 3) return nth(vm, a.take(0), i, a[2]);
+  return nth(vm, a.take(0), i);
 }
 Value c_get(VM& vm, Args a) { return get(vm, a[0], a[1], a.at_or(2, Value::nil())); }
 Value c_contains(VM& vm, Args a) { return Value::boolean(contains(vm, a[0], a[1])); }

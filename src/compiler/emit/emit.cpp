@@ -480,16 +480,20 @@ class Emitter {
     int n = pc();
     std::vector<int> open(nlocs_, -1);
     BitSet empty(nlocs_);
+    // Only the locations whose liveness changes between consecutive pcs open or close a
+    // range (a word-wise XOR: start-up compiles the whole core library, and a loop over
+    // every one of the 257+ locations at every pc was its largest single cost).
     for (int p = 0; p <= n; ++p) {
       const BitSet& cur = p < n ? live_at_[p] : empty;
-      for (int l = 0; l < nlocs_; ++l) {
-        bool on = cur.test(l);
-        if (on && open[l] < 0) open[l] = p;
-        if (!on && open[l] >= 0) {
+      const BitSet& prev = p > 0 ? live_at_[p - 1] : empty;
+      cur.for_each_diff(prev, [&](int l) {
+        if (cur.test(l)) {
+          open[l] = p;
+        } else {
           out_.live.push_back(LiveRange{static_cast<uint32_t>(open[l]), static_cast<uint32_t>(p), static_cast<uint16_t>(l)});
           open[l] = -1;
         }
-      }
+      });
     }
     std::sort(out_.live.begin(), out_.live.end(), [](const LiveRange& a, const LiveRange& b) {
       return a.start_pc != b.start_pc ? a.start_pc < b.start_pc : a.reg < b.reg;

@@ -32,6 +32,18 @@ class BitSet {
     for (uint64_t w : words_) c += std::popcount(w);
     return c;
   }
+  /// Calls f(i) for every i in exactly one of this set and `o` (same size), increasing.
+  template <class F>
+  void for_each_diff(const BitSet& o, F&& f) const {
+    for (size_t w = 0; w < words_.size(); ++w) {
+      uint64_t bits = words_[w] ^ o.words_[w];
+      while (bits) {
+        int b = std::countr_zero(bits);
+        f(static_cast<int>(w * 64 + b));
+        bits &= bits - 1;
+      }
+    }
+  }
   /// Calls f(i) for every member, in increasing order.
   template <class F>
   void for_each(F&& f) const {

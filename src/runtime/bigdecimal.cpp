@@ -458,21 +458,21 @@ Value decimal_arith(Heap& h, ArithOp op, Value a, Value b) {
   return make_dec(h, r);
 }
 
-Value decimal_negate(Heap& h, const BigDecimal* x) {
+namespace {
+// x with its unscaled value mapped by `op` (mpz_neg, mpz_abs), the scale kept, rounded
+// to *math-context*.
+Value map_unscaled(Heap& h, const BigDecimal* x, void (*op)(mpz_ptr, mpz_srcptr)) {
   Dec d;
-  mpz_neg(d.u, x->unscaled);
+  op(d.u, x->unscaled);
   d.scale = x->scale;
   round_to(d, current_math_context(h));
   return make_dec(h, d);
 }
+}  // namespace
 
-Value decimal_abs(Heap& h, const BigDecimal* x) {
-  Dec d;
-  mpz_abs(d.u, x->unscaled);
-  d.scale = x->scale;
-  round_to(d, current_math_context(h));
-  return make_dec(h, d);
-}
+Value decimal_negate(Heap& h, const BigDecimal* x) { return map_unscaled(h, x, mpz_neg); }
+
+Value decimal_abs(Heap& h, const BigDecimal* x) { return map_unscaled(h, x, mpz_abs); }
 
 Value to_bigdecimal(Heap& h, Value x) {
   if (is<BigDecimal>(x)) return x;

@@ -129,11 +129,6 @@ double to_double(Value v) {
   not_a_number(v);
 }
 
-static int64_t floor_mod(int64_t a, int64_t b) {
-  int64_t r = a % b;
-  return (r != 0 && ((r < 0) != (b < 0))) ? r + b : r;
-}
-
 static Value long_arith(Heap& h, ArithOp op, int64_t x, int64_t y) {
   int64_t r;
   switch (op) {

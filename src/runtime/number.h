@@ -25,6 +25,12 @@ inline Value make_long(Heap& h, int64_t i) {
   return Value::object(h.make<BoxedLong>(i));
 }
 inline bool is_long(Value v) { return v.is_small_int() || is<BoxedLong>(v); }
+/// clojure.core/mod on longs (b != 0; b == -1 with INT64_MIN is the caller's case): the
+/// remainder moved by one divisor when its sign differs from the divisor's.
+inline int64_t floor_mod(int64_t a, int64_t b) {
+  int64_t r = a % b;
+  return (r != 0 && ((r < 0) != (b < 0))) ? r + b : r;
+}
 /// The long in v; v must satisfy is_long.
 inline int64_t as_long(Value v) {
   return v.is_small_int() ? v.as_small_int() : static_cast<BoxedLong*>(v.as_obj())->value;

@@ -296,22 +296,19 @@ Value VM::run(size_t handler_floor) {
       }
       // Inlined clojure.core functions (opcodes.h). Each may realize a lazy seq, which
       // runs Clove code: save pc first (traces, stack maps), reload R after.
-      VM_CASE(FIRST) {
-        SAVE_PC();
-        Value r = first(*this, RB);
-        RELOAD();
-        RA = r;
-        SAFEPOINT();
-        VM_NEXT();
-      }
-      VM_CASE(NEXT) {
-        SAVE_PC();
-        Value r = next(*this, RB);
-        RELOAD();
-        RA = r;
-        SAFEPOINT();
-        VM_NEXT();
-      }
+#define COLL_CASE(NAME, CALL) \
+  VM_CASE(NAME) {               \
+    SAVE_PC();                  \
+    Value r = CALL;             \
+    RELOAD();                   \
+    RA = r;                     \
+    SAFEPOINT();                \
+    VM_NEXT();                  \
+  }
+      COLL_CASE(FIRST, first(*this, RB))
+      COLL_CASE(NEXT, next(*this, RB))
+      COLL_CASE(GET, get(*this, RB, RC))
+#undef COLL_CASE
       VM_CASE(COUNT) {
         // C = 1: R[B] dies here; clear it so a lazy seq's head is not held while count
         // walks it (count roots its own cursor).
@@ -344,17 +341,9 @@ Value VM::run(size_t handler_floor) {
         SAFEPOINT();
         VM_NEXT();
       }
-      VM_CASE(GET) {
-        SAVE_PC();
-        Value r = get(*this, RB, RC);
-        RELOAD();
-        RA = r;
-        SAFEPOINT();
-        VM_NEXT();
-      }
       // quot/rem/mod on two small ints with a non-zero divisor stay here (C++ `/` and
-      // `%` truncate toward zero as Java's do; mod moves a remainder whose sign differs
-      // from the divisor's by one divisor, as clojure.core/mod). Anything else, zero
+      // `%` truncate toward zero as Java's do; mod is number.h's floor_mod, as
+      // clojure.core/mod). Anything else, zero
       // divisors and their ArithmeticException included, goes to arith().
 #define INTDIV_CASE(NAME, OP, EXPR)                                 \
   VM_CASE(NAME) {                                                   \
@@ -370,7 +359,7 @@ Value VM::run(size_t handler_floor) {
   }
       INTDIV_CASE(QUOT, Quot, a / b)
       INTDIV_CASE(REM, Rem, a % b)
-      INTDIV_CASE(MOD, Mod, (a % b != 0 && ((a % b < 0) != (b < 0))) ? a % b + b : a % b)
+      INTDIV_CASE(MOD, Mod, floor_mod(a, b))
 #undef INTDIV_CASE
       VM_CASE(NOT) {
         RA = Value::boolean(!RB.truthy());

@@ -107,6 +107,13 @@ class Emitter {
     use_reg(kScratchReg);
     return kScratchReg;
   }
+  /// Whether no value live after `in` (the live vregs `la`) other than in's own result is
+  /// in register `reg`: the instruction's source there dies with it.
+  bool only_result_after(const IrInstr& in, const BitSet& la, int reg) const {
+    BitSet after = la;
+    after.reset(in.dst);
+    return !locs(after).test(reg);
+  }
   /// After the main instruction wrote v's value into `written`: store it in v's home.
   void finish_def(VReg v, int written, const BitSet& after) {
     int l = loc(v);
@@ -347,9 +354,7 @@ class Emitter {
           // When no value live after (but the result) is in R[B], write the result there:
           // the VM clears a source that is also the target before walking, so a lazy
           // seq's head is not held (finish_def moves the result home).
-          BitSet after = la;
-          after.reset(in.dst);
-          if (!locs(after).test(b)) t = b;
+          if (only_result_after(in, la, b)) t = b;
         }
         put(encode_abc(bytecode_op(in.op), t, b, c));
         finish_def(in.dst, t, la);
@@ -372,12 +377,7 @@ class Emitter {
         // COUNT's C flag: no value live after this instruction but its own result is in
         // R[B], so the VM may clear it before walking (a counted lazy seq's head is not
         // retained).
-        int dies = 0;
-        if (in.op == IrOp::COUNT) {
-          BitSet after = la;
-          after.reset(in.dst);
-          dies = locs(after).test(b) ? 0 : 1;
-        }
+        int dies = in.op == IrOp::COUNT && only_result_after(in, la, b) ? 1 : 0;
         put(encode_abc(bytecode_op(in.op), t, b, dies));
         finish_def(in.dst, t, la);
         break;

@@ -20,10 +20,17 @@ std::vector<Value> collect(Args a, int from) {
   return v;
 }
 
+// hash-map and array-map take key value pairs: an odd count names the key left alone.
+void check_key_values(VM& vm, Args a) {
+  if (a.size() % 2)
+    throw_error(ErrorKind::IllegalArgumentException,
+                fmt::format("No value supplied for key: {}", pr_str(vm, a[a.size() - 1])));
+}
+
 Value c_list(VM& vm, Args a) { auto v = collect(a, 0); return list_from(vm.heap, v.data(), v.size()); }
 Value c_vector(VM& vm, Args a) { auto v = collect(a, 0); return vector_from(vm.heap, v.data(), v.size()); }
 Value c_hash_map(VM& vm, Args a) {
-  if (a.size() % 2) throw_error(ErrorKind::IllegalArgumentException, fmt::format("No value supplied for key: {}", pr_str(vm, a[a.size() - 1])));
+  check_key_values(vm, a);
   auto v = collect(a, 0);
   return map_from(vm, v.data(), v.size() / 2);
 }
@@ -87,7 +94,7 @@ Value c_concat(VM& vm, Args a) {
 // (array-map & kvs): an array map of any size, a repeated key keeping its first place and
 // its last value (PersistentArrayMap.createAsIfByAssoc).
 Value c_array_map(VM& vm, Args a) {
-  if (a.size() % 2) throw_error(ErrorKind::IllegalArgumentException, fmt::format("No value supplied for key: {}", pr_str(vm, a[a.size() - 1])));
+  check_key_values(vm, a);
   std::vector<Value> kvs;
   for (int i = 0; i < a.size(); i += 2) {
     size_t j = 0;

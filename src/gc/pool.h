@@ -5,7 +5,7 @@
 // collector's size-class heap blocks:
 //
 // * Requests of 1..kMaxSmall bytes are rounded up to a multiple of 16 bytes: one of
-//   kClasses size classes (16, 32, ..., 512). Every cell is 16-byte aligned.
+//   kClasses size classes (16, 32, ..., 1024). Every cell is 16-byte aligned.
 // * Memory comes in pages of PoolPage::kSize bytes, aligned on their own size, each
 //   holding cells of one class only. Pages are carved in turn from 2 MiB arenas (one
 //   mmap per 32 pages). The page header sits at the start of the page, so
@@ -76,7 +76,7 @@ static_assert(sizeof(PoolPage) <= PoolPage::kHeaderSize);
 class Pool {
  public:
   static constexpr size_t kGranule = 16;     // cell sizes are multiples of this
-  static constexpr size_t kMaxSmall = 512;   // largest request served; larger ones use malloc
+  static constexpr size_t kMaxSmall = 1024;  // largest request served (HAMT Array nodes are 544); larger ones use malloc
   static constexpr size_t kClasses = kMaxSmall / kGranule;
   static constexpr uint8_t kFreeTag = 0xFF;  // byte 9 of a free cell
 

@@ -30,9 +30,17 @@ namespace {
 
 inline uint32_t mask(uint32_t hash, uint32_t shift) { return (hash >> shift) & 31; }
 inline uint32_t bitpos(uint32_t hash, uint32_t shift) { return 1u << mask(hash, shift); }
+// The key slot of a [marker subnode] pair: an internal value (never a key) naming the
+// subnode's kind, so a lookup can index an Array subnode without reading its header
+// first: one cache miss per level instead of two.
+constexpr uint64_t kSubMarker = 0x48414d54;  // "HAMT"
+inline Value sub_marker(const HamtNode* sub) { return Value::internal(kSubMarker + static_cast<uint64_t>(sub->kind())); }
+inline bool is_sub(Value k) { return k.is_internal(); }
+inline HamtKind sub_kind(Value k) { return static_cast<HamtKind>(k.as_internal() - kSubMarker); }
+
 /// Slots in use: 2 per position for Bitmap nodes, all of them otherwise.
 inline uint32_t used(const HamtNode* n) {
-  return n->kind == HamtKind::Bitmap ? 2 * static_cast<uint32_t>(popcount32(n->bits)) : n->len;
+  return n->kind() == HamtKind::Bitmap ? 2 * static_cast<uint32_t>(popcount32(n->bits)) : n->len;
 }
 
 struct Ctx {
@@ -44,8 +52,7 @@ struct Ctx {
 };
 
 HamtNode* alloc_node(Ctx& c, HamtKind kind, uint32_t bits, uint32_t len) {
-  HamtNode* n = c.h.make_extra<HamtNode>(len * sizeof(Value), kind, bits, len, c.edit);
-  return n;
+  return c.h.make_extra<HamtNode>(len * sizeof(Value), kind, bits, len, c.edit);
 }
 
 void fill_nil(Value* p, size_t n) {
@@ -59,8 +66,8 @@ bool owned(const Ctx& c, const HamtNode* n) { return c.edit && n->edit == c.edit
 HamtNode* ensure_editable(Ctx& c, const HamtNode* n) {
   if (owned(c, n)) return const_cast<HamtNode*>(n);
   uint32_t u = used(n);
-  uint32_t len = (c.edit && n->kind == HamtKind::Bitmap) ? u + 2 : u;
-  HamtNode* r = alloc_node(c, n->kind, n->bits, len);
+  uint32_t len = (c.edit && n->kind() == HamtKind::Bitmap) ? u + 2 : u;
+  HamtNode* r = alloc_node(c, n->kind(), n->bits, len);
   std::memcpy(static_cast<void*>(r->slots()), n->slots(), u * sizeof(Value));
   fill_nil(r->slots() + u, len - u);
   return r;
@@ -83,6 +90,11 @@ HamtNode* edit_and_set2(Ctx& c, const HamtNode* n, uint32_t i, Value a, uint32_t
   store(c, r, i, a);
   store(c, r, j, b);
   return r;
+}
+
+// Makes the pair at slot i of n [marker sub].
+HamtNode* set_sub(Ctx& c, const HamtNode* n, uint32_t i, HamtNode* sub) {
+  return edit_and_set2(c, n, i, sub_marker(sub), i + 1, Value::object(sub));
 }
 
 // A Bitmap node like n without pair `idx` and position `bit`.
@@ -114,42 +126,72 @@ HamtNode* bitmap_single(Ctx& c, uint32_t shift, uint32_t hash, Value key, Value 
   return r;
 }
 
+// A node at `shift` holding two keys whose hashes differ: a Bitmap node with both pairs,
+// or, while their digits agree, a chain of one-position Bitmap nodes down to one. This
+// is the node Clojure builds by assoc'ing both keys into an empty node, without
+// allocating the one-pair node first.
+HamtNode* pair_node(Ctx& c, uint32_t shift, uint32_t h1, Value k1, Value v1, uint32_t h2, Value k2, Value v2) {
+  uint32_t m1 = mask(h1, shift), m2 = mask(h2, shift);
+  if (m1 == m2) {
+    HamtNode* sub = pair_node(c, shift + 5, h1, k1, v1, h2, k2, v2);
+    HamtNode* r = alloc_node(c, HamtKind::Bitmap, 1u << m1, 2);
+    r->slots()[0] = sub_marker(sub);
+    r->slots()[1] = Value::object(sub);
+    return r;
+  }
+  HamtNode* r = alloc_node(c, HamtKind::Bitmap, (1u << m1) | (1u << m2), 4);
+  Value* d = r->slots();
+  uint32_t first = m1 < m2 ? 0 : 2;
+  d[first] = k1;
+  d[first + 1] = v1;
+  d[2 - first] = k2;
+  d[3 - first] = v2;
+  return r;
+}
+
+// The node replacing the pair [key1 val1] when key2 (whose hash is key2hash) lands on it.
 HamtNode* create_node(Ctx& c, uint32_t shift, Value key1, Value val1, uint32_t key2hash, Value key2, Value val2) {
   uint32_t key1hash = clove::hash(c.vm, key1);
+  c.added_leaf = true;
   if (key1hash == key2hash) {
     HamtNode* r = alloc_node(c, HamtKind::Collision, key1hash, 4);
     r->slots()[0] = key1;
     r->slots()[1] = val1;
     r->slots()[2] = key2;
     r->slots()[3] = val2;
-    c.added_leaf = true;
     return r;
   }
-  HamtNode* r = bitmap_single(c, shift, key1hash, key1, val1);
-  return assoc(c, r, shift, key2hash, key2, val2);
+  return pair_node(c, shift, key1hash, key1, val1, key2hash, key2, val2);
+}
+
+// Assoc into the pair at slot i of node n (a Bitmap or Array node at `shift`) when that
+// pair is in use: descend into a subnode, replace an equal key's value, or push the
+// entry and the new key down into a new node.
+HamtNode* pair_assoc(Ctx& c, const HamtNode* n, uint32_t i, uint32_t shift, uint32_t hash, Value key, Value val) {
+  const Value* a = n->slots();
+  Value k = a[i];
+  Value vn = a[i + 1];
+  if (is_sub(k)) {
+    HamtNode* sub = HamtNode::node_of(vn);
+    HamtNode* ns = assoc(c, sub, shift + 5, hash, key, val);
+    if (ns == sub) return const_cast<HamtNode*>(n);
+    return set_sub(c, n, i, ns);
+  }
+  if (k == key || equiv(c.vm, key, k)) {
+    if (vn == val) return const_cast<HamtNode*>(n);
+    return edit_and_set(c, n, i + 1, val);
+  }
+  HamtNode* sub = create_node(c, shift + 5, k, vn, hash, key, val);
+  return set_sub(c, n, i, sub);
 }
 
 HamtNode* bitmap_assoc(Ctx& c, const HamtNode* n, uint32_t shift, uint32_t hash, Value key, Value val) {
   uint32_t bit = bitpos(hash, shift);
   uint32_t idx = popcount32(n->bits & (bit - 1));
+  if (n->bits & bit) return pair_assoc(c, n, 2 * idx, shift, hash, key, val);
   const Value* a = n->slots();
-  if (n->bits & bit) {
-    Value k = a[2 * idx];
-    Value vn = a[2 * idx + 1];
-    if (k.is_nil()) {  // a subnode
-      HamtNode* sub = HamtNode::node_of(vn);
-      HamtNode* ns = assoc(c, sub, shift + 5, hash, key, val);
-      if (ns == sub) return const_cast<HamtNode*>(n);
-      return edit_and_set(c, n, 2 * idx + 1, Value::object(ns));
-    }
-    if (equiv(c.vm, key, k)) {
-      if (vn == val) return const_cast<HamtNode*>(n);
-      return edit_and_set(c, n, 2 * idx + 1, val);
-    }
-    HamtNode* sub = create_node(c, shift + 5, k, vn, hash, key, val);
-    return edit_and_set2(c, n, 2 * idx, Value::nil(), 2 * idx + 1, Value::object(sub));
-  }
   uint32_t cnt = popcount32(n->bits);
+  c.added_leaf = true;
   if (owned(c, n) && 2 * cnt < n->len) {  // room in place
     HamtNode* r = const_cast<HamtNode*>(n);
     Value* d = r->slots();
@@ -157,29 +199,21 @@ HamtNode* bitmap_assoc(Ctx& c, const HamtNode* n, uint32_t shift, uint32_t hash,
     store(c, r, 2 * idx, key);
     store(c, r, 2 * idx + 1, val);
     r->bits |= bit;
-    c.added_leaf = true;
     return r;
   }
-  if (cnt >= 16) {  // becomes an Array node
-    HamtNode* r = alloc_node(c, HamtKind::Array, cnt + 1, 32);
-    fill_nil(r->slots(), 32);
-    uint32_t jdx = mask(hash, shift);
-    r->slots()[jdx] = Value::object(bitmap_single(c, shift + 5, hash, key, val));
-    uint32_t j = 0;
-    for (uint32_t i = 0; i < 32; ++i) {
-      if (!((n->bits >> i) & 1)) continue;
-      if (a[j].is_nil()) {
-        r->slots()[i] = a[j + 1];
-      } else {
-        bool added = c.added_leaf;
-        HamtNode* sub = HamtNode::node_of(r->slots()[i]);
-        uint32_t kh = clove::hash(c.vm, a[j]);
-        r->slots()[i] = Value::object(sub ? assoc(c, sub, shift + 5, kh, a[j], a[j + 1])
-                                          : bitmap_single(c, shift + 5, kh, a[j], a[j + 1]));
-        c.added_leaf = added;
-      }
+  if (cnt >= 16) {  // becomes an Array node: every pair moves to the slot of its position
+    HamtNode* r = alloc_node(c, HamtKind::Array, cnt + 1, HamtNode::kArraySlots);
+    Value* d = r->slots();
+    fill_nil(d, HamtNode::kArraySlots);
+    for (uint32_t p = 0, j = 0; p < 32; ++p) {
+      if (!((n->bits >> p) & 1)) continue;
+      d[2 * p] = a[j];
+      d[2 * p + 1] = a[j + 1];
       j += 2;
     }
+    uint32_t p = mask(hash, shift);
+    d[2 * p] = key;
+    d[2 * p + 1] = val;
     return r;
   }
   // A new node with the pair inserted; a transient's node gets spare room (Clojure: n+4).
@@ -191,21 +225,17 @@ HamtNode* bitmap_assoc(Ctx& c, const HamtNode* n, uint32_t shift, uint32_t hash,
   d[2 * idx + 1] = val;
   std::memcpy(static_cast<void*>(d + 2 * idx + 2), a + 2 * idx, (2 * cnt - 2 * idx) * sizeof(Value));
   fill_nil(d + 2 * cnt + 2, len - 2 * cnt - 2);
-  c.added_leaf = true;
   return r;
 }
 
 HamtNode* array_assoc(Ctx& c, const HamtNode* n, uint32_t shift, uint32_t hash, Value key, Value val) {
-  uint32_t idx = mask(hash, shift);
-  HamtNode* sub = HamtNode::node_of(n->slots()[idx]);
-  if (!sub) {
-    HamtNode* r = edit_and_set(c, n, idx, Value::object(bitmap_single(c, shift + 5, hash, key, val)));
-    r->bits++;
-    return r;
-  }
-  HamtNode* ns = assoc(c, sub, shift + 5, hash, key, val);
-  if (ns == sub) return const_cast<HamtNode*>(n);
-  return edit_and_set(c, n, idx, Value::object(ns));
+  uint32_t i = 2 * mask(hash, shift);
+  const Value* a = n->slots();
+  if (!a[i].is_nil()) return pair_assoc(c, n, i, shift, hash, key, val);  // not empty
+  HamtNode* r = edit_and_set2(c, n, i, key, i + 1, val);
+  r->bits++;
+  c.added_leaf = true;
+  return r;
 }
 
 int64_t collision_index(Ctx& c, const HamtNode* n, Value key) {
@@ -231,12 +261,13 @@ HamtNode* collision_assoc(Ctx& c, const HamtNode* n, uint32_t shift, uint32_t ha
   // Different hash: nest this node in a bitmap node and add the key there.
   HamtNode* wrap = alloc_node(c, HamtKind::Bitmap, bitpos(n->bits, shift), c.edit ? 4 : 2);
   fill_nil(wrap->slots(), wrap->len);
+  wrap->slots()[0] = sub_marker(n);
   wrap->slots()[1] = Value::object(n);
   return bitmap_assoc(c, wrap, shift, hash, key, val);
 }
 
 HamtNode* assoc(Ctx& c, const HamtNode* n, uint32_t shift, uint32_t hash, Value key, Value val) {
-  switch (n->kind) {
+  switch (n->kind()) {
     case HamtKind::Bitmap: return bitmap_assoc(c, n, shift, hash, key, val);
     case HamtKind::Array: return array_assoc(c, n, shift, hash, key, val);
     case HamtKind::Collision: return collision_assoc(c, n, shift, hash, key, val);
@@ -244,15 +275,18 @@ HamtNode* assoc(Ctx& c, const HamtNode* n, uint32_t shift, uint32_t hash, Value 
   return nullptr;
 }
 
-// An Array node with at most 8 children, minus child idx, packed into a Bitmap node.
-HamtNode* pack(Ctx& c, const HamtNode* n, uint32_t idx) {
+// An Array node with at most 8 occupied positions, minus the pair at slot `gone`, packed
+// into a Bitmap node.
+HamtNode* pack(Ctx& c, const HamtNode* n, uint32_t gone) {
   HamtNode* r = alloc_node(c, HamtKind::Bitmap, 0, 2 * (n->bits - 1));
+  const Value* a = n->slots();
   uint32_t j = 0, bitmap = 0;
-  for (uint32_t i = 0; i < 32; ++i) {
-    if (i == idx || n->slots()[i].is_nil()) continue;
-    r->slots()[j] = Value::nil();
-    r->slots()[j + 1] = n->slots()[i];
-    bitmap |= 1u << i;
+  for (uint32_t p = 0; p < 32; ++p) {
+    uint32_t i = 2 * p;
+    if (i == gone || a[i].is_nil()) continue;
+    r->slots()[j] = a[i];
+    r->slots()[j + 1] = a[i + 1];
+    bitmap |= 1u << p;
     j += 2;
   }
   r->bits = bitmap;
@@ -262,18 +296,18 @@ HamtNode* pack(Ctx& c, const HamtNode* n, uint32_t idx) {
 // Returns n itself when key is absent, nullptr when the node empties.
 HamtNode* without(Ctx& c, const HamtNode* n, uint32_t shift, uint32_t hash, Value key) {
   HamtNode* self = const_cast<HamtNode*>(n);
-  switch (n->kind) {
+  switch (n->kind()) {
     case HamtKind::Bitmap: {
       uint32_t bit = bitpos(hash, shift);
       if (!(n->bits & bit)) return self;
       uint32_t idx = popcount32(n->bits & (bit - 1));
       Value k = n->slots()[2 * idx];
       Value vn = n->slots()[2 * idx + 1];
-      if (k.is_nil()) {
+      if (is_sub(k)) {
         HamtNode* sub = HamtNode::node_of(vn);
         HamtNode* ns = without(c, sub, shift + 5, hash, key);
         if (ns == sub) return self;
-        if (ns) return edit_and_set(c, n, 2 * idx + 1, Value::object(ns));
+        if (ns) return set_sub(c, n, 2 * idx, ns);
         if (n->bits == bit) return nullptr;
         return bitmap_remove_pair(c, n, bit, idx);
       }
@@ -285,14 +319,22 @@ HamtNode* without(Ctx& c, const HamtNode* n, uint32_t shift, uint32_t hash, Valu
       return self;
     }
     case HamtKind::Array: {
-      uint32_t idx = mask(hash, shift);
-      HamtNode* sub = HamtNode::node_of(n->slots()[idx]);
-      if (!sub) return self;
-      HamtNode* ns = without(c, sub, shift + 5, hash, key);
-      if (ns == sub) return self;
-      if (ns) return edit_and_set(c, n, idx, Value::object(ns));
-      if (n->bits <= 8) return pack(c, n, idx);
-      HamtNode* r = edit_and_set(c, n, idx, Value::nil());
+      uint32_t i = 2 * mask(hash, shift);
+      Value k = n->slots()[i];
+      Value vn = n->slots()[i + 1];
+      if (k.is_nil()) return self;  // an empty position
+      if (is_sub(k)) {
+        HamtNode* sub = HamtNode::node_of(vn);
+        HamtNode* ns = without(c, sub, shift + 5, hash, key);
+        if (ns == sub) return self;
+        if (ns) return set_sub(c, n, i, ns);
+      } else {
+        if (!equiv(c.vm, key, k)) return self;
+        c.removed_leaf = true;
+      }
+      // Position i/2 empties.
+      if (n->bits <= 8) return pack(c, n, i);
+      HamtNode* r = edit_and_set2(c, n, i, Value::nil(), i + 1, Value::nil());
       r->bits--;
       return r;
     }
@@ -311,24 +353,15 @@ HamtNode* without(Ctx& c, const HamtNode* n, uint32_t shift, uint32_t hash, Valu
   return self;
 }
 
+// Calls f on every entry under n in seq order. Every kind is a run of pairs: [key val]
+// entries, [marker node] subnodes and (in Array nodes) [nil nil] empty positions.
 void visit(const HamtNode* n, void (*f)(void*, Value, Value), void* ctx) {
   const Value* a = n->slots();
-  switch (n->kind) {
-    case HamtKind::Bitmap:
-      for (uint32_t i = 0, u = used(n); i < u; i += 2) {
-        if (a[i].is_nil())
-          visit(HamtNode::node_of(a[i + 1]), f, ctx);
-        else
-          f(ctx, a[i], a[i + 1]);
-      }
-      break;
-    case HamtKind::Array:
-      for (uint32_t i = 0; i < 32; ++i)
-        if (!a[i].is_nil()) visit(HamtNode::node_of(a[i]), f, ctx);
-      break;
-    case HamtKind::Collision:
-      for (uint32_t i = 0; i < n->len; i += 2) f(ctx, a[i], a[i + 1]);
-      break;
+  for (uint32_t i = 0, u = used(n); i < u; i += 2) {
+    if (is_sub(a[i]))
+      visit(HamtNode::node_of(a[i + 1]), f, ctx);
+    else if (!a[i].is_nil())
+      f(ctx, a[i], a[i + 1]);
   }
 }
 
@@ -349,31 +382,32 @@ HamtNode* hamt_without(VM& vm, Obj* edit, HamtNode* root, uint32_t hash, Value k
 }
 
 const Value* hamt_find(VM& vm, const HamtNode* n, uint32_t hash, Value key) {
-  uint32_t shift = 0;
-  while (n) {
-    switch (n->kind) {
-      case HamtKind::Bitmap: {
-        uint32_t bit = bitpos(hash, shift);
-        if (!(n->bits & bit)) return nullptr;
-        uint32_t idx = popcount32(n->bits & (bit - 1));
-        Value k = n->slots()[2 * idx];
-        if (k.is_nil()) {
-          n = HamtNode::node_of(n->slots()[2 * idx + 1]);
-          break;
-        }
-        if (k == key) return &n->slots()[2 * idx + 1];
-        return equiv(vm, key, k) ? &n->slots()[2 * idx + 1] : nullptr;
-      }
-      case HamtKind::Array: n = HamtNode::node_of(n->slots()[mask(hash, shift)]); break;
-      case HamtKind::Collision: {
-        for (uint32_t i = 0; i < n->len; i += 2)
-          if (equiv(vm, key, n->slots()[i])) return &n->slots()[i + 1];
-        return nullptr;
-      }
+  // The kind of each subnode comes from its parent's marker, so an Array node's header
+  // is never read on the way down.
+  HamtKind kind = n->kind();
+  for (uint32_t shift = 0;; shift += 5) {
+    const Value* pair;
+    if (kind == HamtKind::Array) {  // the pair is found from the hash alone
+      pair = n->slots() + 2 * mask(hash, shift);
+    } else if (kind == HamtKind::Bitmap) {
+      uint32_t bit = bitpos(hash, shift);
+      if (!(n->bits & bit)) return nullptr;
+      pair = n->slots() + 2 * popcount32(n->bits & (bit - 1));
+    } else {
+      for (uint32_t i = 0; i < n->len; i += 2)
+        if (equiv(vm, key, n->slots()[i])) return &n->slots()[i + 1];
+      return nullptr;
     }
-    shift += 5;
+    Value k = pair[0];
+    if (is_sub(k)) {
+      kind = sub_kind(k);
+      n = HamtNode::node_of(pair[1]);
+      continue;
+    }
+    if (k == key) return pair + 1;
+    if (k.is_nil()) return nullptr;  // an empty position of an Array node
+    return equiv(vm, key, k) ? pair + 1 : nullptr;
   }
-  return nullptr;
 }
 
 Value empty_hash_map(Heap& h, Value meta) {
@@ -445,36 +479,18 @@ bool settle(HashMapSeq* s) {
     const HamtNode* n = top.node;
     const Value* a = n->slots();
     bool descended = false;
-    switch (n->kind) {
-      case HamtKind::Bitmap:
-        for (uint32_t u = used(n); top.i < u; top.i += 2) {
-          if (!a[top.i].is_nil()) return true;
-          assert(s->depth < HashMapSeq::kMaxDepth);
-          s->stack[s->depth++] = {HamtNode::node_of(a[top.i + 1]), 0};
-          descended = true;
-          break;
-        }
-        break;
-      case HamtKind::Array:
-        for (; top.i < 32; ++top.i) {
-          if (a[top.i].is_nil()) continue;
-          assert(s->depth < HashMapSeq::kMaxDepth);
-          s->stack[s->depth++] = {HamtNode::node_of(a[top.i]), 0};
-          descended = true;
-          break;
-        }
-        break;
-      case HamtKind::Collision:
-        if (top.i < n->len) return true;
-        break;
+    for (uint32_t u = used(n); top.i < u; top.i += 2) {
+      if (a[top.i].is_nil()) continue;        // an empty position of an Array node
+      if (!is_sub(a[top.i])) return true;     // an entry
+      assert(s->depth < HashMapSeq::kMaxDepth);
+      s->stack[s->depth++] = {HamtNode::node_of(a[top.i + 1]), 0};
+      descended = true;
+      break;
     }
     if (descended) continue;
     // This node is exhausted: step past it in its parent.
     --s->depth;
-    if (s->depth > 0) {
-      HashMapSeq::Frame& parent = s->stack[s->depth - 1];
-      parent.i += parent.node->kind == HamtKind::Array ? 1 : 2;
-    }
+    if (s->depth > 0) s->stack[s->depth - 1].i += 2;
   }
   return false;
 }

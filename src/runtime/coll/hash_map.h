@@ -1,17 +1,26 @@
 // hash_map.h: PersistentHashMap, a hash array mapped trie (Bagwell 2001, "Ideal Hash
 // Trees"; the node design of Hickey's clojure.lang.PersistentHashMap).
 //
-// Keys are placed by their Clojure `hash` (coll.h), 5 bits per level. Three node kinds:
-//  * Bitmap: a 32-bit bitmap of occupied positions and 2 slots per position: either
-//    [key val], or [nil subnode] (nil keys never reach nodes, so nil marks a subnode).
-//    Only the first 2 * popcount(bits) slots are in use; a node owned by a transient
-//    may have spare (nil) slots after them so it can grow in place.
+// Keys are placed by their Clojure `hash` (coll.h), 5 bits per level. Every node holds
+// pairs of slots; a pair is either [key val] (nil keys never reach nodes) or
+// [marker subnode], where the marker is an internal Value (never a key) naming the
+// subnode's kind, so a lookup knows how to index a subnode before touching it.
+// Three node kinds:
+//  * Bitmap: a 32-bit bitmap of occupied positions and one pair per occupied position,
+//    in position order. Only the first 2 * popcount(bits) slots are in use; a node
+//    owned by a transient may have spare (nil) slots after them so it can grow in place.
 //    A bitmap node that would grow past 16 positions becomes an Array node.
-//  * Array: 32 child slots (nil or a node) and a count of children; packed back into a
-//    Bitmap node when a removal leaves 8 or fewer children.
+//  * Array: one pair for each of the 32 positions ([nil nil] when empty) and a count of
+//    occupied positions; packed back into a Bitmap node when a removal leaves 8 or fewer.
+//    Unlike Clojure's ArrayNode, which holds only subnodes, entries sit in the pair of
+//    their position: a lookup finds the pair from the hash alone, without reading a
+//    bitmap first, and a lone key costs no node of its own. (In a 1M-key map about 40%
+//    of keys are alone at their bottom-level position; Clojure gives each of them a node.)
 //  * Collision: keys whose full 32-bit hashes are equal, as [k0 v0 k1 v1 ...].
 // The nil key is stored beside the trie (has_null/null_val) and comes first in seqs.
-// Iteration order therefore matches Clojure's for the same keys and history.
+// Seqs visit each node's pairs in position order, so iteration order is the order of
+// the keys' 5-bit hash digits from the lowest up, and matches Clojure's for the same
+// keys and history.
 #pragma once
 #include <cstdint>
 
@@ -24,13 +33,17 @@ class VM;
 
 enum class HamtKind : uint8_t { Bitmap, Array, Collision };
 
+/// A trie node: a 32-byte header followed by `len` slots (Values).
 struct HamtNode : Obj {
   static constexpr ObjType kType = ObjType::HamtNode;
-  HamtKind kind;
-  uint32_t bits;   // Bitmap: occupied positions; Array: children count; Collision: the hash
-  uint32_t len;    // Values stored after the header
-  Obj* edit;       // owner transient's token; nullptr when persistent
-  HamtNode(HamtKind k, uint32_t b, uint32_t n, Obj* e = nullptr) : Obj(kType), kind(k), bits(b), len(n), edit(e) {}
+  static constexpr uint32_t kArraySlots = 64;  // an Array node's slots: 32 pairs
+  uint32_t bits;         // Bitmap: occupied positions; Array: their count; Collision: the hash
+  uint32_t len : 30;     // slots stored after the header
+  uint32_t kind_ : 2;    // a HamtKind
+  Obj* edit;             // owner transient's token; nullptr when persistent
+  HamtNode(HamtKind k, uint32_t b, uint32_t n, Obj* e = nullptr)
+      : Obj(kType), bits(b), len(n), kind_(static_cast<uint32_t>(k)), edit(e) {}
+  HamtKind kind() const { return static_cast<HamtKind>(kind_); }
   Value* slots() { return reinterpret_cast<Value*>(this + 1); }
   const Value* slots() const { return reinterpret_cast<const Value*>(this + 1); }
   static HamtNode* node_of(Value v) { return v.is_obj() ? static_cast<HamtNode*>(v.as_obj()) : nullptr; }
@@ -40,6 +53,7 @@ struct HamtNode : Obj {
   }
   size_t byte_size() const { return sizeof(HamtNode) + len * sizeof(Value); }
 };
+static_assert(sizeof(HamtNode) == 32, "an Array node (32 + 64 * 8 bytes) must stay a pool cell");
 
 struct HashMap : Obj {
   static constexpr ObjType kType = ObjType::HashMap;
@@ -92,7 +106,7 @@ struct HashMapSeq : Obj {
   static constexpr uint32_t kMaxDepth = 8;  // 7 trie levels (32-bit hash, 5 bits each) + a collision node
   struct Frame {
     HamtNode* node;
-    uint32_t i;  // slot of the current entry (Bitmap/Collision) or child (Array)
+    uint32_t i;  // the slot of the current pair (its key slot)
   };
   uint32_t remaining;  // entries from this one on
   uint8_t depth;       // frames in use

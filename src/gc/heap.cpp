@@ -15,8 +15,8 @@
 //   Pause -> Mark: when bytes_ passes threshold_, roots are greyed.
 //   Mark: grey objects are blackened, a budget of bytes per step.
 //   Atomic (one step, not interruptible): roots are marked again (the value stacks
-//     are not barriered, so they may hold new white objects), grey objects are
-//     drained, the whites flip.
+//     are not barriered, so they may hold new white objects), the objects the barrier
+//     greyed (gray_again_) and every other grey object are drained, the whites flip.
 //   Sweep: the pool's pages are walked page by page, cells in address order (see
 //     gc/pool.h), then the list of large objects; dead objects are freed, live ones
 //     repainted current white. Then Pause, with threshold_ = 2x live bytes.
@@ -31,7 +31,8 @@
 // Invariant while marking: no black object points to a white one, except via a
 // root. Heap::barrier keeps it: storing a white value into a black object turns the
 // object grey again (a backward barrier; it is cheap for objects mutated repeatedly,
-// like atoms and transients).
+// like atoms and transients, all the more as such an object is rescanned only in the
+// atomic phase, whatever the number of stores).
 //
 // Safepoints: the collector never runs inside an allocation. The VM calls
 // Heap::safepoint() between instructions, so C++ code that does not call back into
@@ -128,10 +129,13 @@ void Heap::remove_root_provider(RootProvider* p) {
   providers_.erase(std::remove(providers_.begin(), providers_.end(), p), providers_.end());
 }
 
+// The parent goes grey on gray_again_, which only the atomic phase scans (Lua's
+// `grayagain` list): an object mutated over and over while marking, such as a
+// transient's nodes, is rescanned once per cycle rather than after every store.
 void Heap::barrier_slow(Obj* parent) {
   if (phase_ != GcPhase::Mark) return;  // outside marking colours carry no invariant
   parent->gc_color = kGray;
-  gray_.push_back(parent);
+  gray_again_.push_back(parent);
 }
 
 void Heap::trace_roots(Tracer& t) {
@@ -142,6 +146,7 @@ void Heap::trace_roots(Tracer& t) {
 void Heap::start_cycle() {
   phase_ = GcPhase::Mark;
   gray_.clear();
+  gray_again_.clear();
   Tracer t{*this};
   trace_roots(t);
 }
@@ -165,6 +170,8 @@ bool Heap::mark_step(size_t budget) {
 void Heap::atomic() {
   Tracer t{*this};
   trace_roots(t);
+  gray_.insert(gray_.end(), gray_again_.begin(), gray_again_.end());
+  gray_again_.clear();
   mark_step(SIZE_MAX);
   current_white_ = other_white();
   phase_ = GcPhase::Sweep;

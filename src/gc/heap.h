@@ -189,6 +189,7 @@ class Heap {
   size_t sweep_page_ = 0;     // sweep cursor: the next pool page to sweep ...
   Obj** sweep_large_ = nullptr;  // ... then the link to the next large object
   std::vector<Obj*> gray_;
+  std::vector<Obj*> gray_again_;  // greyed by the barrier while marking; scanned in atomic()
   std::vector<RootProvider*> providers_;
   GcPhase phase_ = GcPhase::Pause;
   uint8_t current_white_ = kWhite0;

@@ -80,6 +80,53 @@ TEST(GcTest, BarrierKeepsObjectsStoredIntoBlackObjectsDuringMarking) {
   h.remove_root_provider(&roots);
 }
 
+// An object the barrier greys waits for the atomic phase (Lua's grayagain), so storing
+// into it again and again while marking does not rescan it after every store.
+TEST(GcTest, BarrierGreyedObjectIsRescannedOnlyInTheAtomicPhase) {
+  Heap h;
+  h.set_stress(false);
+  h.set_incremental_stress(false);
+  Roots roots;
+  h.add_root_provider(&roots);
+  // Enough live objects that marking takes many steps; the var is marked first (the
+  // grey stack is last in, first out).
+  for (int i = 0; i < 20000; ++i) roots.values.push_back(Value::object(make_string(h, std::string(100, 'l'))));
+  Var* v = h.make<Var>(nullptr, nullptr);
+  roots.values.push_back(Value::object(v));
+  size_t guard = 0;
+  while (h.phase() != GcPhase::Mark && guard++ < 100000) {
+    for (int i = 0; i < 64; ++i) make_string(h, std::string(200, 'x'));
+    h.safepoint();
+  }
+  ASSERT_EQ(h.phase(), GcPhase::Mark);
+  while (v->gc_color != Heap::kBlack && h.phase() == GcPhase::Mark) {
+    make_string(h, std::string(1000, 'y'));
+    h.safepoint();
+  }
+  ASSERT_EQ(h.phase(), GcPhase::Mark) << "marking ended too soon for this test";
+  int stores = 0, steps_while_grey = 0;
+  while (h.phase() == GcPhase::Mark) {
+    String* fresh = make_string(h, "fresh" + std::to_string(stores++));
+    v->root = Value::object(fresh);
+    h.barrier(v, v->root);
+    EXPECT_EQ(v->gc_color, Heap::kGray);
+    make_string(h, std::string(1000, 'z'));
+    h.safepoint();  // a mark step: v stays grey, waiting for the atomic phase
+    if (h.phase() == GcPhase::Mark) {
+      EXPECT_EQ(v->gc_color, Heap::kGray);
+      ++steps_while_grey;
+    }
+  }
+  EXPECT_GT(steps_while_grey, 0);
+  while (h.phase() != GcPhase::Pause) {
+    make_string(h, std::string(1000, 'w'));
+    h.safepoint();
+  }
+  EXPECT_EQ(as<String>(v->root)->view(), "fresh" + std::to_string(stores - 1));
+  EXPECT_NO_THROW(h.validate());
+  h.remove_root_provider(&roots);
+}
+
 TEST(GcTest, PacingRunsCyclesByBytesAllocated) {
   Heap h;
   h.set_stress(false);

@@ -276,6 +276,28 @@ TEST(CollMap, OrderIsHashDigitOrderAtScale) {
   for (int64_t k : expected(added))
     if (!gone.count(k)) want.push_back(k);
   EXPECT_EQ(long_keys(vm, roots[pm]), want);
+  // Shrink to empty in a random order, persistently and through a transient, checking
+  // the order as array nodes of both kinds are packed back into bitmap nodes.
+  std::vector<int64_t> rest = want;
+  std::shuffle(rest.begin(), rest.end(), rng);
+  size_t tr = roots.push(transient_of(vm, roots[pm]));
+  std::map<int64_t, bool> removed;
+  for (size_t i = 0; i < rest.size(); ++i) {
+    roots[pm] = dissoc(vm, roots[pm], I(rest[i]));
+    roots[tr] = transient_dissoc(vm, roots[tr], I(rest[i]));
+    removed[rest[i]] = true;
+    size_t left = rest.size() - i - 1;
+    if (left == 5000 || left == 300 || left == 17 || left == 9 || left == 0) {
+      std::vector<int64_t> now;
+      for (int64_t k : want)
+        if (!removed.count(k)) now.push_back(k);
+      EXPECT_EQ(long_keys(vm, roots[pm]), now) << left;
+      EXPECT_EQ(count(vm, roots[pm]), static_cast<int64_t>(left));
+      for (size_t j = i + 1; j < std::min(rest.size(), i + 50); ++j) ASSERT_EQ(as_long(get(vm, roots[pm], I(rest[j]))), rest[j]);
+    }
+  }
+  EXPECT_TRUE(seq(vm, roots[pm]).is_nil());
+  EXPECT_EQ(count(vm, persistent_of(vm, roots[tr])), 0);
 }
 
 // Keys alone at their position in an Array node are stored in the node itself, not in

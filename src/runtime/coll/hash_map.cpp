@@ -31,7 +31,7 @@ namespace {
 inline uint32_t mask(uint32_t hash, uint32_t shift) { return (hash >> shift) & 31; }
 inline uint32_t bitpos(uint32_t hash, uint32_t shift) { return 1u << mask(hash, shift); }
 // The key slot of a [marker subnode] pair: an internal value (never a key) naming the
-// subnode's kind, so a lookup can index an Array subnode without reading its header
+// subnode's kind, so a lookup can index a PairArray subnode without reading its header
 // first: one cache miss per level instead of two.
 constexpr uint64_t kSubMarker = 0x48414d54;  // "HAMT"
 inline Value sub_marker(const HamtNode* sub) { return Value::internal(kSubMarker + static_cast<uint64_t>(sub->kind())); }
@@ -49,6 +49,7 @@ struct Ctx {
   Obj* edit;
   bool added_leaf = false;
   bool removed_leaf = false;
+  bool pushed_down = false;  // set by pair_assoc when an entry moved into a new subnode
 };
 
 HamtNode* alloc_node(Ctx& c, HamtKind kind, uint32_t bits, uint32_t len) {
@@ -164,7 +165,7 @@ HamtNode* create_node(Ctx& c, uint32_t shift, Value key1, Value val1, uint32_t k
   return pair_node(c, shift, key1hash, key1, val1, key2hash, key2, val2);
 }
 
-// Assoc into the pair at slot i of node n (a Bitmap or Array node at `shift`) when that
+// Assoc into the pair at slot i of node n (a Bitmap or PairArray node at `shift`) when that
 // pair is in use: descend into a subnode, replace an equal key's value, or push the
 // entry and the new key down into a new node.
 HamtNode* pair_assoc(Ctx& c, const HamtNode* n, uint32_t i, uint32_t shift, uint32_t hash, Value key, Value val) {
@@ -174,6 +175,7 @@ HamtNode* pair_assoc(Ctx& c, const HamtNode* n, uint32_t i, uint32_t shift, uint
   if (is_sub(k)) {
     HamtNode* sub = HamtNode::node_of(vn);
     HamtNode* ns = assoc(c, sub, shift + 5, hash, key, val);
+    c.pushed_down = false;  // whatever happened below, no entry of n moved
     if (ns == sub) return const_cast<HamtNode*>(n);
     return set_sub(c, n, i, ns);
   }
@@ -182,6 +184,7 @@ HamtNode* pair_assoc(Ctx& c, const HamtNode* n, uint32_t i, uint32_t shift, uint
     return edit_and_set(c, n, i + 1, val);
   }
   HamtNode* sub = create_node(c, shift + 5, k, vn, hash, key, val);
+  c.pushed_down = true;
   return set_sub(c, n, i, sub);
 }
 
@@ -201,10 +204,10 @@ HamtNode* bitmap_assoc(Ctx& c, const HamtNode* n, uint32_t shift, uint32_t hash,
     r->bits |= bit;
     return r;
   }
-  if (cnt >= 16) {  // becomes an Array node: every pair moves to the slot of its position
-    HamtNode* r = alloc_node(c, HamtKind::Array, cnt + 1, HamtNode::kArraySlots);
+  if (cnt >= 16) {  // becomes a PairArray node: every pair moves to the slot of its position
+    HamtNode* r = alloc_node(c, HamtKind::PairArray, cnt + 1, HamtNode::kPairArraySlots);
     Value* d = r->slots();
-    fill_nil(d, HamtNode::kArraySlots);
+    fill_nil(d, HamtNode::kPairArraySlots);
     for (uint32_t p = 0, j = 0; p < 32; ++p) {
       if (!((n->bits >> p) & 1)) continue;
       d[2 * p] = a[j];
@@ -228,14 +231,46 @@ HamtNode* bitmap_assoc(Ctx& c, const HamtNode* n, uint32_t shift, uint32_t hash,
   return r;
 }
 
-HamtNode* array_assoc(Ctx& c, const HamtNode* n, uint32_t shift, uint32_t hash, Value key, Value val) {
+// The Array node holding the subnodes of n, a PairArray node left with no entries.
+HamtNode* to_array(Ctx& c, const HamtNode* n) {
+  HamtNode* r = alloc_node(c, HamtKind::Array, n->bits, HamtNode::kArraySlots);
+  for (uint32_t p = 0; p < 32; ++p) r->slots()[p] = n->slots()[2 * p + 1];
+  return r;
+}
+
+bool has_entries(const HamtNode* n) {
+  for (uint32_t i = 0; i < n->len; i += 2)
+    if (!n->slots()[i].is_nil() && !is_sub(n->slots()[i])) return true;
+  return false;
+}
+
+HamtNode* pair_array_assoc(Ctx& c, const HamtNode* n, uint32_t shift, uint32_t hash, Value key, Value val) {
   uint32_t i = 2 * mask(hash, shift);
   const Value* a = n->slots();
-  if (!a[i].is_nil()) return pair_assoc(c, n, i, shift, hash, key, val);  // not empty
-  HamtNode* r = edit_and_set2(c, n, i, key, i + 1, val);
-  r->bits++;
-  c.added_leaf = true;
+  if (a[i].is_nil()) {  // an empty position
+    HamtNode* r = edit_and_set2(c, n, i, key, i + 1, val);
+    r->bits++;
+    c.added_leaf = true;
+    return r;
+  }
+  c.pushed_down = false;
+  HamtNode* r = pair_assoc(c, n, i, shift, hash, key, val);
+  if (c.pushed_down && !has_entries(r)) r = to_array(c, r);
+  c.pushed_down = false;
   return r;
+}
+
+HamtNode* array_assoc(Ctx& c, const HamtNode* n, uint32_t shift, uint32_t hash, Value key, Value val) {
+  uint32_t idx = mask(hash, shift);
+  HamtNode* sub = HamtNode::node_of(n->slots()[idx]);
+  if (!sub) {
+    HamtNode* r = edit_and_set(c, n, idx, Value::object(bitmap_single(c, shift + 5, hash, key, val)));
+    r->bits++;
+    return r;
+  }
+  HamtNode* ns = assoc(c, sub, shift + 5, hash, key, val);
+  if (ns == sub) return const_cast<HamtNode*>(n);
+  return edit_and_set(c, n, idx, Value::object(ns));
 }
 
 int64_t collision_index(Ctx& c, const HamtNode* n, Value key) {
@@ -269,23 +304,32 @@ HamtNode* collision_assoc(Ctx& c, const HamtNode* n, uint32_t shift, uint32_t ha
 HamtNode* assoc(Ctx& c, const HamtNode* n, uint32_t shift, uint32_t hash, Value key, Value val) {
   switch (n->kind()) {
     case HamtKind::Bitmap: return bitmap_assoc(c, n, shift, hash, key, val);
+    case HamtKind::PairArray: return pair_array_assoc(c, n, shift, hash, key, val);
     case HamtKind::Array: return array_assoc(c, n, shift, hash, key, val);
     case HamtKind::Collision: return collision_assoc(c, n, shift, hash, key, val);
   }
   return nullptr;
 }
 
-// An Array node with at most 8 occupied positions, minus the pair at slot `gone`, packed
-// into a Bitmap node.
+// A PairArray or Array node with at most 8 occupied positions, minus position `gone`,
+// packed into a Bitmap node.
 HamtNode* pack(Ctx& c, const HamtNode* n, uint32_t gone) {
   HamtNode* r = alloc_node(c, HamtKind::Bitmap, 0, 2 * (n->bits - 1));
   const Value* a = n->slots();
+  const bool pairs = n->kind() == HamtKind::PairArray;
   uint32_t j = 0, bitmap = 0;
   for (uint32_t p = 0; p < 32; ++p) {
-    uint32_t i = 2 * p;
-    if (i == gone || a[i].is_nil()) continue;
-    r->slots()[j] = a[i];
-    r->slots()[j + 1] = a[i + 1];
+    if (p == gone) continue;
+    if (pairs) {
+      if (a[2 * p].is_nil()) continue;
+      r->slots()[j] = a[2 * p];
+      r->slots()[j + 1] = a[2 * p + 1];
+    } else {
+      HamtNode* sub = HamtNode::node_of(a[p]);
+      if (!sub) continue;
+      r->slots()[j] = sub_marker(sub);
+      r->slots()[j + 1] = a[p];
+    }
     bitmap |= 1u << p;
     j += 2;
   }
@@ -318,7 +362,7 @@ HamtNode* without(Ctx& c, const HamtNode* n, uint32_t shift, uint32_t hash, Valu
       }
       return self;
     }
-    case HamtKind::Array: {
+    case HamtKind::PairArray: {
       uint32_t i = 2 * mask(hash, shift);
       Value k = n->slots()[i];
       Value vn = n->slots()[i + 1];
@@ -333,8 +377,20 @@ HamtNode* without(Ctx& c, const HamtNode* n, uint32_t shift, uint32_t hash, Valu
         c.removed_leaf = true;
       }
       // Position i/2 empties.
-      if (n->bits <= 8) return pack(c, n, i);
+      if (n->bits <= 8) return pack(c, n, i / 2);
       HamtNode* r = edit_and_set2(c, n, i, Value::nil(), i + 1, Value::nil());
+      r->bits--;
+      return r;
+    }
+    case HamtKind::Array: {
+      uint32_t idx = mask(hash, shift);
+      HamtNode* sub = HamtNode::node_of(n->slots()[idx]);
+      if (!sub) return self;
+      HamtNode* ns = without(c, sub, shift + 5, hash, key);
+      if (ns == sub) return self;
+      if (ns) return edit_and_set(c, n, idx, Value::object(ns));
+      if (n->bits <= 8) return pack(c, n, idx);
+      HamtNode* r = edit_and_set(c, n, idx, Value::nil());
       r->bits--;
       return r;
     }
@@ -353,10 +409,16 @@ HamtNode* without(Ctx& c, const HamtNode* n, uint32_t shift, uint32_t hash, Valu
   return self;
 }
 
-// Calls f on every entry under n in seq order. Every kind is a run of pairs: [key val]
-// entries, [marker node] subnodes and (in Array nodes) [nil nil] empty positions.
+// Calls f on every entry under n in seq order. The kinds other than Array are runs of
+// pairs: [key val] entries, [marker node] subnodes and (in PairArray nodes) [nil nil]
+// empty positions.
 void visit(const HamtNode* n, void (*f)(void*, Value, Value), void* ctx) {
   const Value* a = n->slots();
+  if (n->kind() == HamtKind::Array) {
+    for (uint32_t i = 0; i < HamtNode::kArraySlots; ++i)
+      if (!a[i].is_nil()) visit(HamtNode::node_of(a[i]), f, ctx);
+    return;
+  }
   for (uint32_t i = 0, u = used(n); i < u; i += 2) {
     if (is_sub(a[i]))
       visit(HamtNode::node_of(a[i + 1]), f, ctx);
@@ -382,13 +444,18 @@ HamtNode* hamt_without(VM& vm, Obj* edit, HamtNode* root, uint32_t hash, Value k
 }
 
 const Value* hamt_find(VM& vm, const HamtNode* n, uint32_t hash, Value key) {
-  // The kind of each subnode comes from its parent's marker, so an Array node's header
-  // is never read on the way down.
+  // Below a pair, the kind of a subnode comes from its marker, so a PairArray node's
+  // header is never read on the way down.
   HamtKind kind = n->kind();
   for (uint32_t shift = 0;; shift += 5) {
     const Value* pair;
-    if (kind == HamtKind::Array) {  // the pair is found from the hash alone
+    if (kind == HamtKind::PairArray) {  // the pair is found from the hash alone
       pair = n->slots() + 2 * mask(hash, shift);
+    } else if (kind == HamtKind::Array) {
+      n = HamtNode::node_of(n->slots()[mask(hash, shift)]);
+      if (!n) return nullptr;
+      kind = n->kind();
+      continue;
     } else if (kind == HamtKind::Bitmap) {
       uint32_t bit = bitpos(hash, shift);
       if (!(n->bits & bit)) return nullptr;
@@ -405,7 +472,7 @@ const Value* hamt_find(VM& vm, const HamtNode* n, uint32_t hash, Value key) {
       continue;
     }
     if (k == key) return pair + 1;
-    if (k.is_nil()) return nullptr;  // an empty position of an Array node
+    if (k.is_nil()) return nullptr;  // an empty position of a PairArray node
     return equiv(vm, key, k) ? pair + 1 : nullptr;
   }
 }
@@ -479,18 +546,31 @@ bool settle(HashMapSeq* s) {
     const HamtNode* n = top.node;
     const Value* a = n->slots();
     bool descended = false;
-    for (uint32_t u = used(n); top.i < u; top.i += 2) {
-      if (a[top.i].is_nil()) continue;        // an empty position of an Array node
-      if (!is_sub(a[top.i])) return true;     // an entry
-      assert(s->depth < HashMapSeq::kMaxDepth);
-      s->stack[s->depth++] = {HamtNode::node_of(a[top.i + 1]), 0};
-      descended = true;
-      break;
+    if (n->kind() == HamtKind::Array) {
+      for (; top.i < HamtNode::kArraySlots; ++top.i) {
+        if (a[top.i].is_nil()) continue;
+        assert(s->depth < HashMapSeq::kMaxDepth);
+        s->stack[s->depth++] = {HamtNode::node_of(a[top.i]), 0};
+        descended = true;
+        break;
+      }
+    } else {
+      for (uint32_t u = used(n); top.i < u; top.i += 2) {
+        if (a[top.i].is_nil()) continue;     // an empty position of a PairArray node
+        if (!is_sub(a[top.i])) return true;  // an entry
+        assert(s->depth < HashMapSeq::kMaxDepth);
+        s->stack[s->depth++] = {HamtNode::node_of(a[top.i + 1]), 0};
+        descended = true;
+        break;
+      }
     }
     if (descended) continue;
     // This node is exhausted: step past it in its parent.
     --s->depth;
-    if (s->depth > 0) s->stack[s->depth - 1].i += 2;
+    if (s->depth > 0) {
+      HashMapSeq::Frame& parent = s->stack[s->depth - 1];
+      parent.i += parent.node->kind() == HamtKind::Array ? 1 : 2;
+    }
   }
   return false;
 }

@@ -1,21 +1,27 @@
 // hash_map.h: PersistentHashMap, a hash array mapped trie (Bagwell 2001, "Ideal Hash
 // Trees"; the node design of Hickey's clojure.lang.PersistentHashMap).
 //
-// Keys are placed by their Clojure `hash` (coll.h), 5 bits per level. Every node holds
-// pairs of slots; a pair is either [key val] (nil keys never reach nodes) or
-// [marker subnode], where the marker is an internal Value (never a key) naming the
-// subnode's kind, so a lookup knows how to index a subnode before touching it.
-// Three node kinds:
+// Keys are placed by their Clojure `hash` (coll.h), 5 bits per level. Bitmap, PairArray
+// and Collision nodes hold pairs of slots; a pair is either [key val] (nil keys never
+// reach nodes) or [marker subnode], where the marker is an internal Value (never a key)
+// naming the subnode's kind, so a lookup knows how to index a subnode before touching
+// it. Four node kinds:
 //  * Bitmap: a 32-bit bitmap of occupied positions and one pair per occupied position,
 //    in position order. Only the first 2 * popcount(bits) slots are in use; a node
 //    owned by a transient may have spare (nil) slots after them so it can grow in place.
-//    A bitmap node that would grow past 16 positions becomes an Array node.
-//  * Array: one pair for each of the 32 positions ([nil nil] when empty) and a count of
-//    occupied positions; packed back into a Bitmap node when a removal leaves 8 or fewer.
-//    Unlike Clojure's ArrayNode, which holds only subnodes, entries sit in the pair of
-//    their position: a lookup finds the pair from the hash alone, without reading a
-//    bitmap first, and a lone key costs no node of its own. (In a 1M-key map about 40%
-//    of keys are alone at their bottom-level position; Clojure gives each of them a node.)
+//    A bitmap node that would grow past 16 positions becomes a PairArray node.
+//  * PairArray: one pair for each of the 32 positions ([nil nil] when empty) and a
+//    count of occupied positions. Unlike Clojure's ArrayNode, which holds only
+//    subnodes, entries sit in the pair of their position: a lookup finds the pair from
+//    the hash alone, without reading a bitmap first, and a lone key costs no node of
+//    its own. (In a 1M-key map about 40% of keys are alone at their bottom-level
+//    position; Clojure gives each of them a node.) When its last entry is pushed down
+//    into a subnode it becomes an Array node, half the size, which is what the upper
+//    levels of a large map are: a persistent assoc copies one node per level.
+//  * Array: Clojure's ArrayNode, 32 slots each nil or a subnode, and a count of them; a
+//    key landing on an empty slot gets a one-entry Bitmap node there.
+//  Both array kinds are packed back into a Bitmap node when a removal leaves 8 or
+//  fewer occupied positions.
 //  * Collision: keys whose full 32-bit hashes are equal, as [k0 v0 k1 v1 ...].
 // The nil key is stored beside the trie (has_null/null_val) and comes first in seqs.
 // Seqs visit each node's pairs in position order, so iteration order is the order of
@@ -31,13 +37,14 @@ namespace clove {
 
 class VM;
 
-enum class HamtKind : uint8_t { Bitmap, Array, Collision };
+enum class HamtKind : uint8_t { Bitmap, PairArray, Array, Collision };
 
 /// A trie node: a 32-byte header followed by `len` slots (Values).
 struct HamtNode : Obj {
   static constexpr ObjType kType = ObjType::HamtNode;
-  static constexpr uint32_t kArraySlots = 64;  // an Array node's slots: 32 pairs
-  uint32_t bits;         // Bitmap: occupied positions; Array: their count; Collision: the hash
+  static constexpr uint32_t kPairArraySlots = 64;  // 32 pairs
+  static constexpr uint32_t kArraySlots = 32;      // 32 subnodes
+  uint32_t bits;         // Bitmap: occupied positions; arrays: their count; Collision: the hash
   uint32_t len : 30;     // slots stored after the header
   uint32_t kind_ : 2;    // a HamtKind
   Obj* edit;             // owner transient's token; nullptr when persistent
@@ -53,7 +60,7 @@ struct HamtNode : Obj {
   }
   size_t byte_size() const { return sizeof(HamtNode) + len * sizeof(Value); }
 };
-static_assert(sizeof(HamtNode) == 32, "an Array node (32 + 64 * 8 bytes) must stay a pool cell");
+static_assert(sizeof(HamtNode) == 32, "a PairArray node (32 + 64 * 8 bytes) must stay a pool cell");
 
 struct HashMap : Obj {
   static constexpr ObjType kType = ObjType::HashMap;
@@ -106,7 +113,7 @@ struct HashMapSeq : Obj {
   static constexpr uint32_t kMaxDepth = 8;  // 7 trie levels (32-bit hash, 5 bits each) + a collision node
   struct Frame {
     HamtNode* node;
-    uint32_t i;  // the slot of the current pair (its key slot)
+    uint32_t i;  // the slot of the current pair (its key slot), or subnode (Array)
   };
   uint32_t remaining;  // entries from this one on
   uint8_t depth;       // frames in use

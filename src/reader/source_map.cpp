@@ -1,6 +1,7 @@
 // source_map.cpp: the SourceMap's table and element pool; see source_map.h.
 #include "reader/source_map.h"
 
+#include <bit>
 #include <stdexcept>
 
 namespace clove {
@@ -69,6 +70,7 @@ SourceMap::Slot& SourceMap::slot_for(const Obj* key) {
 void SourceMap::grow() {
   std::vector<Slot> old = std::move(slots_);
   slots_.assign(old.empty() ? 1024 : old.size() * 2, Slot{});
+  shift_ = 64 - std::countr_zero(slots_.size());
   const size_t mask = slots_.size() - 1;
   for (const Slot& s : old) {
     if (!s.key) continue;

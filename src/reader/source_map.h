@@ -60,10 +60,12 @@ class SourceMap {
   std::vector<SourcePos> elements_;
   size_t dead_elements_ = 0;  // entries of elements_ no slot refers to
 
+  int shift_ = 64;  // 64 - log2(slots_.size())
   size_t home(const Obj* key) const {
-    // Fibonacci hashing of the address (objects are 16-byte aligned).
-    return static_cast<size_t>((reinterpret_cast<uintptr_t>(key) >> 4) * 0x9E3779B97F4A7C15ull) &
-           (slots_.size() - 1);
+    // Fibonacci hashing of the address: the high bits of the product, which depend on
+    // every bit of the address (objects at the same offset of different pool pages differ
+    // only in high bits).
+    return static_cast<size_t>((reinterpret_cast<uintptr_t>(key) * 0x9E3779B97F4A7C15ull) >> shift_);
   }
   const Slot* find(Value form) const {
     if (!form.is_obj() || !(form.as_obj()->flags & kFlagSourcePos) || slots_.empty()) return nullptr;

@@ -6,6 +6,17 @@
 
 namespace clove {
 
+namespace {
+
+// First sizes, chosen so that reading the core library at start-up (about 6,800 forms
+// with 20,000 element positions) never grows them: each doubling of a table this size
+// writes a fresh block (mmap'd by malloc), and the copies cost page faults. Pages of
+// the element pool are only touched as it fills.
+constexpr size_t kInitialSlots = 16384;
+constexpr size_t kInitialElements = 32768;
+
+}  // namespace
+
 void SourceMap::record(Obj* form, SourcePos pos, std::span<const SourcePos> elements) {
   form->flags |= kFlagSourcePos;
   Slot& s = slot_for(form);
@@ -69,7 +80,7 @@ SourceMap::Slot& SourceMap::slot_for(const Obj* key) {
 
 void SourceMap::grow() {
   std::vector<Slot> old = std::move(slots_);
-  slots_.assign(old.empty() ? 1024 : old.size() * 2, Slot{});
+  slots_.assign(old.empty() ? kInitialSlots : old.size() * 2, Slot{});
   shift_ = 64 - std::countr_zero(slots_.size());
   const size_t mask = slots_.size() - 1;
   for (const Slot& s : old) {
@@ -87,6 +98,7 @@ void SourceMap::release_elements(Slot& s) {
 }
 
 uint32_t SourceMap::append_elements(std::span<const SourcePos> elements) {
+  if (elements_.capacity() == 0) elements_.reserve(kInitialElements);
   if (elements_.size() + elements.size() > UINT32_MAX) throw std::length_error("SourceMap: too many positions");
   uint32_t first = static_cast<uint32_t>(elements_.size());
   elements_.insert(elements_.end(), elements.begin(), elements.end());

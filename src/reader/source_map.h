@@ -62,10 +62,14 @@ class SourceMap {
 
   int shift_ = 64;  // 64 - log2(slots_.size())
   size_t home(const Obj* key) const {
-    // Fibonacci hashing of the address: the high bits of the product, which depend on
-    // every bit of the address (objects at the same offset of different pool pages differ
-    // only in high bits).
-    return static_cast<size_t>((reinterpret_cast<uintptr_t>(key) * 0x9E3779B97F4A7C15ull) >> shift_);
+    // Objects of one 64 KiB pool page go to consecutive slots in address order (the
+    // reader records forms, and the analyzer looks them up, in allocation order, so the
+    // probes stream through the table instead of missing the cache on each); where a
+    // page's run starts is a Fibonacci hash of the page's address (the high bits of the
+    // product), so different pages do not pile up on the same slots.
+    uintptr_t a = reinterpret_cast<uintptr_t>(key);
+    uintptr_t page_start = ((a >> 16) * 0x9E3779B97F4A7C15ull) >> shift_;
+    return static_cast<size_t>(page_start + ((a & 0xFFFF) >> 4)) & (slots_.size() - 1);
   }
   const Slot* find(Value form) const {
     if (!form.is_obj() || !(form.as_obj()->flags & kFlagSourcePos) || slots_.empty()) return nullptr;

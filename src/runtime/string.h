@@ -75,6 +75,15 @@ class Interner {
   Symbol* symbol(std::string_view qualified);
   Keyword* keyword(std::string_view ns, std::string_view name);
   Keyword* keyword(std::string_view qualified);
+  /// The interned symbol with s's namespace and name: s itself unless s was made by
+  /// with-meta. Answered from a small cache of interned symbols first.
+  Symbol* canonical(Symbol* s) {
+    size_t i = (reinterpret_cast<uintptr_t>(s) >> 4) & (kRecent - 1);
+    if (recent_[i] == s) return s;
+    Symbol* c = symbol(s->ns_view(), s->name_view());
+    recent_[(reinterpret_cast<uintptr_t>(c) >> 4) & (kRecent - 1)] = c;
+    return c;
+  }
   void trace(Tracer& t);
 
  private:
@@ -94,6 +103,11 @@ class Interner {
   Heap& heap_;
   Table<Symbol> symbols_;
   Table<Keyword> keywords_;
+  // Direct-mapped by address, holding only interned symbols. Interned symbols are never
+  // freed, so a hit (an entry equal to the symbol asked about) proves it is interned
+  // even if the cell of some other, freed symbol was reused.
+  static constexpr size_t kRecent = 1024;
+  Symbol* recent_[kRecent] = {};
 };
 
 }  // namespace clove

@@ -40,7 +40,7 @@ std::vector<Value> Analyzer::items(Value coll) {
   return out;
 }
 
-Symbol* Analyzer::canonical(Symbol* sym) { return vm.names.symbol(sym->ns_view(), sym->name_view()); }
+Symbol* Analyzer::canonical(Symbol* sym) { return vm.names.canonical(sym); }
 
 SourcePos Analyzer::elem_pos(Value form, size_t i, SourcePos fallback) const {
   SourcePos p = vm.source_map.element(form, i);

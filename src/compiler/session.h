@@ -2,7 +2,8 @@
 //
 // The session is a GC RootProvider: macro expansion calls back into the VM, which may
 // collect, so every form, constant and compiled object the compiler holds is pinned
-// here until compile_toplevel returns. It also owns the AST arena (nodes and local bindings, bump-allocated).
+// here until compile_toplevel returns. It also owns the AST arena: nodes and local
+// bindings are bump-allocated from chunks that all go when the session ends.
 #pragma once
 #include <cstddef>
 #include <memory>

@@ -43,7 +43,7 @@ uint64_t mix_bytes(uint64_t h, std::string_view s) {
     n -= 8;
   }
   uint64_t w = 0;
-  std::memcpy(&w, p, n);
+  if (n) std::memcpy(&w, p, n);  // (an empty view's data() may be null)
   h = (h ^ w ^ (uint64_t{s.size()} << 56)) * kMul;
   return h ^ (h >> 32);
 }

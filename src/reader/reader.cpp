@@ -179,6 +179,7 @@ ReadItem Reader::Impl::read_required(SourcePos what) {
 
 std::vector<ReadItem> Reader::Impl::read_delimited(int32_t closing, SourcePos open) {
   std::vector<ReadItem> items;
+  items.reserve(8);  // most forms are short: one allocation instead of growing 1, 2, 4, 8
   for (;;) {
     ReadItem item;
     std::vector<ReadItem> splice;
@@ -208,20 +209,25 @@ std::vector<Value> values_of(const std::vector<ReadItem>& items) {
   return vs;
 }
 
-std::vector<SourcePos> positions_of(const std::vector<ReadItem>& items) {
-  std::vector<SourcePos> ps;
-  ps.reserve(items.size());
-  for (const ReadItem& it : items) ps.push_back(it.pos);
-  return ps;
-}
-
 }  // namespace
 
+std::span<const Value> Reader::Impl::values(const std::vector<ReadItem>& items) {
+  value_scratch.clear();
+  for (const ReadItem& it : items) value_scratch.push_back(it.v);
+  return value_scratch;
+}
+
+std::span<const SourcePos> Reader::Impl::positions(const std::vector<ReadItem>& items) {
+  pos_scratch.clear();
+  for (const ReadItem& it : items) pos_scratch.push_back(it.pos);
+  return pos_scratch;
+}
+
 Value Reader::Impl::make_list(const std::vector<ReadItem>& items, SourcePos pos) {
-  std::vector<Value> vs = values_of(items);
+  std::span<const Value> vs = values(items);
   Value list = list_from(vm.heap, vs.data(), vs.size());
   // Empty collections may be shared singletons: they get no position.
-  if (!items.empty()) vm.source_map.record(list.as_obj(), pos, positions_of(items));
+  if (!items.empty()) vm.source_map.record(list.as_obj(), pos, positions(items));
   return list;
 }
 
@@ -229,9 +235,9 @@ Value Reader::Impl::read_list(SourcePos open) { return make_list(read_delimited(
 
 Value Reader::Impl::read_vector(SourcePos open) {
   std::vector<ReadItem> items = read_delimited(']', open);
-  std::vector<Value> vs = values_of(items);
+  std::span<const Value> vs = values(items);
   Value v = vector_from(vm.heap, vs.data(), vs.size());
-  if (!items.empty()) vm.source_map.record(v.as_obj(), open, positions_of(items));
+  if (!items.empty()) vm.source_map.record(v.as_obj(), open, positions(items));
   return v;
 }
 
@@ -251,7 +257,7 @@ Value Reader::Impl::make_map(const std::vector<ReadItem>& items, SourcePos pos) 
         if (equiv(vm, vs[2 * i], vs[2 * j]))
           fail(DiagKind::reader_duplicate_key, items[2 * i].pos, "Duplicate key: " + str_of(vm, vs[2 * i]));
   }
-  if (!items.empty()) vm.source_map.record(m.as_obj(), pos, positions_of(items));
+  if (!items.empty()) vm.source_map.record(m.as_obj(), pos, positions(items));
   return m;
 }
 
@@ -265,7 +271,7 @@ Value Reader::Impl::read_set(SourcePos open) {
         if (equiv(vm, vs[i], vs[j]))
           fail(DiagKind::reader_duplicate_key, items[i].pos, "Duplicate key: " + str_of(vm, vs[i]));
   }
-  if (!items.empty()) vm.source_map.record(s.as_obj(), open, positions_of(items));
+  if (!items.empty()) vm.source_map.record(s.as_obj(), open, positions(items));
   return s;
 }
 
@@ -332,7 +338,7 @@ Value Reader::Impl::read_fn_literal(SourcePos start) {
   }
   std::vector<Value> pv = values_of(params);
   Value param_vec = vector_from(vm.heap, pv.data(), pv.size());
-  if (!params.empty()) vm.source_map.record(param_vec.as_obj(), start, positions_of(params));
+  if (!params.empty()) vm.source_map.record(param_vec.as_obj(), start, positions(params));
   std::vector<ReadItem> items{{Value::object(vm.names.symbol({}, "fn*")), start}, {param_vec, start}, {body, open}};
   return make_list(items, start);
 }

@@ -4,6 +4,7 @@
 // Not part of the public API.
 #pragma once
 #include <map>
+#include <span>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -67,6 +68,13 @@ struct Reader::Impl {
   Value read_namespaced_map(SourcePos start);
   Value read_symbolic(SourcePos start);
   void skip_line();
+  /// Scratch buffers of values() and positions(), reused form after form.
+  std::vector<Value> value_scratch;
+  std::vector<SourcePos> pos_scratch;
+  /// The values of `items`, in a buffer valid until the next call.
+  std::span<const Value> values(const std::vector<ReadItem>& items);
+  /// The positions of `items` (for SourceMap::record), in a buffer valid until the next call.
+  std::span<const SourcePos> positions(const std::vector<ReadItem>& items);
   /// Builds a list form and records its position (and its elements').
   Value make_list(const std::vector<ReadItem>& items, SourcePos pos);
   /// Map/set from read items, with Clojure's duplicate-key check.

@@ -27,24 +27,74 @@ std::string Symbol::str() const {
   return out;
 }
 
-static std::string intern_key(std::string_view ns, std::string_view name) {
-  std::string k;
-  k.reserve(ns.size() + name.size() + 1);
-  k += ns;
-  k += '\0';
-  k += name;
-  return k;
+namespace {
+
+/// A 64-bit hash of `s` mixed into `h`, eight bytes at a time (names are short).
+uint64_t mix_bytes(uint64_t h, std::string_view s) {
+  constexpr uint64_t kMul = 0x9E3779B97F4A7C15ull;
+  const char* p = s.data();
+  size_t n = s.size();
+  while (n >= 8) {
+    uint64_t w;
+    std::memcpy(&w, p, 8);
+    h = (h ^ w) * kMul;
+    h ^= h >> 29;
+    p += 8;
+    n -= 8;
+  }
+  uint64_t w = 0;
+  if (n) std::memcpy(&w, p, n);  // (an empty view's data() may be null)
+  h = (h ^ w ^ (uint64_t{s.size()} << 56)) * kMul;
+  return h ^ (h >> 32);
+}
+
+uint64_t name_hash(std::string_view ns, std::string_view name) {
+  return mix_bytes(mix_bytes(0x243F6A8885A308D3ull, ns), name);
+}
+
+bool same_name(const Symbol* s, std::string_view ns, std::string_view name) {
+  return s->name_view() == name && s->ns_view() == ns;
+}
+bool same_name(const Keyword* k, std::string_view ns, std::string_view name) { return same_name(k->sym, ns, name); }
+
+}  // namespace
+
+template <class T, class Make>
+T* Interner::intern(Table<T>& t, std::string_view ns, std::string_view name, Make&& make) {
+  uint64_t h = name_hash(ns, name);
+  if (!t.slots.empty()) {
+    size_t mask = t.slots.size() - 1;
+    for (size_t i = h & mask; t.slots[i].obj; i = (i + 1) & mask)
+      if (t.slots[i].hash == h && same_name(t.slots[i].obj, ns, name)) return t.slots[i].obj;
+  }
+  // New: make it first (make may allocate and collect, but the tables are unchanged by
+  // that), then insert, growing when 3/4 full.
+  T* obj = make();
+  if ((t.count + 1) * 4 > t.slots.size() * 3) {
+    std::vector<typename Table<T>::Slot> old = std::move(t.slots);
+    t.slots.assign(old.empty() ? 1024 : old.size() * 2, {});
+    size_t mask = t.slots.size() - 1;
+    for (const auto& sl : old) {
+      if (!sl.obj) continue;
+      size_t i = sl.hash & mask;
+      while (t.slots[i].obj) i = (i + 1) & mask;
+      t.slots[i] = sl;
+    }
+  }
+  size_t mask = t.slots.size() - 1;
+  size_t i = h & mask;
+  while (t.slots[i].obj) i = (i + 1) & mask;
+  t.slots[i] = {h, obj};
+  ++t.count;
+  return obj;
 }
 
 Symbol* Interner::symbol(std::string_view ns, std::string_view name) {
-  std::string key = intern_key(ns, name);
-  auto it = symbols_.find(key);
-  if (it != symbols_.end()) return it->second;
-  String* n = ns.empty() ? nullptr : make_string(heap_, ns);
-  String* nm = make_string(heap_, name);
-  Symbol* s = heap_.make<Symbol>(n, nm);
-  symbols_.emplace(std::move(key), s);
-  return s;
+  return intern(symbols_, ns, name, [&] {
+    String* n = ns.empty() ? nullptr : make_string(heap_, ns);
+    String* nm = make_string(heap_, name);
+    return heap_.make<Symbol>(n, nm);
+  });
 }
 
 Symbol* Interner::symbol(std::string_view q) {
@@ -55,12 +105,7 @@ Symbol* Interner::symbol(std::string_view q) {
 }
 
 Keyword* Interner::keyword(std::string_view ns, std::string_view name) {
-  std::string key = intern_key(ns, name);
-  auto it = keywords_.find(key);
-  if (it != keywords_.end()) return it->second;
-  Keyword* k = heap_.make<Keyword>(symbol(ns, name));
-  keywords_.emplace(std::move(key), k);
-  return k;
+  return intern(keywords_, ns, name, [&] { return heap_.make<Keyword>(symbol(ns, name)); });
 }
 
 Keyword* Interner::keyword(std::string_view q) {
@@ -71,8 +116,10 @@ Keyword* Interner::keyword(std::string_view q) {
 }
 
 void Interner::trace(Tracer& t) {
-  for (auto& [k, s] : symbols_) t.mark(s);
-  for (auto& [k, kw] : keywords_) t.mark(kw);
+  for (const auto& sl : symbols_.slots)
+    if (sl.obj) t.mark(sl.obj);
+  for (const auto& sl : keywords_.slots)
+    if (sl.obj) t.mark(sl.obj);
 }
 
 }  // namespace clove

@@ -10,6 +10,7 @@
 #pragma once
 #include <string>
 #include <string_view>
+#include <vector>
 #include <unordered_map>
 
 #include "gc/heap.h"
@@ -61,6 +62,11 @@ struct Keyword : Obj {
 };
 
 /// Per-VM tables of interned symbols and keywords (held strongly; a RootProvider part).
+///
+/// Open-addressing tables (linear probing, never deleted from) keyed by a hash of the
+/// namespace and name, compared against the interned object's own strings: a lookup
+/// builds no key string. The analyzer canonicalises every symbol it sees through
+/// symbol(), so this lookup is on the start-up path thousands of times.
 class Interner {
  public:
   explicit Interner(Heap& h) : heap_(h) {}
@@ -69,12 +75,39 @@ class Interner {
   Symbol* symbol(std::string_view qualified);
   Keyword* keyword(std::string_view ns, std::string_view name);
   Keyword* keyword(std::string_view qualified);
+  /// The interned symbol with s's namespace and name: s itself unless s was made by
+  /// with-meta. Answered from a small cache of interned symbols first.
+  Symbol* canonical(Symbol* s) {
+    size_t i = (reinterpret_cast<uintptr_t>(s) >> 4) & (kRecent - 1);
+    if (recent_[i] == s) return s;
+    Symbol* c = symbol(s->ns_view(), s->name_view());
+    recent_[(reinterpret_cast<uintptr_t>(c) >> 4) & (kRecent - 1)] = c;
+    return c;
+  }
   void trace(Tracer& t);
 
  private:
+  /// One table: slots of {hash, object}, a power of two in size, at most 3/4 full.
+  template <class T>
+  struct Table {
+    struct Slot {
+      uint64_t hash = 0;
+      T* obj = nullptr;
+    };
+    std::vector<Slot> slots;
+    size_t count = 0;
+  };
+  template <class T, class Make>
+  T* intern(Table<T>& t, std::string_view ns, std::string_view name, Make&& make);
+
   Heap& heap_;
-  std::unordered_map<std::string, Symbol*> symbols_;
-  std::unordered_map<std::string, Keyword*> keywords_;
+  Table<Symbol> symbols_;
+  Table<Keyword> keywords_;
+  // Direct-mapped by address, holding only interned symbols. Interned symbols are never
+  // freed, so a hit (an entry equal to the symbol asked about) proves it is interned
+  // even if the cell of some other, freed symbol was reused.
+  static constexpr size_t kRecent = 1024;
+  Symbol* recent_[kRecent] = {};
 };
 
 }  // namespace clove

@@ -101,7 +101,7 @@ Var* VM::resolve_var(Namespace* from, Symbol* s) const {
     Var* v = target->lookup(simple);
     return (v && v->ns == target) ? v : nullptr;
   }
-  Symbol* simple = const_cast<Interner&>(names).symbol({}, s->name_view());
+  Symbol* simple = const_cast<Interner&>(names).canonical(s);
   if (Var* v = from->lookup(simple)) return v;
   if (from != core_ns_ && !from->core_excludes.count(simple)) {
     Var* v = core_ns_->lookup(simple);

@@ -8,6 +8,7 @@
 #include <regex>
 
 #include "reader/reader.h"
+#include "reader/source_map.h"
 #include "runtime/tagged.h"
 #include "runtime/bignum.h"
 #include "runtime/coll.h"
@@ -678,3 +679,49 @@ TEST_F(ReaderTest, RandomBytesNeverCrash) {
 }
 
 }  // namespace
+
+// ---- SourceMap: the table itself (probing, deletion, element pool compaction) ----
+
+TEST(SourceMapTable, RecordLookupForgetCopyAndCompaction) {
+  SourceMap sm;
+  constexpr int kN = 6000;
+  std::vector<Obj> objs;
+  objs.reserve(kN + 1);
+  for (int i = 0; i <= kN; ++i) objs.emplace_back(ObjType::List);
+  auto pos = [](int i, int k) { return SourcePos{1, static_cast<uint32_t>(i + 1), static_cast<uint32_t>(k + 1)}; };
+  for (int i = 0; i < kN; ++i) {
+    std::vector<SourcePos> els;
+    for (int k = 0; k < i % 4; ++k) els.push_back(pos(i, k + 1));
+    sm.record(&objs[i], pos(i, 0), els);
+  }
+  EXPECT_EQ(sm.size(), static_cast<size_t>(kN));
+  // An object without kFlagSourcePos is never looked up.
+  EXPECT_FALSE(sm.lookup(Value::object(&objs[kN])).known());
+  // Forget 3 in 4, keeping those with 2 elements: 2/3 of the pool dies, so it is compacted.
+  for (int i = 0; i < kN; ++i)
+    if (i % 4 != 2) sm.forget(&objs[i]);
+  EXPECT_EQ(sm.size(), static_cast<size_t>(kN / 4));
+  for (int i = 0; i < kN; ++i) {
+    Value v = Value::object(&objs[i]);
+    if (i % 4 != 2) {
+      EXPECT_FALSE(sm.lookup(v).known()) << i;
+      continue;
+    }
+    EXPECT_EQ(sm.lookup(v).line, static_cast<uint32_t>(i + 1)) << i;
+    for (int k = 0; k < 2; ++k) EXPECT_EQ(sm.element(v, k).col, static_cast<uint32_t>(k + 2)) << i;
+    EXPECT_EQ(sm.element(v, 2).col, 1u) << i;  // past the elements: the form's own position
+  }
+  // copy gives another object the same entry; record again replaces an entry.
+  sm.copy(&objs[2], &objs[kN]);
+  EXPECT_EQ(sm.lookup(Value::object(&objs[kN])).line, 3u);
+  EXPECT_EQ(sm.element(Value::object(&objs[kN]), 1).col, 3u);
+  SourcePos one[] = {pos(99, 5)};
+  sm.record(&objs[2], pos(99, 0), one);
+  EXPECT_EQ(sm.lookup(Value::object(&objs[2])).line, 100u);
+  EXPECT_EQ(sm.element(Value::object(&objs[2]), 0).col, 6u);
+  EXPECT_EQ(sm.element(Value::object(&objs[2]), 1).col, 1u);
+  EXPECT_EQ(sm.element(Value::object(&objs[kN]), 1).col, 3u);  // the copy is independent
+  sm.forget(&objs[kN]);
+  sm.forget(&objs[kN]);  // forgetting twice is harmless
+  EXPECT_FALSE(sm.lookup(Value::object(&objs[kN])).known());
+}

@@ -7,6 +7,7 @@
 #include "common/stack_guard.h"
 #include "compiler/analyze/clove_mode.h"
 #include "runtime/coll.h"
+#include "runtime/coll/list.h"
 #include "runtime/print.h"
 #include "vm/vm.h"
 
@@ -34,11 +35,12 @@ Analyzer::Analyzer(CompileSession& session) : s(session), vm(session.vm) {}
 
 std::vector<Value> Analyzer::items(Value coll) {
   std::vector<Value> out;
+  if (List* l = as<List>(coll)) out.reserve(static_cast<size_t>(l->count));  // most forms are lists
   for (Value q = seq(vm, coll); !q.is_nil(); q = next(vm, q)) out.push_back(s.pin(first(vm, q)));
   return out;
 }
 
-Symbol* Analyzer::canonical(Symbol* sym) { return vm.names.symbol(sym->ns_view(), sym->name_view()); }
+Symbol* Analyzer::canonical(Symbol* sym) { return vm.names.canonical(sym); }
 
 SourcePos Analyzer::elem_pos(Value form, size_t i, SourcePos fallback) const {
   SourcePos p = vm.source_map.element(form, i);

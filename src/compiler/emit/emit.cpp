@@ -27,6 +27,12 @@ class Emitter {
     instr_start_.assign(ra_.num_instrs, 0);
     instr_end_.assign(ra_.num_instrs, 0);
     last_live_g_.assign(fn_.nvregs, -1);
+    // Most IR instructions become one bytecode instruction, some a few (moves, jumps):
+    // reserving avoids growing the per-pc vectors step by step.
+    size_t expect = static_cast<size_t>(ra_.num_instrs) + ra_.num_instrs / 4 + 4;
+    out_.code.reserve(expect);
+    out_.positions.reserve(expect);
+    live_at_.reserve(expect);
     for (int p = 0; p < fn_.param_count(); ++p) note_loc(p);
     prologue();
     for (size_t li = 0; li < fn_.layout.size(); ++li) {

@@ -89,6 +89,31 @@ struct IrBlock {
   int handler = -1;  // innermost try handler covering this block, or -1
   /// Successor block ids (from the terminator, plus `handler`).
   std::vector<int> succs() const;
+  /// Calls f(id) for every successor without building a vector (the dataflow loops
+  /// run it per block per iteration); a block may be passed more than once.
+  template <class F>
+  void for_each_succ(F&& f) const {
+    if (!instrs.empty()) {
+      const IrInstr& t = instrs.back();
+      switch (t.op) {
+        case IrOp::JMP:
+          f(t.target);
+          break;
+        case IrOp::JMPIF:
+        case IrOp::JMPIFNOT:
+        case IrOp::TRY:
+          f(t.target);
+          if (t.alt != t.target) f(t.alt);
+          break;
+        case IrOp::SWITCH:
+          for (int b : t.targets) f(b);
+          break;
+        default:
+          break;
+      }
+    }
+    if (handler >= 0) f(handler);
+  }
 };
 
 /// A named local for debug info: `vreg` holds `name` from instruction `start`

@@ -157,11 +157,12 @@ void ArityLowerer::prune_unreachable() {
   while (!work.empty()) {
     int b = work.back();
     work.pop_back();
-    for (int s : f_.blocks[b].succs())
+    f_.blocks[b].for_each_succ([&](int s) {
       if (!seen[s]) {
         seen[s] = 1;
         work.push_back(s);
       }
+    });
   }
   std::vector<int> layout;
   for (int b : f_.layout)

@@ -21,23 +21,23 @@ Liveness compute_liveness(const IrFunction& fn) {
   // Per-block summaries: uses before any def (gen) and defs (kill).
   std::vector<BitSet> gen(nb, BitSet(fn.nvregs)), kill(nb, BitSet(fn.nvregs));
   for (int id : fn.layout) {
-    BitSet g(fn.nvregs);
     const auto& ins = fn.blocks[id].instrs;
-    for (auto it = ins.rbegin(); it != ins.rend(); ++it) step_back(*it, g);
-    gen[id] = g;
+    for (auto it = ins.rbegin(); it != ins.rend(); ++it) step_back(*it, gen[id]);
     for (const IrInstr& in : ins)
       if (in.dst != kNoVReg) kill[id].set(in.dst);
   }
+  // Scratch sets reused across blocks and iterations (no allocation in the loop).
+  BitSet out(fn.nvregs), in(fn.nvregs);
   bool changed = true;
   while (changed) {
     changed = false;
     for (auto it = fn.layout.rbegin(); it != fn.layout.rend(); ++it) {
       int id = *it;
-      BitSet out(fn.nvregs);
-      for (int s : fn.blocks[id].succs()) out.merge(lv.live_in[s]);
+      out.clear();
+      fn.blocks[id].for_each_succ([&](int s) { out.merge(lv.live_in[s]); });
       // in = gen | (out - kill)
-      BitSet in = out;
-      kill[id].for_each([&](int v) { in.reset(v); });
+      in = out;
+      in.subtract(kill[id]);
       in.merge(gen[id]);
       if (!(out == lv.live_out[id])) {
         lv.live_out[id] = out;

@@ -83,6 +83,9 @@ class Allocator {
 
   void number() {
     out_.index_of.assign(fn_.blocks.size(), -1);
+    size_t n = 0;
+    for (int id : fn_.layout) n += fn_.blocks[id].instrs.size();
+    instr_.reserve(n);
     for (int id : fn_.layout) {
       out_.index_of[id] = static_cast<int>(instr_.size());
       for (const IrInstr& in : fn_.blocks[id].instrs) instr_.push_back(&in);

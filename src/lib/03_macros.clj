@@ -222,6 +222,24 @@
               forms)
        ~gx)))
 
+(defmacro ..
+  "form => fieldName-symbol or (instanceMethodName-symbol args*)
+
+  Expands into a member access (.) of the first member on the first argument, followed
+  by the next member on the result, etc. (.. \"abc\" toUpperCase (substring 1)) is
+  (. (. \"abc\" toUpperCase) (substring 1)). Clove's Java members are listed in
+  docs/differences.md."
+  ([x form] `(. ~x ~form))
+  ([x form & more] `(.. (. ~x ~form) ~@more)))
+
+(defmacro memfn
+  "Expands into code that creates a fn that expects to be passed an object and any args
+  and calls the named instance method on the object passing the args. Use when you want
+  to treat a Java method as a first-class fn: (map (memfn toUpperCase) [\"a\" \"b\"])."
+  [name & args]
+  (let [t (gensym "target")]
+    `(fn [~t ~@args] (. ~t (~name ~@args)))))
+
 (defn- seq-exprs-groups
   "Splits the binding vector of for into groups [bind expr [k v] ...]: each binding
   with the modifiers (:let :when :while) that follow it."

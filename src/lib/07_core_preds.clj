@@ -125,25 +125,45 @@
         low (bit-and n (dec m))]
     (if (bit-test low (dec bits)) (- low m) low)))
 
+(defn- saturate
+  "Java's narrowing of a double to an integer type: NaN is 0, values beyond [lo, hi]
+  become lo or hi, others truncate toward zero."
+  [d lo hi]
+  (cond (NaN? d) 0
+        (<= d lo) lo
+        (>= d hi) hi
+        :else (long d)))
+
 (defn unchecked-long
-  "Coerce to long by truncation, without range checks (doubles out of range saturate)."
-  [x] (if (char? x) (long x) (long x)))
+  "Coerce to long by truncation, without range checks: a double out of range saturates
+  (NaN is 0) and a big integer or decimal keeps its low 64 bits, as Java's (long) cast
+  and Number.longValue."
+  [x]
+  (cond (char? x) (long x)
+        (double? x) (saturate x Long/MIN_VALUE Long/MAX_VALUE)
+        (int? x) x
+        :else (let [b (bigint x)
+                    m (mod b 18446744073709551616N)]
+                (long (if (>= m 9223372036854775808N) (- m 18446744073709551616N) m)))))
 
 (defn unchecked-int
-  "Coerce to int (32 bits) by wrapping, as Java's (int) cast; a long in Clove."
-  [x] (wrap-bits (unchecked-long x) 32))
+  "Coerce to int (32 bits) as Java's (int) cast: integers wrap, doubles saturate to the
+  int range (NaN is 0); a long in Clove."
+  [x] (if (double? x) (saturate x -2147483648 2147483647) (wrap-bits (unchecked-long x) 32)))
 
 (defn unchecked-short
-  "Coerce to short (16 bits) by wrapping, as Java's (short) cast; a long in Clove."
-  [x] (wrap-bits (unchecked-long x) 16))
+  "Coerce to short (16 bits) by wrapping, as Java's (short) cast (a double goes through
+  (int) first); a long in Clove."
+  [x] (wrap-bits (unchecked-int x) 16))
 
 (defn unchecked-byte
-  "Coerce to byte (8 bits) by wrapping, as Java's (byte) cast; a long in Clove."
-  [x] (wrap-bits (unchecked-long x) 8))
+  "Coerce to byte (8 bits) by wrapping, as Java's (byte) cast (a double goes through
+  (int) first); a long in Clove."
+  [x] (wrap-bits (unchecked-int x) 8))
 
 (defn unchecked-char
   "Coerce to char by wrapping to 16 bits, as Java's (char) cast."
-  [x] (char (bit-and (unchecked-long x) 0xFFFF)))
+  [x] (char (bit-and (unchecked-int x) 0xFFFF)))
 
 (defn unchecked-double
   "Coerce to double."

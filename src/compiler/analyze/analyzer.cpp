@@ -8,6 +8,7 @@
 #include "compiler/analyze/clove_mode.h"
 #include "runtime/coll.h"
 #include "runtime/coll/list.h"
+#include "runtime/host_class.h"
 #include "runtime/print.h"
 #include "vm/vm.h"
 
@@ -189,6 +190,16 @@ Node* Analyzer::analyze_seq(Value form, const Ctx& ctx) {
       if (v && v->ns == vm.core_ns())
         if (Node* n = try_inline(*this, v, form, its, ctx)) return n;
       std::string_view nm = head->name_view();
+      if (!v && head->ns_view().empty() && nm == ".") return analyze_dot(form, its, ctx);
+      if (!v && head->ns_view().empty() && nm.size() > 1 && nm[0] == '.' && nm != "..") {
+        // (.method target args...) -> (clojure.core/-invoke-method target "method" args...)
+        if (its.size() < 2)
+          fail(DiagKind::compile_bad_special_form, ctx.pos,
+               fmt::format("Malformed member expression, expecting (.member target ...)"));
+        std::vector<Value> call{its[1], s.pin(string_value(vm.heap, nm.substr(1)))};
+        call.insert(call.end(), its.begin() + 2, its.end());
+        return analyze_method_call(form, call, ctx);
+      }
       if (!v && head->ns_view().empty() && nm.size() > 1 && nm.back() == '.') {
         // (ClassName. args...) -> (clojure.core/-new "ClassName" args...)
         std::vector<Node*> args;
@@ -199,6 +210,48 @@ Node* Analyzer::analyze_seq(Value form, const Ctx& ctx) {
     }
   }
   return analyze_invoke(form, its, ctx);
+}
+
+// (. target member args...) / (. target (member args...)): Clojure's member access.
+// A target symbol that names no local or var but a class (Math, System, Integer...) makes
+// it a static call, (Class/member args...); otherwise it is an instance method call.
+Node* Analyzer::analyze_dot(Value form, const std::vector<Value>& its, const Ctx& ctx) {
+  if (its.size() < 3)
+    fail(DiagKind::compile_bad_special_form, ctx.pos, "Malformed member expression, expecting (. target member ...)");
+  std::vector<Value> member;
+  if (is_list(its[2]) || is_seq(its[2])) {
+    if (its.size() != 3)
+      fail(DiagKind::compile_bad_special_form, ctx.pos, "Malformed member expression, expecting (. target (member args...))");
+    member = items(its[2]);
+  } else {
+    member.assign(its.begin() + 2, its.end());
+  }
+  Symbol* name = member.empty() ? nullptr : as<Symbol>(member[0]);
+  if (!name || !name->ns_view().empty())
+    fail(DiagKind::compile_bad_special_form, ctx.pos, "Malformed member expression: the member must be a simple symbol");
+  if (Symbol* cls = as<Symbol>(its[1]);
+      cls && cls->ns_view().empty() && !is_local(canonical(cls)) &&
+      (!vm.resolve_var(vm.current_ns(), canonical(cls)) || is_class(vm, Value::object(canonical(cls))))) {
+    // A static member: (Class/member args...).
+    std::string q = std::string(cls->name_view()) + "/" + std::string(name->name_view());
+    std::vector<Value> call{Value::object(vm.sym(q))};
+    call.insert(call.end(), member.begin() + 1, member.end());
+    return analyze(s.pin(list_from(vm.heap, call.data(), call.size())), ctx);
+  }
+  std::vector<Value> call{its[1], s.pin(string_value(vm.heap, name->name_view()))};
+  call.insert(call.end(), member.begin() + 1, member.end());
+  return analyze_method_call(form, call, ctx);
+}
+
+// call = [target "name" args...] -> (clojure.core/-invoke-method target "name" args...)
+Node* Analyzer::analyze_method_call(Value form, const std::vector<Value>& call, const Ctx& ctx) {
+  Ctx c = ctx.non_tail();
+  std::vector<Node*> args;
+  args.push_back(analyze(call[0], c));
+  args.push_back(s.node<ConstNode>(ctx.pos, call[1]));
+  for (size_t i = 2; i < call.size(); ++i) args.push_back(analyze(call[i], c));
+  (void)form;
+  return s.node<InvokeNode>(ctx.pos, s.node<VarRefNode>(ctx.pos, core_var("-invoke-method")), std::move(args));
 }
 
 Node* Analyzer::analyze_invoke(Value form, const std::vector<Value>& its, const Ctx& ctx) {

@@ -95,6 +95,9 @@ class Analyzer {
   Node* analyze_seq(Value form, const Ctx& ctx);
   Node* analyze_coll(Value form, const Ctx& ctx);
   Node* analyze_invoke(Value form, const std::vector<Value>& items, const Ctx& ctx);
+  /// (. target member ...) and (.member target ...): Java member access (natives/interop.cpp).
+  Node* analyze_dot(Value form, const std::vector<Value>& items, const Ctx& ctx);
+  Node* analyze_method_call(Value form, const std::vector<Value>& call, const Ctx& ctx);
   bool is_local(Symbol* sym) const;
 
   FnFrame* frame_ = nullptr;

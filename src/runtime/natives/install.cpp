@@ -31,6 +31,7 @@ void install_core(VM& vm, bool load_library) {
   install_macro_natives(vm);
   install_system_natives(vm);
   install_map_entry_natives(vm);
+  install_interop_natives(vm);
   install_tagged_natives(vm);
   if (!load_library) return;
   Namespace* saved = vm.current_ns();

@@ -1,6 +1,7 @@
 list(APPEND CLOVE_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/install.cpp
   ${CMAKE_CURRENT_LIST_DIR}/lang.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/interop.cpp
   ${CMAKE_CURRENT_LIST_DIR}/numbers.cpp
   ${CMAKE_CURRENT_LIST_DIR}/colls.cpp
   ${CMAKE_CURRENT_LIST_DIR}/io.cpp

@@ -59,3 +59,6 @@
 (println (map :tag (xml-seq {:tag :a :content [{:tag :b :content ["x"]} {:tag :c}]})))
 (defn ^{:test (fn [] (assert true))} tested [] 1)
 (println (test #'tested) (test #'println))
+(prn (unchecked-int 1e20) (unchecked-int -1e20) (unchecked-long 1e20) (unchecked-long -1e20) (unchecked-long 1e19))
+(prn (unchecked-short 1e20) (unchecked-byte 1e20) (unchecked-short 70000.5) (unchecked-byte 300.7) (unchecked-char 65.5))
+(prn (unchecked-int 3.5e9) (unchecked-int ##Inf) (unchecked-long ##-Inf) (unchecked-int 1e20M) (unchecked-int 10000000000000000000000N))

@@ -16,6 +16,15 @@ struct Roots : RootProvider {
     for (Value v : values) t.mark(v);
   }
 };
+
+/// Makes garbage until the pacing starts an incremental cycle (the heap is then marking).
+void allocate_until_marking(Heap& h) {
+  size_t guard = 0;
+  while (h.phase() != GcPhase::Mark && guard++ < 100000) {
+    for (int i = 0; i < 64; ++i) make_string(h, std::string(200, 'x'));
+    h.safepoint();
+  }
+}
 }  // namespace
 
 TEST(GcTest, UnreachableObjectsAreFreedReachableKept) {
@@ -55,11 +64,7 @@ TEST(GcTest, BarrierKeepsObjectsStoredIntoBlackObjectsDuringMarking) {
   // A var reachable from the roots; make lots of garbage so incremental marking starts.
   Var* v = h.make<Var>(nullptr, nullptr);
   roots.values.push_back(Value::object(v));
-  size_t guard = 0;
-  while (h.phase() != GcPhase::Mark && guard++ < 100000) {
-    for (int i = 0; i < 64; ++i) make_string(h, std::string(200, 'x'));
-    h.safepoint();
-  }
+  allocate_until_marking(h);
   ASSERT_EQ(h.phase(), GcPhase::Mark);
   // Finish marking the var (it is black), then store a fresh white string into it.
   while (v->gc_color != Heap::kBlack && h.phase() == GcPhase::Mark) {
@@ -93,11 +98,7 @@ TEST(GcTest, BarrierGreyedObjectIsRescannedOnlyInTheAtomicPhase) {
   for (int i = 0; i < 20000; ++i) roots.values.push_back(Value::object(make_string(h, std::string(100, 'l'))));
   Var* v = h.make<Var>(nullptr, nullptr);
   roots.values.push_back(Value::object(v));
-  size_t guard = 0;
-  while (h.phase() != GcPhase::Mark && guard++ < 100000) {
-    for (int i = 0; i < 64; ++i) make_string(h, std::string(200, 'x'));
-    h.safepoint();
-  }
+  allocate_until_marking(h);
   ASSERT_EQ(h.phase(), GcPhase::Mark);
   while (v->gc_color != Heap::kBlack && h.phase() == GcPhase::Mark) {
     make_string(h, std::string(1000, 'y'));

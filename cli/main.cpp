@@ -48,6 +48,20 @@ void set_command_line_args(VM& vm, const std::vector<std::string>& args) {
   v->bound = true;
 }
 
+/// Binds, for the whole session, the vars clojure.main binds around a script or REPL
+/// (its with-bindings), to their current values: a program may then set! them, e.g.
+/// (set! *print-length* 10) or (set! *assert* false).
+void bind_session_vars(VM& vm) {
+  std::vector<std::pair<clove::Var*, Value>> frame;
+  for (const char* name : {"*warn-on-reflection*", "*math-context*", "*print-meta*", "*print-length*",
+                           "*print-level*", "*print-namespace-maps*", "*data-readers*",
+                           "*default-data-reader-fn*", "*command-line-args*", "*unchecked-math*", "*assert*"}) {
+    clove::Var* v = vm.resolve_var(vm.core_ns(), vm.sym(name));
+    if (v && v->is_dynamic() && v->bound) frame.emplace_back(v, vm.var_value(v));
+  }
+  vm.push_bindings(frame);
+}
+
 /// Runs `body`, reporting any Clove error on stderr; returns the process exit code.
 template <class F>
 int guarded(VM& vm, F&& body) {
@@ -310,15 +324,16 @@ int main(int argc, char** argv) {
   // As clojure.main does for scripts and the REPL.
   if (clove::Var* v = vm.resolve_var(vm.core_ns(), vm.sym("*print-namespace-maps*"))) v->root = Value::t();
   int code = 0;
+  if (*run) set_command_line_args(vm, run_args);
+  if (!eval_exprs.empty()) set_command_line_args(vm, app.remaining());
+  bind_session_vars(vm);
   if (*run) {
-    set_command_line_args(vm, run_args);
     code = guarded(vm, [&] { vm.load_file(run_file); });
   } else if (*test) {
     code = cmd_test(vm, test_paths);
   } else if (*disasm) {
     code = cmd_disasm(vm, disasm_file, disasm_ir);
   } else if (!eval_exprs.empty()) {
-    set_command_line_args(vm, app.remaining());
     for (const std::string& expr : eval_exprs) {
       code = guarded(vm, [&] {
         Value v = vm.eval_string(expr, "<expr>");

@@ -10,6 +10,18 @@
 (def ^:dynamic *print-readably* true)
 (def ^:dynamic *assert* true)
 (def ^:dynamic *file* nil)
+;; Flags JVM Clojure's compiler reads. Clove accepts and keeps them (files commonly start
+;; with (set! *warn-on-reflection* true)); they change nothing here. Loading a file or a
+;; string binds *warn-on-reflection*, *unchecked-math* and *data-readers*, as Clojure's
+;; load does, so such a set! stays within the file.
+(def ^:dynamic *warn-on-reflection* false)
+(def ^:dynamic *unchecked-math* false)
+(def ^:dynamic *read-eval* true)
+(def ^:dynamic *print-dup* false)
+(def ^:dynamic *flush-on-newline* true)
+(def ^:dynamic *compile-files* false)
+(def ^:dynamic *verbose-defrecords* false)
+(def ^:dynamic *clojure-version* {:major 1 :minor 11 :incremental 1 :qualifier nil})
 
 (def defmacro
   (fn* defmacro [&form &env name & args]

@@ -236,3 +236,10 @@
   [v]
   (let [f (:test (meta v))]
     (if f (do (f) :ok) :no-test)))
+
+(defn clojure-version
+  "Returns the version of Clojure whose behaviour Clove follows, as a printable string
+  (\"1.11.1\"; see *clojure-version*)."
+  []
+  (let [{:keys [major minor incremental qualifier]} *clojure-version*]
+    (str major "." minor (when incremental (str "." incremental)) (when qualifier (str "-" qualifier)))))

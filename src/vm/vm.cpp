@@ -128,7 +128,38 @@ Value VM::eval_form(Value form) {
   return call(Value::object(thunk), nullptr, 0);
 }
 
+namespace {
+// The bindings Clojure's load establishes for each file (Compiler.load), so that a file
+// may set! these vars without changing them for the code that loaded it. Popped on the
+// way out, however eval_string ends.
+class LoadBindings {
+ public:
+  LoadBindings(VM& vm, std::vector<std::pair<Var*, Value>>& stack) : stack_(stack), depth_(stack.size()) {
+    std::vector<std::pair<Var*, Value>> frame;
+    for (const char* name : {"*warn-on-reflection*", "*unchecked-math*", "*data-readers*"}) {
+      Var* v = vm.resolve_var(vm.core_ns(), vm.sym(name));
+      if (v && v->is_dynamic() && v->bound) frame.emplace_back(v, vm.var_value(v));
+    }
+    if (!frame.empty()) vm.push_bindings(frame);
+  }
+  ~LoadBindings() {
+    while (stack_.size() > depth_) {
+      Var* v = stack_.back().first;
+      stack_.pop_back();
+      if (v) --v->thread_bound;
+    }
+  }
+  LoadBindings(const LoadBindings&) = delete;
+  LoadBindings& operator=(const LoadBindings&) = delete;
+
+ private:
+  std::vector<std::pair<Var*, Value>>& stack_;
+  size_t depth_;
+};
+}  // namespace
+
 Value VM::eval_string(std::string_view src, std::string_view name) {
+  LoadBindings load_bindings(*this, fiber_->bindings);
   uint32_t id = sources.add(std::string(name), std::string(src));
   ReaderOptions opts;
   opts.allow_unquote = compiling_clove_file;

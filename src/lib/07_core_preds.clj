@@ -243,3 +243,94 @@
   []
   (let [{:keys [major minor incremental qualifier]} *clojure-version*]
     (str major "." minor (when incremental (str "." incremental)) (when qualifier (str "-" qualifier)))))
+
+;; ---- vars and bindings ----
+
+(defmacro with-local-vars
+  "varbinding=> symbol init-expr
+
+  Executes the exprs in a context in which the symbols are bound to vars with per-thread
+  bindings to the init-exprs. The symbols refer to the var objects themselves, and must
+  be accessed with var-get and var-set."
+  [name-vals-vec & body]
+  (when-not (and (vector? name-vals-vec) (even? (count name-vals-vec)))
+    (throw (IllegalArgumentException. "with-local-vars requires a vector for its binding with an even number of forms")))
+  `(let [~@(interleave (take-nth 2 name-vals-vec) (repeat '(clojure.core/-local-var)))]
+     (push-thread-bindings (hash-map ~@name-vals-vec))
+     (try ~@body (finally (pop-thread-bindings)))))
+
+(defn with-bindings*
+  "Takes a map of Var/value pairs. Installs for the given Vars the associated values as
+  thread-local bindings. Then calls f with the supplied arguments. Pops the installed
+  bindings after f returned. Returns whatever f returns."
+  [binding-map f & args]
+  (push-thread-bindings binding-map)
+  (try (apply f args) (finally (pop-thread-bindings))))
+
+(defmacro with-bindings
+  "Takes a map of Var/value pairs. Installs for the given Vars the associated values as
+  thread-local bindings. Then executes body. Pops the installed bindings after body was
+  evaluated. Returns the value of body."
+  [binding-map & body]
+  `(with-bindings* ~binding-map (fn [] ~@body)))
+
+(defn bound-fn*
+  "Returns a function, which will install the same bindings in effect as in the thread at
+  the time bound-fn* was called and then call f with any given arguments. In Clove, where
+  code runs on one thread, this matters for functions called later, outside the binding."
+  [f]
+  (let [bindings (get-thread-bindings)]
+    (fn [& args] (apply with-bindings* bindings f args))))
+
+(defmacro bound-fn
+  "Returns a function defined by the given fntail, which will install the same bindings in
+  effect as in the thread at the time bound-fn was called."
+  [& fntail]
+  `(bound-fn* (fn ~@fntail)))
+
+(defn requiring-resolve
+  "Resolves namespace-qualified sym per 'resolve'. If initial resolve fails, attempts to
+  require sym's namespace and retries. Throws IllegalArgumentException for a symbol with
+  no namespace."
+  [sym]
+  (if (qualified-symbol? sym)
+    (or (resolve sym)
+        (do (require (symbol (namespace sym)))
+            (resolve sym)))
+    (throw (IllegalArgumentException. (str "Not a qualified symbol: " sym)))))
+
+(defmacro locking
+  "Executes exprs in an implicit do, while holding the monitor of x. Clove runs each VM on
+  one thread, so x is evaluated and the body run; there is nothing to lock."
+  [x & body]
+  `(do ~x ~@body))
+
+(defmacro io!
+  "If an io! block occurs in a transaction, throws an IllegalStateException, else runs body
+  in an implicit do. Clove has no STM transactions, so the body always runs."
+  [& body]
+  `(do ~@body))
+
+;; ---- taps ----
+
+(def ^:private tapset (atom []))
+
+(defn add-tap
+  "Adds f, a fn of one argument, to the tap set. This function may (briefly) block. Clove
+  calls taps synchronously from tap>, in the order they were added. Returns nil."
+  [f]
+  (swap! tapset (fn [ts] (if (some #(identical? f %) ts) ts (conj ts f))))
+  nil)
+
+(defn remove-tap
+  "Remove f from the tap set."
+  [f]
+  (swap! tapset (fn [ts] (filterv #(not (identical? f %)) ts)))
+  nil)
+
+(defn tap>
+  "Sends x to any taps. Clove calls each tap now, on this thread (Clojure queues x for a
+  tap thread); an exception in a tap is ignored. Returns true."
+  [x]
+  (doseq [f @tapset] (try (f x) (catch Throwable _ nil)))
+  true)

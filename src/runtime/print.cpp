@@ -173,6 +173,8 @@ class Printer {
     } else if (is_seq(v) || is_list(v)) {
       print_meta(v);
       print_sequential("(", v, ")");
+    } else if (Var* var = as<Var>(v); var && !var->ns) {
+      out_ += "#<Var: --unnamed-->";  // with-local-vars
     } else if (Var* var = as<Var>(v)) {
       out_ += "#'";
       out_ += var->ns ? std::string(var->ns->name->name_view()) + "/" : "";

@@ -59,14 +59,19 @@ bool same_name(const Keyword* k, std::string_view ns, std::string_view name) { r
 
 }  // namespace
 
+template <class T>
+T* Interner::find(const Table<T>& t, uint64_t h, std::string_view ns, std::string_view name) const {
+  if (t.slots.empty()) return nullptr;
+  size_t mask = t.slots.size() - 1;
+  for (size_t i = h & mask; t.slots[i].obj; i = (i + 1) & mask)
+    if (t.slots[i].hash == h && same_name(t.slots[i].obj, ns, name)) return t.slots[i].obj;
+  return nullptr;
+}
+
 template <class T, class Make>
 T* Interner::intern(Table<T>& t, std::string_view ns, std::string_view name, Make&& make) {
   uint64_t h = name_hash(ns, name);
-  if (!t.slots.empty()) {
-    size_t mask = t.slots.size() - 1;
-    for (size_t i = h & mask; t.slots[i].obj; i = (i + 1) & mask)
-      if (t.slots[i].hash == h && same_name(t.slots[i].obj, ns, name)) return t.slots[i].obj;
-  }
+  if (T* found = find(t, h, ns, name)) return found;
   // New: make it first (make may allocate and collect, but the tables are unchanged by
   // that), then insert, growing when 3/4 full.
   T* obj = make();
@@ -106,6 +111,10 @@ Symbol* Interner::symbol(std::string_view q) {
 
 Keyword* Interner::keyword(std::string_view ns, std::string_view name) {
   return intern(keywords_, ns, name, [&] { return heap_.make<Keyword>(symbol(ns, name)); });
+}
+
+Keyword* Interner::find_keyword(std::string_view ns, std::string_view name) const {
+  return find(keywords_, name_hash(ns, name), ns, name);
 }
 
 Keyword* Interner::keyword(std::string_view q) {

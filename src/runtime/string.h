@@ -75,6 +75,8 @@ class Interner {
   Symbol* symbol(std::string_view qualified);
   Keyword* keyword(std::string_view ns, std::string_view name);
   Keyword* keyword(std::string_view qualified);
+  /// The keyword ns/name if it has been interned, else nullptr (Clojure's find-keyword).
+  Keyword* find_keyword(std::string_view ns, std::string_view name) const;
   /// The interned symbol with s's namespace and name: s itself unless s was made by
   /// with-meta. Answered from a small cache of interned symbols first.
   Symbol* canonical(Symbol* s) {
@@ -99,6 +101,8 @@ class Interner {
   };
   template <class T, class Make>
   T* intern(Table<T>& t, std::string_view ns, std::string_view name, Make&& make);
+  template <class T>
+  T* find(const Table<T>& t, uint64_t hash, std::string_view ns, std::string_view name) const;
 
   Heap& heap_;
   Table<Symbol> symbols_;

@@ -249,6 +249,8 @@ void VM::push_bindings(const std::vector<std::pair<Var*, Value>>& frame) {
   }
 }
 
+const std::vector<std::pair<Var*, Value>>& VM::current_bindings() const { return fiber_->bindings; }
+
 void VM::pop_bindings() {
   auto& b = fiber_->bindings;
   if (b.empty()) throw_error(ErrorKind::IllegalStateException, "Pop without matching push");

@@ -81,6 +81,9 @@ class VM : public RootProvider {
   void push_bindings(const std::vector<std::pair<Var*, Value>>& frame);
   /// Pops the innermost `binding` frame (IllegalStateException if there is none).
   void pop_bindings();
+  /// The current fiber's binding stack, outermost first: (var, value) entries, with a
+  /// (nullptr, nil) marker at the start of each frame.
+  const std::vector<std::pair<Var*, Value>>& current_bindings() const;
   /// Sets the innermost binding of a dynamic var (set!); false when it is not bound here.
   bool set_binding(Var* v, Value val);
   /// The var a symbol names from namespace `from` (qualified, alias, refer or own), or null.

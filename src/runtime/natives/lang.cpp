@@ -187,6 +187,44 @@ Value l_push_bindings(VM& vm, Args a) {
   vm.push_bindings(frame);
   return Value::nil();
 }
+// (get-thread-bindings): every var with a binding, to its innermost value.
+Value l_get_thread_bindings(VM& vm, Args) {
+  RootScope scope(vm.heap);
+  size_t slot = scope.push(map_from(vm, nullptr, 0));
+  for (const auto& [v, val] : vm.current_bindings())
+    if (v) scope[slot] = assoc(vm, scope[slot], Value::object(v), val);  // later frames win
+  return scope[slot];
+}
+// An unnamed dynamic var, not interned anywhere (with-local-vars), printed as Clojure's
+// #<Var: --unnamed-->.
+Value l_local_var(VM& vm, Args) {
+  Var* v = vm.heap.make<Var>(nullptr, vm.sym("--unnamed--"));
+  v->flags |= kFlagDynamic;
+  return Value::object(v);
+}
+Value l_find_keyword(VM& vm, Args a) {
+  std::string_view ns, name;
+  if (a.size() == 2) {
+    ns = arg_string(a, 0, "find-keyword")->view();
+    name = arg_string(a, 1, "find-keyword")->view();
+  } else if (Keyword* k = as<Keyword>(a[0])) {
+    return Value::object(k);
+  } else if (Symbol* s = as<Symbol>(a[0])) {
+    ns = s->ns_view();
+    name = s->name_view();
+  } else {
+    std::string_view q = arg_string(a, 0, "find-keyword")->view();
+    size_t slash = q.find('/');
+    if (slash != std::string_view::npos && slash > 0 && slash + 1 < q.size()) {
+      ns = q.substr(0, slash);
+      name = q.substr(slash + 1);
+    } else {
+      name = q;
+    }
+  }
+  Keyword* k = vm.names.find_keyword(ns, name);
+  return k ? Value::object(k) : Value::nil();
+}
 Value l_pop_bindings(VM& vm, Args) {
   vm.pop_bindings();
   return Value::nil();
@@ -271,6 +309,10 @@ void install_lang_natives(VM& vm) {
   vm.def_native(C, "-set-var!", l_set_var, 2, 2, "Compiler hook for (set! var val) on a dynamic var.", "([var val])");
   vm.def_native(C, "push-thread-bindings", l_push_bindings, 1, 1, "Pushes a frame of dynamic bindings: a map of vars to values. Each var must be dynamic. Pair with pop-thread-bindings in a finally.", "([bindings])");
   vm.def_native(C, "pop-thread-bindings", l_pop_bindings, 0, 0, "Pops the frame of bindings most recently pushed with push-thread-bindings.", "([])");
+  vm.def_native(C, "var-set", l_set_var, 2, 2, "Sets the value in the var object to val. The var must be thread-locally bound (binding, with-local-vars); IllegalStateException otherwise.", "([x val])");
+  vm.def_native(C, "get-thread-bindings", l_get_thread_bindings, 0, 0, "Get a map with the Var/value pairs which is currently in effect for the current thread.", "([])");
+  vm.def_native(C, "-local-var", l_local_var, 0, 0, "Compiler hook for with-local-vars: a new unnamed dynamic var, interned nowhere.", "([])");
+  vm.def_native(C, "find-keyword", l_find_keyword, 1, 2, "Returns a Keyword with the given namespace and name if one already exists. This function will not intern a new keyword. If the keyword has not already been interned, it will return nil.", "([name] [ns name])");
   vm.def_native(C, "var-get", l_var_get, 1, 1, "Gets the value in the var object (its innermost binding, else its root).", "([x])");
   vm.def_native(C, "thread-bound?", l_thread_bound, 0, -1, "Returns true if all of the vars provided as arguments have thread-local bindings.", "([& vars])");
   vm.def_native(C, "set-macro!", l_set_macro, 1, 1, "Marks the var as a macro (used to bootstrap defmacro). Returns the var.", "([var])");

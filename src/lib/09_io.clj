@@ -38,3 +38,10 @@
     (-file-lines rdr)
     (when-let [line (-read-line rdr)]
       (cons line (lazy-seq (line-seq rdr))))))
+
+(defn file-seq
+  "A tree seq on java.io.Files: dir, then (for a directory) everything below it, depth
+  first. Clove lists each directory's entries sorted by name (the JVM leaves the order to
+  the file system)."
+  [dir]
+  (tree-seq (fn [f] (.isDirectory f)) (fn [d] (seq (.listFiles d))) dir))

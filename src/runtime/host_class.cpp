@@ -47,6 +47,7 @@ const char* const kGraph[] = {
     "java.util.regex.Pattern java.lang.Object",
     "java.util.regex.Matcher java.lang.Object",
     "java.lang.Class java.lang.Object",
+    "java.io.File java.lang.Object java.lang.Comparable java.io.Serializable",
     // clojure.lang interfaces
     "clojure.lang.Seqable",
     "clojure.lang.IPersistentCollection clojure.lang.Seqable",

@@ -5,6 +5,7 @@
 
 #include "runtime/bignum.h"
 #include "runtime/exception.h"
+#include "runtime/file.h"
 #include "runtime/function.h"
 #include "runtime/namespace.h"
 #include "runtime/natives/seq.h"
@@ -78,6 +79,7 @@ void register_core_types(TypeInfo* table) {
   register_type<MultiFn>(table);
   register_tagged_types(table);
   register_stream_types(table);
+  register_file_type(table);
 }
 
 }  // namespace clove

@@ -1,6 +1,7 @@
 list(APPEND CLOVE_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/object_types.cpp
   ${CMAKE_CURRENT_LIST_DIR}/string.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/file.cpp
   ${CMAKE_CURRENT_LIST_DIR}/number.cpp
   ${CMAKE_CURRENT_LIST_DIR}/bigdecimal.cpp
   ${CMAKE_CURRENT_LIST_DIR}/function.cpp

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "common/error.h"
+#include "runtime/file.h"
 #include "runtime/number.h"
 #include "runtime/string.h"
 #include "runtime/type_table.h"
@@ -148,6 +149,13 @@ Value construct_stream_class(VM& vm, std::string_view cls, Args a, int from) {
       named("clojure.lang", "LineNumberingPushbackReader")) {
     if (nargs < 1 || nargs > 2 || !is<LineReader>(args(0))) bad_args(cls, "a java.io.Reader");
     return args(0);
+  }
+  if (named("java.io", "File")) {  // File(path) or File(parent, child)
+    std::string a0, a1;
+    const std::string* p = nargs >= 1 && nargs <= 2 ? file_path_of(args(0), &a0) : nullptr;
+    const std::string* c = nargs == 2 ? file_path_of(args(1), &a1) : nullptr;
+    if (!p || (nargs == 2 && !c)) bad_args(cls, "a path, or a parent and a child path");
+    return make_file(vm.heap, c ? file_join(*p, *c) : *p);
   }
   if (named("java.io", "PrintWriter") || named("java.io", "BufferedWriter")) {
     if (nargs < 1 || nargs > 2 || !as_writer(args(0))) bad_args(cls, "a java.io.Writer");

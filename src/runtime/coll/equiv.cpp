@@ -1,6 +1,7 @@
 // equiv.cpp: Clojure's `=` (clojure.lang.Util.equiv): numbers by category through
 // num_equiv, sequential collections element-wise across types, maps and sets by content.
 #include "runtime/coll.h"
+#include "runtime/file.h"
 #include "runtime/coll/hash_set.h"
 #include "runtime/coll/map_ops.h"
 #include "runtime/coll/sorted_map.h"
@@ -118,6 +119,8 @@ bool equiv(VM& vm, Value a, Value b) {
     case ObjType::HashSet:
     case ObjType::SortedSet: return is_set(b) && set_equiv(vm, a, b);
     case ObjType::Record: return record_equiv(vm, static_cast<Record*>(a.as_obj()), b);
+    case ObjType::File:
+      return tb == ObjType::File && file_equal(static_cast<File*>(a.as_obj()), static_cast<File*>(b.as_obj()));
     case ObjType::Uuid:
       return tb == ObjType::Uuid && static_cast<Uuid*>(a.as_obj())->msb == static_cast<Uuid*>(b.as_obj())->msb &&
              static_cast<Uuid*>(a.as_obj())->lsb == static_cast<Uuid*>(b.as_obj())->lsb;

@@ -9,6 +9,7 @@
 
 #include "common/murmur3.h"
 #include "runtime/coll.h"
+#include "runtime/file.h"
 #include "runtime/coll/coll_util.h"
 #include "runtime/coll/hash_set.h"
 #include "runtime/coll/map_ops.h"
@@ -136,6 +137,7 @@ uint32_t compute_hash(VM& vm, Value v, Obj* o) {
     case ObjType::SortedSet: return hash_map_entries(vm, static_cast<SortedSet*>(o)->impl, true);
     case ObjType::Record: return record_hash(vm, static_cast<Record*>(o));
     case ObjType::Uuid: return uuid_hash(static_cast<Uuid*>(o));  // UUID.hashCode
+    case ObjType::File: return file_hash(static_cast<File*>(o));  // File.hashCode
     case ObjType::Inst: return inst_hash(static_cast<Inst*>(o));  // Date.hashCode
     case ObjType::TaggedLiteral:
       return 31 * hash(vm, static_cast<TaggedLiteral*>(o)->tag) + hash(vm, static_cast<TaggedLiteral*>(o)->form);

@@ -14,13 +14,21 @@
 // matching field found: NAME for class C"; a nil target is a NullPointerException.
 // Strings are indexed by code point, as everywhere in Clove (docs/differences.md).
 // Methods that return a Java array in Clojure (String.split, toCharArray) return a vector.
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
 #include <cstring>
+#include <filesystem>
 #include <string>
 #include <vector>
 
 #include "runtime/coll.h"
 #include "runtime/coll/ref_types.h"
 #include "runtime/exception.h"
+#include "runtime/file.h"
 #include "runtime/host_class.h"
 #include "runtime/natives/args.h"
 #include "runtime/print.h"
@@ -464,6 +472,134 @@ const MethodDef kInstMethods[] = {
     {"getTime", 0, 0, nullptr, "clojure.core/inst-ms"},
 };
 
+// ---- java.io.File ----
+
+const std::string& fpath(Call& c) { return static_cast<File*>(c.self().as_obj())->path; }
+Value f_name(Call& c) { return c.str(file_name(fpath(c))); }
+Value f_path(Call& c) { return c.str(fpath(c)); }
+Value f_parent(Call& c) {
+  std::string p;
+  return file_parent(fpath(c), &p) ? c.str(p) : Value::nil();
+}
+Value f_parent_file(Call& c) {
+  std::string p;
+  return file_parent(fpath(c), &p) ? make_file(c.vm.heap, p) : Value::nil();
+}
+std::string absolute(const std::string& p) {
+  if (!p.empty() && p[0] == '/') return p;
+  std::error_code ec;
+  std::string cwd = std::filesystem::current_path(ec).string();
+  return p.empty() ? cwd : file_join(cwd, p);
+}
+Value f_absolute_path(Call& c) { return c.str(absolute(fpath(c))); }
+Value f_absolute_file(Call& c) { return make_file(c.vm.heap, absolute(fpath(c))); }
+Value f_canonical_path(Call& c) {
+  std::error_code ec;
+  std::filesystem::path p = std::filesystem::weakly_canonical(absolute(fpath(c)), ec);
+  return c.str(ec ? absolute(fpath(c)) : p.lexically_normal().string());
+}
+Value f_is_absolute(Call& c) { return Value::boolean(!fpath(c).empty() && fpath(c)[0] == '/'); }
+Value f_exists(Call& c) {
+  std::error_code ec;
+  return Value::boolean(std::filesystem::exists(fpath(c), ec));
+}
+Value f_is_directory(Call& c) {
+  std::error_code ec;
+  return Value::boolean(std::filesystem::is_directory(fpath(c), ec));
+}
+Value f_is_file(Call& c) {
+  std::error_code ec;
+  return Value::boolean(std::filesystem::is_regular_file(fpath(c), ec));
+}
+Value f_is_hidden(Call& c) { return Value::boolean(file_name(fpath(c)).starts_with(".")); }
+Value f_length(Call& c) {
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(fpath(c), ec)) return Value::small_int(0);
+  auto n = std::filesystem::file_size(fpath(c), ec);
+  return Value::small_int(ec ? 0 : static_cast<int64_t>(n));
+}
+Value f_last_modified(Call& c) {
+  struct stat st;
+  if (::stat(fpath(c).c_str(), &st) != 0) return Value::small_int(0);
+  return Value::small_int(static_cast<int64_t>(st.st_mtim.tv_sec) * 1000 + st.st_mtim.tv_nsec / 1000000);
+}
+Value f_can_read(Call& c) { return Value::boolean(::access(fpath(c).c_str(), R_OK) == 0); }
+Value f_can_write(Call& c) { return Value::boolean(::access(fpath(c).c_str(), W_OK) == 0); }
+Value f_delete(Call& c) {
+  std::error_code ec;
+  return Value::boolean(std::filesystem::remove(fpath(c), ec) && !ec);
+}
+Value f_mkdir(Call& c) { return Value::boolean(::mkdir(fpath(c).c_str(), 0777) == 0); }
+Value f_mkdirs(Call& c) {
+  std::error_code ec;
+  return Value::boolean(std::filesystem::create_directories(fpath(c), ec) && !ec);
+}
+Value f_create_new_file(Call& c) {
+  int fd = ::open(fpath(c).c_str(), O_WRONLY | O_CREAT | O_EXCL, 0666);
+  if (fd < 0) {
+    if (errno == EEXIST) return Value::f();
+    throw_error(ErrorKind::IOException, fmt::format("{}: {}", fpath(c), std::strerror(errno)));
+  }
+  ::close(fd);
+  return Value::t();
+}
+// The directory's entries sorted by name (Java leaves the order to the file system),
+// or nil when this is not a readable directory.
+Value list_dir(Call& c, bool files) {
+  std::error_code ec;
+  std::vector<std::string> names;
+  for (auto it = std::filesystem::directory_iterator(fpath(c), ec); !ec && it != std::filesystem::directory_iterator();
+       it.increment(ec))
+    names.push_back(it->path().filename().string());
+  if (ec) return Value::nil();
+  std::sort(names.begin(), names.end());
+  RootScope scope(c.vm.heap);
+  std::vector<Value> out;
+  for (const std::string& n : names) {
+    out.push_back(files ? make_file(c.vm.heap, file_join(fpath(c), n)) : c.str(n));
+    scope.push(out.back());
+  }
+  return vector_from(c.vm.heap, out.data(), out.size());
+}
+Value f_list_files(Call& c) { return list_dir(c, true); }
+Value f_list(Call& c) { return list_dir(c, false); }
+Value f_rename_to(Call& c) {
+  std::string buf;
+  const std::string* to = file_path_of(c.arg(0), &buf);
+  if (!is<File>(c.arg(0)) || !to)
+    throw_error(ErrorKind::ClassCastException,
+                fmt::format("class {} cannot be cast to class java.io.File", value_type_name(c.arg(0))));
+  std::error_code ec;
+  std::filesystem::rename(fpath(c), *to, ec);
+  return Value::boolean(!ec);
+}
+const MethodDef kFileMethods[] = {
+    {"getName", 0, 0, f_name, nullptr},
+    {"getPath", 0, 0, f_path, nullptr},
+    {"toString", 0, 0, f_path, nullptr},
+    {"getParent", 0, 0, f_parent, nullptr},
+    {"getParentFile", 0, 0, f_parent_file, nullptr},
+    {"getAbsolutePath", 0, 0, f_absolute_path, nullptr},
+    {"getAbsoluteFile", 0, 0, f_absolute_file, nullptr},
+    {"getCanonicalPath", 0, 0, f_canonical_path, nullptr},
+    {"isAbsolute", 0, 0, f_is_absolute, nullptr},
+    {"exists", 0, 0, f_exists, nullptr},
+    {"isDirectory", 0, 0, f_is_directory, nullptr},
+    {"isFile", 0, 0, f_is_file, nullptr},
+    {"isHidden", 0, 0, f_is_hidden, nullptr},
+    {"length", 0, 0, f_length, nullptr},
+    {"lastModified", 0, 0, f_last_modified, nullptr},
+    {"canRead", 0, 0, f_can_read, nullptr},
+    {"canWrite", 0, 0, f_can_write, nullptr},
+    {"delete", 0, 0, f_delete, nullptr},
+    {"mkdir", 0, 0, f_mkdir, nullptr},
+    {"mkdirs", 0, 0, f_mkdirs, nullptr},
+    {"createNewFile", 0, 0, f_create_new_file, nullptr},
+    {"listFiles", 0, 0, f_list_files, nullptr},
+    {"list", 0, 0, f_list, nullptr},
+    {"renameTo", 1, 1, f_rename_to, nullptr},
+};
+
 // ---- java.lang.Object: every value ----
 
 Value o_to_string(Call& c) { return c.str(str_of(c.vm, c.self())); }
@@ -512,6 +648,8 @@ std::vector<Table> tables_for(Value v) {
     t.push_back(table(kRegexMethods));
   } else if (is<Matcher>(v)) {
     t.push_back(table(kMatcherMethods));
+  } else if (is<File>(v)) {
+    t.push_back(table(kFileMethods));
   } else if (is<Inst>(v)) {
     t.push_back(table(kInstMethods));
   } else if (is<Atom>(v) || is<Volatile>(v) || is<Delay>(v)) {

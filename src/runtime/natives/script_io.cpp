@@ -1,11 +1,11 @@
 // script_io.cpp: file, stdin and shell helpers for scripts (SPEC L17):
 //   clojure.core         slurp spit, and -file-lines behind line-seq (09_io.clj)
-//   clojure.java.io      reader writer delete-file make-parents
-//   clove.io             exists? directory? list-dir (Clove's stand-ins for java.io.File
-//                        methods, which Clove has no interop for)
+//   clojure.java.io      file as-file reader writer delete-file make-parents
+//   clove.io             exists? directory? list-dir (functions for what java.io.File's
+//                        methods do; those work too, see natives/interop.cpp)
 //   clojure.java.shell   sh
 // Differences from Clojure, documented in each docstring: files are named by path
-// strings (there are no java.io.File objects), text is UTF-8, readers from
+// strings or java.io.File objects (runtime/file.h), text is UTF-8, readers from
 // clojure.java.io/reader hold the file's text read when they are made, and line-seq
 // also accepts a path string. Readers and writers are runtime/stream.h objects.
 #include <fcntl.h>
@@ -25,6 +25,7 @@
 #include <vector>
 
 #include "runtime/coll.h"
+#include "runtime/file.h"
 #include "runtime/natives/args.h"
 #include "runtime/print.h"
 #include "runtime/stream.h"
@@ -43,8 +44,30 @@ namespace fs = std::filesystem;
   throw_error(ErrorKind::FileNotFoundException, fmt::format("{} ({})", path, std::strerror(err ? err : ENOENT)));
 }
 
-/// The path a file argument names: a string (Clove has no java.io.File objects).
-std::string path_arg(Args a, int i, const char* fn) { return std::string(arg_string(a, i, fn)->view()); }
+/// The path a file argument names: a string or a java.io.File.
+std::string path_arg(Args a, int i, const char* fn) {
+  std::string buf;
+  if (const std::string* p = file_path_of(a[i], &buf)) return *p;
+  throw_error(ErrorKind::IllegalArgumentException,
+              fmt::format("{}: cannot open a {} as a file", fn, value_type_name(a[i])));
+}
+
+// (io/file arg & more): a java.io.File; each later argument is a relative path below it.
+Value io_file(VM& vm, Args a) {
+  std::string buf;
+  const std::string* first = file_path_of(a[0], &buf);
+  if (!first) throw_error(ErrorKind::IllegalArgumentException, fmt::format("Cannot make a java.io.File from a {}", value_type_name(a[0])));
+  std::string path = *first;
+  for (int i = 1; i < a.size(); ++i) {
+    std::string cbuf;
+    const std::string* child = file_path_of(a[i], &cbuf);
+    if (!child) throw_error(ErrorKind::IllegalArgumentException, fmt::format("Cannot make a java.io.File from a {}", value_type_name(a[i])));
+    if (!child->empty() && (*child)[0] == '/')
+      throw_error(ErrorKind::IllegalArgumentException, fmt::format("{} is not a relative path", *child));
+    path = file_join(path, *child);
+  }
+  return is<File>(a[0]) && a.size() == 1 ? a[0] : make_file(vm.heap, path);
+}
 
 /// Whether the keyword options after position `from` contain `name` with a truthy value.
 bool option_set(VM& vm, Args a, int from, const char* name) {
@@ -295,6 +318,10 @@ void install_script_io_natives(VM& vm) {
   vm.def_native(J, "delete-file", io_delete_file, 1, 2,
                 "Delete file f (a path string). If silently is nil or false, raise an exception on failure, else return the value of silently.",
                 "([f & [silently]])");
+  vm.def_native(J, "file", io_file, 1, -1,
+                "Returns a java.io.File for a path string or File, with each further argument a relative path below it (an absolute one throws IllegalArgumentException). Clove's File holds a normalised path; see runtime/file.h.",
+                "([arg] [parent child] [parent child & more])");
+  vm.def_native(J, "as-file", io_file, 1, 1, "Coerce a path string or File to a java.io.File.", "([x])");
   vm.def_native(J, "reader", io_reader, 1, -1,
                 "A java.io.Reader over x: x itself when it is a reader, else the file named by the path string x, whose text (UTF-8) is read now. For line-seq, read-line (via *in*), slurp and with-open. Options are ignored.",
                 "([x & opts])");

@@ -48,6 +48,7 @@ const char* const kGraph[] = {
     "java.util.regex.Matcher java.lang.Object",
     "java.lang.Class java.lang.Object",
     "java.io.File java.lang.Object java.lang.Comparable java.io.Serializable",
+    "java.lang.StringBuilder java.lang.Object java.lang.CharSequence java.io.Serializable",
     // clojure.lang interfaces
     "clojure.lang.Seqable",
     "clojure.lang.IPersistentCollection clojure.lang.Seqable",

@@ -80,7 +80,8 @@ namespace clove {
   X(Writer, "java.io.Writer")                                \
   X(StringWriter, "java.io.StringWriter")                    \
   X(LineReader, "java.io.Reader")                            \
-  X(File, "java.io.File")
+  X(File, "java.io.File")                                    \
+  X(StringBuilder, "java.lang.StringBuilder")
 
 enum class ObjType : uint8_t {
 #define CLOVE_X(name, str) name,

@@ -18,7 +18,9 @@ namespace clove {
 TextWriter* as_writer(Value v) {
   if (!v.is_obj()) return nullptr;
   ObjType t = v.as_obj()->type;
-  return t == ObjType::Writer || t == ObjType::StringWriter ? static_cast<TextWriter*>(v.as_obj()) : nullptr;
+  return t == ObjType::Writer || t == ObjType::StringWriter || t == ObjType::StringBuilder
+             ? static_cast<TextWriter*>(v.as_obj())
+             : nullptr;
 }
 
 void writer_write(TextWriter* w, std::string_view s) {
@@ -140,6 +142,12 @@ Value construct_stream_class(VM& vm, std::string_view cls, Args a, int from) {
     if (nargs > 1) bad_args(cls, "no arguments or an initial size");
     return Value::object(vm.heap.make<TextWriter>(WriterKind::String));
   }
+  if (named("java.lang", "StringBuilder")) {  // (), (capacity) or (initial text)
+    if (nargs > 1 || (nargs == 1 && !is<String>(args(0)) && !is_long(args(0))))
+      bad_args(cls, "no arguments, a capacity or a string");
+    String* init = nargs == 1 ? as<String>(args(0)) : nullptr;
+    return Value::object(vm.heap.make<TextWriter>(std::string(init ? init->view() : std::string_view{})));
+  }
   if (named("java.io", "StringReader")) {
     String* s = nargs == 1 ? as<String>(args(0)) : nullptr;
     if (!s) bad_args(cls, "a string");
@@ -169,6 +177,9 @@ void register_stream_types(TypeInfo* table) {
   TypeInfo& sw = table[static_cast<int>(ObjType::StringWriter)];
   sw = table[static_cast<int>(ObjType::Writer)];  // the same struct
   sw.name = type_name(ObjType::StringWriter);
+  TypeInfo& sb = table[static_cast<int>(ObjType::StringBuilder)];
+  sb = table[static_cast<int>(ObjType::Writer)];
+  sb.name = type_name(ObjType::StringBuilder);
   register_type<LineReader>(table);
 }
 

@@ -29,7 +29,8 @@ using OutputSink = std::function<void(std::string_view)>;
 enum class WriterKind : uint8_t { Stdout, Stderr, String, File };
 
 /// java.io.Writer. Object type Writer, or StringWriter for a string buffer (so that
-/// `class` names java.io.StringWriter); use as_writer to accept both.
+/// `class` names java.io.StringWriter), or StringBuilder for java.lang.StringBuilder (a
+/// string buffer with its own methods, natives/interop.cpp); use as_writer to accept all.
 struct TextWriter : Obj {
   static constexpr ObjType kType = ObjType::Writer;  // or StringWriter, see as_writer
   WriterKind kind;
@@ -39,6 +40,8 @@ struct TextWriter : Obj {
   std::string path;           // File: for messages
   explicit TextWriter(WriterKind k)
       : Obj(k == WriterKind::String ? ObjType::StringWriter : ObjType::Writer), kind(k) {}
+  /// A java.lang.StringBuilder holding `init`.
+  explicit TextWriter(std::string init) : Obj(ObjType::StringBuilder), kind(WriterKind::String), text(std::move(init)) {}
   ~TextWriter() {
     if (file) std::fclose(file);
   }

@@ -191,6 +191,15 @@ Node* Analyzer::analyze_seq(Value form, const Ctx& ctx) {
         if (Node* n = try_inline(*this, v, form, its, ctx)) return n;
       std::string_view nm = head->name_view();
       if (!v && head->ns_view().empty() && nm == ".") return analyze_dot(form, its, ctx);
+      if (!v && head->ns_view().empty() && nm == "new") {
+        // (new ClassName args...) is (ClassName. args...)
+        Symbol* cls = its.size() >= 2 ? as<Symbol>(its[1]) : nullptr;
+        if (!cls) fail(DiagKind::compile_bad_special_form, ctx.pos, "Unable to resolve classname: (new needs a class name)");
+        std::vector<Node*> args;
+        args.push_back(s.node<ConstNode>(ctx.pos, s.pin(string_value(vm.heap, cls->str()))));
+        for (size_t i = 2; i < its.size(); ++i) args.push_back(analyze(its[i], ctx.non_tail().at(elem_pos(form, i, ctx.pos))));
+        return s.node<InvokeNode>(ctx.pos, s.node<VarRefNode>(ctx.pos, core_var("-new")), std::move(args));
+      }
       if (!v && head->ns_view().empty() && nm.size() > 1 && nm[0] == '.' && nm != "..") {
         // (.method target args...) -> (clojure.core/-invoke-method target "method" args...)
         if (its.size() < 2)

@@ -472,6 +472,92 @@ const MethodDef kInstMethods[] = {
     {"getTime", 0, 0, nullptr, "clojure.core/inst-ms"},
 };
 
+// ---- java.lang.StringBuilder (a TextWriter, runtime/stream.h) ----
+
+std::string& sb_text(Call& c) { return as_writer(c.self())->text; }
+// Java's String.valueOf: nil appends "null".
+std::string value_of(Call& c, Value x) { return x.is_nil() ? "null" : str_of(c.vm, x); }
+// The byte offset of code point i in the builder; StringIndexOutOfBoundsException
+// unless 0 <= i <= length (or < length when `inside`).
+size_t sb_offset(Call& c, int64_t i, bool inside) {
+  const std::string& t = sb_text(c);
+  int64_t n = utf8_count(t);
+  if (i < 0 || i > n || (inside && i == n))
+    throw_error(ErrorKind::StringIndexOutOfBoundsException, fmt::format("index {}, length {}", i, n));
+  return text::byte_offset(t, i);
+}
+Value sb_append(Call& c) {
+  sb_text(c) += value_of(c, c.arg(0));
+  return c.self();
+}
+Value sb_insert(Call& c) {
+  size_t at = sb_offset(c, arg_long(c.a, 2, "insert"), false);
+  sb_text(c).insert(at, value_of(c, c.arg(1)));
+  return c.self();
+}
+Value sb_length(Call& c) { return Value::small_int(utf8_count(sb_text(c))); }
+Value sb_char_at(Call& c) {
+  size_t at = sb_offset(c, arg_long(c.a, 2, "charAt"), true);
+  size_t pos = at;
+  return Value::character(text::decode(sb_text(c), pos));
+}
+Value sb_reverse(Call& c) {
+  std::u32string cps = text::decode_all(sb_text(c));
+  std::string out;
+  for (auto it = cps.rbegin(); it != cps.rend(); ++it) text::append(out, *it);
+  sb_text(c) = std::move(out);
+  return c.self();
+}
+Value sb_set_length(Call& c) {
+  int64_t n = arg_long(c.a, 2, "setLength");
+  int64_t len = utf8_count(sb_text(c));
+  if (n < 0) throw_error(ErrorKind::StringIndexOutOfBoundsException, fmt::format("String index out of range: {}", n));
+  if (n <= len) {
+    sb_text(c).resize(text::byte_offset(sb_text(c), n));
+  } else {
+    sb_text(c).append(static_cast<size_t>(n - len), '\0');
+  }
+  return Value::nil();
+}
+Value sb_delete(Call& c) {  // delete(start, end): end is clamped to the length, as Java
+  int64_t n = utf8_count(sb_text(c));
+  int64_t start = arg_long(c.a, 2, "delete"), end = std::min(arg_long(c.a, 3, "delete"), n);
+  if (start < 0 || start > end)
+    throw_error(ErrorKind::StringIndexOutOfBoundsException, fmt::format("start {}, end {}, length {}", start, end, n));
+  size_t b = text::byte_offset(sb_text(c), start), e = text::byte_offset(sb_text(c), end);
+  sb_text(c).erase(b, e - b);
+  return c.self();
+}
+Value sb_delete_char_at(Call& c) {
+  size_t b = sb_offset(c, arg_long(c.a, 2, "deleteCharAt"), true);
+  size_t e = b;
+  text::decode(sb_text(c), e);
+  sb_text(c).erase(b, e - b);
+  return c.self();
+}
+Value sb_to_string(Call& c) { return c.str(sb_text(c)); }
+Value sb_index_of(Call& c) {
+  std::vector<Value> args{c.str(sb_text(c))};
+  for (int i = 0; i < c.n(); ++i) args.push_back(c.arg(i));
+  check_overloaded_string_arg(c, "indexOf");
+  Value r = c.call("clojure.string/index-of", args);
+  return r.is_nil() ? Value::small_int(-1) : r;
+}
+Value c_is_empty_text(Call& c) { return Value::boolean(sb_text(c).empty()); }
+const MethodDef kStringBuilderMethods[] = {
+    {"append", 1, 1, sb_append, nullptr},
+    {"insert", 2, 2, sb_insert, nullptr},
+    {"length", 0, 0, sb_length, nullptr},
+    {"charAt", 1, 1, sb_char_at, nullptr},
+    {"reverse", 0, 0, sb_reverse, nullptr},
+    {"setLength", 1, 1, sb_set_length, nullptr},
+    {"delete", 2, 2, sb_delete, nullptr},
+    {"deleteCharAt", 1, 1, sb_delete_char_at, nullptr},
+    {"indexOf", 1, 2, sb_index_of, nullptr},
+    {"isEmpty", 0, 0, c_is_empty_text, nullptr},
+    {"toString", 0, 0, sb_to_string, nullptr},
+};
+
 // ---- java.io.File ----
 
 const std::string& fpath(Call& c) { return static_cast<File*>(c.self().as_obj())->path; }
@@ -638,6 +724,8 @@ std::vector<Table> tables_for(Value v) {
     t.push_back(table(kBooleanMethods));
   } else if (is<Exception>(v)) {
     t.push_back(table(kThrowableMethods));
+  } else if (v.is_obj() && v.as_obj()->type == ObjType::StringBuilder) {
+    t.push_back(table(kStringBuilderMethods));
   } else if (as_writer(v)) {
     t.push_back(table(kWriterMethods));
   } else if (is<LineReader>(v)) {

@@ -94,6 +94,8 @@ void print_string_writer(VM& vm, std::string& out, Value v, bool readably) {
 void install_io_natives(VM& vm) {
   set_str_hook(ObjType::StringWriter, str_string_writer);
   set_print_hook(ObjType::StringWriter, print_string_writer);
+  set_str_hook(ObjType::StringBuilder, str_string_writer);
+  set_print_hook(ObjType::StringBuilder, print_string_writer);
   const char* C = "clojure.core";
   vm.def_native(C, "pr", io_pr, 0, -1, "Prints the object(s) to the output stream that is the current value of *out*, readably, separated by spaces.", "([] [x] [x & more])");
   vm.def_native(C, "prn", io_prn, 0, -1, "Same as pr followed by (newline).", "([& more])");

@@ -45,3 +45,22 @@
   the file system)."
   [dir]
   (tree-seq (fn [f] (.isDirectory f)) (fn [d] (seq (.listFiles d))) dir))
+
+(defmulti print-method
+  "Writes x to writer w in the form the printer uses for x's type ((type x)); pr, prn,
+  print, println, pr-str, str of collections and the REPL all print through it. Add a
+  method to change how values of a type (a record, a deftype, a class, or a :type
+  metadata value) print:
+    (defmethod print-method Point [p w] (.write w (str \"#point[\" (:x p) \" \" (:y p) \"]\")))
+  The :default method is Clove's built-in printer, which sends the values inside
+  collections back through print-method."
+  (fn [x writer] (type x)))
+
+(defmethod print-method :default [x w] (-print-default x w))
+
+(defmulti print-dup
+  "Writes x to writer w in a form that reads back as an equal value (*print-dup*). Clove
+  prints with print-method by default; add methods for types that need more."
+  (fn [x writer] (class x)))
+
+(defmethod print-dup :default [x w] (print-method x w))

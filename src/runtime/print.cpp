@@ -7,15 +7,19 @@
 
 #include <charconv>
 #include <cmath>
+#include <utility>
 
 #include "common/stack_guard.h"
 #include "runtime/bignum.h"
 #include "runtime/coll.h"
 #include "runtime/exception.h"
 #include "runtime/function.h"
+#include "runtime/host_class.h"
+#include "runtime/multifn.h"
 #include "runtime/namespace.h"
 #include "runtime/number.h"
 #include "runtime/regex.h"
+#include "runtime/stream.h"
 #include "runtime/string.h"
 #include "reader/char_stream.h"
 #include "vm/vm.h"
@@ -104,7 +108,11 @@ void append_escaped(std::string& out, std::string_view s) {
 
 class Printer {
  public:
-  Printer(VM& vm, std::string& out, bool readably) : vm_(vm), out_(out), readably_(readably) {
+  /// skip_custom_top: print v itself with the built-in rules even if print-method has a
+  /// method for it (the :default method's own call), its elements through print-method.
+  Printer(VM& vm, std::string& out, bool readably, bool skip_custom_top = false)
+      : vm_(vm), out_(out), readably_(readably), skip_custom_(skip_custom_top) {
+    find_custom_methods();
     Value len = core_setting(vm, "*print-length*");
     Value lvl = core_setting(vm, "*print-level*");
     length_ = is_long(len) ? as_long(len) : -1;
@@ -122,10 +130,49 @@ class Printer {
     struct Leave {
       ~Leave() { --t_depth; }
     } leave;
+    if (custom_ && !std::exchange(skip_custom_, false) && print_custom(v)) return;
     print_inner(v);
   }
 
  private:
+  // print-method (09_io.clj) is a multimethod on (type x) whose :default method is this
+  // printer. Only when a program has added methods of its own does the printer dispatch
+  // each value it prints, so plain printing pays nothing for the hook.
+  void find_custom_methods() {
+    Namespace* core = vm_.core_ns();
+    Var* v = core ? core->lookup(vm_.names.symbol({}, "print-method")) : nullptr;
+    MultiFn* mf = v && v->bound ? multifn_of(v->root) : nullptr;
+    if (!mf || count(vm_, mf->method_table) <= 1) return;
+    custom_ = mf;
+    default_method_ = get(vm_, mf->method_table, mf->default_val);
+  }
+
+  // Prints v with a print-method of the program's when one applies to (type v): the
+  // method writes to a fresh StringWriter, with *print-readably* bound as this printer
+  // prints. False when only the built-in printing applies.
+  bool print_custom(Value v) {
+    RootScope roots(vm_.heap);
+    roots.push(v);
+    Value t = get(vm_, meta(v), Value::object(vm_.kw("type")));
+    size_t dispatch = roots.push(t.is_nil() ? class_of(vm_, v) : t);
+    Value method = multifn_method(vm_, custom_, roots[dispatch], false);
+    if (method.is_nil() || method == default_method_) return false;
+    roots.push(method);
+    TextWriter* w = vm_.heap.make<TextWriter>(WriterKind::String);
+    roots.push(Value::object(w));
+    Var* readably = vm_.core_ns()->lookup(vm_.names.symbol({}, "*print-readably*"));
+    if (readably) vm_.push_bindings({{readably, Value::boolean(readably_)}});
+    try {
+      vm_.call(method, {v, Value::object(w)});
+    } catch (...) {
+      if (readably) vm_.pop_bindings();
+      throw;
+    }
+    if (readably) vm_.pop_bindings();
+    out_ += w->text;
+    return true;
+  }
+
   void print_inner(Value v) {
     if (v.is_nil()) {
       out_ += "nil";
@@ -266,6 +313,7 @@ class Printer {
     RootScope roots(vm_.heap);
     roots.push(m);
     size_t cursor = roots.push(seq(vm_, m));
+    size_t entry = roots.push(Value::nil());  // a map's seq may make its entries as it goes
     out_ += ns.empty() ? "{" : "#:" + ns + "{";
     int64_t n = 0;
     for (Value s = roots[cursor]; !s.is_nil(); s = roots[cursor]) {
@@ -274,15 +322,15 @@ class Printer {
         out_ += "...";
         break;
       }
-      Value e = first(vm_, s);
-      Value k = nth(vm_, e, 0);
+      roots[entry] = first(vm_, s);
+      Value k = nth(vm_, roots[entry], 0);
       if (!ns.empty()) {
         if (Keyword* kw = as<Keyword>(k)) k = Value::object(vm_.names.keyword({}, kw->sym->name_view()));
         else if (Symbol* sym = as<Symbol>(k)) k = Value::object(vm_.names.symbol({}, sym->name_view()));
       }
       print(k);
       out_ += ' ';
-      print(nth(vm_, e, 1));
+      print(nth(vm_, roots[entry], 1));
       ++n;
       roots[cursor] = clove::next(vm_, roots[cursor]);
     }
@@ -346,12 +394,19 @@ class Printer {
   bool meta_ = false;
   bool ns_maps_ = false;
   uint32_t coll_depth_ = 0;  // enclosing collections, for *print-level*
+  bool skip_custom_ = false;   // print the next value built-in (the :default method's call)
+  MultiFn* custom_ = nullptr;  // print-method, when the program has added methods to it
+  Value default_method_;       // its :default method (this printer)
 };
 
 }  // namespace
 
 void set_print_hook(ObjType type, PrintHook hook) { g_hooks[static_cast<int>(type)] = hook; }
 void set_str_hook(ObjType type, StrHook hook) { g_str_hooks[static_cast<int>(type)] = hook; }
+
+void print_value_builtin(VM& vm, std::string& out, Value v, bool readably) {
+  Printer(vm, out, readably, true).print(v);
+}
 
 void print_value(VM& vm, std::string& out, Value v, bool readably) {
   Printer p(vm, out, readably);

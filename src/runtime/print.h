@@ -14,6 +14,9 @@ namespace clove {
 class VM;
 
 void print_value(VM& vm, std::string& out, Value v, bool readably);
+/// print_value without consulting the program's print-method methods for v itself (they
+/// still apply to the values inside it): print-method's :default method.
+void print_value_builtin(VM& vm, std::string& out, Value v, bool readably);
 std::string pr_str(VM& vm, Value v);   // readably
 std::string str_of(VM& vm, Value v);   // (str v): nil -> "", strings raw
 /// Clojure's Double.toString-compatible formatting of a double: the shortest digits

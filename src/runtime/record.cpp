@@ -241,14 +241,15 @@ void print_record(VM& vm, std::string& out, Value v, bool readably) {
   RootScope scope(vm.heap);
   scope.push(v);
   size_t cur = scope.push(record_seq(vm, r));
+  size_t e = scope.push(Value::nil());  // printing may run Clove code (print-method)
   bool first_entry = true;
   while (!scope[cur].is_nil()) {
     if (!first_entry) out += ", ";
     first_entry = false;
-    Value e = first(vm, scope[cur]);
-    print_value(vm, out, nth(vm, e, 0), readably);
+    scope[e] = first(vm, scope[cur]);
+    print_value(vm, out, nth(vm, scope[e], 0), readably);
     out += ' ';
-    print_value(vm, out, nth(vm, e, 1), readably);
+    print_value(vm, out, nth(vm, scope[e], 1), readably);
     scope[cur] = next(vm, scope[cur]);
   }
   out += '}';

@@ -89,6 +89,16 @@ void print_string_writer(VM& vm, std::string& out, Value v, bool readably) {
   out += ']';
 }
 
+// (-print-default x w): print-method's :default method: x as the built-in printer
+// prints it (readably unless *print-readably* is false), written to w.
+Value io_print_default(VM& vm, Args a) {
+  std::string out;
+  Var* r = vm.core_ns()->lookup(vm.names.symbol({}, "*print-readably*"));
+  print_value_builtin(vm, out, a[0], !r || vm.var_value(r).truthy());
+  write_to(a[1], out);
+  return Value::nil();
+}
+
 }  // namespace
 
 void install_io_natives(VM& vm) {
@@ -97,6 +107,7 @@ void install_io_natives(VM& vm) {
   set_str_hook(ObjType::StringBuilder, str_string_writer);
   set_print_hook(ObjType::StringBuilder, print_string_writer);
   const char* C = "clojure.core";
+  vm.def_native(C, "-print-default", io_print_default, 2, 2, "print-method's :default method: writes x to writer w as Clove's printer prints it.", "([x w])");
   vm.def_native(C, "pr", io_pr, 0, -1, "Prints the object(s) to the output stream that is the current value of *out*, readably, separated by spaces.", "([] [x] [x & more])");
   vm.def_native(C, "prn", io_prn, 0, -1, "Same as pr followed by (newline).", "([& more])");
   vm.def_native(C, "print", io_print, 0, -1, "Prints the object(s) to the output stream that is the current value of *out*, for human consumption.", "([& more])");

@@ -64,3 +64,25 @@
   (fn [x writer] (class x)))
 
 (defmethod print-dup :default [x w] (print-method x w))
+
+(defn read
+  "Reads the next object from stream, which must be a reader (*in*, a StringReader,
+  clojure.java.io/reader; Clove's readers are all pushback readers), and leaves what
+  follows it in the stream. Reading stdin takes more lines until the form is complete.
+  At end of input: eof-value when eof-error? is false, else RuntimeException \"EOF while
+  reading\". With an opts map: :eof gives the end-of-input value (without it, end of input
+  throws). Tagged literals follow *data-readers*."
+  ([] (read *in*))
+  ([stream] (read stream true nil))
+  ([stream eof-error? eof-value] (-read stream eof-error? eof-value false))
+  ([stream eof-error? eof-value recursive?] (-read stream eof-error? eof-value false))
+  ([opts stream] (-read stream (not (contains? opts :eof)) (:eof opts) false)))
+
+(defn read+string
+  "Like read, and taking the same args, but returns a vector of the object read and the
+  (whitespace-trimmed) text it was read from."
+  ([] (read+string *in*))
+  ([stream] (read+string stream true nil))
+  ([stream eof-error? eof-value] (-read stream eof-error? eof-value true))
+  ([stream eof-error? eof-value recursive?] (-read stream eof-error? eof-value true))
+  ([opts stream] (-read stream (not (contains? opts :eof)) (:eof opts) true)))

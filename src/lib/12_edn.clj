@@ -25,3 +25,14 @@
      (binding [*data-readers* (or (:readers opts) {})
                *default-data-reader-fn* (:default opts)]
        (clojure.core/read-string (select-keys opts [:eof]) s)))))
+
+(defn read
+  "Reads the next object from stream, which must be a reader (*in*, a StringReader,
+  clojure.java.io/reader), leaving what follows it in the stream. opts as for
+  read-string; without :eof, end of input throws RuntimeException \"EOF while reading\"."
+  ([] (read *in*))
+  ([stream] (read {} stream))
+  ([opts stream]
+   (binding [*data-readers* (or (:readers opts) {})
+             *default-data-reader-fn* (:default opts)]
+     (clojure.core/read (select-keys opts [:eof]) stream))))

@@ -49,6 +49,8 @@ Reader::~Reader() { delete impl_; }
 
 ReaderOptions& Reader::options() { return impl_->opts; }
 
+size_t Reader::offset() const { return impl_->in.offset(); }
+
 bool Reader::next(Value* out) {
   for (;;) {
     ReadItem item;

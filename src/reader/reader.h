@@ -37,6 +37,8 @@ class Reader {
   Reader(VM& vm, std::string_view text, uint32_t file, ReaderOptions opts = {});
   /// Reads the next form into *out; false at end of input. Throws Diagnostic.
   bool next(Value* out);
+  /// Bytes of the text consumed so far: up to the end of the last form read.
+  size_t offset() const;
   /// The options in force; a caller may change them between calls to next (e.g. the
   /// deferred tags when a form has bound *data-readers*).
   ReaderOptions& options();

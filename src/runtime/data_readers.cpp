@@ -7,6 +7,7 @@
 
 #include "runtime/coll.h"
 #include "runtime/print.h"
+#include "runtime/stream.h"
 #include "runtime/tagged.h"
 #include "vm/vm.h"
 
@@ -113,6 +114,45 @@ Value read_string_form(VM& vm, std::string_view text, const Value* eof) {
   RootScope scope(vm.heap);
   scope.push(form);
   return readers.resolve(vm, form);
+}
+
+Value read_from_stream(VM& vm, LineReader* r, bool eof_error, Value eof_value, std::string* text_read) {
+  for (;;) {
+    std::string_view rest = std::string_view(r->text).substr(std::min(r->pos, r->text.size()));
+    DataReaders readers;
+    ReaderOptions opts;
+    bool deferring = readers.configure(vm, &opts);
+    Reader reader(vm, rest, 0, opts);
+    Value form;
+    bool got;
+    try {
+      got = reader.next(&form);
+    } catch (const Diagnostic& d) {
+      // A form continuing past the input read so far: stdin may have more lines.
+      if (d.kind == DiagKind::reader_unterminated && reader_fill_line(r)) continue;
+      r->pos += std::max<size_t>(reader.offset(), 1);
+      std::string msg = d.what();
+      if (size_t at = msg.find(", starting at line"); at != std::string::npos) msg.erase(at);
+      throw_error(ErrorKind::RuntimeException, msg);
+    }
+    if (!got) {
+      if (reader_fill_line(r)) continue;  // only blank input so far
+      r->pos = r->text.size();
+      if (eof_error) throw_error(ErrorKind::RuntimeException, "EOF while reading");
+      return eof_value;
+    }
+    size_t used = reader.offset();
+    if (text_read) {
+      std::string_view t = rest.substr(0, used);
+      size_t b = t.find_first_not_of(" \t\r\n,");
+      *text_read = b == std::string_view::npos ? "" : std::string(t.substr(b));
+    }
+    r->pos += used;
+    if (!deferring) return form;
+    RootScope scope(vm.heap);
+    scope.push(form);
+    return readers.resolve(vm, form);
+  }
 }
 
 void install_data_reader_vars(VM& vm) {

@@ -18,6 +18,7 @@
 namespace clove {
 
 class VM;
+struct LineReader;
 
 class DataReaders {
  public:
@@ -44,6 +45,12 @@ class DataReaders {
 /// no form, returns *eof if given, else throws RuntimeException "EOF while reading" (as the JVM's read-string);
 /// reader errors as RuntimeExceptions with the bare message.
 Value read_string_form(VM& vm, std::string_view text, const Value* eof = nullptr);
+/// (read stream eof-error? eof-value): the next form from a reader (string, file or
+/// stdin; stdin is read a line at a time until the form is complete). What follows the
+/// form stays in the reader. At end of input: eof_value, or RuntimeException "EOF while
+/// reading" when eof_error. *text_read (when given) gets the form's text, leading
+/// whitespace trimmed (read+string).
+Value read_from_stream(VM& vm, LineReader* r, bool eof_error, Value eof_value, std::string* text_read = nullptr);
 
 /// Makes the dynamic vars clojure.core/*data-readers* ({}) and
 /// *default-data-reader-fn* (nil).

@@ -97,9 +97,27 @@ bool next_line(const std::string& text, size_t* pos, std::string* line) {
 bool reader_read_line(LineReader* r, std::string* line) {
   if (r->closed) closed_error();
   if (r->kind == ReaderKind::String) return next_line(r->text, &r->pos, line);
+  // Stdin: first what `read` took from stdin and left unconsumed (whole lines).
+  if (r->pos < r->text.size()) {
+    next_line(r->text, &r->pos, line);
+    if (r->pos >= r->text.size()) r->text.clear(), r->pos = 0;
+    return true;
+  }
   std::fflush(stdout);
   if (!std::getline(std::cin, *line)) return false;
   if (!line->empty() && line->back() == '\r') line->pop_back();
+  return true;
+}
+
+bool reader_fill_line(LineReader* r) {
+  if (r->closed) closed_error();
+  if (r->kind == ReaderKind::String) return false;
+  std::fflush(stdout);
+  std::string line;
+  if (!std::getline(std::cin, line)) return false;
+  if (r->pos > 0 && r->pos >= r->text.size()) r->text.clear(), r->pos = 0;
+  r->text += line;
+  r->text += '\n';
   return true;
 }
 
@@ -111,7 +129,10 @@ std::string reader_read_all(LineReader* r) {
     return rest;
   }
   std::fflush(stdout);
-  return std::string(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+  std::string rest = r->text.substr(std::min(r->pos, r->text.size()));
+  r->text.clear();
+  r->pos = 0;
+  return rest + std::string(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
 }
 
 namespace {

@@ -71,8 +71,8 @@ struct LineReader : Obj {
   static constexpr ObjType kType = ObjType::LineReader;
   ReaderKind kind;
   bool closed = false;
-  std::string text;  // String: the whole text
-  size_t pos = 0;    // String: bytes consumed
+  std::string text;  // String: the whole text. Stdin: lines `read` took but did not consume
+  size_t pos = 0;    // bytes of text consumed
   LineReader(ReaderKind k, std::string t) : Obj(kType), kind(k), text(std::move(t)) {}
   void trace(Tracer&) {}
 };
@@ -81,6 +81,9 @@ struct LineReader : Obj {
 /// false at end of input. Reading stdin flushes stdout first so prompts show.
 /// IOException for a closed reader.
 bool reader_read_line(LineReader* r, std::string* line);
+/// Stdin: appends the next line of input (with its \n) to r->text, for `read` to parse
+/// further; false at end of input, and always for a String reader (all its text is there).
+bool reader_fill_line(LineReader* r);
 /// Everything left in r (slurp). IOException for a closed reader.
 std::string reader_read_all(LineReader* r);
 /// Closes a string reader (later reads: IOException "Stream closed"); stdin stays open.

@@ -14,6 +14,7 @@
 #            re:REGEX   an extended regular expression (grep -E) matching stderr
 #            # ...      a comment; blank lines are ignored
 #   .exit  optional: expected exit status, a number or the word `nonzero` (default 0)
+#   .in    optional: the program's standard input (default: none, /dev/null)
 # Exit status: 0 when every expectation holds; otherwise 1, after printing what differs.
 set -uo pipefail
 
@@ -41,8 +42,10 @@ fi
 
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
+stdin=/dev/null
+[[ -f $base.in ]] && stdin="$(cd "$(dirname "$base.in")" && pwd)/$(basename "$base.in")"
 (cd "$(dirname "$file")" && exec "$clove" run "$(basename "$file")") \
-  >"$tmp/stdout" 2>"$tmp/stderr" </dev/null
+  >"$tmp/stdout" 2>"$tmp/stderr" <"$stdin"
 status=$?
 
 ok=1

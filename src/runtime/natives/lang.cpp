@@ -259,6 +259,20 @@ Value l_read_string(VM& vm, Args a) {
   }
   return read_string_form(vm, text);
 }
+// (-read stream eof-error? eof-value with-text?): read and read+string (07_core_preds.clj).
+Value l_read(VM& vm, Args a) {
+  LineReader* r = as<LineReader>(a[0]);
+  if (!r)
+    throw_error(ErrorKind::ClassCastException,
+                fmt::format("class {} cannot be cast to class java.io.PushbackReader", value_type_name(a[0])));
+  if (!a[3].truthy()) return read_from_stream(vm, r, a[1].truthy(), a[2]);
+  std::string text;
+  RootScope scope(vm.heap);
+  size_t form = scope.push(read_from_stream(vm, r, a[1].truthy(), a[2], &text));
+  Value pair[] = {scope[form], string_value(vm.heap, text)};
+  scope.push(pair[1]);
+  return vector_from(vm.heap, pair, 2);
+}
 Value l_load_string(VM& vm, Args a) { return vm.eval_string(arg_string(a, 0, "load-string")->view(), "<load-string>"); }
 
 Value l_meta(VM&, Args a) {
@@ -317,6 +331,7 @@ void install_lang_natives(VM& vm) {
   vm.def_native(C, "thread-bound?", l_thread_bound, 0, -1, "Returns true if all of the vars provided as arguments have thread-local bindings.", "([& vars])");
   vm.def_native(C, "set-macro!", l_set_macro, 1, 1, "Marks the var as a macro (used to bootstrap defmacro). Returns the var.", "([var])");
   vm.def_native(C, "eval", l_eval, 1, 1, "Evaluates the form data structure (not text!) and returns the result.", "([form])");
+  vm.def_native(C, "-read", l_read, 4, 4, "read and read+string: the next form from a reader, with eof handling; with-text? gives [form text].", "([stream eof-error? eof-value with-text?])");
   vm.def_native(C, "read-string", l_read_string, 1, 2, "Reads one object from the string s. Throws \"EOF while reading\" when s has no form; reader errors carry the position in the string.", "([s] [opts s])");
   vm.def_native(C, "load-string", l_load_string, 1, 1, "Sequentially read and evaluate the set of forms contained in the string.", "([s])");
   vm.def_native(C, "meta", l_meta, 1, 1, "Returns the metadata of obj, returns nil if there is no metadata.", "([obj])");

@@ -42,8 +42,10 @@ for f in "${files[@]}"; do
   [[ -f ${f%.*}.jvm.clj ]] && src="${f%.*}.jvm.clj"
   err="$(mktemp)"
   set +e
+  stdin=/dev/null
+  [[ -f $base.in ]] && stdin="$base.in"
   (cd "$(dirname "$src")" && java "${java_opts[@]}" -cp "$classpath" clojure.main "$(basename "$src")") \
-    >"$base.out" 2>"$err" </dev/null
+    >"$base.out" 2>"$err" <"$stdin"
   status=$?
   set -e
   if [[ $status -ne 0 ]]; then

@@ -1,0 +1,16 @@
+;; read and read+string from readers and stdin (the .in file), clojure.edn/read.
+(require '[clojure.edn :as edn] '[clojure.java.io :as io])
+(def r (clojure.lang.LineNumberingPushbackReader. (java.io.StringReader. "(1 2) :k \"s\" [3 #_ x 4]  {:a 1}\nrest of line\n")))
+(println (read r) (read r) (read r) (read r) (read r))
+(println (pr-str (.readLine r)) (pr-str (.readLine r)))
+(println (read r false :eof) (read {:eof :done} r))
+(println (try (read r) (catch RuntimeException e :eof-thrown)))
+(println (read+string (clojure.lang.LineNumberingPushbackReader. (java.io.StringReader. "  (a b)  c"))))
+(println (try (read (java.io.PushbackReader. (java.io.StringReader. "(1 2"))) (catch Exception e :unterminated)))
+(spit "/tmp/clove-read-test.edn" "{:name \"x\" :when #inst \"2020-01-01T00:00:00.000-00:00\"}\n[1 2]")
+(with-open [rd (java.io.PushbackReader. (io/reader "/tmp/clove-read-test.edn"))]
+  (println (edn/read rd) (edn/read rd) (edn/read {:eof ::eof} rd)))
+(println (edn/read {:readers {'x/y (fn [v] [:y v])}} (java.io.PushbackReader. (java.io.StringReader. "#x/y 5"))))
+(println (try (edn/read (java.io.PushbackReader. (java.io.StringReader. ""))) (catch Exception e (ex-message e))))
+(println (read-line) (read) (read) (read-line) (read-line))
+(println (read *in* false :eof))

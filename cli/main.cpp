@@ -265,15 +265,18 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", "clove 0.1.0");
   app.require_subcommand(0, 1);
   std::vector<std::string> eval_exprs;
-  app.add_option("-e,--eval", eval_exprs, "Evaluate EXPR and print its value unless nil");
+  // allow_extra_args(false): one expression per -e, taken verbatim (CLI11 would otherwise
+  // split a value written as [a,b] into a list, so `clove -e '[1 2]'` printed 2).
+  app.add_option("-e,--eval", eval_exprs, "Evaluate EXPR and print its value unless nil")->allow_extra_args(false);
   std::string classpath;
   app.add_option("--classpath", classpath, "-cp ROOTS: ':'-separated source roots searched by require/load");
 
   std::string run_file;
-  std::vector<std::string> run_args;
   CLI::App* run = app.add_subcommand("run", "Run a Clove/Clojure program");
   run->add_option("file", run_file, "Program file (.clj, .cljc, .clove)")->required();
-  run->add_option("args", run_args, "Arguments, in *command-line-args*");
+  // The program's arguments are what follows the file, verbatim (prefix_command leaves
+  // them unparsed; an "args" option would let CLI11 split a value written as [a,b]).
+  run->footer("Arguments after FILE are passed verbatim, in *command-line-args*.");
   run->prefix_command();
 
   std::string disasm_file;
@@ -324,7 +327,7 @@ int main(int argc, char** argv) {
   // As clojure.main does for scripts and the REPL.
   if (clove::Var* v = vm.resolve_var(vm.core_ns(), vm.sym("*print-namespace-maps*"))) v->root = Value::t();
   int code = 0;
-  if (*run) set_command_line_args(vm, run_args);
+  if (*run) set_command_line_args(vm, run->remaining());
   if (!eval_exprs.empty()) set_command_line_args(vm, app.remaining());
   bind_session_vars(vm);
   if (*run) {

@@ -10,8 +10,8 @@
   "Sets *ns* to the namespace named by name (unevaluated), creating it if needed.
   references can be zero or more of: (:refer-clojure ...) (:require ...) (:use ...)
   (:load ...) with the syntax of refer-clojure/require/use/load respectively, except
-  the arguments are unevaluated and need not be quoted. (:import ...) and (:gen-class)
-  are accepted and ignored (there are no host classes to import). An optional
+  the arguments are unevaluated and need not be quoted. (:import ...) works as import;
+  (:gen-class) is accepted and ignored. An optional
   docstring and attribute map become the namespace's metadata.
 
   (ns foo.bar
@@ -40,7 +40,7 @@
                      (= k :use) (list* 'clojure.core/use (quoted args))
                      (= k :load) (list* 'clojure.core/load args)
                      (= k :refer-clojure) nil
-                     (= k :import) nil
+                     (= k :import) (list* 'clojure.core/import args)
                      (= k :gen-class) nil
                      :else (throw (IllegalArgumentException.
                                    (str "ns: unsupported reference " k

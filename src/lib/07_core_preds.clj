@@ -334,3 +334,35 @@
   [x]
   (doseq [f @tapset] (try (f x) (catch Throwable _ nil)))
   true)
+
+;; ---- import ----
+
+(defn -import-class
+  "import's work for one class given by its full name (a symbol): makes its simple name
+  refer, in the current namespace, to the class. A class Clove knows (one of its host
+  classes) is referred from clojure.core; any other name maps to the class-name symbol,
+  so that code which only names it (or takes another path at run time) still loads."
+  [full]
+  (let [n (str full)
+        short (symbol (subs n (inc (clojure.string/last-index-of n "."))))
+        known (resolve full)
+        cls (if known (var-get known) full)]
+    (intern *ns* short cls)
+    cls))
+
+(defmacro import
+  "import-list => (package-symbol class-name-symbols*)
+
+  For each name in class-name-symbols, adds a mapping from name to the class named by
+  package.name to the current namespace. Use :import in the ns macro in preference to
+  calling this directly. Clove's classes are its host classes (docs/differences.md);
+  java.lang names need no import."
+  [& import-symbols-or-lists]
+  (let [specs (map #(if (and (seq? %) (= 'quote (first %))) (second %) %) import-symbols-or-lists)
+        classes (mapcat (fn [spec]
+                          (if (symbol? spec)
+                            [spec]
+                            (let [[pkg & names] spec]
+                              (map #(symbol (str pkg "." %)) names))))
+                        specs)]
+    `(do nil ~@(map (fn [c] `(-import-class '~c)) classes))))

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# args_test.sh: the CLI passes expressions and program arguments through verbatim.
+# Usage: args_test.sh CLOVE
+set -uo pipefail
+clove="$1"
+fails=0
+check() {  # check NAME EXPECTED ACTUAL
+  if [[ "$2" != "$3" ]]; then
+    printf 'FAIL %s\n  expected: %s\n  actual:   %s\n' "$1" "$2" "$3"
+    fails=$((fails + 1))
+  fi
+}
+tmp="$(mktemp -d)"
+trap 'rm -rf "$tmp"' EXIT
+printf '(prn *command-line-args*)\n' >"$tmp/args.clj"
+
+check "-e vector" "[1 2]" "$("$clove" -e '[1 2]')"
+check "-e with commas" "[3 4]" "$("$clove" -e '[3,4]')"
+check "several -e" $'3\n{:a [1]}' "$("$clove" -e '(+ 1 2)' -e '{:a [1]}')"
+check "-e args" '("[p,q]" "r")' "$("$clove" -e '(prn *command-line-args*)' '[p,q]' r)"
+check "run args" '("[a,b]" "x" "[1 2]" "-e" "--foo")' "$("$clove" run "$tmp/args.clj" '[a,b]' x '[1 2]' -e --foo)"
+check "run no args" "nil" "$("$clove" run "$tmp/args.clj")"
+"$clove" -e '(throw (ex-info "boom" {}))' >/dev/null 2>&1
+check "uncaught error exit status" "1" "$?"
+"$clove" -e '(System/exit 7)' >/dev/null 2>&1
+check "System/exit status" "7" "$?"
+
+[[ $fails -eq 0 ]] && echo "cli args: all passed"
+exit $((fails > 0))

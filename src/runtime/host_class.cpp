@@ -101,6 +101,15 @@ const char* const kGraph[] = {
     "clojure.lang.Counted clojure.lang.IObj clojure.lang.IHashEq java.util.List",
     "clojure.lang.PersistentHashMap$NodeSeq java.lang.Object clojure.lang.ISeq clojure.lang.Sequential "
     "clojure.lang.Counted clojure.lang.IObj clojure.lang.IHashEq java.util.List",
+    "clojure.lang.ArraySeq$ArraySeq_long clojure.lang.ArraySeq",
+    "clojure.lang.ArraySeq$ArraySeq_int clojure.lang.ArraySeq",
+    "clojure.lang.ArraySeq$ArraySeq_double clojure.lang.ArraySeq",
+    "clojure.lang.ArraySeq$ArraySeq_float clojure.lang.ArraySeq",
+    "clojure.lang.ArraySeq$ArraySeq_short clojure.lang.ArraySeq",
+    "clojure.lang.ArraySeq$ArraySeq_byte clojure.lang.ArraySeq",
+    "clojure.lang.ArraySeq$ArraySeq_char clojure.lang.ArraySeq",
+    "clojure.lang.ArraySeq$ArraySeq_boolean clojure.lang.ArraySeq",
+    "java.lang.Cloneable",
     "clojure.lang.StringSeq java.lang.Object clojure.lang.ISeq clojure.lang.Sequential clojure.lang.Counted "
     "clojure.lang.IObj clojure.lang.IHashEq java.util.List",
     "clojure.lang.PersistentTreeMap$Seq java.lang.Object clojure.lang.ISeq clojure.lang.Sequential "
@@ -208,11 +217,14 @@ std::string full_name_of(Symbol* s) {
   const Graph& g = graph();
   std::string name(s->name_view());
   if (g.parents.count(name)) return name;
+  if (name.size() > 1 && name[0] == '[') return name;  // an array class: [J, [Ljava.lang.String;
   auto it = g.short_to_full.find(name);
   return it == g.short_to_full.end() ? "" : it->second;
 }
 
 std::vector<std::string> name_parents(const std::string& full) {
+  // Every array class extends Object and implements Cloneable and Serializable.
+  if (full.size() > 1 && full[0] == '[') return {"java.lang.Object", "java.lang.Cloneable", "java.io.Serializable"};
   auto it = graph().parents.find(full);
   return it == graph().parents.end() ? std::vector<std::string>{} : it->second;
 }

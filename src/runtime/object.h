@@ -79,7 +79,9 @@ namespace clove {
   X(TaggedLiteral, "clojure.lang.TaggedLiteral")             \
   X(Writer, "java.io.Writer")                                \
   X(StringWriter, "java.io.StringWriter")                    \
-  X(LineReader, "java.io.Reader")
+  X(LineReader, "java.io.Reader")                            \
+  X(JavaArray, "[Ljava.lang.Object;")                        \
+  X(JavaArraySeq, "clojure.lang.ArraySeq")
 
 enum class ObjType : uint8_t {
 #define CLOVE_X(name, str) name,

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "runtime/coll.h"
+#include "runtime/array.h"
 #include "runtime/coll/array_map.h"
 #include "runtime/coll/array_seq.h"
 #include "runtime/coll/chunk.h"
@@ -133,6 +134,8 @@ int64_t count(VM& vm, Value coll) {
     case ObjType::MapSeq: return static_cast<MapSeq*>(o)->count();
     case ObjType::HashMapSeq: return static_cast<HashMapSeq*>(o)->remaining;
     case ObjType::StringSeq: return static_cast<StringSeq*>(o)->count();
+    case ObjType::JavaArray: return static_cast<JavaArray*>(o)->length;
+    case ObjType::JavaArraySeq: return static_cast<JavaArraySeq*>(o)->count();
     case ObjType::SortedMap: return static_cast<SortedMap*>(o)->count;
     case ObjType::SortedSet: return static_cast<SortedMap*>(static_cast<SortedSet*>(o)->impl.as_obj())->count;
     case ObjType::Queue: return static_cast<Queue*>(o)->cnt;
@@ -198,6 +201,19 @@ static Value nth_impl(VM& vm, Value coll, int64_t i, Value not_found, bool has_d
         index_out_of_bounds(i);
       }
       case ObjType::TransientVector: return transient_nth(coll, i, not_found, has_default);
+      case ObjType::JavaArray: {
+        // RT.nthFrom: Array.get, whose ArrayIndexOutOfBoundsException has no message.
+        auto* a = static_cast<JavaArray*>(o);
+        if (i >= 0 && i < a->length) return array_load(vm.heap, a, static_cast<uint32_t>(i));
+        if (has_default) return not_found;
+        throw_error(ErrorKind::ArrayIndexOutOfBoundsException, "");
+      }
+      case ObjType::JavaArraySeq: {
+        auto* s = static_cast<JavaArraySeq*>(o);
+        if (i >= 0 && i < s->count()) return array_load(vm.heap, s->arr, static_cast<uint32_t>(s->i + i));
+        if (has_default) return not_found;
+        index_out_of_bounds(i);
+      }
       case ObjType::ArrayChunk: {
         auto* c = static_cast<ArrayChunk*>(o);
         if (i >= 0 && i < c->count()) return c->nth(static_cast<uint32_t>(i));
@@ -256,6 +272,7 @@ Value get(VM& vm, Value coll, Value key, Value not_found) {
     case ObjType::TransientHashSet: return transient_get(vm, coll, key, not_found);
     case ObjType::Vector:
     case ObjType::MapEntry:
+    case ObjType::JavaArray:
     case ObjType::String: {
       if (!is_long(key)) return not_found;
       int64_t i = as_long(key);
@@ -297,6 +314,13 @@ bool contains(VM& vm, Value coll, Value key) {
         transient_get(vm, coll, key, Value::nil(), &found);
         return found;
       }
+      case ObjType::JavaArray:
+        // RT.contains: a numeric key (intValue) within the bounds; other keys throw.
+        if (!is_number(key)) break;
+        {
+          double d = to_double(key);
+          return d > -1 && d < static_cast<JavaArray*>(o)->length;
+        }
       case ObjType::Vector:
       case ObjType::MapEntry:
       case ObjType::String: {
@@ -399,6 +423,7 @@ Value conj(VM& vm, Value coll, Value x) {
     case ObjType::TreeSeq:
     case ObjType::QueueSeq:
     case ObjType::ChunkedCons:
+    case ObjType::JavaArraySeq:
     case ObjType::Range: return Value::object(h.make<Cons>(x, coll));
     default: cannot_cast(coll, "IPersistentCollection");
   }
@@ -448,6 +473,7 @@ Value meta(Value v) {
     case ObjType::StringSeq: return static_cast<StringSeq*>(o)->meta;
     case ObjType::TreeSeq: return static_cast<TreeSeq*>(o)->meta;
     case ObjType::QueueSeq: return static_cast<QueueSeq*>(o)->meta;
+    case ObjType::JavaArraySeq: return static_cast<JavaArraySeq*>(o)->meta;
     case ObjType::ArrayMap:
     case ObjType::HashMap:
     case ObjType::SortedMap: return map_meta(v);
@@ -545,6 +571,12 @@ Value with_meta(VM& vm, Value v, Value m) {
     case ObjType::QueueSeq: {
       auto* s = static_cast<QueueSeq*>(o);
       QueueSeq* r = h.make<QueueSeq>(s->f, s->rseq);
+      r->meta = m;
+      return Value::object(r);
+    }
+    case ObjType::JavaArraySeq: {
+      auto* s = static_cast<JavaArraySeq*>(o);
+      JavaArraySeq* r = h.make<JavaArraySeq>(s->arr, s->i);
       r->meta = m;
       return Value::object(r);
     }

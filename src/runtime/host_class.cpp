@@ -223,7 +223,8 @@ std::string full_name_of(Symbol* s) {
 }
 
 std::vector<std::string> name_parents(const std::string& full) {
-  // Every array class extends Object and implements Cloneable and Serializable.
+  // Every array class extends Object and implements Cloneable and Serializable (what
+  // supers and ancestors report on the JVM; covariance is class_assignable's).
   if (full.size() > 1 && full[0] == '[') return {"java.lang.Object", "java.lang.Cloneable", "java.io.Serializable"};
   auto it = graph().parents.find(full);
   return it == graph().parents.end() ? std::vector<std::string>{} : it->second;
@@ -297,10 +298,25 @@ std::vector<Value> class_ancestors(VM& vm, Value c) {
   return out;
 }
 
+// The component class name of an array of references or arrays ("java.lang.String" for
+// [Ljava.lang.String;, "[J" for [[J); "" for primitive arrays and non-arrays.
+std::string_view array_component_name(std::string_view n) {
+  if (n.size() > 2 && n[0] == '[' && n[1] == 'L' && n.back() == ';') return n.substr(2, n.size() - 3);
+  if (n.size() > 2 && n[0] == '[' && n[1] == '[') return n.substr(1);
+  return {};
+}
+
 bool class_assignable(VM& vm, Value parent, Value child) {
   Value p = canonical_class(vm, parent), c = canonical_class(vm, child);
   if (p.is_nil() || c.is_nil()) return false;
   if (p == c) return true;
+  // Arrays are covariant: a String[] is an Object[] (Class.isAssignableFrom).
+  if (Symbol* ps = as<Symbol>(p)) {
+    std::string_view pc = array_component_name(ps->name_view());
+    std::string_view cc = is<Symbol>(c) ? array_component_name(as<Symbol>(c)->name_view()) : std::string_view{};
+    if (!pc.empty() && !cc.empty())
+      return class_assignable(vm, Value::object(vm.names.symbol({}, pc)), Value::object(vm.names.symbol({}, cc)));
+  }
   for (Value a : class_ancestors(vm, c))
     if (a == p) return true;
   return false;

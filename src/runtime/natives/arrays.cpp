@@ -538,6 +538,8 @@ Value a_cast(VM&, Args a) {
   return v;
 }
 
+Value a_arrayp(VM&, Args a) { return Value::boolean(is<JavaArray>(a[0])); }
+
 Value a_bytesp(VM&, Args a) {
   JavaArray* arr = as<JavaArray>(a[0]);
   return Value::boolean(arr && arr->kind == ArrayKind::Byte);
@@ -668,6 +670,7 @@ void install_array_natives(VM& vm) {
   vm.def_native(C, "bytes", a_cast<ArrayKind::Byte>, 1, 1, "Casts to bytes[]: returns a byte array (or nil) as is, else throws ClassCastException.", "([xs])");
   vm.def_native(C, "chars", a_cast<ArrayKind::Char>, 1, 1, "Casts to chars[]: returns a char array (or nil) as is, else throws ClassCastException.", "([xs])");
   vm.def_native(C, "booleans", a_cast<ArrayKind::Boolean>, 1, 1, "Casts to boolean[]: returns a boolean array (or nil) as is, else throws ClassCastException.", "([xs])");
+  vm.def_native(C, "-array?", a_arrayp, 1, 1, "Whether x is a Java array (of any element type).", "([x])");
   vm.def_native(C, "bytes?", a_bytesp, 1, 1, "Return true if x is a byte array.", "([x])");
 }
 

@@ -211,13 +211,24 @@ const char* builtin_class_name(Value v) {
   return value_type_name(v);
 }
 
+// Whether name is a JVM array class name: [J (and the other primitive letters),
+// [Ljava.lang.String;, [[J, ...
+bool is_array_class_name(std::string_view name) {
+  size_t dims = 0;
+  while (dims < name.size() && name[dims] == '[') ++dims;
+  if (dims == 0 || dims > 255) return false;
+  std::string_view elem = name.substr(dims);
+  if (elem.size() == 1) return std::string_view("JIDFSBCZ").find(elem[0]) != std::string_view::npos;
+  return elem.size() > 2 && elem[0] == 'L' && elem.back() == ';';
+}
+
 // The full name of a symbol naming a built-in class, or "" when it names none.
 std::string full_name_of(Symbol* s) {
   if (s->ns) return "";
   const Graph& g = graph();
   std::string name(s->name_view());
   if (g.parents.count(name)) return name;
-  if (name.size() > 1 && name[0] == '[') return name;  // an array class: [J, [Ljava.lang.String;
+  if (is_array_class_name(name)) return name;
   auto it = g.short_to_full.find(name);
   return it == g.short_to_full.end() ? "" : it->second;
 }
@@ -225,7 +236,7 @@ std::string full_name_of(Symbol* s) {
 std::vector<std::string> name_parents(const std::string& full) {
   // Every array class extends Object and implements Cloneable and Serializable (what
   // supers and ancestors report on the JVM; covariance is class_assignable's).
-  if (full.size() > 1 && full[0] == '[') return {"java.lang.Object", "java.lang.Cloneable", "java.io.Serializable"};
+  if (is_array_class_name(full)) return {"java.lang.Object", "java.lang.Cloneable", "java.io.Serializable"};
   auto it = graph().parents.find(full);
   return it == graph().parents.end() ? std::vector<std::string>{} : it->second;
 }

@@ -519,6 +519,7 @@ Value a_make_array(VM& vm, Args a) {
   ArrayKind kind = kind_of_class(vm, a[0], &component);
   std::vector<int64_t> dims;
   for (int i = 1; i < a.size(); ++i) dims.push_back(int_cast(a[i]));
+  if (dims.size() > 255) illegal_arg("Dimensions exceed limit");  // as Array.newInstance
   for (int64_t d : dims)
     if (d < 0) throw_error(ErrorKind::NegativeArraySizeException, std::to_string(d));
   return new_multi(vm, kind, component, dims, 0);

@@ -83,7 +83,8 @@ JavaArray* make_java_array(VM& vm, ArrayKind kind, int64_t n, Value component) {
   if (n < 0) throw_error(ErrorKind::NegativeArraySizeException, std::to_string(n));
   // The JVM's limit is its heap; Clove's is a 2 GiB array (or the heap limit, if lower).
   size_t bytes = static_cast<size_t>(n) * array_elem_size(kind);
-  if (n > INT32_MAX || bytes > (size_t{1} << 31)) throw_error(ErrorKind::OutOfMemoryError, "Java heap space");
+  if (n > INT32_MAX - 2) throw_error(ErrorKind::OutOfMemoryError, "Requested array size exceeds VM limit");
+  if (bytes > (size_t{1} << 31)) throw_error(ErrorKind::OutOfMemoryError, "Java heap space");
   std::string comp_name;
   if (kind == ArrayKind::Object) {
     if (component.is_nil()) component = Value::object(vm.names.symbol({}, "java.lang.Object"));

@@ -149,6 +149,7 @@ int64_t index_arg(Value v) { return int_cast(v); }
 // primitive types, else Object with *component set to the canonical class.
 ArrayKind kind_of_class(VM& vm, Value c, Value* component) {
   *component = Value::nil();
+  if (c.is_nil()) throw_error(ErrorKind::NullPointerException, "");
   if (Symbol* s = as<Symbol>(c); s && !s->ns) {
     std::string_view n = s->name_view();
     for (ArrayKind k : {ArrayKind::Long, ArrayKind::Int, ArrayKind::Double, ArrayKind::Float, ArrayKind::Short,
@@ -451,8 +452,10 @@ Value to_array(VM& vm, Value v) {
 Value a_to_array(VM& vm, Args a) { return to_array(vm, a[0]); }
 
 Value a_to_array_2d(VM& vm, Args a) {
+  // (to-array-2d ^java.util.Collection coll): maps and strings are not Collections.
   Value coll = a[0];
   if (coll.is_nil()) throw_error(ErrorKind::NullPointerException, "");
+  if (!is_coll(coll) || is_map(coll) || is_record(coll)) cast_error(coll, "java.util.Collection");
   std::vector<Value> items = seq_items(vm, coll);
   RootScope scope(vm.heap);
   for (Value v : items) scope.push(v);

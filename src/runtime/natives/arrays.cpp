@@ -57,21 +57,24 @@ int32_t d2i(double d) {
 
 // The low 64 bits of a big number's integer part (BigInteger.longValue).
 int64_t bignum_low_bits(Value v) {
-  mpq_t q;
-  mpq_init(q);
-  to_rational(v, q);
-  mpz_t z;
-  mpz_init(z);
-  mpz_tdiv_q(z, mpq_numref(q), mpq_denref(q));
-  mpz_t low;
-  mpz_init(low);
-  mpz_fdiv_r_2exp(low, z, 64);  // z mod 2^64, in [0, 2^64)
+  struct Gmp {  // cleared on every exit, to_rational may throw
+    mpq_t q;
+    mpz_t z;
+    Gmp() {
+      mpq_init(q);
+      mpz_init(z);
+    }
+    ~Gmp() {
+      mpz_clear(z);
+      mpq_clear(q);
+    }
+  } g;
+  to_rational(v, g.q);
+  mpz_tdiv_q(g.z, mpq_numref(g.q), mpq_denref(g.q));
+  mpz_fdiv_r_2exp(g.z, g.z, 64);  // z mod 2^64, in [0, 2^64)
   uint64_t u = 0;
   size_t count = 0;
-  mpz_export(&u, &count, -1, sizeof u, 0, 0, low);
-  mpz_clear(low);
-  mpz_clear(z);
-  mpq_clear(q);
+  mpz_export(&u, &count, -1, sizeof u, 0, 0, g.z);
   return static_cast<int64_t>(u);
 }
 
@@ -80,8 +83,7 @@ int64_t long_value(Value v) {
   check_number(v);
   if (is_long(v)) return as_long(v);
   if (v.is_double()) return d2l(v.as_double());
-  if (is<BigDecimal>(v)) return bignum_low_bits(v);
-  return bignum_low_bits(v);
+  return bignum_low_bits(v);  // BigInt, Ratio, BigDecimal
 }
 // Number.intValue (Double.intValue saturates; Long.intValue wraps).
 int32_t int_value(Value v) {

@@ -428,3 +428,4 @@
 (t (get (long-array 3) 1.0))
 (t (contains? (long-array 3) 1.5))
 (t (count (seq (double-array 5))))
+(t (long-array [18446744073709551617N -18446744073709551617N 7/2 -7/2 12345678901234567890.5M]))

@@ -45,6 +45,8 @@ namespace clove {
   X(MapSeq, "clojure.lang.APersistentMap$KeySeq")            \
   X(HashMapSeq, "clojure.lang.PersistentHashMap$NodeSeq")    \
   X(StringSeq, "clojure.lang.StringSeq")                     \
+  X(JavaArray, "[Ljava.lang.Object;")                        \
+  X(JavaArraySeq, "clojure.lang.ArraySeq")                   \
   X(TransientVector, "clojure.lang.PersistentVector$TransientVector")        \
   X(TransientArrayMap, "clojure.lang.PersistentArrayMap$TransientArrayMap")  \
   X(TransientHashMap, "clojure.lang.PersistentHashMap$TransientHashMap")     \
@@ -79,9 +81,7 @@ namespace clove {
   X(TaggedLiteral, "clojure.lang.TaggedLiteral")             \
   X(Writer, "java.io.Writer")                                \
   X(StringWriter, "java.io.StringWriter")                    \
-  X(LineReader, "java.io.Reader")                            \
-  X(JavaArray, "[Ljava.lang.Object;")                        \
-  X(JavaArraySeq, "clojure.lang.ArraySeq")
+  X(LineReader, "java.io.Reader")
 
 enum class ObjType : uint8_t {
 #define CLOVE_X(name, str) name,

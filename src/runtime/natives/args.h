@@ -64,7 +64,6 @@ void install_script_io_natives(VM& vm);  // slurp spit line-seq read-line, cloju
 void install_macro_natives(VM& vm);   // macroexpand-1, macroexpand (macros.cpp)
 void install_system_natives(VM& vm);  // System/nanoTime, System/currentTimeMillis (system.cpp)
 void install_map_entry_natives(VM& vm);  // map-entry?, clojure.lang.MapEntry/create (map_entry.cpp)
-void install_tagged_natives(VM& vm);
-void install_array_natives(VM& vm);  // long-array aget aset alength into-array ... (arrays.cpp)  // random-uuid parse-uuid uuid? inst? inst-ms tagged-literal (tagged.cpp)
+void install_tagged_natives(VM& vm);  // random-uuid parse-uuid uuid? inst? inst-ms tagged-literal (tagged.cpp)
 
 }  // namespace clove

@@ -325,6 +325,8 @@ bool class_assignable(VM& vm, Value parent, Value child) {
   if (Symbol* ps = as<Symbol>(p)) {
     std::string_view pc = array_component_name(ps->name_view());
     std::string_view cc = is<Symbol>(c) ? array_component_name(as<Symbol>(c)->name_view()) : std::string_view{};
+    // Every reference component (a record class too) is an Object.
+    if (!pc.empty() && !cc.empty() && pc == "java.lang.Object") return true;
     if (!pc.empty() && !cc.empty())
       return class_assignable(vm, Value::object(vm.names.symbol({}, pc)), Value::object(vm.names.symbol({}, cc)));
   }

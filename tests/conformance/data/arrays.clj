@@ -429,3 +429,13 @@
 (t (contains? (long-array 3) 1.5))
 (t (count (seq (double-array 5))))
 (t (long-array [18446744073709551617N -18446744073709551617N 7/2 -7/2 12345678901234567890.5M]))
+
+(println "-- arrays of records")
+(defrecord Pt [x])
+(def pts (into-array [(->Pt 1) (->Pt 2)]))
+(t (class pts))
+(t (mapv :x pts))
+(t (aset pts 0 :k))
+(t (class (make-array Pt 2)))
+(t (instance? (class (object-array 0)) pts))
+(t (class (into-array Pt [])))

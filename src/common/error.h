@@ -46,6 +46,10 @@ namespace clove {
   X(IndexOutOfBoundsException, "java.lang.IndexOutOfBoundsException", RuntimeException) \
   X(StringIndexOutOfBoundsException, "java.lang.StringIndexOutOfBoundsException",      \
     IndexOutOfBoundsException)                                                          \
+  X(ArrayIndexOutOfBoundsException, "java.lang.ArrayIndexOutOfBoundsException",        \
+    IndexOutOfBoundsException)                                                          \
+  X(NegativeArraySizeException, "java.lang.NegativeArraySizeException", RuntimeException) \
+  X(ArrayStoreException, "java.lang.ArrayStoreException", RuntimeException)             \
   X(NullPointerException, "java.lang.NullPointerException", RuntimeException)           \
   X(UnsupportedOperationException, "java.lang.UnsupportedOperationException",           \
     RuntimeException)                                                                   \

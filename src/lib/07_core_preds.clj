@@ -25,9 +25,9 @@
   [coll] (vector? coll))
 
 (defn seqable?
-  "Return true if the seq function is supported for x: nil, collections, seqs and
-  strings."
-  [x] (or (nil? x) (coll? x) (seq? x) (string? x)))
+  "Return true if the seq function is supported for x: nil, collections, seqs, strings
+  and Java arrays."
+  [x] (or (nil? x) (coll? x) (seq? x) (string? x) (-array? x)))
 
 (defn ident?
   "Return true if x is a symbol or keyword."

@@ -111,6 +111,15 @@ const char* const kGraph[] = {
     "clojure.lang.Counted clojure.lang.IObj clojure.lang.IHashEq java.util.List",
     "clojure.lang.PersistentHashMap$NodeSeq java.lang.Object clojure.lang.ISeq clojure.lang.Sequential "
     "clojure.lang.Counted clojure.lang.IObj clojure.lang.IHashEq java.util.List",
+    "clojure.lang.ArraySeq$ArraySeq_long clojure.lang.ArraySeq",
+    "clojure.lang.ArraySeq$ArraySeq_int clojure.lang.ArraySeq",
+    "clojure.lang.ArraySeq$ArraySeq_double clojure.lang.ArraySeq",
+    "clojure.lang.ArraySeq$ArraySeq_float clojure.lang.ArraySeq",
+    "clojure.lang.ArraySeq$ArraySeq_short clojure.lang.ArraySeq",
+    "clojure.lang.ArraySeq$ArraySeq_byte clojure.lang.ArraySeq",
+    "clojure.lang.ArraySeq$ArraySeq_char clojure.lang.ArraySeq",
+    "clojure.lang.ArraySeq$ArraySeq_boolean clojure.lang.ArraySeq",
+    "java.lang.Cloneable",
     "clojure.lang.StringSeq java.lang.Object clojure.lang.ISeq clojure.lang.Sequential clojure.lang.Counted "
     "clojure.lang.IObj clojure.lang.IHashEq java.util.List",
     "clojure.lang.PersistentTreeMap$Seq java.lang.Object clojure.lang.ISeq clojure.lang.Sequential "
@@ -212,17 +221,32 @@ const char* builtin_class_name(Value v) {
   return value_type_name(v);
 }
 
+// Whether name is a JVM array class name: [J (and the other primitive letters),
+// [Ljava.lang.String;, [[J, ...
+bool is_array_class_name(std::string_view name) {
+  size_t dims = 0;
+  while (dims < name.size() && name[dims] == '[') ++dims;
+  if (dims == 0 || dims > 255) return false;
+  std::string_view elem = name.substr(dims);
+  if (elem.size() == 1) return std::string_view("JIDFSBCZ").find(elem[0]) != std::string_view::npos;
+  return elem.size() > 2 && elem[0] == 'L' && elem.back() == ';';
+}
+
 // The full name of a symbol naming a built-in class, or "" when it names none.
 std::string full_name_of(Symbol* s) {
   if (s->ns) return "";
   const Graph& g = graph();
   std::string name(s->name_view());
   if (g.parents.count(name)) return name;
+  if (is_array_class_name(name)) return name;
   auto it = g.short_to_full.find(name);
   return it == g.short_to_full.end() ? "" : it->second;
 }
 
 std::vector<std::string> name_parents(const std::string& full) {
+  // Every array class extends Object and implements Cloneable and Serializable (what
+  // supers and ancestors report on the JVM; covariance is class_assignable's).
+  if (is_array_class_name(full)) return {"java.lang.Object", "java.lang.Cloneable", "java.io.Serializable"};
   auto it = graph().parents.find(full);
   return it == graph().parents.end() ? std::vector<std::string>{} : it->second;
 }
@@ -295,10 +319,27 @@ std::vector<Value> class_ancestors(VM& vm, Value c) {
   return out;
 }
 
+// The component class name of an array of references or arrays ("java.lang.String" for
+// [Ljava.lang.String;, "[J" for [[J); "" for primitive arrays and non-arrays.
+std::string_view array_component_name(std::string_view n) {
+  if (n.size() > 2 && n[0] == '[' && n[1] == 'L' && n.back() == ';') return n.substr(2, n.size() - 3);
+  if (n.size() > 2 && n[0] == '[' && n[1] == '[') return n.substr(1);
+  return {};
+}
+
 bool class_assignable(VM& vm, Value parent, Value child) {
   Value p = canonical_class(vm, parent), c = canonical_class(vm, child);
   if (p.is_nil() || c.is_nil()) return false;
   if (p == c) return true;
+  // Arrays are covariant: a String[] is an Object[] (Class.isAssignableFrom).
+  if (Symbol* ps = as<Symbol>(p)) {
+    std::string_view pc = array_component_name(ps->name_view());
+    std::string_view cc = is<Symbol>(c) ? array_component_name(as<Symbol>(c)->name_view()) : std::string_view{};
+    // Every reference component (a record class too) is an Object.
+    if (!pc.empty() && !cc.empty() && pc == "java.lang.Object") return true;
+    if (!pc.empty() && !cc.empty())
+      return class_assignable(vm, Value::object(vm.names.symbol({}, pc)), Value::object(vm.names.symbol({}, cc)));
+  }
   for (Value a : class_ancestors(vm, c))
     if (a == p) return true;
   return false;

@@ -13,6 +13,7 @@
 
 #include "common/error.h"
 #include "common/murmur3.h"
+#include "runtime/array.h"
 #include "runtime/bigdecimal.h"
 #include "runtime/bignum.h"
 #include "runtime/record.h"
@@ -112,6 +113,8 @@ const char* value_type_name(Value v) {
   if (v.is_bool()) return "java.lang.Boolean";
   if (v.is_char()) return "java.lang.Character";
   if (Record* r = as_instance(v)) return r->rtype->cname();
+  if (JavaArray* a = as<JavaArray>(v)) return a->class_name();
+  if (JavaArraySeq* s = as<JavaArraySeq>(v)) return java_array_seq_class_name(s);
   if (v.is_obj()) return type_name(v.as_obj()->type);
   return "clove.lang.Internal";
 }

@@ -45,6 +45,8 @@ namespace clove {
   X(MapSeq, "clojure.lang.APersistentMap$KeySeq")            \
   X(HashMapSeq, "clojure.lang.PersistentHashMap$NodeSeq")    \
   X(StringSeq, "clojure.lang.StringSeq")                     \
+  X(JavaArray, "[Ljava.lang.Object;")                        \
+  X(JavaArraySeq, "clojure.lang.ArraySeq")                   \
   X(TransientVector, "clojure.lang.PersistentVector$TransientVector")        \
   X(TransientArrayMap, "clojure.lang.PersistentArrayMap$TransientArrayMap")  \
   X(TransientHashMap, "clojure.lang.PersistentHashMap$TransientHashMap")     \

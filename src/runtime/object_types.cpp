@@ -3,6 +3,7 @@
 #include <cstdlib>
 #include <mutex>
 
+#include "runtime/array.h"
 #include "runtime/bignum.h"
 #include "runtime/exception.h"
 #include "runtime/file.h"
@@ -45,6 +46,7 @@ void init_table() {
   register_coll_types(g_table);
   register_bignum_types(g_table);
   register_text_types(g_table);
+  register_array_types(g_table);
 }
 }  // namespace
 

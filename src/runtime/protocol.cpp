@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "common/error.h"
+#include "runtime/array.h"
 #include "runtime/coll.h"
 #include "runtime/exception.h"
 #include "runtime/host_class.h"
@@ -30,6 +31,11 @@ uint64_t type_key(Value x, Value* key_obj) {
     return reinterpret_cast<uint64_t>(r->rtype);
   }
   if (Exception* e = as<Exception>(x)) return 512 + static_cast<uint64_t>(e->kind);
+  if (JavaArray* a = as<JavaArray>(x)) {  // one class per element type: [J, [Ljava.lang.String;
+    *key_obj = Value::object(a->cls);
+    return reinterpret_cast<uint64_t>(a->cls);
+  }
+  if (JavaArraySeq* s = as<JavaArraySeq>(x)) return 1024 + static_cast<uint64_t>(s->arr->kind);
   return 16 + static_cast<uint64_t>(x.as_obj()->type);
 }
 

@@ -1,5 +1,6 @@
 list(APPEND CLOVE_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/object_types.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/array.cpp
   ${CMAKE_CURRENT_LIST_DIR}/string.cpp
   ${CMAKE_CURRENT_LIST_DIR}/file.cpp
   ${CMAKE_CURRENT_LIST_DIR}/number.cpp

@@ -199,6 +199,9 @@ Value VM::exception_from_current(std::exception_ptr ep) {
       x = e;
     } else {
       x = make_exception(ce.kind, ce.what());
+      // An error raised without a message (Java's `new IndexOutOfBoundsException()`)
+      // has a nil ex-message, as on the JVM.
+      if (ce.what()[0] == '\0') x->message = nullptr;
     }
   } catch (Diagnostic& d) {
     x = make_exception(d.is_reader() ? ErrorKind::ReaderException : ErrorKind::CompilerException,

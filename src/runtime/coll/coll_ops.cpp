@@ -1,9 +1,11 @@
 // coll_ops.cpp: constructors and the generic collection operations of coll.h
 // (count nth get contains? assoc dissoc conj peek pop meta with-meta), dispatching
 // on type the way clojure.lang.RT does.
+#include <cmath>
 #include <vector>
 
 #include "runtime/coll.h"
+#include "runtime/array.h"
 #include "runtime/coll/array_map.h"
 #include "runtime/coll/array_seq.h"
 #include "runtime/coll/chunk.h"
@@ -133,6 +135,8 @@ int64_t count(VM& vm, Value coll) {
     case ObjType::MapSeq: return static_cast<MapSeq*>(o)->count();
     case ObjType::HashMapSeq: return static_cast<HashMapSeq*>(o)->remaining;
     case ObjType::StringSeq: return static_cast<StringSeq*>(o)->count();
+    case ObjType::JavaArray: return static_cast<JavaArray*>(o)->length;
+    case ObjType::JavaArraySeq: return static_cast<JavaArraySeq*>(o)->count();
     case ObjType::SortedMap: return static_cast<SortedMap*>(o)->count;
     case ObjType::SortedSet: return static_cast<SortedMap*>(static_cast<SortedSet*>(o)->impl.as_obj())->count;
     case ObjType::Queue: return static_cast<Queue*>(o)->cnt;
@@ -198,6 +202,19 @@ static Value nth_impl(VM& vm, Value coll, int64_t i, Value not_found, bool has_d
         index_out_of_bounds(i);
       }
       case ObjType::TransientVector: return transient_nth(coll, i, not_found, has_default);
+      case ObjType::JavaArray: {
+        // RT.nthFrom: Array.get, whose ArrayIndexOutOfBoundsException has no message.
+        auto* a = static_cast<JavaArray*>(o);
+        if (i >= 0 && i < a->length) return array_load(vm.heap, a, static_cast<uint32_t>(i));
+        if (has_default) return not_found;
+        throw_error(ErrorKind::ArrayIndexOutOfBoundsException, "");
+      }
+      case ObjType::JavaArraySeq: {
+        auto* s = static_cast<JavaArraySeq*>(o);
+        if (i >= 0 && i < s->count()) return array_load(vm.heap, s->arr, static_cast<uint32_t>(s->i + i));
+        if (has_default) return not_found;
+        index_out_of_bounds(i);
+      }
       case ObjType::ArrayChunk: {
         auto* c = static_cast<ArrayChunk*>(o);
         if (i >= 0 && i < c->count()) return c->nth(static_cast<uint32_t>(i));
@@ -254,6 +271,17 @@ Value get(VM& vm, Value coll, Value key, Value not_found) {
     case ObjType::TransientArrayMap:
     case ObjType::TransientHashMap:
     case ObjType::TransientHashSet: return transient_get(vm, coll, key, not_found);
+    case ObjType::JavaArray: {
+      // RT.get: any numeric key, as Number.intValue.
+      if (!is_number(key)) return not_found;
+      double d = is_long(key) ? 0 : to_double(key);
+      int64_t i = is_long(key) ? static_cast<int32_t>(static_cast<uint32_t>(as_long(key)))
+                  : std::isnan(d) ? 0
+                  : d >= 2147483647.0 ? INT32_MAX
+                  : d <= -2147483648.0 ? INT32_MIN : static_cast<int64_t>(d);
+      auto* a = static_cast<JavaArray*>(o);
+      return (i >= 0 && i < a->length) ? array_load(vm.heap, a, static_cast<uint32_t>(i)) : not_found;
+    }
     case ObjType::Vector:
     case ObjType::MapEntry:
     case ObjType::String: {
@@ -297,6 +325,13 @@ bool contains(VM& vm, Value coll, Value key) {
         transient_get(vm, coll, key, Value::nil(), &found);
         return found;
       }
+      case ObjType::JavaArray:
+        // RT.contains: a numeric key (intValue) within the bounds; other keys throw.
+        if (!is_number(key)) break;
+        {
+          double d = to_double(key);
+          return d > -1 && d < static_cast<JavaArray*>(o)->length;
+        }
       case ObjType::Vector:
       case ObjType::MapEntry:
       case ObjType::String: {
@@ -399,6 +434,7 @@ Value conj(VM& vm, Value coll, Value x) {
     case ObjType::TreeSeq:
     case ObjType::QueueSeq:
     case ObjType::ChunkedCons:
+    case ObjType::JavaArraySeq:
     case ObjType::Range: return Value::object(h.make<Cons>(x, coll));
     default: cannot_cast(coll, "IPersistentCollection");
   }
@@ -448,6 +484,7 @@ Value meta(Value v) {
     case ObjType::StringSeq: return static_cast<StringSeq*>(o)->meta;
     case ObjType::TreeSeq: return static_cast<TreeSeq*>(o)->meta;
     case ObjType::QueueSeq: return static_cast<QueueSeq*>(o)->meta;
+    case ObjType::JavaArraySeq: return static_cast<JavaArraySeq*>(o)->meta;
     case ObjType::ArrayMap:
     case ObjType::HashMap:
     case ObjType::SortedMap: return map_meta(v);
@@ -545,6 +582,12 @@ Value with_meta(VM& vm, Value v, Value m) {
     case ObjType::QueueSeq: {
       auto* s = static_cast<QueueSeq*>(o);
       QueueSeq* r = h.make<QueueSeq>(s->f, s->rseq);
+      r->meta = m;
+      return Value::object(r);
+    }
+    case ObjType::JavaArraySeq: {
+      auto* s = static_cast<JavaArraySeq*>(o);
+      JavaArraySeq* r = h.make<JavaArraySeq>(s->arr, s->i);
       r->meta = m;
       return Value::object(r);
     }

@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "runtime/coll.h"
+#include "runtime/array.h"
 #include "runtime/coll/array_map.h"
 #include "runtime/coll/array_seq.h"
 #include "runtime/coll/chunk.h"
@@ -47,6 +48,7 @@ bool is_seq(Value v) {
     case ObjType::TreeSeq:
     case ObjType::QueueSeq:
     case ObjType::ChunkedCons:
+    case ObjType::JavaArraySeq:
     case ObjType::Range: return true;
     default: return false;
   }
@@ -77,6 +79,7 @@ bool is_counted(Value v) {
     case ObjType::QueueSeq:
     case ObjType::Range:
     case ObjType::ArrayChunk:
+    case ObjType::JavaArraySeq:
     case ObjType::Record: return true;
     case ObjType::TreeSeq: return static_cast<TreeSeq*>(v.as_obj())->cnt >= 0;
     default: return false;
@@ -99,8 +102,10 @@ Value seq(VM& vm, Value coll) {
     case ObjType::TreeSeq:
     case ObjType::QueueSeq:
     case ObjType::ChunkedCons:
+    case ObjType::JavaArraySeq:
     case ObjType::Range: return coll;
     case ObjType::EmptyList: return Value::nil();
+    case ObjType::JavaArray: return java_array_seq(h, static_cast<JavaArray*>(o));
     case ObjType::LazySeq: return lazy_seq_seq(vm, static_cast<LazySeq*>(o));
     case ObjType::Vector: return vector_seq(h, static_cast<Vector*>(o));
     case ObjType::MapEntry: {
@@ -148,6 +153,7 @@ static Value seq_first(VM& vm, Value s) {
     case ObjType::QueueSeq: return queue_seq_first(vm, static_cast<QueueSeq*>(o));
     case ObjType::ChunkedCons: return static_cast<ChunkedCons*>(o)->first();
     case ObjType::Range: return make_long(vm.heap, static_cast<Range*>(o)->start);
+    case ObjType::JavaArraySeq: return java_array_seq_first(vm.heap, static_cast<JavaArraySeq*>(o));
     default: return Value::nil();
   }
 }
@@ -167,6 +173,7 @@ static Value seq_next(VM& vm, Value s) {
     case ObjType::QueueSeq: return queue_seq_next(vm, static_cast<QueueSeq*>(o));
     case ObjType::ChunkedCons: return chunked_cons_next(vm, static_cast<ChunkedCons*>(o));
     case ObjType::Range: return range_next(vm.heap, static_cast<Range*>(o));
+    case ObjType::JavaArraySeq: return java_array_seq_next(vm.heap, static_cast<JavaArraySeq*>(o));
     default: return Value::nil();
   }
 }

@@ -57,6 +57,7 @@ void install_sorted_natives(VM& vm);
 void install_poly_natives(VM& vm);   // instance? records protocols multimethods (poly.cpp)
 void install_error_natives(VM& vm);  // Throwable->map (errors.cpp)
 void install_ns_natives(VM& vm);      // namespaces, require, load (ns.cpp)
+void install_array_natives(VM& vm);  // long-array aget aset alength into-array ... (arrays.cpp)
 void install_data_natives(VM& vm);     // keys vals find empty subvec disj set (data.cpp)
 void install_numeric_natives(VM& vm);
 void install_script_io_natives(VM& vm);  // slurp spit line-seq read-line, clojure.java.io, clove.io, sh (script_io.cpp)  // +' bit-*, bigint, rand (numeric.cpp)

@@ -33,6 +33,7 @@ void install_core(VM& vm, bool load_library) {
   install_map_entry_natives(vm);
   install_interop_natives(vm);
   install_tagged_natives(vm);
+  install_array_natives(vm);
   if (!load_library) return;
   Namespace* saved = vm.current_ns();
   vm.set_current_ns(vm.core_ns());

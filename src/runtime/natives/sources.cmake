@@ -24,4 +24,5 @@ list(APPEND CLOVE_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/macros.cpp
   ${CMAKE_CURRENT_LIST_DIR}/system.cpp
   ${CMAKE_CURRENT_LIST_DIR}/map_entry.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/tagged.cpp)
+  ${CMAKE_CURRENT_LIST_DIR}/tagged.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/arrays.cpp)

@@ -13,7 +13,6 @@
 // taking N args for class C" (IllegalArgumentException), or, with no arguments, "No
 // matching field found: NAME for class C"; a nil target is a NullPointerException.
 // Strings are indexed by code point, as everywhere in Clove (docs/differences.md).
-// Methods that return a Java array in Clojure (String.split, toCharArray) return a vector.
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -25,6 +24,7 @@
 #include <string>
 #include <vector>
 
+#include "runtime/array.h"
 #include "runtime/coll.h"
 #include "runtime/coll/ref_types.h"
 #include "runtime/exception.h"
@@ -131,7 +131,25 @@ Value with_pattern(Call& c, const char* fn, int pattern_arg) {
     args.push_back(i == pattern_arg ? c.call("clojure.core/re-pattern", {Value::object(string_arg(c, i))}) : c.arg(i));
   return c.call(fn, args);
 }
-Value s_split(Call& c) { return with_pattern(c, "clojure.string/split", 0); }
+// A Java array of `kind` holding the elements of the vector `items` (String.split gives
+// a String[], toCharArray a char[]).
+Value array_of(Call& c, Value items, ArrayKind kind, Value component) {
+  RootScope roots(c.vm.heap);
+  size_t it = roots.push(items);
+  size_t comp = roots.push(component);
+  int64_t n = count(c.vm, items);
+  JavaArray* arr = make_java_array(c.vm, kind, n, roots[comp]);
+  roots.push(Value::object(arr));
+  for (int64_t i = 0; i < n; ++i) array_store_raw(c.vm.heap, arr, static_cast<uint32_t>(i), nth(c.vm, roots[it], i));
+  return Value::object(arr);
+}
+Value string_array(Call& c, Value items) {
+  RootScope roots(c.vm.heap);
+  size_t it = roots.push(items);
+  Value cls = class_of(c.vm, c.str(""));
+  return array_of(c, roots[it], ArrayKind::Object, cls);
+}
+Value s_split(Call& c) { return string_array(c, with_pattern(c, "clojure.string/split", 0)); }
 Value s_replace_all(Call& c) {
   string_arg(c, 1);
   return with_pattern(c, "clojure.string/replace", 0);
@@ -160,9 +178,10 @@ Value s_concat(Call& c) {
   return c.str(r);
 }
 Value s_chars(Call& c) {
-  std::vector<Value> cps;
-  for (char32_t cp : text::decode_all(self_view(c))) cps.push_back(Value::character(cp));
-  return vector_from(c.vm.heap, cps.data(), cps.size());
+  std::u32string cps = text::decode_all(self_view(c));
+  JavaArray* arr = make_java_array(c.vm, ArrayKind::Char, static_cast<int64_t>(cps.size()));
+  for (size_t i = 0; i < cps.size(); ++i) array_store_raw(c.vm.heap, arr, static_cast<uint32_t>(i), Value::character(cps[i]));
+  return Value::object(arr);
 }
 // String.hashCode: s[0]*31^(n-1) + ... over UTF-16 code units, in 32-bit arithmetic.
 Value s_hash_code(Call& c) {
@@ -448,7 +467,7 @@ Value re_pattern_source(Call& c) { return c.str(str_of(c.vm, c.self())); }
 Value re_split(Call& c) {
   std::vector<Value> args{c.arg(0), c.self()};
   if (c.n() == 2) args.push_back(c.arg(1));
-  return c.call("clojure.string/split", args);
+  return string_array(c, c.call("clojure.string/split", args));
 }
 Value re_matcher(Call& c) { return c.call("clojure.core/re-matcher", {c.self(), c.arg(0)}); }
 const MethodDef kRegexMethods[] = {
@@ -629,8 +648,8 @@ Value f_create_new_file(Call& c) {
   ::close(fd);
   return Value::t();
 }
-// The directory's entries sorted by name (Java leaves the order to the file system),
-// or nil when this is not a readable directory.
+// The directory's entries sorted by name (Java leaves the order to the file system), as
+// a File[] or String[], or nil when this is not a readable directory.
 Value list_dir(Call& c, bool files) {
   std::error_code ec;
   std::vector<std::string> names;
@@ -645,7 +664,9 @@ Value list_dir(Call& c, bool files) {
     out.push_back(files ? make_file(c.vm.heap, file_join(fpath(c), n)) : c.str(n));
     scope.push(out.back());
   }
-  return vector_from(c.vm.heap, out.data(), out.size());
+  size_t items = scope.push(vector_from(c.vm.heap, out.data(), out.size()));
+  if (!files) return string_array(c, scope[items]);
+  return array_of(c, scope[items], ArrayKind::Object, class_of(c.vm, c.self()));  // File[]
 }
 Value f_list_files(Call& c) { return list_dir(c, true); }
 Value f_list(Call& c) { return list_dir(c, false); }

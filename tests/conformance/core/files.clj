@@ -15,7 +15,7 @@
 (spit (io/file root "sub" "deep" "b.txt") "b")
 (spit (io/file root "sub" "c.txt") "c")
 (println (map #(.getName %) (sort-by str (file-seq root))))
-(println (sort (vec (.list root))) (count (.listFiles root)) (.listFiles a))
+(println (sort (vec (.list root))) (count (.listFiles root)) (.listFiles a) (class (.list root)) (class (.listFiles root)))
 (println (.getName (io/file "/")) (.getParent (io/file "/")) (.getParent (io/file "rel")) (.isAbsolute (io/file "rel")) (.isAbsolute root))
 (println (.createNewFile (io/file root "new.txt")) (.createNewFile (io/file root "new.txt")))
 (println (.renameTo (io/file root "new.txt") (io/file root "renamed.txt")) (.exists (io/file root "renamed.txt")))

@@ -16,6 +16,8 @@ Value t_persistent(VM& vm, Args a) { return persistent_of(vm, a[0]); }
 // because conj! on a map may realize a lazy seq of entries.
 Value t_conj(VM& vm, Args a) {
   if (a.size() == 0) return transient_of(vm, vector_from(vm.heap, nullptr, 0));
+  // One value (reduce's case): both arguments stay rooted in the call's stack window.
+  if (a.size() == 2) return transient_conj(vm, a[0], a[1]);
   RootScope scope(vm.heap);
   size_t t = scope.push(a[0]);
   for (int i = 1; i < a.size(); ++i) scope[t] = transient_conj(vm, scope[t], a[i]);

@@ -55,7 +55,8 @@ void bind_session_vars(VM& vm) {
   std::vector<std::pair<clove::Var*, Value>> frame;
   for (const char* name : {"*warn-on-reflection*", "*math-context*", "*print-meta*", "*print-length*",
                            "*print-level*", "*print-namespace-maps*", "*data-readers*",
-                           "*default-data-reader-fn*", "*command-line-args*", "*unchecked-math*", "*assert*"}) {
+                           "*default-data-reader-fn*", "*command-line-args*", "*unchecked-math*", "*assert*",
+                           "*1", "*2", "*3", "*e"}) {
     clove::Var* v = vm.resolve_var(vm.core_ns(), vm.sym(name));
     if (v && v->is_dynamic() && v->bound) frame.emplace_back(v, vm.var_value(v));
   }
@@ -133,6 +134,14 @@ int cmd_disasm(VM& vm, const std::string& path, bool ir) {
   });
 }
 
+Value session_var(VM& vm, const char* name) {
+  clove::Var* v = vm.resolve_var(vm.core_ns(), vm.sym(name));
+  return v ? vm.var_value(v) : Value::nil();
+}
+void set_session_var(VM& vm, const char* name, Value val) {
+  if (clove::Var* v = vm.resolve_var(vm.core_ns(), vm.sym(name))) vm.set_binding(v, val);
+}
+
 int cmd_repl(VM& vm) {
   std::fprintf(stdout, "Clove %s REPL. Ctrl-D to exit.\n", "0.1.0");
   std::string pending;
@@ -156,7 +165,19 @@ int cmd_repl(VM& vm) {
     std::string src = pending;
     pending.clear();
     guarded(vm, [&] {
-      Value v = vm.eval_string(src, "<repl>");
+      Value v;
+      try {
+        v = vm.eval_string(src, "<repl>");
+      } catch (const clove::CloveError& e) {
+        // *e: the exception, for (ex-message *e), (ex-data *e), (pst *e)...
+        Value exc = e.payload.is_nil() ? Value::object(vm.make_exception(e.kind, e.what())) : e.payload;
+        set_session_var(vm, "*e", exc);
+        throw;
+      }
+      // *1 *2 *3: the last three values, as clojure.main's REPL keeps them.
+      set_session_var(vm, "*3", session_var(vm, "*2"));
+      set_session_var(vm, "*2", session_var(vm, "*1"));
+      set_session_var(vm, "*1", v);
       std::string out = clove::pr_str(vm, v);
       std::printf("%s\n", out.c_str());
     });

@@ -22,6 +22,11 @@
 (def ^:dynamic *compile-files* false)
 (def ^:dynamic *verbose-defrecords* false)
 (def ^:dynamic *clojure-version* {:major 1 :minor 11 :incremental 1 :qualifier nil})
+;; The REPL's recent values and last exception (clove repl sets them, as clojure.main's).
+(def ^:dynamic *1 nil)
+(def ^:dynamic *2 nil)
+(def ^:dynamic *3 nil)
+(def ^:dynamic *e nil)
 
 (def defmacro
   (fn* defmacro [&form &env name & args]

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# args_test.sh: the CLI passes expressions and program arguments through verbatim.
+# args_test.sh: the CLI passes expressions and program arguments through verbatim, sets
+# exit statuses, and the REPL keeps its history vars.
 # Usage: args_test.sh CLOVE
 set -uo pipefail
 clove="$1"
@@ -24,6 +25,10 @@ check "run no args" "nil" "$("$clove" run "$tmp/args.clj")"
 check "uncaught error exit status" "1" "$?"
 "$clove" -e '(System/exit 7)' >/dev/null 2>&1
 check "System/exit status" "7" "$?"
+
+# The REPL keeps *1 *2 *3 and *e, as clojure.main's does.
+repl_out="$(printf '(+ 1 2)\n(* *1 10)\n[*1 *2 *3]\n(/ 1 0)\n(ex-message *e)\n' | "$clove" repl 2>/dev/null)"
+check "repl *1 *2 *3 *e" $'Clove 0.1.0 REPL. Ctrl-D to exit.\n3\n30\n[30 3 nil]\n"Divide by zero"' "$(printf '%s' "$repl_out" | sed '/^$/d')"
 
 [[ $fails -eq 0 ]] && echo "cli args: all passed"
 exit $((fails > 0))

@@ -87,71 +87,88 @@ Value DataReaders::resolve(VM& vm, Value form) {
   return out;
 }
 
-Value read_string_form(VM& vm, std::string_view text, const Value* eof) {
-  // Read as source 0 (unknown): the forms carry no positions, as the JVM's read-string
-  // gives none, and the text is not kept, so a loop of read-string calls (parsing
-  // input line by line) does not grow the VM's source registry.
+namespace {
+
+enum class ReadOutcome { Form, Eof, Unterminated };
+
+/// Reads the first form of `text` as read-string and read do: source 0 (no positions;
+/// the text is not kept, so a loop of reads does not grow the source registry), tags
+/// resolved through *data-readers*. *used gets the bytes up to the form's end. A reader
+/// error other than an unterminated form throws RuntimeException with the bare message
+/// the JVM's reader gives (no position, no ", starting at line N"); *used then says
+/// how far the reader got.
+ReadOutcome read_first_form(VM& vm, std::string_view text, Value* out, size_t* used) {
   DataReaders readers;
   ReaderOptions opts;
   bool deferring = readers.configure(vm, &opts);
   Reader reader(vm, text, 0, opts);
-  Value form;
   bool got;
   try {
-    got = reader.next(&form);
+    got = reader.next(out);
   } catch (const Diagnostic& d) {
-    // As the JVM's read-string over a plain string reader: the bare message (no
-    // position, and no ", starting at line N" on an unterminated form).
+    *used = reader.offset();
+    if (d.kind == DiagKind::reader_unterminated) return ReadOutcome::Unterminated;
     std::string msg = d.what();
     if (size_t at = msg.find(", starting at line"); at != std::string::npos) msg.erase(at);
     throw_error(ErrorKind::RuntimeException, msg);
   }
-  if (!got) {
-    if (eof) return *eof;
-    throw_error(ErrorKind::RuntimeException, "EOF while reading");
+  *used = reader.offset();
+  if (!got) return ReadOutcome::Eof;
+  if (deferring) {
+    RootScope scope(vm.heap);
+    scope.push(*out);
+    *out = readers.resolve(vm, *out);
   }
-  if (!deferring) return form;
-  RootScope scope(vm.heap);
-  scope.push(form);
-  return readers.resolve(vm, form);
+  return ReadOutcome::Form;
+}
+
+[[noreturn]] void eof_while_reading() { throw_error(ErrorKind::RuntimeException, "EOF while reading"); }
+
+}  // namespace
+
+Value read_string_form(VM& vm, std::string_view text, const Value* eof) {
+  Value form;
+  size_t used = 0;
+  switch (read_first_form(vm, text, &form, &used)) {
+    case ReadOutcome::Form: return form;
+    case ReadOutcome::Eof:
+      if (eof) return *eof;
+      eof_while_reading();
+    case ReadOutcome::Unterminated: eof_while_reading();
+  }
+  return Value::nil();
 }
 
 Value read_from_stream(VM& vm, LineReader* r, bool eof_error, Value eof_value, std::string* text_read) {
   for (;;) {
     std::string_view rest = std::string_view(r->text).substr(std::min(r->pos, r->text.size()));
-    DataReaders readers;
-    ReaderOptions opts;
-    bool deferring = readers.configure(vm, &opts);
-    Reader reader(vm, rest, 0, opts);
     Value form;
-    bool got;
+    size_t used = 0;
+    ReadOutcome got;
     try {
-      got = reader.next(&form);
-    } catch (const Diagnostic& d) {
-      // A form continuing past the input read so far: stdin may have more lines.
-      if (d.kind == DiagKind::reader_unterminated && reader_fill_line(r)) continue;
-      r->pos += std::max<size_t>(reader.offset(), 1);
-      std::string msg = d.what();
-      if (size_t at = msg.find(", starting at line"); at != std::string::npos) msg.erase(at);
-      throw_error(ErrorKind::RuntimeException, msg);
+      got = read_first_form(vm, rest, &form, &used);
+    } catch (...) {
+      r->pos += std::max<size_t>(used, 1);  // continue after the bad input, as the JVM's reader
+      throw;
     }
-    if (!got) {
-      if (reader_fill_line(r)) continue;  // only blank input so far
+    // A form, or only blanks, continuing past the input read so far: stdin may have more.
+    if (got != ReadOutcome::Form && reader_fill_line(r)) continue;
+    if (got == ReadOutcome::Unterminated) {
       r->pos = r->text.size();
-      if (eof_error) throw_error(ErrorKind::RuntimeException, "EOF while reading");
+      eof_while_reading();
+    }
+    if (got == ReadOutcome::Eof) {
+      r->pos = r->text.size();
+      if (eof_error) eof_while_reading();
       return eof_value;
     }
-    size_t used = reader.offset();
     if (text_read) {
       std::string_view t = rest.substr(0, used);
       size_t b = t.find_first_not_of(" \t\r\n,");
       *text_read = b == std::string_view::npos ? "" : std::string(t.substr(b));
     }
     r->pos += used;
-    if (!deferring) return form;
-    RootScope scope(vm.heap);
-    scope.push(form);
-    return readers.resolve(vm, form);
+    return form;
   }
 }
 

@@ -326,15 +326,17 @@ bool contains(VM& vm, Value coll, Value key) {
         return found;
       }
       case ObjType::JavaArray:
-        // RT.contains: a numeric key (intValue) within the bounds; other keys throw.
-        if (!is_number(key)) break;
-        {
-          double d = to_double(key);
-          return d > -1 && d < static_cast<JavaArray*>(o)->length;
-        }
-      case ObjType::Vector:
-      case ObjType::MapEntry:
       case ObjType::String: {
+        // RT.contains: a numeric key (intValue, so 1.5 is 1) within the bounds (code
+        // points for a string); other keys throw.
+        if (!is_number(key)) break;
+        double d = to_double(key);
+        double n = o->type == ObjType::String ? static_cast<double>(count(vm, coll))
+                                              : static_cast<double>(static_cast<JavaArray*>(o)->length);
+        return d > -1 && d < n;
+      }
+      case ObjType::Vector:
+      case ObjType::MapEntry: {
         if (!is_long(key)) return false;
         int64_t i = as_long(key);
         return i >= 0 && i < count(vm, coll);

@@ -52,15 +52,10 @@ void set_command_line_args(VM& vm, const std::vector<std::string>& args) {
 /// (its with-bindings), to their current values: a program may then set! them, e.g.
 /// (set! *print-length* 10) or (set! *assert* false).
 void bind_session_vars(VM& vm) {
-  std::vector<std::pair<clove::Var*, Value>> frame;
-  for (const char* name : {"*warn-on-reflection*", "*math-context*", "*print-meta*", "*print-length*",
-                           "*print-level*", "*print-namespace-maps*", "*data-readers*",
-                           "*default-data-reader-fn*", "*command-line-args*", "*unchecked-math*", "*assert*",
-                           "*1", "*2", "*3", "*e"}) {
-    clove::Var* v = vm.resolve_var(vm.core_ns(), vm.sym(name));
-    if (v && v->is_dynamic() && v->bound) frame.emplace_back(v, vm.var_value(v));
-  }
-  vm.push_bindings(frame);
+  vm.push_current_bindings({"*warn-on-reflection*", "*math-context*", "*print-meta*", "*print-length*",
+                            "*print-level*", "*print-namespace-maps*", "*data-readers*",
+                            "*default-data-reader-fn*", "*command-line-args*", "*unchecked-math*", "*assert*",
+                            "*1", "*2", "*3", "*e"});
 }
 
 /// Runs `body`, reporting any Clove error on stderr; returns the process exit code.

@@ -31,6 +31,15 @@ inline int64_t floor_mod(int64_t a, int64_t b) {
   int64_t r = a % b;
   return (r != 0 && ((r < 0) != (b < 0))) ? r + b : r;
 }
+/// Java's d2l / d2i: truncate toward zero, saturate at the type's bounds, NaN -> 0.
+int64_t d2l(double d);
+int32_t d2i(double d);
+/// Number.longValue of a number (is_number(v)): doubles as d2l, big integers, ratios and
+/// decimals keep the low 64 bits of their integer part (BigInteger.longValue).
+int64_t number_long_value(Value v);
+/// Number.intValue of a number: doubles as d2i, everything else the low 32 bits of
+/// number_long_value (Long.intValue wraps).
+int32_t number_int_value(Value v);
 /// The long in v; v must satisfy is_long.
 inline int64_t as_long(Value v) {
   return v.is_small_int() ? v.as_small_int() : static_cast<BoxedLong*>(v.as_obj())->value;

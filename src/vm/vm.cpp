@@ -134,32 +134,24 @@ namespace {
 // way out, however eval_string ends.
 class LoadBindings {
  public:
-  LoadBindings(VM& vm, std::vector<std::pair<Var*, Value>>& stack) : stack_(stack), depth_(stack.size()) {
-    std::vector<std::pair<Var*, Value>> frame;
-    for (const char* name : {"*warn-on-reflection*", "*unchecked-math*", "*data-readers*"}) {
-      Var* v = vm.resolve_var(vm.core_ns(), vm.sym(name));
-      if (v && v->is_dynamic() && v->bound) frame.emplace_back(v, vm.var_value(v));
-    }
-    if (!frame.empty()) vm.push_bindings(frame);
+  explicit LoadBindings(VM& vm) : vm_(vm), depth_(vm.current_bindings().size()) {
+    vm.push_current_bindings({"*warn-on-reflection*", "*unchecked-math*", "*data-readers*"});
   }
   ~LoadBindings() {
-    while (stack_.size() > depth_) {
-      Var* v = stack_.back().first;
-      stack_.pop_back();
-      if (v) --v->thread_bound;
-    }
+    // Whole frames down to where this one began (an error may have left inner frames).
+    while (vm_.current_bindings().size() > depth_) vm_.pop_bindings();
   }
   LoadBindings(const LoadBindings&) = delete;
   LoadBindings& operator=(const LoadBindings&) = delete;
 
  private:
-  std::vector<std::pair<Var*, Value>>& stack_;
+  VM& vm_;
   size_t depth_;
 };
 }  // namespace
 
 Value VM::eval_string(std::string_view src, std::string_view name) {
-  LoadBindings load_bindings(*this, fiber_->bindings);
+  LoadBindings load_bindings(*this);
   uint32_t id = sources.add(std::string(name), std::string(src));
   ReaderOptions opts;
   opts.allow_unquote = compiling_clove_file;
@@ -250,6 +242,15 @@ void VM::push_bindings(const std::vector<std::pair<Var*, Value>>& frame) {
 }
 
 const std::vector<std::pair<Var*, Value>>& VM::current_bindings() const { return fiber_->bindings; }
+
+void VM::push_current_bindings(std::initializer_list<const char*> core_var_names) {
+  std::vector<std::pair<Var*, Value>> frame;
+  for (const char* name : core_var_names) {
+    Var* v = resolve_var(core_ns_, sym(name));
+    if (v && v->is_dynamic() && v->bound) frame.emplace_back(v, var_value(v));
+  }
+  push_bindings(frame);
+}
 
 void VM::pop_bindings() {
   auto& b = fiber_->bindings;

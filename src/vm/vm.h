@@ -84,6 +84,10 @@ class VM : public RootProvider {
   /// The current fiber's binding stack, outermost first: (var, value) entries, with a
   /// (nullptr, nil) marker at the start of each frame.
   const std::vector<std::pair<Var*, Value>>& current_bindings() const;
+  /// Pushes one frame binding each named clojure.core var (those that exist and are
+  /// dynamic and bound) to its current value, so code may set! them: what Clojure's
+  /// load and clojure.main do. Pop it with pop_bindings.
+  void push_current_bindings(std::initializer_list<const char*> core_var_names);
   /// Sets the innermost binding of a dynamic var (set!); false when it is not bound here.
   bool set_binding(Var* v, Value val);
   /// The var a symbol names from namespace `from` (qualified, alias, refer or own), or null.

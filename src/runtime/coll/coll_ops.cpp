@@ -1,7 +1,6 @@
 // coll_ops.cpp: constructors and the generic collection operations of coll.h
 // (count nth get contains? assoc dissoc conj peek pop meta with-meta), dispatching
 // on type the way clojure.lang.RT does.
-#include <cmath>
 #include <vector>
 
 #include "runtime/coll.h"
@@ -274,11 +273,7 @@ Value get(VM& vm, Value coll, Value key, Value not_found) {
     case ObjType::JavaArray: {
       // RT.get: any numeric key, as Number.intValue.
       if (!is_number(key)) return not_found;
-      double d = is_long(key) ? 0 : to_double(key);
-      int64_t i = is_long(key) ? static_cast<int32_t>(static_cast<uint32_t>(as_long(key)))
-                  : std::isnan(d) ? 0
-                  : d >= 2147483647.0 ? INT32_MAX
-                  : d <= -2147483648.0 ? INT32_MIN : static_cast<int64_t>(d);
+      int64_t i = number_int_value(key);
       auto* a = static_cast<JavaArray*>(o);
       return (i >= 0 && i < a->length) ? array_load(vm.heap, a, static_cast<uint32_t>(i)) : not_found;
     }

@@ -41,56 +41,9 @@ Value check_number(Value v) {
   return v;
 }
 
-// Java's d2l / d2i: truncate, saturate, NaN -> 0.
-int64_t d2l(double d) {
-  if (std::isnan(d)) return 0;
-  if (d >= 9223372036854775807.0) return INT64_MAX;
-  if (d <= -9223372036854775808.0) return INT64_MIN;
-  return static_cast<int64_t>(d);
-}
-int32_t d2i(double d) {
-  if (std::isnan(d)) return 0;
-  if (d >= 2147483647.0) return INT32_MAX;
-  if (d <= -2147483648.0) return INT32_MIN;
-  return static_cast<int32_t>(d);
-}
-
-// The low 64 bits of a big number's integer part (BigInteger.longValue).
-int64_t bignum_low_bits(Value v) {
-  struct Gmp {  // cleared on every exit, to_rational may throw
-    mpq_t q;
-    mpz_t z;
-    Gmp() {
-      mpq_init(q);
-      mpz_init(z);
-    }
-    ~Gmp() {
-      mpz_clear(z);
-      mpq_clear(q);
-    }
-  } g;
-  to_rational(v, g.q);
-  mpz_tdiv_q(g.z, mpq_numref(g.q), mpq_denref(g.q));
-  mpz_fdiv_r_2exp(g.z, g.z, 64);  // z mod 2^64, in [0, 2^64)
-  uint64_t u = 0;
-  size_t count = 0;
-  mpz_export(&u, &count, -1, sizeof u, 0, 0, g.z);
-  return static_cast<int64_t>(u);
-}
-
-// Number.longValue.
-int64_t long_value(Value v) {
-  check_number(v);
-  if (is_long(v)) return as_long(v);
-  if (v.is_double()) return d2l(v.as_double());
-  return bignum_low_bits(v);  // BigInt, Ratio, BigDecimal
-}
-// Number.intValue (Double.intValue saturates; Long.intValue wraps).
-int32_t int_value(Value v) {
-  check_number(v);
-  if (v.is_double()) return d2i(v.as_double());
-  return static_cast<int32_t>(static_cast<uint32_t>(long_value(v)));
-}
+// Number.longValue / intValue (number.h), after the checks Java's casts make.
+int64_t long_value(Value v) { return number_long_value(check_number(v)); }
+int32_t int_value(Value v) { return number_int_value(check_number(v)); }
 double double_value(Value v) { return to_double(check_number(v)); }
 
 // RT.intCast (clojure.core/int): chars give their code; ArithmeticException when the

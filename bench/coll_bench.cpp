@@ -8,12 +8,12 @@
 //   sorted map of 100,000 long keys (compare), a walk of a 1,000,000-entry hash map's seq
 #include <benchmark/benchmark.h>
 
-#include "runtime/coll.h"
+#include "runtime/coll/coll.h"
 #include "runtime/coll/hash_map.h"
 #include "runtime/coll/sorted_map.h"
 #include "runtime/coll/transient.h"
 #include "runtime/coll/vector.h"
-#include "vm/vm.h"
+#include "api/vm.h"
 
 namespace clove {
 namespace {

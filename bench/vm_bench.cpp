@@ -9,8 +9,8 @@
 #include <stdexcept>
 #include <string>
 
-#include "runtime/number.h"
-#include "vm/vm.h"
+#include "runtime/num/number.h"
+#include "api/vm.h"
 
 namespace {
 

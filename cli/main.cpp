@@ -23,14 +23,14 @@
 #include <fmt/format.h>
 #include <editline/readline.h>
 
-#include "bytecode/disasm.h"
+#include "vm/disasm.h"
 #include "compiler/compiler.h"
 #include "reader/reader.h"
-#include "runtime/coll.h"
-#include "runtime/loader.h"
-#include "runtime/number.h"
-#include "runtime/print.h"
-#include "vm/vm.h"
+#include "runtime/coll/coll.h"
+#include "eval/loader.h"
+#include "runtime/num/number.h"
+#include "runtime/print/print.h"
+#include "api/vm.h"
 
 namespace {
 

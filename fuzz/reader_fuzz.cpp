@@ -8,11 +8,11 @@
 #include <cstdint>
 #include <string>
 
-#include "common/error.h"
-#include "common/source.h"
+#include "core/error.h"
+#include "core/source.h"
 #include "reader/reader.h"
-#include "runtime/print.h"
-#include "vm/vm.h"
+#include "runtime/print/print.h"
+#include "api/vm.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   static clove::VM* vm = new clove::VM(clove::VMOptions{.load_core_library = false});

@@ -5,15 +5,35 @@
 #include "compiler/analyze/analyzer.h"
 #include "compiler/ir/lower.h"
 #include "compiler/session.h"
+#include "runtime/coll/coll.h"
 
 namespace clove {
 
-FnProto* compile_toplevel(VM& vm, Value form, const CompileOptions& opts) {
+FnProto* compile_toplevel(State& vm, Value form, const CompileOptions& opts) {
   CompileSession session(vm, opts);
   session.pin(form);
   Analyzer analyzer(session);
   FnNode* fn = analyzer.analyze_toplevel(form);
   return compile_fn(session, fn);
 }
+
+Value eval_form(State& vm, Value form) {
+  RootScope scope(vm.heap);
+  scope.push(form);
+  // A top-level (do ...) runs form by form, so a macro defined early is usable later.
+  if (is_list(form) && count(vm, form) > 0 && first(vm, form) == Value::object(vm.sym("do"))) {
+    Value result = Value::nil();
+    for (Value s = next(vm, form); !s.is_nil(); s = next(vm, s)) {
+      size_t slot = scope.push(s);
+      result = eval_form(vm, first(vm, scope[slot]));
+    }
+    return result;
+  }
+  FnProto* fp = compile_toplevel(vm, form);
+  scope.push(Value::object(fp));
+  Closure* thunk = make_closure(vm.heap, fp, 0);
+  return vm.call(Value::object(thunk), nullptr, 0);
+}
+
 
 }  // namespace clove

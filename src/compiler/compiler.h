@@ -10,12 +10,12 @@
 #pragma once
 #include <string>
 
-#include "runtime/function.h"
-#include "runtime/value.h"
+#include "runtime/lang/function.h"
+#include "core/value.h"
 
 namespace clove {
 
-class VM;
+class State;
 
 struct CompileOptions {
   std::string* ir_dump = nullptr;  // when set, the IR of every arity is appended here
@@ -26,9 +26,14 @@ struct CompileOptions {
 /// the compiler keeps its forms rooted). The returned FnProto is no longer rooted by
 /// the compiler: the caller must root it before the next safepoint. Throws Diagnostic
 /// (compile_*) with file:line:column for errors in the form.
-FnProto* compile_toplevel(VM& vm, Value form, const CompileOptions& opts = {});
+FnProto* compile_toplevel(State& vm, Value form, const CompileOptions& opts = {});
+
+/// Compiles and runs one form (already read): a top-level `(do ...)` runs form by form,
+/// so a macro defined early in it is usable later (Clojure's Compiler.eval). Returns the
+/// value; runtime errors propagate as CloveError, compile errors as Diagnostic.
+Value eval_form(State& vm, Value form);
 
 /// Expands `form` once if it is a macro call, else returns it (macroexpand-1).
-Value macroexpand_1(VM& vm, Value form);
+Value macroexpand_1(State& vm, Value form);
 
 }  // namespace clove

@@ -3,11 +3,11 @@
 
 #include <algorithm>
 
-#include "vm/vm.h"
+#include "state/state.h"
 
 namespace clove {
 
-CompileSession::CompileSession(VM& v, const CompileOptions& o) : vm(v), opts(o) {
+CompileSession::CompileSession(State& v, const CompileOptions& o) : vm(v), opts(o) {
   vm.heap.add_root_provider(this);
 }
 

@@ -16,16 +16,16 @@
 
 namespace clove {
 
-class VM;
+class State;
 
 class CompileSession : public RootProvider {
  public:
-  CompileSession(VM& vm, const CompileOptions& opts);
+  CompileSession(State& vm, const CompileOptions& opts);
   ~CompileSession() override;
   CompileSession(const CompileSession&) = delete;
   CompileSession& operator=(const CompileSession&) = delete;
 
-  VM& vm;
+  State& vm;
   const CompileOptions& opts;
 
   /// Keeps v alive until the session ends; returns v.

@@ -47,7 +47,7 @@
 #include <string>
 #include <unordered_set>
 
-#include "common/error.h"
+#include "core/error.h"
 
 namespace clove {
 
@@ -73,7 +73,7 @@ void report_cycle(const Heap& h, const char* how) {
 }  // namespace
 
 Heap::Heap() : types_(&type_info(ObjType{})) {
-  // type_info() hands out the elements of one array (runtime/object_types.cpp).
+  // type_info() hands out the elements of one array (api/object_types.cpp).
   constexpr auto kLast = static_cast<ObjType>(static_cast<int>(ObjType::kCount) - 1);
   if (&type_info(kLast) != types_ + static_cast<int>(kLast)) std::abort();
   const char* s = std::getenv("CLOVE_GC_STRESS");

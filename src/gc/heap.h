@@ -29,13 +29,13 @@
 #include <vector>
 
 #include "gc/pool.h"
-#include "runtime/object.h"
-#include "runtime/value.h"
+#include "core/object.h"
+#include "core/value.h"
 
 namespace clove {
 
 class Heap;
-class VM;
+class State;
 
 /// Passed to Obj::trace implementations and RootProviders: mark what you hold.
 struct Tracer {
@@ -115,7 +115,7 @@ class Heap {
   std::function<void(Obj*)> on_free_flagged;
   /// The VM that owns this heap (null for a bare heap): lets runtime code that receives
   /// only the heap, such as BigDecimal arithmetic reading *math-context*, reach VM state.
-  VM* owner = nullptr;
+  State* owner = nullptr;
 
   bool stress() const { return stress_; }
   void set_stress(bool on) { stress_ = on; }

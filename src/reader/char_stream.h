@@ -4,7 +4,7 @@
 #include <cstdint>
 #include <string_view>
 
-#include "common/source.h"
+#include "core/source.h"
 
 namespace clove {
 

@@ -3,7 +3,7 @@
 #include <fmt/format.h>
 
 #include "reader/reader_impl.h"
-#include "vm/vm.h"
+#include "state/state.h"
 
 namespace clove {
 

@@ -6,9 +6,9 @@
 #include <cmath>
 
 #include "reader/reader_impl.h"
-#include "runtime/bignum.h"
-#include "runtime/number.h"
-#include "vm/vm.h"
+#include "runtime/num/bignum.h"
+#include "runtime/num/number.h"
+#include "state/state.h"
 
 namespace clove {
 

@@ -7,13 +7,13 @@
 #include <cmath>
 #include <limits>
 
-#include "common/stack_guard.h"
+#include "core/stack_guard.h"
 #include "reader/reader_impl.h"
-#include "runtime/coll.h"
-#include "runtime/number.h"
-#include "runtime/print.h"
-#include "runtime/tagged.h"
-#include "vm/vm.h"
+#include "runtime/coll/coll.h"
+#include "runtime/num/number.h"
+#include "runtime/print/print.h"
+#include "runtime/host/tagged.h"
+#include "state/state.h"
 
 namespace clove {
 
@@ -42,7 +42,7 @@ std::string delimiter_text(int32_t c) {
 
 }  // namespace
 
-Reader::Reader(VM& vm, std::string_view text, uint32_t file, ReaderOptions opts)
+Reader::Reader(State& vm, std::string_view text, uint32_t file, ReaderOptions opts)
     : impl_(new Impl(vm, text, file, opts)) {}
 
 Reader::~Reader() { delete impl_; }
@@ -71,7 +71,7 @@ bool Reader::next(Value* out) {
   }
 }
 
-Value read_one(VM& vm, std::string_view text, std::string_view name) {
+Value read_one(State& vm, std::string_view text, std::string_view name) {
   uint32_t file = vm.sources.add(std::string(name), std::string(text));
   Reader r(vm, vm.sources.text(file), file);
   Value v;

@@ -10,11 +10,11 @@
 #include <string_view>
 #include <unordered_set>
 
-#include "runtime/value.h"
+#include "core/value.h"
 
 namespace clove {
 
-class VM;
+class State;
 
 struct ReaderOptions {
   bool clove_features = true;  // #? matches :clove and :default (false: only :default)
@@ -25,7 +25,7 @@ struct ReaderOptions {
   /// Tags read as clojure.lang.TaggedLiteral values (the tag symbol and the unevaluated
   /// form) instead of being resolved here: the tags bound in *data-readers*, whose
   /// reader functions the caller runs once the form is read (the reader never calls
-  /// Clove code; runtime/data_readers.h). Null: none.
+  /// Clove code; eval/data_readers.h). Null: none.
   const std::unordered_set<std::string>* deferred_tags = nullptr;
   /// Also defer every tag without a built-in reader (*default-data-reader-fn* is set).
   bool defer_unknown_tags = false;
@@ -34,7 +34,7 @@ struct ReaderOptions {
 class Reader {
  public:
   /// `file` is a SourceRegistry id (vm.sources.add(...)).
-  Reader(VM& vm, std::string_view text, uint32_t file, ReaderOptions opts = {});
+  Reader(State& vm, std::string_view text, uint32_t file, ReaderOptions opts = {});
   /// Reads the next form into *out; false at end of input. Throws Diagnostic.
   bool next(Value* out);
   /// Bytes of the text consumed so far: up to the end of the last form read.
@@ -52,6 +52,6 @@ class Reader {
 };
 
 /// Reads exactly one form from a string (read-string); nil at end of input.
-Value read_one(VM& vm, std::string_view text, std::string_view name = "<string>");
+Value read_one(State& vm, std::string_view text, std::string_view name = "<string>");
 
 }  // namespace clove

@@ -9,10 +9,10 @@
 #include <unordered_map>
 #include <vector>
 
-#include "common/source.h"
+#include "core/source.h"
 #include "reader/char_stream.h"
 #include "reader/reader.h"
-#include "runtime/string.h"
+#include "runtime/text/string.h"
 
 namespace clove {
 
@@ -23,7 +23,7 @@ struct ReadItem {
 };
 
 struct Reader::Impl {
-  Impl(VM& vm, std::string_view text, uint32_t file, ReaderOptions opts)
+  Impl(State& vm, std::string_view text, uint32_t file, ReaderOptions opts)
       : vm(vm), in(text, file), opts(opts) {}
 
   /// What read_item found.
@@ -35,7 +35,7 @@ struct Reader::Impl {
     Eof,      // end of input
   };
 
-  VM& vm;
+  State& vm;
   CharStream in;
   ReaderOptions opts;
   uint32_t depth = 0;

@@ -5,12 +5,12 @@
 // foo# becomes foo__N__auto__), ~x is inserted as is and ~@x spliced.
 #include <fmt/format.h>
 
-#include "common/error.h"
+#include "core/error.h"
 #include "reader/reader_impl.h"
-#include "runtime/bignum.h"
-#include "runtime/coll.h"
-#include "runtime/number.h"
-#include "vm/vm.h"
+#include "runtime/num/bignum.h"
+#include "runtime/coll/coll.h"
+#include "runtime/num/number.h"
+#include "state/state.h"
 
 namespace clove {
 
@@ -26,14 +26,14 @@ bool is_special_form(std::string_view n) {
 }
 
 /// (head x) where head is clojure.core/<name>.
-bool is_call_of(VM& vm, Value form, std::string_view name) {
+bool is_call_of(State& vm, Value form, std::string_view name) {
   if (!is_seq(form) && !is_list(form)) return false;
   if (seq(vm, form).is_nil()) return false;
   Symbol* s = as<Symbol>(first(vm, form));
   return s && s->ns_view() == "clojure.core" && s->name_view() == name;
 }
 
-Value second_of(VM& vm, Value form) { return first(vm, clove::next(vm, form)); }
+Value second_of(State& vm, Value form) { return first(vm, clove::next(vm, form)); }
 
 }  // namespace
 

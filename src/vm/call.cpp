@@ -4,13 +4,13 @@
 
 #include <fmt/format.h>
 
-#include "common/stack_guard.h"
-#include "runtime/coll.h"
+#include "core/stack_guard.h"
+#include "runtime/coll/coll.h"
 #include "runtime/coll/array_seq.h"
 #include "runtime/coll/transient.h"
-#include "runtime/number.h"
-#include "runtime/print.h"
-#include "vm/vm.h"
+#include "runtime/num/number.h"
+#include "runtime/print/print.h"
+#include "vm/interpreter.h"
 #include "vm/enter.h"
 
 namespace clove {
@@ -21,7 +21,7 @@ namespace {
 }
 }  // namespace
 
-Value VM::call_non_closure(Fiber* f, Value callee, size_t newbase, int nargs, uint32_t ret_pc) {
+Value Interpreter::call_non_closure(Fiber* f, Value callee, size_t newbase, int nargs, uint32_t ret_pc) {
   Args args(&f->stack, newbase, nargs);
   if (Native* n = as<Native>(callee)) {
     if (nargs < n->min_args || (n->max_args >= 0 && nargs > n->max_args))
@@ -75,7 +75,7 @@ Value VM::call_non_closure(Fiber* f, Value callee, size_t newbase, int nargs, ui
               fmt::format("class {} cannot be cast to class clojure.lang.IFn", value_type_name(callee)));
 }
 
-Value VM::call(Value fn, const Value* args, int nargs) {
+Value Interpreter::call(Value fn, const Value* args, int nargs) {
   check_native_stack(limits.native_stack_reserve);
   Fiber* f = fiber_;
   size_t saved_base = f->base, saved_top = f->top, saved_handlers = f->handlers.size();
@@ -127,42 +127,42 @@ Value VM::call(Value fn, const Value* args, int nargs) {
   }
 }
 
-void VM::throw_closure_arity(Closure* c, int nargs) {
+void Interpreter::throw_closure_arity(Closure* c, int nargs) {
   arity_error(nargs, c->fn->name ? std::string(c->fn->name->view()) : "fn");
 }
 
-void VM::throw_depth_exceeded() {
+void Interpreter::throw_depth_exceeded() {
   throw_error(ErrorKind::StackOverflowError,
               fmt::format("call depth exceeded the limit of {} frames", limits.max_depth));
 }
 
-void VM::throw_unbound(Var* v) {
+void Interpreter::throw_unbound(Var* v) {
   throw_error(ErrorKind::IllegalStateException,
               fmt::format("Attempting to call unbound fn: #'{}/{}", v->ns->name->str(), v->sym->str()));
 }
 
-void VM::throw_value(Value exc) {
+void Interpreter::throw_value(Value exc) {
   if (Exception* e = as<Exception>(exc)) throw CloveError(e->kind, e->message ? std::string(e->message->view()) : "", exc);
   if (exc.is_nil()) throw_error(ErrorKind::NullPointerException, "Cannot throw nil");
   throw_error(ErrorKind::ClassCastException,
               fmt::format("class {} cannot be cast to class java.lang.Throwable", value_type_name(exc)));
 }
 
-ErrorKind VM::exception_kind(Value exc) const {
+ErrorKind Interpreter::exception_kind(Value exc) const {
   if (Exception* e = as<Exception>(exc)) return e->kind;
   return ErrorKind::RuntimeException;
 }
 
-std::string VM::exception_message(Value exc) const {
+std::string Interpreter::exception_message(Value exc) const {
   if (Exception* e = as<Exception>(exc)) return e->message ? std::string(e->message->view()) : "";
   return "";
 }
 
-Exception* VM::make_exception(ErrorKind kind, std::string_view message) {
+Exception* Interpreter::make_exception(ErrorKind kind, std::string_view message) {
   return heap.make<Exception>(kind, make_string(heap, message));
 }
 
-std::vector<TraceEntry> VM::capture_trace() const {
+std::vector<TraceEntry> Interpreter::capture_trace() const {
   std::vector<TraceEntry> out;
   const Fiber* f = fiber_;
   size_t b = f->base;
@@ -190,7 +190,7 @@ std::vector<TraceEntry> VM::capture_trace() const {
   return out;
 }
 
-Value VM::exception_from_current(std::exception_ptr ep) {
+Value Interpreter::exception_from_current(std::exception_ptr ep) {
   Exception* x = nullptr;
   try {
     std::rethrow_exception(ep);
@@ -227,7 +227,7 @@ Value VM::exception_from_current(std::exception_ptr ep) {
   return Value::object(x);
 }
 
-std::string VM::format_exception(Value exc) const {
+std::string Interpreter::format_exception(Value exc) const {
   Exception* e = as<Exception>(exc);
   if (!e) return "Execution error: (not an exception)";
   std::string msg = e->message ? std::string(e->message->view()) : "";
@@ -250,7 +250,7 @@ std::string VM::format_exception(Value exc) const {
     out = fmt::format("Execution error ({}).\n{}", error_short_name(e->kind), msg);
   }
   if (e->kind == ErrorKind::ExceptionInfo && !e->data.is_nil())
-    out += "\ndata: " + pr_str(const_cast<VM&>(*this), e->data);
+    out += "\ndata: " + pr_str(const_cast<Interpreter&>(*this), e->data);
   size_t k = 0;
   for (const TraceEntry& t : e->frames) {
     std::string name = t.fn_name ? std::string(t.fn_name->view()) : "<top level>";

@@ -12,23 +12,23 @@
 //     returns and backward jumps), never while an instruction holds raw pointers.
 //  5. A Clove call never recurses on the C++ stack: CALL pushes a frame and jumps to
 //     the callee's first instruction; RET pops it. Only natives that call back
-//     (VM::call) start a nested run(), which ends when its boundary frame returns.
+//     (Interpreter::call) start a nested run(), which ends when its boundary frame returns.
 //  6. Every frame's header (stack[base-3 .. base-1]) holds the callee, the link to the
 //     caller (with the arity index) and the return pc (vm/fiber.h).
 #include <cstring>
 
 #include "bytecode/opcodes.h"
-#include "common/stack_guard.h"
+#include "core/stack_guard.h"
 #include <fmt/format.h>
 
-#include "runtime/coll.h"
-#include "runtime/number.h"
+#include "runtime/coll/coll.h"
+#include "runtime/num/number.h"
 #include "vm/enter.h"
-#include "vm/vm.h"
+#include "vm/interpreter.h"
 
 namespace clove {
 
-Value VM::run(size_t handler_floor) {
+Value Interpreter::run(size_t handler_floor) {
   Fiber* f = fiber_;
   Closure* cl = nullptr;
   Proto* proto = nullptr;

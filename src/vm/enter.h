@@ -1,7 +1,7 @@
-// enter.h: VM::enter_closure, inline because every Clove call runs it.
+// enter.h: Interpreter::enter_closure, inline because every Clove call runs it.
 #pragma once
 #include "runtime/coll/array_seq.h"
-#include "vm/vm.h"
+#include "vm/interpreter.h"
 
 namespace clove {
 
@@ -11,7 +11,7 @@ namespace clove {
 // Registers past the arguments are not cleared when the arity has a stack map: the
 // compiler never reads a register before writing it, and the GC marks only live
 // registers (clearing the rest). Hand-assembled code (no stack map) gets nil-filled frames.
-[[gnu::always_inline]] inline Proto* VM::enter_closure(Fiber* f, Closure* c, size_t newbase, int nargs, size_t prev_base,
+[[gnu::always_inline]] inline Proto* Interpreter::enter_closure(Fiber* f, Closure* c, size_t newbase, int nargs, size_t prev_base,
                                 uint64_t ret_pc) {
   FnProto* fn = c->fn;
   Proto* p = nullptr;

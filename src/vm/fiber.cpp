@@ -42,7 +42,7 @@ void Fiber::trace(Tracer& t) {
     b = link_prev_base(link);
     if (ret != kNoFrame)
       pc = ret;
-    else  // a C++ boundary: the frame below saved its pc when VM::call entered
+    else  // a C++ boundary: the frame below saved its pc when Interpreter::call entered
       pc = boundary > 0 ? boundary_pcs[--boundary] : 0;
   }
 }

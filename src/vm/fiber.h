@@ -19,9 +19,9 @@
 #include <vector>
 
 #include "gc/heap.h"
-#include "runtime/function.h"
-#include "runtime/namespace.h"
-#include "runtime/object.h"
+#include "runtime/lang/function.h"
+#include "state/namespace.h"
+#include "core/object.h"
 
 namespace clove {
 
@@ -58,7 +58,7 @@ struct Fiber : Obj {
   uint32_t depth = 0;     // frames on this fiber (tail calls do not add)
   std::vector<Handler> handlers;
   Value result;            // last value returned to a boundary (kept reachable)
-  /// The saved pc of the frame below each C++ boundary (VM::call pushes, pops on exit),
+  /// The saved pc of the frame below each C++ boundary (Interpreter::call pushes, pops on exit),
   /// innermost last: frames below a boundary are walked with these pcs.
   std::vector<uint32_t> boundary_pcs;
   /// Dynamic bindings (`binding`), innermost last; each frame's entries end with a

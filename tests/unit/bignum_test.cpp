@@ -1,4 +1,4 @@
-// bignum_test.cpp: BigDecimal arithmetic (runtime/bigdecimal.h): Java's exact scale
+// bignum_test.cpp: BigDecimal arithmetic (runtime/num/bigdecimal.h): Java's exact scale
 // rules, rounding under a math context, comparisons that never build huge powers of
 // ten, limits (scale overflow, digit cap) and *math-context* through with-precision.
 // Expected texts come from JVM Clojure 1.11 (java.math.BigDecimal).
@@ -7,12 +7,12 @@
 #include <chrono>
 #include <string>
 
-#include "common/error.h"
-#include "runtime/bigdecimal.h"
-#include "runtime/bignum.h"
-#include "runtime/number.h"
-#include "runtime/print.h"
-#include "vm/vm.h"
+#include "core/error.h"
+#include "runtime/num/bigdecimal.h"
+#include "runtime/num/bignum.h"
+#include "runtime/num/number.h"
+#include "runtime/print/print.h"
+#include "api/vm.h"
 
 using namespace clove;
 

@@ -1,4 +1,4 @@
-// Java arrays (runtime/array.h) and the collector: an Object array traces its elements
+// Java arrays (runtime/host/array.h) and the collector: an Object array traces its elements
 // (primitive arrays hold none), a seq over an array keeps the array alive, stores into
 // a black array go through the write barrier, and unreachable arrays are freed. Also the
 // element encodings and the errors of bad indices and sizes.
@@ -7,8 +7,8 @@
 #include <vector>
 
 #include "coll_test_support.h"
-#include "runtime/array.h"
-#include "runtime/print.h"
+#include "runtime/host/array.h"
+#include "runtime/print/print.h"
 
 namespace clove {
 namespace {

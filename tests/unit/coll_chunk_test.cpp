@@ -14,7 +14,7 @@ namespace {
 using namespace test;
 
 // Walks s element by element and chunk by chunk; both must give `model`.
-void expect_seq(VM& vm, Value s, const std::vector<int64_t>& model) {
+void expect_seq(State& vm, Value s, const std::vector<int64_t>& model) {
   std::vector<int64_t> by_elem, by_chunk;
   for (Value x = seq(vm, s); !x.is_nil(); x = next(vm, x)) by_elem.push_back(as_long(first(vm, x)));
   for (Value x = seq(vm, s); !x.is_nil();) {

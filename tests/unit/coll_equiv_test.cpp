@@ -10,8 +10,8 @@ namespace {
 
 using namespace test;
 
-Value vec(VM& vm, std::vector<Value> items) { return vector_from(vm.heap, items.data(), items.size()); }
-Value lst(VM& vm, std::vector<Value> items) { return list_from(vm.heap, items.data(), items.size()); }
+Value vec(State& vm, std::vector<Value> items) { return vector_from(vm.heap, items.data(), items.size()); }
+Value lst(State& vm, std::vector<Value> items) { return list_from(vm.heap, items.data(), items.size()); }
 
 TEST(CollEquiv, AcrossTypes) {
   CollVM vm;

@@ -15,7 +15,7 @@ namespace {
 using namespace test;
 
 int64_t g_next = 0;
-Value step_thunk(VM& vm, Args) {
+Value step_thunk(State& vm, Args) {
   vm.heap.safepoint();  // as a compiled thunk's body would reach one
   if (g_next >= 300) return Value::nil();
   Value rest = make_lazy_seq(vm.heap, native(vm, step_thunk));

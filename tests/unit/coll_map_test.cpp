@@ -19,7 +19,7 @@ namespace {
 
 using namespace test;
 
-std::vector<Value> keys_of(VM& vm, Value m) {
+std::vector<Value> keys_of(State& vm, Value m) {
   std::vector<Value> out;
   for (Value s = seq(vm, m); !s.is_nil(); s = next(vm, s)) {
     Value e = first(vm, s);
@@ -28,7 +28,7 @@ std::vector<Value> keys_of(VM& vm, Value m) {
   return out;
 }
 
-std::vector<int64_t> long_keys(VM& vm, Value m) {
+std::vector<int64_t> long_keys(State& vm, Value m) {
   std::vector<int64_t> out;
   for (Value k : keys_of(vm, m)) out.push_back(as_long(k));
   return out;

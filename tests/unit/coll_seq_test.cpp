@@ -124,7 +124,7 @@ TEST(CollSeq, StringsAreSeqsOfCodePoints) {
 
 // A thunk producing the integers g_next, g_next+1, ... below g_limit, one cell per call.
 int64_t g_next = 0, g_limit = 0, g_calls = 0;
-Value counting_thunk(VM& vm, Args) {
+Value counting_thunk(State& vm, Args) {
   ++g_calls;
   if (g_next >= g_limit) return Value::nil();
   Value rest = make_lazy_seq(vm.heap, native(vm, counting_thunk));
@@ -182,7 +182,7 @@ TEST(CollLazy, EmptyAndNested) {
   roots.push(inner);
   static Value s_inner;
   s_inner = inner;
-  Value outer = make_lazy_seq(vm.heap, native(vm, [](VM&, Args) { return s_inner; }));
+  Value outer = make_lazy_seq(vm.heap, native(vm, [](State&, Args) { return s_inner; }));
   roots.push(outer);
   EXPECT_EQ(first(vm, outer), I(5));
   EXPECT_EQ(count(vm, outer), 3);

@@ -15,20 +15,20 @@
 #include "runtime/coll/queue.h"
 #include "runtime/coll/sorted_map.h"
 #include "runtime/coll/string_seq.h"
-#include "runtime/print.h"
+#include "runtime/print/print.h"
 
 namespace clove {
 namespace {
 
 using namespace test;
 
-void map_visit_for_test(VM& vm, Value m, std::vector<Value>& keys) {
+void map_visit_for_test(State& vm, Value m, std::vector<Value>& keys) {
   hash_map_visit(static_cast<HashMap*>(m.as_obj()), [](void* c, Value k, Value) { static_cast<std::vector<Value>*>(c)->push_back(k); }, &keys);
 }
 
-Value core_fn(VM& vm, const char* name) { return vm.core_ns()->lookup(vm.sym(name))->root; }
+Value core_fn(State& vm, const char* name) { return vm.core_ns()->lookup(vm.sym(name))->root; }
 
-std::vector<int64_t> keys_in_order(VM& vm, Value s) {
+std::vector<int64_t> keys_in_order(State& vm, Value s) {
   std::vector<int64_t> out;
   for (; !s.is_nil(); s = next(vm, s)) {
     Value e = first(vm, s);
@@ -38,23 +38,23 @@ std::vector<int64_t> keys_in_order(VM& vm, Value s) {
 }
 
 // A comparator fn: (fn [a b] (- b a)), i.e. descending order.
-Value desc_numeric(VM& vm, Args a) { return Value::small_int(as_long(a[1]) - as_long(a[0])); }
+Value desc_numeric(State& vm, Args a) { return Value::small_int(as_long(a[1]) - as_long(a[0])); }
 // A boolean comparator: (fn [a b] (> a b)).
-Value desc_boolean(VM& vm, Args a) { return Value::boolean(as_long(a[0]) > as_long(a[1])); }
+Value desc_boolean(State& vm, Args a) { return Value::boolean(as_long(a[0]) > as_long(a[1])); }
 int g_gc_calls = 0;
 // An ascending comparator that reaches a safepoint and allocates garbage on every call.
-Value asc_collecting(VM& vm, Args a) {
+Value asc_collecting(State& vm, Args a) {
   ++g_gc_calls;
   Value junk[] = {I(1), I(2)};
   vector_from(vm.heap, junk, 2);
   vm.heap.safepoint();
   return Value::small_int(compare(vm, a[0], a[1]));
 }
-Value comparator(VM& vm, NativeFn f) {
+Value comparator(State& vm, NativeFn f) {
   return Value::object(vm.heap.make<Native>(f, make_string(vm.heap, "test/cmp"), "", "", 2, 2));
 }
 
-void random_ops(VM& vm, Value comp, bool descending, int nops) {
+void random_ops(State& vm, Value comp, bool descending, int nops) {
   std::mt19937 rng(5);
   RootScope roots(vm.heap);
   size_t m = roots.push(empty_sorted_map(vm.heap, comp));
@@ -166,7 +166,7 @@ TEST(CollSorted, BadInputErrors) {
   expect_error([&] { get(vm, sm, K(vm, "a")); }, ErrorKind::ClassCastException, "cannot be cast");
   expect_error([&] { vm.call(core_fn(vm, "sorted-map"), {I(1)}); }, ErrorKind::IllegalArgumentException,
                "No value supplied for key: 1");
-  Value bad = comparator(vm, [](VM& vm, Args) { return S(vm, "x"); });
+  Value bad = comparator(vm, [](State& vm, Args) { return S(vm, "x"); });
   expect_error([&] { vm.call(core_fn(vm, "sorted-set-by"), {bad, I(1), I(2)}); }, ErrorKind::ClassCastException,
                "java.lang.Number");
   expect_error([&] { vm.call(core_fn(vm, "rseq"), {I(1)}); }, ErrorKind::ClassCastException, "Sorted");

@@ -6,38 +6,38 @@
 
 #include "coll_test_support.h"
 #include "runtime/coll/ref_types.h"
-#include "runtime/print.h"
+#include "runtime/print/print.h"
 
 namespace clove {
 namespace {
 
 using namespace test;
 
-Value core_fn(VM& vm, const char* name) { return vm.core_ns()->lookup(vm.sym(name))->root; }
-Value call(VM& vm, const char* name, std::initializer_list<Value> args) { return vm.call(core_fn(vm, name), args); }
+Value core_fn(State& vm, const char* name) { return vm.core_ns()->lookup(vm.sym(name))->root; }
+Value call(State& vm, const char* name, std::initializer_list<Value> args) { return vm.call(core_fn(vm, name), args); }
 
 std::vector<std::string> g_log;
 // A watch fn that logs "key old new" (and allocates, so stress mode collects).
-Value log_watch(VM& vm, Args a) {
+Value log_watch(State& vm, Args a) {
   g_log.push_back(pr_str(vm, a[0]) + " " + pr_str(vm, a[2]) + " " + pr_str(vm, a[3]));
   vm.heap.safepoint();
   return Value::nil();
 }
 int g_thunk_calls = 0;
-Value thunk(VM& vm, Args) {
+Value thunk(State& vm, Args) {
   ++g_thunk_calls;
   vm.heap.safepoint();
   return S(vm, "computed");
 }
-Value failing_thunk(VM& vm, Args) {
+Value failing_thunk(State& vm, Args) {
   ++g_thunk_calls;
   throw_error(ErrorKind::IllegalArgumentException, "boom");
 }
-Value fn_native(VM& vm, NativeFn f, int min, int max) {
+Value fn_native(State& vm, NativeFn f, int min, int max) {
   return Value::object(vm.heap.make<Native>(f, make_string(vm.heap, "test/fn"), "", "", min, max));
 }
 // (fn [x] (str x "!")): a fresh string each time.
-Value bang(VM& vm, Args a) {
+Value bang(State& vm, Args a) {
   vm.heap.safepoint();
   return S(vm, std::string(static_cast<String*>(a[0].as_obj())->view()) + "!");
 }

@@ -5,12 +5,12 @@
 #include <string>
 #include <string_view>
 
-#include "common/error.h"
-#include "runtime/coll.h"
-#include "runtime/function.h"
-#include "runtime/number.h"
-#include "runtime/string.h"
-#include "vm/vm.h"
+#include "core/error.h"
+#include "runtime/coll/coll.h"
+#include "runtime/lang/function.h"
+#include "runtime/num/number.h"
+#include "runtime/text/string.h"
+#include "api/vm.h"
 
 namespace clove::test {
 
@@ -20,13 +20,13 @@ struct CollVM : VM {
 };
 
 inline Value I(int64_t i) { return Value::small_int(i); }
-inline Value S(VM& vm, std::string_view s) { return string_value(vm.heap, s); }
-inline Value K(VM& vm, std::string_view s) { return Value::object(vm.kw(s)); }
-inline Value Sym(VM& vm, std::string_view s) { return Value::object(vm.sym(s)); }
+inline Value S(State& vm, std::string_view s) { return string_value(vm.heap, s); }
+inline Value K(State& vm, std::string_view s) { return Value::object(vm.kw(s)); }
+inline Value Sym(State& vm, std::string_view s) { return Value::object(vm.sym(s)); }
 inline Value D(double d) { return Value::from_double(d); }
 
 /// A Clojure `hash` result as the signed int the JVM prints.
-inline int32_t jhash(VM& vm, Value v) { return static_cast<int32_t>(hash(vm, v)); }
+inline int32_t jhash(State& vm, Value v) { return static_cast<int32_t>(hash(vm, v)); }
 
 /// Runs f, expecting a CloveError of `kind` whose message contains `msg`.
 template <class F>
@@ -41,7 +41,7 @@ void expect_error(F&& f, ErrorKind kind, std::string_view msg = {}) {
 }
 
 /// A native function value.
-inline Value native(VM& vm, NativeFn fn) {
+inline Value native(State& vm, NativeFn fn) {
   return Value::object(vm.heap.make<Native>(fn, make_string(vm.heap, "test/thunk"), "", "", 0, 0));
 }
 

@@ -16,14 +16,14 @@
 #include "runtime/coll/list.h"
 #include "runtime/coll/transient.h"
 #include "runtime/coll/vector.h"
-#include "runtime/print.h"
+#include "runtime/print/print.h"
 
 namespace clove {
 namespace {
 
 using namespace test;
 
-Value core_fn(VM& vm, const char* name) { return vm.core_ns()->lookup(vm.sym(name))->root; }
+Value core_fn(State& vm, const char* name) { return vm.core_ns()->lookup(vm.sym(name))->root; }
 
 std::string str_of_value(Value v) { return std::string(static_cast<String*>(v.as_obj())->view()); }
 

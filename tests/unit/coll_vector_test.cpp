@@ -10,7 +10,7 @@ namespace {
 
 using namespace test;
 
-void expect_same(VM& vm, Value v, const std::vector<int64_t>& model) {
+void expect_same(State& vm, Value v, const std::vector<int64_t>& model) {
   ASSERT_TRUE(is_vector(v));
   ASSERT_EQ(count(vm, v), static_cast<int64_t>(model.size()));
   for (size_t i = 0; i < model.size(); ++i) ASSERT_EQ(as_long(nth(vm, v, i)), model[i]) << "index " << i;

@@ -4,9 +4,9 @@
 #include <gtest/gtest.h>
 
 #include "compiler/compiler.h"
-#include "runtime/coll.h"
-#include "runtime/print.h"
-#include "vm/vm.h"
+#include "runtime/coll/coll.h"
+#include "runtime/print/print.h"
+#include "api/vm.h"
 
 namespace clove {
 namespace {

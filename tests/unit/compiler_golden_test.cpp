@@ -10,10 +10,10 @@
 #include <fstream>
 #include <sstream>
 
-#include "bytecode/disasm.h"
+#include "vm/disasm.h"
 #include "compiler/compiler.h"
 #include "reader/reader.h"
-#include "vm/vm.h"
+#include "api/vm.h"
 
 namespace clove {
 namespace {

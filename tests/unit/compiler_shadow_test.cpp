@@ -5,8 +5,8 @@
 #include <gtest/gtest.h>
 
 #include "compiler/analyze/clove_mode.h"
-#include "runtime/print.h"
-#include "vm/vm.h"
+#include "runtime/print/print.h"
+#include "api/vm.h"
 
 namespace clove {
 namespace {

@@ -10,10 +10,10 @@
 #include <string>
 #include <vector>
 
-#include "common/error.h"
+#include "core/error.h"
 #include "gc/heap.h"
 #include "gc/pool.h"
-#include "runtime/string.h"
+#include "runtime/text/string.h"
 
 using namespace clove;
 

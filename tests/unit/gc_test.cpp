@@ -2,10 +2,10 @@
 // the write barrier during incremental marking, pacing, stress mode and validate().
 #include <gtest/gtest.h>
 
-#include "common/error.h"
+#include "core/error.h"
 #include "gc/heap.h"
-#include "runtime/string.h"
-#include "runtime/namespace.h"
+#include "runtime/text/string.h"
+#include "state/namespace.h"
 
 using namespace clove;
 

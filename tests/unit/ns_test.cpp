@@ -9,10 +9,10 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
-#include "runtime/coll.h"
-#include "runtime/loader.h"
-#include "runtime/print.h"
-#include "vm/vm.h"
+#include "runtime/coll/coll.h"
+#include "eval/loader.h"
+#include "runtime/print/print.h"
+#include "api/vm.h"
 
 namespace clove {
 namespace {

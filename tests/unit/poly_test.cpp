@@ -3,13 +3,13 @@
 // new object types, and bad input (clear errors, never a crash).
 #include <gtest/gtest.h>
 
-#include "runtime/coll.h"
-#include "runtime/host_class.h"
-#include "runtime/multifn.h"
-#include "runtime/print.h"
-#include "runtime/protocol.h"
-#include "runtime/record.h"
-#include "vm/vm.h"
+#include "runtime/coll/coll.h"
+#include "runtime/host/host_class.h"
+#include "runtime/lang/multifn.h"
+#include "runtime/print/print.h"
+#include "runtime/lang/protocol.h"
+#include "runtime/lang/record.h"
+#include "api/vm.h"
 
 namespace clove {
 namespace {

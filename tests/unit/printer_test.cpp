@@ -7,13 +7,13 @@
 #include <limits>
 
 #include "reader/reader.h"
-#include "runtime/bignum.h"
-#include "runtime/coll.h"
-#include "runtime/exception.h"
-#include "runtime/namespace.h"
-#include "runtime/number.h"
-#include "runtime/print.h"
-#include "vm/vm.h"
+#include "runtime/num/bignum.h"
+#include "runtime/coll/coll.h"
+#include "runtime/lang/exception.h"
+#include "state/namespace.h"
+#include "runtime/num/number.h"
+#include "runtime/print/print.h"
+#include "api/vm.h"
 
 using namespace clove;
 
@@ -245,7 +245,7 @@ TEST_F(PrinterTest, DeepDataIsAnErrorNotACrash) {
 }
 
 TEST_F(PrinterTest, PrintHooks) {
-  set_print_hook(ObjType::Volatile, [](VM&, std::string& out, Value, bool) { out += "#hooked"; });
+  set_print_hook(ObjType::Volatile, [](State&, std::string& out, Value, bool) { out += "#hooked"; });
   // Any object of that type now prints through the hook; other types are unaffected.
   EXPECT_EQ(pr("[1]"), "[1]");
   set_print_hook(ObjType::Volatile, nullptr);

@@ -8,13 +8,13 @@
 #include <regex>
 
 #include "reader/reader.h"
-#include "reader/source_map.h"
-#include "runtime/tagged.h"
-#include "runtime/bignum.h"
-#include "runtime/coll.h"
-#include "runtime/number.h"
-#include "runtime/print.h"
-#include "vm/vm.h"
+#include "core/source_map.h"
+#include "runtime/host/tagged.h"
+#include "runtime/num/bignum.h"
+#include "runtime/coll/coll.h"
+#include "runtime/num/number.h"
+#include "runtime/print/print.h"
+#include "api/vm.h"
 
 using namespace clove;
 

@@ -1,8 +1,8 @@
-// tagged_test.cpp: UUID and instant text forms (runtime/tagged.h). Expected values are
+// tagged_test.cpp: UUID and instant text forms (runtime/host/tagged.h). Expected values are
 // what java.util.UUID and clojure.instant give for the same text.
 #include <gtest/gtest.h>
 
-#include "runtime/tagged.h"
+#include "runtime/host/tagged.h"
 
 using namespace clove;
 

@@ -2,8 +2,8 @@
 // digits), char/int coercion, Character/ shims and Java's number parsing.
 #include <cmath>
 
-#include "runtime/bignum.h"
-#include "runtime/number.h"
+#include "runtime/num/bignum.h"
+#include "runtime/num/number.h"
 #include "text_test_support.h"
 
 using namespace clove;

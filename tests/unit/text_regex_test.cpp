@@ -1,7 +1,7 @@
 // text_regex_test.cpp: Java-syntax translation, PCRE2 compilation errors in Java's
 // wording, matching (find, whole match, empty matches), replacement strings, split, and
 // the re-* natives including matchers, printing and GC.
-#include "runtime/regex.h"
+#include "runtime/text/regex.h"
 #include "text_test_support.h"
 
 using namespace clove;

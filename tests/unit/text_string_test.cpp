@@ -1,7 +1,7 @@
 // text_string_test.cpp: clojure.string and subs through the natives: code point
 // indexing, Java's case mapping and whitespace, replace with strings, chars, patterns
 // and fns (including under GC stress), split-lines, join over lazy seqs, bad inputs.
-#include "runtime/unicode.h"
+#include "runtime/text/unicode.h"
 #include "text_test_support.h"
 
 using namespace clove;

@@ -4,9 +4,9 @@
 
 #include <gtest/gtest.h>
 
-#include "common/error.h"
-#include "runtime/print.h"
-#include "vm/vm.h"
+#include "core/error.h"
+#include "runtime/print/print.h"
+#include "api/vm.h"
 
 namespace clove::text_test {
 

@@ -1,15 +1,15 @@
-// The VM's streams (runtime/stream.h): the embedder's output redirection
+// The VM's streams (runtime/host/stream.h): the embedder's output redirection
 // (VM::set_out / VM::set_err), *out* / *err* / *in* as dynamic vars holding writers and
 // readers, the errors for values that are not streams, and *data-readers* /
-// *default-data-reader-fn* at read-string and load time (runtime/data_readers.h).
+// *default-data-reader-fn* at read-string and load time (eval/data_readers.h).
 #include <gtest/gtest.h>
 
 #include <regex>
 #include <string>
 
-#include "runtime/print.h"
-#include "runtime/stream.h"
-#include "vm/vm.h"
+#include "runtime/print/print.h"
+#include "runtime/host/stream.h"
+#include "api/vm.h"
 
 namespace clove {
 namespace {

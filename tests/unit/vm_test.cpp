@@ -5,9 +5,9 @@
 #include <cmath>
 #include <functional>
 
-#include "runtime/coll.h"
-#include "runtime/number.h"
-#include "vm/vm.h"
+#include "runtime/coll/coll.h"
+#include "runtime/num/number.h"
+#include "api/vm.h"
 
 using namespace clove;
 
@@ -16,9 +16,9 @@ namespace {
 /// Builds one arity by hand: code, constants, frame size. Every register counts as
 /// live for the GC (an empty stack map), as for code from `asm`.
 struct ProtoBuilder {
-  VM& vm;
+  State& vm;
   Proto* p;
-  explicit ProtoBuilder(VM& v, int nparams = 0, bool variadic = false, uint32_t framesize = 16) : vm(v) {
+  explicit ProtoBuilder(State& v, int nparams = 0, bool variadic = false, uint32_t framesize = 16) : vm(v) {
     p = vm.heap.make<Proto>();
     vm.permanent.push_back(Value::object(p));
     p->nparams = static_cast<uint16_t>(nparams);
@@ -36,7 +36,7 @@ struct ProtoBuilder {
   }
 };
 
-FnProto* make_fn(VM& vm, std::initializer_list<Proto*> arities, const char* name = "test/f") {
+FnProto* make_fn(State& vm, std::initializer_list<Proto*> arities, const char* name = "test/f") {
   FnProto* fp = vm.heap.make<FnProto>();
   vm.permanent.push_back(Value::object(fp));
   fp->name = make_string(vm.heap, name);
@@ -49,14 +49,14 @@ FnProto* make_fn(VM& vm, std::initializer_list<Proto*> arities, const char* name
   return fp;
 }
 
-Value closure_of(VM& vm, FnProto* fp) {
+Value closure_of(State& vm, FnProto* fp) {
   Value c = Value::object(make_closure(vm.heap, fp, static_cast<uint32_t>(fp->upvals.size())));
   vm.permanent.push_back(c);
   return c;
 }
 
 /// Runs a 0-arg function made of `b`'s code.
-Value run0(VM& vm, ProtoBuilder& b) { return vm.call(closure_of(vm, make_fn(vm, {b.p})), nullptr, 0); }
+Value run0(State& vm, ProtoBuilder& b) { return vm.call(closure_of(vm, make_fn(vm, {b.p})), nullptr, 0); }
 
 class VMTest : public ::testing::Test {
  protected:
@@ -196,7 +196,7 @@ TEST_F(VMTest, CollectionLiterals) {
 }
 
 namespace {
-Value binop(VM& vm, Op op, Value x, Value y) {
+Value binop(State& vm, Op op, Value x, Value y) {
   ProtoBuilder b(vm);
   unsigned kx = b.k(x), ky = b.k(y);
   b.emit(encode_abx(Op::LOADK, 0, kx)).emit(encode_abx(Op::LOADK, 1, ky)).emit(encode_abc(op, 2, 0, 1)).emit(encode_abc(Op::RET, 2, 0, 0));
@@ -362,7 +362,7 @@ TEST_F(VMTest, JumpsAndALoop) {
 
 namespace {
 /// (fn [n] (if (< n 1) 0 (+ n (self (- n 1)))))  -- non-tail recursion.
-Value make_sum_rec(VM& vm) {
+Value make_sum_rec(State& vm) {
   ProtoBuilder b(vm, 1, false, 8);
   b.emit(encode_asbx(Op::LOADI, 1, 1))            // 0
       .emit(encode_abc(Op::LT, 2, 0, 1))          // 1: n < 1

@@ -4,13 +4,13 @@
 
 #include <fmt/format.h>
 
-#include "common/stack_guard.h"
+#include "core/stack_guard.h"
 #include "compiler/analyze/clove_mode.h"
-#include "runtime/coll.h"
+#include "runtime/coll/coll.h"
 #include "runtime/coll/list.h"
-#include "runtime/host_class.h"
-#include "runtime/print.h"
-#include "vm/vm.h"
+#include "runtime/host/host_class.h"
+#include "runtime/print/print.h"
+#include "state/state.h"
 
 namespace clove {
 

@@ -73,7 +73,7 @@ class Analyzer {
   void pop_to(size_t mark);
 
   CompileSession& s;
-  VM& vm;
+  State& vm;
   /// The form analyze_toplevel was given (pinned), searched by diagnostics that need a
   /// position inside it (shadow_guard.cpp); nil before.
   Value toplevel_form = Value::nil();
@@ -116,9 +116,9 @@ Node* try_inline(Analyzer& a, Var* var, Value form, const std::vector<Value>& it
 
 /// The var a call form's head names when it is a macro (not shadowed by a local is the
 /// caller's business), or null.
-Var* macro_var(VM& vm, Value head);
+Var* macro_var(State& vm, Value head);
 /// Calls macro `var` on `form` (whose elements are `items`) with `env` as &env (a map
 /// of the locals in scope, or nil); returns the expansion.
-Value expand_macro(VM& vm, Var* var, Value form, const std::vector<Value>& items, Value env);
+Value expand_macro(State& vm, Var* var, Value form, const std::vector<Value>& items, Value env);
 
 }  // namespace clove

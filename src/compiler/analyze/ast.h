@@ -8,10 +8,10 @@
 #pragma once
 #include <vector>
 
-#include "common/source.h"
-#include "runtime/function.h"
-#include "runtime/namespace.h"
-#include "runtime/value.h"
+#include "core/source.h"
+#include "runtime/lang/function.h"
+#include "state/namespace.h"
+#include "core/value.h"
 
 namespace clove {
 

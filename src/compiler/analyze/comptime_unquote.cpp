@@ -6,7 +6,7 @@
 #include <fmt/format.h>
 
 #include "compiler/analyze/clove_mode.h"
-#include "vm/vm.h"
+#include "state/state.h"
 
 namespace clove {
 
@@ -23,7 +23,7 @@ Node* analyze_comptime_unquote(Analyzer& a, Value form, const std::vector<Value>
            fmt::format("Compile-time unquote takes exactly one expression: {}", a.show(form)));
   Value value;
   try {
-    value = a.s.pin(a.vm.eval_form(items[1]));
+    value = a.s.pin(eval_form(a.vm, items[1]));
   } catch (const CloveError& e) {
     a.fail(DiagKind::compile_error, ctx.pos,
            fmt::format("Error evaluating compile-time unquote {}: {}", a.show(form), e.what()));

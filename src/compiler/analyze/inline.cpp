@@ -12,7 +12,7 @@
 
 #include "compiler/analyze/analyzer.h"
 #include "compiler/passes/const_fold.h"
-#include "vm/vm.h"
+#include "state/state.h"
 
 namespace clove {
 

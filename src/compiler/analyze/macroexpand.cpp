@@ -6,12 +6,12 @@
 // LocalBinding objects, which Clove does not expose). The public macroexpand_1 (behind
 // clojure.core/macroexpand-1) has no locals to consult and passes nil.
 #include "compiler/analyze/analyzer.h"
-#include "runtime/coll.h"
-#include "vm/vm.h"
+#include "runtime/coll/coll.h"
+#include "state/state.h"
 
 namespace clove {
 
-Var* macro_var(VM& vm, Value head) {
+Var* macro_var(State& vm, Value head) {
   Symbol* sym = as<Symbol>(head);
   if (!sym) return nullptr;
   Symbol* canon = vm.names.symbol(sym->ns_view(), sym->name_view());
@@ -33,7 +33,7 @@ Value Analyzer::macro_env() {
   return env;
 }
 
-Value expand_macro(VM& vm, Var* var, Value form, const std::vector<Value>& items, Value env) {
+Value expand_macro(State& vm, Var* var, Value form, const std::vector<Value>& items, Value env) {
   std::vector<Value> args;
   args.reserve(items.size() + 1);
   args.push_back(form);
@@ -46,7 +46,7 @@ Value expand_macro(VM& vm, Var* var, Value form, const std::vector<Value>& items
   return vm.call(var->root, args.data(), static_cast<int>(args.size()));
 }
 
-Value macroexpand_1(VM& vm, Value form) {
+Value macroexpand_1(State& vm, Value form) {
   if (!is_list(form) && !is_seq(form)) return form;
   RootScope roots(vm.heap);
   roots.push(form);

@@ -2,16 +2,16 @@
 #include <fmt/format.h>
 
 #include "compiler/analyze/clove_mode.h"
-#include "runtime/coll.h"
-#include "runtime/print.h"
-#include "vm/vm.h"
+#include "runtime/coll/coll.h"
+#include "runtime/print/print.h"
+#include "state/state.h"
 
 namespace clove {
 
 namespace {
 
 /// "file:line:col" from a var's :file/:line/:column metadata, or "" when it has none.
-std::string var_definition_site(VM& vm, Var* v) {
+std::string var_definition_site(State& vm, Var* v) {
   if (v->meta.is_nil()) return "";
   Value file = get(vm, v->meta, Value::object(vm.kw("file")));
   Value line = get(vm, v->meta, Value::object(vm.kw("line")));
@@ -30,7 +30,7 @@ bool at_or_after(SourcePos p, SourcePos from) {
 /// source order, at or after `from` (a binding symbol of a destructuring form or of a
 /// macro's binding vector, whose rebuilt vector has no positions); `from` if nowhere.
 /// Lists and maps are searched through; only vectors hold binding symbols.
-SourcePos find_binding_site(VM& vm, Value form, Symbol* name, SourcePos from, int depth) {
+SourcePos find_binding_site(State& vm, Value form, Symbol* name, SourcePos from, int depth) {
   if (depth > 500 || !form.is_obj()) return {};
   if (is_vector(form)) {
     int64_t n = count(vm, form);
@@ -62,7 +62,7 @@ SourcePos find_binding_site(VM& vm, Value form, Symbol* name, SourcePos from, in
   return {};
 }
 
-bool allows_shadow(VM& vm, Symbol* raw) {
+bool allows_shadow(State& vm, Symbol* raw) {
   return !raw->meta.is_nil() && get(vm, raw->meta, Value::object(vm.kw("clove/allow-shadow"))).truthy();
 }
 

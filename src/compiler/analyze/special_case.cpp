@@ -4,7 +4,7 @@
 // `default`. Compiled to a chain of EQ / JMPIFNOT, or with several tests to one
 // SWITCH (a hash lookup: constant time; ir/lower_control.cpp).
 #include "compiler/analyze/analyzer.h"
-#include "runtime/coll.h"
+#include "runtime/coll/coll.h"
 
 namespace clove {
 

@@ -6,15 +6,16 @@
 #include <fmt/format.h>
 
 #include "compiler/analyze/analyzer.h"
-#include "runtime/coll.h"
-#include "runtime/string.h"
-#include "vm/vm.h"
+#include "compiler/compiler.h"
+#include "runtime/coll/coll.h"
+#include "runtime/text/string.h"
+#include "state/state.h"
 
 namespace clove {
 
 namespace {
 
-bool meta_flag(VM& vm, Value meta, const char* key) {
+bool meta_flag(State& vm, Value meta, const char* key) {
   if (meta.is_nil()) return false;
   return get(vm, meta, Value::object(vm.kw(key))).truthy();
 }
@@ -24,7 +25,7 @@ bool meta_flag(VM& vm, Value meta, const char* key) {
 /// is compiled: quoted values are unwrapped, other non-literal values (calls, symbols)
 /// are evaluated then; a value that needs the def's own locals is not supported.
 Value evaluate_meta(Analyzer& a, Value meta) {
-  VM& vm = a.vm;
+  State& vm = a.vm;
   if (!is_map(meta)) return meta;
   Value quote = Value::object(vm.sym("quote"));
   Value out = meta;
@@ -37,10 +38,10 @@ Value evaluate_meta(Analyzer& a, Value meta) {
       if (count(vm, v) == 2 && first(vm, v) == quote)
         nv = first(vm, next(vm, v));
       else if (count(vm, v) > 0)
-        nv = a.s.pin(vm.eval_form(v));
+        nv = a.s.pin(eval_form(vm, v));
     } else if (Symbol* sym = as<Symbol>(v)) {
       (void)sym;
-      nv = a.s.pin(vm.eval_form(v));
+      nv = a.s.pin(eval_form(vm, v));
     }
     if (nv != v) out = a.s.pin(assoc(vm, out, k, nv));
   }
@@ -50,7 +51,7 @@ Value evaluate_meta(Analyzer& a, Value meta) {
 }  // namespace
 
 Node* analyze_def(Analyzer& a, Value form, const std::vector<Value>& items, const Ctx& ctx) {
-  VM& vm = a.vm;
+  State& vm = a.vm;
   if (items.size() < 2) a.fail(DiagKind::compile_bad_special_form, ctx.pos, "Too few arguments to def");
   if (items.size() > 4) a.fail(DiagKind::compile_bad_special_form, ctx.pos, "Too many arguments to def");
   Symbol* raw = as<Symbol>(items[1]);

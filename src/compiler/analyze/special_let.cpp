@@ -7,8 +7,8 @@
 
 #include "compiler/analyze/analyzer.h"
 #include "compiler/analyze/clove_mode.h"
-#include "runtime/coll.h"
-#include "vm/vm.h"
+#include "runtime/coll/coll.h"
+#include "state/state.h"
 
 namespace clove {
 

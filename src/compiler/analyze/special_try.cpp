@@ -1,6 +1,6 @@
 // special_try.cpp: (try body... (catch Class e body...)* (finally body...)?).
 //
-// A catch class must name a known exception class (common/error.h; short or full
+// A catch class must name a known exception class (core/error.h; short or full
 // name) or be :default, which catches anything. The class is kept as its full name;
 // at run time clojure.core/-catches? decides whether a thrown value matches. Nothing
 // in a try is in tail position, and recur may not cross it.
@@ -8,8 +8,8 @@
 
 #include "compiler/analyze/analyzer.h"
 #include "compiler/analyze/clove_mode.h"
-#include "runtime/coll.h"
-#include "vm/vm.h"
+#include "runtime/coll/coll.h"
+#include "state/state.h"
 
 namespace clove {
 

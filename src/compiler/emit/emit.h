@@ -16,7 +16,7 @@
 #include "compiler/ir/ir.h"
 #include "compiler/passes/liveness.h"
 #include "compiler/passes/regalloc.h"
-#include "runtime/function.h"
+#include "runtime/lang/function.h"
 
 namespace clove {
 

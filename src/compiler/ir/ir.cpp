@@ -3,7 +3,7 @@
 
 #include <fmt/format.h>
 
-#include "runtime/string.h"
+#include "runtime/text/string.h"
 
 namespace clove {
 

@@ -35,8 +35,8 @@
 #include <vector>
 
 #include "bytecode/opcodes.h"
-#include "common/source.h"
-#include "runtime/value.h"
+#include "core/source.h"
+#include "core/value.h"
 
 namespace clove {
 

@@ -3,7 +3,7 @@
 #include <fmt/format.h>
 
 #include "compiler/ir/lower_impl.h"
-#include "runtime/number.h"
+#include "runtime/num/number.h"
 
 namespace clove {
 

@@ -1,6 +1,6 @@
 // lower_control.cpp: if, do, let*/loop*, recur and case* as blocks and jumps.
 #include "compiler/ir/lower_impl.h"
-#include "runtime/coll.h"
+#include "runtime/coll/coll.h"
 
 namespace clove {
 
@@ -99,7 +99,7 @@ VReg ArityLowerer::lower_case(CaseNode* n, Dest d) {
     // Slots go to arms in order of first use; an arm only a shadowed duplicate test
     // selects gets none and is not compiled.
     int dflt_block = new_block();
-    VM& vm = s_.vm;
+    State& vm = s_.vm;
     Value table = s_.pin(map_from(vm, nullptr, 0));
     std::vector<size_t> slot_arms;  // slot i+1 -> arm
     std::vector<int> slot_of(thens.size(), 0);

@@ -7,8 +7,8 @@
 #include "compiler/ir/lower_impl.h"
 #include "compiler/passes/liveness.h"
 #include "compiler/passes/regalloc.h"
-#include "bytecode/disasm.h"
-#include "vm/vm.h"
+#include "vm/disasm.h"
+#include "state/state.h"
 
 namespace clove {
 
@@ -75,7 +75,7 @@ VReg ArityLowerer::lower_letfn(LetfnNode* n, Dest d) {
 }
 
 FnProto* compile_fn(CompileSession& s, FnNode* fn) {
-  VM& vm = s.vm;
+  State& vm = s.vm;
   FnProto* proto = s.pin(vm.heap.make<FnProto>());
   proto->name = fn->name;
   proto->pos = fn->pos;

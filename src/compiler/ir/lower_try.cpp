@@ -17,7 +17,7 @@
 // A handler that fires is popped by the VM before control reaches it. The finally
 // body is lowered twice (normal and exceptional exit).
 #include "compiler/ir/lower_impl.h"
-#include "vm/vm.h"
+#include "state/state.h"
 
 namespace clove {
 

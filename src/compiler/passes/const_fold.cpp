@@ -3,7 +3,7 @@
 // a double; comparisons between longs and doubles compare numerically.
 #include "compiler/passes/const_fold.h"
 
-#include "runtime/number.h"
+#include "runtime/num/number.h"
 
 namespace clove {
 

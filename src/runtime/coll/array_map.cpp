@@ -3,10 +3,10 @@
 
 #include <cstring>
 
-#include "runtime/coll.h"
+#include "runtime/coll/coll.h"
 #include "runtime/coll/hash_map.h"
-#include "runtime/string.h"
-#include "vm/vm.h"
+#include "runtime/text/string.h"
+#include "state/state.h"
 
 namespace clove {
 
@@ -16,7 +16,7 @@ ArrayMap* alloc_array_map(Heap& h, uint32_t npairs, Value meta) {
 
 Value empty_array_map(Heap& h, Value meta) { return Value::object(alloc_array_map(h, 0, meta)); }
 
-int64_t array_map_index(VM& vm, const ArrayMap* m, Value key) {
+int64_t array_map_index(State& vm, const ArrayMap* m, Value key) {
   const Value* kv = m->kvs();
   if (is<Keyword>(key)) {  // keywords are interned: identity suffices
     for (uint32_t i = 0; i < m->n; ++i)
@@ -28,7 +28,7 @@ int64_t array_map_index(VM& vm, const ArrayMap* m, Value key) {
   return -1;
 }
 
-Value array_map_assoc(VM& vm, const ArrayMap* m, Value key, Value val) {
+Value array_map_assoc(State& vm, const ArrayMap* m, Value key, Value val) {
   int64_t i = array_map_index(vm, m, key);
   Heap& h = vm.heap;
   if (i >= 0) {
@@ -53,7 +53,7 @@ Value array_map_assoc(VM& vm, const ArrayMap* m, Value key, Value val) {
   return Value::object(r);
 }
 
-Value array_map_dissoc(VM& vm, const ArrayMap* m, Value key) {
+Value array_map_dissoc(State& vm, const ArrayMap* m, Value key) {
   int64_t i = array_map_index(vm, m, key);
   if (i < 0) return Value::object(m);
   ArrayMap* r = alloc_array_map(vm.heap, m->n - 1, m->meta);

@@ -8,11 +8,11 @@
 #include <cstdint>
 
 #include "gc/heap.h"
-#include "runtime/object.h"
+#include "core/object.h"
 
 namespace clove {
 
-class VM;
+class State;
 
 struct ArrayMap : Obj {
   static constexpr ObjType kType = ObjType::ArrayMap;
@@ -34,10 +34,10 @@ ArrayMap* alloc_array_map(Heap& h, uint32_t npairs, Value meta = Value::nil());
 /// `{}` with metadata.
 Value empty_array_map(Heap& h, Value meta = Value::nil());
 /// Index of the pair whose key is `=` to key, or -1 (may realize lazy seqs).
-int64_t array_map_index(VM& vm, const ArrayMap* m, Value key);
+int64_t array_map_index(State& vm, const ArrayMap* m, Value key);
 /// (assoc m k v); promotes to a HashMap past kMaxEntries pairs.
-Value array_map_assoc(VM& vm, const ArrayMap* m, Value key, Value val);
+Value array_map_assoc(State& vm, const ArrayMap* m, Value key, Value val);
 /// (dissoc m k)
-Value array_map_dissoc(VM& vm, const ArrayMap* m, Value key);
+Value array_map_dissoc(State& vm, const ArrayMap* m, Value key);
 
 }  // namespace clove

@@ -9,7 +9,7 @@
 #include <cstdint>
 
 #include "gc/heap.h"
-#include "runtime/object.h"
+#include "core/object.h"
 
 namespace clove {
 

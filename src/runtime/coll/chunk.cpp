@@ -6,12 +6,12 @@
 #include <cstring>
 #include <string>
 
-#include "runtime/coll.h"
+#include "runtime/coll/coll.h"
 #include "runtime/coll/coll_util.h"
 #include "runtime/coll/list.h"
 #include "runtime/coll/range.h"
 #include "runtime/coll/vector.h"
-#include "vm/vm.h"
+#include "state/state.h"
 
 namespace clove {
 
@@ -75,7 +75,7 @@ namespace {
 }
 }  // namespace
 
-ArrayChunk* chunk_first(VM& vm, Value s) {
+ArrayChunk* chunk_first(State& vm, Value s) {
   Heap& h = vm.heap;
   if (ChunkedCons* c = as<ChunkedCons>(s)) return window(h, c->chunk, c->skip);
   if (Range* r = as<Range>(s)) return range_chunk_first(h, r);
@@ -87,20 +87,20 @@ ArrayChunk* chunk_first(VM& vm, Value s) {
   not_chunked(s);
 }
 
-Value chunk_next(VM& vm, Value s) {
+Value chunk_next(State& vm, Value s) {
   if (ChunkedCons* c = as<ChunkedCons>(s)) return seq(vm, c->more);
   if (Range* r = as<Range>(s)) return range_chunk_next(vm.heap, r);
   if (VectorSeq* v = as<VectorSeq>(s)) return vector_seq(vm.heap, v->vec, (v->i & ~31u) + 32);
   not_chunked(s);
 }
 
-Value chunk_rest(VM& vm, Value s) {
+Value chunk_rest(State& vm, Value s) {
   if (ChunkedCons* c = as<ChunkedCons>(s)) return c->more.is_nil() ? empty_list(vm.heap) : c->more;
   Value n = chunk_next(vm, s);
   return n.is_nil() ? empty_list(vm.heap) : n;
 }
 
-Value chunked_cons_next(VM& vm, const ChunkedCons* c) {
+Value chunked_cons_next(State& vm, const ChunkedCons* c) {
   if (c->skip + 1 < c->chunk->count()) return Value::object(vm.heap.make<ChunkedCons>(c->chunk, c->skip + 1, c->more));
   return seq(vm, c->more);
 }

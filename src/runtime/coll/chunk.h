@@ -11,11 +11,11 @@
 #include <cstdint>
 
 #include "gc/heap.h"
-#include "runtime/object.h"
+#include "core/object.h"
 
 namespace clove {
 
-class VM;
+class State;
 
 /// An immutable window items[off..end) over an array owned by `owner` (a ChunkBuffer,
 /// a Vector whose leaf holds the items, or the chunk itself when `owned` > 0: then
@@ -85,13 +85,13 @@ Value chunk_cons(Heap& h, ArrayChunk* c, Value rest);
 /// True for the seqs that implement chunk-first/chunk-rest (`chunked-seq?`).
 bool is_chunked_seq(Value s);
 /// (chunk-first s) for a chunked seq s; ClassCastException otherwise.
-ArrayChunk* chunk_first(VM& vm, Value s);
+ArrayChunk* chunk_first(State& vm, Value s);
 /// (chunk-next s): the seq after the first chunk, or nil.
-Value chunk_next(VM& vm, Value s);
+Value chunk_next(State& vm, Value s);
 /// (chunk-rest s): like chunk_next, but () instead of nil.
-Value chunk_rest(VM& vm, Value s);
+Value chunk_rest(State& vm, Value s);
 
 /// next of a ChunkedCons: the next element of the chunk, else (seq more).
-Value chunked_cons_next(VM& vm, const ChunkedCons* c);
+Value chunked_cons_next(State& vm, const ChunkedCons* c);
 
 }  // namespace clove

@@ -3,8 +3,8 @@
 // on type the way clojure.lang.RT does.
 #include <vector>
 
-#include "runtime/coll.h"
-#include "runtime/array.h"
+#include "runtime/coll/coll.h"
+#include "runtime/host/array.h"
 #include "runtime/coll/array_map.h"
 #include "runtime/coll/array_seq.h"
 #include "runtime/coll/chunk.h"
@@ -21,15 +21,15 @@
 #include "runtime/coll/ref_types.h"
 #include "runtime/coll/sorted_map.h"
 #include "runtime/coll/string_seq.h"
-#include "runtime/tagged.h"
+#include "runtime/host/tagged.h"
 #include "runtime/coll/transient.h"
 #include "runtime/coll/vector.h"
-#include "runtime/function.h"
-#include "runtime/namespace.h"
-#include "runtime/number.h"
-#include "runtime/record.h"
-#include "runtime/string.h"
-#include "vm/vm.h"
+#include "runtime/lang/function.h"
+#include "state/namespace.h"
+#include "runtime/num/number.h"
+#include "runtime/lang/record.h"
+#include "runtime/text/string.h"
+#include "state/state.h"
 
 namespace clove {
 
@@ -79,7 +79,7 @@ Value vector_from(Heap& h, const Value* items, size_t n) {
   return Value::object(h.make<Vector>(cnt, shift, root, tail));
 }
 
-Value map_from(VM& vm, const Value* kvs, size_t npairs) {
+Value map_from(State& vm, const Value* kvs, size_t npairs) {
   if (npairs > ArrayMap::kMaxEntries) return hash_map_from(vm, kvs, npairs);
   // Deduplicate first (may realize lazy keys), allocate once at the end.
   std::vector<Value> out;
@@ -100,7 +100,7 @@ Value map_from(VM& vm, const Value* kvs, size_t npairs) {
   return Value::object(m);
 }
 
-Value set_from(VM& vm, const Value* items, size_t n) {
+Value set_from(State& vm, const Value* items, size_t n) {
   RootScope scope(vm.heap);
   size_t slot = scope.push(empty_set(vm.heap));
   for (size_t i = 0; i < n; ++i) {
@@ -114,7 +114,7 @@ Value map_entry(Heap& h, Value k, Value v) { return Value::object(h.make<MapEntr
 
 // ---- count / nth ----
 
-int64_t count(VM& vm, Value coll) {
+int64_t count(State& vm, Value coll) {
   if (coll.is_nil()) return 0;
   if (!coll.is_obj()) unsupported("count", coll);
   Obj* o = coll.as_obj();
@@ -169,7 +169,7 @@ int64_t count(VM& vm, Value coll) {
   }
 }
 
-static Value nth_impl(VM& vm, Value coll, int64_t i, Value not_found, bool has_default) {
+static Value nth_impl(State& vm, Value coll, int64_t i, Value not_found, bool has_default) {
   if (coll.is_nil()) return has_default ? not_found : Value::nil();
   if (coll.is_obj()) {
     Obj* o = coll.as_obj();
@@ -247,12 +247,12 @@ static Value nth_impl(VM& vm, Value coll, int64_t i, Value not_found, bool has_d
   unsupported("nth", coll);
 }
 
-Value nth(VM& vm, Value coll, int64_t i) { return nth_impl(vm, coll, i, Value::nil(), false); }
-Value nth(VM& vm, Value coll, int64_t i, Value not_found) { return nth_impl(vm, coll, i, not_found, true); }
+Value nth(State& vm, Value coll, int64_t i) { return nth_impl(vm, coll, i, Value::nil(), false); }
+Value nth(State& vm, Value coll, int64_t i, Value not_found) { return nth_impl(vm, coll, i, not_found, true); }
 
 // ---- lookup ----
 
-Value get(VM& vm, Value coll, Value key, Value not_found) {
+Value get(State& vm, Value coll, Value key, Value not_found) {
   if (!coll.is_obj()) return not_found;
   Obj* o = coll.as_obj();
   switch (o->type) {
@@ -290,7 +290,7 @@ Value get(VM& vm, Value coll, Value key, Value not_found) {
   }
 }
 
-bool contains(VM& vm, Value coll, Value key) {
+bool contains(State& vm, Value coll, Value key) {
   if (coll.is_nil()) return false;
   if (coll.is_obj()) {
     Obj* o = coll.as_obj();
@@ -356,7 +356,7 @@ static Value entry_as_vector(Heap& h, const MapEntry* e, Value meta = Value::nil
   return v;
 }
 
-Value assoc(VM& vm, Value coll, Value key, Value val) {
+Value assoc(State& vm, Value coll, Value key, Value val) {
   Heap& h = vm.heap;
   if (coll.is_nil()) {
     ArrayMap* m = alloc_array_map(h, 1);
@@ -374,7 +374,7 @@ Value assoc(VM& vm, Value coll, Value key, Value val) {
   cannot_cast(coll, "Associative");
 }
 
-Value dissoc(VM& vm, Value coll, Value key) {
+Value dissoc(State& vm, Value coll, Value key) {
   if (coll.is_nil()) return coll;
   if (is_map(coll)) return map_dissoc(vm, coll, key);
   if (is_record(coll)) return record_dissoc(vm, static_cast<Record*>(coll.as_obj()), key);
@@ -382,7 +382,7 @@ Value dissoc(VM& vm, Value coll, Value key) {
 }
 
 // (conj map x): x is a MapEntry, a [k v] vector, or a seqable of entries (a map).
-static Value map_conj(VM& vm, Value map, Value x) {
+static Value map_conj(State& vm, Value map, Value x) {
   if (MapEntry* e = as<MapEntry>(x)) return map_assoc(vm, map, e->key, e->val);
   if (Vector* v = as<Vector>(x)) {
     if (v->cnt != 2) throw_error(ErrorKind::IllegalArgumentException, "Vector arg to map conj must be a pair");
@@ -401,7 +401,7 @@ static Value map_conj(VM& vm, Value map, Value x) {
   return scope[ret];
 }
 
-Value conj(VM& vm, Value coll, Value x) {
+Value conj(State& vm, Value coll, Value x) {
   Heap& h = vm.heap;
   if (coll.is_nil()) return Value::object(h.make<List>(x, Value::nil(), 1));
   if (!coll.is_obj()) cannot_cast(coll, "IPersistentCollection");
@@ -437,7 +437,7 @@ Value conj(VM& vm, Value coll, Value x) {
   }
 }
 
-Value peek(VM& vm, Value coll) {
+Value peek(State& vm, Value coll) {
   if (coll.is_nil()) return coll;
   if (List* l = as<List>(coll)) return l->first;
   if (is<EmptyList>(coll)) return Value::nil();
@@ -447,7 +447,7 @@ Value peek(VM& vm, Value coll) {
   cannot_cast(coll, "IPersistentStack");
 }
 
-Value pop(VM& vm, Value coll) {
+Value pop(State& vm, Value coll) {
   Heap& h = vm.heap;
   if (coll.is_nil()) return coll;
   if (List* l = as<List>(coll)) {
@@ -501,7 +501,7 @@ Value meta(Value v) {
   }
 }
 
-Value with_meta(VM& vm, Value v, Value m) {
+Value with_meta(State& vm, Value v, Value m) {
   Heap& h = vm.heap;
   if (!m.is_nil() && !is_map(m)) cannot_cast(m, "IPersistentMap");
   if (!v.is_obj()) cannot_cast(v, "IObj");

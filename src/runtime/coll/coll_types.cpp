@@ -15,7 +15,7 @@
 #include "runtime/coll/string_seq.h"
 #include "runtime/coll/transient.h"
 #include "runtime/coll/vector.h"
-#include "runtime/type_table.h"
+#include "core/type_table.h"
 
 namespace clove {
 

@@ -1,7 +1,7 @@
 // coll_util.cpp: error helpers and UTF-8 access for the collection files.
 #include "runtime/coll/coll_util.h"
 
-#include "runtime/number.h"
+#include "runtime/num/number.h"
 
 namespace clove::coll_detail {
 

@@ -6,9 +6,9 @@
 #include <string>
 #include <string_view>
 
-#include "common/error.h"
-#include "runtime/object.h"
-#include "runtime/string.h"
+#include "core/error.h"
+#include "core/object.h"
+#include "runtime/text/string.h"
 
 namespace clove::coll_detail {
 

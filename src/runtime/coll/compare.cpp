@@ -5,12 +5,12 @@
 #include <string>
 #include <string_view>
 
-#include "runtime/coll.h"
+#include "runtime/coll/coll.h"
 #include "runtime/coll/coll_util.h"
 #include "runtime/coll/vector.h"
-#include "runtime/number.h"
-#include "runtime/string.h"
-#include "vm/vm.h"
+#include "runtime/num/number.h"
+#include "runtime/text/string.h"
+#include "state/state.h"
 
 namespace clove {
 
@@ -80,7 +80,7 @@ int symbol_compare(const Symbol* a, const Symbol* b) {
 
 }  // namespace
 
-int compare(VM& vm, Value a, Value b) {
+int compare(State& vm, Value a, Value b) {
   if (a == b && !a.is_double()) return 0;
   if (a.is_nil()) return -1;
   if (b.is_nil()) return 1;

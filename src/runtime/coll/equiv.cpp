@@ -1,16 +1,16 @@
 // equiv.cpp: Clojure's `=` (clojure.lang.Util.equiv): numbers by category through
 // num_equiv, sequential collections element-wise across types, maps and sets by content.
-#include "runtime/coll.h"
-#include "runtime/file.h"
+#include "runtime/coll/coll.h"
+#include "runtime/host/file.h"
 #include "runtime/coll/hash_set.h"
 #include "runtime/coll/map_ops.h"
 #include "runtime/coll/sorted_map.h"
 #include "runtime/coll/vector.h"
-#include "runtime/number.h"
-#include "runtime/record.h"
-#include "runtime/string.h"
-#include "runtime/tagged.h"
-#include "vm/vm.h"
+#include "runtime/num/number.h"
+#include "runtime/lang/record.h"
+#include "runtime/text/string.h"
+#include "runtime/host/tagged.h"
+#include "state/state.h"
 
 namespace clove {
 
@@ -23,7 +23,7 @@ inline bool is_num(Value v) {
   return t == ObjType::BoxedLong || t == ObjType::BigInt || t == ObjType::Ratio || t == ObjType::BigDecimal;
 }
 
-bool vector_equiv(VM& vm, const Vector* a, const Vector* b) {
+bool vector_equiv(State& vm, const Vector* a, const Vector* b) {
   if (a->cnt != b->cnt) return false;
   for (uint32_t i = 0; i < a->cnt; i += 32) {
     const Value* la = a->array_for(i);
@@ -37,7 +37,7 @@ bool vector_equiv(VM& vm, const Vector* a, const Vector* b) {
 
 // Walks both seqs in step. The walk may realize lazy seqs (and so collect), so the
 // seqs and elements in hand are rooted.
-bool seq_equiv(VM& vm, Value a, Value b) {
+bool seq_equiv(State& vm, Value a, Value b) {
   if (is_counted(a) && is_counted(b) && count(vm, a) != count(vm, b)) return false;
   RootScope scope(vm.heap);
   size_t sa = scope.push(seq(vm, a));
@@ -54,13 +54,13 @@ bool seq_equiv(VM& vm, Value a, Value b) {
   return scope[sa].is_nil() && scope[sb].is_nil();
 }
 
-bool map_equiv(VM& vm, Value a, Value b) {
+bool map_equiv(State& vm, Value a, Value b) {
   if (map_count(a) != map_count(b)) return false;
   RootScope scope(vm.heap);  // a sorted map's lookups may call its comparator
   scope.push(a);
   scope.push(b);
-  struct State {
-    VM& vm;
+  struct Walk {
+    clove::State& vm;
     Value other;
     bool same = true;
   } st{vm, b};
@@ -80,7 +80,7 @@ Value set_impl(Value s) {
 
 // Sets of either kind: same size and every element of a is in b. Looking up in a sorted
 // set may call its comparator (and collect), so both sets are rooted.
-bool set_equiv(VM& vm, Value a, Value b) {
+bool set_equiv(State& vm, Value a, Value b) {
   Value ia = set_impl(a), ib = set_impl(b);
   if (map_count(ia) != map_count(ib)) return false;
   RootScope scope(vm.heap);
@@ -98,7 +98,7 @@ bool set_equiv(VM& vm, Value a, Value b) {
 
 }  // namespace
 
-bool equiv(VM& vm, Value a, Value b) {
+bool equiv(State& vm, Value a, Value b) {
   if (is_num(a) && is_num(b)) return num_equiv(a, b);
   if (a == b) return true;
   if (!a.is_obj() || !b.is_obj()) return false;

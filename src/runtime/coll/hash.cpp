@@ -7,19 +7,19 @@
 // Immutable values cache their hash in Obj::hash_cache (0 = not computed yet).
 #include <string_view>
 
-#include "common/murmur3.h"
-#include "runtime/coll.h"
-#include "runtime/file.h"
+#include "core/murmur3.h"
+#include "runtime/coll/coll.h"
+#include "runtime/host/file.h"
 #include "runtime/coll/coll_util.h"
 #include "runtime/coll/hash_set.h"
 #include "runtime/coll/map_ops.h"
 #include "runtime/coll/sorted_map.h"
 #include "runtime/coll/vector.h"
-#include "runtime/number.h"
-#include "runtime/record.h"
-#include "runtime/string.h"
-#include "runtime/tagged.h"
-#include "vm/vm.h"
+#include "runtime/num/number.h"
+#include "runtime/lang/record.h"
+#include "runtime/text/string.h"
+#include "runtime/host/tagged.h"
+#include "state/state.h"
 
 namespace clove {
 
@@ -73,7 +73,7 @@ uint32_t symbol_hash(const Symbol* s) {
 
 }  // namespace
 
-uint32_t hash_ordered(VM& vm, Value coll) {
+uint32_t hash_ordered(State& vm, Value coll) {
   uint32_t h = 1, n = 0;
   if (Vector* v = as<Vector>(coll)) {
     for (uint32_t i = 0; i < v->cnt; ++i) h = 31 * h + hash(vm, v->nth(i));
@@ -91,7 +91,7 @@ uint32_t hash_ordered(VM& vm, Value coll) {
   return murmur3::mix_coll_hash(h, n);
 }
 
-uint32_t hash_unordered(VM& vm, Value coll) {
+uint32_t hash_unordered(State& vm, Value coll) {
   uint32_t h = 0, n = 0;
   RootScope scope(vm.heap);
   size_t s = scope.push(seq(vm, coll));
@@ -106,7 +106,7 @@ uint32_t hash_unordered(VM& vm, Value coll) {
 namespace {
 
 // Murmur3.hashUnordered over a map's entries (as [k v] vectors) or a set's elements.
-uint32_t hash_map_entries(VM& vm, Value map, bool keys_only) {
+uint32_t hash_map_entries(State& vm, Value map, bool keys_only) {
   uint32_t h = 0;
   map_for_each(map, [&](Value k, Value v) {
     if (keys_only) {
@@ -124,7 +124,7 @@ uint32_t identity_hash(const Obj* o) {
   return murmur3::hash_long(static_cast<int64_t>(p >> 4));
 }
 
-uint32_t compute_hash(VM& vm, Value v, Obj* o) {
+uint32_t compute_hash(State& vm, Value v, Obj* o) {
   switch (o->type) {
     case ObjType::String: return murmur3::hash_int(static_cast<int32_t>(java_string_hash(static_cast<String*>(o)->view())));
     case ObjType::Symbol: return symbol_hash(static_cast<Symbol*>(o));
@@ -149,7 +149,7 @@ uint32_t compute_hash(VM& vm, Value v, Obj* o) {
 
 }  // namespace
 
-uint32_t hash(VM& vm, Value v) {
+uint32_t hash(State& vm, Value v) {
   if (v.is_small_int()) return murmur3::hash_long(v.as_small_int());  // num_hash's first case, inline
   if (v.is_double()) return num_hash(v);
   if (v.is_nil()) return 0;

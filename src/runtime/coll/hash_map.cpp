@@ -19,10 +19,10 @@
 #include <cassert>
 #include <cstring>
 
-#include "common/bits.h"
-#include "runtime/coll.h"
+#include "core/bits.h"
+#include "runtime/coll/coll.h"
 #include "runtime/coll/map_seq.h"
-#include "vm/vm.h"
+#include "state/state.h"
 
 namespace clove {
 
@@ -44,7 +44,7 @@ inline uint32_t used(const HamtNode* n) {
 }
 
 struct Ctx {
-  VM& vm;
+  State& vm;
   Heap& h;
   Obj* edit;
   bool added_leaf = false;
@@ -429,21 +429,21 @@ void visit(const HamtNode* n, void (*f)(void*, Value, Value), void* ctx) {
 
 }  // namespace
 
-HamtNode* hamt_assoc(VM& vm, Obj* edit, HamtNode* root, uint32_t hash, Value key, Value val, bool* added_leaf) {
+HamtNode* hamt_assoc(State& vm, Obj* edit, HamtNode* root, uint32_t hash, Value key, Value val, bool* added_leaf) {
   Ctx c{vm, vm.heap, edit};
   HamtNode* r = root ? assoc(c, root, 0, hash, key, val) : bitmap_single(c, 0, hash, key, val);
   *added_leaf = c.added_leaf;
   return r;
 }
 
-HamtNode* hamt_without(VM& vm, Obj* edit, HamtNode* root, uint32_t hash, Value key, bool* removed) {
+HamtNode* hamt_without(State& vm, Obj* edit, HamtNode* root, uint32_t hash, Value key, bool* removed) {
   Ctx c{vm, vm.heap, edit};
   HamtNode* r = root ? without(c, root, 0, hash, key) : root;
   *removed = c.removed_leaf;
   return r;
 }
 
-const Value* hamt_find(VM& vm, const HamtNode* n, uint32_t hash, Value key) {
+const Value* hamt_find(State& vm, const HamtNode* n, uint32_t hash, Value key) {
   // Below a pair, the kind of a subnode comes from its marker, so a PairArray node's
   // header is never read on the way down.
   HamtKind kind = n->kind();
@@ -481,7 +481,7 @@ Value empty_hash_map(Heap& h, Value meta) {
   return Value::object(h.make<HashMap>(0u, nullptr, false, Value::nil(), meta));
 }
 
-Value hash_map_lookup(VM& vm, const HashMap* m, Value key, Value not_found, bool* found) {
+Value hash_map_lookup(State& vm, const HashMap* m, Value key, Value not_found, bool* found) {
   const Value* slot = nullptr;
   if (key.is_nil()) {
     if (m->has_null) slot = &m->null_val;
@@ -492,7 +492,7 @@ Value hash_map_lookup(VM& vm, const HashMap* m, Value key, Value not_found, bool
   return slot ? *slot : not_found;
 }
 
-Value hash_map_assoc(VM& vm, HashMap* m, Value key, Value val) {
+Value hash_map_assoc(State& vm, HashMap* m, Value key, Value val) {
   Heap& h = vm.heap;
   if (key.is_nil()) {
     if (m->has_null && m->null_val == val) return Value::object(m);
@@ -505,7 +505,7 @@ Value hash_map_assoc(VM& vm, HashMap* m, Value key, Value val) {
   return Value::object(h.make<HashMap>(added ? m->count + 1 : m->count, nr, m->has_null, m->null_val, m->meta));
 }
 
-Value hash_map_dissoc(VM& vm, HashMap* m, Value key) {
+Value hash_map_dissoc(State& vm, HashMap* m, Value key) {
   Heap& h = vm.heap;
   if (key.is_nil()) {
     if (!m->has_null) return Value::object(m);
@@ -519,7 +519,7 @@ Value hash_map_dissoc(VM& vm, HashMap* m, Value key) {
   return Value::object(h.make<HashMap>(m->count - 1, nr, m->has_null, m->null_val, m->meta));
 }
 
-Value hash_map_from(VM& vm, const Value* kvs, size_t npairs, Value meta) {
+Value hash_map_from(State& vm, const Value* kvs, size_t npairs, Value meta) {
   RootScope scope(vm.heap);
   size_t slot = scope.push(empty_hash_map(vm.heap, meta));
   for (size_t i = 0; i < npairs; ++i) {

@@ -31,11 +31,11 @@
 #include <cstdint>
 
 #include "gc/heap.h"
-#include "runtime/object.h"
+#include "core/object.h"
 
 namespace clove {
 
-class VM;
+class State;
 
 enum class HamtKind : uint8_t { Bitmap, PairArray, Array, Collision };
 
@@ -81,13 +81,13 @@ struct HashMap : Obj {
 /// An empty hash map with metadata.
 Value empty_hash_map(Heap& h, Value meta = Value::nil());
 /// The value for key, or not_found; *found tells which when given.
-Value hash_map_lookup(VM& vm, const HashMap* m, Value key, Value not_found, bool* found = nullptr);
+Value hash_map_lookup(State& vm, const HashMap* m, Value key, Value not_found, bool* found = nullptr);
 /// (assoc m k v); m itself when unchanged.
-Value hash_map_assoc(VM& vm, HashMap* m, Value key, Value val);
+Value hash_map_assoc(State& vm, HashMap* m, Value key, Value val);
 /// (dissoc m k); m itself when key is absent.
-Value hash_map_dissoc(VM& vm, HashMap* m, Value key);
+Value hash_map_dissoc(State& vm, HashMap* m, Value key);
 /// (hash-map k0 v0 ...): always a HashMap, later keys win.
-Value hash_map_from(VM& vm, const Value* kvs, size_t npairs, Value meta = Value::nil());
+Value hash_map_from(State& vm, const Value* kvs, size_t npairs, Value meta = Value::nil());
 /// Calls f(ctx, k, v) for every entry in seq order (nil key first).
 void hash_map_visit(const HashMap* m, void (*f)(void* ctx, Value k, Value v), void* ctx);
 
@@ -99,11 +99,11 @@ void hash_map_visit(const HashMap* m, void (*f)(void* ctx, Value k, Value v), vo
 // keys, so nothing below calls back into Clove). Both return the new root.
 
 /// root with key -> val (root may be nullptr). *added_leaf is set when a key was added.
-HamtNode* hamt_assoc(VM& vm, Obj* edit, HamtNode* root, uint32_t hash, Value key, Value val, bool* added_leaf);
+HamtNode* hamt_assoc(State& vm, Obj* edit, HamtNode* root, uint32_t hash, Value key, Value val, bool* added_leaf);
 /// root without key: root itself when absent, nullptr when the trie empties.
-HamtNode* hamt_without(VM& vm, Obj* edit, HamtNode* root, uint32_t hash, Value key, bool* removed);
+HamtNode* hamt_without(State& vm, Obj* edit, HamtNode* root, uint32_t hash, Value key, bool* removed);
 /// The slot holding key's value, or nullptr.
-const Value* hamt_find(VM& vm, const HamtNode* root, uint32_t hash, Value key);
+const Value* hamt_find(State& vm, const HamtNode* root, uint32_t hash, Value key);
 
 /// A seq over a HashMap's entries, keys or values that walks the trie lazily
 /// (clojure.lang.PersistentHashMap$NodeSeq): it records the path from the root to the

@@ -3,7 +3,7 @@
 
 #include "runtime/coll/hash_map.h"
 #include "runtime/coll/map_ops.h"
-#include "vm/vm.h"
+#include "state/state.h"
 
 namespace clove {
 
@@ -11,7 +11,7 @@ Value empty_set(Heap& h, Value meta) {
   return Value::object(h.make<HashSet>(empty_hash_map(h, Value::nil()), meta));
 }
 
-Value set_conj(VM& vm, HashSet* s, Value x) {
+Value set_conj(State& vm, HashSet* s, Value x) {
   bool found = false;
   map_lookup(vm, s->impl, x, Value::nil(), &found);
   if (found) return Value::object(s);
@@ -19,7 +19,7 @@ Value set_conj(VM& vm, HashSet* s, Value x) {
   return Value::object(vm.heap.make<HashSet>(m, s->meta));
 }
 
-Value set_disj(VM& vm, HashSet* s, Value x) {
+Value set_disj(State& vm, HashSet* s, Value x) {
   Value m = map_dissoc(vm, s->impl, x);
   if (m == s->impl) return Value::object(s);
   return Value::object(vm.heap.make<HashSet>(m, s->meta));

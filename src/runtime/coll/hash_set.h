@@ -2,11 +2,11 @@
 // (as clojure.lang.PersistentHashSet does), so `get` returns the stored element.
 #pragma once
 #include "gc/heap.h"
-#include "runtime/object.h"
+#include "core/object.h"
 
 namespace clove {
 
-class VM;
+class State;
 
 struct HashSet : Obj {
   static constexpr ObjType kType = ObjType::HashSet;
@@ -22,8 +22,8 @@ struct HashSet : Obj {
 /// `#{}` with metadata.
 Value empty_set(Heap& h, Value meta = Value::nil());
 /// (conj s x); returns s itself when x is already there.
-Value set_conj(VM& vm, HashSet* s, Value x);
+Value set_conj(State& vm, HashSet* s, Value x);
 /// (disj s x); returns s itself when x is absent.
-Value set_disj(VM& vm, HashSet* s, Value x);
+Value set_disj(State& vm, HashSet* s, Value x);
 
 }  // namespace clove

@@ -1,15 +1,15 @@
 // lazy_seq.cpp: realizing a LazySeq (clojure.lang.LazySeq.sval/seq).
 #include "runtime/coll/lazy_seq.h"
 
-#include "runtime/coll.h"
-#include "vm/vm.h"
+#include "runtime/coll/coll.h"
+#include "state/state.h"
 
 namespace clove {
 
 Value make_lazy_seq(Heap& h, Value thunk) { return Value::object(h.make<LazySeq>(thunk)); }
 
 // Runs ls's thunk if it has not run yet, storing the raw result in ls->sv.
-static void run_thunk(VM& vm, LazySeq* ls) {
+static void run_thunk(State& vm, LazySeq* ls) {
   if (ls->fn.is_nil()) return;
   Value r = vm.call(ls->fn, nullptr, 0);
   ls->sv = r;
@@ -17,7 +17,7 @@ static void run_thunk(VM& vm, LazySeq* ls) {
   vm.heap.barrier(ls, r);
 }
 
-Value lazy_seq_seq(VM& vm, LazySeq* ls) {
+Value lazy_seq_seq(State& vm, LazySeq* ls) {
   if (ls->realized) return ls->s;
   // Everything produced below is stored into ls or into a LazySeq reachable from it,
   // so rooting ls keeps it all alive across the calls into the VM.

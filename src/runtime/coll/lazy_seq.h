@@ -5,11 +5,11 @@
 // a seq and caches it; the thunk is then dropped. Later operations read the cache.
 #pragma once
 #include "gc/heap.h"
-#include "runtime/object.h"
+#include "core/object.h"
 
 namespace clove {
 
-class VM;
+class State;
 
 struct LazySeq : Obj {
   static constexpr ObjType kType = ObjType::LazySeq;
@@ -30,7 +30,7 @@ struct LazySeq : Obj {
 /// A new unrealized lazy seq over `thunk`.
 Value make_lazy_seq(Heap& h, Value thunk);
 /// Realizes `ls` if needed (calls into the VM; may collect) and returns its seq or nil.
-Value lazy_seq_seq(VM& vm, LazySeq* ls);
+Value lazy_seq_seq(State& vm, LazySeq* ls);
 /// (realized? ls)
 inline bool lazy_seq_realized(const LazySeq* ls) { return ls->realized; }
 

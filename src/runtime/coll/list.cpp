@@ -1,7 +1,7 @@
 // list.cpp: PersistentList construction.
 #include "runtime/coll/list.h"
 
-#include "common/error.h"
+#include "core/error.h"
 
 namespace clove {
 

@@ -4,7 +4,7 @@
 // and printing treat them exactly like a vector of two elements.
 #pragma once
 #include "gc/heap.h"
-#include "runtime/object.h"
+#include "core/object.h"
 
 namespace clove {
 

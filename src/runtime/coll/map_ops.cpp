@@ -4,7 +4,7 @@
 #include "runtime/coll/array_map.h"
 #include "runtime/coll/hash_map.h"
 #include "runtime/coll/sorted_map.h"
-#include "vm/vm.h"
+#include "state/state.h"
 
 namespace clove {
 
@@ -16,7 +16,7 @@ int64_t map_count(Value map) {
   return static_cast<HashMap*>(map.as_obj())->count;
 }
 
-Value map_lookup(VM& vm, Value map, Value key, Value not_found, bool* found) {
+Value map_lookup(State& vm, Value map, Value key, Value not_found, bool* found) {
   if (ArrayMap* a = as<ArrayMap>(map)) {
     int64_t i = array_map_index(vm, a, key);
     if (found) *found = i >= 0;
@@ -30,13 +30,13 @@ Value map_lookup(VM& vm, Value map, Value key, Value not_found, bool* found) {
   return hash_map_lookup(vm, static_cast<HashMap*>(map.as_obj()), key, not_found, found);
 }
 
-Value map_assoc(VM& vm, Value map, Value key, Value val) {
+Value map_assoc(State& vm, Value map, Value key, Value val) {
   if (ArrayMap* a = as<ArrayMap>(map)) return array_map_assoc(vm, a, key, val);
   if (SortedMap* s = as<SortedMap>(map)) return sorted_map_assoc(vm, s, key, val);
   return hash_map_assoc(vm, static_cast<HashMap*>(map.as_obj()), key, val);
 }
 
-Value map_dissoc(VM& vm, Value map, Value key) {
+Value map_dissoc(State& vm, Value map, Value key) {
   if (ArrayMap* a = as<ArrayMap>(map)) return array_map_dissoc(vm, a, key);
   if (SortedMap* s = as<SortedMap>(map)) return sorted_map_dissoc(vm, s, key);
   return hash_map_dissoc(vm, static_cast<HashMap*>(map.as_obj()), key);

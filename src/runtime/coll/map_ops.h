@@ -5,22 +5,22 @@
 #include <type_traits>
 
 #include "gc/heap.h"
-#include "runtime/object.h"
+#include "core/object.h"
 
 namespace clove {
 
-class VM;
+class State;
 
 /// True for ArrayMap, HashMap and SortedMap.
 bool is_map_type(Value v);
 /// Number of entries of a map.
 int64_t map_count(Value map);
 /// The value for key, or not_found; *found (if given) tells which.
-Value map_lookup(VM& vm, Value map, Value key, Value not_found, bool* found = nullptr);
+Value map_lookup(State& vm, Value map, Value key, Value not_found, bool* found = nullptr);
 /// (assoc map k v); returns map itself when nothing changes.
-Value map_assoc(VM& vm, Value map, Value key, Value val);
+Value map_assoc(State& vm, Value map, Value key, Value val);
 /// (dissoc map k); returns map itself when key is absent.
-Value map_dissoc(VM& vm, Value map, Value key);
+Value map_dissoc(State& vm, Value map, Value key);
 /// The map's metadata / a copy with other metadata.
 Value map_meta(Value map);
 Value map_with_meta(Heap& h, Value map, Value meta);

@@ -1,18 +1,18 @@
 // queue.cpp: PersistentQueue operations (after clojure.lang.PersistentQueue).
 #include "runtime/coll/queue.h"
 
-#include "runtime/coll.h"
+#include "runtime/coll/coll.h"
 #include "runtime/coll/list.h"
 #include "runtime/coll/vector.h"
-#include "runtime/number.h"
-#include "runtime/string.h"
-#include "vm/vm.h"
+#include "runtime/num/number.h"
+#include "runtime/text/string.h"
+#include "state/state.h"
 
 namespace clove {
 
 Value empty_queue(Heap& h, Value meta) { return Value::object(h.make<Queue>(0, Value::nil(), Value::nil(), meta)); }
 
-Value queue_conj(VM& vm, const Queue* q, Value x) {
+Value queue_conj(State& vm, const Queue* q, Value x) {
   Heap& h = vm.heap;
   if (q->f.is_nil()) return Value::object(h.make<Queue>(q->cnt + 1, list_cons(h, x, Value::nil()), Value::nil(), q->meta));
   Value rear = q->r.is_nil() ? empty_vector(h) : q->r;
@@ -20,9 +20,9 @@ Value queue_conj(VM& vm, const Queue* q, Value x) {
   return Value::object(h.make<Queue>(q->cnt + 1, q->f, nr, q->meta));
 }
 
-Value queue_peek(VM& vm, const Queue* q) { return q->f.is_nil() ? Value::nil() : first(vm, q->f); }
+Value queue_peek(State& vm, const Queue* q) { return q->f.is_nil() ? Value::nil() : first(vm, q->f); }
 
-Value queue_pop(VM& vm, Queue* q) {
+Value queue_pop(State& vm, Queue* q) {
   if (q->f.is_nil()) return Value::object(q);
   Heap& h = vm.heap;
   Value f1 = next(vm, q->f);
@@ -34,15 +34,15 @@ Value queue_pop(VM& vm, Queue* q) {
   return Value::object(h.make<Queue>(q->cnt - 1, f1, r1, q->meta));
 }
 
-Value queue_seq(VM& vm, const Queue* q) {
+Value queue_seq(State& vm, const Queue* q) {
   if (q->f.is_nil()) return Value::nil();
   Value rs = q->r.is_nil() ? q->r : seq(vm, q->r);
   return Value::object(vm.heap.make<QueueSeq>(q->f, rs));
 }
 
-Value queue_seq_first(VM& vm, const QueueSeq* s) { return first(vm, s->f); }
+Value queue_seq_first(State& vm, const QueueSeq* s) { return first(vm, s->f); }
 
-Value queue_seq_next(VM& vm, const QueueSeq* s) {
+Value queue_seq_next(State& vm, const QueueSeq* s) {
   Value f1 = next(vm, s->f);
   if (f1.is_nil()) {
     if (s->rseq.is_nil()) return Value::nil();
@@ -54,7 +54,7 @@ Value queue_seq_next(VM& vm, const QueueSeq* s) {
 namespace {
 
 // java.lang.Object.hashCode of common element types (Long, String; else Clojure's hash).
-uint32_t java_hash(VM& vm, Value v) {
+uint32_t java_hash(State& vm, Value v) {
   if (v.is_nil()) return 0;
   if (is_long(v)) {
     auto u = static_cast<uint64_t>(as_long(v));
@@ -70,7 +70,7 @@ uint32_t java_hash(VM& vm, Value v) {
 
 }  // namespace
 
-uint32_t queue_java_hash(VM& vm, const Queue* q) {
+uint32_t queue_java_hash(State& vm, const Queue* q) {
   uint32_t h = 1;
   RootScope scope(vm.heap);
   size_t cur = scope.push(queue_seq(vm, q));

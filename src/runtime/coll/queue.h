@@ -10,11 +10,11 @@
 #include <cstdint>
 
 #include "gc/heap.h"
-#include "runtime/object.h"
+#include "core/object.h"
 
 namespace clove {
 
-class VM;
+class State;
 
 struct Queue : Obj {
   static constexpr ObjType kType = ObjType::Queue;
@@ -46,16 +46,16 @@ struct QueueSeq : Obj {
 };
 
 Value empty_queue(Heap& h, Value meta = Value::nil());
-Value queue_conj(VM& vm, const Queue* q, Value x);
+Value queue_conj(State& vm, const Queue* q, Value x);
 /// The front element, nil when empty.
-Value queue_peek(VM& vm, const Queue* q);
+Value queue_peek(State& vm, const Queue* q);
 /// Without the front element; an empty queue pops to itself (as in Clojure).
-Value queue_pop(VM& vm, Queue* q);
-Value queue_seq(VM& vm, const Queue* q);
-Value queue_seq_first(VM& vm, const QueueSeq* s);
-Value queue_seq_next(VM& vm, const QueueSeq* s);
+Value queue_pop(State& vm, Queue* q);
+Value queue_seq(State& vm, const Queue* q);
+Value queue_seq_first(State& vm, const QueueSeq* s);
+Value queue_seq_next(State& vm, const QueueSeq* s);
 /// Java's hashCode of the queue (used only by its printed form, as Clojure's
 /// Object.toString shows "clojure.lang.PersistentQueue@<hashCode hex>").
-uint32_t queue_java_hash(VM& vm, const Queue* q);
+uint32_t queue_java_hash(State& vm, const Queue* q);
 
 }  // namespace clove

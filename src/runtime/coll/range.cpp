@@ -5,7 +5,7 @@
 
 #include "runtime/coll/chunk.h"
 #include "runtime/coll/list.h"
-#include "runtime/number.h"
+#include "runtime/num/number.h"
 
 namespace clove {
 

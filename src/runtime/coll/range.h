@@ -11,7 +11,7 @@
 #include <optional>
 
 #include "gc/heap.h"
-#include "runtime/object.h"
+#include "core/object.h"
 
 namespace clove {
 

@@ -8,10 +8,10 @@
 // Delay     a thunk run at most once on first deref; its value, or the exception it
 //           threw, is cached and returned (or rethrown) by every later deref
 //           (clojure.lang.Delay).
-// The operations live in runtime/natives/state.cpp, next to the natives that use them.
+// The operations live in natives/core/state.cpp, next to the natives that use them.
 #pragma once
 #include "gc/heap.h"
-#include "runtime/object.h"
+#include "core/object.h"
 
 namespace clove {
 

@@ -2,8 +2,8 @@
 // collection predicates, dispatching on the value's type.
 #include <vector>
 
-#include "runtime/coll.h"
-#include "runtime/array.h"
+#include "runtime/coll/coll.h"
+#include "runtime/host/array.h"
 #include "runtime/coll/array_map.h"
 #include "runtime/coll/array_seq.h"
 #include "runtime/coll/chunk.h"
@@ -16,13 +16,13 @@
 #include "runtime/coll/map_seq.h"
 #include "runtime/coll/queue.h"
 #include "runtime/coll/range.h"
-#include "runtime/number.h"
+#include "runtime/num/number.h"
 #include "runtime/coll/sorted_map.h"
 #include "runtime/coll/string_seq.h"
 #include "runtime/coll/vector.h"
-#include "runtime/record.h"
-#include "runtime/string.h"
-#include "vm/vm.h"
+#include "runtime/lang/record.h"
+#include "runtime/text/string.h"
+#include "state/state.h"
 
 namespace clove {
 
@@ -86,7 +86,7 @@ bool is_counted(Value v) {
   }
 }
 
-Value seq(VM& vm, Value coll) {
+Value seq(State& vm, Value coll) {
   if (coll.is_nil()) return coll;
   if (!coll.is_obj()) not_seqable(coll);
   Heap& h = vm.heap;
@@ -126,7 +126,7 @@ Value seq(VM& vm, Value coll) {
 }
 
 // first of a value already known to be a non-nil seq.
-static Value seq_first(VM& vm, Value s) {
+static Value seq_first(State& vm, Value s) {
   Obj* o = s.as_obj();
   switch (o->type) {
     case ObjType::List: return static_cast<List*>(o)->first;
@@ -159,7 +159,7 @@ static Value seq_first(VM& vm, Value s) {
 }
 
 // next of a value already known to be a non-nil seq (not lazy).
-static Value seq_next(VM& vm, Value s) {
+static Value seq_next(State& vm, Value s) {
   Obj* o = s.as_obj();
   switch (o->type) {
     case ObjType::List: return static_cast<List*>(o)->rest;
@@ -178,7 +178,7 @@ static Value seq_next(VM& vm, Value s) {
   }
 }
 
-Value first(VM& vm, Value coll) {
+Value first(State& vm, Value coll) {
   if (coll.is_obj()) {
     Obj* o = coll.as_obj();
     switch (o->type) {
@@ -196,13 +196,13 @@ Value first(VM& vm, Value coll) {
   return s.is_nil() ? s : seq_first(vm, s);
 }
 
-Value next(VM& vm, Value coll) {
+Value next(State& vm, Value coll) {
   if (is<List>(coll)) return static_cast<List*>(coll.as_obj())->rest;
   Value s = seq(vm, coll);
   return s.is_nil() ? s : seq_next(vm, s);
 }
 
-Value rest(VM& vm, Value coll) {
+Value rest(State& vm, Value coll) {
   if (coll.is_obj()) {
     Obj* o = coll.as_obj();
     if (o->type == ObjType::List) {
@@ -221,7 +221,7 @@ Value rest(VM& vm, Value coll) {
   return n.is_nil() ? empty_list(vm.heap) : n;
 }
 
-Value cons(VM& vm, Value x, Value coll) {
+Value cons(State& vm, Value x, Value coll) {
   Heap& h = vm.heap;
   if (coll.is_nil()) return Value::object(h.make<List>(x, Value::nil(), 1));
   if (is_seq(coll)) return Value::object(h.make<Cons>(x, coll));

@@ -5,19 +5,19 @@
 #include <stdexcept>
 #include <string>
 
-#include "runtime/coll.h"
+#include "runtime/coll/coll.h"
 #include "runtime/coll/coll_util.h"
 #include "runtime/coll/list.h"
 #include "runtime/coll/map_entry.h"
-#include "runtime/number.h"
-#include "vm/vm.h"
+#include "runtime/num/number.h"
+#include "state/state.h"
 
 namespace clove {
 
 namespace {
 
 struct Tree {
-  VM& vm;
+  State& vm;
   Heap& h;
   Value comp;
   TreeNode* found = nullptr;
@@ -150,7 +150,7 @@ void visit(const TreeNode* t, void (*f)(void*, Value, Value), void* ctx) {
   }
 }
 
-int black_height(VM& vm, const TreeNode* t, Value comp, const Value* lo, const Value* hi) {
+int black_height(State& vm, const TreeNode* t, Value comp, const Value* lo, const Value* hi) {
   if (!t) return 1;
   if (t->red && (Tree::is_red(t->left) || Tree::is_red(t->right))) throw std::logic_error("red node with a red child");
   if (lo && sorted_compare(vm, comp, *lo, t->key) >= 0) throw std::logic_error("keys out of order");
@@ -163,7 +163,7 @@ int black_height(VM& vm, const TreeNode* t, Value comp, const Value* lo, const V
 
 }  // namespace
 
-int sorted_compare(VM& vm, Value comp, Value a, Value b) {
+int sorted_compare(State& vm, Value comp, Value a, Value b) {
   if (comp.is_nil()) return compare(vm, a, b);
   Value r = vm.call(comp, {a, b});
   if (r.is_bool()) {
@@ -188,7 +188,7 @@ Value empty_sorted_map(Heap& h, Value comp, Value meta) {
   return Value::object(h.make<SortedMap>(nullptr, 0u, comp, meta));
 }
 
-TreeNode* sorted_map_find(VM& vm, const SortedMap* m, Value key) {
+TreeNode* sorted_map_find(State& vm, const SortedMap* m, Value key) {
   RootScope scope(vm.heap);
   scope.push(Value::object(m));
   scope.push(key);
@@ -201,7 +201,7 @@ TreeNode* sorted_map_find(VM& vm, const SortedMap* m, Value key) {
   return nullptr;
 }
 
-Value sorted_map_assoc(VM& vm, SortedMap* m, Value key, Value val) {
+Value sorted_map_assoc(State& vm, SortedMap* m, Value key, Value val) {
   RootScope scope(vm.heap);
   scope.push(Value::object(m));
   scope.push(key);
@@ -215,7 +215,7 @@ Value sorted_map_assoc(VM& vm, SortedMap* m, Value key, Value val) {
   return Value::object(vm.heap.make<SortedMap>(tr.blacken(t), m->count + 1, m->comp, m->meta));
 }
 
-Value sorted_map_dissoc(VM& vm, SortedMap* m, Value key) {
+Value sorted_map_dissoc(State& vm, SortedMap* m, Value key) {
   RootScope scope(vm.heap);
   scope.push(Value::object(m));
   scope.push(key);
@@ -234,7 +234,7 @@ Value sorted_map_seq(Heap& h, const SortedMap* m, bool asc, bool keys_only) {
   return Value::object(h.make<TreeSeq>(stack, m->count, asc, keys_only));
 }
 
-Value sorted_map_seq_from(VM& vm, SortedMap* m, Value key, bool asc, bool keys_only) {
+Value sorted_map_seq_from(State& vm, SortedMap* m, Value key, bool asc, bool keys_only) {
   if (m->count == 0) return Value::nil();
   Heap& h = vm.heap;
   RootScope scope(h);
@@ -282,7 +282,7 @@ Value empty_sorted_set(Heap& h, Value comp, Value meta) {
   return Value::object(h.make<SortedSet>(scope[m], meta));
 }
 
-Value sorted_set_conj(VM& vm, SortedSet* s, Value x) {
+Value sorted_set_conj(State& vm, SortedSet* s, Value x) {
   auto* m = static_cast<SortedMap*>(s->impl.as_obj());
   RootScope scope(vm.heap);
   scope.push(Value::object(s));
@@ -291,7 +291,7 @@ Value sorted_set_conj(VM& vm, SortedSet* s, Value x) {
   return Value::object(vm.heap.make<SortedSet>(scope[r], s->meta));
 }
 
-Value sorted_set_disj(VM& vm, SortedSet* s, Value x) {
+Value sorted_set_disj(State& vm, SortedSet* s, Value x) {
   RootScope scope(vm.heap);
   scope.push(Value::object(s));
   Value r = sorted_map_dissoc(vm, static_cast<SortedMap*>(s->impl.as_obj()), x);
@@ -300,7 +300,7 @@ Value sorted_set_disj(VM& vm, SortedSet* s, Value x) {
   return Value::object(vm.heap.make<SortedSet>(scope[slot], s->meta));
 }
 
-void sorted_map_validate(VM& vm, const SortedMap* m) {
+void sorted_map_validate(State& vm, const SortedMap* m) {
   if (Tree::is_red(m->root)) throw std::logic_error("red root");
   black_height(vm, m->root, m->comp, nullptr, nullptr);
   uint32_t n = 0;

@@ -16,11 +16,11 @@
 #include <cstdint>
 
 #include "gc/heap.h"
-#include "runtime/object.h"
+#include "core/object.h"
 
 namespace clove {
 
-class VM;
+class State;
 
 struct TreeNode : Obj {
   static constexpr ObjType kType = ObjType::TreeNode;
@@ -84,29 +84,29 @@ struct TreeSeq : Obj {
 };
 
 /// The comparison a sorted collection uses: compare(a, b) or the comparator fn.
-int sorted_compare(VM& vm, Value comp, Value a, Value b);
+int sorted_compare(State& vm, Value comp, Value a, Value b);
 
 /// An empty sorted map ordered by comp (nil: compare).
 Value empty_sorted_map(Heap& h, Value comp, Value meta = Value::nil());
 /// The node whose key compares equal to key, or nullptr (calls the comparator).
-TreeNode* sorted_map_find(VM& vm, const SortedMap* m, Value key);
-Value sorted_map_assoc(VM& vm, SortedMap* m, Value key, Value val);
-Value sorted_map_dissoc(VM& vm, SortedMap* m, Value key);
+TreeNode* sorted_map_find(State& vm, const SortedMap* m, Value key);
+Value sorted_map_assoc(State& vm, SortedMap* m, Value key, Value val);
+Value sorted_map_dissoc(State& vm, SortedMap* m, Value key);
 /// A seq of the entries (or keys), ascending or descending; nil when empty.
 Value sorted_map_seq(Heap& h, const SortedMap* m, bool asc, bool keys_only = false);
 /// Clojure's Sorted.seqFrom: entries from the first key >= key (asc) or <= key (desc).
-Value sorted_map_seq_from(VM& vm, SortedMap* m, Value key, bool asc, bool keys_only = false);
+Value sorted_map_seq_from(State& vm, SortedMap* m, Value key, bool asc, bool keys_only = false);
 Value tree_seq_first(Heap& h, const TreeSeq* s);
 Value tree_seq_next(Heap& h, const TreeSeq* s);
 /// Calls f(ctx, k, v) in ascending order (no allocation, no calls into Clove).
 void sorted_map_visit(const SortedMap* m, void (*f)(void* ctx, Value k, Value v), void* ctx);
 
 Value empty_sorted_set(Heap& h, Value comp, Value meta = Value::nil());
-Value sorted_set_conj(VM& vm, SortedSet* s, Value x);
-Value sorted_set_disj(VM& vm, SortedSet* s, Value x);
+Value sorted_set_conj(State& vm, SortedSet* s, Value x);
+Value sorted_set_disj(State& vm, SortedSet* s, Value x);
 
 /// Checks the red-black invariants (root black, no red node with a red child, equal
 /// black height on every path, keys in order by comp); throws std::logic_error. For tests.
-void sorted_map_validate(VM& vm, const SortedMap* m);
+void sorted_map_validate(State& vm, const SortedMap* m);
 
 }  // namespace clove

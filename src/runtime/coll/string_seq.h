@@ -7,8 +7,8 @@
 #include <cstdint>
 
 #include "gc/heap.h"
-#include "runtime/object.h"
-#include "runtime/string.h"
+#include "core/object.h"
+#include "runtime/text/string.h"
 
 namespace clove {
 

@@ -6,13 +6,13 @@
 #include <cstring>
 #include <string>
 
-#include "runtime/coll.h"
+#include "runtime/coll/coll.h"
 #include "runtime/coll/array_map.h"
 #include "runtime/coll/coll_util.h"
 #include "runtime/coll/hash_set.h"
 #include "runtime/coll/map_entry.h"
-#include "runtime/number.h"
-#include "vm/vm.h"
+#include "runtime/num/number.h"
+#include "state/state.h"
 
 namespace clove {
 
@@ -78,7 +78,7 @@ VectorNode* push_tail(Heap& h, TransientVector* tv, uint32_t level, VectorNode* 
   return ret;
 }
 
-Value tv_conj(VM& vm, TransientVector* tv, Value x) {
+Value tv_conj(State& vm, TransientVector* tv, Value x) {
   Heap& h = vm.heap;
   uint32_t i = tv->cnt;
   if (i - tv->tailoff() < 32) {
@@ -119,7 +119,7 @@ VectorNode* do_assoc(Heap& h, TransientVector* tv, uint32_t level, VectorNode* n
   return ret;
 }
 
-Value tv_assoc(VM& vm, TransientVector* tv, Value key, Value x) {
+Value tv_assoc(State& vm, TransientVector* tv, Value key, Value x) {
   if (!is_long(key)) throw_error(ErrorKind::IllegalArgumentException, "Key must be integer");
   int64_t i = as_long(key);
   Heap& h = vm.heap;
@@ -150,7 +150,7 @@ VectorNode* pop_tail(Heap& h, TransientVector* tv, uint32_t level, VectorNode* n
   return ret;
 }
 
-Value tv_pop(VM& vm, TransientVector* tv) {
+Value tv_pop(State& vm, TransientVector* tv) {
   Heap& h = vm.heap;
   if (tv->cnt == 0) throw_error(ErrorKind::IllegalStateException, "Can't pop empty vector");
   uint32_t i = tv->cnt - 1;
@@ -202,7 +202,7 @@ Value tv_nth(TransientVector* tv, int64_t i, Value not_found, bool has_default) 
 
 // ---- hash map ----
 
-Value thm_assoc(VM& vm, TransientHashMap* m, Value key, Value val) {
+Value thm_assoc(State& vm, TransientHashMap* m, Value key, Value val) {
   Heap& h = vm.heap;
   if (key.is_nil()) {
     m->null_val = val;
@@ -224,7 +224,7 @@ Value thm_assoc(VM& vm, TransientHashMap* m, Value key, Value val) {
   return Value::object(m);
 }
 
-Value thm_dissoc(VM& vm, TransientHashMap* m, Value key) {
+Value thm_dissoc(State& vm, TransientHashMap* m, Value key) {
   if (key.is_nil()) {
     if (m->has_null) {
       m->has_null = false;
@@ -245,7 +245,7 @@ Value thm_dissoc(VM& vm, TransientHashMap* m, Value key) {
   return Value::object(m);
 }
 
-Value thm_get(VM& vm, TransientHashMap* m, Value key, Value not_found, bool* found) {
+Value thm_get(State& vm, TransientHashMap* m, Value key, Value not_found, bool* found) {
   const Value* slot = nullptr;
   if (key.is_nil()) {
     if (m->has_null) slot = &m->null_val;
@@ -267,13 +267,13 @@ Value thm_of(Heap& h, const HashMap* m) {
 
 // ---- array map ----
 
-int64_t tam_index(VM& vm, const TransientArrayMap* m, Value key) {
+int64_t tam_index(State& vm, const TransientArrayMap* m, Value key) {
   for (uint32_t i = 0; i < m->n; ++i)
     if (m->kvs[2 * i] == key || equiv(vm, key, m->kvs[2 * i])) return i;
   return -1;
 }
 
-Value tam_assoc(VM& vm, TransientArrayMap* m, Value key, Value val) {
+Value tam_assoc(State& vm, TransientArrayMap* m, Value key, Value val) {
   Heap& h = vm.heap;
   int64_t i = tam_index(vm, m, key);
   if (i >= 0) {
@@ -297,7 +297,7 @@ Value tam_assoc(VM& vm, TransientArrayMap* m, Value key, Value val) {
   return Value::object(m);
 }
 
-Value tam_dissoc(VM& vm, TransientArrayMap* m, Value key) {
+Value tam_dissoc(State& vm, TransientArrayMap* m, Value key) {
   int64_t i = tam_index(vm, m, key);
   if (i < 0) return Value::object(m);
   // As Clojure: the last pair moves into the hole.
@@ -319,7 +319,7 @@ Value tam_persistent(Heap& h, TransientArrayMap* m) {
 
 // ---- dispatch helpers ----
 
-Value tmap_assoc(VM& vm, Value t, Value key, Value val) {
+Value tmap_assoc(State& vm, Value t, Value key, Value val) {
   if (is<TransientArrayMap>(t)) return tam_assoc(vm, editable<TransientArrayMap>(t), key, val);
   return thm_assoc(vm, editable<TransientHashMap>(t), key, val);
 }
@@ -342,7 +342,7 @@ bool is_transient(Value v) {
   }
 }
 
-Value transient_of(VM& vm, Value coll) {
+Value transient_of(State& vm, Value coll) {
   Heap& h = vm.heap;
   if (Vector* v = as<Vector>(coll)) {
     TransientVector* tv = h.make<TransientVector>(v->cnt, v->shift);
@@ -366,7 +366,7 @@ Value transient_of(VM& vm, Value coll) {
   not_a(coll, "IEditableCollection");
 }
 
-Value persistent_of(VM& vm, Value t) {
+Value persistent_of(State& vm, Value t) {
   Heap& h = vm.heap;
   if (!t.is_obj()) not_a(t, "ITransientCollection");
   switch (t.as_obj()->type) {
@@ -384,7 +384,7 @@ Value persistent_of(VM& vm, Value t) {
   }
 }
 
-Value transient_conj(VM& vm, Value t, Value x) {
+Value transient_conj(State& vm, Value t, Value x) {
   if (!t.is_obj()) not_a(t, "ITransientCollection");
   switch (t.as_obj()->type) {
     case ObjType::TransientVector: return tv_conj(vm, editable<TransientVector>(t), x);
@@ -422,19 +422,19 @@ Value transient_conj(VM& vm, Value t, Value x) {
   }
 }
 
-Value transient_assoc(VM& vm, Value t, Value key, Value val) {
+Value transient_assoc(State& vm, Value t, Value key, Value val) {
   if (is<TransientVector>(t)) return tv_assoc(vm, editable<TransientVector>(t), key, val);
   if (is<TransientArrayMap>(t) || is<TransientHashMap>(t)) return tmap_assoc(vm, t, key, val);
   not_a(t, "ITransientAssociative");
 }
 
-Value transient_dissoc(VM& vm, Value t, Value key) {
+Value transient_dissoc(State& vm, Value t, Value key) {
   if (is<TransientArrayMap>(t)) return tam_dissoc(vm, editable<TransientArrayMap>(t), key);
   if (is<TransientHashMap>(t)) return thm_dissoc(vm, editable<TransientHashMap>(t), key);
   not_a(t, "ITransientMap");
 }
 
-Value transient_disj(VM& vm, Value t, Value x) {
+Value transient_disj(State& vm, Value t, Value x) {
   if (!is<TransientHashSet>(t)) not_a(t, "ITransientSet");
   TransientHashSet* s = editable<TransientHashSet>(t);
   Value m = transient_dissoc(vm, s->impl, x);
@@ -445,7 +445,7 @@ Value transient_disj(VM& vm, Value t, Value x) {
   return t;
 }
 
-Value transient_pop(VM& vm, Value t) {
+Value transient_pop(State& vm, Value t) {
   if (!is<TransientVector>(t)) not_a(t, "ITransientVector");
   return tv_pop(vm, editable<TransientVector>(t));
 }
@@ -460,7 +460,7 @@ int64_t transient_count(Value t) {
   }
 }
 
-Value transient_get(VM& vm, Value t, Value key, Value not_found, bool* found) {
+Value transient_get(State& vm, Value t, Value key, Value not_found, bool* found) {
   bool f = false;
   Value r = not_found;
   switch (t.as_obj()->type) {

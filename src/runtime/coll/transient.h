@@ -18,11 +18,11 @@
 #include "gc/heap.h"
 #include "runtime/coll/hash_map.h"
 #include "runtime/coll/vector.h"
-#include "runtime/object.h"
+#include "core/object.h"
 
 namespace clove {
 
-class VM;
+class State;
 
 struct TransientVector : Obj {
   static constexpr ObjType kType = ObjType::TransientVector;
@@ -79,23 +79,23 @@ bool is_transient(Value v);
 
 /// (transient coll) for a vector, map or hash set; ClassCastException ("cannot be cast
 /// to class clojure.lang.IEditableCollection") for anything else.
-Value transient_of(VM& vm, Value coll);
+Value transient_of(State& vm, Value coll);
 /// (persistent! t): ends editing and returns the persistent collection.
-Value persistent_of(VM& vm, Value t);
+Value persistent_of(State& vm, Value t);
 /// (conj! t x); may return a different transient (an array map growing into a hash map).
-Value transient_conj(VM& vm, Value t, Value x);
+Value transient_conj(State& vm, Value t, Value x);
 /// (assoc! t k v) on a transient map or vector (index k, 0 <= k <= count).
-Value transient_assoc(VM& vm, Value t, Value key, Value val);
+Value transient_assoc(State& vm, Value t, Value key, Value val);
 /// (dissoc! t k) on a transient map.
-Value transient_dissoc(VM& vm, Value t, Value key);
+Value transient_dissoc(State& vm, Value t, Value key);
 /// (disj! t x) on a transient set.
-Value transient_disj(VM& vm, Value t, Value x);
+Value transient_disj(State& vm, Value t, Value x);
 /// (pop! t) on a transient vector; IllegalStateException "Can't pop empty vector".
-Value transient_pop(VM& vm, Value t);
+Value transient_pop(State& vm, Value t);
 
 /// count / get / contains? / nth on a transient (each checks it is still editable).
 int64_t transient_count(Value t);
-Value transient_get(VM& vm, Value t, Value key, Value not_found, bool* found = nullptr);
+Value transient_get(State& vm, Value t, Value key, Value not_found, bool* found = nullptr);
 /// nth on a transient vector: IndexOutOfBoundsException unless has_default.
 Value transient_nth(Value t, int64_t i, Value not_found, bool has_default);
 

@@ -3,7 +3,7 @@
 
 #include <cstring>
 
-#include "common/error.h"
+#include "core/error.h"
 #include "runtime/coll/coll_util.h"
 
 namespace clove {

@@ -1,0 +1,87 @@
+// object_types.cpp: the per-type table, and registration of the runtime's own types.
+#include <cstdio>
+#include <cstdlib>
+#include <mutex>
+
+#include "runtime/host/array.h"
+#include "runtime/num/bignum.h"
+#include "runtime/lang/exception.h"
+#include "runtime/host/file.h"
+#include "runtime/lang/function.h"
+#include "state/namespace.h"
+#include "natives/seq.h"
+#include "runtime/num/number.h"
+#include "runtime/lang/multifn.h"
+#include "runtime/lang/protocol.h"
+#include "runtime/lang/record.h"
+#include "runtime/text/regex.h"
+#include "runtime/host/stream.h"
+#include "runtime/text/string.h"
+#include "runtime/host/tagged.h"
+#include "core/type_table.h"
+#include "vm/fiber.h"
+
+namespace clove {
+
+namespace {
+TypeInfo g_table[static_cast<int>(ObjType::kCount)];
+
+const char* const kNames[] = {
+#define CLOVE_X(name, str) str,
+    CLOVE_OBJ_TYPES(CLOVE_X)
+#undef CLOVE_X
+};
+
+void unregistered_trace(Obj* o, Tracer&) {
+  std::fprintf(stderr, "clove: internal error: type %s has no registered tracer\n", kNames[static_cast<int>(o->type)]);
+  std::abort();
+}
+size_t unregistered_size(const Obj*) { return sizeof(Obj); }
+void unregistered_destroy(Obj*) {}
+
+void init_table() {
+  for (int i = 0; i < static_cast<int>(ObjType::kCount); ++i)
+    g_table[i] = TypeInfo{kNames[i], unregistered_trace, unregistered_size, unregistered_destroy};
+  register_core_types(g_table);
+  register_coll_types(g_table);
+  register_bignum_types(g_table);
+  register_text_types(g_table);
+  register_array_types(g_table);
+}
+}  // namespace
+
+const TypeInfo& type_info(ObjType t) {
+  static std::once_flag once;
+  std::call_once(once, init_table);
+  return g_table[static_cast<int>(t)];
+}
+
+const char* type_name(ObjType t) { return kNames[static_cast<int>(t)]; }
+
+void register_core_types(TypeInfo* table) {
+  register_type<BoxedLong>(table);
+  register_type<String>(table);
+  register_type<Symbol>(table);
+  register_type<Keyword>(table);
+  register_type<Proto>(table);
+  register_type<FnProto>(table);
+  register_type<Closure>(table);
+  register_type<Native>(table);
+  register_type<Var>(table);
+  register_type<Namespace>(table);
+  register_type<Exception>(table);
+  register_type<Fiber>(table);
+  register_type<Reduced>(table);
+  register_type<RecordType>(table);
+  register_type<Record>(table);
+  table[static_cast<int>(ObjType::TypeInstance)] = table[static_cast<int>(ObjType::Record)];  // same struct
+  table[static_cast<int>(ObjType::TypeInstance)].name = type_name(ObjType::TypeInstance);
+  register_type<Reify>(table);
+  register_type<Protocol>(table);
+  register_type<MultiFn>(table);
+  register_tagged_types(table);
+  register_stream_types(table);
+  register_file_type(table);
+}
+
+}  // namespace clove

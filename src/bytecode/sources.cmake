@@ -1,2 +1,0 @@
-list(APPEND CLOVE_SOURCES
-  ${CMAKE_CURRENT_LIST_DIR}/disasm.cpp)

@@ -1,0 +1,81 @@
+// source.cpp: SourceRegistry and the diagnostic renderer.
+#include "core/source.h"
+
+#include <fmt/format.h>
+
+namespace clove {
+
+SourceRegistry::SourceRegistry() { entries_.push_back({"<unknown>", ""}); }
+
+uint32_t SourceRegistry::add(std::string name, std::string text) {
+  entries_.push_back({std::move(name), std::move(text)});
+  return static_cast<uint32_t>(entries_.size() - 1);
+}
+
+const std::string& SourceRegistry::name(uint32_t id) const {
+  return entries_[id < entries_.size() ? id : 0].name;
+}
+const std::string& SourceRegistry::text(uint32_t id) const {
+  return entries_[id < entries_.size() ? id : 0].text;
+}
+
+std::string SourceRegistry::line_text(uint32_t id, uint32_t line) const {
+  const std::string& t = text(id);
+  size_t pos = 0;
+  for (uint32_t l = 1; l < line; ++l) {
+    pos = t.find('\n', pos);
+    if (pos == std::string::npos) return "";
+    ++pos;
+  }
+  if (pos > t.size()) return "";
+  size_t end = t.find('\n', pos);
+  return t.substr(pos, end == std::string::npos ? std::string::npos : end - pos);
+}
+
+std::string SourceRegistry::format(SourcePos p) const {
+  if (!p.known()) return "<unknown>";
+  return fmt::format("{}:{}:{}", name(p.file), p.line, p.col);
+}
+
+std::string SourceRegistry::snippet(SourcePos p) const {
+  if (!p.known()) return "";
+  std::string line = line_text(p.file, p.line);
+  if (line.empty()) return "";
+  std::string gutter = fmt::format("{:>5} | ", p.line);
+  // The caret goes under code point p.col; count bytes up to it, keeping tabs.
+  std::string pad;
+  uint32_t cp = 1;
+  for (size_t i = 0; i < line.size() && cp < p.col; ++i) {
+    unsigned char c = static_cast<unsigned char>(line[i]);
+    if ((c & 0xC0) == 0x80) continue;
+    pad += (c == '\t') ? '\t' : ' ';
+    ++cp;
+  }
+  return fmt::format("{}{}\n{:>5} | {}^", gutter, line, "", pad);
+}
+
+const char* diag_kind_name(DiagKind k) {
+  static const char* names[] = {
+#define CLOVE_X(k) #k,
+      CLOVE_DIAG_KINDS(CLOVE_X)
+#undef CLOVE_X
+  };
+  return names[static_cast<int>(k)];
+}
+
+std::string render_diagnostic(const Diagnostic& d, const SourceRegistry& src) {
+  std::string out = fmt::format("{} at ({}).\n{}", d.is_reader() ? "Syntax error reading source" : "Syntax error compiling",
+                                src.format(d.pos), d.what());
+  std::string snip = src.snippet(d.pos);
+  if (!snip.empty()) out += "\n" + snip;
+  // Nested macros often expand at the same call site (defn -> fn -> fn*): list each site once.
+  SourcePos last{};
+  for (const SourcePos& p : d.expansion) {
+    if (p.file == last.file && p.line == last.line && p.col == last.col) continue;
+    out += fmt::format("\n  in macro expansion at {}", src.format(p));
+    last = p;
+  }
+  return out;
+}
+
+}  // namespace clove

@@ -1,3 +1,0 @@
-list(APPEND CLOVE_SOURCES
-  ${CMAKE_CURRENT_LIST_DIR}/heap.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/pool.cpp)

@@ -1,0 +1,71 @@
+// args.h: checked argument getters shared by every native, so errors read the same
+// everywhere (Janet's janet_get* idea), and the registration helper.
+#pragma once
+#include <string>
+
+#include <fmt/format.h>
+
+#include "core/error.h"
+#include "runtime/lang/exception.h"
+#include "runtime/lang/function.h"
+#include "runtime/num/number.h"
+#include "runtime/text/string.h"
+#include "state/state.h"
+
+namespace clove {
+
+/// The long in args[i]; ClassCastException naming `fn` otherwise.
+inline int64_t arg_long(Args a, int i, const char* fn) {
+  Value v = a[i];
+  if (!is_long(v))
+    throw_error(ErrorKind::ClassCastException,
+                fmt::format("{}: class {} cannot be cast to class java.lang.Long", fn, value_type_name(v)));
+  return as_long(v);
+}
+/// The string in args[i]; ClassCastException naming `fn` otherwise.
+inline String* arg_string(Args a, int i, const char* fn) {
+  String* s = as<String>(a[i]);
+  if (!s)
+    throw_error(ErrorKind::ClassCastException,
+                fmt::format("{}: class {} cannot be cast to class java.lang.String", fn, value_type_name(a[i])));
+  return s;
+}
+/// args[i] must be a number; ClassCastException otherwise.
+inline Value arg_number(Args a, int i, const char* fn) {
+  Value v = a[i];
+  if (!is_number(v)) {
+    if (v.is_nil()) throw_error(ErrorKind::NullPointerException, fmt::format("{}: Cannot perform arithmetic on nil", fn));
+    throw_error(ErrorKind::ClassCastException,
+                fmt::format("class {} cannot be cast to class java.lang.Number", value_type_name(v)));
+  }
+  return v;
+}
+
+// Module installers (one per file in natives/).
+void install_lang_natives(State& vm);
+void install_number_natives(State& vm);
+void install_coll_natives(State& vm);
+void install_io_natives(State& vm);
+void install_string_natives(State& vm);  // clojure.string, subs (string.cpp)
+void install_regex_natives(State& vm);   // re-* (regex.cpp)
+void install_char_natives(State& vm);    // char, int, Character/, parse-* (chars.cpp)
+void install_format_natives(State& vm);  // format, printf (format.cpp)
+void install_seq_natives(State& vm);
+void install_chunk_natives(State& vm);  // chunk-buffer chunk-first ... and -long-range (chunk.cpp)
+void install_transient_natives(State& vm);
+void install_state_natives(State& vm);
+void install_sorted_natives(State& vm);
+void install_poly_natives(State& vm);   // instance? records protocols multimethods (poly.cpp)
+void install_error_natives(State& vm);  // Throwable->map (errors.cpp)
+void install_ns_natives(State& vm);      // namespaces, require, load (ns.cpp)
+void install_array_natives(State& vm);  // long-array aget aset alength into-array ... (arrays.cpp)
+void install_data_natives(State& vm);     // keys vals find empty subvec disj set (data.cpp)
+void install_numeric_natives(State& vm);
+void install_script_io_natives(State& vm);  // slurp spit line-seq read-line, clojure.java.io, clove.io, sh (script_io.cpp)  // +' bit-*, bigint, rand (numeric.cpp)
+void install_macro_natives(State& vm);   // macroexpand-1, macroexpand (macros.cpp)
+void install_system_natives(State& vm);  // System/nanoTime, System/currentTimeMillis (system.cpp)
+void install_map_entry_natives(State& vm);  // map-entry?, clojure.lang.MapEntry/create (map_entry.cpp)
+void install_interop_natives(State& vm);    // -invoke-method: (.method target args) (interop.cpp)
+void install_tagged_natives(State& vm);  // random-uuid parse-uuid uuid? inst? inst-ms tagged-literal (tagged.cpp)
+
+}  // namespace clove

@@ -1,0 +1,169 @@
+// colls.cpp: clojure.core's basic collection and seq functions, over runtime/coll/coll.h.
+// (The lazy seq library and the rest of clojure.core's collection functions live in
+// src/lib/*.clj, written in Clove.)
+#include <vector>
+
+#include "core/murmur3.h"
+#include "runtime/coll/coll.h"
+#include "runtime/coll/array_map.h"
+#include "runtime/print/print.h"
+#include "natives/args.h"
+#include "runtime/lang/record.h"
+
+namespace clove {
+
+namespace {
+
+std::vector<Value> collect(Args a, int from) {
+  std::vector<Value> v;
+  for (int i = from; i < a.size(); ++i) v.push_back(a[i]);
+  return v;
+}
+
+// hash-map and array-map take key value pairs: an odd count names the key left alone.
+void check_key_values(State& vm, Args a) {
+  if (a.size() % 2)
+    throw_error(ErrorKind::IllegalArgumentException,
+                fmt::format("No value supplied for key: {}", pr_str(vm, a[a.size() - 1])));
+}
+
+Value c_list(State& vm, Args a) { auto v = collect(a, 0); return list_from(vm.heap, v.data(), v.size()); }
+Value c_vector(State& vm, Args a) { auto v = collect(a, 0); return vector_from(vm.heap, v.data(), v.size()); }
+Value c_hash_map(State& vm, Args a) {
+  check_key_values(vm, a);
+  auto v = collect(a, 0);
+  return map_from(vm, v.data(), v.size() / 2);
+}
+Value c_hash_set(State& vm, Args a) { auto v = collect(a, 0); return set_from(vm, v.data(), v.size()); }
+Value c_count(State& vm, Args a) { return make_long(vm.heap, count(vm, a.take(0))); }
+Value c_first(State& vm, Args a) { return first(vm, a[0]); }
+Value c_rest(State& vm, Args a) { return rest(vm, a[0]); }
+Value c_next(State& vm, Args a) { return next(vm, a[0]); }
+Value c_seq(State& vm, Args a) { return seq(vm, a[0]); }
+Value c_cons(State& vm, Args a) { return cons(vm, a[0], a[1]); }
+Value c_nth(State& vm, Args a) {
+  int64_t i = arg_long(a, 1, "nth");
+  if (a.size() == 3) return nth(vm, a.take(0), i, a[2]);
+  return nth(vm, a.take(0), i);
+}
+Value c_get(State& vm, Args a) { return get(vm, a[0], a[1], a.at_or(2, Value::nil())); }
+Value c_contains(State& vm, Args a) { return Value::boolean(contains(vm, a[0], a[1])); }
+Value c_assoc(State& vm, Args a) {
+  if (a.size() % 2 == 0) throw_error(ErrorKind::IllegalArgumentException, "assoc expects even number of arguments after map/vector, found odd number");
+  Value m = a[0];
+  for (int i = 1; i + 1 < a.size(); i += 2) m = assoc(vm, m, a[i], a[i + 1]);
+  return m;
+}
+Value c_dissoc(State& vm, Args a) {
+  Value m = a[0];
+  for (int i = 1; i < a.size(); ++i) m = dissoc(vm, m, a[i]);
+  return m;
+}
+Value c_conj(State& vm, Args a) {
+  if (a.size() == 0) return vector_from(vm.heap, nullptr, 0);
+  Value c = a[0];
+  for (int i = 1; i < a.size(); ++i) c = conj(vm, c, a[i]);
+  return c;
+}
+Value c_peek(State& vm, Args a) { return peek(vm, a[0]); }
+Value c_pop(State& vm, Args a) { return pop(vm, a[0]); }
+Value c_emptyp(State& vm, Args a) { return Value::boolean(seq(vm, a[0]).is_nil()); }
+Value c_listp(State&, Args a) { return Value::boolean(is_list(a[0])); }
+Value c_vectorp(State&, Args a) { return Value::boolean(is_vector(a[0])); }
+Value c_mapp(State&, Args a) { return Value::boolean(is_map(a[0]) || is_record(a[0])); }
+Value c_setp(State&, Args a) { return Value::boolean(is_set(a[0])); }
+Value c_seqp(State&, Args a) { return Value::boolean(is_seq(a[0])); }
+Value c_collp(State&, Args a) { return Value::boolean(is_coll(a[0])); }
+Value c_sequentialp(State&, Args a) { return Value::boolean(is_sequential(a[0])); }
+Value c_countedp(State&, Args a) { return Value::boolean(is_counted(a[0])); }
+Value c_vec(State& vm, Args a) {
+  if (is_vector(a[0])) return a[0];
+  std::vector<Value> items;
+  for (Value s = seq(vm, a[0]); !s.is_nil(); s = next(vm, s)) items.push_back(first(vm, s));
+  return vector_from(vm.heap, items.data(), items.size());
+}
+
+// Eager for now: the lazy version arrives with lazy seqs (src/lib), keeping the name.
+Value c_concat(State& vm, Args a) {
+  std::vector<Value> items;
+  for (int i = 0; i < a.size(); ++i)
+    for (Value s = seq(vm, a[i]); !s.is_nil(); s = next(vm, s)) items.push_back(first(vm, s));
+  return list_from(vm.heap, items.data(), items.size());
+}
+
+// (array-map & kvs): an array map of any size, a repeated key keeping its first place and
+// its last value (PersistentArrayMap.createAsIfByAssoc).
+Value c_array_map(State& vm, Args a) {
+  check_key_values(vm, a);
+  std::vector<Value> kvs;
+  for (int i = 0; i < a.size(); i += 2) {
+    size_t j = 0;
+    while (j < kvs.size() && !equiv(vm, kvs[j], a[i])) j += 2;
+    if (j < kvs.size()) {
+      kvs[j + 1] = a[i + 1];
+    } else {
+      kvs.push_back(a[i]);
+      kvs.push_back(a[i + 1]);
+    }
+  }
+  if (kvs.empty()) return empty_array_map(vm.heap);
+  ArrayMap* m = alloc_array_map(vm.heap, static_cast<uint32_t>(kvs.size() / 2));
+  std::copy(kvs.begin(), kvs.end(), m->kvs());
+  return Value::object(m);
+}
+
+// 32-bit hash results come back as Clojure's int: sign-extended.
+Value hash_value(uint32_t h) { return Value::small_int(static_cast<int32_t>(h)); }
+uint32_t arg_hash(Args a, int i, const char* fn) { return static_cast<uint32_t>(arg_long(a, i, fn)); }
+
+Value c_hash_ordered(State& vm, Args a) { return hash_value(hash_ordered(vm, a[0])); }
+Value c_hash_unordered(State& vm, Args a) { return hash_value(hash_unordered(vm, a[0])); }
+Value c_mix_coll_hash(State&, Args a) {
+  return hash_value(murmur3::mix_coll_hash(arg_hash(a, 0, "mix-collection-hash"), arg_hash(a, 1, "mix-collection-hash")));
+}
+// (hash-combine seed y): clojure.lang.Util.hashCombine(seed, (hash y)).
+Value c_hash_combine(State& vm, Args a) {
+  return hash_value(murmur3::hash_combine(arg_hash(a, 0, "hash-combine"), hash(vm, a[1])));
+}
+
+}  // namespace
+
+void install_coll_natives(State& vm) {
+  const char* C = "clojure.core";
+  vm.def_native(C, "list", c_list, 0, -1, "Creates a new list containing the items.", "([& items])");
+  vm.def_native(C, "vector", c_vector, 0, -1, "Creates a new vector containing the args.", "([] [a] [a b] [a b & args])");
+  vm.def_native(C, "hash-map", c_hash_map, 0, -1, "keyval => key val. Returns a new hash map with supplied mappings.", "([] [& keyvals])");
+  vm.def_native(C, "hash-set", c_hash_set, 0, -1, "Returns a new hash set with supplied keys.", "([] [& keys])");
+  vm.def_native(C, "count", c_count, 1, 1, "Returns the number of items in the collection. (count nil) returns 0. Also works on strings (code points).", "([coll])");
+  vm.def_native(C, "first", c_first, 1, 1, "Returns the first item in the collection. Calls seq on its argument. If coll is nil, returns nil.", "([coll])");
+  vm.def_native(C, "rest", c_rest, 1, 1, "Returns a possibly empty seq of the items after the first. Calls seq on its argument.", "([coll])");
+  vm.def_native(C, "next", c_next, 1, 1, "Returns a seq of the items after the first. Calls seq on its argument. If there are no more items, returns nil.", "([coll])");
+  vm.def_native(C, "seq", c_seq, 1, 1, "Returns a seq on the collection. If the collection is empty, returns nil. (seq nil) returns nil.", "([coll])");
+  vm.def_native(C, "cons", c_cons, 2, 2, "Returns a new seq where x is the first element and seq is the rest.", "([x seq])");
+  vm.def_native(C, "nth", c_nth, 2, 3, "Returns the value at the index. get returns nil if index out of bounds, nth throws an exception unless not-found is supplied.", "([coll index] [coll index not-found])");
+  vm.def_native(C, "get", c_get, 2, 3, "Returns the value mapped to key, not-found or nil if key not present.", "([map key] [map key not-found])");
+  vm.def_native(C, "contains?", c_contains, 2, 2, "Returns true if key is present in the given collection, otherwise returns false.", "([coll key])");
+  vm.def_native(C, "assoc", c_assoc, 3, -1, "assoc[iate]. When applied to a map, returns a new map of the same (hashed/sorted) type, that contains the mapping of key(s) to val(s). When applied to a vector, returns a new vector that contains val at index.", "([map key val] [map key val & kvs])");
+  vm.def_native(C, "dissoc", c_dissoc, 1, -1, "dissoc[iate]. Returns a new map of the same (hashed/sorted) type, that does not contain a mapping for key(s).", "([map] [map key] [map key & ks])");
+  vm.def_native(C, "conj", c_conj, 0, -1, "conj[oin]. Returns a new collection with the xs 'added'. (conj nil item) returns (item).", "([] [coll] [coll x] [coll x & xs])");
+  vm.def_native(C, "peek", c_peek, 1, 1, "For a list or queue, same as first, for a vector, same as, but much more efficient than, last. If the collection is empty, returns nil.", "([coll])");
+  vm.def_native(C, "pop", c_pop, 1, 1, "For a list or queue, returns a new list/queue without the first item, for a vector, returns a new vector without the last item.", "([coll])");
+  vm.def_native(C, "empty?", c_emptyp, 1, 1, "Returns true if coll has no items - same as (not (seq coll)).", "([coll])");
+  vm.def_native(C, "list?", c_listp, 1, 1, "Returns true if x implements IPersistentList.", "([x])");
+  vm.def_native(C, "vector?", c_vectorp, 1, 1, "Return true if x implements IPersistentVector.", "([x])");
+  vm.def_native(C, "map?", c_mapp, 1, 1, "Return true if x implements IPersistentMap.", "([x])");
+  vm.def_native(C, "set?", c_setp, 1, 1, "Returns true if x implements IPersistentSet.", "([x])");
+  vm.def_native(C, "seq?", c_seqp, 1, 1, "Return true if x implements ISeq.", "([x])");
+  vm.def_native(C, "coll?", c_collp, 1, 1, "Returns true if x implements IPersistentCollection.", "([x])");
+  vm.def_native(C, "sequential?", c_sequentialp, 1, 1, "Returns true if coll implements Sequential.", "([coll])");
+  vm.def_native(C, "counted?", c_countedp, 1, 1, "Returns true if coll implements count in constant time.", "([coll])");
+  vm.def_native(C, "concat", c_concat, 0, -1, "Returns a seq of the concatenation of the elements in the supplied colls.", "([] [x] [x y] [x y & zs])");
+  vm.def_native(C, "array-map", c_array_map, 0, -1, "Constructs an array-map. If any keys are equal, they are handled as if by repeated uses of assoc.", "([] [& keyvals])");
+  vm.def_native(C, "hash-ordered-coll", c_hash_ordered, 1, 1, "Returns the hash code, consistent with =, for an external ordered collection implementing Iterable. (Murmur3.hashOrdered)", "([coll])");
+  vm.def_native(C, "hash-unordered-coll", c_hash_unordered, 1, 1, "Returns the hash code, consistent with =, for an external unordered collection implementing Iterable. (Murmur3.hashUnordered)", "([coll])");
+  vm.def_native(C, "mix-collection-hash", c_mix_coll_hash, 2, 2, "Mix final collection hash for ordered or unordered collections. hash-basis is the combined collection hash, count is the number of elements included in the basis.", "([hash-basis count])");
+  vm.def_native(C, "hash-combine", c_hash_combine, 2, 2, "Combines seed (a hash) with the hash of x, as clojure.lang.Util/hashCombine.", "([x y])");
+  vm.def_native(C, "vec", c_vec, 1, 1, "Creates a new vector containing the contents of coll.", "([coll])");
+}
+
+}  // namespace clove

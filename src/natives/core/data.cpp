@@ -1,0 +1,163 @@
+// data.cpp: clojure.core's map, set and vector primitives that need the collections'
+// internals: keys vals key val find empty subvec disj set. The functions built on them
+// (merge, select-keys, group-by, ...) are written in Clove in src/lib/07_core_data.clj.
+#include <vector>
+
+#include "runtime/coll/coll.h"
+#include "runtime/coll/coll_util.h"
+#include "runtime/coll/hash_set.h"
+#include "runtime/coll/list.h"
+#include "runtime/coll/map_entry.h"
+#include "runtime/coll/map_ops.h"
+#include "runtime/coll/map_seq.h"
+#include "runtime/coll/queue.h"
+#include "runtime/coll/sorted_map.h"
+#include "runtime/coll/vector.h"
+#include "natives/args.h"
+
+namespace clove {
+
+namespace {
+
+/// The MapEntry x, or ClassCastException as Java's cast to Map.Entry reports it.
+MapEntry* entry_of(Value x) {
+  MapEntry* e = as<MapEntry>(x);
+  if (!e)
+    throw_error(ErrorKind::ClassCastException,
+                fmt::format("class {} cannot be cast to class java.util.Map$Entry", coll_detail::class_name(x)));
+  return e;
+}
+
+/// The keys (want_keys) or vals of every entry of coll, as a list; nil when empty.
+/// Hash and array maps get a lazy key/value seq; other seqables of entries are walked.
+Value entry_parts(State& vm, Value coll, bool want_keys) {
+  if (is_type(coll, ObjType::ArrayMap) || is_type(coll, ObjType::HashMap))
+    return map_seq(vm.heap, coll, want_keys ? MapSeqKind::Keys : MapSeqKind::Vals);
+  std::vector<Value> parts;
+  RootScope scope(vm.heap);
+  size_t slot = scope.push(coll);
+  for (Value s = seq(vm, coll); !s.is_nil(); s = next(vm, s)) {
+    scope[slot] = s;
+    MapEntry* e = entry_of(first(vm, s));
+    parts.push_back(want_keys ? e->key : e->val);
+  }
+  if (parts.empty()) return Value::nil();
+  return list_from(vm.heap, parts.data(), parts.size());
+}
+
+Value d_keys(State& vm, Args a) { return entry_parts(vm, a[0], true); }
+Value d_vals(State& vm, Args a) { return entry_parts(vm, a[0], false); }
+Value d_key(State&, Args a) { return entry_of(a[0])->key; }
+Value d_val(State&, Args a) { return entry_of(a[0])->val; }
+
+Value d_find(State& vm, Args a) {
+  Value coll = a[0], k = a[1];
+  if (coll.is_nil()) return Value::nil();
+  if (is_map_type(coll)) {
+    bool found = false;
+    Value v = map_lookup(vm, coll, k, Value::nil(), &found);
+    return found ? map_entry(vm.heap, k, v) : Value::nil();
+  }
+  if (is_vector(coll)) {
+    if (!is_long(k)) return Value::nil();
+    int64_t i = as_long(k);
+    if (i < 0 || i >= count(vm, coll)) return Value::nil();
+    return map_entry(vm.heap, k, nth(vm, coll, i));
+  }
+  throw_error(ErrorKind::IllegalArgumentException,
+              fmt::format("find not supported on type: {}", coll_detail::class_name(coll)));
+}
+
+Value d_empty(State& vm, Args a) {
+  Value c = a[0];
+  if (!c.is_obj()) return Value::nil();
+  Value m = meta(c);
+  switch (c.as_obj()->type) {
+    case ObjType::Vector: return empty_vector(vm.heap, m);
+    case ObjType::ArrayMap:
+    case ObjType::HashMap:
+    case ObjType::SortedMap: return map_empty(vm.heap, c);
+    case ObjType::HashSet: return empty_set(vm.heap, m);
+    case ObjType::SortedSet: {
+      const SortedMap* impl = static_cast<SortedMap*>(static_cast<SortedSet*>(c.as_obj())->impl.as_obj());
+      return empty_sorted_set(vm.heap, impl->comp, m);
+    }
+    case ObjType::Queue: return empty_queue(vm.heap, m);
+    case ObjType::MapEntry: return Value::nil();
+    default: break;
+  }
+  if (is_seq(c) || is_list(c)) return empty_list(vm.heap, m);
+  return Value::nil();
+}
+
+Value d_subvec(State& vm, Args a) {
+  Value v = a[0];
+  if (!is_vector(v))
+    throw_error(ErrorKind::ClassCastException,
+                fmt::format("class {} cannot be cast to class clojure.lang.IPersistentVector",
+                            coll_detail::class_name(v)));
+  int64_t n = count(vm, v);
+  int64_t start = arg_long(a, 1, "subvec");
+  int64_t end = a.size() > 2 ? arg_long(a, 2, "subvec") : n;
+  if (start < 0 || end < start || end > n) throw_error(ErrorKind::IndexOutOfBoundsException, "");
+  std::vector<Value> items;
+  items.reserve(end - start);
+  for (int64_t i = start; i < end; ++i) items.push_back(nth(vm, v, i));
+  return vector_from(vm.heap, items.data(), items.size());
+}
+
+Value d_disj(State& vm, Args a) {
+  Value s = a[0];
+  if (s.is_nil()) return s;
+  if (!is_type(s, ObjType::HashSet) && !is_type(s, ObjType::SortedSet))
+    throw_error(ErrorKind::ClassCastException,
+                fmt::format("class {} cannot be cast to class clojure.lang.IPersistentSet",
+                            coll_detail::class_name(s)));
+  RootScope scope(vm.heap);
+  size_t slot = scope.push(s);
+  for (int i = 1; i < a.size(); ++i) {
+    if (auto* hs = as<HashSet>(s)) s = set_disj(vm, hs, a[i]);
+    else s = sorted_set_disj(vm, as<SortedSet>(s), a[i]);
+    scope[slot] = s;
+  }
+  return s;
+}
+
+Value d_set(State& vm, Args a) {
+  Value c = a[0];
+  if (is_set(c)) return meta(c).is_nil() ? c : with_meta(vm, c, Value::nil());
+  std::vector<Value> items;
+  RootScope scope(vm.heap);
+  size_t slot = scope.push(c);
+  for (Value s = seq(vm, c); !s.is_nil(); s = next(vm, s)) {
+    scope[slot] = s;
+    items.push_back(first(vm, s));
+  }
+  return set_from(vm, items.data(), items.size());
+}
+
+Value d_editable(State&, Args a) {
+  Value c = a[0];
+  return Value::boolean(is_type(c, ObjType::Vector) || is_type(c, ObjType::ArrayMap) ||
+                        is_type(c, ObjType::HashMap) || is_type(c, ObjType::HashSet));
+}
+
+}  // namespace
+
+void install_data_natives(State& vm) {
+  const char* C = "clojure.core";
+  vm.def_native(C, "keys", d_keys, 1, 1, "Returns a sequence of the map's keys, in the same order as (seq map).", "([map])");
+  vm.def_native(C, "vals", d_vals, 1, 1, "Returns a sequence of the map's values, in the same order as (seq map).", "([map])");
+  vm.def_native(C, "key", d_key, 1, 1, "Returns the key of the map entry.", "([e])");
+  vm.def_native(C, "val", d_val, 1, 1, "Returns the value in the map entry.", "([e])");
+  vm.def_native(C, "find", d_find, 2, 2, "Returns the map entry for key, or nil if key not present. Works on maps and vectors (an index as key).", "([map key])");
+  vm.def_native(C, "empty", d_empty, 1, 1, "Returns an empty collection of the same category as coll, or nil.", "([coll])");
+  vm.def_native(C, "subvec", d_subvec, 2, 3,
+                "Returns a persistent vector of the items in vector from start (inclusive) to end (exclusive). If end is not supplied, defaults to (count vector). Throws IndexOutOfBoundsException unless 0 <= start <= end <= (count vector). In Clove the result is a copy (O(end - start)), not a view sharing the original's structure.",
+                "([v start] [v start end])");
+  vm.def_native(C, "disj", d_disj, 1, -1, "disj[oin]. Returns a new set of the same (hashed/sorted) type, that does not contain key(s).", "([set] [set key] [set key & ks])");
+  vm.def_native(C, "-editable?", d_editable, 1, 1, "Whether coll can be made transient (IEditableCollection): vectors, hash maps and hash sets.", "([coll])");
+  vm.def_native(C, "set", d_set, 1, 1, "Returns a set of the distinct elements of coll.", "([coll])");
+}
+
+}  // namespace clove

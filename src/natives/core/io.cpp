@@ -1,0 +1,132 @@
+// io.cpp: printing to *out* (pr prn print println newline flush, the -str variants)
+// and the stream natives the Clove-written io library builds on (read-line over *in*,
+// the reader and closing hooks of line-seq, with-open and with-in-str; src/lib/09_io.clj).
+#include "runtime/coll/coll.h"
+#include "natives/args.h"
+#include "runtime/print/print.h"
+#include "runtime/host/stream.h"
+
+namespace clove {
+
+namespace {
+
+std::string join(State& vm, Args a, bool readably) {
+  std::string out;
+  for (int i = 0; i < a.size(); ++i) {
+    if (i) out += ' ';
+    print_value(vm, out, a[i], readably);
+  }
+  return out;
+}
+
+Value io_pr(State& vm, Args a) { vm.write_out(join(vm, a, true)); return Value::nil(); }
+Value io_prn(State& vm, Args a) { vm.write_out(join(vm, a, true) + "\n"); return Value::nil(); }
+Value io_print(State& vm, Args a) { vm.write_out(join(vm, a, false)); return Value::nil(); }
+Value io_println(State& vm, Args a) { vm.write_out(join(vm, a, false) + "\n"); return Value::nil(); }
+Value io_newline(State& vm, Args) { vm.write_out("\n"); return Value::nil(); }
+Value io_pr_str(State& vm, Args a) { return string_value(vm.heap, join(vm, a, true)); }
+Value io_prn_str(State& vm, Args a) { return string_value(vm.heap, join(vm, a, true) + "\n"); }
+Value io_print_str(State& vm, Args a) { return string_value(vm.heap, join(vm, a, false)); }
+Value io_println_str(State& vm, Args a) { return string_value(vm.heap, join(vm, a, false) + "\n"); }
+
+Value io_flush(State& vm, Args) {
+  writer_flush(checked_writer(vm.var_value(vm.out_var())));
+  return Value::nil();
+}
+
+/// The reader argument i: a LineReader, else ClassCastException naming `fn`.
+LineReader* reader_arg(Args a, int i, const char* fn) {
+  if (LineReader* r = as<LineReader>(a[i])) return r;
+  throw_error(ErrorKind::ClassCastException,
+              fmt::format("{}: class {} cannot be cast to class java.io.BufferedReader", fn, value_type_name(a[i])));
+}
+
+Value read_line_from(State& vm, LineReader* r) {
+  std::string line;
+  if (!reader_read_line(r, &line)) return Value::nil();
+  return string_value(vm.heap, line);
+}
+
+Value io_read_line(State& vm, Args) {
+  Value in = vm.var_value(vm.in_var());
+  LineReader* r = as<LineReader>(in);
+  if (!r)
+    throw_error(ErrorKind::ClassCastException,
+                fmt::format("read-line: *in* is a {}, not a java.io.Reader", value_type_name(in)));
+  return read_line_from(vm, r);
+}
+
+Value io_reader_read_line(State& vm, Args a) { return read_line_from(vm, reader_arg(a, 0, "line-seq")); }
+
+Value io_close(State&, Args a) {
+  if (TextWriter* w = as_writer(a[0])) {
+    writer_close(w);
+  } else if (LineReader* r = as<LineReader>(a[0])) {
+    reader_close(r);
+  } else {
+    throw_error(ErrorKind::IllegalArgumentException,
+                fmt::format("No matching method close found taking 0 args for class {}", value_type_name(a[0])));
+  }
+  return Value::nil();
+}
+
+Value io_string_reader(State& vm, Args a) {
+  String* s = as<String>(a[0]);
+  if (!s)
+    throw_error(ErrorKind::ClassCastException,
+                fmt::format("class {} cannot be cast to class java.lang.String", value_type_name(a[0])));
+  return Value::object(vm.heap.make<LineReader>(ReaderKind::String, std::string(s->view())));
+}
+
+// str of a StringWriter is its text (StringWriter.toString).
+std::string str_string_writer(State&, Value v) { return as_writer(v)->text; }
+
+// #object[java.io.StringWriter 0x1b2c3d4e "text so far"], as Clojure prints objects
+// (class, identity hash, toString as a string).
+void print_string_writer(State& vm, std::string& out, Value v, bool readably) {
+  out += fmt::format("#object[{} 0x{:x} ", type_name(v.as_obj()->type), hash(vm, v));
+  print_value(vm, out, string_value(vm.heap, as_writer(v)->text), readably);
+  out += ']';
+}
+
+// (-print-default x w): print-method's :default method: x as the built-in printer
+// prints it (readably unless *print-readably* is false), written to w.
+Value io_print_default(State& vm, Args a) {
+  std::string out;
+  Var* r = vm.core_ns()->lookup(vm.names.symbol({}, "*print-readably*"));
+  print_value_builtin(vm, out, a[0], !r || vm.var_value(r).truthy());
+  write_to(a[1], out);
+  return Value::nil();
+}
+
+}  // namespace
+
+void install_io_natives(State& vm) {
+  set_str_hook(ObjType::StringWriter, str_string_writer);
+  set_print_hook(ObjType::StringWriter, print_string_writer);
+  set_str_hook(ObjType::StringBuilder, str_string_writer);
+  set_print_hook(ObjType::StringBuilder, print_string_writer);
+  const char* C = "clojure.core";
+  vm.def_native(C, "-print-default", io_print_default, 2, 2, "print-method's :default method: writes x to writer w as Clove's printer prints it.", "([x w])");
+  vm.def_native(C, "pr", io_pr, 0, -1, "Prints the object(s) to the output stream that is the current value of *out*, readably, separated by spaces.", "([] [x] [x & more])");
+  vm.def_native(C, "prn", io_prn, 0, -1, "Same as pr followed by (newline).", "([& more])");
+  vm.def_native(C, "print", io_print, 0, -1, "Prints the object(s) to the output stream that is the current value of *out*, for human consumption.", "([& more])");
+  vm.def_native(C, "println", io_println, 0, -1, "Same as print followed by (newline).", "([& more])");
+  vm.def_native(C, "newline", io_newline, 0, 0, "Writes a platform-specific newline to *out*.", "([])");
+  vm.def_native(C, "pr-str", io_pr_str, 0, -1, "pr to a string, returning it.", "([& xs])");
+  vm.def_native(C, "prn-str", io_prn_str, 0, -1, "prn to a string, returning it.", "([& xs])");
+  vm.def_native(C, "print-str", io_print_str, 0, -1, "print to a string, returning it.", "([& xs])");
+  vm.def_native(C, "println-str", io_println_str, 0, -1, "println to a string, returning it.", "([& xs])");
+  vm.def_native(C, "flush", io_flush, 0, 0, "Flushes the output stream that is the current value of *out*.", "([])");
+  vm.def_native(C, "read-line", io_read_line, 0, 0,
+                "Reads the next line from the stream that is the current value of *in*; nil at end of input.", "([])");
+  vm.def_native(C, "-read-line", io_reader_read_line, 1, 1,
+                "The next line of a java.io.Reader (BufferedReader.readLine), nil at its end. Used by line-seq.", "([rdr])");
+  vm.def_native(C, "-close", io_close, 1, 1,
+                "Closes a reader or writer (.close); used by with-open. IllegalArgumentException for other values.",
+                "([x])");
+  vm.def_native(C, "-string-reader", io_string_reader, 1, 1,
+                "A java.io.StringReader over the string s (ClassCastException for anything else); used by with-in-str.", "([s])");
+}
+
+}  // namespace clove

@@ -1,0 +1,343 @@
+// lang.cpp: clojure.core natives about values in general: identity and equality,
+// names, functions, exceptions, metadata; plus the hooks the compiler emits calls to
+// (-new, -catches?, -set-var!, set-macro!).
+#include "runtime/coll/coll.h"
+#include "runtime/coll/map_ops.h"
+#include "eval/data_readers.h"
+#include "runtime/host/host_class.h"
+#include "runtime/lang/record.h"
+#include "natives/args.h"
+#include "compiler/compiler.h"
+#include "eval/eval.h"
+#include "reader/reader.h"
+#include "runtime/print/print.h"
+#include "runtime/host/stream.h"
+
+namespace clove {
+
+namespace {
+
+Value l_identical(State&, Args a) { return Value::boolean(a[0] == a[1]); }
+Value l_equal(State& vm, Args a) {
+  for (int i = 0; i + 1 < a.size(); ++i)
+    if (!equiv(vm, a[i], a[i + 1])) return Value::f();
+  return Value::t();
+}
+Value l_not_equal(State& vm, Args a) { return Value::boolean(!l_equal(vm, a).truthy()); }
+Value l_not(State&, Args a) { return Value::boolean(!a[0].truthy()); }
+Value l_hash(State& vm, Args a) { return Value::small_int(static_cast<int32_t>(hash(vm, a[0]))); }
+Value l_compare(State& vm, Args a) { return Value::small_int(compare(vm, a[0], a[1])); }
+Value l_nilp(State&, Args a) { return Value::boolean(a[0].is_nil()); }
+Value l_somep(State&, Args a) { return Value::boolean(!a[0].is_nil()); }
+Value l_truep(State&, Args a) { return Value::boolean(a[0].is_true()); }
+Value l_falsep(State&, Args a) { return Value::boolean(a[0].is_false()); }
+Value l_booleanp(State&, Args a) { return Value::boolean(a[0].is_bool()); }
+Value l_boolean(State&, Args a) { return Value::boolean(a[0].truthy()); }
+Value l_fnp(State&, Args a) { return Value::boolean(is_fn(a[0])); }
+Value l_ifnp(State&, Args a) {
+  Value v = a[0];
+  return Value::boolean(is_fn(v) || is<Keyword>(v) || is<Symbol>(v) || is_map(v) || is_set(v) || is_vector(v) || is<Var>(v));
+}
+Value l_symbolp(State&, Args a) { return Value::boolean(is<Symbol>(a[0])); }
+Value l_keywordp(State&, Args a) { return Value::boolean(is<Keyword>(a[0])); }
+Value l_stringp(State&, Args a) { return Value::boolean(is<String>(a[0])); }
+Value l_charp(State&, Args a) { return Value::boolean(a[0].is_char()); }
+Value l_varp(State&, Args a) { return Value::boolean(is<Var>(a[0])); }
+
+Value l_class(State& vm, Args a) { return class_of(vm, a[0]); }
+Value l_type(State& vm, Args a) {
+  Value t = get(vm, meta(a[0]), Value::object(vm.kw("type")));
+  return t.is_nil() ? class_of(vm, a[0]) : t;
+}
+
+Value l_symbol(State& vm, Args a) {
+  if (a.size() == 1) {
+    if (is<Symbol>(a[0])) return a[0];
+    if (Keyword* k = as<Keyword>(a[0])) return Value::object(k->sym);
+    return Value::object(vm.sym(arg_string(a, 0, "symbol")->view()));
+  }
+  std::string_view ns = a[0].is_nil() ? std::string_view{} : arg_string(a, 0, "symbol")->view();
+  return Value::object(vm.names.symbol(ns, arg_string(a, 1, "symbol")->view()));
+}
+Value l_keyword(State& vm, Args a) {
+  if (a.size() == 1) {
+    if (is<Keyword>(a[0])) return a[0];
+    if (Symbol* s = as<Symbol>(a[0])) return Value::object(vm.names.keyword(s->ns_view(), s->name_view()));
+    if (a[0].is_nil()) return Value::nil();
+    return Value::object(vm.kw(arg_string(a, 0, "keyword")->view()));
+  }
+  std::string_view ns = a[0].is_nil() ? std::string_view{} : arg_string(a, 0, "keyword")->view();
+  return Value::object(vm.names.keyword(ns, arg_string(a, 1, "keyword")->view()));
+}
+Value l_name(State& vm, Args a) {
+  Value v = a[0];
+  if (is<String>(v)) return v;
+  if (Symbol* s = as<Symbol>(v)) return Value::object(s->name);
+  if (Keyword* k = as<Keyword>(v)) return Value::object(k->sym->name);
+  throw_error(ErrorKind::ClassCastException,
+              fmt::format("class {} cannot be cast to class clojure.lang.Named", value_type_name(v)));
+}
+Value l_namespace(State& vm, Args a) {
+  Value v = a[0];
+  Symbol* s = as<Symbol>(v);
+  if (Keyword* k = as<Keyword>(v)) s = k->sym;
+  if (!s)
+    throw_error(ErrorKind::ClassCastException,
+                fmt::format("class {} cannot be cast to class clojure.lang.Named", value_type_name(v)));
+  return s->ns ? Value::object(s->ns) : Value::nil();
+}
+Value l_gensym(State& vm, Args a) {
+  std::string prefix = a.size() > 0 ? std::string(str_of(vm, a[0])) : "G__";
+  return Value::object(vm.sym(fmt::format("{}{}", prefix, vm.next_id())));
+}
+
+Value l_str(State& vm, Args a) {
+  std::string out;
+  for (int i = 0; i < a.size(); ++i) out += str_of(vm, a[i]);
+  return string_value(vm.heap, out);
+}
+
+Value l_apply(State& vm, Args a) {
+  RootScope scope(vm.heap);
+  std::vector<Value> args;
+  for (int i = 1; i + 1 < a.size(); ++i) args.push_back(a[i]);
+  size_t slot = scope.push(a[a.size() - 1]);
+  for (Value s = seq(vm, scope[slot]); !s.is_nil(); s = next(vm, s)) {
+    scope[slot] = s;
+    args.push_back(first(vm, s));
+    scope.push(args.back());
+  }
+  return vm.call(a[0], args.data(), static_cast<int>(args.size()));
+}
+
+// ---- exceptions ----
+Value make_exc(State& vm, ErrorKind k, Args a, int from) {
+  Exception* e = vm.make_exception(k, a.size() > from && !a[from].is_nil() ? str_of(vm, a[from]) : "");
+  if (a.size() <= from || a[from].is_nil()) e->message = nullptr;
+  if (a.size() > from + 1) e->cause = a[from + 1];
+  return Value::object(e);
+}
+Value l_new(State& vm, Args a) {
+  std::string cls(arg_string(a, 0, "new")->view());
+  ErrorKind k;
+  if (!error_kind_from_name(cls, &k)) {
+    Value inst = construct_by_class_name(vm, cls, a, 1);
+    if (inst.is_nil()) inst = construct_stream_class(vm, cls, a, 1);
+    if (!inst.is_nil()) return inst;
+    throw_error(ErrorKind::IllegalArgumentException, fmt::format("Unable to resolve classname: {}", cls));
+  }
+  if (k == ErrorKind::ExceptionInfo) {
+    if (a.size() < 3) throw_error(ErrorKind::ArityException, "ExceptionInfo takes a message and a data map");
+    Exception* e = vm.make_exception(k, str_of(vm, a[1]));
+    e->data = a[2];
+    if (a.size() > 3) e->cause = a[3];
+    return Value::object(e);
+  }
+  return make_exc(vm, k, a, 1);
+}
+Value l_catches(State&, Args a) {
+  Exception* e = as<Exception>(a[0]);
+  String* cls = as<String>(a[1]);
+  if (!e) return Value::f();
+  if (!cls || cls->view() == ":default") return Value::t();
+  ErrorKind k;
+  if (!error_kind_from_name(std::string(cls->view()), &k)) return Value::f();
+  return Value::boolean(error_is_a(e->kind, k));
+}
+Value l_ex_info(State& vm, Args a) {
+  if (!is_map(a[1]))
+    throw_error(ErrorKind::IllegalArgumentException, a[1].is_nil() ? "Additional data must be non-nil." : "Additional data must be a map.");
+  Exception* e = vm.make_exception(ErrorKind::ExceptionInfo, str_of(vm, a[0]));
+  if (a[0].is_nil()) e->message = nullptr;
+  e->data = a[1];
+  if (a.size() > 2) e->cause = a[2];
+  return Value::object(e);
+}
+Value l_ex_message(State&, Args a) {
+  Exception* e = as<Exception>(a[0]);
+  return e && e->message ? Value::object(e->message) : Value::nil();
+}
+Value l_ex_data(State&, Args a) {
+  Exception* e = as<Exception>(a[0]);
+  return e ? e->data : Value::nil();
+}
+Value l_ex_cause(State&, Args a) {
+  Exception* e = as<Exception>(a[0]);
+  return e ? e->cause : Value::nil();
+}
+
+// ---- vars and macros ----
+Value l_set_var(State& vm, Args a) {
+  Var* v = as<Var>(a[0]);
+  if (!v) throw_error(ErrorKind::IllegalArgumentException, "set! needs a var");
+  if (!vm.set_binding(v, a[1]))
+    throw_error(ErrorKind::IllegalStateException,
+                fmt::format("Can't change/establish root binding of: {} with set", v->sym->str()));
+  return a[1];
+}
+Value l_push_bindings(State& vm, Args a) {
+  std::vector<std::pair<Var*, Value>> frame;
+  RootScope scope(vm.heap);
+  size_t slot = scope.push(a[0]);
+  for (Value s = seq(vm, a[0]); !s.is_nil(); s = next(vm, s)) {
+    scope[slot] = s;
+    Value e = first(vm, s);
+    Var* v = as<Var>(nth(vm, e, 0));
+    if (!v) throw_error(ErrorKind::IllegalArgumentException, "push-thread-bindings takes a map of vars to values");
+    frame.emplace_back(v, nth(vm, e, 1));
+  }
+  vm.push_bindings(frame);
+  return Value::nil();
+}
+// (get-thread-bindings): every var with a binding, to its innermost value.
+Value l_get_thread_bindings(State& vm, Args) {
+  RootScope scope(vm.heap);
+  size_t slot = scope.push(map_from(vm, nullptr, 0));
+  for (const auto& [v, val] : vm.current_bindings())
+    if (v) scope[slot] = assoc(vm, scope[slot], Value::object(v), val);  // later frames win
+  return scope[slot];
+}
+// An unnamed dynamic var, not interned anywhere (with-local-vars), printed as Clojure's
+// #<Var: --unnamed-->.
+Value l_local_var(State& vm, Args) {
+  Var* v = vm.heap.make<Var>(nullptr, vm.sym("--unnamed--"));
+  v->flags |= kFlagDynamic;
+  return Value::object(v);
+}
+Value l_find_keyword(State& vm, Args a) {
+  std::string_view ns, name;
+  if (a.size() == 2) {
+    ns = arg_string(a, 0, "find-keyword")->view();
+    name = arg_string(a, 1, "find-keyword")->view();
+  } else if (Keyword* k = as<Keyword>(a[0])) {
+    return Value::object(k);
+  } else if (Symbol* s = as<Symbol>(a[0])) {
+    ns = s->ns_view();
+    name = s->name_view();
+  } else {
+    std::string_view q = arg_string(a, 0, "find-keyword")->view();
+    size_t slash = q.find('/');
+    if (slash != std::string_view::npos && slash > 0 && slash + 1 < q.size()) {
+      ns = q.substr(0, slash);
+      name = q.substr(slash + 1);
+    } else {
+      name = q;
+    }
+  }
+  Keyword* k = vm.names.find_keyword(ns, name);
+  return k ? Value::object(k) : Value::nil();
+}
+Value l_pop_bindings(State& vm, Args) {
+  vm.pop_bindings();
+  return Value::nil();
+}
+Value l_var_get(State& vm, Args a) {
+  Var* v = as<Var>(a[0]);
+  if (!v) throw_error(ErrorKind::ClassCastException, fmt::format("class {} cannot be cast to class clojure.lang.Var", value_type_name(a[0])));
+  return vm.var_value(v);
+}
+Value l_thread_bound(State&, Args a) {
+  for (int i = 0; i < a.size(); ++i) {
+    Var* v = as<Var>(a[i]);
+    if (!v || !v->thread_bound) return Value::f();
+  }
+  return Value::t();
+}
+Value l_set_macro(State&, Args a) {
+  Var* v = as<Var>(a[0]);
+  if (!v) throw_error(ErrorKind::IllegalArgumentException, "set-macro! needs a var");
+  v->flags |= kFlagMacro;
+  return a[0];
+}
+Value l_eval(State& vm, Args a) { return eval_form(vm, a[0]); }
+Value l_read_string(State& vm, Args a) {
+  // (read-string s) / (read-string opts s): opts may give :eof, the value for a string
+  // with no form (:read-cond is not used: reader conditionals always read as :clove).
+  std::string_view text = arg_string(a, a.size() - 1, "read-string")->view();
+  if (a.size() == 2 && !a[0].is_nil()) {
+    bool found = false;
+    Value eof = is_map(a[0]) ? map_lookup(vm, a[0], Value::object(vm.kw("eof")), Value::nil(), &found) : Value::nil();
+    if (found) return read_string_form(vm, text, &eof);
+  }
+  return read_string_form(vm, text);
+}
+// (-read stream eof-error? eof-value with-text?): read and read+string (07_core_preds.clj).
+Value l_read(State& vm, Args a) {
+  LineReader* r = as<LineReader>(a[0]);
+  if (!r)
+    throw_error(ErrorKind::ClassCastException,
+                fmt::format("class {} cannot be cast to class java.io.PushbackReader", value_type_name(a[0])));
+  if (!a[3].truthy()) return read_from_stream(vm, r, a[1].truthy(), a[2]);
+  std::string text;
+  RootScope scope(vm.heap);
+  size_t form = scope.push(read_from_stream(vm, r, a[1].truthy(), a[2], &text));
+  Value pair[] = {scope[form], string_value(vm.heap, text)};
+  scope.push(pair[1]);
+  return vector_from(vm.heap, pair, 2);
+}
+Value l_load_string(State& vm, Args a) { return eval_string(vm, arg_string(a, 0, "load-string")->view(), "<load-string>"); }
+
+Value l_meta(State&, Args a) {
+  if (Var* v = as<Var>(a[0])) return v->meta;
+  if (Closure* c = as<Closure>(a[0])) return c->meta;
+  return meta(a[0]);
+}
+Value l_with_meta(State& vm, Args a) { return with_meta(vm, a[0], a[1]); }
+
+}  // namespace
+
+void install_lang_natives(State& vm) {
+  const char* C = "clojure.core";
+  vm.def_native(C, "identical?", l_identical, 2, 2, "Tests if 2 arguments are the same object.", "([x y])");
+  vm.def_native(C, "=", l_equal, 1, -1, "Equality. Returns true if x equals y, false if not. Compares numbers and collections in a type-independent manner.", "([x] [x y] [x y & more])");
+  vm.def_native(C, "not=", l_not_equal, 1, -1, "Same as (not (= obj1 obj2)).", "([x] [x y] [x y & more])");
+  vm.def_native(C, "not", l_not, 1, 1, "Returns true if x is logical false, false otherwise.", "([x])");
+  vm.def_native(C, "hash", l_hash, 1, 1, "Returns the hash code of its argument, consistent with =.", "([x])");
+  vm.def_native(C, "compare", l_compare, 2, 2, "Comparator. Returns a negative number, zero, or a positive number when x is logically 'less than', 'equal to', or 'greater than' y.", "([x y])");
+  vm.def_native(C, "nil?", l_nilp, 1, 1, "Returns true if x is nil, false otherwise.", "([x])");
+  vm.def_native(C, "some?", l_somep, 1, 1, "Returns true if x is not nil, false otherwise.", "([x])");
+  vm.def_native(C, "true?", l_truep, 1, 1, "Returns true if x is the value true, false otherwise.", "([x])");
+  vm.def_native(C, "false?", l_falsep, 1, 1, "Returns true if x is the value false, false otherwise.", "([x])");
+  vm.def_native(C, "boolean?", l_booleanp, 1, 1, "Return true if x is a Boolean.", "([x])");
+  vm.def_native(C, "boolean", l_boolean, 1, 1, "Coerce to boolean.", "([x])");
+  vm.def_native(C, "fn?", l_fnp, 1, 1, "Returns true if x is a function (fn or native).", "([x])");
+  vm.def_native(C, "ifn?", l_ifnp, 1, 1, "Returns true if x can be called (fns, keywords, symbols, maps, sets, vectors, vars).", "([x])");
+  vm.def_native(C, "symbol?", l_symbolp, 1, 1, "Return true if x is a Symbol.", "([x])");
+  vm.def_native(C, "keyword?", l_keywordp, 1, 1, "Return true if x is a Keyword.", "([x])");
+  vm.def_native(C, "string?", l_stringp, 1, 1, "Return true if x is a String.", "([x])");
+  vm.def_native(C, "char?", l_charp, 1, 1, "Return true if x is a Character.", "([x])");
+  vm.def_native(C, "var?", l_varp, 1, 1, "Returns true if v is of type clojure.lang.Var.", "([v])");
+  vm.def_native(C, "type", l_type, 1, 1, "Returns the :type metadata of x, or its class (see class).", "([x])");
+  vm.def_native(C, "class", l_class, 1, 1, "Returns the class of x: a symbol naming its class (java.lang.Long, ...), the record/deftype class of an instance, nil for nil.", "([x])");
+  vm.def_native(C, "symbol", l_symbol, 1, 2, "Returns a Symbol with the given namespace and name.", "([name] [ns name])");
+  vm.def_native(C, "keyword", l_keyword, 1, 2, "Returns a Keyword with the given namespace and name.", "([name] [ns name])");
+  vm.def_native(C, "name", l_name, 1, 1, "Returns the name String of a string, symbol or keyword.", "([x])");
+  vm.def_native(C, "namespace", l_namespace, 1, 1, "Returns the namespace String of a symbol or keyword, or nil if not present.", "([x])");
+  vm.def_native(C, "gensym", l_gensym, 0, 1, "Returns a new symbol with a unique name. If a prefix string is supplied, the name is prefix# where # is some unique number.", "([] [prefix-string])");
+  vm.def_native(C, "str", l_str, 0, -1, "With no args, returns the empty string. With one arg x, returns x.toString(). (str nil) returns the empty string. With more than one arg, returns the concatenation of the str values of the args.", "([] [x] [x & ys])");
+  vm.def_native(C, "apply", l_apply, 2, -1, "Applies fn f to the argument list formed by prepending intervening arguments to args.", "([f args] [f x args] [f x y args] [f x y z args] [f a b c d & args])");
+  vm.def_native(C, "-new", l_new, 1, -1, "Compiler hook for (ClassName. args): builds an exception of that class.", "([class-name & args])");
+  vm.def_native(C, "-catches?", l_catches, 2, 2, "Compiler hook for catch: whether exception e is an instance of the class named by the string (\":default\" matches all).", "([e class-name])");
+  vm.def_native(C, "ex-info", l_ex_info, 2, 3, "Create an instance of ExceptionInfo, a RuntimeException subclass that carries a map of additional data.", "([msg map] [msg map cause])");
+  vm.def_native(C, "ex-message", l_ex_message, 1, 1, "Returns the message attached to ex if ex is a Throwable. Otherwise returns nil.", "([ex])");
+  vm.def_native(C, "ex-data", l_ex_data, 1, 1, "Returns exception data (a map) if ex is an ExceptionInfo. Otherwise returns nil.", "([ex])");
+  vm.def_native(C, "ex-cause", l_ex_cause, 1, 1, "Returns the cause of ex if ex is a Throwable. Otherwise returns nil.", "([ex])");
+  vm.def_native(C, "-set-var!", l_set_var, 2, 2, "Compiler hook for (set! var val) on a dynamic var.", "([var val])");
+  vm.def_native(C, "push-thread-bindings", l_push_bindings, 1, 1, "Pushes a frame of dynamic bindings: a map of vars to values. Each var must be dynamic. Pair with pop-thread-bindings in a finally.", "([bindings])");
+  vm.def_native(C, "pop-thread-bindings", l_pop_bindings, 0, 0, "Pops the frame of bindings most recently pushed with push-thread-bindings.", "([])");
+  vm.def_native(C, "var-set", l_set_var, 2, 2, "Sets the value in the var object to val. The var must be thread-locally bound (binding, with-local-vars); IllegalStateException otherwise.", "([x val])");
+  vm.def_native(C, "get-thread-bindings", l_get_thread_bindings, 0, 0, "Get a map with the Var/value pairs which is currently in effect for the current thread.", "([])");
+  vm.def_native(C, "-local-var", l_local_var, 0, 0, "Compiler hook for with-local-vars: a new unnamed dynamic var, interned nowhere.", "([])");
+  vm.def_native(C, "find-keyword", l_find_keyword, 1, 2, "Returns a Keyword with the given namespace and name if one already exists. This function will not intern a new keyword. If the keyword has not already been interned, it will return nil.", "([name] [ns name])");
+  vm.def_native(C, "var-get", l_var_get, 1, 1, "Gets the value in the var object (its innermost binding, else its root).", "([x])");
+  vm.def_native(C, "thread-bound?", l_thread_bound, 0, -1, "Returns true if all of the vars provided as arguments have thread-local bindings.", "([& vars])");
+  vm.def_native(C, "set-macro!", l_set_macro, 1, 1, "Marks the var as a macro (used to bootstrap defmacro). Returns the var.", "([var])");
+  vm.def_native(C, "eval", l_eval, 1, 1, "Evaluates the form data structure (not text!) and returns the result.", "([form])");
+  vm.def_native(C, "-read", l_read, 4, 4, "read and read+string: the next form from a reader, with eof handling; with-text? gives [form text].", "([stream eof-error? eof-value with-text?])");
+  vm.def_native(C, "read-string", l_read_string, 1, 2, "Reads one object from the string s. Throws \"EOF while reading\" when s has no form; reader errors carry the position in the string.", "([s] [opts s])");
+  vm.def_native(C, "load-string", l_load_string, 1, 1, "Sequentially read and evaluate the set of forms contained in the string.", "([s])");
+  vm.def_native(C, "meta", l_meta, 1, 1, "Returns the metadata of obj, returns nil if there is no metadata.", "([obj])");
+  vm.def_native(C, "with-meta", l_with_meta, 2, 2, "Returns an object of the same type and value as obj, with map m as its metadata.", "([obj m])");
+}
+
+}  // namespace clove

@@ -1,0 +1,205 @@
+// numbers.cpp: clojure.core's arithmetic and comparison functions, and the Math/ shims.
+//
+// The compiler inlines binary +, -, <, ... into single instructions; these natives
+// serve every other use: other arities, (apply + xs), passing + as a value.
+#include <cmath>
+
+#include "runtime/num/bigdecimal.h"
+#include "natives/args.h"
+#include "runtime/print/print.h"
+
+namespace clove {
+
+namespace {
+
+Value fold(State& vm, Args a, ArithOp op, int64_t identity, const char* fn) {
+  if (a.size() == 0) return Value::small_int(identity);
+  Value acc = arg_number(a, 0, fn);
+  for (int i = 1; i < a.size(); ++i) acc = arith(vm.heap, op, acc, arg_number(a, i, fn));
+  return acc;
+}
+
+Value n_add(State& vm, Args a) { return fold(vm, a, ArithOp::Add, 0, "+"); }
+Value n_mul(State& vm, Args a) { return fold(vm, a, ArithOp::Mul, 1, "*"); }
+Value n_sub(State& vm, Args a) {
+  if (a.size() == 1) {  // negation: -0.0 for 0.0, as Numbers.minus(x)
+    Value x = arg_number(a, 0, "-");
+    if (x.is_double()) return Value::from_double(-x.as_double());
+    if (auto* d = as<BigDecimal>(x)) return decimal_negate(vm.heap, d);  // keeps the scale
+    return arith(vm.heap, ArithOp::Sub, Value::small_int(0), x);
+  }
+  return fold(vm, a, ArithOp::Sub, 0, "-");
+}
+Value n_div(State& vm, Args a) {
+  if (a.size() == 1) return arith(vm.heap, ArithOp::Div, Value::small_int(1), arg_number(a, 0, "/"));
+  return fold(vm, a, ArithOp::Div, 1, "/");
+}
+Value n_uadd(State& vm, Args a) { return arith(vm.heap, ArithOp::UAdd, arg_number(a, 0, "unchecked-add"), arg_number(a, 1, "unchecked-add")); }
+Value n_usub(State& vm, Args a) { return arith(vm.heap, ArithOp::USub, arg_number(a, 0, "unchecked-subtract"), arg_number(a, 1, "unchecked-subtract")); }
+Value n_umul(State& vm, Args a) { return arith(vm.heap, ArithOp::UMul, arg_number(a, 0, "unchecked-multiply"), arg_number(a, 1, "unchecked-multiply")); }
+Value n_uinc(State& vm, Args a) { return arith(vm.heap, ArithOp::UAdd, arg_number(a, 0, "unchecked-inc"), Value::small_int(1)); }
+Value n_udec(State& vm, Args a) { return arith(vm.heap, ArithOp::USub, arg_number(a, 0, "unchecked-dec"), Value::small_int(1)); }
+Value n_uneg(State& vm, Args a) {
+  Value x = arg_number(a, 0, "unchecked-negate");
+  if (auto* d = as<BigDecimal>(x)) return decimal_negate(vm.heap, d);
+  return arith(vm.heap, ArithOp::USub, Value::small_int(0), x);
+}
+Value n_inc(State& vm, Args a) { return arith(vm.heap, ArithOp::Add, arg_number(a, 0, "inc"), Value::small_int(1)); }
+Value n_dec(State& vm, Args a) { return arith(vm.heap, ArithOp::Sub, arg_number(a, 0, "dec"), Value::small_int(1)); }
+Value n_quot(State& vm, Args a) { return arith(vm.heap, ArithOp::Quot, arg_number(a, 0, "quot"), arg_number(a, 1, "quot")); }
+Value n_rem(State& vm, Args a) { return arith(vm.heap, ArithOp::Rem, arg_number(a, 0, "rem"), arg_number(a, 1, "rem")); }
+Value n_mod(State& vm, Args a) { return arith(vm.heap, ArithOp::Mod, arg_number(a, 0, "mod"), arg_number(a, 1, "mod")); }
+
+Value chain(Args a, CmpOp op, const char* fn) {
+  for (int i = 0; i < a.size(); ++i) arg_number(a, i, fn);
+  for (int i = 0; i + 1 < a.size(); ++i)
+    if (!num_compare(op, a[i], a[i + 1])) return Value::f();
+  return Value::t();
+}
+Value n_lt(State&, Args a) { return chain(a, CmpOp::Lt, "<"); }
+Value n_le(State&, Args a) { return chain(a, CmpOp::Le, "<="); }
+Value n_gt(State&, Args a) { return chain(a, CmpOp::Gt, ">"); }
+Value n_ge(State&, Args a) { return chain(a, CmpOp::Ge, ">="); }
+Value n_numeq(State&, Args a) { return chain(a, CmpOp::Eq, "=="); }
+
+/// max/min: Numbers.max/min folded left, `(if (op best x) best x)`, so of equal values
+/// the later argument wins ((max 1 1.0) is 1.0); a NaN argument wins outright, as
+/// Clojure's max/min return ##NaN when any argument is NaN.
+Value extremum(Args a, CmpOp op, const char* fn) {
+  Value best = arg_number(a, 0, fn);
+  for (int i = 1; i < a.size(); ++i) {
+    Value x = arg_number(a, i, fn);
+    if ((x.is_double() && std::isnan(x.as_double())) || !num_compare(op, best, x)) best = x;
+    if (best.is_double() && std::isnan(best.as_double())) return best;
+  }
+  return best;
+}
+Value n_max(State&, Args a) { return extremum(a, CmpOp::Gt, "max"); }
+Value n_min(State&, Args a) { return extremum(a, CmpOp::Lt, "min"); }
+Value n_abs(State& vm, Args a) {
+  Value x = arg_number(a, 0, "abs");
+  if (x.is_double()) return Value::from_double(std::fabs(x.as_double()));
+  if (is_long(x) && as_long(x) == INT64_MIN) return x;  // as Math/abs does
+  if (auto* d = as<BigDecimal>(x)) return decimal_abs(vm.heap, d);  // BigDecimal.abs(mc)
+  return num_compare(CmpOp::Lt, x, Value::small_int(0)) ? arith(vm.heap, ArithOp::Sub, Value::small_int(0), x) : x;
+}
+
+Value n_zero(State&, Args a) { return Value::boolean(num_compare(CmpOp::Eq, arg_number(a, 0, "zero?"), Value::small_int(0))); }
+Value n_pos(State&, Args a) { return Value::boolean(num_compare(CmpOp::Gt, arg_number(a, 0, "pos?"), Value::small_int(0))); }
+Value n_neg(State&, Args a) { return Value::boolean(num_compare(CmpOp::Lt, arg_number(a, 0, "neg?"), Value::small_int(0))); }
+Value n_even(State&, Args a) {
+  if (!is_long(a[0])) throw_error(ErrorKind::IllegalArgumentException, fmt::format("Argument must be an integer: {}", value_type_name(a[0])));
+  return Value::boolean((as_long(a[0]) & 1) == 0);
+}
+Value n_odd(State&, Args a) {
+  if (!is_long(a[0])) throw_error(ErrorKind::IllegalArgumentException, fmt::format("Argument must be an integer: {}", value_type_name(a[0])));
+  return Value::boolean((as_long(a[0]) & 1) != 0);
+}
+Value n_numberp(State&, Args a) { return Value::boolean(is_number(a[0])); }
+Value n_integerp(State&, Args a) { return Value::boolean(is_long(a[0]) || is_type(a[0], ObjType::BigInt)); }
+Value n_doublep(State&, Args a) { return Value::boolean(a[0].is_double()); }
+Value n_double(State&, Args a) { return Value::from_double(to_double(arg_number(a, 0, "double"))); }
+/// RT.longCast: integers and ratios (truncated) must fit a long; doubles and
+/// BigDecimals go through their double value, which must lie in [-2^63, 2^63].
+/// IllegalArgumentException "Value out of range for long: x" otherwise.
+Value n_long(State& vm, Args a) {
+  Value x = arg_number(a, 0, "long");
+  if (is_long(x)) return x;
+  if (is<BigInt>(x) || is<Ratio>(x)) {
+    Value n = is<Ratio>(x) ? arith(vm.heap, ArithOp::Quot, x, Value::small_int(1)) : x;
+    if (is_long(n)) return n;
+    auto* b = as<BigInt>(n);
+    if (mpz_fits_slong_p(b->z)) return make_long(vm.heap, mpz_get_si(b->z));
+    throw_error(ErrorKind::IllegalArgumentException,
+                fmt::format("Value out of range for long: {}", bigint_to_string(b)));
+  }
+  double d = to_double(x);
+  if (std::isnan(d)) return Value::small_int(0);
+  if (d > 9.2233720368547758e18 || d < -9.2233720368547758e18)
+    throw_error(ErrorKind::IllegalArgumentException, fmt::format("Value out of range for long: {}", format_double(d)));
+  if (d >= 9.2233720368547758e18) return make_long(vm.heap, INT64_MAX);
+  return make_long(vm.heap, static_cast<int64_t>(d));
+}
+
+double darg(Args a, int i, const char* fn) { return to_double(arg_number(a, i, fn)); }
+Value m_sqrt(State&, Args a) { return Value::from_double(std::sqrt(darg(a, 0, "Math/sqrt"))); }
+Value m_pow(State&, Args a) { return Value::from_double(std::pow(darg(a, 0, "Math/pow"), darg(a, 1, "Math/pow"))); }
+Value m_floor(State&, Args a) { return Value::from_double(std::floor(darg(a, 0, "Math/floor"))); }
+Value m_ceil(State&, Args a) { return Value::from_double(std::ceil(darg(a, 0, "Math/ceil"))); }
+Value m_sin(State&, Args a) { return Value::from_double(std::sin(darg(a, 0, "Math/sin"))); }
+Value m_cos(State&, Args a) { return Value::from_double(std::cos(darg(a, 0, "Math/cos"))); }
+Value m_tan(State&, Args a) { return Value::from_double(std::tan(darg(a, 0, "Math/tan"))); }
+Value m_atan2(State&, Args a) { return Value::from_double(std::atan2(darg(a, 0, "Math/atan2"), darg(a, 1, "Math/atan2"))); }
+Value m_exp(State&, Args a) { return Value::from_double(std::exp(darg(a, 0, "Math/exp"))); }
+Value m_log(State&, Args a) { return Value::from_double(std::log(darg(a, 0, "Math/log"))); }
+Value m_log10(State&, Args a) { return Value::from_double(std::log10(darg(a, 0, "Math/log10"))); }
+Value m_round(State& vm, Args a) {
+  double d = darg(a, 0, "Math/round");
+  return make_long(vm.heap, static_cast<int64_t>(std::floor(d + 0.5)));
+}
+Value m_abs(State& vm, Args a) { return n_abs(vm, a); }
+
+void def_value(State& vm, std::string_view ns, std::string_view name, Value v) {
+  Var* var = vm.intern(vm.find_or_create_ns(vm.sym(ns)), vm.sym(name));
+  var->root = v;
+  var->bound = true;
+}
+
+}  // namespace
+
+void install_number_natives(State& vm) {
+  const char* C = "clojure.core";
+  vm.def_native(C, "+", n_add, 0, -1, "Returns the sum of nums. (+) returns 0. Throws ArithmeticException on long overflow.", "([] [x] [x y] [x y & more])");
+  vm.def_native(C, "-", n_sub, 1, -1, "If no ys are supplied, returns the negation of x, else subtracts the ys from x.", "([x] [x y] [x y & more])");
+  vm.def_native(C, "*", n_mul, 0, -1, "Returns the product of nums. (*) returns 1.", "([] [x] [x y] [x y & more])");
+  vm.def_native(C, "/", n_div, 1, -1, "If no denominators are supplied, returns 1/numerator, else returns numerator divided by all of the denominators.", "([x] [x y] [x y & more])");
+  vm.def_native(C, "unchecked-add", n_uadd, 2, 2, "Returns the sum of x and y, both long; wraps on overflow.", "([x y])");
+  vm.def_native(C, "unchecked-subtract", n_usub, 2, 2, "Returns the difference of x and y, both long; wraps on overflow.", "([x y])");
+  vm.def_native(C, "unchecked-multiply", n_umul, 2, 2, "Returns the product of x and y, both long; wraps on overflow.", "([x y])");
+  vm.def_native(C, "unchecked-inc", n_uinc, 1, 1, "Returns a number one greater than x; wraps on overflow.", "([x])");
+  vm.def_native(C, "unchecked-dec", n_udec, 1, 1, "Returns a number one less than x; wraps on overflow.", "([x])");
+  vm.def_native(C, "unchecked-negate", n_uneg, 1, 1, "Returns the negation of x; wraps on overflow.", "([x])");
+  vm.def_native(C, "inc", n_inc, 1, 1, "Returns a number one greater than num. Throws ArithmeticException on long overflow.", "([x])");
+  vm.def_native(C, "dec", n_dec, 1, 1, "Returns a number one less than num. Throws ArithmeticException on long overflow.", "([x])");
+  vm.def_native(C, "quot", n_quot, 2, 2, "quot[ient] of dividing numerator by denominator.", "([num div])");
+  vm.def_native(C, "rem", n_rem, 2, 2, "remainder of dividing numerator by denominator.", "([num div])");
+  vm.def_native(C, "mod", n_mod, 2, 2, "Modulus of num and div. Truncates toward negative infinity.", "([num div])");
+  vm.def_native(C, "<", n_lt, 1, -1, "Returns non-nil if nums are in monotonically increasing order.", "([x] [x y] [x y & more])");
+  vm.def_native(C, "<=", n_le, 1, -1, "Returns non-nil if nums are in monotonically non-decreasing order.", "([x] [x y] [x y & more])");
+  vm.def_native(C, ">", n_gt, 1, -1, "Returns non-nil if nums are in monotonically decreasing order.", "([x] [x y] [x y & more])");
+  vm.def_native(C, ">=", n_ge, 1, -1, "Returns non-nil if nums are in monotonically non-increasing order.", "([x] [x y] [x y & more])");
+  vm.def_native(C, "==", n_numeq, 1, -1, "Returns non-nil if nums all have the equivalent value (type-independent).", "([x] [x y] [x y & more])");
+  vm.def_native(C, "max", n_max, 1, -1, "Returns the greatest of the nums.", "([x] [x y] [x y & more])");
+  vm.def_native(C, "min", n_min, 1, -1, "Returns the least of the nums.", "([x] [x y] [x y & more])");
+  vm.def_native(C, "abs", n_abs, 1, 1, "Returns the absolute value of a.", "([a])");
+  vm.def_native(C, "zero?", n_zero, 1, 1, "Returns true if num is zero, else false.", "([num])");
+  vm.def_native(C, "pos?", n_pos, 1, 1, "Returns true if num is greater than zero, else false.", "([num])");
+  vm.def_native(C, "neg?", n_neg, 1, 1, "Returns true if num is less than zero, else false.", "([num])");
+  vm.def_native(C, "even?", n_even, 1, 1, "Returns true if n is even, throws an exception if n is not an integer.", "([n])");
+  vm.def_native(C, "odd?", n_odd, 1, 1, "Returns true if n is odd, throws an exception if n is not an integer.", "([n])");
+  vm.def_native(C, "number?", n_numberp, 1, 1, "Returns true if x is a Number.", "([x])");
+  vm.def_native(C, "integer?", n_integerp, 1, 1, "Returns true if n is an integer.", "([n])");
+  vm.def_native(C, "double?", n_doublep, 1, 1, "Return true if x is a Double.", "([x])");
+  vm.def_native(C, "double", n_double, 1, 1, "Coerce to double.", "([x])");
+  vm.def_native(C, "long", n_long, 1, 1, "Coerce to long (truncating doubles).", "([x])");
+  const char* M = "Math";
+  vm.def_native(M, "sqrt", m_sqrt, 1, 1, "Square root (a double).", "([x])");
+  vm.def_native(M, "pow", m_pow, 2, 2, "x raised to the power y (a double).", "([x y])");
+  vm.def_native(M, "floor", m_floor, 1, 1, "Largest integral double <= x.", "([x])");
+  vm.def_native(M, "ceil", m_ceil, 1, 1, "Smallest integral double >= x.", "([x])");
+  vm.def_native(M, "sin", m_sin, 1, 1, "Sine of x radians.", "([x])");
+  vm.def_native(M, "cos", m_cos, 1, 1, "Cosine of x radians.", "([x])");
+  vm.def_native(M, "tan", m_tan, 1, 1, "Tangent of x radians.", "([x])");
+  vm.def_native(M, "atan2", m_atan2, 2, 2, "Angle theta of the point (x, y) from (y x).", "([y x])");
+  vm.def_native(M, "exp", m_exp, 1, 1, "e raised to the power x.", "([x])");
+  vm.def_native(M, "log", m_log, 1, 1, "Natural logarithm of x.", "([x])");
+  vm.def_native(M, "log10", m_log10, 1, 1, "Base-10 logarithm of x.", "([x])");
+  vm.def_native(M, "round", m_round, 1, 1, "x rounded to the closest long, ties toward positive infinity.", "([x])");
+  vm.def_native(M, "abs", m_abs, 1, 1, "Absolute value of x.", "([x])");
+  def_value(vm, M, "PI", Value::from_double(M_PI));
+  def_value(vm, M, "E", Value::from_double(M_E));
+  def_value(vm, "Long", "MAX_VALUE", make_long(vm.heap, INT64_MAX));
+  def_value(vm, "Long", "MIN_VALUE", make_long(vm.heap, INT64_MIN));
+}
+
+}  // namespace clove

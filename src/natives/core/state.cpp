@@ -1,0 +1,354 @@
+// state.cpp: clojure.core's reference types (SPEC L10): atoms with validators and
+// watches, volatiles, delays, and `deref` over all of them (objects in
+// runtime/coll/ref_types.h; semantics of clojure.lang.Atom, Volatile and Delay).
+//
+// Everything here that calls a fn (swap!, validators, watches, delay thunks) may run a
+// collection, so the values held across those calls are kept in a RootScope or read
+// back through Args (which reads the VM stack).
+#include <vector>
+
+#include "runtime/coll/coll.h"
+#include "runtime/coll/hash_map.h"
+#include "runtime/coll/lazy_seq.h"
+#include "runtime/coll/map_ops.h"
+#include "runtime/coll/ref_types.h"
+#include "natives/args.h"
+#include "natives/seq.h"
+#include "runtime/print/print.h"
+
+namespace clove {
+
+namespace {
+
+Atom* arg_atom(Args a, int i, const char* fn) {
+  Atom* at = as<Atom>(a[i]);
+  if (!at)
+    throw_error(ErrorKind::ClassCastException,
+                fmt::format("{}: class {} cannot be cast to class clojure.lang.IAtom", fn, value_type_name(a[i])));
+  return at;
+}
+
+Volatile* arg_volatile(Args a, int i, const char* fn) {
+  Volatile* v = as<Volatile>(a[i]);
+  if (!v)
+    throw_error(ErrorKind::ClassCastException,
+                fmt::format("{}: class {} cannot be cast to class clojure.lang.Volatile", fn, value_type_name(a[i])));
+  return v;
+}
+
+/// ARef.validate: throws IllegalStateException unless the validator (if any) accepts v.
+void validate(State& vm, Value validator, Value v) {
+  if (validator.is_nil()) return;
+  if (!vm.call(validator, {v}).truthy()) throw_error(ErrorKind::IllegalStateException, "Invalid reference state");
+}
+
+/// ARef.notifyWatches: calls every watch fn with (key, ref, old, new), in the watch map's
+/// order. The watches are copied into roots first: a watch may remove itself.
+void notify_watches(State& vm, Atom* atom, Value oldv, Value newv) {
+  if (atom->watches.is_nil() || map_count(atom->watches) == 0) return;
+  RootScope scope(vm.heap);
+  size_t base = scope.push(Value::object(atom));
+  scope.push(oldv);
+  scope.push(newv);
+  size_t first = base + 3;
+  map_for_each(atom->watches, [&](Value k, Value f) {
+    scope.push(k);
+    scope.push(f);
+  });
+  size_t end = vm.heap.temp_roots.size();
+  for (size_t i = first; i < end; i += 2) {
+    Value args[4] = {scope[i], scope[base], scope[base + 1], scope[base + 2]};
+    vm.call(scope[i + 1], args, 4);
+  }
+}
+
+/// Sets the atom and notifies its watches (after validation by the caller).
+void set_and_notify(State& vm, Atom* atom, Value oldv, Value newv) {
+  atom->val = newv;
+  vm.heap.barrier(atom, newv);
+  notify_watches(vm, atom, oldv, newv);
+}
+
+// (atom x & {:keys [meta validator]})
+Value s_atom(State& vm, Args a) {
+  if (a.size() % 2 == 0) throw_error(ErrorKind::IllegalArgumentException, "atom: options must come in key/value pairs");
+  Atom* at = vm.heap.make<Atom>(a[0]);
+  RootScope scope(vm.heap);
+  scope.push(Value::object(at));
+  at->watches = empty_hash_map(vm.heap);
+  Value meta_kw = Value::object(vm.kw("meta")), validator_kw = Value::object(vm.kw("validator"));
+  for (int i = 1; i + 1 < a.size(); i += 2) {
+    if (a[i] == meta_kw) {
+      if (!a[i + 1].is_nil() && !is_map(a[i + 1]))
+        throw_error(ErrorKind::ClassCastException,
+                    fmt::format("class {} cannot be cast to class clojure.lang.IPersistentMap", value_type_name(a[i + 1])));
+      at->meta = a[i + 1];
+    } else if (a[i] == validator_kw) {
+      validate(vm, a[i + 1], at->val);
+      at->validator = a[i + 1];
+    }
+  }
+  return Value::object(at);
+}
+
+Value s_deref(State& vm, Args a) {
+  Value r = a[0];
+  if (Atom* at = as<Atom>(r)) return at->val;
+  if (Volatile* v = as<Volatile>(r)) return v->val;
+  if (Delay* d = as<Delay>(r)) {
+    if (!d->realized()) {
+      RootScope scope(vm.heap);
+      scope.push(r);
+      try {
+        Value v = vm.call(d->fn, nullptr, 0);
+        d->val = v;
+        vm.heap.barrier(d, v);
+      } catch (const CloveError& e) {
+        Value exc = e.payload.is_nil() ? Value::object(vm.make_exception(e.kind, e.what())) : e.payload;
+        d->exception = exc;
+        vm.heap.barrier(d, exc);
+      }
+      d->fn = Value::nil();
+    }
+    if (!d->exception.is_nil()) {
+      Exception* e = as<Exception>(d->exception);
+      throw CloveError(e ? e->kind : ErrorKind::RuntimeException,
+                       e && e->message ? std::string(e->message->view()) : "", d->exception);
+    }
+    return d->val;
+  }
+  if (Var* v = as<Var>(r)) return vm.var_value(v);
+  if (Reduced* rd = as<Reduced>(r)) return rd->value;  // @#'x: innermost binding, else root
+  throw_error(ErrorKind::ClassCastException,
+              fmt::format("class {} cannot be cast to class java.util.concurrent.Future", value_type_name(r)));
+}
+
+Value s_reset(State& vm, Args a) {
+  Atom* at = arg_atom(a, 0, "reset!");
+  validate(vm, at->validator, a[1]);
+  Value oldv = at->val;
+  RootScope scope(vm.heap);
+  scope.push(oldv);
+  set_and_notify(vm, at, oldv, a[1]);
+  return a[1];
+}
+
+Value s_reset_vals(State& vm, Args a) {
+  Atom* at = arg_atom(a, 0, "reset-vals!");
+  validate(vm, at->validator, a[1]);
+  Value oldv = at->val;
+  RootScope scope(vm.heap);
+  scope.push(oldv);
+  set_and_notify(vm, at, oldv, a[1]);
+  Value pair[2] = {oldv, a[1]};
+  return vector_from(vm.heap, pair, 2);
+}
+
+// Atom.swap: retries while the fn itself changed the atom in the meantime (identity test,
+// as compareAndSet). Returns the new value; *old_out gets the value it replaced.
+Value swap_impl(State& vm, Args a, const char* name, Value* old_out, RootScope& scope) {
+  Atom* at = arg_atom(a, 0, name);
+  for (;;) {
+    Value oldv = at->val;
+    size_t o = scope.push(oldv);
+    std::vector<Value> args;
+    args.push_back(oldv);
+    for (int i = 2; i < a.size(); ++i) args.push_back(a[i]);
+    Value newv = vm.call(a[1], args.data(), static_cast<int>(args.size()));
+    size_t n = scope.push(newv);
+    validate(vm, at->validator, scope[n]);
+    if (at->val == scope[o]) {
+      *old_out = scope[o];
+      set_and_notify(vm, at, scope[o], scope[n]);
+      return scope[n];
+    }
+  }
+}
+
+Value s_swap(State& vm, Args a) {
+  RootScope scope(vm.heap);
+  Value oldv;
+  return swap_impl(vm, a, "swap!", &oldv, scope);
+}
+
+Value s_swap_vals(State& vm, Args a) {
+  RootScope scope(vm.heap);
+  Value oldv;
+  Value newv = swap_impl(vm, a, "swap-vals!", &oldv, scope);
+  Value pair[2] = {oldv, newv};
+  return vector_from(vm.heap, pair, 2);
+}
+
+Value s_compare_and_set(State& vm, Args a) {
+  Atom* at = arg_atom(a, 0, "compare-and-set!");
+  validate(vm, at->validator, a[2]);
+  if (at->val != a[1]) return Value::f();
+  set_and_notify(vm, at, a[1], a[2]);
+  return Value::t();
+}
+
+Value s_add_watch(State& vm, Args a) {
+  Atom* at = arg_atom(a, 0, "add-watch");
+  Value w = map_assoc(vm, at->watches, a[1], a[2]);
+  at->watches = w;
+  vm.heap.barrier(at, w);
+  return a[0];
+}
+
+Value s_remove_watch(State& vm, Args a) {
+  Atom* at = arg_atom(a, 0, "remove-watch");
+  Value w = map_dissoc(vm, at->watches, a[1]);
+  at->watches = w;
+  vm.heap.barrier(at, w);
+  return a[0];
+}
+
+Value s_set_validator(State& vm, Args a) {
+  Atom* at = arg_atom(a, 0, "set-validator!");
+  validate(vm, a[1], at->val);
+  at->validator = a[1];
+  vm.heap.barrier(at, a[1]);
+  return Value::nil();
+}
+
+Value s_get_validator(State&, Args a) { return arg_atom(a, 0, "get-validator")->validator; }
+
+Value* meta_slot(Args a, const char* fn) {
+  if (Atom* at = as<Atom>(a[0])) return &at->meta;
+  if (Var* v = as<Var>(a[0])) return &v->meta;
+  if (Namespace* ns = as<Namespace>(a[0])) return &ns->meta;
+  throw_error(ErrorKind::ClassCastException,
+              fmt::format("{}: class {} cannot be cast to class clojure.lang.IReference", fn, value_type_name(a[0])));
+}
+
+Value s_reset_meta(State& vm, Args a) {
+  Value* slot = meta_slot(a, "reset-meta!");
+  *slot = a[1];
+  vm.heap.barrier(a[0].as_obj(), a[1]);
+  return a[1];
+}
+
+Value s_alter_meta(State& vm, Args a) {
+  std::vector<Value> args;
+  args.push_back(*meta_slot(a, "alter-meta!"));
+  for (int i = 2; i < a.size(); ++i) args.push_back(a[i]);
+  Value m = vm.call(a[1], args.data(), static_cast<int>(args.size()));
+  *meta_slot(a, "alter-meta!") = m;
+  vm.heap.barrier(a[0].as_obj(), m);
+  return m;
+}
+
+Value s_volatile(State& vm, Args a) { return Value::object(vm.heap.make<Volatile>(a[0])); }
+Value s_vreset(State& vm, Args a) {
+  Volatile* v = arg_volatile(a, 0, "vreset!");
+  v->val = a[1];
+  vm.heap.barrier(v, a[1]);
+  return a[1];
+}
+Value s_volatilep(State&, Args a) { return Value::boolean(is<Volatile>(a[0])); }
+
+Value s_make_delay(State& vm, Args a) { return Value::object(vm.heap.make<Delay>(a[0])); }
+Value s_delayp(State&, Args a) { return Value::boolean(is<Delay>(a[0])); }
+Value s_force(State& vm, Args a) {
+  if (is<Delay>(a[0])) return s_deref(vm, a);
+  return a[0];
+}
+
+// #object[clojure.lang.Atom 0x1f2e3d4c {:status :ready, :val 1}], as Clojure's print-method
+// for IDeref (deref-as-map).
+void print_ref(State& vm, std::string& out, Value v, bool readably) {
+  const char* status = "ready";
+  Value val = Value::nil();
+  if (Atom* at = as<Atom>(v)) val = at->val;
+  if (Volatile* vo = as<Volatile>(v)) val = vo->val;
+  if (Delay* d = as<Delay>(v)) {
+    if (!d->realized()) status = "pending";
+    else if (!d->exception.is_nil()) status = "failed", val = d->exception;
+    else val = d->val;
+  }
+  out += fmt::format("#object[{} 0x{:x} ", type_name(v.as_obj()->type), hash(vm, v));
+  Value kvs[4] = {Value::object(vm.kw("status")), Value::object(vm.kw(status)), Value::object(vm.kw("val")), val};
+  RootScope scope(vm.heap);
+  scope.push(v);
+  size_t m = scope.push(map_from(vm, kvs, 2));
+  print_value(vm, out, scope[m], readably);
+  out += ']';
+}
+
+}  // namespace
+
+void install_state_natives(State& vm) {
+  const char* C = "clojure.core";
+  vm.def_native(C, "atom", s_atom, 1, -1,
+                "Creates and returns an Atom with an initial value of x and zero or more options (in any order):\n\n"
+                ":meta metadata-map\n\n:validator validate-fn\n\nIf metadata-map is supplied, it will become the "
+                "metadata on the atom. validate-fn must be nil or a side-effect-free fn of one argument, which will "
+                "be passed the intended new state on any state change. If the new state is unacceptable, the "
+                "validate-fn should return false or throw an exception.",
+                "([x] [x & options])");
+  vm.def_native(C, "deref", s_deref, 1, 1,
+                "Also reader macro: @ref/@agent/@var/@atom/@delay. Within a transaction, returns the in-transaction-"
+                "value of ref, else returns the most-recently-committed value of ref. When applied to a var, agent "
+                "or atom, returns its current state. When applied to a delay, forces it if not already forced.",
+                "([ref])");
+  vm.def_native(C, "reset!", s_reset, 2, 2,
+                "Sets the value of atom to newval without regard for the current value. Returns newval.",
+                "([atom newval])");
+  vm.def_native(C, "reset-vals!", s_reset_vals, 2, 2,
+                "Sets the value of atom to newval. Returns [old new], the value of the atom before and after the "
+                "reset.",
+                "([atom newval])");
+  vm.def_native(C, "swap!", s_swap, 2, -1,
+                "Atomically swaps the value of atom to be: (apply f current-value-of-atom args). Note that f may be "
+                "called multiple times, and thus should be free of side effects.  Returns the value that was "
+                "swapped in.",
+                "([atom f] [atom f x] [atom f x y] [atom f x y & args])");
+  vm.def_native(C, "swap-vals!", s_swap_vals, 2, -1,
+                "Atomically swaps the value of atom to be: (apply f current-value-of-atom args). Note that f may be "
+                "called multiple times, and thus should be free of side effects. Returns [old new], the value of "
+                "the atom before and after the swap.",
+                "([atom f] [atom f x] [atom f x y] [atom f x y & args])");
+  vm.def_native(C, "compare-and-set!", s_compare_and_set, 3, 3,
+                "Atomically sets the value of atom to newval if and only if the current value of the atom is "
+                "identical to oldval. Returns true if set happened, else false",
+                "([atom oldval newval])");
+  vm.def_native(C, "add-watch", s_add_watch, 3, 3,
+                "Adds a watch function to an agent/atom/var/ref reference. The watch fn must be a fn of 4 args: a "
+                "key, the reference, its old-state, its new-state. Whenever the reference's state might have been "
+                "changed, any registered watches will have their functions called. Keys must be unique per "
+                "reference, and can be used to remove the watch with remove-watch, but are otherwise considered "
+                "opaque by the watch mechanism.",
+                "([reference key fn])");
+  vm.def_native(C, "remove-watch", s_remove_watch, 2, 2,
+                "Removes a watch (set by add-watch) from a reference", "([reference key])");
+  vm.def_native(C, "set-validator!", s_set_validator, 2, 2,
+                "Sets the validator-fn for a var/ref/agent/atom. validator-fn must be nil or a side-effect-free fn "
+                "of one argument, which will be passed the intended new state on any state change. If the new "
+                "state is unacceptable, the validator-fn should return false or throw an exception. If the current "
+                "state (root value if var) is not acceptable to the new validator, an exception will be thrown and "
+                "the validator will not be changed.",
+                "([iref validator-fn])");
+  vm.def_native(C, "get-validator", s_get_validator, 1, 1, "Gets the validator-fn for a var/ref/agent/atom.",
+                "([iref])");
+  vm.def_native(C, "reset-meta!", s_reset_meta, 2, 2,
+                "Atomically resets the metadata for a namespace/var/ref/agent/atom", "([iref metadata-map])");
+  vm.def_native(C, "alter-meta!", s_alter_meta, 2, -1,
+                "Atomically sets the metadata for a namespace/var/ref/agent/atom to be:\n\n(apply f its-current-meta "
+                "args)\n\nf must be free of side-effects",
+                "([iref f & args])");
+  vm.def_native(C, "volatile!", s_volatile, 1, 1, "Creates and returns a Volatile with an initial value of val.",
+                "([val])");
+  vm.def_native(C, "vreset!", s_vreset, 2, 2,
+                "Sets the value of volatile to newval without regard for the current value. Returns newval.",
+                "([vol newval])");
+  vm.def_native(C, "volatile?", s_volatilep, 1, 1, "Returns true if x is a volatile.", "([x])");
+  vm.def_native(C, "-make-delay", s_make_delay, 1, 1,
+                "Makes a Delay of a thunk (a fn of no arguments); the delay macro expands to a call of this.",
+                "([thunk])");
+  vm.def_native(C, "delay?", s_delayp, 1, 1, "returns true if x is a Delay created with delay", "([x])");
+  vm.def_native(C, "force", s_force, 1, 1,
+                "If x is a Delay, returns the (possibly cached) value of its expression, else returns x", "([x])");
+  for (ObjType t : {ObjType::Atom, ObjType::Volatile, ObjType::Delay}) set_print_hook(t, print_ref);
+}
+
+}  // namespace clove

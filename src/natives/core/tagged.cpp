@@ -1,0 +1,96 @@
+// tagged.cpp: UUIDs, instants and tagged literals (random-uuid parse-uuid uuid? inst?
+// inst-ms tagged-literal tagged-literal?) and how they print.
+#include <random>
+
+#include "eval/data_readers.h"
+#include "natives/args.h"
+#include "runtime/print/print.h"
+#include "runtime/host/tagged.h"
+
+namespace clove {
+
+namespace {
+
+// print-method for UUID and Date: the tagged literal that reads back as the value.
+void print_uuid(State&, std::string& out, Value v, bool) {
+  auto* u = static_cast<Uuid*>(v.as_obj());
+  out += "#uuid \"" + format_uuid(u->msb, u->lsb) + "\"";
+}
+std::string str_uuid(State&, Value v) {
+  auto* u = static_cast<Uuid*>(v.as_obj());
+  return format_uuid(u->msb, u->lsb);
+}
+void print_inst(State&, std::string& out, Value v, bool) {
+  out += "#inst \"" + format_inst(static_cast<Inst*>(v.as_obj())->ms) + "\"";
+}
+std::string str_inst(State&, Value v) { return inst_to_string(static_cast<Inst*>(v.as_obj())->ms); }
+// print-method for TaggedLiteral: "#" tag, a space, then the form.
+void print_tagged_literal(State& vm, std::string& out, Value v, bool readably) {
+  auto* t = static_cast<TaggedLiteral*>(v.as_obj());
+  out += '#';
+  print_value(vm, out, t->tag, readably);
+  out += ' ';
+  print_value(vm, out, t->form, readably);
+}
+
+// A version 4 (random) UUID, RFC 4122 section 4.4, from a per-thread generator seeded
+// by the system's random device.
+Value t_random_uuid(State& vm, Args) {
+  thread_local std::mt19937_64 gen([] {
+    std::random_device rd;
+    std::seed_seq seq{rd(), rd(), rd(), rd(), rd(), rd(), rd(), rd()};
+    return std::mt19937_64(seq);
+  }());
+  uint64_t msb = gen(), lsb = gen();
+  msb = (msb & ~0xf000ULL) | 0x4000ULL;                     // version 4
+  lsb = (lsb & ~(0xc0ULL << 56)) | (0x80ULL << 56);         // IETF variant (10xx)
+  return Value::object(vm.heap.make<Uuid>(msb, lsb));
+}
+
+Value t_parse_uuid(State& vm, Args a) {
+  String* s = arg_string(a, 0, "parse-uuid");
+  uint64_t msb = 0, lsb = 0;
+  if (!parse_uuid_text(s->view(), &msb, &lsb)) return Value::nil();
+  return Value::object(vm.heap.make<Uuid>(msb, lsb));
+}
+
+Value t_uuid_p(State&, Args a) { return Value::boolean(is<Uuid>(a[0])); }
+Value t_inst_p(State&, Args a) { return Value::boolean(is<Inst>(a[0])); }
+
+Value t_inst_ms(State& vm, Args a) {
+  Inst* i = as<Inst>(a[0]);
+  if (!i)
+    throw_error(ErrorKind::IllegalArgumentException,
+                fmt::format("No implementation of method: :inst-ms* of protocol: #'clojure.core/Inst found for class: {}",
+                            value_type_name(a[0])));
+  return make_long(vm.heap, i->ms);
+}
+
+Value t_tagged_literal(State& vm, Args a) { return Value::object(vm.heap.make<TaggedLiteral>(a[0], a[1])); }
+Value t_tagged_literal_p(State&, Args a) { return Value::boolean(is<TaggedLiteral>(a[0])); }
+
+}  // namespace
+
+void install_tagged_natives(State& vm) {
+  set_print_hook(ObjType::Uuid, print_uuid);
+  set_str_hook(ObjType::Uuid, str_uuid);
+  set_print_hook(ObjType::Inst, print_inst);
+  set_str_hook(ObjType::Inst, str_inst);
+  set_print_hook(ObjType::TaggedLiteral, print_tagged_literal);
+  install_data_reader_vars(vm);
+  const char* C = "clojure.core";
+  vm.def_native(C, "random-uuid", t_random_uuid, 0, 0, "Returns a pseudo-randomly generated java.util.UUID instance (i.e. type 4).", "([])");
+  vm.def_native(C, "parse-uuid", t_parse_uuid, 1, 1,
+                "Parse a string representing a UUID and return a java.util.UUID instance, or nil if parse fails.",
+                "([s])");
+  vm.def_native(C, "uuid?", t_uuid_p, 1, 1, "Return true if x is a java.util.UUID", "([x])");
+  vm.def_native(C, "inst?", t_inst_p, 1, 1, "Return true if x satisfies Inst", "([x])");
+  vm.def_native(C, "inst-ms", t_inst_ms, 1, 1, "Return the number of milliseconds since January 1, 1970, 00:00:00 GMT",
+                "([inst])");
+  vm.def_native(C, "tagged-literal", t_tagged_literal, 2, 2,
+                "Construct a data representation of a tagged literal from a tag symbol and form.", "([tag form])");
+  vm.def_native(C, "tagged-literal?", t_tagged_literal_p, 1, 1, "Return true if the value is the data representation of a tagged literal",
+                "([value])");
+}
+
+}  // namespace clove

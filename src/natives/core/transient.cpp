@@ -1,0 +1,90 @@
+// transient.cpp: clojure.core's transient natives (transient persistent! conj! assoc!
+// dissoc! disj! pop!) over runtime/coll/transient.h.
+#include "runtime/coll/coll.h"
+#include "runtime/coll/transient.h"
+#include "natives/args.h"
+#include "runtime/print/print.h"
+
+namespace clove {
+
+namespace {
+
+Value t_transient(State& vm, Args a) { return transient_of(vm, a[0]); }
+Value t_persistent(State& vm, Args a) { return persistent_of(vm, a[0]); }
+
+// Each variadic bang fn applies itself pair by pair; the transient in hand is rooted
+// because conj! on a map may realize a lazy seq of entries.
+Value t_conj(State& vm, Args a) {
+  if (a.size() == 0) return transient_of(vm, vector_from(vm.heap, nullptr, 0));
+  // One value (reduce's case): both arguments stay rooted in the call's stack window.
+  if (a.size() == 2) return transient_conj(vm, a[0], a[1]);
+  RootScope scope(vm.heap);
+  size_t t = scope.push(a[0]);
+  for (int i = 1; i < a.size(); ++i) scope[t] = transient_conj(vm, scope[t], a[i]);
+  return scope[t];
+}
+
+Value t_assoc(State& vm, Args a) {
+  if (a.size() % 2 == 0)
+    throw_error(ErrorKind::IllegalArgumentException, "assoc! expects even number of arguments after map/vector, found odd number");
+  Value t = a[0];
+  for (int i = 1; i + 1 < a.size(); i += 2) t = transient_assoc(vm, t, a[i], a[i + 1]);
+  return t;
+}
+
+Value t_dissoc(State& vm, Args a) {
+  Value t = a[0];
+  for (int i = 1; i < a.size(); ++i) t = transient_dissoc(vm, t, a[i]);
+  return t;
+}
+
+Value t_disj(State& vm, Args a) {
+  Value t = a[0];
+  for (int i = 1; i < a.size(); ++i) t = transient_disj(vm, t, a[i]);
+  return t;
+}
+
+Value t_pop(State& vm, Args a) { return transient_pop(vm, a[0]); }
+
+// #object[clojure.lang.PersistentVector$TransientVector 0x1b2c3d4e "...@1b2c3d4e"], as Clojure.
+void print_transient(State& vm, std::string& out, Value v, bool readably) {
+  const char* cls = type_name(v.as_obj()->type);
+  uint32_t id = hash(vm, v);
+  out += fmt::format("#object[{} 0x{:x} ", cls, id);
+  std::string ident = fmt::format("{}@{:x}", cls, id);
+  out += readably ? "\"" + ident + "\"" : ident;
+  out += ']';
+}
+
+}  // namespace
+
+void install_transient_natives(State& vm) {
+  const char* C = "clojure.core";
+  vm.def_native(C, "transient", t_transient, 1, 1,
+                "Returns a new, transient version of the collection, in constant time.", "([coll])");
+  vm.def_native(C, "persistent!", t_persistent, 1, 1,
+                "Returns a new, persistent version of the transient collection, in constant time. The transient "
+                "collection cannot be used after this call, any such use will throw an exception.",
+                "([coll])");
+  vm.def_native(C, "conj!", t_conj, 0, -1,
+                "Adds x to the transient collection, and return coll. The 'addition' may happen at different "
+                "'places' depending on the concrete type.",
+                "([] [coll] [coll x])");
+  vm.def_native(C, "assoc!", t_assoc, 3, -1,
+                "When applied to a transient map, adds mapping of key(s) to val(s). When applied to a transient "
+                "vector, sets the val at index. Note - index must be <= (count vector). Returns coll.",
+                "([coll key val] [coll key val & kvs])");
+  vm.def_native(C, "dissoc!", t_dissoc, 2, -1, "Returns a transient map that doesn't contain a mapping for key(s).",
+                "([map key] [map key & ks])");
+  vm.def_native(C, "disj!", t_disj, 1, -1, "disj[oin]. Returns a transient set of the same (hashed/sorted) type, that "
+                "does not contain key(s).", "([set] [set key] [set key & ks])");
+  vm.def_native(C, "pop!", t_pop, 1, 1,
+                "Removes the last item from a transient vector. If the collection is empty, throws an exception. "
+                "Returns coll",
+                "([coll])");
+  for (ObjType t : {ObjType::TransientVector, ObjType::TransientArrayMap, ObjType::TransientHashMap,
+                    ObjType::TransientHashSet})
+    set_print_hook(t, print_transient);
+}
+
+}  // namespace clove

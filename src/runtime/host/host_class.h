@@ -1,0 +1,60 @@
+// host_class.h: Clove's stand-ins for the JVM classes and interfaces Clojure code names.
+//
+// Clove has no JVM, but Clojure programs dispatch on classes (`(defmulti f class)`,
+// `(extend-protocol P String ...)`, `(instance? Number x)`, `(isa? Long Number)`).
+// A *class value* in Clove is either
+//   * an interned Symbol with the class's full Java name (`java.lang.String`,
+//     `clojure.lang.IPersistentVector`): what `(class x)` returns for built-in values,
+//     and what the vars `String`, `Number`, `clojure.lang.Keyword`, ... in clojure.core
+//     hold; or
+//   * a RecordType (runtime/lang/record.h) for instances of defrecord/deftype.
+// The built-in classes form a small static graph (class -> direct supertypes, the
+// superclass first) modelled on the JVM's: e.g. java.lang.Long -> java.lang.Number ->
+// java.lang.Object, and clojure.lang.PersistentVector -> IPersistentVector -> Associative
+// -> IPersistentCollection -> Seqable. docs/design/polymorphism.md lists which Clove
+// values each name covers.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "core/value.h"
+
+namespace clove {
+
+class State;
+
+/// The class value of v: nil for nil, the RecordType of a record or deftype instance,
+/// else the interned symbol naming v's class (java.lang.Long, clojure.lang.Keyword, ...).
+Value class_of(State& vm, Value v);
+/// The printed class name of v: "nil" for nil, "user.Point" for a record.
+std::string class_name_of(Value v);
+/// The canonical class value `c` denotes: a RecordType as is; a symbol naming a known
+/// class by full or short name (String, Number, Object, Exception, ...) re-interned with
+/// its full name; nil when `c` is not a class.
+Value canonical_class(State& vm, Value c);
+/// Whether c is a class value (a RecordType or a symbol naming a known class).
+inline bool is_class(State& vm, Value c) { return !canonical_class(vm, c).is_nil(); }
+/// The direct supertypes of class c (superclass first), as class values; empty for
+/// java.lang.Object and for non-classes.
+std::vector<Value> class_parents(State& vm, Value c);
+/// Every supertype of class c, c excluded: breadth first from c, so the superclass chain
+/// comes before interfaces; java.lang.Object (when present) always last. This is the
+/// order protocol dispatch tries extensions in.
+std::vector<Value> class_ancestors(State& vm, Value c);
+/// Java's parent.isAssignableFrom(child) for class values: equal, or parent is one of
+/// child's ancestors. False when either is not a class.
+bool class_assignable(State& vm, Value parent, Value child);
+/// (instance? c x): x's class is c or has c among its ancestors. nil is an instance of
+/// nothing.
+bool instance_of(State& vm, Value c, Value x);
+
+/// A host class name and the short alias Clojure imports for it (empty when none;
+/// only java.lang classes have one).
+struct HostClassName {
+  std::string full;
+  std::string short_name;
+};
+/// Every built-in class name Clove knows, for defining the class vars at VM start.
+const std::vector<HostClassName>& host_class_names();
+
+}  // namespace clove

@@ -1,0 +1,38 @@
+// exception.h: the Clove exception object (Throwable and its subclasses, ex-info).
+//
+// `kind` is the class (core/error.h); `data` is the ex-info map (nil otherwise);
+// `frames` is captured where the exception is first thrown: one entry per Clove frame,
+// innermost first.
+#pragma once
+#include <vector>
+
+#include "core/error.h"
+#include "core/source.h"
+#include "gc/heap.h"
+#include "core/object.h"
+#include "runtime/text/string.h"
+#include "state/state.h"
+
+namespace clove {
+
+
+struct Exception : Obj {
+  static constexpr ObjType kType = ObjType::Exception;
+  ErrorKind kind;
+  String* message;  // may be null
+  Value data;       // ex-data
+  Value cause;      // ex-cause
+  std::vector<TraceEntry> frames;  // innermost first; at most kMaxTrace kept
+  uint32_t frames_elided = 0;      // frames left out in the middle of a deep stack
+  static constexpr size_t kMaxTrace = 48;
+  Exception(ErrorKind k, String* m) : Obj(kType), kind(k), message(m) {}
+  void trace(Tracer& t) {
+    t.mark(message);
+    t.mark(data);
+    t.mark(cause);
+    for (TraceEntry& e : frames) t.mark(e.fn_name);
+  }
+  size_t byte_size() const { return sizeof(Exception) + frames.capacity() * sizeof(TraceEntry); }
+};
+
+}  // namespace clove

@@ -1,0 +1,38 @@
+// function.cpp: Proto stack-map queries and closure allocation.
+#include "runtime/lang/function.h"
+#include <fmt/format.h>
+
+namespace clove {
+
+bool Proto::is_live(uint32_t reg, uint32_t pc) const {
+  if (live.empty()) return true;  // no stack map (hand-assembled code): everything counts
+  for (const LiveRange& r : live)
+    if (r.reg == reg && pc >= r.start_pc && pc < r.end_pc) return true;
+  return false;
+}
+
+Closure* make_closure(Heap& h, FnProto* fn, uint32_t n) {
+  Closure* c = h.make_extra<Closure>(n * sizeof(Value), fn, n);
+  for (uint32_t i = 0; i < n; ++i) c->upvals()[i] = Value::nil();
+  return c;
+}
+
+bool is_fn(Value v) { return is<Closure>(v) || is<Native>(v); }
+
+// ---- State services defined by this layer (state/state.h) ----
+
+Var* State::def_native(std::string_view ns_name, std::string_view name, NativeFn fn, int min_args,
+                    int max_args, const char* doc, const char* arglists) {
+  Namespace* ns = find_or_create_ns(sym(ns_name));
+  Var* v = intern(ns, sym(name));
+  std::string full = fmt::format("{}/{}", ns_name, name);
+  Native* n = heap.make<Native>(fn, make_string(heap, full), doc, arglists, static_cast<int16_t>(min_args),
+                                static_cast<int16_t>(max_args));
+  v->root = Value::object(n);
+  v->bound = true;
+  heap.barrier(v, n);
+  return v;
+}
+
+
+}  // namespace clove

@@ -1,0 +1,160 @@
+// function.h: compiled code and callable values.
+//
+// Proto    one compiled arity: bytecode, constant pool, frame size, debug info
+//          (a position per instruction, local names with live ranges, and the
+//          register live ranges the GC uses as a stack map).
+// FnProto  one fn* form: its arities and the upvalues they share. Clojure locals are
+//          immutable, so closures capture values, not variables: CLOSURE copies them
+//          when the closure is made (letfn patches cycles with SETUPVAL).
+// Closure  a fn value: an FnProto plus captured values.
+// Native   a C++ function with its arity bounds and docstring (Janet's JANET_FN idea).
+#pragma once
+#include <string>
+#include <vector>
+
+#include "bytecode/opcodes.h"
+#include "core/source.h"
+#include "gc/heap.h"
+#include "core/object.h"
+#include "runtime/text/string.h"
+#include "state/state.h"
+
+namespace clove {
+
+class State;
+
+/// A register live range [start_pc, end_pc): the register holds a value that may be read.
+struct LiveRange {
+  uint32_t start_pc, end_pc;
+  uint16_t reg;
+};
+
+/// A named local for debuggers and `disasm`: register `reg` holds `name` in [start_pc, end_pc).
+struct LocalInfo {
+  Symbol* name;
+  uint32_t start_pc, end_pc;
+  uint16_t reg;
+};
+
+struct Proto : Obj {
+  static constexpr ObjType kType = ObjType::Proto;
+  std::vector<Instr> code;
+  std::vector<Value> constants;
+  std::vector<SourcePos> positions;  // one per instruction
+  std::vector<LocalInfo> locals;
+  std::vector<LiveRange> live;       // GC stack map; empty = every slot is live
+  String* name = nullptr;            // "ns/fn" for traces; may be null
+  uint32_t framesize = 0;            // registers (and spill slots) the frame needs
+  uint16_t nparams = 0;              // fixed parameters, in R[0] .. R[nparams-1]
+  bool variadic = false;             // extra arguments arrive as a seq in R[nparams]
+  Proto() : Obj(kType) {}
+  void trace(Tracer& t) {
+    for (Value v : constants) t.mark(v);
+    for (const LocalInfo& l : locals) t.mark(l.name);
+    t.mark(name);
+  }
+  size_t byte_size() const {
+    return sizeof(Proto) + code.capacity() * 4 + constants.capacity() * 8 +
+           positions.capacity() * sizeof(SourcePos) + locals.capacity() * sizeof(LocalInfo) +
+           live.capacity() * sizeof(LiveRange);
+  }
+  /// Whether register `reg` may be read by the instruction at `pc` or a later one.
+  /// `pc` is the next instruction to run: the saved pc of the innermost frame, the
+  /// return pc of a caller frame. The GC marks live registers and clears dead ones.
+  bool is_live(uint32_t reg, uint32_t pc) const;
+};
+
+/// Where CLOSURE finds each captured value: a register of the enclosing frame or one
+/// of the enclosing closure's own upvalues.
+struct UpvalDesc {
+  bool from_register;
+  uint16_t index;
+  Symbol* name;
+};
+
+struct FnProto : Obj {
+  static constexpr ObjType kType = ObjType::FnProto;
+  String* name = nullptr;            // the fn's name (fn* name or defn name), or null
+  std::vector<Proto*> fixed;         // fixed arities, any order
+  Proto* variadic = nullptr;         // the & arity, or null
+  std::vector<UpvalDesc> upvals;
+  SourcePos pos;
+  FnProto() : Obj(kType) {}
+  /// The arity to run for `nargs` arguments, or nullptr (an ArityException).
+  Proto* arity_for(int nargs) const {
+    for (Proto* p : fixed)
+      if (p->nparams == nargs) return p;
+    if (variadic && nargs >= variadic->nparams) return variadic;
+    return nullptr;
+  }
+  void trace(Tracer& t) {
+    t.mark(name);
+    for (Proto* p : fixed) t.mark(p);
+    t.mark(variadic);
+    for (const UpvalDesc& u : upvals) t.mark(u.name);
+  }
+  size_t byte_size() const { return sizeof(FnProto) + fixed.capacity() * 8 + upvals.capacity() * sizeof(UpvalDesc); }
+};
+
+struct Closure : Obj {
+  static constexpr ObjType kType = ObjType::Closure;
+  FnProto* fn;
+  Value meta;
+  uint32_t nupvals;
+  Closure(FnProto* f, uint32_t n) : Obj(kType), fn(f), nupvals(n) {}
+  Value* upvals() { return reinterpret_cast<Value*>(this + 1); }
+  void trace(Tracer& t) {
+    t.mark(fn);
+    t.mark(meta);
+    for (uint32_t i = 0; i < nupvals; ++i) t.mark(upvals()[i]);
+  }
+  size_t byte_size() const { return sizeof(Closure) + nupvals * sizeof(Value); }
+};
+/// Allocates a closure with n nil upvalues.
+Closure* make_closure(Heap& h, FnProto* fn, uint32_t n);
+
+/// The arguments of a native call. Indexing reads through the fiber's value stack, so
+/// an Args stays valid even when the native calls back into Clove and the stack moves.
+class Args {
+ public:
+  Args(std::vector<Value>* stack, size_t base, int n) : stack_(stack), base_(base), n_(n) {}
+  int size() const { return n_; }
+  Value operator[](int i) const { return (*stack_)[base_ + i]; }
+  Value at_or(int i, Value dflt) const { return i < n_ ? (*this)[i] : dflt; }
+  /// Argument i, clearing its stack slot: the native becomes the value's only holder
+  /// (it must root it if it runs Clove code). For natives that walk a lazy seq, so the
+  /// call does not hold the seq's head (`(count (filter ...))` in constant memory).
+  Value take(int i) {
+    Value v = (*stack_)[base_ + i];
+    (*stack_)[base_ + i] = Value::nil();
+    return v;
+  }
+
+ private:
+  std::vector<Value>* stack_;
+  size_t base_;
+  int n_;
+};
+
+
+
+struct Native : Obj {
+  static constexpr ObjType kType = ObjType::Native;
+  NativeFn fn;
+  String* name;      // "clojure.core/str"
+  const char* doc;   // static docstring
+  const char* arglists;  // e.g. "([x] [x & ys])", for doc
+  int16_t min_args;
+  int16_t max_args;  // -1: variadic
+  Value meta;
+  Native(NativeFn f, String* n, const char* d, const char* al, int16_t mn, int16_t mx)
+      : Obj(kType), fn(f), name(n), doc(d), arglists(al), min_args(mn), max_args(mx) {}
+  void trace(Tracer& t) {
+    t.mark(name);
+    t.mark(meta);
+  }
+};
+
+bool is_fn(Value v);  // Closure or Native
+
+}  // namespace clove

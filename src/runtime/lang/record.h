@@ -1,0 +1,131 @@
+// record.h: defrecord and deftype types and their instances, and reify objects.
+//
+// RecordType  the class a defrecord/deftype form defines: its name (user.Point), its
+//             fields, and whether it is a record. The var `Point` holds it; it is the
+//             class value (runtime/host/host_class.h) of its instances.
+// Record      an instance: the type, the field values (trailing array), metadata and,
+//             for records only, the map of extra keys assoc'ed onto it. The same struct
+//             serves deftype instances, whose header type is ObjType::TypeInstance:
+//             they are opaque (no map behaviour), records (ObjType::Record) are maps.
+// Reify       a reify object: per-instance protocol implementations (closures that may
+//             capture locals), searched before any extension (runtime/lang/protocol.h).
+//
+// A record behaves as Clojure's: keyword lookup, get, assoc (a field: a new record; any
+// other key: stored in the extension map, still a record), dissoc (of a field: a plain
+// map; of another key: a record), count, seq (fields in order, then extra keys), `=`
+// (same type and same contents; never equal to a plain map) and hash (Clojure's
+// defrecord hasheq: the type name's hash xor the map hash).
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "gc/heap.h"
+#include "runtime/lang/function.h"
+#include "core/object.h"
+#include "runtime/text/string.h"
+
+namespace clove {
+
+class State;
+
+struct RecordType : Obj {
+  static constexpr ObjType kType = ObjType::RecordType;
+  Symbol* name;                  // interned, unqualified, dotted: user.Point
+  std::vector<Keyword*> fields;  // in declaration order
+  Value field_syms;              // a vector of the field symbols (getBasis)
+  Value to_string;               // nil, or the fn an `Object (toString [this] ...)` gave
+  bool is_record;
+  RecordType(Symbol* n, bool rec) : Obj(kType), name(n), field_syms(Value::nil()), to_string(Value::nil()), is_record(rec) {}
+  /// The C string of the class name (stable while the type lives).
+  const char* cname() const { return name->name->data(); }
+  /// The index of field keyword `k`, or -1.
+  int field_index(Value k) const {
+    for (size_t i = 0; i < fields.size(); ++i)
+      if (Value::object(fields[i]) == k) return static_cast<int>(i);
+    return -1;
+  }
+  void trace(Tracer& t) {
+    t.mark(name);
+    for (Keyword* k : fields) t.mark(k);
+    t.mark(field_syms);
+    t.mark(to_string);
+  }
+  size_t byte_size() const { return sizeof(RecordType) + fields.capacity() * sizeof(Keyword*); }
+};
+
+struct Record : Obj {
+  static constexpr ObjType kType = ObjType::Record;
+  RecordType* rtype;
+  Value ext;   // nil, or a map of the non-field keys (records only)
+  Value meta;  // nil or a map
+  uint32_t n;  // == rtype->fields.size()
+  Record(ObjType t, RecordType* rt, uint32_t count) : Obj(t), rtype(rt), ext(Value::nil()), meta(Value::nil()), n(count) {}
+  Value* fields() { return reinterpret_cast<Value*>(this + 1); }
+  const Value* fields() const { return reinterpret_cast<const Value*>(this + 1); }
+  void trace(Tracer& t) {
+    t.mark(rtype);
+    t.mark(ext);
+    t.mark(meta);
+    for (uint32_t i = 0; i < n; ++i) t.mark(fields()[i]);
+  }
+  size_t byte_size() const { return sizeof(Record) + n * sizeof(Value); }
+};
+
+struct Reify : Obj {
+  static constexpr ObjType kType = ObjType::Reify;
+  std::vector<Value> protocols;  // Protocol objects
+  std::vector<Value> fns;        // per protocol: a vector of method fns (nil: not given)
+  Value to_string;               // nil or fn
+  Value meta;
+  Reify() : Obj(kType), to_string(Value::nil()), meta(Value::nil()) {}
+  void trace(Tracer& t) {
+    for (Value v : protocols) t.mark(v);
+    for (Value v : fns) t.mark(v);
+    t.mark(to_string);
+    t.mark(meta);
+  }
+  size_t byte_size() const { return sizeof(Reify) + (protocols.capacity() + fns.capacity()) * sizeof(Value); }
+};
+
+/// The record or deftype instance behind v, or nullptr.
+inline Record* as_instance(Value v) {
+  if (!v.is_obj()) return nullptr;
+  ObjType t = v.as_obj()->type;
+  return (t == ObjType::Record || t == ObjType::TypeInstance) ? static_cast<Record*>(v.as_obj()) : nullptr;
+}
+inline bool is_record(Value v) { return is_type(v, ObjType::Record); }
+
+/// A new instance of `rt` with field values vals[0..n); n must equal the field count
+/// (IllegalArgumentException otherwise). `ext` (records only) is nil or a map.
+Value make_instance(State& vm, RecordType* rt, const Value* vals, size_t n, Value meta = Value::nil(),
+                    Value ext = Value::nil());
+/// (map->Point m): fields from m's keys (missing ones nil), every other key in ext.
+Value record_from_map(State& vm, RecordType* rt, Value map);
+/// Implements (ClassName. args...) for records and types: resolves `class_name`
+/// ("Point" in the current namespace, or "user.Point") to a RecordType var and builds
+/// an instance from args[from..]. Records also take the fields plus meta and ext.
+/// Returns nil when the name does not name a record or type.
+Value construct_by_class_name(State& vm, std::string_view class_name, Args args, int from);
+
+// ---- the map view of records (hooks called from runtime/coll) ----
+int64_t record_count(State& vm, Record* r);
+Value record_get(State& vm, Record* r, Value key, Value not_found, bool* found = nullptr);
+Value record_assoc(State& vm, Record* r, Value key, Value val);
+Value record_dissoc(State& vm, Record* r, Value key);
+/// (conj r x): x a map entry, a [k v] vector, or a seqable of entries (a map).
+Value record_conj(State& vm, Record* r, Value x);
+/// The entries (MapEntry values), fields first; nil when empty.
+Value record_seq(State& vm, Record* r);
+/// Record equality: same RecordType, equal fields, equal extension maps.
+bool record_equiv(State& vm, Record* a, Value b);
+/// Clojure's defrecord hasheq: hash of the type-name symbol xor the map hash of the entries.
+uint32_t record_hash(State& vm, Record* r);
+/// A copy of instance/reify object v with metadata m.
+Value instance_with_meta(State& vm, Value v, Value m);
+
+/// Registers the printers for records (#user.Point{:x 1}), deftype and reify instances
+/// (#object[user.T 0x.. "user.T@.."], or their toString when given) and record types.
+void install_record_printers();
+
+}  // namespace clove

@@ -1,0 +1,67 @@
+// number.h: longs (immediate or boxed), doubles, and the numeric tower's entry points.
+//
+// A Clojure long is a full int64. Values in [-2^47, 2^47) are immediate (Value::small_int);
+// the rest live in a BoxedLong. Code never tests for the box itself: use is_long/as_long
+// and make_long. Arithmetic here follows Clojure: +, -, *, inc, dec throw
+// ArithmeticException "integer overflow" on long overflow; the unchecked-* family wraps.
+// Big ints, ratios and big decimals (GMP) join this tower in runtime/bignum.*.
+#pragma once
+#include <cstdint>
+
+#include "gc/heap.h"
+#include "core/object.h"
+
+namespace clove {
+
+struct BoxedLong : Obj {
+  static constexpr ObjType kType = ObjType::BoxedLong;
+  int64_t value;
+  explicit BoxedLong(int64_t v) : Obj(kType), value(v) {}
+  void trace(Tracer&) {}
+};
+
+inline Value make_long(Heap& h, int64_t i) {
+  if (Value::fits_small(i)) return Value::small_int(i);
+  return Value::object(h.make<BoxedLong>(i));
+}
+inline bool is_long(Value v) { return v.is_small_int() || is<BoxedLong>(v); }
+/// clojure.core/mod on longs (b != 0; b == -1 with INT64_MIN is the caller's case): the
+/// remainder moved by one divisor when its sign differs from the divisor's.
+inline int64_t floor_mod(int64_t a, int64_t b) {
+  int64_t r = a % b;
+  return (r != 0 && ((r < 0) != (b < 0))) ? r + b : r;
+}
+/// Java's d2l / d2i: truncate toward zero, saturate at the type's bounds, NaN -> 0.
+int64_t d2l(double d);
+int32_t d2i(double d);
+/// Number.longValue of a number (is_number(v)): doubles as d2l, big integers, ratios and
+/// decimals keep the low 64 bits of their integer part (BigInteger.longValue).
+int64_t number_long_value(Value v);
+/// Number.intValue of a number: doubles as d2i, everything else the low 32 bits of
+/// number_long_value (Long.intValue wraps).
+int32_t number_int_value(Value v);
+/// The long in v; v must satisfy is_long.
+inline int64_t as_long(Value v) {
+  return v.is_small_int() ? v.as_small_int() : static_cast<BoxedLong*>(v.as_obj())->value;
+}
+/// True for every numeric value (long, double, big int, ratio, big decimal).
+bool is_number(Value v);
+
+/// Generic arithmetic on any two numbers; throws ClassCastException naming the
+/// operand's type for non-numbers, ArithmeticException on overflow or divide by zero.
+enum class ArithOp : uint8_t { Add, Sub, Mul, Div, Quot, Rem, Mod, UAdd, USub, UMul };
+Value arith(Heap& h, ArithOp op, Value a, Value b);
+/// Numeric comparison (<, <=, >, >=, ==); throws ClassCastException for non-numbers.
+enum class CmpOp : uint8_t { Lt, Le, Gt, Ge, Eq };
+bool num_compare(CmpOp op, Value a, Value b);
+/// Clojure's `=` on two values of which at least one is a number: same category
+/// (integer, floating, ratio, decimal) and equal value. ##NaN is not = to itself.
+bool num_equiv(Value a, Value b);
+/// Clojure's `hash` of a number (Murmur3 of a long; Double.hashCode for doubles).
+uint32_t num_hash(Value v);
+/// The number as a double (longs convert, doubles pass through).
+double to_double(Value v);
+/// Type name of v for error messages ("java.lang.String", "nil").
+const char* value_type_name(Value v);
+
+}  // namespace clove

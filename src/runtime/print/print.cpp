@@ -1,0 +1,509 @@
+// print.cpp: Clojure's printer (core_print.clj's print-method family) for every
+// built-in value, honouring *print-length*, *print-level*, *print-meta* and
+// *print-namespace-maps*. Collections are walked only through coll.h.
+#include "runtime/print/print.h"
+
+#include <fmt/format.h>
+
+#include <charconv>
+#include <cmath>
+#include <utility>
+
+#include "core/stack_guard.h"
+#include "runtime/num/bignum.h"
+#include "runtime/coll/coll.h"
+#include "runtime/lang/exception.h"
+#include "runtime/lang/function.h"
+#include "runtime/host/host_class.h"
+#include "runtime/lang/multifn.h"
+#include "state/namespace.h"
+#include "runtime/num/number.h"
+#include "runtime/text/regex.h"
+#include "runtime/host/stream.h"
+#include "runtime/text/string.h"
+#include "reader/char_stream.h"
+#include "state/state.h"
+
+namespace clove {
+
+namespace {
+
+PrintHook g_hooks[static_cast<int>(ObjType::kCount)] = {};
+StrHook g_str_hooks[static_cast<int>(ObjType::kCount)] = {};
+
+// Nesting depth of the print in progress on this thread (hooks re-enter print_value).
+thread_local uint32_t t_depth = 0;
+
+/// The value of clojure.core/<name> if that var exists, else nil.
+Value core_setting(State& vm, const char* name) {
+  Namespace* core = vm.core_ns();
+  if (!core) return Value::nil();
+  Var* v = core->lookup(vm.names.symbol({}, name));
+  return v && (v->bound || v->thread_bound) ? vm.var_value(v) : Value::nil();
+}
+
+/// Clojure's munge for class-like names: "clojure.core/inc" -> "clojure.core$inc".
+std::string munge(std::string_view name) {
+  std::string out;
+  for (char c : name) {
+    switch (c) {
+      case '/': out += '$'; break;
+      case '-': out += '_'; break;
+      case '?': out += "_QMARK_"; break;
+      case '!': out += "_BANG_"; break;
+      case '*': out += "_STAR_"; break;
+      case '+': out += "_PLUS_"; break;
+      case '>': out += "_GT_"; break;
+      case '<': out += "_LT_"; break;
+      case '=': out += "_EQ_"; break;
+      case '\'': out += "_SINGLEQUOTE_"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+/// An identity hash for #object[...] text (Java's identityHashCode has no fixed value either).
+uint32_t identity_hash(const Obj* o) {
+  auto p = reinterpret_cast<uintptr_t>(o);
+  return static_cast<uint32_t>((p >> 4) ^ (p >> 36));
+}
+
+/// The class-like name and identity text of a fn ("clojure.core$inc", "clojure.core$inc@1a2b").
+std::string fn_class_name(Value v) {
+  const String* name = nullptr;
+  if (Closure* c = as<Closure>(v)) name = c->fn->name;
+  if (Native* n = as<Native>(v)) name = n->name;
+  return name ? munge(name->view()) : "clojure.lang.AFunction";
+}
+
+void append_char_name(std::string& out, uint32_t c) {
+  switch (c) {
+    case '\n': out += "newline"; return;
+    case '\t': out += "tab"; return;
+    case ' ': out += "space"; return;
+    case '\b': out += "backspace"; return;
+    case '\f': out += "formfeed"; return;
+    case '\r': out += "return"; return;
+    default: append_utf8(out, static_cast<int32_t>(c));
+  }
+}
+
+void append_escaped(std::string& out, std::string_view s) {
+  out += '"';
+  for (char c : s) {
+    switch (c) {
+      case '\n': out += "\\n"; break;
+      case '\t': out += "\\t"; break;
+      case '\r': out += "\\r"; break;
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\f': out += "\\f"; break;
+      case '\b': out += "\\b"; break;
+      default: out += c;
+    }
+  }
+  out += '"';
+}
+
+class Printer {
+ public:
+  /// skip_custom_top: print v itself with the built-in rules even if print-method has a
+  /// method for it (the :default method's own call), its elements through print-method.
+  Printer(State& vm, std::string& out, bool readably, bool skip_custom_top = false)
+      : vm_(vm), out_(out), readably_(readably), skip_custom_(skip_custom_top) {
+    find_custom_methods();
+    Value len = core_setting(vm, "*print-length*");
+    Value lvl = core_setting(vm, "*print-level*");
+    length_ = is_long(len) ? as_long(len) : -1;
+    level_ = is_long(lvl) ? as_long(lvl) : -1;
+    meta_ = core_setting(vm, "*print-meta*").truthy();
+    ns_maps_ = core_setting(vm, "*print-namespace-maps*").truthy();
+  }
+
+  void print(Value v) {
+    if (t_depth >= kMaxPrintDepth)
+      throw_error(ErrorKind::StackOverflowError,
+                  fmt::format("Cannot print data nested more than {} levels deep", kMaxPrintDepth));
+    if (t_depth % 16 == 0) check_native_stack();
+    ++t_depth;
+    struct Leave {
+      ~Leave() { --t_depth; }
+    } leave;
+    if (custom_ && !std::exchange(skip_custom_, false) && print_custom(v)) return;
+    print_inner(v);
+  }
+
+ private:
+  // print-method (09_io.clj) is a multimethod on (type x) whose :default method is this
+  // printer. Only when a program has added methods of its own does the printer dispatch
+  // each value it prints, so plain printing pays nothing for the hook.
+  void find_custom_methods() {
+    Namespace* core = vm_.core_ns();
+    Var* v = core ? core->lookup(vm_.names.symbol({}, "print-method")) : nullptr;
+    MultiFn* mf = v && v->bound ? multifn_of(v->root) : nullptr;
+    if (!mf || count(vm_, mf->method_table) <= 1) return;
+    custom_ = mf;
+    default_method_ = get(vm_, mf->method_table, mf->default_val);
+  }
+
+  // Prints v with a print-method of the program's when one applies to (type v): the
+  // method writes to a fresh StringWriter, with *print-readably* bound as this printer
+  // prints. False when only the built-in printing applies.
+  bool print_custom(Value v) {
+    RootScope roots(vm_.heap);
+    roots.push(v);
+    Value t = get(vm_, meta(v), Value::object(vm_.kw("type")));
+    size_t dispatch = roots.push(t.is_nil() ? class_of(vm_, v) : t);
+    Value method = multifn_method(vm_, custom_, roots[dispatch], false);
+    if (method.is_nil() || method == default_method_) return false;
+    roots.push(method);
+    TextWriter* w = vm_.heap.make<TextWriter>(WriterKind::String);
+    roots.push(Value::object(w));
+    Var* readably = vm_.core_ns()->lookup(vm_.names.symbol({}, "*print-readably*"));
+    if (readably) vm_.push_bindings({{readably, Value::boolean(readably_)}});
+    try {
+      vm_.call(method, {v, Value::object(w)});
+    } catch (...) {
+      if (readably) vm_.pop_bindings();
+      throw;
+    }
+    if (readably) vm_.pop_bindings();
+    out_ += w->text;
+    return true;
+  }
+
+  void print_inner(Value v) {
+    if (v.is_nil()) {
+      out_ += "nil";
+    } else if (v.is_bool()) {
+      out_ += v.is_true() ? "true" : "false";
+    } else if (is_long(v)) {
+      out_ += fmt::format("{}", as_long(v));
+    } else if (v.is_double()) {
+      double d = v.as_double();
+      if (std::isnan(d)) out_ += "##NaN";
+      else if (std::isinf(d)) out_ += d > 0 ? "##Inf" : "##-Inf";
+      else out_ += format_double(d);
+    } else if (v.is_char()) {
+      if (readably_) {
+        out_ += '\\';
+        append_char_name(out_, v.as_char());
+      } else {
+        append_utf8(out_, static_cast<int32_t>(v.as_char()));
+      }
+    } else if (String* s = as<String>(v)) {
+      if (readably_) append_escaped(out_, s->view());
+      else out_ += s->view();
+    } else if (is<Symbol>(v)) {
+      print_meta(v);
+      out_ += as<Symbol>(v)->str();
+    } else if (Keyword* k = as<Keyword>(v)) {
+      out_ += k->str();
+    } else if (BigInt* b = as<BigInt>(v)) {
+      out_ += bigint_to_string(b);
+      out_ += 'N';
+    } else if (Ratio* r = as<Ratio>(v)) {
+      out_ += ratio_to_string(r);
+    } else if (BigDecimal* d = as<BigDecimal>(v)) {
+      out_ += bigdecimal_to_string(d);
+      out_ += 'M';
+    } else if (is_map(v)) {
+      print_meta(v);
+      print_map(v);
+    } else if (is_vector(v) || is_type(v, ObjType::MapEntry)) {
+      print_meta(v);
+      print_sequential("[", v, "]");
+    } else if (is_set(v)) {
+      print_meta(v);
+      print_sequential("#{", v, "}");
+    } else if (is_seq(v) || is_list(v)) {
+      print_meta(v);
+      print_sequential("(", v, ")");
+    } else if (Var* var = as<Var>(v); var && !var->ns) {
+      out_ += "#<Var: --unnamed-->";  // with-local-vars
+    } else if (Var* var = as<Var>(v)) {
+      out_ += "#'";
+      out_ += var->ns ? std::string(var->ns->name->name_view()) + "/" : "";
+      out_ += var->sym->name_view();
+    } else if (Namespace* ns = as<Namespace>(v)) {
+      out_ += "#namespace[";
+      out_ += ns->name->name_view();
+      out_ += ']';
+    } else if (is<Closure>(v) || is<Native>(v)) {
+      std::string cls = fn_class_name(v);
+      uint32_t h = identity_hash(v.as_obj());
+      out_ += fmt::format("#object[{} 0x{:x} ", cls, h);
+      std::string ident = fmt::format("{}@{:x}", cls, h);
+      if (readably_) append_escaped(out_, ident);
+      else out_ += ident;
+      out_ += ']';
+    } else if (Exception* e = as<Exception>(v)) {
+      print_exception(e);
+    } else if (v.is_obj() && g_hooks[static_cast<int>(v.as_obj()->type)]) {
+      g_hooks[static_cast<int>(v.as_obj()->type)](vm_, out_, v, readably_);
+    } else if (v.is_obj()) {
+      out_ += fmt::format("#object[{} 0x{:x}]", type_name(v.as_obj()->type), identity_hash(v.as_obj()));
+    } else {
+      out_ += fmt::format("#<internal 0x{:x}>", v.bits());
+    }
+  }
+
+  /// ^meta before a form, as Clojure's print-meta (only when printing readably).
+  void print_meta(Value v) {
+    if (!meta_ || !readably_) return;
+    Value m = meta(v);
+    if (m.is_nil() || count(vm_, m) == 0) return;
+    out_ += '^';
+    Value tag = get(vm_, m, Value::object(vm_.names.keyword({}, "tag")));
+    if (count(vm_, m) == 1 && tag.truthy()) print(tag);
+    else print(m);
+    out_ += ' ';
+  }
+
+  /// True (and writes "#") when *print-level* cuts this collection off.
+  bool level_exceeded() {
+    if (level_ >= 0 && static_cast<int64_t>(coll_depth_) >= level_) {
+      out_ += '#';
+      return true;
+    }
+    return false;
+  }
+
+  void print_sequential(const char* open, Value coll, const char* close) {
+    if (level_exceeded()) return;
+    ++coll_depth_;
+    RootScope roots(vm_.heap);
+    roots.push(coll);
+    size_t cursor = roots.push(seq(vm_, coll));
+    out_ += open;
+    int64_t n = 0;
+    for (Value s = roots[cursor]; !s.is_nil(); s = roots[cursor]) {
+      if (n > 0) out_ += ' ';
+      if (length_ >= 0 && n == length_) {
+        out_ += "...";
+        break;
+      }
+      print(first(vm_, s));
+      ++n;
+      roots[cursor] = clove::next(vm_, roots[cursor]);
+    }
+    out_ += close;
+    --coll_depth_;
+  }
+
+  /// The namespace shared by every key (keywords or symbols), for #:ns{...}; empty if none.
+  std::string common_key_namespace(Value m) {
+    std::string ns;
+    for (Value s = seq(vm_, m); !s.is_nil(); s = clove::next(vm_, s)) {
+      Value k = nth(vm_, first(vm_, s), 0);
+      Symbol* sym = as<Symbol>(k);
+      if (Keyword* kw = as<Keyword>(k)) sym = kw->sym;
+      if (!sym || !sym->ns) return "";
+      if (ns.empty()) ns = std::string(sym->ns_view());
+      else if (ns != sym->ns_view()) return "";
+    }
+    return ns;
+  }
+
+  void print_map(Value m) {
+    if (level_exceeded()) return;
+    std::string ns = ns_maps_ ? common_key_namespace(m) : "";
+    ++coll_depth_;
+    RootScope roots(vm_.heap);
+    roots.push(m);
+    size_t cursor = roots.push(seq(vm_, m));
+    size_t entry = roots.push(Value::nil());  // a map's seq may make its entries as it goes
+    out_ += ns.empty() ? "{" : "#:" + ns + "{";
+    int64_t n = 0;
+    for (Value s = roots[cursor]; !s.is_nil(); s = roots[cursor]) {
+      if (n > 0) out_ += ", ";
+      if (length_ >= 0 && n == length_) {
+        out_ += "...";
+        break;
+      }
+      roots[entry] = first(vm_, s);
+      Value k = nth(vm_, roots[entry], 0);
+      if (!ns.empty()) {
+        if (Keyword* kw = as<Keyword>(k)) k = Value::object(vm_.names.keyword({}, kw->sym->name_view()));
+        else if (Symbol* sym = as<Symbol>(k)) k = Value::object(vm_.names.symbol({}, sym->name_view()));
+      }
+      print(k);
+      out_ += ' ';
+      print(nth(vm_, roots[entry], 1));
+      ++n;
+      roots[cursor] = clove::next(vm_, roots[cursor]);
+    }
+    out_ += '}';
+    --coll_depth_;
+  }
+
+  void print_trace_entry(const TraceEntry& t) {
+    out_ += '[';
+    out_ += t.fn_name ? std::string(t.fn_name->view()) : "fn";
+    out_ += ' ';
+    std::string file = t.pos.known() ? vm_.sources.name(t.pos.file) : "NO_SOURCE_FILE";
+    if (readably_) append_escaped(out_, file);
+    else out_ += file;
+    out_ += fmt::format(" {}]", t.pos.line);
+  }
+
+  /// Clojure's #error {...} (print-throwable over Throwable->map).
+  void print_exception(Exception* top) {
+    std::vector<Exception*> via;
+    for (Value c = Value::object(top); is<Exception>(c) && via.size() < 100; c = as<Exception>(c)->cause)
+      via.push_back(as<Exception>(c));
+    Exception* root = via.back();
+    auto message = [](Exception* e) { return e->message ? Value::object(e->message) : Value::nil(); };
+    out_ += "#error {\n :cause ";
+    print(message(root));
+    if (!root->data.is_nil()) {
+      out_ += "\n :data ";
+      print(root->data);
+    }
+    out_ += "\n :via\n [";
+    for (size_t i = 0; i < via.size(); ++i) {
+      if (i > 0) out_ += "\n  ";
+      out_ += "{:type ";
+      out_ += error_class_name(via[i]->kind);
+      out_ += "\n   :message ";
+      print(message(via[i]));
+      if (!via[i]->data.is_nil()) {
+        out_ += "\n   :data ";
+        print(via[i]->data);
+      }
+      if (!via[i]->frames.empty()) {
+        out_ += "\n   :at ";
+        print_trace_entry(via[i]->frames.front());
+      }
+      out_ += '}';
+    }
+    out_ += "]\n :trace\n [";
+    for (size_t i = 0; i < root->frames.size(); ++i) {
+      if (i > 0) out_ += "\n  ";
+      print_trace_entry(root->frames[i]);
+    }
+    out_ += "]}";
+  }
+
+  State& vm_;
+  std::string& out_;
+  bool readably_;
+  int64_t length_ = -1;  // *print-length*; -1 = unlimited
+  int64_t level_ = -1;   // *print-level*; -1 = unlimited
+  bool meta_ = false;
+  bool ns_maps_ = false;
+  uint32_t coll_depth_ = 0;  // enclosing collections, for *print-level*
+  bool skip_custom_ = false;   // print the next value built-in (the :default method's call)
+  MultiFn* custom_ = nullptr;  // print-method, when the program has added methods to it
+  Value default_method_;       // its :default method (this printer)
+};
+
+}  // namespace
+
+void set_print_hook(ObjType type, PrintHook hook) { g_hooks[static_cast<int>(type)] = hook; }
+void set_str_hook(ObjType type, StrHook hook) { g_str_hooks[static_cast<int>(type)] = hook; }
+
+void print_value_builtin(State& vm, std::string& out, Value v, bool readably) {
+  Printer(vm, out, readably, true).print(v);
+}
+
+void print_value(State& vm, std::string& out, Value v, bool readably) {
+  Printer p(vm, out, readably);
+  p.print(v);
+}
+
+std::string pr_str(State& vm, Value v) {
+  std::string out;
+  print_value(vm, out, v, true);
+  return out;
+}
+
+std::string str_of(State& vm, Value v) {
+  // Java's toString of each type; collections print as pr does.
+  if (v.is_nil()) return "";
+  if (String* s = as<String>(v)) return std::string(s->view());
+  if (v.is_char()) {
+    std::string out;
+    append_utf8(out, static_cast<int32_t>(v.as_char()));
+    return out;
+  }
+  if (v.is_double()) return format_double(v.as_double());
+  if (BigInt* b = as<BigInt>(v)) return bigint_to_string(b);
+  if (BigDecimal* d = as<BigDecimal>(v)) return bigdecimal_to_string(d);
+  if (Namespace* ns = as<Namespace>(v)) return std::string(ns->name->name_view());
+  if (Regex* re = as<Regex>(v)) return std::string(re->source->view());  // Pattern.toString
+  if (is<Closure>(v) || is<Native>(v)) return fmt::format("{}@{:x}", fn_class_name(v), identity_hash(v.as_obj()));
+  if (Exception* e = as<Exception>(v)) {
+    std::string out = error_class_name(e->kind);
+    if (e->message) {
+      out += ": ";
+      out += e->message->view();
+    }
+    if (e->kind == ErrorKind::ExceptionInfo) {
+      out += ' ';
+      out += pr_str(vm, e->data);
+    }
+    return out;
+  }
+  if (v.is_obj() && g_str_hooks[static_cast<int>(v.as_obj()->type)]) return g_str_hooks[static_cast<int>(v.as_obj()->type)](vm, v);
+  return pr_str(vm, v);
+}
+
+std::string format_double(double d) {
+  // Java's Double.toString layout over the shortest round-tripping digits
+  // (std::to_chars gives those; Steele & White / Ryu-style shortest output).
+  if (std::isnan(d)) return "NaN";
+  if (std::isinf(d)) return d > 0 ? "Infinity" : "-Infinity";
+  if (d == 0) return std::signbit(d) ? "-0.0" : "0.0";
+  char buf[64];
+  auto res = std::to_chars(buf, buf + sizeof buf, d, std::chars_format::scientific);
+  std::string_view sci(buf, static_cast<size_t>(res.ptr - buf));  // e.g. "-1.2345e+02"
+  if (sci.find('.') == std::string_view::npos) {
+    // Java always shows two significant digits (d.dE..): when one digit suffices it
+    // picks the two-digit decimal nearest the exact value (4.9E-324, not 5.0E-324).
+    res = std::to_chars(buf, buf + sizeof buf, d, std::chars_format::scientific, 1);
+    sci = std::string_view(buf, static_cast<size_t>(res.ptr - buf));
+  }
+  std::string out;
+  if (sci[0] == '-') {
+    out += '-';
+    sci.remove_prefix(1);
+  }
+  size_t e = sci.find('e');
+  std::string digits;
+  for (char c : sci.substr(0, e))
+    if (c != '.') digits += c;
+  int exp = std::stoi(std::string(sci.substr(e + 1)));
+  double mag = std::fabs(d);
+  if (mag >= 1e-3 && mag < 1e7) {
+    if (exp >= 0) {
+      size_t int_len = static_cast<size_t>(exp) + 1;
+      if (digits.size() <= int_len) {
+        out += digits;
+        out.append(int_len - digits.size(), '0');
+        out += ".0";
+      } else {
+        std::string frac = digits.substr(int_len);
+        while (frac.size() > 1 && frac.back() == '0') frac.pop_back();
+        out += digits.substr(0, int_len);
+        out += '.';
+        out += frac;
+      }
+    } else {
+      while (digits.size() > 1 && digits.back() == '0') digits.pop_back();
+      out += "0.";
+      out.append(static_cast<size_t>(-exp - 1), '0');
+      out += digits;
+    }
+    return out;
+  }
+  out += digits[0];
+  out += '.';
+  out += digits.substr(1);
+  out += 'E';
+  out += std::to_string(exp);
+  return out;
+}
+
+}  // namespace clove

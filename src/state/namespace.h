@@ -1,0 +1,72 @@
+// namespace.h: vars and namespaces (Clojure's clojure.lang.Var and Namespace).
+//
+// A Var is a named, mutable root cell; compiled code holds the Var object in its
+// constant pool and reads it with GETVAR, so redefining a var is seen by every caller.
+// A dynamic var's value is looked up in the current fiber's binding stack first.
+// A Namespace maps interned symbols to vars (its own interns and referred vars) and
+// to aliased namespaces.
+#pragma once
+#include <unordered_map>
+#include <unordered_set>
+
+#include "gc/heap.h"
+#include "core/object.h"
+#include "runtime/text/string.h"
+
+namespace clove {
+
+struct Namespace;
+
+struct Var : Obj {
+  static constexpr ObjType kType = ObjType::Var;
+  Namespace* ns;
+  Symbol* sym;  // unqualified name
+  Value root;
+  Value meta;   // nil or a map
+  bool bound = false;
+  uint32_t thread_bound = 0;  // active `binding` frames for this var, across fibers
+  Var(Namespace* n, Symbol* s) : Obj(kType), ns(n), sym(s) {}
+  bool is_macro() const { return flags & kFlagMacro; }
+  bool is_dynamic() const { return flags & kFlagDynamic; }
+  bool is_private() const { return flags & kFlagPrivate; }
+  void trace(Tracer& t);
+};
+
+struct Namespace : Obj {
+  static constexpr ObjType kType = ObjType::Namespace;
+  Symbol* name;
+  std::unordered_map<Symbol*, Var*> mappings;       // interned + referred, by simple name
+  std::unordered_map<Symbol*, Namespace*> aliases;  // (require '[x :as a])
+  /// clojure.core names this namespace does not see: (:refer-clojure :exclude [...]).
+  /// Symbols are interned (kept alive by the Interner), so they need no tracing.
+  std::unordered_set<Symbol*> core_excludes;
+  Value meta;
+  explicit Namespace(Symbol* n) : Obj(kType), name(n) {}
+  void trace(Tracer& t) {
+    t.mark(name);
+    t.mark(meta);
+    for (auto& [k, v] : mappings) {
+      t.mark(k);
+      t.mark(v);
+    }
+    for (auto& [k, v] : aliases) {
+      t.mark(k);
+      t.mark(v);
+    }
+  }
+  size_t byte_size() const { return sizeof(Namespace) + (mappings.size() + aliases.size()) * 32; }
+  /// The var `sym` maps to here (own or referred), or nullptr.
+  Var* lookup(Symbol* sym) const {
+    auto it = mappings.find(sym);
+    return it == mappings.end() ? nullptr : it->second;
+  }
+};
+
+inline void Var::trace(Tracer& t) {
+  t.mark(ns);
+  t.mark(sym);
+  t.mark(root);
+  t.mark(meta);
+}
+
+}  // namespace clove

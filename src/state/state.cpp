@@ -1,0 +1,137 @@
+// state.cpp: State's construction, namespaces, vars and dynamic bindings.
+#include "state/state.h"
+
+#include <fmt/format.h>
+
+namespace clove {
+
+State::State() : names(heap) {
+  heap.owner = this;
+  heap.add_root_provider(this);
+  heap.on_free_flagged = [this](Obj* o) { source_map.forget(o); };
+  core_ns_ = find_or_create_ns(sym("clojure.core"));
+  ns_var_ = intern(core_ns_, sym("*ns*"));
+  ns_var_->flags |= kFlagDynamic;
+  ns_var_->root = Value::object(core_ns_);
+  ns_var_->bound = true;
+}
+
+State::~State() { heap.remove_root_provider(this); }
+
+void State::trace_roots(Tracer& t) {
+  names.trace(t);
+  for (auto& [k, ns] : namespaces_) {
+    t.mark(k);
+    t.mark(ns);
+  }
+  t.mark(last_exception_);
+  for (Value v : permanent) t.mark(v);
+}
+
+Namespace* State::current_ns() const { return static_cast<Namespace*>(ns_var_->root.as_obj()); }
+
+void State::set_current_ns(Namespace* ns) {
+  ns_var_->root = Value::object(ns);
+  heap.barrier(ns_var_, ns);
+}
+
+Namespace* State::find_ns(Symbol* name) const {
+  auto it = namespaces_.find(name);
+  return it == namespaces_.end() ? nullptr : it->second;
+}
+
+Namespace* State::find_or_create_ns(Symbol* name) {
+  if (Namespace* ns = find_ns(name)) return ns;
+  Namespace* ns = heap.make<Namespace>(name);
+  namespaces_.emplace(name, ns);
+  return ns;
+}
+
+Var* State::intern(Namespace* ns, Symbol* name) {
+  auto it = ns->mappings.find(name);
+  if (it != ns->mappings.end() && it->second->ns == ns) return it->second;
+  Var* v = heap.make<Var>(ns, name);
+  ns->mappings[name] = v;
+  heap.barrier(ns, v);
+  return v;
+}
+
+Var* State::resolve_var(Namespace* from, Symbol* s) const {
+  if (s->ns) {
+    Symbol* ns_sym = const_cast<Interner&>(names).symbol(s->ns_view());
+    Namespace* target = nullptr;
+    auto al = from->aliases.find(ns_sym);
+    if (al != from->aliases.end()) target = al->second;
+    if (!target) target = find_ns(ns_sym);
+    if (!target) return nullptr;
+    Symbol* simple = const_cast<Interner&>(names).symbol({}, s->name_view());
+    Var* v = target->lookup(simple);
+    return (v && v->ns == target) ? v : nullptr;
+  }
+  Symbol* simple = const_cast<Interner&>(names).canonical(s);
+  if (Var* v = from->lookup(simple)) return v;
+  if (from != core_ns_ && !from->core_excludes.count(simple)) {
+    Var* v = core_ns_->lookup(simple);
+    if (v && !v->is_private()) return v;
+  }
+  return nullptr;
+}
+
+
+Value State::var_value(Var* v) {
+  if (v->thread_bound) {
+    auto& b = *bindings_;
+    for (size_t i = b.size(); i-- > 0;)
+      if (b[i].first == v) return b[i].second;
+  }
+  if (!v->bound)
+    throw_error(ErrorKind::IllegalStateException,
+                fmt::format("Var {}/{} is unbound.", v->ns ? v->ns->name->str() : "?", v->sym ? v->sym->str() : "?"));
+  return v->root;
+}
+
+void State::push_bindings(const std::vector<std::pair<Var*, Value>>& frame) {
+  for (auto& [v, val] : frame)
+    if (!v->is_dynamic())
+      throw_error(ErrorKind::IllegalStateException,
+                  fmt::format("Can't dynamically bind non-dynamic var: {}/{}", v->ns->name->str(), v->sym->str()));
+  auto& b = *bindings_;
+  b.emplace_back(nullptr, Value::nil());  // frame marker
+  for (auto& [v, val] : frame) {
+    b.emplace_back(v, val);
+    ++v->thread_bound;
+  }
+}
+
+void State::push_current_bindings(std::initializer_list<const char*> core_var_names) {
+  std::vector<std::pair<Var*, Value>> frame;
+  for (const char* name : core_var_names) {
+    Var* v = resolve_var(core_ns_, sym(name));
+    if (v && v->is_dynamic() && v->bound) frame.emplace_back(v, var_value(v));
+  }
+  push_bindings(frame);
+}
+
+void State::pop_bindings() {
+  auto& b = *bindings_;
+  if (b.empty()) throw_error(ErrorKind::IllegalStateException, "Pop without matching push");
+  while (!b.empty()) {
+    auto [v, val] = b.back();
+    b.pop_back();
+    if (!v) return;
+    --v->thread_bound;
+  }
+}
+
+bool State::set_binding(Var* v, Value val) {
+  auto& b = *bindings_;
+  for (size_t i = b.size(); i-- > 0;) {
+    if (b[i].first == v) {
+      b[i].second = val;
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace clove

@@ -1,0 +1,196 @@
+// state.h: State, the VM as the runtime sees it (Lua's lua_State, Janet's JanetVM).
+//
+// Every object type, native and compiler pass receives a `State&`: the heap to allocate
+// in, the interned names, the namespaces and vars, the current fiber's dynamic
+// bindings, output, and a way to call a Clove function. It knows nothing of bytecode
+// dispatch, the reader or the compiler; those are layers above it
+// (docs/design/architecture.md).
+//
+// The services a State offers are declared here and defined by the layer that owns
+// each one:
+//   state/state.cpp            construction, namespaces, vars, dynamic bindings
+//   lang/function.cpp          def_native (a Native object)
+//   host/stream.cpp            *out* *err* *in*, write_out, set_out/set_err
+//   vm/interpreter.cpp, call.cpp   call, exceptions and stack traces (virtual: the
+//                              interpreter implements them, so this layer links alone)
+// A process may run many States, each on its own thread (SPEC E2): nothing here is
+// global.
+#pragma once
+#include <cstdint>
+#include <exception>
+#include <functional>
+#include <initializer_list>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <utility>
+#include <vector>
+
+#include "core/error.h"
+#include "core/source.h"
+#include "core/source_map.h"
+#include "core/stack_guard.h"
+#include "gc/heap.h"
+#include "runtime/text/string.h"
+#include "state/namespace.h"
+
+namespace clove {
+
+struct Exception;   // runtime/lang/exception.h
+struct Fiber;       // vm/fiber.h
+struct TextWriter;  // runtime/host/stream.h
+
+/// A C++ function bound as a Clove native (`def_native`); Args is runtime/lang/function.h's
+/// view of the arguments in the caller's registers.
+class Args;
+using NativeFn = Value (*)(class State& vm, Args args);
+
+/// Where a host receives the text written to a redirected process stream (State::set_out);
+/// the same alias as runtime/host/stream.h's.
+using OutputSink = std::function<void(std::string_view)>;
+
+/// One frame of a stack trace: the function's name (null: anonymous or top level) and
+/// the position executing in it.
+struct TraceEntry {
+  String* fn_name;
+  SourcePos pos;
+};
+
+/// A fiber's dynamic bindings (`binding`), innermost last; each frame's entries end with
+/// a marker entry whose var is null.
+using BindingStack = std::vector<std::pair<Var*, Value>>;
+
+/// Options a host sets before running code.
+struct VMLimits {
+  /// Clove frames per fiber (tail calls do not add one); past it: StackOverflowError.
+  uint32_t max_depth = 1000000;
+  /// C++ stack bytes that must stay free when a native re-enters the VM; past it:
+  /// StackOverflowError (core/stack_guard.h).
+  size_t native_stack_reserve = kDefaultStackReserve;
+};
+
+class State : public RootProvider {
+ public:
+  State();
+  ~State() override;
+  State(const State&) = delete;
+  State& operator=(const State&) = delete;
+
+  Heap heap;
+  Interner names;
+  SourceRegistry sources;
+  SourceMap source_map;
+  VMLimits limits;
+
+  // ---- names ----
+  Symbol* sym(std::string_view qualified) { return names.symbol(qualified); }
+  Keyword* kw(std::string_view qualified) { return names.keyword(qualified); }
+  /// Counter behind gensym, auto-gensyms (foo#) and #() parameter names.
+  uint64_t next_id() { return ++id_counter_; }
+
+  // ---- namespaces and vars (state/state.cpp) ----
+  Namespace* core_ns() const { return core_ns_; }
+  Namespace* current_ns() const;
+  void set_current_ns(Namespace* ns);
+  Namespace* find_ns(Symbol* name) const;
+  Namespace* find_or_create_ns(Symbol* name);
+  /// The var `name` in `ns`, created unbound if missing (Clojure's intern).
+  Var* intern(Namespace* ns, Symbol* name);
+  /// Binds a C++ function as ns/name with arity bounds (max -1: variadic) and a docstring
+  /// (runtime/lang/function.cpp).
+  Var* def_native(std::string_view ns, std::string_view name, NativeFn fn, int min_args,
+                  int max_args, const char* doc, const char* arglists = "");
+  /// The current value of a var: its innermost dynamic binding, else its root.
+  /// Throws IllegalStateException for an unbound var.
+  Value var_value(Var* v);
+  /// Pushes one `binding` frame: pairs of (var, value); each var must be dynamic.
+  void push_bindings(const std::vector<std::pair<Var*, Value>>& frame);
+  /// Pops the innermost `binding` frame (IllegalStateException if there is none).
+  void pop_bindings();
+  /// The current fiber's binding stack, outermost first: (var, value) entries, with a
+  /// (nullptr, nil) marker at the start of each frame.
+  const BindingStack& current_bindings() const { return *bindings_; }
+  /// Pushes one frame binding each named clojure.core var (those that exist and are
+  /// dynamic and bound) to its current value, so code may set! them: what Clojure's
+  /// load and clojure.main do. Pop it with pop_bindings.
+  void push_current_bindings(std::initializer_list<const char*> core_var_names);
+  /// Sets the innermost binding of a dynamic var (set!); false when it is not bound here.
+  bool set_binding(Var* v, Value val);
+  /// The var a symbol names from namespace `from` (qualified, alias, refer or own), or null.
+  Var* resolve_var(Namespace* from, Symbol* s) const;
+  const std::unordered_map<Symbol*, Namespace*>& namespaces() const { return namespaces_; }
+
+  // ---- loading (eval/loader.h implements require/load over these) ----
+  /// Source roots that require/load search, in order (CLI: -cp, CLOVE_PATH, script dir).
+  std::vector<std::string> load_path;
+  /// Libs require has loaded or an `ns` form has declared (interned symbols).
+  std::unordered_set<Symbol*> loaded_libs;
+  /// Resources being loaded, outermost first: {"/a/b", file} (cyclic-load check).
+  std::vector<std::pair<std::string, std::string>> pending_loads;
+  /// Whether the file being compiled is a .clove file (shadowing guard, unquote).
+  bool compiling_clove_file = false;
+
+  // ---- running code (the interpreter, vm/) ----
+  /// Calls any callable Clove value with arguments; rethrows errors as CloveError.
+  virtual Value call(Value fn, const Value* args, int nargs) = 0;
+  Value call(Value fn, std::initializer_list<Value> args) {
+    return call(fn, args.begin(), static_cast<int>(args.size()));
+  }
+  /// The running fiber.
+  Fiber* fiber() const { return fiber_; }
+
+  // ---- errors (the interpreter, vm/call.cpp) ----
+  /// A new exception object of `kind` with `message` (no trace yet).
+  virtual Exception* make_exception(ErrorKind kind, std::string_view message) = 0;
+  /// Turns any C++ exception in flight into a Clove exception object (with a trace
+  /// of the current frames when it has none yet).
+  virtual Value exception_from_current(std::exception_ptr e) = 0;
+  /// "ExceptionClass: message\n    at ns/fn (file:line:col)\n ... source snippet".
+  virtual std::string format_exception(Value exc) const = 0;
+  /// The current stack as trace entries, innermost first.
+  virtual std::vector<TraceEntry> capture_trace() const = 0;
+  /// The most recent exception that escaped to the host (nil if none).
+  Value last_exception() const { return last_exception_; }
+
+  // ---- output and input (runtime/host/stream.cpp) ----
+  /// Writes s to the current binding of *out*: the process's stdout (or the host's
+  /// sink, see set_out) unless code has bound *out* to another writer, e.g. a
+  /// StringWriter inside with-out-str. ClassCastException when *out* is not a writer.
+  void write_out(std::string_view s);
+  /// Redirects the writer that is the root binding of *out* (standard output) to `sink`,
+  /// which receives each piece of text as it is written; an empty function restores the
+  /// process's stdout. Text written while *out* is bound elsewhere is not affected.
+  void set_out(OutputSink sink);
+  /// set_out for *err* (standard error).
+  void set_err(OutputSink sink);
+  /// The dynamic vars clojure.core/*out*, *err* and *in*.
+  Var* out_var() const { return out_var_; }
+  Var* err_var() const { return err_var_; }
+  Var* in_var() const { return in_var_; }
+
+  /// Values kept alive for the State's lifetime.
+  std::vector<Value> permanent;
+  void trace_roots(Tracer& t) override;
+
+ protected:
+  /// Makes *out*, *err* and *in* with the process streams as their roots
+  /// (runtime/host/stream.cpp); the interpreter calls it once clojure.core exists.
+  void init_streams();
+
+  Namespace* core_ns_ = nullptr;
+  Var* ns_var_ = nullptr;   // clojure.core/*ns*
+  Var* out_var_ = nullptr;  // clojure.core/*out*, *err*, *in*
+  Var* err_var_ = nullptr;
+  Var* in_var_ = nullptr;
+  TextWriter* stdout_writer_ = nullptr;  // the roots of *out* and *err*
+  TextWriter* stderr_writer_ = nullptr;
+  std::unordered_map<Symbol*, Namespace*> namespaces_;
+  Fiber* fiber_ = nullptr;
+  /// The running fiber's binding stack (the interpreter points it at fiber_'s).
+  BindingStack* bindings_ = nullptr;
+  Value last_exception_;  // the most recent uncaught exception (kept for the host)
+  uint64_t id_counter_ = 0;
+};
+
+}  // namespace clove

@@ -1,0 +1,57 @@
+// interpreter.h: Interpreter, the State that runs bytecode.
+//
+// It owns the fibers and implements State's calls and errors: the dispatch loop lives in
+// vm/dispatch.cpp; frames, calls from C++ and exceptions with traces in vm/call.cpp;
+// the frame entry every call runs in vm/enter.h. It includes nothing from the reader
+// or the compiler: source comes in through the driver (eval/, api/vm.h), which compiles
+// it to FnProtos that this class calls.
+#pragma once
+#include <exception>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "runtime/lang/exception.h"
+#include "runtime/lang/function.h"
+#include "state/state.h"
+#include "vm/fiber.h"
+
+namespace clove {
+
+class Interpreter : public State {
+ public:
+  /// A State with clojure.core, user, *ns*, the standard streams and one running fiber,
+  /// but no natives and no library (api/vm.h opens those).
+  Interpreter();
+  ~Interpreter() override;
+
+  using State::call;
+  Value call(Value fn, const Value* args, int nargs) final;
+  Exception* make_exception(ErrorKind kind, std::string_view message) override;
+  Value exception_from_current(std::exception_ptr e) override;
+  std::string format_exception(Value exc) const override;
+  std::vector<TraceEntry> capture_trace() const override;
+  void trace_roots(Tracer& t) override;
+
+ private:
+  // vm/dispatch.cpp
+  /// Runs the innermost frame (a closure frame set up by enter_closure) until the
+  /// frame it started with returns; handlers below `handler_floor` belong to outer runs.
+  Value run(size_t handler_floor);
+  // vm/call.cpp
+  /// Pushes a frame for closure c whose arguments are already at stack[newbase..];
+  /// selects the arity, packs rest arguments, checks the depth limit.
+  /// Returns the arity entered (vm/enter.h, inline: it is the hot half of every call).
+  Proto* enter_closure(Fiber* f, Closure* c, size_t newbase, int nargs, size_t prev_base, uint64_t ret_pc);
+  [[noreturn]] void throw_closure_arity(Closure* c, int nargs);
+  [[noreturn]] void throw_depth_exceeded();
+  /// Calls a native, a var or a callable collection whose arguments are at stack[newbase..].
+  Value call_non_closure(Fiber* f, Value callee, size_t newbase, int nargs, uint32_t ret_pc);
+  [[noreturn]] void throw_unbound(Var* v);
+  [[noreturn]] void throw_value(Value exc);
+  ErrorKind exception_kind(Value exc) const;
+  std::string exception_message(Value exc) const;
+
+};
+
+}  // namespace clove

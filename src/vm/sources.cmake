@@ -1,5 +1,0 @@
-list(APPEND CLOVE_SOURCES
-  ${CMAKE_CURRENT_LIST_DIR}/vm.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/call.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/dispatch.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/fiber.cpp)

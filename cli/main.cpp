@@ -23,7 +23,7 @@
 #include <fmt/format.h>
 #include <editline/readline.h>
 
-#include "vm/disasm.h"
+#include "compiler/disasm.h"
 #include "compiler/compiler.h"
 #include "reader/reader.h"
 #include "runtime/coll/coll.h"

@@ -10,7 +10,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "vm/disasm.h"
+#include "compiler/disasm.h"
 #include "compiler/compiler.h"
 #include "reader/reader.h"
 #include "api/vm.h"

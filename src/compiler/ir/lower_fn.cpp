@@ -7,7 +7,7 @@
 #include "compiler/ir/lower_impl.h"
 #include "compiler/passes/liveness.h"
 #include "compiler/passes/regalloc.h"
-#include "vm/disasm.h"
+#include "compiler/disasm.h"
 #include "state/state.h"
 
 namespace clove {

@@ -9,7 +9,7 @@
 //     locals:
 //       NAME  rR  [START, END)
 //   (then every fn created by this one, the same way)
-#include "vm/disasm.h"
+#include "compiler/disasm.h"
 
 #include <fmt/format.h>
 

@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# check-layers.sh: fails when an #include in src/ or cli/ points at a layer its own
+# layer may not include (scripts/layers.txt), or at a header that does not exist.
+#
+# Usage: scripts/check-layers.sh [REPO]   (default: the repository holding this script)
+# Prints one line per offending include, "FILE:LINE: LAYER includes HEADER (LAYER)",
+# then a summary; exit status 0 when there are none. Only quoted project includes
+# ("layer/file.h") are checked; system headers (<...>) are not.
+set -euo pipefail
+repo="${1:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}"
+cd "$repo"
+
+awk '
+  # Pass 1: the layer table.
+  FNR == NR {
+    sub(/#.*/, "")
+    if (NF < 2) next
+    name = $1; dir = $2; sub(/:$/, "", dir)
+    dirs[name] = dir; order[++n] = name
+    for (i = 3; i <= NF; i++) allowed[name, $i] = 1
+    next
+  }
+  function layer_of(path,   best, k, d) {
+    best = ""
+    for (k = 1; k <= n; k++) {
+      d = dirs[order[k]]
+      if ((path == d || index(path, d "/") == 1) && length(d) > length(dirs[best])) best = order[k]
+    }
+    return best
+  }
+  # Pass 2: every source file, as "FILE\tLINE\tHEADER" from grep.
+  {
+    split($0, f, "\t"); file = f[1]; line = f[2]; hdr = f[3]
+    from = layer_of(file)
+    if (from == "") next
+    target = (hdr ~ /^cli\//) ? hdr : "src/" hdr
+    to = layer_of(target)
+    checked++
+    if (to == "") {
+      if (system("test -f \"" target "\"") != 0) {
+        printf "%s:%s: %s includes %s, which is not a project header\n", file, line, from, hdr; bad++
+      }
+      next
+    }
+    if (to != from && !allowed[from, to]) {
+      printf "%s:%s: %s includes %s (%s)\n", file, line, from, hdr, to; bad++
+      pair[from " -> " to]++
+    }
+  }
+  END {
+    for (p in pair) printf "  %d include(s) %s\n", pair[p], p
+    printf "%d includes checked, %d point where their layer may not\n", checked, bad + 0
+    exit bad > 0
+  }
+' scripts/layers.txt <(grep -rnE '^\s*#\s*include\s+"' src cli --include='*.h' --include='*.cpp' |
+  sed -E 's/^([^:]+):([0-9]+):\s*#\s*include\s+"([^"]+)".*/\1\t\2\t\3/')

@@ -2,7 +2,7 @@
 //   clojure.core         slurp spit, and -file-lines behind line-seq (09_io.clj)
 //   clojure.java.io      file as-file reader writer delete-file make-parents
 //   clove.io             exists? directory? list-dir (functions for what java.io.File's
-//                        methods do; those work too, see natives/interop.cpp)
+//                        methods do; those work too, see natives/core/interop.cpp)
 //   clojure.java.shell   sh
 // Differences from Clojure, documented in each docstring: files are named by path
 // strings or java.io.File objects (runtime/host/file.h), text is UTF-8, readers from

@@ -196,21 +196,21 @@ bool parse_number_literal(Heap& h, std::string_view tok, Value* out, std::string
 
 std::string Reader::Impl::read_token(int32_t first) {
   std::string tok;
-  append_utf8(tok, first);
+  text::append_code_point(tok, first);
   for (;;) {
     int32_t c = in.peek();
     if (c == CharStream::kEof || reader_is_whitespace(c) || reader_is_terminating_macro(c)) return tok;
-    append_utf8(tok, in.get());
+    text::append_code_point(tok, in.get());
   }
 }
 
 Value Reader::Impl::read_number(int32_t first, SourcePos start) {
   std::string tok;
-  append_utf8(tok, first);
+  text::append_code_point(tok, first);
   for (;;) {
     int32_t c = in.peek();
     if (c == CharStream::kEof || reader_is_whitespace(c) || reader_is_macro(c)) break;
-    append_utf8(tok, in.get());
+    text::append_code_point(tok, in.get());
   }
   Value v;
   std::string err;

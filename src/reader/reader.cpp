@@ -36,7 +36,7 @@ class Restore {
 
 std::string delimiter_text(int32_t c) {
   std::string s;
-  append_utf8(s, c);
+  text::append_code_point(s, c);
   return s;
 }
 

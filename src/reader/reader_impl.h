@@ -13,6 +13,7 @@
 #include "reader/char_stream.h"
 #include "reader/reader.h"
 #include "runtime/text/string.h"
+#include "runtime/text/unicode.h"
 
 namespace clove {
 

@@ -21,7 +21,7 @@
 #include "runtime/text/regex.h"
 #include "runtime/host/stream.h"
 #include "runtime/text/string.h"
-#include "reader/char_stream.h"
+#include "runtime/text/unicode.h"
 #include "state/state.h"
 
 namespace clove {
@@ -85,7 +85,7 @@ void append_char_name(std::string& out, uint32_t c) {
     case '\b': out += "backspace"; return;
     case '\f': out += "formfeed"; return;
     case '\r': out += "return"; return;
-    default: append_utf8(out, static_cast<int32_t>(c));
+    default: text::append_code_point(out, static_cast<int32_t>(c));
   }
 }
 
@@ -190,7 +190,7 @@ class Printer {
         out_ += '\\';
         append_char_name(out_, v.as_char());
       } else {
-        append_utf8(out_, static_cast<int32_t>(v.as_char()));
+        text::append_code_point(out_, static_cast<int32_t>(v.as_char()));
       }
     } else if (String* s = as<String>(v)) {
       if (readably_) append_escaped(out_, s->view());
@@ -425,7 +425,7 @@ std::string str_of(State& vm, Value v) {
   if (String* s = as<String>(v)) return std::string(s->view());
   if (v.is_char()) {
     std::string out;
-    append_utf8(out, static_cast<int32_t>(v.as_char()));
+    text::append_code_point(out, static_cast<int32_t>(v.as_char()));
     return out;
   }
   if (v.is_double()) return format_double(v.as_double());

@@ -102,6 +102,9 @@ enum ObjFlag : uint16_t {
 };
 
 struct Tracer;
+class PrintContext;  // core/print_context.h
+/// A type's print or str hook (TypeInfo::print, TypeInfo::str): appends to ctx.out.
+using PrintHook = void (*)(PrintContext& ctx, Value v);
 
 /// The header of every heap object: 16 bytes.
 struct Obj {
@@ -113,12 +116,24 @@ struct Obj {
   explicit Obj(ObjType t) : type(t) {}
 };
 
-/// Per-type behaviour used by the collector and by `type`/`class`.
+/// Per-type behaviour used by the collector, by `type`/`class` and by the printer.
 struct TypeInfo {
   const char* name;
   void (*trace)(Obj*, Tracer&);
   size_t (*size)(const Obj*);  // bytes owned, for GC pacing
   void (*destroy)(Obj*);       // runs the destructor; memory is freed by the heap
+
+  // ---- printing (runtime/print/print.cpp calls these; see core/print_context.h) ----
+  // Set by the module that defines the type, when the table is filled
+  // (set_print_hooks). nullptr: the printer's own rule for the type, else
+  // #object[name 0xhash].
+  /// Appends v's pr (ctx.readably) or print text to ctx.out; nested values go through
+  /// ctx.value(), which keeps *print-level*, *print-length* and the depth limit.
+  PrintHook print = nullptr;
+  /// Appends Java's toString of v (what `str` gives) to ctx.out, when it differs from
+  /// the printed form (records: "user.P@1f", a deftype's own toString); nullptr: `str`
+  /// gives the pr text.
+  PrintHook str = nullptr;
 };
 const TypeInfo& type_info(ObjType t);
 const char* type_name(ObjType t);

@@ -71,4 +71,15 @@ void install_map_entry_natives(State& vm);  // map-entry?, clojure.lang.MapEntry
 void install_interop_natives(State& vm);    // -invoke-method: (.method target args) (interop.cpp)
 void install_tagged_natives(State& vm);  // random-uuid parse-uuid uuid? inst? inst-ms tagged-literal (tagged.cpp)
 
+// How the types whose printers live with their natives print: each sets TypeInfo::print
+// (and ::str) in the per-type table; called once from type_info's init
+// (api/object_types.cpp).
+void register_io_printers(TypeInfo* table);         // StringWriter, StringBuilder (io.cpp)
+void register_regex_printers(TypeInfo* table);      // #"..." (regex.cpp)
+void register_transient_printers(TypeInfo* table);  // #object[...TransientVector ...] (transient.cpp)
+void register_state_printers(TypeInfo* table);      // atom, volatile, delay (state.cpp)
+void register_sorted_printers(TypeInfo* table);     // PersistentQueue (sorted.cpp)
+void register_tagged_printers(TypeInfo* table);     // #uuid, #inst, tagged literals (tagged.cpp)
+void register_poly_printers(TypeInfo* table);       // protocols (poly.cpp)
+
 }  // namespace clove

@@ -124,8 +124,9 @@ uint32_t record_hash(State& vm, Record* r);
 /// A copy of instance/reify object v with metadata m.
 Value instance_with_meta(State& vm, Value v, Value m);
 
-/// Registers the printers for records (#user.Point{:x 1}), deftype and reify instances
-/// (#object[user.T 0x.. "user.T@.."], or their toString when given) and record types.
-void install_record_printers();
+/// Registers, in the per-type table, how records (#user.Point{:x 1}), deftype and reify
+/// instances (#object[user.T 0x.. "user.T@.."], or their toString when given) and record
+/// types print and `str` (called from type_info's init).
+void register_record_printers(TypeInfo* table);
 
 }  // namespace clove

@@ -1,6 +1,7 @@
 // opcodes.h: THE bytecode specification. Every opcode is defined once, here; the
-// enum, the name table, the disassembler, the assembler and the verifier are all
-// generated from CLOVE_OPCODES.
+// enum, the table of names, formats and flags, the dispatch table, the compiler's IR
+// opcodes, the disassembler, the assembler and the verifier are all generated from
+// CLOVE_OPCODES.
 //
 // Instruction word (32 bits, little end first):
 //
@@ -45,6 +46,24 @@
 // and errors as the function, without a call. Like every instruction that may realize
 // a lazy seq, they can run Clove code and so collect.
 //
+// Flags: what an instruction may do, for the compiler and the verifier. The flags
+// column of CLOVE_OPCODES has one letter per flag, in the order below, or '.' when the
+// flag is clear; op_flags() and the op_* predicates read them. A flag means "may, on
+// some path"; an opcode without it never does that.
+//   E  ends a basic block: it may go elsewhere than the next instruction, or leave
+//      the arity (the compiler's IR terminators; SWITCH's jump table follows it).
+//   J  jumps: its sJ or sBx operand is a pc offset (for TRY, where its handler starts).
+//   N  never continues with the next instruction (so an arity's last instruction has N).
+//   W  uses a window of consecutive registers: R[A] .. R[A+2+B] with C, else R[B] ..
+//      R[B+C-1] (the registers a verifier must find inside the frame).
+//   C  calls R[A]: its window is the callee, the frame link and the arguments.
+//   R  may run Clove code: a call, a lazy seq realized, hashing or equality calling back.
+//   T  may throw (its own error, one from Clove code it runs, or a memory limit hit).
+//   A  may allocate on the heap (not counting the exception it throws).
+//   G  may collect garbage: it reaches a safepoint (vm/dispatch.cpp) or runs Clove code.
+// Implications, checked when this header compiles: J and N imply E; C implies W and R;
+// R implies T, A and G; A implies T (the memory limit); J needs an sJ or AsBx format.
+//
 // Version history (append only; images record kBytecodeVersion):
 //   1  2026-11  first format; FIRST NEXT COUNT ISREDUCED NTH GET QUOT REM MOD appended
 //               before any image was written.
@@ -61,59 +80,90 @@ inline constexpr int kMaxCallArgs = 255 - kCallHeader;
 
 enum class OpFormat : uint8_t { ABC, ABx, AsBx, sJ, ABsC, A, None };
 
-// X(name, format, semantics)
-#define CLOVE_OPCODES(X)                                                                       \
-  X(NOP, None, "no operation")                                                                 \
-  X(MOVE, ABC, "R[A] := R[B]")                                                                 \
-  X(LOADK, ABx, "R[A] := K[Bx]")                                                               \
-  X(LOADI, AsBx, "R[A] := sBx (a small integer)")                                              \
-  X(LOADNIL, A, "R[A] := nil")                                                                 \
-  X(LOADTRUE, A, "R[A] := true")                                                               \
-  X(LOADFALSE, A, "R[A] := false")                                                             \
-  X(SPILL, ABx, "R[Bx] := R[A]   (Bx may be a slot >= 256)")                                 \
-  X(RELOAD, ABx, "R[A] := R[Bx]   (Bx may be a slot >= 256)")                                \
-  X(GETUPVAL, ABC, "R[A] := U[B]; C=1: then U[B] := nil (a once fn's prologue)")              \
-  X(SELF, A, "R[A] := the running closure")                                                    \
-  X(GETVAR, ABx, "R[A] := value of var K[Bx] (dynamic binding first); unbound: error")        \
-  X(SETVAR, ABx, "root of var K[Bx] := R[A]")                                                  \
-  X(CLOSURE, ABx, "R[A] := new closure of fn prototype K[Bx], capturing its upvalues")         \
-  X(SETUPVAL, ABC, "U[B] of closure R[A] := R[C]   (letfn back-patching)")                     \
-  X(NEWVEC, ABC, "R[A] := [R[B] ... R[B+C-1]]")                                                \
-  X(NEWMAP, ABC, "R[A] := {R[B] R[B+1] ... R[B+C-1]}   (C even: key, value pairs)")            \
-  X(NEWSET, ABC, "R[A] := #{R[B] ... R[B+C-1]}")                                               \
-  X(COLLADD, ABC, "R[A] := R[A] with R[B] ... R[B+C-1] added (conj; maps take pairs)")         \
-  X(ADD, ABC, "R[A] := R[B] + R[C]   (long overflow: ArithmeticException)")                    \
-  X(SUB, ABC, "R[A] := R[B] - R[C]")                                                           \
-  X(MUL, ABC, "R[A] := R[B] * R[C]")                                                           \
-  X(DIV, ABC, "R[A] := R[B] / R[C]   (Clojure's /)")                                           \
-  X(ADDI, ABsC, "R[A] := R[B] + sC")                                                           \
-  X(LT, ABC, "R[A] := R[B] < R[C]")                                                            \
-  X(LE, ABC, "R[A] := R[B] <= R[C]")                                                           \
-  X(NUMEQ, ABC, "R[A] := R[B] == R[C]   (numeric equality)")                                  \
-  X(EQ, ABC, "R[A] := (= R[B] R[C])")                                                          \
-  X(NOT, ABC, "R[A] := (not R[B])")                                                            \
-  X(JMP, sJ, "pc += sJ")                                                                       \
-  X(JMPIF, AsBx, "if R[A] is truthy then pc += sBx")                                           \
-  X(JMPIFNOT, AsBx, "if R[A] is nil or false then pc += sBx")                                  \
-  X(CALL, ABC, "R[A] := R[A](R[A+3] ... R[A+2+B])   (R[A+1], R[A+2]: frame link)")             \
-  X(TAILCALL, ABC, "return R[A](R[A+3] ... R[A+2+B]), reusing this frame")                     \
-  X(RET, A, "return R[A]")                                                                     \
-  X(TRY, AsBx, "push a handler: on a throw, R[A] := the exception and pc += sBx")              \
-  X(ENDTRY, None, "pop the innermost handler of this frame")                                   \
-  X(THROW, A, "throw R[A]")                                                                   \
-  X(SWITCH, ABx, "pc += K[Bx][R[A]], else 0   (K[Bx]: map constant -> slot 1..n; next n+1: JMPs)")  \
-  X(FIRST, ABC, "R[A] := (first R[B])")                                                        \
-  X(NEXT, ABC, "R[A] := (next R[B])")                                                          \
-  X(COUNT, ABC, "R[A] := (count R[B]); C=1: R[B] dies here and is cleared before the walk")  \
-  X(ISREDUCED, ABC, "R[A] := (reduced? R[B])")                                                 \
-  X(NTH, ABC, "R[A] := (nth R[B] R[C])   (R[C] must be a long)")                               \
-  X(GET, ABC, "R[A] := (get R[B] R[C])")                                                       \
-  X(QUOT, ABC, "R[A] := (quot R[B] R[C])")                                                     \
-  X(REM, ABC, "R[A] := (rem R[B] R[C])")                                                       \
-  X(MOD, ABC, "R[A] := (mod R[B] R[C])")
+/// The flags of an opcode, one bit each (see "Flags" above).
+using OpFlags = uint16_t;
+enum OpFlag : OpFlags {
+  kOpEndsBlock = 1 << 0,        // E
+  kOpJump = 1 << 1,             // J
+  kOpNoFallthrough = 1 << 2,    // N
+  kOpWindow = 1 << 3,           // W
+  kOpCall = 1 << 4,             // C
+  kOpRunsCode = 1 << 5,         // R
+  kOpMayThrow = 1 << 6,         // T
+  kOpMayAllocate = 1 << 7,      // A
+  kOpMayCollect = 1 << 8,       // G
+};
+/// The letters of the flags column, bit 0 first.
+inline constexpr char kOpFlagLetters[] = "EJNWCRTAG";
+inline constexpr int kNumOpFlags = sizeof(kOpFlagLetters) - 1;
+
+/// A flags column ("EJN.....G") as bits. Each position holds its letter or '.'; any
+/// other mask is not a constant expression, so a misspelt entry fails the build.
+consteval OpFlags parse_op_flags(const char (&mask)[kNumOpFlags + 1]) {
+  OpFlags f = 0;
+  for (int k = 0; k < kNumOpFlags; ++k) {
+    if (mask[k] == kOpFlagLetters[k])
+      f = static_cast<OpFlags>(f | 1 << k);
+    else if (mask[k] != '.')
+      throw "opcode flags: each position holds its letter of EJNWCRTAG or '.'";
+  }
+  return f;
+}
+
+// X(name, (format, flags), semantics). Format and flags travel as one argument, so an
+// expansion that needs neither (the dispatch table of vm/dispatch.cpp) takes three.
+#define CLOVE_OPCODES(X)                                                                                              \
+  X(NOP,       (None, "........."), "no operation")                                                                   \
+  X(MOVE,      (ABC,  "........."), "R[A] := R[B]")                                                                   \
+  X(LOADK,     (ABx,  "........."), "R[A] := K[Bx]")                                                                  \
+  X(LOADI,     (AsBx, "........."), "R[A] := sBx (a small integer)")                                                  \
+  X(LOADNIL,   (A,    "........."), "R[A] := nil")                                                                    \
+  X(LOADTRUE,  (A,    "........."), "R[A] := true")                                                                   \
+  X(LOADFALSE, (A,    "........."), "R[A] := false")                                                                  \
+  X(SPILL,     (ABx,  "........."), "R[Bx] := R[A]   (Bx may be a slot >= 256)")                                      \
+  X(RELOAD,    (ABx,  "........."), "R[A] := R[Bx]   (Bx may be a slot >= 256)")                                      \
+  X(GETUPVAL,  (ABC,  "........."), "R[A] := U[B]; C=1: then U[B] := nil (a once fn's prologue)")                     \
+  X(SELF,      (A,    "........."), "R[A] := the running closure")                                                    \
+  X(GETVAR,    (ABx,  "......T.."), "R[A] := value of var K[Bx] (dynamic binding first); unbound: error")             \
+  X(SETVAR,    (ABx,  "........."), "root of var K[Bx] := R[A]")                                                      \
+  X(CLOSURE,   (ABx,  "......TAG"), "R[A] := new closure of fn prototype K[Bx], capturing its upvalues")              \
+  X(SETUPVAL,  (ABC,  "........."), "U[B] of closure R[A] := R[C]   (letfn back-patching)")                           \
+  X(NEWVEC,    (ABC,  "...W..TAG"), "R[A] := [R[B] ... R[B+C-1]]")                                                    \
+  X(NEWMAP,    (ABC,  "...W.RTAG"), "R[A] := {R[B] R[B+1] ... R[B+C-1]}   (C even: key, value pairs)")                \
+  X(NEWSET,    (ABC,  "...W.RTAG"), "R[A] := #{R[B] ... R[B+C-1]}")                                                   \
+  X(COLLADD,   (ABC,  "...W.RTAG"), "R[A] := R[A] with R[B] ... R[B+C-1] added (conj; maps take pairs)")              \
+  X(ADD,       (ABC,  "......TA."), "R[A] := R[B] + R[C]   (long overflow: ArithmeticException)")                     \
+  X(SUB,       (ABC,  "......TA."), "R[A] := R[B] - R[C]")                                                            \
+  X(MUL,       (ABC,  "......TA."), "R[A] := R[B] * R[C]")                                                            \
+  X(DIV,       (ABC,  "......TA."), "R[A] := R[B] / R[C]   (Clojure's /)")                                            \
+  X(ADDI,      (ABsC, "......TA."), "R[A] := R[B] + sC")                                                              \
+  X(LT,        (ABC,  "......T.."), "R[A] := R[B] < R[C]")                                                            \
+  X(LE,        (ABC,  "......T.."), "R[A] := R[B] <= R[C]")                                                           \
+  X(NUMEQ,     (ABC,  "......T.."), "R[A] := R[B] == R[C]   (numeric equality)")                                      \
+  X(EQ,        (ABC,  ".....RTAG"), "R[A] := (= R[B] R[C])")                                                          \
+  X(NOT,       (ABC,  "........."), "R[A] := (not R[B])")                                                             \
+  X(JMP,       (sJ,   "EJN.....G"), "pc += sJ")                                                                       \
+  X(JMPIF,     (AsBx, "EJ......."), "if R[A] is truthy then pc += sBx")                                               \
+  X(JMPIFNOT,  (AsBx, "EJ......."), "if R[A] is nil or false then pc += sBx")                                         \
+  X(CALL,      (ABC,  "...WCRTAG"), "R[A] := R[A](R[A+3] ... R[A+2+B])   (R[A+1], R[A+2]: frame link)")               \
+  X(TAILCALL,  (ABC,  "E.NWCRTAG"), "return R[A](R[A+3] ... R[A+2+B]), reusing this frame")                           \
+  X(RET,       (A,    "E.N.....G"), "return R[A]")                                                                    \
+  X(TRY,       (AsBx, "EJ......."), "push a handler: on a throw, R[A] := the exception and pc += sBx")                \
+  X(ENDTRY,    (None, "........."), "pop the innermost handler of this frame")                                        \
+  X(THROW,     (A,    "E.N...T.."), "throw R[A]")                                                                     \
+  X(SWITCH,    (ABx,  "E....RTAG"), "pc += K[Bx][R[A]], else 0   (K[Bx]: map constant -> slot 1..n; next n+1: JMPs)") \
+  X(FIRST,     (ABC,  ".....RTAG"), "R[A] := (first R[B])")                                                           \
+  X(NEXT,      (ABC,  ".....RTAG"), "R[A] := (next R[B])")                                                            \
+  X(COUNT,     (ABC,  ".....RTAG"), "R[A] := (count R[B]); C=1: R[B] dies here and is cleared before the walk")       \
+  X(ISREDUCED, (ABC,  "........."), "R[A] := (reduced? R[B])")                                                        \
+  X(NTH,       (ABC,  ".....RTAG"), "R[A] := (nth R[B] R[C])   (R[C] must be a long)")                                \
+  X(GET,       (ABC,  ".....RTAG"), "R[A] := (get R[B] R[C])")                                                        \
+  X(QUOT,      (ABC,  "......TA."), "R[A] := (quot R[B] R[C])")                                                       \
+  X(REM,       (ABC,  "......TA."), "R[A] := (rem R[B] R[C])")                                                        \
+  X(MOD,       (ABC,  "......TA."), "R[A] := (mod R[B] R[C])")
 
 enum class Op : uint8_t {
-#define CLOVE_X(name, fmt, doc) name,
+#define CLOVE_X(name, fmt_flags, doc) name,
   CLOVE_OPCODES(CLOVE_X)
 #undef CLOVE_X
       kCount
@@ -122,14 +172,48 @@ enum class Op : uint8_t {
 struct OpInfo {
   const char* name;
   OpFormat format;
+  OpFlags flags;
   const char* doc;
 };
-inline constexpr OpInfo kOpInfo[] = {
-#define CLOVE_X(name, fmt, doc) {#name, OpFormat::fmt, doc},
-    CLOVE_OPCODES(CLOVE_X)
-#undef CLOVE_X
-};
-inline const OpInfo& op_info(Op op) { return kOpInfo[static_cast<int>(op)]; }
+/// The OpInfo of one X-macro entry (the IR's pseudo-ops, compiler/ir/ir.h, use it too).
+#define CLOVE_OP_INFO(name, fmt_flags, doc) {#name, CLOVE_OP_FORMAT_ fmt_flags, CLOVE_OP_FLAGS_ fmt_flags, doc},
+#define CLOVE_OP_FORMAT_(format, flags) OpFormat::format
+#define CLOVE_OP_FLAGS_(format, flags) parse_op_flags(flags)
+inline constexpr OpInfo kOpInfo[] = {CLOVE_OPCODES(CLOVE_OP_INFO)};
+constexpr const OpInfo& op_info(Op op) { return kOpInfo[static_cast<int>(op)]; }
+
+// ---- flags ----
+constexpr OpFlags op_flags(Op op) { return op_info(op).flags; }
+constexpr bool op_ends_block(Op op) { return op_flags(op) & kOpEndsBlock; }
+constexpr bool op_is_jump(Op op) { return op_flags(op) & kOpJump; }
+constexpr bool op_falls_through(Op op) { return !(op_flags(op) & kOpNoFallthrough); }
+constexpr bool op_reads_window(Op op) { return op_flags(op) & kOpWindow; }
+constexpr bool op_is_call(Op op) { return op_flags(op) & kOpCall; }
+constexpr bool op_runs_code(Op op) { return op_flags(op) & kOpRunsCode; }
+constexpr bool op_may_throw(Op op) { return op_flags(op) & kOpMayThrow; }
+constexpr bool op_may_allocate(Op op) { return op_flags(op) & kOpMayAllocate; }
+constexpr bool op_may_collect(Op op) { return op_flags(op) & kOpMayCollect; }
+
+/// Whether one opcode's flags and format obey the implications listed under "Flags".
+constexpr bool op_flags_consistent(const OpInfo& info) {
+  auto implies = [&](OpFlags if_set, OpFlags then_set) {
+    return !(info.flags & if_set) || (info.flags & then_set) == then_set;
+  };
+  return implies(kOpJump, kOpEndsBlock) && implies(kOpNoFallthrough, kOpEndsBlock) &&
+         implies(kOpCall, kOpWindow | kOpRunsCode) &&
+         implies(kOpRunsCode, kOpMayThrow | kOpMayAllocate | kOpMayCollect) &&
+         implies(kOpMayAllocate, kOpMayThrow) &&
+         (!(info.flags & kOpJump) || info.format == OpFormat::sJ || info.format == OpFormat::AsBx) &&
+         (!(info.flags & kOpWindow) || info.format == OpFormat::ABC);
+}
+constexpr bool all_op_flags_consistent() {
+  for (const OpInfo& info : kOpInfo)
+    if (!op_flags_consistent(info)) return false;
+  return true;
+}
+static_assert(all_op_flags_consistent(), "CLOVE_OPCODES: flags break an implication listed under Flags");
+static_assert(static_cast<int>(Op::kCount) <= 256, "an opcode is one byte");
+static_assert(kNumOpFlags <= 16, "OpFlags has 16 bits");
 
 using Instr = uint32_t;
 

@@ -60,25 +60,22 @@ std::string comment(State& vm, const Proto* p, const FnProto* owner, size_t pc) 
     if (owner && idx < owner->upvals.size() && owner->upvals[idx].name) return owner->upvals[idx].name->str();
     return fmt::format("u{}", idx);
   };
-  switch (op_of(i)) {
+  Op op = op_of(i);
+  if (op_is_jump(op)) {  // the offset is sJ or sBx, from the next pc
+    int off = op_info(op).format == OpFormat::sJ ? arg_sj(i) : arg_sbx(i);
+    return fmt::format("to {}", static_cast<long>(pc) + 1 + off);
+  }
+  if (op_is_call(op)) return fmt::format("{} arg{}", arg_b(i), arg_b(i) == 1 ? "" : "s");
+  switch (op) {
     case Op::LOADK:
     case Op::GETVAR:
     case Op::SETVAR:
     case Op::CLOSURE:
     case Op::SWITCH:
       return k(arg_bx(i));
-    case Op::JMP:
-      return fmt::format("to {}", static_cast<long>(pc) + 1 + arg_sj(i));
-    case Op::JMPIF:
-    case Op::JMPIFNOT:
-    case Op::TRY:
-      return fmt::format("to {}", static_cast<long>(pc) + 1 + arg_sbx(i));
     case Op::GETUPVAL:
     case Op::SETUPVAL:
       return upname(arg_b(i));
-    case Op::CALL:
-    case Op::TAILCALL:
-      return fmt::format("{} arg{}", arg_b(i), arg_b(i) == 1 ? "" : "s");
     default:
       return "";
   }

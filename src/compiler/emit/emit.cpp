@@ -277,27 +277,11 @@ class Emitter {
         }
         break;
       }
-      case IrOp::LOADK:
-      case IrOp::GETVAR:
       case IrOp::CLOSURE: {
+        // Its vreg args are the captures (recorded for build_proto), not operands.
         int t = target(in.dst);
-        put(encode_abx(bytecode_op(in.op), t, static_cast<unsigned>(in.imm)));
-        if (in.op == IrOp::CLOSURE) closure(in);
-        finish_def(in.dst, t, la);
-        break;
-      }
-      case IrOp::LOADI: {
-        int t = target(in.dst);
-        put(encode_asbx(Op::LOADI, t, static_cast<int>(in.imm)));
-        finish_def(in.dst, t, la);
-        break;
-      }
-      case IrOp::LOADNIL:
-      case IrOp::LOADTRUE:
-      case IrOp::LOADFALSE:
-      case IrOp::SELF: {
-        int t = target(in.dst);
-        put(encode_abc(bytecode_op(in.op), t, 0, 0));
+        put(encode_abx(Op::CLOSURE, t, static_cast<unsigned>(in.imm)));
+        closure(in);
         finish_def(in.dst, t, la);
         break;
       }
@@ -307,11 +291,6 @@ class Emitter {
         int t = target(in.dst);
         put(encode_abc(Op::GETUPVAL, t, static_cast<unsigned>(index), (in.imm & kUpvalTake) ? 1 : 0));
         finish_def(in.dst, t, la);
-        break;
-      }
-      case IrOp::SETVAR: {
-        int r = read(in.args[0], kScratchReg);
-        put(encode_abx(Op::SETVAR, r, static_cast<unsigned>(in.imm)));
         break;
       }
       case IrOp::SETUPVAL: {
@@ -340,51 +319,25 @@ class Emitter {
         finish_def(in.dst, a, la);
         break;
       }
-      case IrOp::ADD:
-      case IrOp::SUB:
-      case IrOp::MUL:
-      case IrOp::DIV:
-      case IrOp::LT:
-      case IrOp::LE:
-      case IrOp::NUMEQ:
-      case IrOp::EQ:
-      case IrOp::NTH:
-      case IrOp::GET:
-      case IrOp::QUOT:
-      case IrOp::REM:
-      case IrOp::MOD: {
+      case IrOp::NTH: {
         int b = read(in.args[0], kScratchReg);
         int c = read(in.args[1], kScratchReg + 1);
         int t = target(in.dst);
-        if (in.op == IrOp::NTH && b != c && b != t) {
-          // When no value live after (but the result) is in R[B], write the result there:
-          // the VM clears a source that is also the target before walking, so a lazy
-          // seq's head is not held (finish_def moves the result home).
-          if (only_result_after(in, la, b)) t = b;
-        }
-        put(encode_abc(bytecode_op(in.op), t, b, c));
+        // When no value live after (but the result) is in R[B], write the result there:
+        // the VM clears a source that is also the target before walking, so a lazy
+        // seq's head is not held (finish_def moves the result home).
+        if (b != c && b != t && only_result_after(in, la, b)) t = b;
+        put(encode_abc(Op::NTH, t, b, c));
         finish_def(in.dst, t, la);
         break;
       }
-      case IrOp::ADDI: {
+      case IrOp::COUNT: {
         int b = read(in.args[0], kScratchReg);
         int t = target(in.dst);
-        put(encode_absc(Op::ADDI, t, b, static_cast<int>(in.imm)));
-        finish_def(in.dst, t, la);
-        break;
-      }
-      case IrOp::NOT:
-      case IrOp::FIRST:
-      case IrOp::NEXT:
-      case IrOp::COUNT:
-      case IrOp::ISREDUCED: {
-        int b = read(in.args[0], kScratchReg);
-        int t = target(in.dst);
-        // COUNT's C flag: no value live after this instruction but its own result is in
-        // R[B], so the VM may clear it before walking (a counted lazy seq's head is not
-        // retained).
-        int dies = in.op == IrOp::COUNT && only_result_after(in, la, b) ? 1 : 0;
-        put(encode_abc(bytecode_op(in.op), t, b, dies));
+        // C = 1: no value live after this instruction but its own result is in R[B], so
+        // the VM may clear it before walking (a counted lazy seq's head is not retained).
+        int dies = only_result_after(in, la, b) ? 1 : 0;
+        put(encode_abc(Op::COUNT, t, b, dies));
         finish_def(in.dst, t, la);
         break;
       }
@@ -399,15 +352,6 @@ class Emitter {
         }
         break;
       }
-      case IrOp::RET:
-      case IrOp::THROW: {
-        int r = read(in.args[0], kScratchReg);
-        put(encode_abc(bytecode_op(in.op), r, 0, 0));
-        break;
-      }
-      case IrOp::ENDTRY:
-        put(encode_abc(Op::ENDTRY, 0, 0, 0));
-        break;
       case IrOp::CATCH: {
         int l = loc(in.dst);
         note_loc(in.dst);
@@ -464,7 +408,36 @@ class Emitter {
       case IrOp::RELOAD:
       case IrOp::kCount:
         throw std::logic_error("emit: SPILL/RELOAD are chosen by the emitter, not written in IR");
+      default:
+        plain(in, la);
+        break;
     }
+  }
+
+  /// Every other instruction has one shape, encoded by its opcode's format: the result
+  /// (if any) goes to A, else the first operand is read into A; the other operands are
+  /// read into B and C; imm is Bx, sBx or sC. Windows, jumps and pseudo-ops have cases.
+  void plain(const IrInstr& in, const BitSet& la) {
+    const OpInfo& info = ir_op_info(in.op);
+    if (is_pseudo(in.op) || (info.flags & (kOpWindow | kOpJump)) || in.args.size() > 2)
+      throw std::logic_error(std::string("emit: no rule for ") + info.name);
+    const bool defines = in.dst != kNoVReg;
+    unsigned f[3] = {0, 0, 0};  // the A, B, C fields
+    int n = defines ? 1 : 0;    // A holds the result, placed after the operands are read
+    for (size_t k = 0; k < in.args.size(); ++k) f[n++] = read(in.args[k], kScratchReg + static_cast<int>(k));
+    const int t = defines ? target(in.dst) : 0;
+    if (defines) f[0] = t;
+    Op op = bytecode_op(in.op);
+    switch (info.format) {
+      case OpFormat::ABC: put(encode_abc(op, f[0], f[1], f[2])); break;
+      case OpFormat::ABx: put(encode_abx(op, f[0], static_cast<unsigned>(in.imm))); break;
+      case OpFormat::AsBx: put(encode_asbx(op, f[0], static_cast<int>(in.imm))); break;
+      case OpFormat::ABsC: put(encode_absc(op, f[0], f[1], static_cast<int>(in.imm))); break;
+      case OpFormat::A:
+      case OpFormat::None: put(encode_abc(op, f[0], 0, 0)); break;
+      case OpFormat::sJ: throw std::logic_error(std::string("emit: no rule for ") + info.name);
+    }
+    if (defines) finish_def(in.dst, t, la);
   }
 
   void closure(const IrInstr& in) {

@@ -1,63 +1,19 @@
 // ir.cpp: IR helpers and the `--ir` dump printer.
 #include "compiler/ir/ir.h"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "runtime/text/string.h"
 
 namespace clove {
 
-const char* ir_op_name(IrOp op) {
-  if (op == IrOp::CATCH) return "CATCH";
-  return op_info(bytecode_op(op)).name;
-}
-
-bool is_terminator(IrOp op) {
-  switch (op) {
-    case IrOp::JMP:
-    case IrOp::JMPIF:
-    case IrOp::JMPIFNOT:
-    case IrOp::RET:
-    case IrOp::TAILCALL:
-    case IrOp::THROW:
-    case IrOp::TRY:
-    case IrOp::SWITCH:
-      return true;
-    default:
-      return false;
-  }
-}
-
 std::vector<int> IrBlock::succs() const {
   std::vector<int> out;
-  if (!instrs.empty()) {
-    const IrInstr& t = instrs.back();
-    switch (t.op) {
-      case IrOp::JMP:
-        out.push_back(t.target);
-        break;
-      case IrOp::JMPIF:
-      case IrOp::JMPIFNOT:
-      case IrOp::TRY:
-        out.push_back(t.target);
-        if (t.alt != t.target) out.push_back(t.alt);
-        break;
-      case IrOp::SWITCH:
-        for (int b : t.targets) {
-          bool seen = false;
-          for (int s : out) seen |= s == b;
-          if (!seen) out.push_back(b);
-        }
-        break;
-      default:
-        break;
-    }
-  }
-  if (handler >= 0) {
-    bool seen = false;
-    for (int s : out) seen |= s == handler;
-    if (!seen) out.push_back(handler);
-  }
+  for_each_succ([&](int b) {
+    if (std::find(out.begin(), out.end(), b) == out.end()) out.push_back(b);
+  });
   return out;
 }
 

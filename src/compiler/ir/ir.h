@@ -2,12 +2,14 @@
 //
 // One IrFunction per fn arity: basic blocks of instructions over virtual registers
 // (vregs, unbounded, numbered from 0). Instructions reuse the bytecode opcodes of
-// bytecode/opcodes.h (same meaning, but operands are vregs and jump targets are block
-// ids) plus a few pseudo-instructions that exist only here. Vregs are not SSA: a vreg
-// may be written on several paths (an `if` result, a `loop*` local rewritten by
-// `recur`). Every block ends with a terminator (JMP, JMPIF, JMPIFNOT, RET, TAILCALL,
-// THROW, TRY, SWITCH); conditional jumps name both successors, and the emitter drops
-// a jump to the block laid out next.
+// bytecode/opcodes.h (same meaning and flags, but operands are vregs and jump targets
+// are block ids) plus the pseudo-instructions of CLOVE_IR_PSEUDO_OPS, which exist only
+// here and carry flags the same way. Vregs are not SSA: a vreg may be written on
+// several paths (an `if` result, a `loop*` local rewritten by `recur`). Every block
+// ends with a terminator, an op flagged E (ends a block: JMP, JMPIF, JMPIFNOT, RET,
+// TAILCALL, THROW, TRY, SWITCH); its successors are the blocks named by its target,
+// alt and targets, so conditional jumps name both, and the emitter drops a jump to the
+// block laid out next.
 //
 // Operand conventions (dst = the vreg written, args = vregs read, in operand order):
 //   MOVE dst <- args[0]                 LOADK dst, imm = constant index
@@ -45,19 +47,41 @@ struct Symbol;
 using VReg = int32_t;
 inline constexpr VReg kNoVReg = -1;
 
-enum class IrOp : uint8_t {
-#define CLOVE_X(name, fmt, doc) name,
-  CLOVE_OPCODES(CLOVE_X)
-#undef CLOVE_X
-      CATCH,  // pseudo: dst := the exception delivered to this handler block
-  kCount
-};
+// The IR's pseudo-instructions, entries shaped as CLOVE_OPCODES' (name, (format,
+// flags), semantics). They have no encoding (format None); the emitter expands each.
+#define CLOVE_IR_PSEUDO_OPS(X) \
+  X(CATCH, (None, "........."), "dst := the exception delivered to this handler block (its first instruction)")
 
-inline IrOp ir_op(Op op) { return static_cast<IrOp>(op); }
+/// The bytecode opcodes, then the pseudo-instructions.
+enum class IrOp : uint8_t {
+#define CLOVE_X(name, fmt_flags, doc) name,
+  CLOVE_OPCODES(CLOVE_X) CLOVE_IR_PSEUDO_OPS(CLOVE_X)
+#undef CLOVE_X
+      kCount
+};
+inline constexpr OpInfo kIrPseudoOpInfo[] = {CLOVE_IR_PSEUDO_OPS(CLOVE_OP_INFO)};
+
+constexpr IrOp ir_op(Op op) { return static_cast<IrOp>(op); }
 /// The bytecode opcode of a real (non-pseudo) IR op.
-inline Op bytecode_op(IrOp op) { return static_cast<Op>(op); }
-const char* ir_op_name(IrOp op);
-bool is_terminator(IrOp op);
+constexpr Op bytecode_op(IrOp op) { return static_cast<Op>(op); }
+constexpr bool is_pseudo(IrOp op) { return static_cast<int>(op) >= static_cast<int>(Op::kCount); }
+/// Name, format, flags and semantics of an IR op (opcodes.h's OpInfo for real ones).
+constexpr const OpInfo& ir_op_info(IrOp op) {
+  return is_pseudo(op) ? kIrPseudoOpInfo[static_cast<int>(op) - static_cast<int>(Op::kCount)]
+                       : op_info(bytecode_op(op));
+}
+constexpr const char* ir_op_name(IrOp op) { return ir_op_info(op).name; }
+constexpr OpFlags ir_op_flags(IrOp op) { return ir_op_info(op).flags; }
+/// Whether `op` ends a block (flag E).
+constexpr bool is_terminator(IrOp op) { return ir_op_flags(op) & kOpEndsBlock; }
+/// Whether `op` takes some operands in consecutive registers (flag W; regalloc.h).
+constexpr bool ir_reads_window(IrOp op) { return ir_op_flags(op) & kOpWindow; }
+
+static_assert([] {
+  for (const OpInfo& info : kIrPseudoOpInfo)
+    if (!op_flags_consistent(info) || info.format != OpFormat::None) return false;
+  return true;
+}(), "CLOVE_IR_PSEUDO_OPS: flags break an implication of opcodes.h, or a format is not None");
 
 /// One value captured by CLOSURE: a vreg of the enclosing arity or one of the
 /// enclosing closure's own upvalues.
@@ -87,30 +111,18 @@ struct IrBlock {
   int id = 0;
   std::vector<IrInstr> instrs;
   int handler = -1;  // innermost try handler covering this block, or -1
-  /// Successor block ids (from the terminator, plus `handler`).
+  /// Successor block ids, each once (from the terminator, plus `handler`).
   std::vector<int> succs() const;
   /// Calls f(id) for every successor without building a vector (the dataflow loops
-  /// run it per block per iteration); a block may be passed more than once.
+  /// run it per block per iteration): the terminator's target, alt and targets, where
+  /// set, then `handler`. A block may be passed more than once.
   template <class F>
   void for_each_succ(F&& f) const {
-    if (!instrs.empty()) {
+    if (!instrs.empty() && is_terminator(instrs.back().op)) {
       const IrInstr& t = instrs.back();
-      switch (t.op) {
-        case IrOp::JMP:
-          f(t.target);
-          break;
-        case IrOp::JMPIF:
-        case IrOp::JMPIFNOT:
-        case IrOp::TRY:
-          f(t.target);
-          if (t.alt != t.target) f(t.alt);
-          break;
-        case IrOp::SWITCH:
-          for (int b : t.targets) f(b);
-          break;
-        default:
-          break;
-      }
+      if (t.target >= 0) f(t.target);
+      if (t.alt >= 0 && t.alt != t.target) f(t.alt);
+      for (int b : t.targets) f(b);
     }
     if (handler >= 0) f(handler);
   }

@@ -9,27 +9,18 @@ namespace clove {
 
 WindowShape window_shape(const IrInstr& in) {
   WindowShape w;
-  switch (in.op) {
-    case IrOp::CALL:
-    case IrOp::TAILCALL:
-      w.is_window = true;
-      w.header = kCallHeader;
-      w.cap = kMaxRegisters;
-      break;
-    case IrOp::NEWVEC:
-    case IrOp::NEWMAP:
-    case IrOp::NEWSET:
-      w.is_window = !in.args.empty();
-      w.cap = kScratchReg;  // the emitter may need the scratch registers around it
-      break;
-    case IrOp::COLLADD:
-      w.is_window = in.args.size() > 1;
-      w.first_operand = 1;
-      w.cap = kScratchReg;
-      break;
-    default:
-      break;
+  if (!ir_reads_window(in.op)) return w;
+  if (ir_op_flags(in.op) & kOpCall) {
+    // The callee, two link slots, the arguments; the result lands in the base.
+    w.is_window = true;
+    w.header = kCallHeader;
+    w.cap = kMaxRegisters;
+    return w;
   }
+  // The elements. COLLADD also reads the collection it adds to, args[0] (in R[A]).
+  w.first_operand = in.op == IrOp::COLLADD ? 1 : 0;
+  w.is_window = static_cast<int>(in.args.size()) > w.first_operand;
+  w.cap = kScratchReg;  // the emitter may need the scratch registers around it
   return w;
 }
 

@@ -9,9 +9,10 @@
 // is live (instruction g reads its operands at 2g and writes its result at 2g+1), so
 // registers are reused as soon as a value is dead and the frame stays compact.
 //
-// Window instructions (CALL, TAILCALL: callee at A, arguments at A+3+i; NEWVEC, NEWMAP,
-// NEWSET, COLLADD: elements at B+i) need their operands in consecutive registers above
-// every value live across them. The allocator chooses each window's base when the first
+// Window instructions (flag W of bytecode/opcodes.h; calls, flag C, have the callee at
+// A and arguments at A+3+i, the others their elements at B+i: NEWVEC, NEWMAP, NEWSET,
+// COLLADD) need their operands in consecutive registers above every value live across
+// them. The allocator chooses each window's base when the first
 // operand is defined and allocates operands that die at the window straight into their
 // slots (and a call's result into a slot of the call that consumes it), so most calls
 // need no moves; whatever is not in place is moved by the emitter.
@@ -39,8 +40,9 @@ struct RegAllocation {
   bool is_spilled(VReg v) const { return loc[v] >= kMaxRegisters; }
 };
 
-/// Window shape of an instruction: header slots before the operands (3 for calls,
-/// 0 for collection ops) and the highest register the window may reach (exclusive).
+/// Window shape of an instruction, from its flags (W: has a window; C: a call's): header
+/// slots before the operands (3 for calls, 0 for collection ops) and the highest
+/// register the window may reach (exclusive).
 struct WindowShape {
   bool is_window = false;
   int header = 0;

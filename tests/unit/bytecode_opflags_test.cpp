@@ -18,6 +18,7 @@
 #include "compiler/compiler.h"
 #include "compiler/passes/regalloc.h"
 #include "reader/reader.h"
+#include "reader/reader_env.h"
 
 namespace clove {
 namespace {
@@ -262,7 +263,8 @@ struct Totals {
 /// Compiles and runs every form of `text`, checking its IR and bytecode.
 void check_source(VM& vm, const std::string& name, const std::string& text, Totals& totals) {
   uint32_t id = vm.sources.add(name, text);
-  Reader reader(vm, vm.sources.text(id), id);
+  StateReaderEnv env(vm);
+  Reader reader(vm, env, vm.sources.text(id), id);
   RootScope roots(vm.heap);
   size_t slot = roots.push(Value::nil());
   Value form;

@@ -3,7 +3,7 @@
 // (defrecord, deftype, defprotocol, extend-type, reify, defmulti, ...) are in
 // src/lib/05_poly.clj. Names starting with '-' are hooks for those macros.
 #include "runtime/coll/coll.h"
-#include "runtime/host/host_class.h"
+#include "runtime/lang/host_class.h"
 #include "runtime/lang/multifn.h"
 #include "natives/args.h"
 #include "runtime/print/print.h"

@@ -157,4 +157,8 @@ struct Native : Obj {
 
 bool is_fn(Value v);  // Closure or Native
 
+/// Registers Proto, FnProto, Closure and Native with the type table; closures and
+/// natives carry metadata (meta, with-meta).
+void register_function_types(TypeInfo* table);
+
 }  // namespace clove

@@ -21,16 +21,17 @@ namespace clove {
 // X(enum name, class name, superclass (nullptr: java.lang.Object), traits)
 //
 // The class name is what `class` and `type` give (Clojure's class name where one
-// exists). The traits (core/traits.h) are the interfaces the type declares, written
-// with the trait:: names; the table closes them under super-interfaces, so is_seq,
-// is_counted, ... (runtime/coll/coll.h) and instance?/supers (runtime/lang/host_class.h)
-// all read this one column. A type whose class differs per instance (records, Java
-// arrays, exceptions: TypeInfo::class_name is set) names a placeholder class here.
+// exists). The traits (core/traits.h) are every interface the type implements (its
+// superclass's included), written with the trait:: names; the table closes them under
+// super-interfaces, so is_seq, is_counted, ... (runtime/coll/coll.h) and
+// instance?/supers (runtime/lang/host_class.h) all read this one column. A type whose
+// class differs per instance (records, Java arrays, exceptions: TypeInfo::class_name
+// is set) names a placeholder class here.
 #define CLOVE_OBJ_TYPES(X)                                                                                          \
-  X(BoxedLong, "java.lang.Long", "java.lang.Number", Comparable)                                                    \
-  X(BigInt, "clojure.lang.BigInt", "java.lang.Number", 0)                                                           \
-  X(Ratio, "clojure.lang.Ratio", "java.lang.Number", Comparable)                                                    \
-  X(BigDecimal, "java.math.BigDecimal", "java.lang.Number", Comparable)                                             \
+  X(BoxedLong, "java.lang.Long", "java.lang.Number", Comparable | Serializable)                                     \
+  X(BigInt, "clojure.lang.BigInt", "java.lang.Number", Serializable)                                                \
+  X(Ratio, "clojure.lang.Ratio", "java.lang.Number", Comparable | Serializable)                                     \
+  X(BigDecimal, "java.math.BigDecimal", "java.lang.Number", Comparable | Serializable)                              \
   X(String, "java.lang.String", nullptr, CharSequence | Comparable | Serializable)                                  \
   X(Symbol, "clojure.lang.Symbol", nullptr, IObj | IFn | Named | Comparable | IHashEq)                              \
   X(Keyword, "clojure.lang.Keyword", nullptr, IFn | Named | Comparable | IHashEq)                                   \
@@ -87,7 +88,7 @@ namespace clove {
   X(Native, "clove.lang.Native", nullptr, IFn | Fn | IObj)                                                          \
   X(Var, "clojure.lang.Var", nullptr, IRef | IFn | IMeta)                                                           \
   X(Namespace, "clojure.lang.Namespace", nullptr, IMeta)                                                            \
-  X(Exception, "java.lang.Exception", nullptr, 0)                                                                   \
+  X(Exception, "java.lang.Exception", nullptr, Serializable)                                                        \
   X(Atom, "clojure.lang.Atom", nullptr, IAtom | IRef | IMeta)                                                       \
   X(Volatile, "clojure.lang.Volatile", nullptr, IDeref)                                                             \
   X(Delay, "clojure.lang.Delay", nullptr, IDeref | IPending)                                                        \

@@ -21,7 +21,7 @@ Closure* make_closure(Heap& h, FnProto* fn, uint32_t n) {
   return c;
 }
 
-bool is_fn(Value v) { return is<Closure>(v) || is<Native>(v); }
+bool is_fn(Value v) { return has_traits(v, trait::Fn); }
 
 void register_function_types(TypeInfo* table) {
   register_type<Proto>(table);

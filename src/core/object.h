@@ -48,12 +48,12 @@ namespace clove {
       IReduceInit)                                                                                                  \
   X(VectorNode, "clove.lang.VectorNode", nullptr, 0)                                                                \
   X(VectorSeq, "clojure.lang.PersistentVector$ChunkedSeq", nullptr,                                                 \
-    ISeq | Sequential | Counted | IObj | IHashEq | JavaList)                                                        \
+    IChunkedSeq | Counted | IObj | IHashEq | JavaList)                                                              \
   X(ArrayChunk, "clojure.lang.ArrayChunk", nullptr, Indexed)                                                        \
   X(ChunkBuffer, "clojure.lang.ChunkBuffer", nullptr, 0)                                                            \
-  X(ChunkedCons, "clojure.lang.ChunkedCons", nullptr, ISeq | Sequential | IObj | IHashEq | JavaList)                \
+  X(ChunkedCons, "clojure.lang.ChunkedCons", nullptr, IChunkedSeq | IObj | IHashEq | JavaList)                      \
   X(Range, "clojure.lang.LongRange", nullptr,                                                                       \
-    ISeq | Sequential | Counted | IObj | IHashEq | JavaList | IReduceInit)                                          \
+    IChunkedSeq | Counted | IObj | IHashEq | JavaList | IReduceInit)                                                \
   X(MapEntry, "clojure.lang.MapEntry", nullptr,                                                                     \
     IMapEntry | IPersistentVector | IFn | IHashEq | JavaList | Comparable)                                          \
   X(ArrayMap, "clojure.lang.PersistentArrayMap", nullptr,                                                           \

@@ -27,8 +27,9 @@ using Traits = uint64_t;
   X(IPersistentList, "clojure.lang.IPersistentList", Sequential | IPersistentStack)                  \
   X(IRecord, "clojure.lang.IRecord", 0)                                                              \
   X(IType, "clojure.lang.IType", 0)                                                                  \
-  X(IPersistentMap, "clojure.lang.IPersistentMap", Associative | Iterable | Counted)                  \
+  X(IPersistentMap, "clojure.lang.IPersistentMap", Associative | Iterable | Counted)                 \
   X(IPersistentSet, "clojure.lang.IPersistentSet", IPersistentCollection | Counted)                  \
+  X(IChunkedSeq, "clojure.lang.IChunkedSeq", ISeq | Sequential)                                      \
   X(ISeq, "clojure.lang.ISeq", IPersistentCollection)                                                \
   X(Sequential, "clojure.lang.Sequential", 0)                                                        \
   X(IPersistentStack, "clojure.lang.IPersistentStack", IPersistentCollection)                        \
@@ -127,7 +128,7 @@ constexpr Traits trait_minimal(Traits ts) {
   return out;
 }
 
-static_assert(trait_closure(trait::IPersistentVector) & trait::Counted, "IPersistentVector -> Indexed -> Counted");
+static_assert(trait_closure(trait::IPersistentVector) & trait::Counted, "IPersistentVector > Indexed > Counted");
 static_assert(trait_minimal(trait::ISeq | trait::IPersistentCollection | trait::Seqable) == trait::ISeq);
 
 }  // namespace clove

@@ -101,7 +101,8 @@ int cmd_disasm(VM& vm, const std::string& path, bool ir) {
   return guarded(vm, [&] {
     uint32_t id = vm.sources.add(path, text);
     clove::ReaderOptions opts;
-    clove::Reader reader(vm, vm.sources.text(id), id, opts);
+    clove::StateReaderEnv env(vm);
+    clove::Reader reader(vm, env, vm.sources.text(id), id, opts);
     clove::RootScope scope(vm.heap);
     size_t slot = scope.push(Value::nil());
     Value form;
@@ -150,7 +151,8 @@ int cmd_repl(VM& vm) {
     std::free(line);
     // Multi-line forms: keep reading while the reader reports the input is unfinished.
     try {
-      clove::Reader probe(vm, pending, 0);
+      clove::StateReaderEnv env(vm);
+      clove::Reader probe(vm, env, pending, 0);
       Value f;
       while (probe.next(&f)) {
       }

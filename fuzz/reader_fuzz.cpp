@@ -18,7 +18,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   static clove::VM* vm = new clove::VM(clove::VMOptions{.load_core_library = false});
   std::string text(reinterpret_cast<const char*>(data), size);
   uint32_t file = vm->sources.add("fuzz", text);
-  clove::Reader reader(*vm, vm->sources.text(file), file);
+  clove::StateReaderEnv env(*vm);
+  clove::Reader reader(*vm, env, vm->sources.text(file), file);
   clove::Value form;
   try {
     while (reader.next(&form)) {

@@ -11,6 +11,7 @@
 #include "runtime/host/file.h"
 #include "runtime/lang/function.h"
 #include "state/namespace.h"
+#include "natives/args.h"
 #include "natives/seq.h"
 #include "runtime/num/number.h"
 #include "runtime/lang/multifn.h"
@@ -66,6 +67,16 @@ void init_table() {
   register_bignum_types(g_table);
   register_text_types(g_table);
   register_array_types(g_table);
+  // How types print (TypeInfo::print, ::str), registered by the modules defining the printers.
+  register_record_printers(g_table);
+  register_array_printers(g_table);
+  register_io_printers(g_table);
+  register_regex_printers(g_table);
+  register_transient_printers(g_table);
+  register_state_printers(g_table);
+  register_sorted_printers(g_table);
+  register_tagged_printers(g_table);
+  register_poly_printers(g_table);
   // What a type is comes from its row, whatever a registration copied.
   for (int i = 0; i < static_cast<int>(ObjType::kCount); ++i) {
     g_table[i].name = kNames[i];

@@ -22,7 +22,10 @@ void open_libs(State& vm, bool load_library) {
   install_sorted_natives(vm);
   install_data_natives(vm);
   install_numeric_natives(vm);
-  install_script_io_natives(vm);
+  install_file_io_natives(vm);
+  install_java_io_natives(vm);
+  install_clove_io_natives(vm);
+  install_shell_natives(vm);
   install_string_natives(vm);
   install_regex_natives(vm);
   install_char_natives(vm);

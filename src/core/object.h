@@ -127,6 +127,9 @@ enum ObjFlag : uint16_t {
 };
 
 struct Tracer;
+class PrintContext;  // core/print_context.h
+/// A type's print or str hook (TypeInfo::print, TypeInfo::str): appends to ctx.out.
+using PrintHook = void (*)(PrintContext& ctx, Value v);
 
 /// The header of every heap object: 16 bytes.
 struct Obj {
@@ -141,13 +144,26 @@ struct Obj {
 class State;  // state/state.h: the operations below receive the VM state
 
 /// Per-type behaviour, one entry per ObjType (Janet's JanetAbstractType): what the
-/// collector needs, what the type is (its class and traits) and the operations the
-/// generic functions of runtime/coll/coll.h dispatch to. docs/design/types.md.
+/// collector needs, how the type prints, what the type is (its class and traits) and
+/// the operations the generic functions of runtime/coll/coll.h dispatch to.
+/// docs/design/types.md.
 struct TypeInfo {
   const char* name;
   void (*trace)(Obj*, Tracer&);
   size_t (*size)(const Obj*);  // bytes owned, for GC pacing
   void (*destroy)(Obj*);       // runs the destructor; memory is freed by the heap
+
+  // ---- printing (runtime/print/print.cpp calls these; see core/print_context.h) ----
+  // Set by the module that defines the type, when the table is filled
+  // (set_print_hooks). nullptr: the printer's own rule for the type, else
+  // #object[name 0xhash].
+  /// Appends v's pr (ctx.readably) or print text to ctx.out; nested values go through
+  /// ctx.value(), which keeps *print-level*, *print-length* and the depth limit.
+  PrintHook print = nullptr;
+  /// Appends Java's toString of v (what `str` gives) to ctx.out, when it differs from
+  /// the printed form (records: "user.P@1f", a deftype's own toString); nullptr: `str`
+  /// gives the pr text.
+  PrintHook str = nullptr;
 
   // ---- what the type is and what it can do (filled when the table is built) ----
   // traits and superclass come from the type's CLOVE_OBJ_TYPES row; the operations are

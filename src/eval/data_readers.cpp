@@ -101,7 +101,8 @@ ReadOutcome read_first_form(State& vm, std::string_view text, Value* out, size_t
   DataReaders readers;
   ReaderOptions opts;
   bool deferring = readers.configure(vm, &opts);
-  Reader reader(vm, text, 0, opts);
+  StateReaderEnv env(vm);
+  Reader reader(vm, env, text, 0, opts);
   bool got;
   try {
     got = reader.next(out);

@@ -42,7 +42,8 @@ Value eval_string(State& vm, std::string_view src, std::string_view name) {
   opts.allow_unquote = vm.compiling_clove_file;
   // *data-readers* is looked at before each form, so a form can bind it for later ones.
   DataReaders data_readers;
-  Reader reader(vm, vm.sources.text(id), id, opts);
+  StateReaderEnv env(vm);
+  Reader reader(vm, env, vm.sources.text(id), id, opts);
   bool deferring = data_readers.configure(vm, &reader.options());
   RootScope scope(vm.heap);
   size_t slot = scope.push(Value::nil());

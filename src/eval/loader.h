@@ -2,7 +2,7 @@
 //
 // A lib (namespace) name maps to a resource path with Clojure's munging: dots become
 // slashes and dashes underscores, so `my.lib-x` is the resource "/my/lib_x". The
-// resource is looked up in the VM's load path (VM::load_path: -cp roots, CLOVE_PATH,
+// resource is looked up in the VM's load path (State::load_path: -cp roots, CLOVE_PATH,
 // the script's folder) with the extensions .clj, .cljc and .clove, in that order, root
 // by root. Libraries embedded in the binary whose first line is
 // `;; lazy-ns: NAME` (e.g. src/lib/20_test.clj, clojure.test) are not loaded at VM

@@ -1,5 +1,5 @@
 ;; 04_ns.clj: the `ns` macro and refer-clojure (SPEC L12), over the natives of
-;; runtime/natives/ns.cpp (in-ns, refer, require, use, load, -lib-loaded!, ...).
+;; natives/core/ns.cpp (in-ns, refer, require, use, load, -lib-loaded!, ...).
 
 (defmacro refer-clojure
   "Same as (refer 'clojure.core <filters>)"

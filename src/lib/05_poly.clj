@@ -3,7 +3,7 @@
 ;; extend-protocol), records and types (defrecord deftype) and reify.
 ;;
 ;; The objects behind them are native (runtime/record.h, protocol.h, multifn.h; natives
-;; in runtime/natives/poly.cpp); this file holds the macros and the parts Clojure itself
+;; in natives/core/poly.cpp); this file holds the macros and the parts Clojure itself
 ;; writes in Clojure. Protocol methods and multimethods are Clove fns that look their
 ;; implementation up with a native (-pfn, -mm-get) and tail-call it, so dispatch never
 ;; nests the C++ stack. Class values are described in runtime/host_class.h.

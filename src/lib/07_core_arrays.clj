@@ -1,5 +1,5 @@
 ;; 07_core_arrays.clj: clojure.core's array macros amap and areduce. The arrays
-;; themselves and aget/aset/alength/aclone are natives (runtime/natives/arrays.cpp).
+;; themselves and aget/aset/alength/aclone are natives (natives/core/arrays.cpp).
 
 (defmacro amap
   "Maps an expression across an array a, using an index named idx, and return value

@@ -3,7 +3,7 @@
 ;; builders (comp partial juxt memoize fnil every-pred some-fn ...), indexed and
 ;; splitting seq functions, and trampoline. Everything is plain Clove, so callbacks
 ;; never grow the C++ stack. The natives it builds on (keys vals find empty subvec
-;; disj set rand ...) are in runtime/natives/data.cpp and numeric.cpp.
+;; disj set rand ...) are in natives/core/data.cpp and numeric.cpp.
 
 ;; ---- nested access ----
 

@@ -3,7 +3,7 @@
 ;; and infinite?, metadata and volatile helpers (vary-meta vswap!), Java-width numeric
 ;; casts (byte short float and their unchecked-* forms) and a few seq helpers
 ;; (bounded-count comparator replicate random-sample iteration xml-seq test).
-;; The natives they build on are in runtime/natives/colls.cpp, data.cpp, numbers.cpp.
+;; The natives they build on are in natives/core/colls.cpp, data.cpp, numbers.cpp.
 
 ;; ---- predicates ----
 

@@ -1,6 +1,6 @@
 ;; 09_io.clj: streams for scripts (SPEC L16, L17): with-open, with-in-str and line-seq
 ;; over the readers and writers of runtime/stream.h. *out*, *err* and *in* themselves
-;; are made by the VM (vm.cpp); printing and read-line are natives (natives/io.cpp).
+;; are made by the interpreter (runtime/host/stream.cpp); printing and read-line are natives (natives/core/io.cpp).
 
 (defmacro with-open
   "bindings => [name init ...]

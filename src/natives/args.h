@@ -60,12 +60,26 @@ void install_error_natives(State& vm);  // Throwable->map (errors.cpp)
 void install_ns_natives(State& vm);      // namespaces, require, load (ns.cpp)
 void install_array_natives(State& vm);  // long-array aget aset alength into-array ... (arrays.cpp)
 void install_data_natives(State& vm);     // keys vals find empty subvec disj set (data.cpp)
-void install_numeric_natives(State& vm);
-void install_script_io_natives(State& vm);  // slurp spit line-seq read-line, clojure.java.io, clove.io, sh (script_io.cpp)  // +' bit-*, bigint, rand (numeric.cpp)
+void install_numeric_natives(State& vm);  // +' bit-*, bigint, rand (numeric.cpp)
+void install_file_io_natives(State& vm);  // slurp spit -file-lines (core/file_io.cpp)
+void install_java_io_natives(State& vm);  // clojure.java.io (java_io/io.cpp)
+void install_clove_io_natives(State& vm);  // clove.io: exists? directory? list-dir (clove_io/io.cpp)
+void install_shell_natives(State& vm);    // clojure.java.shell/sh (java_shell/shell.cpp)
 void install_macro_natives(State& vm);   // macroexpand-1, macroexpand (macros.cpp)
 void install_system_natives(State& vm);  // System/nanoTime, System/currentTimeMillis (system.cpp)
 void install_map_entry_natives(State& vm);  // map-entry?, clojure.lang.MapEntry/create (map_entry.cpp)
 void install_interop_natives(State& vm);    // -invoke-method: (.method target args) (interop.cpp)
 void install_tagged_natives(State& vm);  // random-uuid parse-uuid uuid? inst? inst-ms tagged-literal (tagged.cpp)
+
+// How the types whose printers live with their natives print: each sets TypeInfo::print
+// (and ::str) in the per-type table; called once from type_info's init
+// (api/object_types.cpp).
+void register_io_printers(TypeInfo* table);         // StringWriter, StringBuilder (io.cpp)
+void register_regex_printers(TypeInfo* table);      // #"..." (regex.cpp)
+void register_transient_printers(TypeInfo* table);  // #object[...TransientVector ...] (transient.cpp)
+void register_state_printers(TypeInfo* table);      // atom, volatile, delay (state.cpp)
+void register_sorted_printers(TypeInfo* table);     // PersistentQueue (sorted.cpp)
+void register_tagged_printers(TypeInfo* table);     // #uuid, #inst, tagged literals (tagged.cpp)
+void register_poly_printers(TypeInfo* table);       // protocols (poly.cpp)
 
 }  // namespace clove

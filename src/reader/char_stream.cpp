@@ -41,10 +41,4 @@ bool reader_is_terminating_macro(int32_t c) {
   return c != '#' && c != '\'' && c != '%' && reader_is_macro(c);
 }
 
-void append_utf8(std::string& out, int32_t c) {
-  utf8proc_uint8_t buf[4];
-  auto n = utf8proc_encode_char(c, buf);
-  out.append(reinterpret_cast<const char*>(buf), static_cast<size_t>(n));
-}
-
 }  // namespace clove

@@ -57,7 +57,5 @@ bool reader_is_whitespace(int32_t c);
 bool reader_is_macro(int32_t c);
 /// A macro character that also ends a token (all macros except # ' %).
 bool reader_is_terminating_macro(int32_t c);
-/// Appends code point c to out as UTF-8.
-void append_utf8(std::string& out, int32_t c);
 
 }  // namespace clove

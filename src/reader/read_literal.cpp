@@ -20,7 +20,7 @@ bool is_surrogate(int32_t c) { return c >= 0xD800 && c <= 0xDFFF; }
 
 std::string cp_text(int32_t c) {
   std::string s;
-  append_utf8(s, c);
+  text::append_code_point(s, c);
   return s;
 }
 
@@ -89,7 +89,7 @@ Value Reader::Impl::read_string_literal(SourcePos start) {
           fail(DiagKind::reader_invalid_escape, here, "Unsupported escape character: \\" + cp_text(c));
       }
     }
-    append_utf8(out, c);
+    text::append_code_point(out, c);
   }
   return string_value(vm.heap, out);
 }
@@ -140,11 +140,11 @@ Value Reader::Impl::read_regex(SourcePos start) {
     int32_t c = in.get();
     if (c == CharStream::kEof) fail(DiagKind::reader_unterminated, start, "EOF while reading regex");
     if (c == '"') break;
-    append_utf8(src, c);
+    text::append_code_point(src, c);
     if (c == '\\') {
       c = in.get();
       if (c == CharStream::kEof) fail(DiagKind::reader_unterminated, start, "EOF while reading regex");
-      append_utf8(src, c);
+      text::append_code_point(src, c);
     }
   }
   std::vector<ReadItem> items{{Value::object(vm.names.symbol("clojure.core", "re-pattern")), start},

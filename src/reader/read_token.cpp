@@ -196,21 +196,21 @@ bool parse_number_literal(Heap& h, std::string_view tok, Value* out, std::string
 
 std::string Reader::Impl::read_token(int32_t first) {
   std::string tok;
-  append_utf8(tok, first);
+  text::append_code_point(tok, first);
   for (;;) {
     int32_t c = in.peek();
     if (c == CharStream::kEof || reader_is_whitespace(c) || reader_is_terminating_macro(c)) return tok;
-    append_utf8(tok, in.get());
+    text::append_code_point(tok, in.get());
   }
 }
 
 Value Reader::Impl::read_number(int32_t first, SourcePos start) {
   std::string tok;
-  append_utf8(tok, first);
+  text::append_code_point(tok, first);
   for (;;) {
     int32_t c = in.peek();
     if (c == CharStream::kEof || reader_is_whitespace(c) || reader_is_macro(c)) break;
-    append_utf8(tok, in.get());
+    text::append_code_point(tok, in.get());
   }
   Value v;
   std::string err;
@@ -231,22 +231,17 @@ Value Reader::Impl::interpret_token(const std::string& tok, SourcePos start) {
   if (s.substr(0, 2) == "::") {
     // ::name is in the current namespace; ::alias/name in the aliased one.
     std::string_view rest = s.substr(2);
-    Namespace* cur = vm.current_ns();
     size_t slash = rest.find('/');
     if (slash == std::string_view::npos || rest == "/") {
+      Symbol* cur = env.current_ns();
       if (!cur) return invalid();
-      return Value::object(vm.names.keyword(cur->name->name_view(), rest));
+      return Value::object(vm.names.keyword(cur->name_view(), rest));
     }
-    Symbol* alias = vm.names.symbol({}, rest.substr(0, slash));
-    Namespace* target = nullptr;
-    if (cur) {
-      auto it = cur->aliases.find(alias);
-      if (it != cur->aliases.end()) target = it->second;
-    }
+    Symbol* target = env.resolve_alias(vm.names.symbol({}, rest.substr(0, slash)));
     // In a branch of #? that is not selected the alias may belong to another platform.
     if (!target && suppress) return Value::object(vm.names.keyword(rest));
     if (!target) return invalid();
-    return Value::object(vm.names.keyword(target->name->name_view(), rest.substr(slash + 1)));
+    return Value::object(vm.names.keyword(target->name_view(), rest.substr(slash + 1)));
   }
   if (s[0] == ':') return Value::object(vm.names.keyword(s.substr(1)));
   return Value::object(vm.names.symbol(s));

@@ -36,14 +36,14 @@ class Restore {
 
 std::string delimiter_text(int32_t c) {
   std::string s;
-  append_utf8(s, c);
+  text::append_code_point(s, c);
   return s;
 }
 
 }  // namespace
 
-Reader::Reader(State& vm, std::string_view text, uint32_t file, ReaderOptions opts)
-    : impl_(new Impl(vm, text, file, opts)) {}
+Reader::Reader(State& vm, ReaderEnv& env, std::string_view text, uint32_t file, ReaderOptions opts)
+    : impl_(new Impl(vm, env, text, file, opts)) {}
 
 Reader::~Reader() { delete impl_; }
 
@@ -73,7 +73,8 @@ bool Reader::next(Value* out) {
 
 Value read_one(State& vm, std::string_view text, std::string_view name) {
   uint32_t file = vm.sources.add(std::string(name), std::string(text));
-  Reader r(vm, vm.sources.text(file), file);
+  StateReaderEnv env(vm);
+  Reader r(vm, env, vm.sources.text(file), file);
   Value v;
   return r.next(&v) ? v : Value::nil();
 }
@@ -225,11 +226,20 @@ std::span<const SourcePos> Reader::Impl::positions(const std::vector<ReadItem>& 
   return pos_scratch;
 }
 
+void Reader::Impl::record_pos(Value form, SourcePos pos, std::span<const SourcePos> elements) {
+  if (elements.empty()) return;
+  if (SourceMap* map = env.source_map()) map->record(form.as_obj(), pos, elements);
+}
+
+SourcePos Reader::Impl::element_pos(Value form, size_t i) const {
+  SourceMap* map = env.source_map();
+  return map ? map->element(form, i) : SourcePos{};
+}
+
 Value Reader::Impl::make_list(const std::vector<ReadItem>& items, SourcePos pos) {
   std::span<const Value> vs = values(items);
   Value list = list_from(vm.heap, vs.data(), vs.size());
-  // Empty collections may be shared singletons: they get no position.
-  if (!items.empty()) vm.source_map.record(list.as_obj(), pos, positions(items));
+  record_pos(list, pos, positions(items));
   return list;
 }
 
@@ -239,7 +249,7 @@ Value Reader::Impl::read_vector(SourcePos open) {
   std::vector<ReadItem> items = read_delimited(']', open);
   std::span<const Value> vs = values(items);
   Value v = vector_from(vm.heap, vs.data(), vs.size());
-  if (!items.empty()) vm.source_map.record(v.as_obj(), open, positions(items));
+  record_pos(v, open, positions(items));
   return v;
 }
 
@@ -259,7 +269,7 @@ Value Reader::Impl::make_map(const std::vector<ReadItem>& items, SourcePos pos) 
         if (equiv(vm, vs[2 * i], vs[2 * j]))
           fail(DiagKind::reader_duplicate_key, items[2 * i].pos, "Duplicate key: " + str_of(vm, vs[2 * i]));
   }
-  if (!items.empty()) vm.source_map.record(m.as_obj(), pos, positions(items));
+  record_pos(m, pos, positions(items));
   return m;
 }
 
@@ -273,7 +283,7 @@ Value Reader::Impl::read_set(SourcePos open) {
         if (equiv(vm, vs[i], vs[j]))
           fail(DiagKind::reader_duplicate_key, items[i].pos, "Duplicate key: " + str_of(vm, vs[i]));
   }
-  if (!items.empty()) vm.source_map.record(s.as_obj(), open, positions(items));
+  record_pos(s, open, positions(items));
   return s;
 }
 
@@ -309,7 +319,9 @@ Value Reader::Impl::read_meta(SourcePos start) {
     }
   }
   Value result = with_meta(vm, target.v, merged);
-  if (result.is_obj() && target.v.is_obj() && result != target.v) vm.source_map.copy(target.v.as_obj(), result.as_obj());
+  SourceMap* map = env.source_map();
+  if (map && result.is_obj() && target.v.is_obj() && result != target.v)
+    map->copy(target.v.as_obj(), result.as_obj());
   return result;
 }
 
@@ -328,8 +340,9 @@ Value Reader::Impl::read_fn_literal(SourcePos start) {
     int high = args.rbegin()->first;
     for (int i = 1; i <= high; ++i) {
       auto it = args.find(i);
-      Symbol* s = it != args.end() ? it->second
-                                   : vm.names.symbol({}, fmt::format("p{}__{}#", i, vm.next_id()));
+      Symbol* s = it != args.end()
+                      ? it->second
+                      : vm.names.symbol({}, fmt::format("p{}__{}#", i, env.next_gensym_id()));
       params.push_back({Value::object(s), start});
     }
     auto rest = args.find(-1);
@@ -340,7 +353,7 @@ Value Reader::Impl::read_fn_literal(SourcePos start) {
   }
   std::vector<Value> pv = values_of(params);
   Value param_vec = vector_from(vm.heap, pv.data(), pv.size());
-  if (!params.empty()) vm.source_map.record(param_vec.as_obj(), start, positions(params));
+  record_pos(param_vec, start, positions(params));
   std::vector<ReadItem> items{{Value::object(vm.names.symbol({}, "fn*")), start}, {param_vec, start}, {body, open}};
   return make_list(items, start);
 }
@@ -350,7 +363,8 @@ Value Reader::Impl::read_arg(SourcePos start) {
   auto reg = [&](int n) {
     auto it = fn_args->find(n);
     if (it != fn_args->end()) return Value::object(it->second);
-    std::string name = n == -1 ? fmt::format("rest__{}#", vm.next_id()) : fmt::format("p{}__{}#", n, vm.next_id());
+    std::string name = n == -1 ? fmt::format("rest__{}#", env.next_gensym_id())
+                               : fmt::format("p{}__{}#", n, env.next_gensym_id());
     Symbol* s = vm.names.symbol({}, name);
     (*fn_args)[n] = s;
     return Value::object(s);
@@ -510,7 +524,7 @@ Reader::Impl::Got Reader::Impl::read_conditional(ReadItem* out, std::vector<Read
     fail(DiagKind::reader_invalid_conditional, result.pos, "Spliced form in read-cond-splicing must be a list or vector");
   size_t i = 0;
   for (Value s = seq(vm, result.v); !s.is_nil(); s = clove::next(vm, s), ++i)
-    splice->push_back({first(vm, s), vm.source_map.element(result.v, i)});
+    splice->push_back({first(vm, s), element_pos(result.v, i)});
   out->pos = start;
   return Got::Splice;
 }
@@ -537,20 +551,18 @@ Value Reader::Impl::read_namespaced_map(SourcePos start) {
   if (in.get() != '{') fail(DiagKind::reader_invalid_token, start, "Namespaced map must specify a map");
   std::string ns;
   if (auto_ns) {
-    Namespace* cur = vm.current_ns();
-    Namespace* target = nullptr;
+    // #::{} is in the current namespace; #::a{} in the one alias a names, else in the
+    // namespace named a.
+    Symbol* target = nullptr;
     if (!sym) {
-      target = cur;
+      target = env.current_ns();
     } else {
-      if (cur) {
-        auto it = cur->aliases.find(sym);
-        if (it != cur->aliases.end()) target = it->second;
-      }
-      if (!target) target = vm.find_ns(sym);
+      target = env.resolve_alias(sym);
+      if (!target && env.namespace_exists(sym)) target = sym;
       if (!target) fail(DiagKind::reader_invalid_token, start, "Unknown auto-resolved namespace alias: " + sym->str());
     }
     if (!target) fail(DiagKind::reader_invalid_token, start, "No current namespace for #::{}");
-    ns = std::string(target->name->name_view());
+    ns = std::string(target->name_view());
   } else {
     ns = std::string(sym->name_view());
   }

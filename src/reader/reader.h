@@ -1,9 +1,11 @@
-// reader.h: the Clojure reader (SPEC L1): text -> forms, with positions in vm.source_map.
+// reader.h: the Clojure reader (SPEC L1): text -> forms, with positions in a source map.
 //
 // Reads one form at a time so a file's later forms can depend on macros its earlier
 // forms define. Errors are Diagnostics with kind reader_* and file:line:column.
-// Syntax-quote is expanded here, as Clojure's reader does, resolving symbols through
-// the VM's current namespace; `foo#` becomes one gensym per syntax-quote.
+// Syntax-quote is expanded here, as Clojure's reader does; `foo#` becomes one gensym
+// per syntax-quote. What the text alone does not decide (the current namespace, aliases,
+// vars, gensym numbers, where positions go) the reader asks a ReaderEnv
+// (reader/reader_env.h); StateReaderEnv answers from a State.
 #pragma once
 #include <cstdint>
 #include <string>
@@ -11,6 +13,7 @@
 #include <unordered_set>
 
 #include "core/value.h"
+#include "reader/reader_env.h"
 
 namespace clove {
 
@@ -33,8 +36,12 @@ struct ReaderOptions {
 
 class Reader {
  public:
-  /// `file` is a SourceRegistry id (vm.sources.add(...)).
-  Reader(State& vm, std::string_view text, uint32_t file, ReaderOptions opts = {});
+  /// Reads `text` (which must outlive the Reader) as source `file`, a SourceRegistry id
+  /// (vm.sources.add(...)) that positions and errors name. Forms are built in `vm`: its
+  /// heap and interner, and runtime/coll's operations on the forms; nothing else of it
+  /// is consulted. Names, gensym numbers and positions come from `env`, which must
+  /// outlive the Reader.
+  Reader(State& vm, ReaderEnv& env, std::string_view text, uint32_t file, ReaderOptions opts = {});
   /// Reads the next form into *out; false at end of input. Throws Diagnostic.
   bool next(Value* out);
   /// Bytes of the text consumed so far: up to the end of the last form read.
@@ -51,7 +58,8 @@ class Reader {
   Impl* impl_;
 };
 
-/// Reads exactly one form from a string (read-string); nil at end of input.
+/// Reads the first form of a string, registered as source `name`, with the State's own
+/// ReaderEnv (StateReaderEnv); nil when the text has no form. Throws Diagnostic.
 Value read_one(State& vm, std::string_view text, std::string_view name = "<string>");
 
 }  // namespace clove

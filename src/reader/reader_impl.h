@@ -13,6 +13,7 @@
 #include "reader/char_stream.h"
 #include "reader/reader.h"
 #include "runtime/text/string.h"
+#include "runtime/text/unicode.h"
 
 namespace clove {
 
@@ -23,8 +24,8 @@ struct ReadItem {
 };
 
 struct Reader::Impl {
-  Impl(State& vm, std::string_view text, uint32_t file, ReaderOptions opts)
-      : vm(vm), in(text, file), opts(opts) {}
+  Impl(State& vm, ReaderEnv& env, std::string_view text, uint32_t file, ReaderOptions opts)
+      : vm(vm), env(env), in(text, file), opts(opts) {}
 
   /// What read_item found.
   enum class Got {
@@ -35,7 +36,10 @@ struct Reader::Impl {
     Eof,      // end of input
   };
 
+  /// Where forms are built: the heap, the interner and runtime/coll's operations. The
+  /// reader asks it nothing else; names, gensyms and positions go through env.
   State& vm;
+  ReaderEnv& env;
   CharStream in;
   ReaderOptions opts;
   uint32_t depth = 0;
@@ -75,6 +79,11 @@ struct Reader::Impl {
   std::span<const Value> values(const std::vector<ReadItem>& items);
   /// The positions of `items` (for SourceMap::record), in a buffer valid until the next call.
   std::span<const SourcePos> positions(const std::vector<ReadItem>& items);
+  /// Records where collection `form` (and each element of it) starts, in the env's
+  /// source map if it has one. Empty collections may be shared singletons: they get none.
+  void record_pos(Value form, SourcePos pos, std::span<const SourcePos> elements);
+  /// The position of element i of a form the reader made (unknown without a source map).
+  SourcePos element_pos(Value form, size_t i) const;
   /// Builds a list form and records its position (and its elements').
   Value make_list(const std::vector<ReadItem>& items, SourcePos pos);
   /// Map/set from read items, with Clojure's duplicate-key check.
@@ -96,7 +105,7 @@ struct Reader::Impl {
 
   // ---- syntax_quote.cpp ----
   Value syntax_quote(Value form, SourcePos pos);
-  /// Clojure's Compiler.resolveSymbol for syntax-quote.
+  /// Clojure's Compiler.resolveSymbol for syntax-quote, asking env for names.
   Symbol* resolve_symbol(Symbol* s);
   /// (list x) for each plain item, x for ~@x: the arguments of concat.
   Value sq_concat(Value form, const std::vector<ReadItem>& elements, SourcePos pos);

@@ -1,8 +1,9 @@
 // syntax_quote.cpp: expansion of `form into the code that builds it, as Clojure's
 // LispReader.syntaxQuote does: lists become (seq (concat (list ...) ...)), vectors,
 // maps and sets (apply vector/hash-map/hash-set (seq (concat ...))); symbols are
-// namespace-qualified (special forms, class-like names and exception classes stay bare,
-// foo# becomes foo__N__auto__), ~x is inserted as is and ~@x spliced.
+// namespace-qualified through the ReaderEnv (special forms, class-like names and the
+// classes the env knows stay bare, foo# becomes foo__N__auto__), ~x is inserted as is
+// and ~@x spliced.
 #include <fmt/format.h>
 
 #include "core/error.h"
@@ -41,23 +42,17 @@ Symbol* Reader::Impl::resolve_symbol(Symbol* s) {
   std::string_view name = s->name_view();
   size_t dot = name.find('.');
   if ((dot != std::string_view::npos && dot > 0) || (!name.empty() && name[0] == '[')) return s;
-  Namespace* cur = vm.current_ns();
   if (s->ns) {
-    Symbol* ns_sym = vm.names.symbol({}, s->ns_view());
-    Namespace* target = nullptr;
-    if (cur) {
-      auto it = cur->aliases.find(ns_sym);
-      if (it != cur->aliases.end()) target = it->second;
-    }
-    if (!target) target = vm.find_ns(ns_sym);
-    if (!target || target->name->name_view() == s->ns_view()) return s;
-    return vm.names.symbol(target->name->name_view(), name);
+    // alias/x is written with the aliased namespace's name; any other ns/x as it is.
+    Symbol* target = env.resolve_alias(vm.names.symbol({}, s->ns_view()));
+    if (!target || target->name_view() == s->ns_view()) return s;
+    return vm.names.symbol(target->name_view(), name);
   }
-  ErrorKind kind;
-  if (error_kind_from_name(std::string(name), &kind)) return s;
+  if (Symbol* cls = env.resolve_class(s)) return cls;
+  Symbol* cur = env.current_ns();
   if (!cur) return s;
-  if (Var* v = vm.resolve_var(cur, s)) return vm.names.symbol(v->ns->name->name_view(), v->sym->name_view());
-  return vm.names.symbol(cur->name->name_view(), name);
+  if (Symbol* var = env.resolve_var(s)) return var;
+  return vm.names.symbol(cur->name_view(), name);
 }
 
 Value Reader::Impl::sq_concat(Value form, const std::vector<ReadItem>& elements, SourcePos pos) {
@@ -82,7 +77,8 @@ Value Reader::Impl::syntax_quote(Value form, SourcePos pos) {
   auto elements_of = [&](Value coll) {
     std::vector<ReadItem> out;
     size_t i = 0;
-    for (Value s = seq(vm, coll); !s.is_nil(); s = clove::next(vm, s), ++i) out.push_back({first(vm, s), vm.source_map.element(coll, i)});
+    for (Value s = seq(vm, coll); !s.is_nil(); s = clove::next(vm, s), ++i)
+      out.push_back({first(vm, s), element_pos(coll, i)});
     return out;
   };
   Value ret;
@@ -97,7 +93,8 @@ Value Reader::Impl::syntax_quote(Value form, SourcePos pos) {
       auto it = gensyms->find(key);
       if (it == gensyms->end()) {
         std::string base(name.substr(0, name.size() - 1));
-        it = gensyms->emplace(key, vm.names.symbol({}, fmt::format("{}__{}__auto__", base, vm.next_id()))).first;
+        Symbol* g = vm.names.symbol({}, fmt::format("{}__{}__auto__", base, env.next_gensym_id()));
+        it = gensyms->emplace(key, g).first;
       }
       out = it->second;
     } else if (!s->ns && !name.empty() && (name.back() == '.' || name.front() == '.')) {

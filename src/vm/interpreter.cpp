@@ -17,6 +17,7 @@ void Interpreter::trace_roots(Tracer& t) {
   State::trace_roots(t);
   // The running fiber's stack is not write-barriered, so it is traced as a root at
   // every root scan (start and atomic phase), not only when the fiber is first greyed.
+  if (!fiber_) return;  // a collection while the first fiber is being made
   t.mark(fiber_);
   fiber_->trace(t);
 }

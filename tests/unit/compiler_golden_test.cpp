@@ -33,7 +33,8 @@ std::string listing_of(const fs::path& clj) {
   VM vm{VMOptions{false}};
   std::string text = slurp(clj);
   uint32_t id = vm.sources.add(clj.filename().string(), text);
-  Reader reader(vm, vm.sources.text(id), id);
+  StateReaderEnv env(vm);
+  Reader reader(vm, env, vm.sources.text(id), id);
   RootScope roots(vm.heap);
   size_t slot = roots.push(Value::nil());
   std::string out;

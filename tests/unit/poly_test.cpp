@@ -90,6 +90,24 @@ TEST_F(Poly, RecordMapView) {
   EXPECT_FALSE(equiv(vm, map_from(vm, plain, 2), p));
 }
 
+// Records print through their hook in the per-type table as Clojure's print-method for
+// IRecord does: their entries count one *print-level* and obey *print-length*, like a
+// map's; so do the values inside other hooks (an atom's map, a tagged literal's form).
+TEST_F(Poly, RecordsAndHooksKeepThePrintLevelAndLength) {
+  eval("(defrecord PL [a b])");
+  EXPECT_EQ(eval("(pr-str [(->PL [1] 2)])"), "\"[#user.PL{:a [1], :b 2}]\"");
+  EXPECT_EQ(eval("(binding [*print-level* 2] (pr-str [(->PL [1] 2)]))"), "\"[#user.PL{:a #, :b 2}]\"");
+  EXPECT_EQ(eval("(binding [*print-level* 1] (pr-str [(->PL [1] 2)]))"), "\"[#user.PL#]\"");
+  EXPECT_EQ(eval("(binding [*print-level* 0] (pr-str (->PL 1 2)))"), "\"#user.PL#\"");
+  EXPECT_EQ(eval("(binding [*print-length* 1] (pr-str (->PL [1 2] 2)))"), "\"#user.PL{:a [1 ...], ...}\"");
+  EXPECT_EQ(eval("(binding [*print-level* 1] (pr-str [(tagged-literal 'x [1])]))"), "\"[#x #]\"");
+  EXPECT_EQ(eval("(binding [*print-level* 1] (re-find #\" #\\]\\]$\" (pr-str [(atom [1])])))"), "\" #]]\"");
+  EXPECT_EQ(eval("(str (->PL 1 2))").rfind("\"user.PL@", 0), 0u);
+  std::string ts = eval("(deftype TS [x] Object (toString [_] (str \"TS:\" x))) [(str (->TS 1)) (print-str (->TS [1]))]");
+  EXPECT_EQ(ts.rfind("[\"TS:1\" \"#object[user.TS 0x", 0), 0u) << ts;
+  EXPECT_EQ(ts.substr(ts.size() - 10), " TS:[1]]\"]") << ts;
+}
+
 TEST_F(Poly, RecordConstructorChecksArity) {
   RecordType* rt = point_type();
   Value one = Value::small_int(1);
@@ -116,6 +134,11 @@ TEST_F(Poly, ProtocolBadInput) {
   EXPECT_EQ(error_of("(extend :not-a-class Q {:q identity})").rfind("java.lang.IllegalArgumentException: Can't extend", 0), 0u);
   EXPECT_EQ(error_of("(extend String Q {:nope identity})"),
             "java.lang.IllegalArgumentException: No method :nope in protocol user/Q");
+  EXPECT_EQ(error_of("(extend String Q {\"q\" identity})"),
+            "java.lang.IllegalArgumentException: No method \"q\" in protocol user/Q");
+  EXPECT_EQ(error_of("(extend 42 Q {})"), "java.lang.IllegalArgumentException: Can't extend protocol user/Q to 42: not a class");
+  EXPECT_EQ(error_of("(extend [1] Q {})"),
+            "java.lang.IllegalArgumentException: Can't extend protocol user/Q to a clojure.lang.PersistentVector: not a class");
   EXPECT_EQ(error_of("(-pfn 1 2 3)"), "java.lang.IllegalArgumentException: -pfn takes a protocol and a method index");
   EXPECT_EQ(error_of("(instance? 5 1)"), "java.lang.ClassCastException: class java.lang.Long cannot be cast to class java.lang.Class");
   EXPECT_NE(error_of("(defprotocol Z (z []))").find("Definition of function z in protocol Z must take at least one arg."),

@@ -8,7 +8,9 @@
 
 #include "reader/reader.h"
 #include "runtime/num/bignum.h"
+#include "core/print_context.h"
 #include "runtime/coll/coll.h"
+#include "runtime/coll/ref_types.h"
 #include "runtime/lang/exception.h"
 #include "state/namespace.h"
 #include "runtime/num/number.h"
@@ -244,11 +246,107 @@ TEST_F(PrinterTest, DeepDataIsAnErrorNotACrash) {
   EXPECT_EQ(pr("[[1]]"), "[[1]]");
 }
 
-TEST_F(PrinterTest, PrintHooks) {
-  set_print_hook(ObjType::Volatile, [](State&, std::string& out, Value, bool) { out += "#hooked"; });
-  // Any object of that type now prints through the hook; other types are unaffected.
-  EXPECT_EQ(pr("[1]"), "[1]");
-  set_print_hook(ObjType::Volatile, nullptr);
+// ---- print and str hooks in the per-type table ----
+
+// Swaps a type's print and str hooks in the per-type table for one test (the table is
+// filled once, at startup; the type's own hooks come back at the end of the scope).
+class SwapHooks {
+ public:
+  SwapHooks(ObjType t, PrintHook print, PrintHook str)
+      : ti_(const_cast<TypeInfo&>(type_info(t))), print_(ti_.print), str_(ti_.str) {
+    ti_.print = print;
+    ti_.str = str;
+  }
+  ~SwapHooks() {
+    ti_.print = print_;
+    ti_.str = str_;
+  }
+
+ private:
+  TypeInfo& ti_;
+  PrintHook print_, str_;
+};
+
+Value volatile_of(State& vm, Value v) { return Value::object(vm.heap.make<Volatile>(v)); }
+
+// "#v " then the held value: a wrapper that adds no level of its own, as TaggedLiteral.
+void print_wrapper(PrintContext& p, Value v) {
+  p.out += p.readably ? "#v " : "#v-print ";
+  p.value(static_cast<Volatile*>(v.as_obj())->val);
+}
+// "#c{x ...}": a collection-like body, as a record's fields.
+void print_coll_like(PrintContext& p, Value v) {
+  p.out += "#c";
+  if (!p.enter_coll()) return;
+  p.out += '{';
+  Value items = static_cast<Volatile*>(v.as_obj())->val;
+  for (int64_t i = 0; i < count(p.vm, items); ++i) {
+    if (i > 0) p.out += ' ';
+    if (p.length_limit() >= 0 && i == p.length_limit()) {
+      p.out += "...";
+      break;
+    }
+    p.value(nth(p.vm, items, i));
+  }
+  p.out += '}';
+  p.leave_coll();
+}
+void str_hook(PrintContext& p, Value v) { p.out += "str:" + p.str(static_cast<Volatile*>(v.as_obj())->val); }
+
+TEST_F(PrinterTest, TypesPrintThroughTheirHooksInTheTypeTable) {
+  SwapHooks swap(ObjType::Volatile, print_wrapper, str_hook);
+  RootScope keep(vm.heap);
+  Value v = volatile_of(vm, rd("[1 \"s\" \\c]"));
+  keep.push(v);
+  EXPECT_EQ(pr(v), "#v [1 \"s\" \\c]");  // nested values printed readably
+  EXPECT_EQ(print(v), "#v-print [1 s c]");
+  EXPECT_EQ(str_of(vm, v), "str:[1 \"s\" \\c]");
+  EXPECT_EQ(pr("[1]"), "[1]");  // other types are unaffected
+}
+
+TEST_F(PrinterTest, NestedValuesOfAHookKeepThePrintLevelAndLength) {
+  SwapHooks swap(ObjType::Volatile, print_wrapper, nullptr);
+  RootScope keep(vm.heap);
+  size_t w = keep.push(rd("[[1 [2 [3]]]]"));
+  keep[w] = volatile_of(vm, keep[w]);
+  size_t outer = keep.push(vector_from(vm.heap, &keep[w], 1));  // [#v [[1 [2 [3]]]]]
+  set_core("*print-level*", Value::small_int(3));
+  // The vectors inside the hook are at levels 2, 3, 4: the count goes on through it.
+  EXPECT_EQ(pr(keep[outer]), "[#v [[1 #]]]");
+  set_core("*print-level*", Value::nil());
+  set_core("*print-length*", Value::small_int(1));
+  EXPECT_EQ(pr(keep[outer]), "[#v [[1 ...]]]");
+  // The str hook's default: str of a type without one is its pr text.
+  EXPECT_EQ(str_of(vm, keep[outer]), "[#v [[1 ...]]]");
+}
+
+TEST_F(PrinterTest, ACollectionLikeHookCountsAPrintLevel) {
+  SwapHooks swap(ObjType::Volatile, print_coll_like, nullptr);
+  RootScope keep(vm.heap);
+  size_t c = keep.push(volatile_of(vm, rd("[1 [2] 3]")));
+  size_t outer = keep.push(vector_from(vm.heap, &keep[c], 1));  // [#c{1 [2] 3}]
+  EXPECT_EQ(pr(keep[outer]), "[#c{1 [2] 3}]");
+  set_core("*print-level*", Value::small_int(2));
+  EXPECT_EQ(pr(keep[outer]), "[#c{1 # 3}]");
+  set_core("*print-level*", Value::small_int(1));
+  EXPECT_EQ(pr(keep[outer]), "[#c#]");
+  set_core("*print-level*", Value::nil());
+  set_core("*print-length*", Value::small_int(2));
+  EXPECT_EQ(pr(keep[outer]), "[#c{1 [2] ...}]");
+}
+
+TEST_F(PrinterTest, TheDepthLimitCountsThroughHooks) {
+  SwapHooks swap(ObjType::Volatile, print_wrapper, nullptr);
+  RootScope keep(vm.heap);
+  size_t v = keep.push(Value::nil());
+  for (uint32_t i = 0; i < kMaxPrintDepth + 10; ++i) keep[v] = volatile_of(vm, keep[v]);
+  try {
+    pr(keep[v]);
+    ADD_FAILURE() << "expected an error";
+  } catch (const CloveError& e) {
+    EXPECT_EQ(e.kind, ErrorKind::StackOverflowError);
+  }
+  EXPECT_EQ(pr(volatile_of(vm, Value::small_int(1))), "#v 1");
 }
 
 // ---- big numbers ----

@@ -6,8 +6,12 @@
 
 #include <cmath>
 #include <regex>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "reader/reader.h"
+#include "reader/reader_env.h"
 #include "core/source_map.h"
 #include "runtime/host/tagged.h"
 #include "runtime/num/bignum.h"
@@ -23,10 +27,11 @@ namespace {
 class ReaderTest : public ::testing::Test {
  protected:
   VM vm{VMOptions{.load_core_library = false}};  // natives only: no compiler needed
+  StateReaderEnv env{vm};
 
   Value read(std::string_view src, ReaderOptions opts = {}) {
     uint32_t file = vm.sources.add("test.clj", std::string(src));
-    Reader r(vm, vm.sources.text(file), file, opts);
+    Reader r(vm, env, vm.sources.text(file), file, opts);
     Value v;
     EXPECT_TRUE(r.next(&v)) << "no form in: " << src;
     return v;
@@ -36,7 +41,7 @@ class ReaderTest : public ::testing::Test {
   /// Every form of src, printed and joined with " | ".
   std::string all(std::string_view src) {
     uint32_t file = vm.sources.add("test.clj", std::string(src));
-    Reader r(vm, vm.sources.text(file), file);
+    Reader r(vm, env, vm.sources.text(file), file);
     std::string out;
     Value v;
     while (r.next(&v)) out += (out.empty() ? "" : " | ") + pr_str(vm, v);
@@ -45,7 +50,7 @@ class ReaderTest : public ::testing::Test {
   /// The Diagnostic reading src throws (fails the test when none is thrown).
   Diagnostic err(std::string_view src, ReaderOptions opts = {}) {
     uint32_t file = vm.sources.add("test.clj", std::string(src));
-    Reader r(vm, vm.sources.text(file), file, opts);
+    Reader r(vm, env, vm.sources.text(file), file, opts);
     Value v;
     try {
       while (r.next(&v)) {
@@ -667,7 +672,7 @@ TEST_F(ReaderTest, RandomBytesNeverCrash) {
     int len = static_cast<int>((seed = seed * 1103515245u + 12345u) >> 16) % 24;
     for (int i = 0; i < len; ++i) s += alphabet[((seed = seed * 1103515245u + 12345u) >> 16) % (sizeof alphabet - 1)];
     uint32_t file = vm.sources.add("fuzz", s);
-    Reader r(vm, vm.sources.text(file), file);
+    Reader r(vm, env, vm.sources.text(file), file);
     Value v;
     try {
       while (r.next(&v)) pr_str(vm, v);
@@ -676,6 +681,175 @@ TEST_F(ReaderTest, RandomBytesNeverCrash) {
     }
   }
   SUCCEED();
+}
+
+// ---- ReaderEnv: names, gensym numbers and positions come from the env ----
+
+/// A ReaderEnv with no namespaces behind it: a fixed current namespace and tables of
+/// aliases, namespaces, vars and classes, a gensym counter of its own and, optionally,
+/// a source map of its own. Its answers differ from the State's, so a reader that
+/// consulted the State instead would read differently.
+class TableEnv final : public ReaderEnv {
+ public:
+  explicit TableEnv(State& vm) : vm_(vm) {}
+
+  std::string current = "my.app";  // empty: no current namespace
+  std::unordered_map<std::string, std::string> aliases;  // alias -> namespace name
+  std::unordered_set<std::string> namespaces;
+  std::unordered_map<std::string, std::string> vars;  // simple name -> its namespace
+  std::unordered_set<std::string> classes;
+  uint64_t counter = 1000;
+  int gensyms_asked = 0;
+  SourceMap* positions = nullptr;
+
+  Symbol* current_ns() override {
+    return current.empty() ? nullptr : vm_.names.symbol({}, current);
+  }
+  Symbol* resolve_alias(Symbol* alias) override {
+    auto it = aliases.find(std::string(alias->name_view()));
+    return it == aliases.end() ? nullptr : vm_.names.symbol({}, it->second);
+  }
+  bool namespace_exists(Symbol* name) override {
+    return namespaces.count(std::string(name->name_view())) > 0;
+  }
+  Symbol* resolve_class(Symbol* sym) override {
+    return classes.count(std::string(sym->name_view())) ? sym : nullptr;
+  }
+  Symbol* resolve_var(Symbol* sym) override {
+    auto it = vars.find(std::string(sym->name_view()));
+    return it == vars.end() ? nullptr : vm_.names.symbol(it->second, sym->name_view());
+  }
+  uint64_t next_gensym_id() override {
+    ++gensyms_asked;
+    return ++counter;
+  }
+  SourceMap* source_map() override { return positions; }
+
+ private:
+  State& vm_;
+};
+
+class ReaderEnvTest : public ReaderTest {
+ protected:
+  TableEnv table{vm};
+
+  void SetUp() override {
+    // The State's user namespace: s and str are aliases, helper a var of its own.
+    vm.current_ns()->aliases[vm.sym("s")] = vm.find_or_create_ns(vm.sym("clojure.set"));
+    vm.current_ns()->aliases[vm.sym("str")] = vm.find_or_create_ns(vm.sym("clojure.string"));
+    vm.intern(vm.current_ns(), vm.sym("helper"));
+    // The table: another current namespace, alias and vars; no namespace of the State.
+    table.aliases = {{"s", "some.lib"}};
+    table.namespaces = {"other.ns"};
+    table.vars = {{"map", "my.core"}, {"helper", "my.util"}};
+    table.classes = {"Widget"};
+  }
+  /// The first form of src, read through `table`.
+  Value read_env(std::string_view src) {
+    uint32_t file = vm.sources.add("env.clj", std::string(src));
+    Reader r(vm, table, vm.sources.text(file), file);
+    Value v;
+    EXPECT_TRUE(r.next(&v)) << "no form in: " << src;
+    return v;
+  }
+  std::string rd_env(std::string_view src) { return pr_str(vm, read_env(src)); }
+  /// The message of the Diagnostic reading src through `table` throws.
+  std::string err_env(std::string_view src) {
+    uint32_t file = vm.sources.add("env.clj", std::string(src));
+    Reader r(vm, table, vm.sources.text(file), file);
+    Value v;
+    try {
+      while (r.next(&v)) {
+      }
+    } catch (const Diagnostic& d) {
+      return d.what();
+    }
+    ADD_FAILURE() << "no error reading: " << src;
+    return "";
+  }
+};
+
+TEST_F(ReaderEnvTest, AutoResolvedKeywordsAskTheEnv) {
+  EXPECT_EQ(rd("::kw"), ":user/kw");  // the State's answer, for contrast
+  EXPECT_EQ(rd_env("::kw"), ":my.app/kw");
+  EXPECT_EQ(rd("::s/kw"), ":clojure.set/kw");
+  EXPECT_EQ(rd_env("::s/kw"), ":some.lib/kw");
+  EXPECT_EQ(err_env("::str/join"), "Invalid token: ::str/join");  // an alias of the State only
+  EXPECT_EQ(rd_env("#?(:cljs ::str/join :clove 1)"), "1");
+  EXPECT_EQ(rd_env("#::{:a 1}"), "{:my.app/a 1}");
+  EXPECT_EQ(rd_env("#::s{:a 1}"), "{:some.lib/a 1}");
+  EXPECT_EQ(rd_env("#::other.ns{:a 1}"), "{:other.ns/a 1}");  // a namespace's full name
+  EXPECT_EQ(rd("#::clojure.core{:a 1}"), "{:clojure.core/a 1}");
+  EXPECT_EQ(err_env("#::clojure.core{:a 1}"), "Unknown auto-resolved namespace alias: clojure.core");
+  EXPECT_EQ(err_env("#::str{:a 1}"), "Unknown auto-resolved namespace alias: str");
+}
+
+TEST_F(ReaderEnvTest, SyntaxQuoteQualifiesThroughTheEnv) {
+  EXPECT_EQ(rd_env("`foo"), "(quote my.app/foo)");
+  EXPECT_EQ(rd_env("`map"), "(quote my.core/map)");
+  EXPECT_EQ(rd("`helper"), "(quote user/helper)");
+  EXPECT_EQ(rd_env("`helper"), "(quote my.util/helper)");
+  EXPECT_EQ(rd("`str"), "(quote clojure.core/str)");
+  EXPECT_EQ(rd_env("`str"), "(quote my.app/str)");  // the State's clojure.core is not asked
+  EXPECT_EQ(rd_env("`s/join"), "(quote some.lib/join)");
+  EXPECT_EQ(rd_env("`str/join"), "(quote str/join)");
+  EXPECT_EQ(rd_env("`Widget"), "(quote Widget)");
+  EXPECT_EQ(rd("`Exception"), "(quote Exception)");
+  EXPECT_EQ(rd_env("`Exception"), "(quote my.app/Exception)");  // classes come from the env too
+  // The language's own rules need no env: special forms, member and class-like names.
+  EXPECT_EQ(rd_env("`if"), "(quote if)");
+  EXPECT_EQ(rd_env("`.foo"), "(quote .foo)");
+  EXPECT_EQ(rd_env("`Foo."), "(quote Foo.)");
+  EXPECT_EQ(rd_env("`a.b"), "(quote a.b)");
+  EXPECT_EQ(rd_env("`[foo ~x]"),
+            "(clojure.core/apply clojure.core/vector (clojure.core/seq (clojure.core/concat "
+            "(clojure.core/list (quote my.app/foo)) (clojure.core/list x))))");
+}
+
+TEST_F(ReaderEnvTest, NoCurrentNamespace) {
+  table.current.clear();
+  EXPECT_EQ(rd_env("`foo"), "(quote foo)");
+  EXPECT_EQ(rd_env("`map"), "(quote map)");  // vars are resolved from the current namespace only
+  EXPECT_EQ(rd_env("`Widget"), "(quote Widget)");
+  EXPECT_EQ(rd_env("`s/join"), "(quote some.lib/join)");
+  EXPECT_EQ(rd_env("::s/kw"), ":some.lib/kw");
+  EXPECT_EQ(err_env("::kw"), "Invalid token: ::kw");
+  EXPECT_EQ(err_env("#::{:a 1}"), "No current namespace for #::{}");
+}
+
+TEST_F(ReaderEnvTest, GensymNumbersComeFromTheEnv) {
+  uint64_t before = vm.next_id();
+  std::string let = rd_env("`(let [x# 1] x#)");
+  EXPECT_EQ(table.gensyms_asked, 1);  // one per name per syntax-quote
+  size_t at = let.find("(quote x__1001__auto__)");
+  ASSERT_NE(at, std::string::npos) << let;
+  EXPECT_NE(let.find("(quote x__1001__auto__)", at + 1), std::string::npos) << let;
+  EXPECT_EQ(rd_env("#(+ % %2 %&)"),
+            "(fn* [p1__1002# p2__1003# & rest__1004#] (+ p1__1002# p2__1003# rest__1004#))");
+  EXPECT_EQ(rd_env("#(f %2)"), "(fn* [p1__1006# p2__1005#] (f p2__1005#))");  // %1 named last
+  EXPECT_EQ(table.gensyms_asked, 6);
+  EXPECT_EQ(vm.next_id(), before + 1);  // the State's counter did not move
+}
+
+TEST_F(ReaderEnvTest, PositionsGoToTheEnvsSourceMap) {
+  SourceMap own;
+  table.positions = &own;
+  Value form = read_env("(a\n [b c])");
+  EXPECT_EQ(own.lookup(form).line, 1u);
+  EXPECT_EQ(own.element(form, 1).line, 2u);
+  EXPECT_EQ(own.element(form, 1).col, 2u);
+  EXPECT_FALSE(vm.source_map.lookup(form).known());
+  Value meta_form = read_env("^:m [x]");  // with-meta re-makes the vector: its entry moves along
+  EXPECT_EQ(own.lookup(meta_form).col, 5u);
+
+  // No source map: the same forms, no positions anywhere.
+  table.positions = nullptr;
+  Value bare = read_env("(a [b c] #{d} {:e 1} ^:m [f] #(g %) [#?@(:clove [1 2])] `[h])");
+  EXPECT_EQ(pr_str(vm, bare),
+            "(a [b c] #{d} {:e 1} [f] (fn* [p1__1001#] (g p1__1001#)) [1 2] (clojure.core/apply "
+            "clojure.core/vector (clojure.core/seq (clojure.core/concat (clojure.core/list (quote my.app/h))))))");
+  EXPECT_FALSE(vm.source_map.lookup(bare).known());
+  EXPECT_FALSE(own.lookup(bare).known());
 }
 
 }  // namespace

@@ -556,3 +556,28 @@ TEST_F(VMTest, SwitchJumpsThroughItsTableByClojureEquality) {
   EXPECT_EQ(call1(Value::nil()), 0);
   EXPECT_EQ(call1(Value::object(vm.kw("b"))), 0);
 }
+
+// The interpreter layer alone (vm/interpreter.h): no natives, no core library, no
+// reader or compiler, yet it runs bytecode, calls natives a host binds, and keeps the
+// state (namespaces, *ns*, streams) the runtime relies on.
+TEST(Interpreter, RunsBytecodeWithoutLibrariesOrDriver) {
+  Interpreter in;
+  EXPECT_EQ(in.core_ns()->lookup(in.sym("map")), nullptr);  // nothing opened
+  EXPECT_NE(in.out_var(), nullptr);
+  ProtoBuilder b(in);
+  b.emit(encode_asbx(Op::LOADI, 0, 40)).emit(encode_asbx(Op::LOADI, 1, 2))
+      .emit(encode_abc(Op::ADD, 2, 0, 1)).emit(encode_abc(Op::RET, 2, 0, 0));
+  EXPECT_EQ(L(run0(in, b)), 42);
+
+  Var* twice = in.def_native("user", "twice", [](State&, Args a) { return Value::small_int(2 * as_long(a[0])); }, 1, 1, "");
+  Value args[] = {Value::small_int(21)};
+  EXPECT_EQ(L(in.call(twice->root, args, 1)), 42);
+  // Errors from a native come back as CloveError with the Clove exception attached.
+  try {
+    in.call(twice->root, nullptr, 0);
+    FAIL() << "expected an arity error";
+  } catch (const CloveError& e) {
+    EXPECT_EQ(e.kind, ErrorKind::ArityException);
+    EXPECT_TRUE(is<Exception>(in.last_exception()));
+  }
+}

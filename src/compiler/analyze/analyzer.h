@@ -3,7 +3,7 @@
 //
 // Symbols resolve to, in order: locals of the arity being analyzed, locals of
 // enclosing fns (captured as upvalues, threaded through every fn in between), then
-// vars via VM::resolve_var. Forms a macro produced carry no source positions; they
+// vars via State::resolve_var. Forms a macro produced carry no source positions; they
 // get the position of the nearest enclosing form that has one (the macro call site),
 // and errors list the chain of macro call sites (Diagnostic::expansion).
 #pragma once
@@ -95,7 +95,7 @@ class Analyzer {
   Node* analyze_seq(Value form, const Ctx& ctx);
   Node* analyze_coll(Value form, const Ctx& ctx);
   Node* analyze_invoke(Value form, const std::vector<Value>& items, const Ctx& ctx);
-  /// (. target member ...) and (.member target ...): Java member access (natives/interop.cpp).
+  /// (. target member ...) and (.member target ...): Java member access (natives/core/interop.cpp).
   Node* analyze_dot(Value form, const std::vector<Value>& items, const Ctx& ctx);
   Node* analyze_method_call(Value form, const std::vector<Value>& call, const Ctx& ctx);
   bool is_local(Symbol* sym) const;

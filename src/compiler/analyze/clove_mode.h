@@ -1,6 +1,6 @@
 // clove_mode.h: the rules that apply only to `.clove` files (SPEC L3, L14).
 //
-// While VM::compiling_clove_file is set (a .clove file is loading), and the form being
+// While State::compiling_clove_file is set (a .clove file is loading), and the form being
 // compiled comes from a .clove source (or has no known source), the analyzer:
 //  - rejects a local binding that shadows a var visible in the current namespace
 //    (shadow_guard.cpp), unless the binding symbol carries {:clove/allow-shadow true}

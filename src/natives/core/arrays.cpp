@@ -514,7 +514,6 @@ void def_class_value(State& vm, std::string_view ns, std::string_view name, std:
 
 void install_array_natives(State& vm) {
   const char* C = "clojure.core";
-  install_array_print_hooks();
   // The primitive classes, as `long`-like symbols (java.lang.Long/TYPE is the class long).
   def_class_value(vm, "Long", "TYPE", "long");
   def_class_value(vm, "Integer", "TYPE", "int");

@@ -1,6 +1,7 @@
 // io.cpp: printing to *out* (pr prn print println newline flush, the -str variants)
 // and the stream natives the Clove-written io library builds on (read-line over *in*,
 // the reader and closing hooks of line-seq, with-open and with-in-str; src/lib/09_io.clj).
+#include "core/print_context.h"
 #include "runtime/coll/coll.h"
 #include "natives/args.h"
 #include "runtime/print/print.h"
@@ -79,14 +80,14 @@ Value io_string_reader(State& vm, Args a) {
 }
 
 // str of a StringWriter is its text (StringWriter.toString).
-std::string str_string_writer(State&, Value v) { return as_writer(v)->text; }
+void str_string_writer(PrintContext& p, Value v) { p.out += as_writer(v)->text; }
 
 // #object[java.io.StringWriter 0x1b2c3d4e "text so far"], as Clojure prints objects
 // (class, identity hash, toString as a string).
-void print_string_writer(State& vm, std::string& out, Value v, bool readably) {
-  out += fmt::format("#object[{} 0x{:x} ", type_name(v.as_obj()->type), hash(vm, v));
-  print_value(vm, out, string_value(vm.heap, as_writer(v)->text), readably);
-  out += ']';
+void print_string_writer(PrintContext& p, Value v) {
+  p.out += fmt::format("#object[{} 0x{:x} ", type_name(v.as_obj()->type), hash(p.vm, v));
+  p.value(string_value(p.vm.heap, as_writer(v)->text));
+  p.out += ']';
 }
 
 // (-print-default x w): print-method's :default method: x as the built-in printer
@@ -101,11 +102,12 @@ Value io_print_default(State& vm, Args a) {
 
 }  // namespace
 
+void register_io_printers(TypeInfo* table) {
+  set_print_hooks(table, ObjType::StringWriter, print_string_writer, str_string_writer);
+  set_print_hooks(table, ObjType::StringBuilder, print_string_writer, str_string_writer);
+}
+
 void install_io_natives(State& vm) {
-  set_str_hook(ObjType::StringWriter, str_string_writer);
-  set_print_hook(ObjType::StringWriter, print_string_writer);
-  set_str_hook(ObjType::StringBuilder, str_string_writer);
-  set_print_hook(ObjType::StringBuilder, print_string_writer);
   const char* C = "clojure.core";
   vm.def_native(C, "-print-default", io_print_default, 2, 2, "print-method's :default method: writes x to writer w as Clove's printer prints it.", "([x w])");
   vm.def_native(C, "pr", io_pr, 0, -1, "Prints the object(s) to the output stream that is the current value of *out*, readably, separated by spaces.", "([] [x] [x & more])");

@@ -8,7 +8,7 @@
 // (the load path, cycles, what counts as loaded) is eval/loader.h.
 //
 // Every namespace sees clojure.core without an explicit refer: the resolver falls back
-// to it (VM::resolve_var). (refer 'clojure.core ...) therefore records the core names a
+// to it (State::resolve_var). (refer 'clojure.core ...) therefore records the core names a
 // namespace must not see (Namespace::core_excludes) instead of copying mappings.
 //
 // Also here: two hooks for test tooling, -stack-frames and -exception-frames, giving

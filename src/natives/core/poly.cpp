@@ -2,6 +2,7 @@
 // records and types, protocols, reify and multimethods. The macros that use them
 // (defrecord, deftype, defprotocol, extend-type, reify, defmulti, ...) are in
 // src/lib/05_poly.clj. Names starting with '-' are hooks for those macros.
+#include "core/print_context.h"
 #include "runtime/coll/coll.h"
 #include "runtime/lang/host_class.h"
 #include "runtime/lang/multifn.h"
@@ -167,12 +168,13 @@ Value p_reify(State& vm, Args a) {
   return Value::object(r);
 }
 
-void print_protocol(State& vm, std::string& out, Value v, bool) {
+// #object[clove.lang.Protocol 0x1f "user/P"]: the name quoted by print as by pr.
+void print_protocol(PrintContext& ctx, Value v) {
   Protocol* p = static_cast<Protocol*>(v.as_obj());
   auto p_hash = static_cast<uint32_t>((reinterpret_cast<uintptr_t>(p) >> 4) ^ (reinterpret_cast<uintptr_t>(p) >> 36));
-  out += fmt::format("#object[clove.lang.Protocol 0x{:x} ", p_hash);
-  print_value(vm, out, string_value(vm.heap, p->name->str()), true);
-  out += ']';
+  ctx.out += fmt::format("#object[clove.lang.Protocol 0x{:x} ", p_hash);
+  ctx.out += pr_str(ctx.vm, string_value(ctx.vm.heap, p->name->str()));
+  ctx.out += ']';
 }
 
 // ---- multimethods ----
@@ -187,9 +189,13 @@ Value p_multifnp(State&, Args a) { return Value::boolean(multifn_of(a[0]) != nul
 Value p_mm_get(State& vm, Args a) {
   MultiFn* mf = as<MultiFn>(a[0]);
   if (!mf) cannot_cast(a[0], "clojure.lang.MultiFn");
-  return multifn_method(vm, mf, a[1], true);
+  Value m = multifn_method(vm, mf, a[1]);
+  if (m.is_nil())
+    throw_error(ErrorKind::IllegalArgumentException,
+                fmt::format("No method in multimethod '{}' for dispatch value: {}", mf->name->view(), str_of(vm, a[1])));
+  return m;
 }
-Value p_get_method(State& vm, Args a) { return multifn_method(vm, arg_multifn(a, 0), a[1], false); }
+Value p_get_method(State& vm, Args a) { return multifn_method(vm, arg_multifn(a, 0), a[1]); }
 Value p_mm_state(State& vm, Args a) {
   MultiFn* mf = arg_multifn(a, 0);
   Value h = vm.var_value(mf->hierarchy);
@@ -211,6 +217,8 @@ Value p_mm_set_prefers(State& vm, Args a) {
 
 }  // namespace
 
+void register_poly_printers(TypeInfo* table) { set_print_hooks(table, ObjType::Protocol, print_protocol); }
+
 void install_poly_natives(State& vm) {
   const char* C = "clojure.core";
   // Class vars: String, Number, clojure.lang.Keyword, ... each holding its class value.
@@ -224,8 +232,6 @@ void install_poly_natives(State& vm) {
       v->bound = true;
     }
   }
-  install_record_printers();
-  set_print_hook(ObjType::Protocol, print_protocol);
 
   vm.def_native(C, "instance?", p_instance, 2, 2, "Evaluates x and tests if it is an instance of the class c. Returns true or false.", "([c x])");
   vm.def_native(C, "class?", p_classp, 1, 1, "Returns true if x is a class value: a symbol naming a known host class, or a record/deftype class.", "([x])");

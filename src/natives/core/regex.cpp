@@ -1,8 +1,8 @@
 // regex.cpp: clojure.core's regex functions (re-pattern re-matcher re-find re-matches
 // re-seq re-groups), the helpers the other text natives share, and how a regex prints.
+#include "core/print_context.h"
 #include "runtime/coll/coll.h"
 #include "natives/text.h"
-#include "runtime/print/print.h"
 #include "runtime/text/unicode.h"
 
 namespace clove {
@@ -46,7 +46,8 @@ namespace {
 
 // print-method for Pattern: #"..." with the source as written, quotes escaped (inside
 // \Q...\E a quote is written as \E\"\Q). Used for pr and print alike, as in Clojure.
-void print_regex(State&, std::string& out, Value v, bool) {
+void print_regex(PrintContext& p, Value v) {
+  std::string& out = p.out;
   std::string_view src = static_cast<Regex*>(v.as_obj())->source->view();
   out += "#\"";
   bool quoted = false;
@@ -144,8 +145,9 @@ Value r_re_seq(State& vm, Args a) {
 
 }  // namespace
 
+void register_regex_printers(TypeInfo* table) { set_print_hooks(table, ObjType::Regex, print_regex); }
+
 void install_regex_natives(State& vm) {
-  set_print_hook(ObjType::Regex, print_regex);
   const char* C = "clojure.core";
   vm.def_native(C, "re-pattern", r_re_pattern, 1, 1,
                 "Returns an instance of java.util.regex.Pattern, for use, e.g. in re-matcher. The "

@@ -3,6 +3,7 @@
 // (clojure.lang.PersistentQueue/EMPTY), over runtime/coll/sorted_map.h and queue.h.
 #include <vector>
 
+#include "core/print_context.h"
 #include "runtime/coll/coll.h"
 #include "runtime/coll/list.h"
 #include "runtime/coll/map_entry.h"
@@ -139,13 +140,13 @@ Value n_rsubseq(State& vm, Args a) { return sub_seq(vm, a, false); }
 
 // #object[clojure.lang.PersistentQueue 0x1b2c3d4e "clojure.lang.PersistentQueue@3e2"]:
 // Clojure prints a queue with Object.toString, which shows its Java hashCode.
-void print_queue(State& vm, std::string& out, Value v, bool readably) {
+void print_queue(PrintContext& p, Value v) {
   auto* q = static_cast<Queue*>(v.as_obj());
   uint32_t id = static_cast<uint32_t>(reinterpret_cast<uintptr_t>(q) >> 4) * 2654435761u;
-  out += fmt::format("#object[clojure.lang.PersistentQueue 0x{:x} ", id);
-  std::string ident = fmt::format("clojure.lang.PersistentQueue@{:x}", queue_java_hash(vm, q));
-  out += readably ? "\"" + ident + "\"" : ident;
-  out += ']';
+  p.out += fmt::format("#object[clojure.lang.PersistentQueue 0x{:x} ", id);
+  std::string ident = fmt::format("clojure.lang.PersistentQueue@{:x}", queue_java_hash(p.vm, q));
+  p.out += p.readably ? "\"" + ident + "\"" : ident;
+  p.out += ']';
 }
 
 }  // namespace
@@ -186,7 +187,8 @@ void install_sorted_natives(State& vm) {
   empty->root = empty_queue(vm.heap);
   empty->bound = true;
   vm.heap.barrier(empty, empty->root);
-  set_print_hook(ObjType::Queue, print_queue);
 }
+
+void register_sorted_printers(TypeInfo* table) { set_print_hooks(table, ObjType::Queue, print_queue); }
 
 }  // namespace clove

@@ -7,6 +7,7 @@
 // back through Args (which reads the VM stack).
 #include <vector>
 
+#include "core/print_context.h"
 #include "runtime/coll/coll.h"
 #include "runtime/coll/hash_map.h"
 #include "runtime/coll/lazy_seq.h"
@@ -14,7 +15,6 @@
 #include "runtime/coll/ref_types.h"
 #include "natives/args.h"
 #include "natives/seq.h"
-#include "runtime/print/print.h"
 
 namespace clove {
 
@@ -256,7 +256,8 @@ Value s_force(State& vm, Args a) {
 
 // #object[clojure.lang.Atom 0x1f2e3d4c {:status :ready, :val 1}], as Clojure's print-method
 // for IDeref (deref-as-map).
-void print_ref(State& vm, std::string& out, Value v, bool readably) {
+void print_ref(PrintContext& p, Value v) {
+  State& vm = p.vm;
   const char* status = "ready";
   Value val = Value::nil();
   if (Atom* at = as<Atom>(v)) val = at->val;
@@ -266,13 +267,13 @@ void print_ref(State& vm, std::string& out, Value v, bool readably) {
     else if (!d->exception.is_nil()) status = "failed", val = d->exception;
     else val = d->val;
   }
-  out += fmt::format("#object[{} 0x{:x} ", type_name(v.as_obj()->type), hash(vm, v));
+  p.out += fmt::format("#object[{} 0x{:x} ", type_name(v.as_obj()->type), hash(vm, v));
   Value kvs[4] = {Value::object(vm.kw("status")), Value::object(vm.kw(status)), Value::object(vm.kw("val")), val};
   RootScope scope(vm.heap);
   scope.push(v);
   size_t m = scope.push(map_from(vm, kvs, 2));
-  print_value(vm, out, scope[m], readably);
-  out += ']';
+  p.value(scope[m]);
+  p.out += ']';
 }
 
 }  // namespace
@@ -348,7 +349,10 @@ void install_state_natives(State& vm) {
   vm.def_native(C, "delay?", s_delayp, 1, 1, "returns true if x is a Delay created with delay", "([x])");
   vm.def_native(C, "force", s_force, 1, 1,
                 "If x is a Delay, returns the (possibly cached) value of its expression, else returns x", "([x])");
-  for (ObjType t : {ObjType::Atom, ObjType::Volatile, ObjType::Delay}) set_print_hook(t, print_ref);
+}
+
+void register_state_printers(TypeInfo* table) {
+  for (ObjType t : {ObjType::Atom, ObjType::Volatile, ObjType::Delay}) set_print_hooks(table, t, print_ref);
 }
 
 }  // namespace clove

@@ -2,9 +2,9 @@
 // inst-ms tagged-literal tagged-literal?) and how they print.
 #include <random>
 
+#include "core/print_context.h"
 #include "eval/data_readers.h"
 #include "natives/args.h"
-#include "runtime/print/print.h"
 #include "runtime/host/tagged.h"
 
 namespace clove {
@@ -12,25 +12,25 @@ namespace clove {
 namespace {
 
 // print-method for UUID and Date: the tagged literal that reads back as the value.
-void print_uuid(State&, std::string& out, Value v, bool) {
+void print_uuid(PrintContext& p, Value v) {
   auto* u = static_cast<Uuid*>(v.as_obj());
-  out += "#uuid \"" + format_uuid(u->msb, u->lsb) + "\"";
+  p.out += "#uuid \"" + format_uuid(u->msb, u->lsb) + "\"";
 }
-std::string str_uuid(State&, Value v) {
+void str_uuid(PrintContext& p, Value v) {
   auto* u = static_cast<Uuid*>(v.as_obj());
-  return format_uuid(u->msb, u->lsb);
+  p.out += format_uuid(u->msb, u->lsb);
 }
-void print_inst(State&, std::string& out, Value v, bool) {
-  out += "#inst \"" + format_inst(static_cast<Inst*>(v.as_obj())->ms) + "\"";
+void print_inst(PrintContext& p, Value v) {
+  p.out += "#inst \"" + format_inst(static_cast<Inst*>(v.as_obj())->ms) + "\"";
 }
-std::string str_inst(State&, Value v) { return inst_to_string(static_cast<Inst*>(v.as_obj())->ms); }
+void str_inst(PrintContext& p, Value v) { p.out += inst_to_string(static_cast<Inst*>(v.as_obj())->ms); }
 // print-method for TaggedLiteral: "#" tag, a space, then the form.
-void print_tagged_literal(State& vm, std::string& out, Value v, bool readably) {
+void print_tagged_literal(PrintContext& p, Value v) {
   auto* t = static_cast<TaggedLiteral*>(v.as_obj());
-  out += '#';
-  print_value(vm, out, t->tag, readably);
-  out += ' ';
-  print_value(vm, out, t->form, readably);
+  p.out += '#';
+  p.value(t->tag);
+  p.out += ' ';
+  p.value(t->form);
 }
 
 // A version 4 (random) UUID, RFC 4122 section 4.4, from a per-thread generator seeded
@@ -71,12 +71,13 @@ Value t_tagged_literal_p(State&, Args a) { return Value::boolean(is<TaggedLitera
 
 }  // namespace
 
+void register_tagged_printers(TypeInfo* table) {
+  set_print_hooks(table, ObjType::Uuid, print_uuid, str_uuid);
+  set_print_hooks(table, ObjType::Inst, print_inst, str_inst);
+  set_print_hooks(table, ObjType::TaggedLiteral, print_tagged_literal);
+}
+
 void install_tagged_natives(State& vm) {
-  set_print_hook(ObjType::Uuid, print_uuid);
-  set_str_hook(ObjType::Uuid, str_uuid);
-  set_print_hook(ObjType::Inst, print_inst);
-  set_str_hook(ObjType::Inst, str_inst);
-  set_print_hook(ObjType::TaggedLiteral, print_tagged_literal);
   install_data_reader_vars(vm);
   const char* C = "clojure.core";
   vm.def_native(C, "random-uuid", t_random_uuid, 0, 0, "Returns a pseudo-randomly generated java.util.UUID instance (i.e. type 4).", "([])");

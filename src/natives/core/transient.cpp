@@ -1,9 +1,9 @@
 // transient.cpp: clojure.core's transient natives (transient persistent! conj! assoc!
 // dissoc! disj! pop!) over runtime/coll/transient.h.
+#include "core/print_context.h"
 #include "runtime/coll/coll.h"
 #include "runtime/coll/transient.h"
 #include "natives/args.h"
-#include "runtime/print/print.h"
 
 namespace clove {
 
@@ -47,13 +47,13 @@ Value t_disj(State& vm, Args a) {
 Value t_pop(State& vm, Args a) { return transient_pop(vm, a[0]); }
 
 // #object[clojure.lang.PersistentVector$TransientVector 0x1b2c3d4e "...@1b2c3d4e"], as Clojure.
-void print_transient(State& vm, std::string& out, Value v, bool readably) {
+void print_transient(PrintContext& p, Value v) {
   const char* cls = type_name(v.as_obj()->type);
-  uint32_t id = hash(vm, v);
-  out += fmt::format("#object[{} 0x{:x} ", cls, id);
+  uint32_t id = hash(p.vm, v);
+  p.out += fmt::format("#object[{} 0x{:x} ", cls, id);
   std::string ident = fmt::format("{}@{:x}", cls, id);
-  out += readably ? "\"" + ident + "\"" : ident;
-  out += ']';
+  p.out += p.readably ? "\"" + ident + "\"" : ident;
+  p.out += ']';
 }
 
 }  // namespace
@@ -82,9 +82,12 @@ void install_transient_natives(State& vm) {
                 "Removes the last item from a transient vector. If the collection is empty, throws an exception. "
                 "Returns coll",
                 "([coll])");
+}
+
+void register_transient_printers(TypeInfo* table) {
   for (ObjType t : {ObjType::TransientVector, ObjType::TransientArrayMap, ObjType::TransientHashMap,
                     ObjType::TransientHashSet})
-    set_print_hook(t, print_transient);
+    set_print_hooks(table, t, print_transient);
 }
 
 }  // namespace clove

@@ -4,7 +4,7 @@
 // operations are O(1) amortised (pop may take O(log32 n) to make the rear's seq).
 //
 // In Clojure it is reached as clojure.lang.PersistentQueue/EMPTY; Clove defines a var
-// EMPTY in a namespace of that name (natives/sorted.cpp). It is sequential (= to lists
+// EMPTY in a namespace of that name (natives/core/sorted.cpp). It is sequential (= to lists
 // and vectors with the same elements) and prints as an #object like Clojure's.
 #pragma once
 #include <cstdint>

@@ -12,8 +12,8 @@
 #include <string>
 
 #include "core/error.h"
+#include "core/print_context.h"
 #include "runtime/num/number.h"
-#include "runtime/print/print.h"
 #include "runtime/lang/record.h"
 #include "core/type_table.h"
 #include "state/state.h"
@@ -244,20 +244,19 @@ uint32_t array_identity(const Obj* o) {
 }
 
 // Object.toString of an array: "[J@1b2c3d4".
-std::string array_str(State&, Value v) {
-  auto* a = static_cast<JavaArray*>(v.as_obj());
-  return fmt::format("{}@{:x}", a->class_name(), array_identity(a));
-}
+std::string array_ident(const JavaArray* a) { return fmt::format("{}@{:x}", a->class_name(), array_identity(a)); }
+
+void str_array(PrintContext& p, Value v) { p.out += array_ident(static_cast<JavaArray*>(v.as_obj())); }
 
 // #object["[J" 0x1b2c3d4 "[J@1b2c3d4"], as Clojure's print-tagged-object prints an array
 // (the class name as a string, since it is not a symbol); unquoted by print/str.
-void print_array(State& vm, std::string& out, Value v, bool readably) {
+void print_array(PrintContext& p, Value v) {
   auto* a = static_cast<JavaArray*>(v.as_obj());
-  std::string ident = array_str(vm, v);
-  if (readably)
-    out += fmt::format("#object[\"{}\" 0x{:x} \"{}\"]", a->class_name(), array_identity(a), ident);
+  std::string ident = array_ident(a);
+  if (p.readably)
+    p.out += fmt::format("#object[\"{}\" 0x{:x} \"{}\"]", a->class_name(), array_identity(a), ident);
   else
-    out += fmt::format("#object[{} 0x{:x} {}]", a->class_name(), array_identity(a), ident);
+    p.out += fmt::format("#object[{} 0x{:x} {}]", a->class_name(), array_identity(a), ident);
 }
 
 }  // namespace
@@ -311,9 +310,6 @@ void register_array_types(TypeInfo* table) {
   };
 }
 
-void install_array_print_hooks() {
-  set_print_hook(ObjType::JavaArray, print_array);
-  set_str_hook(ObjType::JavaArray, array_str);
-}
+void register_array_printers(TypeInfo* table) { set_print_hooks(table, ObjType::JavaArray, print_array, str_array); }
 
 }  // namespace clove

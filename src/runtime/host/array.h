@@ -107,7 +107,8 @@ const char* java_array_seq_class_name(const JavaArraySeq* s);
 /// names, and the collection operations Clojure's RT gives arrays (seq count nth get
 /// contains?) and their seqs (a counted, indexed seq with metadata).
 void register_array_types(TypeInfo* table);
-/// How arrays print (#object["[J" 0x.. "[J@.."]) and str ("[J@.."); at VM setup.
-void install_array_print_hooks();
+/// Registers, in the per-type table, how arrays print (#object["[J" 0x.. "[J@.."]) and
+/// str ("[J@.."); called from type_info's init.
+void register_array_printers(TypeInfo* table);
 
 }  // namespace clove

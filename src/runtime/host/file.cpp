@@ -3,7 +3,7 @@
 
 #include <fmt/format.h>
 
-#include "runtime/print/print.h"
+#include "core/print_context.h"
 #include "runtime/text/string.h"
 #include "core/type_table.h"
 
@@ -22,10 +22,11 @@ std::string normalise(std::string_view p) {
   return out;
 }
 
-void print_file(State&, std::string& out, Value v, bool readably) {
+void print_file(PrintContext& p, Value v) {
   const File* f = static_cast<const File*>(v.as_obj());
+  std::string& out = p.out;
   out += fmt::format("#object[java.io.File 0x{:x} ", static_cast<uint32_t>(reinterpret_cast<uintptr_t>(f) >> 4));
-  if (readably) {
+  if (p.readably) {
     out += '"';
     for (char c : f->path) {
       if (c == '"' || c == '\\') out += '\\';
@@ -38,7 +39,7 @@ void print_file(State&, std::string& out, Value v, bool readably) {
   out += ']';
 }
 
-std::string str_file(State&, Value v) { return static_cast<const File*>(v.as_obj())->path; }
+void str_file(PrintContext& p, Value v) { p.out += static_cast<const File*>(v.as_obj())->path; }
 
 }  // namespace
 
@@ -87,8 +88,7 @@ void register_file_type(TypeInfo* table) {
     return y && file_equal(static_cast<File*>(o), y);
   };
   f.hash = [](State&, Obj* o) { return file_hash(static_cast<File*>(o)); };  // File.hashCode
-  set_print_hook(ObjType::File, print_file);
-  set_str_hook(ObjType::File, str_file);
+  set_print_hooks(table, ObjType::File, print_file, str_file);
 }
 
 }  // namespace clove

@@ -3,7 +3,7 @@
 //
 // A TextWriter is one of
 //   * a process stream (stdout, stderr) that a C++ host may redirect to a callback
-//     (VM::set_out / VM::set_err); the roots of *out* and *err* are these;
+//     (State::set_out / State::set_err); the roots of *out* and *err* are these;
 //   * a string buffer (java.io.StringWriter): `(str w)` gives what was written;
 //   * a file opened by clojure.java.io/writer, closed by with-open (or when collected).
 // A LineReader is stdin (the root of *in*), a string (java.io.StringReader) or a file's
@@ -30,7 +30,7 @@ enum class WriterKind : uint8_t { Stdout, Stderr, String, File };
 
 /// java.io.Writer. Object type Writer, or StringWriter for a string buffer (so that
 /// `class` names java.io.StringWriter), or StringBuilder for java.lang.StringBuilder (a
-/// string buffer with its own methods, natives/interop.cpp); use as_writer to accept all.
+/// string buffer with its own methods, natives/core/interop.cpp); use as_writer to accept all.
 struct TextWriter : Obj {
   static constexpr ObjType kType = ObjType::Writer;  // or StringWriter, see as_writer
   WriterKind kind;

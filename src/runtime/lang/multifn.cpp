@@ -1,12 +1,9 @@
 // multifn.cpp: multimethod tables and the dispatch cache (see multifn.h).
 #include "runtime/lang/multifn.h"
 
-#include <fmt/format.h>
-
 #include "core/error.h"
 #include "runtime/coll/coll.h"
 #include "runtime/lang/function.h"
-#include "runtime/print/print.h"
 #include "state/state.h"
 
 namespace clove {
@@ -36,7 +33,7 @@ void multifn_set_prefers(State& vm, MultiFn* mf, Value table) {
   reset_cache(vm, mf);
 }
 
-Value multifn_method(State& vm, MultiFn* mf, Value dv, bool must_exist) {
+Value multifn_method(State& vm, MultiFn* mf, Value dv) {
   Value h = mf->hierarchy ? vm.var_value(mf->hierarchy) : Value::nil();
   if (h != mf->cached_hierarchy) {
     reset_cache(vm, mf);
@@ -64,9 +61,6 @@ Value multifn_method(State& vm, MultiFn* mf, Value dv, bool must_exist) {
       vm.heap.barrier(mf, mf->cache);
     }
   }
-  if (m.is_nil() && must_exist)
-    throw_error(ErrorKind::IllegalArgumentException,
-                fmt::format("No method in multimethod '{}' for dispatch value: {}", mf->name->view(), str_of(vm, dv)));
   return m;
 }
 

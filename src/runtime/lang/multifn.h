@@ -49,10 +49,11 @@ struct MultiFn : Obj {
 
 /// A new multimethod with empty tables.
 MultiFn* make_multifn(State& vm, String* name, Value dispatch_fn, Value default_val, Var* hierarchy);
-/// The method for dispatch value dv (cached). When none applies and there is no default
-/// method: nil if !must_exist, else IllegalArgumentException "No method in multimethod
-/// 'area' for dispatch value: :x". Ambiguity errors come from -mm-best-method.
-Value multifn_method(State& vm, MultiFn* mf, Value dv, bool must_exist);
+/// The method for dispatch value dv (cached); nil when none applies and there is no
+/// default method (calling the multimethod then throws "No method in multimethod 'area'
+/// for dispatch value: :x", natives/core/poly.cpp). Ambiguity errors come from
+/// -mm-best-method.
+Value multifn_method(State& vm, MultiFn* mf, Value dv);
 /// Sets the method table (defmethod, remove-method, remove-all-methods); clears the cache.
 void multifn_set_methods(State& vm, MultiFn* mf, Value table);
 /// Sets the prefer table (prefer-method); clears the cache.

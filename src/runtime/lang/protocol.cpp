@@ -6,7 +6,7 @@
 #include "core/error.h"
 #include "runtime/coll/coll.h"
 #include "runtime/lang/host_class.h"
-#include "runtime/print/print.h"
+#include "runtime/num/number.h"
 #include "runtime/lang/record.h"
 #include "state/state.h"
 
@@ -54,6 +54,19 @@ int search_impl(State& vm, const Protocol* p, Value x) {
   return find_impl_index(p, Value::object(vm.names.symbol({}, "java.lang.Object")));
 }
 
+// How an error message shows a value given where a method keyword or a class was
+// expected (the printer sits above this layer): keywords, symbols, nil, booleans and
+// longs as pr prints them, strings in double quotes, anything else by its class.
+std::string value_label(Value v) {
+  if (v.is_nil()) return "nil";
+  if (v.is_bool()) return v.is_true() ? "true" : "false";
+  if (is_long(v)) return fmt::format("{}", as_long(v));
+  if (Keyword* k = as<Keyword>(v)) return k->str();
+  if (Symbol* s = as<Symbol>(v)) return s->str();
+  if (String* s = as<String>(v)) return fmt::format("\"{}\"", s->view());
+  return fmt::format("a {}", value_type_name(v));
+}
+
 std::string protocol_label(const Protocol* p) {
   if (p->var) return fmt::format("#'{}/{}", p->var->ns->name->str(), p->var->sym->str());
   return p->name->str();
@@ -69,7 +82,7 @@ Value protocol_fns_from_map(State& vm, Protocol* p, Value method_map) {
     int idx = p->method_index(k);
     if (idx < 0)
       throw_error(ErrorKind::IllegalArgumentException,
-                  fmt::format("No method {} in protocol {}", pr_str(vm, k), p->name->str()));
+                  fmt::format("No method {} in protocol {}", value_label(k), p->name->str()));
     fns[idx] = nth(vm, e, 1);
   }
   return vector_from(vm.heap, fns.data(), fns.size());
@@ -81,7 +94,7 @@ void extend_protocol(State& vm, Protocol* p, Value cls, Value method_map) {
     c = canonical_class(vm, cls);
     if (c.is_nil())
       throw_error(ErrorKind::IllegalArgumentException,
-                  fmt::format("Can't extend protocol {} to {}: not a class", p->name->str(), pr_str(vm, cls)));
+                  fmt::format("Can't extend protocol {} to {}: not a class", p->name->str(), value_label(cls)));
   }
   if (!method_map.is_nil() && !is_map(method_map))
     throw_error(ErrorKind::IllegalArgumentException, "extend takes a map of method keywords to fns");

@@ -6,11 +6,11 @@
 
 #include "core/error.h"
 #include "core/murmur3.h"
+#include "core/print_context.h"
 #include "runtime/coll/coll.h"
 #include "core/type_table.h"
 #include "runtime/num/number.h"
 #include "state/namespace.h"
-#include "runtime/print/print.h"
 #include "state/state.h"
 
 namespace clove {
@@ -275,32 +275,34 @@ void register_record_types(TypeInfo* table) {
 
 namespace {
 
-void print_record(State& vm, std::string& out, Value v, bool readably) {
+// #user.P{:x 1, :y 2}, as Clojure's print-method for IRecord: "#", the class name, then
+// the entries as print-map prints a map (so *print-level* and *print-length* count here
+// too: a record cut off by *print-level* prints "#user.P#").
+void print_record(PrintContext& p, Value v) {
   Record* r = static_cast<Record*>(v.as_obj());
-  out += '#';
-  out += r->rtype->cname();
-  out += '{';
-  RootScope scope(vm.heap);
+  p.out += '#';
+  p.out += r->rtype->cname();
+  if (!p.enter_coll()) return;
+  p.out += '{';
+  RootScope scope(p.vm.heap);
   scope.push(v);
-  size_t cur = scope.push(record_seq(vm, r));
+  size_t cur = scope.push(record_seq(p.vm, r));
   size_t e = scope.push(Value::nil());  // printing may run Clove code (print-method)
-  bool first_entry = true;
-  while (!scope[cur].is_nil()) {
-    if (!first_entry) out += ", ";
-    first_entry = false;
-    scope[e] = first(vm, scope[cur]);
-    print_value(vm, out, nth(vm, scope[e], 0), readably);
-    out += ' ';
-    print_value(vm, out, nth(vm, scope[e], 1), readably);
-    scope[cur] = next(vm, scope[cur]);
+  const int64_t limit = p.length_limit();
+  for (int64_t n = 0; !scope[cur].is_nil(); ++n) {
+    if (n > 0) p.out += ", ";
+    if (limit >= 0 && n == limit) {
+      p.out += "...";
+      break;
+    }
+    scope[e] = first(p.vm, scope[cur]);
+    p.value(nth(p.vm, scope[e], 0));
+    p.out += ' ';
+    p.value(nth(p.vm, scope[e], 1));
+    scope[cur] = next(p.vm, scope[cur]);
   }
-  out += '}';
-}
-
-// Java's toString: the type's own, else "class@hash".
-std::string to_string_of(State& vm, Value v, const std::string& cls, Value to_string) {
-  if (!to_string.is_nil()) return str_of(vm, vm.call(to_string, {v}));
-  return fmt::format("{}@{:x}", cls, identity_hash(v.as_obj()));
+  p.out += '}';
+  p.leave_coll();
 }
 
 Value to_string_fn(Value v) {
@@ -314,30 +316,33 @@ std::string class_label(Value v) {
   return type_name(v.as_obj()->type);
 }
 
-std::string str_instance(State& vm, Value v) { return to_string_of(vm, v, class_label(v), to_string_fn(v)); }
+// Java's toString: the type's own, else "class@hash".
+std::string to_string_of(PrintContext& p, Value v) {
+  Value to_string = to_string_fn(v);
+  if (!to_string.is_nil()) return p.str(p.vm.call(to_string, {v}));
+  return fmt::format("{}@{:x}", class_label(v), identity_hash(v.as_obj()));
+}
+
+void str_instance(PrintContext& p, Value v) { p.out += to_string_of(p, v); }
 
 // Clojure's #object[class 0xhash toString] for opaque objects (toString quoted when
 // printing readably).
-void print_opaque(State& vm, std::string& out, Value v, bool readably) {
-  std::string cls = class_label(v);
-  std::string text = to_string_of(vm, v, cls, to_string_fn(v));
-  out += fmt::format("#object[{} 0x{:x} ", cls, identity_hash(v.as_obj()));
-  print_value(vm, out, string_value(vm.heap, text), readably);
-  out += ']';
+void print_opaque(PrintContext& p, Value v) {
+  std::string text = to_string_of(p, v);
+  p.out += fmt::format("#object[{} 0x{:x} ", class_label(v), identity_hash(v.as_obj()));
+  p.value(string_value(p.vm.heap, text));
+  p.out += ']';
 }
 
-void print_record_type(State&, std::string& out, Value v, bool) { out += static_cast<RecordType*>(v.as_obj())->cname(); }
+void print_record_type(PrintContext& p, Value v) { p.out += static_cast<RecordType*>(v.as_obj())->cname(); }
 
 }  // namespace
 
-void install_record_printers() {
-  set_print_hook(ObjType::Record, print_record);
-  set_print_hook(ObjType::TypeInstance, print_opaque);
-  set_print_hook(ObjType::Reify, print_opaque);
-  set_str_hook(ObjType::Record, str_instance);
-  set_str_hook(ObjType::TypeInstance, str_instance);
-  set_str_hook(ObjType::Reify, str_instance);
-  set_print_hook(ObjType::RecordType, print_record_type);
+void register_record_printers(TypeInfo* table) {
+  set_print_hooks(table, ObjType::Record, print_record, str_instance);
+  set_print_hooks(table, ObjType::TypeInstance, print_opaque, str_instance);
+  set_print_hooks(table, ObjType::Reify, print_opaque, str_instance);
+  set_print_hooks(table, ObjType::RecordType, print_record_type);
 }
 
 }  // namespace clove

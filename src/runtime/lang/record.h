@@ -115,8 +115,9 @@ Value construct_by_class_name(State& vm, std::string_view class_name, Args args,
 /// class name of instances (their RecordType's).
 void register_record_types(TypeInfo* table);
 
-/// Registers the printers for records (#user.Point{:x 1}), deftype and reify instances
-/// (#object[user.T 0x.. "user.T@.."], or their toString when given) and record types.
-void install_record_printers();
+/// Registers, in the per-type table, how records (#user.Point{:x 1}), deftype and reify
+/// instances (#object[user.T 0x.. "user.T@.."], or their toString when given) and record
+/// types print and `str` (called from type_info's init).
+void register_record_printers(TypeInfo* table);
 
 }  // namespace clove

@@ -1,6 +1,8 @@
 // print.cpp: Clojure's printer (core_print.clj's print-method family) for every
 // built-in value, honouring *print-length*, *print-level*, *print-meta* and
-// *print-namespace-maps*. Collections are walked only through coll.h.
+// *print-namespace-maps*. Collections are walked only through coll.h. Types with print
+// or str hooks in the per-type table print through them; the printer is their
+// PrintContext (core/print_context.h, docs/design/printing.md).
 #include "runtime/print/print.h"
 
 #include <fmt/format.h>
@@ -9,6 +11,8 @@
 #include <cmath>
 #include <utility>
 
+#include "core/object.h"
+#include "core/print_context.h"
 #include "core/stack_guard.h"
 #include "runtime/num/bignum.h"
 #include "runtime/coll/coll.h"
@@ -21,17 +25,15 @@
 #include "runtime/text/regex.h"
 #include "runtime/host/stream.h"
 #include "runtime/text/string.h"
-#include "reader/char_stream.h"
+#include "runtime/text/unicode.h"
 #include "state/state.h"
 
 namespace clove {
 
 namespace {
 
-PrintHook g_hooks[static_cast<int>(ObjType::kCount)] = {};
-StrHook g_str_hooks[static_cast<int>(ObjType::kCount)] = {};
-
-// Nesting depth of the print in progress on this thread (hooks re-enter print_value).
+// Nesting depth of the prints in progress on this thread: counts through type hooks
+// (PrintContext::value) and through prints that print-method methods start.
 thread_local uint32_t t_depth = 0;
 
 /// The value of clojure.core/<name> if that var exists, else nil.
@@ -85,7 +87,7 @@ void append_char_name(std::string& out, uint32_t c) {
     case '\b': out += "backspace"; return;
     case '\f': out += "formfeed"; return;
     case '\r': out += "return"; return;
-    default: append_utf8(out, static_cast<int32_t>(c));
+    default: text::append_code_point(out, static_cast<int32_t>(c));
   }
 }
 
@@ -106,12 +108,14 @@ void append_escaped(std::string& out, std::string_view s) {
   out += '"';
 }
 
-class Printer {
+/// One print in progress: the built-in rules, and the PrintContext that the print and
+/// str hooks of the per-type table (TypeInfo::print, TypeInfo::str) print through.
+class Printer final : public PrintContext {
  public:
   /// skip_custom_top: print v itself with the built-in rules even if print-method has a
   /// method for it (the :default method's own call), its elements through print-method.
   Printer(State& vm, std::string& out, bool readably, bool skip_custom_top = false)
-      : vm_(vm), out_(out), readably_(readably), skip_custom_(skip_custom_top) {
+      : PrintContext(vm, out, readably), skip_custom_(skip_custom_top) {
     find_custom_methods();
     Value len = core_setting(vm, "*print-length*");
     Value lvl = core_setting(vm, "*print-level*");
@@ -134,80 +138,91 @@ class Printer {
     print_inner(v);
   }
 
+  // ---- PrintContext: what the hooks see ----
+  void value(Value v) override { print(v); }
+  std::string str(Value v) override { return str_of(vm, v); }
+  bool enter_coll() override {
+    if (level_exceeded()) return false;
+    ++coll_depth_;
+    return true;
+  }
+  void leave_coll() override { --coll_depth_; }
+  int64_t length_limit() const override { return length_; }
+
  private:
   // print-method (09_io.clj) is a multimethod on (type x) whose :default method is this
   // printer. Only when a program has added methods of its own does the printer dispatch
   // each value it prints, so plain printing pays nothing for the hook.
   void find_custom_methods() {
-    Namespace* core = vm_.core_ns();
-    Var* v = core ? core->lookup(vm_.names.symbol({}, "print-method")) : nullptr;
+    Namespace* core = vm.core_ns();
+    Var* v = core ? core->lookup(vm.names.symbol({}, "print-method")) : nullptr;
     MultiFn* mf = v && v->bound ? multifn_of(v->root) : nullptr;
-    if (!mf || count(vm_, mf->method_table) <= 1) return;
+    if (!mf || count(vm, mf->method_table) <= 1) return;
     custom_ = mf;
-    default_method_ = get(vm_, mf->method_table, mf->default_val);
+    default_method_ = get(vm, mf->method_table, mf->default_val);
   }
 
   // Prints v with a print-method of the program's when one applies to (type v): the
   // method writes to a fresh StringWriter, with *print-readably* bound as this printer
   // prints. False when only the built-in printing applies.
   bool print_custom(Value v) {
-    RootScope roots(vm_.heap);
+    RootScope roots(vm.heap);
     roots.push(v);
-    Value t = get(vm_, meta(v), Value::object(vm_.kw("type")));
-    size_t dispatch = roots.push(t.is_nil() ? class_of(vm_, v) : t);
-    Value method = multifn_method(vm_, custom_, roots[dispatch], false);
+    Value t = get(vm, meta(v), Value::object(vm.kw("type")));
+    size_t dispatch = roots.push(t.is_nil() ? class_of(vm, v) : t);
+    Value method = multifn_method(vm, custom_, roots[dispatch]);
     if (method.is_nil() || method == default_method_) return false;
     roots.push(method);
-    TextWriter* w = vm_.heap.make<TextWriter>(WriterKind::String);
+    TextWriter* w = vm.heap.make<TextWriter>(WriterKind::String);
     roots.push(Value::object(w));
-    Var* readably = vm_.core_ns()->lookup(vm_.names.symbol({}, "*print-readably*"));
-    if (readably) vm_.push_bindings({{readably, Value::boolean(readably_)}});
+    Var* readably_var = vm.core_ns()->lookup(vm.names.symbol({}, "*print-readably*"));
+    if (readably_var) vm.push_bindings({{readably_var, Value::boolean(readably)}});
     try {
-      vm_.call(method, {v, Value::object(w)});
+      vm.call(method, {v, Value::object(w)});
     } catch (...) {
-      if (readably) vm_.pop_bindings();
+      if (readably_var) vm.pop_bindings();
       throw;
     }
-    if (readably) vm_.pop_bindings();
-    out_ += w->text;
+    if (readably_var) vm.pop_bindings();
+    out += w->text;
     return true;
   }
 
   void print_inner(Value v) {
     if (v.is_nil()) {
-      out_ += "nil";
+      out += "nil";
     } else if (v.is_bool()) {
-      out_ += v.is_true() ? "true" : "false";
+      out += v.is_true() ? "true" : "false";
     } else if (is_long(v)) {
-      out_ += fmt::format("{}", as_long(v));
+      out += fmt::format("{}", as_long(v));
     } else if (v.is_double()) {
       double d = v.as_double();
-      if (std::isnan(d)) out_ += "##NaN";
-      else if (std::isinf(d)) out_ += d > 0 ? "##Inf" : "##-Inf";
-      else out_ += format_double(d);
+      if (std::isnan(d)) out += "##NaN";
+      else if (std::isinf(d)) out += d > 0 ? "##Inf" : "##-Inf";
+      else out += format_double(d);
     } else if (v.is_char()) {
-      if (readably_) {
-        out_ += '\\';
-        append_char_name(out_, v.as_char());
+      if (readably) {
+        out += '\\';
+        append_char_name(out, v.as_char());
       } else {
-        append_utf8(out_, static_cast<int32_t>(v.as_char()));
+        text::append_code_point(out, static_cast<int32_t>(v.as_char()));
       }
     } else if (String* s = as<String>(v)) {
-      if (readably_) append_escaped(out_, s->view());
-      else out_ += s->view();
+      if (readably) append_escaped(out, s->view());
+      else out += s->view();
     } else if (is<Symbol>(v)) {
       print_meta(v);
-      out_ += as<Symbol>(v)->str();
+      out += as<Symbol>(v)->str();
     } else if (Keyword* k = as<Keyword>(v)) {
-      out_ += k->str();
+      out += k->str();
     } else if (BigInt* b = as<BigInt>(v)) {
-      out_ += bigint_to_string(b);
-      out_ += 'N';
+      out += bigint_to_string(b);
+      out += 'N';
     } else if (Ratio* r = as<Ratio>(v)) {
-      out_ += ratio_to_string(r);
+      out += ratio_to_string(r);
     } else if (BigDecimal* d = as<BigDecimal>(v)) {
-      out_ += bigdecimal_to_string(d);
-      out_ += 'M';
+      out += bigdecimal_to_string(d);
+      out += 'M';
     } else if (is_map(v)) {
       print_meta(v);
       print_map(v);
@@ -221,50 +236,50 @@ class Printer {
       print_meta(v);
       print_sequential("(", v, ")");
     } else if (Var* var = as<Var>(v); var && !var->ns) {
-      out_ += "#<Var: --unnamed-->";  // with-local-vars
+      out += "#<Var: --unnamed-->";  // with-local-vars
     } else if (Var* var = as<Var>(v)) {
-      out_ += "#'";
-      out_ += var->ns ? std::string(var->ns->name->name_view()) + "/" : "";
-      out_ += var->sym->name_view();
+      out += "#'";
+      out += var->ns ? std::string(var->ns->name->name_view()) + "/" : "";
+      out += var->sym->name_view();
     } else if (Namespace* ns = as<Namespace>(v)) {
-      out_ += "#namespace[";
-      out_ += ns->name->name_view();
-      out_ += ']';
+      out += "#namespace[";
+      out += ns->name->name_view();
+      out += ']';
     } else if (is<Closure>(v) || is<Native>(v)) {
       std::string cls = fn_class_name(v);
       uint32_t h = identity_hash(v.as_obj());
-      out_ += fmt::format("#object[{} 0x{:x} ", cls, h);
+      out += fmt::format("#object[{} 0x{:x} ", cls, h);
       std::string ident = fmt::format("{}@{:x}", cls, h);
-      if (readably_) append_escaped(out_, ident);
-      else out_ += ident;
-      out_ += ']';
+      if (readably) append_escaped(out, ident);
+      else out += ident;
+      out += ']';
     } else if (Exception* e = as<Exception>(v)) {
       print_exception(e);
-    } else if (v.is_obj() && g_hooks[static_cast<int>(v.as_obj()->type)]) {
-      g_hooks[static_cast<int>(v.as_obj()->type)](vm_, out_, v, readably_);
+    } else if (v.is_obj() && type_info(v.as_obj()->type).print) {
+      type_info(v.as_obj()->type).print(*this, v);
     } else if (v.is_obj()) {
-      out_ += fmt::format("#object[{} 0x{:x}]", type_name(v.as_obj()->type), identity_hash(v.as_obj()));
+      out += fmt::format("#object[{} 0x{:x}]", type_name(v.as_obj()->type), identity_hash(v.as_obj()));
     } else {
-      out_ += fmt::format("#<internal 0x{:x}>", v.bits());
+      out += fmt::format("#<internal 0x{:x}>", v.bits());
     }
   }
 
   /// ^meta before a form, as Clojure's print-meta (only when printing readably).
   void print_meta(Value v) {
-    if (!meta_ || !readably_) return;
+    if (!meta_ || !readably) return;
     Value m = meta(v);
-    if (m.is_nil() || count(vm_, m) == 0) return;
-    out_ += '^';
-    Value tag = get(vm_, m, Value::object(vm_.names.keyword({}, "tag")));
-    if (count(vm_, m) == 1 && tag.truthy()) print(tag);
+    if (m.is_nil() || count(vm, m) == 0) return;
+    out += '^';
+    Value tag = get(vm, m, Value::object(vm.names.keyword({}, "tag")));
+    if (count(vm, m) == 1 && tag.truthy()) print(tag);
     else print(m);
-    out_ += ' ';
+    out += ' ';
   }
 
   /// True (and writes "#") when *print-level* cuts this collection off.
   bool level_exceeded() {
     if (level_ >= 0 && static_cast<int64_t>(coll_depth_) >= level_) {
-      out_ += '#';
+      out += '#';
       return true;
     }
     return false;
@@ -273,30 +288,30 @@ class Printer {
   void print_sequential(const char* open, Value coll, const char* close) {
     if (level_exceeded()) return;
     ++coll_depth_;
-    RootScope roots(vm_.heap);
+    RootScope roots(vm.heap);
     roots.push(coll);
-    size_t cursor = roots.push(seq(vm_, coll));
-    out_ += open;
+    size_t cursor = roots.push(seq(vm, coll));
+    out += open;
     int64_t n = 0;
     for (Value s = roots[cursor]; !s.is_nil(); s = roots[cursor]) {
-      if (n > 0) out_ += ' ';
+      if (n > 0) out += ' ';
       if (length_ >= 0 && n == length_) {
-        out_ += "...";
+        out += "...";
         break;
       }
-      print(first(vm_, s));
+      print(first(vm, s));
       ++n;
-      roots[cursor] = clove::next(vm_, roots[cursor]);
+      roots[cursor] = clove::next(vm, roots[cursor]);
     }
-    out_ += close;
+    out += close;
     --coll_depth_;
   }
 
   /// The namespace shared by every key (keywords or symbols), for #:ns{...}; empty if none.
   std::string common_key_namespace(Value m) {
     std::string ns;
-    for (Value s = seq(vm_, m); !s.is_nil(); s = clove::next(vm_, s)) {
-      Value k = nth(vm_, first(vm_, s), 0);
+    for (Value s = seq(vm, m); !s.is_nil(); s = clove::next(vm, s)) {
+      Value k = nth(vm, first(vm, s), 0);
       Symbol* sym = as<Symbol>(k);
       if (Keyword* kw = as<Keyword>(k)) sym = kw->sym;
       if (!sym || !sym->ns) return "";
@@ -310,42 +325,42 @@ class Printer {
     if (level_exceeded()) return;
     std::string ns = ns_maps_ ? common_key_namespace(m) : "";
     ++coll_depth_;
-    RootScope roots(vm_.heap);
+    RootScope roots(vm.heap);
     roots.push(m);
-    size_t cursor = roots.push(seq(vm_, m));
+    size_t cursor = roots.push(seq(vm, m));
     size_t entry = roots.push(Value::nil());  // a map's seq may make its entries as it goes
-    out_ += ns.empty() ? "{" : "#:" + ns + "{";
+    out += ns.empty() ? "{" : "#:" + ns + "{";
     int64_t n = 0;
     for (Value s = roots[cursor]; !s.is_nil(); s = roots[cursor]) {
-      if (n > 0) out_ += ", ";
+      if (n > 0) out += ", ";
       if (length_ >= 0 && n == length_) {
-        out_ += "...";
+        out += "...";
         break;
       }
-      roots[entry] = first(vm_, s);
-      Value k = nth(vm_, roots[entry], 0);
+      roots[entry] = first(vm, s);
+      Value k = nth(vm, roots[entry], 0);
       if (!ns.empty()) {
-        if (Keyword* kw = as<Keyword>(k)) k = Value::object(vm_.names.keyword({}, kw->sym->name_view()));
-        else if (Symbol* sym = as<Symbol>(k)) k = Value::object(vm_.names.symbol({}, sym->name_view()));
+        if (Keyword* kw = as<Keyword>(k)) k = Value::object(vm.names.keyword({}, kw->sym->name_view()));
+        else if (Symbol* sym = as<Symbol>(k)) k = Value::object(vm.names.symbol({}, sym->name_view()));
       }
       print(k);
-      out_ += ' ';
-      print(nth(vm_, roots[entry], 1));
+      out += ' ';
+      print(nth(vm, roots[entry], 1));
       ++n;
-      roots[cursor] = clove::next(vm_, roots[cursor]);
+      roots[cursor] = clove::next(vm, roots[cursor]);
     }
-    out_ += '}';
+    out += '}';
     --coll_depth_;
   }
 
   void print_trace_entry(const TraceEntry& t) {
-    out_ += '[';
-    out_ += t.fn_name ? std::string(t.fn_name->view()) : "fn";
-    out_ += ' ';
-    std::string file = t.pos.known() ? vm_.sources.name(t.pos.file) : "NO_SOURCE_FILE";
-    if (readably_) append_escaped(out_, file);
-    else out_ += file;
-    out_ += fmt::format(" {}]", t.pos.line);
+    out += '[';
+    out += t.fn_name ? std::string(t.fn_name->view()) : "fn";
+    out += ' ';
+    std::string file = t.pos.known() ? vm.sources.name(t.pos.file) : "NO_SOURCE_FILE";
+    if (readably) append_escaped(out, file);
+    else out += file;
+    out += fmt::format(" {}]", t.pos.line);
   }
 
   /// Clojure's #error {...} (print-throwable over Throwable->map).
@@ -355,40 +370,37 @@ class Printer {
       via.push_back(as<Exception>(c));
     Exception* root = via.back();
     auto message = [](Exception* e) { return e->message ? Value::object(e->message) : Value::nil(); };
-    out_ += "#error {\n :cause ";
+    out += "#error {\n :cause ";
     print(message(root));
     if (!root->data.is_nil()) {
-      out_ += "\n :data ";
+      out += "\n :data ";
       print(root->data);
     }
-    out_ += "\n :via\n [";
+    out += "\n :via\n [";
     for (size_t i = 0; i < via.size(); ++i) {
-      if (i > 0) out_ += "\n  ";
-      out_ += "{:type ";
-      out_ += error_class_name(via[i]->kind);
-      out_ += "\n   :message ";
+      if (i > 0) out += "\n  ";
+      out += "{:type ";
+      out += error_class_name(via[i]->kind);
+      out += "\n   :message ";
       print(message(via[i]));
       if (!via[i]->data.is_nil()) {
-        out_ += "\n   :data ";
+        out += "\n   :data ";
         print(via[i]->data);
       }
       if (!via[i]->frames.empty()) {
-        out_ += "\n   :at ";
+        out += "\n   :at ";
         print_trace_entry(via[i]->frames.front());
       }
-      out_ += '}';
+      out += '}';
     }
-    out_ += "]\n :trace\n [";
+    out += "]\n :trace\n [";
     for (size_t i = 0; i < root->frames.size(); ++i) {
-      if (i > 0) out_ += "\n  ";
+      if (i > 0) out += "\n  ";
       print_trace_entry(root->frames[i]);
     }
-    out_ += "]}";
+    out += "]}";
   }
 
-  State& vm_;
-  std::string& out_;
-  bool readably_;
   int64_t length_ = -1;  // *print-length*; -1 = unlimited
   int64_t level_ = -1;   // *print-level*; -1 = unlimited
   bool meta_ = false;
@@ -400,9 +412,6 @@ class Printer {
 };
 
 }  // namespace
-
-void set_print_hook(ObjType type, PrintHook hook) { g_hooks[static_cast<int>(type)] = hook; }
-void set_str_hook(ObjType type, StrHook hook) { g_str_hooks[static_cast<int>(type)] = hook; }
 
 void print_value_builtin(State& vm, std::string& out, Value v, bool readably) {
   Printer(vm, out, readably, true).print(v);
@@ -425,7 +434,7 @@ std::string str_of(State& vm, Value v) {
   if (String* s = as<String>(v)) return std::string(s->view());
   if (v.is_char()) {
     std::string out;
-    append_utf8(out, static_cast<int32_t>(v.as_char()));
+    text::append_code_point(out, static_cast<int32_t>(v.as_char()));
     return out;
   }
   if (v.is_double()) return format_double(v.as_double());
@@ -446,7 +455,14 @@ std::string str_of(State& vm, Value v) {
     }
     return out;
   }
-  if (v.is_obj() && g_str_hooks[static_cast<int>(v.as_obj()->type)]) return g_str_hooks[static_cast<int>(v.as_obj()->type)](vm, v);
+  if (v.is_obj()) {
+    if (auto hook = type_info(v.as_obj()->type).str) {
+      std::string out;
+      Printer p(vm, out, false);
+      hook(p, v);
+      return out;
+    }
+  }
   return pr_str(vm, v);
 }
 

@@ -37,6 +37,10 @@ void append(std::string& out, uint32_t cp) {
   }
 }
 
+void append_code_point(std::string& out, int32_t c) {
+  if (c >= 0 && c <= 0x10FFFF) append(out, static_cast<uint32_t>(c));
+}
+
 size_t byte_offset(std::string_view s, int64_t index) {
   size_t pos = 0;
   for (int64_t i = 0; i < index && pos < s.size(); ++i)

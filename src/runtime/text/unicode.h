@@ -22,6 +22,10 @@ namespace clove::text {
 uint32_t decode(std::string_view s, size_t& pos);
 /// Appends code point cp as UTF-8.
 void append(std::string& out, uint32_t cp);
+/// Appends c as UTF-8 when it is a code point (0..0x10FFFF, surrogates included) and
+/// nothing otherwise (a negative value such as the reader's end-of-input mark). The
+/// reader and the printer write characters with it.
+void append_code_point(std::string& out, int32_t c);
 /// Number of bytes in the UTF-8 sequence that starts with lead byte b (1 for junk).
 inline size_t seq_len(unsigned char b) {
   return b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : b < 0xF8 ? 4 : 1;

@@ -5,7 +5,6 @@
 // for the rest.
 #include "runtime/coll/coll.h"
 #include "runtime/coll/array_map.h"
-#include "runtime/coll/array_seq.h"
 #include "runtime/coll/chunk.h"
 #include "runtime/coll/coll_util.h"
 #include "runtime/coll/hash_map.h"

@@ -1,4 +1,6 @@
-// object_types.cpp: the per-type table, and registration of the runtime's own types.
+// object_types.cpp: the per-type table: it is built once, on first use (the first Heap),
+// from the rows of CLOVE_OBJ_TYPES (name, superclass, traits) and the registration
+// function of every module that defines types (tracers and operations).
 #include <cstdio>
 #include <cstdlib>
 #include <mutex>
@@ -24,11 +26,28 @@
 
 namespace clove {
 
+namespace detail {
+TypeInfo g_type_table[static_cast<int>(ObjType::kCount)];
+}  // namespace detail
+
 namespace {
-TypeInfo g_table[static_cast<int>(ObjType::kCount)];
+TypeInfo* const g_table = detail::g_type_table;
 
 const char* const kNames[] = {
-#define CLOVE_X(name, str) str,
+#define CLOVE_X(name, str, super, traits) str,
+    CLOVE_OBJ_TYPES(CLOVE_X)
+#undef CLOVE_X
+};
+
+const char* const kSuperclasses[] = {
+#define CLOVE_X(name, str, super, traits) super,
+    CLOVE_OBJ_TYPES(CLOVE_X)
+#undef CLOVE_X
+};
+
+// Each row's declared traits, closed under super-interfaces (core/traits.h).
+constexpr Traits kTraits[] = {
+#define CLOVE_X(name, str, super, traits) [] { using namespace trait; return trait_closure(traits); }(),
     CLOVE_OBJ_TYPES(CLOVE_X)
 #undef CLOVE_X
 };
@@ -58,6 +77,12 @@ void init_table() {
   register_sorted_printers(g_table);
   register_tagged_printers(g_table);
   register_poly_printers(g_table);
+  // What a type is comes from its row, whatever a registration copied.
+  for (int i = 0; i < static_cast<int>(ObjType::kCount); ++i) {
+    g_table[i].name = kNames[i];
+    g_table[i].superclass = kSuperclasses[i];
+    g_table[i].traits = kTraits[i];
+  }
 }
 }  // namespace
 
@@ -74,20 +99,13 @@ void register_core_types(TypeInfo* table) {
   register_type<String>(table);
   register_type<Symbol>(table);
   register_type<Keyword>(table);
-  register_type<Proto>(table);
-  register_type<FnProto>(table);
-  register_type<Closure>(table);
-  register_type<Native>(table);
+  register_function_types(table);
   register_type<Var>(table);
   register_type<Namespace>(table);
-  register_type<Exception>(table);
+  register_exception_type(table);
   register_type<Fiber>(table);
   register_type<Reduced>(table);
-  register_type<RecordType>(table);
-  register_type<Record>(table);
-  table[static_cast<int>(ObjType::TypeInstance)] = table[static_cast<int>(ObjType::Record)];  // same struct
-  table[static_cast<int>(ObjType::TypeInstance)].name = type_name(ObjType::TypeInstance);
-  register_type<Reify>(table);
+  register_record_types(table);
   register_type<Protocol>(table);
   register_type<MultiFn>(table);
   register_tagged_types(table);

@@ -2,91 +2,116 @@
 //
 // Every heap object is a C++ struct deriving from Obj, allocated by Heap::make (gc/heap.h),
 // freed only by the collector. A type declares `static constexpr ObjType kType` and
-// `void trace(Tracer&)` (mark every Value/Obj* it holds); the per-type table in
-// api/object_types.cpp maps ObjType to name, tracer, size and destructor.
+// `void trace(Tracer&)` (mark every Value/Obj* it holds); the per-type table
+// (TypeInfo, built in api/object_types.cpp) maps ObjType to name, tracer, size,
+// destructor, class, traits and optional operations.
 //
-// To add a type: add a line to CLOVE_OBJ_TYPES, define the struct, and register it in
-// object_types.cpp. Printed type names follow Clojure's class names where one exists.
+// To add a type: add a row to CLOVE_OBJ_TYPES (its class name, superclass and traits),
+// define the struct, and register it (register_type<T> plus its operations) from the
+// registration function of its module.
 #pragma once
 #include <cstddef>
 #include <cstdint>
 
+#include "core/traits.h"
 #include "core/value.h"
 
 namespace clove {
 
-// X(enum name, printed name)
-#define CLOVE_OBJ_TYPES(X)                                   \
-  X(BoxedLong, "java.lang.Long")                             \
-  X(BigInt, "clojure.lang.BigInt")                           \
-  X(Ratio, "clojure.lang.Ratio")                             \
-  X(BigDecimal, "java.math.BigDecimal")                      \
-  X(String, "java.lang.String")                              \
-  X(Symbol, "clojure.lang.Symbol")                           \
-  X(Keyword, "clojure.lang.Keyword")                         \
-  X(List, "clojure.lang.PersistentList")                     \
-  X(EmptyList, "clojure.lang.PersistentList$EmptyList")      \
-  X(Cons, "clojure.lang.Cons")                               \
-  X(ArraySeq, "clojure.lang.ArraySeq")                       \
-  X(LazySeq, "clojure.lang.LazySeq")                         \
-  X(Reduced, "clojure.lang.Reduced")                         \
-  X(Vector, "clojure.lang.PersistentVector")                 \
-  X(VectorNode, "clove.lang.VectorNode")                     \
-  X(VectorSeq, "clojure.lang.PersistentVector$ChunkedSeq")   \
-  X(ArrayChunk, "clojure.lang.ArrayChunk")                   \
-  X(ChunkBuffer, "clojure.lang.ChunkBuffer")                 \
-  X(ChunkedCons, "clojure.lang.ChunkedCons")                 \
-  X(Range, "clojure.lang.LongRange")                         \
-  X(MapEntry, "clojure.lang.MapEntry")                       \
-  X(ArrayMap, "clojure.lang.PersistentArrayMap")             \
-  X(HashMap, "clojure.lang.PersistentHashMap")               \
-  X(HamtNode, "clove.lang.HamtNode")                         \
-  X(HashSet, "clojure.lang.PersistentHashSet")               \
-  X(MapSeq, "clojure.lang.APersistentMap$KeySeq")            \
-  X(HashMapSeq, "clojure.lang.PersistentHashMap$NodeSeq")    \
-  X(StringSeq, "clojure.lang.StringSeq")                     \
-  X(JavaArray, "[Ljava.lang.Object;")                        \
-  X(JavaArraySeq, "clojure.lang.ArraySeq")                   \
-  X(TransientVector, "clojure.lang.PersistentVector$TransientVector")        \
-  X(TransientArrayMap, "clojure.lang.PersistentArrayMap$TransientArrayMap")  \
-  X(TransientHashMap, "clojure.lang.PersistentHashMap$TransientHashMap")     \
-  X(TransientHashSet, "clojure.lang.PersistentHashSet$TransientHashSet")     \
-  X(TreeNode, "clojure.lang.PersistentTreeMap$Node")         \
-  X(SortedMap, "clojure.lang.PersistentTreeMap")             \
-  X(SortedSet, "clojure.lang.PersistentTreeSet")             \
-  X(TreeSeq, "clojure.lang.PersistentTreeMap$Seq")           \
-  X(Queue, "clojure.lang.PersistentQueue")                   \
-  X(QueueSeq, "clojure.lang.PersistentQueue$Seq")            \
-  X(Proto, "clove.lang.Proto")                               \
-  X(FnProto, "clove.lang.FnProto")                           \
-  X(Closure, "clojure.lang.AFunction")                       \
-  X(Native, "clove.lang.Native")                             \
-  X(Var, "clojure.lang.Var")                                 \
-  X(Namespace, "clojure.lang.Namespace")                     \
-  X(Exception, "java.lang.Exception")                        \
-  X(Atom, "clojure.lang.Atom")                               \
-  X(Volatile, "clojure.lang.Volatile")                       \
-  X(Delay, "clojure.lang.Delay")                             \
-  X(Fiber, "clove.lang.Fiber")                               \
-  X(Regex, "java.util.regex.Pattern")                        \
-  X(Matcher, "java.util.regex.Matcher")                      \
-  X(RecordType, "java.lang.Class")                           \
-  X(Record, "clojure.lang.IRecord")                          \
-  X(TypeInstance, "clojure.lang.IType")                      \
-  X(Reify, "clove.lang.Reify")                               \
-  X(Protocol, "clove.lang.Protocol")                         \
-  X(MultiFn, "clojure.lang.MultiFn")                         \
-  X(Uuid, "java.util.UUID")                                  \
-  X(Inst, "java.util.Date")                                  \
-  X(TaggedLiteral, "clojure.lang.TaggedLiteral")             \
-  X(Writer, "java.io.Writer")                                \
-  X(StringWriter, "java.io.StringWriter")                    \
-  X(LineReader, "java.io.Reader")                            \
-  X(File, "java.io.File")                                    \
-  X(StringBuilder, "java.lang.StringBuilder")
+// X(enum name, class name, superclass (nullptr: java.lang.Object), traits)
+//
+// The class name is what `class` and `type` give (Clojure's class name where one
+// exists). The traits (core/traits.h) are every interface the type implements (its
+// superclass's included), written with the trait:: names; the table closes them under
+// super-interfaces, so is_seq, is_counted, ... (runtime/coll/coll.h) and
+// instance?/supers (runtime/lang/host_class.h) all read this one column. A type whose
+// class differs per instance (records, Java arrays, exceptions: TypeInfo::class_name
+// is set) names a placeholder class here.
+#define CLOVE_OBJ_TYPES(X)                                                                                          \
+  X(BoxedLong, "java.lang.Long", "java.lang.Number", Comparable | Serializable)                                     \
+  X(BigInt, "clojure.lang.BigInt", "java.lang.Number", Serializable)                                                \
+  X(Ratio, "clojure.lang.Ratio", "java.lang.Number", Comparable | Serializable)                                     \
+  X(BigDecimal, "java.math.BigDecimal", "java.lang.Number", Comparable | Serializable)                              \
+  X(String, "java.lang.String", nullptr, CharSequence | Comparable | Serializable)                                  \
+  X(Symbol, "clojure.lang.Symbol", nullptr, IObj | IFn | Named | Comparable | IHashEq)                              \
+  X(Keyword, "clojure.lang.Keyword", nullptr, IFn | Named | Comparable | IHashEq)                                   \
+  X(List, "clojure.lang.PersistentList", nullptr,                                                                   \
+    IPersistentList | ISeq | Counted | IObj | IHashEq | JavaList | IReduceInit)                                     \
+  X(EmptyList, "clojure.lang.PersistentList$EmptyList", nullptr,                                                    \
+    IPersistentList | ISeq | Counted | IObj | IHashEq | JavaList)                                                   \
+  X(Cons, "clojure.lang.Cons", nullptr, ISeq | Sequential | IObj | IHashEq | JavaList)                              \
+  X(ArraySeq, "clojure.lang.ArraySeq", nullptr, ISeq | Sequential | Counted | IObj | IHashEq | JavaList)            \
+  X(LazySeq, "clojure.lang.LazySeq", nullptr, ISeq | Sequential | IObj | IPending | IHashEq | JavaList)             \
+  X(Reduced, "clojure.lang.Reduced", nullptr, IDeref)                                                               \
+  X(Vector, "clojure.lang.PersistentVector", nullptr,                                                               \
+    IPersistentVector | IFn | IObj | IEditableCollection | IHashEq | JavaList | RandomAccess | Comparable |         \
+      IReduceInit)                                                                                                  \
+  X(VectorNode, "clove.lang.VectorNode", nullptr, 0)                                                                \
+  X(VectorSeq, "clojure.lang.PersistentVector$ChunkedSeq", nullptr,                                                 \
+    IChunkedSeq | Counted | IObj | IHashEq | JavaList)                                                              \
+  X(ArrayChunk, "clojure.lang.ArrayChunk", nullptr, Indexed)                                                        \
+  X(ChunkBuffer, "clojure.lang.ChunkBuffer", nullptr, 0)                                                            \
+  X(ChunkedCons, "clojure.lang.ChunkedCons", nullptr, IChunkedSeq | IObj | IHashEq | JavaList)                      \
+  X(Range, "clojure.lang.LongRange", nullptr,                                                                       \
+    IChunkedSeq | Counted | IObj | IHashEq | JavaList | IReduceInit)                                                \
+  X(MapEntry, "clojure.lang.MapEntry", nullptr,                                                                     \
+    IMapEntry | IPersistentVector | IFn | IHashEq | JavaList | Comparable)                                          \
+  X(ArrayMap, "clojure.lang.PersistentArrayMap", nullptr,                                                           \
+    IPersistentMap | IFn | IObj | IEditableCollection | IHashEq | JavaMap | IReduceInit)                            \
+  X(HashMap, "clojure.lang.PersistentHashMap", nullptr,                                                             \
+    IPersistentMap | IFn | IObj | IEditableCollection | IHashEq | JavaMap | IReduceInit)                            \
+  X(HamtNode, "clove.lang.HamtNode", nullptr, 0)                                                                    \
+  X(HashSet, "clojure.lang.PersistentHashSet", nullptr,                                                             \
+    IPersistentSet | IFn | IObj | IEditableCollection | IHashEq | JavaSet)                                          \
+  X(MapSeq, "clojure.lang.APersistentMap$KeySeq", nullptr,                                                          \
+    ISeq | Sequential | Counted | IObj | IHashEq | JavaList)                                                        \
+  X(HashMapSeq, "clojure.lang.PersistentHashMap$NodeSeq", nullptr,                                                  \
+    ISeq | Sequential | Counted | IObj | IHashEq | JavaList)                                                        \
+  X(StringSeq, "clojure.lang.StringSeq", nullptr, ISeq | Sequential | Counted | IObj | IHashEq | JavaList)          \
+  X(JavaArray, "[Ljava.lang.Object;", nullptr, Cloneable | Serializable)                                            \
+  X(JavaArraySeq, "clojure.lang.ArraySeq", nullptr, ISeq | Sequential | Counted | IObj | IHashEq | JavaList)        \
+  X(TransientVector, "clojure.lang.PersistentVector$TransientVector", nullptr, ITransientCollection | IFn)          \
+  X(TransientArrayMap, "clojure.lang.PersistentArrayMap$TransientArrayMap", nullptr, ITransientCollection | IFn)    \
+  X(TransientHashMap, "clojure.lang.PersistentHashMap$TransientHashMap", nullptr, ITransientCollection | IFn)       \
+  X(TransientHashSet, "clojure.lang.PersistentHashSet$TransientHashSet", nullptr, ITransientCollection | IFn)       \
+  X(TreeNode, "clojure.lang.PersistentTreeMap$Node", nullptr, 0)                                                    \
+  X(SortedMap, "clojure.lang.PersistentTreeMap", nullptr,                                                           \
+    IPersistentMap | IFn | IObj | Sorted | Reversible | IHashEq | JavaMap)                                          \
+  X(SortedSet, "clojure.lang.PersistentTreeSet", nullptr,                                                           \
+    IPersistentSet | IFn | IObj | Sorted | Reversible | IHashEq | JavaSet)                                          \
+  X(TreeSeq, "clojure.lang.PersistentTreeMap$Seq", nullptr, ISeq | Sequential | IObj | IHashEq | JavaList)          \
+  X(Queue, "clojure.lang.PersistentQueue", nullptr, IPersistentList | Counted | IObj | IHashEq | JavaCollection)    \
+  X(QueueSeq, "clojure.lang.PersistentQueue$Seq", nullptr, ISeq | Sequential | IObj | IHashEq | JavaList)           \
+  X(Proto, "clove.lang.Proto", nullptr, 0)                                                                          \
+  X(FnProto, "clove.lang.FnProto", nullptr, 0)                                                                      \
+  X(Closure, "clojure.lang.AFunction", nullptr, IFn | Fn | IObj)                                                    \
+  X(Native, "clove.lang.Native", nullptr, IFn | Fn | IObj)                                                          \
+  X(Var, "clojure.lang.Var", nullptr, IRef | IFn | IMeta)                                                           \
+  X(Namespace, "clojure.lang.Namespace", nullptr, IMeta)                                                            \
+  X(Exception, "java.lang.Exception", nullptr, Serializable)                                                        \
+  X(Atom, "clojure.lang.Atom", nullptr, IAtom | IRef | IMeta)                                                       \
+  X(Volatile, "clojure.lang.Volatile", nullptr, IDeref)                                                             \
+  X(Delay, "clojure.lang.Delay", nullptr, IDeref | IPending)                                                        \
+  X(Fiber, "clove.lang.Fiber", nullptr, 0)                                                                          \
+  X(Regex, "java.util.regex.Pattern", nullptr, 0)                                                                   \
+  X(Matcher, "java.util.regex.Matcher", nullptr, 0)                                                                 \
+  X(RecordType, "java.lang.Class", nullptr, 0)                                                                      \
+  X(Record, "clojure.lang.IRecord", nullptr, IRecord | IPersistentMap | IObj | IHashEq | JavaMap)                   \
+  X(TypeInstance, "clojure.lang.IType", nullptr, IType)                                                             \
+  X(Reify, "clove.lang.Reify", nullptr, IObj)                                                                       \
+  X(Protocol, "clove.lang.Protocol", nullptr, 0)                                                                    \
+  X(MultiFn, "clojure.lang.MultiFn", nullptr, IFn)                                                                  \
+  X(Uuid, "java.util.UUID", nullptr, Comparable | Serializable)                                                     \
+  X(Inst, "java.util.Date", nullptr, Comparable | Serializable)                                                     \
+  X(TaggedLiteral, "clojure.lang.TaggedLiteral", nullptr, ILookup)                                                  \
+  X(Writer, "java.io.Writer", nullptr, Appendable | Closeable | Flushable)                                          \
+  X(StringWriter, "java.io.StringWriter", "java.io.Writer", Appendable | Closeable | Flushable)                     \
+  X(LineReader, "java.io.Reader", nullptr, Closeable)                                                               \
+  X(File, "java.io.File", nullptr, Comparable | Serializable)                                                       \
+  X(StringBuilder, "java.lang.StringBuilder", nullptr, CharSequence | Serializable)
 
 enum class ObjType : uint8_t {
-#define CLOVE_X(name, str) name,
+#define CLOVE_X(name, str, super, traits) name,
   CLOVE_OBJ_TYPES(CLOVE_X)
 #undef CLOVE_X
       kCount
@@ -116,7 +141,12 @@ struct Obj {
   explicit Obj(ObjType t) : type(t) {}
 };
 
-/// Per-type behaviour used by the collector, by `type`/`class` and by the printer.
+class State;  // state/state.h: the operations below receive the VM state
+
+/// Per-type behaviour, one entry per ObjType (Janet's JanetAbstractType): what the
+/// collector needs, how the type prints, what the type is (its class and traits) and
+/// the operations the generic functions of runtime/coll/coll.h dispatch to.
+/// docs/design/types.md.
 struct TypeInfo {
   const char* name;
   void (*trace)(Obj*, Tracer&);
@@ -134,9 +164,61 @@ struct TypeInfo {
   /// the printed form (records: "user.P@1f", a deftype's own toString); nullptr: `str`
   /// gives the pr text.
   PrintHook str = nullptr;
+
+  // ---- what the type is and what it can do (filled when the table is built) ----
+  // traits and superclass come from the type's CLOVE_OBJ_TYPES row; the operations are
+  // set by the module that defines the type (its register_* function). A null
+  // operation means the type has none: the generic function then applies the rule for
+  // the type's traits (an ISeq is its own seq and conj makes a Cons; a Sequential is
+  // nth'd by walking it; equality of other types is identity) or throws as Clojure.
+  /// Every interface the type implements, super-interfaces included (core/traits.h).
+  Traits traits = 0;
+  /// The Java superclass of the class `name` (nullptr: java.lang.Object).
+  const char* superclass = nullptr;
+  /// The class name of one instance, for types whose class differs per instance
+  /// (records, Java arrays and their seqs, exceptions); nullptr: `name`.
+  const char* (*class_name)(const Obj* o) = nullptr;
+  /// (seq x): a seq, or nil when x is empty. Null for ISeq types that are their own seq.
+  Value (*seq)(State& vm, Obj* o) = nullptr;
+  /// (first s) and (next s) of a seq object of this type, which is never empty.
+  Value (*first)(State& vm, Obj* o) = nullptr;
+  Value (*next)(State& vm, Obj* o) = nullptr;
+  /// (count x).
+  int64_t (*count)(State& vm, Obj* o) = nullptr;
+  /// (nth x i not_found) when has_default, else (nth x i), which throws the type's
+  /// IndexOutOfBoundsException for an index out of range.
+  Value (*nth)(State& vm, Obj* o, int64_t i, Value not_found, bool has_default) = nullptr;
+  /// (get x key not_found) (ILookup.valAt).
+  Value (*lookup)(State& vm, Obj* o, Value key, Value not_found) = nullptr;
+  /// (contains? x key).
+  bool (*contains)(State& vm, Obj* o, Value key) = nullptr;
+  /// (assoc x key val) and (dissoc x key).
+  Value (*assoc)(State& vm, Obj* o, Value key, Value val) = nullptr;
+  Value (*dissoc)(State& vm, Obj* o, Value key) = nullptr;
+  /// (conj x item).
+  Value (*conj)(State& vm, Obj* o, Value item) = nullptr;
+  /// (meta x) (nil when none) and (with-meta x m), m nil or a map.
+  Value (*meta)(Obj* o) = nullptr;
+  Value (*with_meta)(State& vm, Obj* o, Value m) = nullptr;
+  /// Clojure's `=` of x and any other value, for types whose equality is neither
+  /// identity nor the rule for their traits (sequentials element-wise).
+  bool (*equiv)(State& vm, Obj* o, Value other) = nullptr;
+  /// Clojure's `hash` of x, consistent with equiv (cached by the caller in hash_cache).
+  uint32_t (*hash)(State& vm, Obj* o) = nullptr;
 };
+/// The table entry of type t (builds the table on first use).
 const TypeInfo& type_info(ObjType t);
 const char* type_name(ObjType t);
+
+namespace detail {
+/// The table itself (api/object_types.cpp). It is built before the first Heap exists,
+/// so the entry of any live object's type is ready: type_of reads it unguarded.
+extern TypeInfo g_type_table[];
+}  // namespace detail
+/// The table entry of o's type: type_info without the first-use check, for hot paths.
+inline const TypeInfo& type_of(const Obj* o) { return detail::g_type_table[static_cast<int>(o->type)]; }
+/// Whether v is a heap object whose type implements every trait in `ts`.
+inline bool has_traits(Value v, Traits ts) { return v.is_obj() && (type_of(v.as_obj()).traits & ts) == ts; }
 
 /// The object type behind v if it is a heap object of type T, else nullptr.
 template <class T>

@@ -1,8 +1,11 @@
 // type_table.h: helpers to fill the per-type table (object.h's TypeInfo) for a struct.
 //
 // Each module registers its types from one function (register_core_types in
-// object_types.cpp, register_coll_types in coll_types.cpp, ...), called once when
-// the first Heap is built.
+// object_types.cpp, register_coll_types in coll_types.cpp, register_record_types in
+// record.cpp, ...), called once when the first Heap is built: the tracer, size and
+// destructor of each struct, and the operations the type implements. The name,
+// superclass and traits come from the type's CLOVE_OBJ_TYPES row and are set after
+// every registration has run.
 #pragma once
 #include "core/object.h"
 
@@ -17,16 +20,26 @@ size_t obj_size_of(const Obj* o) {
   }
 }
 
+/// Sets the collector's entries (trace, size, destroy) of type `type` to those of struct
+/// T, for a type whose objects are T structs (several types may share one struct).
 template <class T>
-void register_type(TypeInfo* table) {
-  TypeInfo& ti = table[static_cast<int>(T::kType)];
+TypeInfo& register_type_as(TypeInfo* table, ObjType type) {
+  TypeInfo& ti = table[static_cast<int>(type)];
   ti.trace = [](Obj* o, Tracer& t) { static_cast<T*>(o)->trace(t); };
   ti.size = &obj_size_of<T>;
   ti.destroy = [](Obj* o) { static_cast<T*>(o)->~T(); };
+  return ti;
+}
+
+/// register_type_as for T's own type, T::kType. Returns the entry, for the caller to
+/// set the type's operations (object.h's TypeInfo).
+template <class T>
+TypeInfo& register_type(TypeInfo* table) {
+  return register_type_as<T>(table, T::kType);
 }
 
 // Registration entry points, one per module.
 void register_core_types(TypeInfo* table);  // api/object_types.cpp
-void register_coll_types(TypeInfo* table);  // runtime/coll_types.cpp (data structures)
+void register_coll_types(TypeInfo* table);  // runtime/coll/coll_types.cpp (data structures)
 
 }  // namespace clove

@@ -35,7 +35,6 @@
 namespace clove {
 
 class Heap;
-class State;
 
 /// Passed to Obj::trace implementations and RootProviders: mark what you hold.
 struct Tracer {
@@ -113,9 +112,6 @@ class Heap {
 
   /// Called for every freed object whose kFlagSourcePos flag is set (weak side tables).
   std::function<void(Obj*)> on_free_flagged;
-  /// The VM that owns this heap (null for a bare heap): lets runtime code that receives
-  /// only the heap, such as BigDecimal arithmetic reading *math-context*, reach VM state.
-  State* owner = nullptr;
 
   bool stress() const { return stress_; }
   void set_stress(bool on) { stress_ = on; }

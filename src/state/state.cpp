@@ -6,7 +6,6 @@
 namespace clove {
 
 State::State() : names(heap) {
-  heap.owner = this;
   heap.add_root_provider(this);
   heap.on_free_flagged = [this](Obj* o) { source_map.forget(o); };
   core_ns_ = find_or_create_ns(sym("clojure.core"));

@@ -215,7 +215,7 @@ Value Interpreter::run(size_t handler_floor) {
       RA = Value::from_double(x.as_double() SYM y.as_double());                 \
     } else {                                                                    \
       SAVE_PC();                                                                \
-      RA = arith(heap, ArithOp::OP, x, y);                                      \
+      RA = arith(*this, ArithOp::OP, x, y);                                      \
     }                                                                           \
     VM_NEXT();                                                                  \
   }
@@ -232,7 +232,7 @@ Value Interpreter::run(size_t handler_floor) {
           RA = Value::from_double(x.as_double() * y.as_double());
         } else {
           SAVE_PC();
-          RA = arith(heap, ArithOp::Mul, x, y);
+          RA = arith(*this, ArithOp::Mul, x, y);
         }
         VM_NEXT();
       }
@@ -242,7 +242,7 @@ Value Interpreter::run(size_t handler_floor) {
           RA = Value::from_double(x.as_double() / y.as_double());
         } else {
           SAVE_PC();
-          RA = arith(heap, ArithOp::Div, x, y);
+          RA = arith(*this, ArithOp::Div, x, y);
         }
         VM_NEXT();
       }
@@ -255,7 +255,7 @@ Value Interpreter::run(size_t handler_floor) {
           RA = Value::from_double(x.as_double() + arg_sc(i));
         } else {
           SAVE_PC();
-          RA = arith(heap, ArithOp::Add, x, Value::small_int(arg_sc(i)));
+          RA = arith(*this, ArithOp::Add, x, Value::small_int(arg_sc(i)));
         }
         VM_NEXT();
       }
@@ -353,7 +353,7 @@ Value Interpreter::run(size_t handler_floor) {
       RA = make_long(heap, EXPR);                                   \
     } else {                                                        \
       SAVE_PC();                                                    \
-      RA = arith(heap, ArithOp::OP, x, y);                          \
+      RA = arith(*this, ArithOp::OP, x, y);                          \
     }                                                               \
     VM_NEXT();                                                      \
   }

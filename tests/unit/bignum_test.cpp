@@ -18,10 +18,12 @@ using namespace clove;
 
 namespace {
 
-/// Arithmetic on a bare heap: no VM, so no *math-context* (exact arithmetic).
+/// Arithmetic in a VM without clojure.core's library, so without *math-context*
+/// (exact arithmetic).
 class BareDecimalTest : public ::testing::Test {
  protected:
-  Heap heap;
+  VM vm{VMOptions{.load_core_library = false}};
+  Heap& heap = vm.heap;
   Value dec(const char* text) {
     Value v;
     EXPECT_TRUE(parse_bigdecimal(heap, text, &v)) << text;
@@ -31,7 +33,7 @@ class BareDecimalTest : public ::testing::Test {
     EXPECT_TRUE(is<BigDecimal>(v));
     return bigdecimal_to_string(as<BigDecimal>(v));
   }
-  std::string op(ArithOp o, const char* a, const char* b) { return text(arith(heap, o, dec(a), dec(b))); }
+  std::string op(ArithOp o, const char* a, const char* b) { return text(arith(vm, o, dec(a), dec(b))); }
   /// The message of the ArithmeticException `f` throws ("" when it does not throw).
   template <class F>
   static std::string arithmetic_error(F f) {
@@ -64,9 +66,9 @@ TEST_F(BareDecimalTest, ProductScaleIsTheSumOfScales) {
 }
 
 TEST_F(BareDecimalTest, ContagionWithLongsBigIntsAndRatios) {
-  EXPECT_EQ(text(arith(heap, ArithOp::Add, dec("1.5"), Value::small_int(2))), "3.5");
-  EXPECT_EQ(text(arith(heap, ArithOp::Sub, Value::small_int(1), dec("1.5"))), "-0.5");
-  EXPECT_EQ(text(arith(heap, ArithOp::Add, dec("1.5"), make_bigint(heap, 1))), "2.5");
+  EXPECT_EQ(text(arith(vm, ArithOp::Add, dec("1.5"), Value::small_int(2))), "3.5");
+  EXPECT_EQ(text(arith(vm, ArithOp::Sub, Value::small_int(1), dec("1.5"))), "-0.5");
+  EXPECT_EQ(text(arith(vm, ArithOp::Add, dec("1.5"), make_bigint(heap, 1))), "2.5");
   mpz_t n, d;
   mpz_init_set_ui(n, 1);
   mpz_init_set_ui(d, 4);
@@ -75,11 +77,11 @@ TEST_F(BareDecimalTest, ContagionWithLongsBigIntsAndRatios) {
   Value third = make_ratio(heap, n, d, false);
   mpz_clear(n);
   mpz_clear(d);
-  EXPECT_EQ(text(arith(heap, ArithOp::Add, dec("1.5"), quarter)), "1.75");
-  EXPECT_EQ(arithmetic_error([&] { arith(heap, ArithOp::Add, dec("1.5"), third); }),
+  EXPECT_EQ(text(arith(vm, ArithOp::Add, dec("1.5"), quarter)), "1.75");
+  EXPECT_EQ(arithmetic_error([&] { arith(vm, ArithOp::Add, dec("1.5"), third); }),
             "Non-terminating decimal expansion; no exact representable decimal result.");
   // A double operand makes the result a double.
-  Value r = arith(heap, ArithOp::Add, dec("1.5"), Value::from_double(1.0));
+  Value r = arith(vm, ArithOp::Add, dec("1.5"), Value::from_double(1.0));
   ASSERT_TRUE(r.is_double());
   EXPECT_EQ(r.as_double(), 2.5);
 }
@@ -93,7 +95,7 @@ TEST_F(BareDecimalTest, DivideUsesThePreferredScale) {
   EXPECT_EQ(op(ArithOp::Div, "0", "5.00"), "0E+2");
   EXPECT_EQ(op(ArithOp::Div, "0.000", "5"), "0.000");
   EXPECT_EQ(op(ArithOp::Div, "1", "1E+10"), "1E-10");
-  EXPECT_EQ(text(arith(heap, ArithOp::Div, dec("1"), Value::small_int(1024))), "0.0009765625");
+  EXPECT_EQ(text(arith(vm, ArithOp::Div, dec("1"), Value::small_int(1024))), "0.0009765625");
 }
 
 TEST_F(BareDecimalTest, DivideErrors) {
@@ -107,22 +109,22 @@ TEST_F(BareDecimalTest, DivideErrors) {
 }
 
 TEST_F(BareDecimalTest, QuotRemMod) {
-  EXPECT_EQ(text(arith(heap, ArithOp::Quot, dec("7.5"), Value::small_int(2))), "3.0");
-  EXPECT_EQ(text(arith(heap, ArithOp::Rem, dec("7.5"), Value::small_int(2))), "1.5");
-  EXPECT_EQ(text(arith(heap, ArithOp::Quot, dec("-7.5"), Value::small_int(2))), "-3.0");
-  EXPECT_EQ(text(arith(heap, ArithOp::Rem, dec("-7.5"), Value::small_int(2))), "-1.5");
-  EXPECT_EQ(text(arith(heap, ArithOp::Mod, dec("-7.5"), Value::small_int(2))), "0.5");
-  EXPECT_EQ(text(arith(heap, ArithOp::Mod, dec("7.5"), Value::small_int(-2))), "-0.5");
-  EXPECT_EQ(text(arith(heap, ArithOp::Quot, dec("1E+3"), Value::small_int(3))), "333");
+  EXPECT_EQ(text(arith(vm, ArithOp::Quot, dec("7.5"), Value::small_int(2))), "3.0");
+  EXPECT_EQ(text(arith(vm, ArithOp::Rem, dec("7.5"), Value::small_int(2))), "1.5");
+  EXPECT_EQ(text(arith(vm, ArithOp::Quot, dec("-7.5"), Value::small_int(2))), "-3.0");
+  EXPECT_EQ(text(arith(vm, ArithOp::Rem, dec("-7.5"), Value::small_int(2))), "-1.5");
+  EXPECT_EQ(text(arith(vm, ArithOp::Mod, dec("-7.5"), Value::small_int(2))), "0.5");
+  EXPECT_EQ(text(arith(vm, ArithOp::Mod, dec("7.5"), Value::small_int(-2))), "-0.5");
+  EXPECT_EQ(text(arith(vm, ArithOp::Quot, dec("1E+3"), Value::small_int(3))), "333");
   EXPECT_EQ(op(ArithOp::Quot, "100", "0.3"), "333");
   EXPECT_EQ(op(ArithOp::Rem, "100", "0.3"), "0.1");
   EXPECT_EQ(op(ArithOp::Mod, "1.5", "0.25"), "0.00");
 }
 
 TEST_F(BareDecimalTest, NegateAndAbsKeepTheScale) {
-  EXPECT_EQ(text(decimal_negate(heap, as<BigDecimal>(dec("1E+3")))), "-1E+3");
-  EXPECT_EQ(text(decimal_negate(heap, as<BigDecimal>(dec("0.00")))), "0.00");
-  EXPECT_EQ(text(decimal_abs(heap, as<BigDecimal>(dec("-2.50")))), "2.50");
+  EXPECT_EQ(text(decimal_negate(vm, as<BigDecimal>(dec("1E+3")))), "-1E+3");
+  EXPECT_EQ(text(decimal_negate(vm, as<BigDecimal>(dec("0.00")))), "0.00");
+  EXPECT_EQ(text(decimal_abs(vm, as<BigDecimal>(dec("-2.50")))), "2.50");
 }
 
 TEST_F(BareDecimalTest, ComparisonsAreByValue) {
@@ -134,7 +136,7 @@ TEST_F(BareDecimalTest, ComparisonsAreByValue) {
   EXPECT_TRUE(num_compare(CmpOp::Eq, dec("2.0"), Value::small_int(2)));
   EXPECT_FALSE(num_equiv(dec("2.0"), Value::small_int(2)));  // different categories
   // Hashes of equal values agree, computed or read.
-  EXPECT_EQ(num_hash(arith(heap, ArithOp::Mul, dec("1.5"), Value::small_int(2))), num_hash(dec("3")));
+  EXPECT_EQ(num_hash(arith(vm, ArithOp::Mul, dec("1.5"), Value::small_int(2))), num_hash(dec("3")));
   EXPECT_EQ(num_hash(dec("3.0")), 93u);  // (hash 3.0M) on the JVM
 }
 
@@ -169,9 +171,9 @@ TEST(RoundingModeTest, NamesRoundTrip) {
   EXPECT_FALSE(parse_rounding_mode("", &m));
 }
 
-TEST(MathContextTest, BareHeapIsUnlimited) {
-  Heap heap;
-  EXPECT_EQ(current_math_context(heap).precision, 0u);
+TEST(MathContextTest, WithoutTheVarIsUnlimited) {
+  VM vm{VMOptions{.load_core_library = false}};
+  EXPECT_EQ(current_math_context(vm).precision, 0u);
 }
 
 /// with-precision and *math-context* through the whole VM.

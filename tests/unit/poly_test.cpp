@@ -4,7 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "runtime/coll/coll.h"
-#include "runtime/host/host_class.h"
+#include "runtime/lang/host_class.h"
 #include "runtime/lang/multifn.h"
 #include "runtime/print/print.h"
 #include "runtime/lang/protocol.h"

@@ -8,7 +8,7 @@
 #include "compiler/analyze/clove_mode.h"
 #include "runtime/coll/coll.h"
 #include "runtime/coll/list.h"
-#include "runtime/host/host_class.h"
+#include "runtime/lang/host_class.h"
 #include "runtime/print/print.h"
 #include "state/state.h"
 

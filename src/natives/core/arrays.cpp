@@ -18,7 +18,7 @@
 #include "runtime/host/array.h"
 #include "runtime/num/bignum.h"
 #include "runtime/coll/coll.h"
-#include "runtime/host/host_class.h"
+#include "runtime/lang/host_class.h"
 #include "natives/args.h"
 #include "runtime/print/print.h"
 #include "runtime/lang/record.h"

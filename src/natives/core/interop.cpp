@@ -29,7 +29,7 @@
 #include "runtime/coll/ref_types.h"
 #include "runtime/lang/exception.h"
 #include "runtime/host/file.h"
-#include "runtime/host/host_class.h"
+#include "runtime/lang/host_class.h"
 #include "natives/args.h"
 #include "runtime/print/print.h"
 #include "runtime/lang/record.h"

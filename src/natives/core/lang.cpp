@@ -4,7 +4,7 @@
 #include "runtime/coll/coll.h"
 #include "runtime/coll/map_ops.h"
 #include "eval/data_readers.h"
-#include "runtime/host/host_class.h"
+#include "runtime/lang/host_class.h"
 #include "runtime/lang/record.h"
 #include "natives/args.h"
 #include "compiler/compiler.h"

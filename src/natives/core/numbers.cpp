@@ -15,7 +15,7 @@ namespace {
 Value fold(State& vm, Args a, ArithOp op, int64_t identity, const char* fn) {
   if (a.size() == 0) return Value::small_int(identity);
   Value acc = arg_number(a, 0, fn);
-  for (int i = 1; i < a.size(); ++i) acc = arith(vm.heap, op, acc, arg_number(a, i, fn));
+  for (int i = 1; i < a.size(); ++i) acc = arith(vm, op, acc, arg_number(a, i, fn));
   return acc;
 }
 
@@ -25,30 +25,30 @@ Value n_sub(State& vm, Args a) {
   if (a.size() == 1) {  // negation: -0.0 for 0.0, as Numbers.minus(x)
     Value x = arg_number(a, 0, "-");
     if (x.is_double()) return Value::from_double(-x.as_double());
-    if (auto* d = as<BigDecimal>(x)) return decimal_negate(vm.heap, d);  // keeps the scale
-    return arith(vm.heap, ArithOp::Sub, Value::small_int(0), x);
+    if (auto* d = as<BigDecimal>(x)) return decimal_negate(vm, d);  // keeps the scale
+    return arith(vm, ArithOp::Sub, Value::small_int(0), x);
   }
   return fold(vm, a, ArithOp::Sub, 0, "-");
 }
 Value n_div(State& vm, Args a) {
-  if (a.size() == 1) return arith(vm.heap, ArithOp::Div, Value::small_int(1), arg_number(a, 0, "/"));
+  if (a.size() == 1) return arith(vm, ArithOp::Div, Value::small_int(1), arg_number(a, 0, "/"));
   return fold(vm, a, ArithOp::Div, 1, "/");
 }
-Value n_uadd(State& vm, Args a) { return arith(vm.heap, ArithOp::UAdd, arg_number(a, 0, "unchecked-add"), arg_number(a, 1, "unchecked-add")); }
-Value n_usub(State& vm, Args a) { return arith(vm.heap, ArithOp::USub, arg_number(a, 0, "unchecked-subtract"), arg_number(a, 1, "unchecked-subtract")); }
-Value n_umul(State& vm, Args a) { return arith(vm.heap, ArithOp::UMul, arg_number(a, 0, "unchecked-multiply"), arg_number(a, 1, "unchecked-multiply")); }
-Value n_uinc(State& vm, Args a) { return arith(vm.heap, ArithOp::UAdd, arg_number(a, 0, "unchecked-inc"), Value::small_int(1)); }
-Value n_udec(State& vm, Args a) { return arith(vm.heap, ArithOp::USub, arg_number(a, 0, "unchecked-dec"), Value::small_int(1)); }
+Value n_uadd(State& vm, Args a) { return arith(vm, ArithOp::UAdd, arg_number(a, 0, "unchecked-add"), arg_number(a, 1, "unchecked-add")); }
+Value n_usub(State& vm, Args a) { return arith(vm, ArithOp::USub, arg_number(a, 0, "unchecked-subtract"), arg_number(a, 1, "unchecked-subtract")); }
+Value n_umul(State& vm, Args a) { return arith(vm, ArithOp::UMul, arg_number(a, 0, "unchecked-multiply"), arg_number(a, 1, "unchecked-multiply")); }
+Value n_uinc(State& vm, Args a) { return arith(vm, ArithOp::UAdd, arg_number(a, 0, "unchecked-inc"), Value::small_int(1)); }
+Value n_udec(State& vm, Args a) { return arith(vm, ArithOp::USub, arg_number(a, 0, "unchecked-dec"), Value::small_int(1)); }
 Value n_uneg(State& vm, Args a) {
   Value x = arg_number(a, 0, "unchecked-negate");
-  if (auto* d = as<BigDecimal>(x)) return decimal_negate(vm.heap, d);
-  return arith(vm.heap, ArithOp::USub, Value::small_int(0), x);
+  if (auto* d = as<BigDecimal>(x)) return decimal_negate(vm, d);
+  return arith(vm, ArithOp::USub, Value::small_int(0), x);
 }
-Value n_inc(State& vm, Args a) { return arith(vm.heap, ArithOp::Add, arg_number(a, 0, "inc"), Value::small_int(1)); }
-Value n_dec(State& vm, Args a) { return arith(vm.heap, ArithOp::Sub, arg_number(a, 0, "dec"), Value::small_int(1)); }
-Value n_quot(State& vm, Args a) { return arith(vm.heap, ArithOp::Quot, arg_number(a, 0, "quot"), arg_number(a, 1, "quot")); }
-Value n_rem(State& vm, Args a) { return arith(vm.heap, ArithOp::Rem, arg_number(a, 0, "rem"), arg_number(a, 1, "rem")); }
-Value n_mod(State& vm, Args a) { return arith(vm.heap, ArithOp::Mod, arg_number(a, 0, "mod"), arg_number(a, 1, "mod")); }
+Value n_inc(State& vm, Args a) { return arith(vm, ArithOp::Add, arg_number(a, 0, "inc"), Value::small_int(1)); }
+Value n_dec(State& vm, Args a) { return arith(vm, ArithOp::Sub, arg_number(a, 0, "dec"), Value::small_int(1)); }
+Value n_quot(State& vm, Args a) { return arith(vm, ArithOp::Quot, arg_number(a, 0, "quot"), arg_number(a, 1, "quot")); }
+Value n_rem(State& vm, Args a) { return arith(vm, ArithOp::Rem, arg_number(a, 0, "rem"), arg_number(a, 1, "rem")); }
+Value n_mod(State& vm, Args a) { return arith(vm, ArithOp::Mod, arg_number(a, 0, "mod"), arg_number(a, 1, "mod")); }
 
 Value chain(Args a, CmpOp op, const char* fn) {
   for (int i = 0; i < a.size(); ++i) arg_number(a, i, fn);
@@ -80,8 +80,8 @@ Value n_abs(State& vm, Args a) {
   Value x = arg_number(a, 0, "abs");
   if (x.is_double()) return Value::from_double(std::fabs(x.as_double()));
   if (is_long(x) && as_long(x) == INT64_MIN) return x;  // as Math/abs does
-  if (auto* d = as<BigDecimal>(x)) return decimal_abs(vm.heap, d);  // BigDecimal.abs(mc)
-  return num_compare(CmpOp::Lt, x, Value::small_int(0)) ? arith(vm.heap, ArithOp::Sub, Value::small_int(0), x) : x;
+  if (auto* d = as<BigDecimal>(x)) return decimal_abs(vm, d);  // BigDecimal.abs(mc)
+  return num_compare(CmpOp::Lt, x, Value::small_int(0)) ? arith(vm, ArithOp::Sub, Value::small_int(0), x) : x;
 }
 
 Value n_zero(State&, Args a) { return Value::boolean(num_compare(CmpOp::Eq, arg_number(a, 0, "zero?"), Value::small_int(0))); }
@@ -106,7 +106,7 @@ Value n_long(State& vm, Args a) {
   Value x = arg_number(a, 0, "long");
   if (is_long(x)) return x;
   if (is<BigInt>(x) || is<Ratio>(x)) {
-    Value n = is<Ratio>(x) ? arith(vm.heap, ArithOp::Quot, x, Value::small_int(1)) : x;
+    Value n = is<Ratio>(x) ? arith(vm, ArithOp::Quot, x, Value::small_int(1)) : x;
     if (is_long(n)) return n;
     auto* b = as<BigInt>(n);
     if (mpz_fits_slong_p(b->z)) return make_long(vm.heap, mpz_get_si(b->z));

@@ -41,7 +41,7 @@ Value promoting(State& vm, ArithOp op, Value a, Value b) {
     mpz_clear(zy);
     return v;
   }
-  return arith(vm.heap, op, a, b);
+  return arith(vm, op, a, b);
 }
 
 Value fold_promoting(State& vm, Args a, ArithOp op, int64_t identity, const char* fn) {
@@ -57,7 +57,7 @@ Value p_sub(State& vm, Args a) {
   if (a.size() == 1) {
     Value x = arg_number(a, 0, "-'");
     if (x.is_double()) return Value::from_double(-x.as_double());
-    if (auto* d = as<BigDecimal>(x)) return decimal_negate(vm.heap, d);
+    if (auto* d = as<BigDecimal>(x)) return decimal_negate(vm, d);
     return promoting(vm, ArithOp::Sub, Value::small_int(0), x);
   }
   return fold_promoting(vm, a, ArithOp::Sub, 0, "-'");
@@ -191,7 +191,7 @@ Value c_bigint(State& vm, Args a) {
 Value c_bigdec(State& vm, Args a) {
   Value x = a[0];
   if (is<BigDecimal>(x)) return x;
-  if (is_long(x) || is<BigInt>(x) || is<Ratio>(x)) return to_bigdecimal(vm.heap, x);
+  if (is_long(x) || is<BigInt>(x) || is<Ratio>(x)) return to_bigdecimal(vm, x);
   Value out;
   if (x.is_double()) {
     // BigDecimal.valueOf(double): the decimal text Double.toString prints.

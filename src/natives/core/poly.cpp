@@ -4,7 +4,7 @@
 // src/lib/05_poly.clj. Names starting with '-' are hooks for those macros.
 #include "core/print_context.h"
 #include "runtime/coll/coll.h"
-#include "runtime/host/host_class.h"
+#include "runtime/lang/host_class.h"
 #include "runtime/lang/multifn.h"
 #include "natives/args.h"
 #include "runtime/print/print.h"

@@ -62,11 +62,7 @@ Value chunk_cons(Heap& h, ArrayChunk* c, Value rest) {
   return Value::object(h.make<ChunkedCons>(c, 0u, rest));
 }
 
-bool is_chunked_seq(Value s) {
-  if (!s.is_obj()) return false;
-  ObjType t = s.as_obj()->type;
-  return t == ObjType::ChunkedCons || t == ObjType::Range || t == ObjType::VectorSeq;
-}
+bool is_chunked_seq(Value s) { return has_traits(s, trait::IChunkedSeq); }
 
 namespace {
 [[noreturn]] void not_chunked(Value s) {

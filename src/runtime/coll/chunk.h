@@ -82,7 +82,8 @@ ArrayChunk* chunk_seal(Heap& h, ChunkBuffer* b);
 /// (chunk-cons chunk rest): rest itself when the chunk is empty.
 Value chunk_cons(Heap& h, ArrayChunk* c, Value rest);
 
-/// True for the seqs that implement chunk-first/chunk-rest (`chunked-seq?`).
+/// True for the seqs that implement chunk-first/chunk-rest (`chunked-seq?`): the
+/// IChunkedSeq trait (ChunkedCons, Range, VectorSeq).
 bool is_chunked_seq(Value s);
 /// (chunk-first s) for a chunked seq s; ClassCastException otherwise.
 ArrayChunk* chunk_first(State& vm, Value s);

@@ -3,7 +3,12 @@
 // Constructors build Clojure's persistent types; the generic operations dispatch on
 // the value's type the way clojure.lang.RT does, so the VM, natives, the reader and
 // the printer never switch on collection types themselves. Implementations live one
-// type per file (list.cpp, vector.cpp, hash_map.cpp, ...) plus ops.cpp for dispatch.
+// type per file (list.cpp, vector.cpp, hash_map.cpp, ...); the generic operations
+// (coll_ops.cpp, seq_ops.cpp, equiv.cpp, hash.cpp) handle the commonest types inline
+// and reach every other type through its operations in the type table (core/object.h's
+// TypeInfo; coll_types.cpp registers the collections', the modules above coll their
+// own types': records, arrays, ...). The predicates read the types' trait bits.
+// docs/design/types.md.
 //
 // Errors: wrong types throw ClassCastException / UnsupportedOperationException
 // naming the type ("count not supported on this type: Long"); bad indices throw
@@ -31,15 +36,15 @@ Value set_from(State& vm, const Value* items, size_t n);
 /// A MapEntry [k v] (prints and compares as a 2-vector).
 Value map_entry(Heap& h, Value k, Value v);
 
-// ---- predicates ----
-bool is_list(Value v);        // PersistentList or EmptyList
-bool is_vector(Value v);
-bool is_map(Value v);
-bool is_set(Value v);
-bool is_seq(Value v);         // implements ISeq (lists, conses, seqs, lazy seqs)
-bool is_coll(Value v);        // any persistent collection or seq
-bool is_sequential(Value v);  // lists, vectors, seqs
-bool is_counted(Value v);
+// ---- predicates (the trait bits of core/traits.h, except is_list and is_map) ----
+bool is_list(Value v);        // Clove's own lists: PersistentList or EmptyList
+bool is_vector(Value v);      // IPersistentVector: vectors and map entries
+bool is_map(Value v);         // the built-in maps (array, hash, sorted), not records
+bool is_set(Value v);         // IPersistentSet
+bool is_seq(Value v);         // ISeq (lists, conses, seqs, lazy seqs)
+bool is_coll(Value v);        // IPersistentCollection: any persistent collection or seq
+bool is_sequential(Value v);  // Sequential: lists, vectors, queues, seqs
+bool is_counted(Value v);     // Counted: a constant-time count
 
 // ---- the seq abstraction ----
 /// (seq x): nil for empty collections, strings and nil; a seq otherwise.

@@ -1,15 +1,16 @@
 // equiv.cpp: Clojure's `=` (clojure.lang.Util.equiv): numbers by category through
-// num_equiv, sequential collections element-wise across types, maps and sets by content.
+// num_equiv, then the type's own equality (TypeInfo::equiv: strings and symbols by
+// value, maps and sets by content, and the types above coll that register one:
+// records, files, UUIDs, instants, tagged literals), then sequential collections
+// element-wise across types; anything else is equal only to itself.
 #include "runtime/coll/coll.h"
-#include "runtime/host/file.h"
+#include "runtime/coll/coll_util.h"
 #include "runtime/coll/hash_set.h"
 #include "runtime/coll/map_ops.h"
 #include "runtime/coll/sorted_map.h"
 #include "runtime/coll/vector.h"
 #include "runtime/num/number.h"
-#include "runtime/lang/record.h"
 #include "runtime/text/string.h"
-#include "runtime/host/tagged.h"
 #include "state/state.h"
 
 namespace clove {
@@ -102,40 +103,38 @@ bool equiv(State& vm, Value a, Value b) {
   if (is_num(a) && is_num(b)) return num_equiv(a, b);
   if (a == b) return true;
   if (!a.is_obj() || !b.is_obj()) return false;
-  ObjType ta = a.as_obj()->type;
+  Obj* oa = a.as_obj();
   ObjType tb = b.as_obj()->type;
-  switch (ta) {
+  switch (oa->type) {  // the commonest, inline
     case ObjType::String:
-      return tb == ObjType::String && static_cast<String*>(a.as_obj())->view() == static_cast<String*>(b.as_obj())->view();
-    case ObjType::Symbol: {
-      if (tb != ObjType::Symbol) return false;
-      auto* x = static_cast<Symbol*>(a.as_obj());
-      auto* y = static_cast<Symbol*>(b.as_obj());
-      return x->name_view() == y->name_view() && (x->ns == nullptr) == (y->ns == nullptr) && x->ns_view() == y->ns_view();
-    }
-    case ObjType::ArrayMap:
-    case ObjType::HashMap:
-    case ObjType::SortedMap: return is_map(b) && map_equiv(vm, a, b);
-    case ObjType::HashSet:
-    case ObjType::SortedSet: return is_set(b) && set_equiv(vm, a, b);
-    case ObjType::Record: return record_equiv(vm, static_cast<Record*>(a.as_obj()), b);
-    case ObjType::File:
-      return tb == ObjType::File && file_equal(static_cast<File*>(a.as_obj()), static_cast<File*>(b.as_obj()));
-    case ObjType::Uuid:
-      return tb == ObjType::Uuid && static_cast<Uuid*>(a.as_obj())->msb == static_cast<Uuid*>(b.as_obj())->msb &&
-             static_cast<Uuid*>(a.as_obj())->lsb == static_cast<Uuid*>(b.as_obj())->lsb;
-    case ObjType::Inst: return tb == ObjType::Inst && static_cast<Inst*>(a.as_obj())->ms == static_cast<Inst*>(b.as_obj())->ms;
-    case ObjType::TaggedLiteral:
-      return tb == ObjType::TaggedLiteral &&
-             equiv(vm, static_cast<TaggedLiteral*>(a.as_obj())->tag, static_cast<TaggedLiteral*>(b.as_obj())->tag) &&
-             equiv(vm, static_cast<TaggedLiteral*>(a.as_obj())->form, static_cast<TaggedLiteral*>(b.as_obj())->form);
+      return tb == ObjType::String && static_cast<String*>(oa)->view() == static_cast<String*>(b.as_obj())->view();
     case ObjType::Vector:
-      if (tb == ObjType::Vector) return vector_equiv(vm, static_cast<Vector*>(a.as_obj()), static_cast<Vector*>(b.as_obj()));
-      [[fallthrough]];
-    default:
-      if (is_sequential(a) && is_sequential(b)) return seq_equiv(vm, a, b);
-      return false;
+      if (tb == ObjType::Vector) return vector_equiv(vm, static_cast<Vector*>(oa), static_cast<Vector*>(b.as_obj()));
+      break;
+    default: break;
   }
+  const TypeInfo& ti = type_of(oa);
+  if (ti.equiv) return ti.equiv(vm, oa, b);
+  if ((ti.traits & trait::Sequential) && is_sequential(b)) return seq_equiv(vm, a, b);
+  return false;
+}
+
+void coll_detail::register_equiv_ops(TypeInfo* table) {
+  auto entry = [table](ObjType t) -> TypeInfo& { return table[static_cast<int>(t)]; };
+  entry(ObjType::String).equiv = [](State&, Obj* a, Value b) {
+    const String* y = as<String>(b);
+    return y && static_cast<String*>(a)->view() == y->view();
+  };
+  entry(ObjType::Symbol).equiv = [](State&, Obj* a, Value b) {
+    const Symbol* y = as<Symbol>(b);
+    auto* x = static_cast<Symbol*>(a);
+    return y && x->name_view() == y->name_view() && (x->ns == nullptr) == (y->ns == nullptr) &&
+           x->ns_view() == y->ns_view();
+  };
+  auto maps = [](State& vm, Obj* a, Value b) { return is_map(b) && map_equiv(vm, Value::object(a), b); };
+  auto sets = [](State& vm, Obj* a, Value b) { return is_set(b) && set_equiv(vm, Value::object(a), b); };
+  for (ObjType t : {ObjType::ArrayMap, ObjType::HashMap, ObjType::SortedMap}) entry(t).equiv = maps;
+  for (ObjType t : {ObjType::HashSet, ObjType::SortedSet}) entry(t).equiv = sets;
 }
 
 }  // namespace clove

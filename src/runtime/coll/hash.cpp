@@ -3,22 +3,21 @@
 //   strings Murmur3.hashInt(String.hashCode()); symbols hashCombine(Murmur3 of the
 //   name's UTF-16 units, ns.hashCode()); keywords symbol hash + 0x9e3779b9;
 //   sequential collections Murmur3.hashOrdered; maps and sets Murmur3.hashUnordered
-//   (a map hashes as the set of its [k v] entries).
+//   (a map hashes as the set of its [k v] entries); types above coll with their own
+//   equality (records, files, UUIDs, instants, tagged literals) register their hash
+//   in the type table (TypeInfo::hash); anything else hashes by identity.
 // Immutable values cache their hash in Obj::hash_cache (0 = not computed yet).
 #include <string_view>
 
 #include "core/murmur3.h"
 #include "runtime/coll/coll.h"
-#include "runtime/host/file.h"
 #include "runtime/coll/coll_util.h"
 #include "runtime/coll/hash_set.h"
 #include "runtime/coll/map_ops.h"
 #include "runtime/coll/sorted_map.h"
 #include "runtime/coll/vector.h"
 #include "runtime/num/number.h"
-#include "runtime/lang/record.h"
 #include "runtime/text/string.h"
-#include "runtime/host/tagged.h"
 #include "state/state.h"
 
 namespace clove {
@@ -125,26 +124,10 @@ uint32_t identity_hash(const Obj* o) {
 }
 
 uint32_t compute_hash(State& vm, Value v, Obj* o) {
-  switch (o->type) {
-    case ObjType::String: return murmur3::hash_int(static_cast<int32_t>(java_string_hash(static_cast<String*>(o)->view())));
-    case ObjType::Symbol: return symbol_hash(static_cast<Symbol*>(o));
-    case ObjType::Keyword: return symbol_hash(static_cast<Keyword*>(o)->sym) + 0x9e3779b9u;
-    case ObjType::EmptyList: return murmur3::mix_coll_hash(1, 0);
-    case ObjType::ArrayMap:
-    case ObjType::HashMap:
-    case ObjType::SortedMap: return hash_map_entries(vm, v, false);
-    case ObjType::HashSet: return hash_map_entries(vm, static_cast<HashSet*>(o)->impl, true);
-    case ObjType::SortedSet: return hash_map_entries(vm, static_cast<SortedSet*>(o)->impl, true);
-    case ObjType::Record: return record_hash(vm, static_cast<Record*>(o));
-    case ObjType::Uuid: return uuid_hash(static_cast<Uuid*>(o));  // UUID.hashCode
-    case ObjType::File: return file_hash(static_cast<File*>(o));  // File.hashCode
-    case ObjType::Inst: return inst_hash(static_cast<Inst*>(o));  // Date.hashCode
-    case ObjType::TaggedLiteral:
-      return 31 * hash(vm, static_cast<TaggedLiteral*>(o)->tag) + hash(vm, static_cast<TaggedLiteral*>(o)->form);
-    default:
-      if (is_sequential(v)) return hash_ordered(vm, v);
-      return identity_hash(o);
-  }
+  const TypeInfo& ti = type_of(o);
+  if (ti.hash) return ti.hash(vm, o);
+  if (ti.traits & trait::Sequential) return hash_ordered(vm, v);
+  return identity_hash(o);
 }
 
 }  // namespace
@@ -169,6 +152,23 @@ uint32_t hash(State& vm, Value v) {
   uint32_t h = compute_hash(vm, v, o);
   o->hash_cache = h;
   return h;
+}
+
+void coll_detail::register_hash_ops(TypeInfo* table) {
+  auto entry = [table](ObjType t) -> TypeInfo& { return table[static_cast<int>(t)]; };
+  entry(ObjType::String).hash = [](State&, Obj* o) {
+    return murmur3::hash_int(static_cast<int32_t>(java_string_hash(static_cast<String*>(o)->view())));
+  };
+  entry(ObjType::Symbol).hash = [](State&, Obj* o) { return symbol_hash(static_cast<Symbol*>(o)); };
+  entry(ObjType::Keyword).hash = [](State&, Obj* o) { return symbol_hash(static_cast<Keyword*>(o)->sym) + 0x9e3779b9u; };
+  auto maps = [](State& vm, Obj* o) { return hash_map_entries(vm, Value::object(o), false); };
+  for (ObjType t : {ObjType::ArrayMap, ObjType::HashMap, ObjType::SortedMap}) entry(t).hash = maps;
+  entry(ObjType::HashSet).hash = [](State& vm, Obj* o) {
+    return hash_map_entries(vm, static_cast<HashSet*>(o)->impl, true);
+  };
+  entry(ObjType::SortedSet).hash = [](State& vm, Obj* o) {
+    return hash_map_entries(vm, static_cast<SortedSet*>(o)->impl, true);
+  };
 }
 
 }  // namespace clove

@@ -262,8 +262,52 @@ void print_array(PrintContext& p, Value v) {
 }  // namespace
 
 void register_array_types(TypeInfo* table) {
-  register_type<JavaArray>(table);
-  register_type<JavaArraySeq>(table);
+  TypeInfo& a = register_type<JavaArray>(table);
+  a.class_name = [](const Obj* o) { return static_cast<const JavaArray*>(o)->class_name(); };
+  a.seq = [](State& vm, Obj* o) { return java_array_seq(vm.heap, static_cast<JavaArray*>(o)); };
+  a.count = [](State&, Obj* o) { return static_cast<int64_t>(static_cast<JavaArray*>(o)->length); };
+  a.nth = [](State& vm, Obj* o, int64_t i, Value not_found, bool has_default) {
+    // RT.nthFrom: Array.get, whose ArrayIndexOutOfBoundsException has no message.
+    auto* x = static_cast<JavaArray*>(o);
+    if (i >= 0 && i < x->length) return array_load(vm.heap, x, static_cast<uint32_t>(i));
+    if (has_default) return not_found;
+    throw_error(ErrorKind::ArrayIndexOutOfBoundsException, "");
+  };
+  a.lookup = [](State& vm, Obj* o, Value key, Value not_found) {
+    // RT.get: any numeric key, as Number.intValue.
+    if (!is_number(key)) return not_found;
+    int64_t i = number_int_value(key);
+    auto* x = static_cast<JavaArray*>(o);
+    return (i >= 0 && i < x->length) ? array_load(vm.heap, x, static_cast<uint32_t>(i)) : not_found;
+  };
+  a.contains = [](State&, Obj* o, Value key) {
+    // RT.contains: a numeric key (intValue, so 1.5 is 1) within the bounds; other keys throw.
+    auto* x = static_cast<JavaArray*>(o);
+    if (!is_number(key))
+      throw_error(ErrorKind::IllegalArgumentException,
+                  std::string("contains? not supported on type: ") + x->class_name());
+    double d = to_double(key);
+    return d > -1 && d < static_cast<double>(x->length);
+  };
+
+  TypeInfo& s = register_type<JavaArraySeq>(table);
+  s.class_name = [](const Obj* o) { return java_array_seq_class_name(static_cast<const JavaArraySeq*>(o)); };
+  s.first = [](State& vm, Obj* o) { return java_array_seq_first(vm.heap, static_cast<JavaArraySeq*>(o)); };
+  s.next = [](State& vm, Obj* o) { return java_array_seq_next(vm.heap, static_cast<JavaArraySeq*>(o)); };
+  s.count = [](State&, Obj* o) { return static_cast<JavaArraySeq*>(o)->count(); };
+  s.nth = [](State& vm, Obj* o, int64_t i, Value not_found, bool has_default) {
+    auto* x = static_cast<JavaArraySeq*>(o);
+    if (i >= 0 && i < x->count()) return array_load(vm.heap, x->arr, static_cast<uint32_t>(x->i + i));
+    if (has_default) return not_found;
+    throw_error(ErrorKind::IndexOutOfBoundsException, "");
+  };
+  s.meta = [](Obj* o) { return static_cast<JavaArraySeq*>(o)->meta; };
+  s.with_meta = [](State& vm, Obj* o, Value m) {
+    auto* x = static_cast<JavaArraySeq*>(o);
+    JavaArraySeq* r = vm.heap.make<JavaArraySeq>(x->arr, x->i);
+    r->meta = m;
+    return Value::object(r);
+  };
 }
 
 void register_array_printers(TypeInfo* table) { set_print_hooks(table, ObjType::JavaArray, print_array, str_array); }

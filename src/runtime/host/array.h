@@ -103,6 +103,9 @@ Value java_array_seq_next(Heap& h, const JavaArraySeq* s);
 /// The class name of a seq over an array: clojure.lang.ArraySeq, ArraySeq$ArraySeq_long...
 const char* java_array_seq_class_name(const JavaArraySeq* s);
 
+/// Registers JavaArray and JavaArraySeq with the type table: their per-instance class
+/// names, and the collection operations Clojure's RT gives arrays (seq count nth get
+/// contains?) and their seqs (a counted, indexed seq with metadata).
 void register_array_types(TypeInfo* table);
 /// Registers, in the per-type table, how arrays print (#object["[J" 0x.. "[J@.."]) and
 /// str ("[J@.."); called from type_info's init.

@@ -82,7 +82,12 @@ uint32_t file_hash(const File* f) {
 }
 
 void register_file_type(TypeInfo* table) {
-  register_type<File>(table);
+  TypeInfo& f = register_type<File>(table);
+  f.equiv = [](State&, Obj* o, Value b) {
+    const File* y = as<File>(b);
+    return y && file_equal(static_cast<File*>(o), y);
+  };
+  f.hash = [](State&, Obj* o) { return file_hash(static_cast<File*>(o)); };  // File.hashCode
   set_print_hooks(table, ObjType::File, print_file, str_file);
 }
 

@@ -36,7 +36,8 @@ bool file_parent(std::string_view path, std::string* out);
 bool file_equal(const File* a, const File* b);
 uint32_t file_hash(const File* f);
 
-/// Registers the File type, its printing (#object[java.io.File 0x... "path"]) and str.
+/// Registers the File type: `=` and hash by path (Java's equals and hashCode), its
+/// printing (#object[java.io.File 0x... "path"]) and str.
 void register_file_type(TypeInfo* table);
 
 }  // namespace clove

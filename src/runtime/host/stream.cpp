@@ -195,12 +195,8 @@ Value construct_stream_class(State& vm, std::string_view cls, Args a, int from) 
 
 void register_stream_types(TypeInfo* table) {
   register_type<TextWriter>(table);
-  TypeInfo& sw = table[static_cast<int>(ObjType::StringWriter)];
-  sw = table[static_cast<int>(ObjType::Writer)];  // the same struct
-  sw.name = type_name(ObjType::StringWriter);
-  TypeInfo& sb = table[static_cast<int>(ObjType::StringBuilder)];
-  sb = table[static_cast<int>(ObjType::Writer)];
-  sb.name = type_name(ObjType::StringBuilder);
+  register_type_as<TextWriter>(table, ObjType::StringWriter);  // the same struct
+  register_type_as<TextWriter>(table, ObjType::StringBuilder);
   register_type<LineReader>(table);
 }
 

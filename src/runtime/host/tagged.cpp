@@ -1,19 +1,46 @@
-// tagged.cpp: UUID and instant text forms (parse and format) and type registration.
+// tagged.cpp: UUID and instant text forms (parse and format), and the tagged types'
+// entries in the type table (equality and hash as Java's; a tagged literal's lookup).
 #include "runtime/host/tagged.h"
 
 #include <fmt/format.h>
 
 #include <regex>
 
-#include "runtime/text/string.h"
 #include "core/type_table.h"
+#include "runtime/coll/coll.h"
+#include "runtime/text/string.h"
 
 namespace clove {
 
 void register_tagged_types(TypeInfo* table) {
-  register_type<Uuid>(table);
-  register_type<Inst>(table);
-  register_type<TaggedLiteral>(table);
+  TypeInfo& u = register_type<Uuid>(table);
+  u.equiv = [](State&, Obj* o, Value b) {
+    const Uuid* x = static_cast<Uuid*>(o);
+    const Uuid* y = as<Uuid>(b);
+    return y && x->msb == y->msb && x->lsb == y->lsb;
+  };
+  u.hash = [](State&, Obj* o) { return uuid_hash(static_cast<Uuid*>(o)); };  // UUID.hashCode
+
+  TypeInfo& i = register_type<Inst>(table);
+  i.equiv = [](State&, Obj* o, Value b) {
+    const Inst* y = as<Inst>(b);
+    return y && static_cast<Inst*>(o)->ms == y->ms;
+  };
+  i.hash = [](State&, Obj* o) { return inst_hash(static_cast<Inst*>(o)); };  // Date.hashCode
+
+  TypeInfo& t = register_type<TaggedLiteral>(table);
+  t.lookup = [](State& vm, Obj* o, Value key, Value not_found) {
+    return tagged_literal_get(vm, static_cast<TaggedLiteral*>(o), key, not_found);
+  };
+  t.equiv = [](State& vm, Obj* o, Value b) {
+    const TaggedLiteral* x = static_cast<TaggedLiteral*>(o);
+    const TaggedLiteral* y = as<TaggedLiteral>(b);
+    return y && equiv(vm, x->tag, y->tag) && equiv(vm, x->form, y->form);
+  };
+  t.hash = [](State& vm, Obj* o) {
+    const TaggedLiteral* x = static_cast<TaggedLiteral*>(o);
+    return 31 * hash(vm, x->tag) + hash(vm, x->form);
+  };
 }
 
 Value tagged_literal_get(State&, const TaggedLiteral* t, Value key, Value not_found) {

@@ -38,6 +38,9 @@ struct TaggedLiteral : Obj {
   }
 };
 
+/// Registers Uuid, Inst and TaggedLiteral with the type table: UUIDs and instants are
+/// `=` and hash as Java's equals/hashCode; a tagged literal is `=` by tag and form and
+/// answers get of :tag and :form.
 void register_tagged_types(TypeInfo* table);
 
 class State;

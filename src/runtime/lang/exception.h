@@ -15,7 +15,6 @@
 
 namespace clove {
 
-
 struct Exception : Obj {
   static constexpr ObjType kType = ObjType::Exception;
   ErrorKind kind;
@@ -34,5 +33,9 @@ struct Exception : Obj {
   }
   size_t byte_size() const { return sizeof(Exception) + frames.capacity() * sizeof(TraceEntry); }
 };
+
+/// Registers Exception with the type table; an exception's class is its kind's
+/// (java.lang.ArithmeticException, clojure.lang.ExceptionInfo, ...).
+void register_exception_type(TypeInfo* table);
 
 }  // namespace clove

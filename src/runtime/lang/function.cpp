@@ -1,6 +1,10 @@
-// function.cpp: Proto stack-map queries and closure allocation.
+// function.cpp: Proto stack-map queries, closure allocation and the function types'
+// entries in the type table.
 #include "runtime/lang/function.h"
+
 #include <fmt/format.h>
+
+#include "core/type_table.h"
 
 namespace clove {
 
@@ -17,7 +21,29 @@ Closure* make_closure(Heap& h, FnProto* fn, uint32_t n) {
   return c;
 }
 
-bool is_fn(Value v) { return is<Closure>(v) || is<Native>(v); }
+bool is_fn(Value v) { return has_traits(v, trait::Fn); }
+
+void register_function_types(TypeInfo* table) {
+  register_type<Proto>(table);
+  register_type<FnProto>(table);
+  TypeInfo& c = register_type<Closure>(table);
+  c.meta = [](Obj* o) { return static_cast<Closure*>(o)->meta; };
+  c.with_meta = [](State& vm, Obj* o, Value m) {
+    auto* x = static_cast<Closure*>(o);
+    Closure* r = vm.heap.make_extra<Closure>(x->nupvals * sizeof(Value), x->fn, x->nupvals);
+    for (uint32_t i = 0; i < x->nupvals; ++i) r->upvals()[i] = x->upvals()[i];
+    r->meta = m;
+    return Value::object(r);
+  };
+  TypeInfo& n = register_type<Native>(table);
+  n.meta = [](Obj* o) { return static_cast<Native*>(o)->meta; };
+  n.with_meta = [](State& vm, Obj* o, Value m) {
+    auto* x = static_cast<Native*>(o);
+    Native* r = vm.heap.make<Native>(x->fn, x->name, x->doc, x->arglists, x->min_args, x->max_args);
+    r->meta = m;
+    return Value::object(r);
+  };
+}
 
 // ---- State services defined by this layer (state/state.h) ----
 

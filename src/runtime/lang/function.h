@@ -155,6 +155,11 @@ struct Native : Obj {
   }
 };
 
-bool is_fn(Value v);  // Closure or Native
+/// (fn? v): implements clojure.lang.Fn (a Closure or a Native).
+bool is_fn(Value v);
+
+/// Registers Proto, FnProto, Closure and Native with the type table; closures and
+/// natives carry metadata (meta, with-meta).
+void register_function_types(TypeInfo* table);
 
 }  // namespace clove

@@ -4,10 +4,8 @@
 #include <fmt/format.h>
 
 #include "core/error.h"
-#include "runtime/host/array.h"
 #include "runtime/coll/coll.h"
-#include "runtime/lang/exception.h"
-#include "runtime/host/host_class.h"
+#include "runtime/lang/host_class.h"
 #include "runtime/num/number.h"
 #include "runtime/lang/record.h"
 #include "state/state.h"
@@ -16,9 +14,11 @@ namespace clove {
 
 namespace {
 
-// A key naming x's concrete type, for the dispatch cache. Built-in types get small
-// integers; records and deftypes their RecordType's address (kept alive by the entry).
-uint64_t type_key(Value x, Value* key_obj) {
+// A key naming x's concrete class, for the dispatch cache. Built-in types get small
+// integers; types whose class differs per instance (records and deftypes, Java arrays
+// and their seqs, exceptions: TypeInfo::class_name) the address of the class value
+// (kept alive by the cache entry).
+uint64_t type_key(State& vm, Value x, Value* key_obj) {
   *key_obj = Value::nil();
   if (x.is_nil()) return 1;
   if (x.is_small_int()) return 2;
@@ -30,12 +30,10 @@ uint64_t type_key(Value x, Value* key_obj) {
     *key_obj = Value::object(r->rtype);
     return reinterpret_cast<uint64_t>(r->rtype);
   }
-  if (Exception* e = as<Exception>(x)) return 512 + static_cast<uint64_t>(e->kind);
-  if (JavaArray* a = as<JavaArray>(x)) {  // one class per element type: [J, [Ljava.lang.String;
-    *key_obj = Value::object(a->cls);
-    return reinterpret_cast<uint64_t>(a->cls);
+  if (type_of(x.as_obj()).class_name) {
+    *key_obj = class_of(vm, x);
+    return reinterpret_cast<uint64_t>(key_obj->as_obj());
   }
-  if (JavaArraySeq* s = as<JavaArraySeq>(x)) return 1024 + static_cast<uint64_t>(s->arr->kind);
   return 16 + static_cast<uint64_t>(x.as_obj()->type);
 }
 
@@ -118,7 +116,7 @@ Value find_protocol_fns(State& vm, Protocol* p, Value x) {
       if (r->protocols[i] == Value::object(p)) return r->fns[i];
   }
   Value key_obj;
-  uint64_t key = type_key(x, &key_obj);
+  uint64_t key = type_key(vm, x, &key_obj);
   auto it = p->cache.find(key);
   int idx;
   if (it != p->cache.end()) {

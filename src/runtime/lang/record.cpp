@@ -1,5 +1,5 @@
-// record.cpp: record/deftype instances, their map view, construction by class name,
-// and their printers (see record.h).
+// record.cpp: record/deftype instances, their map view (their operations in the type
+// table), construction by class name, and their printers (see record.h).
 #include "runtime/lang/record.h"
 
 #include <fmt/format.h>
@@ -8,7 +8,8 @@
 #include "core/murmur3.h"
 #include "core/print_context.h"
 #include "runtime/coll/coll.h"
-#include "runtime/host/host_class.h"
+#include "core/type_table.h"
+#include "runtime/num/number.h"
 #include "state/namespace.h"
 #include "state/state.h"
 
@@ -36,6 +37,8 @@ uint32_t identity_hash(const Obj* o) {
   return static_cast<uint32_t>((p >> 4) ^ (p >> 36));
 }
 
+Value record_assoc(State& vm, Record* r, Value key, Value val);
+
 }  // namespace
 
 Value make_instance(State& vm, RecordType* rt, const Value* vals, size_t n, Value meta, Value ext) {
@@ -56,7 +59,7 @@ Value make_instance(State& vm, RecordType* rt, const Value* vals, size_t n, Valu
 Value record_from_map(State& vm, RecordType* rt, Value map) {
   if (!map.is_nil() && !is_map(map) && !is_record(map))
     throw_error(ErrorKind::ClassCastException,
-                fmt::format("class {} cannot be cast to class clojure.lang.IPersistentMap", class_name_of(map)));
+                fmt::format("class {} cannot be cast to class clojure.lang.IPersistentMap", value_type_name(map)));
   RootScope scope(vm.heap);
   size_t res = scope.push(Value::object(alloc_instance(vm, rt)));
   size_t cur = scope.push(seq(vm, map));
@@ -90,9 +93,11 @@ Value construct_by_class_name(State& vm, std::string_view class_name, Args args,
 
 // ---- the map view ----
 
+namespace {
+
 int64_t record_count(State& vm, Record* r) { return r->n + (r->ext.is_nil() ? 0 : count(vm, r->ext)); }
 
-Value record_get(State& vm, Record* r, Value key, Value not_found, bool* found) {
+Value record_get(State& vm, Record* r, Value key, Value not_found, bool* found = nullptr) {
   int i = r->rtype->field_index(key);
   if (i >= 0) {
     if (found) *found = true;
@@ -163,7 +168,7 @@ Value record_conj(State& vm, Record* r, Value x) {
     Value e = first(vm, scope[cur]);
     if (!is_vector(e) || count(vm, e) != 2)
       throw_error(ErrorKind::ClassCastException,
-                  fmt::format("class {} cannot be cast to class java.util.Map$Entry", class_name_of(e)));
+                  fmt::format("class {} cannot be cast to class java.util.Map$Entry", value_type_name(e)));
     scope[ret] = record_assoc(vm, static_cast<Record*>(scope[ret].as_obj()), nth(vm, e, 0), nth(vm, e, 1));
     scope[cur] = next(vm, scope[cur]);
   }
@@ -211,7 +216,7 @@ uint32_t record_hash(State& vm, Record* r) {
 Value instance_with_meta(State& vm, Value v, Value m) {
   if (!m.is_nil() && !is_map(m))
     throw_error(ErrorKind::ClassCastException,
-                fmt::format("class {} cannot be cast to class clojure.lang.IPersistentMap", class_name_of(m)));
+                fmt::format("class {} cannot be cast to class clojure.lang.IPersistentMap", value_type_name(m)));
   if (Record* r = as_instance(v)) {
     Record* c = copy_instance(vm, r);
     c->meta = m;
@@ -226,7 +231,44 @@ Value instance_with_meta(State& vm, Value v, Value m) {
     return Value::object(c);
   }
   throw_error(ErrorKind::ClassCastException,
-              fmt::format("class {} cannot be cast to class clojure.lang.IObj", class_name_of(v)));
+              fmt::format("class {} cannot be cast to class clojure.lang.IObj", value_type_name(v)));
+}
+
+}  // namespace
+
+void register_record_types(TypeInfo* table) {
+  register_type<RecordType>(table);
+  auto class_name = [](const Obj* o) { return static_cast<const Record*>(o)->rtype->cname(); };
+  auto meta = [](Obj* o) { return static_cast<Record*>(o)->meta; };
+  auto with_meta = [](State& vm, Obj* o, Value m) { return instance_with_meta(vm, Value::object(o), m); };
+
+  TypeInfo& r = register_type<Record>(table);
+  r.class_name = class_name;
+  r.seq = [](State& vm, Obj* o) { return record_seq(vm, static_cast<Record*>(o)); };
+  r.count = [](State& vm, Obj* o) { return record_count(vm, static_cast<Record*>(o)); };
+  r.lookup = [](State& vm, Obj* o, Value key, Value nf) { return record_get(vm, static_cast<Record*>(o), key, nf); };
+  r.contains = [](State& vm, Obj* o, Value key) {
+    bool found = false;
+    record_get(vm, static_cast<Record*>(o), key, Value::nil(), &found);
+    return found;
+  };
+  r.assoc = [](State& vm, Obj* o, Value k, Value v) { return record_assoc(vm, static_cast<Record*>(o), k, v); };
+  r.dissoc = [](State& vm, Obj* o, Value k) { return record_dissoc(vm, static_cast<Record*>(o), k); };
+  r.conj = [](State& vm, Obj* o, Value x) { return record_conj(vm, static_cast<Record*>(o), x); };
+  r.meta = meta;
+  r.with_meta = with_meta;
+  r.equiv = [](State& vm, Obj* o, Value b) { return record_equiv(vm, static_cast<Record*>(o), b); };
+  r.hash = [](State& vm, Obj* o) { return record_hash(vm, static_cast<Record*>(o)); };
+
+  // A deftype instance is the same struct, opaque: no map view, identity equality.
+  TypeInfo& t = register_type_as<Record>(table, ObjType::TypeInstance);
+  t.class_name = class_name;
+  t.meta = meta;
+  t.with_meta = with_meta;
+
+  TypeInfo& f = register_type<Reify>(table);
+  f.meta = [](Obj* o) { return static_cast<Reify*>(o)->meta; };
+  f.with_meta = with_meta;
 }
 
 // ---- printing ----

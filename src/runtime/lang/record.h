@@ -2,7 +2,7 @@
 //
 // RecordType  the class a defrecord/deftype form defines: its name (user.Point), its
 //             fields, and whether it is a record. The var `Point` holds it; it is the
-//             class value (runtime/host/host_class.h) of its instances.
+//             class value (runtime/lang/host_class.h) of its instances.
 // Record      an instance: the type, the field values (trailing array), metadata and,
 //             for records only, the map of extra keys assoc'ed onto it. The same struct
 //             serves deftype instances, whose header type is ObjType::TypeInstance:
@@ -14,7 +14,8 @@
 // other key: stored in the extension map, still a record), dissoc (of a field: a plain
 // map; of another key: a record), count, seq (fields in order, then extra keys), `=`
 // (same type and same contents; never equal to a plain map) and hash (Clojure's
-// defrecord hasheq: the type name's hash xor the map hash).
+// defrecord hasheq: the type name's hash xor the map hash). The generic operations of
+// runtime/coll/coll.h reach these through the type table (register_record_types).
 #pragma once
 #include <string>
 #include <string_view>
@@ -108,21 +109,11 @@ Value record_from_map(State& vm, RecordType* rt, Value map);
 /// Returns nil when the name does not name a record or type.
 Value construct_by_class_name(State& vm, std::string_view class_name, Args args, int from);
 
-// ---- the map view of records (hooks called from runtime/coll) ----
-int64_t record_count(State& vm, Record* r);
-Value record_get(State& vm, Record* r, Value key, Value not_found, bool* found = nullptr);
-Value record_assoc(State& vm, Record* r, Value key, Value val);
-Value record_dissoc(State& vm, Record* r, Value key);
-/// (conj r x): x a map entry, a [k v] vector, or a seqable of entries (a map).
-Value record_conj(State& vm, Record* r, Value x);
-/// The entries (MapEntry values), fields first; nil when empty.
-Value record_seq(State& vm, Record* r);
-/// Record equality: same RecordType, equal fields, equal extension maps.
-bool record_equiv(State& vm, Record* a, Value b);
-/// Clojure's defrecord hasheq: hash of the type-name symbol xor the map hash of the entries.
-uint32_t record_hash(State& vm, Record* r);
-/// A copy of instance/reify object v with metadata m.
-Value instance_with_meta(State& vm, Value v, Value m);
+/// Registers RecordType, Record, TypeInstance and Reify with the type table, with the
+/// operations that make records maps (seq count get contains? assoc dissoc conj, `=`
+/// and hash as described above), the metadata of instances and reify objects, and the
+/// class name of instances (their RecordType's).
+void register_record_types(TypeInfo* table);
 
 /// Registers, in the per-type table, how records (#user.Point{:x 1}), deftype and reify
 /// instances (#object[user.T 0x.. "user.T@.."], or their toString when given) and record

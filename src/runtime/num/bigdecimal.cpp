@@ -8,7 +8,6 @@
 #include <string>
 
 #include "core/error.h"
-#include "runtime/coll/coll.h"
 #include "state/state.h"
 
 namespace clove {
@@ -355,7 +354,10 @@ bool is_zero(Value v) {
   return false;
 }
 
-Value keyword_value(State& vm, std::string_view name) { return Value::object(vm.kw(name)); }
+/// (get m :name nil) of a map, through the type table (num sits below coll).
+Value map_get(State& vm, Obj* m, std::string_view name) {
+  return type_of(m).lookup(vm, m, Value::object(vm.kw(name)), Value::nil());
+}
 
 }  // namespace
 
@@ -388,16 +390,16 @@ const char* rounding_mode_name(RoundingMode m) {
   return "HALF_UP";
 }
 
-MathContext current_math_context(Heap& h) {
-  State* vm = h.owner;
-  if (!vm) return {};
-  Var* var = vm->core_ns()->lookup(vm->sym("*math-context*"));
+MathContext current_math_context(State& vm) {
+  if (!vm.core_ns()) return {};
+  Var* var = vm.core_ns()->lookup(vm.sym("*math-context*"));
   if (!var || (!var->thread_bound && (!var->bound || var->root.is_nil()))) return {};
-  Value ctx = vm->var_value(var);
+  Value ctx = vm.var_value(var);
   if (ctx.is_nil()) return {};
-  if (is_map(ctx)) {
-    Value p = get(*vm, ctx, keyword_value(*vm, "precision"));
-    Value r = get(*vm, ctx, keyword_value(*vm, "rounding"));
+  // A persistent map (not a record): {:precision n :rounding :MODE}.
+  if (has_traits(ctx, trait::IPersistentMap) && !has_traits(ctx, trait::IRecord)) {
+    Value p = map_get(vm, ctx.as_obj(), "precision");
+    Value r = map_get(vm, ctx.as_obj(), "rounding");
     RoundingMode mode = RoundingMode::HalfUp;
     Keyword* k = as<Keyword>(r);
     if (is_long(p) && as_long(p) >= 0 && as_long(p) <= INT32_MAX &&
@@ -415,8 +417,8 @@ void pow10_checked(mpz_t out, int64_t n) {
   mpz_ui_pow_ui(out, 10, static_cast<unsigned long>(n));
 }
 
-Value decimal_arith(Heap& h, ArithOp op, Value a, Value b) {
-  MathContext mc = current_math_context(h);
+Value decimal_arith(State& vm, ArithOp op, Value a, Value b) {
+  MathContext mc = current_math_context(vm);
   bool subtract = op == ArithOp::Sub || op == ArithOp::USub;
   // Numbers.divide/quotient/remainder test the divisor for zero before converting it.
   if ((op == ArithOp::Div || op == ArithOp::Quot || op == ArithOp::Rem || op == ArithOp::Mod) && is_zero(b))
@@ -455,30 +457,30 @@ Value decimal_arith(Heap& h, ArithOp op, Value a, Value b) {
       break;
     }
   }
-  return make_dec(h, r);
+  return make_dec(vm.heap, r);
 }
 
 namespace {
 // x with its unscaled value mapped by `op` (mpz_neg, mpz_abs), the scale kept, rounded
 // to *math-context*.
-Value map_unscaled(Heap& h, const BigDecimal* x, void (*op)(mpz_ptr, mpz_srcptr)) {
+Value map_unscaled(State& vm, const BigDecimal* x, void (*op)(mpz_ptr, mpz_srcptr)) {
   Dec d;
   op(d.u, x->unscaled);
   d.scale = x->scale;
-  round_to(d, current_math_context(h));
-  return make_dec(h, d);
+  round_to(d, current_math_context(vm));
+  return make_dec(vm.heap, d);
 }
 }  // namespace
 
-Value decimal_negate(Heap& h, const BigDecimal* x) { return map_unscaled(h, x, mpz_neg); }
+Value decimal_negate(State& vm, const BigDecimal* x) { return map_unscaled(vm, x, mpz_neg); }
 
-Value decimal_abs(Heap& h, const BigDecimal* x) { return map_unscaled(h, x, mpz_abs); }
+Value decimal_abs(State& vm, const BigDecimal* x) { return map_unscaled(vm, x, mpz_abs); }
 
-Value to_bigdecimal(Heap& h, Value x) {
+Value to_bigdecimal(State& vm, Value x) {
   if (is<BigDecimal>(x)) return x;
   Dec d;
-  to_dec(x, current_math_context(h), false, d);
-  return make_dec(h, d);
+  to_dec(x, current_math_context(vm), false, d);
+  return make_dec(vm.heap, d);
 }
 
 int decimal_compare(Value a, Value b) {

@@ -27,6 +27,8 @@
 
 namespace clove {
 
+class State;
+
 /// java.math.RoundingMode.
 enum class RoundingMode : uint8_t { Up, Down, Ceiling, Floor, HalfUp, HalfDown, HalfEven, Unnecessary };
 
@@ -46,11 +48,11 @@ bool parse_rounding_mode(std::string_view name, RoundingMode* out);
 /// The Java name of a rounding mode ("HALF_UP").
 const char* rounding_mode_name(RoundingMode m);
 
-/// The math context in effect for the VM owning `h`: the value of
-/// clojure.core/*math-context* (nil, or a map {:precision n :rounding :HALF_UP} as made
-/// by `with-precision`). Unlimited for a bare heap or when the var is nil or missing.
-/// Throws ClassCastException when the var holds anything else.
-MathContext current_math_context(Heap& h);
+/// The math context in effect in `vm`: the value of clojure.core/*math-context* (nil,
+/// or a map {:precision n :rounding :HALF_UP} as made by `with-precision`, read through
+/// the type table's lookup). Unlimited when the var is nil or missing (a State without
+/// clojure.core's library). Throws ClassCastException when the var holds anything else.
+MathContext current_math_context(State& vm);
 
 /// out = 10^n, for 0 <= n <= kMaxDecimalDigits; ArithmeticException past the limit.
 void pow10_checked(mpz_t out, int64_t n);
@@ -63,14 +65,14 @@ void pow10_checked(mpz_t out, int64_t n);
 /// impossible" when an integral quotient does not fit the precision.
 /// Sub is add of the negated subtrahend, as Numbers.minus; Mod is Clojure's `mod`
 /// (rem, then + divisor when the signs differ).
-Value decimal_arith(Heap& h, ArithOp op, Value a, Value b);
+Value decimal_arith(State& vm, ArithOp op, Value a, Value b);
 /// -x of a BigDecimal (BigDecimal.negate(mc)).
-Value decimal_negate(Heap& h, const BigDecimal* x);
+Value decimal_negate(State& vm, const BigDecimal* x);
 /// |x| of a BigDecimal (BigDecimal.abs(mc)).
-Value decimal_abs(Heap& h, const BigDecimal* x);
+Value decimal_abs(State& vm, const BigDecimal* x);
 /// Clojure's toBigDecimal of a long, BigInt, Ratio or BigDecimal under the current
 /// math context (a Ratio is divided; a BigDecimal is returned as is).
-Value to_bigdecimal(Heap& h, Value x);
+Value to_bigdecimal(State& vm, Value x);
 /// Numeric comparison (-1, 0, 1) of two non-double numbers, at least one a BigDecimal,
 /// as BigDecimal.compareTo after Clojure's toBigDecimal without a math context (so a
 /// Ratio with a non-terminating expansion throws ArithmeticException). Never

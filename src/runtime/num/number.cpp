@@ -13,11 +13,10 @@
 
 #include "core/error.h"
 #include "core/murmur3.h"
-#include "runtime/host/array.h"
 #include "runtime/num/bigdecimal.h"
 #include "runtime/num/bignum.h"
-#include "runtime/lang/record.h"
 #include "runtime/text/string.h"
+#include "state/state.h"
 
 namespace clove {
 
@@ -64,8 +63,9 @@ Value ratio_quot_rem_mod(Heap& h, ArithOp op, const mpq_t x, const mpq_t y) {
 /// Exact arithmetic on integers and ratios (at least one a BigInt or Ratio), as
 /// clojure.lang.Numbers does it: an integral result stays a BigInt, a fractional one is
 /// a Ratio. Any BigDecimal operand makes it BigDecimal arithmetic (bigdecimal.h).
-Value rational_arith(Heap& h, ArithOp op, Value a, Value b) {
-  if (is<BigDecimal>(a) || is<BigDecimal>(b)) return decimal_arith(h, op, a, b);
+Value rational_arith(State& vm, ArithOp op, Value a, Value b) {
+  if (is<BigDecimal>(a) || is<BigDecimal>(b)) return decimal_arith(vm, op, a, b);
+  Heap& h = vm.heap;
   mpq_t x, y, r;
   mpq_init(x);
   mpq_init(y);
@@ -112,10 +112,10 @@ const char* value_type_name(Value v) {
   if (v.is_small_int()) return "java.lang.Long";
   if (v.is_bool()) return "java.lang.Boolean";
   if (v.is_char()) return "java.lang.Character";
-  if (Record* r = as_instance(v)) return r->rtype->cname();
-  if (JavaArray* a = as<JavaArray>(v)) return a->class_name();
-  if (JavaArraySeq* s = as<JavaArraySeq>(v)) return java_array_seq_class_name(s);
-  if (v.is_obj()) return type_name(v.as_obj()->type);
+  if (v.is_obj()) {
+    const TypeInfo& ti = type_of(v.as_obj());
+    return ti.class_name ? ti.class_name(v.as_obj()) : ti.name;  // per instance: records, arrays, ...
+  }
   return "clove.lang.Internal";
 }
 
@@ -256,8 +256,8 @@ static Value double_arith(ArithOp op, double x, double y) {
   return Value::from_double(x / y);
 }
 
-Value arith(Heap& h, ArithOp op, Value a, Value b) {
-  if (is_long(a) && is_long(b)) return long_arith(h, op, as_long(a), as_long(b));
+Value arith(State& vm, ArithOp op, Value a, Value b) {
+  if (is_long(a) && is_long(b)) return long_arith(vm.heap, op, as_long(a), as_long(b));
   if (a.is_double() || b.is_double()) {
     if (!is_number(a)) not_a_number(a);
     if (!is_number(b)) not_a_number(b);
@@ -265,7 +265,7 @@ Value arith(Heap& h, ArithOp op, Value a, Value b) {
   }
   if (!is_number(a)) not_a_number(a);
   if (!is_number(b)) not_a_number(b);
-  return rational_arith(h, op, a, b);
+  return rational_arith(vm, op, a, b);
 }
 
 bool num_compare(CmpOp op, Value a, Value b) {

@@ -13,6 +13,8 @@
 
 namespace clove {
 
+class State;
+
 struct BoxedLong : Obj {
   static constexpr ObjType kType = ObjType::BoxedLong;
   int64_t value;
@@ -49,8 +51,9 @@ bool is_number(Value v);
 
 /// Generic arithmetic on any two numbers; throws ClassCastException naming the
 /// operand's type for non-numbers, ArithmeticException on overflow or divide by zero.
+/// Allocates in vm's heap; BigDecimal results round to vm's *math-context*.
 enum class ArithOp : uint8_t { Add, Sub, Mul, Div, Quot, Rem, Mod, UAdd, USub, UMul };
-Value arith(Heap& h, ArithOp op, Value a, Value b);
+Value arith(State& vm, ArithOp op, Value a, Value b);
 /// Numeric comparison (<, <=, >, >=, ==); throws ClassCastException for non-numbers.
 enum class CmpOp : uint8_t { Lt, Le, Gt, Ge, Eq };
 bool num_compare(CmpOp op, Value a, Value b);
@@ -61,7 +64,9 @@ bool num_equiv(Value a, Value b);
 uint32_t num_hash(Value v);
 /// The number as a double (longs convert, doubles pass through).
 double to_double(Value v);
-/// Type name of v for error messages ("java.lang.String", "nil").
+/// The class name of v ("java.lang.String", "user.Point", "[J"; "nil" for nil): the
+/// type table's class_name for types whose class differs per instance, else the
+/// type's name. What `class` names and error messages print.
 const char* value_type_name(Value v);
 
 }  // namespace clove

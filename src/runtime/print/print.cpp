@@ -18,7 +18,7 @@
 #include "runtime/coll/coll.h"
 #include "runtime/lang/exception.h"
 #include "runtime/lang/function.h"
-#include "runtime/host/host_class.h"
+#include "runtime/lang/host_class.h"
 #include "runtime/lang/multifn.h"
 #include "state/namespace.h"
 #include "runtime/num/number.h"

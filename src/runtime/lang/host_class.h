@@ -8,11 +8,17 @@
 //     and what the vars `String`, `Number`, `clojure.lang.Keyword`, ... in clojure.core
 //     hold; or
 //   * a RecordType (runtime/lang/record.h) for instances of defrecord/deftype.
-// The built-in classes form a small static graph (class -> direct supertypes, the
-// superclass first) modelled on the JVM's: e.g. java.lang.Long -> java.lang.Number ->
-// java.lang.Object, and clojure.lang.PersistentVector -> IPersistentVector -> Associative
-// -> IPersistentCollection -> Seqable. docs/design/polymorphism.md lists which Clove
+// The built-in classes form a graph (class -> direct supertypes, the superclass first)
+// modelled on the JVM's: e.g. java.lang.Long -> java.lang.Number -> java.lang.Object,
+// and clojure.lang.PersistentVector -> IPersistentVector -> Associative ->
+// IPersistentCollection -> Seqable. It is derived from the type table: a type's class
+// name, superclass and traits (core/object.h's CLOVE_OBJ_TYPES) and the interface
+// hierarchy of the traits (core/traits.h), so `instance?` agrees with the predicates
+// (seq?, counted?, ...) by construction. docs/design/polymorphism.md lists which Clove
 // values each name covers.
+//
+// This is the lang layer's: records, deftypes and protocol dispatch need it, and it
+// needs nothing from the host layer (host types are rows of the table like any other).
 #pragma once
 #include <string>
 #include <vector>
@@ -26,7 +32,8 @@ class State;
 /// The class value of v: nil for nil, the RecordType of a record or deftype instance,
 /// else the interned symbol naming v's class (java.lang.Long, clojure.lang.Keyword, ...).
 Value class_of(State& vm, Value v);
-/// The printed class name of v: "nil" for nil, "user.Point" for a record.
+/// The printed class name of v: "nil" for nil, "user.Point" for a record
+/// (value_type_name, number.h).
 std::string class_name_of(Value v);
 /// The canonical class value `c` denotes: a RecordType as is; a symbol naming a known
 /// class by full or short name (String, Number, Object, Exception, ...) re-interned with

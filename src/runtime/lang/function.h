@@ -21,8 +21,6 @@
 
 namespace clove {
 
-class State;
-
 /// A register live range [start_pc, end_pc): the register holds a value that may be read.
 struct LiveRange {
   uint32_t start_pc, end_pc;
@@ -135,8 +133,7 @@ class Args {
   size_t base_;
   int n_;
 };
-
-
+// A native is a NativeFn (state/state.h): Value (*)(State&, Args).
 
 struct Native : Obj {
   static constexpr ObjType kType = ObjType::Native;

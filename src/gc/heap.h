@@ -95,6 +95,11 @@ class Heap {
   void barrier(Obj* parent, Obj* child) {
     if (parent->gc_color == kBlack && child && is_white(child)) barrier_slow(parent);
   }
+  /// Backward barrier for an object whose fields changed in bulk without barriers
+  /// (a fiber's value stack while it ran): a black object is scanned again.
+  void touch(Obj* o) {
+    if (o->gc_color == kBlack) barrier_slow(o);
+  }
 
   /// A GC safepoint: may run an incremental step (or, in stress mode, a full collection).
   void safepoint() {

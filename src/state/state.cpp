@@ -25,6 +25,25 @@ void State::trace_roots(Tracer& t) {
   }
   t.mark(last_exception_);
   for (Value v : permanent) t.mark(v);
+  t.mark(request.fn);
+  for (Value v : request.args) t.mark(v);
+  t.mark(request.ctx);  // request.fiber: the interpreter marks it (vm/interpreter.cpp)
+}
+
+Value State::tail_call(Value fn, const Value* args, int nargs) {
+  request.kind = RequestKind::TailCall;
+  request.fn = fn;
+  request.args.assign(args, args + nargs);
+  return kRequest;
+}
+
+Value State::call_then(Value fn, const Value* args, int nargs, NativeCont k, Value ctx) {
+  request.kind = RequestKind::CallThen;
+  request.fn = fn;
+  request.args.assign(args, args + nargs);
+  request.k = k;
+  request.ctx = ctx;
+  return kRequest;
 }
 
 Namespace* State::current_ns() const { return static_cast<Namespace*>(ns_var_->root.as_obj()); }

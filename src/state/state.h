@@ -8,7 +8,9 @@
 //
 // The services a State offers are declared here and defined by the layer that owns
 // each one:
-//   state/state.cpp            construction, namespaces, vars, dynamic bindings
+//   state/state.cpp            construction, namespaces, vars, dynamic bindings,
+//                              requests from natives (tail_call, call_then)
+//   vm/fiber.cpp               request_yield, request_resume
 //   lang/function.cpp          def_native (a Native object)
 //   host/stream.cpp            *out* *err* *in*, write_out, set_out/set_err
 //   vm/interpreter.cpp, call.cpp   call, exceptions and stack traces (virtual: the
@@ -45,6 +47,10 @@ struct TextWriter;  // runtime/host/stream.h
 /// view of the arguments in the caller's registers.
 class Args;
 using NativeFn = Value (*)(class State& vm, Args args);
+/// A native's continuation (State::call_then): the dispatch loop calls it with the
+/// native's arguments, the context value the native passed and the result of the call
+/// it requested. It returns the native's result, or makes another request.
+using NativeCont = Value (*)(class State& vm, Args args, Value ctx, Value result);
 
 /// Where a host receives the text written to a redirected process stream (State::set_out);
 /// the same alias as runtime/host/stream.h's.
@@ -139,6 +145,38 @@ class State : public RootProvider {
   }
   /// The running fiber.
   Fiber* fiber() const { return fiber_; }
+
+  // ---- requests from natives to the dispatch loop (state/state.cpp) ----
+  // A native that would call back into Clove can instead hand the call to the dispatch
+  // loop, as Lua's lua_callk does: the call then runs on the fiber's value stack with
+  // no C++ frame in between, so the fiber can yield (and, later, a budget can suspend
+  // it or the debugger stop) inside it. The native makes one request and returns its
+  // result (kRequest) at once; natives called straight from C++ through State::call
+  // may use them too, since call() runs the loop.
+  enum class RequestKind : uint8_t { None, TailCall, CallThen, Yield, Resume };
+  /// What a native returns to hand its request to the loop; never a Clove value.
+  static constexpr Value kRequest = Value::internal((uint64_t{1} << 48) - 16);
+  static bool is_request(Value v) { return v == kRequest; }
+  /// The native's result is (fn args...): fn replaces the native's frame (a tail call).
+  Value tail_call(Value fn, const Value* args, int nargs);
+  /// Calls (fn args...) and then k(vm, native-args, ctx, result); ctx stays rooted in
+  /// the native's frame meanwhile.
+  Value call_then(Value fn, const Value* args, int nargs, NativeCont k, Value ctx);
+  /// fiber/yield: suspends the running fiber; its resumer's fiber/resume returns v.
+  Value request_yield(Value v);
+  /// fiber/resume: runs fiber `fib` (args: the function's arguments for a :new fiber,
+  /// or at most one value for fiber/yield to return). The caller checked the status.
+  Value request_resume(Fiber* fib, const Value* args, int nargs);
+  /// The pending request (the interpreter takes it; its values are GC roots meanwhile).
+  struct Request {
+    RequestKind kind = RequestKind::None;
+    Value fn;                 // TailCall/CallThen: the callee; Yield: the value
+    std::vector<Value> args;  // TailCall/CallThen/Resume: the arguments
+    NativeCont k = nullptr;   // CallThen
+    Value ctx;                // CallThen
+    Fiber* fiber = nullptr;   // Resume
+  };
+  Request request;
 
   // ---- errors (the interpreter, vm/call.cpp) ----
   /// A new exception object of `kind` with `message` (no trace yet).

@@ -21,58 +21,58 @@ namespace {
 }
 }  // namespace
 
-Value Interpreter::call_non_closure(Fiber* f, Value callee, size_t newbase, int nargs, uint32_t ret_pc) {
-  Args args(&f->stack, newbase, nargs);
-  if (Native* n = as<Native>(callee)) {
-    if (nargs < n->min_args || (n->max_args >= 0 && nargs > n->max_args))
-      arity_error(nargs, std::string(n->name->view()));
-    if (f->depth >= limits.max_depth) [[unlikely]]
-      throw_depth_exceeded();
-    size_t saved_base = f->base, saved_top = f->top;
+Value Interpreter::call_non_closure(Fiber* f, Value callee, size_t newbase, int nargs, size_t prev_base,
+                                    uint64_t ret_pc) {
+  auto push_frame = [&] {
     f->stack[newbase - 3] = callee;
-    f->stack[newbase - 2] = make_link(saved_base, 0);
+    f->stack[newbase - 2] = make_link(prev_base, 0);
     f->stack[newbase - 1] = Value::internal(ret_pc);
     f->base = newbase;
     f->top = newbase + nargs;
     ++f->depth;
-    Value r;
-    try {
-      r = n->fn(*this, args);
-    } catch (...) {
-      // Build the exception while the native's frame is still on the stack, so the
-      // trace names it; then drop the frame and rethrow.
-      Value exc = exception_from_current(std::current_exception());
-      f->base = saved_base;
-      f->top = saved_top;
-      --f->depth;
-      throw CloveError(exception_kind(exc), exception_message(exc), exc);
-    }
-    f->base = saved_base;
-    f->top = saved_top;
-    --f->depth;
-    return r;
+  };
+  Args args(&f->stack, newbase, nargs);
+  if (Native* n = as<Native>(callee)) {
+    // Arity first, so the error's trace shows the caller and not the native.
+    if (nargs < n->min_args || (n->max_args >= 0 && nargs > n->max_args))
+      arity_error(nargs, std::string(n->name->view()));
+    if (f->depth >= limits.max_depth) [[unlikely]]
+      throw_depth_exceeded();
+    push_frame();
+    return n->fn(*this, args);
   }
   if (Var* v = as<Var>(callee)) {
+    // Calling a var calls its value: a tail call from the var's frame.
     if (!v->bound) throw_unbound(v);
-    std::vector<Value> copy(nargs);
+    Value small[8];
+    std::vector<Value> big;
+    Value* copy = small;
+    if (nargs > 8) {
+      big.resize(nargs);
+      copy = big.data();
+    }
     for (int k = 0; k < nargs; ++k) copy[k] = args[k];
-    return call(v->root, copy.data(), nargs);
+    push_frame();
+    return tail_call(v->root, copy, nargs);
   }
+  // Keywords and collections look themselves up without a frame of their own.
+  Value r;
   if (is<Keyword>(callee)) {
     if (nargs < 1 || nargs > 2) arity_error(nargs, static_cast<Keyword*>(callee.as_obj())->str());
-    return get(*this, args[0], callee, args.at_or(1, Value::nil()));
-  }
-  if (is_map(callee) || is_set(callee) || is_transient(callee)) {
+    r = get(*this, args[0], callee, args.at_or(1, Value::nil()));
+  } else if (is_map(callee) || is_set(callee) || is_transient(callee)) {
     if (nargs < 1 || nargs > 2) arity_error(nargs, value_type_name(callee));
-    return get(*this, callee, args[0], args.at_or(1, Value::nil()));
-  }
-  if (is_vector(callee)) {
+    r = get(*this, callee, args[0], args.at_or(1, Value::nil()));
+  } else if (is_vector(callee)) {
     if (nargs != 1) arity_error(nargs, value_type_name(callee));
     if (!is_long(args[0])) throw_error(ErrorKind::IllegalArgumentException, "Key must be integer");
-    return nth(*this, callee, as_long(args[0]));
+    r = nth(*this, callee, as_long(args[0]));
+  } else {
+    throw_error(ErrorKind::ClassCastException,
+                fmt::format("class {} cannot be cast to class clojure.lang.IFn", value_type_name(callee)));
   }
-  throw_error(ErrorKind::ClassCastException,
-              fmt::format("class {} cannot be cast to class clojure.lang.IFn", value_type_name(callee)));
+  push_frame();
+  return r;
 }
 
 Value Interpreter::call(Value fn, const Value* args, int nargs) {
@@ -101,6 +101,7 @@ Value Interpreter::call(Value fn, const Value* args, int nargs) {
   f->top = nb + nargs;
   f->boundary_pcs.push_back(f->pc);
   auto restore = [&] {
+    // run() ends on the fiber it started on (dispatch.cpp, invariant 7).
     f->base = saved_base;
     f->top = saved_top;
     f->depth = saved_depth;
@@ -109,14 +110,7 @@ Value Interpreter::call(Value fn, const Value* args, int nargs) {
     f->handlers.resize(saved_handlers);
   };
   try {
-    Value r;
-    if (Closure* c = as<Closure>(fn)) {
-      enter_closure(f, c, nb, nargs, saved_base, Fiber::kNoFrame);
-      f->pc = 0;
-      r = run(saved_handlers);
-    } else {
-      r = call_non_closure(f, fn, nb, nargs, static_cast<uint32_t>(Fiber::kNoFrame));
-    }
+    Value r = run(saved_handlers, fn, nb, nargs);
     restore();
     return r;
   } catch (...) {
@@ -125,6 +119,29 @@ Value Interpreter::call(Value fn, const Value* args, int nargs) {
     last_exception_ = exc;
     throw CloveError(exception_kind(exc), exception_message(exc), exc);
   }
+}
+
+void Interpreter::check_can_yield(Fiber* f) {
+  if (!f->resumer)
+    throw_error(ErrorKind::IllegalStateException,
+                "fiber/yield outside of a fiber: the root fiber has no resumer to yield to");
+  if (f->boundary_pcs.empty()) return;
+  // Find the innermost C++ boundary; the frame below it belongs to whoever called
+  // back into Clove from C++ (a native that is not stackless, or the compiler).
+  std::string who = "C++ code";
+  for (size_t b = f->base; b >= Fiber::kFirstBase;) {
+    size_t prev = link_prev_base(f->stack[b - 2]);
+    if (f->stack[b - 1].as_internal() == Fiber::kNoFrame) {
+      if (prev >= Fiber::kFirstBase)
+        if (Native* n = as<Native>(f->stack[prev - 3])) who = std::string(n->name->view());
+      break;
+    }
+    b = prev;
+  }
+  throw_error(ErrorKind::IllegalStateException,
+              fmt::format("cannot yield across a C++ frame: {} called back into Clove and cannot be suspended "
+                          "(see docs/design/vm.md, \"Stackless natives\")",
+                          who));
 }
 
 void Interpreter::throw_closure_arity(Closure* c, int nargs) {
@@ -163,29 +180,32 @@ Exception* Interpreter::make_exception(ErrorKind kind, std::string_view message)
 }
 
 std::vector<TraceEntry> Interpreter::capture_trace() const {
+  // The running fiber's frames, then those of each fiber waiting in fiber/resume for
+  // it: an error that crosses fibers shows all of them.
   std::vector<TraceEntry> out;
-  const Fiber* f = fiber_;
-  size_t b = f->base;
-  uint64_t pc = f->pc;  // the executing instruction of the innermost frame
-  size_t boundary = f->boundary_pcs.size();
-  while (b >= 3) {
-    Value callee = f->stack[b - 3];
-    Value link = f->stack[b - 2];
-    uint64_t ret = f->stack[b - 1].as_internal();
-    TraceEntry e{nullptr, {}};
-    if (Closure* c = as<Closure>(callee)) {
-      Proto* p = arity_proto(c->fn, link_arity(link));
-      e.fn_name = p->name ? p->name : c->fn->name;
-      if (pc < p->positions.size()) e.pos = p->positions[pc];
-    } else if (Native* n = as<Native>(callee)) {
-      e.fn_name = n->name;
+  for (const Fiber* f = fiber_; f; f = f->resumer) {
+    size_t b = f->base;
+    uint64_t pc = f->pc;  // the executing instruction of the innermost frame
+    size_t boundary = f->boundary_pcs.size();
+    while (b >= Fiber::kFirstBase) {
+      Value callee = f->stack[b - 3];
+      Value link = f->stack[b - 2];
+      uint64_t ret = f->stack[b - 1].as_internal();
+      TraceEntry e{nullptr, {}};
+      if (Closure* c = as<Closure>(callee)) {
+        Proto* p = arity_proto(c->fn, link_arity(link));
+        e.fn_name = p->name ? p->name : c->fn->name;
+        if (pc < p->positions.size()) e.pos = p->positions[pc];
+      } else if (Native* n = as<Native>(callee)) {
+        e.fn_name = n->name;
+      }
+      out.push_back(e);
+      b = link_prev_base(link);
+      if (ret == Fiber::kNoFrame)
+        pc = boundary > 0 ? f->boundary_pcs[--boundary] : 0;
+      else
+        pc = ret - 1;  // the CALL (for a sentinel the frame below is a native or none)
     }
-    out.push_back(e);
-    b = link_prev_base(link);
-    if (ret != Fiber::kNoFrame)
-      pc = ret - 1;  // the CALL
-    else
-      pc = boundary > 0 ? f->boundary_pcs[--boundary] : 0;
   }
   return out;
 }

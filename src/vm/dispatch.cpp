@@ -13,8 +13,15 @@
 //  5. A Clove call never recurses on the C++ stack: CALL pushes a frame and jumps to
 //     the callee's first instruction; RET pops it. Only natives that call back
 //     (Interpreter::call) start a nested run(), which ends when its boundary frame returns.
+//     A native may instead hand a call to the loop (State::tail_call, call_then), which
+//     runs it here with no C++ frame in between.
 //  6. Every frame's header (stack[base-3 .. base-1]) holds the callee, the link to the
-//     caller (with the arity index) and the return pc (vm/fiber.h).
+//     caller (with the arity index) and the return pc or a sentinel (vm/fiber.h).
+//  7. `f` is the running fiber (== fiber_). One run() may switch among fibers
+//     (fiber/resume, yield, a fiber ending) but only among `origin`, the fiber it
+//     started on, and fibers resumed from it; it returns when origin's boundary frame
+//     returns. A fiber other than origin has no C++ boundary of this run on it, so
+//     all its handlers are this run's; origin's below `handler_floor` are not.
 #include <cstring>
 
 #include "bytecode/opcodes.h"
@@ -28,8 +35,9 @@
 
 namespace clove {
 
-Value Interpreter::run(size_t handler_floor) {
-  Fiber* f = fiber_;
+Value Interpreter::run(size_t handler_floor, Value entry_callee, size_t entry_base, int entry_nargs) {
+  Fiber* const origin = fiber_;
+  Fiber* f = origin;
   Closure* cl = nullptr;
   Proto* proto = nullptr;
   const Instr* code = nullptr;
@@ -37,6 +45,21 @@ Value Interpreter::run(size_t handler_floor) {
   const Value* K = nullptr;
   Value* R = nullptr;
   Instr i = 0;
+
+  // The pending call of the `invoke` block: callee with nargs arguments at
+  // stack[nb..], whose frame links to prev_base and returns to ret_pc.
+  Value callee = entry_callee;
+  size_t nb = entry_base;
+  int nargs = entry_nargs;
+  size_t prev_base = f->base;
+  uint64_t ret_pc = Fiber::kNoFrame;
+  // The value the `do_return_value` block returns from the frame at f->base.
+  Value result;
+  // Arguments of the native frame at f->base while its continuation runs (-1: the
+  // native itself is running, its frame is exactly its arguments).
+  int cont_nargs = -1;
+  // What the top of the loop does next: the catch handler cannot jump into the try block.
+  enum class Next : uint8_t { Dispatch, Invoke, Return } resume_at = Next::Invoke;
 
   auto load_frame = [&](uint32_t pc) {
     cl = static_cast<Closure*>(f->stack[f->base - 3].as_obj());
@@ -56,6 +79,15 @@ Value Interpreter::run(size_t handler_floor) {
     ip = code;
     K = p->constants.data();
     R = f->stack.data() + f->base;
+  };
+
+  // Makes `to` the running fiber. The one left has had its stack written without
+  // barriers while it ran, so a black one is scanned again (heap.h, touch).
+  auto switch_to = [&](Fiber* to) {
+    heap.touch(f);
+    f = to;
+    fiber_ = to;
+    bindings_ = &to->bindings;
   };
 
   static const void* const kDispatch[] = {
@@ -83,11 +115,15 @@ Value Interpreter::run(size_t handler_floor) {
     }                                                  \
   } while (0)
 
-  load_frame(f->pc);
   for (;;) {
     try {
+      if (resume_at != Next::Dispatch) {
+        Next n = resume_at;
+        resume_at = Next::Dispatch;
+        if (n == Next::Invoke) goto invoke;
+        goto do_return_value;
+      }
       VM_NEXT();
-
       VM_CASE(NOP) { VM_NEXT(); }
       VM_CASE(MOVE) {
         RA = RB;
@@ -382,76 +418,225 @@ Value Interpreter::run(size_t handler_floor) {
 
       VM_CASE(CALL) {
         unsigned a = arg_a(i);
-        int nargs = static_cast<int>(arg_b(i));
-        Value callee = R[a];
+        int n = static_cast<int>(arg_b(i));
+        Value fn = R[a];
         size_t newbase = f->base + a + kCallHeader;
         if (proto->framesize > static_cast<uint32_t>(kMaxRegisters)) [[unlikely]] {
           // Spill slots (>= 256) stay live across calls: start the callee's frame above
           // the caller's last slot, copying callee and arguments there (opcodes.h).
           newbase = f->base + proto->framesize + kCallHeader;
-          f->ensure(newbase - kCallHeader, kCallHeader + nargs + 1);
+          f->ensure(newbase - kCallHeader, kCallHeader + n + 1);
           RELOAD();
           Value* dst = f->stack.data() + newbase - kCallHeader;
-          for (int k = 0; k < kCallHeader + nargs; ++k) dst[k] = R[a + k];
+          for (int k = 0; k < kCallHeader + n; ++k) dst[k] = R[a + k];
         }
-        if (Closure* c = as<Closure>(callee)) {
-          SAVE_PC();
-          begin_arity(c, enter_closure(f, c, newbase, nargs, f->base, static_cast<uint64_t>(ip - code)));
+        SAVE_PC();
+        if (Closure* c = as<Closure>(fn)) {
+          begin_arity(c, enter_closure(f, c, newbase, n, f->base, static_cast<uint64_t>(ip - code)));
           SAFEPOINT();
           VM_NEXT();
         }
-        SAVE_PC();
-        Value result = call_non_closure(f, callee, newbase, nargs, static_cast<uint32_t>(ip - code));
+        size_t caller = f->base;
+        Value r = call_non_closure(f, fn, newbase, n, caller, static_cast<uint64_t>(ip - code));
+        if (is_request(r)) [[unlikely]] {
+          cont_nargs = -1;
+          goto handle_request;
+        }
+        f->base = caller;
+        --f->depth;
+        f->top = caller + proto->framesize;
         RELOAD();
-        R[a] = result;
+        R[a] = r;
         SAFEPOINT();
         VM_NEXT();
       }
       VM_CASE(TAILCALL) {
         unsigned a = arg_a(i);
-        int nargs = static_cast<int>(arg_b(i));
-        Value callee = R[a];
-        if (Closure* c = as<Closure>(callee)) {
-          SAVE_PC();
+        int n = static_cast<int>(arg_b(i));
+        Value fn = R[a];
+        SAVE_PC();
+        if (Closure* c = as<Closure>(fn)) {
           // Check the arity while this frame is intact, so the error's trace shows the caller.
-          if (!c->fn->arity_for(nargs)) [[unlikely]]
-            throw_closure_arity(c, nargs);
+          if (!c->fn->arity_for(n)) [[unlikely]]
+            throw_closure_arity(c, n);
           // Slide callee and arguments down over the current frame; keep its link.
-          f->stack[f->base - 3] = callee;
-          std::memmove(R, R + a + kCallHeader, sizeof(Value) * nargs);
+          f->stack[f->base - 3] = fn;
+          std::memmove(R, R + a + kCallHeader, sizeof(Value) * n);
           size_t prev = link_prev_base(f->stack[f->base - 2]);
           uint64_t ret = f->stack[f->base - 1].as_internal();
           --f->depth;  // enter_closure counts the frame again
-          begin_arity(c, enter_closure(f, c, f->base, nargs, prev, ret));
+          begin_arity(c, enter_closure(f, c, f->base, n, prev, ret));
           SAFEPOINT();
           VM_NEXT();
         }
-        // Natives and callable collections: call, then return the result.
-        SAVE_PC();
-        Value result = call_non_closure(f, callee, f->base + a + kCallHeader, nargs,
-                                        static_cast<uint32_t>(ip - code));
-        RELOAD();
-        R[a] = result;
-        goto do_return;
+        // Natives and callable collections: call above this frame (so traces keep the
+        // caller), then return the result. A native that suspends here (yield) or
+        // continues later returns into this TAILCALL, which returns again (below).
+        size_t caller = f->base;
+        Value r = call_non_closure(f, fn, caller + a + kCallHeader, n, caller, static_cast<uint64_t>(ip - code));
+        if (is_request(r)) [[unlikely]] {
+          cont_nargs = -1;
+          goto handle_request;
+        }
+        f->base = caller;
+        --f->depth;
+        result = r;
+        goto do_return_value;
       }
       VM_CASE(RET) {
-      do_return:
-        Value result = RA;
-        Value link = f->stack[f->base - 2];
-        uint64_t ret = f->stack[f->base - 1].as_internal();
-        size_t prev = link_prev_base(link);
-        --f->depth;
-        if (ret == Fiber::kNoFrame) {
+        result = RA;
+      do_return_value:
+        // Pops the frame at f->base, delivering `result` where its return pc says.
+        {
+          size_t b = f->base;
+          uint64_t ret = f->stack[b - 1].as_internal();
+          size_t prev = link_prev_base(f->stack[b - 2]);
+          --f->depth;
           f->base = prev;
-          f->result = result;
-          return result;
+          if (ret < Fiber::kFiberBase) [[likely]] {
+            load_frame(static_cast<uint32_t>(ret));
+            Instr call = ip[-1];
+            R[arg_a(call)] = result;
+            // A native called by TAILCALL that finished later (after a yield or a
+            // continuation): this frame returns its result in turn.
+            if (static_cast<Op>(call & 0xFF) == Op::TAILCALL) [[unlikely]]
+              goto do_return_value;
+            SAFEPOINT();
+            VM_NEXT();
+          }
+          if (ret == Fiber::kNoFrame) {
+            f->result = result;
+            return result;
+          }
+          if (ret == Fiber::kContinue) {
+            // The frame below is a native waiting in call_then: its frame ends with the
+            // continuation and its context, just below the returning frame's header.
+            size_t ntop = b - kCallHeader;
+            auto k = reinterpret_cast<NativeCont>(f->stack[ntop - 2].as_internal());
+            Value ctx = f->stack[ntop - 1];
+            f->top = ntop;
+            cont_nargs = static_cast<int>(ntop - 2 - prev);
+            result = k(*this, Args(&f->stack, prev, cont_nargs), ctx, result);
+            if (is_request(result)) goto handle_request;
+            goto do_return_value;
+          }
+          // kFiberBase: the fiber's function returned; its resumer's fiber/resume
+          // returns the result.
+          Fiber* done = f;
+          done->status = FiberStatus::Dead;
+          done->value = result;
+          Fiber* to = done->resumer;
+          done->resumer = nullptr;
+          done->top = 0;
+          std::vector<Value>().swap(done->stack);  // a dead fiber keeps no stack
+          switch_to(to);
+          goto do_return_value;
         }
-        f->base = prev;
-        load_frame(static_cast<uint32_t>(ret));
-        R[arg_a(ip[-1])] = result;
+      }
+
+    invoke:
+      // Calls `callee` (nargs arguments at stack[nb..]) in a frame linked to prev_base
+      // returning to ret_pc: from call(), a native's request, or a fiber's start.
+      if (Closure* c = as<Closure>(callee)) {
+        begin_arity(c, enter_closure(f, c, nb, nargs, prev_base, ret_pc));
         SAFEPOINT();
         VM_NEXT();
       }
+      cont_nargs = -1;
+      result = call_non_closure(f, callee, nb, nargs, prev_base, ret_pc);
+      if (!is_request(result)) goto do_return_value;
+
+    handle_request:
+      // The native whose frame is at f->base returned kRequest (state.h).
+      {
+        RequestKind kind = request.kind;
+        request.kind = RequestKind::None;
+        size_t b = f->base;
+        switch (kind) {
+          case RequestKind::TailCall: {
+            // The callee replaces the native's frame, keeping its link and return pc.
+            prev_base = link_prev_base(f->stack[b - 2]);
+            ret_pc = f->stack[b - 1].as_internal();
+            --f->depth;
+            callee = request.fn;
+            nargs = static_cast<int>(request.args.size());
+            f->ensure(b, nargs + 1);
+            f->stack[b - 3] = callee;
+            std::copy(request.args.begin(), request.args.end(), f->stack.begin() + b);
+            f->top = b + nargs;
+            nb = b;
+            request.fn = Value::nil();
+            request.args.clear();
+            goto invoke;
+          }
+          case RequestKind::CallThen: {
+            // Keep the native's frame; store the continuation and its context above
+            // its arguments, and call with a frame that returns into them.
+            size_t slots = b + (cont_nargs >= 0 ? static_cast<size_t>(cont_nargs) : f->top - b);
+            nargs = static_cast<int>(request.args.size());
+            f->ensure(slots, 2 + kCallHeader + nargs + 1);
+            Value* S = f->stack.data();
+            S[slots] = Value::internal(reinterpret_cast<uint64_t>(request.k));
+            S[slots + 1] = request.ctx;
+            f->top = slots + 2;
+            nb = f->top + kCallHeader;
+            callee = request.fn;
+            S[nb - 3] = callee;
+            std::copy(request.args.begin(), request.args.end(), f->stack.begin() + nb);
+            prev_base = b;
+            ret_pc = Fiber::kContinue;
+            request.fn = Value::nil();
+            request.ctx = Value::nil();
+            request.args.clear();
+            goto invoke;
+          }
+          case RequestKind::Yield: {
+            Value v = request.fn;
+            request.fn = Value::nil();
+            check_can_yield(f);
+            // The yield's native frame stays on the fiber: resuming returns from it.
+            f->status = FiberStatus::Pending;
+            f->value = v;
+            Fiber* to = f->resumer;
+            f->resumer = nullptr;
+            switch_to(to);
+            result = v;
+            goto do_return_value;  // the resumer's fiber/resume returns v
+          }
+          case RequestKind::Resume: {
+            Fiber* child = request.fiber;
+            request.fiber = nullptr;
+            FiberStatus was = child->status;
+            child->resumer = f;
+            child->status = FiberStatus::Alive;
+            switch_to(child);
+            if (was == FiberStatus::New) {
+              // Its first frame: the function at stack[3..] returning kFiberBase.
+              nargs = static_cast<int>(request.args.size());
+              f->ensure(0, Fiber::kFirstBase + nargs + 1);
+              callee = f->fn;
+              f->fn = Value::nil();
+              f->stack[0] = callee;
+              std::copy(request.args.begin(), request.args.end(), f->stack.begin() + Fiber::kFirstBase);
+              f->base = 0;
+              f->top = Fiber::kFirstBase + nargs;
+              nb = Fiber::kFirstBase;
+              prev_base = 0;
+              ret_pc = Fiber::kFiberBase;
+              request.args.clear();
+              goto invoke;
+            }
+            // :pending: its fiber/yield returns the value passed (nil if none).
+            result = request.args.empty() ? Value::nil() : request.args[0];
+            request.args.clear();
+            goto do_return_value;
+          }
+          case RequestKind::None:
+            break;
+        }
+        throw_error(ErrorKind::IllegalStateException, "a native returned a request without making one");
+      }
+
       VM_CASE(TRY) {
         f->handlers.push_back(Handler{f->base, static_cast<uint32_t>(ip - code + arg_sbx(i)), f->depth,
                                       static_cast<uint8_t>(arg_a(i))});
@@ -476,13 +661,33 @@ Value Interpreter::run(size_t handler_floor) {
     } catch (...) {
       // Invariant 2: f->pc names the faulting instruction (SAVE_PC ran, or we set it).
       Value exc = exception_from_current(std::current_exception());
-      if (f->handlers.size() <= handler_floor) throw CloveError(exception_kind(exc), exception_message(exc), exc);
-      Handler h = f->handlers.back();
-      f->handlers.pop_back();
-      f->base = h.frame_base;
-      f->depth = h.depth;
-      load_frame(h.catch_pc);
-      R[h.reg] = exc;
+      request = Request{};  // a native that threw may have left one half made
+      for (;;) {
+        size_t floor = f == origin ? handler_floor : 0;
+        if (f->handlers.size() > floor) {
+          Handler h = f->handlers.back();
+          f->handlers.pop_back();
+          f->base = h.frame_base;
+          f->depth = h.depth;
+          load_frame(h.catch_pc);
+          R[h.reg] = exc;
+          break;
+        }
+        if (f == origin) throw CloveError(exception_kind(exc), exception_message(exc), exc);
+        // Nothing in this fiber catches it: the fiber ends in :error, and its resumer's
+        // fiber/resume returns the exception (:error in the fiber's mask) or throws it.
+        Fiber* failed = f;
+        failed->status = FiberStatus::Error;
+        failed->value = exc;
+        Fiber* to = failed->resumer;
+        failed->resumer = nullptr;
+        switch_to(to);
+        if (failed->mask & fiber_mask::kError) {
+          result = exc;
+          resume_at = Next::Return;
+          break;
+        }
+      }
     }
   }
 #undef VM_NEXT

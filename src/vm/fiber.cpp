@@ -3,13 +3,29 @@
 
 namespace clove {
 
+const char* fiber_status_name(FiberStatus s) {
+  switch (s) {
+    case FiberStatus::New: return "new";
+    case FiberStatus::Alive: return "alive";
+    case FiberStatus::Pending: return "pending";
+    case FiberStatus::Dead: return "dead";
+    case FiberStatus::Error: return "error";
+    case FiberStatus::Debug: return "debug";
+  }
+  return "?";
+}
+
 // Frames are visited innermost first. `limit` is the first slot that belongs to the
 // next inner frame (its header) or, for the innermost frame, fiber.top. In a Clove
 // frame only registers live at the frame's pc are marked; dead ones are cleared, so
 // a stale value can never be marked after its object was freed and garbage is never
-// kept alive by a dead register.
+// kept alive by a dead register. A native's frame is marked whole (its arguments and
+// a pending continuation's context).
 void Fiber::trace(Tracer& t) {
   t.mark(result);
+  t.mark(fn);
+  t.mark(value);
+  t.mark(resumer);
   for (auto& [v, val] : bindings) {
     t.mark(v);
     t.mark(val);
@@ -18,7 +34,7 @@ void Fiber::trace(Tracer& t) {
   size_t limit = top;
   uint64_t pc = this->pc;
   size_t boundary = boundary_pcs.size();
-  while (b >= 3) {
+  while (b >= kFirstBase) {
     Value callee = stack[b - 3];
     t.mark(callee);
     Value link = stack[b - 2];
@@ -40,11 +56,31 @@ void Fiber::trace(Tracer& t) {
     }
     limit = b - 3;
     b = link_prev_base(link);
-    if (ret != kNoFrame)
-      pc = ret;
-    else  // a C++ boundary: the frame below saved its pc when Interpreter::call entered
+    if (ret == kNoFrame)  // a C++ boundary: the frame below saved its pc when Interpreter::call entered
       pc = boundary > 0 ? boundary_pcs[--boundary] : 0;
+    else
+      pc = ret;  // kContinue: the frame below is a native (no pc); kFiberBase: none below
   }
+}
+
+}  // namespace clove
+
+namespace clove {
+
+// ---- State services defined by this layer (state/state.h) ----
+
+Value State::request_yield(Value v) {
+  request.kind = RequestKind::Yield;
+  request.fn = v;
+  request.args.clear();
+  return kRequest;
+}
+
+Value State::request_resume(Fiber* fib, const Value* args, int nargs) {
+  request.kind = RequestKind::Resume;
+  request.fiber = fib;
+  request.args.assign(args, args + nargs);
+  return kRequest;
 }
 
 }  // namespace clove

@@ -3,18 +3,26 @@
 // Frame layout (frames are linked inside the value stack, SPEC V3):
 //
 //   stack[base-3]  the callee (Closure or Native)
-//   stack[base-2]  Value::internal(caller's base), or kNoFrame at a C++ boundary
-//   stack[base-1]  Value::internal(return pc in the caller), or kNoFrame at a boundary
-//   stack[base..]  registers R[0] ... R[framesize-1] (natives: their arguments)
+//   stack[base-2]  Value::internal(caller's base | arity << 32)
+//   stack[base-1]  Value::internal(return pc in the caller), or one of the sentinels:
+//                    kNoFrame    a C++ boundary (State::call): return to C++
+//                    kContinue   the caller is a native waiting for this result: run
+//                                its continuation (State::call_then)
+//                    kFiberBase  the fiber's first frame: returning ends the fiber
+//   stack[base..]  registers R[0] ... R[framesize-1] (natives: their arguments, then
+//                  two slots while a continuation is pending: the continuation as an
+//                  internal value and its context value)
 //
 // The caller's CALL A puts the callee in its R[A], so the callee's base is
 // caller_base + A + 3 and the result goes back to the caller's R[A] (A is decoded
-// from the CALL instruction before the return pc). The VM is stackless: a Clove call
+// from the instruction before the return pc). The VM is stackless: a Clove call
 // pushes a frame here and stays in the same dispatch loop. The GC walks the frames
 // from the top, scanning only registers live at each frame's pc (Proto::live).
 //
-// Fibers (SPEC V8) will each own one of these, which is why all state lives here and
-// not in C++ locals.
+// A fiber (SPEC V8) is a coroutine: `fiber/resume` switches the dispatch loop to it,
+// `fiber/yield` switches back to the fiber that resumed it (Janet's model). All of a
+// fiber's execution state lives here, none in C++ locals, so a suspended fiber is just
+// this object: its frames, its try handlers and its dynamic bindings.
 #pragma once
 #include <vector>
 
@@ -46,11 +54,32 @@ inline Proto* arity_proto(FnProto* fn, uint32_t arity) {
   return arity == kVariadicArity ? fn->variadic : fn->fixed[arity];
 }
 
-enum class FiberStatus : uint8_t { New, Alive, Suspended, Dead, Error };
+/// A fiber's life (`fiber/status`): :new (made, never resumed), :alive (running, or
+/// waiting in fiber/resume for a fiber it resumed), :pending (suspended in fiber/yield),
+/// :dead (its function returned), :error (an exception escaped it), :debug (stopped
+/// by the debugger; reserved for SPEC T3).
+enum class FiberStatus : uint8_t { New, Alive, Pending, Dead, Error, Debug };
+
+/// Signals a fiber catches (`(fiber/new f mask)`): with the bit set, the signal stops
+/// at this fiber's resumer (fiber/resume returns) instead of going further out.
+namespace fiber_mask {
+inline constexpr uint8_t kError = 1;   // :error: resume returns the exception
+inline constexpr uint8_t kYield = 2;   // :yield: always in effect (yield returns to the resumer)
+inline constexpr uint8_t kDebug = 4;   // :debug (SPEC T3)
+inline constexpr uint8_t kBudget = 8;  // :budget (SPEC V9)
+}  // namespace fiber_mask
 
 struct Fiber : Obj {
   static constexpr ObjType kType = ObjType::Fiber;
+  /// Return-pc sentinels (see the frame layout above); real pcs are below 2^32.
   static constexpr uint64_t kNoFrame = (uint64_t{1} << 48) - 1;
+  static constexpr uint64_t kContinue = kNoFrame - 1;
+  static constexpr uint64_t kFiberBase = kNoFrame - 2;
+  /// The first frame's base: its header is stack[0..2].
+  static constexpr size_t kFirstBase = 3;
+  /// Slots a new fiber's stack starts with (it grows on demand): 64 values, 512 bytes.
+  static constexpr size_t kInitialSlots = 64;
+
   std::vector<Value> stack;
   size_t base = 0;        // base of the innermost frame (0: none)
   size_t top = 0;         // first free slot above the innermost frame
@@ -59,12 +88,17 @@ struct Fiber : Obj {
   std::vector<Handler> handlers;
   Value result;            // last value returned to a boundary (kept reachable)
   /// The saved pc of the frame below each C++ boundary (Interpreter::call pushes, pops on exit),
-  /// innermost last: frames below a boundary are walked with these pcs.
+  /// innermost last: frames below a boundary are walked with these pcs. A fiber with
+  /// a C++ boundary on it cannot yield (the boundary's C++ frame cannot be suspended).
   std::vector<uint32_t> boundary_pcs;
   /// Dynamic bindings (`binding`), innermost last; each frame's entries end with a
   /// marker entry whose var is null.
   std::vector<std::pair<Var*, Value>> bindings;
   FiberStatus status = FiberStatus::New;
+  uint8_t mask = fiber_mask::kYield;
+  Value fn;                   // the function a :new fiber will call
+  Value value;                // last yielded or returned value, or the exception
+  Fiber* resumer = nullptr;   // the fiber waiting in fiber/resume for this one (while :alive)
   Fiber() : Obj(kType) {}
   void trace(Tracer& t);
   size_t byte_size() const { return sizeof(Fiber) + stack.capacity() * sizeof(Value) + handlers.capacity() * sizeof(Handler); }
@@ -73,5 +107,8 @@ struct Fiber : Obj {
     if (from + n > stack.size()) stack.resize(std::max(from + n, stack.size() * 2), Value::nil());
   }
 };
+
+/// The keyword name of a status (:new :alive :pending :dead :error :debug), without the colon.
+const char* fiber_status_name(FiberStatus s);
 
 }  // namespace clove

@@ -4,7 +4,7 @@
 namespace clove {
 
 Interpreter::Interpreter() {
-  fiber_ = heap.make<Fiber>();
+  fiber_ = root_fiber_ = heap.make<Fiber>();
   fiber_->stack.resize(4096, Value::nil());
   fiber_->status = FiberStatus::Alive;
   bindings_ = &fiber_->bindings;
@@ -17,9 +17,15 @@ void Interpreter::trace_roots(Tracer& t) {
   State::trace_roots(t);
   // The running fiber's stack is not write-barriered, so it is traced as a root at
   // every root scan (start and atomic phase), not only when the fiber is first greyed.
+  // So are the fibers waiting in fiber/resume for it: they ran since they were last
+  // switched away from. Suspended fibers are ordinary objects (touched when left).
   if (!fiber_) return;  // a collection while the first fiber is being made
-  t.mark(fiber_);
-  fiber_->trace(t);
+  for (Fiber* x = fiber_; x; x = x->resumer) {
+    t.mark(x);
+    x->trace(t);
+  }
+  t.mark(root_fiber_);
+  t.mark(request.fiber);
 }
 
 }  // namespace clove

@@ -32,12 +32,15 @@ class Interpreter : public State {
   std::string format_exception(Value exc) const override;
   std::vector<TraceEntry> capture_trace() const override;
   void trace_roots(Tracer& t) override;
+  /// The fiber the host's calls run on.
+  Fiber* root_fiber() const { return root_fiber_; }
 
  private:
   // vm/dispatch.cpp
-  /// Runs the innermost frame (a closure frame set up by enter_closure) until the
-  /// frame it started with returns; handlers below `handler_floor` belong to outer runs.
-  Value run(size_t handler_floor);
+  /// Calls `callee` with the nargs arguments at stack[entry_base..] of the running
+  /// fiber, in a frame returning to C++ (kNoFrame), and runs the loop until that frame
+  /// returns; handlers below `handler_floor` belong to outer runs.
+  Value run(size_t handler_floor, Value callee, size_t entry_base, int nargs);
   // vm/call.cpp
   /// Pushes a frame for closure c whose arguments are already at stack[newbase..];
   /// selects the arity, packs rest arguments, checks the depth limit.
@@ -45,12 +48,20 @@ class Interpreter : public State {
   Proto* enter_closure(Fiber* f, Closure* c, size_t newbase, int nargs, size_t prev_base, uint64_t ret_pc);
   [[noreturn]] void throw_closure_arity(Closure* c, int nargs);
   [[noreturn]] void throw_depth_exceeded();
-  /// Calls a native, a var or a callable collection whose arguments are at stack[newbase..].
-  Value call_non_closure(Fiber* f, Value callee, size_t newbase, int nargs, uint32_t ret_pc);
+  /// Pushes a frame for a native, a var or a callable collection whose arguments are at
+  /// stack[newbase..] and calls it. The frame stays pushed: the caller pops it, or
+  /// handles the request when the result is State::kRequest (a var's call is one).
+  Value call_non_closure(Fiber* f, Value callee, size_t newbase, int nargs, size_t prev_base, uint64_t ret_pc);
+  /// Throws unless fiber f may suspend: it has a resumer and no C++ frame between its
+  /// frames (IllegalStateException naming the native that called back into Clove).
+  void check_can_yield(Fiber* f);
   [[noreturn]] void throw_unbound(Var* v);
   [[noreturn]] void throw_value(Value exc);
   ErrorKind exception_kind(Value exc) const;
   std::string exception_message(Value exc) const;
+
+  /// The fiber the host's calls run on (fiber/current outside any fiber).
+  Fiber* root_fiber_ = nullptr;
 
 };
 

@@ -74,6 +74,7 @@ void init_table() {
   register_regex_printers(g_table);
   register_transient_printers(g_table);
   register_state_printers(g_table);
+  register_fiber_printers(g_table);
   register_sorted_printers(g_table);
   register_tagged_printers(g_table);
   register_poly_printers(g_table);

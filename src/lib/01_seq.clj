@@ -393,3 +393,19 @@
 (defn reduced
   "Wraps x in a way such that a reduce will terminate with the value x."
   [x] (-make-reduced x))
+
+(defn fiber-seq
+  "Returns a lazy seq of the values f yields (with fiber/yield) when it runs in a new
+  fiber: a generator. f runs up to its next yield each time the seq needs one more
+  element; the seq ends when f returns (its return value is not part of the seq). An
+  exception thrown by f is thrown where the seq is realized. Realized elements that are
+  no longer referenced are collected, so a generator of a million values runs in
+  constant memory."
+  [f]
+  (let [fib (clove.fiber/new f)
+        step (fn step []
+               (lazy-seq
+                 (let [v (clove.fiber/resume fib)]
+                   (when (identical? :pending (clove.fiber/status fib))
+                     (cons v (step))))))]
+    (step)))

@@ -64,6 +64,7 @@ void install_numeric_natives(State& vm);  // +' bit-*, bigint, rand (numeric.cpp
 void install_file_io_natives(State& vm);  // slurp spit -file-lines (core/file_io.cpp)
 void install_java_io_natives(State& vm);  // clojure.java.io (java_io/io.cpp)
 void install_clove_io_natives(State& vm);  // clove.io: exists? directory? list-dir (clove_io/io.cpp)
+void install_fiber_natives(State& vm);     // clove.fiber: new resume yield status ... (clove_fiber/fiber.cpp)
 void install_shell_natives(State& vm);    // clojure.java.shell/sh (java_shell/shell.cpp)
 void install_macro_natives(State& vm);   // macroexpand-1, macroexpand (macros.cpp)
 void install_system_natives(State& vm);  // System/nanoTime, System/currentTimeMillis (system.cpp)
@@ -81,5 +82,6 @@ void register_state_printers(TypeInfo* table);      // atom, volatile, delay (st
 void register_sorted_printers(TypeInfo* table);     // PersistentQueue (sorted.cpp)
 void register_tagged_printers(TypeInfo* table);     // #uuid, #inst, tagged literals (tagged.cpp)
 void register_poly_printers(TypeInfo* table);       // protocols (poly.cpp)
+void register_fiber_printers(TypeInfo* table);      // #object[clove.lang.Fiber ...] (clove_fiber/fiber.cpp)
 
 }  // namespace clove

@@ -81,6 +81,10 @@ Var* State::resolve_var(Namespace* from, Symbol* s) const {
     auto al = from->aliases.find(ns_sym);
     if (al != from->aliases.end()) target = al->second;
     if (!target) target = find_ns(ns_sym);
+    if (!target) {
+      auto d = default_aliases.find(ns_sym);
+      if (d != default_aliases.end()) target = d->second;
+    }
     if (!target) return nullptr;
     Symbol* simple = const_cast<Interner&>(names).symbol({}, s->name_view());
     Var* v = target->lookup(simple);

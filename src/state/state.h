@@ -126,6 +126,9 @@ class State : public RootProvider {
   /// The var a symbol names from namespace `from` (qualified, alias, refer or own), or null.
   Var* resolve_var(Namespace* from, Symbol* s) const;
   const std::unordered_map<Symbol*, Namespace*>& namespaces() const { return namespaces_; }
+  /// Aliases every namespace sees unless it has its own alias of that name: `fiber`
+  /// for clove.fiber, so `fiber/yield` works without a require (the natives add them).
+  std::unordered_map<Symbol*, Namespace*> default_aliases;
 
   // ---- loading (eval/loader.h implements require/load over these) ----
   /// Source roots that require/load search, in order (CLI: -cp, CLOVE_PATH, script dir).

@@ -29,6 +29,7 @@
 #include <fmt/format.h>
 
 #include "runtime/coll/coll.h"
+#include "runtime/coll/lazy_seq.h"
 #include "runtime/num/number.h"
 #include "vm/enter.h"
 #include "vm/interpreter.h"
@@ -341,8 +342,35 @@ Value Interpreter::run(size_t handler_floor, Value entry_callee, size_t entry_ba
     SAFEPOINT();                \
     VM_NEXT();                  \
   }
-      COLL_CASE(FIRST, first(*this, RB))
-      COLL_CASE(NEXT, next(*this, RB))
+      // FIRST and NEXT on a lazy seq whose thunk must run call the stackless natives
+      // (runtime/lang/seq_fns.h) in a frame above this one, so the thunk runs in this
+      // loop; the result comes back to R[A] as from a CALL.
+      VM_CASE(FIRST) {
+        Value x = RB;
+        if (unrealized_lazy_seq(x)) [[unlikely]] {
+          callee = Value::object(first_native_);
+          goto call_out_of_line;
+        }
+        SAVE_PC();
+        Value r = first(*this, x);
+        RELOAD();
+        RA = r;
+        SAFEPOINT();
+        VM_NEXT();
+      }
+      VM_CASE(NEXT) {
+        Value x = RB;
+        if (lazy_seq_blocking_next(x)) [[unlikely]] {
+          callee = Value::object(next_native_);
+          goto call_out_of_line;
+        }
+        SAVE_PC();
+        Value r = next(*this, x);
+        RELOAD();
+        RA = r;
+        SAFEPOINT();
+        VM_NEXT();
+      }
       COLL_CASE(GET, get(*this, RB, RC))
 #undef COLL_CASE
       VM_CASE(COUNT) {
@@ -534,6 +562,18 @@ Value Interpreter::run(size_t handler_floor, Value entry_callee, size_t entry_ba
         }
       }
 
+    call_out_of_line:
+      // An instruction calls `callee` with R[B] in a frame above this frame's registers
+      // (f->top, invariant 3); the result returns to the instruction's R[A].
+      SAVE_PC();
+      nb = f->top + kCallHeader;
+      f->ensure(f->top, kCallHeader + 2);
+      RELOAD();
+      f->stack[nb] = RB;
+      nargs = 1;
+      prev_base = f->base;
+      ret_pc = static_cast<uint64_t>(ip - code);
+      // fall through
     invoke:
       // Calls `callee` (nargs arguments at stack[nb..]) in a frame linked to prev_base
       // returning to ret_pc: from call(), a native's request, or a fiber's start.

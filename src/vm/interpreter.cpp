@@ -1,6 +1,8 @@
 // interpreter.cpp: the Interpreter's construction and roots.
 #include "vm/interpreter.h"
 
+#include "runtime/lang/seq_fns.h"
+
 namespace clove {
 
 Interpreter::Interpreter() {
@@ -9,6 +11,10 @@ Interpreter::Interpreter() {
   fiber_->status = FiberStatus::Alive;
   bindings_ = &fiber_->bindings;
   init_streams();
+  first_native_ = heap.make<Native>(first_native, make_string(heap, "clojure.core/first"), "", "", 1, 1);
+  permanent.push_back(Value::object(first_native_));
+  next_native_ = heap.make<Native>(next_native, make_string(heap, "clojure.core/next"), "", "", 1, 1);
+  permanent.push_back(Value::object(next_native_));
 }
 
 Interpreter::~Interpreter() = default;

@@ -62,6 +62,10 @@ class Interpreter : public State {
 
   /// The fiber the host's calls run on (fiber/current outside any fiber).
   Fiber* root_fiber_ = nullptr;
+  /// clojure.core/first and next as stackless natives (runtime/lang/seq_fns.h), which
+  /// FIRST and NEXT call when a lazy seq's thunk must run.
+  Native* first_native_ = nullptr;
+  Native* next_native_ = nullptr;
 
 };
 

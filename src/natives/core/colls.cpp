@@ -8,6 +8,7 @@
 #include "runtime/coll/array_map.h"
 #include "runtime/print/print.h"
 #include "natives/args.h"
+#include "runtime/lang/seq_fns.h"
 #include "runtime/lang/record.h"
 
 namespace clove {
@@ -36,10 +37,6 @@ Value c_hash_map(State& vm, Args a) {
 }
 Value c_hash_set(State& vm, Args a) { auto v = collect(a, 0); return set_from(vm, v.data(), v.size()); }
 Value c_count(State& vm, Args a) { return make_long(vm.heap, count(vm, a.take(0))); }
-Value c_first(State& vm, Args a) { return first(vm, a[0]); }
-Value c_rest(State& vm, Args a) { return rest(vm, a[0]); }
-Value c_next(State& vm, Args a) { return next(vm, a[0]); }
-Value c_seq(State& vm, Args a) { return seq(vm, a[0]); }
 Value c_cons(State& vm, Args a) { return cons(vm, a[0], a[1]); }
 Value c_nth(State& vm, Args a) {
   int64_t i = arg_long(a, 1, "nth");
@@ -135,10 +132,10 @@ void install_coll_natives(State& vm) {
   vm.def_native(C, "hash-map", c_hash_map, 0, -1, "keyval => key val. Returns a new hash map with supplied mappings.", "([] [& keyvals])");
   vm.def_native(C, "hash-set", c_hash_set, 0, -1, "Returns a new hash set with supplied keys.", "([] [& keys])");
   vm.def_native(C, "count", c_count, 1, 1, "Returns the number of items in the collection. (count nil) returns 0. Also works on strings (code points).", "([coll])");
-  vm.def_native(C, "first", c_first, 1, 1, "Returns the first item in the collection. Calls seq on its argument. If coll is nil, returns nil.", "([coll])");
-  vm.def_native(C, "rest", c_rest, 1, 1, "Returns a possibly empty seq of the items after the first. Calls seq on its argument.", "([coll])");
-  vm.def_native(C, "next", c_next, 1, 1, "Returns a seq of the items after the first. Calls seq on its argument. If there are no more items, returns nil.", "([coll])");
-  vm.def_native(C, "seq", c_seq, 1, 1, "Returns a seq on the collection. If the collection is empty, returns nil. (seq nil) returns nil.", "([coll])");
+  vm.def_native(C, "first", first_native, 1, 1, "Returns the first item in the collection. Calls seq on its argument. If coll is nil, returns nil.", "([coll])");
+  vm.def_native(C, "rest", rest_native, 1, 1, "Returns a possibly empty seq of the items after the first. Calls seq on its argument.", "([coll])");
+  vm.def_native(C, "next", next_native, 1, 1, "Returns a seq of the items after the first. Calls seq on its argument. If there are no more items, returns nil.", "([coll])");
+  vm.def_native(C, "seq", seq_native, 1, 1, "Returns a seq on the collection. If the collection is empty, returns nil. (seq nil) returns nil.", "([coll])");
   vm.def_native(C, "cons", c_cons, 2, 2, "Returns a new seq where x is the first element and seq is the rest.", "([x seq])");
   vm.def_native(C, "nth", c_nth, 2, 3, "Returns the value at the index. get returns nil if index out of bounds, nth throws an exception unless not-found is supplied.", "([coll index] [coll index not-found])");
   vm.def_native(C, "get", c_get, 2, 3, "Returns the value mapped to key, not-found or nil if key not present.", "([map key] [map key not-found])");

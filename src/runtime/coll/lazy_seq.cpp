@@ -1,7 +1,9 @@
 // lazy_seq.cpp: realizing a LazySeq (clojure.lang.LazySeq.sval/seq).
 #include "runtime/coll/lazy_seq.h"
 
+#include "runtime/coll/chunk.h"
 #include "runtime/coll/coll.h"
+#include "runtime/coll/list.h"
 #include "state/state.h"
 
 namespace clove {
@@ -40,6 +42,64 @@ Value lazy_seq_seq(State& vm, LazySeq* ls) {
   ls->realized = true;
   vm.heap.barrier(ls, s);
   return s;
+}
+
+// Stores ls's seq once its thunk chain is run: v is the final raw value.
+static Value finish(State& vm, LazySeq* ls, Value v) {
+  RootScope scope(vm.heap);
+  scope.push(Value::object(ls));
+  Value s = seq(vm, v);
+  ls->s = s;
+  ls->sv = Value::nil();
+  ls->realized = true;
+  vm.heap.barrier(ls, s);
+  return s;
+}
+
+Value lazy_seq_step(State& vm, LazySeq* outer, NativeCont k) {
+  if (outer->realized) return outer->s;
+  // The chain outer -> (the value its thunk returned) -> ... as lazy_seq_seq unwraps it:
+  // run the first thunk not yet run.
+  LazySeq* ls = outer;
+  Value v;
+  for (;;) {
+    if (!ls->fn.is_nil()) return vm.call_then(ls->fn, nullptr, 0, k, Value::object(ls));
+    v = ls->sv;
+    LazySeq* inner = as<LazySeq>(v);
+    if (!inner) break;
+    if (inner->realized) {
+      v = inner->s;
+      break;
+    }
+    ls = inner;
+  }
+  return finish(vm, outer, v);
+}
+
+void lazy_seq_store(State& vm, Value ctx, Value result) {
+  auto* ls = static_cast<LazySeq*>(ctx.as_obj());
+  if (ls->fn.is_nil()) return;  // realized meanwhile (the thunk realized its own seq)
+  ls->sv = result;
+  ls->fn = Value::nil();
+  vm.heap.barrier(ls, result);
+}
+
+LazySeq* lazy_seq_blocking_next(Value x) {
+  if (!x.is_obj()) return nullptr;
+  Obj* o = x.as_obj();
+  if (o->type == ObjType::LazySeq) {
+    auto* ls = static_cast<LazySeq*>(o);
+    if (!ls->realized) return ls;
+    if (!ls->s.is_obj()) return nullptr;
+    o = ls->s.as_obj();
+  }
+  if (o->type == ObjType::Cons) return unrealized_lazy_seq(static_cast<Cons*>(o)->more);
+  if (o->type == ObjType::ChunkedCons) {
+    auto* c = static_cast<ChunkedCons*>(o);
+    if (c->skip + 1 < c->chunk->count()) return nullptr;
+    return unrealized_lazy_seq(c->more);
+  }
+  return nullptr;
 }
 
 }  // namespace clove

@@ -6,6 +6,7 @@
 #pragma once
 #include "gc/heap.h"
 #include "core/object.h"
+#include "state/state.h"
 
 namespace clove {
 
@@ -33,5 +34,22 @@ Value make_lazy_seq(Heap& h, Value thunk);
 Value lazy_seq_seq(State& vm, LazySeq* ls);
 /// (realized? ls)
 inline bool lazy_seq_realized(const LazySeq* ls) { return ls->realized; }
+
+// ---- stackless realization (natives and the dispatch loop; state.h, call_then) ----
+
+/// x when it is a LazySeq not yet realized (seq/first/rest of x would run a thunk), else null.
+inline LazySeq* unrealized_lazy_seq(Value x) {
+  LazySeq* ls = as<LazySeq>(x);
+  return ls && !ls->realized ? ls : nullptr;
+}
+/// The lazy seq that (next x) would have to realize (run a thunk), or null: x itself,
+/// or the rest of the Cons / last ChunkedCons element x is or realizes to.
+LazySeq* lazy_seq_blocking_next(Value x);
+/// One step of realizing ls without a C++ frame: when a thunk must run, returns the
+/// request (vm.call_then(thunk, k, ctx)) whose continuation k must pass ctx and the
+/// result to lazy_seq_store and then retry; otherwise finishes and returns ls's seq.
+Value lazy_seq_step(State& vm, LazySeq* ls, NativeCont k);
+/// Stores a thunk's result into the lazy seq `ctx` (from lazy_seq_step's request).
+void lazy_seq_store(State& vm, Value ctx, Value result);
 
 }  // namespace clove

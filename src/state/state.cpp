@@ -37,8 +37,9 @@ Value State::tail_call(Value fn, const Value* args, int nargs) {
   return kRequest;
 }
 
-Value State::call_then(Value fn, const Value* args, int nargs, NativeCont k, Value ctx) {
+Value State::call_then(Value fn, const Value* args, int nargs, NativeCont k, Value ctx, NativeUnwind on_error) {
   request.kind = RequestKind::CallThen;
+  request.on_error = on_error;
   request.fn = fn;
   request.args.assign(args, args + nargs);
   request.k = k;

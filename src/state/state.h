@@ -51,6 +51,10 @@ using NativeFn = Value (*)(class State& vm, Args args);
 /// native's arguments, the context value the native passed and the result of the call
 /// it requested. It returns the native's result, or makes another request.
 using NativeCont = Value (*)(class State& vm, Args args, Value ctx, Value result);
+/// Called instead of the continuation when an exception unwinds the native's frame
+/// while its requested call runs (to record the error, as a Delay caches it); it must
+/// not throw.
+using NativeUnwind = void (*)(class State& vm, Value ctx, Value exception);
 
 /// Where a host receives the text written to a redirected process stream (State::set_out);
 /// the same alias as runtime/host/stream.h's.
@@ -163,8 +167,10 @@ class State : public RootProvider {
   /// The native's result is (fn args...): fn replaces the native's frame (a tail call).
   Value tail_call(Value fn, const Value* args, int nargs);
   /// Calls (fn args...) and then k(vm, native-args, ctx, result); ctx stays rooted in
-  /// the native's frame meanwhile.
-  Value call_then(Value fn, const Value* args, int nargs, NativeCont k, Value ctx);
+  /// the native's frame meanwhile. If the call throws instead, on_error (when given)
+  /// sees the exception as it unwinds past the native.
+  Value call_then(Value fn, const Value* args, int nargs, NativeCont k, Value ctx,
+                  NativeUnwind on_error = nullptr);
   /// fiber/yield: suspends the running fiber; its resumer's fiber/resume returns v.
   Value request_yield(Value v);
   /// fiber/resume: runs fiber `fib` (args: the function's arguments for a :new fiber,
@@ -176,6 +182,7 @@ class State : public RootProvider {
     Value fn;                 // TailCall/CallThen: the callee; Yield: the value
     std::vector<Value> args;  // TailCall/CallThen/Resume: the arguments
     NativeCont k = nullptr;   // CallThen
+    NativeUnwind on_error = nullptr;  // CallThen
     Value ctx;                // CallThen
     Fiber* fiber = nullptr;   // Resume
   };

@@ -121,6 +121,20 @@ Value Interpreter::call(Value fn, const Value* args, int nargs) {
   }
 }
 
+void Interpreter::unwind_frames(Fiber* f, size_t stop_base, Value exc) {
+  for (size_t b = f->base; b > stop_base && b >= Fiber::kFirstBase;) {
+    uint64_t ret = f->stack[b - 1].as_internal();
+    size_t prev = link_prev_base(f->stack[b - 2]);
+    if (ret == Fiber::kNoFrame) break;  // the boundary of this run: outer frames stay
+    if (ret == Fiber::kContinue) {
+      size_t ntop = b - kCallHeader;
+      auto hook = reinterpret_cast<NativeUnwind>(f->stack[ntop - 2].as_internal());
+      if (hook) hook(*this, f->stack[ntop - 1], exc);
+    }
+    b = prev;
+  }
+}
+
 void Interpreter::check_can_yield(Fiber* f) {
   if (!f->resumer)
     throw_error(ErrorKind::IllegalStateException,

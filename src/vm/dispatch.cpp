@@ -30,6 +30,7 @@
 
 #include "runtime/coll/coll.h"
 #include "runtime/coll/lazy_seq.h"
+#include "runtime/lang/seq_fns.h"
 #include "runtime/num/number.h"
 #include "vm/enter.h"
 #include "vm/interpreter.h"
@@ -377,6 +378,11 @@ Value Interpreter::run(size_t handler_floor, Value entry_callee, size_t entry_ba
         // C = 1: R[B] dies here; clear it so a lazy seq's head is not held while count
         // walks it (count roots its own cursor).
         Value coll = RB;
+        if (maybe_lazy_spine(coll)) [[unlikely]] {
+          // A seq that may be lazy: the stackless count walks it through this loop.
+          callee = Value::object(count_native_);
+          goto call_out_of_line;
+        }
         if (arg_c(i)) RB = Value::nil();
         SAVE_PC();
         int64_t n = count(*this, coll);
@@ -538,12 +544,13 @@ Value Interpreter::run(size_t handler_floor, Value entry_callee, size_t entry_ba
           }
           if (ret == Fiber::kContinue) {
             // The frame below is a native waiting in call_then: its frame ends with the
-            // continuation and its context, just below the returning frame's header.
+            // continuation, the unwind hook and the context, just below the returning
+            // frame's header (vm/fiber.h).
             size_t ntop = b - kCallHeader;
-            auto k = reinterpret_cast<NativeCont>(f->stack[ntop - 2].as_internal());
+            auto k = reinterpret_cast<NativeCont>(f->stack[ntop - 3].as_internal());
             Value ctx = f->stack[ntop - 1];
             f->top = ntop;
-            cont_nargs = static_cast<int>(ntop - 2 - prev);
+            cont_nargs = static_cast<int>(ntop - kContinueSlots - prev);
             result = k(*this, Args(&f->stack, prev, cont_nargs), ctx, result);
             if (is_request(result)) goto handle_request;
             goto do_return_value;
@@ -570,6 +577,7 @@ Value Interpreter::run(size_t handler_floor, Value entry_callee, size_t entry_ba
       f->ensure(f->top, kCallHeader + 2);
       RELOAD();
       f->stack[nb] = RB;
+      if (static_cast<Op>(i & 0xFF) == Op::COUNT && arg_c(i)) RB = Value::nil();  // R[B] dies here
       nargs = 1;
       prev_base = f->base;
       ret_pc = static_cast<uint64_t>(ip - code);
@@ -610,15 +618,16 @@ Value Interpreter::run(size_t handler_floor, Value entry_callee, size_t entry_ba
             goto invoke;
           }
           case RequestKind::CallThen: {
-            // Keep the native's frame; store the continuation and its context above
-            // its arguments, and call with a frame that returns into them.
+            // Keep the native's frame; store the continuation, unwind hook and context
+            // above its arguments, and call with a frame that returns into them.
             size_t slots = b + (cont_nargs >= 0 ? static_cast<size_t>(cont_nargs) : f->top - b);
             nargs = static_cast<int>(request.args.size());
-            f->ensure(slots, 2 + kCallHeader + nargs + 1);
+            f->ensure(slots, kContinueSlots + kCallHeader + nargs + 1);
             Value* S = f->stack.data();
             S[slots] = Value::internal(reinterpret_cast<uint64_t>(request.k));
-            S[slots + 1] = request.ctx;
-            f->top = slots + 2;
+            S[slots + 1] = Value::internal(reinterpret_cast<uint64_t>(request.on_error));
+            S[slots + 2] = request.ctx;
+            f->top = slots + kContinueSlots;
             nb = f->top + kCallHeader;
             callee = request.fn;
             S[nb - 3] = callee;
@@ -707,12 +716,14 @@ Value Interpreter::run(size_t handler_floor, Value entry_callee, size_t entry_ba
         if (f->handlers.size() > floor) {
           Handler h = f->handlers.back();
           f->handlers.pop_back();
+          unwind_frames(f, h.frame_base, exc);
           f->base = h.frame_base;
           f->depth = h.depth;
           load_frame(h.catch_pc);
           R[h.reg] = exc;
           break;
         }
+        unwind_frames(f, 0, exc);
         if (f == origin) throw CloveError(exception_kind(exc), exception_message(exc), exc);
         // Nothing in this fiber catches it: the fiber ends in :error, and its resumer's
         // fiber/resume returns the exception (:error in the fiber's mask) or throws it.

@@ -10,8 +10,8 @@
 //                                its continuation (State::call_then)
 //                    kFiberBase  the fiber's first frame: returning ends the fiber
 //   stack[base..]  registers R[0] ... R[framesize-1] (natives: their arguments, then
-//                  two slots while a continuation is pending: the continuation as an
-//                  internal value and its context value)
+//                  kContinueSlots while a continuation is pending: the continuation
+//                  and the unwind hook as internal values, and the context value)
 //
 // The caller's CALL A puts the callee in its R[A], so the callee's base is
 // caller_base + A + 3 and the result goes back to the caller's R[A] (A is decoded
@@ -40,6 +40,9 @@ struct Handler {
   uint32_t depth;      // call depth of that frame
   uint8_t reg;         // register receiving the exception
 };
+
+/// Slots a native's frame gains while its call_then continuation is pending.
+inline constexpr size_t kContinueSlots = 3;
 
 /// Frame link helpers: stack[base-2] packs the caller's base (low 32 bits) and which
 /// arity of the callee runs (bits 32..47: an index into FnProto::fixed, or kVariadicArity).

@@ -15,6 +15,8 @@ Interpreter::Interpreter() {
   permanent.push_back(Value::object(first_native_));
   next_native_ = heap.make<Native>(next_native, make_string(heap, "clojure.core/next"), "", "", 1, 1);
   permanent.push_back(Value::object(next_native_));
+  count_native_ = heap.make<Native>(count_native, make_string(heap, "clojure.core/count"), "", "", 1, 1);
+  permanent.push_back(Value::object(count_native_));
 }
 
 Interpreter::~Interpreter() = default;

@@ -55,6 +55,9 @@ class Interpreter : public State {
   /// Throws unless fiber f may suspend: it has a resumer and no C++ frame between its
   /// frames (IllegalStateException naming the native that called back into Clove).
   void check_can_yield(Fiber* f);
+  /// An exception unwinds f's frames above `stop_base` (0: all of them, up to this
+  /// run's C++ boundary): calls the unwind hooks of natives waiting in call_then.
+  void unwind_frames(Fiber* f, size_t stop_base, Value exc);
   [[noreturn]] void throw_unbound(Var* v);
   [[noreturn]] void throw_value(Value exc);
   ErrorKind exception_kind(Value exc) const;
@@ -62,10 +65,11 @@ class Interpreter : public State {
 
   /// The fiber the host's calls run on (fiber/current outside any fiber).
   Fiber* root_fiber_ = nullptr;
-  /// clojure.core/first and next as stackless natives (runtime/lang/seq_fns.h), which
-  /// FIRST and NEXT call when a lazy seq's thunk must run.
+  /// clojure.core/first, next and count as stackless natives (runtime/lang/seq_fns.h), which
+  /// FIRST, NEXT and COUNT call when a lazy seq's thunk may have to run.
   Native* first_native_ = nullptr;
   Native* next_native_ = nullptr;
+  Native* count_native_ = nullptr;  // COUNT on a seq that may be lazy
 
 };
 

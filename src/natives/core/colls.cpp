@@ -36,7 +36,6 @@ Value c_hash_map(State& vm, Args a) {
   return map_from(vm, v.data(), v.size() / 2);
 }
 Value c_hash_set(State& vm, Args a) { auto v = collect(a, 0); return set_from(vm, v.data(), v.size()); }
-Value c_count(State& vm, Args a) { return make_long(vm.heap, count(vm, a.take(0))); }
 Value c_cons(State& vm, Args a) { return cons(vm, a[0], a[1]); }
 Value c_nth(State& vm, Args a) {
   int64_t i = arg_long(a, 1, "nth");
@@ -75,6 +74,8 @@ Value c_sequentialp(State&, Args a) { return Value::boolean(is_sequential(a[0]))
 Value c_countedp(State&, Args a) { return Value::boolean(is_counted(a[0])); }
 Value c_vec(State& vm, Args a) {
   if (is_vector(a[0])) return a[0];
+  Value r = realize_spine<c_vec>(vm, a[0]);
+  if (State::is_request(r)) return r;
   std::vector<Value> items;
   for (Value s = seq(vm, a[0]); !s.is_nil(); s = next(vm, s)) items.push_back(first(vm, s));
   return vector_from(vm.heap, items.data(), items.size());
@@ -131,7 +132,7 @@ void install_coll_natives(State& vm) {
   vm.def_native(C, "vector", c_vector, 0, -1, "Creates a new vector containing the args.", "([] [a] [a b] [a b & args])");
   vm.def_native(C, "hash-map", c_hash_map, 0, -1, "keyval => key val. Returns a new hash map with supplied mappings.", "([] [& keyvals])");
   vm.def_native(C, "hash-set", c_hash_set, 0, -1, "Returns a new hash set with supplied keys.", "([] [& keys])");
-  vm.def_native(C, "count", c_count, 1, 1, "Returns the number of items in the collection. (count nil) returns 0. Also works on strings (code points).", "([coll])");
+  vm.def_native(C, "count", count_native, 1, 1, "Returns the number of items in the collection. (count nil) returns 0. Also works on strings (code points).", "([coll])");
   vm.def_native(C, "first", first_native, 1, 1, "Returns the first item in the collection. Calls seq on its argument. If coll is nil, returns nil.", "([coll])");
   vm.def_native(C, "rest", rest_native, 1, 1, "Returns a possibly empty seq of the items after the first. Calls seq on its argument.", "([coll])");
   vm.def_native(C, "next", next_native, 1, 1, "Returns a seq of the items after the first. Calls seq on its argument. If there are no more items, returns nil.", "([coll])");

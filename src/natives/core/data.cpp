@@ -14,6 +14,7 @@
 #include "runtime/coll/sorted_map.h"
 #include "runtime/coll/vector.h"
 #include "natives/args.h"
+#include "runtime/lang/seq_fns.h"
 
 namespace clove {
 
@@ -124,6 +125,8 @@ Value d_disj(State& vm, Args a) {
 }
 
 Value d_set(State& vm, Args a) {
+  Value pending = realize_spine<d_set>(vm, a[0]);
+  if (State::is_request(pending)) return pending;
   Value c = a[0];
   if (is_set(c)) return meta(c).is_nil() ? c : with_meta(vm, c, Value::nil());
   std::vector<Value> items;

@@ -2,11 +2,13 @@
 // names, functions, exceptions, metadata; plus the hooks the compiler emits calls to
 // (-new, -catches?, -set-var!, set-macro!).
 #include "runtime/coll/coll.h"
+#include "runtime/coll/lazy_seq.h"
 #include "runtime/coll/map_ops.h"
 #include "eval/data_readers.h"
 #include "runtime/lang/host_class.h"
 #include "runtime/lang/record.h"
 #include "natives/args.h"
+#include "runtime/lang/seq_fns.h"
 #include "compiler/compiler.h"
 #include "eval/eval.h"
 #include "reader/reader.h"
@@ -97,17 +99,20 @@ Value l_str(State& vm, Args a) {
   return string_value(vm.heap, out);
 }
 
+// apply spreads its last argument and tail-calls f through the dispatch loop
+// (State::tail_call), so f runs with no C++ frame between it and apply's caller. Lazy
+// seqs in the spread are realized first, also through the loop (realize_spine).
 Value l_apply(State& vm, Args a) {
+  Value pending = realize_spine<l_apply>(vm, a[a.size() - 1]);
+  if (State::is_request(pending)) return pending;
   RootScope scope(vm.heap);
   std::vector<Value> args;
   for (int i = 1; i + 1 < a.size(); ++i) args.push_back(a[i]);
-  size_t slot = scope.push(a[a.size() - 1]);
-  for (Value s = seq(vm, scope[slot]); !s.is_nil(); s = next(vm, s)) {
-    scope[slot] = s;
+  for (Value s = seq(vm, a[a.size() - 1]); !s.is_nil(); s = next(vm, s)) {
     args.push_back(first(vm, s));
     scope.push(args.back());
   }
-  return vm.call(a[0], args.data(), static_cast<int>(args.size()));
+  return vm.tail_call(a[0], args.data(), static_cast<int>(args.size()));
 }
 
 // ---- exceptions ----

@@ -91,31 +91,40 @@ Value s_atom(State& vm, Args a) {
   return Value::object(at);
 }
 
+// A Delay's body runs through the dispatch loop (State::call_then), so a fiber can
+// yield inside it; delay_done and delay_failed record its value or exception.
+Value delay_result(Delay* d) {
+  if (!d->exception.is_nil()) {
+    Exception* e = as<Exception>(d->exception);
+    throw CloveError(e ? e->kind : ErrorKind::RuntimeException,
+                     e && e->message ? std::string(e->message->view()) : "", d->exception);
+  }
+  return d->val;
+}
+Value delay_done(State& vm, Args, Value ctx, Value result) {
+  auto* d = static_cast<Delay*>(ctx.as_obj());
+  if (!d->realized()) {  // else the body forced its own delay: the first value stays
+    d->val = result;
+    d->fn = Value::nil();
+    vm.heap.barrier(d, result);
+  }
+  return delay_result(d);
+}
+void delay_failed(State& vm, Value ctx, Value exc) {
+  auto* d = static_cast<Delay*>(ctx.as_obj());
+  if (d->realized()) return;
+  d->exception = exc;
+  d->fn = Value::nil();
+  vm.heap.barrier(d, exc);
+}
+
 Value s_deref(State& vm, Args a) {
   Value r = a[0];
   if (Atom* at = as<Atom>(r)) return at->val;
   if (Volatile* v = as<Volatile>(r)) return v->val;
   if (Delay* d = as<Delay>(r)) {
-    if (!d->realized()) {
-      RootScope scope(vm.heap);
-      scope.push(r);
-      try {
-        Value v = vm.call(d->fn, nullptr, 0);
-        d->val = v;
-        vm.heap.barrier(d, v);
-      } catch (const CloveError& e) {
-        Value exc = e.payload.is_nil() ? Value::object(vm.make_exception(e.kind, e.what())) : e.payload;
-        d->exception = exc;
-        vm.heap.barrier(d, exc);
-      }
-      d->fn = Value::nil();
-    }
-    if (!d->exception.is_nil()) {
-      Exception* e = as<Exception>(d->exception);
-      throw CloveError(e ? e->kind : ErrorKind::RuntimeException,
-                       e && e->message ? std::string(e->message->view()) : "", d->exception);
-    }
-    return d->val;
+    if (!d->realized()) return vm.call_then(d->fn, nullptr, 0, delay_done, r, delay_failed);
+    return delay_result(d);
   }
   if (Var* v = as<Var>(r)) return vm.var_value(v);
   if (Reduced* rd = as<Reduced>(r)) return rd->value;  // @#'x: innermost binding, else root
@@ -144,40 +153,41 @@ Value s_reset_vals(State& vm, Args a) {
   return vector_from(vm.heap, pair, 2);
 }
 
-// Atom.swap: retries while the fn itself changed the atom in the meantime (identity test,
-// as compareAndSet). Returns the new value; *old_out gets the value it replaced.
-Value swap_impl(State& vm, Args a, const char* name, Value* old_out, RootScope& scope) {
-  Atom* at = arg_atom(a, 0, name);
-  for (;;) {
-    Value oldv = at->val;
-    size_t o = scope.push(oldv);
-    std::vector<Value> args;
-    args.push_back(oldv);
-    for (int i = 2; i < a.size(); ++i) args.push_back(a[i]);
-    Value newv = vm.call(a[1], args.data(), static_cast<int>(args.size()));
-    size_t n = scope.push(newv);
-    validate(vm, at->validator, scope[n]);
-    if (at->val == scope[o]) {
-      *old_out = scope[o];
-      set_and_notify(vm, at, scope[o], scope[n]);
-      return scope[n];
-    }
-  }
+// Atom.swap: (f old args...) runs through the dispatch loop (State::call_then), so a
+// fiber can yield inside it; then validate, and store unless f itself changed the atom
+// meanwhile (identity test, as compareAndSet), in which case f runs again on the new
+// value. swap! returns the new value, swap-vals! [old new]. ctx: the old value.
+Value swap_call(State& vm, Args a, Atom* at, NativeCont k) {
+  std::vector<Value> args;
+  args.push_back(at->val);
+  for (int i = 2; i < a.size(); ++i) args.push_back(a[i]);
+  return vm.call_then(a[1], args.data(), static_cast<int>(args.size()), k, at->val);
 }
-
-Value s_swap(State& vm, Args a) {
+// Stores newv if the atom still holds oldv; false when f must run again.
+bool swap_store(State& vm, Atom* at, Value oldv, Value newv) {
   RootScope scope(vm.heap);
-  Value oldv;
-  return swap_impl(vm, a, "swap!", &oldv, scope);
+  scope.push(oldv);
+  scope.push(newv);
+  validate(vm, at->validator, newv);
+  if (at->val != oldv) return false;
+  set_and_notify(vm, at, oldv, newv);
+  return true;
 }
-
-Value s_swap_vals(State& vm, Args a) {
-  RootScope scope(vm.heap);
-  Value oldv;
-  Value newv = swap_impl(vm, a, "swap-vals!", &oldv, scope);
+Value swap_k(State& vm, Args a, Value oldv, Value newv) {
+  auto* at = static_cast<Atom*>(a[0].as_obj());
+  if (!swap_store(vm, at, oldv, newv)) return swap_call(vm, a, at, swap_k);
+  return newv;
+}
+Value swap_vals_k(State& vm, Args a, Value oldv, Value newv) {
+  auto* at = static_cast<Atom*>(a[0].as_obj());
+  if (!swap_store(vm, at, oldv, newv)) return swap_call(vm, a, at, swap_vals_k);
   Value pair[2] = {oldv, newv};
   return vector_from(vm.heap, pair, 2);
 }
+
+Value s_swap(State& vm, Args a) { return swap_call(vm, a, arg_atom(a, 0, "swap!"), swap_k); }
+
+Value s_swap_vals(State& vm, Args a) { return swap_call(vm, a, arg_atom(a, 0, "swap-vals!"), swap_vals_k); }
 
 Value s_compare_and_set(State& vm, Args a) {
   Atom* at = arg_atom(a, 0, "compare-and-set!");

@@ -56,14 +56,14 @@ static Value finish(State& vm, LazySeq* ls, Value v) {
   return s;
 }
 
-Value lazy_seq_step(State& vm, LazySeq* outer, NativeCont k) {
+Value lazy_seq_step(State& vm, LazySeq* outer, NativeCont k, Value ctx) {
   if (outer->realized) return outer->s;
   // The chain outer -> (the value its thunk returned) -> ... as lazy_seq_seq unwraps it:
   // run the first thunk not yet run.
   LazySeq* ls = outer;
   Value v;
   for (;;) {
-    if (!ls->fn.is_nil()) return vm.call_then(ls->fn, nullptr, 0, k, Value::object(ls));
+    if (!ls->fn.is_nil()) return vm.call_then(ls->fn, nullptr, 0, k, ctx);
     v = ls->sv;
     LazySeq* inner = as<LazySeq>(v);
     if (!inner) break;
@@ -76,9 +76,13 @@ Value lazy_seq_step(State& vm, LazySeq* outer, NativeCont k) {
   return finish(vm, outer, v);
 }
 
-void lazy_seq_store(State& vm, Value ctx, Value result) {
-  auto* ls = static_cast<LazySeq*>(ctx.as_obj());
-  if (ls->fn.is_nil()) return;  // realized meanwhile (the thunk realized its own seq)
+void lazy_seq_store(State& vm, LazySeq* outer, Value result) {
+  LazySeq* ls = outer;
+  while (!ls->realized && ls->fn.is_nil()) {
+    ls = as<LazySeq>(ls->sv);
+    if (!ls) return;  // realized meanwhile (the thunk realized its own seq)
+  }
+  if (ls->realized) return;
   ls->sv = result;
   ls->fn = Value::nil();
   vm.heap.barrier(ls, result);

@@ -45,11 +45,13 @@ inline LazySeq* unrealized_lazy_seq(Value x) {
 /// The lazy seq that (next x) would have to realize (run a thunk), or null: x itself,
 /// or the rest of the Cons / last ChunkedCons element x is or realizes to.
 LazySeq* lazy_seq_blocking_next(Value x);
-/// One step of realizing ls without a C++ frame: when a thunk must run, returns the
-/// request (vm.call_then(thunk, k, ctx)) whose continuation k must pass ctx and the
-/// result to lazy_seq_store and then retry; otherwise finishes and returns ls's seq.
-Value lazy_seq_step(State& vm, LazySeq* ls, NativeCont k);
-/// Stores a thunk's result into the lazy seq `ctx` (from lazy_seq_step's request).
-void lazy_seq_store(State& vm, Value ctx, Value result);
+/// One step of realizing ls without a C++ frame: when a thunk of ls's chain must run,
+/// returns the request vm.call_then(thunk, k, ctx), whose continuation k must give the
+/// result to lazy_seq_store(ls, ...) and then retry; otherwise finishes realizing ls
+/// and returns its seq.
+Value lazy_seq_step(State& vm, LazySeq* ls, NativeCont k, Value ctx);
+/// Stores the result of the thunk lazy_seq_step ran for ls (the first in ls's chain
+/// whose thunk has not been dropped).
+void lazy_seq_store(State& vm, LazySeq* ls, Value result);
 
 }  // namespace clove

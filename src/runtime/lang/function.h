@@ -127,6 +127,9 @@ class Args {
     (*stack_)[base_ + i] = Value::nil();
     return v;
   }
+  /// Replaces argument i (a stackless native keeps its cursor there between
+  /// continuations, so the frame does not hold what it has walked past).
+  void set(int i, Value v) { (*stack_)[base_ + i] = v; }
 
  private:
   std::vector<Value>* stack_;

@@ -3,7 +3,10 @@
 // realized stays realized, so the retry goes one step further each time.
 #include "runtime/lang/seq_fns.h"
 
+#include "runtime/coll/chunk.h"
 #include "runtime/coll/coll.h"
+#include "runtime/coll/list.h"
+#include "runtime/num/number.h"
 #include "runtime/coll/lazy_seq.h"
 #include "runtime/lang/function.h"
 
@@ -12,32 +15,32 @@ namespace clove {
 namespace {
 
 Value seq_k(State& vm, Args a, Value ctx, Value r) {
-  lazy_seq_store(vm, ctx, r);
+  lazy_seq_store(vm, static_cast<LazySeq*>(ctx.as_obj()), r);
   return seq_native(vm, a);
 }
 Value first_k(State& vm, Args a, Value ctx, Value r) {
-  lazy_seq_store(vm, ctx, r);
+  lazy_seq_store(vm, static_cast<LazySeq*>(ctx.as_obj()), r);
   return first_native(vm, a);
 }
 Value next_k(State& vm, Args a, Value ctx, Value r) {
-  lazy_seq_store(vm, ctx, r);
+  lazy_seq_store(vm, static_cast<LazySeq*>(ctx.as_obj()), r);
   return next_native(vm, a);
 }
 Value rest_k(State& vm, Args a, Value ctx, Value r) {
-  lazy_seq_store(vm, ctx, r);
+  lazy_seq_store(vm, static_cast<LazySeq*>(ctx.as_obj()), r);
   return rest_native(vm, a);
 }
 
 }  // namespace
 
 Value seq_native(State& vm, Args a) {
-  if (LazySeq* ls = unrealized_lazy_seq(a[0])) return lazy_seq_step(vm, ls, seq_k);
+  if (LazySeq* ls = unrealized_lazy_seq(a[0])) return lazy_seq_step(vm, ls, seq_k, Value::object(ls));
   return seq(vm, a[0]);
 }
 
 Value first_native(State& vm, Args a) {
   if (LazySeq* ls = unrealized_lazy_seq(a[0])) {
-    Value s = lazy_seq_step(vm, ls, first_k);
+    Value s = lazy_seq_step(vm, ls, first_k, Value::object(ls));
     if (State::is_request(s)) return s;
   }
   return first(vm, a[0]);
@@ -46,7 +49,7 @@ Value first_native(State& vm, Args a) {
 Value next_native(State& vm, Args a) {
   // Each step realizes one lazy seq of the chain next walks, or hands a thunk to the loop.
   while (LazySeq* ls = lazy_seq_blocking_next(a[0])) {
-    Value s = lazy_seq_step(vm, ls, next_k);
+    Value s = lazy_seq_step(vm, ls, next_k, Value::object(ls));
     if (State::is_request(s)) return s;
   }
   return next(vm, a[0]);
@@ -54,10 +57,88 @@ Value next_native(State& vm, Args a) {
 
 Value rest_native(State& vm, Args a) {
   if (LazySeq* ls = unrealized_lazy_seq(a[0])) {
-    Value s = lazy_seq_step(vm, ls, rest_k);
+    Value s = lazy_seq_step(vm, ls, rest_k, Value::object(ls));
     if (State::is_request(s)) return s;
   }
   return rest(vm, a[0]);
 }
+
+bool maybe_lazy_spine(Value x) {
+  if (!x.is_obj()) return false;
+  ObjType t = x.as_obj()->type;
+  return t == ObjType::LazySeq || t == ObjType::Cons || t == ObjType::ChunkedCons;
+}
+
+namespace {
+
+// The lazy seq that must be realized before the walk can step past `cursor`, or null.
+LazySeq* blocking(Value cursor) {
+  if (LazySeq* ls = unrealized_lazy_seq(cursor)) return ls;
+  return lazy_seq_blocking_next(cursor);
+}
+
+// One step along a spine without running Clove: the rest after cursor (a realized
+// LazySeq gives its seq), adding the elements stepped over to *n.
+Value step_spine(Value cursor, int64_t* n) {
+  Obj* o = cursor.as_obj();
+  switch (o->type) {
+    case ObjType::LazySeq: return static_cast<LazySeq*>(o)->s;
+    case ObjType::Cons:
+      ++*n;
+      return static_cast<Cons*>(o)->more;
+    case ObjType::ChunkedCons: {
+      auto* c = static_cast<ChunkedCons*>(o);
+      *n += c->chunk->count() - c->skip;
+      return c->more;
+    }
+    default: return Value::nil();
+  }
+}
+
+Value count_from(State& vm, Args a, int64_t n);
+// Goes on from the cursor in a[0]; the context is the count so far.
+Value count_k(State& vm, Args a, Value n, Value result) {
+  if (LazySeq* ls = blocking(a[0])) lazy_seq_store(vm, ls, result);
+  return count_from(vm, a, n.as_small_int());
+}
+
+}  // namespace
+
+Value realize_spine_from(State& vm, Value cursor, NativeCont k) {
+  int64_t ignored = 0;
+  while (maybe_lazy_spine(cursor)) {
+    if (LazySeq* ls = blocking(cursor)) {
+      Value s = lazy_seq_step(vm, ls, k, cursor);
+      if (State::is_request(s)) return s;
+      continue;
+    }
+    cursor = step_spine(cursor, &ignored);
+  }
+  return Value::nil();
+}
+
+void realize_spine_store(State& vm, Value cursor, Value result) {
+  if (LazySeq* ls = blocking(cursor)) lazy_seq_store(vm, ls, result);
+}
+
+Value count_native(State& vm, Args a) { return count_from(vm, a, 0); }
+
+namespace {
+// Counts from the cursor in a[0], n elements already counted.
+Value count_from(State& vm, Args a, int64_t n) {
+  Value cursor = a[0];
+  while (maybe_lazy_spine(cursor)) {
+    if (LazySeq* ls = blocking(cursor)) {
+      a.set(0, cursor);
+      Value s = lazy_seq_step(vm, ls, count_k, Value::small_int(n));
+      if (State::is_request(s)) return s;
+      continue;
+    }
+    cursor = step_spine(cursor, &n);
+  }
+  a.set(0, Value::nil());  // the walk from here runs no Clove code and roots its own cursor
+  return make_long(vm.heap, n + count(vm, cursor));
+}
+}  // namespace
 
 }  // namespace clove

@@ -8,16 +8,45 @@
 // interpreter (whose FIRST and NEXT instructions call them when a thunk must run) can
 // reach them.
 #pragma once
+#include "runtime/lang/function.h"
 #include "state/state.h"
 
 namespace clove {
-
-class Args;
 
 /// (seq coll) / (first coll) / (next coll) / (rest coll); args: [coll].
 Value seq_native(State& vm, Args a);
 Value first_native(State& vm, Args a);
 Value next_native(State& vm, Args a);
 Value rest_native(State& vm, Args a);
+/// (count coll); args: [coll]. Walks a lazy seq through the loop, keeping its cursor in
+/// the argument slot, so counting a long lazy seq holds neither its head nor the C++ stack.
+Value count_native(State& vm, Args a);
+
+/// Whether x is a seq that may have lazy seqs along its spine (LazySeq, Cons, ChunkedCons).
+bool maybe_lazy_spine(Value x);
+
+// ---- for natives that walk a whole seq in C++ (vec, set, apply, ...) ----
+
+/// Realizes the lazy seqs along x's spine, from `cursor` on, through the dispatch loop.
+/// Returns nil when all is realized, or the request the native must return; the
+/// request's continuation is k, with the cursor to go on from as its context.
+Value realize_spine_from(State& vm, Value cursor, NativeCont k);
+/// In such a continuation: stores the thunk's result for the lazy seq blocking `cursor`.
+void realize_spine_store(State& vm, Value cursor, Value result);
+
+template <NativeFn Retry>
+Value realize_spine_k(State& vm, Args a, Value cursor, Value result) {
+  realize_spine_store(vm, cursor, result);
+  Value r = realize_spine_from(vm, cursor, realize_spine_k<Retry>);
+  return State::is_request(r) ? r : Retry(vm, a);
+}
+/// Makes native Retry stackless over coll: call first thing; when the result is a
+/// request return it, and Retry runs again (finding everything realized) once the
+/// spine is. Holds coll's head meanwhile: for natives whose result holds it anyway.
+template <NativeFn Retry>
+Value realize_spine(State& vm, Value coll) {
+  if (!maybe_lazy_spine(coll)) return Value::nil();
+  return realize_spine_from(vm, coll, realize_spine_k<Retry>);
+}
 
 }  // namespace clove

@@ -402,6 +402,11 @@ Value Interpreter::run(size_t handler_floor, Value entry_callee, size_t entry_ba
           throw_error(ErrorKind::ClassCastException,
                       fmt::format("nth: class {} cannot be cast to class java.lang.Long", value_type_name(ix)));
         Value coll = RB;
+        if (maybe_lazy_spine(coll)) [[unlikely]] {
+          // A seq that may be lazy: the stackless nth walks it through this loop.
+          callee = Value::object(nth_native_);
+          goto call_out_of_line;
+        }
         // R[A] is overwritten by the result: when it is also the source, clear it so a
         // lazy seq's head is not held while nth walks it (nth roots its cursor).
         if (arg_a(i) == arg_b(i)) RB = Value::nil();
@@ -574,11 +579,17 @@ Value Interpreter::run(size_t handler_floor, Value entry_callee, size_t entry_ba
       // (f->top, invariant 3); the result returns to the instruction's R[A].
       SAVE_PC();
       nb = f->top + kCallHeader;
-      f->ensure(f->top, kCallHeader + 2);
+      f->ensure(f->top, kCallHeader + 3);
       RELOAD();
       f->stack[nb] = RB;
-      if (static_cast<Op>(i & 0xFF) == Op::COUNT && arg_c(i)) RB = Value::nil();  // R[B] dies here
       nargs = 1;
+      if (static_cast<Op>(i & 0xFF) == Op::COUNT) {
+        if (arg_c(i)) RB = Value::nil();  // R[B] dies here
+      } else if (static_cast<Op>(i & 0xFF) == Op::NTH) {
+        f->stack[nb + 1] = RC;
+        nargs = 2;
+        if (arg_a(i) == arg_b(i)) RB = Value::nil();  // overwritten by the result
+      }
       prev_base = f->base;
       ret_pc = static_cast<uint64_t>(ip - code);
       // fall through

@@ -17,6 +17,8 @@ Interpreter::Interpreter() {
   permanent.push_back(Value::object(next_native_));
   count_native_ = heap.make<Native>(count_native, make_string(heap, "clojure.core/count"), "", "", 1, 1);
   permanent.push_back(Value::object(count_native_));
+  nth_native_ = heap.make<Native>(nth_native, make_string(heap, "clojure.core/nth"), "", "", 2, 3);
+  permanent.push_back(Value::object(nth_native_));
 }
 
 Interpreter::~Interpreter() = default;

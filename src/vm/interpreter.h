@@ -65,11 +65,12 @@ class Interpreter : public State {
 
   /// The fiber the host's calls run on (fiber/current outside any fiber).
   Fiber* root_fiber_ = nullptr;
-  /// clojure.core/first, next and count as stackless natives (runtime/lang/seq_fns.h), which
-  /// FIRST, NEXT and COUNT call when a lazy seq's thunk may have to run.
+  /// clojure.core/first, next, count and nth as stackless natives (runtime/lang/seq_fns.h), which
+  /// FIRST, NEXT, COUNT and NTH call when a lazy seq's thunk may have to run.
   Native* first_native_ = nullptr;
   Native* next_native_ = nullptr;
   Native* count_native_ = nullptr;  // COUNT on a seq that may be lazy
+  Native* nth_native_ = nullptr;    // NTH on a seq that may be lazy
 
 };
 

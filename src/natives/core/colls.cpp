@@ -37,11 +37,6 @@ Value c_hash_map(State& vm, Args a) {
 }
 Value c_hash_set(State& vm, Args a) { auto v = collect(a, 0); return set_from(vm, v.data(), v.size()); }
 Value c_cons(State& vm, Args a) { return cons(vm, a[0], a[1]); }
-Value c_nth(State& vm, Args a) {
-  int64_t i = arg_long(a, 1, "nth");
-  if (a.size() == 3) return nth(vm, a.take(0), i, a[2]);
-  return nth(vm, a.take(0), i);
-}
 Value c_get(State& vm, Args a) { return get(vm, a[0], a[1], a.at_or(2, Value::nil())); }
 Value c_contains(State& vm, Args a) { return Value::boolean(contains(vm, a[0], a[1])); }
 Value c_assoc(State& vm, Args a) {
@@ -63,7 +58,10 @@ Value c_conj(State& vm, Args a) {
 }
 Value c_peek(State& vm, Args a) { return peek(vm, a[0]); }
 Value c_pop(State& vm, Args a) { return pop(vm, a[0]); }
-Value c_emptyp(State& vm, Args a) { return Value::boolean(seq(vm, a[0]).is_nil()); }
+Value c_emptyp(State& vm, Args a) {
+  Value r = realize_seq<c_emptyp>(vm, a[0]);
+  return State::is_request(r) ? r : Value::boolean(seq(vm, a[0]).is_nil());
+}
 Value c_listp(State&, Args a) { return Value::boolean(is_list(a[0])); }
 Value c_vectorp(State&, Args a) { return Value::boolean(is_vector(a[0])); }
 Value c_mapp(State&, Args a) { return Value::boolean(is_map(a[0]) || is_record(a[0])); }
@@ -138,7 +136,7 @@ void install_coll_natives(State& vm) {
   vm.def_native(C, "next", next_native, 1, 1, "Returns a seq of the items after the first. Calls seq on its argument. If there are no more items, returns nil.", "([coll])");
   vm.def_native(C, "seq", seq_native, 1, 1, "Returns a seq on the collection. If the collection is empty, returns nil. (seq nil) returns nil.", "([coll])");
   vm.def_native(C, "cons", c_cons, 2, 2, "Returns a new seq where x is the first element and seq is the rest.", "([x seq])");
-  vm.def_native(C, "nth", c_nth, 2, 3, "Returns the value at the index. get returns nil if index out of bounds, nth throws an exception unless not-found is supplied.", "([coll index] [coll index not-found])");
+  vm.def_native(C, "nth", nth_native, 2, 3, "Returns the value at the index. get returns nil if index out of bounds, nth throws an exception unless not-found is supplied.", "([coll index] [coll index not-found])");
   vm.def_native(C, "get", c_get, 2, 3, "Returns the value mapped to key, not-found or nil if key not present.", "([map key] [map key not-found])");
   vm.def_native(C, "contains?", c_contains, 2, 2, "Returns true if key is present in the given collection, otherwise returns false.", "([coll key])");
   vm.def_native(C, "assoc", c_assoc, 3, -1, "assoc[iate]. When applied to a map, returns a new map of the same (hashed/sorted) type, that contains the mapping of key(s) to val(s). When applied to a vector, returns a new vector that contains val at index.", "([map key val] [map key val & kvs])");

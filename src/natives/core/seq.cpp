@@ -7,6 +7,7 @@
 #include "runtime/coll/lazy_seq.h"
 #include "runtime/coll/ref_types.h"
 #include "natives/args.h"
+#include "runtime/lang/seq_fns.h"
 #include "natives/seq.h"
 
 namespace clove {
@@ -31,6 +32,10 @@ Value s_unreduced(State&, Args a) {
 /// items; `comp` is called back through the VM and may return a number or a boolean,
 /// as Clojure's fn->comparator allows.
 Value s_sort(State& vm, Args a) {
+  // The seq is realized through the dispatch loop first; the comparator is called
+  // from std::stable_sort, on the C++ stack (a fiber cannot yield inside it).
+  Value pending = realize_spine<s_sort>(vm, a[a.size() - 1]);
+  if (State::is_request(pending)) return pending;
   Value comp = a.size() == 2 ? a[0] : Value::nil();
   Value coll = a[a.size() - 1];
   RootScope scope(vm.heap);

@@ -3,8 +3,11 @@
 // realized stays realized, so the retry goes one step further each time.
 #include "runtime/lang/seq_fns.h"
 
+#include <fmt/format.h>
+
 #include "runtime/coll/chunk.h"
 #include "runtime/coll/coll.h"
+#include "runtime/coll/coll_util.h"
 #include "runtime/coll/list.h"
 #include "runtime/num/number.h"
 #include "runtime/coll/lazy_seq.h"
@@ -12,39 +15,22 @@
 
 namespace clove {
 
-namespace {
-
-Value seq_k(State& vm, Args a, Value ctx, Value r) {
-  lazy_seq_store(vm, static_cast<LazySeq*>(ctx.as_obj()), r);
-  return seq_native(vm, a);
-}
-Value first_k(State& vm, Args a, Value ctx, Value r) {
-  lazy_seq_store(vm, static_cast<LazySeq*>(ctx.as_obj()), r);
-  return first_native(vm, a);
-}
-Value next_k(State& vm, Args a, Value ctx, Value r) {
-  lazy_seq_store(vm, static_cast<LazySeq*>(ctx.as_obj()), r);
-  return next_native(vm, a);
-}
-Value rest_k(State& vm, Args a, Value ctx, Value r) {
-  lazy_seq_store(vm, static_cast<LazySeq*>(ctx.as_obj()), r);
-  return rest_native(vm, a);
-}
-
-}  // namespace
-
 Value seq_native(State& vm, Args a) {
-  if (LazySeq* ls = unrealized_lazy_seq(a[0])) return lazy_seq_step(vm, ls, seq_k, Value::object(ls));
-  return seq(vm, a[0]);
+  Value r = realize_seq<seq_native>(vm, a[0]);
+  return State::is_request(r) ? r : seq(vm, a[0]);
 }
 
 Value first_native(State& vm, Args a) {
-  if (LazySeq* ls = unrealized_lazy_seq(a[0])) {
-    Value s = lazy_seq_step(vm, ls, first_k, Value::object(ls));
-    if (State::is_request(s)) return s;
-  }
-  return first(vm, a[0]);
+  Value r = realize_seq<first_native>(vm, a[0]);
+  return State::is_request(r) ? r : first(vm, a[0]);
 }
+
+namespace {
+Value next_k(State& vm, Args a, Value ls, Value r) {
+  lazy_seq_store(vm, static_cast<LazySeq*>(ls.as_obj()), r);
+  return next_native(vm, a);
+}
+}  // namespace
 
 Value next_native(State& vm, Args a) {
   // Each step realizes one lazy seq of the chain next walks, or hands a thunk to the loop.
@@ -56,11 +42,8 @@ Value next_native(State& vm, Args a) {
 }
 
 Value rest_native(State& vm, Args a) {
-  if (LazySeq* ls = unrealized_lazy_seq(a[0])) {
-    Value s = lazy_seq_step(vm, ls, rest_k, Value::object(ls));
-    if (State::is_request(s)) return s;
-  }
-  return rest(vm, a[0]);
+  Value r = realize_seq<rest_native>(vm, a[0]);
+  return State::is_request(r) ? r : rest(vm, a[0]);
 }
 
 bool maybe_lazy_spine(Value x) {
@@ -122,6 +105,61 @@ void realize_spine_store(State& vm, Value cursor, Value result) {
 }
 
 Value count_native(State& vm, Args a) { return count_from(vm, a, 0); }
+
+namespace {
+Value nth_from(State& vm, Args a, int64_t i);
+// Goes on from the cursor in a[0]; the context is the index left to walk.
+Value nth_k(State& vm, Args a, Value i, Value result) {
+  if (LazySeq* ls = blocking(a[0])) lazy_seq_store(vm, ls, result);
+  return nth_from(vm, a, i.as_small_int());
+}
+
+// nth of the cursor in a[0]: i more steps along a seq that may be lazy, then the
+// collection's own nth (runtime/coll) for what is left.
+Value nth_from(State& vm, Args a, int64_t i) {
+  Value cursor = a[0];
+  bool walked = false;
+  if (i >= 0) {
+    while (maybe_lazy_spine(cursor)) {
+      walked = true;
+      if (LazySeq* ls = blocking(cursor)) {
+        a.set(0, cursor);  // the frame holds the cursor, not the head
+        Value s = lazy_seq_step(vm, ls, nth_k, Value::small_int(i));
+        if (State::is_request(s)) return s;
+        continue;
+      }
+      Obj* o = cursor.as_obj();
+      if (o->type == ObjType::Cons) {
+        if (i == 0) return static_cast<Cons*>(o)->first;
+        --i;
+        cursor = static_cast<Cons*>(o)->more;
+      } else if (o->type == ObjType::ChunkedCons) {
+        auto* c = static_cast<ChunkedCons*>(o);
+        int64_t left = c->chunk->count() - c->skip;
+        if (i < left) return c->chunk->nth(static_cast<uint32_t>(c->skip + i));
+        i -= left;
+        cursor = c->more;
+      } else {
+        cursor = static_cast<LazySeq*>(o)->s;
+      }
+    }
+  }
+  a.set(0, Value::nil());
+  if (walked && cursor.is_nil()) {  // the seq ran out (nth of nil itself is nil)
+    if (a.size() == 3) return a[2];
+    coll_detail::index_out_of_bounds(i);
+  }
+  return a.size() == 3 ? nth(vm, cursor, i, a[2]) : nth(vm, cursor, i);
+}
+}  // namespace
+
+Value nth_native(State& vm, Args a) {
+  Value ix = a[1];
+  if (!is_long(ix))
+    throw_error(ErrorKind::ClassCastException,
+                fmt::format("nth: class {} cannot be cast to class java.lang.Long", value_type_name(ix)));
+  return nth_from(vm, a, as_long(ix));
+}
 
 namespace {
 // Counts from the cursor in a[0], n elements already counted.

@@ -8,6 +8,7 @@
 // interpreter (whose FIRST and NEXT instructions call them when a thunk must run) can
 // reach them.
 #pragma once
+#include "runtime/coll/lazy_seq.h"
 #include "runtime/lang/function.h"
 #include "state/state.h"
 
@@ -22,8 +23,27 @@ Value rest_native(State& vm, Args a);
 /// the argument slot, so counting a long lazy seq holds neither its head nor the C++ stack.
 Value count_native(State& vm, Args a);
 
+/// (nth coll i) / (nth coll i not-found); walks a lazy seq through the loop as count does.
+Value nth_native(State& vm, Args a);
+
 /// Whether x is a seq that may have lazy seqs along its spine (LazySeq, Cons, ChunkedCons).
 bool maybe_lazy_spine(Value x);
+
+// ---- for natives that need (seq x) of one argument (empty?, ...) ----
+
+template <NativeFn Retry>
+Value realize_seq_k(State& vm, Args a, Value ls, Value result) {
+  lazy_seq_store(vm, static_cast<LazySeq*>(ls.as_obj()), result);
+  return Retry(vm, a);
+}
+/// Makes native Retry stackless over x's seq: call first thing; when the result is a
+/// request return it, and Retry runs again once x's thunk has run. nil: go on.
+template <NativeFn Retry>
+Value realize_seq(State& vm, Value x) {
+  LazySeq* ls = unrealized_lazy_seq(x);
+  if (!ls) return Value::nil();
+  return lazy_seq_step(vm, ls, realize_seq_k<Retry>, x);
+}
 
 // ---- for natives that walk a whole seq in C++ (vec, set, apply, ...) ----
 

@@ -63,7 +63,8 @@ Value Interpreter::run(size_t handler_floor, Value entry_callee, size_t entry_ba
   // What the top of the loop does next: the catch handler cannot jump into the try block.
   enum class Next : uint8_t { Dispatch, Invoke, Return } resume_at = Next::Invoke;
 
-  auto load_frame = [&](uint32_t pc) {
+  // The helpers below must inline: a call would force the loop's state into memory.
+  auto load_frame = [&](uint32_t pc) __attribute__((always_inline)) {
     cl = static_cast<Closure*>(f->stack[f->base - 3].as_obj());
     proto = arity_proto(cl->fn, link_arity(f->stack[f->base - 2]));
     code = proto->code.data();
@@ -74,7 +75,7 @@ Value Interpreter::run(size_t handler_floor, Value entry_callee, size_t entry_ba
   };
 
   // After enter_closure made c's frame current: run arity p from its first instruction.
-  auto begin_arity = [&](Closure* c, Proto* p) {
+  auto begin_arity = [&](Closure* c, Proto* p) __attribute__((always_inline)) {
     cl = c;
     proto = p;
     code = p->code.data();
@@ -85,7 +86,7 @@ Value Interpreter::run(size_t handler_floor, Value entry_callee, size_t entry_ba
 
   // Makes `to` the running fiber. The one left has had its stack written without
   // barriers while it ran, so a black one is scanned again (heap.h, touch).
-  auto switch_to = [&](Fiber* to) {
+  auto switch_to = [&](Fiber* to) __attribute__((always_inline)) {
     heap.touch(f);
     f = to;
     fiber_ = to;

@@ -143,11 +143,23 @@ void Interpreter::check_can_yield(Fiber* f) {
   // Find the innermost C++ boundary; the frame below it belongs to whoever called
   // back into Clove from C++ (a native that is not stackless, or the compiler).
   std::string who = "C++ code";
+  size_t boundary = f->boundary_pcs.size();
   for (size_t b = f->base; b >= Fiber::kFirstBase;) {
     size_t prev = link_prev_base(f->stack[b - 2]);
     if (f->stack[b - 1].as_internal() == Fiber::kNoFrame) {
-      if (prev >= Fiber::kFirstBase)
-        if (Native* n = as<Native>(f->stack[prev - 3])) who = std::string(n->name->view());
+      if (prev >= Fiber::kFirstBase) {
+        Value below = f->stack[prev - 3];
+        if (Native* n = as<Native>(below)) {
+          who = std::string(n->name->view());
+        } else if (Closure* c = as<Closure>(below)) {
+          // An instruction of a Clove function (equality or hashing inlined as EQ, GET, ...).
+          Proto* p = arity_proto(c->fn, link_arity(f->stack[prev - 2]));
+          uint32_t pc = f->boundary_pcs[boundary - 1];
+          if (pc < p->code.size())
+            who = fmt::format("the {} instruction in {}", op_info(static_cast<Op>(p->code[pc] & 0xFF)).name,
+                              p->name ? std::string(p->name->view()) : "an anonymous fn");
+        }
+      }
       break;
     }
     b = prev;

@@ -438,6 +438,15 @@ Value n_macrop(State&, Args a) {
   Var* v = as<Var>(a[0]);
   return Value::boolean(v && v->is_macro());
 }
+// (f root args...) runs through the dispatch loop (State::call_then), so a fiber can
+// yield inside it; the continuation stores the result as the var's root.
+Value alter_var_root_k(State& vm, Args a, Value, Value nv) {
+  Var* v = static_cast<Var*>(a[0].as_obj());
+  v->root = nv;
+  v->bound = true;
+  vm.heap.barrier(v, nv);
+  return nv;
+}
 Value n_alter_var_root(State& vm, Args a) {
   Var* v = as<Var>(a[0]);
   if (!v)
@@ -446,13 +455,7 @@ Value n_alter_var_root(State& vm, Args a) {
   std::vector<Value> args;
   args.push_back(v->bound ? v->root : Value::nil());
   for (int i = 2; i < a.size(); ++i) args.push_back(a[i]);
-  RootScope scope(vm.heap);
-  scope.push(args[0]);
-  Value nv = vm.call(a[1], args.data(), static_cast<int>(args.size()));
-  v->root = nv;
-  v->bound = true;
-  vm.heap.barrier(v, nv);
-  return nv;
+  return vm.call_then(a[1], args.data(), static_cast<int>(args.size()), alter_var_root_k, Value::nil());
 }
 
 /// Frames as maps {:fn "ns/name" :file "path" :line n :column n}, innermost first;

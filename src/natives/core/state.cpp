@@ -238,14 +238,17 @@ Value s_reset_meta(State& vm, Args a) {
   return a[1];
 }
 
+// (f meta args...) runs through the dispatch loop, as swap! does.
+Value alter_meta_k(State& vm, Args a, Value, Value m) {
+  *meta_slot(a, "alter-meta!") = m;
+  vm.heap.barrier(a[0].as_obj(), m);
+  return m;
+}
 Value s_alter_meta(State& vm, Args a) {
   std::vector<Value> args;
   args.push_back(*meta_slot(a, "alter-meta!"));
   for (int i = 2; i < a.size(); ++i) args.push_back(a[i]);
-  Value m = vm.call(a[1], args.data(), static_cast<int>(args.size()));
-  *meta_slot(a, "alter-meta!") = m;
-  vm.heap.barrier(a[0].as_obj(), m);
-  return m;
+  return vm.call_then(a[1], args.data(), static_cast<int>(args.size()), alter_meta_k, Value::nil());
 }
 
 Value s_volatile(State& vm, Args a) { return Value::object(vm.heap.make<Volatile>(a[0])); }

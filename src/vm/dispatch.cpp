@@ -674,7 +674,7 @@ Value Interpreter::run(size_t handler_floor, Value entry_callee, size_t entry_ba
             if (was == FiberStatus::New) {
               // Its first frame: the function at stack[3..] returning kFiberBase.
               nargs = static_cast<int>(request.args.size());
-              f->ensure(0, Fiber::kFirstBase + nargs + 1);
+              f->ensure(0, std::max(Fiber::kInitialSlots, Fiber::kFirstBase + nargs + 1));
               callee = f->fn;
               f->fn = Value::nil();
               f->stack[0] = callee;

@@ -570,6 +570,7 @@ Value Interpreter::run(size_t handler_floor, Value entry_callee, size_t entry_ba
           done->resumer = nullptr;
           done->top = 0;
           std::vector<Value>().swap(done->stack);  // a dead fiber keeps no stack
+          release_bindings(done);
           switch_to(to);
           goto do_return_value;
         }
@@ -742,6 +743,7 @@ Value Interpreter::run(size_t handler_floor, Value entry_callee, size_t entry_ba
         Fiber* failed = f;
         failed->status = FiberStatus::Error;
         failed->value = exc;
+        release_bindings(failed);
         Fiber* to = failed->resumer;
         failed->resumer = nullptr;
         switch_to(to);

@@ -15,6 +15,18 @@ const char* fiber_status_name(FiberStatus s) {
   return "?";
 }
 
+void convey_bindings(Fiber* f, const std::vector<std::pair<Var*, Value>>& from) {
+  f->bindings = from;
+  for (auto& [v, val] : f->bindings)
+    if (v) ++v->thread_bound;
+}
+
+void release_bindings(Fiber* f) {
+  for (auto& [v, val] : f->bindings)
+    if (v) --v->thread_bound;
+  f->bindings.clear();
+}
+
 // Frames are visited innermost first. `limit` is the first slot that belongs to the
 // next inner frame (its header) or, for the innermost frame, fiber.top. In a Clove
 // frame only registers live at the frame's pc are marked; dead ones are cleared, so

@@ -111,6 +111,14 @@ struct Fiber : Obj {
   }
 };
 
+/// Gives a new fiber a copy of `from` (its creator's bindings: binding conveyance).
+/// Each var's Var::thread_bound counts the copy, so lookups consult the fiber's
+/// bindings even after the creator's `binding` ends.
+void convey_bindings(Fiber* f, const std::vector<std::pair<Var*, Value>>& from);
+/// Drops a finished fiber's bindings (uncounting them). A fiber collected while
+/// suspended leaves its vars counted: their lookups only stay on the slower path.
+void release_bindings(Fiber* f);
+
 /// The keyword name of a status (:new :alive :pending :dead :error :debug), without the colon.
 const char* fiber_status_name(FiberStatus s);
 

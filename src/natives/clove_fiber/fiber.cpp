@@ -53,7 +53,7 @@ Value f_new(State& vm, Args a) {
   f->mask = mask;
   // Binding conveyance, as Clojure's future and bound-fn: the fiber starts with the
   // dynamic bindings in effect where it was made.
-  f->bindings = vm.current_bindings();
+  convey_bindings(f, vm.current_bindings());
   return Value::object(f);
 }
 

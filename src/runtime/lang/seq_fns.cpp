@@ -110,7 +110,7 @@ namespace {
 Value nth_from(State& vm, Args a, int64_t i);
 // Goes on from the cursor in a[0]; the context is the index left to walk.
 Value nth_k(State& vm, Args a, Value i, Value result) {
-  if (LazySeq* ls = blocking(a[0])) lazy_seq_store(vm, ls, result);
+  if (LazySeq* ls = unrealized_lazy_seq(a[0])) lazy_seq_store(vm, ls, result);
   return nth_from(vm, a, i.as_small_int());
 }
 
@@ -122,7 +122,8 @@ Value nth_from(State& vm, Args a, int64_t i) {
   if (i >= 0) {
     while (maybe_lazy_spine(cursor)) {
       walked = true;
-      if (LazySeq* ls = blocking(cursor)) {
+      // Only the cursor itself: the element after the one asked for stays unrealized.
+      if (LazySeq* ls = unrealized_lazy_seq(cursor)) {
         a.set(0, cursor);  // the frame holds the cursor, not the head
         Value s = lazy_seq_step(vm, ls, nth_k, Value::small_int(i));
         if (State::is_request(s)) return s;

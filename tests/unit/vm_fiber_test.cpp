@@ -1,7 +1,7 @@
 // vm_fiber_test.cpp: fibers (SPEC V8) seen from C++: their statuses, a suspended
 // fiber's stack as a GC root, collection of unreachable suspended fibers, the memory a
-// suspended fiber costs, and error traces that cross fibers. (A million yields:
-// vm_fiber_slow_test.cpp.)
+// suspended fiber costs, bounded memory over a million yields, and error traces that
+// cross fibers.
 #include <gtest/gtest.h>
 
 #include <iostream>
@@ -173,6 +173,33 @@ TEST_F(FiberTest, TenThousandSuspendedFibersUnder4KiBEach) {
   EXPECT_LT(per_fiber, 4096.0);
   // And they all still run to the end.
   EXPECT_EQ(eval_str("(reduce + (map fiber/resume fs))"), std::to_string(int64_t{kFibers} * (kFibers - 1) / 2));
+}
+
+TEST_F(FiberTest, AMillionYieldsKeepMemoryBounded) {
+  // A million switches with a full collection at each would take minutes; what is
+  // checked is the memory kept, not the collector (as coll_gc_test's long walks).
+  if (vm.heap.stress() || vm.heap.incremental_stress()) GTEST_SKIP() << "not under GC stress";
+  eval("(def g (fiber/new (fn [] (loop [i 0] (recur (+ i (fiber/yield i)))))))");
+  eval("(fiber/resume g)");
+  eval("(dotimes [_ 1000] (fiber/resume g 1))");  // warm up
+  collect_n(2);
+  Fiber* g = fiber_named("g");
+  size_t before = vm.heap.bytes_live();
+  size_t stack_before = g->stack.capacity();
+  EXPECT_EQ(eval_str("(loop [n 0 last nil] (if (< n 1000000) (recur (inc n) (fiber/resume g 1)) last))"), "1001000");
+  collect_n(2);
+  size_t after = vm.heap.bytes_live();
+  EXPECT_LT(after, before + 16 * 1024) << "before " << before << " after " << after;
+  EXPECT_EQ(g->stack.capacity(), stack_before) << "the fiber's stack grew over the yields";
+  EXPECT_EQ(vm.root_fiber()->handlers.size(), 0u);
+  EXPECT_LE(vm.root_fiber()->depth, 1u);
+
+  // The same through fiber-seq: the realized head is not kept.
+  collect_n(1);
+  before = vm.heap.bytes_live();
+  EXPECT_EQ(eval_str("(count (fiber-seq (fn [] (dotimes [i 1000000] (fiber/yield i)))))"), "1000000");
+  collect_n(2);
+  EXPECT_LT(vm.heap.bytes_live(), before + 64 * 1024);
 }
 
 TEST_F(FiberTest, ErrorTraceHasFramesOfBothFibers) {

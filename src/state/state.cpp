@@ -33,7 +33,10 @@ void State::trace_roots(Tracer& t) {
 Value State::tail_call(Value fn, const Value* args, int nargs) {
   request.kind = RequestKind::TailCall;
   request.fn = fn;
-  request.args.assign(args, args + nargs);
+  if (nargs == 0)
+    request.args.clear();
+  else
+    request.args.assign(args, args + nargs);
   return kRequest;
 }
 
@@ -41,7 +44,10 @@ Value State::call_then(Value fn, const Value* args, int nargs, NativeCont k, Val
   request.kind = RequestKind::CallThen;
   request.on_error = on_error;
   request.fn = fn;
-  request.args.assign(args, args + nargs);
+  if (nargs == 0)
+    request.args.clear();
+  else
+    request.args.assign(args, args + nargs);
   request.k = k;
   request.ctx = ctx;
   return kRequest;

@@ -46,9 +46,14 @@ Value lazy_seq_seq(State& vm, LazySeq* ls) {
 
 // Stores ls's seq once its thunk chain is run: v is the final raw value.
 static Value finish(State& vm, LazySeq* ls, Value v) {
-  RootScope scope(vm.heap);
-  scope.push(Value::object(ls));
-  Value s = seq(vm, v);
+  Value s;
+  if (v.is_nil() || is<Cons>(v) || is<List>(v)) {  // the commonest: already a seq
+    s = v;
+  } else {
+    RootScope scope(vm.heap);  // seq of other values may run Clove code
+    scope.push(Value::object(ls));
+    s = seq(vm, v);
+  }
   ls->s = s;
   ls->sv = Value::nil();
   ls->realized = true;
@@ -88,22 +93,5 @@ void lazy_seq_store(State& vm, LazySeq* outer, Value result) {
   vm.heap.barrier(ls, result);
 }
 
-LazySeq* lazy_seq_blocking_next(Value x) {
-  if (!x.is_obj()) return nullptr;
-  Obj* o = x.as_obj();
-  if (o->type == ObjType::LazySeq) {
-    auto* ls = static_cast<LazySeq*>(o);
-    if (!ls->realized) return ls;
-    if (!ls->s.is_obj()) return nullptr;
-    o = ls->s.as_obj();
-  }
-  if (o->type == ObjType::Cons) return unrealized_lazy_seq(static_cast<Cons*>(o)->more);
-  if (o->type == ObjType::ChunkedCons) {
-    auto* c = static_cast<ChunkedCons*>(o);
-    if (c->skip + 1 < c->chunk->count()) return nullptr;
-    return unrealized_lazy_seq(c->more);
-  }
-  return nullptr;
-}
 
 }  // namespace clove

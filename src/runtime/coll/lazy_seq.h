@@ -6,6 +6,8 @@
 #pragma once
 #include "gc/heap.h"
 #include "core/object.h"
+#include "runtime/coll/chunk.h"
+#include "runtime/coll/list.h"
 #include "state/state.h"
 
 namespace clove {
@@ -43,8 +45,25 @@ inline LazySeq* unrealized_lazy_seq(Value x) {
   return ls && !ls->realized ? ls : nullptr;
 }
 /// The lazy seq that (next x) would have to realize (run a thunk), or null: x itself,
-/// or the rest of the Cons / last ChunkedCons element x is or realizes to.
-LazySeq* lazy_seq_blocking_next(Value x);
+/// or the rest of the Cons / last ChunkedCons element x is or realizes to. Inline:
+/// the NEXT instruction asks it every time.
+inline LazySeq* lazy_seq_blocking_next(Value x) {
+  if (!x.is_obj()) return nullptr;
+  Obj* o = x.as_obj();
+  if (o->type == ObjType::LazySeq) {
+    auto* ls = static_cast<LazySeq*>(o);
+    if (!ls->realized) return ls;
+    if (!ls->s.is_obj()) return nullptr;
+    o = ls->s.as_obj();
+  }
+  if (o->type == ObjType::Cons) return unrealized_lazy_seq(static_cast<Cons*>(o)->more);
+  if (o->type == ObjType::ChunkedCons) {
+    auto* c = static_cast<ChunkedCons*>(o);
+    if (c->skip + 1 < c->chunk->count()) return nullptr;
+    return unrealized_lazy_seq(c->more);
+  }
+  return nullptr;
+}
 /// One step of realizing ls without a C++ frame: when a thunk of ls's chain must run,
 /// returns the request vm.call_then(thunk, k, ctx), whose continuation k must give the
 /// result to lazy_seq_store(ls, ...) and then retry; otherwise finishes realizing ls

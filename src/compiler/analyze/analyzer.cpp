@@ -178,6 +178,8 @@ Node* Analyzer::analyze_seq(Value form, const Ctx& ctx) {
         Value expanded;
         try {
           expanded = s.pin(expand_macro(vm, v, form, its, macro_env()));
+        } catch (const VMAbort&) {
+          throw;  // a spent budget stops everything, compilation included
         } catch (const CloveError& e) {
           fail(DiagKind::compile_macro_error, ctx.pos,
                fmt::format("Error macroexpanding {}: {}", head->str(), e.what()));

@@ -21,6 +21,7 @@
 #include <fstream>
 #include <iostream>
 #include <sstream>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -347,6 +348,16 @@ int main(int argc, char** argv) {
 
   CLI::App* repl = app.add_subcommand("repl", "Start an interactive REPL");
 
+  // The sandbox (docs/design/sandbox.md): before or after `run`/`repl`.
+  bool sandbox = false;
+  std::string allow;
+  for (CLI::App* a : {&app, run, repl}) {
+    a->add_flag("--sandbox", sandbox,
+                "Run sandboxed: no file, process, environment, clock or disk-loading access");
+    a->add_option("--allow", allow,
+                  "CAPS: ','-separated capabilities a sandbox grants (fs,process,env,net,load,ffi,time,all); implies --sandbox");
+  }
+
   std::vector<std::string> test_paths;
   CLI::App* test = app.add_subcommand("test", "Run clojure.test tests (src/ and test/ are on the load path)");
   test->add_option("paths", test_paths, "Test files or folders (default: test)");
@@ -360,9 +371,18 @@ int main(int argc, char** argv) {
     return code == 0 ? 0 : 2;
   }
 
+  clove::VMOptions vm_opts;
+  if (sandbox || !allow.empty()) {
+    try {
+      vm_opts.capabilities = clove::parse_capabilities(allow);
+    } catch (const std::invalid_argument& e) {
+      std::fprintf(stderr, "clove: --allow: %s\n", e.what());
+      return 2;
+    }
+  }
   VM* vmp = nullptr;
   try {
-    vmp = new VM();
+    vmp = new VM(vm_opts);
   } catch (const clove::Diagnostic& d) {
     std::fprintf(stderr, "clove: failed to load the core library:\n%s\n", d.what());
     return kExitError;

@@ -58,6 +58,8 @@ namespace clove {
   X(ExceptionInfo, "clojure.lang.ExceptionInfo", RuntimeException)                      \
   X(ReaderException, "clojure.lang.LispReader$ReaderException", RuntimeException)       \
   X(CompilerException, "clojure.lang.Compiler$CompilerException", RuntimeException)     \
+  X(SecurityException, "java.lang.SecurityException", RuntimeException)                 \
+  X(SandboxException, "clove.lang.SandboxException", SecurityException)                 \
   X(IOException, "java.io.IOException", Exception)                                      \
   X(FileNotFoundException, "java.io.FileNotFoundException", IOException)
 

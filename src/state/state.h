@@ -37,6 +37,7 @@
 #include "core/stack_guard.h"
 #include "gc/heap.h"
 #include "runtime/text/string.h"
+#include "state/capability.h"
 #include "state/namespace.h"
 
 namespace clove {
@@ -99,6 +100,16 @@ class State : public RootProvider {
   SourceRegistry sources;
   SourceMap source_map;
   VMLimits limits;
+
+  // ---- sandbox (state/capability.cpp; docs/design/sandbox.md) ----
+  /// The granted capabilities, a set of capability_bit()s; all for a normal VM.
+  uint32_t capabilities = kAllCapabilities;
+  bool has_capability(Capability c) const { return (capabilities & capability_bit(c)) != 0; }
+  /// Throws SandboxException "<cap> capability required by <what>" unless `c` is granted.
+  /// Every native that reaches the capability calls it first.
+  void require_capability(Capability c, std::string_view what) const {
+    if (!has_capability(c)) throw_capability_error(c, what);
+  }
 
   // ---- names ----
   Symbol* sym(std::string_view qualified) { return names.symbol(qualified); }

@@ -236,6 +236,11 @@ std::string run_sliced(const fs::path& file, int64_t slice, int* resumes) {
 }
 
 TEST(BudgetSlices, ConformanceProgramsGiveTheSameOutput) {
+  {
+    // 100+ programs again: the conformance groups already run under GC stress.
+    VM probe;
+    if (probe.heap.stress() || probe.heap.incremental_stress()) GTEST_SKIP() << "not under GC stress";
+  }
   fs::path root = fs::path(CLOVE_SOURCE_DIR) / "tests" / "conformance";
   // Programs whose meaning depends on running at the top level rather than inside a
   // fiber (yield outside a fiber, the root fiber's status), or on the working folder.

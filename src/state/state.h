@@ -11,6 +11,7 @@
 //   state/state.cpp            construction, namespaces, vars, dynamic bindings,
 //                              requests from natives (tail_call, call_then)
 //   vm/fiber.cpp               request_yield, request_resume
+//   vm/budget.cpp              set_budget, charge_slow (the instruction budget)
 //   lang/function.cpp          def_native (a Native object)
 //   host/stream.cpp            *out* *err* *in*, write_out, set_out/set_err
 //   vm/interpreter.cpp, call.cpp   call, exceptions and stack traces (virtual: the

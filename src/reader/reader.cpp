@@ -79,14 +79,16 @@ Value read_one(State& vm, std::string_view text, std::string_view name) {
   return r.next(&v) ? v : Value::nil();
 }
 
+void Reader::Impl::check_depth(SourcePos at, const char* what) const {
+  if (depth > opts.max_depth || (depth % 16 == 0 && native_stack_remaining() < kStackReserve))
+    fail(DiagKind::reader_too_deep, at, fmt::format("{} nested too deeply: more than {} levels", what, depth - 1));
+}
+
 Reader::Impl::Got Reader::Impl::read_item(ReadItem* out, std::vector<ReadItem>* splice, int32_t closing) {
   while (in.peek() != CharStream::kEof && reader_is_whitespace(in.peek())) in.get();
   SourcePos start = in.pos();
   out->pos = start;
-  // The bound is max_depth, or less when the thread's C++ stack runs short first
-  // (small thread stacks, unoptimised builds).
-  if (depth > opts.max_depth || (depth % 16 == 0 && native_stack_remaining() < kStackReserve))
-    fail(DiagKind::reader_too_deep, start, fmt::format("Forms nested too deeply: more than {} levels", depth - 1));
+  check_depth(start, "Forms");
   Restore<uint32_t> level(depth, depth + 1);
   int32_t c = in.get();
   if (c == CharStream::kEof) return Got::Eof;
@@ -126,6 +128,8 @@ Reader::Impl::Got Reader::Impl::read_item(ReadItem* out, std::vector<ReadItem>* 
       ReadItem form = read_required(start);
       std::unordered_map<std::string, Symbol*> env;
       Restore<std::unordered_map<std::string, Symbol*>*> scope(gensyms, &env);
+      Restore<SourcePos> at(sq_start, start);
+      Restore<size_t> budget(sq_budget, kSyntaxQuoteBudget);
       out->v = syntax_quote(form.v, form.pos);
       return Got::Form;
     }

@@ -42,6 +42,8 @@ struct Reader::Impl {
   ReaderEnv& env;
   CharStream in;
   ReaderOptions opts;
+  /// Levels of C++ recursion in progress: forms being read plus, inside a syntax-quote,
+  /// forms being expanded (check_depth bounds it).
   uint32_t depth = 0;
   /// True while reading a branch of #? that is not selected: unknown tags are skipped.
   bool suppress = false;
@@ -49,6 +51,22 @@ struct Reader::Impl {
   std::map<int, Symbol*>* fn_args = nullptr;
   /// While expanding one syntax-quote: the name of each foo# -> its gensym.
   std::unordered_map<std::string, Symbol*>* gensyms = nullptr;
+  /// While expanding one syntax-quote: where its backquote is (errors point there) and
+  /// the forms expansion may still visit (see kSyntaxQuoteBudget).
+  SourcePos sq_start;
+  size_t sq_budget = 0;
+
+  /// Forms one syntax-quote expansion may visit. Each level of `...` nested inside
+  /// another multiplies the size of the code it expands to (Clojure's expansion does
+  /// too), so a few dozen bytes of nested backquotes would otherwise build gigabytes:
+  /// with this bound one expansion builds at most a few hundred megabytes. A macro
+  /// template visits hundreds of forms.
+  static constexpr size_t kSyntaxQuoteBudget = 250'000;
+
+  /// Enters one more level of recursion: fails with reader_too_deep at `at` ("`what`
+  /// nested too deeply") past opts.max_depth levels, or earlier when the thread's C++
+  /// stack runs short (small thread stacks, unoptimised builds).
+  void check_depth(SourcePos at, const char* what) const;
 
   // ---- reader.cpp ----
   Got read_item(ReadItem* out, std::vector<ReadItem>* splice, int32_t closing);

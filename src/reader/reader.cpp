@@ -93,6 +93,7 @@ Reader::Impl::Got Reader::Impl::read_item(ReadItem* out, std::vector<ReadItem>* 
   int32_t c = in.get();
   if (c == CharStream::kEof) return Got::Eof;
   if (c == closing) return Got::Close;
+  check_control(c, start);
   if (c >= '0' && c <= '9') {
     out->v = read_number(c, start);
     return Got::Form;
@@ -390,6 +391,7 @@ void Reader::Impl::skip_line() {
 Reader::Impl::Got Reader::Impl::read_dispatch(ReadItem* out, std::vector<ReadItem>* splice, SourcePos start) {
   int32_t c = in.peek();
   if (c == CharStream::kEof) fail(DiagKind::reader_unterminated, start, "EOF while reading character");
+  check_control(c, in.pos());
   if (c == '(') {
     out->v = read_fn_literal(start);
     return Got::Form;

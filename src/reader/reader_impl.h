@@ -9,6 +9,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include <fmt/format.h>
+
 #include "core/source.h"
 #include "reader/char_stream.h"
 #include "reader/reader.h"
@@ -127,6 +129,14 @@ struct Reader::Impl {
   Symbol* resolve_symbol(Symbol* s);
   /// (list x) for each plain item, x for ~@x: the arguments of concat.
   Value sq_concat(Value form, const std::vector<ReadItem>& elements, SourcePos pos);
+
+  /// Fails with reader_invalid_character at `at` when `c` is a control character that
+  /// is not whitespace (reader_is_control), which only strings, regexes, comments and
+  /// character literals may contain.
+  void check_control(int32_t c, SourcePos at) const {
+    if (reader_is_control(c))
+      fail(DiagKind::reader_invalid_character, at, fmt::format("Invalid control character in source: U+{:04X}", c));
+  }
 
   [[noreturn]] void fail(DiagKind k, SourcePos p, const std::string& msg) const { throw Diagnostic(k, p, msg); }
 };

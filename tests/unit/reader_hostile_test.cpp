@@ -1,12 +1,14 @@
 // reader_hostile_test.cpp: the reader on hostile input: nested syntax-quotes whose
-// expansion would grow without bound. Each must give a reader error with its position
-// (or read normally), quickly and in bounded memory: never a crash or a hang.
+// expansion would grow without bound, control characters and byte order marks. Each
+// must give a reader error with its position (or read normally), quickly and in bounded
+// memory: never a crash or a hang.
 #include <gtest/gtest.h>
 
 #include <chrono>
 #include <string>
 
 #include "api/vm.h"
+#include "core/source.h"
 #include "reader/reader.h"
 #include "reader/reader_env.h"
 #include "runtime/coll/coll.h"
@@ -104,6 +106,68 @@ TEST_F(ReaderHostileTest, SyntaxQuoteExpansionSizeIsBounded) {
   EXPECT_LT(secs, 30.0);
   // Five levels expand (JVM Clojure compiles that too).
   EXPECT_FALSE(all(nested_syntax_quotes(5, body)).empty());
+}
+
+// ---- control characters ----
+
+TEST_F(ReaderHostileTest, NulBetweenFormsIsAReaderError) {
+  using namespace std::string_literals;
+  Diagnostic d = err("(println 1)\0(println 2)"s);
+  EXPECT_EQ(d.kind, DiagKind::reader_invalid_character);
+  EXPECT_EQ(std::string(d.what()), "Invalid control character in source: U+0000");
+  EXPECT_EQ(d.pos.line, 1u);
+  EXPECT_EQ(d.pos.col, 12u);
+}
+
+TEST_F(ReaderHostileTest, ControlCharactersOutsideLiteralsAreReaderErrors) {
+  using namespace std::string_literals;
+  struct Case {
+    std::string src, msg;
+    uint32_t line, col;
+  } cases[] = {
+      {"[a\x01" "b]", "Invalid control character in source: U+0001", 1, 3},
+      {"x\n  :k\x1b[31m", "Invalid control character in source: U+001B", 2, 5},
+      {"(def x\x7f 1)", "Invalid control character in source: U+007F", 1, 7},
+      {"[1 \xc2\x85]", "Invalid control character in source: U+0085", 1, 4},  // NEL
+      {"12\x02", "Invalid control character in source: U+0002", 1, 3},
+      {"#\0x"s, "Invalid control character in source: U+0000", 1, 2},
+      {"#\x08tag 1", "Invalid control character in source: U+0008", 1, 2},
+      {"\\a\0"s, "Invalid control character in source: U+0000", 1, 3},
+  };
+  for (const Case& c : cases) {
+    Diagnostic d = err(c.src);
+    EXPECT_EQ(d.kind, DiagKind::reader_invalid_character) << c.src;
+    EXPECT_EQ(std::string(d.what()), c.msg) << c.src;
+    EXPECT_EQ(d.pos.line, c.line) << c.src;
+    EXPECT_EQ(d.pos.col, c.col) << c.src;
+  }
+}
+
+TEST_F(ReaderHostileTest, ControlCharactersInsideLiteralsAndWhitespaceAreKept) {
+  using namespace std::string_literals;
+  // Strings, regexes, comments and a character literal's one character hold anything,
+  // as in Clojure; \t \n \v \f \r and U+001C..U+001F are whitespace.
+  EXPECT_EQ(all("\"a\x01" "b\""), "\"a\x01" "b\"");
+  EXPECT_EQ(all("(count \"\0\")"s), "(count \"\0\")"s);
+  EXPECT_NE(all("#\"x\x02y\"").find("x\x02y"), std::string::npos);
+  EXPECT_EQ(all("1 ; \x01\0 comment\n2"s), "1 | 2");
+  EXPECT_EQ(all("\\\0"s), "\\\0"s);
+  EXPECT_EQ(all("[1\t2\v3\f4\r5\x1c" "6\x1f" "7]"), "[1 2 3 4 5 6 7]");
+}
+
+TEST_F(ReaderHostileTest, SnippetShowsControlCharactersAsQuestionMarks) {
+  using namespace std::string_literals;
+  uint32_t file = vm.sources.add("t.clj", "(a)\0\x1b[2J(b)\r\n"s);
+  EXPECT_EQ(vm.sources.snippet(SourcePos{file, 1, 5}), "    1 | (a)??[2J(b)\n      |     ^");
+}
+
+TEST_F(ReaderHostileTest, LeadingByteOrderMarkIsSkipped) {
+  EXPECT_EQ(all("\xef\xbb\xbf(a b)"), "(a b)");
+  Diagnostic d = err("\xef\xbb\xbf)");
+  EXPECT_EQ(d.kind, DiagKind::reader_unmatched_delimiter);
+  EXPECT_EQ(d.pos.col, 1u);
+  // Elsewhere it stays a constituent character, as in Clojure.
+  EXPECT_EQ(all("a\xef\xbb\xbf"), "a\xef\xbb\xbf");
 }
 
 }  // namespace

@@ -210,6 +210,32 @@ std::vector<ReadItem> Reader::Impl::read_delimited(int32_t closing, SourcePos op
 
 namespace {
 
+/// Which key a duplicate-key error names and where it points, as indexes into the n
+/// keys keys[0], keys[stride], ... of which the caller knows two are equal.
+struct DuplicateKey {
+  size_t named, at;
+};
+
+/// As in Clojure, the error names, for a map of up to 8 entries (an array map there),
+/// the first key equal to a later one, else the first key equal to an earlier one; it
+/// points at the repetition. A set of the keys seen so far keeps the second O(n log n)
+/// for literals of any size.
+DuplicateKey find_duplicate_key(State& vm, const Value* keys, size_t n, size_t stride, bool array_map) {
+  if (array_map) {
+    for (size_t i = 0; i < n; ++i)
+      for (size_t j = i + 1; j < n; ++j)
+        if (equiv(vm, keys[i * stride], keys[j * stride])) return {i, j};
+    return {0, 0};
+  }
+  Value seen = set_from(vm, nullptr, 0);
+  for (size_t i = 0; i < n; ++i) {
+    Value k = keys[i * stride];
+    if (contains(vm, seen, k)) return {i, i};
+    seen = conj(vm, seen, k);
+  }
+  return {0, 0};
+}
+
 std::vector<Value> values_of(const std::vector<ReadItem>& items) {
   std::vector<Value> vs;
   vs.reserve(items.size());
@@ -269,10 +295,8 @@ Value Reader::Impl::make_map(const std::vector<ReadItem>& items, SourcePos pos) 
   size_t npairs = vs.size() / 2;
   Value m = map_from(vm, vs.data(), npairs);
   if (static_cast<size_t>(count(vm, m)) != npairs) {
-    for (size_t i = 0; i < npairs; ++i)
-      for (size_t j = 0; j < i; ++j)
-        if (equiv(vm, vs[2 * i], vs[2 * j]))
-          fail(DiagKind::reader_duplicate_key, items[2 * i].pos, "Duplicate key: " + str_of(vm, vs[2 * i]));
+    DuplicateKey d = find_duplicate_key(vm, vs.data(), npairs, 2, npairs <= 8);
+    fail(DiagKind::reader_duplicate_key, items[2 * d.at].pos, "Duplicate key: " + str_of(vm, vs[2 * d.named]));
   }
   record_pos(m, pos, positions(items));
   return m;
@@ -283,10 +307,8 @@ Value Reader::Impl::read_set(SourcePos open) {
   std::vector<Value> vs = values_of(items);
   Value s = set_from(vm, vs.data(), vs.size());
   if (static_cast<size_t>(count(vm, s)) != vs.size()) {
-    for (size_t i = 0; i < vs.size(); ++i)
-      for (size_t j = 0; j < i; ++j)
-        if (equiv(vm, vs[i], vs[j]))
-          fail(DiagKind::reader_duplicate_key, items[i].pos, "Duplicate key: " + str_of(vm, vs[i]));
+    DuplicateKey d = find_duplicate_key(vm, vs.data(), vs.size(), 1, false);
+    fail(DiagKind::reader_duplicate_key, items[d.at].pos, "Duplicate key: " + str_of(vm, vs[d.named]));
   }
   record_pos(s, open, positions(items));
   return s;

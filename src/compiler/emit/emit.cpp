@@ -4,6 +4,9 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "compiler/passes/bitset.h"
+#include "compiler/passes/sparse_set.h"
+
 namespace clove {
 
 namespace {
@@ -13,9 +16,11 @@ class LongJumps {};  // thrown to restart emission with long jump forms
 class Emitter {
  public:
   Emitter(const IrFunction& fn, const Liveness& lv, const RegAllocation& ra, SourcePos where, bool long_jumps)
-      : fn_(fn), lv_(lv), ra_(ra), where_(where), long_(long_jumps) {
+      : fn_(fn), lv_(lv), ra_(ra), where_(where), long_(long_jumps), back_live_(fn.nvregs), fwd_live_(fn.nvregs) {
     swap_slot_ = kMaxRegisters + ra.spill_slots;
     nlocs_ = swap_slot_ + 1;
+    loc_count_.assign(nlocs_, 0);
+    live_locs_ = BitSet(nlocs_);
   }
 
   EmittedArity run() {
@@ -32,7 +37,8 @@ class Emitter {
     size_t expect = static_cast<size_t>(ra_.num_instrs) + ra_.num_instrs / 4 + 4;
     out_.code.reserve(expect);
     out_.positions.reserve(expect);
-    live_at_.reserve(expect);
+    open_.assign(nlocs_, -1);
+    prev_live_ = BitSet(nlocs_);
     for (int p = 0; p < fn_.param_count(); ++p) note_loc(p);
     prologue();
     for (size_t li = 0; li < fn_.layout.size(); ++li) {
@@ -57,8 +63,21 @@ class Emitter {
   EmittedArity out_;
   int nlocs_, swap_slot_;
   int max_loc_ = -1;
-  std::vector<BitSet> live_at_;  // per pc
   BitSet cur_;                   // live set of the next instruction put()
+  // The stack map, built as instructions are put: the locations live at the previous pc
+  // and, per location, the pc its open live range started at (-1: none).
+  BitSet prev_live_;
+  std::vector<int> open_;
+  // Liveness inside the current block (block()): a backward pass finds, per instruction,
+  // the operands that die there and whether its result lives on; a forward pass then
+  // keeps the locations of the live vregs, counting vregs per location.
+  SparseSet back_live_, fwd_live_;   // vregs live at the current point of each pass
+  std::vector<VReg> dying_;          // the dying operands of all the block's instructions
+  std::vector<uint32_t> dying_from_, dying_to_;  // per instruction: its range in dying_
+  std::vector<char> result_lives_;   // per instruction: its result is live after it
+  std::vector<int> loc_count_;       // per location: live vregs in it
+  BitSet live_locs_;                 // locations with a live vreg
+  BitSet after_locs_;                // after the instruction, its result excluded
   SourcePos pos_;
   std::vector<int> block_pc_, instr_start_, instr_end_, last_live_g_;
   struct Fixup {
@@ -78,20 +97,29 @@ class Emitter {
   void note_loc(VReg v) { max_loc_ = std::max(max_loc_, loc(v)); }
   void use_reg(int r) { max_loc_ = std::max(max_loc_, r); }
 
-  BitSet locs(const BitSet& vregs) const {
-    BitSet b(nlocs_);
-    vregs.for_each([&](int v) {
-      if (loc(v) >= 0) b.set(loc(v));
-    });
-    return b;
-  }
-
   int pc() const { return static_cast<int>(out_.code.size()); }
 
   void put(Instr i) {
+    note_live(pc(), cur_);
     out_.code.push_back(i);
     out_.positions.push_back(pos_);
-    live_at_.push_back(cur_);
+  }
+
+  /// Opens and closes live ranges where the locations live at pc `p` differ from those
+  /// at the pc before (a word-wise XOR: only the changes cost; start-up compiles the
+  /// whole core library, and a loop over every one of the 257+ locations at every pc
+  /// was its largest single cost). Keeping no per-pc sets keeps memory linear when
+  /// thousands of values are live at once.
+  void note_live(int p, const BitSet& live) {
+    live.for_each_diff(prev_live_, [&](int l) {
+      if (live.test(l)) {
+        open_[l] = p;
+      } else {
+        out_.live.push_back(LiveRange{static_cast<uint32_t>(open_[l]), static_cast<uint32_t>(p), static_cast<uint16_t>(l)});
+        open_[l] = -1;
+      }
+    });
+    prev_live_ = live;
   }
 
   // ---- operand access ----
@@ -113,18 +141,15 @@ class Emitter {
     use_reg(kScratchReg);
     return kScratchReg;
   }
-  /// Whether no value live after `in` (the live vregs `la`) other than in's own result is
-  /// in register `reg`: the instruction's source there dies with it.
-  bool only_result_after(const IrInstr& in, const BitSet& la, int reg) const {
-    BitSet after = la;
-    after.reset(in.dst);
-    return !locs(after).test(reg);
-  }
+  /// Whether no value live after the instruction other than its own result is in
+  /// register `reg` (`after` holds their locations): its source there dies with it.
+  static bool only_result_after(const BitSet& after, int reg) { return !after.test(reg); }
   /// After the main instruction wrote v's value into `written`: store it in v's home.
+  /// `after` holds the locations of the values live after it, v excluded.
   void finish_def(VReg v, int written, const BitSet& after) {
     int l = loc(v);
     if (l == written) return;
-    cur_ = locs(after);
+    cur_ = after;
     cur_.reset(l);
     cur_.set(written);
     if (l < kMaxRegisters)
@@ -228,7 +253,7 @@ class Emitter {
   /// Parameters arrive in R[0..]; a spilled one is stored to its slot first.
   void prologue() {
     pos_ = where_;
-    const BitSet& entry = lv_.live_in[fn_.layout[0]];
+    const VRegSet& entry = lv_.live_in[fn_.layout[0]];
     cur_ = BitSet(nlocs_);
     for (int p = 0; p < fn_.param_count(); ++p)
       if (entry.test(p)) cur_.set(p);
@@ -240,23 +265,75 @@ class Emitter {
     }
   }
 
+  void add_live(VReg v) {
+    int l = loc(v);
+    if (fwd_live_.insert(v) && l >= 0 && loc_count_[l]++ == 0) live_locs_.set(l);
+  }
+  void remove_live(VReg v) {
+    int l = loc(v);
+    if (fwd_live_.erase(v) && l >= 0 && --loc_count_[l] == 0) live_locs_.reset(l);
+  }
+
+  /// Emits block `id`. Time proportional to its instructions and operands plus its live
+  /// sets (never to all the function's vregs: that made long functions quadratic).
   void block(int id, int next) {
     block_pc_[id] = pc();
     const IrBlock& b = fn_.blocks[id];
-    std::vector<BitSet> before = live_before_each(fn_, lv_, id);
+    const size_t n = b.instrs.size();
+    // Backward: the operands of each instruction that are not live after it (or are its
+    // result), once each, and whether its result is live after it.
+    back_live_.clear();
+    for (VReg v : lv_.live_out[id].members()) back_live_.insert(v);
+    dying_.clear();
+    dying_from_.resize(n);
+    dying_to_.resize(n);
+    result_lives_.resize(n);
+    for (size_t i = n; i-- > 0;) {
+      const IrInstr& in = b.instrs[i];
+      result_lives_[i] = in.dst != kNoVReg && back_live_.contains(in.dst);
+      if (in.dst != kNoVReg) back_live_.erase(in.dst);
+      dying_from_[i] = static_cast<uint32_t>(dying_.size());
+      for (VReg u : in.args)
+        if (back_live_.insert(u)) dying_.push_back(u);
+      dying_to_[i] = static_cast<uint32_t>(dying_.size());
+    }
+    // Forward, from live_in: before instruction i the live vregs are those of the
+    // previous step; after it, those less its dying operands, plus its result if live.
+    for (VReg v : fwd_live_.members()) {
+      int l = loc(v);
+      if (l >= 0) loc_count_[l] = 0;
+    }
+    fwd_live_.clear();
+    live_locs_.clear();
+    for (VReg v : lv_.live_in[id].members()) add_live(v);
     int g0 = ra_.index_of[id];
-    for (size_t i = 0; i < b.instrs.size(); ++i) {
+    for (size_t i = 0; i < n; ++i) {
+      const IrInstr& in = b.instrs[i];
       int g = g0 + static_cast<int>(i);
       instr_start_[g] = pc();
-      before[i].for_each([&](int v) { last_live_g_[v] = g; });
-      instr(b.instrs[i], g, before[i], before[i + 1], next);
+      cur_ = live_locs_;
+      // A vreg is live before g last at the instruction where it dies, or at the block's
+      // last instruction when it is live out (below).
+      for (uint32_t k = dying_from_[i]; k < dying_to_[i]; ++k) {
+        remove_live(dying_[k]);
+        last_live_g_[dying_[k]] = g;
+      }
+      after_locs_ = live_locs_;
+      if (result_lives_[i]) add_live(in.dst);
+      instr(in, g, after_locs_, next);
       instr_end_[g] = pc();
+    }
+    if (n > 0) {
+      VReg last_dst = b.instrs[n - 1].dst;
+      for (VReg v : lv_.live_out[id].members())
+        if (v != last_dst) last_live_g_[v] = g0 + static_cast<int>(n) - 1;
     }
   }
 
-  void instr(const IrInstr& in, int g, const BitSet& lb, const BitSet& la, int next) {
+  /// Emits one instruction; cur_ holds the locations live before it, `la` those live
+  /// after it other than its result's.
+  void instr(const IrInstr& in, int g, const BitSet& la, int next) {
     pos_ = in.pos.known() ? in.pos : where_;
-    cur_ = locs(lb);
     switch (in.op) {
       case IrOp::NOP:
         break;
@@ -326,7 +403,7 @@ class Emitter {
         // When no value live after (but the result) is in R[B], write the result there:
         // the VM clears a source that is also the target before walking, so a lazy
         // seq's head is not held (finish_def moves the result home).
-        if (b != c && b != t && only_result_after(in, la, b)) t = b;
+        if (b != c && b != t && only_result_after(la, b)) t = b;
         put(encode_abc(Op::NTH, t, b, c));
         finish_def(in.dst, t, la);
         break;
@@ -336,7 +413,7 @@ class Emitter {
         int t = target(in.dst);
         // C = 1: no value live after this instruction but its own result is in R[B], so
         // the VM may clear it before walking (a counted lazy seq's head is not retained).
-        int dies = only_result_after(in, la, b) ? 1 : 0;
+        int dies = only_result_after(la, b) ? 1 : 0;
         put(encode_abc(Op::COUNT, t, b, dies));
         finish_def(in.dst, t, la);
         break;
@@ -456,24 +533,7 @@ class Emitter {
 
   // ---- debug info ----
   void finish_live() {
-    int n = pc();
-    std::vector<int> open(nlocs_, -1);
-    BitSet empty(nlocs_);
-    // Only the locations whose liveness changes between consecutive pcs open or close a
-    // range (a word-wise XOR: start-up compiles the whole core library, and a loop over
-    // every one of the 257+ locations at every pc was its largest single cost).
-    for (int p = 0; p <= n; ++p) {
-      const BitSet& cur = p < n ? live_at_[p] : empty;
-      const BitSet& prev = p > 0 ? live_at_[p - 1] : empty;
-      cur.for_each_diff(prev, [&](int l) {
-        if (cur.test(l)) {
-          open[l] = p;
-        } else {
-          out_.live.push_back(LiveRange{static_cast<uint32_t>(open[l]), static_cast<uint32_t>(p), static_cast<uint16_t>(l)});
-          open[l] = -1;
-        }
-      });
-    }
+    note_live(pc(), BitSet(nlocs_));  // close every range at the end
     std::sort(out_.live.begin(), out_.live.end(), [](const LiveRange& a, const LiveRange& b) {
       return a.start_pc != b.start_pc ? a.start_pc < b.start_pc : a.reg < b.reg;
     });

@@ -25,10 +25,9 @@ int IrFunction::new_block() {
 }
 
 int IrFunction::constant(Value v) {
-  for (size_t i = 0; i < constants.size(); ++i)
-    if (constants[i] == v) return static_cast<int>(i);
-  constants.push_back(v);
-  return static_cast<int>(constants.size() - 1);
+  auto [it, added] = constant_ids.try_emplace(v.bits(), static_cast<int>(constants.size()));
+  if (added) constants.push_back(v);
+  return it->second;
 }
 
 namespace {

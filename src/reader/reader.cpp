@@ -51,6 +51,8 @@ ReaderOptions& Reader::options() { return impl_->opts; }
 
 size_t Reader::offset() const { return impl_->in.offset(); }
 
+SourcePos Reader::form_pos() const { return impl_->form_pos; }
+
 bool Reader::next(Value* out) {
   for (;;) {
     ReadItem item;
@@ -58,6 +60,7 @@ bool Reader::next(Value* out) {
     switch (impl_->read_item(&item, &splice, kNoClosing)) {
       case Impl::Got::Form:
         *out = item.v;
+        impl_->form_pos = item.pos;
         return true;
       case Impl::Got::Nothing:
         continue;

@@ -47,6 +47,8 @@ struct Reader::Impl {
   /// Levels of C++ recursion in progress: forms being read plus, inside a syntax-quote,
   /// forms being expanded (check_depth bounds it).
   uint32_t depth = 0;
+  /// Where the last top-level form next() returned starts.
+  SourcePos form_pos;
   /// True while reading a branch of #? that is not selected: unknown tags are skipped.
   bool suppress = false;
   /// While reading the body of #(): the argument symbols by number (-1: %&).

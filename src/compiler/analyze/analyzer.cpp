@@ -116,10 +116,11 @@ bool Analyzer::is_local(Symbol* sym) const {
 
 // ---- entry points ----
 
-FnNode* Analyzer::analyze_toplevel(Value form) {
+FnNode* Analyzer::analyze_toplevel(Value form, SourcePos where) {
   s.pin(form);
   toplevel_form = form;
   SourcePos pos = vm.source_map.lookup(form);
+  if (!pos.known()) pos = where;
   FnNode* fn = s.node<FnNode>(pos);
   FnFrame frame{nullptr, fn, {}};
   frame_ = &frame;

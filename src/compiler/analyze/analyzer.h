@@ -42,8 +42,9 @@ class Analyzer {
  public:
   explicit Analyzer(CompileSession& s);
 
-  /// A top-level form as the body of a zero-argument fn.
-  FnNode* analyze_toplevel(Value form);
+  /// A top-level form as the body of a zero-argument fn; `where` is its position when
+  /// the source map has none for it (a symbol).
+  FnNode* analyze_toplevel(Value form, SourcePos where = {});
   /// Any form. `ctx.pos` is the position the parent knows for it.
   Node* analyze(Value form, const Ctx& ctx);
   /// forms[from..] as an implicit do (nil when empty); the last one inherits ctx.tail.

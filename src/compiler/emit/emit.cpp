@@ -16,10 +16,12 @@ class LongJumps {};  // thrown to restart emission with long jump forms
 class Emitter {
  public:
   Emitter(const IrFunction& fn, const Liveness& lv, const RegAllocation& ra, SourcePos where, bool long_jumps)
-      : fn_(fn), lv_(lv), ra_(ra), where_(where), long_(long_jumps), back_live_(fn.nvregs), fwd_live_(fn.nvregs) {
+      : fn_(fn), lv_(lv), ra_(ra), where_(where), long_(long_jumps), w_(workspace()) {
     swap_slot_ = kMaxRegisters + ra.spill_slots;
     nlocs_ = swap_slot_ + 1;
-    loc_count_.assign(nlocs_, 0);
+    w_.back_live.reset(fn.nvregs);
+    w_.fwd_live.reset(fn.nvregs);
+    w_.loc_count.assign(nlocs_, 0);
     live_locs_ = BitSet(nlocs_);
   }
 
@@ -37,7 +39,7 @@ class Emitter {
     size_t expect = static_cast<size_t>(ra_.num_instrs) + ra_.num_instrs / 4 + 4;
     out_.code.reserve(expect);
     out_.positions.reserve(expect);
-    open_.assign(nlocs_, -1);
+    w_.open.assign(nlocs_, -1);
     prev_live_ = BitSet(nlocs_);
     for (int p = 0; p < fn_.param_count(); ++p) note_loc(p);
     prologue();
@@ -64,20 +66,32 @@ class Emitter {
   int nlocs_, swap_slot_;
   int max_loc_ = -1;
   BitSet cur_;                   // live set of the next instruction put()
-  // The stack map, built as instructions are put: the locations live at the previous pc
-  // and, per location, the pc its open live range started at (-1: none).
+  // The stack map is built as instructions are put: the locations live at the
+  // previous pc (and, in the workspace, the pc each open live range started at).
   BitSet prev_live_;
-  std::vector<int> open_;
-  // Liveness inside the current block (block()): a backward pass finds, per instruction,
-  // the operands that die there and whether its result lives on; a forward pass then
-  // keeps the locations of the live vregs, counting vregs per location.
-  SparseSet back_live_, fwd_live_;   // vregs live at the current point of each pass
-  std::vector<VReg> dying_;          // the dying operands of all the block's instructions
-  std::vector<uint32_t> dying_from_, dying_to_;  // per instruction: its range in dying_
-  std::vector<char> result_lives_;   // per instruction: its result is live after it
-  std::vector<int> loc_count_;       // per location: live vregs in it
-  BitSet live_locs_;                 // locations with a live vreg
-  BitSet after_locs_;                // after the instruction, its result excluded
+  BitSet live_locs_;   // locations holding a live vreg (block()'s forward pass)
+  BitSet after_locs_;  // those after the instruction, its result excluded
+
+  /// Scratch storage kept from arity to arity on each thread: start-up compiles the
+  /// whole core library, thousands of small arities for which allocating it each time
+  /// was a large share of emission.
+  struct Workspace {
+    // Liveness inside the current block (block()): a backward pass finds, per
+    // instruction, the operands that die there and whether its result lives on; a
+    // forward pass then keeps the locations of the live vregs, counting vregs per
+    // location.
+    SparseSet back_live, fwd_live;            // vregs live at the current point of each pass
+    std::vector<VReg> dying;                  // the dying operands of the block's instructions
+    std::vector<uint32_t> dying_from, dying_to;  // per instruction: its range in dying
+    std::vector<char> result_lives;           // per instruction: its result is live after it
+    std::vector<int> loc_count;               // per location: live vregs in it
+    std::vector<int> open;                    // per location: start pc of its open live range, or -1
+  };
+  static Workspace& workspace() {
+    thread_local Workspace w;
+    return w;
+  }
+  Workspace& w_;
   SourcePos pos_;
   std::vector<int> block_pc_, instr_start_, instr_end_, last_live_g_;
   struct Fixup {
@@ -113,10 +127,10 @@ class Emitter {
   void note_live(int p, const BitSet& live) {
     live.for_each_diff(prev_live_, [&](int l) {
       if (live.test(l)) {
-        open_[l] = p;
+        w_.open[l] = p;
       } else {
-        out_.live.push_back(LiveRange{static_cast<uint32_t>(open_[l]), static_cast<uint32_t>(p), static_cast<uint16_t>(l)});
-        open_[l] = -1;
+        out_.live.push_back(LiveRange{static_cast<uint32_t>(w_.open[l]), static_cast<uint32_t>(p), static_cast<uint16_t>(l)});
+        w_.open[l] = -1;
       }
     });
     prev_live_ = live;
@@ -267,11 +281,11 @@ class Emitter {
 
   void add_live(VReg v) {
     int l = loc(v);
-    if (fwd_live_.insert(v) && l >= 0 && loc_count_[l]++ == 0) live_locs_.set(l);
+    if (w_.fwd_live.insert(v) && l >= 0 && w_.loc_count[l]++ == 0) live_locs_.set(l);
   }
   void remove_live(VReg v) {
     int l = loc(v);
-    if (fwd_live_.erase(v) && l >= 0 && --loc_count_[l] == 0) live_locs_.reset(l);
+    if (w_.fwd_live.erase(v) && l >= 0 && --w_.loc_count[l] == 0) live_locs_.reset(l);
   }
 
   /// Emits block `id`. Time proportional to its instructions and operands plus its live
@@ -282,28 +296,29 @@ class Emitter {
     const size_t n = b.instrs.size();
     // Backward: the operands of each instruction that are not live after it (or are its
     // result), once each, and whether its result is live after it.
-    back_live_.clear();
-    for (VReg v : lv_.live_out[id].members()) back_live_.insert(v);
-    dying_.clear();
-    dying_from_.resize(n);
-    dying_to_.resize(n);
-    result_lives_.resize(n);
+    SparseSet& back = w_.back_live;
+    back.clear();
+    for (VReg v : lv_.live_out[id].members()) back.insert(v);
+    w_.dying.clear();
+    w_.dying_from.resize(n);
+    w_.dying_to.resize(n);
+    w_.result_lives.resize(n);
     for (size_t i = n; i-- > 0;) {
       const IrInstr& in = b.instrs[i];
-      result_lives_[i] = in.dst != kNoVReg && back_live_.contains(in.dst);
-      if (in.dst != kNoVReg) back_live_.erase(in.dst);
-      dying_from_[i] = static_cast<uint32_t>(dying_.size());
+      w_.result_lives[i] = in.dst != kNoVReg && back.contains(in.dst);
+      if (in.dst != kNoVReg) back.erase(in.dst);
+      w_.dying_from[i] = static_cast<uint32_t>(w_.dying.size());
       for (VReg u : in.args)
-        if (back_live_.insert(u)) dying_.push_back(u);
-      dying_to_[i] = static_cast<uint32_t>(dying_.size());
+        if (back.insert(u)) w_.dying.push_back(u);
+      w_.dying_to[i] = static_cast<uint32_t>(w_.dying.size());
     }
     // Forward, from live_in: before instruction i the live vregs are those of the
     // previous step; after it, those less its dying operands, plus its result if live.
-    for (VReg v : fwd_live_.members()) {
+    for (VReg v : w_.fwd_live.members()) {
       int l = loc(v);
-      if (l >= 0) loc_count_[l] = 0;
+      if (l >= 0) w_.loc_count[l] = 0;
     }
-    fwd_live_.clear();
+    w_.fwd_live.clear();
     live_locs_.clear();
     for (VReg v : lv_.live_in[id].members()) add_live(v);
     int g0 = ra_.index_of[id];
@@ -314,12 +329,12 @@ class Emitter {
       cur_ = live_locs_;
       // A vreg is live before g last at the instruction where it dies, or at the block's
       // last instruction when it is live out (below).
-      for (uint32_t k = dying_from_[i]; k < dying_to_[i]; ++k) {
-        remove_live(dying_[k]);
-        last_live_g_[dying_[k]] = g;
+      for (uint32_t k = w_.dying_from[i]; k < w_.dying_to[i]; ++k) {
+        remove_live(w_.dying[k]);
+        last_live_g_[w_.dying[k]] = g;
       }
       after_locs_ = live_locs_;
-      if (result_lives_[i]) add_live(in.dst);
+      if (w_.result_lives[i]) add_live(in.dst);
       instr(in, g, after_locs_, next);
       instr_end_[g] = pc();
     }

@@ -12,8 +12,16 @@ namespace clove {
 
 class SparseSet {
  public:
+  SparseSet() = default;
   /// An empty set over 0 .. n-1.
   explicit SparseSet(int n) : index_(static_cast<size_t>(n), 0) {}
+
+  /// Empties the set and makes it a set over 0 .. n-1, keeping its storage (a scratch
+  /// set reused from function to function allocates only to grow).
+  void reset(int n) {
+    members_.clear();
+    if (index_.size() < static_cast<size_t>(n)) index_.resize(static_cast<size_t>(n), 0);
+  }
 
   bool contains(int v) const {
     uint32_t i = index_[v];

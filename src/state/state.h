@@ -304,7 +304,11 @@ class State : public RootProvider {
   bool budget_slice_end() {
     if (interrupt_.load(std::memory_order_relaxed)) return true;
     if (budget_reserve_ > 0) {
-      int64_t take = budget_reserve_ == kUnlimited ? kBudgetSlice : std::min(budget_reserve_, kBudgetSlice);
+      // One charge may exceed a slice (a call charges its callee's code size, and a
+      // generated function can be millions of instructions long): refill enough to
+      // cover the debt as well.
+      int64_t want = kBudgetSlice + (budget_left_ < 0 ? -budget_left_ : 0);
+      int64_t take = budget_reserve_ == kUnlimited ? want : std::min(budget_reserve_, want);
       if (budget_reserve_ != kUnlimited) budget_reserve_ -= take;
       budget_left_ += take;
     }

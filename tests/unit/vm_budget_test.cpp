@@ -86,6 +86,19 @@ TEST_F(Budget, FiniteWorkUnderTheBudgetIsUnaffected) {
   EXPECT_LT(vm.budget_left(), 10000000);
 }
 
+TEST_F(Budget, OneChargeLargerThanASliceIsCoveredByTheReserve) {
+  // A call charges its callee's code size, which can be far more than one slice.
+  vm.set_budget(State::kUnlimited);
+  vm.charge(50 * 65536);
+  EXPECT_EQ(eval("(+ 1 2)"), "3");
+  vm.set_budget(100 * 65536);
+  vm.charge(50 * 65536);
+  EXPECT_EQ(eval("(+ 1 2)"), "3");
+  EXPECT_GT(vm.budget_left(), 40 * 65536);
+  EXPECT_LT(vm.budget_left(), 50 * 65536);
+  vm.set_budget(State::kUnlimited);
+}
+
 TEST_F(Budget, NativesThatLoopCountTheirWork) {
   // Each loops in C++ over a seq of 10^7 elements: far past a budget of 10^5.
   for (const char* src : {"(count (seq (vec (range 10000000))))", "(vec (range 10000000))",

@@ -13,13 +13,13 @@
 #include "runtime/coll/sorted_map.h"
 #include "runtime/coll/transient.h"
 #include "runtime/coll/vector.h"
-#include "api/vm.h"
+#include "api/runtime.h"
 
 namespace clove {
 namespace {
 
 struct BenchVM : VM {
-  BenchVM() : VM(VMOptions{.load_core_library = false}) {}
+  BenchVM() : Runtime(RuntimeOptions{.load_core_library = false}) {}
 };
 
 void BM_TransientVectorConj(benchmark::State& st) {

@@ -14,7 +14,7 @@
 
 #include <string>
 
-#include "api/vm.h"
+#include "api/runtime.h"
 #include "compiler/compiler.h"
 #include "reader/reader.h"
 
@@ -22,7 +22,7 @@ namespace {
 
 /// Times compiling `source`, one form (a fn of `n` body forms), read once.
 void time_compile(benchmark::State& state, const std::string& source) {
-  clove::VM vm;
+  clove::Runtime vm;
   clove::Value form = clove::read_one(vm, source, "<compile-bench>");
   vm.permanent.push_back(form);  // kept alive across the iterations' collections
   for (auto _ : state) {

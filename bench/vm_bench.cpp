@@ -10,14 +10,14 @@
 #include <string>
 
 #include "runtime/num/number.h"
-#include "api/vm.h"
+#include "api/runtime.h"
 
 namespace {
 
 /// Runs `setup` once, then times `expr`, which must evaluate to the long `expected`.
 void run_program(benchmark::State& state, const char* setup, const char* expr,
                  int64_t expected) {
-  clove::VM vm;
+  clove::Runtime vm;
   vm.eval_string(setup, "<bench-setup>");
   for (auto _ : state) {
     clove::Value v = vm.eval_string(expr, "<bench>");

@@ -36,16 +36,16 @@
 #include "eval/loader.h"
 #include "runtime/num/number.h"
 #include "runtime/print/print.h"
-#include "api/vm.h"
+#include "api/runtime.h"
 
 namespace {
 
-using clove::VM;
+using clove::Runtime;
 using clove::Value;
 
 constexpr int kExitError = 1;
 
-void set_command_line_args(VM& vm, const std::vector<std::string>& args) {
+void set_command_line_args(Runtime& vm, const std::vector<std::string>& args) {
   std::vector<Value> items;
   for (const std::string& a : args) items.push_back(clove::string_value(vm.heap, a));
   clove::Var* v = vm.intern(vm.core_ns(), vm.sym("*command-line-args*"));
@@ -57,7 +57,7 @@ void set_command_line_args(VM& vm, const std::vector<std::string>& args) {
 /// Binds, for the whole session, the vars clojure.main binds around a script or REPL
 /// (its with-bindings), to their current values: a program may then set! them, e.g.
 /// (set! *print-length* 10) or (set! *assert* false).
-void bind_session_vars(VM& vm) {
+void bind_session_vars(Runtime& vm) {
   vm.push_current_bindings({"*warn-on-reflection*", "*math-context*", "*print-meta*", "*print-length*",
                             "*print-level*", "*print-namespace-maps*", "*data-readers*",
                             "*default-data-reader-fn*", "*command-line-args*", "*unchecked-math*", "*assert*",
@@ -66,7 +66,7 @@ void bind_session_vars(VM& vm) {
 
 /// Runs `body`, reporting any Clove error on stderr; returns the process exit code.
 template <class F>
-int guarded(VM& vm, F&& body) {
+int guarded(Runtime& vm, F&& body) {
   try {
     body();
     std::fflush(stdout);
@@ -74,7 +74,7 @@ int guarded(VM& vm, F&& body) {
   } catch (const clove::VMAbort& e) {
     // An instruction budget ran out: nothing more of the program runs.
     std::fflush(stdout);
-    vm.set_budget(VM::kUnlimited);
+    vm.set_budget(Runtime::kUnlimited);
     std::fprintf(stderr, "Execution error (%s).\n%s\n", clove::error_short_name(e.kind), e.what());
   } catch (const clove::Diagnostic& d) {
     std::fflush(stdout);
@@ -101,7 +101,7 @@ bool read_file(const std::string& path, std::string* out) {
   return true;
 }
 
-int cmd_disasm(VM& vm, const std::string& path, bool ir) {
+int cmd_disasm(Runtime& vm, const std::string& path, bool ir) {
   std::string text;
   if (!read_file(path, &text)) {
     std::fprintf(stderr, "clove: cannot read %s\n", path.c_str());
@@ -141,23 +141,23 @@ int cmd_disasm(VM& vm, const std::string& path, bool ir) {
   });
 }
 
-Value session_var(VM& vm, const char* name) {
+Value session_var(Runtime& vm, const char* name) {
   clove::Var* v = vm.resolve_var(vm.core_ns(), vm.sym(name));
   return v ? vm.var_value(v) : Value::nil();
 }
-void set_session_var(VM& vm, const char* name, Value val) {
+void set_session_var(Runtime& vm, const char* name, Value val) {
   if (clove::Var* v = vm.resolve_var(vm.core_ns(), vm.sym(name))) vm.set_binding(v, val);
 }
 
-// Ctrl-C in the REPL: interrupts the evaluation in progress (VM::interrupt is safe to
+// Ctrl-C in the REPL: interrupts the evaluation in progress (Runtime::interrupt is safe to
 // call from a signal handler: it stores an atomic flag), or drops the line being typed.
-VM* g_repl_vm = nullptr;
+Runtime* g_repl_vm = nullptr;
 volatile std::sig_atomic_t g_evaluating = 0;
 extern "C" void repl_sigint(int) {
   if (g_evaluating && g_repl_vm) g_repl_vm->interrupt();
 }
 
-int cmd_repl(VM& vm) {
+int cmd_repl(Runtime& vm) {
   std::fprintf(stdout, "Clove %s REPL. Ctrl-D to exit, Ctrl-C to interrupt an evaluation.\n", "0.1.0");
   g_repl_vm = &vm;
   struct sigaction sa{};
@@ -223,7 +223,7 @@ int cmd_repl(VM& vm) {
 }
 
 /// Appends the ':'-separated roots in `spec` to the load path.
-void add_roots(VM& vm, const std::string& spec) {
+void add_roots(Runtime& vm, const std::string& spec) {
   size_t start = 0;
   while (start <= spec.size()) {
     size_t end = spec.find(':', start);
@@ -244,7 +244,7 @@ std::string ns_of_file(const std::filesystem::path& root, const std::filesystem:
 /// test/), runs clojure.test/run-tests over their namespaces and ends with the line
 /// "N passed, M failed" (assertions; an error counts as a failure). Exit status 1 when
 /// anything failed, 2 when a path does not exist.
-int cmd_test(VM& vm, std::vector<std::string> paths) {
+int cmd_test(Runtime& vm, std::vector<std::string> paths) {
   namespace fs = std::filesystem;
   if (paths.empty()) paths.push_back("test");
   // Each file with the root its namespace name is relative to.
@@ -371,7 +371,7 @@ int main(int argc, char** argv) {
     return code == 0 ? 0 : 2;
   }
 
-  clove::VMOptions vm_opts;
+  clove::RuntimeOptions vm_opts;
   if (sandbox || !allow.empty()) {
     try {
       vm_opts.capabilities = clove::parse_capabilities(allow);
@@ -380,9 +380,9 @@ int main(int argc, char** argv) {
       return 2;
     }
   }
-  VM* vmp = nullptr;
+  Runtime* vmp = nullptr;
   try {
-    vmp = new VM(vm_opts);
+    vmp = new Runtime(vm_opts);
   } catch (const clove::Diagnostic& d) {
     std::fprintf(stderr, "clove: failed to load the core library:\n%s\n", d.what());
     return kExitError;
@@ -390,7 +390,7 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "clove: failed to start: %s\n", e.what());
     return kExitError;
   }
-  VM& vm = *vmp;
+  Runtime& vm = *vmp;
   // The load path: -cp roots, CLOVE_PATH roots, then the script's folder (run), src/
   // and test/ (test), or the current folder.
   add_roots(vm, classpath);

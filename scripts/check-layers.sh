@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# check-layers.sh: fails when an #include in src/ or cli/ points at a layer its own
-# layer may not include (scripts/layers.txt), or at a header that does not exist.
+# check-layers.sh: fails when an #include in src/, cli/ or include/ points at a layer its
+# own layer may not include (scripts/layers.txt), or at a header that does not exist.
+# Public headers ("clove/x.h") live in include/clove/ and may include only each other.
 #
 # Usage: scripts/check-layers.sh [REPO]   (default: the repository holding this script)
 # Prints one line per offending include, "FILE:LINE: LAYER includes HEADER (LAYER)",
@@ -35,7 +36,7 @@ awk '
     split($0, f, "\t"); file = f[1]; line = f[2]; hdr = f[3]
     from = layer_of(file)
     if (from == "") next
-    target = (hdr ~ /^cli\//) ? hdr : "src/" hdr
+    target = (hdr ~ /^cli\//) ? hdr : (hdr ~ /^clove\//) ? "include/" hdr : "src/" hdr
     to = layer_of(target)
     checked++
     if (!exists[target]) {
@@ -53,5 +54,5 @@ awk '
     printf "%d includes checked, %d point where their layer may not\n", checked, bad + 0
     exit bad > 0
   }
-' scripts/layers.txt <(find src cli -type f 2>/dev/null) <(grep -rnE '^\s*#\s*include\s+"' src cli --include='*.h' --include='*.cpp' |
+' scripts/layers.txt <(find src cli include -type f 2>/dev/null) <(grep -rnE '^\s*#\s*include\s+"' src cli include --include='*.h' --include='*.cpp' |
   sed -E 's/^([^:]+):([0-9]+):\s*#\s*include\s+"([^"]+)".*/\1\t\2\t\3/')

@@ -1,7 +1,7 @@
 // open_libs.cpp: open_libs: every native module, then the Clove-written core library.
 #include <stdexcept>
 
-#include "api/vm.h"
+#include "api/runtime.h"
 #include "eval/eval.h"
 #include "reader/reader.h"
 #include "eval/core_lib.h"

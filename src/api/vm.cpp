@@ -1,19 +1,248 @@
-// vm.cpp: VM's construction and its evaluation entry points (api/vm.h).
-#include "api/vm.h"
+// vm.cpp: clove::VM, the public face of a Runtime (include/clove/vm.h).
+#include "clove/vm.h"
 
-#include "compiler/compiler.h"
-#include "eval/eval.h"
+#include <fmt/format.h>
+
+#include "api/errors.h"
+#include "api/handles.h"
+#include "clove/convert.h"
+#include "runtime/coll/coll.h"
+#include "runtime/lang/function.h"
+#include "runtime/num/number.h"
+#include "vm/fiber.h"
 
 namespace clove {
 
-VM::VM(VMOptions opts) {
-  open_libs(*this, opts.load_core_library);
-  set_current_ns(find_or_create_ns(sym("user")));
-  capabilities = opts.capabilities;
+using detail::HandleAccess;
+
+// The public capability bits are the internal ones (state/capability.h).
+static_assert(static_cast<uint32_t>(Capability::Fs) == capability_bit(CapabilityId::Fs));
+static_assert(static_cast<uint32_t>(Capability::Process) == capability_bit(CapabilityId::Process));
+static_assert(static_cast<uint32_t>(Capability::Env) == capability_bit(CapabilityId::Env));
+static_assert(static_cast<uint32_t>(Capability::Net) == capability_bit(CapabilityId::Net));
+static_assert(static_cast<uint32_t>(Capability::Load) == capability_bit(CapabilityId::Load));
+static_assert(static_cast<uint32_t>(Capability::Ffi) == capability_bit(CapabilityId::Ffi));
+static_assert(static_cast<uint32_t>(Capability::Time) == capability_bit(CapabilityId::Time));
+
+namespace {
+
+/// What a native bound by VM::def_raw carries (Native::host_data): the callable and
+/// the strings (doc) the Native points at. Owned by the VM.
+struct HostNative {
+  VM* vm;
+  VM::RawNative fn;
+  std::string doc;
+  std::string arglists;
+};
+
+/// The NativeFn of every host native: arguments into handles, the callable, the
+/// result back; whatever the callable throws becomes a Clove error.
+Value host_trampoline(State& st, Args a) {
+  Native* self = as<Native>(a.callee());
+  auto* h = static_cast<HostNative*>(self->host_data);
+  Runtime& rt = static_cast<Runtime&>(st);
+  std::string name(self->name->view());
+  try {
+    const auto& table = HandleAccess::table(*h->vm);
+    std::vector<Handle> args;
+    args.reserve(static_cast<size_t>(a.size()));
+    for (int i = 0; i < a.size(); ++i) args.push_back(HandleAccess::make(table, a[i]));
+    Handle result = h->fn(*h->vm, args);
+    if (result.has_vm() && &result.vm() != h->vm)
+      throw_error(ErrorKind::IllegalArgumentException, name + " returned a value of another VM");
+    return HandleAccess::value(result);
+  } catch (const detail::ArgumentError& e) {
+    throw_error(ErrorKind::ClassCastException, fmt::format("{}: argument {}: {}", name, e.index + 1, e.message));
+  } catch (...) {
+    detail::rethrow_in_clove(rt, name.c_str());
+  }
 }
 
-Value VM::eval_string(std::string_view src, std::string_view name) { return clove::eval_string(*this, src, name); }
-Value VM::load_file(const std::string& path) { return clove::load_file(*this, path); }
-Value VM::eval_form(Value form) { return clove::eval_form(*this, form); }
+}  // namespace
+
+VM::VM(Options options) {
+  RuntimeOptions ro;
+  ro.load_core_library = options.load_core_library;
+  ro.capabilities = options.sandboxed ? options.capabilities & kAllCapabilities : kAllCapabilities;
+  rt_ = std::make_unique<Runtime>(ro);
+  rt_->host_vm = this;
+  handles_ = std::make_shared<detail::HandleTable>(rt_.get(), this);
+  if (options.max_depth > 0) rt_->limits.max_depth = static_cast<uint32_t>(options.max_depth);
+  if (options.max_instructions > 0) rt_->set_budget(options.max_instructions);
+  if (options.out) rt_->set_out(options.out);
+  if (options.err) rt_->set_err(options.err);
+  for (const std::string& dir : options.load_path) rt_->load_path.push_back(dir);
+}
+
+VM::~VM() {
+  handles_->detach();
+  rt_.reset();
+}
+
+// ---- calling ----
+
+Handle VM::eval(std::string_view source, std::string_view name) {
+  return detail::guarded(*rt_, [&] { return HandleAccess::make(*this, rt_->eval_string(source, name)); });
+}
+
+Handle VM::load_file(const std::string& path) {
+  return detail::guarded(*rt_, [&] {
+    rt_->require_capability(CapabilityId::Load, "clove::VM::load_file");
+    return HandleAccess::make(*this, rt_->load_file(path));
+  });
+}
+
+namespace {
+Var* find_var(Runtime& rt, std::string_view qualified) {
+  size_t slash = qualified.find('/');
+  if (slash == std::string_view::npos || slash == 0 || slash + 1 == qualified.size()) return nullptr;
+  Namespace* ns = rt.find_ns(rt.sym(qualified.substr(0, slash)));
+  if (!ns) return nullptr;
+  Var* v = ns->lookup(rt.sym(qualified.substr(slash + 1)));
+  return v && v->ns == ns ? v : nullptr;  // interned there, not referred
+}
+}  // namespace
+
+Handle VM::var(std::string_view qualified) {
+  return detail::guarded(*rt_, [&] {
+    Var* v = find_var(*rt_, qualified);
+    if (!v) throw_error(ErrorKind::IllegalArgumentException, fmt::format("No such var: {}", qualified));
+    return HandleAccess::make(*this, rt_->var_value(v));
+  });
+}
+
+bool VM::has_var(std::string_view qualified) { return find_var(*rt_, qualified) != nullptr; }
+
+Handle VM::apply(const Handle& fn, const std::vector<Handle>& args) {
+  return detail::guarded(*rt_, [&] {
+    std::vector<Value> vals;
+    vals.reserve(args.size() + 1);
+    for (const Handle& h : args) vals.push_back(HandleAccess::value(h));
+    Value r = rt_->call(HandleAccess::value(fn), vals.data(), static_cast<int>(vals.size()));
+    return HandleAccess::make(*this, r);
+  });
+}
+
+Handle VM::call_converted(const Handle& fn, std::initializer_list<Handle> args) {
+  return apply(fn, std::vector<Handle>(args));
+}
+
+// ---- making values ----
+
+Handle VM::nil() { return HandleAccess::make(*this, Value::nil()); }
+Handle VM::boolean(bool b) { return HandleAccess::make(*this, Value::boolean(b)); }
+Handle VM::integer(int64_t n) {
+  return detail::guarded(*rt_, [&] { return HandleAccess::make(*this, make_long(rt_->heap, n)); });
+}
+Handle VM::number(double d) { return HandleAccess::make(*this, Value::from_double(d)); }
+Handle VM::string(std::string_view utf8) {
+  return detail::guarded(*rt_, [&] { return HandleAccess::make(*this, Value::object(make_string(rt_->heap, utf8))); });
+}
+Handle VM::keyword(std::string_view name) {
+  if (!name.empty() && name[0] == ':') name.remove_prefix(1);
+  return detail::guarded(*rt_, [&] { return HandleAccess::make(*this, Value::object(rt_->kw(name))); });
+}
+Handle VM::symbol(std::string_view name) {
+  return detail::guarded(*rt_, [&] { return HandleAccess::make(*this, Value::object(rt_->sym(name))); });
+}
+
+namespace {
+std::vector<Value> values_of(const std::vector<Handle>& items) {
+  std::vector<Value> vals;
+  vals.reserve(items.size());
+  for (const Handle& h : items) vals.push_back(HandleAccess::value(h));
+  return vals;
+}
+}  // namespace
+
+Handle VM::vector(const std::vector<Handle>& items) {
+  return detail::guarded(*rt_, [&] {
+    std::vector<Value> vals = values_of(items);
+    return HandleAccess::make(*this, vector_from(rt_->heap, vals.data(), vals.size()));
+  });
+}
+Handle VM::list(const std::vector<Handle>& items) {
+  return detail::guarded(*rt_, [&] {
+    std::vector<Value> vals = values_of(items);
+    return HandleAccess::make(*this, list_from(rt_->heap, vals.data(), vals.size()));
+  });
+}
+Handle VM::map(const std::vector<std::pair<Handle, Handle>>& entries) {
+  return detail::guarded(*rt_, [&] {
+    std::vector<Value> kvs;
+    kvs.reserve(entries.size() * 2);
+    for (const auto& [k, v] : entries) {
+      kvs.push_back(HandleAccess::value(k));
+      kvs.push_back(HandleAccess::value(v));
+    }
+    return HandleAccess::make(*this, map_from(*rt_, kvs.data(), entries.size()));
+  });
+}
+Handle VM::set(const std::vector<Handle>& items) {
+  return detail::guarded(*rt_, [&] {
+    std::vector<Value> vals = values_of(items);
+    return HandleAccess::make(*this, set_from(*rt_, vals.data(), vals.size()));
+  });
+}
+
+// ---- natives ----
+
+void VM::def_raw(std::string_view ns, std::string_view name, RawNative fn, int min_args, int max_args,
+                 std::string_view doc, std::string_view arglists) {
+  auto entry = std::make_unique<HostNative>(HostNative{this, std::move(fn), std::string(doc), std::string(arglists)});
+  detail::guarded(*rt_, [&] {
+    Var* v = rt_->def_native(ns, name, host_trampoline, min_args, max_args, entry->doc.c_str(),
+                             entry->arglists.c_str());
+    as<Native>(v->root)->host_data = entry.get();
+    return 0;
+  });
+  natives_.push_back(std::shared_ptr<HostNative>(std::move(entry)));
+}
+
+// ---- limits and sandbox ----
+
+void VM::set_budget(int64_t n) { rt_->set_budget(n); }
+int64_t VM::budget_left() const { return rt_->budget_left(); }
+void VM::interrupt() { rt_->interrupt(); }
+void VM::grant(uint32_t caps) { rt_->capabilities |= caps & kAllCapabilities; }
+void VM::revoke(uint32_t caps) { rt_->capabilities &= ~caps; }
+bool VM::has_capability(Capability c) const { return (rt_->capabilities & static_cast<uint32_t>(c)) != 0; }
+
+VM::Task VM::start(const Handle& fn, const std::vector<Handle>& args) {
+  Task t;
+  // (fiber/new (fn [] (apply f args)) #{:budget}): the fiber catches only :budget, so
+  // errors reach the host's resume as they would a call.
+  Handle thunk = args.empty() ? fn : apply(var("clojure.core/partial"), [&] {
+    std::vector<Handle> pa{fn};
+    pa.insert(pa.end(), args.begin(), args.end());
+    return pa;
+  }());
+  t.fiber_ = apply(var("clove.fiber/new"), {thunk, set({keyword("budget")})});
+  return t;
+}
+
+VM::Task::Status VM::Task::resume(int64_t budget) {
+  if (status_ == Status::Done) return status_;
+  VM& vm = fiber_.vm();
+  Runtime& rt = vm.runtime();
+  const int64_t saved = rt.budget_left();
+  rt.set_budget(budget);
+  try {
+    result_ = vm.apply(vm.var("clove.fiber/resume"), {fiber_});
+  } catch (...) {
+    rt.set_budget(saved);
+    status_ = Status::Done;
+    throw;
+  }
+  rt.set_budget(saved);
+  Fiber* f = as<Fiber>(HandleAccess::value(fiber_));
+  status_ = f && f->status == FiberStatus::Pending ? Status::Suspended : Status::Done;
+  return status_;
+}
+
+// ---- collection ----
+
+void VM::collect() { rt_->heap.collect(); }
+size_t VM::heap_bytes() const { return rt_->heap.bytes_live(); }
 
 }  // namespace clove

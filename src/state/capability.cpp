@@ -19,13 +19,13 @@ constexpr const char* kNames[] = {
 
 }  // namespace
 
-const char* capability_name(Capability c) { return kNames[static_cast<unsigned>(c)]; }
+const char* capability_name(CapabilityId c) { return kNames[static_cast<unsigned>(c)]; }
 
-bool capability_from_name(std::string_view name, Capability* out) {
+bool capability_from_name(std::string_view name, CapabilityId* out) {
   if (name.starts_with(':')) name.remove_prefix(1);
-  for (unsigned i = 0; i < static_cast<unsigned>(Capability::kCount); ++i) {
+  for (unsigned i = 0; i < static_cast<unsigned>(CapabilityId::kCount); ++i) {
     if (name == kNames[i]) {
-      *out = static_cast<Capability>(i);
+      *out = static_cast<CapabilityId>(i);
       return true;
     }
   }
@@ -45,7 +45,7 @@ uint32_t parse_capabilities(std::string_view list) {
       set = kAllCapabilities;
       continue;
     }
-    Capability c;
+    CapabilityId c;
     if (!capability_from_name(item, &c))
       throw std::invalid_argument(fmt::format(
           "unknown capability '{}' (known: fs, process, env, net, load, ffi, time, all)", item));
@@ -54,7 +54,7 @@ uint32_t parse_capabilities(std::string_view list) {
   return set;
 }
 
-void throw_capability_error(Capability c, std::string_view what) {
+void throw_capability_error(CapabilityId c, std::string_view what) {
   throw_error(ErrorKind::SandboxException,
               fmt::format("{} capability required by {} (the VM is sandboxed)", capability_name(c), what));
 }

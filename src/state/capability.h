@@ -1,7 +1,7 @@
 // capability.h: the capabilities a sandboxed VM may lack (SPEC E5; Janet's `sandbox`).
 //
 // A State holds a set of granted capabilities (State::capabilities), all of them for a
-// normal VM. A host creates a sandboxed VM (VMOptions::capabilities in api/vm.h, the
+// normal VM. A host creates a sandboxed VM (RuntimeOptions::capabilities in api/runtime.h, the
 // CLI's `--sandbox --allow ...`) and grants the ones it trusts the code with. Every
 // native that reaches the outside world through a capability calls
 // State::require_capability first, so no route from Clove code (resolve, eval,
@@ -24,7 +24,7 @@ namespace clove {
   X(Ffi, "ffi", "foreign functions (reserved)")                                                 \
   X(Time, "time", "the clocks: System/currentTimeMillis, System/nanoTime, time")
 
-enum class Capability : uint8_t {
+enum class CapabilityId : uint8_t {
 #define CLOVE_X(e, name, doc) e,
   CLOVE_CAPABILITIES(CLOVE_X)
 #undef CLOVE_X
@@ -32,21 +32,21 @@ enum class Capability : uint8_t {
 };
 
 /// The bit of `c` in a capability set (State::capabilities).
-constexpr uint32_t capability_bit(Capability c) { return uint32_t{1} << static_cast<unsigned>(c); }
+constexpr uint32_t capability_bit(CapabilityId c) { return uint32_t{1} << static_cast<unsigned>(c); }
 /// Every capability: a normal VM's set.
-constexpr uint32_t kAllCapabilities = (uint32_t{1} << static_cast<unsigned>(Capability::kCount)) - 1;
+constexpr uint32_t kAllCapabilities = (uint32_t{1} << static_cast<unsigned>(CapabilityId::kCount)) - 1;
 /// No capability: a sandbox that grants nothing.
 constexpr uint32_t kNoCapabilities = 0;
 
 /// "fs", "process", ... (the keyword's name, as the CLI's --allow spells it).
-const char* capability_name(Capability c);
+const char* capability_name(CapabilityId c);
 /// The capability named `name` ("fs"; a leading ':' is accepted); false if unknown.
-bool capability_from_name(std::string_view name, Capability* out);
+bool capability_from_name(std::string_view name, CapabilityId* out);
 /// Parses a comma-separated list such as "fs,env" into a capability set ("all": every
 /// one; "" : none). Throws std::invalid_argument naming an unknown capability.
 uint32_t parse_capabilities(std::string_view list);
 /// Throws SandboxException (core/error.h) "fs capability required by clojure.core/slurp
 /// (the VM is sandboxed)".
-[[noreturn]] void throw_capability_error(Capability c, std::string_view what);
+[[noreturn]] void throw_capability_error(CapabilityId c, std::string_view what);
 
 }  // namespace clove

@@ -105,10 +105,10 @@ class State : public RootProvider {
   // ---- sandbox (state/capability.cpp; docs/design/sandbox.md) ----
   /// The granted capabilities, a set of capability_bit()s; all for a normal VM.
   uint32_t capabilities = kAllCapabilities;
-  bool has_capability(Capability c) const { return (capabilities & capability_bit(c)) != 0; }
+  bool has_capability(CapabilityId c) const { return (capabilities & capability_bit(c)) != 0; }
   /// Throws SandboxException "<cap> capability required by <what>" unless `c` is granted.
   /// Every native that reaches the capability calls it first.
-  void require_capability(Capability c, std::string_view what) const {
+  void require_capability(CapabilityId c, std::string_view what) const {
     if (!has_capability(c)) throw_capability_error(c, what);
   }
 

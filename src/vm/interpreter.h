@@ -3,7 +3,7 @@
 // It owns the fibers and implements State's calls and errors: the dispatch loop lives in
 // vm/dispatch.cpp; frames, calls from C++ and exceptions with traces in vm/call.cpp;
 // the frame entry every call runs in vm/enter.h. It includes nothing from the reader
-// or the compiler: source comes in through the driver (eval/, api/vm.h), which compiles
+// or the compiler: source comes in through the driver (eval/, api/runtime.h), which compiles
 // it to FnProtos that this class calls.
 #pragma once
 #include <exception>
@@ -21,7 +21,7 @@ namespace clove {
 class Interpreter : public State {
  public:
   /// A State with clojure.core, user, *ns*, the standard streams and one running fiber,
-  /// but no natives and no library (api/vm.h opens those).
+  /// but no natives and no library (api/runtime.h opens those).
   Interpreter();
   ~Interpreter() override;
 

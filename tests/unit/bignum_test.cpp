@@ -12,7 +12,7 @@
 #include "runtime/num/bignum.h"
 #include "runtime/num/number.h"
 #include "runtime/print/print.h"
-#include "api/vm.h"
+#include "api/runtime.h"
 
 using namespace clove;
 
@@ -22,7 +22,7 @@ namespace {
 /// (exact arithmetic).
 class BareDecimalTest : public ::testing::Test {
  protected:
-  VM vm{VMOptions{.load_core_library = false}};
+  Runtime vm{RuntimeOptions{.load_core_library = false}};
   Heap& heap = vm.heap;
   Value dec(const char* text) {
     Value v;
@@ -172,14 +172,14 @@ TEST(RoundingModeTest, NamesRoundTrip) {
 }
 
 TEST(MathContextTest, WithoutTheVarIsUnlimited) {
-  VM vm{VMOptions{.load_core_library = false}};
+  Runtime vm{RuntimeOptions{.load_core_library = false}};
   EXPECT_EQ(current_math_context(vm).precision, 0u);
 }
 
 /// with-precision and *math-context* through the whole VM.
 class DecimalVMTest : public ::testing::Test {
  protected:
-  VM vm;
+  Runtime vm;
   std::string eval(const char* src) { return pr_str(vm, vm.eval_string(src, "<test>")); }
   std::string error(const char* src) {
     try {

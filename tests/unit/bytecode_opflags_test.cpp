@@ -14,7 +14,7 @@
 #include <sstream>
 #include <unordered_set>
 
-#include "api/vm.h"
+#include "api/runtime.h"
 #include "compiler/compiler.h"
 #include "compiler/passes/regalloc.h"
 #include "reader/reader.h"
@@ -261,7 +261,7 @@ struct Totals {
 };
 
 /// Compiles and runs every form of `text`, checking its IR and bytecode.
-void check_source(VM& vm, const std::string& name, const std::string& text, Totals& totals) {
+void check_source(Runtime& vm, const std::string& name, const std::string& text, Totals& totals) {
   uint32_t id = vm.sources.add(name, text);
   StateReaderEnv env(vm);
   Reader reader(vm, env, vm.sources.text(id), id);
@@ -295,7 +295,7 @@ TEST(OpFlagsInCompiledCode, GoldenBytecodeSources) {
   fs::path dir = fs::path(__FILE__).parent_path().parent_path() / "bytecode";
   for (const auto& e : fs::directory_iterator(dir)) {
     if (e.path().extension() != ".clj") continue;
-    VM vm{VMOptions{false}};
+    Runtime vm{RuntimeOptions{false}};
     check_source(vm, e.path().filename().string(), slurp(e.path()), t);
   }
   EXPECT_GT(t.forms, 10);
@@ -303,7 +303,7 @@ TEST(OpFlagsInCompiledCode, GoldenBytecodeSources) {
 }
 
 TEST(OpFlagsInCompiledCode, CoreLibraryCode) {
-  VM vm;
+  Runtime vm;
   Totals t;
   check_source(vm, "<opflags>", R"(
     (defn classify [x]

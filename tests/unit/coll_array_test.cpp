@@ -163,7 +163,7 @@ TEST(CollArray, BadIndicesAndSizes) {
 // The whole path from Clove code: arrays filled in loops, nested arrays, amap, under
 // a full collection at every safepoint.
 TEST(CollArray, ClojureCodeUnderStress) {
-  VM vm;
+  Runtime vm;
   vm.heap.set_stress(true);
   Value r = vm.eval_string(
       "(let [a (object-array 200)"

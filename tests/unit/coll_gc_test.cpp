@@ -100,7 +100,7 @@ TEST(CollGc, LazySeqSurvivesCollectionsWhileRealizing) {
 // only its cursor. Under a 32 MB cap, holding the head of 3,000,000 filtered elements
 // (~70 MB) would be an OutOfMemoryError.
 TEST(CollGc, CountingALazySeqDoesNotHoldItsHead) {
-  VM vm;
+  Runtime vm;
   // Millions of steps with a full collection at each would take hours; what is checked
   // here is the memory a walk retains, not the collector (covered by the tests above).
   if (vm.heap.stress() || vm.heap.incremental_stress()) GTEST_SKIP() << "not under GC stress";
@@ -122,7 +122,7 @@ TEST(CollGc, CountingALazySeqDoesNotHoldItsHead) {
 // the head it closed over: lazy-seq's fn* is ^{:once true}, whose prologue clears its
 // upvalues. Holding 2,000,000 iterate elements (~290 MB) would pass the 32 MB cap.
 TEST(CollGc, LazySeqThunkDoesNotHoldWhatItClosedOver) {
-  VM vm;
+  Runtime vm;
   if (vm.heap.stress() || vm.heap.incremental_stress()) GTEST_SKIP() << "not under GC stress";
   vm.heap.set_limit(32u << 20);
   auto eval = [&](const char* src) { return as_long(vm.eval_string(src, "<test>")); };

@@ -145,7 +145,7 @@ TEST(CollMap, NilKeysAndValues) {
 
 // A key drawn from a mix of types, with its model key.
 struct KeyGen {
-  VM& vm;
+  Runtime& vm;
   std::mt19937_64 rng{7};
   std::pair<Value, std::string> next() {
     int64_t n = static_cast<int64_t>(rng() % 3000);

@@ -10,13 +10,13 @@
 #include "runtime/lang/function.h"
 #include "runtime/num/number.h"
 #include "runtime/text/string.h"
-#include "api/vm.h"
+#include "api/runtime.h"
 
 namespace clove::test {
 
 /// A VM without the Clove-written core library: the data structures need only natives.
-struct CollVM : VM {
-  CollVM() : VM(VMOptions{.load_core_library = false}) {}
+struct CollVM : Runtime {
+  CollVM() : Runtime(RuntimeOptions{.load_core_library = false}) {}
 };
 
 inline Value I(int64_t i) { return Value::small_int(i); }

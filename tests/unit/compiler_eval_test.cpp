@@ -6,14 +6,14 @@
 #include "compiler/compiler.h"
 #include "runtime/coll/coll.h"
 #include "runtime/print/print.h"
-#include "api/vm.h"
+#include "api/runtime.h"
 
 namespace clove {
 namespace {
 
 class CompilerEval : public ::testing::Test {
  protected:
-  VM vm{VMOptions{false}};
+  Runtime vm{RuntimeOptions{false}};
   std::string eval(const std::string& src) {
     Value v = vm.eval_string(src, "<test>");
     return pr_str(vm, v);

@@ -13,7 +13,7 @@
 #include "compiler/disasm.h"
 #include "compiler/compiler.h"
 #include "reader/reader.h"
-#include "api/vm.h"
+#include "api/runtime.h"
 
 namespace clove {
 namespace {
@@ -30,7 +30,7 @@ std::string slurp(const fs::path& p) {
 }
 
 std::string listing_of(const fs::path& clj) {
-  VM vm{VMOptions{false}};
+  Runtime vm{RuntimeOptions{false}};
   std::string text = slurp(clj);
   uint32_t id = vm.sources.add(clj.filename().string(), text);
   StateReaderEnv env(vm);

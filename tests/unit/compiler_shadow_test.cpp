@@ -1,19 +1,19 @@
 // The .clove-only compiler rules (compiler/analyze/clove_mode.h): the shadowing guard
 // (SPEC L14) and compile-time unquote (SPEC L3), on a VM with natives only (no core
-// library). A .clove load is simulated as VM::load_file does it: compiling_clove_file
+// library). A .clove load is simulated as Runtime::load_file does it: compiling_clove_file
 // set while the source, named "*.clove", is evaluated.
 #include <gtest/gtest.h>
 
 #include "compiler/analyze/clove_mode.h"
 #include "runtime/print/print.h"
-#include "api/vm.h"
+#include "api/runtime.h"
 
 namespace clove {
 namespace {
 
 class CloveMode : public ::testing::Test {
  protected:
-  VM vm{VMOptions{false}};
+  Runtime vm{RuntimeOptions{false}};
 
   std::string eval_in(const std::string& src, const std::string& name, bool clove_file) {
     bool saved = vm.compiling_clove_file;

@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "api/vm.h"
+#include "api/runtime.h"
 #include "core/object.h"
 #include "core/traits.h"
 #include "runtime/coll/coll.h"
@@ -45,7 +45,7 @@ const std::set<ObjType> kInternal = {ObjType::VectorNode, ObjType::HamtNode, Obj
 
 class TypeTable : public ::testing::Test {
  protected:
-  VM vm;
+  Runtime vm;
   std::vector<Value> samples;  // rooted by vm.permanent
 
   void SetUp() override {

@@ -12,7 +12,7 @@
 #include "runtime/coll/coll.h"
 #include "eval/loader.h"
 #include "runtime/print/print.h"
-#include "api/vm.h"
+#include "api/runtime.h"
 
 namespace clove {
 namespace {
@@ -48,7 +48,7 @@ class Ns : public ::testing::Test {
     return "";
   }
 
-  VM vm;
+  Runtime vm;
   fs::path root;
   static inline int counter = 0;
 };

@@ -9,14 +9,14 @@
 #include "runtime/print/print.h"
 #include "runtime/lang/protocol.h"
 #include "runtime/lang/record.h"
-#include "api/vm.h"
+#include "api/runtime.h"
 
 namespace clove {
 namespace {
 
 class Poly : public ::testing::Test {
  protected:
-  VM vm;  // with the core library: the macros live in src/lib/05_poly.clj
+  Runtime vm;  // with the core library: the macros live in src/lib/05_poly.clj
   std::string eval(const std::string& src) { return pr_str(vm, vm.eval_string(src, "<test>")); }
   Value sym(const char* s) { return Value::object(vm.sym(s)); }
   Value kw(const char* s) { return Value::object(vm.kw(s)); }

@@ -15,7 +15,7 @@
 #include "state/namespace.h"
 #include "runtime/num/number.h"
 #include "runtime/print/print.h"
-#include "api/vm.h"
+#include "api/runtime.h"
 
 using namespace clove;
 
@@ -23,7 +23,7 @@ namespace {
 
 class PrinterTest : public ::testing::Test {
  protected:
-  VM vm{VMOptions{.load_core_library = false}};  // natives only: no compiler needed
+  Runtime vm{RuntimeOptions{.load_core_library = false}};  // natives only: no compiler needed
   Value rd(std::string_view s) { return read_one(vm, s); }
   std::string pr(Value v) { return pr_str(vm, v); }
   std::string pr(std::string_view src) { return pr_str(vm, rd(src)); }

@@ -7,7 +7,7 @@
 #include <chrono>
 #include <string>
 
-#include "api/vm.h"
+#include "api/runtime.h"
 #include "core/source.h"
 #include "reader/reader.h"
 #include "reader/reader_env.h"
@@ -20,7 +20,7 @@ namespace {
 
 class ReaderHostileTest : public ::testing::Test {
  protected:
-  VM vm{VMOptions{.load_core_library = false}};  // natives only: no compiler needed
+  Runtime vm{RuntimeOptions{.load_core_library = false}};  // natives only: no compiler needed
   StateReaderEnv env{vm};
 
   /// Every form of src, printed and joined with " | ".

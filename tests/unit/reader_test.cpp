@@ -18,7 +18,7 @@
 #include "runtime/coll/coll.h"
 #include "runtime/num/number.h"
 #include "runtime/print/print.h"
-#include "api/vm.h"
+#include "api/runtime.h"
 
 using namespace clove;
 
@@ -26,7 +26,7 @@ namespace {
 
 class ReaderTest : public ::testing::Test {
  protected:
-  VM vm{VMOptions{.load_core_library = false}};  // natives only: no compiler needed
+  Runtime vm{RuntimeOptions{.load_core_library = false}};  // natives only: no compiler needed
   StateReaderEnv env{vm};
 
   Value read(std::string_view src, ReaderOptions opts = {}) {

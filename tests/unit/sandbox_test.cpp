@@ -1,5 +1,5 @@
 // The sandbox (state/capability.h, docs/design/sandbox.md): a VM created with
-// VMOptions::capabilities lacking a capability refuses every native that needs it,
+// RuntimeOptions::capabilities lacking a capability refuses every native that needs it,
 // whichever way Clove code reaches the native (resolve, eval, apply, alter-var-root,
 // interop, fibers, lazy seqs), with a catchable clove.lang.SandboxException; embedded
 // libraries stay requirable; granted capabilities work.
@@ -12,13 +12,13 @@
 #include <string>
 
 #include "runtime/print/print.h"
-#include "api/vm.h"
+#include "api/runtime.h"
 
 namespace clove {
 namespace {
 
-VMOptions sandboxed(uint32_t caps = kNoCapabilities) {
-  VMOptions o;
+RuntimeOptions sandboxed(uint32_t caps = kNoCapabilities) {
+  RuntimeOptions o;
   o.capabilities = caps;
   return o;
 }
@@ -56,34 +56,34 @@ class Sandbox : public ::testing::Test {
     vm.capabilities = saved;
   }
 
-  VM vm;
+  Runtime vm;
   std::string out;
 };
 
 class SandboxWithFs : public Sandbox {
  protected:
-  SandboxWithFs() : Sandbox(capability_bit(Capability::Fs)) {}
+  SandboxWithFs() : Sandbox(capability_bit(CapabilityId::Fs)) {}
 };
 
 TEST(SandboxOptions, NormalVmHasEveryCapability) {
-  VM vm;
+  Runtime vm;
   EXPECT_EQ(vm.capabilities, kAllCapabilities);
-  for (unsigned i = 0; i < static_cast<unsigned>(Capability::kCount); ++i)
-    EXPECT_TRUE(vm.has_capability(static_cast<Capability>(i)));
+  for (unsigned i = 0; i < static_cast<unsigned>(CapabilityId::kCount); ++i)
+    EXPECT_TRUE(vm.has_capability(static_cast<CapabilityId>(i)));
   EXPECT_EQ(pr_str(vm, vm.eval_string("(string? (System/getProperty \"os.name\"))", "<t>")), "true");
 }
 
 TEST(SandboxOptions, ParseCapabilities) {
   EXPECT_EQ(parse_capabilities(""), kNoCapabilities);
-  EXPECT_EQ(parse_capabilities("fs,env"), capability_bit(Capability::Fs) | capability_bit(Capability::Env));
-  EXPECT_EQ(parse_capabilities(":time, load"), capability_bit(Capability::Time) | capability_bit(Capability::Load));
+  EXPECT_EQ(parse_capabilities("fs,env"), capability_bit(CapabilityId::Fs) | capability_bit(CapabilityId::Env));
+  EXPECT_EQ(parse_capabilities(":time, load"), capability_bit(CapabilityId::Time) | capability_bit(CapabilityId::Load));
   EXPECT_EQ(parse_capabilities("all"), kAllCapabilities);
   EXPECT_THROW(parse_capabilities("fs,disk"), std::invalid_argument);
-  Capability c;
+  CapabilityId c;
   EXPECT_TRUE(capability_from_name("process", &c));
-  EXPECT_EQ(c, Capability::Process);
-  EXPECT_STREQ(capability_name(Capability::Net), "net");
-  EXPECT_STREQ(capability_name(Capability::Ffi), "ffi");
+  EXPECT_EQ(c, CapabilityId::Process);
+  EXPECT_STREQ(capability_name(CapabilityId::Net), "net");
+  EXPECT_STREQ(capability_name(CapabilityId::Ffi), "ffi");
 }
 
 // ---- :fs ----

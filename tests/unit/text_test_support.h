@@ -6,13 +6,13 @@
 
 #include "core/error.h"
 #include "runtime/print/print.h"
-#include "api/vm.h"
+#include "api/runtime.h"
 
 namespace clove::text_test {
 
 /// A VM with natives only (no Clove core library) and helpers to call them.
 struct TextVM {
-  VM vm{VMOptions{.load_core_library = false}};
+  Runtime vm{RuntimeOptions{.load_core_library = false}};
 
   Value fn(const char* qualified) {
     Var* v = vm.resolve_var(vm.core_ns(), vm.sym(qualified));

@@ -11,7 +11,7 @@
 #include <set>
 #include <thread>
 
-#include "api/vm.h"
+#include "api/runtime.h"
 #include "compiler/compiler.h"
 #include "reader/reader.h"
 #include "runtime/coll/coll.h"
@@ -24,7 +24,7 @@ namespace {
 
 class Budget : public ::testing::Test {
  protected:
-  VM vm;
+  Runtime vm;
   /// Budgets and sizes shrink under GC stress, where every allocation collects.
   int64_t scale() const { return vm.heap.stress() || vm.heap.incremental_stress() ? 100 : 1; }
   std::string eval(const std::string& src) { return pr_str(vm, vm.eval_string(src, "<test>")); }
@@ -212,7 +212,7 @@ std::string read_text(const fs::path& p) {
 /// `slice` instructions at a time (compiling a form runs with no budget). Returns
 /// what it printed.
 std::string run_sliced(const fs::path& file, int64_t slice, int* resumes) {
-  VM vm;
+  Runtime vm;
   std::string out;
   vm.set_out([&](std::string_view s) { out += s; });
   vm.set_err([](std::string_view) {});
@@ -256,7 +256,7 @@ std::string run_sliced(const fs::path& file, int64_t slice, int* resumes) {
 TEST(BudgetSlices, ConformanceProgramsGiveTheSameOutput) {
   {
     // 100+ programs again: the conformance groups already run under GC stress.
-    VM probe;
+    Runtime probe;
     if (probe.heap.stress() || probe.heap.incremental_stress()) GTEST_SKIP() << "not under GC stress";
   }
   fs::path root = fs::path(CLOVE_SOURCE_DIR) / "tests" / "conformance";

@@ -7,7 +7,7 @@
 #include <iostream>
 #include <string>
 
-#include "api/vm.h"
+#include "api/runtime.h"
 #include "core/error.h"
 #include "runtime/coll/coll.h"
 #include "runtime/print/print.h"
@@ -19,7 +19,7 @@ namespace {
 
 class FiberTest : public ::testing::Test {
  protected:
-  VM vm;
+  Runtime vm;
   Value eval(const std::string& src) { return vm.eval_string(src, "<test>"); }
   std::string eval_str(const std::string& src) { return pr_str(vm, eval(src)); }
   /// The fiber a global var holds (the var keeps it reachable).

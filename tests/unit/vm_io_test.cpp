@@ -1,5 +1,5 @@
 // The VM's streams (runtime/host/stream.h): the embedder's output redirection
-// (VM::set_out / VM::set_err), *out* / *err* / *in* as dynamic vars holding writers and
+// (Runtime::set_out / Runtime::set_err), *out* / *err* / *in* as dynamic vars holding writers and
 // readers, the errors for values that are not streams, and *data-readers* /
 // *default-data-reader-fn* at read-string and load time (eval/data_readers.h).
 #include <gtest/gtest.h>
@@ -9,7 +9,7 @@
 
 #include "runtime/print/print.h"
 #include "runtime/host/stream.h"
-#include "api/vm.h"
+#include "api/runtime.h"
 
 namespace clove {
 namespace {
@@ -34,7 +34,7 @@ class VmIo : public ::testing::Test {
     return "";
   }
 
-  VM vm;
+  Runtime vm;
   std::string out;
   std::string err;
 };

@@ -3,7 +3,7 @@
 // natives"), from every kind of call site, and the stackless core natives.
 #include <gtest/gtest.h>
 
-#include "api/vm.h"
+#include "api/runtime.h"
 #include "runtime/coll/coll.h"
 #include "runtime/lang/function.h"
 #include "runtime/num/number.h"
@@ -60,7 +60,7 @@ Value context(State& vm, Args a) {
 
 class Requests : public ::testing::Test {
  protected:
-  VM vm;
+  Runtime vm;
   Requests() {
     vm.def_native("test", "twice", twice, 2, 2, "");
     vm.def_native("test", "via", via, 1, -1, "");

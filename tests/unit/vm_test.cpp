@@ -7,7 +7,7 @@
 
 #include "runtime/coll/coll.h"
 #include "runtime/num/number.h"
-#include "api/vm.h"
+#include "api/runtime.h"
 
 using namespace clove;
 
@@ -60,7 +60,7 @@ Value run0(State& vm, ProtoBuilder& b) { return vm.call(closure_of(vm, make_fn(v
 
 class VMTest : public ::testing::Test {
  protected:
-  VM vm{VMOptions{.load_core_library = false}};
+  Runtime vm{RuntimeOptions{.load_core_library = false}};
 };
 
 int64_t L(Value v) { return as_long(v); }

@@ -583,7 +583,7 @@ const std::string& fpath(Call& c) { return static_cast<File*>(c.self().as_obj())
 // The path of a File method that touches the file system (or the working directory):
 // the fs capability first (state/capability.h).
 const std::string& fs_path(Call& c, const char* method) {
-  c.vm.require_capability(Capability::Fs, method);
+  c.vm.require_capability(CapabilityId::Fs, method);
   return fpath(c);
 }
 Value f_name(Call& c) { return c.str(file_name(fpath(c))); }

@@ -130,6 +130,8 @@ class Args {
   /// Replaces argument i (a stackless native keeps its cursor there between
   /// continuations, so the frame does not hold what it has walked past).
   void set(int i, Value v) { (*stack_)[base_ + i] = v; }
+  /// The function being called (the Native itself; its frame's callee slot).
+  Value callee() const { return (*stack_)[base_ - 3]; }
 
  private:
   std::vector<Value>* stack_;
@@ -147,6 +149,9 @@ struct Native : Obj {
   int16_t min_args;
   int16_t max_args;  // -1: variadic
   Value meta;
+  /// The host's data for a native bound through the embedding API (the C++ callable
+  /// it runs, owned by the host's VM object; src/api/vm.cpp); null for Clove's own.
+  void* host_data = nullptr;
   Native(NativeFn f, String* n, const char* d, const char* al, int16_t mn, int16_t mx)
       : Obj(kType), fn(f), name(n), doc(d), arglists(al), min_args(mn), max_args(mx) {}
   void trace(Tracer& t) {

@@ -15,22 +15,24 @@
 
 namespace clove {
 
+class VM;  // include/clove/vm.h
+
 /// What a new VM loads (Lua's luaL_openlibs split: natives always, library optional).
-struct VMOptions {
+struct RuntimeOptions {
   /// Load the Clove-written part of clojure.core (src/lib). Without it only natives
   /// and special forms exist; useful for tests of the VM alone.
   bool load_core_library = true;
   /// The capabilities granted to the code the VM runs (state/capability.h): all by
   /// default; a sandboxed VM gets kNoCapabilities or only the bits the host trusts it
-  /// with, e.g. capability_bit(Capability::Fs). Applied after the libraries are open.
+  /// with, e.g. capability_bit(CapabilityId::Fs). Applied after the libraries are open.
   uint32_t capabilities = kAllCapabilities;
 };
 
-class VM : public Interpreter {
+class Runtime : public Interpreter {
  public:
   /// Opens the natives and (per opts) the core library, then makes `user` current.
   /// Throws std::runtime_error if the embedded library fails to load.
-  explicit VM(VMOptions opts = {});
+  explicit Runtime(RuntimeOptions opts = {});
 
   /// Reads, compiles and runs every form of `src` (eval/eval.h's eval_string).
   Value eval_string(std::string_view src, std::string_view name);
@@ -38,6 +40,10 @@ class VM : public Interpreter {
   Value load_file(const std::string& path);
   /// Compiles and runs one form already read (compiler/compiler.h's eval_form).
   Value eval_form(Value form);
+
+  /// The public clove::VM (include/clove/vm.h) wrapping this runtime, or null when the
+  /// runtime is used directly (the CLI, the tests); api/vm.cpp sets it.
+  VM* host_vm = nullptr;
 };
 
 /// Installs every native of clojure.core and friends (natives/) and, when

@@ -13,9 +13,11 @@
 //   clove/handle.h   values and handles (Handle); errors (Error, StackFrame)
 //   clove/convert.h  the conversions between C++ and Clove values (Convert<T>,
 //                    RestArgs) used by call, def, make and Handle::as
+//   clove/host.h     host objects: C++ types as Clove classes (Class<T>, wrap, borrow)
 // docs/embedding.md is the guide. Nothing else of Clove's source tree is public.
 #pragma once
 #include "clove/convert.h"
 #include "clove/handle.h"
+#include "clove/host.h"
 #include "clove/version.h"
 #include "clove/vm.h"

@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <typeinfo>
 #include <vector>
 
 #include "clove/handle.h"
@@ -15,6 +16,12 @@
 namespace clove {
 
 class Runtime;  // the VM inside (src/api/runtime.h); not part of the API
+template <class T>
+class Class;  // clove/host.h
+namespace detail {
+struct ClassSpec;      // clove/host.h
+class ClassRegistry;   // src/api/host_class.h
+}  // namespace detail
 
 // =====================================================================================
 // Limits and sandbox
@@ -142,6 +149,25 @@ class VM {
                std::string_view doc = "", std::string_view arglists = "");
 
   // ---------------------------------------------------------------------------------
+  // Host objects (clove/host.h)
+  // ---------------------------------------------------------------------------------
+  /// Describes the C++ type T to this VM as the class ns.Name, held by the var
+  /// ns/Name; chain Class<T>'s calls to give it methods and behaviour. Once per T.
+  /// clove::Error (IllegalStateException) if T or the name is defined already.
+  template <class T>
+  Class<T> define_class(std::string_view ns, std::string_view name);
+  /// A host object that Clove owns: `object` is deleted when the collector frees the
+  /// value or the VM is destroyed. T must have been defined (define_class).
+  template <class T>
+  Handle wrap(std::unique_ptr<T> object);
+  /// A host object the host keeps owning; call invalidate before `object` dies.
+  template <class T>
+  Handle borrow(T* object);
+  /// Makes the host object `object` unusable: each later use in Clove or C++ is an
+  /// IllegalStateException. An owned object is deleted now.
+  void invalidate(const Handle& object);
+
+  // ---------------------------------------------------------------------------------
   // Limits and sandbox
   // ---------------------------------------------------------------------------------
   /// The budget: the VM runs at most `n` more instructions (counted at calls and loop
@@ -192,10 +218,22 @@ class VM {
 
  private:
   friend struct detail::HandleAccess;
+  template <class T>
+  friend class Class;
   Handle call_converted(const Handle& fn, std::initializer_list<Handle> args);
+  detail::ClassSpec* register_class(std::string_view ns, std::string_view name, const std::type_info& type,
+                                    void (*deleter)(void*));
+  Handle make_host_object(const std::type_info& type, void* ptr, bool owned);
+  template <class F>
+  void def_method(detail::ClassSpec& spec, const std::string& name, F fn);
+  template <class F>
+  void def_invoke(detail::ClassSpec& spec, F fn);
+  /// A method of a class (name "": what calling an object runs).
+  void add_method(detail::ClassSpec& spec, const std::string& name, RawNative fn, int min_args, int max_args);
   std::unique_ptr<Runtime> rt_;
   std::shared_ptr<detail::HandleTable> handles_;
   std::vector<std::shared_ptr<void>> natives_;  // what def_raw's natives run (api/vm.cpp)
+  std::unique_ptr<detail::ClassRegistry> classes_;  // define_class's (api/host_class.h)
 };
 
 }  // namespace clove

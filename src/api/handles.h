@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "api/runtime.h"
+#include "runtime/lang/function.h"
 #include "clove/handle.h"
 #include "clove/vm.h"
 
@@ -69,7 +70,16 @@ struct HandleAccess {
   /// The runtime a live handle belongs to; std::logic_error otherwise.
   static Runtime& runtime(const Handle& h);
   static const std::shared_ptr<HandleTable>& table(VM& vm) { return vm.handles_; }
+  /// What keeps the VM's host natives' callables alive (api/vm.cpp).
+  static std::vector<std::shared_ptr<void>>& natives(VM& vm) { return vm.natives_; }
+  static std::unique_ptr<ClassRegistry>& classes(VM& vm) { return vm.classes_; }
 };
+
+/// A Native (not bound to a var) that runs the host's callable `fn` through the
+/// trampoline of api/vm.cpp; `full_name` ("app/greet") names it in errors and traces.
+/// The callable and the strings live as long as the VM.
+Native* make_host_native(VM& vm, std::string full_name, VM::RawNative fn, int min_args, int max_args,
+                         std::string doc = "", std::string arglists = "");
 
 }  // namespace detail
 }  // namespace clove

@@ -10,6 +10,7 @@
 #include "runtime/lang/exception.h"
 #include "runtime/host/file.h"
 #include "runtime/lang/function.h"
+#include "runtime/lang/host_object.h"
 #include "state/namespace.h"
 #include "natives/args.h"
 #include "natives/seq.h"
@@ -69,6 +70,7 @@ void init_table() {
   register_array_types(g_table);
   // How types print (TypeInfo::print, ::str), registered by the modules defining the printers.
   register_record_printers(g_table);
+  register_host_object_printers(g_table);
   register_array_printers(g_table);
   register_io_printers(g_table);
   register_regex_printers(g_table);
@@ -107,6 +109,7 @@ void register_core_types(TypeInfo* table) {
   register_type<Fiber>(table);
   register_type<Reduced>(table);
   register_record_types(table);
+  register_host_object_type(table);
   register_type<Protocol>(table);
   register_type<MultiFn>(table);
   register_tagged_types(table);

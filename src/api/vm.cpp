@@ -5,6 +5,7 @@
 
 #include "api/errors.h"
 #include "api/handles.h"
+#include "api/host_class.h"
 #include "clove/convert.h"
 #include "runtime/coll/coll.h"
 #include "runtime/lang/function.h"
@@ -60,6 +61,18 @@ Value host_trampoline(State& st, Args a) {
 
 }  // namespace
 
+Native* detail::make_host_native(VM& vm, std::string full_name, VM::RawNative fn, int min_args, int max_args,
+                                 std::string doc, std::string arglists) {
+  auto entry = std::make_shared<HostNative>(HostNative{&vm, std::move(fn), std::move(doc), std::move(arglists)});
+  Runtime& rt = vm.runtime();
+  Native* n = rt.heap.make<Native>(host_trampoline, make_string(rt.heap, full_name), entry->doc.c_str(),
+                                   entry->arglists.c_str(), static_cast<int16_t>(min_args),
+                                   static_cast<int16_t>(max_args));
+  n->host_data = entry.get();
+  HandleAccess::natives(vm).push_back(std::move(entry));
+  return n;
+}
+
 VM::VM(Options options) {
   RuntimeOptions ro;
   ro.load_core_library = options.load_core_library;
@@ -76,7 +89,7 @@ VM::VM(Options options) {
 
 VM::~VM() {
   handles_->detach();
-  rt_.reset();
+  rt_.reset();  // finalizes owned host objects while classes_ still describes them
 }
 
 // ---- calling ----
@@ -189,14 +202,18 @@ Handle VM::set(const std::vector<Handle>& items) {
 
 void VM::def_raw(std::string_view ns, std::string_view name, RawNative fn, int min_args, int max_args,
                  std::string_view doc, std::string_view arglists) {
-  auto entry = std::make_unique<HostNative>(HostNative{this, std::move(fn), std::string(doc), std::string(arglists)});
   detail::guarded(*rt_, [&] {
-    Var* v = rt_->def_native(ns, name, host_trampoline, min_args, max_args, entry->doc.c_str(),
-                             entry->arglists.c_str());
-    as<Native>(v->root)->host_data = entry.get();
+    std::string full = fmt::format("{}/{}", ns, name);
+    Native* n = detail::make_host_native(*this, full, std::move(fn), min_args, max_args, std::string(doc),
+                                         std::string(arglists));
+    RootScope scope(rt_->heap);
+    scope.push(Value::object(n));
+    Var* v = rt_->intern(rt_->find_or_create_ns(rt_->sym(ns)), rt_->sym(name));
+    v->root = Value::object(n);
+    v->bound = true;
+    rt_->heap.barrier(v, n);
     return 0;
   });
-  natives_.push_back(std::shared_ptr<HostNative>(std::move(entry)));
 }
 
 // ---- limits and sandbox ----

@@ -8,6 +8,7 @@
 #include "runtime/coll/coll.h"
 #include "runtime/coll/array_seq.h"
 #include "runtime/coll/transient.h"
+#include "runtime/lang/host_object.h"
 #include "runtime/num/number.h"
 #include "runtime/print/print.h"
 #include "vm/interpreter.h"
@@ -54,6 +55,18 @@ Value Interpreter::call_non_closure(Fiber* f, Value callee, size_t newbase, int 
     for (int k = 0; k < nargs; ++k) copy[k] = args[k];
     push_frame();
     return tail_call(v->root, copy, nargs);
+  }
+  if (HostObject* h = live_host_object(callee)) {
+    // A host object the host made callable: its class's invoke fn, with the object
+    // first, replaces the object's frame (as calling a var does).
+    if (h->cls->host_invoke.is_nil())
+      throw_error(ErrorKind::ClassCastException,
+                  fmt::format("class {} cannot be cast to class clojure.lang.IFn", h->cls->cname()));
+    std::vector<Value> with_self(static_cast<size_t>(nargs) + 1);
+    with_self[0] = callee;
+    for (int k = 0; k < nargs; ++k) with_self[static_cast<size_t>(k) + 1] = args[k];
+    push_frame();
+    return tail_call(h->cls->host_invoke, with_self.data(), nargs + 1);
   }
   // Keywords and collections look themselves up without a frame of their own.
   Value r;

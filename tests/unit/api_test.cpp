@@ -317,3 +317,138 @@ TEST(Api, ManyVMsOnManyThreads) {
 }
 
 }  // namespace
+
+namespace {
+
+/// A host type for the host-object tests; counts live instances.
+struct Sprite {
+  static inline int alive = 0;
+  std::string name;
+  double x = 0, y = 0;
+  std::vector<int> frames;
+  explicit Sprite(std::string n, std::vector<int> f = {}) : name(std::move(n)), frames(std::move(f)) { ++alive; }
+  ~Sprite() { --alive; }
+};
+
+void define_sprite(clove::VM& vm) {
+  vm.define_class<Sprite>("game", "Sprite")
+      .method("move", [](Sprite& s, double dx, double dy) {
+        s.x += dx;
+        s.y += dy;
+        return s.x + s.y;
+      })
+      .method("name", [](const Sprite& s) { return s.name; })
+      .to_string([](const Sprite& s) { return "sprite " + s.name; })
+      .equals([](const Sprite& a, const Sprite& b) { return a.name == b.name; })
+      .hash([](const Sprite& s) { return std::hash<std::string>()(s.name) & 0x7fffffff; })
+      .count([](const Sprite& s) { return s.frames.size(); })
+      .nth([](const Sprite& s, int64_t i) { return s.frames.at(static_cast<size_t>(i)); })
+      .seq([](const Sprite& s) { return s.frames; })
+      .get([](const Sprite& s, clove::Handle key) -> std::optional<double> {
+        std::string k = key.str();
+        if (k == ":x") return s.x;
+        if (k == ":y") return s.y;
+        return std::nullopt;
+      })
+      .invoke([](Sprite& s, int i) { return s.frames.at(static_cast<size_t>(i)) * 10; });
+}
+
+TEST(ApiHost, ObjectsBehaveAsTheHostSays) {
+  clove::VM vm;
+  define_sprite(vm);
+  clove::Handle s = vm.wrap(std::make_unique<Sprite>("hero", std::vector<int>{4, 5, 6}));
+  vm.eval("(def ^:dynamic *s* nil)");
+  clove::Handle f = vm.eval("(fn [s] [(str s) (count s) (nth s 1) (vec s) (map inc s) (:x s) (get s :nope :dflt)"
+                            "        (.name s) (.move s 1.5 2) (:y s) (s 2) (class s) (instance? game/Sprite s)])");
+  EXPECT_EQ(f(s).pr_str(),
+            "[\"sprite hero\" 3 5 [4 5 6] (5 6 7) 0.0 :dflt \"hero\" 3.5 2.0 60 game.Sprite true]");
+  EXPECT_NE(s.pr_str().find("#object[game.Sprite 0x"), std::string::npos);
+  EXPECT_NE(s.pr_str().find(" \"sprite hero\"]"), std::string::npos);
+  EXPECT_EQ(s.as<Sprite*>()->x, 1.5);
+  // = and hash by the host's rule: two objects with the same name are equal.
+  clove::Handle twin = vm.wrap(std::make_unique<Sprite>("hero"));
+  EXPECT_TRUE(s.equals(twin));
+  EXPECT_EQ(s.hash(), twin.hash());
+  EXPECT_EQ(vm.call("clojure.core/count", vm.call("clojure.core/hash-set", s, twin)).as<int>(), 1);
+  EXPECT_FALSE(s.equals(vm.wrap(std::make_unique<Sprite>("villain"))));
+  // Protocols and multimethods on the class.
+  EXPECT_EQ(vm.eval("(defprotocol Named (label [x]))"
+                    "(extend-protocol Named game/Sprite (label [x] (str \"<\" (.name x) \">\")))"
+                    "(defmulti kind class) (defmethod kind game/Sprite [_] :sprite) (defmethod kind :default [_] :other)"
+                    "(fn [s] [(label s) (kind s) (kind 1)])")(s)
+                .pr_str(),
+            "[\"<hero>\" :sprite :other]");
+}
+
+TEST(ApiHost, ErrorsNameTheClass) {
+  clove::VM vm;
+  define_sprite(vm);
+  clove::Handle s = vm.wrap(std::make_unique<Sprite>("hero", std::vector<int>{1}));
+  clove::Handle call = vm.eval("(fn [f x] (try (f x) (catch Throwable e [(.getName (class e)) (ex-message e)])))");
+  EXPECT_EQ(call(vm.eval("#(nth % 5)"), s).pr_str(),
+            "[\"java.lang.IndexOutOfBoundsException\" \"Index 5 out of bounds for game.Sprite\"]");
+  EXPECT_EQ(call(vm.eval("#(.jump %)"), s).pr_str(),
+            "[\"java.lang.IllegalArgumentException\" \"No matching field found: jump for class game.Sprite\"]");
+  EXPECT_EQ(call(vm.eval("#(.jump % 1)"), s).pr_str(),
+            "[\"java.lang.IllegalArgumentException\" \"No matching method jump found taking 1 args for class "
+            "game.Sprite\"]");
+  EXPECT_EQ(call(vm.eval("#(.move % \"far\" 1)"), s).pr_str(),
+            "[\"java.lang.ClassCastException\" \"game.Sprite.move: argument 2: java.lang.String cannot be converted "
+            "to double\"]");
+  EXPECT_THROW(vm.eval("42").as<Sprite*>(), clove::Error);
+  // A class without count, seq or invoke says so, as Clojure does for a Java object.
+  struct Plain {};
+  vm.define_class<Plain>("game", "Plain");
+  clove::Handle p = vm.wrap(std::make_unique<Plain>());
+  EXPECT_EQ(call(vm.var("clojure.core/count"), p).pr_str(),
+            "[\"java.lang.UnsupportedOperationException\" \"count not supported on this type: game.Plain\"]");
+  EXPECT_EQ(call(vm.eval("#(%)"), p).pr_str(),
+            "[\"java.lang.ClassCastException\" \"class game.Plain cannot be cast to class clojure.lang.IFn\"]");
+  EXPECT_TRUE(vm.call("clojure.core/=", p, p).as<bool>());  // identity
+  EXPECT_THROW(vm.define_class<Plain>("game", "Other"), clove::Error);  // once per type
+}
+
+TEST(ApiHost, OwnedObjectsAreFinalizedAndBorrowedOnesInvalidated) {
+  Sprite::alive = 0;
+  {
+    clove::VM vm;
+    define_sprite(vm);
+    vm.eval("(def keep [])");
+    for (int i = 0; i < 50; ++i) vm.call("clojure.core/identity", vm.wrap(std::make_unique<Sprite>("tmp")));
+    clove::Handle kept = vm.wrap(std::make_unique<Sprite>("kept"));
+    if (!gc_stress()) EXPECT_EQ(Sprite::alive, 51);  // (stress collects them at once)
+    vm.eval("nil");  // the last value returned to C++ stays reachable until the next
+    vm.collect();
+    vm.collect();
+    EXPECT_EQ(Sprite::alive, 1);  // the unreferenced ones were deleted
+    Sprite local("borrowed");
+    clove::Handle b = vm.borrow(&local);
+    vm.eval("(def saved nil)");
+    vm.call("clojure.core/intern", vm.symbol("user"), vm.symbol("saved"), b);
+    EXPECT_EQ(vm.eval("(.name saved)").as<std::string>(), "borrowed");
+    vm.invalidate(b);
+    clove::Error e = error_of(vm, "(.name saved)");
+    EXPECT_EQ(e.class_name(), "java.lang.IllegalStateException");
+    EXPECT_EQ(e.message(), "game.Sprite object is no longer valid: the host invalidated it");
+    EXPECT_THROW(b.as<Sprite*>(), clove::Error);
+    EXPECT_EQ(vm.eval("(str (class saved))").as<std::string>(), "game.Sprite");  // the value itself is fine
+    vm.invalidate(kept);  // owned: deleted now
+    EXPECT_EQ(Sprite::alive, 1);  // `local` only
+    vm.wrap(std::make_unique<Sprite>("at exit"));
+    EXPECT_EQ(Sprite::alive, 2);
+  }
+  EXPECT_EQ(Sprite::alive, 0);  // the VM's destruction finalized the rest
+}
+
+TEST(ApiHost, NativesTakeHostObjects) {
+  clove::VM vm;
+  define_sprite(vm);
+  vm.def("game", "rename!", [](Sprite* s, std::string n) { s->name = std::move(n); });
+  clove::Handle s = vm.wrap(std::make_unique<Sprite>("a"));
+  vm.call("game/rename!", s, "b");
+  EXPECT_EQ(s.as<Sprite*>()->name, "b");
+  EXPECT_EQ(error_of(vm, "(game/rename! 1 \"c\")").message(),
+            "game/rename!: argument 1: java.lang.Long cannot be converted to game.Sprite");
+}
+
+}  // namespace

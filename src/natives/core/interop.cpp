@@ -30,6 +30,7 @@
 #include "runtime/lang/exception.h"
 #include "runtime/host/file.h"
 #include "runtime/lang/host_class.h"
+#include "runtime/lang/host_object.h"
 #include "natives/args.h"
 #include "runtime/print/print.h"
 #include "runtime/lang/record.h"
@@ -802,6 +803,16 @@ Value i_invoke_method(State& vm, Args a) {
     throw_error(ErrorKind::IllegalArgumentException, fmt::format("No matching field found: {} for class {}", fname, cls));
   }
   if (nargs == 0 && field_of(target, name, vm, &field)) return field;
+  if (HostObject* h = live_host_object(target)) {
+    // A method the host registered for its class: (fn [obj & args]).
+    Value m = h->cls->host_methods.is_nil() ? Value::nil() : get(vm, h->cls->host_methods, string_value(vm.heap, name));
+    if (!m.is_nil()) {
+      std::vector<Value> args(static_cast<size_t>(nargs) + 1);
+      args[0] = target;
+      for (int i = 0; i < nargs; ++i) args[static_cast<size_t>(i) + 1] = a[i + 2];
+      return vm.tail_call(m, args.data(), nargs + 1);
+    }
+  }
   Call c{vm, a};
   for (const Table& t : tables_for(target))
     for (size_t i = 0; i < t.n; ++i) {

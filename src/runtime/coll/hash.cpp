@@ -146,6 +146,7 @@ uint32_t hash(State& vm, Value v) {
     case ObjType::Ratio:
     case ObjType::BigDecimal: return num_hash(v);
     case ObjType::LazySeq: return hash_ordered(vm, v);  // not cached: not yet immutable
+    case ObjType::HostObject: return compute_hash(vm, v, o);  // not cached: the host's object may change
     default: break;
   }
   if (o->hash_cache) return o->hash_cache;

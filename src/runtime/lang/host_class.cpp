@@ -18,6 +18,7 @@
 
 #include "core/error.h"
 #include "runtime/lang/exception.h"
+#include "runtime/lang/host_object.h"
 #include "runtime/lang/record.h"
 #include "runtime/num/number.h"
 #include "state/state.h"
@@ -175,6 +176,7 @@ std::vector<std::string> name_parents(const std::string& full) {
 Value class_of(State& vm, Value v) {
   if (v.is_nil()) return v;
   if (Record* r = as_instance(v)) return Value::object(r->rtype);
+  if (HostObject* h = as<HostObject>(v)) return Value::object(h->cls);
   return Value::object(vm.sym(value_type_name(v)));
 }
 
@@ -191,7 +193,8 @@ Value canonical_class(State& vm, Value c) {
 std::vector<Value> class_parents(State& vm, Value c) {
   std::vector<Value> out;
   if (RecordType* rt = as<RecordType>(c)) {
-    for (const std::string& n : row_supers(rt->is_record ? ObjType::Record : ObjType::TypeInstance))
+    ObjType row = rt->host ? ObjType::HostObject : rt->is_record ? ObjType::Record : ObjType::TypeInstance;
+    for (const std::string& n : row_supers(row))
       out.push_back(Value::object(vm.names.symbol({}, n)));
     return out;
   }

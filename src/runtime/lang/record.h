@@ -30,6 +30,8 @@ namespace clove {
 
 class State;
 
+class HostClass;  // host_object.h
+
 struct RecordType : Obj {
   static constexpr ObjType kType = ObjType::RecordType;
   Symbol* name;                  // interned, unqualified, dotted: user.Point
@@ -37,7 +39,15 @@ struct RecordType : Obj {
   Value field_syms;              // a vector of the field symbols (getBasis)
   Value to_string;               // nil, or the fn an `Object (toString [this] ...)` gave
   bool is_record;
-  RecordType(Symbol* n, bool rec) : Obj(kType), name(n), field_syms(Value::nil()), to_string(Value::nil()), is_record(rec) {}
+  /// For the class of an embedding host's C++ type (host_object.h): what it does, its
+  /// methods (a map of method-name strings to fns taking the object first) and the fn
+  /// that calling an object runs (nil: not callable). Null/nil for defrecord/deftype.
+  HostClass* host = nullptr;
+  Value host_methods;
+  Value host_invoke;
+  RecordType(Symbol* n, bool rec)
+      : Obj(kType), name(n), field_syms(Value::nil()), to_string(Value::nil()), is_record(rec),
+        host_methods(Value::nil()), host_invoke(Value::nil()) {}
   /// The C string of the class name (stable while the type lives).
   const char* cname() const { return name->name->data(); }
   /// The index of field keyword `k`, or -1.
@@ -51,6 +61,8 @@ struct RecordType : Obj {
     for (Keyword* k : fields) t.mark(k);
     t.mark(field_syms);
     t.mark(to_string);
+    t.mark(host_methods);
+    t.mark(host_invoke);
   }
   size_t byte_size() const { return sizeof(RecordType) + fields.capacity() * sizeof(Keyword*); }
 };

@@ -11,7 +11,7 @@ set -euo pipefail
 
 packages=(
   g++ cmake ninja-build pkg-config make  # toolchain (make: CMake's fallback, cheap to have)
-  libfmt-dev libpcre2-dev libgmp-dev libutf8proc-dev  # linked into clove_core
+  libfmt-dev libpcre2-dev libgmp-dev libutf8proc-dev libffi-dev  # linked into clove_core
   libcli11-dev libedit-dev                            # the clove command line and REPL
   libgtest-dev libgmock-dev libbenchmark-dev          # unit tests and benchmarks
 )

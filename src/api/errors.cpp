@@ -43,7 +43,7 @@ Error public_error(Runtime& rt, const CloveError& e, bool aborted) {
     return Error(error_class_name(x->kind), x->message ? std::string(x->message->view()) : std::string(),
                  handle(e.payload), handle(x->data), std::move(trace), rt.format_exception(e.payload), aborted);
   }
-  std::string report = std::string("Execution error (") + error_short_name(e.kind) + ").\n" + e.what();
+  std::string report = fmt::format("Execution error ({}).\n{}", error_short_name(e.kind), e.what());
   return Error(error_class_name(e.kind), e.what(), handle(Value::nil()), handle(Value::nil()), {},
                std::move(report), aborted);
 }
@@ -73,9 +73,9 @@ void rethrow_in_clove(Runtime& rt, const char* native_name) {
     if (is<Exception>(exc)) throw CloveError(kind, e.message(), exc);
     throw_error(kind, e.message());
   } catch (const std::exception& e) {
-    throw_error(ErrorKind::RuntimeException, std::string(e.what()) + " (thrown by the native " + native_name + ")");
+    throw_error(ErrorKind::RuntimeException, fmt::format("{} (thrown by the native {})", e.what(), native_name));
   } catch (...) {
-    throw_error(ErrorKind::RuntimeException, std::string("a C++ exception thrown by the native ") + native_name);
+    throw_error(ErrorKind::RuntimeException, fmt::format("a C++ exception thrown by the native {}", native_name));
   }
 }
 

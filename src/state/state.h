@@ -25,6 +25,7 @@
 #include <exception>
 #include <functional>
 #include <initializer_list>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -157,6 +158,10 @@ class State : public RootProvider {
   std::unordered_map<Symbol*, Namespace*> default_aliases;
 
   // ---- loading (eval/loader.h implements require/load over these) ----
+  /// C++ state of a library of natives that lives as long as the VM, by the library's
+  /// name (natives/clove_ffi/: "clove.ffi" holds its call descriptors and dlopen
+  /// handles). Freed with the VM.
+  std::unordered_map<std::string, std::shared_ptr<void>> resources;
   /// Source roots that require/load search, in order (CLI: -cp, CLOVE_PATH, script dir).
   std::vector<std::string> load_path;
   /// Libs require has loaded or an `ns` form has declared (interned symbols).

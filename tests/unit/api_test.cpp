@@ -291,6 +291,7 @@ TEST(Api, SandboxGrantsCapabilitiesOneByOne) {
   EXPECT_EQ(e.class_name(), "clove.lang.SandboxException");
   EXPECT_NE(e.message().find("fs capability"), std::string::npos);
   EXPECT_THROW(vm.load_file("/nonexistent.clj"), clove::Error);  // :load missing
+  EXPECT_EQ(error_of(vm, "(clove.ffi/fn nil \"abs\" :int [:int])").class_name(), "clove.lang.SandboxException");
   vm.grant(static_cast<uint32_t>(clove::Capability::Fs));
   EXPECT_TRUE(vm.has_capability(clove::Capability::Fs));
   EXPECT_EQ(error_of(vm, "(slurp \"/nonexistent-file\")").class_name(), "java.io.FileNotFoundException");

@@ -61,8 +61,10 @@ TEST(GcTest, BarrierKeepsObjectsStoredIntoBlackObjectsDuringMarking) {
   h.set_incremental_stress(false);  // this test drives the normal pacing itself
   Roots roots;
   h.add_root_provider(&roots);
-  // A var reachable from the roots; make lots of garbage so incremental marking starts.
+  // A var reachable from the roots, behind enough live objects that marking takes
+  // many steps; make lots of garbage so incremental marking starts.
   Var* v = h.make<Var>(nullptr, nullptr);
+  for (int i = 0; i < 20000; ++i) roots.values.push_back(Value::object(make_string(h, std::string(100, 'l'))));
   roots.values.push_back(Value::object(v));
   allocate_until_marking(h);
   ASSERT_EQ(h.phase(), GcPhase::Mark);
@@ -184,5 +186,26 @@ TEST(GcTest, IncrementalStressKeepsACycleRunning) {
   h.collect();
   EXPECT_EQ(as<String>(v->root)->view(), "v1999");
   EXPECT_NO_THROW(h.validate());
+  h.remove_root_provider(&roots);
+}
+
+// Under a cap the pacing starts cycles early and finishes them near the cap, so a
+// program making garbage fast stays under a cap a few times its live size.
+TEST(GcTest, GarbageStaysUnderACap) {
+  Heap h;
+  h.set_stress(false);
+  h.set_incremental_stress(false);
+  Roots roots;
+  h.add_root_provider(&roots);
+  for (int i = 0; i < 2000; ++i) roots.values.push_back(Value::object(make_string(h, std::string(1000, 'l'))));
+  h.set_limit(h.bytes_live() + (3u << 20));
+  EXPECT_NO_THROW({
+    for (int i = 0; i < 200000; ++i) {
+      make_string(h, std::string(200, 'g'));
+      h.safepoint();
+    }
+  });
+  EXPECT_GT(h.collections(), 10u);
+  h.set_limit(0);
   h.remove_root_provider(&roots);
 }

@@ -30,8 +30,9 @@
 // Pool (segregated fits); a free needs no size, the page header gives it. Larger
 // objects are malloc'd with a 16-byte prefix holding their size and are linked
 // through Obj::gc_next. bytes_ counts the memory really taken (whole cells, malloc'd
-// blocks with their prefix), so set_limit caps real bytes; TypeInfo::size only paces
-// marking.
+// blocks with their prefix) plus what objects own outside the cells as their code
+// reports it (add_external; TypeInfo::external is uncounted when the object is freed),
+// so set_limit caps real bytes; TypeInfo::size only paces marking.
 //
 // Invariant while marking: no black object points to a white one, except via a
 // root. Heap::barrier keeps it: storing a white value into a black object turns the
@@ -100,9 +101,26 @@ Heap::~Heap() {
   // The pool's destructor returns its pages.
 }
 
+namespace {
+/// A byte count as people write it: "64 MiB", "1536 KiB", "1000 bytes".
+std::string bytes_text(size_t n) {
+  if (n >= (size_t{1} << 30) && n % (size_t{1} << 30) == 0) return std::to_string(n >> 30) + " GiB";
+  if (n >= (size_t{1} << 20) && n % (size_t{1} << 20) == 0) return std::to_string(n >> 20) + " MiB";
+  if (n >= (size_t{1} << 10) && n % (size_t{1} << 10) == 0) return std::to_string(n >> 10) + " KiB";
+  return std::to_string(n) + " bytes";
+}
+}  // namespace
+
 void Heap::limit_exceeded() {
-  // We are not at a safepoint, so collecting first is not possible: only count.
-  throw_error(ErrorKind::OutOfMemoryError, "memory limit of " + std::to_string(limit_) + " bytes exceeded");
+  // We are not at a safepoint, so collecting first is not possible: only throw. The
+  // reserve lets the error be made and handled; if even that is used up (the cap was
+  // already passed), the error is thrown again.
+  if (cap_ == limit_) cap_ = limit_ + std::max(limit_ / 8, size_t{1} << 20);
+  // The next safepoint collects fully: what the failed computation held becomes garbage
+  // as the error unwinds it, but the cycle running now has marked it already.
+  emergency_ = true;
+  debt_ = std::max<int64_t>(debt_, 1);
+  throw_error(ErrorKind::OutOfMemoryError, "memory limit of " + bytes_text(limit_) + " exceeded");
 }
 
 void* Heap::alloc_large(size_t sz) {
@@ -152,6 +170,7 @@ void Heap::trace_roots(Tracer& t) {
 
 void Heap::set_limit(size_t bytes) {
   limit_ = bytes ? bytes : SIZE_MAX;
+  cap_ = limit_;
   if (phase_ == GcPhase::Pause) set_threshold();
 }
 
@@ -211,7 +230,9 @@ size_t Heap::atomic() {
 
 void Heap::finalize(Obj* o) {
   if ((o->flags & kFlagSourcePos) && on_free_flagged) on_free_flagged(o);
-  types_[static_cast<int>(o->type)].destroy(o);
+  const TypeInfo& ti = types_[static_cast<int>(o->type)];
+  if (ti.external) sub_external(ti.external(o));
+  ti.destroy(o);
   --objects_;
 }
 
@@ -260,7 +281,8 @@ size_t Heap::sweep_step(size_t budget, bool& finished) {
     }
     finished = *sweep_large_ == nullptr;
   }
-  // Lua's sweepstep: what is freed comes off the estimate.
+  // Lua's sweepstep: what is freed comes off the estimate (destructors may also have
+  // returned memory counted outside the cells).
   estimate_ -= std::min(estimate_, bytes_before - std::min(bytes_before, bytes_));
   return work;
 }
@@ -268,6 +290,7 @@ size_t Heap::sweep_step(size_t budget, bool& finished) {
 void Heap::finish_cycle(const char* how) {
   phase_ = GcPhase::Pause;
   ++cycles_;
+  if (bytes_ <= limit_) cap_ = limit_;  // under the cap again: take the reserve back
   set_threshold();
   if (stats_enabled()) report_cycle(*this, how);
 }
@@ -334,6 +357,11 @@ bool Heap::pressed() const {
 // cycle ended). Near a memory cap the rest of the cycle is done at once.
 void Heap::step() {
   if (in_gc_) return;
+  if (emergency_) {  // the cap was passed: a full collection, floating garbage included
+    emergency_ = false;
+    collect();
+    return;
+  }
   if (stress_ || incremental_stress_) return stress_step();
   if (phase_ == GcPhase::Pause && bytes_ < threshold_) {
     set_threshold();  // frees brought the heap back under the threshold

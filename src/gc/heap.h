@@ -22,6 +22,7 @@
 #pragma once
 #include <cstddef>
 #include <cstdint>
+#include <algorithm>
 #include <cstdlib>
 #include <functional>
 #include <new>
@@ -132,6 +133,8 @@ class Heap {
   }
   /// Bytes currently allocated (live or not yet swept): see set_limit for what counts.
   size_t bytes_live() const { return bytes_; }
+  /// The part of bytes_live() outside the cells (see add_external).
+  size_t external_bytes() const { return external_; }
   /// The live bytes found by the last finished cycle (what the next threshold is
   /// computed from).
   size_t estimate() const { return estimate_; }
@@ -143,13 +146,92 @@ class Heap {
   GcPhase phase() const { return phase_; }
   /// Memory cap in bytes (0 = none); exceeding it throws a catchable error at allocation.
   /// Counted are the bytes the objects really occupy: their size-class cells, or their
-  /// malloc'd block and its 16-byte size header. Under a cap the pacing starts cycles
-  /// earlier (halfway from the live bytes to the cap) and finishes a cycle at once when
-  /// the heap nears the cap, since a collection cannot run inside the allocation that
-  /// would pass it.
+  /// malloc'd block and its 16-byte size header.
+  /// Memory outside the cells is counted too when the code that grows it says so (see
+  /// add_external): strings' and numbers' buffers, fiber stacks, compiled code, the VM's
+  /// tables. Under a cap the pacing starts cycles earlier (halfway from the live bytes
+  /// to the cap) and finishes a cycle at once when the heap nears the cap, since a
+  /// collection cannot run inside the allocation that would pass it. Once the cap has
+  /// been passed, a reserve (an eighth of the cap, at least 1 MiB) is lent so that the
+  /// error can be built, unwound and handled; it is taken back when a collection brings
+  /// the heap under the cap again.
   void set_limit(size_t bytes);
   /// The cap in bytes, 0 for none.
   size_t limit() const { return limit_ == SIZE_MAX ? 0 : limit_; }
+  /// Lifts the cap while it lives (allocation is still counted): for making the error
+  /// that reports an error, which must not fail in turn when even the reserve is used up.
+  class CapLifted {
+   public:
+    explicit CapLifted(Heap& h) : heap_(h), cap_(h.cap_) { h.cap_ = SIZE_MAX; }
+    ~CapLifted() { heap_.cap_ = cap_; }
+    CapLifted(const CapLifted&) = delete;
+    CapLifted& operator=(const CapLifted&) = delete;
+
+   private:
+    Heap& heap_;
+    size_t cap_;
+  };
+
+  // ---- memory outside the cells ----
+  // An object owning memory outside its cell (a std::vector's buffer, GMP limbs) has
+  // it counted in bytes_live(), and so against the cap, by the code that grows it; its
+  // type's TypeInfo::external gives the bytes counted for it, which the sweep
+  // subtracts when it frees the object. Tables of the VM that are no heap object (the
+  // interner's) are counted the same way and never given back.
+  /// Counts `n` bytes about to be allocated outside the cells. Throws OutOfMemoryError,
+  /// counting nothing, if that passes the cap. Never collects.
+  void add_external(size_t n) {
+    if (passes_cap(n)) [[unlikely]]
+      limit_exceeded();
+    bytes_ += n;
+    external_ += n;
+    debt_ += static_cast<int64_t>(n);
+  }
+  /// Counts `n` bytes already allocated (their owner will give them back): never throws.
+  /// check_limit() then reports passing the cap.
+  void adopt_external(size_t n) {
+    bytes_ += n;
+    external_ += n;
+    debt_ += static_cast<int64_t>(n);
+  }
+  /// Uncounts `n` bytes counted by add_external or adopt_external.
+  void sub_external(size_t n) {
+    n = std::min(n, external_);
+    external_ -= n;
+    bytes_ -= std::min(n, bytes_);
+    debt_ -= static_cast<int64_t>(n);
+  }
+  /// Sets what is counted for an owner from `counted` to `actual` bytes (never throws).
+  void recount_external(size_t& counted, size_t actual) {
+    if (actual > counted) adopt_external(actual - counted);
+    else sub_external(counted - actual);
+    counted = actual;
+  }
+  /// Throws OutOfMemoryError if the heap is past the cap (after adopt_external).
+  void check_limit() {
+    if (bytes_ > cap_) [[unlikely]]
+      limit_exceeded();
+  }
+  /// Grows the capacity of `c` (a std::vector or std::string whose buffer an object owns
+  /// and counts in `counted`) to hold `n` elements, counting the new buffer first: the
+  /// old and the new one coexist while the elements move. Throws OutOfMemoryError,
+  /// changing nothing, past the cap.
+  template <class C>
+  void reserve_counted(C& c, size_t n, size_t& counted) {
+    if (n <= c.capacity()) return;
+    n = std::max(n, 2 * c.capacity());
+    const size_t bytes = n * sizeof(typename C::value_type);
+    add_external(bytes);
+    try {
+      c.reserve(n);
+    } catch (...) {
+      sub_external(bytes);
+      throw;
+    }
+    sub_external(counted);
+    counted = bytes;
+    recount_external(counted, c.capacity() * sizeof(typename C::value_type));
+  }
 
   /// The pacing parameters, as Lua 5.4's incremental mode (lua_gc LUA_GCINC):
   /// * pause (percent, default 200): a cycle starts when bytes_live() reaches
@@ -198,7 +280,7 @@ class Heap {
   void* allocate(size_t sz) {
     const bool small = sz <= Pool::kMaxSmall;
     const size_t charge = small ? Pool::cell_size_of(Pool::class_of(sz)) : sz + kLargeHeader;
-    if (bytes_ + charge > limit_) [[unlikely]]
+    if (passes_cap(charge)) [[unlikely]]
       limit_exceeded();
     void* mem = small ? pool_.alloc(sz) : alloc_large(sz);
     bytes_ += charge;
@@ -206,6 +288,8 @@ class Heap {
     ++objects_;
     return mem;
   }
+  /// Whether counting `n` more bytes would pass the cap (and its reserve, once lent).
+  bool passes_cap(size_t n) const { return n > cap_ || bytes_ > cap_ - n; }
   /// Undoes allocate() for memory whose constructor threw.
   void unallocate(void* mem, size_t sz);
   [[noreturn]] void limit_exceeded();
@@ -247,6 +331,7 @@ class Heap {
   bool stress_ = false;
   bool incremental_stress_ = false;
   bool in_gc_ = false;
+  bool emergency_ = false;  // the cap was passed: the next step collects fully
   // Bytes allocated beyond the allowance (Lua's GCdebt): positive means a step is owed.
   // In the pause it is bytes_ - threshold_; after a step, minus the credit left
   // (at least kStepBytes).
@@ -259,6 +344,8 @@ class Heap {
   size_t objects_ = 0;
   size_t cycles_ = 0;
   size_t limit_ = SIZE_MAX;  // SIZE_MAX: no cap
+  size_t cap_ = SIZE_MAX;    // what allocation checks against: limit_, plus the reserve once passed
+  size_t external_ = 0;      // the part of bytes_ outside the cells
   std::vector<Obj*>* capture_ = nullptr;  // validate(): collect marks instead of colouring
 };
 

@@ -237,6 +237,8 @@ std::vector<TraceEntry> Interpreter::capture_trace() const {
 }
 
 Value Interpreter::exception_from_current(std::exception_ptr ep) {
+  // An OutOfMemoryError of the memory cap is made even when the cap's reserve is used up.
+  Heap::CapLifted uncapped(heap);
   Exception* x = nullptr;
   try {
     std::rethrow_exception(ep);

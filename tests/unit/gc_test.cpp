@@ -189,6 +189,58 @@ TEST(GcTest, IncrementalStressKeepsACycleRunning) {
   h.remove_root_provider(&roots);
 }
 
+// Memory outside the cells: counted in bytes_live() and against the cap, given back by
+// sub_external; add_external past the cap throws and counts nothing.
+TEST(GcTest, ExternalBytesCountAgainstTheCap) {
+  Heap h;
+  const size_t base = h.bytes_live();
+  h.add_external(1000);
+  EXPECT_EQ(h.bytes_live(), base + 1000);
+  EXPECT_EQ(h.external_bytes(), 1000u);
+  h.sub_external(400);
+  EXPECT_EQ(h.external_bytes(), 600u);
+  h.set_limit(base + (1u << 20));
+  try {
+    h.add_external(2u << 20);
+    FAIL() << "no error";
+  } catch (const CloveError& e) {
+    EXPECT_EQ(e.kind, ErrorKind::OutOfMemoryError);
+    EXPECT_NE(std::string(e.what()).find("memory limit of"), std::string::npos);
+  }
+  EXPECT_EQ(h.external_bytes(), 600u) << "nothing counted for the failed request";
+  // A reserve is lent once the cap is passed, so the error can be handled...
+  EXPECT_NO_THROW(h.add_external(1u << 20));
+  // ... and taken back when a collection ends under the cap.
+  h.sub_external(1u << 20);
+  h.collect();
+  EXPECT_THROW(h.add_external(1u << 20), CloveError);
+  h.sub_external(600);
+  EXPECT_EQ(h.external_bytes(), 0u);
+  h.set_limit(0);
+}
+
+// reserve_counted grows a container, counting the new buffer first; past the cap it
+// changes nothing.
+TEST(GcTest, ReserveCountedGrowsAndCounts) {
+  Heap h;
+  std::vector<Value> v;
+  size_t counted = 0;
+  h.reserve_counted(v, 100, counted);
+  EXPECT_GE(v.capacity(), 100u);
+  EXPECT_EQ(counted, v.capacity() * sizeof(Value));
+  EXPECT_EQ(h.external_bytes(), counted);
+  h.reserve_counted(v, 1000, counted);
+  EXPECT_EQ(counted, v.capacity() * sizeof(Value));
+  EXPECT_EQ(h.external_bytes(), counted) << "the old buffer is uncounted";
+  h.set_limit(h.bytes_live() + 4096);
+  const size_t cap_before = v.capacity();
+  EXPECT_THROW(h.reserve_counted(v, 100000, counted), CloveError);
+  EXPECT_EQ(v.capacity(), cap_before);
+  EXPECT_EQ(h.external_bytes(), counted);
+  h.set_limit(0);
+  h.sub_external(counted);
+}
+
 // Under a cap the pacing starts cycles early and finishes them near the cap, so a
 // program making garbage fast stays under a cap a few times its live size.
 TEST(GcTest, GarbageStaysUnderACap) {

@@ -271,6 +271,8 @@ Value Interpreter::exception_from_current(std::exception_ptr ep) {
     } else {
       x->frames = std::move(all);
     }
+    // Never throws: this may be the OutOfMemoryError of a memory cap being made.
+    heap.recount_external(x->frames_counted, x->frames.capacity() * sizeof(TraceEntry));
   }
   return Value::object(x);
 }

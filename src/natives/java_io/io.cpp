@@ -47,7 +47,7 @@ Value io_delete_file(State&, Args a) {
 Value io_reader(State& vm, Args a) {
   if (is<LineReader>(a[0])) return a[0];
   std::string text = read_file(path_arg(a, 0, "clojure.java.io/reader"));
-  return Value::object(vm.heap.make<LineReader>(ReaderKind::String, std::move(text)));
+  return Value::object(make_line_reader(vm.heap, ReaderKind::String, std::move(text)));
 }
 
 Value io_writer(State& vm, Args a) {

@@ -144,7 +144,9 @@ class Heap {
   size_t collections() const { return cycles_; }
   size_t object_count() const { return objects_; }
   GcPhase phase() const { return phase_; }
-  /// Memory cap in bytes (0 = none); exceeding it throws a catchable error at allocation.
+  /// Memory cap in bytes (0 = none); exceeding it throws a Clove OutOfMemoryError at
+  /// allocation (CloveError with ErrorKind::OutOfMemoryError; `catch` can handle it, as
+  /// an Error or a Throwable). VMOptions::max_memory sets it when a VM is made.
   /// Counted are the bytes the objects really occupy: their size-class cells, or their
   /// malloc'd block and its 16-byte size header.
   /// Memory outside the cells is counted too when the code that grows it says so (see

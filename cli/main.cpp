@@ -7,14 +7,18 @@
 //   clove test [PATHS...]        run clojure.test tests (default: the files under test/)
 //   -cp ROOTS (or CLOVE_PATH)    ':'-separated source roots for require/load
 //   clove run --max-instructions N FILE   stop the program after about N instructions
+//   --max-memory SIZE            cap the heap at SIZE bytes (K, M, G suffixes: KiB, MiB,
+//                                GiB); past it, an OutOfMemoryError (SPEC V9)
 //
 // Exit codes: 0 success; 1 an uncaught error or a reader/compile error (the message,
 // with file:line:column and a stack trace, goes to stderr); 2 bad usage. Ctrl-C ends
 // `run` with the usual status 130 and interrupts the evaluation in progress in `repl`.
 #include <algorithm>
 #include <atomic>
+#include <cctype>
 #include <cerrno>
 #include <csignal>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -90,6 +94,31 @@ int guarded(Runtime& vm, F&& body) {
     std::fprintf(stderr, "Internal error: %s\n", e.what());
   }
   return kExitError;
+}
+
+/// Parses a memory size: a number of bytes with an optional K, M or G suffix (powers of
+/// 1024; "KB", "KiB" and lower case are accepted too). False when malformed or 0.
+bool parse_memory_size(const std::string& text, size_t* out) {
+  size_t i = 0;
+  uint64_t n = 0;
+  while (i < text.size() && text[i] >= '0' && text[i] <= '9') {
+    if (n > (UINT64_MAX - 9) / 10) return false;
+    n = n * 10 + static_cast<uint64_t>(text[i++] - '0');
+  }
+  if (i == 0) return false;
+  std::string suffix = text.substr(i);
+  for (char& c : suffix) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  int shift = 0;
+  if (!suffix.empty()) {
+    const char unit = suffix[0];
+    shift = unit == 'K' ? 10 : unit == 'M' ? 20 : unit == 'G' ? 30 : unit == 'B' && suffix == "B" ? 0 : -1;
+    if (shift < 0) return false;
+    std::string rest = unit == 'B' ? "" : suffix.substr(1);
+    if (rest != "" && rest != "B" && rest != "IB") return false;
+  }
+  if (n == 0 || n > (SIZE_MAX >> shift)) return false;
+  *out = static_cast<size_t>(n << shift);
+  return true;
 }
 
 bool read_file(const std::string& path, std::string* out) {
@@ -327,10 +356,16 @@ int main(int argc, char** argv) {
   app.add_option("-e,--eval", eval_exprs, "Evaluate EXPR and print its value unless nil")->allow_extra_args(false);
   std::string classpath;
   app.add_option("--classpath", classpath, "-cp ROOTS: ':'-separated source roots searched by require/load");
+  std::string max_memory;
+  const char* const max_memory_help =
+      "Cap the memory the program's data may take (e.g. 64M; K, M, G suffixes); past it an "
+      "OutOfMemoryError is thrown";
+  app.add_option("--max-memory", max_memory, max_memory_help);
 
   std::string run_file;
   int64_t max_instructions = 0;
   CLI::App* run = app.add_subcommand("run", "Run a Clove/Clojure program");
+  run->add_option("--max-memory", max_memory, max_memory_help);
   run->add_option("--max-instructions", max_instructions,
                   "Stop the program (exit status 1) after about N VM instructions")
       ->check(CLI::PositiveNumber);
@@ -369,6 +404,12 @@ int main(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     int code = app.exit(e);
     return code == 0 ? 0 : 2;
+  }
+
+  size_t memory_limit = 0;
+  if (!max_memory.empty() && !parse_memory_size(max_memory, &memory_limit)) {
+    std::fprintf(stderr, "clove: --max-memory: invalid size '%s' (expected e.g. 64M, 512K, 2G)\n", max_memory.c_str());
+    return 2;
   }
 
   clove::RuntimeOptions vm_opts;
@@ -410,6 +451,16 @@ int main(int argc, char** argv) {
   if (*run) set_command_line_args(vm, run->remaining());
   if (!eval_exprs.empty()) set_command_line_args(vm, app.remaining());
   bind_session_vars(vm);
+  if (memory_limit) {
+    // The core library's live data counts against the cap too.
+    vm.heap.collect();
+    if (vm.heap.bytes_live() >= memory_limit) {
+      std::fprintf(stderr, "clove: --max-memory %s is less than the %zu KiB the runtime takes at start\n",
+                   max_memory.c_str(), (vm.heap.bytes_live() + 1023) / 1024);
+      std::_Exit(2);
+    }
+    vm.heap.set_limit(memory_limit);
+  }
   if (*run) {
     if (max_instructions > 0) vm.set_budget(max_instructions);
     code = guarded(vm, [&] { vm.load_file(run_file); });

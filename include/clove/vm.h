@@ -1,6 +1,7 @@
 // vm.h: a Clove virtual machine as a C++ program sees it. Part of the public API
 // (clove/clove.h); docs/embedding.md is the guide.
 #pragma once
+#include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <initializer_list>
@@ -55,6 +56,12 @@ struct Options {
   /// Instructions the VM may run before calls from the host stop with an aborted
   /// clove::Error (BudgetExhaustedError); 0: no limit. See VM::set_budget.
   int64_t max_instructions = 0;
+  /// The memory cap in bytes, 0 for none: growing the heap past it (collections,
+  /// strings, numbers, reader buffers, interned names, vars, compiled code, fiber
+  /// stacks) is a catchable java.lang.OutOfMemoryError in Clove, and a clove::Error with
+  /// that class when nothing catches it; the VM stays usable. What the core library
+  /// keeps counts. The VM constructor throws std::invalid_argument for a cap below that.
+  size_t max_memory = 0;
   /// Deepest Clove call nesting before a StackOverflowError; 0: the default (1,000,000).
   int max_depth = 0;
   /// Where *out* and *err* write; empty: the process's stdout and stderr.

@@ -26,6 +26,14 @@ struct RuntimeOptions {
   /// default; a sandboxed VM gets kNoCapabilities or only the bits the host trusts it
   /// with, e.g. capability_bit(CapabilityId::Fs). Applied after the libraries are open.
   uint32_t capabilities = kAllCapabilities;
+  /// The memory cap in bytes (SPEC V9), 0 for none: what the core library keeps counts,
+  /// its start-up garbage does not (the cap is set after a full collection). Growing the
+  /// heap past it (collections, strings, big numbers, reader buffers, interned names,
+  /// vars, compiled code, fiber stacks) throws a catchable Clove OutOfMemoryError (a
+  /// java.lang.Error, ErrorKind::OutOfMemoryError in C++ when uncaught) whose message
+  /// names the cap; the VM stays usable after it. Heap::set_limit changes it later.
+  /// Throws std::invalid_argument if the core library alone takes more than the cap.
+  size_t max_memory = 0;
 };
 
 class Runtime : public Interpreter {

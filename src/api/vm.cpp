@@ -77,6 +77,7 @@ VM::VM(Options options) {
   RuntimeOptions ro;
   ro.load_core_library = options.load_core_library;
   ro.capabilities = options.sandboxed ? options.capabilities & kAllCapabilities : kAllCapabilities;
+  ro.max_memory = options.max_memory;
   rt_ = std::make_unique<Runtime>(ro);
   rt_->host_vm = this;
   handles_ = std::make_shared<detail::HandleTable>(rt_.get(), this);

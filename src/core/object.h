@@ -153,6 +153,9 @@ struct TypeInfo {
   void (*trace)(Obj*, Tracer&);
   size_t (*size)(const Obj*);  // bytes owned, for GC pacing
   void (*destroy)(Obj*);       // runs the destructor; memory is freed by the heap
+  /// Bytes outside its cell counted for the object (Heap::add_external), uncounted when
+  /// the object is freed; nullptr for types that count none.
+  size_t (*external)(const Obj*) = nullptr;
 
   // ---- printing (runtime/print/print.cpp calls these; see core/print_context.h) ----
   // Set by the module that defines the type, when the table is filled

@@ -20,14 +20,17 @@ size_t obj_size_of(const Obj* o) {
   }
 }
 
-/// Sets the collector's entries (trace, size, destroy) of type `type` to those of struct
-/// T, for a type whose objects are T structs (several types may share one struct).
+/// Sets the collector's entries (trace, size, destroy, external) of type `type` to those
+/// of struct T, for a type whose objects are T structs (several types may share one
+/// struct). `external` is T::external_bytes(), for a T counting memory outside its cell.
 template <class T>
 TypeInfo& register_type_as(TypeInfo* table, ObjType type) {
   TypeInfo& ti = table[static_cast<int>(type)];
   ti.trace = [](Obj* o, Tracer& t) { static_cast<T*>(o)->trace(t); };
   ti.size = &obj_size_of<T>;
   ti.destroy = [](Obj* o) { static_cast<T*>(o)->~T(); };
+  if constexpr (requires(const T& t) { t.external_bytes(); })
+    ti.external = [](const Obj* o) -> size_t { return static_cast<const T*>(o)->external_bytes(); };
   return ti;
 }
 

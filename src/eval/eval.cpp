@@ -37,6 +37,8 @@ class LoadBindings {
 
 Value eval_string(State& vm, std::string_view src, std::string_view name) {
   LoadBindings load_bindings(vm);
+  // The registry keeps the text as long as the VM lives: counted in the heap.
+  vm.heap.add_external(src.size() + name.size());
   uint32_t id = vm.sources.add(std::string(name), std::string(src));
   ReaderOptions opts;
   opts.allow_unquote = vm.compiling_clove_file;

@@ -10,23 +10,29 @@
 // white is garbage, while objects allocated during the sweep carry the new white and
 // survive it.
 //
-// A cycle runs in three phases, each advanced a little at every safepoint that owes
-// work (debt_ > 0, i.e. bytes were allocated since the last step):
+// A cycle runs in three phases, advanced at the safepoints that owe work (debt_ > 0):
 //   Pause -> Mark: when bytes_ passes threshold_, roots are greyed.
 //   Mark: grey objects are blackened, a budget of bytes per step.
 //   Atomic (one step, not interruptible): roots are marked again (the value stacks
 //     are not barriered, so they may hold new white objects), the objects the barrier
 //     greyed (gray_again_) and every other grey object are drained, the whites flip.
-//   Sweep: the pool's pages are walked page by page, cells in address order (see
-//     gc/pool.h), then the list of large objects; dead objects are freed, live ones
-//     repainted current white. Then Pause, with threshold_ = 2x live bytes.
+//   Sweep: the pool's pages that existed at the atomic phase are walked page by page,
+//     cells in address order (see gc/pool.h), then the list of large objects; dead
+//     objects are freed, live ones repainted current white. Then Pause.
+//
+// Pacing is Lua 5.4's (lgc.c, incstep and setpause): the next cycle starts when the
+// heap reaches pause% (200) of the live estimate, which is the bytes allocated at the
+// atomic phase less what the sweep frees (not what was allocated while the cycle ran);
+// each step pays the bytes allocated since the previous one times the step multiplier
+// (400%) in work (bytes marked or swept), plus kStepBytes of credit.
 //
 // Memory: objects of up to Pool::kMaxSmall bytes live in the size-class pages of a
 // Pool (segregated fits); a free needs no size, the page header gives it. Larger
 // objects are malloc'd with a 16-byte prefix holding their size and are linked
 // through Obj::gc_next. bytes_ counts the memory really taken (whole cells, malloc'd
-// blocks with their prefix), so set_limit caps real bytes; TypeInfo::size only paces
-// marking.
+// blocks with their prefix) plus what objects own outside the cells as their code
+// reports it (add_external; TypeInfo::external is uncounted when the object is freed),
+// so set_limit caps real bytes; TypeInfo::size only paces marking.
 //
 // Invariant while marking: no black object points to a white one, except via a
 // root. Heap::barrier keeps it: storing a white value into a black object turns the
@@ -52,8 +58,6 @@
 namespace clove {
 
 namespace {
-constexpr size_t kMinThreshold = 4u << 20;  // the first cycle starts after 4 MiB
-constexpr size_t kStepBytes = 32u << 10;    // work a step does per ~32 KiB allocated
 
 /// CLOVE_GC_STATS=1 (environment): one line on stderr per finished cycle, for tuning
 /// the pacing. Read once per process.
@@ -66,9 +70,11 @@ bool stats_enabled() {
 }
 
 void report_cycle(const Heap& h, const char* how) {
-  std::fprintf(stderr, "gc: cycle %zu (%s): %zu bytes live in %zu objects, %zu pool pages (%zu cached)\n",
-               h.collections(), how, h.bytes_live(), h.object_count(), h.pool().page_count(),
-               h.pool().cached_pages());
+  std::fprintf(stderr,
+               "gc: cycle %zu (%s): %zu bytes live (%zu found live), %zu objects, %zu pool pages (%zu cached), "
+               "next cycle at %zu bytes\n",
+               h.collections(), how, h.bytes_live(), h.estimate(), h.object_count(), h.pool().page_count(),
+               h.pool().cached_pages(), h.threshold());
 }
 }  // namespace
 
@@ -80,7 +86,7 @@ Heap::Heap() : types_(&type_info(ObjType{})) {
   std::string mode = s ? s : "";
   incremental_stress_ = mode == "incremental";
   stress_ = !mode.empty() && mode != "0" && !incremental_stress_;
-  threshold_ = kMinThreshold;
+  set_threshold();
 }
 
 Heap::~Heap() {
@@ -95,9 +101,26 @@ Heap::~Heap() {
   // The pool's destructor returns its pages.
 }
 
+namespace {
+/// A byte count as people write it: "64 MiB", "1536 KiB", "1000 bytes".
+std::string bytes_text(size_t n) {
+  if (n >= (size_t{1} << 30) && n % (size_t{1} << 30) == 0) return std::to_string(n >> 30) + " GiB";
+  if (n >= (size_t{1} << 20) && n % (size_t{1} << 20) == 0) return std::to_string(n >> 20) + " MiB";
+  if (n >= (size_t{1} << 10) && n % (size_t{1} << 10) == 0) return std::to_string(n >> 10) + " KiB";
+  return std::to_string(n) + " bytes";
+}
+}  // namespace
+
 void Heap::limit_exceeded() {
-  // We are not at a safepoint, so collecting first is not possible: only count.
-  throw_error(ErrorKind::OutOfMemoryError, "memory limit of " + std::to_string(limit_) + " bytes exceeded");
+  // We are not at a safepoint, so collecting first is not possible: only throw. The
+  // reserve lets the error be made and handled; if even that is used up (the cap was
+  // already passed), the error is thrown again.
+  if (cap_ == limit_) cap_ = limit_ + std::max(limit_ / 8, size_t{1} << 20);
+  // The next safepoint collects fully: what the failed computation held becomes garbage
+  // as the error unwinds it, but the cycle running now has marked it already.
+  emergency_ = true;
+  debt_ = std::max<int64_t>(debt_, 1);
+  throw_error(ErrorKind::OutOfMemoryError, "memory limit of " + bytes_text(limit_) + " exceeded");
 }
 
 void* Heap::alloc_large(size_t sz) {
@@ -116,12 +139,14 @@ void Heap::free_large(Obj* o) {
 
 void Heap::unallocate(void* mem, size_t sz) {
   --objects_;
+  const size_t before = bytes_;
   if (sz <= Pool::kMaxSmall) {
     bytes_ -= Pool::cell_size_of(Pool::class_of(sz));
     pool_.free(mem);
   } else {
     free_large(static_cast<Obj*>(mem));
   }
+  debt_ -= static_cast<int64_t>(before - bytes_);
 }
 
 void Heap::add_root_provider(RootProvider* p) { providers_.push_back(p); }
@@ -143,6 +168,25 @@ void Heap::trace_roots(Tracer& t) {
   for (Value v : temp_roots) t.mark(v);
 }
 
+void Heap::set_limit(size_t bytes) {
+  limit_ = bytes ? bytes : SIZE_MAX;
+  cap_ = limit_;
+  if (phase_ == GcPhase::Pause) set_threshold();
+}
+
+// Lua's setpause: the next cycle starts when the heap reaches pause% of the live bytes
+// found by the last one. Under a memory cap it starts no later than halfway from there
+// to the cap, so that the cycle has room to finish.
+void Heap::set_threshold() {
+  size_t t = estimate_ / 100 * static_cast<size_t>(pause_) + estimate_ % 100 * static_cast<size_t>(pause_) / 100;
+  if (t < estimate_) t = SIZE_MAX;  // overflow
+  t = std::max(t, kMinThreshold);
+  if (limit_ != SIZE_MAX) t = std::min(t, estimate_ + (limit_ - std::min(limit_, estimate_)) / 2);
+  threshold_ = t;
+  debt_ = bytes_ >= threshold_ ? 0 : -static_cast<int64_t>(std::min<size_t>(threshold_ - bytes_, INT64_MAX));
+  if (stress_ || incremental_stress_ || phase_ != GcPhase::Pause) debt_ = 0;  // the next allocation owes a step
+}
+
 void Heap::start_cycle() {
   phase_ = GcPhase::Mark;
   gray_.clear();
@@ -151,10 +195,10 @@ void Heap::start_cycle() {
   trace_roots(t);
 }
 
-bool Heap::mark_step(size_t budget) {
+size_t Heap::mark_step(size_t budget) {
   Tracer t{*this};
   size_t done = 0;
-  while (!gray_.empty()) {
+  while (!gray_.empty() && done < budget) {
     Obj* o = gray_.back();
     gray_.pop_back();
     if (o->gc_color == kBlack) continue;
@@ -162,40 +206,51 @@ bool Heap::mark_step(size_t budget) {
     const TypeInfo& ti = types_[static_cast<int>(o->type)];
     ti.trace(o, t);
     done += ti.size(o);
-    if (done >= budget) return false;
   }
-  return true;
+  return done;
 }
 
-void Heap::atomic() {
+size_t Heap::atomic() {
   Tracer t{*this};
   trace_roots(t);
   gray_.insert(gray_.end(), gray_again_.begin(), gray_again_.end());
   gray_again_.clear();
-  mark_step(SIZE_MAX);
+  size_t work = mark_step(SIZE_MAX);
   current_white_ = other_white();
   phase_ = GcPhase::Sweep;
+  // Pages made from here on hold only objects of the new white: the sweep stops short
+  // of them, so that it cannot chase the allocation of the program it runs beside.
   sweep_page_ = 0;
+  sweep_end_ = pool_.page_count();
   sweep_large_ = &large_;
+  // Lua's first estimate: everything allocated now, less what the sweep will free.
+  estimate_ = bytes_;
+  return work;
 }
 
 void Heap::finalize(Obj* o) {
   if ((o->flags & kFlagSourcePos) && on_free_flagged) on_free_flagged(o);
-  types_[static_cast<int>(o->type)].destroy(o);
+  const TypeInfo& ti = types_[static_cast<int>(o->type)];
+  if (ti.external) sub_external(ti.external(o));
+  ti.destroy(o);
   --objects_;
 }
 
 // Pool pages first, page by page in address order within each page (sequential memory,
-// unlike a walk of a linked list), then the list of large objects. `budget` counts
-// objects visited; a page is swept whole.
-bool Heap::sweep_step(size_t budget) {
-  size_t done = 0;
+// unlike a walk of a linked list), then the list of large objects. A page is swept
+// whole and counts as its full size; a large object counts as its size.
+size_t Heap::sweep_step(size_t budget, bool& finished) {
+  size_t work = 0;
+  const size_t bytes_before = bytes_;
   const uint8_t dead = other_white();
   const uint8_t white = current_white_;
-  while (sweep_page_ < pool_.page_count()) {
+  finished = false;
+  // Releasing a page moves the last page into its slot: the range to sweep shrinks
+  // when that page was in it, and otherwise a fresh page is swept for nothing.
+  while (sweep_page_ < (sweep_end_ = std::min(sweep_end_, pool_.page_count()))) {
     bool released = false;
     size_t freed_bytes = 0;
-    done += pool_.sweep_page(sweep_page_, released, [&](void* c) {
+    pool_.sweep_page(sweep_page_, released, [&](void* c) {
       Obj* o = static_cast<Obj*>(c);
       if (o->gc_color == dead) {
         finalize(o);
@@ -206,94 +261,139 @@ bool Heap::sweep_step(size_t budget) {
       return false;
     });
     bytes_ -= std::min(bytes_, freed_bytes);
-    if (!released) ++sweep_page_;  // a released page's slot now holds an unswept page
-    if (done >= budget) return false;
+    if (!released) ++sweep_page_;  // a released page's slot now holds another page
+    work += PoolPage::kSize;
+    if (work >= budget) break;
   }
-  while (*sweep_large_) {
-    Obj* o = *sweep_large_;
-    if (o->gc_color == dead) {
-      *sweep_large_ = o->gc_next;
-      finalize(o);
-      free_large(o);
-    } else {
-      o->gc_color = white;
-      sweep_large_ = &o->gc_next;
+  if (work < budget) {
+    while (*sweep_large_) {
+      Obj* o = *sweep_large_;
+      work += types_[static_cast<int>(o->type)].size(o);
+      if (o->gc_color == dead) {
+        *sweep_large_ = o->gc_next;
+        finalize(o);
+        free_large(o);
+      } else {
+        o->gc_color = white;
+        sweep_large_ = &o->gc_next;
+      }
+      if (work >= budget) break;
     }
-    if (++done >= budget) return false;
+    finished = *sweep_large_ == nullptr;
   }
-  return true;
+  // Lua's sweepstep: what is freed comes off the estimate (destructors may also have
+  // returned memory counted outside the cells).
+  estimate_ -= std::min(estimate_, bytes_before - std::min(bytes_before, bytes_));
+  return work;
 }
 
+void Heap::finish_cycle(const char* how) {
+  phase_ = GcPhase::Pause;
+  ++cycles_;
+  if (bytes_ <= limit_) cap_ = limit_;  // under the cap again: take the reserve back
+  set_threshold();
+  if (stats_enabled()) report_cycle(*this, how);
+}
+
+size_t Heap::single_step(size_t budget) {
+  switch (phase_) {
+    case GcPhase::Pause:
+      start_cycle();
+      return 1;
+    case GcPhase::Mark: {
+      size_t work = mark_step(budget);
+      if (gray_.empty()) work += atomic();
+      return work + 1;
+    }
+    case GcPhase::Sweep: {
+      bool finished = false;
+      size_t work = sweep_step(budget, finished);
+      if (finished) finish_cycle("incremental");
+      return work + 1;
+    }
+  }
+  return 1;
+}
+
+namespace {
+/// Clears Heap::in_gc_ however a step ends (a bad_alloc growing the grey stack).
+struct InGc {
+  bool& flag;
+  explicit InGc(bool& f) : flag(f) { flag = true; }
+  ~InGc() { flag = false; }
+};
+}  // namespace
+
+void Heap::stress_step() {
+  if (stress_) {
+    collect();
+  } else {
+    // Incremental stress: a cycle always running, advanced by a tiny budget.
+    InGc guard(in_gc_);
+    if (phase_ == GcPhase::Pause) start_cycle();
+    if (phase_ == GcPhase::Mark) {
+      mark_step(256);
+      if (gray_.empty()) atomic();
+    } else {
+      bool finished = false;
+      sweep_step(1, finished);
+      if (finished) finish_cycle("incremental stress");
+    }
+  }
+  debt_ = 0;  // the next allocation owes work again
+}
+
+// Under a cap: whether the heap is past halfway from where the cycle started to the
+// cap, so that the cycle must end now (allocation may not wait for it).
+bool Heap::pressed() const {
+  if (limit_ == SIZE_MAX) return false;
+  const size_t start = std::min(threshold_, limit_);
+  return bytes_ >= start + (limit_ - start) / 2;
+}
+
+// Lua 5.4's incstep: the debt, converted to work by the step multiplier, is paid off
+// with single steps plus one step's worth of credit, so that the next step comes after
+// kStepBytes more are allocated (or when the heap reaches the next threshold, if the
+// cycle ended). Near a memory cap the rest of the cycle is done at once.
 void Heap::step() {
   if (in_gc_) return;
-  in_gc_ = true;
-  if (stress_) {
-    in_gc_ = false;
+  if (emergency_) {  // the cap was passed: a full collection, floating garbage included
+    emergency_ = false;
     collect();
-    debt_ = 0;
     return;
   }
-  if (incremental_stress_) {
-    if (phase_ == GcPhase::Pause) start_cycle();
-    debt_ = 0;
-    if (phase_ == GcPhase::Mark) {
-      if (mark_step(256)) atomic();
-    } else if (sweep_step(64)) {
-      phase_ = GcPhase::Pause;
-      ++cycles_;
-    }
-    in_gc_ = false;
+  if (stress_ || incremental_stress_) return stress_step();
+  if (phase_ == GcPhase::Pause && bytes_ < threshold_) {
+    set_threshold();  // frees brought the heap back under the threshold
     return;
   }
-  if (phase_ == GcPhase::Pause) {
-    if (bytes_ < threshold_) {
-      debt_ = 0;
-      in_gc_ = false;
-      return;
-    }
-    start_cycle();
-  }
-  if (debt_ < static_cast<int64_t>(kStepBytes) && bytes_ < threshold_ * 2) {
-    in_gc_ = false;
-    return;  // not enough owed yet; keep accumulating
-  }
-  size_t budget = static_cast<size_t>(debt_) * 2 + kStepBytes;
-  debt_ = 0;
-  if (phase_ == GcPhase::Mark) {
-    if (mark_step(budget)) atomic();
-  } else if (phase_ == GcPhase::Sweep) {
-    if (sweep_step(budget / 64 + 64)) {
-      phase_ = GcPhase::Pause;
-      ++cycles_;
-      estimate_ = bytes_;
-      threshold_ = std::max(kMinThreshold, estimate_ * 2);
-      if (stats_enabled()) report_cycle(*this, "incremental");
-    }
-  }
-  in_gc_ = false;
+  InGc guard(in_gc_);
+  const int64_t mul = stepmul_;
+  const int64_t credit = kStepBytes * mul / 100;
+  int64_t work = std::min<int64_t>(debt_, INT64_MAX / mul) * mul / 100;
+  if (pressed()) work = INT64_MAX / 2;
+  do {
+    work -= static_cast<int64_t>(single_step(static_cast<size_t>(work + credit)));
+  } while (work > -credit && phase_ != GcPhase::Pause);
+  if (phase_ != GcPhase::Pause) debt_ = std::min<int64_t>(work, -credit) * 100 / mul;
 }
 
 void Heap::collect() {
   if (in_gc_) return;
-  in_gc_ = true;
+  InGc guard(in_gc_);
   // Finish a cycle in progress first: objects greyed by the barrier sit on gray_, so
   // marking cannot simply restart.
+  bool finished = false;
   if (phase_ == GcPhase::Mark) {
     mark_step(SIZE_MAX);
     atomic();
   }
-  if (phase_ == GcPhase::Sweep) sweep_step(SIZE_MAX);
+  if (phase_ == GcPhase::Sweep) sweep_step(SIZE_MAX, finished);
   start_cycle();
   mark_step(SIZE_MAX);
   atomic();
-  sweep_step(SIZE_MAX);
-  phase_ = GcPhase::Pause;
-  ++cycles_;
-  estimate_ = bytes_;
-  threshold_ = std::max(kMinThreshold, estimate_ * 2);
-  debt_ = 0;
-  if (stats_enabled()) report_cycle(*this, "full");
-  in_gc_ = false;
+  sweep_step(SIZE_MAX, finished);
+  finish_cycle("full");
 }
 
 size_t Heap::validate() {

@@ -22,6 +22,7 @@
 #pragma once
 #include <cstddef>
 #include <cstdint>
+#include <algorithm>
 #include <cstdlib>
 #include <functional>
 #include <new>
@@ -105,7 +106,9 @@ class Heap {
   void safepoint() {
     if (debt_ > 0) step();
   }
-  /// Whether allocation since the last step means a safepoint has work to do.
+  /// Whether allocation since the last step means a safepoint has work to do: in the
+  /// pause, the heap has reached the threshold; during a cycle, a step's worth of bytes
+  /// (kStepBytes) has been allocated since the last step.
   bool owes_work() const { return debt_ > 0; }
   /// Run a complete collection now (finishes any cycle in progress first).
   void collect();
@@ -119,17 +122,135 @@ class Heap {
   std::function<void(Obj*)> on_free_flagged;
 
   bool stress() const { return stress_; }
-  void set_stress(bool on) { stress_ = on; }
+  void set_stress(bool on) {
+    stress_ = on;
+    set_threshold();
+  }
   bool incremental_stress() const { return incremental_stress_; }
-  void set_incremental_stress(bool on) { incremental_stress_ = on; }
+  void set_incremental_stress(bool on) {
+    incremental_stress_ = on;
+    set_threshold();
+  }
+  /// Bytes currently allocated (live or not yet swept): see set_limit for what counts.
   size_t bytes_live() const { return bytes_; }
+  /// The part of bytes_live() outside the cells (see add_external).
+  size_t external_bytes() const { return external_; }
+  /// The live bytes found by the last finished cycle (what the next threshold is
+  /// computed from).
+  size_t estimate() const { return estimate_; }
+  /// bytes_live() at which the next cycle starts (meaningful in the pause).
+  size_t threshold() const { return threshold_; }
+  /// Finished collection cycles, incremental or full.
   size_t collections() const { return cycles_; }
   size_t object_count() const { return objects_; }
   GcPhase phase() const { return phase_; }
-  /// Memory cap in bytes (0 = none); exceeding it throws a catchable error at allocation.
+  /// Memory cap in bytes (0 = none); exceeding it throws a Clove OutOfMemoryError at
+  /// allocation (CloveError with ErrorKind::OutOfMemoryError; `catch` can handle it, as
+  /// an Error or a Throwable). RuntimeOptions::max_memory sets it when a VM is made.
   /// Counted are the bytes the objects really occupy: their size-class cells, or their
   /// malloc'd block and its 16-byte size header.
-  void set_limit(size_t bytes) { limit_ = bytes ? bytes : SIZE_MAX; }
+  /// Memory outside the cells is counted too when the code that grows it says so (see
+  /// add_external): strings' and numbers' buffers, fiber stacks, compiled code, the VM's
+  /// tables. Under a cap the pacing starts cycles earlier (halfway from the live bytes
+  /// to the cap) and finishes a cycle at once when the heap nears the cap, since a
+  /// collection cannot run inside the allocation that would pass it. Once the cap has
+  /// been passed, a reserve (an eighth of the cap, at least 1 MiB) is lent so that the
+  /// error can be built, unwound and handled; it is taken back when a collection brings
+  /// the heap under the cap again.
+  void set_limit(size_t bytes);
+  /// The cap in bytes, 0 for none.
+  size_t limit() const { return limit_ == SIZE_MAX ? 0 : limit_; }
+  /// Lifts the cap while it lives (allocation is still counted): for making the error
+  /// that reports an error, which must not fail in turn when even the reserve is used up.
+  class CapLifted {
+   public:
+    explicit CapLifted(Heap& h) : heap_(h), cap_(h.cap_) { h.cap_ = SIZE_MAX; }
+    ~CapLifted() { heap_.cap_ = cap_; }
+    CapLifted(const CapLifted&) = delete;
+    CapLifted& operator=(const CapLifted&) = delete;
+
+   private:
+    Heap& heap_;
+    size_t cap_;
+  };
+
+  // ---- memory outside the cells ----
+  // An object owning memory outside its cell (a std::vector's buffer, GMP limbs) has
+  // it counted in bytes_live(), and so against the cap, by the code that grows it; its
+  // type's TypeInfo::external gives the bytes counted for it, which the sweep
+  // subtracts when it frees the object. Tables of the VM that are no heap object (the
+  // interner's) are counted the same way and never given back.
+  /// Counts `n` bytes about to be allocated outside the cells. Throws OutOfMemoryError,
+  /// counting nothing, if that passes the cap. Never collects.
+  void add_external(size_t n) {
+    if (passes_cap(n)) [[unlikely]]
+      limit_exceeded();
+    bytes_ += n;
+    external_ += n;
+    debt_ += static_cast<int64_t>(n);
+  }
+  /// Counts `n` bytes already allocated (their owner will give them back): never throws.
+  /// check_limit() then reports passing the cap.
+  void adopt_external(size_t n) {
+    bytes_ += n;
+    external_ += n;
+    debt_ += static_cast<int64_t>(n);
+  }
+  /// Uncounts `n` bytes counted by add_external or adopt_external.
+  void sub_external(size_t n) {
+    n = std::min(n, external_);
+    external_ -= n;
+    bytes_ -= std::min(n, bytes_);
+    debt_ -= static_cast<int64_t>(n);
+  }
+  /// Sets what is counted for an owner from `counted` to `actual` bytes (never throws).
+  void recount_external(size_t& counted, size_t actual) {
+    if (actual > counted) adopt_external(actual - counted);
+    else sub_external(counted - actual);
+    counted = actual;
+  }
+  /// Throws OutOfMemoryError if the heap is past the cap (after adopt_external).
+  void check_limit() {
+    if (bytes_ > cap_) [[unlikely]]
+      limit_exceeded();
+  }
+  /// Grows the capacity of `c` (a std::vector or std::string whose buffer an object owns
+  /// and counts in `counted`) to hold `n` elements, counting the new buffer first: the
+  /// old and the new one coexist while the elements move. Throws OutOfMemoryError,
+  /// changing nothing, past the cap.
+  template <class C>
+  void reserve_counted(C& c, size_t n, size_t& counted) {
+    if (n <= c.capacity()) return;
+    n = std::max(n, 2 * c.capacity());
+    const size_t bytes = n * sizeof(typename C::value_type);
+    add_external(bytes);
+    try {
+      c.reserve(n);
+    } catch (...) {
+      sub_external(bytes);
+      throw;
+    }
+    sub_external(counted);
+    counted = bytes;
+    recount_external(counted, c.capacity() * sizeof(typename C::value_type));
+  }
+
+  /// The pacing parameters, as Lua 5.4's incremental mode (lua_gc LUA_GCINC):
+  /// * pause (percent, default 200): a cycle starts when bytes_live() reaches
+  ///   pause% of the live bytes the last cycle found (at least kMinThreshold);
+  /// * step multiplier (percent, default kDefaultStepMul): every step does work (bytes
+  ///   of objects marked, bytes of pages and large objects swept) equal to this
+  ///   percentage of the bytes allocated since the previous step, so a cycle over a heap
+  ///   of H bytes with L live ends after about (L + H) * 100 / stepmul bytes allocated.
+  /// Values below 100 and 100 respectively are raised to them.
+  void set_pause(int percent) { pause_ = percent < 100 ? 100 : percent; }
+  int pause() const { return pause_; }
+  void set_step_multiplier(int percent) { stepmul_ = percent < 100 ? 100 : percent; }
+  int step_multiplier() const { return stepmul_; }
+  static constexpr size_t kMinThreshold = size_t{4} << 20;  // no cycle before 4 MiB
+  static constexpr int64_t kStepBytes = int64_t{32} << 10;   // bytes allocated per step
+  static constexpr int kDefaultPause = 200;
+  static constexpr int kDefaultStepMul = 400;
 
   bool is_white(const Obj* o) const { return o->gc_color < kGray; }
   bool is_dead(const Obj* o) const { return o->gc_color == other_white(); }
@@ -161,7 +282,7 @@ class Heap {
   void* allocate(size_t sz) {
     const bool small = sz <= Pool::kMaxSmall;
     const size_t charge = small ? Pool::cell_size_of(Pool::class_of(sz)) : sz + kLargeHeader;
-    if (bytes_ + charge > limit_) [[unlikely]]
+    if (passes_cap(charge)) [[unlikely]]
       limit_exceeded();
     void* mem = small ? pool_.alloc(sz) : alloc_large(sz);
     bytes_ += charge;
@@ -169,6 +290,8 @@ class Heap {
     ++objects_;
     return mem;
   }
+  /// Whether counting `n` more bytes would pass the cap (and its reserve, once lent).
+  bool passes_cap(size_t n) const { return n > cap_ || bytes_ > cap_ - n; }
   /// Undoes allocate() for memory whose constructor threw.
   void unallocate(void* mem, size_t sz);
   [[noreturn]] void limit_exceeded();
@@ -177,10 +300,22 @@ class Heap {
   void finalize(Obj* o);
   void barrier_slow(Obj* parent);
   void step();
+  void stress_step();
+  /// Advances the cycle by about `budget` units of work (bytes); returns the work done.
+  size_t single_step(size_t budget);
   void start_cycle();
-  bool mark_step(size_t budget);
-  void atomic();
-  bool sweep_step(size_t budget);
+  /// Blackens grey objects until `budget` bytes of them are scanned or none is left;
+  /// returns the bytes scanned.
+  size_t mark_step(size_t budget);
+  /// Ends marking; returns the work done (bytes scanned).
+  size_t atomic();
+  /// Sweeps pages and large objects until `budget` bytes of them are swept or the sweep
+  /// is done (sets `done`); returns the bytes swept.
+  size_t sweep_step(size_t budget, bool& done);
+  /// Ends a cycle: back to the pause, with the next threshold (Lua's setpause).
+  void finish_cycle(const char* how);
+  void set_threshold();
+  bool pressed() const;
   void trace_roots(Tracer& t);
   uint8_t other_white() const { return current_white_ ^ 1; }
 
@@ -188,6 +323,7 @@ class Heap {
   const TypeInfo* types_;     // the per-type table, indexed by ObjType
   Obj* large_ = nullptr;      // malloc'd objects, linked by Obj::gc_next
   size_t sweep_page_ = 0;     // sweep cursor: the next pool page to sweep ...
+  size_t sweep_end_ = 0;      // ... below this index (pages made later hold only new objects)
   Obj** sweep_large_ = nullptr;  // ... then the link to the next large object
   std::vector<Obj*> gray_;
   std::vector<Obj*> gray_again_;  // greyed by the barrier while marking; scanned in atomic()
@@ -197,13 +333,21 @@ class Heap {
   bool stress_ = false;
   bool incremental_stress_ = false;
   bool in_gc_ = false;
-  int64_t debt_ = 0;        // bytes allocated since the last step (positive: work is owed)
+  bool emergency_ = false;  // the cap was passed: the next step collects fully
+  // Bytes allocated beyond the allowance (Lua's GCdebt): positive means a step is owed.
+  // In the pause it is bytes_ - threshold_; after a step, minus the credit left
+  // (at least kStepBytes).
+  int64_t debt_ = 0;
   size_t bytes_ = 0;        // bytes currently allocated
   size_t threshold_ = 0;    // start a cycle when bytes_ passes this
-  size_t estimate_ = 0;     // live bytes after the last cycle
+  size_t estimate_ = 0;     // live bytes found by the last cycle (Lua's GCestimate)
+  int pause_ = kDefaultPause;
+  int stepmul_ = kDefaultStepMul;
   size_t objects_ = 0;
   size_t cycles_ = 0;
   size_t limit_ = SIZE_MAX;  // SIZE_MAX: no cap
+  size_t cap_ = SIZE_MAX;    // what allocation checks against: limit_, plus the reserve once passed
+  size_t external_ = 0;      // the part of bytes_ outside the cells
   std::vector<Obj*>* capture_ = nullptr;  // validate(): collect marks instead of colouring
 };
 

@@ -75,6 +75,9 @@ bool Reader::next(Value* out) {
 }
 
 Value read_one(State& vm, std::string_view text, std::string_view name) {
+  // The registry keeps the text for positions and messages as long as the VM lives:
+  // memory counted in the heap (and against its cap).
+  vm.heap.add_external(text.size() + name.size());
   uint32_t file = vm.sources.add(std::string(name), std::string(text));
   StateReaderEnv env(vm);
   Reader r(vm, env, vm.sources.text(file), file);

@@ -41,8 +41,17 @@ struct Namespace : Obj {
   /// Symbols are interned (kept alive by the Interner), so they need no tracing.
   std::unordered_set<Symbol*> core_excludes;
   Value meta;
+  size_t counted = 0;  // map_bytes() as last counted in the heap (Heap::add_external)
   explicit Namespace(Symbol* n) : Obj(kType), name(n) {}
+  /// What the three tables take outside the cell (an estimate: a node of 32 bytes per
+  /// entry and a pointer per bucket).
+  size_t map_bytes() const {
+    return (mappings.size() + aliases.size() + core_excludes.size()) * 32 +
+           (mappings.bucket_count() + aliases.bucket_count() + core_excludes.bucket_count()) * sizeof(void*);
+  }
+  size_t external_bytes() const { return counted; }
   void trace(Tracer& t) {
+    t.heap.recount_external(counted, map_bytes());  // changes made where no heap was at hand
     t.mark(name);
     t.mark(meta);
     for (auto& [k, v] : mappings) {

@@ -78,6 +78,8 @@ Var* State::intern(Namespace* ns, Symbol* name) {
   Var* v = heap.make<Var>(ns, name);
   ns->mappings[name] = v;
   heap.barrier(ns, v);
+  heap.recount_external(ns->counted, ns->map_bytes());
+  heap.check_limit();
   return v;
 }
 

@@ -253,6 +253,8 @@ std::vector<TraceEntry> Interpreter::capture_trace() const {
 }
 
 Value Interpreter::exception_from_current(std::exception_ptr ep) {
+  // An OutOfMemoryError of the memory cap is made even when the cap's reserve is used up.
+  Heap::CapLifted uncapped(heap);
   Exception* x = nullptr;
   try {
     std::rethrow_exception(ep);
@@ -285,6 +287,8 @@ Value Interpreter::exception_from_current(std::exception_ptr ep) {
     } else {
       x->frames = std::move(all);
     }
+    // Never throws: this may be the OutOfMemoryError of a memory cap being made.
+    heap.recount_external(x->frames_counted, x->frames.capacity() * sizeof(TraceEntry));
   }
   return Value::object(x);
 }

@@ -1,6 +1,8 @@
 // fiber.cpp: walking a fiber's frames for the GC.
 #include "vm/fiber.h"
 
+#include <algorithm>
+
 namespace clove {
 
 const char* fiber_status_name(FiberStatus s) {
@@ -21,6 +23,12 @@ void release_bindings(Fiber* f) {
   f->bindings.clear();
 }
 
+void Fiber::grow(size_t slots) {
+  const size_t n = std::max(slots, stack.size() * 2);
+  if (heap) heap->reserve_counted(stack, n, stack_counted);
+  stack.resize(n, Value::nil());
+}
+
 // Frames are visited innermost first. `limit` is the first slot that belongs to the
 // next inner frame (its header) or, for the innermost frame, fiber.top. In a Clove
 // frame only registers live at the frame's pc are marked; dead ones are cleared, so
@@ -28,6 +36,8 @@ void release_bindings(Fiber* f) {
 // kept alive by a dead register. A native's frame is marked whole (its arguments and
 // a pending continuation's context).
 void Fiber::trace(Tracer& t) {
+  // A fiber that ended dropped its stack (vm/dispatch.cpp): give the bytes back.
+  if (stack_counted > stack.capacity() * sizeof(Value)) t.heap.recount_external(stack_counted, stack.capacity() * sizeof(Value));
   t.mark(result);
   t.mark(fn);
   t.mark(value);

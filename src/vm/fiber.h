@@ -108,13 +108,24 @@ struct Fiber : Obj {
   /// to go on with at pc; or, for a fiber that was waiting for `child`, that child's
   /// chain). A fiber inside such a chain keeps its resumer link.
   enum class Pause : uint8_t { Yield, Budget } paused_by = Pause::Yield;
-  Fiber() : Obj(kType) {}
+  /// The heap that counts the stack's buffer (Heap::add_external); may be null.
+  Heap* heap = nullptr;
+  /// Bytes of the stack's buffer counted in the heap. The stack of a fiber that ended is
+  /// dropped without telling the heap: tracing the fiber settles the count.
+  size_t stack_counted = 0;
+  explicit Fiber(Heap* h = nullptr) : Obj(kType), heap(h) {}
   void trace(Tracer& t);
   size_t byte_size() const { return sizeof(Fiber) + stack.capacity() * sizeof(Value) + handlers.capacity() * sizeof(Handler); }
+  size_t external_bytes() const { return stack_counted; }
   /// Makes room for `n` slots from index `from`; may move the stack (re-derive pointers).
+  /// Throws OutOfMemoryError, changing nothing, when the larger stack would pass the
+  /// heap's memory cap.
   void ensure(size_t from, size_t n) {
-    if (from + n > stack.size()) stack.resize(std::max(from + n, stack.size() * 2), Value::nil());
+    if (from + n > stack.size()) [[unlikely]]
+      grow(from + n);
   }
+  /// ensure's slow path: at least doubles the stack, counting it in the heap.
+  void grow(size_t slots);
 };
 
 /// Drops a finished fiber's bindings (uncounting them). A fiber collected while

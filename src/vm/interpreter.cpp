@@ -6,8 +6,8 @@
 namespace clove {
 
 Interpreter::Interpreter() {
-  fiber_ = root_fiber_ = heap.make<Fiber>();
-  fiber_->stack.resize(4096, Value::nil());
+  fiber_ = root_fiber_ = heap.make<Fiber>(&heap);
+  fiber_->grow(4096);
   fiber_->status = FiberStatus::Alive;
   bindings_ = &fiber_->bindings;
   binding_scopes_.push_back(bindings_);

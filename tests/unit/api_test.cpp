@@ -267,6 +267,21 @@ TEST(Api, BudgetAbortsAndTaskSuspendsAndResumes) {
   EXPECT_EQ(bad.status(), clove::VM::Task::Status::Done);
 }
 
+TEST(Api, MemoryCapIsACatchableError) {
+  clove::Options opts;
+  opts.max_memory = 48u << 20;
+  clove::VM vm(opts);
+  const char* bomb = "(loop [s \"xy\"] (recur (str s s)))";
+  clove::Error e = error_of(vm, bomb);
+  EXPECT_EQ(e.class_name(), "java.lang.OutOfMemoryError");
+  EXPECT_FALSE(e.aborted());
+  EXPECT_EQ(vm.eval(std::string("(try ") + bomb + " (catch OutOfMemoryError e :caught))").pr_str(), ":caught");
+  EXPECT_EQ(vm.eval("(+ 1 2)").as<int>(), 3);
+  clove::Options tiny;
+  tiny.max_memory = 1000;
+  EXPECT_THROW(clove::VM{tiny}, std::invalid_argument);
+}
+
 TEST(Api, InterruptFromAnotherThread) {
   clove::VM vm;
   std::atomic<bool> stop{false};

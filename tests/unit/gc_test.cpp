@@ -61,8 +61,10 @@ TEST(GcTest, BarrierKeepsObjectsStoredIntoBlackObjectsDuringMarking) {
   h.set_incremental_stress(false);  // this test drives the normal pacing itself
   Roots roots;
   h.add_root_provider(&roots);
-  // A var reachable from the roots; make lots of garbage so incremental marking starts.
+  // A var reachable from the roots, behind enough live objects that marking takes
+  // many steps; make lots of garbage so incremental marking starts.
   Var* v = h.make<Var>(nullptr, nullptr);
+  for (int i = 0; i < 20000; ++i) roots.values.push_back(Value::object(make_string(h, std::string(100, 'l'))));
   roots.values.push_back(Value::object(v));
   allocate_until_marking(h);
   ASSERT_EQ(h.phase(), GcPhase::Mark);
@@ -184,5 +186,78 @@ TEST(GcTest, IncrementalStressKeepsACycleRunning) {
   h.collect();
   EXPECT_EQ(as<String>(v->root)->view(), "v1999");
   EXPECT_NO_THROW(h.validate());
+  h.remove_root_provider(&roots);
+}
+
+// Memory outside the cells: counted in bytes_live() and against the cap, given back by
+// sub_external; add_external past the cap throws and counts nothing.
+TEST(GcTest, ExternalBytesCountAgainstTheCap) {
+  Heap h;
+  const size_t base = h.bytes_live();
+  h.add_external(1000);
+  EXPECT_EQ(h.bytes_live(), base + 1000);
+  EXPECT_EQ(h.external_bytes(), 1000u);
+  h.sub_external(400);
+  EXPECT_EQ(h.external_bytes(), 600u);
+  h.set_limit(base + (1u << 20));
+  try {
+    h.add_external(2u << 20);
+    FAIL() << "no error";
+  } catch (const CloveError& e) {
+    EXPECT_EQ(e.kind, ErrorKind::OutOfMemoryError);
+    EXPECT_NE(std::string(e.what()).find("memory limit of"), std::string::npos);
+  }
+  EXPECT_EQ(h.external_bytes(), 600u) << "nothing counted for the failed request";
+  // A reserve is lent once the cap is passed, so the error can be handled...
+  EXPECT_NO_THROW(h.add_external(1u << 20));
+  // ... and taken back when a collection ends under the cap.
+  h.sub_external(1u << 20);
+  h.collect();
+  EXPECT_THROW(h.add_external(1u << 20), CloveError);
+  h.sub_external(600);
+  EXPECT_EQ(h.external_bytes(), 0u);
+  h.set_limit(0);
+}
+
+// reserve_counted grows a container, counting the new buffer first; past the cap it
+// changes nothing.
+TEST(GcTest, ReserveCountedGrowsAndCounts) {
+  Heap h;
+  std::vector<Value> v;
+  size_t counted = 0;
+  h.reserve_counted(v, 100, counted);
+  EXPECT_GE(v.capacity(), 100u);
+  EXPECT_EQ(counted, v.capacity() * sizeof(Value));
+  EXPECT_EQ(h.external_bytes(), counted);
+  h.reserve_counted(v, 1000, counted);
+  EXPECT_EQ(counted, v.capacity() * sizeof(Value));
+  EXPECT_EQ(h.external_bytes(), counted) << "the old buffer is uncounted";
+  h.set_limit(h.bytes_live() + 4096);
+  const size_t cap_before = v.capacity();
+  EXPECT_THROW(h.reserve_counted(v, 100000, counted), CloveError);
+  EXPECT_EQ(v.capacity(), cap_before);
+  EXPECT_EQ(h.external_bytes(), counted);
+  h.set_limit(0);
+  h.sub_external(counted);
+}
+
+// Under a cap the pacing starts cycles early and finishes them near the cap, so a
+// program making garbage fast stays under a cap a few times its live size.
+TEST(GcTest, GarbageStaysUnderACap) {
+  Heap h;
+  h.set_stress(false);
+  h.set_incremental_stress(false);
+  Roots roots;
+  h.add_root_provider(&roots);
+  for (int i = 0; i < 2000; ++i) roots.values.push_back(Value::object(make_string(h, std::string(1000, 'l'))));
+  h.set_limit(h.bytes_live() + (3u << 20));
+  EXPECT_NO_THROW({
+    for (int i = 0; i < 200000; ++i) {
+      make_string(h, std::string(200, 'g'));
+      h.safepoint();
+    }
+  });
+  EXPECT_GT(h.collections(), 10u);
+  h.set_limit(0);
   h.remove_root_provider(&roots);
 }

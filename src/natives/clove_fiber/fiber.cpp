@@ -48,7 +48,7 @@ Value f_new(State& vm, Args a) {
                   fmt::format("fiber/new: the mask must be a set of keywords, not {}", value_type_name(a[1])));
     for (Value s = seq(vm, a[1]); !s.is_nil(); s = next(vm, s)) mask |= mask_bit(vm, first(vm, s));
   }
-  Fiber* f = vm.heap.make<Fiber>();
+  Fiber* f = vm.heap.make<Fiber>(&vm.heap);
   f->fn = a[0];
   f->mask = mask;
   return Value::object(f);

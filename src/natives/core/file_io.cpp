@@ -25,7 +25,7 @@ Value io_slurp(State& vm, Args a) {
 
 Value io_spit(State& vm, Args a) {
   if (TextWriter* w = as_writer(a[0])) {  // (spit writer content): write, then close it
-    writer_write(w, str_of(vm, a[1]));
+    writer_write(vm.heap, w, str_of(vm, a[1]));
     writer_close(w);
     return Value::nil();
   }

@@ -315,7 +315,7 @@ const MethodDef kBooleanMethods[] = {
 
 Value e_print_stack_trace(Call& c) {
   Value err = c.vm.var_value(c.vm.err_var());
-  write_to(err, str_of(c.vm, c.self()) + "\n");
+  write_to(c.vm.heap, err, str_of(c.vm, c.self()) + "\n");
   return Value::nil();
 }
 const MethodDef kThrowableMethods[] = {
@@ -338,11 +338,11 @@ Value w_write(Call& c) {
       size_t e = text::byte_offset(s, arg_long(c.a, 3, "write") + arg_long(c.a, 4, "write"));
       v = v.substr(b, e - b);
     }
-    writer_write(w, v);
+    writer_write(c.vm.heap, w, v);
   } else if (is_long(x) && c.n() == 1) {  // write(int c): a character code
     std::string out;
     text::append(out, static_cast<uint32_t>(as_long(x)) & 0xFFFF);
-    writer_write(w, out);
+    writer_write(c.vm.heap, w, out);
   } else {
     throw_error(ErrorKind::IllegalArgumentException,
                 fmt::format("No matching method write found taking {} args for class {}", c.n(), value_type_name(c.self())));
@@ -350,11 +350,11 @@ Value w_write(Call& c) {
   return Value::nil();
 }
 Value w_append(Call& c) {
-  writer_write(as_writer(c.self()), str_of(c.vm, c.arg(0)));
+  writer_write(c.vm.heap, as_writer(c.self()), str_of(c.vm, c.arg(0)));
   return c.self();
 }
 Value w_new_line(Call& c) {
-  writer_write(as_writer(c.self()), "\n");
+  writer_write(c.vm.heap, as_writer(c.self()), "\n");
   return Value::nil();
 }
 Value w_flush(Call& c) {
@@ -506,13 +506,23 @@ size_t sb_offset(Call& c, int64_t i, bool inside) {
     throw_error(ErrorKind::StringIndexOutOfBoundsException, fmt::format("index {}, length {}", i, n));
   return text::byte_offset(t, i);
 }
+// Room for `more` bytes in the builder, counted in the heap first (OutOfMemoryError,
+// changing nothing, past the memory cap).
+void sb_reserve(Call& c, size_t more) {
+  TextWriter* w = as_writer(c.self());
+  c.vm.heap.reserve_counted(w->text, w->text.size() + more, w->counted);
+}
 Value sb_append(Call& c) {
-  sb_text(c) += value_of(c, c.arg(0));
+  std::string v = value_of(c, c.arg(0));
+  sb_reserve(c, v.size());
+  sb_text(c) += v;
   return c.self();
 }
 Value sb_insert(Call& c) {
   size_t at = sb_offset(c, arg_long(c.a, 2, "insert"), false);
-  sb_text(c).insert(at, value_of(c, c.arg(1)));
+  std::string v = value_of(c, c.arg(1));
+  sb_reserve(c, v.size());
+  sb_text(c).insert(at, v);
   return c.self();
 }
 Value sb_length(Call& c) { return Value::small_int(utf8_count(sb_text(c))); }
@@ -526,6 +536,7 @@ Value sb_reverse(Call& c) {
   std::string out;
   for (auto it = cps.rbegin(); it != cps.rend(); ++it) text::append(out, *it);
   sb_text(c) = std::move(out);
+  writer_recount(c.vm.heap, as_writer(c.self()));
   return c.self();
 }
 Value sb_set_length(Call& c) {
@@ -535,6 +546,7 @@ Value sb_set_length(Call& c) {
   if (n <= len) {
     sb_text(c).resize(text::byte_offset(sb_text(c), n));
   } else {
+    sb_reserve(c, static_cast<size_t>(n - len));
     sb_text(c).append(static_cast<size_t>(n - len), '\0');
   }
   return Value::nil();

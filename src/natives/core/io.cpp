@@ -96,7 +96,7 @@ Value io_print_default(State& vm, Args a) {
   std::string out;
   Var* r = vm.core_ns()->lookup(vm.names.symbol({}, "*print-readably*"));
   print_value_builtin(vm, out, a[0], !r || vm.var_value(r).truthy());
-  write_to(a[1], out);
+  write_to(vm.heap, a[1], out);
   return Value::nil();
 }
 

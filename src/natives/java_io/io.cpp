@@ -50,7 +50,7 @@ Value io_reader(State& vm, Args a) {
   if (is<LineReader>(a[0])) return a[0];
   vm.require_capability(CapabilityId::Fs, "clojure.java.io/reader");
   std::string text = read_file(path_arg(a, 0, "clojure.java.io/reader"));
-  return Value::object(vm.heap.make<LineReader>(ReaderKind::String, std::move(text)));
+  return Value::object(make_line_reader(vm.heap, ReaderKind::String, std::move(text)));
 }
 
 Value io_writer(State& vm, Args a) {

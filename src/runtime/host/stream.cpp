@@ -23,7 +23,19 @@ TextWriter* as_writer(Value v) {
              : nullptr;
 }
 
-void writer_write(TextWriter* w, std::string_view s) {
+void writer_recount(Heap& h, TextWriter* w) {
+  h.recount_external(w->counted, w->text.capacity());
+  h.check_limit();
+}
+
+LineReader* make_line_reader(Heap& h, ReaderKind kind, std::string text) {
+  LineReader* r = h.make<LineReader>(kind, std::move(text));
+  h.recount_external(r->counted, r->text.capacity());
+  h.check_limit();
+  return r;
+}
+
+void writer_write(Heap& h, TextWriter* w, std::string_view s) {
   switch (w->kind) {
     case WriterKind::Stdout:
     case WriterKind::Stderr:
@@ -31,6 +43,7 @@ void writer_write(TextWriter* w, std::string_view s) {
       else std::fwrite(s.data(), 1, s.size(), w->kind == WriterKind::Stdout ? stdout : stderr);
       return;
     case WriterKind::String:
+      h.reserve_counted(w->text, w->text.size() + s.size(), w->counted);
       w->text.append(s);
       return;
     case WriterKind::File:
@@ -167,12 +180,14 @@ Value construct_stream_class(State& vm, std::string_view cls, Args a, int from) 
     if (nargs > 1 || (nargs == 1 && !is<String>(args(0)) && !is_long(args(0))))
       bad_args(cls, "no arguments, a capacity or a string");
     String* init = nargs == 1 ? as<String>(args(0)) : nullptr;
-    return Value::object(vm.heap.make<TextWriter>(std::string(init ? init->view() : std::string_view{})));
+    TextWriter* w = vm.heap.make<TextWriter>(std::string(init ? init->view() : std::string_view{}));
+    writer_recount(vm.heap, w);
+    return Value::object(w);
   }
   if (named("java.io", "StringReader")) {
     String* s = nargs == 1 ? as<String>(args(0)) : nullptr;
     if (!s) bad_args(cls, "a string");
-    return Value::object(vm.heap.make<LineReader>(ReaderKind::String, std::string(s->view())));
+    return Value::object(make_line_reader(vm.heap, ReaderKind::String, std::string(s->view())));
   }
   if (named("java.io", "BufferedReader") || named("java.io", "PushbackReader") ||
       named("clojure.lang", "LineNumberingPushbackReader")) {
@@ -221,7 +236,7 @@ void State::init_streams() {
 
 void State::write_out(std::string_view s) {
   // The common case (no binding of *out*) costs one flag test beyond the write.
-  write_to(out_var_->thread_bound ? var_value(out_var_) : out_var_->root, s);
+  write_to(heap, out_var_->thread_bound ? var_value(out_var_) : out_var_->root, s);
 }
 
 void State::set_out(OutputSink sink) { stdout_writer_->sink = std::move(sink); }

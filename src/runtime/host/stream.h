@@ -38,6 +38,7 @@ struct TextWriter : Obj {
   OutputSink sink;            // Stdout/Stderr: the host's redirection; empty: the process stream
   std::FILE* file = nullptr;  // File: owned
   std::string path;           // File: for messages
+  size_t counted = 0;         // bytes of text's buffer counted in the heap (Heap::add_external)
   explicit TextWriter(WriterKind k)
       : Obj(k == WriterKind::String ? ObjType::StringWriter : ObjType::Writer), kind(k) {}
   /// A java.lang.StringBuilder holding `init`.
@@ -45,7 +46,9 @@ struct TextWriter : Obj {
   ~TextWriter() {
     if (file) std::fclose(file);
   }
-  void trace(Tracer&) {}
+  /// Settles the count of a text changed without writer_write or writer_recount.
+  void trace(Tracer& t) { t.heap.recount_external(counted, text.capacity()); }
+  size_t external_bytes() const { return counted; }
 };
 
 /// The writer behind v (a Writer or StringWriter object), else nullptr.
@@ -53,10 +56,15 @@ TextWriter* as_writer(Value v);
 /// The writer behind v; ClassCastException (NullPointerException for nil) when v is not
 /// a writer, e.g. `(binding [*out* 1] (print "x"))`.
 TextWriter* checked_writer(Value v);
-/// Appends s to w. Throws IOException for a closed writer or a failed file write.
-void writer_write(TextWriter* w, std::string_view s);
+/// Appends s to w. Throws IOException for a closed writer or a failed file write, and
+/// OutOfMemoryError (appending nothing) when a string writer's text would pass the
+/// heap's memory cap.
+void writer_write(Heap& h, TextWriter* w, std::string_view s);
 /// Writes s to the writer v (checked_writer's errors when v is not one).
-inline void write_to(Value v, std::string_view s) { writer_write(checked_writer(v), s); }
+inline void write_to(Heap& h, Value v, std::string_view s) { writer_write(h, checked_writer(v), s); }
+/// Counts w's text as it is now in the heap, after a change made in place (StringBuilder
+/// methods); OutOfMemoryError if that passes the memory cap.
+void writer_recount(Heap& h, TextWriter* w);
 /// Flushes a process stream or file (no-op for strings and redirected streams).
 void writer_flush(TextWriter* w);
 /// Flushes and closes a file writer (later writes: IOException "Stream closed"). Closing
@@ -73,9 +81,14 @@ struct LineReader : Obj {
   bool closed = false;
   std::string text;  // String: the whole text. Stdin: lines `read` took but did not consume
   size_t pos = 0;    // bytes of text consumed
+  size_t counted = 0;  // bytes of text's buffer counted in the heap (Heap::add_external)
   LineReader(ReaderKind k, std::string t) : Obj(kType), kind(k), text(std::move(t)) {}
-  void trace(Tracer&) {}
+  void trace(Tracer& t) { t.heap.recount_external(counted, text.capacity()); }
+  size_t external_bytes() const { return counted; }
 };
+/// A new reader of `kind` over `text`, its text counted in the heap; OutOfMemoryError
+/// past the memory cap.
+LineReader* make_line_reader(Heap& h, ReaderKind kind, std::string text);
 
 /// The next line of r without its terminator (\n, \r\n or \r, as BufferedReader.readLine);
 /// false at end of input. Reading stdin flushes stdout first so prompts show.

@@ -23,7 +23,9 @@ struct Exception : Obj {
   Value cause;      // ex-cause
   std::vector<TraceEntry> frames;  // innermost first; at most kMaxTrace kept
   uint32_t frames_elided = 0;      // frames left out in the middle of a deep stack
+  size_t frames_counted = 0;       // bytes of `frames` counted in the heap (Heap::add_external)
   static constexpr size_t kMaxTrace = 48;
+  size_t external_bytes() const { return frames_counted; }
   Exception(ErrorKind k, String* m) : Obj(kType), kind(k), message(m) {}
   void trace(Tracer& t) {
     t.mark(message);

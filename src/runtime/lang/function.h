@@ -45,17 +45,23 @@ struct Proto : Obj {
   uint32_t framesize = 0;            // registers (and spill slots) the frame needs
   uint16_t nparams = 0;              // fixed parameters, in R[0] .. R[nparams-1]
   bool variadic = false;             // extra arguments arrive as a seq in R[nparams]
+  /// Bytes of the vectors above counted in the heap (build_proto counts them; a Proto
+  /// assembled by hand counts none).
+  size_t external = 0;
   Proto() : Obj(kType) {}
+  size_t external_bytes() const { return external; }
+  /// The bytes the vectors above hold.
+  size_t vector_bytes() const {
+    return code.capacity() * sizeof(Instr) + constants.capacity() * sizeof(Value) +
+           positions.capacity() * sizeof(SourcePos) + locals.capacity() * sizeof(LocalInfo) +
+           live.capacity() * sizeof(LiveRange);
+  }
   void trace(Tracer& t) {
     for (Value v : constants) t.mark(v);
     for (const LocalInfo& l : locals) t.mark(l.name);
     t.mark(name);
   }
-  size_t byte_size() const {
-    return sizeof(Proto) + code.capacity() * 4 + constants.capacity() * 8 +
-           positions.capacity() * sizeof(SourcePos) + locals.capacity() * sizeof(LocalInfo) +
-           live.capacity() * sizeof(LiveRange);
-  }
+  size_t byte_size() const { return sizeof(Proto) + vector_bytes(); }
   /// Whether register `reg` may be read by the instruction at `pc` or a later one.
   /// `pc` is the next instruction to run: the saved pc of the innermost frame, the
   /// return pc of a caller frame. The GC marks live registers and clears dead ones.

@@ -91,16 +91,27 @@ void register_bignum_types(TypeInfo* table) {
   register_type<BigDecimal>(table);
 }
 
+namespace {
+/// Counts a new number's limbs in the heap (TypeInfo::external uncounts them when it is
+/// freed); OutOfMemoryError past the cap, the number then being garbage.
+template <class N>
+Value counted(Heap& h, N* n) {
+  h.adopt_external(n->external_bytes());
+  h.check_limit();
+  return Value::object(n);
+}
+}  // namespace
+
 Value make_bigint(Heap& h, int64_t i) {
   BigInt* b = h.make<BigInt>();
   set_int64(b->z, i);
-  return Value::object(b);
+  return counted(h, b);
 }
 
 Value make_bigint(Heap& h, const mpz_t z) {
   BigInt* b = h.make<BigInt>();
   mpz_set(b->z, z);
-  return Value::object(b);
+  return counted(h, b);
 }
 
 Value integer_value(Heap& h, const mpz_t z) {
@@ -120,14 +131,14 @@ Value make_ratio(Heap& h, const mpz_t num, const mpz_t den, bool demote) {
   }
   Ratio* r = h.make<Ratio>();
   mpq_set(r->q, q.v);
-  return Value::object(r);
+  return counted(h, r);
 }
 
 Value make_bigdecimal(Heap& h, const mpz_t unscaled, int32_t scale) {
   BigDecimal* d = h.make<BigDecimal>();
   mpz_set(d->unscaled, unscaled);
   d->scale = scale;
-  return Value::object(d);
+  return counted(h, d);
 }
 
 bool parse_integer_digits(std::string_view digits, int base, mpz_t z) {

@@ -35,6 +35,9 @@ struct BigInt : Obj {
   BigInt& operator=(const BigInt&) = delete;
   void trace(Tracer&) {}
   size_t byte_size() const { return sizeof(BigInt) + mpz_size(z) * sizeof(mp_limb_t); }
+  /// The limbs, counted by the make_ functions (the number never changes after them).
+  size_t external_bytes() const { return limb_bytes(z); }
+  static size_t limb_bytes(const mpz_t x) { return static_cast<size_t>(x->_mp_alloc) * sizeof(mp_limb_t); }
 };
 
 struct Ratio : Obj {
@@ -48,6 +51,7 @@ struct Ratio : Obj {
   size_t byte_size() const {
     return sizeof(Ratio) + (mpz_size(mpq_numref(q)) + mpz_size(mpq_denref(q))) * sizeof(mp_limb_t);
   }
+  size_t external_bytes() const { return BigInt::limb_bytes(mpq_numref(q)) + BigInt::limb_bytes(mpq_denref(q)); }
 };
 
 struct BigDecimal : Obj {
@@ -60,6 +64,7 @@ struct BigDecimal : Obj {
   BigDecimal& operator=(const BigDecimal&) = delete;
   void trace(Tracer&) {}
   size_t byte_size() const { return sizeof(BigDecimal) + mpz_size(unscaled) * sizeof(mp_limb_t); }
+  size_t external_bytes() const { return BigInt::limb_bytes(unscaled); }
 };
 
 /// Registers BigInt, Ratio and BigDecimal in the per-type table (called from type_info's init).

@@ -195,7 +195,16 @@ Regex* make_regex(Heap& h, String* source) {
   size_t bytes = 0;
   pcre2_pattern_info(code, PCRE2_INFO_CAPTURECOUNT, &ngroups);
   pcre2_pattern_info(code, PCRE2_INFO_SIZE, &bytes);
-  return h.make<Regex>(source, code, ngroups, bytes);
+  Regex* re;
+  try {
+    re = h.make<Regex>(source, code, ngroups, bytes);
+  } catch (...) {
+    pcre2_code_free(code);
+    throw;
+  }
+  h.adopt_external(bytes);  // given back when the Regex is freed (TypeInfo::external)
+  h.check_limit();
+  return re;
 }
 
 bool regex_find(const Regex* re, std::string_view subject, size_t from, Match& m) {

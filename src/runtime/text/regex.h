@@ -35,7 +35,7 @@ struct Regex : Obj {
   String* source;           // the pattern as written; what str and pr show
   pcre2_real_code_8* code;  // owned, freed by the destructor
   uint32_t ngroups;         // capturing groups (not counting group 0)
-  size_t code_bytes;        // PCRE2's size of the compiled pattern, for GC pacing
+  size_t code_bytes;        // PCRE2's size of the compiled pattern, counted in the heap
   Regex(String* src, pcre2_real_code_8* c, uint32_t n, size_t bytes)
       : Obj(kType), source(src), code(c), ngroups(n), code_bytes(bytes) {}
   ~Regex();
@@ -43,6 +43,7 @@ struct Regex : Obj {
   Regex& operator=(const Regex&) = delete;
   void trace(Tracer& t) { t.mark(source); }
   size_t byte_size() const { return sizeof(Regex) + code_bytes; }
+  size_t external_bytes() const { return code_bytes; }
 };
 
 /// The result of one match: byte offsets [start[g], end[g]) of group g (0 = whole

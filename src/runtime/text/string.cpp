@@ -76,8 +76,14 @@ T* Interner::intern(Table<T>& t, std::string_view ns, std::string_view name, Mak
   // that), then insert, growing when 3/4 full.
   T* obj = make();
   if ((t.count + 1) * 4 > t.slots.size() * 3) {
+    // The tables are memory of the VM outside the cells: counted in the heap (and
+    // against its cap) first, never given back but when they grow again.
+    const size_t slot = sizeof(typename Table<T>::Slot);
+    const size_t n = t.slots.empty() ? 1024 : t.slots.size() * 2;
+    heap_.add_external(n * slot);
     std::vector<typename Table<T>::Slot> old = std::move(t.slots);
-    t.slots.assign(old.empty() ? 1024 : old.size() * 2, {});
+    t.slots.assign(n, {});
+    heap_.sub_external(old.size() * slot);
     size_t mask = t.slots.size() - 1;
     for (const auto& sl : old) {
       if (!sl.obj) continue;

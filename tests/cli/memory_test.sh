@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# memory_test.sh: `--max-memory SIZE` caps the heap (SPEC V9): an uncaught
+# OutOfMemoryError ends the program with status 1 and a message naming the cap, a caught
+# one lets it go on, a long lazy seq streamed without holding its head fits under a
+# small cap, and malformed sizes are usage errors (status 2). Under GC stress (a
+# collection at every allocation) only the parts that allocate little run.
+# Usage: memory_test.sh CLOVE
+set -uo pipefail
+clove="$1"
+fails=0
+check() {  # check NAME EXPECTED ACTUAL
+  if [[ "$2" != "$3" ]]; then
+    printf 'FAIL %s\n  expected: %s\n  actual:   %s\n' "$1" "$2" "$3"
+    fails=$((fails + 1))
+  fi
+}
+tmp="$(mktemp -d)"
+trap 'rm -rf "$tmp"' EXIT
+stress=0
+[[ -n "${CLOVE_GC_STRESS:-}" && "${CLOVE_GC_STRESS}" != 0 ]] && stress=1
+
+# A string doubled until it passes the cap: few allocations, so it runs under GC stress
+# too. Uncaught: status 1 and the cap named; caught: the program goes on.
+printf '(println :start)\n(loop [s "ab"] (recur (str s s)))\n' >"$tmp/double.clj"
+out="$("$clove" run --max-memory 32M "$tmp/double.clj" 2>"$tmp/err")"
+check "doubling, uncaught: exit status" "1" "$?"
+check "doubling, uncaught: output before the error" ":start" "$out"
+grep -q "memory limit of 32 MiB exceeded" "$tmp/err" || { echo "FAIL doubling: the cap is not named in: $(cat "$tmp/err")"; fails=$((fails + 1)); }
+cat >"$tmp/double_caught.clj" <<'CLJ'
+(println (try (loop [s "ab"] (recur (str s s))) (catch OutOfMemoryError e [(class e) (ex-message e)])))
+(println (try (loop [s "ab"] (recur (str s s))) (catch Error e :error)))
+(println (+ 1 2))
+CLJ
+check "doubling, caught" $'[java.lang.OutOfMemoryError memory limit of 32 MiB exceeded]\n:error\n3' \
+  "$("$clove" run --max-memory 32M "$tmp/double_caught.clj" 2>&1)"
+
+if [[ $stress == 1 ]]; then
+  echo "SKIP the 20,000,000-element programs: under GC stress"
+else
+  printf '(println :start)\n(def v (into [] (range 20000000)))\n(println :unreachable)\n' >"$tmp/big.clj"
+  out="$("$clove" run --max-memory 64M "$tmp/big.clj" 2>"$tmp/err")"
+  check "uncaught: exit status" "1" "$?"
+  check "uncaught: output before the error" ":start" "$out"
+  grep -q "OutOfMemoryError" "$tmp/err" || { echo "FAIL uncaught: no OutOfMemoryError in: $(cat "$tmp/err")"; fails=$((fails + 1)); }
+  grep -q "memory limit of 64 MiB exceeded" "$tmp/err" || { echo "FAIL uncaught: the cap is not named in: $(cat "$tmp/err")"; fails=$((fails + 1)); }
+
+  # The suffixes: K, M, G (powers of 1024), with or without B / iB; plain bytes.
+  out="$("$clove" --max-memory 65536K -e '(count (into [] (range 20000000)))' 2>&1)"
+  check "65536K: exit status" "1" "$?"
+  [[ "$out" == *"memory limit of 64 MiB exceeded"* ]] || { echo "FAIL 65536K: $out"; fails=$((fails + 1)); }
+  check "1G is enough" "20000000" "$("$clove" --max-memory 1G -e '(count (into [] (range 20000000)))' 2>&1)"
+  check "2GiB" "3" "$("$clove" --max-memory 2GiB -e '(+ 1 2)' 2>&1)"
+  check "bytes" "3" "$("$clove" --max-memory 100000000 -e '(+ 1 2)' 2>&1)"
+
+  # Caught, the program goes on; the memory is given back.
+  cat >"$tmp/caught.clj" <<'CLJ'
+(def r (try (count (into [] (range 20000000))) (catch OutOfMemoryError e (ex-message e))))
+(println r)
+(println (count (into [] (range 1000000))))
+CLJ
+  check "caught" $'memory limit of 64 MiB exceeded\n1000000' "$("$clove" run --max-memory 64M "$tmp/caught.clj" 2>&1)"
+
+  # Streaming: the seq's head is not held, so 20 million elements go through 16 MiB.
+  printf '(println (count (filter odd? (range 20000000))))\n(println (reduce + (range 20000000)))\n' >"$tmp/stream.clj"
+  check "streaming under 16M" $'10000000\n199999990000000' "$("$clove" run --max-memory 16M "$tmp/stream.clj" 2>&1)"
+fi
+
+# Malformed sizes.
+for bad in 12X 0 M -5 1.5G 64MX; do
+  "$clove" run --max-memory "$bad" "$tmp/double.clj" >/dev/null 2>"$tmp/err"
+  check "--max-memory $bad: exit status" "2" "$?"
+  grep -q "max-memory" "$tmp/err" || { echo "FAIL $bad: no message"; fails=$((fails + 1)); }
+done
+
+[[ $fails -eq 0 ]] && echo "cli memory: all passed"
+exit $((fails > 0))

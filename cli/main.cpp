@@ -41,6 +41,7 @@
 #include "runtime/num/number.h"
 #include "runtime/print/print.h"
 #include "api/runtime.h"
+#include "clove/vm.h"
 
 namespace {
 
@@ -421,9 +422,15 @@ int main(int argc, char** argv) {
       return 2;
     }
   }
-  Runtime* vmp = nullptr;
+  // The command is a host of the embedding API (include/clove/), so that native
+  // modules loaded by require get a clove::VM; it uses the Runtime inside directly.
+  clove::VM* host = nullptr;
   try {
-    vmp = new Runtime(vm_opts);
+    clove::Options host_opts;
+    host_opts.sandboxed = vm_opts.capabilities != clove::kAllCapabilities;
+    host_opts.capabilities = vm_opts.capabilities;
+    host_opts.max_memory = vm_opts.max_memory;
+    host = new clove::VM(host_opts);
   } catch (const clove::Diagnostic& d) {
     std::fprintf(stderr, "clove: failed to load the core library:\n%s\n", d.what());
     return kExitError;
@@ -431,7 +438,7 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "clove: failed to start: %s\n", e.what());
     return kExitError;
   }
-  Runtime& vm = *vmp;
+  Runtime& vm = host->runtime();
   // The load path: -cp roots, CLOVE_PATH roots, then the script's folder (run), src/
   // and test/ (test), or the current folder.
   add_roots(vm, classpath);

@@ -1,9 +1,15 @@
 // runtime.cpp: Runtime's construction and its evaluation entry points (api/runtime.h).
 #include "api/runtime.h"
 
+#include <dlfcn.h>
+
 #include <stdexcept>
 #include <string>
 
+#include <fmt/format.h>
+
+#include "api/errors.h"
+#include "clove/version.h"
 #include "compiler/compiler.h"
 #include "eval/eval.h"
 #include "gc/heap.h"
@@ -26,5 +32,33 @@ Runtime::Runtime(RuntimeOptions opts) {
 Value Runtime::eval_string(std::string_view src, std::string_view name) { return clove::eval_string(*this, src, name); }
 Value Runtime::load_file(const std::string& path) { return clove::load_file(*this, path); }
 Value Runtime::eval_form(Value form) { return clove::eval_form(*this, form); }
+
+void Runtime::open_native_module(const std::string& path) {
+  if (!host_vm)
+    throw_error(ErrorKind::IllegalStateException,
+                fmt::format("Cannot load the native module {}: the VM was not made through clove::VM", path));
+  void* lib = dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
+  if (!lib) {
+    const char* err = dlerror();
+    throw_error(ErrorKind::IllegalArgumentException,
+                fmt::format("Cannot load the native module {}: {}", path, err ? err : "dlopen failed"));
+  }
+  using VersionFn = int (*)();
+  using OpenFn = void (*)(VM*);
+  auto version = reinterpret_cast<VersionFn>(dlsym(lib, "clove_module_version"));
+  auto open = reinterpret_cast<OpenFn>(dlsym(lib, "clove_module_open"));
+  if (!version || !open)
+    throw_error(ErrorKind::IllegalArgumentException,
+                fmt::format("{} is not a Clove module: it has no CLOVE_MODULE entry point", path));
+  if (version() != CLOVE_VERSION_NUMBER)
+    throw_error(ErrorKind::IllegalArgumentException,
+                fmt::format("The native module {} was built for Clove version number {}, this is {}", path, version(),
+                            CLOVE_VERSION_NUMBER));
+  try {
+    open(host_vm);
+  } catch (...) {
+    detail::rethrow_in_clove(*this, path.c_str());
+  }
+}
 
 }  // namespace clove

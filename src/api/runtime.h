@@ -49,6 +49,13 @@ class Runtime : public Interpreter {
   /// Compiles and runs one form already read (compiler/compiler.h's eval_form).
   Value eval_form(Value form);
 
+  /// Loads a native module (include/clove/module.h): dlopen, a version check, then
+  /// its entry point with host_vm. IllegalStateException when there is no host_vm;
+  /// IllegalArgumentException for a library that does not open, has no entry point
+  /// or was built against another Clove version. The library is never unloaded (the
+  /// natives it defined point into it).
+  void open_native_module(const std::string& path) override;
+
   /// The public clove::VM (include/clove/vm.h) wrapping this runtime, or null when the
   /// runtime is used directly (the CLI, the tests); api/vm.cpp sets it.
   VM* host_vm = nullptr;

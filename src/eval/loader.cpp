@@ -92,6 +92,12 @@ class LoadScope {
 /// Runs a located resource's forms inside a LoadScope.
 void run_located(State& vm, std::string_view resource, const Located& loc) {
   LoadScope scope(vm, loc.path, resource);
+  if (!loc.embedded && loc.path.ends_with(kNativeModuleExtension)) {
+    // Native code: the process's full power, so it needs :ffi besides :load.
+    vm.require_capability(CapabilityId::Ffi, fmt::format("loading the native module {}", loc.path));
+    vm.open_native_module(loc.path);
+    return;
+  }
   if (!loc.embedded) {
     load_file(vm, loc.path);  // sets .clove mode from the file's extension
     return;
@@ -154,6 +160,15 @@ bool locate_resource(const State& vm, std::string_view resource, Located* out, s
         out->embedded = nullptr;
         return true;
       }
+    }
+    // Then a native module (include/clove/module.h), after the sources of that root.
+    std::string module = join_root(root, rel + kNativeModuleExtension);
+    if (tried) tried->push_back(module);
+    std::error_code ec;
+    if (fs::is_regular_file(module, ec)) {
+      out->path = module;
+      out->embedded = nullptr;
+      return true;
     }
   }
   return false;

@@ -3,10 +3,10 @@
 // A lib (namespace) name maps to a resource path with Clojure's munging: dots become
 // slashes and dashes underscores, so `my.lib-x` is the resource "/my/lib_x". The
 // resource is looked up in the VM's load path (State::load_path: -cp roots, CLOVE_PATH,
-// the script's folder) with the extensions .clj, .cljc and .clove, in that order, root
-// by root. Libraries embedded in the binary whose first line is
-// `;; lazy-ns: NAME` (e.g. src/lib/20_test.clj, clojure.test) are not loaded at VM
-// start: require finds them here first, before the load path.
+// the script's folder) with the extensions .clj, .cljc and .clove, in that order, and
+// then as a native module (.so), root by root. Libraries embedded in the binary whose
+// first line is `;; lazy-ns: NAME` (e.g. src/lib/20_test.clj, clojure.test) are not
+// loaded at VM start: require finds them here first, before the load path.
 //
 // Bookkeeping, as clojure.core's *loaded-libs* and *pending-paths*: a lib counts as
 // loaded once require loaded it, once an `ns` form declared it, or when its namespace
@@ -29,6 +29,9 @@ struct Symbol;
 
 /// Source extensions tried for a resource, in order.
 inline constexpr const char* kSourceExtensions[] = {".clj", ".cljc", ".clove"};
+/// A native extension module's file (include/clove/module.h), tried in each root after
+/// the sources; loading one calls State::open_native_module.
+inline constexpr const char* kNativeModuleExtension = ".so";
 
 /// The resource path of a lib, without extension: "my.lib-x" -> "/my/lib_x".
 std::string lib_resource(std::string_view lib);

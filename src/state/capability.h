@@ -21,7 +21,7 @@ namespace clove {
   X(Env, "env", "the environment: System/getenv, System/getProperty")                          \
   X(Net, "net", "network access (reserved: no native uses the network yet)")                    \
   X(Load, "load", "loading code from disk: load-file, load, require/use of files")             \
-  X(Ffi, "ffi", "foreign functions (reserved)")                                                 \
+  X(Ffi, "ffi", "foreign functions: clove.ffi/fn and the C functions it made")                 \
   X(Time, "time", "the clocks: System/currentTimeMillis, System/nanoTime, time")
 
 enum class CapabilityId : uint8_t {

@@ -30,6 +30,11 @@ void State::trace_roots(Tracer& t) {
   t.mark(request.ctx);  // request.fiber: the interpreter marks it (vm/interpreter.cpp)
 }
 
+void State::open_native_module(const std::string& path) {
+  throw_error(ErrorKind::UnsupportedOperationException,
+              "Cannot load the native module " + path + ": this VM has no embedding API host");
+}
+
 Value State::tail_call(Value fn, const Value* args, int nargs) {
   request.kind = RequestKind::TailCall;
   request.fn = fn;

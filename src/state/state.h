@@ -252,6 +252,11 @@ class State : public RootProvider {
   virtual std::string format_exception(Value exc) const = 0;
   /// The current stack as trace entries, innermost first.
   virtual std::vector<TraceEntry> capture_trace() const = 0;
+  /// Loads the native extension module at `path` (a shared library; eval/loader.cpp's
+  /// require finds it) and runs its entry point, which defines its vars. Defined by the
+  /// embedding API's Runtime (api/runtime.cpp), the only layer that can hand a module
+  /// the VM it expects; here it is an UnsupportedOperationException.
+  virtual void open_native_module(const std::string& path);
   /// The most recent exception that escaped to the host (nil if none).
   Value last_exception() const { return last_exception_; }
 

@@ -14,6 +14,7 @@
 #include "core/traits.h"
 #include "runtime/coll/coll.h"
 #include "runtime/lang/host_class.h"
+#include "runtime/lang/host_object.h"
 #include "runtime/num/number.h"
 #include "runtime/print/print.h"
 
@@ -55,8 +56,29 @@ class TypeTable : public ::testing::Test {
       vm.permanent.push_back(v);
       samples.push_back(v);
     }
+    // A host object (runtime/lang/host_object.h) whose class gives no behaviour: what an
+    // embedding host's object is before it says what it can do.
+    RecordType* host_class = vm.heap.make<RecordType>(vm.sym("tt.HostThing"), false);
+    host_class->host = &no_behaviour_;
+    vm.permanent.push_back(Value::object(host_class));
+    Value host_object = Value::object(vm.heap.make<HostObject>(host_class, nullptr, false));
+    vm.permanent.push_back(host_object);
+    samples.push_back(host_object);
   }
   Value sym(const char* s) { return Value::object(vm.sym(s)); }
+  /// A host class that supports none of the operations.
+  struct NoBehaviour : HostClass {
+    bool supports(Op) const override { return false; }
+    void finalize(void*) noexcept override {}
+    std::string str(State&, HostObject*) override { return ""; }
+    bool equiv(State&, HostObject*, HostObject*) override { return false; }
+    uint32_t hash(State&, HostObject*) override { return 0; }
+    int64_t count(State&, HostObject*) override { return 0; }
+    Value lookup(State&, HostObject*, Value, Value nf) override { return nf; }
+    Value nth(State&, HostObject*, int64_t) override { return Value::nil(); }
+    Value seq(State&, HostObject*) override { return Value::nil(); }
+  };
+  NoBehaviour no_behaviour_;
   static TypeInfo& entry(ObjType t) { return detail::g_type_table[static_cast<int>(t)]; }
 };
 
@@ -193,6 +215,9 @@ TEST_F(TypeTable, InlineCasesAgreeWithTheTable) {
   for (Value v : samples) {
     if (!v.is_obj()) continue;
     Obj* o = v.as_obj();
+    // A host object's entries ask its class, which may support nothing (they throw as
+    // on a Java object); tests/unit/api_test.cpp covers them through the API.
+    if (o->type == ObjType::HostObject) continue;
     const TypeInfo& ti = type_of(o);
     std::string what = class_name_of(v);
     if (ti.count) EXPECT_EQ(count(vm, v), ti.count(vm, o)) << what;

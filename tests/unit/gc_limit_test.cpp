@@ -11,7 +11,7 @@
 #include <stdexcept>
 #include <string>
 
-#include "api/vm.h"
+#include "api/runtime.h"
 #include "core/error.h"
 #include "gc/heap.h"
 #include "runtime/coll/coll.h"

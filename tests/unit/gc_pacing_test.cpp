@@ -7,7 +7,7 @@
 #include <algorithm>
 #include <string>
 
-#include "api/vm.h"
+#include "api/runtime.h"
 #include "gc/heap.h"
 #include "runtime/lang/function.h"
 

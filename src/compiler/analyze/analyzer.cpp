@@ -202,6 +202,8 @@ Node* Analyzer::analyze_seq(Value form, const Ctx& ctx) {
         } catch (const VMAbort&) {
           throw;  // a spent budget stops everything, compilation included
         } catch (const CloveError& e) {
+          // The VM's limits pass through as themselves, catchable as such.
+          if (e.kind == ErrorKind::OutOfMemoryError || e.kind == ErrorKind::InterruptedError) throw;
           fail(DiagKind::compile_macro_error, ctx.pos,
                fmt::format("Error macroexpanding {}: {}", head->str(), e.what()));
         }

@@ -27,6 +27,8 @@ Node* analyze_comptime_unquote(Analyzer& a, Value form, const std::vector<Value>
   } catch (const VMAbort&) {
     throw;  // a spent budget stops everything, compilation included
   } catch (const CloveError& e) {
+    // The VM's limits pass through as themselves, catchable as such.
+    if (e.kind == ErrorKind::OutOfMemoryError || e.kind == ErrorKind::InterruptedError) throw;
     a.fail(DiagKind::compile_error, ctx.pos,
            fmt::format("Error evaluating compile-time unquote {}: {}", a.show(form), e.what()));
   }

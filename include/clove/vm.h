@@ -22,6 +22,7 @@ class Class;  // clove/host.h
 namespace detail {
 struct ClassSpec;      // clove/host.h
 class ClassRegistry;   // src/api/host_class.h
+class TaskState;       // src/api/task.cpp
 }  // namespace detail
 
 // =====================================================================================
@@ -192,25 +193,29 @@ class VM {
   void revoke(uint32_t caps);
   bool has_capability(Capability c) const;
 
-  /// A call that can stop when its budget runs out and go on later: a Clove fiber
-  /// with the :budget signal (SPEC V8, V9).
+  /// Work that can stop when its budget runs out and go on later: a call (start) or a
+  /// whole program (start_eval), run in Clove fibers with the :budget signal (SPEC V8,
+  /// V9). The result is the same however the work is sliced.
   class Task {
    public:
     enum class Status { Suspended, Done };
-    /// Runs for up to `budget` instructions. Done: result() holds the value.
-    /// Suspended: call resume again. Throws clove::Error if the call throws.
+    /// Runs for up to about `budget` instructions with that budget of its own (the
+    /// VM's is restored afterwards). Done: result() holds the value. Suspended: call
+    /// resume again. Throws clove::Error if the work throws (the task is then Done).
     Status resume(int64_t budget);
-    Status status() const { return status_; }
-    const Handle& result() const { return result_; }
+    Status status() const;
+    /// The call's value, or the last form's for start_eval (nil until Done).
+    const Handle& result() const;
 
    private:
     friend class VM;
-    Handle fiber_;
-    Handle result_;
-    Status status_ = Status::Suspended;
+    std::shared_ptr<detail::TaskState> state_;
   };
   /// A task that will call `fn` with `args` when first resumed.
   Task start(const Handle& fn, const std::vector<Handle>& args = {});
+  /// A task that will read and evaluate `source` form by form, as eval does; each
+  /// form's evaluation (its compilation included) runs under the task's budget.
+  Task start_eval(std::string_view source, std::string_view name = "<eval>");
 
   // ---------------------------------------------------------------------------------
   // Errors and collection

@@ -226,38 +226,6 @@ void VM::grant(uint32_t caps) { rt_->capabilities |= caps & kAllCapabilities; }
 void VM::revoke(uint32_t caps) { rt_->capabilities &= ~caps; }
 bool VM::has_capability(Capability c) const { return (rt_->capabilities & static_cast<uint32_t>(c)) != 0; }
 
-VM::Task VM::start(const Handle& fn, const std::vector<Handle>& args) {
-  Task t;
-  // (fiber/new (fn [] (apply f args)) #{:budget}): the fiber catches only :budget, so
-  // errors reach the host's resume as they would a call.
-  Handle thunk = args.empty() ? fn : apply(var("clojure.core/partial"), [&] {
-    std::vector<Handle> pa{fn};
-    pa.insert(pa.end(), args.begin(), args.end());
-    return pa;
-  }());
-  t.fiber_ = apply(var("clove.fiber/new"), {thunk, set({keyword("budget")})});
-  return t;
-}
-
-VM::Task::Status VM::Task::resume(int64_t budget) {
-  if (status_ == Status::Done) return status_;
-  VM& vm = fiber_.vm();
-  Runtime& rt = vm.runtime();
-  const int64_t saved = rt.budget_left();
-  rt.set_budget(budget);
-  try {
-    result_ = vm.apply(vm.var("clove.fiber/resume"), {fiber_});
-  } catch (...) {
-    rt.set_budget(saved);
-    status_ = Status::Done;
-    throw;
-  }
-  rt.set_budget(saved);
-  Fiber* f = as<Fiber>(HandleAccess::value(fiber_));
-  status_ = f && f->status == FiberStatus::Pending ? Status::Suspended : Status::Done;
-  return status_;
-}
-
 // ---- collection ----
 
 void VM::collect() { rt_->heap.collect(); }

@@ -267,6 +267,45 @@ TEST(Api, BudgetAbortsAndTaskSuspendsAndResumes) {
   EXPECT_EQ(bad.status(), clove::VM::Task::Status::Done);
 }
 
+TEST(Api, ProgramsRunInSlicesGiveTheSameResult) {
+  const std::string program = R"(
+    (defmacro twice [x] `(do ~x ~x))
+    (def acc (atom []))
+    (defn step [i] (swap! acc conj (* i i)))
+    (dotimes [i 300] (twice (step i)))
+    (println "steps" (count @acc))
+    (do (def total (reduce + @acc)) (def lazy (doall (map inc (range 2000)))))
+    [total (count lazy) (last lazy)])";
+  std::string whole_out;
+  clove::Options wopts;
+  wopts.out = [&](std::string_view s) { whole_out += s; };
+  clove::VM whole(wopts);
+  const std::string expected = whole.eval(program).pr_str();
+  for (int64_t slice : {200, 1000, 50000}) {
+    std::string out;
+    clove::Options opts;
+    opts.out = [&](std::string_view s) { out += s; };
+    clove::VM vm(opts);
+    clove::VM::Task task = vm.start_eval(program, "sliced.clj");
+    int resumes = 0;
+    while (task.resume(slice) == clove::VM::Task::Status::Suspended) ++resumes;
+    EXPECT_EQ(task.result().pr_str(), expected) << slice;
+    EXPECT_EQ(out, whole_out) << slice;
+    if (slice == 200) EXPECT_GT(resumes, 50);
+  }
+  // Errors: a reader error and a runtime error end the task with clove::Error.
+  clove::VM vm;
+  clove::VM::Task bad = vm.start_eval("(def x 1) (/ x 0)");
+  EXPECT_THROW(while (bad.resume(100) == clove::VM::Task::Status::Suspended) {}, clove::Error);
+  EXPECT_EQ(bad.status(), clove::VM::Task::Status::Done);
+  clove::VM::Task unread = vm.start_eval("(+ 1");
+  EXPECT_THROW(unread.resume(1000), clove::Error);
+  // An endless loop never finishes, but every slice returns.
+  clove::VM::Task endless = vm.start_eval("(loop [] (recur))");
+  for (int i = 0; i < 5; ++i) EXPECT_EQ(endless.resume(10000), clove::VM::Task::Status::Suspended);
+  EXPECT_EQ(vm.eval("(+ 1 2)").as<int>(), 3);
+}
+
 TEST(Api, MemoryCapIsACatchableError) {
   clove::Options opts;
   opts.max_memory = 48u << 20;

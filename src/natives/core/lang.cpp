@@ -255,7 +255,61 @@ Value l_set_macro(State&, Args a) {
   v->flags |= kFlagMacro;
   return a[0];
 }
-Value l_eval(State& vm, Args a) { return eval_form(vm, a[0]); }
+// (eval form) is stackless (vm/dispatch.cpp's requests): the compiled form runs in a
+// frame of the calling fiber, not in a nested run of the interpreter, so a budget can
+// suspend it and fiber/yield works inside it. A top-level (do ...) is evaluated form by
+// form, so that a macro one form defines is usable by the next; nested top-level dos
+// are flattened, one level at a time, into the forms still to run.
+bool is_toplevel_do(State& vm, Value form) {
+  return is_list(form) && count(vm, form) > 0 && first(vm, form) == Value::object(vm.sym("do"));
+}
+
+Value eval_compiled(State& vm, Value form, Value rest);
+
+/// Evaluates the forms of the seq `forms` in order; the last one's value is the result.
+Value eval_forms(State& vm, Value forms) {
+  RootScope scope(vm.heap);
+  size_t cur = scope.push(forms);
+  for (;;) {
+    if (scope[cur].is_nil()) return Value::nil();
+    Value f = first(vm, scope[cur]);
+    Value more = next(vm, scope[cur]);
+    if (!is_toplevel_do(vm, f)) return eval_compiled(vm, f, more);
+    // (do a b) followed by more: a, b, then more.
+    scope.push(more);
+    std::vector<Value> inner;
+    for (Value s = next(vm, f); !s.is_nil(); s = next(vm, s)) {
+      inner.push_back(first(vm, s));
+      scope.push(inner.back());
+    }
+    Value list = more;
+    for (size_t i = inner.size(); i-- > 0;) {
+      scope.push(list);
+      list = cons(vm, inner[i], list);
+    }
+    scope[cur] = list;
+  }
+}
+
+Value eval_next(State& vm, Args, Value rest, Value) { return eval_forms(vm, rest); }
+
+/// Compiles `form` and runs it in the calling fiber: as the native's result when no
+/// forms follow (a tail call), else followed by eval_forms of `rest`.
+Value eval_compiled(State& vm, Value form, Value rest) {
+  RootScope scope(vm.heap);
+  scope.push(rest);
+  FnProto* fp = compile_toplevel(vm, form);
+  scope.push(Value::object(fp));
+  Value thunk = Value::object(make_closure(vm.heap, fp, 0));
+  if (rest.is_nil()) return vm.tail_call(thunk, nullptr, 0);
+  return vm.call_then(thunk, nullptr, 0, eval_next, rest);
+}
+
+Value l_eval(State& vm, Args a) {
+  Value form = a[0];
+  if (is_toplevel_do(vm, form)) return eval_forms(vm, list_from(vm.heap, &form, 1));
+  return eval_compiled(vm, form, Value::nil());
+}
 Value l_read_string(State& vm, Args a) {
   // (read-string s) / (read-string opts s): opts may give :eof, the value for a string
   // with no form (:read-cond is not used: reader conditionals always read as :clove).

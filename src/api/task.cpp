@@ -1,0 +1,132 @@
+// task.cpp: clove::VM::Task (include/clove/vm.h): work under a budget that suspends
+// and resumes. A call runs in one fiber that catches :budget; a program (start_eval)
+// is read form by form here, and each form is evaluated by clojure.core/eval (which is
+// stackless: natives/core/lang.cpp) in a fiber of its own, as eval_string would
+// evaluate it but suspendable.
+#include <memory>
+
+#include "api/errors.h"
+#include "api/handles.h"
+#include "eval/data_readers.h"
+#include "reader/reader.h"
+#include "reader/reader_env.h"
+#include "vm/fiber.h"
+
+namespace clove::detail {
+
+class TaskState {
+ public:
+  TaskState(VM& vm) : vm_(vm) {}
+  /// A call: `fiber` is new and takes no arguments.
+  void set_fiber(Handle fiber) { fiber_ = std::move(fiber); }
+  /// A program: the text registered as source `id`.
+  void set_source(uint32_t id) {
+    Runtime& rt = vm_.runtime();
+    env_ = std::make_unique<StateReaderEnv>(rt);
+    ReaderOptions opts;
+    reader_ = std::make_unique<Reader>(rt, *env_, rt.sources.text(id), id, opts);
+  }
+
+  VM::Task::Status resume(int64_t budget) {
+    if (status_ == VM::Task::Status::Done) return status_;
+    Runtime& rt = vm_.runtime();
+    const int64_t saved = rt.budget_left();
+    struct Restore {
+      Runtime& rt;
+      int64_t saved;
+      ~Restore() { rt.set_budget(saved); }
+    } restore{rt, saved};
+    rt.set_budget(budget);
+    try {
+      for (;;) {
+        if (!fiber_.has_vm() && !next_form()) {
+          status_ = VM::Task::Status::Done;
+          return status_;
+        }
+        Value r = rt.call(rt.var_value(rt.resolve_var(rt.core_ns(), rt.sym("clove.fiber/resume"))),
+                          {HandleAccess::value(fiber_)});
+        Fiber* f = as<Fiber>(HandleAccess::value(fiber_));
+        if (f->status == FiberStatus::Pending) {
+          result_ = HandleAccess::make(vm_, r);
+          return status_;  // Suspended (the budget ran out, or the code yielded)
+        }
+        result_ = HandleAccess::make(vm_, r);
+        fiber_ = Handle();
+        if (!reader_) {
+          status_ = VM::Task::Status::Done;
+          return status_;
+        }
+        if (rt.budget_left() <= 0) return status_;  // the rest in the next slice
+      }
+    } catch (const VMAbort& e) {
+      status_ = VM::Task::Status::Done;
+      throw public_error(rt, e, true);
+    } catch (const CloveError& e) {
+      status_ = VM::Task::Status::Done;
+      throw public_error(rt, e, false);
+    } catch (const Diagnostic& d) {
+      status_ = VM::Task::Status::Done;
+      throw public_error(rt, d);
+    }
+  }
+
+  VM::Task::Status status_ = VM::Task::Status::Suspended;
+  Handle result_;
+
+ private:
+  /// Reads the program's next form into a new fiber running (eval form); false at the end.
+  bool next_form() {
+    if (!reader_) return false;
+    Runtime& rt = vm_.runtime();
+    bool deferring = data_readers_.configure(rt, &reader_->options());
+    RootScope scope(rt.heap);
+    Value form;
+    if (!reader_->next(&form)) return false;
+    size_t slot = scope.push(form);
+    if (deferring) scope[slot] = data_readers_.resolve(rt, scope[slot]);
+    Handle eval = vm_.var("clojure.core/eval");
+    Handle form_h = HandleAccess::make(vm_, scope[slot]);
+    Handle partial = vm_.var("clojure.core/partial");
+    Handle thunk = vm_.apply(partial, {eval, form_h});
+    fiber_ = vm_.apply(vm_.var("clove.fiber/new"), {thunk, vm_.set({vm_.keyword("budget")})});
+    return true;
+  }
+
+  VM& vm_;
+  Handle fiber_;
+  std::unique_ptr<StateReaderEnv> env_;
+  std::unique_ptr<Reader> reader_;
+  DataReaders data_readers_;
+};
+
+}  // namespace clove::detail
+
+namespace clove {
+
+using detail::HandleAccess;
+using detail::TaskState;
+
+VM::Task VM::start(const Handle& fn, const std::vector<Handle>& args) {
+  Task t;
+  t.state_ = std::make_shared<TaskState>(*this);
+  // (fiber/new (partial f args...) #{:budget}): the fiber catches only :budget, so
+  // errors reach the host's resume as they would a call.
+  std::vector<Handle> pa{fn};
+  pa.insert(pa.end(), args.begin(), args.end());
+  Handle thunk = args.empty() ? fn : apply(var("clojure.core/partial"), pa);
+  t.state_->set_fiber(apply(var("clove.fiber/new"), {thunk, set({keyword("budget")})}));
+  return t;
+}
+
+VM::Task VM::start_eval(std::string_view source, std::string_view name) {
+  Task t;
+  t.state_ = std::make_shared<TaskState>(*this);
+  t.state_->set_source(rt_->sources.add(std::string(name), std::string(source)));
+  return t;
+}
+
+VM::Task::Status VM::Task::resume(int64_t budget) { return state_->resume(budget); }
+VM::Task::Status VM::Task::status() const { return state_->status_; }
+const Handle& VM::Task::result() const { return state_->result_; }
+
+}  // namespace clove

@@ -29,6 +29,9 @@ namespace clove {
 // Host objects
 // =====================================================================================
 
+/// The arithmetic a host class may define (Class<T>::arithmetic): Clojure's + - * /.
+enum class Arith { Add, Sub, Mul, Div };
+
 namespace detail {
 
 /// What a Class<T> has said about T, type-erased (src/api/host_class.cpp reads it).
@@ -44,6 +47,7 @@ struct ClassSpec {
   std::function<std::optional<Handle>(VM&, void*, const Handle&)> get;
   std::function<Handle(VM&, void*, int64_t)> nth;
   std::function<Handle(VM&, void*)> seq;  // something seqable (a vector)
+  std::function<Handle(VM&, Arith, const Handle&, const Handle&)> arith;
 };
 
 /// The C++ object inside `h`, which must be a valid host object of type `type`;
@@ -134,6 +138,15 @@ class Class {
   template <class F>
   Class& seq(F fn) {
     spec_->seq = [fn](VM& vm, void* p) { return vm.make(fn(*static_cast<const T*>(p))); };
+    return *this;
+  }
+  /// (+ a b), (- a b), (* a b), (/ a b) (and +', unchecked-add, inc...) when a or b is
+  /// an object of this class: fn(VM&, Arith op, const Handle& a, const Handle& b) ->
+  /// Handle, in the order Clove gave them (the other may be a number or anything). A
+  /// C++ exception becomes a Clove error. quot, rem and mod stay number-only.
+  template <class F>
+  Class& arithmetic(F fn) {
+    spec_->arith = [fn](VM& vm, Arith op, const Handle& a, const Handle& b) -> Handle { return vm.make(fn(vm, op, a, b)); };
     return *this;
   }
   /// The class value (what (class obj) returns; also the var ns/Name).

@@ -29,6 +29,7 @@ class SpecClass final : public HostClass {
       case kLookup: return static_cast<bool>(spec_.get);
       case kNth: return static_cast<bool>(spec_.nth);
       case kSeq: return static_cast<bool>(spec_.seq);
+      case kArith: return static_cast<bool>(spec_.arith);
     }
     return false;
   }
@@ -59,6 +60,12 @@ class SpecClass final : public HostClass {
         throw_error(ErrorKind::IndexOutOfBoundsException,
                     fmt::format("Index {} out of bounds for {}", i, spec_.class_name));
       }
+    });
+  }
+  Value arith(State&, ArithOp op, Value a, Value b) override {
+    return host([&] {
+      Arith which = op == ArithOp::Add ? Arith::Add : op == ArithOp::Sub ? Arith::Sub : op == ArithOp::Mul ? Arith::Mul : Arith::Div;
+      return HandleAccess::value(spec_.arith(vm_, which, HandleAccess::make(vm_, a), HandleAccess::make(vm_, b)));
     });
   }
   Value seq(State& st, HostObject* o) override {

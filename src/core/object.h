@@ -209,6 +209,10 @@ struct TypeInfo {
   bool (*equiv)(State& vm, Obj* o, Value other) = nullptr;
   /// Clojure's `hash` of x, consistent with equiv (cached by the caller in hash_cache).
   uint32_t (*hash)(State& vm, Obj* o) = nullptr;
+  /// Arithmetic (+ - * / and the unchecked ones) where a or b is of this non-numeric
+  /// type (embedding hosts' objects); `op` is runtime/num/number.h's ArithOp. Null: a
+  /// ClassCastException, as for any non-number.
+  Value (*arith)(State& vm, uint8_t op, Value a, Value b) = nullptr;
 };
 /// The table entry of type t (builds the table on first use).
 const TypeInfo& type_info(ObjType t);

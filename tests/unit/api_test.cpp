@@ -495,6 +495,48 @@ TEST(ApiHost, OwnedObjectsAreFinalizedAndBorrowedOnesInvalidated) {
   EXPECT_EQ(Sprite::alive, 0);  // the VM's destruction finalized the rest
 }
 
+/// A 2-D vector with arithmetic: v + v, v - v, v * number, number * v.
+struct Vec2 {
+  double x, y;
+};
+
+TEST(ApiHost, ArithmeticOnHostObjects) {
+  clove::VM vm;
+  vm.define_class<Vec2>("geo", "Vec2")
+      .to_string([](const Vec2& v) { return "<" + std::to_string(static_cast<int>(v.x)) + "," +
+                                            std::to_string(static_cast<int>(v.y)) + ">"; })
+      .method("x", [](const Vec2& v) { return v.x; })
+      .arithmetic([](clove::VM& vm, clove::Arith op, const clove::Handle& a, const clove::Handle& b) -> clove::Handle {
+        auto vec = [](const clove::Handle& h) { return h.is_number() ? nullptr : h.as<Vec2*>(); };
+        Vec2 *va = vec(a), *vb = vec(b);
+        if (va && vb && (op == clove::Arith::Add || op == clove::Arith::Sub)) {
+          double s = op == clove::Arith::Add ? 1 : -1;
+          return vm.wrap(std::make_unique<Vec2>(Vec2{va->x + s * vb->x, va->y + s * vb->y}));
+        }
+        if (op == clove::Arith::Mul && (va == nullptr) != (vb == nullptr)) {
+          Vec2* v = va ? va : vb;
+          double k = (va ? b : a).as<double>();
+          return vm.wrap(std::make_unique<Vec2>(Vec2{v->x * k, v->y * k}));
+        }
+        throw std::invalid_argument("unsupported Vec2 arithmetic");
+      });
+  vm.def("geo", "v", [](clove::VM& vm, double x, double y) { return vm.wrap(std::make_unique<Vec2>(Vec2{x, y})); });
+  EXPECT_EQ(vm.eval("(str (+ (geo/v 1 2) (geo/v 10 20)) (- (geo/v 5 5) (geo/v 1 2)) (* 3 (geo/v 1 2)) (* (geo/v 1 2) 2)"
+                    "     (reduce + [(geo/v 1 1) (geo/v 2 2) (geo/v 3 3)]))")
+                .as<std::string>(),
+            "<11,22><4,3><3,6><2,4><6,6>");
+  EXPECT_EQ(vm.eval("(try (/ (geo/v 1 1) 2) (catch RuntimeException e (ex-message e)))").as<std::string>(),
+            "unsupported Vec2 arithmetic (thrown by the native geo.Vec2)");
+  EXPECT_EQ(vm.eval("(try (mod (geo/v 1 1) 2) (catch ClassCastException e (ex-message e)))").as<std::string>(),
+            "class geo.Vec2 cannot be cast to class java.lang.Number");
+  // A class without arithmetic is not a number.
+  struct Token {};
+  vm.define_class<Token>("geo", "Token");
+  vm.def("geo", "token", [](clove::VM& vm) { return vm.wrap(std::make_unique<Token>()); });
+  EXPECT_EQ(vm.eval("(try (+ 1 (geo/token)) (catch ClassCastException e (ex-message e)))").as<std::string>(),
+            "class geo.Token cannot be cast to class java.lang.Number");
+}
+
 TEST(ApiHost, NativesTakeHostObjects) {
   clove::VM vm;
   define_sprite(vm);

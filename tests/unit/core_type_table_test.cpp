@@ -77,6 +77,7 @@ class TypeTable : public ::testing::Test {
     Value lookup(State&, HostObject*, Value, Value nf) override { return nf; }
     Value nth(State&, HostObject*, int64_t) override { return Value::nil(); }
     Value seq(State&, HostObject*) override { return Value::nil(); }
+    Value arith(State&, ArithOp, Value, Value) override { return Value::nil(); }
   };
   NoBehaviour no_behaviour_;
   static TypeInfo& entry(ObjType t) { return detail::g_type_table[static_cast<int>(t)]; }

@@ -12,10 +12,19 @@ namespace clove {
 
 namespace {
 
+/// An operand of + - * / inc dec and their unchecked forms: a number, or a value whose
+/// type defines arithmetic (an embedding host's object: TypeInfo::arith). Else the
+/// ClassCastException of arg_number.
+Value arg_operand(Args a, int i, const char* fn) {
+  Value v = a[i];
+  if (v.is_obj() && type_of(v.as_obj()).arith) return v;
+  return arg_number(a, i, fn);
+}
+
 Value fold(State& vm, Args a, ArithOp op, int64_t identity, const char* fn) {
   if (a.size() == 0) return Value::small_int(identity);
-  Value acc = arg_number(a, 0, fn);
-  for (int i = 1; i < a.size(); ++i) acc = arith(vm, op, acc, arg_number(a, i, fn));
+  Value acc = arg_operand(a, 0, fn);
+  for (int i = 1; i < a.size(); ++i) acc = arith(vm, op, acc, arg_operand(a, i, fn));
   return acc;
 }
 
@@ -23,7 +32,7 @@ Value n_add(State& vm, Args a) { return fold(vm, a, ArithOp::Add, 0, "+"); }
 Value n_mul(State& vm, Args a) { return fold(vm, a, ArithOp::Mul, 1, "*"); }
 Value n_sub(State& vm, Args a) {
   if (a.size() == 1) {  // negation: -0.0 for 0.0, as Numbers.minus(x)
-    Value x = arg_number(a, 0, "-");
+    Value x = arg_operand(a, 0, "-");
     if (x.is_double()) return Value::from_double(-x.as_double());
     if (auto* d = as<BigDecimal>(x)) return decimal_negate(vm, d);  // keeps the scale
     return arith(vm, ArithOp::Sub, Value::small_int(0), x);
@@ -31,21 +40,21 @@ Value n_sub(State& vm, Args a) {
   return fold(vm, a, ArithOp::Sub, 0, "-");
 }
 Value n_div(State& vm, Args a) {
-  if (a.size() == 1) return arith(vm, ArithOp::Div, Value::small_int(1), arg_number(a, 0, "/"));
+  if (a.size() == 1) return arith(vm, ArithOp::Div, Value::small_int(1), arg_operand(a, 0, "/"));
   return fold(vm, a, ArithOp::Div, 1, "/");
 }
-Value n_uadd(State& vm, Args a) { return arith(vm, ArithOp::UAdd, arg_number(a, 0, "unchecked-add"), arg_number(a, 1, "unchecked-add")); }
-Value n_usub(State& vm, Args a) { return arith(vm, ArithOp::USub, arg_number(a, 0, "unchecked-subtract"), arg_number(a, 1, "unchecked-subtract")); }
-Value n_umul(State& vm, Args a) { return arith(vm, ArithOp::UMul, arg_number(a, 0, "unchecked-multiply"), arg_number(a, 1, "unchecked-multiply")); }
-Value n_uinc(State& vm, Args a) { return arith(vm, ArithOp::UAdd, arg_number(a, 0, "unchecked-inc"), Value::small_int(1)); }
-Value n_udec(State& vm, Args a) { return arith(vm, ArithOp::USub, arg_number(a, 0, "unchecked-dec"), Value::small_int(1)); }
+Value n_uadd(State& vm, Args a) { return arith(vm, ArithOp::UAdd, arg_operand(a, 0, "unchecked-add"), arg_operand(a, 1, "unchecked-add")); }
+Value n_usub(State& vm, Args a) { return arith(vm, ArithOp::USub, arg_operand(a, 0, "unchecked-subtract"), arg_operand(a, 1, "unchecked-subtract")); }
+Value n_umul(State& vm, Args a) { return arith(vm, ArithOp::UMul, arg_operand(a, 0, "unchecked-multiply"), arg_operand(a, 1, "unchecked-multiply")); }
+Value n_uinc(State& vm, Args a) { return arith(vm, ArithOp::UAdd, arg_operand(a, 0, "unchecked-inc"), Value::small_int(1)); }
+Value n_udec(State& vm, Args a) { return arith(vm, ArithOp::USub, arg_operand(a, 0, "unchecked-dec"), Value::small_int(1)); }
 Value n_uneg(State& vm, Args a) {
-  Value x = arg_number(a, 0, "unchecked-negate");
+  Value x = arg_operand(a, 0, "unchecked-negate");
   if (auto* d = as<BigDecimal>(x)) return decimal_negate(vm, d);
   return arith(vm, ArithOp::USub, Value::small_int(0), x);
 }
-Value n_inc(State& vm, Args a) { return arith(vm, ArithOp::Add, arg_number(a, 0, "inc"), Value::small_int(1)); }
-Value n_dec(State& vm, Args a) { return arith(vm, ArithOp::Sub, arg_number(a, 0, "dec"), Value::small_int(1)); }
+Value n_inc(State& vm, Args a) { return arith(vm, ArithOp::Add, arg_operand(a, 0, "inc"), Value::small_int(1)); }
+Value n_dec(State& vm, Args a) { return arith(vm, ArithOp::Sub, arg_operand(a, 0, "dec"), Value::small_int(1)); }
 Value n_quot(State& vm, Args a) { return arith(vm, ArithOp::Quot, arg_number(a, 0, "quot"), arg_number(a, 1, "quot")); }
 Value n_rem(State& vm, Args a) { return arith(vm, ArithOp::Rem, arg_number(a, 0, "rem"), arg_number(a, 1, "rem")); }
 Value n_mod(State& vm, Args a) { return arith(vm, ArithOp::Mod, arg_number(a, 0, "mod"), arg_number(a, 1, "mod")); }

@@ -86,6 +86,18 @@ void register_host_object_type(TypeInfo* table) {
     if (!b || b->cls != h->cls || !supports(h, HostClass::kEquiv)) return false;
     return live_host_object(other) && h->host->equiv(vm, h, b);
   };
+  t.arith = [](State& vm, uint8_t op, Value a, Value b) {
+    HostObject* h = live_host_object(is<HostObject>(a) ? a : b);
+    if (is<HostObject>(a) && is<HostObject>(b)) live_host_object(b);
+    auto o = static_cast<ArithOp>(op);
+    if (o == ArithOp::UAdd) o = ArithOp::Add;
+    if (o == ArithOp::USub) o = ArithOp::Sub;
+    if (o == ArithOp::UMul) o = ArithOp::Mul;
+    if (!supports(h, HostClass::kArith) || o == ArithOp::Quot || o == ArithOp::Rem || o == ArithOp::Mod)
+      throw_error(ErrorKind::ClassCastException,
+                  fmt::format("class {} cannot be cast to class java.lang.Number", h->cls->cname()));
+    return h->host->arith(vm, o, a, b);
+  };
   t.hash = [](State& vm, Obj* o) {
     HostObject* h = live(o);
     if (!supports(h, HostClass::kHash)) return address_hash(h);

@@ -16,6 +16,7 @@
 
 #include "core/object.h"
 #include "runtime/lang/record.h"
+#include "runtime/num/number.h"
 
 namespace clove {
 
@@ -28,7 +29,7 @@ struct HostObject;
 /// count, nth and seq throw).
 class HostClass {
  public:
-  enum Op : uint32_t { kStr = 1, kEquiv = 2, kHash = 4, kCount = 8, kLookup = 16, kNth = 32, kSeq = 64 };
+  enum Op : uint32_t { kStr = 1, kEquiv = 2, kHash = 4, kCount = 8, kLookup = 16, kNth = 32, kSeq = 64, kArith = 128 };
   virtual ~HostClass() = default;
   virtual bool supports(Op op) const = 0;
   /// Frees an owned object's C++ side (never throws).
@@ -43,6 +44,9 @@ class HostClass {
   virtual Value nth(State& vm, HostObject* o, int64_t i) = 0;
   /// A seq of the object's elements, or nil when empty.
   virtual Value seq(State& vm, HostObject* o) = 0;
+  /// (+ a b), (- a b), (* a b), (/ a b) (ArithOp Add, Sub, Mul, Div; the unchecked
+  /// forms come as the checked ones) where a or b is an object of this class.
+  virtual Value arith(State& vm, ArithOp op, Value a, Value b) = 0;
 };
 
 struct HostObject : Obj {

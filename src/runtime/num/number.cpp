@@ -258,6 +258,9 @@ static Value double_arith(ArithOp op, double x, double y) {
 
 Value arith(State& vm, ArithOp op, Value a, Value b) {
   if (is_long(a) && is_long(b)) return long_arith(vm.heap, op, as_long(a), as_long(b));
+  // A type that defines arithmetic of its own (an embedding host's objects).
+  if (a.is_obj() && type_of(a.as_obj()).arith) return type_of(a.as_obj()).arith(vm, static_cast<uint8_t>(op), a, b);
+  if (b.is_obj() && type_of(b.as_obj()).arith) return type_of(b.as_obj()).arith(vm, static_cast<uint8_t>(op), a, b);
   if (a.is_double() || b.is_double()) {
     if (!is_number(a)) not_a_number(a);
     if (!is_number(b)) not_a_number(b);

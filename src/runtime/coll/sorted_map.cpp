@@ -170,13 +170,10 @@ int black_height(State& vm, const TreeNode* t, Value comp, bool check_order, con
 
 }  // namespace
 
-int sorted_compare(State& vm, Value comp, Value a, Value b) {
-  if (comp.is_nil()) return compare(vm, a, b);
-  Value r = vm.call(comp, {a, b});
-  if (r.is_bool()) {
-    if (r.is_true()) return -1;
-    return vm.call(comp, {b, a}).truthy() ? 1 : 0;
-  }
+namespace {
+
+// The sign of a comparator's non-boolean answer, as Clojure reads it (Number.intValue).
+int answer_sign(Value r) {
   if (r.is_nil()) throw_error(ErrorKind::NullPointerException, "Comparator returned nil");
   if (!is_number(r))
     throw_error(ErrorKind::ClassCastException,
@@ -187,6 +184,25 @@ int sorted_compare(State& vm, Value comp, Value a, Value b) {
   }
   double d = to_double(r);  // Number.intValue truncates toward zero
   return d <= -1 ? -1 : d >= 1 ? 1 : 0;
+}
+
+}  // namespace
+
+int sorted_compare(State& vm, Value comp, Value a, Value b) {
+  if (comp.is_nil()) return compare(vm, a, b);
+  Value r = vm.call(comp, {a, b});
+  if (r.is_bool()) {
+    if (r.is_true()) return -1;
+    return vm.call(comp, {b, a}).truthy() ? 1 : 0;
+  }
+  return answer_sign(r);
+}
+
+bool sorted_less(State& vm, Value comp, Value a, Value b) {
+  if (comp.is_nil()) return compare(vm, a, b) < 0;
+  Value r = vm.call(comp, {a, b});
+  if (r.is_bool()) return r.is_true();
+  return answer_sign(r) < 0;
 }
 
 TreeNode* TreeSeq::node() const { return static_cast<TreeNode*>(static_cast<List*>(stack.as_obj())->first.as_obj()); }

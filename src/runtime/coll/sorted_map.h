@@ -89,7 +89,12 @@ struct TreeSeq : Obj {
 };
 
 /// The comparison a sorted collection uses: compare(a, b) or the comparator fn.
+/// Throws what the comparator throws; NullPointerException for a nil answer,
+/// ClassCastException for one that is neither a number nor a boolean.
 int sorted_compare(State& vm, Value comp, Value a, Value b);
+/// sorted_compare(vm, comp, a, b) < 0, with one call of the comparator even when it
+/// answers false (the second call only tells "greater" from "equal"). For sorting.
+bool sorted_less(State& vm, Value comp, Value a, Value b);
 
 /// An empty sorted map ordered by comp (nil: compare).
 Value empty_sorted_map(Heap& h, Value comp, Value meta = Value::nil());

@@ -5,6 +5,7 @@
 #include "compiler/analyze/analyzer.h"
 #include "compiler/ir/lower.h"
 #include "compiler/session.h"
+#include "core/stack_guard.h"
 #include "runtime/coll/coll.h"
 
 namespace clove {
@@ -19,17 +20,23 @@ FnProto* compile_toplevel(State& vm, Value form, const CompileOptions& opts) {
 
 Value eval_form(State& vm, Value form) {
   RootScope scope(vm.heap);
-  scope.push(form);
+  size_t cur = scope.push(form);
   // A top-level (do ...) runs form by form, so a macro defined early is usable later.
-  if (is_list(form) && count(vm, form) > 0 && first(vm, form) == Value::object(vm.sym("do"))) {
-    Value result = Value::nil();
-    for (Value s = next(vm, form); !s.is_nil(); s = next(vm, s)) {
-      size_t slot = scope.push(s);
-      result = eval_form(vm, first(vm, scope[slot]));
+  // Its last form is evaluated by this loop, not by recursion, and the others recurse
+  // with a check of the C++ stack: (do (do (do ...))) any number of levels deep runs or
+  // throws StackOverflowError.
+  Value do_sym = Value::object(vm.sym("do"));
+  size_t rest = scope.push(Value::nil());
+  while (is_list(scope[cur]) && count(vm, scope[cur]) > 0 && first(vm, scope[cur]) == do_sym) {
+    scope[rest] = next(vm, scope[cur]);
+    if (scope[rest].is_nil()) return Value::nil();
+    for (; !next(vm, scope[rest]).is_nil(); scope[rest] = next(vm, scope[rest])) {
+      check_native_stack();
+      eval_form(vm, first(vm, scope[rest]));
     }
-    return result;
+    scope[cur] = first(vm, scope[rest]);
   }
-  FnProto* fp = compile_toplevel(vm, form);
+  FnProto* fp = compile_toplevel(vm, scope[cur]);
   scope.push(Value::object(fp));
   Closure* thunk = make_closure(vm.heap, fp, 0);
   return vm.call(Value::object(thunk), nullptr, 0);

@@ -6,16 +6,22 @@
 //   clove repl                   an interactive read-eval-print loop
 //   clove test [PATHS...]        run clojure.test tests (default: the files under test/)
 //   -cp ROOTS (or CLOVE_PATH)    ':'-separated source roots for require/load
+//   clove run --max-instructions N FILE   stop the program after about N instructions
 //
 // Exit codes: 0 success; 1 an uncaught error or a reader/compile error (the message,
-// with file:line:column and a stack trace, goes to stderr); 2 bad usage.
+// with file:line:column and a stack trace, goes to stderr); 2 bad usage. Ctrl-C ends
+// `run` with the usual status 130 and interrupts the evaluation in progress in `repl`.
 #include <algorithm>
+#include <atomic>
+#include <cerrno>
+#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <sstream>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -65,6 +71,11 @@ int guarded(VM& vm, F&& body) {
     body();
     std::fflush(stdout);
     return 0;
+  } catch (const clove::VMAbort& e) {
+    // An instruction budget ran out: nothing more of the program runs.
+    std::fflush(stdout);
+    vm.set_budget(VM::kUnlimited);
+    std::fprintf(stderr, "Execution error (%s).\n%s\n", clove::error_short_name(e.kind), e.what());
   } catch (const clove::Diagnostic& d) {
     std::fflush(stdout);
     std::fprintf(stderr, "%s\n", clove::render_diagnostic(d, vm.sources).c_str());
@@ -138,12 +149,32 @@ void set_session_var(VM& vm, const char* name, Value val) {
   if (clove::Var* v = vm.resolve_var(vm.core_ns(), vm.sym(name))) vm.set_binding(v, val);
 }
 
+// Ctrl-C in the REPL: interrupts the evaluation in progress (VM::interrupt is safe to
+// call from a signal handler: it stores an atomic flag), or drops the line being typed.
+VM* g_repl_vm = nullptr;
+volatile std::sig_atomic_t g_evaluating = 0;
+extern "C" void repl_sigint(int) {
+  if (g_evaluating && g_repl_vm) g_repl_vm->interrupt();
+}
+
 int cmd_repl(VM& vm) {
-  std::fprintf(stdout, "Clove %s REPL. Ctrl-D to exit.\n", "0.1.0");
+  std::fprintf(stdout, "Clove %s REPL. Ctrl-D to exit, Ctrl-C to interrupt an evaluation.\n", "0.1.0");
+  g_repl_vm = &vm;
+  struct sigaction sa{};
+  sa.sa_handler = repl_sigint;
+  sigemptyset(&sa.sa_mask);
+  sa.sa_flags = 0;  // no SA_RESTART: the terminal read returns, and the line is dropped
+  sigaction(SIGINT, &sa, nullptr);
   std::string pending;
   for (;;) {
     std::string prompt = pending.empty() ? std::string(vm.current_ns()->name->str()) + "=> " : "... ";
+    errno = 0;
     char* line = readline(prompt.c_str());
+    if (!line && errno == EINTR) {  // Ctrl-C at the prompt: a fresh prompt
+      pending.clear();
+      std::printf("\n");
+      continue;
+    }
     if (!line) break;
     if (*line) add_history(line);
     pending += line;
@@ -161,9 +192,17 @@ int cmd_repl(VM& vm) {
     }
     std::string src = pending;
     pending.clear();
+    struct Evaluating {  // the window in which Ctrl-C interrupts the VM
+      Evaluating() {
+        g_repl_vm->clear_interrupt();
+        g_evaluating = 1;
+      }
+      ~Evaluating() { g_evaluating = 0; }
+    };
     guarded(vm, [&] {
       Value v;
       try {
+        Evaluating during;
         v = vm.eval_string(src, "<repl>");
       } catch (const clove::CloveError& e) {
         // *e: the exception, for (ex-message *e), (ex-data *e), (pst *e)...
@@ -290,7 +329,11 @@ int main(int argc, char** argv) {
   app.add_option("--classpath", classpath, "-cp ROOTS: ':'-separated source roots searched by require/load");
 
   std::string run_file;
+  int64_t max_instructions = 0;
   CLI::App* run = app.add_subcommand("run", "Run a Clove/Clojure program");
+  run->add_option("--max-instructions", max_instructions,
+                  "Stop the program (exit status 1) after about N VM instructions")
+      ->check(CLI::PositiveNumber);
   run->add_option("file", run_file, "Program file (.clj, .cljc, .clove)")->required();
   // The program's arguments are what follows the file, verbatim (prefix_command leaves
   // them unparsed; an "args" option would let CLI11 split a value written as [a,b]).
@@ -305,6 +348,16 @@ int main(int argc, char** argv) {
 
   CLI::App* repl = app.add_subcommand("repl", "Start an interactive REPL");
 
+  // The sandbox (docs/design/sandbox.md): before or after `run`/`repl`.
+  bool sandbox = false;
+  std::string allow;
+  for (CLI::App* a : {&app, run, repl}) {
+    a->add_flag("--sandbox", sandbox,
+                "Run sandboxed: no file, process, environment, clock or disk-loading access");
+    a->add_option("--allow", allow,
+                  "CAPS: ','-separated capabilities a sandbox grants (fs,process,env,net,load,ffi,time,all); implies --sandbox");
+  }
+
   std::vector<std::string> test_paths;
   CLI::App* test = app.add_subcommand("test", "Run clojure.test tests (src/ and test/ are on the load path)");
   test->add_option("paths", test_paths, "Test files or folders (default: test)");
@@ -318,9 +371,18 @@ int main(int argc, char** argv) {
     return code == 0 ? 0 : 2;
   }
 
+  clove::VMOptions vm_opts;
+  if (sandbox || !allow.empty()) {
+    try {
+      vm_opts.capabilities = clove::parse_capabilities(allow);
+    } catch (const std::invalid_argument& e) {
+      std::fprintf(stderr, "clove: --allow: %s\n", e.what());
+      return 2;
+    }
+  }
   VM* vmp = nullptr;
   try {
-    vmp = new VM();
+    vmp = new VM(vm_opts);
   } catch (const clove::Diagnostic& d) {
     std::fprintf(stderr, "clove: failed to load the core library:\n%s\n", d.what());
     return kExitError;
@@ -349,6 +411,7 @@ int main(int argc, char** argv) {
   if (!eval_exprs.empty()) set_command_line_args(vm, app.remaining());
   bind_session_vars(vm);
   if (*run) {
+    if (max_instructions > 0) vm.set_budget(max_instructions);
     code = guarded(vm, [&] { vm.load_file(run_file); });
   } else if (*test) {
     code = cmd_test(vm, test_paths);

@@ -9,6 +9,7 @@ namespace clove {
 VM::VM(VMOptions opts) {
   open_libs(*this, opts.load_core_library);
   set_current_ns(find_or_create_ns(sym("user")));
+  capabilities = opts.capabilities;
 }
 
 Value VM::eval_string(std::string_view src, std::string_view name) { return clove::eval_string(*this, src, name); }

@@ -20,6 +20,10 @@ struct VMOptions {
   /// Load the Clove-written part of clojure.core (src/lib). Without it only natives
   /// and special forms exist; useful for tests of the VM alone.
   bool load_core_library = true;
+  /// The capabilities granted to the code the VM runs (state/capability.h): all by
+  /// default; a sandboxed VM gets kNoCapabilities or only the bits the host trusts it
+  /// with, e.g. capability_bit(Capability::Fs). Applied after the libraries are open.
+  uint32_t capabilities = kAllCapabilities;
 };
 
 class VM : public Interpreter {

@@ -14,29 +14,36 @@ FnProto* compile_toplevel(State& vm, Value form, const CompileOptions& opts) {
   CompileSession session(vm, opts);
   session.pin(form);
   Analyzer analyzer(session);
-  FnNode* fn = analyzer.analyze_toplevel(form);
+  FnNode* fn = analyzer.analyze_toplevel(form, opts.where);
   return compile_fn(session, fn);
 }
 
-Value eval_form(State& vm, Value form) {
+Value eval_form(State& vm, Value form, SourcePos where) {
   RootScope scope(vm.heap);
   size_t cur = scope.push(form);
   // A top-level (do ...) runs form by form, so a macro defined early is usable later.
   // Its last form is evaluated by this loop, not by recursion, and the others recurse
   // with a check of the C++ stack: (do (do (do ...))) any number of levels deep runs or
-  // throws StackOverflowError.
+  // throws StackOverflowError. Each form is compiled at its own position when the
+  // source map knows it, else at the enclosing one.
   Value do_sym = Value::object(vm.sym("do"));
   size_t rest = scope.push(Value::nil());
   while (is_list(scope[cur]) && count(vm, scope[cur]) > 0 && first(vm, scope[cur]) == do_sym) {
     scope[rest] = next(vm, scope[cur]);
     if (scope[rest].is_nil()) return Value::nil();
-    for (; !next(vm, scope[rest]).is_nil(); scope[rest] = next(vm, scope[rest])) {
+    size_t i = 1;
+    for (; !next(vm, scope[rest]).is_nil(); scope[rest] = next(vm, scope[rest]), ++i) {
       check_native_stack();
-      eval_form(vm, first(vm, scope[rest]));
+      SourcePos at = vm.source_map.element(scope[cur], i);
+      eval_form(vm, first(vm, scope[rest]), at.known() ? at : where);
     }
+    SourcePos at = vm.source_map.element(scope[cur], i);
+    if (at.known()) where = at;
     scope[cur] = first(vm, scope[rest]);
   }
-  FnProto* fp = compile_toplevel(vm, scope[cur]);
+  CompileOptions opts;
+  opts.where = where;
+  FnProto* fp = compile_toplevel(vm, scope[cur], opts);
   scope.push(Value::object(fp));
   Closure* thunk = make_closure(vm.heap, fp, 0);
   return vm.call(Value::object(thunk), nullptr, 0);

@@ -10,8 +10,9 @@
 #pragma once
 #include <string>
 
-#include "runtime/lang/function.h"
+#include "core/source.h"
 #include "core/value.h"
+#include "runtime/lang/function.h"
 
 namespace clove {
 
@@ -19,6 +20,9 @@ class State;
 
 struct CompileOptions {
   std::string* ir_dump = nullptr;  // when set, the IR of every arity is appended here
+  /// Where the form starts, for a form the source map holds no position for (a symbol
+  /// or another atom at top level): its errors point there. Unknown: nowhere.
+  SourcePos where;
 };
 
 /// Compiles one top-level form into a zero-argument fn whose single arity runs it.
@@ -29,9 +33,10 @@ struct CompileOptions {
 FnProto* compile_toplevel(State& vm, Value form, const CompileOptions& opts = {});
 
 /// Compiles and runs one form (already read): a top-level `(do ...)` runs form by form,
-/// so a macro defined early in it is usable later (Clojure's Compiler.eval). Returns the
-/// value; runtime errors propagate as CloveError, compile errors as Diagnostic.
-Value eval_form(State& vm, Value form);
+/// so a macro defined early in it is usable later (Clojure's Compiler.eval). `where` is
+/// where the form starts (CompileOptions::where). Returns the value; runtime errors
+/// propagate as CloveError, compile errors as Diagnostic.
+Value eval_form(State& vm, Value form, SourcePos where = {});
 
 /// Expands `form` once if it is a macro call, else returns it (macroexpand-1).
 Value macroexpand_1(State& vm, Value form);

@@ -23,6 +23,8 @@ namespace clove {
   X(StackOverflowError, "java.lang.StackOverflowError", Error)                          \
   X(OutOfMemoryError, "java.lang.OutOfMemoryError", Error)                              \
   X(AssertionError, "java.lang.AssertionError", Error)                                  \
+  X(InterruptedError, "clove.lang.InterruptedError", Error)                             \
+  X(BudgetExhaustedError, "clove.lang.BudgetExhaustedError", Error)                     \
   X(IllegalAccessError, "java.lang.IllegalAccessError", Error)                          \
   X(Exception, "java.lang.Exception", Throwable)                                        \
   X(RuntimeException, "java.lang.RuntimeException", Exception)                          \
@@ -56,6 +58,8 @@ namespace clove {
   X(ExceptionInfo, "clojure.lang.ExceptionInfo", RuntimeException)                      \
   X(ReaderException, "clojure.lang.LispReader$ReaderException", RuntimeException)       \
   X(CompilerException, "clojure.lang.Compiler$CompilerException", RuntimeException)     \
+  X(SecurityException, "java.lang.SecurityException", RuntimeException)                 \
+  X(SandboxException, "clove.lang.SandboxException", SecurityException)                 \
   X(IOException, "java.io.IOException", Exception)                                      \
   X(FileNotFoundException, "java.io.FileNotFoundException", IOException)
 
@@ -86,5 +90,13 @@ struct CloveError : std::runtime_error {
 };
 
 [[noreturn]] void throw_error(ErrorKind k, const std::string& message);
+
+/// An error no Clove `catch` can stop: it unwinds every Clove frame to the host that
+/// called into the VM (an instruction budget that ran out with no fiber to suspend,
+/// SPEC V9). C++ code that catches CloveError to turn it into something else must
+/// rethrow a VMAbort unchanged.
+struct VMAbort : CloveError {
+  using CloveError::CloveError;
+};
 
 }  // namespace clove

@@ -41,6 +41,24 @@ std::string SourceRegistry::snippet(SourcePos p) const {
   if (!p.known()) return "";
   std::string line = line_text(p.file, p.line);
   if (line.empty()) return "";
+  if (line.back() == '\r') line.pop_back();  // CRLF line ends
+  // Control characters (a NUL byte, an ESC starting a terminal escape sequence) are
+  // shown as '?', one column each like the code point they stand for.
+  std::string shown;
+  shown.reserve(line.size());
+  for (size_t i = 0; i < line.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(line[i]);
+    if ((c < 0x20 && c != '\t') || c == 0x7F) {
+      shown += '?';
+    } else if (c == 0xC2 && i + 1 < line.size() && static_cast<unsigned char>(line[i + 1]) >= 0x80 &&
+               static_cast<unsigned char>(line[i + 1]) <= 0x9F) {
+      shown += '?';  // U+0080..U+009F
+      ++i;
+    } else {
+      shown += static_cast<char>(c);
+    }
+  }
+  line = std::move(shown);
   std::string gutter = fmt::format("{:>5} | ", p.line);
   // The caret goes under code point p.col; count bytes up to it, keeping tabs.
   std::string pad;

@@ -51,7 +51,7 @@ Value eval_string(State& vm, std::string_view src, std::string_view name) {
   while (reader.next(&form)) {
     scope[slot] = form;
     if (deferring) scope[slot] = form = data_readers.resolve(vm, form);
-    scope[slot] = eval_form(vm, form);
+    scope[slot] = eval_form(vm, form, reader.form_pos());
     deferring = data_readers.configure(vm, &reader.options());
   }
   return scope[slot];

@@ -140,6 +140,9 @@ bool locate_resource(const State& vm, std::string_view resource, Located* out, s
       return true;
     }
   }
+  // Embedded libraries stay loadable in a sandbox; files need the load capability,
+  // checked before the file system is probed.
+  vm.require_capability(Capability::Load, fmt::format("clojure.core/load of {}", resource));
   std::string rel(resource.substr(resource.starts_with('/') ? 1 : 0));
   for (const std::string& root : vm.load_path) {
     for (const char* ext : kSourceExtensions) {
@@ -157,6 +160,7 @@ bool locate_resource(const State& vm, std::string_view resource, Located* out, s
 }
 
 Value load_file_scoped(State& vm, const std::string& path) {
+  vm.require_capability(Capability::Load, "clojure.core/load-file");
   std::error_code ec;
   if (!fs::is_regular_file(path, ec))
     throw_error(ErrorKind::FileNotFoundException, fmt::format("{} (No such file or directory)", path));

@@ -45,7 +45,8 @@ struct Located {
 
 /// Looks resource ("/a/b_c", no extension) up among the lazy embedded libraries and
 /// then in vm.load_path. False when not found; `tried` (optional) receives every
-/// candidate file path that was checked, in order.
+/// candidate file path that was checked, in order. Throws SandboxException when the
+/// resource is not embedded and the VM lacks the load capability (state/capability.h).
 bool locate_resource(const State& vm, std::string_view resource, Located* out,
                      std::vector<std::string>* tried = nullptr);
 

@@ -27,6 +27,10 @@ bool reader_is_whitespace(int32_t c) {
   return cat == UTF8PROC_CATEGORY_ZS || cat == UTF8PROC_CATEGORY_ZL || cat == UTF8PROC_CATEGORY_ZP;
 }
 
+bool reader_is_control(int32_t c) {
+  return (c >= 0 && c <= 0x08) || (c >= 0x0E && c <= 0x1B) || (c >= 0x7F && c <= 0x9F);
+}
+
 bool reader_is_macro(int32_t c) {
   switch (c) {
     case '"': case ';': case '\'': case '@': case '^': case '`': case '~': case '(':

@@ -12,7 +12,11 @@ class CharStream {
  public:
   static constexpr int32_t kEof = -1;
 
-  CharStream(std::string_view text, uint32_t file) : text_(text), file_(file) {}
+  /// A UTF-8 byte order mark at the start of `text` is skipped (editors on Windows
+  /// write one); it takes no column.
+  CharStream(std::string_view text, uint32_t file) : text_(text), file_(file) {
+    if (text_.starts_with("\xEF\xBB\xBF")) off_ = 3;
+  }
 
   /// The next code point without consuming it, or kEof. Throws a
   /// reader_invalid_character Diagnostic on malformed UTF-8.
@@ -53,6 +57,11 @@ class CharStream {
 
 /// Clojure's whitespace: Java's Character.isWhitespace plus the comma.
 bool reader_is_whitespace(int32_t c);
+/// A control character that is not whitespace (Java's isISOControl and not
+/// isWhitespace): U+0000-U+0008, U+000E-U+001B, U+007F-U+009F. Clojure reads these as
+/// parts of symbols; Clove rejects them outside strings, regexes, comments and
+/// character literals (a NUL byte in a source file is a corrupt file, not a name).
+bool reader_is_control(int32_t c);
 /// A character that starts a reader macro (Clojure's isMacro).
 bool reader_is_macro(int32_t c);
 /// A macro character that also ends a token (all macros except # ' %).

@@ -200,6 +200,7 @@ std::string Reader::Impl::read_token(int32_t first) {
   for (;;) {
     int32_t c = in.peek();
     if (c == CharStream::kEof || reader_is_whitespace(c) || reader_is_terminating_macro(c)) return tok;
+    check_control(c, in.pos());
     text::append_code_point(tok, in.get());
   }
 }
@@ -210,6 +211,7 @@ Value Reader::Impl::read_number(int32_t first, SourcePos start) {
   for (;;) {
     int32_t c = in.peek();
     if (c == CharStream::kEof || reader_is_whitespace(c) || reader_is_macro(c)) break;
+    check_control(c, in.pos());
     text::append_code_point(tok, in.get());
   }
   Value v;

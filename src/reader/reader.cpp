@@ -51,6 +51,8 @@ ReaderOptions& Reader::options() { return impl_->opts; }
 
 size_t Reader::offset() const { return impl_->in.offset(); }
 
+SourcePos Reader::form_pos() const { return impl_->form_pos; }
+
 bool Reader::next(Value* out) {
   for (;;) {
     ReadItem item;
@@ -58,6 +60,7 @@ bool Reader::next(Value* out) {
     switch (impl_->read_item(&item, &splice, kNoClosing)) {
       case Impl::Got::Form:
         *out = item.v;
+        impl_->form_pos = item.pos;
         return true;
       case Impl::Got::Nothing:
         continue;
@@ -79,18 +82,21 @@ Value read_one(State& vm, std::string_view text, std::string_view name) {
   return r.next(&v) ? v : Value::nil();
 }
 
+void Reader::Impl::check_depth(SourcePos at, const char* what) const {
+  if (depth > opts.max_depth || (depth % 16 == 0 && native_stack_remaining() < kStackReserve))
+    fail(DiagKind::reader_too_deep, at, fmt::format("{} nested too deeply: more than {} levels", what, depth - 1));
+}
+
 Reader::Impl::Got Reader::Impl::read_item(ReadItem* out, std::vector<ReadItem>* splice, int32_t closing) {
   while (in.peek() != CharStream::kEof && reader_is_whitespace(in.peek())) in.get();
   SourcePos start = in.pos();
   out->pos = start;
-  // The bound is max_depth, or less when the thread's C++ stack runs short first
-  // (small thread stacks, unoptimised builds).
-  if (depth > opts.max_depth || (depth % 16 == 0 && native_stack_remaining() < kStackReserve))
-    fail(DiagKind::reader_too_deep, start, fmt::format("Forms nested too deeply: more than {} levels", depth - 1));
+  check_depth(start, "Forms");
   Restore<uint32_t> level(depth, depth + 1);
   int32_t c = in.get();
   if (c == CharStream::kEof) return Got::Eof;
   if (c == closing) return Got::Close;
+  check_control(c, start);
   if (c >= '0' && c <= '9') {
     out->v = read_number(c, start);
     return Got::Form;
@@ -126,6 +132,8 @@ Reader::Impl::Got Reader::Impl::read_item(ReadItem* out, std::vector<ReadItem>* 
       ReadItem form = read_required(start);
       std::unordered_map<std::string, Symbol*> env;
       Restore<std::unordered_map<std::string, Symbol*>*> scope(gensyms, &env);
+      Restore<SourcePos> at(sq_start, start);
+      Restore<size_t> budget(sq_budget, kSyntaxQuoteBudget);
       out->v = syntax_quote(form.v, form.pos);
       return Got::Form;
     }
@@ -205,6 +213,32 @@ std::vector<ReadItem> Reader::Impl::read_delimited(int32_t closing, SourcePos op
 
 namespace {
 
+/// Which key a duplicate-key error names and where it points, as indexes into the n
+/// keys keys[0], keys[stride], ... of which the caller knows two are equal.
+struct DuplicateKey {
+  size_t named, at;
+};
+
+/// As in Clojure, the error names, for a map of up to 8 entries (an array map there),
+/// the first key equal to a later one, else the first key equal to an earlier one; it
+/// points at the repetition. A set of the keys seen so far keeps the second O(n log n)
+/// for literals of any size.
+DuplicateKey find_duplicate_key(State& vm, const Value* keys, size_t n, size_t stride, bool array_map) {
+  if (array_map) {
+    for (size_t i = 0; i < n; ++i)
+      for (size_t j = i + 1; j < n; ++j)
+        if (equiv(vm, keys[i * stride], keys[j * stride])) return {i, j};
+    return {0, 0};
+  }
+  Value seen = set_from(vm, nullptr, 0);
+  for (size_t i = 0; i < n; ++i) {
+    Value k = keys[i * stride];
+    if (contains(vm, seen, k)) return {i, i};
+    seen = conj(vm, seen, k);
+  }
+  return {0, 0};
+}
+
 std::vector<Value> values_of(const std::vector<ReadItem>& items) {
   std::vector<Value> vs;
   vs.reserve(items.size());
@@ -264,10 +298,8 @@ Value Reader::Impl::make_map(const std::vector<ReadItem>& items, SourcePos pos) 
   size_t npairs = vs.size() / 2;
   Value m = map_from(vm, vs.data(), npairs);
   if (static_cast<size_t>(count(vm, m)) != npairs) {
-    for (size_t i = 0; i < npairs; ++i)
-      for (size_t j = 0; j < i; ++j)
-        if (equiv(vm, vs[2 * i], vs[2 * j]))
-          fail(DiagKind::reader_duplicate_key, items[2 * i].pos, "Duplicate key: " + str_of(vm, vs[2 * i]));
+    DuplicateKey d = find_duplicate_key(vm, vs.data(), npairs, 2, npairs <= 8);
+    fail(DiagKind::reader_duplicate_key, items[2 * d.at].pos, "Duplicate key: " + str_of(vm, vs[2 * d.named]));
   }
   record_pos(m, pos, positions(items));
   return m;
@@ -278,10 +310,8 @@ Value Reader::Impl::read_set(SourcePos open) {
   std::vector<Value> vs = values_of(items);
   Value s = set_from(vm, vs.data(), vs.size());
   if (static_cast<size_t>(count(vm, s)) != vs.size()) {
-    for (size_t i = 0; i < vs.size(); ++i)
-      for (size_t j = 0; j < i; ++j)
-        if (equiv(vm, vs[i], vs[j]))
-          fail(DiagKind::reader_duplicate_key, items[i].pos, "Duplicate key: " + str_of(vm, vs[i]));
+    DuplicateKey d = find_duplicate_key(vm, vs.data(), vs.size(), 1, false);
+    fail(DiagKind::reader_duplicate_key, items[d.at].pos, "Duplicate key: " + str_of(vm, vs[d.named]));
   }
   record_pos(s, open, positions(items));
   return s;
@@ -386,6 +416,7 @@ void Reader::Impl::skip_line() {
 Reader::Impl::Got Reader::Impl::read_dispatch(ReadItem* out, std::vector<ReadItem>* splice, SourcePos start) {
   int32_t c = in.peek();
   if (c == CharStream::kEof) fail(DiagKind::reader_unterminated, start, "EOF while reading character");
+  check_control(c, in.pos());
   if (c == '(') {
     out->v = read_fn_literal(start);
     return Got::Form;

@@ -12,6 +12,7 @@
 #include <string_view>
 #include <unordered_set>
 
+#include "core/source.h"
 #include "core/value.h"
 #include "reader/reader_env.h"
 
@@ -46,6 +47,9 @@ class Reader {
   bool next(Value* out);
   /// Bytes of the text consumed so far: up to the end of the last form read.
   size_t offset() const;
+  /// Where the last form next() returned starts (the source map records positions of
+  /// collections only; this one also holds for a symbol or a number).
+  SourcePos form_pos() const;
   /// The options in force; a caller may change them between calls to next (e.g. the
   /// deferred tags when a form has bound *data-readers*).
   ReaderOptions& options();

@@ -9,6 +9,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include <fmt/format.h>
+
 #include "core/source.h"
 #include "reader/char_stream.h"
 #include "reader/reader.h"
@@ -42,13 +44,33 @@ struct Reader::Impl {
   ReaderEnv& env;
   CharStream in;
   ReaderOptions opts;
+  /// Levels of C++ recursion in progress: forms being read plus, inside a syntax-quote,
+  /// forms being expanded (check_depth bounds it).
   uint32_t depth = 0;
+  /// Where the last top-level form next() returned starts.
+  SourcePos form_pos;
   /// True while reading a branch of #? that is not selected: unknown tags are skipped.
   bool suppress = false;
   /// While reading the body of #(): the argument symbols by number (-1: %&).
   std::map<int, Symbol*>* fn_args = nullptr;
   /// While expanding one syntax-quote: the name of each foo# -> its gensym.
   std::unordered_map<std::string, Symbol*>* gensyms = nullptr;
+  /// While expanding one syntax-quote: where its backquote is (errors point there) and
+  /// the forms expansion may still visit (see kSyntaxQuoteBudget).
+  SourcePos sq_start;
+  size_t sq_budget = 0;
+
+  /// Forms one syntax-quote expansion may visit. Each level of `...` nested inside
+  /// another multiplies the size of the code it expands to (Clojure's expansion does
+  /// too), so a few dozen bytes of nested backquotes would otherwise build gigabytes:
+  /// with this bound one expansion builds at most a few hundred megabytes. A macro
+  /// template visits hundreds of forms.
+  static constexpr size_t kSyntaxQuoteBudget = 250'000;
+
+  /// Enters one more level of recursion: fails with reader_too_deep at `at` ("`what`
+  /// nested too deeply") past opts.max_depth levels, or earlier when the thread's C++
+  /// stack runs short (small thread stacks, unoptimised builds).
+  void check_depth(SourcePos at, const char* what) const;
 
   // ---- reader.cpp ----
   Got read_item(ReadItem* out, std::vector<ReadItem>* splice, int32_t closing);
@@ -109,6 +131,14 @@ struct Reader::Impl {
   Symbol* resolve_symbol(Symbol* s);
   /// (list x) for each plain item, x for ~@x: the arguments of concat.
   Value sq_concat(Value form, const std::vector<ReadItem>& elements, SourcePos pos);
+
+  /// Fails with reader_invalid_character at `at` when `c` is a control character that
+  /// is not whitespace (reader_is_control), which only strings, regexes, comments and
+  /// character literals may contain.
+  void check_control(int32_t c, SourcePos at) const {
+    if (reader_is_control(c))
+      fail(DiagKind::reader_invalid_character, at, fmt::format("Invalid control character in source: U+{:04X}", c));
+  }
 
   [[noreturn]] void fail(DiagKind k, SourcePos p, const std::string& msg) const { throw Diagnostic(k, p, msg); }
 };

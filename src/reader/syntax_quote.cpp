@@ -72,6 +72,18 @@ Value Reader::Impl::sq_concat(Value form, const std::vector<ReadItem>& elements,
 }
 
 Value Reader::Impl::syntax_quote(Value form, SourcePos pos) {
+  // The expansion recurses on the form's nesting, which nested syntax-quotes multiply:
+  // the same bound as reading, and a bound on the forms visited (kSyntaxQuoteBudget).
+  check_depth(sq_start, "Syntax-quote expansion");
+  if (sq_budget == 0)
+    fail(DiagKind::reader_too_deep, sq_start,
+         fmt::format("Syntax-quote expansion too large: more than {} forms", kSyntaxQuoteBudget));
+  --sq_budget;
+  struct Level {
+    uint32_t& d;
+    explicit Level(uint32_t& x) : d(++x) {}
+    ~Level() { --d; }
+  } level(depth);
   auto quote = [&](Value v) { return make_list({{Value::object(vm.names.symbol({}, "quote")), pos}, {v, pos}}, pos); };
   auto core = [&](const char* name) { return Value::object(vm.names.symbol("clojure.core", name)); };
   auto elements_of = [&](Value coll) {

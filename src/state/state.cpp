@@ -109,9 +109,11 @@ Var* State::resolve_var(Namespace* from, Symbol* s) const {
 
 Value State::var_value(Var* v) {
   if (v->thread_bound) {
-    auto& b = *bindings_;
-    for (size_t i = b.size(); i-- > 0;)
-      if (b[i].first == v) return b[i].second;
+    for (const BindingStack* scope : binding_scopes_) {
+      const auto& b = *scope;
+      for (size_t i = b.size(); i-- > 0;)
+        if (b[i].first == v) return b[i].second;
+    }
   }
   if (!v->bound)
     throw_error(ErrorKind::IllegalStateException,
@@ -153,14 +155,23 @@ void State::pop_bindings() {
 }
 
 bool State::set_binding(Var* v, Value val) {
-  auto& b = *bindings_;
-  for (size_t i = b.size(); i-- > 0;) {
-    if (b[i].first == v) {
-      b[i].second = val;
-      return true;
+  for (BindingStack* scope : binding_scopes_) {
+    auto& b = *scope;
+    for (size_t i = b.size(); i-- > 0;) {
+      if (b[i].first == v) {
+        b[i].second = val;
+        return true;
+      }
     }
   }
   return false;
+}
+
+BindingStack State::visible_bindings() const {
+  BindingStack out;
+  for (size_t k = binding_scopes_.size(); k-- > 0;)
+    out.insert(out.end(), binding_scopes_[k]->begin(), binding_scopes_[k]->end());
+  return out;
 }
 
 }  // namespace clove

@@ -11,6 +11,7 @@
 //   state/state.cpp            construction, namespaces, vars, dynamic bindings,
 //                              requests from natives (tail_call, call_then)
 //   vm/fiber.cpp               request_yield, request_resume
+//   vm/budget.cpp              set_budget, charge_slow (the instruction budget)
 //   lang/function.cpp          def_native (a Native object)
 //   host/stream.cpp            *out* *err* *in*, write_out, set_out/set_err
 //   vm/interpreter.cpp, call.cpp   call, exceptions and stack traces (virtual: the
@@ -18,6 +19,8 @@
 // A process may run many States, each on its own thread (SPEC E2): nothing here is
 // global.
 #pragma once
+#include <algorithm>
+#include <atomic>
 #include <cstdint>
 #include <exception>
 #include <functional>
@@ -35,6 +38,7 @@
 #include "core/stack_guard.h"
 #include "gc/heap.h"
 #include "runtime/text/string.h"
+#include "state/capability.h"
 #include "state/namespace.h"
 
 namespace clove {
@@ -75,6 +79,11 @@ using BindingStack = std::vector<std::pair<Var*, Value>>;
 struct VMLimits {
   /// Clove frames per fiber (tail calls do not add one); past it: StackOverflowError.
   uint32_t max_depth = 1000000;
+  /// Instructions the VM may run past a spent budget while it cannot suspend (inside
+  /// C++ that called back into Clove: a sort comparator, macro expansion, a native's
+  /// own loop) though a fiber would catch :budget; past them the run is aborted
+  /// (BudgetExhaustedError, vm/budget.cpp).
+  int64_t budget_overrun = 10000000;
   /// C++ stack bytes that must stay free when a native re-enters the VM; past it:
   /// StackOverflowError (core/stack_guard.h).
   size_t native_stack_reserve = kDefaultStackReserve;
@@ -92,6 +101,16 @@ class State : public RootProvider {
   SourceRegistry sources;
   SourceMap source_map;
   VMLimits limits;
+
+  // ---- sandbox (state/capability.cpp; docs/design/sandbox.md) ----
+  /// The granted capabilities, a set of capability_bit()s; all for a normal VM.
+  uint32_t capabilities = kAllCapabilities;
+  bool has_capability(Capability c) const { return (capabilities & capability_bit(c)) != 0; }
+  /// Throws SandboxException "<cap> capability required by <what>" unless `c` is granted.
+  /// Every native that reaches the capability calls it first.
+  void require_capability(Capability c, std::string_view what) const {
+    if (!has_capability(c)) throw_capability_error(c, what);
+  }
 
   // ---- names ----
   Symbol* sym(std::string_view qualified) { return names.symbol(qualified); }
@@ -118,9 +137,12 @@ class State : public RootProvider {
   void push_bindings(const std::vector<std::pair<Var*, Value>>& frame);
   /// Pops the innermost `binding` frame (IllegalStateException if there is none).
   void pop_bindings();
-  /// The current fiber's binding stack, outermost first: (var, value) entries, with a
-  /// (nullptr, nil) marker at the start of each frame.
+  /// The running fiber's own binding stack, outermost first: (var, value) entries, with
+  /// a (nullptr, nil) marker at the start of each frame.
   const BindingStack& current_bindings() const { return *bindings_; }
+  /// Every binding the running code sees, outermost first (later entries win): those
+  /// of the fibers waiting in fiber/resume for the running one, then its own.
+  BindingStack visible_bindings() const;
   /// Pushes one frame binding each named clojure.core var (those that exist and are
   /// dynamic and bound) to its current value, so code may set! them: what Clojure's
   /// load and clojure.main do. Pop it with pop_bindings.
@@ -152,6 +174,33 @@ class State : public RootProvider {
   }
   /// The running fiber.
   Fiber* fiber() const { return fiber_; }
+
+  // ---- instruction budget and interrupts (SPEC V9; vm/budget.cpp) ----
+  // The VM counts instructions at calls (the callee's length) and loop back-edges (the
+  // loop's length), and natives that loop in C++ charge their work with charge().
+  // When the budget is spent the running fiber suspends with the :budget signal at
+  // the first fiber whose mask catches it (fiber/new); with none to catch it, the host's
+  // call is aborted (VMAbort, BudgetExhaustedError), which Clove code cannot catch.
+  static constexpr int64_t kUnlimited = INT64_MAX;
+  /// Lets the VM run about n more instructions (kUnlimited: no budget).
+  void set_budget(int64_t n);
+  /// Instructions left (negative once spent and overrunning; kUnlimited: no budget).
+  int64_t budget_left() const {
+    return budget_reserve_ == kUnlimited ? kUnlimited : budget_left_ + budget_reserve_;
+  }
+  /// Thread-safe: the VM stops soon (within kBudgetSlice instructions, at a call, loop
+  /// back-edge or charge) with a catchable InterruptedError (an Error: `(catch
+  /// Exception e)` lets it pass).
+  void interrupt() { interrupt_.store(true, std::memory_order_relaxed); }
+  /// Drops an interrupt not yet delivered.
+  void clear_interrupt() { interrupt_.store(false, std::memory_order_relaxed); }
+  /// For natives that loop in C++: counts n instructions' worth of work; may throw
+  /// InterruptedError, or abort the run when the budget is spent and overrun.
+  void charge(int64_t n) {
+    budget_left_ -= n;
+    if (budget_left_ < 0) [[unlikely]]
+      charge_slow();
+  }
 
   // ---- requests from natives to the dispatch loop (state/state.cpp) ----
   // A native that would call back into Clove can instead hand the call to the dispatch
@@ -237,7 +286,37 @@ class State : public RootProvider {
   Fiber* fiber_ = nullptr;
   /// The running fiber's binding stack (the interpreter points it at fiber_'s).
   BindingStack* bindings_ = nullptr;
+  /// The binding stacks the running code sees, innermost first: the running fiber's
+  /// own, then those of the fibers waiting in fiber/resume for it, out to the root
+  /// fiber's. Dynamic scope follows the resume chain, as it follows the call stack for
+  /// a lazy seq (the interpreter keeps this current, vm/dispatch.cpp).
+  std::vector<BindingStack*> binding_scopes_;
   Value last_exception_;  // the most recent uncaught exception (kept for the host)
+  // The budget is counted down in slices: budget_left_ holds at most kBudgetSlice
+  // instructions and budget_reserve_ the rest, so the hot path tests one counter and
+  // a pending interrupt is seen when a slice runs out (vm/budget.cpp).
+  static constexpr int64_t kBudgetSlice = 1 << 16;
+  int64_t budget_left_ = kBudgetSlice;
+  int64_t budget_reserve_ = kUnlimited;
+  int64_t budget_given_ = kUnlimited;  // the last set_budget (for messages)
+  /// Past the end of a slice: true when an interrupt is pending or the budget is
+  /// spent (budget_left_ < 0 after refilling from the reserve).
+  bool budget_slice_end() {
+    if (interrupt_.load(std::memory_order_relaxed)) return true;
+    if (budget_reserve_ > 0) {
+      // One charge may exceed a slice (a call charges its callee's code size, and a
+      // generated function can be millions of instructions long): refill enough to
+      // cover the debt as well.
+      int64_t want = kBudgetSlice + (budget_left_ < 0 ? -budget_left_ : 0);
+      int64_t take = budget_reserve_ == kUnlimited ? want : std::min(budget_reserve_, want);
+      if (budget_reserve_ != kUnlimited) budget_reserve_ -= take;
+      budget_left_ += take;
+    }
+    return budget_left_ < 0;
+  }
+  std::atomic<bool> interrupt_{false};
+  /// charge() past the budget or with an interrupt pending (vm/budget.cpp).
+  void charge_slow();
   uint64_t id_counter_ = 0;
 };
 

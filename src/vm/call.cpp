@@ -113,6 +113,9 @@ Value Interpreter::call(Value fn, const Value* args, int nargs) {
     Value r = run(saved_handlers, fn, nb, nargs);
     restore();
     return r;
+  } catch (const VMAbort&) {
+    restore();
+    throw;
   } catch (...) {
     Value exc = exception_from_current(std::current_exception());
     restore();

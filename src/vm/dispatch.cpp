@@ -91,6 +91,8 @@ Value Interpreter::run(size_t handler_floor, Value entry_callee, size_t entry_ba
     f = to;
     fiber_ = to;
     bindings_ = &to->bindings;
+    binding_scopes_.clear();
+    for (Fiber* x = to; x; x = x->resumer) binding_scopes_.push_back(&x->bindings);
   };
 
   static const void* const kDispatch[] = {
@@ -116,6 +118,17 @@ Value Interpreter::run(size_t handler_floor, Value entry_callee, size_t entry_ba
       f->pc = static_cast<uint32_t>(ip - code);        \
       heap.safepoint();                                \
     }                                                  \
+  } while (0)
+
+  // Counts `cost` instructions of the budget; when it is spent or an interrupt is
+  // pending, goes to poll_slow with the fiber's pc saved (a point it can resume at).
+#define POLL(cost)                                                                          \
+  do {                                                                                      \
+    budget_left_ -= (cost);                                                                 \
+    if (budget_left_ < 0) [[unlikely]] {                                                    \
+      f->pc = static_cast<uint32_t>(ip - code);                                             \
+      goto poll_slow;                                                                       \
+    }                                                                                       \
   } while (0)
 
   for (;;) {
@@ -444,7 +457,10 @@ Value Interpreter::run(size_t handler_floor, Value entry_callee, size_t entry_ba
       VM_CASE(JMP) {
         int off = arg_sj(i);
         ip += off;
-        if (off < 0) SAFEPOINT();
+        if (off < 0) {
+          SAFEPOINT();
+          POLL(-off);
+        }
         VM_NEXT();
       }
       VM_CASE(JMPIF) {
@@ -474,6 +490,7 @@ Value Interpreter::run(size_t handler_floor, Value entry_callee, size_t entry_ba
         if (Closure* c = as<Closure>(fn)) {
           begin_arity(c, enter_closure(f, c, newbase, n, f->base, static_cast<uint64_t>(ip - code)));
           SAFEPOINT();
+          POLL(static_cast<int64_t>(proto->code.size()));
           VM_NEXT();
         }
         size_t caller = f->base;
@@ -507,6 +524,7 @@ Value Interpreter::run(size_t handler_floor, Value entry_callee, size_t entry_ba
           --f->depth;  // enter_closure counts the frame again
           begin_arity(c, enter_closure(f, c, f->base, n, prev, ret));
           SAFEPOINT();
+          POLL(static_cast<int64_t>(proto->code.size()));
           VM_NEXT();
         }
         // Natives and callable collections: call above this frame (so traces keep the
@@ -568,12 +586,43 @@ Value Interpreter::run(size_t handler_floor, Value entry_callee, size_t entry_ba
           done->value = result;
           Fiber* to = done->resumer;
           done->resumer = nullptr;
+          to->child = nullptr;
           done->top = 0;
           std::vector<Value>().swap(done->stack);  // a dead fiber keeps no stack
           release_bindings(done);
           switch_to(to);
           goto do_return_value;
         }
+      }
+
+    poll_slow:
+      // POLL reached the end of a budget slice (state.h); f->pc is where the innermost
+      // (Clove) frame goes on.
+      {
+        if (!budget_slice_end()) VM_NEXT();
+        if (interrupt_.exchange(false, std::memory_order_relaxed))
+          throw_error(ErrorKind::InterruptedError, "Interrupted");
+        if (budget_left_ >= 0) VM_NEXT();
+        bool exists = false;
+        Fiber* catcher = budget_catcher(f, &exists);
+        if (!catcher) {
+          budget_overrun_or_abort(f);  // throws, or lets it overrun
+          VM_NEXT();
+        }
+        // Suspend f and the fibers it was resumed by, up to the catcher; the catcher's
+        // resumer's fiber/resume returns nil. Resuming the catcher goes on with f.
+        for (Fiber* x = f;; x = x->resumer) {
+          x->status = FiberStatus::Pending;
+          x->paused_by = Fiber::Pause::Budget;
+          x->value = Value::nil();
+          if (x == catcher) break;
+        }
+        Fiber* to = catcher->resumer;
+        catcher->resumer = nullptr;
+        to->child = nullptr;
+        switch_to(to);
+        result = Value::nil();
+        goto do_return_value;  // the resumer's fiber/resume returns nil
       }
 
     call_out_of_line:
@@ -601,6 +650,7 @@ Value Interpreter::run(size_t handler_floor, Value entry_callee, size_t entry_ba
       if (Closure* c = as<Closure>(callee)) {
         begin_arity(c, enter_closure(f, c, nb, nargs, prev_base, ret_pc));
         SAFEPOINT();
+        POLL(static_cast<int64_t>(proto->code.size()));
         VM_NEXT();
       }
       cont_nargs = -1;
@@ -659,8 +709,10 @@ Value Interpreter::run(size_t handler_floor, Value entry_callee, size_t entry_ba
             // The yield's native frame stays on the fiber: resuming returns from it.
             f->status = FiberStatus::Pending;
             f->value = v;
+            f->paused_by = Fiber::Pause::Yield;
             Fiber* to = f->resumer;
             f->resumer = nullptr;
+            to->child = nullptr;
             switch_to(to);
             result = v;
             goto do_return_value;  // the resumer's fiber/resume returns v
@@ -670,7 +722,20 @@ Value Interpreter::run(size_t handler_floor, Value entry_callee, size_t entry_ba
             request.fiber = nullptr;
             FiberStatus was = child->status;
             child->resumer = f;
+            f->child = child;
             child->status = FiberStatus::Alive;
+            if (was == FiberStatus::Pending && child->paused_by == Fiber::Pause::Budget) {
+              // A chain suspended by the budget: go on where its innermost fiber stopped.
+              Fiber* inner = child;
+              while (inner->child) {
+                inner = inner->child;
+                inner->status = FiberStatus::Alive;
+              }
+              request.args.clear();
+              switch_to(inner);
+              load_frame(f->pc);
+              VM_NEXT();
+            }
             switch_to(child);
             if (was == FiberStatus::New) {
               // Its first frame: the function at stack[3..] returning kFiberBase.
@@ -720,6 +785,20 @@ Value Interpreter::run(size_t handler_floor, Value entry_callee, size_t entry_ba
         if (slot.is_small_int()) ip += slot.as_small_int();
         VM_NEXT();
       }
+    } catch (const VMAbort&) {
+      // No Clove handler runs: every fiber this run switched to ends in :error and the
+      // abort goes on to C++ (unwind hooks do not run: nothing was thrown at them).
+      request = Request{};
+      for (;;) {
+        if (f == origin) throw;
+        Fiber* failed = f;
+        failed->status = FiberStatus::Error;
+        release_bindings(failed);
+        Fiber* to = failed->resumer;
+        failed->resumer = nullptr;
+        to->child = nullptr;
+        switch_to(to);
+      }
     } catch (...) {
       // Invariant 2: f->pc names the faulting instruction (SAVE_PC ran, or we set it).
       Value exc = exception_from_current(std::current_exception());
@@ -746,6 +825,7 @@ Value Interpreter::run(size_t handler_floor, Value entry_callee, size_t entry_ba
         release_bindings(failed);
         Fiber* to = failed->resumer;
         failed->resumer = nullptr;
+        to->child = nullptr;
         switch_to(to);
         if (failed->mask & fiber_mask::kError) {
           result = exc;
@@ -763,6 +843,7 @@ Value Interpreter::run(size_t handler_floor, Value entry_callee, size_t entry_ba
 #undef RELOAD
 #undef SAVE_PC
 #undef SAFEPOINT
+#undef POLL
 }
 
 }  // namespace clove

@@ -15,12 +15,6 @@ const char* fiber_status_name(FiberStatus s) {
   return "?";
 }
 
-void convey_bindings(Fiber* f, const std::vector<std::pair<Var*, Value>>& from) {
-  f->bindings = from;
-  for (auto& [v, val] : f->bindings)
-    if (v) ++v->thread_bound;
-}
-
 void release_bindings(Fiber* f) {
   for (auto& [v, val] : f->bindings)
     if (v) --v->thread_bound;
@@ -38,6 +32,7 @@ void Fiber::trace(Tracer& t) {
   t.mark(fn);
   t.mark(value);
   t.mark(resumer);
+  t.mark(child);
   for (auto& [v, val] : bindings) {
     t.mark(v);
     t.mark(val);

@@ -102,6 +102,12 @@ struct Fiber : Obj {
   Value fn;                   // the function a :new fiber will call
   Value value;                // last yielded or returned value, or the exception
   Fiber* resumer = nullptr;   // the fiber waiting in fiber/resume for this one (while :alive)
+  Fiber* child = nullptr;     // the fiber this one waits for in fiber/resume (while :alive)
+  /// Why a :pending fiber stopped: a yield (its innermost frame is the yield's native,
+  /// waiting for the value to return) or the budget (its innermost frame is Clove code
+  /// to go on with at pc; or, for a fiber that was waiting for `child`, that child's
+  /// chain). A fiber inside such a chain keeps its resumer link.
+  enum class Pause : uint8_t { Yield, Budget } paused_by = Pause::Yield;
   Fiber() : Obj(kType) {}
   void trace(Tracer& t);
   size_t byte_size() const { return sizeof(Fiber) + stack.capacity() * sizeof(Value) + handlers.capacity() * sizeof(Handler); }
@@ -111,12 +117,9 @@ struct Fiber : Obj {
   }
 };
 
-/// Gives a new fiber a copy of `from` (its creator's bindings: binding conveyance).
-/// Each var's Var::thread_bound counts the copy, so lookups consult the fiber's
-/// bindings even after the creator's `binding` ends.
-void convey_bindings(Fiber* f, const std::vector<std::pair<Var*, Value>>& from);
 /// Drops a finished fiber's bindings (uncounting them). A fiber collected while
-/// suspended leaves its vars counted: their lookups only stay on the slower path.
+/// suspended inside a `binding` leaves its vars counted: their lookups only stay on
+/// the slower path.
 void release_bindings(Fiber* f);
 
 /// The keyword name of a status (:new :alive :pending :dead :error :debug), without the colon.

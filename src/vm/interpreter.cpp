@@ -10,6 +10,7 @@ Interpreter::Interpreter() {
   fiber_->stack.resize(4096, Value::nil());
   fiber_->status = FiberStatus::Alive;
   bindings_ = &fiber_->bindings;
+  binding_scopes_.push_back(bindings_);
   init_streams();
   first_native_ = heap.make<Native>(first_native, make_string(heap, "clojure.core/first"), "", "", 1, 1);
   permanent.push_back(Value::object(first_native_));

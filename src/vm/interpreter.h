@@ -35,6 +35,16 @@ class Interpreter : public State {
   /// The fiber the host's calls run on.
   Fiber* root_fiber() const { return root_fiber_; }
 
+  // vm/budget.cpp
+  /// The fiber that catches :budget for the running fiber f (the first up the resumer
+  /// chain whose mask has it), or null when there is none (*exists false) or a fiber on
+  /// the way has a C++ frame of its own (*exists true): those cannot be suspended.
+  Fiber* budget_catcher(Fiber* f, bool* exists) const;
+  /// The budget is spent where fiber f cannot be suspended: returns (runs on) while a
+  /// fiber up the chain would catch :budget and the overrun is within
+  /// limits.budget_overrun, else throws VMAbort (BudgetExhaustedError).
+  void budget_overrun_or_abort(Fiber* f);
+
  private:
   // vm/dispatch.cpp
   /// Calls `callee` with the nargs arguments at stack[entry_base..] of the running

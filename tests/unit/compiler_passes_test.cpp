@@ -196,7 +196,7 @@ TEST(CompilerLiveness, LoopCarriedValuesAreLiveAroundTheBackEdge) {
   EXPECT_TRUE(lv.live_in[done].test(acc));
   EXPECT_FALSE(lv.live_in[done].test(i));
   EXPECT_TRUE(lv.live_out[body].test(i));
-  auto before = live_before_each(bd.f, lv, body);
+  std::vector<VRegSet> before = live_before_each(bd.f, lv, body);
   EXPECT_TRUE(before[0].test(acc));
   Compiled c = compile(bd.f);
   EXPECT_EQ(run(c.code, {10}), 45);

@@ -63,12 +63,32 @@ std::string Analyzer::show(Value form) const {
 }
 
 size_t Analyzer::scope_mark() const { return frame_->scope.size(); }
-void Analyzer::push_local(LocalBinding* b) { frame_->scope.push_back(b); }
-void Analyzer::pop_to(size_t mark) { frame_->scope.resize(mark); }
+void Analyzer::push_local(LocalBinding* b) { frame_->push(b); }
+void Analyzer::pop_to(size_t mark) { frame_->pop_to(mark); }
+
+void Analyzer::FnFrame::push(LocalBinding* b) {
+  auto [it, fresh] = visible.try_emplace(b->name, b);
+  hidden.push_back(fresh ? nullptr : it->second);
+  it->second = b;
+  scope.push_back(b);
+}
+
+void Analyzer::FnFrame::pop_to(size_t mark) {
+  while (scope.size() > mark) {
+    LocalBinding* b = scope.back();
+    if (LocalBinding* h = hidden.back())
+      visible[b->name] = h;
+    else
+      visible.erase(b->name);
+    scope.pop_back();
+    hidden.pop_back();
+  }
+  if (env_at.size() > mark) env_at.resize(mark);
+}
 
 LocalBinding* Analyzer::FnFrame::lookup(Symbol* name) const {
-  for (auto it = scope.rbegin(); it != scope.rend(); ++it)
-    if ((*it)->name == name) return *it;
+  auto it = visible.find(name);
+  if (it != visible.end()) return it->second;
   if (node && node->self && node->self->name == name) return node->self;
   return nullptr;
 }
@@ -96,10 +116,11 @@ bool Analyzer::is_local(Symbol* sym) const {
 
 // ---- entry points ----
 
-FnNode* Analyzer::analyze_toplevel(Value form) {
+FnNode* Analyzer::analyze_toplevel(Value form, SourcePos where) {
   s.pin(form);
   toplevel_form = form;
   SourcePos pos = vm.source_map.lookup(form);
+  if (!pos.known()) pos = where;
   FnNode* fn = s.node<FnNode>(pos);
   FnFrame frame{nullptr, fn, {}};
   frame_ = &frame;
@@ -178,6 +199,8 @@ Node* Analyzer::analyze_seq(Value form, const Ctx& ctx) {
         Value expanded;
         try {
           expanded = s.pin(expand_macro(vm, v, form, its, macro_env()));
+        } catch (const VMAbort&) {
+          throw;  // a spent budget stops everything, compilation included
         } catch (const CloveError& e) {
           fail(DiagKind::compile_macro_error, ctx.pos,
                fmt::format("Error macroexpanding {}: {}", head->str(), e.what()));

@@ -8,6 +8,7 @@
 // and errors list the chain of macro call sites (Diagnostic::expansion).
 #pragma once
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -41,8 +42,9 @@ class Analyzer {
  public:
   explicit Analyzer(CompileSession& s);
 
-  /// A top-level form as the body of a zero-argument fn.
-  FnNode* analyze_toplevel(Value form);
+  /// A top-level form as the body of a zero-argument fn; `where` is its position when
+  /// the source map has none for it (a symbol).
+  FnNode* analyze_toplevel(Value form, SourcePos where = {});
   /// Any form. `ctx.pos` is the position the parent knows for it.
   Node* analyze(Value form, const Ctx& ctx);
   /// forms[from..] as an implicit do (nil when empty); the last one inherits ctx.tail.
@@ -79,12 +81,26 @@ class Analyzer {
   Value toplevel_form = Value::nil();
 
  private:
+  /// The locals of one fn being analyzed. A function may bind thousands (a generated
+  /// `let`), so lookups go through an index by name rather than a scan of the scope,
+  /// and &env is built incrementally: both would otherwise be quadratic.
   struct FnFrame {
     FnFrame* parent;
     FnNode* node;
-    std::vector<LocalBinding*> scope;  // innermost last
+    std::vector<LocalBinding*> scope = {};   // innermost last
+    std::vector<LocalBinding*> hidden = {};  // per scope entry: the binding of its name it hides, or null
+    std::unordered_map<Symbol*, LocalBinding*> visible = {};  // name -> innermost binding
+    /// &env (macro_env): the enclosing fns' locals and this fn's name (when env_base_known),
+    /// and env_at[i] that plus scope[0..i]; computed when a macro asks, kept while valid.
+    Value env_base = Value::nil();
+    bool env_base_known = false;
+    std::vector<Value> env_at = {};
     LocalBinding* lookup(Symbol* name) const;
+    void push(LocalBinding* b);
+    void pop_to(size_t mark);
   };
+  /// &env for f's current scope (see FnFrame).
+  Value env_of(FnFrame* f);
   struct Ref {
     LocalBinding* local = nullptr;
     int upval = -1;

@@ -24,6 +24,8 @@ Node* analyze_comptime_unquote(Analyzer& a, Value form, const std::vector<Value>
   Value value;
   try {
     value = a.s.pin(eval_form(a.vm, items[1]));
+  } catch (const VMAbort&) {
+    throw;  // a spent budget stops everything, compilation included
   } catch (const CloveError& e) {
     a.fail(DiagKind::compile_error, ctx.pos,
            fmt::format("Error evaluating compile-time unquote {}: {}", a.show(form), e.what()));

@@ -20,17 +20,24 @@ Var* macro_var(State& vm, Value head) {
   return v && v->is_macro() ? v : nullptr;
 }
 
-Value Analyzer::macro_env() {
+Value Analyzer::macro_env() { return env_of(frame_); }
+
+Value Analyzer::env_of(FnFrame* f) {
   // Outermost fn first, so an inner local shadowing an outer one is simply re-assoc'd.
-  std::vector<FnFrame*> frames;
-  for (FnFrame* f = frame_; f; f = f->parent) frames.push_back(f);
-  Value env = s.pin(map_from(vm, nullptr, 0));
-  for (auto it = frames.rbegin(); it != frames.rend(); ++it) {
-    FnFrame* f = *it;
-    if (f->node && f->node->self) env = s.pin(assoc(vm, env, Value::object(f->node->self->name), Value::nil()));
-    for (LocalBinding* b : f->scope) env = s.pin(assoc(vm, env, Value::object(b->name), Value::nil()));
+  // The enclosing fns' scopes do not change while f is analyzed, so f's base stays
+  // valid; f's own entries are extended one assoc per local (not rebuilt per macro).
+  if (!f->env_base_known) {
+    Value base = f->parent ? env_of(f->parent) : s.pin(map_from(vm, nullptr, 0));
+    if (f->node && f->node->self) base = s.pin(assoc(vm, base, Value::object(f->node->self->name), Value::nil()));
+    f->env_base = base;
+    f->env_base_known = true;
   }
-  return env;
+  while (f->env_at.size() < f->scope.size()) {
+    Value prev = f->env_at.empty() ? f->env_base : f->env_at.back();
+    Symbol* name = f->scope[f->env_at.size()]->name;
+    f->env_at.push_back(s.pin(assoc(vm, prev, Value::object(name), Value::nil())));
+  }
+  return f->env_at.empty() ? f->env_base : f->env_at.back();
 }
 
 Value expand_macro(State& vm, Var* var, Value form, const std::vector<Value>& items, Value env) {

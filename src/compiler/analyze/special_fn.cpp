@@ -104,8 +104,8 @@ FnNode* Analyzer::analyze_fn(Value form, const std::vector<Value>& its, const Ct
     ar.target = RecurTarget{static_cast<int>(ar.params.size()), 0, false};
     fn->arities.push_back(std::move(ar));
     FnArity& stored = fn->arities.back();
-    frame.scope.clear();
-    for (LocalBinding* b : stored.params) frame.scope.push_back(b);
+    frame.pop_to(0);
+    for (LocalBinding* b : stored.params) frame.push(b);
     Ctx body_ctx;
     body_ctx.tail = true;
     body_ctx.recur = &stored.target;

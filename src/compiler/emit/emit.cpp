@@ -4,6 +4,9 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "compiler/passes/bitset.h"
+#include "compiler/passes/sparse_set.h"
+
 namespace clove {
 
 namespace {
@@ -13,9 +16,13 @@ class LongJumps {};  // thrown to restart emission with long jump forms
 class Emitter {
  public:
   Emitter(const IrFunction& fn, const Liveness& lv, const RegAllocation& ra, SourcePos where, bool long_jumps)
-      : fn_(fn), lv_(lv), ra_(ra), where_(where), long_(long_jumps) {
+      : fn_(fn), lv_(lv), ra_(ra), where_(where), long_(long_jumps), w_(workspace()) {
     swap_slot_ = kMaxRegisters + ra.spill_slots;
     nlocs_ = swap_slot_ + 1;
+    w_.back_live.reset(fn.nvregs);
+    w_.fwd_live.reset(fn.nvregs);
+    w_.loc_count.assign(nlocs_, 0);
+    live_locs_ = BitSet(nlocs_);
   }
 
   EmittedArity run() {
@@ -32,7 +39,8 @@ class Emitter {
     size_t expect = static_cast<size_t>(ra_.num_instrs) + ra_.num_instrs / 4 + 4;
     out_.code.reserve(expect);
     out_.positions.reserve(expect);
-    live_at_.reserve(expect);
+    w_.open.assign(nlocs_, -1);
+    prev_live_ = BitSet(nlocs_);
     for (int p = 0; p < fn_.param_count(); ++p) note_loc(p);
     prologue();
     for (size_t li = 0; li < fn_.layout.size(); ++li) {
@@ -57,8 +65,33 @@ class Emitter {
   EmittedArity out_;
   int nlocs_, swap_slot_;
   int max_loc_ = -1;
-  std::vector<BitSet> live_at_;  // per pc
   BitSet cur_;                   // live set of the next instruction put()
+  // The stack map is built as instructions are put: the locations live at the
+  // previous pc (and, in the workspace, the pc each open live range started at).
+  BitSet prev_live_;
+  BitSet live_locs_;   // locations holding a live vreg (block()'s forward pass)
+  BitSet after_locs_;  // those after the instruction, its result excluded
+
+  /// Scratch storage kept from arity to arity on each thread: start-up compiles the
+  /// whole core library, thousands of small arities for which allocating it each time
+  /// was a large share of emission.
+  struct Workspace {
+    // Liveness inside the current block (block()): a backward pass finds, per
+    // instruction, the operands that die there and whether its result lives on; a
+    // forward pass then keeps the locations of the live vregs, counting vregs per
+    // location.
+    SparseSet back_live, fwd_live;            // vregs live at the current point of each pass
+    std::vector<VReg> dying;                  // the dying operands of the block's instructions
+    std::vector<uint32_t> dying_from, dying_to;  // per instruction: its range in dying
+    std::vector<char> result_lives;           // per instruction: its result is live after it
+    std::vector<int> loc_count;               // per location: live vregs in it
+    std::vector<int> open;                    // per location: start pc of its open live range, or -1
+  };
+  static Workspace& workspace() {
+    thread_local Workspace w;
+    return w;
+  }
+  Workspace& w_;
   SourcePos pos_;
   std::vector<int> block_pc_, instr_start_, instr_end_, last_live_g_;
   struct Fixup {
@@ -78,20 +111,29 @@ class Emitter {
   void note_loc(VReg v) { max_loc_ = std::max(max_loc_, loc(v)); }
   void use_reg(int r) { max_loc_ = std::max(max_loc_, r); }
 
-  BitSet locs(const BitSet& vregs) const {
-    BitSet b(nlocs_);
-    vregs.for_each([&](int v) {
-      if (loc(v) >= 0) b.set(loc(v));
-    });
-    return b;
-  }
-
   int pc() const { return static_cast<int>(out_.code.size()); }
 
   void put(Instr i) {
+    note_live(pc(), cur_);
     out_.code.push_back(i);
     out_.positions.push_back(pos_);
-    live_at_.push_back(cur_);
+  }
+
+  /// Opens and closes live ranges where the locations live at pc `p` differ from those
+  /// at the pc before (a word-wise XOR: only the changes cost; start-up compiles the
+  /// whole core library, and a loop over every one of the 257+ locations at every pc
+  /// was its largest single cost). Keeping no per-pc sets keeps memory linear when
+  /// thousands of values are live at once.
+  void note_live(int p, const BitSet& live) {
+    live.for_each_diff(prev_live_, [&](int l) {
+      if (live.test(l)) {
+        w_.open[l] = p;
+      } else {
+        out_.live.push_back(LiveRange{static_cast<uint32_t>(w_.open[l]), static_cast<uint32_t>(p), static_cast<uint16_t>(l)});
+        w_.open[l] = -1;
+      }
+    });
+    prev_live_ = live;
   }
 
   // ---- operand access ----
@@ -113,18 +155,15 @@ class Emitter {
     use_reg(kScratchReg);
     return kScratchReg;
   }
-  /// Whether no value live after `in` (the live vregs `la`) other than in's own result is
-  /// in register `reg`: the instruction's source there dies with it.
-  bool only_result_after(const IrInstr& in, const BitSet& la, int reg) const {
-    BitSet after = la;
-    after.reset(in.dst);
-    return !locs(after).test(reg);
-  }
+  /// Whether no value live after the instruction other than its own result is in
+  /// register `reg` (`after` holds their locations): its source there dies with it.
+  static bool only_result_after(const BitSet& after, int reg) { return !after.test(reg); }
   /// After the main instruction wrote v's value into `written`: store it in v's home.
+  /// `after` holds the locations of the values live after it, v excluded.
   void finish_def(VReg v, int written, const BitSet& after) {
     int l = loc(v);
     if (l == written) return;
-    cur_ = locs(after);
+    cur_ = after;
     cur_.reset(l);
     cur_.set(written);
     if (l < kMaxRegisters)
@@ -228,7 +267,7 @@ class Emitter {
   /// Parameters arrive in R[0..]; a spilled one is stored to its slot first.
   void prologue() {
     pos_ = where_;
-    const BitSet& entry = lv_.live_in[fn_.layout[0]];
+    const VRegSet& entry = lv_.live_in[fn_.layout[0]];
     cur_ = BitSet(nlocs_);
     for (int p = 0; p < fn_.param_count(); ++p)
       if (entry.test(p)) cur_.set(p);
@@ -240,23 +279,76 @@ class Emitter {
     }
   }
 
+  void add_live(VReg v) {
+    int l = loc(v);
+    if (w_.fwd_live.insert(v) && l >= 0 && w_.loc_count[l]++ == 0) live_locs_.set(l);
+  }
+  void remove_live(VReg v) {
+    int l = loc(v);
+    if (w_.fwd_live.erase(v) && l >= 0 && --w_.loc_count[l] == 0) live_locs_.reset(l);
+  }
+
+  /// Emits block `id`. Time proportional to its instructions and operands plus its live
+  /// sets (never to all the function's vregs: that made long functions quadratic).
   void block(int id, int next) {
     block_pc_[id] = pc();
     const IrBlock& b = fn_.blocks[id];
-    std::vector<BitSet> before = live_before_each(fn_, lv_, id);
+    const size_t n = b.instrs.size();
+    // Backward: the operands of each instruction that are not live after it (or are its
+    // result), once each, and whether its result is live after it.
+    SparseSet& back = w_.back_live;
+    back.clear();
+    for (VReg v : lv_.live_out[id].members()) back.insert(v);
+    w_.dying.clear();
+    w_.dying_from.resize(n);
+    w_.dying_to.resize(n);
+    w_.result_lives.resize(n);
+    for (size_t i = n; i-- > 0;) {
+      const IrInstr& in = b.instrs[i];
+      w_.result_lives[i] = in.dst != kNoVReg && back.contains(in.dst);
+      if (in.dst != kNoVReg) back.erase(in.dst);
+      w_.dying_from[i] = static_cast<uint32_t>(w_.dying.size());
+      for (VReg u : in.args)
+        if (back.insert(u)) w_.dying.push_back(u);
+      w_.dying_to[i] = static_cast<uint32_t>(w_.dying.size());
+    }
+    // Forward, from live_in: before instruction i the live vregs are those of the
+    // previous step; after it, those less its dying operands, plus its result if live.
+    for (VReg v : w_.fwd_live.members()) {
+      int l = loc(v);
+      if (l >= 0) w_.loc_count[l] = 0;
+    }
+    w_.fwd_live.clear();
+    live_locs_.clear();
+    for (VReg v : lv_.live_in[id].members()) add_live(v);
     int g0 = ra_.index_of[id];
-    for (size_t i = 0; i < b.instrs.size(); ++i) {
+    for (size_t i = 0; i < n; ++i) {
+      const IrInstr& in = b.instrs[i];
       int g = g0 + static_cast<int>(i);
       instr_start_[g] = pc();
-      before[i].for_each([&](int v) { last_live_g_[v] = g; });
-      instr(b.instrs[i], g, before[i], before[i + 1], next);
+      cur_ = live_locs_;
+      // A vreg is live before g last at the instruction where it dies, or at the block's
+      // last instruction when it is live out (below).
+      for (uint32_t k = w_.dying_from[i]; k < w_.dying_to[i]; ++k) {
+        remove_live(w_.dying[k]);
+        last_live_g_[w_.dying[k]] = g;
+      }
+      after_locs_ = live_locs_;
+      if (w_.result_lives[i]) add_live(in.dst);
+      instr(in, g, after_locs_, next);
       instr_end_[g] = pc();
+    }
+    if (n > 0) {
+      VReg last_dst = b.instrs[n - 1].dst;
+      for (VReg v : lv_.live_out[id].members())
+        if (v != last_dst) last_live_g_[v] = g0 + static_cast<int>(n) - 1;
     }
   }
 
-  void instr(const IrInstr& in, int g, const BitSet& lb, const BitSet& la, int next) {
+  /// Emits one instruction; cur_ holds the locations live before it, `la` those live
+  /// after it other than its result's.
+  void instr(const IrInstr& in, int g, const BitSet& la, int next) {
     pos_ = in.pos.known() ? in.pos : where_;
-    cur_ = locs(lb);
     switch (in.op) {
       case IrOp::NOP:
         break;
@@ -326,7 +418,7 @@ class Emitter {
         // When no value live after (but the result) is in R[B], write the result there:
         // the VM clears a source that is also the target before walking, so a lazy
         // seq's head is not held (finish_def moves the result home).
-        if (b != c && b != t && only_result_after(in, la, b)) t = b;
+        if (b != c && b != t && only_result_after(la, b)) t = b;
         put(encode_abc(Op::NTH, t, b, c));
         finish_def(in.dst, t, la);
         break;
@@ -336,7 +428,7 @@ class Emitter {
         int t = target(in.dst);
         // C = 1: no value live after this instruction but its own result is in R[B], so
         // the VM may clear it before walking (a counted lazy seq's head is not retained).
-        int dies = only_result_after(in, la, b) ? 1 : 0;
+        int dies = only_result_after(la, b) ? 1 : 0;
         put(encode_abc(Op::COUNT, t, b, dies));
         finish_def(in.dst, t, la);
         break;
@@ -456,24 +548,7 @@ class Emitter {
 
   // ---- debug info ----
   void finish_live() {
-    int n = pc();
-    std::vector<int> open(nlocs_, -1);
-    BitSet empty(nlocs_);
-    // Only the locations whose liveness changes between consecutive pcs open or close a
-    // range (a word-wise XOR: start-up compiles the whole core library, and a loop over
-    // every one of the 257+ locations at every pc was its largest single cost).
-    for (int p = 0; p <= n; ++p) {
-      const BitSet& cur = p < n ? live_at_[p] : empty;
-      const BitSet& prev = p > 0 ? live_at_[p - 1] : empty;
-      cur.for_each_diff(prev, [&](int l) {
-        if (cur.test(l)) {
-          open[l] = p;
-        } else {
-          out_.live.push_back(LiveRange{static_cast<uint32_t>(open[l]), static_cast<uint32_t>(p), static_cast<uint16_t>(l)});
-          open[l] = -1;
-        }
-      });
-    }
+    note_live(pc(), BitSet(nlocs_));  // close every range at the end
     std::sort(out_.live.begin(), out_.live.end(), [](const LiveRange& a, const LiveRange& b) {
       return a.start_pc != b.start_pc ? a.start_pc < b.start_pc : a.reg < b.reg;
     });

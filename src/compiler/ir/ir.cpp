@@ -25,8 +25,19 @@ int IrFunction::new_block() {
 }
 
 int IrFunction::constant(Value v) {
-  for (size_t i = 0; i < constants.size(); ++i)
-    if (constants[i] == v) return static_cast<int>(i);
+  // Most functions have a few constants: a scan. Past kIndexFrom, a hash index (the
+  // pool holds up to 65,536: scanning it per constant was quadratic).
+  constexpr size_t kIndexFrom = 32;
+  if (constants.size() < kIndexFrom) {
+    for (size_t i = 0; i < constants.size(); ++i)
+      if (constants[i] == v) return static_cast<int>(i);
+  } else {
+    if (constant_ids.empty())
+      for (size_t i = 0; i < constants.size(); ++i) constant_ids.emplace(constants[i].bits(), static_cast<int>(i));
+    auto it = constant_ids.find(v.bits());
+    if (it != constant_ids.end()) return it->second;
+    constant_ids.emplace(v.bits(), static_cast<int>(constants.size()));
+  }
   constants.push_back(v);
   return static_cast<int>(constants.size() - 1);
 }

@@ -34,6 +34,7 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "bytecode/opcodes.h"
@@ -145,6 +146,7 @@ struct IrFunction {
   int nparams = 0;                // vregs 0 .. nparams-1 (plus the rest vreg) are the params
   bool variadic = false;          // vreg nparams holds the rest seq
   std::vector<Value> constants;   // deduplicated by identity
+  std::unordered_map<uint64_t, int> constant_ids;  // Value::bits() -> index, once the pool is large
   std::vector<IrLocal> locals;
 
   VReg new_vreg() { return nvregs++; }

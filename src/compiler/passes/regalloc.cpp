@@ -3,6 +3,8 @@
 
 #include <algorithm>
 #include <climits>
+#include <functional>
+#include <queue>
 #include <stdexcept>
 
 namespace clove {
@@ -354,7 +356,10 @@ class Allocator {
     while (next_window < windows_.size()) finalize(windows_[next_window++]);
   }
 
-  /// Spilled intervals get slots by greedy interval colouring (optimal for intervals).
+  /// Spilled intervals get slots by greedy interval colouring (optimal for intervals):
+  /// in order of start, each takes the lowest slot whose occupant has ended. Heaps of the
+  /// occupied slots (by end) and of the free ones keep it O(n log n) when thousands of
+  /// values are spilled at once.
   void assign_slots() {
     out_.loc.assign(fn_.nvregs, -1);
     std::vector<VReg> spilled;
@@ -366,23 +371,27 @@ class Allocator {
         out_.loc[i.v] = i.reg;
     }
     std::sort(spilled.begin(), spilled.end(), [&](VReg a, VReg b) { return iv_[a].start < iv_[b].start; });
-    std::vector<int> slot_end;  // by slot: end of its current occupant
+    using EndSlot = std::pair<int, int>;  // (end of the occupant, slot)
+    std::priority_queue<EndSlot, std::vector<EndSlot>, std::greater<>> occupied;
+    std::priority_queue<int, std::vector<int>, std::greater<>> free_slots;
+    int nslots = 0;
     for (VReg v : spilled) {
       const Interval& i = iv_[v];
-      int slot = -1;
-      for (size_t s = 0; s < slot_end.size(); ++s)
-        if (slot_end[s] < i.start) {
-          slot = static_cast<int>(s);
-          break;
-        }
-      if (slot < 0) {
-        slot = static_cast<int>(slot_end.size());
-        slot_end.push_back(0);
+      while (!occupied.empty() && occupied.top().first < i.start) {
+        free_slots.push(occupied.top().second);
+        occupied.pop();
       }
-      slot_end[slot] = i.end;
+      int slot;
+      if (free_slots.empty()) {
+        slot = nslots++;
+      } else {
+        slot = free_slots.top();
+        free_slots.pop();
+      }
+      occupied.emplace(i.end, slot);
       out_.loc[v] = kMaxRegisters + slot;
     }
-    out_.spill_slots = static_cast<int>(slot_end.size());
+    out_.spill_slots = nslots;
   }
 };
 

@@ -51,9 +51,6 @@ Value f_new(State& vm, Args a) {
   Fiber* f = vm.heap.make<Fiber>();
   f->fn = a[0];
   f->mask = mask;
-  // Binding conveyance, as Clojure's future and bound-fn: the fiber starts with the
-  // dynamic bindings in effect where it was made.
-  convey_bindings(f, vm.current_bindings());
   return Value::object(f);
 }
 
@@ -64,6 +61,10 @@ Value f_resume(State& vm, Args a) {
     case FiberStatus::New:
       break;
     case FiberStatus::Pending:
+      if (f->resumer)
+        throw_error(ErrorKind::IllegalStateException,
+                    "fiber/resume: the fiber was suspended by the budget while it waited for another; resume the "
+                    "fiber that caught the :budget signal");
       if (n > 1)
         throw_error(ErrorKind::ArityException,
                     fmt::format("fiber/resume: a :pending fiber takes at most one value for its yield, got {}", n));
@@ -105,8 +106,10 @@ void install_fiber_natives(State& vm) {
                 "Returns a new fiber (a coroutine, status :new) that will call f when first resumed. mask is a set "
                 "of the signals the fiber catches: with :error in it, an exception that escapes f ends the fiber "
                 "in :error and fiber/resume returns the exception instead of throwing it. :yield (always in "
-                "effect: a yield returns to the resumer), :debug and :budget are accepted. The fiber starts with "
-                "the dynamic bindings in effect where it is made. ClassCastException when f is not a function.",
+                "effect: a yield returns to the resumer) and :debug are accepted; with :budget, the fiber "
+                "suspends when the VM's instruction budget runs out inside it, and fiber/resume returns nil. The "
+                "fiber sees its own dynamic bindings, then those of the code that resumes it (as a lazy seq "
+                "sees those of the code that realizes it). ClassCastException when f is not a function.",
                 "([f] [f mask])");
   vm.def_native(F, "resume", f_resume, 1, -1,
                 "Runs fiber fib until it yields, returns or throws. The first resume calls its function with "

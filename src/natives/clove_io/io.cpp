@@ -17,15 +17,18 @@ namespace {
 
 namespace fs = std::filesystem;
 
-Value io_exists(State&, Args a) {
+Value io_exists(State& vm, Args a) {
+  vm.require_capability(Capability::Fs, "clove.io/exists?");
   std::error_code ec;
   return Value::boolean(fs::exists(path_arg(a, 0, "clove.io/exists?"), ec));
 }
-Value io_directory(State&, Args a) {
+Value io_directory(State& vm, Args a) {
+  vm.require_capability(Capability::Fs, "clove.io/directory?");
   std::error_code ec;
   return Value::boolean(fs::is_directory(path_arg(a, 0, "clove.io/directory?"), ec));
 }
 Value io_list_dir(State& vm, Args a) {
+  vm.require_capability(Capability::Fs, "clove.io/list-dir");
   std::string path = path_arg(a, 0, "clove.io/list-dir");
   std::error_code ec;
   fs::directory_iterator it(path, ec);

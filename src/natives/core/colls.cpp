@@ -75,7 +75,10 @@ Value c_vec(State& vm, Args a) {
   Value r = realize_spine<c_vec>(vm, a[0]);
   if (State::is_request(r)) return r;
   std::vector<Value> items;
-  for (Value s = seq(vm, a[0]); !s.is_nil(); s = next(vm, s)) items.push_back(first(vm, s));
+  for (Value s = seq(vm, a[0]); !s.is_nil(); s = next(vm, s)) {
+    items.push_back(first(vm, s));
+    vm.charge(1);  // a loop in C++: counts toward the instruction budget
+  }
   return vector_from(vm.heap, items.data(), items.size());
 }
 

@@ -133,6 +133,7 @@ Value d_set(State& vm, Args a) {
   RootScope scope(vm.heap);
   size_t slot = scope.push(c);
   for (Value s = seq(vm, c); !s.is_nil(); s = next(vm, s)) {
+    vm.charge(1);  // a loop in C++: counts toward the instruction budget
     scope[slot] = s;
     items.push_back(first(vm, s));
   }

@@ -19,6 +19,7 @@ namespace {
 
 Value io_slurp(State& vm, Args a) {
   if (LineReader* r = as<LineReader>(a[0])) return string_value(vm.heap, reader_read_all(r));
+  vm.require_capability(Capability::Fs, "clojure.core/slurp");
   return string_value(vm.heap, read_file(path_arg(a, 0, "slurp")));
 }
 
@@ -28,6 +29,7 @@ Value io_spit(State& vm, Args a) {
     writer_close(w);
     return Value::nil();
   }
+  vm.require_capability(Capability::Fs, "clojure.core/spit");
   std::string path = path_arg(a, 0, "spit");
   std::string text = str_of(vm, a[1]);
   errno = 0;
@@ -40,6 +42,7 @@ Value io_spit(State& vm, Args a) {
 }
 
 Value io_file_lines(State& vm, Args a) {
+  vm.require_capability(Capability::Fs, "clojure.core/line-seq");
   std::vector<std::string> lines = split_lines(read_file(path_arg(a, 0, "line-seq")));
   if (lines.empty()) return Value::nil();
   std::vector<Value> items;

@@ -580,6 +580,12 @@ const MethodDef kStringBuilderMethods[] = {
 // ---- java.io.File ----
 
 const std::string& fpath(Call& c) { return static_cast<File*>(c.self().as_obj())->path; }
+// The path of a File method that touches the file system (or the working directory):
+// the fs capability first (state/capability.h).
+const std::string& fs_path(Call& c, const char* method) {
+  c.vm.require_capability(Capability::Fs, method);
+  return fpath(c);
+}
 Value f_name(Call& c) { return c.str(file_name(fpath(c))); }
 Value f_path(Call& c) { return c.str(fpath(c)); }
 Value f_parent(Call& c) {
@@ -596,51 +602,51 @@ std::string absolute(const std::string& p) {
   std::string cwd = std::filesystem::current_path(ec).string();
   return p.empty() ? cwd : file_join(cwd, p);
 }
-Value f_absolute_path(Call& c) { return c.str(absolute(fpath(c))); }
-Value f_absolute_file(Call& c) { return make_file(c.vm.heap, absolute(fpath(c))); }
+Value f_absolute_path(Call& c) { return c.str(absolute(fs_path(c, "java.io.File.getAbsolutePath"))); }
+Value f_absolute_file(Call& c) { return make_file(c.vm.heap, absolute(fs_path(c, "java.io.File.getAbsoluteFile"))); }
 Value f_canonical_path(Call& c) {
   std::error_code ec;
-  std::filesystem::path p = std::filesystem::weakly_canonical(absolute(fpath(c)), ec);
+  std::filesystem::path p = std::filesystem::weakly_canonical(absolute(fs_path(c, "java.io.File.getCanonicalPath")), ec);
   return c.str(ec ? absolute(fpath(c)) : p.lexically_normal().string());
 }
 Value f_is_absolute(Call& c) { return Value::boolean(!fpath(c).empty() && fpath(c)[0] == '/'); }
 Value f_exists(Call& c) {
   std::error_code ec;
-  return Value::boolean(std::filesystem::exists(fpath(c), ec));
+  return Value::boolean(std::filesystem::exists(fs_path(c, "java.io.File.exists"), ec));
 }
 Value f_is_directory(Call& c) {
   std::error_code ec;
-  return Value::boolean(std::filesystem::is_directory(fpath(c), ec));
+  return Value::boolean(std::filesystem::is_directory(fs_path(c, "java.io.File.isDirectory"), ec));
 }
 Value f_is_file(Call& c) {
   std::error_code ec;
-  return Value::boolean(std::filesystem::is_regular_file(fpath(c), ec));
+  return Value::boolean(std::filesystem::is_regular_file(fs_path(c, "java.io.File.isFile"), ec));
 }
 Value f_is_hidden(Call& c) { return Value::boolean(file_name(fpath(c)).starts_with(".")); }
 Value f_length(Call& c) {
   std::error_code ec;
-  if (!std::filesystem::is_regular_file(fpath(c), ec)) return Value::small_int(0);
+  if (!std::filesystem::is_regular_file(fs_path(c, "java.io.File.length"), ec)) return Value::small_int(0);
   auto n = std::filesystem::file_size(fpath(c), ec);
   return Value::small_int(ec ? 0 : static_cast<int64_t>(n));
 }
 Value f_last_modified(Call& c) {
   struct stat st;
-  if (::stat(fpath(c).c_str(), &st) != 0) return Value::small_int(0);
+  if (::stat(fs_path(c, "java.io.File.lastModified").c_str(), &st) != 0) return Value::small_int(0);
   return Value::small_int(static_cast<int64_t>(st.st_mtim.tv_sec) * 1000 + st.st_mtim.tv_nsec / 1000000);
 }
-Value f_can_read(Call& c) { return Value::boolean(::access(fpath(c).c_str(), R_OK) == 0); }
-Value f_can_write(Call& c) { return Value::boolean(::access(fpath(c).c_str(), W_OK) == 0); }
+Value f_can_read(Call& c) { return Value::boolean(::access(fs_path(c, "java.io.File.canRead").c_str(), R_OK) == 0); }
+Value f_can_write(Call& c) { return Value::boolean(::access(fs_path(c, "java.io.File.canWrite").c_str(), W_OK) == 0); }
 Value f_delete(Call& c) {
   std::error_code ec;
-  return Value::boolean(std::filesystem::remove(fpath(c), ec) && !ec);
+  return Value::boolean(std::filesystem::remove(fs_path(c, "java.io.File.delete"), ec) && !ec);
 }
-Value f_mkdir(Call& c) { return Value::boolean(::mkdir(fpath(c).c_str(), 0777) == 0); }
+Value f_mkdir(Call& c) { return Value::boolean(::mkdir(fs_path(c, "java.io.File.mkdir").c_str(), 0777) == 0); }
 Value f_mkdirs(Call& c) {
   std::error_code ec;
-  return Value::boolean(std::filesystem::create_directories(fpath(c), ec) && !ec);
+  return Value::boolean(std::filesystem::create_directories(fs_path(c, "java.io.File.mkdirs"), ec) && !ec);
 }
 Value f_create_new_file(Call& c) {
-  int fd = ::open(fpath(c).c_str(), O_WRONLY | O_CREAT | O_EXCL, 0666);
+  int fd = ::open(fs_path(c, "java.io.File.createNewFile").c_str(), O_WRONLY | O_CREAT | O_EXCL, 0666);
   if (fd < 0) {
     if (errno == EEXIST) return Value::f();
     throw_error(ErrorKind::IOException, fmt::format("{}: {}", fpath(c), std::strerror(errno)));
@@ -653,7 +659,7 @@ Value f_create_new_file(Call& c) {
 Value list_dir(Call& c, bool files) {
   std::error_code ec;
   std::vector<std::string> names;
-  for (auto it = std::filesystem::directory_iterator(fpath(c), ec); !ec && it != std::filesystem::directory_iterator();
+  for (auto it = std::filesystem::directory_iterator(fs_path(c, files ? "java.io.File.listFiles" : "java.io.File.list"), ec); !ec && it != std::filesystem::directory_iterator();
        it.increment(ec))
     names.push_back(it->path().filename().string());
   if (ec) return Value::nil();
@@ -677,7 +683,7 @@ Value f_rename_to(Call& c) {
     throw_error(ErrorKind::ClassCastException,
                 fmt::format("class {} cannot be cast to class java.io.File", value_type_name(c.arg(0))));
   std::error_code ec;
-  std::filesystem::rename(fpath(c), *to, ec);
+  std::filesystem::rename(fs_path(c, "java.io.File.renameTo"), *to, ec);
   return Value::boolean(!ec);
 }
 const MethodDef kFileMethods[] = {

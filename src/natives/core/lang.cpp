@@ -109,6 +109,7 @@ Value l_apply(State& vm, Args a) {
   std::vector<Value> args;
   for (int i = 1; i + 1 < a.size(); ++i) args.push_back(a[i]);
   for (Value s = seq(vm, a[a.size() - 1]); !s.is_nil(); s = next(vm, s)) {
+    vm.charge(1);  // a loop in C++: counts toward the instruction budget
     args.push_back(first(vm, s));
     scope.push(args.back());
   }
@@ -198,7 +199,7 @@ Value l_push_bindings(State& vm, Args a) {
 Value l_get_thread_bindings(State& vm, Args) {
   RootScope scope(vm.heap);
   size_t slot = scope.push(map_from(vm, nullptr, 0));
-  for (const auto& [v, val] : vm.current_bindings())
+  for (const auto& [v, val] : vm.visible_bindings())
     if (v) scope[slot] = assoc(vm, scope[slot], Value::object(v), val);  // later frames win
   return scope[slot];
 }

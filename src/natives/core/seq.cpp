@@ -72,6 +72,7 @@ Value s_sort(State& vm, Args a) {
   std::vector<Value> items;
   size_t slot = scope.push(coll);
   for (Value s = seq(vm, coll); !s.is_nil(); s = next(vm, s)) {
+    vm.charge(1);  // a loop in C++: counts toward the instruction budget
     scope[slot] = s;
     items.push_back(first(vm, s));
   }

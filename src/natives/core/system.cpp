@@ -20,11 +20,13 @@ namespace clove {
 namespace {
 
 Value s_nano_time(State& vm, Args) {
+  vm.require_capability(Capability::Time, "System/nanoTime");
   auto t = std::chrono::steady_clock::now().time_since_epoch();
   return make_long(vm.heap, std::chrono::duration_cast<std::chrono::nanoseconds>(t).count());
 }
 
 Value s_current_time_millis(State& vm, Args) {
+  vm.require_capability(Capability::Time, "System/currentTimeMillis");
   auto t = std::chrono::system_clock::now().time_since_epoch();
   return make_long(vm.heap, std::chrono::duration_cast<std::chrono::milliseconds>(t).count());
 }
@@ -32,6 +34,7 @@ Value s_current_time_millis(State& vm, Args) {
 extern "C" char** environ;
 
 Value s_getenv(State& vm, Args a) {
+  vm.require_capability(Capability::Env, "System/getenv");
   if (a.size() == 1) {
     const char* v = std::getenv(std::string(arg_string(a, 0, "System/getenv")->view()).c_str());
     return v ? string_value(vm.heap, v) : Value::nil();
@@ -48,6 +51,7 @@ Value s_getenv(State& vm, Args a) {
 
 /// The few Java system properties scripts ask for, from the process environment.
 Value s_get_property(State& vm, Args a) {
+  vm.require_capability(Capability::Env, "System/getProperty");
   std::string key(arg_string(a, 0, "System/getProperty")->view());
   std::string val;
   bool found = true;
@@ -77,7 +81,8 @@ Value s_get_property(State& vm, Args a) {
   return a.size() > 1 ? a[1] : Value::nil();
 }
 
-Value s_exit(State&, Args a) {
+Value s_exit(State& vm, Args a) {
+  vm.require_capability(Capability::Process, "System/exit");
   int64_t code = arg_long(a, 0, "System/exit");
   std::fflush(stdout);
   std::fflush(stderr);

@@ -21,6 +21,7 @@ namespace fs = std::filesystem;
 
 // (io/file arg & more): a java.io.File; each later argument is a relative path below it.
 Value io_file(State& vm, Args a) {
+  vm.require_capability(Capability::Fs, "clojure.java.io/file");
   std::string buf;
   const std::string* first = file_path_of(a[0], &buf);
   if (!first) throw_error(ErrorKind::IllegalArgumentException, fmt::format("Cannot make a java.io.File from a {}", value_type_name(a[0])));
@@ -36,7 +37,8 @@ Value io_file(State& vm, Args a) {
   return is<File>(a[0]) && a.size() == 1 ? a[0] : make_file(vm.heap, path);
 }
 
-Value io_delete_file(State&, Args a) {
+Value io_delete_file(State& vm, Args a) {
+  vm.require_capability(Capability::Fs, "clojure.java.io/delete-file");
   std::string path = path_arg(a, 0, "delete-file");
   std::error_code ec;
   if (fs::remove(path, ec)) return Value::t();
@@ -46,12 +48,14 @@ Value io_delete_file(State&, Args a) {
 
 Value io_reader(State& vm, Args a) {
   if (is<LineReader>(a[0])) return a[0];
+  vm.require_capability(Capability::Fs, "clojure.java.io/reader");
   std::string text = read_file(path_arg(a, 0, "clojure.java.io/reader"));
   return Value::object(vm.heap.make<LineReader>(ReaderKind::String, std::move(text)));
 }
 
 Value io_writer(State& vm, Args a) {
   if (as_writer(a[0])) return a[0];
+  vm.require_capability(Capability::Fs, "clojure.java.io/writer");
   std::string path = path_arg(a, 0, "clojure.java.io/writer");
   errno = 0;
   std::FILE* f = std::fopen(path.c_str(), option_set(vm, a, 1, "append") ? "ab" : "wb");
@@ -62,7 +66,8 @@ Value io_writer(State& vm, Args a) {
   return Value::object(w);
 }
 
-Value io_make_parents(State&, Args a) {
+Value io_make_parents(State& vm, Args a) {
+  vm.require_capability(Capability::Fs, "clojure.java.io/make-parents");
   fs::path p(path_arg(a, 0, "make-parents"));
   fs::path parent = p.parent_path();
   if (parent.empty()) return Value::f();

@@ -104,6 +104,7 @@ int run_process(const std::vector<std::string>& argv, const std::string& input, 
 }
 
 Value sh_sh(State& vm, Args a) {
+  vm.require_capability(Capability::Process, "clojure.java.shell/sh");
   std::vector<std::string> argv;
   std::string input, dir;
   int i = 0;

@@ -113,6 +113,7 @@ int64_t coll_detail::count_walk(State& vm, Value coll) {
   while (!scope[s].is_nil()) {
     if (is_counted(scope[s])) return n + count(vm, scope[s]);
     ++n;
+    vm.charge(1);  // a loop in C++: counts toward the instruction budget (state.h)
     scope[s] = next(vm, scope[s]);
   }
   return n;
@@ -155,6 +156,7 @@ static Value nth_impl(State& vm, Value coll, int64_t i, Value not_found, bool ha
         scope[s] = seq(vm, scope[s]);
         for (int64_t k = 0; !scope[s].is_nil(); ++k) {
           if (k == i) return first(vm, scope[s]);
+          vm.charge(1);
           scope[s] = next(vm, scope[s]);
         }
       }

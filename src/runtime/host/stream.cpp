@@ -180,6 +180,7 @@ Value construct_stream_class(State& vm, std::string_view cls, Args a, int from) 
     return args(0);
   }
   if (named("java.io", "File")) {  // File(path) or File(parent, child)
+    vm.require_capability(Capability::Fs, "java.io.File.");
     std::string a0, a1;
     const std::string* p = nargs >= 1 && nargs <= 2 ? file_path_of(args(0), &a0) : nullptr;
     const std::string* c = nargs == 2 ? file_path_of(args(1), &a1) : nullptr;

@@ -96,6 +96,7 @@ Value realize_spine_from(State& vm, Value cursor, NativeCont k) {
       continue;
     }
     cursor = step_spine(cursor, &ignored);
+    vm.charge(1);  // a loop in C++: counts toward the instruction budget
   }
   return Value::nil();
 }
@@ -130,6 +131,7 @@ Value nth_from(State& vm, Args a, int64_t i) {
         continue;
       }
       Obj* o = cursor.as_obj();
+      vm.charge(1);
       if (o->type == ObjType::Cons) {
         if (i == 0) return static_cast<Cons*>(o)->first;
         --i;
@@ -174,6 +176,7 @@ Value count_from(State& vm, Args a, int64_t n) {
       continue;
     }
     cursor = step_spine(cursor, &n);
+    vm.charge(1);
   }
   a.set(0, Value::nil());  // the walk from here runs no Clove code and roots its own cursor
   return make_long(vm.heap, n + count(vm, cursor));

@@ -99,6 +99,58 @@ pcre2_match_data* scratch_match_data(uint32_t pairs) {
   return data.get();
 }
 
+// The match context every match runs with: PCRE2's limits on one pcre2_match call, so
+// that a pattern that backtracks catastrophically ((a|aa)*b, (x+x+)+y) or nests a
+// backtracking point per character ((a|b)*c over megabytes) fails with an error
+// instead of running for hours or growing the heap by gigabytes (PCRE2's own
+// defaults allow 20 GB). Java has no such limits: it runs on (backtracking) or
+// throws StackOverflowError (nesting), at far smaller inputs than these.
+pcre2_match_context* limited_match_context() {
+  static pcre2_match_context* const ctx = [] {
+    pcre2_match_context* c = pcre2_match_context_create(nullptr);
+    if (!c) throw std::bad_alloc();
+    pcre2_set_match_limit(c, kRegexMatchLimit);
+    pcre2_set_depth_limit(c, kRegexDepthLimit);
+    pcre2_set_heap_limit(c, kRegexHeapLimitKiB);
+    return c;
+  }();
+  return ctx;
+}
+
+/// The pattern as an error message quotes it: #"...", cut after 80 code points.
+std::string quoted_pattern(const Regex* re) {
+  std::string_view p = re->source->view();
+  constexpr size_t kShown = 80;
+  if (utf8_count(p) <= kShown) return fmt::format("#\"{}\"", p);
+  return fmt::format("#\"{}...\"", p.substr(0, text::byte_offset(p, kShown)));
+}
+
+[[noreturn]] void throw_match_error(const Regex* re, int rc) {
+  switch (rc) {
+    case PCRE2_ERROR_MATCHLIMIT:
+      throw_error(ErrorKind::RuntimeException,
+                  fmt::format("Regex match limit exceeded: more than {} backtracking steps matching {}",
+                              kRegexMatchLimit, quoted_pattern(re)));
+    case PCRE2_ERROR_DEPTHLIMIT:
+      throw_error(ErrorKind::RuntimeException,
+                  fmt::format("Regex depth limit exceeded: more than {} nested backtracking points matching {}",
+                              kRegexDepthLimit, quoted_pattern(re)));
+    case PCRE2_ERROR_HEAPLIMIT:
+      throw_error(ErrorKind::RuntimeException,
+                  fmt::format("Regex heap limit exceeded: more than {} MiB of backtracking memory matching {}",
+                              kRegexHeapLimitKiB / 1024, quoted_pattern(re)));
+    case PCRE2_ERROR_NOMEMORY:
+      throw_error(ErrorKind::RuntimeException,
+                  fmt::format("Regex match out of memory matching {}", quoted_pattern(re)));
+    default: {
+      PCRE2_UCHAR buf[256];
+      pcre2_get_error_message(rc, buf, sizeof buf);
+      throw_error(ErrorKind::IllegalArgumentException,
+                  fmt::format("Regex match failed: {}", reinterpret_cast<const char*>(buf)));
+    }
+  }
+}
+
 bool run_match(const Regex* re, std::string_view subject, size_t from, uint32_t options, Match& m) {
   if (from > subject.size()) return false;
   pcre2_match_data* md = scratch_match_data(re->ngroups + 1);
@@ -106,17 +158,9 @@ bool run_match(const Regex* re, std::string_view subject, size_t from, uint32_t 
   // searches of the same subject skip the check, keeping a scan linear.
   if (from > 0) options |= PCRE2_NO_UTF_CHECK;
   int rc = pcre2_match(re->code, reinterpret_cast<PCRE2_SPTR>(subject.data()), subject.size(), from,
-                       options, md, nullptr);
+                       options, md, limited_match_context());
   if (rc == PCRE2_ERROR_NOMATCH) return false;
-  if (rc < 0) {
-    PCRE2_UCHAR buf[256];
-    pcre2_get_error_message(rc, buf, sizeof buf);
-    ErrorKind k =
-        rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_HEAPLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT
-            ? ErrorKind::StackOverflowError
-            : ErrorKind::IllegalArgumentException;
-    throw_error(k, fmt::format("Regex match failed: {}", reinterpret_cast<const char*>(buf)));
-  }
+  if (rc < 0) throw_match_error(re, rc);
   PCRE2_SIZE* ov = pcre2_get_ovector_pointer(md);
   m.start.assign(re->ngroups + 1, Match::npos);
   m.end.assign(re->ngroups + 1, Match::npos);

@@ -17,6 +17,7 @@
 // Positions in Match are byte offsets into the UTF-8 subject; callers convert to code
 // point indices (runtime/text/unicode.h) where the language exposes them.
 #pragma once
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -83,9 +84,23 @@ std::string translate_java_regex(std::string_view java, std::vector<uint32_t>* s
 /// code points, the pattern, and a caret line when the index is inside it).
 Regex* make_regex(Heap& h, String* source);
 
+/// Limits on one match (one find, or matching a whole subject), past which it throws a
+/// RuntimeException naming the limit ("Regex match limit exceeded: ..."), so that a
+/// catastrophically backtracking pattern cannot hang the program or exhaust memory.
+/// Steps: PCRE2's match limit (its default, about a second of backtracking).
+inline constexpr uint32_t kRegexMatchLimit = 10'000'000;
+/// Backtracking points open at once (PCRE2's depth limit): (a|b)* keeps two per
+/// repetition, so this bounds such a group to half a million repetitions (Java's
+/// recursive matcher overflows its stack after some thousands).
+inline constexpr uint32_t kRegexDepthLimit = 1'000'000;
+/// Memory for backtracking (PCRE2's heap limit, in KiB): 256 MiB.
+inline constexpr uint32_t kRegexHeapLimitKiB = 256 * 1024;
+
 /// Finds the first match in subject at or after byte offset `from`. False if none.
+/// Throws RuntimeException when the match exceeds one of the limits above.
 bool regex_find(const Regex* re, std::string_view subject, size_t from, Match& m);
-/// Matches the whole subject (Matcher.matches). False if it does not match.
+/// Matches the whole subject (Matcher.matches). False if it does not match. Throws as
+/// regex_find.
 bool regex_match_whole(const Regex* re, std::string_view subject, Match& m);
 /// Where the next find starts after match m (Java: its end, or one code point further
 /// when it was empty, so finds always make progress).

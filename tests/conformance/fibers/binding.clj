@@ -1,17 +1,18 @@
-;; Binding conveyance: a new fiber starts with the dynamic bindings in effect where it
-;; was made (as Clojure's future and bound-fn), not those of whoever resumes it; and
-;; a fiber's own bindings stay with it across yields.
+;; Dynamic scope follows the resume chain: a fiber sees its own bindings, then those
+;; of the code that resumes it (as a lazy seq sees those of the code that realizes it),
+;; not those in effect where it was made; a fiber's own bindings stay with it across
+;; yields.
 (def ^:dynamic *x* :root)
 (def ^:dynamic *y* :root-y)
 
 (defn report [] [*x* *y*])
 
-;; made inside a binding, resumed outside it
+;; made inside a binding, resumed outside it and then inside another
 (def made-inside (binding [*x* :creator] (fiber/new (fn [] (fiber/yield (report)) (report)))))
 (prn (fiber/resume made-inside))
 (prn (binding [*x* :resumer] (fiber/resume made-inside)))
 
-;; made outside any binding, resumed inside one: the root values
+;; made outside any binding, resumed inside one: the resumer's values
 (def made-outside (fiber/new report))
 (prn (binding [*x* :resumer *y* :resumer-y] (fiber/resume made-outside)))
 
@@ -26,7 +27,7 @@
 (prn (binding [*x* :resumer] [(fiber/resume own) *x*]))
 (prn (fiber/resume own) *x*)
 
-;; nested: a fiber made inside a fiber gets that fiber's bindings, including its own
+;; nested: a fiber resumed by a fiber sees that fiber's bindings, the innermost first
 (def nested (binding [*y* :outer-y]
               (fiber/new (fn []
                            (binding [*x* :outer-x]
@@ -35,10 +36,16 @@
                                  (fiber/resume inner))))))))
 (prn (fiber/resume nested))
 
-;; fiber-seq makes its fiber when called: the generator sees the caller's bindings
-;; even when the seq is realized outside them
+;; a generator, as a lazy seq, sees the bindings where it is realized
 (def s (binding [*x* :gen] (fiber-seq (fn [] (dotimes [_ 2] (fiber/yield *x*))))))
 (prn (vec s))
+(prn (binding [*x* :realizer] (vec (fiber-seq (fn [] (dotimes [_ 2] (fiber/yield *x*)))))))
+(prn (with-out-str (doall (fiber-seq (fn [] (print "printed in the generator") (fiber/yield 1))))))
+
+;; set! in a fiber changes the binding of the code that resumed it
+(binding [*x* :before]
+  (fiber/resume (fiber/new (fn [] (set! *x* :set-in-fiber))))
+  (prn *x*))
 
 ;; binding around resume does not reach a fiber already running its own binding frame,
 ;; and the resumer's bindings are intact after the fiber yields or ends

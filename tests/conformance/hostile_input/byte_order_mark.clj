@@ -1,0 +1,2 @@
+﻿(println "after a byte order mark")
+(println (+ 1 2))

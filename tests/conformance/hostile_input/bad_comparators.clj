@@ -3,6 +3,7 @@
 ;; Whatever they answer, the result holds only the elements given, each once. (The JVM's
 ;; PersistentTreeMap may throw NullPointerException where a map replaces a value along a
 ;; path its comparator no longer agrees with: an error, not a crash, so allowed too.)
+;; labels: slow
 
 ;; A comparator that answers -1, 0, 1, -1, ... whatever the arguments.
 (defn cycling []

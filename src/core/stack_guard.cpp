@@ -4,43 +4,45 @@
 
 #include <pthread.h>
 
-#include <cstdint>
-
 #include "core/error.h"
 
 namespace clove {
 
-namespace {
-struct Bounds {
-  uintptr_t low = 0;  // lowest usable address (stacks grow down on x86-64 and arm64)
-  bool known = false;
-};
+namespace stack_detail {
+thread_local constinit uintptr_t t_stack_low = kUnknownLow;
+}  // namespace stack_detail
 
-Bounds compute_bounds() {
-  Bounds b;
+namespace {
+
+/// The lowest usable stack address of this thread, or 0 if it cannot be found.
+uintptr_t find_stack_low() {
   pthread_attr_t attr;
-  if (pthread_getattr_np(pthread_self(), &attr) != 0) return b;
+  if (pthread_getattr_np(pthread_self(), &attr) != 0) return 0;
   void* addr = nullptr;
   size_t size = 0;
-  if (pthread_attr_getstack(&attr, &addr, &size) == 0 && addr) {
-    b.low = reinterpret_cast<uintptr_t>(addr);
-    b.known = true;
-  }
+  uintptr_t low = 0;
+  if (pthread_attr_getstack(&attr, &addr, &size) == 0 && addr)
+    low = reinterpret_cast<uintptr_t>(addr);
   pthread_attr_destroy(&attr);
-  return b;
+  return low;
 }
 
-thread_local Bounds t_bounds = compute_bounds();
+uintptr_t stack_low() {
+  using stack_detail::t_stack_low;
+  if (t_stack_low == stack_detail::kUnknownLow) t_stack_low = find_stack_low();
+  return t_stack_low;
+}
+
 }  // namespace
 
 size_t native_stack_remaining() {
-  if (!t_bounds.known) return SIZE_MAX;
-  char probe;
-  auto sp = reinterpret_cast<uintptr_t>(&probe);
-  return sp > t_bounds.low ? sp - t_bounds.low : 0;
+  uintptr_t low = stack_low();
+  if (low == 0) return SIZE_MAX;
+  auto sp = reinterpret_cast<uintptr_t>(__builtin_frame_address(0));
+  return sp > low ? sp - low : 0;
 }
 
-void check_native_stack(size_t reserve) {
+void stack_detail::check_native_stack_slow(size_t reserve) {
   if (native_stack_remaining() < reserve)
     throw_error(ErrorKind::StackOverflowError, "C++ stack exhausted (nesting too deep)");
 }

@@ -2,12 +2,13 @@
 //
 // The VM itself never recurses on the C++ stack for Clove calls (SPEC V3), but some
 // C++ code is recursive by nature: the reader on nested forms, the compiler on
-// nested expressions, the printer and equality on nested data, and natives that call
-// back into Clove (each re-entry runs a new dispatch loop). They call
+// nested expressions, the printer, equality, hashing and compare on nested data, and
+// natives that call back into Clove (each re-entry runs a new dispatch loop). They call
 // check_native_stack() at each level; when the thread's stack is nearly used up it
 // throws a catchable StackOverflowError instead of letting the process crash.
 #pragma once
 #include <cstddef>
+#include <cstdint>
 
 namespace clove {
 
@@ -21,7 +22,24 @@ inline constexpr size_t kDefaultStackReserve = 1024 * 1024;
 inline constexpr size_t kDefaultStackReserve = 256 * 1024;
 #endif
 
-/// Throws StackOverflowError (CloveError) when less than `reserve` bytes remain.
-void check_native_stack(size_t reserve = kDefaultStackReserve);
+namespace stack_detail {
+/// Not yet looked up: above every stack address of a Linux process, so the first check
+/// on a thread takes the slow path, which looks the bounds up.
+inline constexpr uintptr_t kUnknownLow = UINTPTR_MAX / 2;
+/// The lowest usable address of this thread's stack (stacks grow down on x86-64 and
+/// arm64); 0 when the bounds cannot be found (then nothing is checked).
+extern thread_local constinit uintptr_t t_stack_low;
+/// Looks the bounds up if needed and throws when less than `reserve` bytes remain.
+[[gnu::cold]] void check_native_stack_slow(size_t reserve);
+}  // namespace stack_detail
+
+/// Throws StackOverflowError (CloveError) when less than `reserve` bytes remain. Inline
+/// and cheap (one comparison of the frame address), for a call at every level of a
+/// recursion over nested data.
+inline void check_native_stack(size_t reserve = kDefaultStackReserve) {
+  auto sp = reinterpret_cast<uintptr_t>(__builtin_frame_address(0));
+  if (sp < stack_detail::t_stack_low + reserve) [[unlikely]]
+    stack_detail::check_native_stack_slow(reserve);
+}
 
 }  // namespace clove

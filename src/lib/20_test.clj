@@ -93,12 +93,13 @@
 
 (defn- print-exception
   "Prints an exception as clojure.stacktrace/print-cause-trace does: class and
-  message, ex-data, then the frames; causes follow."
+  message, ex-data (within bounds: an infinite lazy seq in it must not hang the
+  report), then the frames; causes follow."
   [e depth]
   (print (str (exception-class-name e) ": " (ex-message e)))
   (when-let [d (ex-data e)]
     (newline)
-    (pr d))
+    (print (-pr-str-bounded d)))
   (newline)
   (let [frames (-exception-frames e)
         frames (if depth (take depth frames) frames)]

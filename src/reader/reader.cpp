@@ -302,7 +302,7 @@ Value Reader::Impl::make_map(const std::vector<ReadItem>& items, SourcePos pos) 
   Value m = map_from(vm, vs.data(), npairs);
   if (static_cast<size_t>(count(vm, m)) != npairs) {
     DuplicateKey d = find_duplicate_key(vm, vs.data(), npairs, 2, npairs <= 8);
-    fail(DiagKind::reader_duplicate_key, items[2 * d.at].pos, "Duplicate key: " + str_of(vm, vs[2 * d.named]));
+    fail(DiagKind::reader_duplicate_key, items[2 * d.at].pos, "Duplicate key: " + str_bounded(vm, vs[2 * d.named]));
   }
   record_pos(m, pos, positions(items));
   return m;
@@ -314,7 +314,7 @@ Value Reader::Impl::read_set(SourcePos open) {
   Value s = set_from(vm, vs.data(), vs.size());
   if (static_cast<size_t>(count(vm, s)) != vs.size()) {
     DuplicateKey d = find_duplicate_key(vm, vs.data(), vs.size(), 1, false);
-    fail(DiagKind::reader_duplicate_key, items[d.at].pos, "Duplicate key: " + str_of(vm, vs[d.named]));
+    fail(DiagKind::reader_duplicate_key, items[d.at].pos, "Duplicate key: " + str_bounded(vm, vs[d.named]));
   }
   record_pos(s, open, positions(items));
   return s;
@@ -536,7 +536,7 @@ Reader::Impl::Got Reader::Impl::read_conditional(ReadItem* out, std::vector<Read
     if (!matched) {
       if (!next_form(&item)) break;
       Keyword* feature = as<Keyword>(item.v);
-      if (!feature) fail(DiagKind::reader_invalid_conditional, item.pos, "Feature should be a keyword: " + str_of(vm, item.v));
+      if (!feature) fail(DiagKind::reader_invalid_conditional, item.pos, "Feature should be a keyword: " + str_bounded(vm, item.v));
       if (!feature->sym->ns && (feature->sym->name_view() == "else" || feature->sym->name_view() == "none"))
         fail(DiagKind::reader_invalid_conditional, item.pos, "Feature name " + feature->str() + " is reserved.");
       if ((feature == clove_kw && opts.clove_features) || feature == default_kw) {
@@ -578,7 +578,7 @@ Value Reader::Impl::read_namespaced_map(SourcePos start) {
     ReadItem s = read_required(start);
     sym = as<Symbol>(s.v);
     if (!sym || sym->ns)
-      fail(DiagKind::reader_invalid_token, s.pos, "Namespaced map must specify a valid namespace: " + pr_str(vm, s.v));
+      fail(DiagKind::reader_invalid_token, s.pos, "Namespaced map must specify a valid namespace: " + pr_str_bounded(vm, s.v));
   }
   while (in.peek() != CharStream::kEof && reader_is_whitespace(in.peek())) in.get();
   SourcePos open = in.pos();

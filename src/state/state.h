@@ -248,7 +248,9 @@ class State : public RootProvider {
   /// Turns any C++ exception in flight into a Clove exception object (with a trace
   /// of the current frames when it has none yet).
   virtual Value exception_from_current(std::exception_ptr e) = 0;
-  /// "ExceptionClass: message\n    at ns/fn (file:line:col)\n ... source snippet".
+  /// "ExceptionClass: message\n    at ns/fn (file:line:col)\n ... source snippet"; an
+  /// ex-info's data printed within bounds (pr_str_bounded: 100 items per collection, 10
+  /// levels, 10,000 characters). Does not throw for data that cannot be printed.
   virtual std::string format_exception(Value exc) const = 0;
   /// The current stack as trace entries, innermost first.
   virtual std::vector<TraceEntry> capture_trace() const = 0;

@@ -296,6 +296,10 @@ Value Interpreter::exception_from_current(std::exception_ptr ep) {
 std::string Interpreter::format_exception(Value exc) const {
   Exception* e = as<Exception>(exc);
   if (!e) return "Execution error: (not an exception)";
+  // Printing the data may run Clove code (realizing lazy seqs) and so collect.
+  auto& self = const_cast<Interpreter&>(*this);
+  RootScope roots(self.heap);
+  roots.push(exc);
   std::string msg = e->message ? std::string(e->message->view()) : "";
   SourcePos where{};
   std::string at_name;
@@ -315,8 +319,14 @@ std::string Interpreter::format_exception(Value exc) const {
   } else {
     out = fmt::format("Execution error ({}).\n{}", error_short_name(e->kind), msg);
   }
-  if (e->kind == ErrorKind::ExceptionInfo && !e->data.is_nil())
-    out += "\ndata: " + pr_str(const_cast<Interpreter&>(*this), e->data);
+  if (e->kind == ErrorKind::ExceptionInfo && !e->data.is_nil()) {
+    // The report must not fail: even a host's interrupt only cuts the data short.
+    try {
+      out += "\ndata: " + pr_str_report(self, e->data);
+    } catch (const std::exception& x) {
+      out += fmt::format("\ndata: #<unprintable: {}>", x.what());
+    }
+  }
   size_t k = 0;
   for (const TraceEntry& t : e->frames) {
     std::string name = t.fn_name ? std::string(t.fn_name->view()) : "<top level>";

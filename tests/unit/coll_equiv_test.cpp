@@ -142,6 +142,55 @@ TEST(CollCompare, LikeClojure) {
                "Comparable");
 }
 
+// Data nested deeper than the C++ stack allows: equality, hashing and compare throw a
+// catchable StackOverflowError (each level checks the stack), never crash, and work
+// again afterwards.
+TEST(CollDeep, EqualityHashAndCompareThrowStackOverflowError) {
+  CollVM vm;
+  RootScope roots(vm.heap);
+  constexpr int kDepth = 300000;  // far more levels than an 8 MiB stack holds
+  using Wrap = Value (*)(State&, Value);
+  Wrap shapes[] = {
+      [](State& vm, Value v) { return vec(vm, {v}); },
+      [](State& vm, Value v) {
+        return vec(vm, {I(1), v});
+      },
+      [](State& vm, Value v) { return lst(vm, {v}); },
+      [](State& vm, Value v) {
+        Value kv[] = {K(vm, "a"), v};
+        return map_from(vm, kv, 1);
+      },
+      [](State& vm, Value v) { return set_from(vm, &v, 1); },
+      [](State& vm, Value v) {
+        Value kv[] = {v, I(1)};
+        return first(vm, map_from(vm, kv, 1));  // a map entry
+      },
+  };
+  // Under GC stress every safepoint is a full collection: fewer of them.
+  const int every = vm.heap.stress() ? 65536 : 1024;
+  for (Wrap wrap : shapes) {
+    size_t a = roots.push(Value::nil()), b = roots.push(Value::nil());
+    for (int i = 0; i < kDepth; ++i) {
+      roots[a] = wrap(vm, roots[a]);
+      roots[b] = wrap(vm, roots[b]);
+      if (i % every == 0) vm.heap.safepoint();
+    }
+    // The set shape hashes its elements while it is built (and caches the hashes).
+    if (!is_set(roots[a])) {
+      expect_error([&] { hash(vm, roots[a]); }, ErrorKind::StackOverflowError);
+      expect_error([&] { hash(vm, vec(vm, {roots[a]})); }, ErrorKind::StackOverflowError);
+    }
+    expect_error([&] { equiv(vm, roots[a], roots[b]); }, ErrorKind::StackOverflowError);
+    expect_error([&] { equiv(vm, vec(vm, {roots[a]}), lst(vm, {roots[b]})); },
+                 ErrorKind::StackOverflowError);
+    if (is_vector(roots[a]))
+      expect_error([&] { compare(vm, roots[a], roots[b]); }, ErrorKind::StackOverflowError);
+    EXPECT_TRUE(equiv(vm, roots[a], roots[a]));  // identical: no walk
+  }
+  EXPECT_TRUE(equiv(vm, vec(vm, {vec(vm, {I(1)})}), lst(vm, {vec(vm, {I(1)})})));
+  EXPECT_EQ(compare(vm, vec(vm, {vec(vm, {I(1)})}), vec(vm, {vec(vm, {I(2)})})), -1);
+}
+
 TEST(CollErrors, LikeClojure) {
   CollVM vm;
   expect_error([&] { count(vm, I(5)); }, ErrorKind::UnsupportedOperationException, "count not supported on this type: Long");

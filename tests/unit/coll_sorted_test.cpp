@@ -108,6 +108,116 @@ TEST(CollSorted, ComparatorThatCollectsKeepsTreeIntact) {
   EXPECT_GT(vm.heap.validate(), 0u);
 }
 
+// Comparators that break the contract: each answer depends on a call counter or a
+// seeded generator, not on the keys. The tree must stay well-formed (or the operation
+// throw) whatever they answer.
+uint64_t g_bad_calls = 0;
+std::mt19937 g_bad_rng(11);
+Value cycling_cmp(State&, Args) {
+  return Value::small_int(static_cast<int64_t>(g_bad_calls++ % 3) - 1);
+}
+Value random_cmp(State&, Args) {
+  return Value::small_int(static_cast<int64_t>(g_bad_rng() % 3) - 1);
+}
+Value random_bool_cmp(State&, Args) { return Value::boolean(g_bad_rng() % 2); }
+Value random_double_cmp(State&, Args) { return D(static_cast<double>(g_bad_rng() % 5) - 2.5); }
+// Mostly random numbers, sometimes a throw, nil or a string.
+Value hostile_cmp(State& vm, Args) {
+  switch (g_bad_rng() % 40) {
+    case 0:
+      throw_error(ErrorKind::IllegalStateException, "comparator gave up");
+    case 1:
+      return Value::nil();
+    case 2:
+      return S(vm, "x");
+    default:
+      return Value::small_int(static_cast<int64_t>(g_bad_rng() % 3) - 1);
+  }
+}
+
+// Random assoc/dissoc/conj/disj/lookup/subseq on a map and a set ordered by `comp`; the
+// shape invariants and the count are checked after every operation (an operation may
+// throw a CloveError and must then leave the collection as it was).
+void inconsistent_ops(State& vm, Value comp, int nops) {
+  std::mt19937 rng(3);
+  RootScope roots(vm.heap);
+  size_t m = roots.push(empty_sorted_map(vm.heap, comp));
+  size_t s = roots.push(empty_sorted_set(vm.heap, comp));
+  size_t prev = roots.push(Value::nil());
+  int thrown = 0;
+  for (int op = 0; op < nops; ++op) {
+    Value k = I(static_cast<int64_t>(rng() % 200));
+    for (size_t slot : {m, s}) {
+      roots[prev] = roots[slot];
+      try {
+        switch (rng() % 5) {
+          case 0:
+          case 1:
+            roots[slot] = slot == m ? assoc(vm, roots[slot], k, I(op)) : conj(vm, roots[slot], k);
+            break;
+          case 2:
+            roots[slot] = slot == m ? dissoc(vm, roots[slot], k)
+                                    : vm.call(core_fn(vm, "disj"), {roots[slot], k});
+            break;
+          case 3:
+            get(vm, roots[slot], k);
+            break;
+          default:
+            if (Value sq = vm.call(core_fn(vm, "subseq"), {roots[slot], core_fn(vm, ">="), k});
+                !sq.is_nil())
+              count(vm, sq);
+        }
+      } catch (const CloveError&) {
+        ++thrown;
+        ASSERT_EQ(roots[slot], roots[prev]);
+      }
+      auto* map =
+          slot == m
+              ? static_cast<SortedMap*>(roots[m].as_obj())
+              : static_cast<SortedMap*>(static_cast<SortedSet*>(roots[s].as_obj())->impl.as_obj());
+      ASSERT_NO_THROW(sorted_map_validate(vm, map, false)) << "op " << op;
+      int64_t n = 0;
+      for (Value q = seq(vm, roots[slot]); !q.is_nil(); q = next(vm, q)) ++n;
+      ASSERT_EQ(n, count(vm, roots[slot])) << "op " << op;
+    }
+    vm.heap.safepoint();
+  }
+  if (comp.is_obj() && as<Native>(comp)->fn == hostile_cmp) {
+    EXPECT_GT(thrown, 0);
+  }
+}
+
+TEST(CollSorted, InconsistentComparatorsKeepTreeWellFormed) {
+  CollVM vm;
+  int n = vm.heap.stress() ? 300 : 3000;
+  g_bad_calls = 0;
+  inconsistent_ops(vm, comparator(vm, cycling_cmp), n);
+  for (NativeFn f : {random_cmp, random_bool_cmp, random_double_cmp, hostile_cmp}) {
+    g_bad_rng.seed(11);
+    inconsistent_ops(vm, comparator(vm, f), n);
+  }
+}
+
+// The shape of Clojure's (into (sorted-set-by (fn [a b] (dec (rand-int 3)))) (range 10000)),
+// which replaced a value along a path that a second round of comparisons chose.
+TEST(CollSorted, RandomComparatorInto) {
+  CollVM vm;
+  for (bool set : {true, false}) {
+    g_bad_rng.seed(7);
+    RootScope roots(vm.heap);
+    Value comp = comparator(vm, random_cmp);
+    size_t c = roots.push(set ? empty_sorted_set(vm.heap, comp) : empty_sorted_map(vm.heap, comp));
+    for (int64_t i = 0; i < 10000; ++i)
+      roots[c] = set ? conj(vm, roots[c], I(i)) : assoc(vm, roots[c], I(i), I(i));
+    auto* map =
+        set ? static_cast<SortedMap*>(static_cast<SortedSet*>(roots[c].as_obj())->impl.as_obj())
+            : static_cast<SortedMap*>(roots[c].as_obj());
+    EXPECT_NO_THROW(sorted_map_validate(vm, map, false));
+    EXPECT_GT(count(vm, roots[c]), 0);
+    EXPECT_LE(count(vm, roots[c]), 10000);
+  }
+}
+
 TEST(CollSorted, SetsEqualityHashAndPrinting) {
   CollVM vm;
   Value ss = vm.call(core_fn(vm, "sorted-set"), {I(3), I(1), I(2), I(1)});

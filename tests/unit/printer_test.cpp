@@ -246,6 +246,43 @@ TEST_F(PrinterTest, DeepDataIsAnErrorNotACrash) {
   EXPECT_EQ(pr("[[1]]"), "[[1]]");
 }
 
+TEST_F(PrinterTest, BoundedPrintingForErrorReports) {
+  RootScope keep(vm.heap);
+  std::vector<Value> items;
+  for (int i = 0; i < 150; ++i) items.push_back(Value::small_int(i));
+  Value long_vec = vector_from(vm.heap, items.data(), items.size());
+  keep.push(long_vec);
+  std::string s = pr_str_bounded(vm, long_vec);
+  EXPECT_EQ(s.rfind("[0 1 2 ", 0), 0u) << s;
+  EXPECT_NE(s.find(" 98 99 ...]"), std::string::npos) << s;
+  EXPECT_EQ(pr_str_bounded(vm, rd("[1 [2 [3]]]"),
+                           PrintBounds{.length = 100, .level = 2, .max_chars = 100}),
+            "[1 [2 #]]");
+  // Tighter bindings of the program's still apply.
+  set_core("*print-length*", Value::small_int(2));
+  EXPECT_EQ(pr_str_bounded(vm, rd("[1 2 3]")), "[1 2 ...]");
+  set_core("*print-length*", Value::small_int(1000));
+  EXPECT_NE(pr_str_bounded(vm, long_vec).find(" 99 ...]"), std::string::npos);
+  set_core("*print-length*", Value::nil());
+  // The text stops after max_chars bytes, on a character boundary, then "...".
+  EXPECT_EQ(pr_str_bounded(vm, long_vec, PrintBounds{.length = 100, .level = 10, .max_chars = 10}),
+            "[0 1 2 3 4...");
+  Value accented = rd("[\"\u00e9\u00e9\u00e9\u00e9\"]");  // each é is 2 bytes
+  EXPECT_EQ(pr_str_bounded(vm, accented, PrintBounds{.length = 100, .level = 10, .max_chars = 5}),
+            "[\"\xC3\xA9...");
+  EXPECT_EQ(
+      pr_str_bounded(vm, rd("[1 2]"), PrintBounds{.length = 100, .level = 10, .max_chars = 5}),
+      "[1 2]");
+  // Deep data prints its first levels.
+  Value deep = Value::nil();
+  for (int i = 0; i < 100000; ++i) deep = vector_from(vm.heap, &deep, 1);
+  keep.push(deep);
+  EXPECT_EQ(pr_str_bounded(vm, deep), "[[[[[[[[[[#]]]]]]]]]]");
+  // str_bounded: strings raw, collections bounded.
+  EXPECT_EQ(str_bounded(vm, rd("\"s\"")), "s");
+  EXPECT_NE(str_bounded(vm, long_vec).find(" 99 ...]"), std::string::npos);
+}
+
 // ---- print and str hooks in the per-type table ----
 
 // Swaps a type's print and str hooks in the per-type table for one test (the table is

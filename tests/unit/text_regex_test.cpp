@@ -39,6 +39,14 @@ TEST(TextRegexTranslate, RewritesJavaOnlySyntax) {
   EXPECT_EQ(tr("é\\d"), "é\\d");
 }
 
+TEST(TextRegexTranslate, NestedClassesAnyNumberOfLevelsDeep) {
+  EXPECT_EQ(tr("[a[b[c[d]]]e]"), "[abcde]");
+  // Nesting is counted, not recursed into: a million levels need no C++ stack.
+  std::string deep = std::string(1000000, '[') + "a" + std::string(1000000, ']');
+  EXPECT_EQ(tr(deep), "[a]");
+  EXPECT_EQ(tr(std::string(1000000, '[')), "[");  // unclosed: PCRE2 reports it
+}
+
 TEST(TextRegexTranslate, UnsupportedConstructsAreErrorsNotMismatches) {
   EXPECT_THROW(tr("[a-z&&[^aeiou]]"), CloveError);
   EXPECT_THROW(tr("[a[^b]]"), CloveError);

@@ -57,7 +57,10 @@ void Analyzer::fail(DiagKind kind, SourcePos pos, const std::string& msg) const 
 }
 
 std::string Analyzer::show(Value form) const {
-  std::string t = pr_str(vm, form);
+  // Printing stops after 80 characters, so a form holding huge or infinite data (a lazy
+  // seq built by a macro) still makes a message.
+  std::string t =
+      pr_str_bounded(vm, form, PrintBounds{.length = 100, .level = 100, .max_chars = 80});
   if (t.size() > 80) t = t.substr(0, 77) + "...";
   return t;
 }

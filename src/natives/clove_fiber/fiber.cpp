@@ -28,9 +28,11 @@ uint8_t mask_bit(State& vm, Value k) {
   if (k == Value::object(vm.kw("yield"))) return fiber_mask::kYield;
   if (k == Value::object(vm.kw("debug"))) return fiber_mask::kDebug;
   if (k == Value::object(vm.kw("budget"))) return fiber_mask::kBudget;
-  throw_error(ErrorKind::IllegalArgumentException,
-              fmt::format("fiber/new: unknown signal {} in the mask (expected :error :yield :debug :budget)",
-                          pr_str(vm, k)));
+  throw_error(
+      ErrorKind::IllegalArgumentException,
+      fmt::format(
+          "fiber/new: unknown signal {} in the mask (expected :error :yield :debug :budget)",
+          pr_str_bounded(vm, k)));
 }
 
 bool callable(Value v) {

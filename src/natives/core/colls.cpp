@@ -25,7 +25,7 @@ std::vector<Value> collect(Args a, int from) {
 void check_key_values(State& vm, Args a) {
   if (a.size() % 2)
     throw_error(ErrorKind::IllegalArgumentException,
-                fmt::format("No value supplied for key: {}", pr_str(vm, a[a.size() - 1])));
+                fmt::format("No value supplied for key: {}", pr_str_bounded(vm, a[a.size() - 1])));
 }
 
 Value c_list(State& vm, Args a) { auto v = collect(a, 0); return list_from(vm.heap, v.data(), v.size()); }

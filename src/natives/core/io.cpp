@@ -30,6 +30,10 @@ Value io_prn_str(State& vm, Args a) { return string_value(vm.heap, join(vm, a, t
 Value io_print_str(State& vm, Args a) { return string_value(vm.heap, join(vm, a, false)); }
 Value io_println_str(State& vm, Args a) { return string_value(vm.heap, join(vm, a, false) + "\n"); }
 
+Value io_pr_str_bounded(State& vm, Args a) {
+  return string_value(vm.heap, pr_str_report(vm, a[0]));
+}
+
 Value io_flush(State& vm, Args) {
   writer_flush(checked_writer(vm.var_value(vm.out_var())));
   return Value::nil();
@@ -119,6 +123,7 @@ void install_io_natives(State& vm) {
   vm.def_native(C, "prn-str", io_prn_str, 0, -1, "prn to a string, returning it.", "([& xs])");
   vm.def_native(C, "print-str", io_print_str, 0, -1, "print to a string, returning it.", "([& xs])");
   vm.def_native(C, "println-str", io_println_str, 0, -1, "println to a string, returning it.", "([& xs])");
+  vm.def_native(C, "-pr-str-bounded", io_pr_str_bounded, 1, 1, "pr-str for error reports: at most 100 items of each collection, 10 levels of nesting and 10,000 bytes (then \"...\"), whatever *print-length* and *print-level* allow. Never throws for x: what printing x throws gives \"#<unprintable: ExceptionClass: message>\" (a host interrupt still stops it).", "([x])");
   vm.def_native(C, "flush", io_flush, 0, 0, "Flushes the output stream that is the current value of *out*.", "([])");
   vm.def_native(C, "read-line", io_read_line, 0, 0,
                 "Reads the next line from the stream that is the current value of *in*; nil at end of input.", "([])");

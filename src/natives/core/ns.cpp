@@ -63,7 +63,9 @@ std::vector<Symbol*> symbols_of(State& vm, Value coll, const char* what) {
   std::vector<Symbol*> out;
   for (Value v : items_of(vm, coll)) {
     Symbol* s = as<Symbol>(v);
-    if (!s) throw_error(ErrorKind::IllegalArgumentException, fmt::format("{} expects symbols, got: {}", what, pr_str(vm, v)));
+    if (!s)
+      throw_error(ErrorKind::IllegalArgumentException,
+                  fmt::format("{} expects symbols, got: {}", what, pr_str_bounded(vm, v)));
     out.push_back(plain(vm, s));
   }
   return out;
@@ -114,7 +116,8 @@ ReferFilters parse_filters(State& vm, const std::vector<Value>& kvs, const char*
         f.rename[plain(vm, from)] = plain(vm, to);
       }
     } else {
-      throw_error(ErrorKind::IllegalArgumentException, fmt::format("{}: unsupported filter {}", fn, pr_str(vm, kvs[i])));
+      throw_error(ErrorKind::IllegalArgumentException,
+                  fmt::format("{}: unsupported filter {}", fn, pr_str_bounded(vm, kvs[i])));
     }
   }
   return f;
@@ -204,7 +207,9 @@ LibSpec libspec_from(State& vm, Value spec, Symbol* prefix, const char* fn) {
   }
   Symbol* s = as<Symbol>(name);
   if (!s || s->ns)
-    throw_error(ErrorKind::IllegalArgumentException, fmt::format("{}: a lib name must be an unqualified symbol, got: {}", fn, pr_str(vm, name)));
+    throw_error(ErrorKind::IllegalArgumentException,
+                fmt::format("{}: a lib name must be an unqualified symbol, got: {}", fn,
+                            pr_str_bounded(vm, name)));
   if (prefix) {
     if (s->name_view().find('.') != std::string_view::npos)
       throw_error(ErrorKind::IllegalArgumentException,
@@ -224,7 +229,8 @@ void collect_libs(State& vm, Args a, const char* fn, std::vector<LibSpec>* libs,
       std::string flag = k->sym->str();
       if (flag == "reload" || flag == "reload-all") *reload = true;
       else if (flag != "verbose")
-        throw_error(ErrorKind::IllegalArgumentException, fmt::format("Unsupported option(s) supplied: {}", pr_str(vm, arg)));
+        throw_error(ErrorKind::IllegalArgumentException,
+                    fmt::format("Unsupported option(s) supplied: {}", pr_str_bounded(vm, arg)));
     } else if (is<Symbol>(arg) || is_libspec_vector(vm, arg)) {
       libs->push_back(libspec_from(vm, arg, nullptr, fn));
     } else if (is_vector(arg) || is_list(arg) || is_seq(arg)) {
@@ -234,7 +240,8 @@ void collect_libs(State& vm, Args a, const char* fn, std::vector<LibSpec>* libs,
       for (size_t j = 1; j < its.size(); ++j) libs->push_back(libspec_from(vm, its[j], plain(vm, prefix), fn));
     } else {
       throw_error(ErrorKind::IllegalArgumentException,
-                  fmt::format("{}: a libspec is a symbol, a vector or a prefix list, got: {}", fn, pr_str(vm, arg)));
+                  fmt::format("{}: a libspec is a symbol, a vector or a prefix list, got: {}", fn,
+                              pr_str_bounded(vm, arg)));
     }
   }
 }
@@ -262,7 +269,7 @@ void load_one(State& vm, const LibSpec& ls, bool reload, bool use, const char* f
       filters.push_back(v);
     } else if (key == "reload" || key == "reload-all" || key == "verbose") {
     } else {
-      unsupported += (unsupported.empty() ? "" : ", ") + pr_str(vm, ls.opts[i]);
+      unsupported += (unsupported.empty() ? "" : ", ") + pr_str_bounded(vm, ls.opts[i]);
     }
   }
   if (!unsupported.empty())
@@ -420,7 +427,9 @@ Value n_intern(State& vm, Args a) {
   Namespace* ns = to_ns(vm, a[0]);
   Symbol* raw = as<Symbol>(a[1]);
   if (!raw || raw->ns)
-    throw_error(ErrorKind::IllegalArgumentException, fmt::format("intern: the name must be an unqualified symbol, got: {}", pr_str(vm, a[1])));
+    throw_error(ErrorKind::IllegalArgumentException,
+                fmt::format("intern: the name must be an unqualified symbol, got: {}",
+                            pr_str_bounded(vm, a[1])));
   Var* v = vm.intern(ns, plain(vm, raw));
   if (a.size() == 3) {
     v->root = a[2];

@@ -192,7 +192,8 @@ Value p_mm_get(State& vm, Args a) {
   Value m = multifn_method(vm, mf, a[1]);
   if (m.is_nil())
     throw_error(ErrorKind::IllegalArgumentException,
-                fmt::format("No method in multimethod '{}' for dispatch value: {}", mf->name->view(), str_of(vm, a[1])));
+                fmt::format("No method in multimethod '{}' for dispatch value: {}",
+                            mf->name->view(), str_bounded(vm, a[1])));
   return m;
 }
 Value p_get_method(State& vm, Args a) { return multifn_method(vm, arg_multifn(a, 0), a[1]); }

@@ -6,6 +6,7 @@
 #include "runtime/coll/coll.h"
 #include "runtime/coll/lazy_seq.h"
 #include "runtime/coll/ref_types.h"
+#include "runtime/coll/sorted_map.h"
 #include "natives/args.h"
 #include "runtime/lang/seq_fns.h"
 #include "natives/seq.h"
@@ -28,12 +29,41 @@ Value s_unreduced(State&, Args a) {
   return a[0];
 }
 
-/// (sort coll) / (sort comp coll): a stable merge sort (std::stable_sort) of the seq's
-/// items; `comp` is called back through the VM and may return a number or a boolean,
-/// as Clojure's fn->comparator allows.
+/// Sorts items stably by less(x, y) ("x goes before y"): a bottom-up merge sort (von
+/// Neumann's; Knuth, TAOCP vol. 3, 5.2.4) with a buffer of the same size, O(n log n)
+/// calls to less, and a single call to join two runs already in order (so sorted input
+/// costs n - 1 calls). Every pass copies each element exactly once, so whatever less
+/// answers (an inconsistent or random comparator) the result is a permutation of the
+/// input and the sort ends; std::stable_sort promises nothing for such a comparator.
+/// An exception from less propagates, leaving items some permutation of its input.
+template <class Less>
+void merge_sort(std::vector<Value>& items, Less&& less) {
+  size_t n = items.size();
+  if (n < 2) return;
+  std::vector<Value> buf(n);
+  Value* src = items.data();
+  Value* dst = buf.data();
+  for (size_t width = 1; width < n; width *= 2) {
+    for (size_t lo = 0; lo < n; lo += 2 * width) {
+      size_t mid = std::min(lo + width, n), hi = std::min(lo + 2 * width, n);
+      size_t i = lo, j = mid, k = lo;
+      if (mid < hi && less(src[mid], src[mid - 1])) {
+        while (i < mid && j < hi) dst[k++] = less(src[j], src[i]) ? src[j++] : src[i++];
+      }
+      while (i < mid) dst[k++] = src[i++];
+      while (j < hi) dst[k++] = src[j++];
+    }
+    std::swap(src, dst);
+  }
+  if (src != items.data()) std::copy(src, src + n, items.data());
+}
+
+/// (sort coll) / (sort comp coll): a stable merge sort (merge_sort) of the seq's items;
+/// `comp` is called back through the VM and answers as Clojure's AFunction.compare
+/// reads it (sorted_less: the sign of a number's intValue, or a boolean: true for "less").
 Value s_sort(State& vm, Args a) {
   // The seq is realized through the dispatch loop first; the comparator is called
-  // from std::stable_sort, on the C++ stack (a fiber cannot yield inside it).
+  // from merge_sort, on the C++ stack (a fiber cannot yield inside it).
   Value pending = realize_spine<s_sort>(vm, a[a.size() - 1]);
   if (State::is_request(pending)) return pending;
   Value comp = a.size() == 2 ? a[0] : Value::nil();
@@ -47,20 +77,8 @@ Value s_sort(State& vm, Args a) {
     items.push_back(first(vm, s));
   }
   // The items stay reachable through the original collection (held in scope).
-  if (comp.is_nil()) {
-    std::stable_sort(items.begin(), items.end(), [&](Value x, Value y) { return compare(vm, x, y) < 0; });
-  } else {
-    scope.push(comp);
-    std::stable_sort(items.begin(), items.end(), [&](Value x, Value y) {
-      Value r = vm.call(comp, {x, y});
-      if (r.is_bool()) return r.is_true();
-      if (is_long(r)) return as_long(r) < 0;
-      if (r.is_double()) return r.as_double() < 0;
-      if (r.is_nil()) return false;
-      throw_error(ErrorKind::ClassCastException,
-                  fmt::format("class {} cannot be cast to class java.lang.Number", value_type_name(r)));
-    });
-  }
+  scope.push(comp);
+  merge_sort(items, [&](Value x, Value y) { return sorted_less(vm, comp, x, y); });
   if (items.empty()) return list_from(vm.heap, nullptr, 0);
   return list_from(vm.heap, items.data(), items.size());
 }

@@ -22,7 +22,7 @@ namespace {
 Value build_map(State& vm, Value comp, Args a, int from) {
   if ((a.size() - from) % 2)
     throw_error(ErrorKind::IllegalArgumentException,
-                fmt::format("No value supplied for key: {}", pr_str(vm, a[a.size() - 1])));
+                fmt::format("No value supplied for key: {}", pr_str_bounded(vm, a[a.size() - 1])));
   RootScope scope(vm.heap);
   size_t m = scope.push(empty_sorted_map(vm.heap, comp));
   for (int i = from; i + 1 < a.size(); i += 2)

@@ -302,7 +302,7 @@ std::string replace_literal(std::string_view s, std::string_view target, std::st
 }
 
 [[noreturn]] void invalid_match(State& vm, Value match) {
-  throw_error(ErrorKind::IllegalArgumentException, "Invalid match arg: " + str_of(vm, match));
+  throw_error(ErrorKind::IllegalArgumentException, "Invalid match arg: " + str_bounded(vm, match));
 }
 
 Value s_replace(State& vm, Args a) {

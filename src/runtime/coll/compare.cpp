@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/stack_guard.h"
 #include "runtime/coll/coll.h"
 #include "runtime/coll/coll_util.h"
 #include "runtime/coll/vector.h"
@@ -113,6 +114,7 @@ int compare(State& vm, Value a, Value b) {
       case ObjType::Vector:
       case ObjType::MapEntry: {
         if (!is_vector(b)) cast_error(b, "clojure.lang.IPersistentVector");
+        check_native_stack();  // recurses into the elements
         int64_t na = count(vm, a), nb = count(vm, b);
         if (na < nb) return -1;
         if (na > nb) return 1;

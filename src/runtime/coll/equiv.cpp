@@ -2,7 +2,10 @@
 // num_equiv, then the type's own equality (TypeInfo::equiv: strings and symbols by
 // value, maps and sets by content, and the types above coll that register one:
 // records, files, UUIDs, instants, tagged literals), then sequential collections
-// element-wise across types; anything else is equal only to itself.
+// element-wise across types; anything else is equal only to itself. Each level of
+// nesting checks the C++ stack (check_native_stack), so comparing data nested too deep
+// throws StackOverflowError rather than crashing.
+#include "core/stack_guard.h"
 #include "runtime/coll/coll.h"
 #include "runtime/coll/coll_util.h"
 #include "runtime/coll/hash_set.h"
@@ -105,9 +108,13 @@ bool equiv(State& vm, Value a, Value b) {
   if (!a.is_obj() || !b.is_obj()) return false;
   Obj* oa = a.as_obj();
   ObjType tb = b.as_obj()->type;
-  switch (oa->type) {  // the commonest, inline
-    case ObjType::String:
-      return tb == ObjType::String && static_cast<String*>(oa)->view() == static_cast<String*>(b.as_obj())->view();
+  if (oa->type == ObjType::String)  // the commonest, inline
+    return tb == ObjType::String &&
+           static_cast<String*>(oa)->view() == static_cast<String*>(b.as_obj())->view();
+  // What follows may recurse into the elements (collections, records, tagged literals):
+  // data nested deeper than the C++ stack allows throws StackOverflowError.
+  check_native_stack();
+  switch (oa->type) {
     case ObjType::Vector:
       if (tb == ObjType::Vector) return vector_equiv(vm, static_cast<Vector*>(oa), static_cast<Vector*>(b.as_obj()));
       break;

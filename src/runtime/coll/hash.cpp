@@ -6,10 +6,13 @@
 //   (a map hashes as the set of its [k v] entries); types above coll with their own
 //   equality (records, files, UUIDs, instants, tagged literals) register their hash
 //   in the type table (TypeInfo::hash); anything else hashes by identity.
-// Immutable values cache their hash in Obj::hash_cache (0 = not computed yet).
+// Immutable values cache their hash in Obj::hash_cache (0 = not computed yet). Each
+// level of nesting checks the C++ stack (check_native_stack): data nested too deep
+// throws StackOverflowError rather than crashing.
 #include <string_view>
 
 #include "core/murmur3.h"
+#include "core/stack_guard.h"
 #include "runtime/coll/coll.h"
 #include "runtime/coll/coll_util.h"
 #include "runtime/coll/hash_set.h"
@@ -124,6 +127,7 @@ uint32_t identity_hash(const Obj* o) {
 }
 
 uint32_t compute_hash(State& vm, Value v, Obj* o) {
+  check_native_stack();  // may recurse into the elements
   const TypeInfo& ti = type_of(o);
   if (ti.hash) return ti.hash(vm, o);
   if (ti.traits & trait::Sequential) return hash_ordered(vm, v);
@@ -145,7 +149,9 @@ uint32_t hash(State& vm, Value v) {
     case ObjType::BigInt:
     case ObjType::Ratio:
     case ObjType::BigDecimal: return num_hash(v);
-    case ObjType::LazySeq: return hash_ordered(vm, v);  // not cached: not yet immutable
+    case ObjType::LazySeq:  // not cached: not yet immutable
+      check_native_stack();
+      return hash_ordered(vm, v);
     case ObjType::HostObject: return compute_hash(vm, v, o);  // not cached: the host's object may change
     default: break;
   }

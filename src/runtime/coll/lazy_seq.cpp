@@ -68,7 +68,16 @@ Value lazy_seq_step(State& vm, LazySeq* outer, NativeCont k, Value ctx) {
   LazySeq* ls = outer;
   Value v;
   for (;;) {
-    if (!ls->fn.is_nil()) return vm.call_then(ls->fn, nullptr, 0, k, ctx);
+    if (!ls->fn.is_nil()) {
+      // Shortcut outer's chain to ls (outer's thunk has run, and ls is where its chain
+      // goes on), so the next step and lazy_seq_store start here: a chain of n lazy
+      // seqs (lazy-seq (lazy-seq ...)) is then realized in O(n) steps, not O(n^2).
+      if (ls != outer && outer->sv != Value::object(ls)) {
+        outer->sv = Value::object(ls);
+        vm.heap.barrier(outer, outer->sv);
+      }
+      return vm.call_then(ls->fn, nullptr, 0, k, ctx);
+    }
     v = ls->sv;
     LazySeq* inner = as<LazySeq>(v);
     if (!inner) break;

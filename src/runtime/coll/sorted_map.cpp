@@ -52,26 +52,27 @@ struct Tree {
     return black(k, v, left, ins);
   }
 
-  // Compares on the way down, allocates on the way back up. nullptr: key present
-  // (found is set).
+  // Compares on the way down, allocates on the way back up. When a node compares equal
+  // (found is set), the path to it is copied with the new value, following the
+  // directions taken on the way down rather than comparing again: a comparator need not
+  // be consistent (it may answer at random), and the tree's shape must not depend on it.
+  // nullptr: the key is present with this very value, nothing to change.
   TreeNode* add(TreeNode* t, Value key, Value val) {
     if (!t) return red(key, val, nullptr, nullptr);
     int c = cmp(key, t->key);
     if (c == 0) {
       found = t;
-      return nullptr;
+      if (t->val == val) return nullptr;
+      return h.make<TreeNode>(t->key, val, t->left, t->right, t->red);
     }
     TreeNode* ins = add(c < 0 ? t->left : t->right, key, val);
     if (!ins) return nullptr;
+    if (found) {  // a replaced value: same shape, same colours
+      return c < 0 ? h.make<TreeNode>(t->key, t->val, ins, t->right, t->red)
+                   : h.make<TreeNode>(t->key, t->val, t->left, ins, t->red);
+    }
     if (c < 0) return t->red ? red(t->key, t->val, ins, t->right) : left_balance(t->key, t->val, ins, t->right);
     return t->red ? red(t->key, t->val, t->left, ins) : right_balance(t->key, t->val, t->left, ins);
-  }
-
-  TreeNode* replace(TreeNode* t, Value key, Value val) {
-    int c = cmp(key, t->key);
-    TreeNode* l = c < 0 ? replace(t->left, key, val) : t->left;
-    TreeNode* r = c > 0 ? replace(t->right, key, val) : t->right;
-    return h.make<TreeNode>(t->key, c == 0 ? val : t->val, l, r, t->red);
   }
 
   TreeNode* balance_left_del(Value k, Value v, TreeNode* del, TreeNode* right) {
@@ -150,15 +151,39 @@ void visit(const TreeNode* t, void (*f)(void*, Value, Value), void* ctx) {
   }
 }
 
-int black_height(State& vm, const TreeNode* t, Value comp, const Value* lo, const Value* hi) {
+// lo/hi: the bounds the keys must lie between, or nullptr (also when order is not checked).
+int black_height(State& vm, const TreeNode* t, Value comp, bool check_order, const Value* lo,
+                 const Value* hi) {
   if (!t) return 1;
   if (t->red && (Tree::is_red(t->left) || Tree::is_red(t->right))) throw std::logic_error("red node with a red child");
-  if (lo && sorted_compare(vm, comp, *lo, t->key) >= 0) throw std::logic_error("keys out of order");
-  if (hi && sorted_compare(vm, comp, t->key, *hi) >= 0) throw std::logic_error("keys out of order");
-  int l = black_height(vm, t->left, comp, lo, &t->key);
-  int r = black_height(vm, t->right, comp, &t->key, hi);
+  if (check_order) {
+    if (lo && sorted_compare(vm, comp, *lo, t->key) >= 0)
+      throw std::logic_error("keys out of order");
+    if (hi && sorted_compare(vm, comp, t->key, *hi) >= 0)
+      throw std::logic_error("keys out of order");
+  }
+  int l = black_height(vm, t->left, comp, check_order, lo, &t->key);
+  int r = black_height(vm, t->right, comp, check_order, &t->key, hi);
   if (l != r) throw std::logic_error("unequal black heights");
   return l + (t->red ? 0 : 1);
+}
+
+}  // namespace
+
+namespace {
+
+// The sign of a comparator's non-boolean answer, as Clojure reads it (Number.intValue).
+int answer_sign(Value r) {
+  if (r.is_nil()) throw_error(ErrorKind::NullPointerException, "Comparator returned nil");
+  if (!is_number(r))
+    throw_error(ErrorKind::ClassCastException,
+                std::string("class ") + coll_detail::class_name(r) + " cannot be cast to class java.lang.Number");
+  if (is_long(r)) {
+    auto i = static_cast<int32_t>(as_long(r));  // Number.intValue
+    return i < 0 ? -1 : i > 0 ? 1 : 0;
+  }
+  double d = to_double(r);  // Number.intValue truncates toward zero
+  return d <= -1 ? -1 : d >= 1 ? 1 : 0;
 }
 
 }  // namespace
@@ -170,16 +195,14 @@ int sorted_compare(State& vm, Value comp, Value a, Value b) {
     if (r.is_true()) return -1;
     return vm.call(comp, {b, a}).truthy() ? 1 : 0;
   }
-  if (r.is_nil()) throw_error(ErrorKind::NullPointerException, "Comparator returned nil");
-  if (!is_number(r))
-    throw_error(ErrorKind::ClassCastException,
-                std::string("class ") + coll_detail::class_name(r) + " cannot be cast to class java.lang.Number");
-  if (is_long(r)) {
-    auto i = static_cast<int32_t>(as_long(r));  // Number.intValue
-    return i < 0 ? -1 : i > 0 ? 1 : 0;
-  }
-  double d = to_double(r);  // Number.intValue truncates toward zero
-  return d <= -1 ? -1 : d >= 1 ? 1 : 0;
+  return answer_sign(r);
+}
+
+bool sorted_less(State& vm, Value comp, Value a, Value b) {
+  if (comp.is_nil()) return compare(vm, a, b) < 0;
+  Value r = vm.call(comp, {a, b});
+  if (r.is_bool()) return r.is_true();
+  return answer_sign(r) < 0;
 }
 
 TreeNode* TreeSeq::node() const { return static_cast<TreeNode*>(static_cast<List*>(stack.as_obj())->first.as_obj()); }
@@ -208,10 +231,8 @@ Value sorted_map_assoc(State& vm, SortedMap* m, Value key, Value val) {
   scope.push(val);
   Tree tr{vm, vm.heap, m->comp};
   TreeNode* t = tr.add(m->root, key, val);
-  if (!t) {
-    if (tr.found->val == val) return Value::object(m);
-    return Value::object(vm.heap.make<SortedMap>(tr.replace(m->root, key, val), m->count, m->comp, m->meta));
-  }
+  if (!t) return Value::object(m);  // present with this value
+  if (tr.found) return Value::object(vm.heap.make<SortedMap>(t, m->count, m->comp, m->meta));
   return Value::object(vm.heap.make<SortedMap>(tr.blacken(t), m->count + 1, m->comp, m->meta));
 }
 
@@ -300,9 +321,9 @@ Value sorted_set_disj(State& vm, SortedSet* s, Value x) {
   return Value::object(vm.heap.make<SortedSet>(scope[slot], s->meta));
 }
 
-void sorted_map_validate(State& vm, const SortedMap* m) {
+void sorted_map_validate(State& vm, const SortedMap* m, bool check_order) {
   if (Tree::is_red(m->root)) throw std::logic_error("red root");
-  black_height(vm, m->root, m->comp, nullptr, nullptr);
+  black_height(vm, m->root, m->comp, check_order, nullptr, nullptr);
   uint32_t n = 0;
   sorted_map_visit(m, [](void* c, Value, Value) { ++*static_cast<uint32_t*>(c); }, &n);
   if (n != m->count) throw std::logic_error("count mismatch: " + std::to_string(n) + " vs " + std::to_string(m->count));

@@ -7,8 +7,10 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <cstdint>
 #include <utility>
 
 #include "core/object.h"
@@ -125,7 +127,21 @@ class Printer final : public PrintContext {
     ns_maps_ = core_setting(vm, "*print-namespace-maps*").truthy();
   }
 
+  /// Tightens *print-length* and *print-level* to `b` and stops printing once the text
+  /// printed from here on reaches b.max_chars bytes (truncated() then tells).
+  void bound(const PrintBounds& b) {
+    length_ = length_ < 0 ? b.length : std::min(length_, b.length);
+    level_ = level_ < 0 ? b.level : std::min(level_, b.level);
+    char_end_ = out.size() + b.max_chars;
+  }
+  bool truncated() const { return truncated_; }
+
   void print(Value v) {
+    if (truncated_) return;
+    if (out.size() >= char_end_) {
+      truncated_ = true;
+      return;
+    }
     if (t_depth >= kMaxPrintDepth)
       throw_error(ErrorKind::StackOverflowError,
                   fmt::format("Cannot print data nested more than {} levels deep", kMaxPrintDepth));
@@ -300,6 +316,7 @@ class Printer final : public PrintContext {
         break;
       }
       print(first(vm, s));
+      if (truncated_) break;
       ++n;
       roots[cursor] = clove::next(vm, roots[cursor]);
     }
@@ -346,6 +363,7 @@ class Printer final : public PrintContext {
       print(k);
       out += ' ';
       print(nth(vm, roots[entry], 1));
+      if (truncated_) break;
       ++n;
       roots[cursor] = clove::next(vm, roots[cursor]);
     }
@@ -409,6 +427,8 @@ class Printer final : public PrintContext {
   bool skip_custom_ = false;   // print the next value built-in (the :default method's call)
   MultiFn* custom_ = nullptr;  // print-method, when the program has added methods to it
   Value default_method_;       // its :default method (this printer)
+  size_t char_end_ = SIZE_MAX;  // stop printing once out reaches this size (bound())
+  bool truncated_ = false;      // ... which has happened
 };
 
 }  // namespace
@@ -428,7 +448,42 @@ std::string pr_str(State& vm, Value v) {
   return out;
 }
 
-std::string str_of(State& vm, Value v) {
+std::string pr_str_bounded(State& vm, Value v, const PrintBounds& bounds) {
+  std::string out;
+  Printer p(vm, out, true);
+  p.bound(bounds);
+  p.print(v);
+  if (p.truncated() || out.size() > bounds.max_chars) {
+    size_t cut = std::min(out.size(), bounds.max_chars);
+    while (cut > 0 && cut < out.size() && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80)
+      --cut;
+    out.resize(cut);
+    out += "...";
+  }
+  return out;
+}
+
+std::string pr_str_report(State& vm, Value v) {
+  try {
+    return pr_str_bounded(vm, v);
+  } catch (const VMAbort&) {
+    throw;
+  } catch (const CloveError& ce) {
+    if (ce.kind == ErrorKind::InterruptedError) throw;
+    std::string why = ce.what();
+    if (Exception* x = as<Exception>(ce.payload); x && x->message)
+      why = std::string(x->message->view());
+    return fmt::format("#<unprintable: {}: {}>", error_class_name(ce.kind), why);
+  } catch (const std::exception& x) {
+    return fmt::format("#<unprintable: {}>", x.what());
+  }
+}
+
+namespace {
+
+// (str v); with bounds, the values it prints (a collection, an ex-info's data) print
+// through pr_str_bounded.
+std::string str_impl(State& vm, Value v, const PrintBounds* bounds) {
   // Java's toString of each type; collections print as pr does.
   if (v.is_nil()) return "";
   if (String* s = as<String>(v)) return std::string(s->view());
@@ -451,7 +506,7 @@ std::string str_of(State& vm, Value v) {
     }
     if (e->kind == ErrorKind::ExceptionInfo) {
       out += ' ';
-      out += pr_str(vm, e->data);
+      out += bounds ? pr_str_bounded(vm, e->data, *bounds) : pr_str(vm, e->data);
     }
     return out;
   }
@@ -463,7 +518,15 @@ std::string str_of(State& vm, Value v) {
       return out;
     }
   }
-  return pr_str(vm, v);
+  return bounds ? pr_str_bounded(vm, v, *bounds) : pr_str(vm, v);
+}
+
+}  // namespace
+
+std::string str_of(State& vm, Value v) { return str_impl(vm, v, nullptr); }
+
+std::string str_bounded(State& vm, Value v, const PrintBounds& bounds) {
+  return str_impl(vm, v, &bounds);
 }
 
 std::string format_double(double d) {

@@ -243,21 +243,23 @@ class Translator {
     }
   }
 
+  // The contents of a nested class and of the classes nested in it, to its ]: a depth
+  // count rather than recursion, so any nesting depth runs in constant C++ stack.
   void nested_body() {
+    size_t depth = 1;
     while (pos_ < in_.size()) {
       char c = peek();
       if (c == ']') {
         skip(1);
-        return;
-      }
-      if (c == '\\') {
+        if (--depth == 0) return;
+      } else if (c == '\\') {
         escape(true);
       } else if (c == '&' && peek(1) == '&') {
         unsupported("Character class intersection (&&)");
       } else if (c == '[') {
         if (peek(1) == '^') unsupported("A negated nested character class");
         skip(1);
-        nested_body();
+        ++depth;
       } else {
         copy_one();
       }

@@ -1,12 +1,16 @@
 // main.cpp: a host program that embeds Clove (docs/embedding.md).
 //
-// It exposes C++ functions to scripts, calls a Clove callback from C++, runs an
-// untrusted script under an instruction budget in a sandbox, spreads a computation over
-// budgeted slices (a task), and runs scripts in several VMs on several threads.
+// It exposes C++ functions and a C++ type to scripts, calls a Clove callback from C++,
+// runs an untrusted script under an instruction budget and a memory cap in a sandbox,
+// spreads a program over budgeted slices (a task), and runs scripts in several VMs on
+// several threads.
 // Prints what each part did; exits 0 when every part behaved as expected.
 #include <clove/clove.h>
 
 #include <cmath>
+#include <memory>
+#include <optional>
+#include <stdexcept>
 #include <cstdio>
 #include <string>
 #include <thread>
@@ -38,6 +42,42 @@ void expose_functions(clove::VM& vm, Inventory& inv) {
   vm.def("shop", "hypot", [](double x, double y) { return std::hypot(x, y); });
 }
 
+/// A C++ type that scripts use as a Clove value (host objects, clove/host.h).
+struct Account {
+  std::string owner;
+  int64_t cents = 0;
+};
+
+void host_type() {
+  clove::VM vm;
+  vm.define_class<Account>("bank", "Account")
+      .method("deposit", [](Account& a, int64_t cents) {
+        if (cents <= 0) throw std::invalid_argument("deposit must be positive");
+        a.cents += cents;
+        return a.cents;
+      })
+      .get([](const Account& a, clove::Handle key) -> std::optional<clove::Handle> {
+        if (key.str() == ":owner") return key.vm().string(a.owner);
+        if (key.str() == ":cents") return key.vm().integer(a.cents);
+        return std::nullopt;
+      })
+      .to_string([](const Account& a) { return a.owner + ": " + std::to_string(a.cents) + " cents"; });
+  vm.def("bank", "open", [](clove::VM& v, std::string owner) {
+    return v.wrap(std::make_unique<Account>(Account{std::move(owner), 0}));
+  });
+  clove::Handle acct = vm.eval(R"(
+    (def acct (bank/open "ada"))
+    (.deposit acct 250)
+    (.deposit acct 100)
+    acct)");
+  check(acct.as<Account*>()->cents == 350 && acct.str() == "ada: 350 cents", "a C++ type used from a script: " + acct.str());
+  check(vm.eval("(try (.deposit acct -5) (catch RuntimeException e (ex-message e)))").as<std::string>().rfind(
+            "deposit must be positive", 0) == 0,
+        "a C++ exception is a Clove error");
+  check(vm.eval("[(:owner acct) (instance? bank/Account acct)]").pr_str() == "[\"ada\" true]",
+        "keyword lookup and instance? on the C++ type");
+}
+
 void functions_and_callbacks() {
   clove::VM vm;
   Inventory inv;
@@ -63,6 +103,7 @@ void untrusted_script() {
   clove::Options opts;
   opts.sandboxed = true;                  // no files, processes, environment, clock
   opts.max_instructions = 1000000;
+  opts.max_memory = 64u << 20;
   clove::VM vm(opts);
   try {
     vm.eval("(slurp \"/etc/passwd\")");
@@ -76,12 +117,24 @@ void untrusted_script() {
   } catch (const clove::Error& e) {
     check(e.aborted(), "the budget stops an endless loop: " + e.message());
   }
+  vm.set_budget(100000000);
+  try {
+    vm.eval("(loop [s \"ab\"] (recur (str s s)))");
+    check(false, "the memory cap stops an allocation bomb");
+  } catch (const clove::Error& e) {
+    check(e.class_name() == "java.lang.OutOfMemoryError", "the memory cap stops an allocation bomb: " + e.message());
+  }
   vm.set_budget(1000000);
   check(vm.eval("(+ 1 2)").as<int>() == 3, "the VM is usable afterwards");
 }
 
 void task_in_slices() {
   clove::VM vm;
+  clove::VM::Task script = vm.start_eval("(def squares (mapv #(* % %) (range 1000))) (reduce + squares)", "script.clj");
+  int script_slices = 1;
+  while (script.resume(5000) == clove::VM::Task::Status::Suspended) ++script_slices;
+  check(script.result().as<int64_t>() == 332833500,
+        "a script in " + std::to_string(script_slices) + " slices of 5,000 instructions");
   clove::Handle primes = vm.eval(R"(
     (fn [n] (count (filter (fn [k] (not-any? #(zero? (rem k %)) (range 2 k))) (range 2 n)))))");
   clove::VM::Task task = vm.start(primes, {vm.integer(2000)});
@@ -112,6 +165,7 @@ void vms_on_threads() {
 int main() {
   std::printf("%s\n", clove::build_stamp());
   functions_and_callbacks();
+  host_type();
   untrusted_script();
   task_in_slices();
   vms_on_threads();

@@ -4,15 +4,7 @@
 # Usage: args_test.sh CLOVE
 set -uo pipefail
 clove="$1"
-fails=0
-check() {  # check NAME EXPECTED ACTUAL
-  if [[ "$2" != "$3" ]]; then
-    printf 'FAIL %s\n  expected: %s\n  actual:   %s\n' "$1" "$2" "$3"
-    fails=$((fails + 1))
-  fi
-}
-tmp="$(mktemp -d)"
-trap 'rm -rf "$tmp"' EXIT
+source "$(dirname "${BASH_SOURCE[0]}")/check.sh"
 printf '(prn *command-line-args*)\n' >"$tmp/args.clj"
 
 check "-e vector" "[1 2]" "$("$clove" -e '[1 2]')"

@@ -5,21 +5,7 @@
 # Usage: limits_test.sh CLOVE
 set -uo pipefail
 clove="$1"
-fails=0
-check() {  # check NAME EXPECTED ACTUAL
-  if [[ "$2" != "$3" ]]; then
-    printf 'FAIL %s\n  expected: %s\n  actual:   %s\n' "$1" "$2" "$3"
-    fails=$((fails + 1))
-  fi
-}
-contains() {  # contains NAME NEEDLE HAYSTACK
-  if [[ "$3" != *"$2"* ]]; then
-    printf 'FAIL %s\n  expected to contain: %s\n  actual: %s\n' "$1" "$2" "$3"
-    fails=$((fails + 1))
-  fi
-}
-tmp="$(mktemp -d)"
-trap 'rm -rf "$tmp"' EXIT
+source "$(dirname "${BASH_SOURCE[0]}")/check.sh"
 
 # An endless loop under a budget: stopped, exit status 1, a message naming the budget;
 # catching Throwable does not help it.

@@ -7,15 +7,7 @@
 # Usage: memory_test.sh CLOVE
 set -uo pipefail
 clove="$1"
-fails=0
-check() {  # check NAME EXPECTED ACTUAL
-  if [[ "$2" != "$3" ]]; then
-    printf 'FAIL %s\n  expected: %s\n  actual:   %s\n' "$1" "$2" "$3"
-    fails=$((fails + 1))
-  fi
-}
-tmp="$(mktemp -d)"
-trap 'rm -rf "$tmp"' EXIT
+source "$(dirname "${BASH_SOURCE[0]}")/check.sh"
 stress=0
 [[ -n "${CLOVE_GC_STRESS:-}" && "${CLOVE_GC_STRESS}" != 0 ]] && stress=1
 

@@ -5,21 +5,7 @@
 # Usage: sandbox_test.sh CLOVE
 set -uo pipefail
 clove="$1"
-fails=0
-check() {  # check NAME EXPECTED ACTUAL
-  if [[ "$2" != "$3" ]]; then
-    printf 'FAIL %s\n  expected: %s\n  actual:   %s\n' "$1" "$2" "$3"
-    fails=$((fails + 1))
-  fi
-}
-contains() {  # contains NAME NEEDLE HAYSTACK
-  if [[ "$3" != *"$2"* ]]; then
-    printf 'FAIL %s\n  expected to contain: %s\n  actual: %s\n' "$1" "$2" "$3"
-    fails=$((fails + 1))
-  fi
-}
-tmp="$(mktemp -d)"
-trap 'rm -rf "$tmp"' EXIT
+source "$(dirname "${BASH_SOURCE[0]}")/check.sh"
 printf 'secret\n' >"$tmp/data.txt"
 printf '(println (slurp "%s"))\n' "$tmp/data.txt" >"$tmp/read.clj"
 printf '(println (System/getenv "HOME"))\n' >"$tmp/env.clj"

@@ -3,6 +3,7 @@
 // is read form by form here, and each form is evaluated by clojure.core/eval (which is
 // stackless: natives/core/lang.cpp) in a fiber of its own, as eval_string would
 // evaluate it but suspendable.
+#include <iterator>
 #include <memory>
 
 #include "api/errors.h"
@@ -37,6 +38,7 @@ class TaskState {
       ~Restore() { rt.set_budget(saved); }
     } restore{rt, saved};
     rt.set_budget(budget);
+    LoadFrame load_frame(*this);
     try {
       for (;;) {
         if (!fiber_.has_vm() && !next_form()) {
@@ -74,6 +76,42 @@ class TaskState {
   Handle result_;
 
  private:
+  /// For a program, the bindings Clojure's load establishes for a file
+  /// (*warn-on-reflection*, *unchecked-math*, *data-readers*), so that it may set!
+  /// them: pushed on the host's fiber for each resume (the task's fibers see them
+  /// through the resume chain) and popped after it, their values kept in between.
+  class LoadFrame {
+   public:
+    explicit LoadFrame(TaskState& t) : t_(t) {
+      if (!t.reader_) return;
+      Runtime& rt = t.vm_.runtime();
+      std::vector<std::pair<Var*, Value>> frame;
+      for (size_t i = 0; i < std::size(kLoadVars); ++i) {
+        Var* v = rt.resolve_var(rt.core_ns(), rt.sym(kLoadVars[i]));
+        if (!v || !v->is_dynamic()) continue;
+        frame.emplace_back(v, t.load_values_[i].has_vm() ? HandleAccess::value(t.load_values_[i]) : rt.var_value(v));
+      }
+      rt.push_bindings(frame);
+      pushed_ = true;
+    }
+    ~LoadFrame() {
+      if (!pushed_) return;
+      Runtime& rt = t_.vm_.runtime();
+      for (size_t i = 0; i < std::size(kLoadVars); ++i)
+        if (Var* v = rt.resolve_var(rt.core_ns(), rt.sym(kLoadVars[i])); v && v->is_dynamic())
+          t_.load_values_[i] = HandleAccess::make(t_.vm_, rt.var_value(v));
+      rt.pop_bindings();
+    }
+    LoadFrame(const LoadFrame&) = delete;
+    LoadFrame& operator=(const LoadFrame&) = delete;
+
+   private:
+    TaskState& t_;
+    bool pushed_ = false;
+  };
+  static constexpr const char* kLoadVars[] = {"*warn-on-reflection*", "*unchecked-math*", "*data-readers*"};
+  Handle load_values_[std::size(kLoadVars)];
+
   /// Reads the program's next form into a new fiber running (eval form); false at the end.
   bool next_form() {
     if (!reader_) return false;

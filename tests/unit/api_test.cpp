@@ -269,13 +269,14 @@ TEST(Api, BudgetAbortsAndTaskSuspendsAndResumes) {
 
 TEST(Api, ProgramsRunInSlicesGiveTheSameResult) {
   const std::string program = R"(
+    (set! *warn-on-reflection* true)
     (defmacro twice [x] `(do ~x ~x))
     (def acc (atom []))
     (defn step [i] (swap! acc conj (* i i)))
     (dotimes [i 300] (twice (step i)))
     (println "steps" (count @acc))
     (do (def total (reduce + @acc)) (def lazy (doall (map inc (range 2000)))))
-    [total (count lazy) (last lazy)])";
+    [total (count lazy) (last lazy) *warn-on-reflection*])";
   std::string whole_out;
   clove::Options wopts;
   wopts.out = [&](std::string_view s) { whole_out += s; };

@@ -23,6 +23,7 @@
 #include <ffi.h>
 
 #include <cstring>
+#include <deque>
 #include <memory>
 #include <string>
 #include <vector>
@@ -127,8 +128,7 @@ void parse_type(State& vm, Value spec, CType* out, bool result, int depth = 0) {
 struct ArgSlot {
   alignas(16) unsigned char bytes[16];
   std::vector<unsigned char> big;  // structs
-  std::string text;                // :string
-  void* ptr = nullptr;             // :string, :pointer
+  std::deque<std::string> texts;   // :string copies, one per string field (a deque: they never move)
   void* data() { return big.empty() ? bytes : big.data(); }
 };
 
@@ -177,8 +177,8 @@ void to_c(State& vm, const CType& t, Value v, void* dst, ArgSlot* slot, const Ff
       if (!s)
         throw_error(ErrorKind::ClassCastException,
                     fmt::format("{}: argument {}: expected a string, got {}", f.name, i + 1, value_type_name(v)));
-      slot->text.assign(s->view());  // a NUL-terminated copy that C cannot write past
-      *static_cast<const char**>(dst) = slot->text.c_str();
+      slot->texts.emplace_back(s->view());  // a NUL-terminated copy that C cannot write past
+      *static_cast<const char**>(dst) = slot->texts.back().c_str();
       break;
     }
     case Kind::Pointer: {

@@ -11,25 +11,18 @@
 namespace clove::detail {
 
 void conversion_error(const Handle& h, const char* expected) {
-  Runtime& rt = HandleAccess::runtime(h);
   Value v = HandleAccess::value(h);
-  guarded(rt, [&]() -> int {
-    throw_error(ErrorKind::ClassCastException,
-                fmt::format("{} cannot be converted to {}", v.is_nil() ? "nil" : class_name_of(v), expected));
-  });
-  __builtin_unreachable();
+  throw_public(HandleAccess::runtime(h), ErrorKind::ClassCastException,
+               fmt::format("{} cannot be converted to {}", v.is_nil() ? "nil" : class_name_of(v), expected));
 }
 
 int64_t to_int64(const Handle& h, int64_t min, int64_t max, const char* c_type) {
   Value v = HandleAccess::value(h);
   if (!is_long(v)) conversion_error(h, c_type);
   int64_t n = as_long(v);
-  if (n < min || n > max) {
-    Runtime& rt = HandleAccess::runtime(h);
-    guarded(rt, [&]() -> int {
-      throw_error(ErrorKind::ArithmeticException, fmt::format("{} is out of the range of {}", n, c_type));
-    });
-  }
+  if (n < min || n > max)
+    throw_public(HandleAccess::runtime(h), ErrorKind::ArithmeticException,
+                 fmt::format("{} is out of the range of {}", n, c_type));
   return n;
 }
 
@@ -46,12 +39,9 @@ uint64_t to_uint64(const Handle& h, uint64_t max, const char* c_type) {
   } else {
     conversion_error(h, c_type);
   }
-  if (!ok || n > max) {
-    Runtime& rt = HandleAccess::runtime(h);
-    guarded(rt, [&]() -> int {
-      throw_error(ErrorKind::ArithmeticException, fmt::format("{} is out of the range of {}", h.str(), c_type));
-    });
-  }
+  if (!ok || n > max)
+    throw_public(HandleAccess::runtime(h), ErrorKind::ArithmeticException,
+                 fmt::format("{} is out of the range of {}", h.str(), c_type));
   return n;
 }
 

@@ -58,6 +58,10 @@ Error public_error(Runtime& rt, const Diagnostic& d) {
                nil, std::move(trace), render_diagnostic(d, rt.sources), false);
 }
 
+void throw_public(Runtime& rt, ErrorKind kind, const std::string& message) {
+  throw public_error(rt, CloveError(kind, message), false);
+}
+
 void rethrow_in_clove(Runtime& rt, const char* native_name) {
   try {
     throw;

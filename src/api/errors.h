@@ -18,6 +18,10 @@ namespace detail {
 Error public_error(Runtime& rt, const CloveError& e, bool aborted);
 Error public_error(Runtime& rt, const Diagnostic& d);
 
+/// Throws the clove::Error of a Clove error of class `kind` raised in C++ (no trace):
+/// what the API's own checks (conversions) throw.
+[[noreturn]] void throw_public(Runtime& rt, ErrorKind kind, const std::string& message);
+
 /// Runs f() and returns its result; an internal error becomes clove::Error.
 template <class F>
 auto guarded(Runtime& rt, F&& f) -> decltype(f()) {

@@ -113,13 +113,7 @@ Handle Handle::get(const Handle& key) const {
   return sibling(*this, v);
 }
 
-Handle Handle::get(std::string_view keyword) const {
-  if (!keyword.empty() && keyword[0] == ':') keyword.remove_prefix(1);
-  Runtime& rt = HandleAccess::runtime(*this);
-  Value v = detail::guarded(
-      rt, [&] { return clove::get(rt, HandleAccess::value(*this), Value::object(rt.kw(keyword))); });
-  return sibling(*this, v);
-}
+Handle Handle::get(std::string_view keyword) const { return get(vm().keyword(keyword)); }
 
 Handle Handle::nth(int64_t i) const {
   Runtime& rt = HandleAccess::runtime(*this);

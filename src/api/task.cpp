@@ -17,9 +17,9 @@ namespace clove::detail {
 
 class TaskState {
  public:
-  TaskState(VM& vm) : vm_(vm) {}
-  /// A call: `fiber` is new and takes no arguments.
-  void set_fiber(Handle fiber) { fiber_ = std::move(fiber); }
+  explicit TaskState(VM& vm) : vm_(vm) {}
+  /// A call: `fn` with `args`.
+  void set_call(const Handle& fn, std::vector<Handle> args) { begin(fn, std::move(args)); }
   /// A program: the text registered as source `id`.
   void set_source(uint32_t id) {
     Runtime& rt = vm_.runtime();
@@ -40,35 +40,10 @@ class TaskState {
     rt.set_budget(budget);
     LoadFrame load_frame(*this);
     try {
-      for (;;) {
-        if (!fiber_.has_vm() && !next_form()) {
-          status_ = VM::Task::Status::Done;
-          return status_;
-        }
-        Value r = rt.call(rt.var_value(rt.resolve_var(rt.core_ns(), rt.sym("clove.fiber/resume"))),
-                          {HandleAccess::value(fiber_)});
-        Fiber* f = as<Fiber>(HandleAccess::value(fiber_));
-        if (f->status == FiberStatus::Pending) {
-          result_ = HandleAccess::make(vm_, r);
-          return status_;  // Suspended (the budget ran out, or the code yielded)
-        }
-        result_ = HandleAccess::make(vm_, r);
-        fiber_ = Handle();
-        if (!reader_) {
-          status_ = VM::Task::Status::Done;
-          return status_;
-        }
-        if (rt.budget_left() <= 0) return status_;  // the rest in the next slice
-      }
-    } catch (const VMAbort& e) {
+      return guarded(rt, [&] { return run(rt); });
+    } catch (const Error&) {
       status_ = VM::Task::Status::Done;
-      throw public_error(rt, e, true);
-    } catch (const CloveError& e) {
-      status_ = VM::Task::Status::Done;
-      throw public_error(rt, e, false);
-    } catch (const Diagnostic& d) {
-      status_ = VM::Task::Status::Done;
-      throw public_error(rt, d);
+      throw;
     }
   }
 
@@ -112,7 +87,32 @@ class TaskState {
   static constexpr const char* kLoadVars[] = {"*warn-on-reflection*", "*unchecked-math*", "*data-readers*"};
   Handle load_values_[std::size(kLoadVars)];
 
-  /// Reads the program's next form into a new fiber running (eval form); false at the end.
+  /// A new fiber that catches only :budget (so that errors reach the host's resume as
+  /// they would a call), which will run fn with args when first resumed.
+  void begin(const Handle& fn, std::vector<Handle> args) {
+    fiber_ = vm_.apply(vm_.var("clove.fiber/new"), {fn, vm_.set({vm_.keyword("budget")})});
+    first_args_ = std::move(args);
+  }
+
+  /// Resumes the fiber, and for a program each next form's, until the budget is spent
+  /// (Suspended) or there is nothing left (Done).
+  VM::Task::Status run(Runtime& rt) {
+    Handle resume = vm_.var("clove.fiber/resume");
+    for (;;) {
+      if (!fiber_.has_vm() && !next_form()) return status_ = VM::Task::Status::Done;
+      std::vector<Handle> args{fiber_};
+      args.insert(args.end(), first_args_.begin(), first_args_.end());
+      first_args_.clear();
+      result_ = vm_.apply(resume, args);
+      // Suspended: the budget ran out, or the code yielded (result_ is what it yielded).
+      if (as<Fiber>(HandleAccess::value(fiber_))->status == FiberStatus::Pending) return status_;
+      fiber_ = Handle();
+      if (!reader_) return status_ = VM::Task::Status::Done;
+      if (rt.budget_left() <= 0) return status_;  // the next form in the next slice
+    }
+  }
+
+  /// Reads the program's next form and begins (eval form); false at the end.
   bool next_form() {
     if (!reader_) return false;
     Runtime& rt = vm_.runtime();
@@ -122,16 +122,13 @@ class TaskState {
     if (!reader_->next(&form)) return false;
     size_t slot = scope.push(form);
     if (deferring) scope[slot] = data_readers_.resolve(rt, scope[slot]);
-    Handle eval = vm_.var("clojure.core/eval");
-    Handle form_h = HandleAccess::make(vm_, scope[slot]);
-    Handle partial = vm_.var("clojure.core/partial");
-    Handle thunk = vm_.apply(partial, {eval, form_h});
-    fiber_ = vm_.apply(vm_.var("clove.fiber/new"), {thunk, vm_.set({vm_.keyword("budget")})});
+    begin(vm_.var("clojure.core/eval"), {HandleAccess::make(vm_, scope[slot])});
     return true;
   }
 
   VM& vm_;
   Handle fiber_;
+  std::vector<Handle> first_args_;  // for the fiber's first resume
   std::unique_ptr<StateReaderEnv> env_;
   std::unique_ptr<Reader> reader_;
   DataReaders data_readers_;
@@ -147,12 +144,7 @@ using detail::TaskState;
 VM::Task VM::start(const Handle& fn, const std::vector<Handle>& args) {
   Task t;
   t.state_ = std::make_shared<TaskState>(*this);
-  // (fiber/new (partial f args...) #{:budget}): the fiber catches only :budget, so
-  // errors reach the host's resume as they would a call.
-  std::vector<Handle> pa{fn};
-  pa.insert(pa.end(), args.begin(), args.end());
-  Handle thunk = args.empty() ? fn : apply(var("clojure.core/partial"), pa);
-  t.state_->set_fiber(apply(var("clove.fiber/new"), {thunk, set({keyword("budget")})}));
+  t.state_->set_call(fn, args);
   return t;
 }
 

@@ -10,7 +10,6 @@
 #include "runtime/coll/coll.h"
 #include "runtime/lang/function.h"
 #include "runtime/num/number.h"
-#include "vm/fiber.h"
 
 namespace clove {
 
@@ -42,7 +41,6 @@ Value host_trampoline(State& st, Args a) {
   Native* self = as<Native>(a.callee());
   auto* h = static_cast<HostNative*>(self->host_data);
   Runtime& rt = static_cast<Runtime&>(st);
-  std::string name(self->name->view());
   try {
     const auto& table = HandleAccess::table(*h->vm);
     std::vector<Handle> args;
@@ -50,26 +48,33 @@ Value host_trampoline(State& st, Args a) {
     for (int i = 0; i < a.size(); ++i) args.push_back(HandleAccess::make(table, a[i]));
     Handle result = h->fn(*h->vm, args);
     if (result.has_vm() && &result.vm() != h->vm)
-      throw_error(ErrorKind::IllegalArgumentException, name + " returned a value of another VM");
+      throw_error(ErrorKind::IllegalArgumentException, fmt::format("{} returned a value of another VM", self->name->view()));
     return HandleAccess::value(result);
   } catch (const detail::ArgumentError& e) {
-    throw_error(ErrorKind::ClassCastException, fmt::format("{}: argument {}: {}", name, e.index + 1, e.message));
+    throw_error(ErrorKind::ClassCastException,
+                fmt::format("{}: argument {}: {}", self->name->view(), e.index + 1, e.message));
   } catch (...) {
-    detail::rethrow_in_clove(rt, name.c_str());
+    detail::rethrow_in_clove(rt, std::string(self->name->view()).c_str());
   }
+}
+
+/// A new HostNative, kept alive by the VM.
+HostNative* new_host_native(VM& vm, VM::RawNative fn, std::string doc, std::string arglists) {
+  auto entry = std::make_shared<HostNative>(HostNative{&vm, std::move(fn), std::move(doc), std::move(arglists)});
+  HostNative* h = entry.get();
+  HandleAccess::natives(vm).push_back(std::move(entry));
+  return h;
 }
 
 }  // namespace
 
 Native* detail::make_host_native(VM& vm, std::string full_name, VM::RawNative fn, int min_args, int max_args,
                                  std::string doc, std::string arglists) {
-  auto entry = std::make_shared<HostNative>(HostNative{&vm, std::move(fn), std::move(doc), std::move(arglists)});
+  HostNative* h = new_host_native(vm, std::move(fn), std::move(doc), std::move(arglists));
   Runtime& rt = vm.runtime();
-  Native* n = rt.heap.make<Native>(host_trampoline, make_string(rt.heap, full_name), entry->doc.c_str(),
-                                   entry->arglists.c_str(), static_cast<int16_t>(min_args),
-                                   static_cast<int16_t>(max_args));
-  n->host_data = entry.get();
-  HandleAccess::natives(vm).push_back(std::move(entry));
+  Native* n = rt.heap.make<Native>(host_trampoline, make_string(rt.heap, full_name), h->doc.c_str(),
+                                   h->arglists.c_str(), static_cast<int16_t>(min_args), static_cast<int16_t>(max_args));
+  n->host_data = h;
   return n;
 }
 
@@ -107,6 +112,14 @@ Handle VM::load_file(const std::string& path) {
 }
 
 namespace {
+/// The values `items` hold (rooted by them while the vector is used).
+std::vector<Value> values_of(const std::vector<Handle>& items) {
+  std::vector<Value> vals;
+  vals.reserve(items.size());
+  for (const Handle& h : items) vals.push_back(HandleAccess::value(h));
+  return vals;
+}
+
 Var* find_var(Runtime& rt, std::string_view qualified) {
   size_t slash = qualified.find('/');
   if (slash == std::string_view::npos || slash == 0 || slash + 1 == qualified.size()) return nullptr;
@@ -129,9 +142,7 @@ bool VM::has_var(std::string_view qualified) { return find_var(*rt_, qualified) 
 
 Handle VM::apply(const Handle& fn, const std::vector<Handle>& args) {
   return detail::guarded(*rt_, [&] {
-    std::vector<Value> vals;
-    vals.reserve(args.size() + 1);
-    for (const Handle& h : args) vals.push_back(HandleAccess::value(h));
+    std::vector<Value> vals = values_of(args);
     Value r = rt_->call(HandleAccess::value(fn), vals.data(), static_cast<int>(vals.size()));
     return HandleAccess::make(*this, r);
   });
@@ -159,15 +170,6 @@ Handle VM::keyword(std::string_view name) {
 Handle VM::symbol(std::string_view name) {
   return detail::guarded(*rt_, [&] { return HandleAccess::make(*this, Value::object(rt_->sym(name))); });
 }
-
-namespace {
-std::vector<Value> values_of(const std::vector<Handle>& items) {
-  std::vector<Value> vals;
-  vals.reserve(items.size());
-  for (const Handle& h : items) vals.push_back(HandleAccess::value(h));
-  return vals;
-}
-}  // namespace
 
 Handle VM::vector(const std::vector<Handle>& items) {
   return detail::guarded(*rt_, [&] {
@@ -204,15 +206,9 @@ Handle VM::set(const std::vector<Handle>& items) {
 void VM::def_raw(std::string_view ns, std::string_view name, RawNative fn, int min_args, int max_args,
                  std::string_view doc, std::string_view arglists) {
   detail::guarded(*rt_, [&] {
-    std::string full = fmt::format("{}/{}", ns, name);
-    Native* n = detail::make_host_native(*this, full, std::move(fn), min_args, max_args, std::string(doc),
-                                         std::string(arglists));
-    RootScope scope(rt_->heap);
-    scope.push(Value::object(n));
-    Var* v = rt_->intern(rt_->find_or_create_ns(rt_->sym(ns)), rt_->sym(name));
-    v->root = Value::object(n);
-    v->bound = true;
-    rt_->heap.barrier(v, n);
+    HostNative* h = new_host_native(*this, std::move(fn), std::string(doc), std::string(arglists));
+    Var* v = rt_->def_native(ns, name, host_trampoline, min_args, max_args, h->doc.c_str(), h->arglists.c_str());
+    as<Native>(v->root)->host_data = h;
     return 0;
   });
 }

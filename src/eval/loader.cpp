@@ -150,26 +150,19 @@ bool locate_resource(const State& vm, std::string_view resource, Located* out, s
   // checked before the file system is probed.
   vm.require_capability(CapabilityId::Load, fmt::format("clojure.core/load of {}", resource));
   std::string rel(resource.substr(resource.starts_with('/') ? 1 : 0));
-  for (const std::string& root : vm.load_path) {
-    for (const char* ext : kSourceExtensions) {
-      std::string candidate = join_root(root, rel + ext);
-      if (tried) tried->push_back(candidate);
-      std::error_code ec;
-      if (fs::is_regular_file(candidate, ec)) {
-        out->path = candidate;
-        out->embedded = nullptr;
-        return true;
-      }
-    }
-    // Then a native module (include/clove/module.h), after the sources of that root.
-    std::string module = join_root(root, rel + kNativeModuleExtension);
-    if (tried) tried->push_back(module);
+  auto found = [&](std::string candidate) {
+    if (tried) tried->push_back(candidate);
     std::error_code ec;
-    if (fs::is_regular_file(module, ec)) {
-      out->path = module;
-      out->embedded = nullptr;
-      return true;
-    }
+    if (!fs::is_regular_file(candidate, ec)) return false;
+    out->path = std::move(candidate);
+    out->embedded = nullptr;
+    return true;
+  };
+  for (const std::string& root : vm.load_path) {
+    for (const char* ext : kSourceExtensions)
+      if (found(join_root(root, rel + ext))) return true;
+    // Then a native module (include/clove/module.h), after the sources of that root.
+    if (found(join_root(root, rel + kNativeModuleExtension))) return true;
   }
   return false;
 }

@@ -11,6 +11,7 @@
 #include <unordered_set>
 
 #include "reader/reader.h"
+#include "reader_test_support.h"
 #include "reader/reader_env.h"
 #include "core/source_map.h"
 #include "runtime/host/tagged.h"
@@ -24,11 +25,8 @@ using namespace clove;
 
 namespace {
 
-class ReaderTest : public ::testing::Test {
+class ReaderTest : public reader_test::ReaderFixture {
  protected:
-  Runtime vm{RuntimeOptions{.load_core_library = false}};  // natives only: no compiler needed
-  StateReaderEnv env{vm};
-
   Value read(std::string_view src, ReaderOptions opts = {}) {
     uint32_t file = vm.sources.add("test.clj", std::string(src));
     Reader r(vm, env, vm.sources.text(file), file, opts);
@@ -38,29 +36,6 @@ class ReaderTest : public ::testing::Test {
   }
   /// pr-str of the first form of src.
   std::string rd(std::string_view src, ReaderOptions opts = {}) { return pr_str(vm, read(src, opts)); }
-  /// Every form of src, printed and joined with " | ".
-  std::string all(std::string_view src) {
-    uint32_t file = vm.sources.add("test.clj", std::string(src));
-    Reader r(vm, env, vm.sources.text(file), file);
-    std::string out;
-    Value v;
-    while (r.next(&v)) out += (out.empty() ? "" : " | ") + pr_str(vm, v);
-    return out;
-  }
-  /// The Diagnostic reading src throws (fails the test when none is thrown).
-  Diagnostic err(std::string_view src, ReaderOptions opts = {}) {
-    uint32_t file = vm.sources.add("test.clj", std::string(src));
-    Reader r(vm, env, vm.sources.text(file), file, opts);
-    Value v;
-    try {
-      while (r.next(&v)) {
-      }
-    } catch (const Diagnostic& d) {
-      return d;
-    }
-    ADD_FAILURE() << "no error reading: " << src;
-    return Diagnostic(DiagKind::compile_error, {}, "none");
-  }
   /// Replaces generated numbers (x__123__auto__, p1__45#) with N.
   static std::string norm(const std::string& s) { return std::regex_replace(s, std::regex("__[0-9]+"), "__N"); }
 };

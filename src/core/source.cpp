@@ -15,6 +15,11 @@ uint32_t SourceRegistry::add(std::string name, std::string text) {
 const std::string& SourceRegistry::name(uint32_t id) const {
   return entries_[id < entries_.size() ? id : 0].name;
 }
+uint32_t SourceRegistry::find(const std::string& name) const {
+  for (size_t i = entries_.size(); i-- > 1;)
+    if (entries_[i].name == name) return static_cast<uint32_t>(i);
+  return 0;
+}
 const std::string& SourceRegistry::text(uint32_t id) const {
   return entries_[id < entries_.size() ? id : 0].text;
 }

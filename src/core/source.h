@@ -28,6 +28,8 @@ class SourceRegistry {
   /// Registers a source (a file path or a pseudo-name like "<expr>"); returns its id.
   uint32_t add(std::string name, std::string text);
   const std::string& name(uint32_t id) const;
+  /// The id of the most recently added source named `name`, or 0 when there is none.
+  uint32_t find(const std::string& name) const;
   const std::string& text(uint32_t id) const;
   /// The text of line `line` (1-based) without its newline, or "" if out of range.
   std::string line_text(uint32_t id, uint32_t line) const;

@@ -158,6 +158,11 @@ class State : public RootProvider {
   std::unordered_map<Symbol*, Namespace*> default_aliases;
 
   // ---- loading (eval/loader.h implements require/load over these) ----
+  /// Every native defined by def_native (and the embedding API's bound functions), by
+  /// its full name ("clojure.core/str"): marshal writes a native as its name and finds
+  /// it here again when reading (Janet's reverse lookup). Values are Native objects
+  /// (runtime/lang/function.h); a native defined again under a name replaces the entry.
+  std::unordered_map<std::string, Obj*> native_registry;
   /// C++ state of a library of natives that lives as long as the VM, by the library's
   /// name (natives/clove_ffi/: "clove.ffi" holds its call descriptors and dlopen
   /// handles). Freed with the VM.

@@ -1,0 +1,52 @@
+// marshal.h: values to bytes and back (SPEC E7; clove.marshal, images).
+//
+// Every value Clove code can hold is written: immediates, numbers of every kind,
+// text, keywords and symbols, collections with their metadata, records and types,
+// regexes, UUIDs, instants, vars and namespaces (by name), closures with their
+// prototypes and upvalues, atoms, volatiles, delays and lazy seqs with their thunks.
+// Identity is kept: an object reached twice is written once and referred to by number
+// afterwards, so shared structure stays shared and cycles through mutable objects
+// (an atom holding itself, letfn's mutually recursive closures) come back as cycles.
+// Natives are written by name and found again in the reading VM's registry of natives
+// (State::natives, Janet's reverse lookup); what cannot be written (a native with no
+// registered name, a host object, a transient, a running fiber) is an error naming it.
+//
+// Reading trusts nothing: every length, index and tag is checked, every string must be
+// UTF-8, every function prototype passes the bytecode verifier (runtime/lang/verifier.h)
+// before a closure is made of it, and nesting is bounded by the C++ stack guard. A
+// corrupt or truncated input is an IllegalArgumentException, never a crash.
+//
+// The byte format is docs/design/marshal.md; kMarshalVersion is its version.
+#pragma once
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
+
+#include "core/value.h"
+
+namespace clove {
+
+class State;
+
+/// The version of the byte format (docs/design/marshal.md keeps the history).
+inline constexpr uint32_t kMarshalVersion = 1;
+
+struct UnmarshalOptions {
+  /// The text of a source file named in the data (for error snippets); null or "" when
+  /// the text is not at hand. Images of the core library pass the embedded sources.
+  std::function<std::string(const std::string& name)> source_text;
+};
+
+/// The bytes of `v`: a header (magic "CLVM", format version, value and instruction
+/// sizes, bytecode version) and the value. Throws IllegalArgumentException "cannot
+/// marshal <what>: <why>" for a value that cannot be written, StackOverflowError for
+/// data nested deeper than the C++ stack allows.
+std::string marshal(State& vm, Value v);
+
+/// The value `bytes` holds (made in vm's heap). Throws IllegalArgumentException
+/// "unmarshal: <why> at byte N" for any input that is not the output of marshal of this
+/// format version, including bytecode that fails verification.
+Value unmarshal(State& vm, std::string_view bytes, const UnmarshalOptions& opts = {});
+
+}  // namespace clove

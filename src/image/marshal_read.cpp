@@ -1,0 +1,765 @@
+// marshal_read.cpp: unmarshal(), the reader of the format in marshal_format.h.
+//
+// Nothing in the input is trusted. Every count is bounded by the bytes left (an element
+// takes at least one byte), so a corrupt length cannot make the reader allocate more
+// than the input could describe; every object number must name an object already
+// complete (or, for the mutable kinds the reader makes before their contents, already
+// made); every value must have the kind its slot requires; function prototypes pass
+// the bytecode verifier before any closure of them exists. The table of objects read
+// so far is a GC root, since building a sorted collection may call a comparator.
+#include <fmt/format.h>
+#include <gmp.h>
+#include <utf8proc.h>
+
+#include <cstring>
+#include <unordered_map>
+
+#include "bytecode/opcodes.h"
+#include "core/stack_guard.h"
+#include "image/marshal.h"
+#include "image/marshal_format.h"
+#include "runtime/coll/array_map.h"
+#include "runtime/coll/chunk.h"
+#include "runtime/coll/coll.h"
+#include "runtime/coll/hash_map.h"
+#include "runtime/coll/hash_set.h"
+#include "runtime/coll/lazy_seq.h"
+#include "runtime/coll/list.h"
+#include "runtime/coll/map_entry.h"
+#include "runtime/coll/queue.h"
+#include "runtime/coll/range.h"
+#include "runtime/coll/ref_types.h"
+#include "runtime/coll/sorted_map.h"
+#include "runtime/coll/vector.h"
+#include "runtime/host/array.h"
+#include "runtime/host/stream.h"
+#include "runtime/host/tagged.h"
+#include "runtime/lang/exception.h"
+#include "runtime/lang/function.h"
+#include "runtime/lang/multifn.h"
+#include "runtime/lang/protocol.h"
+#include "runtime/lang/record.h"
+#include "runtime/lang/verifier.h"
+#include "runtime/num/bignum.h"
+#include "runtime/num/number.h"
+#include "runtime/text/regex.h"
+#include "state/state.h"
+
+namespace clove {
+
+namespace {
+
+using namespace marshal_format;
+
+struct Mpz {
+  mpz_t v;
+  Mpz() { mpz_init(v); }
+  ~Mpz() { mpz_clear(v); }
+};
+
+class Reader : public RootProvider {
+ public:
+  Reader(State& vm, std::string_view in, const UnmarshalOptions& opts) : vm_(vm), in_(in), opts_(opts) {
+    vm_.heap.add_root_provider(this);
+  }
+  ~Reader() override { vm_.heap.remove_root_provider(this); }
+  void trace_roots(Tracer& t) override {
+    for (Value v : table_) t.mark(v);
+    for (Value v : pending_) t.mark(v);
+  }
+
+  Value run() {
+    header();
+    Value v = value();
+    if (pos_ != in_.size()) corrupt(fmt::format("{} bytes after the value", in_.size() - pos_));
+    return v;
+  }
+
+ private:
+  State& vm_;
+  std::string_view in_;
+  const UnmarshalOptions& opts_;
+  size_t pos_ = 0;
+  std::vector<Value> table_;      // by object number
+  std::vector<uint8_t> filled_;   // 1 once table_[i] may be referred to
+  std::vector<Value> pending_;    // values read but not yet stored in an object (rooted)
+  std::vector<uint32_t> files_;   // file table index - 1 -> source registry id
+
+  [[noreturn]] void corrupt(std::string_view why) {
+    throw_error(ErrorKind::IllegalArgumentException, fmt::format("unmarshal: {} at byte {}", why, pos_));
+  }
+  Heap& heap() { return vm_.heap; }
+
+  // ---- primitives ----
+  size_t left() const { return in_.size() - pos_; }
+  uint8_t byte() {
+    if (pos_ >= in_.size()) corrupt("the data ends early");
+    return static_cast<uint8_t>(in_[pos_++]);
+  }
+  uint64_t uvar() {
+    uint64_t x = 0;
+    for (int shift = 0; shift < 64; shift += 7) {
+      uint8_t b = byte();
+      if (shift == 63 && b > 1) corrupt("a number too large");
+      x |= static_cast<uint64_t>(b & 0x7F) << shift;
+      if (!(b & 0x80)) return x;
+    }
+    corrupt("a number too large");
+  }
+  int64_t svar() {
+    uint64_t z = uvar();
+    return static_cast<int64_t>(z >> 1) ^ -static_cast<int64_t>(z & 1);
+  }
+  uint32_t u32var(uint64_t max, const char* what) {
+    uint64_t x = uvar();
+    if (x > max) corrupt(fmt::format("{} {} out of range", what, x));
+    return static_cast<uint32_t>(x);
+  }
+  /// A count of things that take at least `min_bytes` each in the data left.
+  uint32_t count(size_t min_bytes = 1) {
+    uint64_t n = uvar();
+    if (n > left() / min_bytes || n > UINT32_MAX) corrupt(fmt::format("a count of {} with {} bytes left", n, left()));
+    return static_cast<uint32_t>(n);
+  }
+  uint64_t u64() {
+    if (left() < 8) corrupt("the data ends early");
+    uint64_t x = 0;
+    for (int i = 0; i < 8; ++i) x |= static_cast<uint64_t>(static_cast<uint8_t>(in_[pos_ + i])) << (8 * i);
+    pos_ += 8;
+    return x;
+  }
+  std::string_view raw_str() {
+    uint64_t n = uvar();
+    if (n > left()) corrupt("a string longer than the data left");
+    std::string_view s = in_.substr(pos_, n);
+    pos_ += n;
+    return s;
+  }
+  /// A string that must be UTF-8 (everything Clove's strings hold).
+  std::string_view text() {
+    std::string_view s = raw_str();
+    const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(s.data());
+    for (size_t i = 0; i < s.size();) {
+      utf8proc_int32_t cp;
+      utf8proc_ssize_t n = utf8proc_iterate(p + i, static_cast<utf8proc_ssize_t>(s.size() - i), &cp);
+      if (n <= 0) corrupt("a string that is not UTF-8");
+      i += static_cast<size_t>(n);
+    }
+    return s;
+  }
+  void header() {
+    if (in_.size() < kHeaderSize || std::memcmp(in_.data(), kMagic, sizeof kMagic) != 0)
+      corrupt("not marshalled Clove data (no CLVM header)");
+    pos_ = sizeof kMagic;
+    uint8_t version = byte();
+    if (version != kMarshalVersion)
+      corrupt(fmt::format("format version {} (this Clove reads version {})", version, kMarshalVersion));
+    if (byte() != sizeof(Value) || byte() != sizeof(Instr)) corrupt("data written for other value sizes");
+    byte();  // reserved
+    unsigned bc = byte();
+    bc |= static_cast<unsigned>(byte()) << 8;
+    if (bc != kBytecodeVersion) corrupt(fmt::format("bytecode version {} (this Clove runs version {})", bc, kBytecodeVersion));
+  }
+
+  // ---- the object table ----
+  uint32_t reserve() {
+    table_.push_back(Value::nil());
+    filled_.push_back(0);
+    return static_cast<uint32_t>(table_.size() - 1);
+  }
+  Value fill(uint32_t id, Value v) {
+    table_[id] = v;
+    filled_[id] = 1;
+    return v;
+  }
+  /// Keeps v rooted while an object that will hold it is not made yet.
+  void hold(Value v) { pending_.push_back(v); }
+
+  // ---- checked values ----
+  Value meta() {
+    Value m = value();
+    if (!m.is_nil() && !is_map(m)) corrupt("metadata that is not a map");
+    return m;
+  }
+  template <class T>
+  T* obj(const char* what) {
+    Value v = value();
+    T* o = as<T>(v);
+    if (!o) corrupt(fmt::format("{} expected", what));
+    return o;
+  }
+  template <class T>
+  T* obj_or_null(const char* what) {
+    Value v = value();
+    if (v.is_nil()) return nullptr;
+    T* o = as<T>(v);
+    if (!o) corrupt(fmt::format("{} or nil expected", what));
+    return o;
+  }
+  Value seq_or_nil(Value v) {
+    if (!v.is_nil() && !is_seq(v)) corrupt("a seq cell continued by a value that is not a seq");
+    return v;
+  }
+  /// Reads n values into pending_ (rooted); returns the index of the first.
+  size_t values(size_t n) {
+    size_t start = pending_.size();
+    for (size_t i = 0; i < n; ++i) {
+      Value v = value();
+      pending_.push_back(v);
+    }
+    return start;
+  }
+  SourcePos file_pos();
+
+  Value value();
+  Value object(Tag tag);
+  Value spine();
+  FnProto* fn_proto(uint32_t id);
+  Proto* proto(FnProto* owner);
+  RecordType* record_type(uint32_t id);
+};
+
+SourcePos Reader::file_pos() {
+  uint32_t idx = u32var(files_.size() + 1, "a file number");
+  if (idx == 0) return {};
+  if (idx == files_.size() + 1) {
+    std::string name(text());
+    uint32_t id = vm_.sources.find(name);
+    if (id == 0) id = vm_.sources.add(name, opts_.source_text ? opts_.source_text(name) : std::string());
+    files_.push_back(id);
+  }
+  SourcePos p;
+  p.file = files_[idx - 1];
+  p.line = u32var(UINT32_MAX, "a line");
+  p.col = u32var(UINT32_MAX, "a column");
+  return p;
+}
+
+Value Reader::value() {
+  uint8_t tag = byte();
+  switch (tag) {
+    case kNil: return Value::nil();
+    case kFalse: return Value::f();
+    case kTrue: return Value::t();
+    case kInt: return make_long(heap(), svar());
+    case kDouble: return Value::from_double(std::bit_cast<double>(u64()));
+    case kChar: {
+      uint64_t cp = uvar();
+      if (cp > 0x10FFFF) corrupt("a character beyond U+10FFFF");
+      return Value::character(static_cast<uint32_t>(cp));
+    }
+    case kRef: {
+      uint64_t id = uvar();
+      if (id >= table_.size()) corrupt(fmt::format("a reference to object {} of {}", id, table_.size()));
+      if (!filled_[id]) corrupt(fmt::format("a reference to object {}, which is not complete", id));
+      return table_[id];
+    }
+    default:
+      break;
+  }
+  if (tag < kFirstObject || tag >= kTagCount) corrupt(fmt::format("unknown tag {}", tag));
+  check_native_stack();
+  return object(static_cast<Tag>(tag));
+}
+
+Value Reader::object(Tag tag) {
+  if (tag == kSpine) return spine();
+  uint32_t id = reserve();
+  size_t mark = pending_.size();
+  struct PopPending {
+    std::vector<Value>& p;
+    size_t mark;
+    ~PopPending() { p.resize(mark); }
+  } pop{pending_, mark};
+  switch (tag) {
+    case kString: return fill(id, string_value(heap(), text()));
+    case kSymbol: {
+      std::string_view ns = text(), name = text();
+      if (name.empty()) corrupt("a symbol without a name");
+      Symbol* s = vm_.names.symbol(ns, name);
+      Value m = meta();
+      return fill(id, m.is_nil() ? Value::object(s) : with_meta(vm_, Value::object(s), m));
+    }
+    case kKeyword: {
+      std::string_view ns = text(), name = text();
+      if (name.empty()) corrupt("a keyword without a name");
+      return fill(id, Value::object(vm_.names.keyword(ns, name)));
+    }
+    case kBigInt: {
+      std::string_view digits = raw_str();
+      bool neg = !digits.empty() && digits[0] == '-';
+      Mpz z;
+      if (neg) digits.remove_prefix(1);
+      if (digits.empty() || !parse_integer_digits(digits, 10, z.v)) corrupt("a malformed big integer");
+      if (neg) mpz_neg(z.v, z.v);
+      return fill(id, make_bigint(heap(), z.v));
+    }
+    case kRatio: {
+      Mpz parts[2];
+      for (Mpz& z : parts) {
+        std::string_view digits = raw_str();
+        bool neg = !digits.empty() && digits[0] == '-';
+        if (neg) digits.remove_prefix(1);
+        if (digits.empty() || !parse_integer_digits(digits, 10, z.v)) corrupt("a malformed ratio");
+        if (neg) mpz_neg(z.v, z.v);
+      }
+      if (mpz_sgn(parts[1].v) <= 0) corrupt("a ratio whose denominator is not positive");
+      return fill(id, make_ratio(heap(), parts[0].v, parts[1].v, true));
+    }
+    case kBigDecimal: {
+      std::string_view digits = raw_str();
+      bool neg = !digits.empty() && digits[0] == '-';
+      Mpz z;
+      if (neg) digits.remove_prefix(1);
+      if (digits.empty() || !parse_integer_digits(digits, 10, z.v)) corrupt("a malformed big decimal");
+      if (neg) mpz_neg(z.v, z.v);
+      int64_t scale = svar();
+      if (scale < INT32_MIN || scale > INT32_MAX) corrupt("a big decimal scale out of range");
+      return fill(id, make_bigdecimal(heap(), z.v, static_cast<int32_t>(scale)));
+    }
+    case kEmptyList: return fill(id, empty_list(heap(), meta()));
+    case kVector: {
+      uint32_t n = count();
+      size_t at = values(n);
+      Value v = vector_from(heap(), pending_.data() + at, n);
+      Value m = meta();
+      return fill(id, m.is_nil() ? v : with_meta(vm_, v, m));
+    }
+    case kMapEntry: {
+      size_t at = values(2);
+      return fill(id, map_entry(heap(), pending_[at], pending_[at + 1]));
+    }
+    case kArrayMap:
+    case kHashMap: {
+      uint32_t n = count(2);
+      size_t at = values(2 * static_cast<size_t>(n));
+      Value m = meta();
+      if (tag == kHashMap) return fill(id, hash_map_from(vm_, pending_.data() + at, n, m));
+      Value v = map_from(vm_, pending_.data() + at, n);
+      return fill(id, m.is_nil() ? v : with_meta(vm_, v, m));
+    }
+    case kHashSet: {
+      uint32_t n = count();
+      size_t at = values(n);
+      Value v = set_from(vm_, pending_.data() + at, n);
+      Value m = meta();
+      return fill(id, m.is_nil() ? v : with_meta(vm_, v, m));
+    }
+    case kSortedMap:
+    case kSortedSet: {
+      Value comp = value();
+      pending_.push_back(comp);
+      bool is_map_ = tag == kSortedMap;
+      uint32_t n = count(is_map_ ? 2 : 1);
+      size_t at = values(is_map_ ? 2 * static_cast<size_t>(n) : n);
+      Value m = meta();
+      pending_.push_back(m);
+      size_t acc = pending_.size();
+      pending_.push_back(is_map_ ? empty_sorted_map(heap(), comp, m) : empty_sorted_set(heap(), comp, m));
+      for (uint32_t i = 0; i < n; ++i) {
+        Value c = pending_[acc];
+        pending_[acc] = is_map_ ? sorted_map_assoc(vm_, as<SortedMap>(c), pending_[at + 2 * i], pending_[at + 2 * i + 1])
+                                : sorted_set_conj(vm_, as<SortedSet>(c), pending_[at + i]);
+      }
+      return fill(id, pending_[acc]);
+    }
+    case kQueue: {
+      uint32_t n = count();
+      size_t at = values(n);
+      Value m = meta();
+      size_t acc = pending_.size();
+      pending_.push_back(empty_queue(heap(), m));
+      for (uint32_t i = 0; i < n; ++i) pending_[acc] = queue_conj(vm_, as<Queue>(pending_[acc]), pending_[at + i]);
+      return fill(id, pending_[acc]);
+    }
+    case kRange: {
+      int64_t start = svar(), step = svar();
+      uint64_t n = uvar();
+      int64_t last;
+      if (step == 0 || n == 0 || n > INT64_MAX ||
+          __builtin_mul_overflow(static_cast<int64_t>(n - 1), step, &last) ||
+          __builtin_add_overflow(start, last, &last))
+        corrupt("a malformed range");
+      Value r = make_range(heap(), start, step, static_cast<int64_t>(n));
+      Value m = meta();
+      return fill(id, m.is_nil() ? r : with_meta(vm_, r, m));
+    }
+    case kTagged: {
+      size_t at = values(2);
+      if (!is<Symbol>(pending_[at])) corrupt("a tagged literal whose tag is not a symbol");
+      return fill(id, Value::object(heap().make<TaggedLiteral>(pending_[at], pending_[at + 1])));
+    }
+    case kUuid: {
+      uint64_t msb = u64(), lsb = u64();
+      return fill(id, Value::object(heap().make<Uuid>(msb, lsb)));
+    }
+    case kInst: return fill(id, Value::object(heap().make<Inst>(svar())));
+    case kRegex: {
+      std::string_view src = text();
+      return fill(id, Value::object(make_regex(heap(), make_string(heap(), src))));
+    }
+    case kAtom: {
+      Atom* a = heap().make<Atom>(Value::nil());
+      fill(id, Value::object(a));
+      a->val = value();
+      heap().barrier(a, a->val);
+      a->validator = value();
+      heap().barrier(a, a->validator);
+      a->watches = value();
+      if (!a->watches.is_nil() && !is_map(a->watches)) corrupt("an atom's watches that are not a map");
+      heap().barrier(a, a->watches);
+      a->meta = meta();
+      heap().barrier(a, a->meta);
+      return Value::object(a);
+    }
+    case kVolatile: {
+      Volatile* v = heap().make<Volatile>(Value::nil());
+      fill(id, Value::object(v));
+      v->val = value();
+      heap().barrier(v, v->val);
+      return Value::object(v);
+    }
+    case kDelay: {
+      Delay* d = heap().make<Delay>(Value::nil());
+      fill(id, Value::object(d));
+      d->fn = value();
+      heap().barrier(d, d->fn);
+      d->val = value();
+      heap().barrier(d, d->val);
+      d->exception = value();
+      heap().barrier(d, d->exception);
+      return Value::object(d);
+    }
+    case kLazySeq: {
+      LazySeq* ls = heap().make<LazySeq>(Value::nil());
+      fill(id, Value::object(ls));
+      Value fn = value();
+      if (fn.is_nil()) corrupt("an unrealized lazy seq without a function");
+      ls->fn = fn;
+      heap().barrier(ls, fn);
+      ls->meta = meta();
+      heap().barrier(ls, ls->meta);
+      return Value::object(ls);
+    }
+    case kVar: {
+      std::string_view ns = text(), name = text();
+      if (ns.empty() || name.empty()) corrupt("a var without a namespace or name");
+      Namespace* n = vm_.find_or_create_ns(vm_.names.symbol({}, ns));
+      return fill(id, Value::object(vm_.intern(n, vm_.names.symbol({}, name))));
+    }
+    case kNamespace: {
+      std::string_view name = text();
+      if (name.empty()) corrupt("a namespace without a name");
+      return fill(id, Value::object(vm_.find_or_create_ns(vm_.names.symbol({}, name))));
+    }
+    case kFnProto: return Value::object(fn_proto(id));
+    case kClosure: {
+      FnProto* f = obj<FnProto>("a function prototype");
+      Closure* c = make_closure(heap(), f, static_cast<uint32_t>(f->upvals.size()));
+      fill(id, Value::object(c));
+      c->meta = meta();
+      heap().barrier(c, c->meta);
+      if (uvar() != c->nupvals) corrupt("a closure whose upvalue count differs from its prototype's");
+      for (uint32_t i = 0; i < c->nupvals; ++i) {
+        c->upvals()[i] = value();
+        heap().barrier(c, c->upvals()[i]);
+      }
+      return Value::object(c);
+    }
+    case kNative: {
+      std::string name(text());
+      auto it = vm_.native_registry.find(name);
+      if (it == vm_.native_registry.end()) corrupt(fmt::format("no native named {} in this VM", name));
+      Value n = Value::object(it->second);
+      Value m = meta();
+      return fill(id, m.is_nil() ? n : with_meta(vm_, n, m));
+    }
+    case kMultiFn: {
+      String* name = make_string(heap(), text());
+      MultiFn* mf = make_multifn(vm_, name, Value::nil(), Value::nil(), nullptr);
+      fill(id, Value::object(mf));
+      mf->dispatch_fn = value();
+      mf->default_val = value();
+      mf->hierarchy = obj<Var>("a hierarchy var");
+      mf->method_table = value();
+      mf->prefer_table = value();
+      if (!is_map(mf->method_table) || !is_map(mf->prefer_table)) corrupt("a multimethod whose tables are not maps");
+      heap().touch(mf);
+      return Value::object(mf);
+    }
+    case kProtocol: {
+      Protocol* p = heap().make<Protocol>(nullptr, nullptr);
+      fill(id, Value::object(p));
+      p->name = obj<Symbol>("a protocol name");
+      p->var = obj<Var>("a protocol var");
+      uint32_t n = count();
+      for (uint32_t i = 0; i < n; ++i) p->methods.push_back(obj<Keyword>("a protocol method keyword"));
+      p->doc = value();
+      uint32_t ni = count(2);
+      for (uint32_t i = 0; i < ni; ++i) {
+        Value cls = value();
+        pending_.push_back(cls);
+        Value fns = value();
+        if (!fns.is_nil() && !is<Vector>(fns)) corrupt("protocol methods that are not a vector");
+        p->impls.push_back({cls, fns});
+      }
+      heap().touch(p);
+      return Value::object(p);
+    }
+    case kRecordType: return Value::object(record_type(id));
+    case kRecord:
+    case kTypeInstance: {
+      RecordType* rt = obj<RecordType>("a record type");
+      if ((tag == kRecord) != rt->is_record || rt->host) corrupt("an instance of the wrong kind of type");
+      uint32_t n = count();
+      if (n != rt->fields.size()) corrupt("an instance whose field count differs from its type's");
+      size_t at = values(n);
+      Value ext = tag == kRecord ? value() : Value::nil();
+      if (!ext.is_nil() && !is_map(ext)) corrupt("a record's extra keys that are not a map");
+      pending_.push_back(ext);
+      Value m = meta();
+      if (tag == kRecord) return fill(id, make_instance(vm_, rt, pending_.data() + at, n, m, ext));
+      return fill(id, make_instance(vm_, rt, pending_.data() + at, n, m));
+    }
+    case kReify: {
+      Reify* r = heap().make<Reify>();
+      fill(id, Value::object(r));
+      uint32_t n = count(2);
+      for (uint32_t i = 0; i < n; ++i) {
+        r->protocols.push_back(Value::object(obj<Protocol>("a protocol")));
+        Value fns = value();
+        if (!fns.is_nil() && !is<Vector>(fns)) corrupt("reify methods that are not a vector");
+        r->fns.push_back(fns);
+      }
+      r->to_string = value();
+      r->meta = meta();
+      heap().touch(r);
+      return Value::object(r);
+    }
+    case kException: {
+      uint64_t kind = uvar();
+      if (kind >= static_cast<uint64_t>(ErrorKind::kCount)) corrupt("an unknown exception class");
+      String* msg = obj_or_null<String>("a message string");
+      Exception* e = heap().make<Exception>(static_cast<ErrorKind>(kind), msg);
+      hold(Value::object(e));
+      e->data = value();
+      e->cause = value();
+      uint32_t n = count(2);
+      if (n > Exception::kMaxTrace) corrupt("a stack trace too long");
+      for (uint32_t i = 0; i < n; ++i) {
+        String* fn = obj_or_null<String>("a function name");
+        e->frames.push_back({fn, file_pos()});
+      }
+      heap().touch(e);
+      return fill(id, Value::object(e));
+    }
+    case kStringBuilder: {
+      auto* w = heap().make<TextWriter>(std::string(text()));
+      fill(id, Value::object(w));
+      writer_recount(heap(), w);
+      return Value::object(w);
+    }
+    case kArray: {
+      uint8_t kind = byte();
+      if (kind > static_cast<uint8_t>(ArrayKind::Boolean)) corrupt("an unknown array kind");
+      Value component = value();
+      pending_.push_back(component);
+      uint32_t n = count();
+      JavaArray* a = make_java_array(vm_, static_cast<ArrayKind>(kind), n, component);
+      fill(id, Value::object(a));
+      for (uint32_t i = 0; i < n; ++i) {
+        Value x = value();
+        bool ok = true;
+        switch (a->kind) {
+          case ArrayKind::Object: break;
+          case ArrayKind::Double:
+          case ArrayKind::Float: ok = x.is_double(); break;
+          case ArrayKind::Char: ok = x.is_char(); break;
+          case ArrayKind::Boolean: ok = x.is_bool(); break;
+          default: ok = is_long(x); break;
+        }
+        if (!ok) corrupt("an array element of the wrong kind");
+        array_store_raw(heap(), a, i, x);
+      }
+      return Value::object(a);
+    }
+    default:
+      corrupt(fmt::format("unknown tag {}", static_cast<int>(tag)));
+  }
+}
+
+Value Reader::spine() {
+  uint32_t n = count(2);
+  if (n == 0) corrupt("an empty seq spine");
+  uint32_t base = static_cast<uint32_t>(table_.size());
+  for (uint32_t i = 0; i < n; ++i) reserve();
+  Value next = value();
+  size_t mark = pending_.size();
+  pending_.push_back(next);
+  for (uint32_t k = n; k-- > 0;) {
+    uint8_t kind = byte();
+    Value m = meta();
+    pending_.push_back(m);
+    Value cell;
+    switch (kind) {
+      case kSpineList: {
+        int64_t len = 1;
+        if (!next.is_nil()) {
+          List* rest = as<List>(next);
+          if (!rest) corrupt("a list cell continued by a value that is not a list");
+          len = rest->count + 1;
+        }
+        Value x = value();
+        cell = Value::object(heap().make<List>(x, next, len, m));
+        break;
+      }
+      case kSpineCons: {
+        seq_or_nil(next);
+        Value x = value();
+        cell = Value::object(heap().make<Cons>(x, next, m));
+        break;
+      }
+      case kSpineChunked: {
+        seq_or_nil(next);
+        uint32_t c = count();
+        if (c == 0) corrupt("an empty chunk");
+        size_t at = values(c);
+        ArrayChunk* chunk = array_chunk_copy(heap(), pending_.data() + at, c);
+        cell = Value::object(heap().make<ChunkedCons>(chunk, 0, next, m));
+        break;
+      }
+      case kSpineLazy: {
+        seq_or_nil(next);
+        LazySeq* ls = heap().make<LazySeq>(Value::nil(), m);
+        ls->realized = true;
+        ls->s = next;
+        cell = Value::object(ls);
+        break;
+      }
+      default:
+        corrupt(fmt::format("unknown seq cell kind {}", kind));
+    }
+    fill(base + k, cell);
+    next = cell;
+    pending_.resize(mark);
+    pending_.push_back(next);
+  }
+  pending_.resize(mark);
+  return next;
+}
+
+RecordType* Reader::record_type(uint32_t id) {
+  Symbol* name = obj<Symbol>("a type name");
+  bool is_rec = byte() != 0;
+  // A type the reading VM has defined under the same name, with the same fields, is
+  // the same class (as Java's serialization finds a class by name).
+  RecordType* existing = nullptr;
+  std::string_view full = name->name_view();
+  if (size_t dot = full.rfind('.'); dot != std::string_view::npos && !name->ns) {
+    Namespace* ns = vm_.find_ns(vm_.names.symbol({}, full.substr(0, dot)));
+    Var* var = ns ? ns->lookup(vm_.names.symbol({}, full.substr(dot + 1))) : nullptr;
+    existing = var ? as<RecordType>(var->root) : nullptr;
+    if (existing && (existing->name != name || existing->is_record != is_rec || existing->host)) existing = nullptr;
+  }
+  RecordType* t = existing ? existing : heap().make<RecordType>(name, is_rec);
+  fill(id, Value::object(t));
+  uint32_t n = count();
+  std::vector<Keyword*> fields;
+  for (uint32_t i = 0; i < n; ++i) fields.push_back(obj<Keyword>("a field keyword"));
+  Value field_syms = value();
+  Value to_string = value();
+  if (existing) {
+    if (existing->fields != fields) corrupt(fmt::format("type {} has other fields in this VM", full));
+    return existing;
+  }
+  t->fields = std::move(fields);
+  t->field_syms = field_syms;
+  t->to_string = to_string;
+  heap().touch(t);
+  return t;
+}
+
+FnProto* Reader::fn_proto(uint32_t id) {
+  FnProto* f = heap().make<FnProto>();
+  table_[id] = Value::object(f);  // rooted, not yet complete
+  f->name = obj_or_null<String>("a function name");
+  f->pos = file_pos();
+  uint32_t nup = count(2);
+  for (uint32_t i = 0; i < nup; ++i) {
+    bool reg = byte() != 0;
+    uint32_t index = u32var(UINT16_MAX, "an upvalue index");
+    Symbol* name = obj_or_null<Symbol>("an upvalue name");
+    f->upvals.push_back({reg, static_cast<uint16_t>(index), name});
+  }
+  uint32_t nfixed = count(8);
+  for (uint32_t i = 0; i < nfixed; ++i) {
+    f->fixed.push_back(proto(f));
+    heap().barrier(f, f->fixed.back());
+  }
+  if (byte() != 0) {
+    f->variadic = proto(f);
+    heap().barrier(f, f->variadic);
+  }
+  heap().touch(f);
+  for (Proto* p : f->fixed)
+    if (std::string err = verify_proto(*p, f); !err.empty()) corrupt("bytecode that fails verification: " + err);
+  if (f->variadic)
+    if (std::string err = verify_proto(*f->variadic, f); !err.empty())
+      corrupt("bytecode that fails verification: " + err);
+  filled_[id] = 1;
+  return f;
+}
+
+Proto* Reader::proto(FnProto* owner) {
+  Proto* p = heap().make<Proto>();
+  hold(Value::object(p));
+  p->name = obj_or_null<String>("an arity name");
+  p->framesize = u32var(kMaxFrameSlots, "a frame size");
+  p->nparams = static_cast<uint16_t>(u32var(kMaxCallArgs, "a parameter count"));
+  p->variadic = byte() != 0;
+  uint32_t ncode = count(4);
+  p->code.resize(ncode);
+  for (uint32_t i = 0; i < ncode; ++i) {
+    Instr w = 0;
+    for (int b = 0; b < 4; ++b) w |= static_cast<Instr>(byte()) << (8 * b);
+    p->code[i] = w;
+  }
+  uint32_t nk = count();
+  p->constants.reserve(nk);
+  for (uint32_t i = 0; i < nk; ++i) {
+    Value k = value();
+    p->constants.push_back(k);
+    heap().barrier(p, k);
+  }
+  uint32_t npos = count();
+  p->positions.reserve(npos);
+  for (uint32_t i = 0; i < npos; ++i) p->positions.push_back(file_pos());
+  uint32_t nlocals = count(4);
+  for (uint32_t i = 0; i < nlocals; ++i) {
+    Symbol* name = obj_or_null<Symbol>("a local's name");
+    uint32_t start = u32var(UINT32_MAX, "a pc"), end = u32var(UINT32_MAX, "a pc");
+    uint32_t reg = u32var(UINT16_MAX, "a register");
+    p->locals.push_back({name, start, end, static_cast<uint16_t>(reg)});
+  }
+  uint32_t nlive = count(3);
+  for (uint32_t i = 0; i < nlive; ++i) {
+    uint32_t start = u32var(UINT32_MAX, "a pc"), end = u32var(UINT32_MAX, "a pc");
+    uint32_t reg = u32var(UINT16_MAX, "a register");
+    p->live.push_back({start, end, static_cast<uint16_t>(reg)});
+  }
+  heap().touch(p);
+  size_t bytes = p->vector_bytes();
+  heap().add_external(bytes);
+  p->external = bytes;
+  (void)owner;
+  return p;
+}
+
+}  // namespace
+
+Value unmarshal(State& vm, std::string_view bytes, const UnmarshalOptions& opts) {
+  Reader r(vm, bytes, opts);
+  return r.run();
+}
+
+}  // namespace clove

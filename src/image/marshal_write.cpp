@@ -1,0 +1,591 @@
+// marshal_write.cpp: marshal(), the writer of the format in marshal_format.h.
+//
+// A depth-first walk. Each object takes the next object number when its tag is
+// written; meeting it again writes a REF. Seq spines (lists, conses, realized lazy
+// seqs, chunked conses) are walked in a loop rather than by recursion, so a list of a
+// million elements needs no deep C++ stack; other nesting is bounded by the stack guard.
+#include <fmt/format.h>
+
+#include <cstring>
+#include <unordered_map>
+
+#include "bytecode/opcodes.h"
+#include "core/stack_guard.h"
+#include "image/marshal.h"
+#include "image/marshal_format.h"
+#include "runtime/coll/array_map.h"
+#include "runtime/coll/chunk.h"
+#include "runtime/coll/coll.h"
+#include "runtime/coll/hash_map.h"
+#include "runtime/coll/hash_set.h"
+#include "runtime/coll/lazy_seq.h"
+#include "runtime/coll/list.h"
+#include "runtime/coll/map_entry.h"
+#include "runtime/coll/queue.h"
+#include "runtime/coll/range.h"
+#include "runtime/coll/ref_types.h"
+#include "runtime/coll/sorted_map.h"
+#include "runtime/coll/vector.h"
+#include "runtime/host/array.h"
+#include "runtime/host/stream.h"
+#include "runtime/host/tagged.h"
+#include "runtime/lang/exception.h"
+#include "runtime/lang/function.h"
+#include "runtime/lang/multifn.h"
+#include "runtime/lang/protocol.h"
+#include "runtime/lang/record.h"
+#include "runtime/num/bignum.h"
+#include "runtime/num/number.h"
+#include "runtime/print/print.h"
+#include "runtime/text/regex.h"
+#include "state/state.h"
+
+namespace clove {
+
+namespace {
+
+using namespace marshal_format;
+
+/// An integer's decimal digits, with a leading '-' when negative.
+std::string mpz_text(const mpz_t z) {
+  std::string s(mpz_sizeinbase(z, 10) + 2, '\0');
+  mpz_get_str(s.data(), 10, z);
+  s.resize(std::char_traits<char>::length(s.c_str()));
+  return s;
+}
+
+class Writer {
+ public:
+  explicit Writer(State& vm) : vm_(vm) {}
+
+  std::string finish(Value v) {
+    out_.append(kMagic, sizeof kMagic);
+    byte(static_cast<uint8_t>(kMarshalVersion));
+    byte(sizeof(Value));
+    byte(sizeof(Instr));
+    byte(0);  // reserved
+    byte(kBytecodeVersion & 0xFF);
+    byte(kBytecodeVersion >> 8);
+    value(v);
+    return std::move(out_);
+  }
+
+ private:
+  State& vm_;
+  std::string out_;
+  std::unordered_map<const Obj*, uint32_t> ids_;
+  uint32_t next_id_ = 0;
+  std::vector<uint8_t> open_;  // by object number: 1 while the reader cannot refer to it
+  std::unordered_map<uint32_t, uint32_t> files_;  // source registry id -> file table index
+
+  // ---- primitives ----
+  void byte(uint8_t b) { out_.push_back(static_cast<char>(b)); }
+  void uvar(uint64_t x) {
+    while (x >= 0x80) {
+      byte(static_cast<uint8_t>(x | 0x80));
+      x >>= 7;
+    }
+    byte(static_cast<uint8_t>(x));
+  }
+  void svar(int64_t x) { uvar((static_cast<uint64_t>(x) << 1) ^ static_cast<uint64_t>(x >> 63)); }
+  void u64(uint64_t x) {
+    for (int i = 0; i < 8; ++i) byte(static_cast<uint8_t>(x >> (8 * i)));
+  }
+  void str(std::string_view s) {
+    uvar(s.size());
+    out_.append(s);
+  }
+  /// Starts object `o`: its tag, and it takes the next number. The object is open (the
+  /// reader cannot refer to it yet) until seal(): mutable objects, which the reader makes
+  /// before their contents, are sealed at once; the others when they are complete.
+  void begin(Tag t, const Obj* o) {
+    byte(t);
+    ids_.emplace(o, next_id_++);
+    open_.push_back(1);
+  }
+  void seal(const Obj* o) { open_[ids_.at(o)] = 0; }
+  [[noreturn]] void cannot(Value v, std::string_view why) {
+    throw_error(ErrorKind::IllegalArgumentException,
+                fmt::format("cannot marshal {}: {}", pr_str_report(vm_, v), why));
+  }
+  void file_pos(SourcePos p) {
+    if (!p.known()) {
+      uvar(0);
+      return;
+    }
+    auto [it, added] = files_.emplace(p.file, static_cast<uint32_t>(files_.size() + 1));
+    uvar(it->second);
+    if (added) str(vm_.sources.name(p.file));
+    uvar(p.line);
+    uvar(p.col);
+  }
+
+  // ---- values ----
+  void value(Value v);
+  void object(Value v, Obj* o);
+  void spine(Value v);
+  void elements(Value coll, bool pairs);
+  void fn_proto(FnProto* f);
+  void proto(Proto* p);
+  void var_name(Var* var) {
+    str(var->ns->name->name_view());
+    str(var->sym->name_view());
+  }
+};
+
+void Writer::value(Value v) {
+  if (v.is_nil()) return byte(kNil);
+  if (v.is_bool()) return byte(v.is_true() ? kTrue : kFalse);
+  if (v.is_small_int()) {
+    byte(kInt);
+    return svar(v.as_small_int());
+  }
+  if (v.is_double()) {
+    byte(kDouble);
+    return u64(v.bits());
+  }
+  if (v.is_char()) {
+    byte(kChar);
+    return uvar(v.as_char());
+  }
+  if (!v.is_obj()) cannot(v, "an internal value");
+  Obj* o = v.as_obj();
+  if (o->type == ObjType::BoxedLong) {
+    byte(kInt);
+    return svar(as_long(v));
+  }
+  auto it = ids_.find(o);
+  if (it != ids_.end()) {
+    if (open_[it->second])
+      cannot(v, "it is part of a cycle that reaches it again through a mutable value before it is complete "
+                "(marshal the atom, var or closure that closes the cycle instead)");
+    byte(kRef);
+    return uvar(it->second);
+  }
+  check_native_stack();
+  object(v, o);
+  seal(o);
+}
+
+/// The elements of a counted collection: its count, then each element (pairs: key and
+/// value of each entry).
+void Writer::elements(Value coll, bool pairs) {
+  int64_t n = count(vm_, coll);
+  uvar(static_cast<uint64_t>(n));
+  int64_t seen = 0;
+  for (Value s = seq(vm_, coll); !s.is_nil(); s = next(vm_, s), ++seen) {
+    Value x = first(vm_, s);
+    if (pairs) {
+      value(nth(vm_, x, 0));
+      value(nth(vm_, x, 1));
+    } else {
+      value(x);
+    }
+  }
+  if (seen != n) cannot(coll, "its count and its seq disagree");
+}
+
+void Writer::object(Value v, Obj* o) {
+  switch (o->type) {
+    case ObjType::String:
+      begin(kString, o);
+      return str(static_cast<String*>(o)->view());
+    case ObjType::Symbol: {
+      auto* s = static_cast<Symbol*>(o);
+      begin(kSymbol, o);
+      str(s->ns_view());
+      str(s->name_view());
+      return value(s->meta);
+    }
+    case ObjType::Keyword: {
+      auto* k = static_cast<Keyword*>(o);
+      begin(kKeyword, o);
+      str(k->sym->ns_view());
+      return str(k->sym->name_view());
+    }
+    case ObjType::BigInt:
+      begin(kBigInt, o);
+      return str(bigint_to_string(static_cast<BigInt*>(o)));
+    case ObjType::Ratio:
+      begin(kRatio, o);
+      str(mpz_text(mpq_numref(static_cast<Ratio*>(o)->q)));
+      return str(mpz_text(mpq_denref(static_cast<Ratio*>(o)->q)));
+    case ObjType::BigDecimal:
+      begin(kBigDecimal, o);
+      str(mpz_text(static_cast<BigDecimal*>(o)->unscaled));
+      return svar(static_cast<BigDecimal*>(o)->scale);
+    case ObjType::List:
+    case ObjType::Cons:
+    case ObjType::ChunkedCons:
+      return spine(v);
+    case ObjType::LazySeq: {
+      auto* ls = static_cast<LazySeq*>(o);
+      if (ls->realized) return spine(v);
+      if (ls->fn.is_nil()) cannot(v, "a lazy seq being realized");
+      begin(kLazySeq, o);
+      seal(o);
+      value(ls->fn);
+      return value(ls->meta);
+    }
+    case ObjType::EmptyList:
+      begin(kEmptyList, o);
+      return value(static_cast<EmptyList*>(o)->meta);
+    case ObjType::Vector: {
+      begin(kVector, o);
+      auto* vec = static_cast<Vector*>(o);
+      uvar(vec->cnt);
+      for (uint32_t i = 0; i < vec->cnt; ++i) value(nth(vm_, v, i));
+      return value(vec->meta);
+    }
+    case ObjType::MapEntry: {
+      auto* e = static_cast<MapEntry*>(o);
+      begin(kMapEntry, o);
+      value(e->key);
+      return value(e->val);
+    }
+    case ObjType::ArrayMap:
+      begin(kArrayMap, o);
+      elements(v, true);
+      return value(static_cast<ArrayMap*>(o)->meta);
+    case ObjType::HashMap:
+      begin(kHashMap, o);
+      elements(v, true);
+      return value(static_cast<HashMap*>(o)->meta);
+    case ObjType::HashSet:
+      begin(kHashSet, o);
+      elements(v, false);
+      return value(static_cast<HashSet*>(o)->meta);
+    case ObjType::SortedMap:
+      begin(kSortedMap, o);
+      value(static_cast<SortedMap*>(o)->comp);
+      elements(v, true);
+      return value(static_cast<SortedMap*>(o)->meta);
+    case ObjType::SortedSet: {
+      auto* s = static_cast<SortedSet*>(o);
+      begin(kSortedSet, o);
+      value(static_cast<SortedMap*>(s->impl.as_obj())->comp);
+      elements(v, false);
+      return value(s->meta);
+    }
+    case ObjType::Queue:
+      begin(kQueue, o);
+      elements(v, false);
+      return value(static_cast<Queue*>(o)->meta);
+    case ObjType::Range: {
+      auto* r = static_cast<Range*>(o);
+      begin(kRange, o);
+      svar(r->start);
+      svar(r->step);
+      uvar(static_cast<uint64_t>(r->cnt));
+      return value(r->meta);
+    }
+    case ObjType::TaggedLiteral: {
+      auto* t = static_cast<TaggedLiteral*>(o);
+      begin(kTagged, o);
+      value(t->tag);
+      return value(t->form);
+    }
+    case ObjType::Uuid:
+      begin(kUuid, o);
+      u64(static_cast<Uuid*>(o)->msb);
+      return u64(static_cast<Uuid*>(o)->lsb);
+    case ObjType::Inst:
+      begin(kInst, o);
+      return svar(static_cast<Inst*>(o)->ms);
+    case ObjType::Regex:
+      begin(kRegex, o);
+      return str(static_cast<Regex*>(o)->source->view());
+    case ObjType::Atom: {
+      auto* a = static_cast<Atom*>(o);
+      begin(kAtom, o);
+      seal(o);
+      value(a->val);
+      value(a->validator);
+      value(a->watches);
+      return value(a->meta);
+    }
+    case ObjType::Volatile:
+      begin(kVolatile, o);
+      seal(o);
+      return value(static_cast<Volatile*>(o)->val);
+    case ObjType::Delay: {
+      auto* d = static_cast<Delay*>(o);
+      begin(kDelay, o);
+      seal(o);
+      value(d->fn);
+      value(d->val);
+      return value(d->exception);
+    }
+    case ObjType::Var:
+      begin(kVar, o);
+      seal(o);
+      return var_name(static_cast<Var*>(o));
+    case ObjType::Namespace:
+      begin(kNamespace, o);
+      seal(o);
+      return str(static_cast<Namespace*>(o)->name->name_view());
+    case ObjType::FnProto:
+      return fn_proto(static_cast<FnProto*>(o));
+    case ObjType::Closure: {
+      auto* c = static_cast<Closure*>(o);
+      begin(kClosure, o);
+      value(Value::object(c->fn));
+      seal(o);  // the reader makes the closure once it has its prototype
+      value(c->meta);
+      uvar(c->nupvals);
+      for (uint32_t i = 0; i < c->nupvals; ++i) value(c->upvals()[i]);
+      return;
+    }
+    case ObjType::Native: {
+      auto* n = static_cast<Native*>(o);
+      auto it = vm_.native_registry.find(std::string(n->name->view()));
+      if (it == vm_.native_registry.end() || static_cast<Native*>(it->second)->fn != n->fn ||
+          static_cast<Native*>(it->second)->host_data != n->host_data)
+        cannot(v, "a native function without a registered name");
+      begin(kNative, o);
+      str(n->name->view());
+      return value(n->meta);
+    }
+    case ObjType::MultiFn: {
+      auto* m = static_cast<MultiFn*>(o);
+      begin(kMultiFn, o);
+      seal(o);
+      str(m->name ? m->name->view() : std::string_view{});
+      value(m->dispatch_fn);
+      value(m->default_val);
+      value(Value::object(m->hierarchy));
+      value(m->method_table);
+      return value(m->prefer_table);
+    }
+    case ObjType::Protocol: {
+      auto* p = static_cast<Protocol*>(o);
+      begin(kProtocol, o);
+      seal(o);
+      value(Value::object(p->name));
+      value(Value::object(p->var));
+      uvar(p->methods.size());
+      for (Keyword* k : p->methods) value(Value::object(k));
+      value(p->doc);
+      uvar(p->impls.size());
+      for (const Protocol::Impl& i : p->impls) {
+        value(i.cls);
+        value(i.fns);
+      }
+      return;
+    }
+    case ObjType::RecordType: {
+      auto* t = static_cast<RecordType*>(o);
+      if (t->host) cannot(v, "the class of a host type");
+      begin(kRecordType, o);
+      value(Value::object(t->name));
+      byte(t->is_record ? 1 : 0);
+      seal(o);  // the reader makes the type once it has its name
+      uvar(t->fields.size());
+      for (Keyword* k : t->fields) value(Value::object(k));
+      value(t->field_syms);
+      return value(t->to_string);
+    }
+    case ObjType::Record:
+    case ObjType::TypeInstance: {
+      auto* r = static_cast<Record*>(o);
+      if (r->rtype->host) cannot(v, "a host object");
+      bool rec = o->type == ObjType::Record;
+      begin(rec ? kRecord : kTypeInstance, o);
+      value(Value::object(r->rtype));
+      uvar(r->n);
+      for (uint32_t i = 0; i < r->n; ++i) value(r->fields()[i]);
+      if (rec) value(r->ext);
+      return value(r->meta);
+    }
+    case ObjType::Reify: {
+      auto* r = static_cast<Reify*>(o);
+      begin(kReify, o);
+      seal(o);
+      uvar(r->protocols.size());
+      for (size_t i = 0; i < r->protocols.size(); ++i) {
+        value(r->protocols[i]);
+        value(i < r->fns.size() ? r->fns[i] : Value::nil());
+      }
+      value(r->to_string);
+      return value(r->meta);
+    }
+    case ObjType::Exception: {
+      auto* e = static_cast<Exception*>(o);
+      begin(kException, o);
+      uvar(static_cast<uint64_t>(e->kind));
+      value(e->message ? Value::object(e->message) : Value::nil());
+      value(e->data);
+      value(e->cause);
+      uvar(e->frames.size());
+      for (const TraceEntry& t : e->frames) {
+        value(t.fn_name ? Value::object(t.fn_name) : Value::nil());
+        file_pos(t.pos);
+      }
+      return;
+    }
+    case ObjType::StringBuilder:
+      begin(kStringBuilder, o);
+      seal(o);
+      return str(static_cast<TextWriter*>(o)->text);
+    case ObjType::JavaArray: {
+      auto* a = static_cast<JavaArray*>(o);
+      begin(kArray, o);
+      seal(o);
+      byte(static_cast<uint8_t>(a->kind));
+      value(a->component);
+      uvar(a->length);
+      for (uint32_t i = 0; i < a->length; ++i) value(array_load(vm_.heap, a, i));
+      return;
+    }
+    case ObjType::Fiber:
+      cannot(v, "fibers cannot be marshalled yet");
+    case ObjType::TransientVector:
+    case ObjType::TransientArrayMap:
+    case ObjType::TransientHashMap:
+    case ObjType::TransientHashSet:
+      cannot(v, "a transient (call persistent! first)");
+    case ObjType::HostObject:
+      cannot(v, "a host object");
+    case ObjType::Writer:
+    case ObjType::StringWriter:
+    case ObjType::LineReader:
+    case ObjType::File:
+    case ObjType::Matcher:
+      cannot(v, "it holds an operating-system or library resource");
+    default:
+      break;
+  }
+  // The remaining seq types (vector, map, string, array and queue seqs, array chunks)
+  // are written as lists of their elements; they compare equal to the original.
+  if (is_seq(v)) {
+    std::vector<Value> items;
+    for (Value s = v; !s.is_nil(); s = next(vm_, s)) items.push_back(first(vm_, s));
+    Value list = list_from(vm_.heap, items.data(), items.size());
+    RootScope scope(vm_.heap);
+    scope.push(list);
+    ids_.emplace(o, next_id_);  // the original takes the number of the list written now
+    if (items.empty()) {
+      begin(kEmptyList, list.as_obj());
+      return value(Value::nil());
+    }
+    return spine(list);
+  }
+  cannot(v, fmt::format("values of type {} cannot be marshalled", value_type_name(v)));
+}
+
+/// A run of seq cells, written in a loop: each cell's kind, metadata and body, then the
+/// value the last cell continues with (nil, a REF, or any other seq).
+void Writer::spine(Value v) {
+  std::vector<Obj*> cells;
+  for (Value s = v; s.is_obj() && !ids_.count(s.as_obj());) {
+    Obj* o = s.as_obj();
+    if (o->type == ObjType::List) {
+      s = static_cast<List*>(o)->rest;
+    } else if (o->type == ObjType::Cons) {
+      s = static_cast<Cons*>(o)->more;
+    } else if (o->type == ObjType::ChunkedCons) {
+      s = static_cast<ChunkedCons*>(o)->more;
+    } else if (o->type == ObjType::LazySeq && static_cast<LazySeq*>(o)->realized) {
+      s = static_cast<LazySeq*>(o)->s;
+    } else {
+      break;
+    }
+    cells.push_back(o);
+    ids_.emplace(o, UINT32_MAX);  // claimed; numbered in order below
+  }
+  byte(kSpine);
+  for (Obj* o : cells) {
+    ids_[o] = next_id_++;
+    open_.push_back(1);
+  }
+  uvar(cells.size());
+  // The tail first, then the cells from the last to the first: the reader builds each
+  // cell on the one after it, and a cell's element may refer to any later cell.
+  Obj* last = cells.back();
+  Value tail = last->type == ObjType::List          ? static_cast<List*>(last)->rest
+               : last->type == ObjType::Cons        ? static_cast<Cons*>(last)->more
+               : last->type == ObjType::ChunkedCons ? static_cast<ChunkedCons*>(last)->more
+                                                    : static_cast<LazySeq*>(last)->s;
+  value(tail);
+  for (size_t k = cells.size(); k-- > 0;) {
+    Obj* o = cells[k];
+    switch (o->type) {
+      case ObjType::List:
+        byte(kSpineList);
+        value(static_cast<List*>(o)->meta);
+        value(static_cast<List*>(o)->first);
+        break;
+      case ObjType::Cons:
+        byte(kSpineCons);
+        value(static_cast<Cons*>(o)->meta);
+        value(static_cast<Cons*>(o)->first);
+        break;
+      case ObjType::ChunkedCons: {
+        auto* c = static_cast<ChunkedCons*>(o);
+        byte(kSpineChunked);
+        value(c->meta);
+        uvar(c->chunk->count() - c->skip);
+        for (uint32_t i = c->skip; i < c->chunk->count(); ++i) value(c->chunk->nth(i));
+        break;
+      }
+      default:
+        byte(kSpineLazy);
+        value(static_cast<LazySeq*>(o)->meta);
+        break;
+    }
+    seal(o);
+  }
+}
+
+void Writer::fn_proto(FnProto* f) {
+  begin(kFnProto, f);
+  value(f->name ? Value::object(f->name) : Value::nil());
+  file_pos(f->pos);
+  uvar(f->upvals.size());
+  for (const UpvalDesc& u : f->upvals) {
+    byte(u.from_register ? 1 : 0);
+    uvar(u.index);
+    value(u.name ? Value::object(u.name) : Value::nil());
+  }
+  uvar(f->fixed.size());
+  for (Proto* p : f->fixed) proto(p);
+  byte(f->variadic ? 1 : 0);
+  if (f->variadic) proto(f->variadic);
+}
+
+void Writer::proto(Proto* p) {
+  value(p->name ? Value::object(p->name) : Value::nil());
+  uvar(p->framesize);
+  uvar(p->nparams);
+  byte(p->variadic ? 1 : 0);
+  uvar(p->code.size());
+  for (Instr i : p->code)
+    for (int b = 0; b < 4; ++b) byte(static_cast<uint8_t>(i >> (8 * b)));
+  uvar(p->constants.size());
+  for (Value k : p->constants) value(k);
+  uvar(p->positions.size());
+  for (const SourcePos& pos : p->positions) file_pos(pos);
+  uvar(p->locals.size());
+  for (const LocalInfo& l : p->locals) {
+    value(l.name ? Value::object(l.name) : Value::nil());
+    uvar(l.start_pc);
+    uvar(l.end_pc);
+    uvar(l.reg);
+  }
+  uvar(p->live.size());
+  for (const LiveRange& r : p->live) {
+    uvar(r.start_pc);
+    uvar(r.end_pc);
+    uvar(r.reg);
+  }
+}
+
+}  // namespace
+
+std::string marshal(State& vm, Value v) {
+  RootScope scope(vm.heap);
+  scope.push(v);
+  return Writer(vm).finish(v);
+}
+
+}  // namespace clove

@@ -3,6 +3,8 @@
 //   clove run FILE [ARGS...]     run a program; *command-line-args* holds ARGS
 //   clove -e EXPR [ARGS...]      evaluate expressions, printing the last value unless nil
 //   clove disasm FILE [--ir]     list the bytecode (or IR) of every top-level form
+//   clove compile FILE [-o OUT]  write a program image (default: FILE's name with .clvm);
+//                                `clove run OUT` runs it without reading source
 //   clove repl                   an interactive read-eval-print loop
 //   clove test [PATHS...]        run clojure.test tests (default: the files under test/)
 //   -cp ROOTS (or CLOVE_PATH)    ':'-separated source roots for require/load
@@ -38,6 +40,7 @@
 #include "reader/reader.h"
 #include "runtime/coll/coll.h"
 #include "eval/loader.h"
+#include "image/program.h"
 #include "runtime/num/number.h"
 #include "runtime/print/print.h"
 #include "api/runtime.h"
@@ -129,6 +132,23 @@ bool read_file(const std::string& path, std::string* out) {
   ss << in.rdbuf();
   *out = ss.str();
   return true;
+}
+
+/// clove compile FILE [-o OUT]: loads FILE recording its compiled forms and writes the
+/// program image (image/program.h).
+int cmd_compile(Runtime& vm, const std::string& path, std::string out) {
+  if (out.empty()) out = std::filesystem::path(path).replace_extension(".clvm").string();
+  std::string image;
+  int code = guarded(vm, [&] { image = clove::compile_program(vm, path); });
+  if (code) return code;
+  std::ofstream f(out, std::ios::binary | std::ios::trunc);
+  f.write(image.data(), static_cast<std::streamsize>(image.size()));
+  f.close();
+  if (!f) {
+    std::fprintf(stderr, "clove compile: cannot write %s\n", out.c_str());
+    return kExitError;
+  }
+  return 0;
 }
 
 int cmd_disasm(Runtime& vm, const std::string& path, bool ir) {
@@ -342,7 +362,8 @@ int main(int argc, char** argv) {
   std::vector<std::string> argv_store(argv, argv + argc);
   for (size_t i = 1; i < argv_store.size(); ++i) {
     const std::string& a = argv_store[i];
-    if (a == "run" || a == "test" || a == "disasm" || a == "repl" || a == "-e" || a == "--eval") break;
+    if (a == "run" || a == "test" || a == "disasm" || a == "compile" || a == "repl" || a == "-e" || a == "--eval")
+      break;
     if (a == "-cp") argv_store[i] = "--classpath";
   }
   std::vector<char*> argv_ptrs;
@@ -376,6 +397,12 @@ int main(int argc, char** argv) {
   run->footer("Arguments after FILE are passed verbatim, in *command-line-args*.");
   run->prefix_command();
 
+  std::string compile_file, compile_out;
+  CLI::App* compile = app.add_subcommand("compile", "Write an image of a program, which `clove run` runs without reading source");
+  compile->add_option("file", compile_file, "Program file (.clj, .cljc, .clove)")->required();
+  compile->add_option("-o,--output", compile_out, "Image file (default: FILE's name with the extension .clvm)");
+  compile->footer("Compiling loads the program: its top-level forms run, as Clojure's compile loads the "
+                  "namespaces it compiles.");
   std::string disasm_file;
   bool disasm_ir = false;
   CLI::App* disasm = app.add_subcommand("disasm", "Show the bytecode of every top-level form");
@@ -443,8 +470,8 @@ int main(int argc, char** argv) {
   // and test/ (test), or the current folder.
   add_roots(vm, classpath);
   if (const char* env = std::getenv("CLOVE_PATH")) add_roots(vm, env);
-  if (*run) {
-    std::string dir = std::filesystem::path(run_file).parent_path().string();
+  if (*run || *compile) {
+    std::string dir = std::filesystem::path(*run ? run_file : compile_file).parent_path().string();
     vm.load_path.push_back(dir.empty() ? "." : dir);
   } else if (*test) {
     vm.load_path.push_back("src");
@@ -456,6 +483,7 @@ int main(int argc, char** argv) {
   if (clove::Var* v = vm.resolve_var(vm.core_ns(), vm.sym("*print-namespace-maps*"))) v->root = Value::t();
   int code = 0;
   if (*run) set_command_line_args(vm, run->remaining());
+  if (*compile) set_command_line_args(vm, {});
   if (!eval_exprs.empty()) set_command_line_args(vm, app.remaining());
   bind_session_vars(vm);
   if (memory_limit) {
@@ -471,6 +499,8 @@ int main(int argc, char** argv) {
   if (*run) {
     if (max_instructions > 0) vm.set_budget(max_instructions);
     code = guarded(vm, [&] { vm.load_file(run_file); });
+  } else if (*compile) {
+    code = cmd_compile(vm, compile_file, compile_out);
   } else if (*test) {
     code = cmd_test(vm, test_paths);
   } else if (*disasm) {

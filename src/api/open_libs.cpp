@@ -6,11 +6,12 @@
 #include "reader/reader.h"
 #include "eval/core_lib.h"
 #include "eval/loader.h"
+#include "image/image.h"
 #include "natives/args.h"
 
 namespace clove {
 
-void open_libs(State& vm, bool load_library) {
+void open_libs(State& vm, bool load_library, bool use_image) {
   install_lang_natives(vm);
   install_number_natives(vm);
   install_coll_natives(vm);
@@ -43,6 +44,16 @@ void open_libs(State& vm, bool load_library) {
   install_tagged_natives(vm);
   install_array_natives(vm);
   if (!load_library) return;
+  if (std::string_view image = core_image(); !image.empty() && use_image) {
+    UnmarshalOptions opts;
+    opts.static_source_text = [](const std::string& name) -> std::string_view {
+      for (const EmbeddedFile* f = kCoreLibrary; f->name; ++f)
+        if (name == std::string("clove/lib/") + f->name) return f->text;
+      return {};
+    };
+    load_namespaces(vm, image, opts);
+    return;
+  }
   Namespace* saved = vm.current_ns();
   vm.set_current_ns(vm.core_ns());
   for (const EmbeddedFile* f = kCoreLibrary; f->name; ++f) {

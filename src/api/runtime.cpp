@@ -3,6 +3,9 @@
 
 #include <dlfcn.h>
 
+#include <fstream>
+#include <sstream>
+
 #include <stdexcept>
 #include <string>
 
@@ -13,11 +16,12 @@
 #include "compiler/compiler.h"
 #include "eval/eval.h"
 #include "gc/heap.h"
+#include "image/program.h"
 
 namespace clove {
 
 Runtime::Runtime(RuntimeOptions opts) {
-  open_libs(*this, opts.load_core_library);
+  open_libs(*this, opts.load_core_library, opts.use_core_image);
   set_current_ns(find_or_create_ns(sym("user")));
   capabilities = opts.capabilities;
   if (opts.max_memory) {
@@ -30,7 +34,16 @@ Runtime::Runtime(RuntimeOptions opts) {
 }
 
 Value Runtime::eval_string(std::string_view src, std::string_view name) { return clove::eval_string(*this, src, name); }
-Value Runtime::load_file(const std::string& path) { return clove::load_file(*this, path); }
+Value Runtime::load_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  char head[4] = {};
+  if (in.read(head, sizeof head) && is_image({head, sizeof head})) {
+    std::stringstream ss;
+    ss << head[0] << head[1] << head[2] << head[3] << in.rdbuf();
+    return run_program_image(*this, ss.str());
+  }
+  return clove::load_file(*this, path);
+}
 Value Runtime::eval_form(Value form) { return clove::eval_form(*this, form); }
 
 void Runtime::open_native_module(const std::string& path) {

@@ -22,6 +22,9 @@ struct RuntimeOptions {
   /// Load the Clove-written part of clojure.core (src/lib). Without it only natives
   /// and special forms exist; useful for tests of the VM alone.
   bool load_core_library = true;
+  /// Load the core library from the image compiled into the binary (image/image.h)
+  /// rather than compile src/lib: the same namespaces, in a fraction of the time.
+  bool use_core_image = true;
   /// The capabilities granted to the code the VM runs (state/capability.h): all by
   /// default; a sandboxed VM gets kNoCapabilities or only the bits the host trusts it
   /// with, e.g. capability_bit(CapabilityId::Fs). Applied after the libraries are open.
@@ -44,7 +47,9 @@ class Runtime : public Interpreter {
 
   /// Reads, compiles and runs every form of `src` (eval/eval.h's eval_string).
   Value eval_string(std::string_view src, std::string_view name);
-  /// eval_string on a file's contents (eval/eval.h's load_file).
+  /// eval_string on a file's contents (eval/eval.h's load_file), or, for a program
+  /// image that `clove compile` wrote (it starts with marshal's header), runs the image
+  /// (image/program.h's run_program_image).
   Value load_file(const std::string& path);
   /// Compiles and runs one form already read (compiler/compiler.h's eval_form).
   Value eval_form(Value form);
@@ -63,7 +68,8 @@ class Runtime : public Interpreter {
 
 /// Installs every native of clojure.core and friends (natives/) and, when
 /// `load_library`, loads the core library written in Clove (src/lib/*.clj), in
-/// clojure.core. Called by VM's constructor (api/open_libs.cpp).
-void open_libs(State& vm, bool load_library);
+/// clojure.core: from the binary's image when it has one and `use_image`, else by
+/// compiling the sources. Called by VM's constructor (api/open_libs.cpp).
+void open_libs(State& vm, bool load_library, bool use_image = true);
 
 }  // namespace clove

@@ -5,10 +5,20 @@
 
 namespace clove {
 
-SourceRegistry::SourceRegistry() { entries_.push_back({"<unknown>", ""}); }
+SourceRegistry::SourceRegistry() { add("<unknown>", ""); }
 
 uint32_t SourceRegistry::add(std::string name, std::string text) {
-  entries_.push_back({std::move(name), std::move(text)});
+  Entry& e = entries_.emplace_back();
+  e.name = std::move(name);
+  e.owned = std::move(text);
+  e.text = e.owned;  // the deque never moves its elements, so the view stays valid
+  return static_cast<uint32_t>(entries_.size() - 1);
+}
+
+uint32_t SourceRegistry::add_static(std::string name, std::string_view text) {
+  Entry& e = entries_.emplace_back();
+  e.name = std::move(name);
+  e.text = text;
   return static_cast<uint32_t>(entries_.size() - 1);
 }
 
@@ -20,12 +30,12 @@ uint32_t SourceRegistry::find(const std::string& name) const {
     if (entries_[i].name == name) return static_cast<uint32_t>(i);
   return 0;
 }
-const std::string& SourceRegistry::text(uint32_t id) const {
+std::string_view SourceRegistry::text(uint32_t id) const {
   return entries_[id < entries_.size() ? id : 0].text;
 }
 
 std::string SourceRegistry::line_text(uint32_t id, uint32_t line) const {
-  const std::string& t = text(id);
+  std::string_view t = text(id);
   size_t pos = 0;
   for (uint32_t l = 1; l < line; ++l) {
     pos = t.find('\n', pos);
@@ -34,7 +44,7 @@ std::string SourceRegistry::line_text(uint32_t id, uint32_t line) const {
   }
   if (pos > t.size()) return "";
   size_t end = t.find('\n', pos);
-  return t.substr(pos, end == std::string::npos ? std::string::npos : end - pos);
+  return std::string(t.substr(pos, end == std::string::npos ? std::string::npos : end - pos));
 }
 
 std::string SourceRegistry::format(SourcePos p) const {

@@ -10,6 +10,7 @@
 #include <deque>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace clove {
@@ -27,10 +28,13 @@ class SourceRegistry {
   SourceRegistry();
   /// Registers a source (a file path or a pseudo-name like "<expr>"); returns its id.
   uint32_t add(std::string name, std::string text);
+  /// Registers a source whose text outlives the registry (the core library's sources,
+  /// embedded in the binary): the text is not copied.
+  uint32_t add_static(std::string name, std::string_view text);
   const std::string& name(uint32_t id) const;
   /// The id of the most recently added source named `name`, or 0 when there is none.
   uint32_t find(const std::string& name) const;
-  const std::string& text(uint32_t id) const;
+  std::string_view text(uint32_t id) const;
   /// The text of line `line` (1-based) without its newline, or "" if out of range.
   std::string line_text(uint32_t id, uint32_t line) const;
   /// "file:line:col", or "<unknown>" for an unknown position.
@@ -42,7 +46,9 @@ class SourceRegistry {
 
  private:
   struct Entry {
-    std::string name, text;
+    std::string name;
+    std::string owned;      // the text, unless it is static
+    std::string_view text;  // owned, or the static text
   };
   std::deque<Entry> entries_;  // a deque: texts never move, so string_views into them stay valid
 };

@@ -1,5 +1,6 @@
 // core_lib.h: the Clove-written core library embedded in the binary (src/lib/*.clj).
 #pragma once
+#include <string_view>
 
 namespace clove {
 
@@ -9,5 +10,10 @@ struct EmbeddedFile {
 };
 /// Terminated by {nullptr, nullptr}; loaded in order at VM start.
 extern const EmbeddedFile kCoreLibrary[];
+
+/// The namespace image of the core library compiled at build time (image/image.h), or
+/// empty when this program has none (the build step that makes it: then the library
+/// is compiled from kCoreLibrary). Defined by the generated cmake/core_image.cpp.in.
+std::string_view core_image();
 
 }  // namespace clove

@@ -3,10 +3,13 @@
 
 #include <fstream>
 #include <sstream>
+#include <utility>
 
 #include <fmt/format.h>
 
 #include "compiler/compiler.h"
+#include "runtime/coll/coll.h"
+#include "runtime/lang/function.h"
 #include "eval/data_readers.h"
 #include "reader/reader.h"
 #include "state/state.h"
@@ -35,8 +38,27 @@ class LoadBindings {
 };
 }  // namespace
 
+namespace {
+/// Tells the compile recorder (if any) that a text is loading, for as long as it lives.
+class RecordedText {
+ public:
+  RecordedText(State& vm, std::string_view name) : rec_(vm.compile_recorder) {
+    if (rec_) rec_->begin_text(std::exchange(rec_->next_resource, {}), name);
+  }
+  ~RecordedText() {
+    if (rec_) rec_->end_text();
+  }
+  RecordedText(const RecordedText&) = delete;
+  RecordedText& operator=(const RecordedText&) = delete;
+
+ private:
+  CompileRecorder* rec_;
+};
+}  // namespace
+
 Value eval_string(State& vm, std::string_view src, std::string_view name) {
   LoadBindings load_bindings(vm);
+  RecordedText recorded(vm, name);
   // The registry keeps the text as long as the VM lives: counted in the heap.
   vm.heap.add_external(src.size() + name.size());
   uint32_t id = vm.sources.add(std::string(name), std::string(src));
@@ -57,6 +79,22 @@ Value eval_string(State& vm, std::string_view src, std::string_view name) {
     deferring = data_readers.configure(vm, &reader.options());
   }
   return scope[slot];
+}
+
+Value run_compiled_forms(State& vm, Value fn_protos) {
+  LoadBindings load_bindings(vm);
+  RootScope scope(vm.heap);
+  scope.push(fn_protos);
+  size_t result = scope.push(Value::nil());
+  int64_t n = count(vm, fn_protos);
+  for (int64_t i = 0; i < n; ++i) {
+    FnProto* fp = as<FnProto>(nth(vm, fn_protos, i));
+    if (!fp || !fp->upvals.empty() || !fp->arity_for(0))
+      throw_error(ErrorKind::IllegalArgumentException, "a compiled top-level form that is not a function of no arguments");
+    Closure* thunk = make_closure(vm.heap, fp, 0);
+    scope[result] = vm.call(Value::object(thunk), nullptr, 0);
+  }
+  return scope[result];
 }
 
 Value load_file(State& vm, const std::string& path) {

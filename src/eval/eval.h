@@ -21,6 +21,11 @@ class State;
 /// for no forms). `name` is used for positions ("<expr>", a file path). Throws
 /// Diagnostic for reader/compile errors and CloveError for uncaught runtime errors.
 Value eval_string(State& vm, std::string_view src, std::string_view name);
+/// Runs top-level forms compiled earlier (a program image's, image/program.h) in order,
+/// inside the bindings a load establishes, as eval_string runs forms it compiles;
+/// returns the last value. `fn_protos` is a vector of FnProtos of no arguments
+/// (IllegalArgumentException for anything else).
+Value run_compiled_forms(State& vm, Value fn_protos);
 /// eval_string on the contents of a file, in .clove mode when its name ends in .clove;
 /// IOException if it cannot be read.
 Value load_file(State& vm, const std::string& path);

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "core/error.h"
+#include "runtime/coll/coll.h"
 #include "gc/heap.h"
 #include "state/namespace.h"
 #include "runtime/text/string.h"
@@ -98,6 +99,7 @@ void run_located(State& vm, std::string_view resource, const Located& loc) {
     vm.open_native_module(loc.path);
     return;
   }
+  if (vm.compile_recorder) vm.compile_recorder->next_resource = resource;  // for the text's recording
   if (!loc.embedded) {
     load_file(vm, loc.path);  // sets .clove mode from the file's extension
     return;
@@ -193,6 +195,13 @@ void load_resource(State& vm, std::string_view path) {
     files += pending[i].second;
     throw_error(ErrorKind::Exception, fmt::format("Cyclic load dependency: {} (files: {})", chain, files));
   }
+  // A program image's compiled resources come first (image/program.h).
+  if (auto unit = vm.image_units.find(resource); unit != vm.image_units.end()) {
+    Value file = nth(vm, unit->second, 0);
+    LoadScope scope(vm, is<String>(file) ? std::string(as<String>(file)->view()) : resource, resource);
+    run_compiled_forms(vm, nth(vm, unit->second, 1));
+    return;
+  }
   Located loc;
   if (!locate_resource(vm, resource, &loc)) throw_not_found(vm, resource);
   run_located(vm, resource, loc);
@@ -200,6 +209,9 @@ void load_resource(State& vm, std::string_view path) {
 
 bool lib_loaded(const State& vm, Symbol* lib) {
   if (vm.loaded_libs.count(lib)) return true;
+  // A program image's resource has not run yet: its namespace and vars may exist
+  // already (the image's compiled code names them) without their definitions.
+  if (vm.image_units.count(lib_resource(lib->name_view()))) return false;
   // An existing namespace with vars of its own counts as loaded; an empty one (made by
   // create-ns or an :as-alias) does not.
   Namespace* ns = vm.find_ns(lib);

@@ -33,9 +33,10 @@ class State;
 inline constexpr uint32_t kMarshalVersion = 1;
 
 struct UnmarshalOptions {
-  /// The text of a source file named in the data (for error snippets); null or "" when
-  /// the text is not at hand. Images of the core library pass the embedded sources.
-  std::function<std::string(const std::string& name)> source_text;
+  /// The text of a source file named in the data (for error snippets), which must
+  /// outlive the VM (it is not copied); null or "" when the text is not at hand. The
+  /// core library's image passes its sources embedded in the binary.
+  std::function<std::string_view(const std::string& name)> static_source_text;
 };
 
 /// The bytes of `v`: a header (magic "CLVM", format version, value and instruction

@@ -225,7 +225,8 @@ SourcePos Reader::file_pos() {
   if (idx == files_.size() + 1) {
     std::string name(text());
     uint32_t id = vm_.sources.find(name);
-    if (id == 0) id = vm_.sources.add(name, opts_.source_text ? opts_.source_text(name) : std::string());
+    if (id == 0)
+      id = vm_.sources.add_static(name, opts_.static_source_text ? opts_.static_source_text(name) : std::string_view());
     files_.push_back(id);
   }
   SourcePos p;

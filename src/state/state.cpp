@@ -26,6 +26,7 @@ void State::trace_roots(Tracer& t) {
   t.mark(last_exception_);
   for (Value v : permanent) t.mark(v);
   for (auto& [name, native] : native_registry) t.mark(native);
+  for (auto& [resource, protos] : image_units) t.mark(protos);
   t.mark(request.fn);
   for (Value v : request.args) t.mark(v);
   t.mark(request.ctx);  // request.fiber: the interpreter marks it (vm/interpreter.cpp)

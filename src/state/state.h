@@ -76,6 +76,24 @@ struct TraceEntry {
 /// a marker entry whose var is null.
 using BindingStack = std::vector<std::pair<Var*, Value>>;
 
+/// What `clove compile` hears while it loads a program (image/program.h): the loads of
+/// files and resources, nested as they happen, and every top-level form compiled.
+class CompileRecorder {
+ public:
+  virtual ~CompileRecorder() = default;
+  /// The resource path of the next text to load, set by require and load just before
+  /// they load it (eval/loader.cpp) and taken by begin_text's caller.
+  std::string next_resource;
+  /// A source text starts loading: `resource` is its resource path for a require or
+  /// load ("" for the program's file, load-file and load-string), `name` its file name.
+  virtual void begin_text(std::string_view resource, std::string_view name) = 0;
+  /// The text begun last has ended (normally or not).
+  virtual void end_text() = 0;
+  /// A top-level form of the text being loaded, compiled to `fn_proto` (an FnProto of
+  /// no arguments), about to run.
+  virtual void toplevel(Value fn_proto) = 0;
+};
+
 /// Options a host sets before running code.
 struct VMLimits {
   /// Clove frames per fiber (tail calls do not add one); past it: StackOverflowError.
@@ -118,6 +136,10 @@ class State : public RootProvider {
   Keyword* kw(std::string_view qualified) { return names.keyword(qualified); }
   /// Counter behind gensym, auto-gensyms (foo#) and #() parameter names.
   uint64_t next_id() { return ++id_counter_; }
+  /// The last number next_id() gave; an image restores it (advance_ids) so gensyms made
+  /// after loading never repeat those inside the image.
+  uint64_t last_id() const { return id_counter_; }
+  void advance_ids(uint64_t to) { id_counter_ = std::max(id_counter_, to); }
 
   // ---- namespaces and vars (state/state.cpp) ----
   Namespace* core_ns() const { return core_ns_; }
@@ -175,6 +197,13 @@ class State : public RootProvider {
   std::vector<std::pair<std::string, std::string>> pending_loads;
   /// Whether the file being compiled is a .clove file (shadowing guard, unquote).
   bool compiling_clove_file = false;
+  /// The compiled top-level forms of each resource a program image holds
+  /// (image/program.h), by resource path ("/my/lib"): a vector of FnProtos that require
+  /// runs in order instead of finding and compiling the source.
+  std::unordered_map<std::string, Value> image_units;
+  /// While `clove compile` loads a program: receives each top-level form compiled from
+  /// the files it loads (eval/eval.cpp, eval/loader.cpp; image/program.cpp).
+  class CompileRecorder* compile_recorder = nullptr;
 
   // ---- running code (the interpreter, vm/) ----
   /// Calls any callable Clove value with arguments; rethrows errors as CloveError.

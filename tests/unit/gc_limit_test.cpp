@@ -46,6 +46,7 @@ class GcLimit : public ::testing::Test {
   }
   /// Caps the heap `headroom` bytes above what it holds now.
   void cap_above_now(size_t headroom) {
+    vm.heap.collect();  // the headroom is above live data, not above garbage not yet swept
     cap_ = vm.heap.bytes_live() + headroom;
     vm.heap.set_limit(cap_);
   }

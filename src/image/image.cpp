@@ -1,0 +1,160 @@
+// image.cpp: save_namespaces and load_namespaces (image/image.h).
+//
+// The snapshot is ordinary Clove data, written and read by marshal:
+//   [:clove/namespaces NAMESPACES LOADED-LIBS LAST-ID]
+// NAMESPACES is a vector with one entry per namespace:
+//   [ns meta OWN-VARS MAPPINGS ALIASES EXCLUDES]
+// OWN-VARS is a flat vector of (var root meta flags bound?) per var the namespace owns
+// (root is :clove.image/kept for a stream); MAPPINGS a flat vector of (symbol var),
+// ALIASES of (symbol namespace), EXCLUDES a vector of symbols.
+#include "image/image.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <vector>
+
+#include "runtime/coll/coll.h"
+#include "runtime/coll/vector.h"
+#include "runtime/num/number.h"
+#include "state/state.h"
+
+namespace clove {
+
+namespace {
+
+constexpr uint16_t kVarFlags = kFlagMacro | kFlagDynamic | kFlagPrivate;
+
+bool is_stream(Value v) {
+  if (!v.is_obj()) return false;
+  ObjType t = v.as_obj()->type;
+  return t == ObjType::Writer || t == ObjType::StringWriter || t == ObjType::LineReader;
+}
+
+/// Symbols in name order, so an image does not depend on hash-table order.
+template <class Map>
+std::vector<Symbol*> sorted_keys(const Map& m) {
+  std::vector<Symbol*> keys;
+  for (auto& [k, v] : m) keys.push_back(k);
+  std::sort(keys.begin(), keys.end(), [](Symbol* a, Symbol* b) { return a->name_view() < b->name_view(); });
+  return keys;
+}
+
+[[noreturn]] void bad_image(std::string_view why) {
+  throw_error(ErrorKind::IllegalArgumentException, fmt::format("load image: {}", why));
+}
+
+/// The element i of vector v, which must have at least i + 1 elements.
+Value at(State& vm, Value v, int64_t i) {
+  if (!is<Vector>(v) || count(vm, v) <= i) bad_image("a malformed namespace entry");
+  return nth(vm, v, i);
+}
+
+}  // namespace
+
+std::string save_namespaces(State& vm) {
+  RootScope scope(vm.heap);
+  Value kept = Value::object(vm.kw("clove.image/kept"));
+  std::vector<Namespace*> all;
+  for (auto& [name, ns] : vm.namespaces()) all.push_back(ns);
+  std::sort(all.begin(), all.end(), [](Namespace* a, Namespace* b) { return a->name->name_view() < b->name->name_view(); });
+  size_t entries = scope.push(empty_vector(vm.heap));
+  for (Namespace* ns : all) {
+    std::vector<Value> own, maps, aliases, excludes;
+    for (Symbol* s : sorted_keys(ns->mappings)) {
+      Var* v = ns->mappings.at(s);
+      maps.push_back(Value::object(s));
+      maps.push_back(Value::object(v));
+      if (v->ns != ns) continue;
+      own.push_back(Value::object(v));
+      own.push_back(is_stream(v->root) ? kept : v->root);
+      own.push_back(v->meta);
+      own.push_back(Value::small_int(v->flags & kVarFlags));
+      own.push_back(Value::boolean(v->bound));
+    }
+    for (Symbol* s : sorted_keys(ns->aliases)) {
+      aliases.push_back(Value::object(s));
+      aliases.push_back(Value::object(ns->aliases.at(s)));
+    }
+    for (Symbol* s : ns->core_excludes) excludes.push_back(Value::object(s));
+    std::sort(excludes.begin(), excludes.end(), [](Value a, Value b) {
+      return static_cast<Symbol*>(a.as_obj())->name_view() < static_cast<Symbol*>(b.as_obj())->name_view();
+    });
+    size_t mark = scope.push(vector_from(vm.heap, own.data(), own.size()));
+    scope.push(vector_from(vm.heap, maps.data(), maps.size()));
+    scope.push(vector_from(vm.heap, aliases.data(), aliases.size()));
+    scope.push(vector_from(vm.heap, excludes.data(), excludes.size()));
+    Value entry[] = {Value::object(ns), ns->meta, scope[mark], scope[mark + 1], scope[mark + 2], scope[mark + 3]};
+    scope[entries] = conj(vm, scope[entries], vector_from(vm.heap, entry, 6));
+  }
+  std::vector<Value> libs;
+  for (Symbol* s : vm.loaded_libs) libs.push_back(Value::object(s));
+  std::sort(libs.begin(), libs.end(), [](Value a, Value b) {
+    return static_cast<Symbol*>(a.as_obj())->name_view() < static_cast<Symbol*>(b.as_obj())->name_view();
+  });
+  size_t libs_slot = scope.push(vector_from(vm.heap, libs.data(), libs.size()));
+  Value image[] = {Value::object(vm.kw("clove/namespaces")), scope[entries], scope[libs_slot],
+                   make_long(vm.heap, static_cast<int64_t>(vm.last_id()))};
+  size_t root = scope.push(vector_from(vm.heap, image, 4));
+  return marshal(vm, scope[root]);
+}
+
+void load_namespaces(State& vm, std::string_view bytes, const UnmarshalOptions& opts) {
+  RootScope scope(vm.heap);
+  size_t root = scope.push(unmarshal(vm, bytes, opts));
+  Value image = scope[root];
+  if (at(vm, image, 0) != Value::object(vm.kw("clove/namespaces"))) bad_image("not a namespace image");
+  Value kept = Value::object(vm.kw("clove.image/kept"));
+  Value entries = at(vm, image, 1);
+  int64_t n = count(vm, entries);
+  for (int64_t i = 0; i < n; ++i) {
+    Value e = at(vm, entries, i);
+    Namespace* ns = as<Namespace>(at(vm, e, 0));
+    Value meta = at(vm, e, 1), own = at(vm, e, 2), maps = at(vm, e, 3), aliases = at(vm, e, 4),
+          excludes = at(vm, e, 5);
+    if (!ns || (!meta.is_nil() && !is_map(meta))) bad_image("a malformed namespace entry");
+    ns->meta = meta;
+    vm.heap.barrier(ns, meta);
+    for (int64_t k = 0, c = count(vm, own); k + 4 < c; k += 5) {
+      Var* v = as<Var>(nth(vm, own, k));
+      Value root_v = nth(vm, own, k + 1), vmeta = nth(vm, own, k + 2), flags = nth(vm, own, k + 3);
+      if (!v || v->ns != ns || !flags.is_small_int() || (!vmeta.is_nil() && !is_map(vmeta)))
+        bad_image("a malformed var entry");
+      if (root_v != kept) {
+        v->root = root_v;
+        v->bound = nth(vm, own, k + 4).truthy();
+      }
+      v->meta = vmeta;
+      v->flags = static_cast<uint16_t>((v->flags & ~kVarFlags) | (flags.as_small_int() & kVarFlags));
+      vm.heap.touch(v);
+    }
+    for (int64_t k = 0, c = count(vm, maps); k + 1 < c; k += 2) {
+      Symbol* s = as<Symbol>(nth(vm, maps, k));
+      Var* v = as<Var>(nth(vm, maps, k + 1));
+      if (!s || !v) bad_image("a malformed mapping");
+      ns->mappings[s] = v;
+    }
+    for (int64_t k = 0, c = count(vm, aliases); k + 1 < c; k += 2) {
+      Symbol* s = as<Symbol>(nth(vm, aliases, k));
+      Namespace* target = as<Namespace>(nth(vm, aliases, k + 1));
+      if (!s || !target) bad_image("a malformed alias");
+      ns->aliases[s] = target;
+    }
+    for (int64_t k = 0, c = count(vm, excludes); k < c; ++k) {
+      Symbol* s = as<Symbol>(nth(vm, excludes, k));
+      if (!s) bad_image("a malformed exclusion");
+      ns->core_excludes.insert(s);
+    }
+    vm.heap.touch(ns);
+    vm.heap.recount_external(ns->counted, ns->map_bytes());
+  }
+  Value libs = at(vm, image, 2);
+  for (int64_t k = 0, c = count(vm, libs); k < c; ++k)
+    if (Symbol* s = as<Symbol>(nth(vm, libs, k))) vm.loaded_libs.insert(s);
+  Value last = at(vm, image, 3);
+  if (!is_long(last)) bad_image("a malformed gensym counter");
+  vm.advance_ids(static_cast<uint64_t>(as_long(last)));
+  vm.heap.check_limit();
+}
+
+}  // namespace clove

@@ -6,6 +6,7 @@
 # Usage: scripts/setup.sh [--reference]
 #   --reference  also install JVM Clojure, used only to regenerate expected outputs
 #                of conformance tests (tests/conformance/gen/record-expected.sh).
+#   --fuzz       also install clang and libFuzzer, for scripts/fuzz.sh.
 # Exit status: non-zero if installation fails.
 set -euo pipefail
 
@@ -17,6 +18,9 @@ packages=(
 )
 if [[ ${1:-} == --reference ]]; then
   packages+=(default-jre-headless clojure)
+fi
+if [[ ${1:-} == --fuzz ]]; then
+  packages+=(clang libfuzzer-14-dev)
 fi
 
 missing=()

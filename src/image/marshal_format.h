@@ -62,7 +62,8 @@ enum Tag : uint8_t {
   kException = 52,   // varint kind, message (string or nil), data, cause, varint n frames (fn name, pos)
   kStringBuilder = 53,  // string
   kArray = 54,       // byte kind (ArrayKind), component class, varint n, n values
-  kTagCount
+  kFiber = 55,       // see marshal_write.cpp's fiber(): status, mask, fn, value, frames
+  kTagCount = 56
 };
 
 /// The kinds of a kSpine cell.

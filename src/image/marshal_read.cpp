@@ -44,6 +44,7 @@
 #include "runtime/num/number.h"
 #include "runtime/text/regex.h"
 #include "state/state.h"
+#include "vm/fiber.h"
 
 namespace clove {
 
@@ -217,6 +218,7 @@ class Reader : public RootProvider {
   FnProto* fn_proto(uint32_t id);
   Proto* proto(FnProto* owner);
   RecordType* record_type(uint32_t id);
+  Value fiber(uint32_t id);
 };
 
 SourcePos Reader::file_pos() {
@@ -396,8 +398,16 @@ Value Reader::object(Tag tag) {
     }
     case kInst: return fill(id, Value::object(heap().make<Inst>(svar())));
     case kRegex: {
-      std::string_view src = text();
-      return fill(id, Value::object(make_regex(heap(), make_string(heap(), src))));
+      String* src = make_string(heap(), text());
+      pending_.push_back(Value::object(src));
+      Regex* re = nullptr;
+      try {
+        re = make_regex(heap(), src);
+      } catch (const CloveError& e) {
+        if (e.kind != ErrorKind::PatternSyntaxException) throw;
+        corrupt("a regex that does not compile");
+      }
+      return fill(id, Value::object(re));
     }
     case kAtom: {
       Atom* a = heap().make<Atom>(Value::nil());
@@ -560,6 +570,7 @@ Value Reader::object(Tag tag) {
       writer_recount(heap(), w);
       return Value::object(w);
     }
+    case kFiber: return fiber(id);
     case kArray: {
       uint8_t kind = byte();
       if (kind > static_cast<uint8_t>(ArrayKind::Boolean)) corrupt("an unknown array kind");
@@ -647,6 +658,116 @@ Value Reader::spine() {
   }
   pending_.resize(mark);
   return next;
+}
+
+/// A fiber (marshal_write.cpp's fiber()). A suspended one's frames are checked as the
+/// dispatch loop will use them when it is resumed: every frame below the innermost runs
+/// a closure arity; each return pc follows a CALL or TAILCALL of the frame below whose
+/// register A puts the frame above where it is; the innermost frame is the native the
+/// fiber yielded from; handlers name a closure frame, a pc inside its code and a register
+/// inside its frame. The stack is built only once all of it is read and checked.
+Value Reader::fiber(uint32_t id) {
+  Fiber* f = heap().make<Fiber>(&heap());
+  fill(id, Value::object(f));
+  uint8_t status = byte();
+  if (status != static_cast<uint8_t>(FiberStatus::New) && status != static_cast<uint8_t>(FiberStatus::Pending) &&
+      status != static_cast<uint8_t>(FiberStatus::Dead) && status != static_cast<uint8_t>(FiberStatus::Error))
+    corrupt("a fiber with an impossible status");
+  uint8_t mask = byte();
+  if (mask > 15 || !(mask & fiber_mask::kYield)) corrupt("a fiber with an impossible mask");
+  f->mask = mask;
+  f->fn = value();
+  heap().barrier(f, f->fn);
+  f->value = value();
+  heap().barrier(f, f->value);
+  if (status == static_cast<uint8_t>(FiberStatus::New) && f->fn.is_nil()) corrupt("a new fiber without a function");
+  if (status != static_cast<uint8_t>(FiberStatus::Pending)) {
+    f->status = static_cast<FiberStatus>(status);
+    return Value::object(f);
+  }
+  struct Frame {
+    size_t base, nregs, first_reg;  // first_reg: index of its registers in pending_
+    Proto* proto;                    // null for the innermost (native) frame
+    uint32_t arity;
+    uint64_t ret;  // the pc of the frame below to go on at; 0 for the first frame
+  };
+  std::vector<Frame> frames;
+  uint32_t n = count(4);
+  if (n == 0) corrupt("a suspended fiber without frames");
+  size_t base = Fiber::kFirstBase;
+  size_t callees = pending_.size();
+  for (uint32_t k = 0; k < n; ++k) pending_.push_back(Value::nil());
+  for (uint32_t k = 0; k < n; ++k) {
+    bool innermost = k + 1 == n;
+    Value callee = value();
+    pending_[callees + k] = callee;
+    uint32_t arity = u32var(kVariadicArity, "an arity");
+    uint64_t ret = uvar();
+    uint32_t nregs = count();
+    Proto* p = nullptr;
+    if (!innermost) {
+      Closure* c = as<Closure>(callee);
+      if (!c) corrupt("a suspended fiber's frame that does not run a closure");
+      if (arity == kVariadicArity ? !c->fn->variadic : arity >= c->fn->fixed.size())
+        corrupt("a suspended fiber's frame with an arity its function lacks");
+      p = arity_proto(c->fn, arity);
+      if (nregs > p->framesize) corrupt("a suspended fiber's frame larger than its function's");
+    } else if (!is<Native>(callee)) {
+      corrupt("a suspended fiber that did not stop in a native");
+    }
+    if (k == 0) {
+      if (ret != 0) corrupt("a fiber's first frame with a return pc");
+    } else {
+      const Frame& below = frames.back();
+      const std::vector<Instr>& code = below.proto->code;
+      if (ret == 0 || ret > code.size()) corrupt("a return pc outside its function");
+      Instr call = code[ret - 1];
+      if ((op_of(call) != Op::CALL && op_of(call) != Op::TAILCALL) || arg_a(call) != below.nregs)
+        corrupt("a return pc that does not follow the call that made the frame");
+    }
+    size_t first = pending_.size();
+    for (uint32_t r = 0; r < nregs; ++r) pending_.push_back(value());
+    frames.push_back({base, nregs, first, p, arity, ret});
+    if (!innermost) base += nregs + kCallHeader;
+    if (base > kMaxFrameSlots * size_t{1024}) corrupt("a suspended fiber's stack too deep");
+  }
+  // Handlers: the dispatch loop jumps to catch_pc in the frame at frame_base.
+  uint32_t nh = count(3);
+  std::vector<Handler> handlers;
+  for (uint32_t i = 0; i < nh; ++i) {
+    uint32_t k = u32var(n - 1, "a handler's frame");
+    uint32_t catch_pc = u32var(UINT32_MAX, "a handler's pc");
+    uint32_t reg = u32var(255, "a handler's register");
+    const Frame& fr = frames[k];
+    if (!fr.proto || catch_pc >= fr.proto->code.size() || reg >= fr.proto->framesize)
+      corrupt("a try handler outside its frame");
+    handlers.push_back({fr.base, catch_pc, k + 1, static_cast<uint8_t>(reg)});
+  }
+  // Build the stack: every closure frame gets its whole framesize (load_frame's top).
+  const Frame& inner = frames.back();
+  size_t need = inner.base + inner.nregs;
+  for (const Frame& fr : frames)
+    if (fr.proto) need = std::max(need, fr.base + fr.proto->framesize);
+  f->ensure(0, std::max<size_t>(need + 1, Fiber::kInitialSlots));
+  size_t prev = 0;
+  for (uint32_t k = 0; k < n; ++k) {
+    const Frame& fr = frames[k];
+    Value* S = f->stack.data();
+    S[fr.base - 3] = pending_[callees + k];
+    S[fr.base - 2] = make_link(prev, fr.arity);
+    S[fr.base - 1] = Value::internal(k == 0 ? Fiber::kFiberBase : fr.ret);
+    for (size_t r = 0; r < fr.nregs; ++r) S[fr.base + r] = pending_[fr.first_reg + r];
+    prev = fr.base;
+  }
+  f->handlers = std::move(handlers);
+  f->base = inner.base;
+  f->top = inner.base + inner.nregs;
+  f->depth = n;
+  f->pc = 0;
+  f->status = FiberStatus::Pending;
+  f->paused_by = Fiber::Pause::Yield;
+  heap().touch(f);
+  return Value::object(f);
 }
 
 RecordType* Reader::record_type(uint32_t id) {

@@ -39,6 +39,7 @@
 #include "runtime/print/print.h"
 #include "runtime/text/regex.h"
 #include "state/state.h"
+#include "vm/fiber.h"
 
 namespace clove {
 
@@ -126,6 +127,7 @@ class Writer {
   void spine(Value v);
   void elements(Value coll, bool pairs);
   void fn_proto(FnProto* f);
+  void fiber(Value v, Fiber* f);
   void proto(Proto* p);
   void var_name(Var* var) {
     str(var->ns->name->name_view());
@@ -438,7 +440,7 @@ void Writer::object(Value v, Obj* o) {
       return;
     }
     case ObjType::Fiber:
-      cannot(v, "fibers cannot be marshalled yet");
+      return fiber(v, static_cast<Fiber*>(o));
     case ObjType::TransientVector:
     case ObjType::TransientArrayMap:
     case ObjType::TransientHashMap:
@@ -534,6 +536,63 @@ void Writer::spine(Value v) {
         break;
     }
     seal(o);
+  }
+}
+
+/// A fiber: its status, mask, function and value; a suspended one also its frames,
+/// bottom first (callee, arity index, return pc, registers), its pc and its try handlers
+/// (frame index, catch pc, register). Only a fiber suspended in fiber/yield with Clove
+/// frames alone below the yield can be written: a native's continuation is a C++
+/// function pointer, and a C++ boundary a C++ frame.
+void Writer::fiber(Value v, Fiber* f) {
+  bool pending = f->status == FiberStatus::Pending;
+  if (f->status == FiberStatus::Alive || f->status == FiberStatus::Debug) cannot(v, "a running fiber");
+  if (pending && f->paused_by != Fiber::Pause::Yield) cannot(v, "a fiber paused by the instruction budget");
+  if (pending && !f->bindings.empty()) cannot(v, "a fiber suspended inside a binding form");
+  std::vector<size_t> bases;  // innermost first
+  if (pending) {
+    for (size_t b = f->base;;) {
+      if (b < Fiber::kFirstBase || b > f->stack.size()) cannot(v, "a fiber whose stack is not a chain of frames");
+      uint64_t ret = f->stack[b - 1].as_internal();
+      if (ret == Fiber::kNoFrame || ret == Fiber::kContinue || !f->boundary_pcs.empty())
+        cannot(v, "a fiber suspended inside a native's call (a C++ frame is on its stack)");
+      bool innermost = bases.empty();
+      Value callee = f->stack[b - 3];
+      if (innermost ? !is<Native>(callee) : !is<Closure>(callee))
+        cannot(v, "a fiber suspended inside a native's call (a C++ frame is on its stack)");
+      if (!innermost && arity_proto(as<Closure>(callee)->fn, link_arity(f->stack[b - 2]))->framesize > kMaxRegisters)
+        cannot(v, "a fiber suspended under a function with spill slots (more than 256 registers)");
+      bases.push_back(b);
+      if (ret == Fiber::kFiberBase) break;
+      b = link_prev_base(f->stack[b - 2]);
+    }
+  }
+  begin(kFiber, f);
+  seal(f);
+  byte(static_cast<uint8_t>(f->status));
+  byte(f->mask);
+  value(f->fn);
+  value(f->value);
+  if (!pending) return;
+  uvar(bases.size());
+  for (size_t k = bases.size(); k-- > 0;) {
+    size_t b = bases[k];
+    size_t end = k == 0 ? f->top : bases[k - 1] - kCallHeader;
+    value(f->stack[b - 3]);
+    uvar(link_arity(f->stack[b - 2]));
+    uint64_t ret = f->stack[b - 1].as_internal();
+    uvar(ret == Fiber::kFiberBase ? 0 : ret);
+    uvar(end - b);
+    for (size_t r = b; r < end; ++r) value(f->stack[r]);
+  }
+  uvar(f->handlers.size());
+  for (const Handler& h : f->handlers) {
+    size_t k = 0;
+    while (k < bases.size() && bases[bases.size() - 1 - k] != h.frame_base) ++k;
+    if (k == bases.size()) cannot(v, "a fiber whose try handler names no frame");
+    uvar(k);
+    uvar(h.catch_pc);
+    uvar(h.reg);
   }
 }
 

@@ -1,0 +1,10 @@
+;; eval, read-string and load-string.
+(prn (eval '(+ 1 2)))
+(prn (eval (list 'str "a" 1)))
+(prn (read-string "(1 [2 :k] {:a \"s\"})"))
+(prn (read-string "  42 43"))
+(prn (try (read-string "") (catch Exception e (ex-message e))))
+(prn (load-string "(def z 5) (* z 2)"))
+(prn z)
+(prn (try (read-string "(1 2") (catch Exception e :reader-error)))
+(prn (eval (read-string "(let [x 4] (* x x))")))

@@ -1,0 +1,12 @@
+;; Files commonly start by setting the compiler's flags; load binds them per file.
+(set! *warn-on-reflection* true)
+(set! *unchecked-math* :warn-on-boxed)
+(println *warn-on-reflection* *unchecked-math*)
+(println (load-string "(set! *warn-on-reflection* false) *warn-on-reflection*") *warn-on-reflection*)
+(println (:major *clojure-version*) (:minor *clojure-version*) (string? (clojure-version)))
+(println *read-eval* *print-dup* *flush-on-newline*)
+(set! *data-readers* {'x/y (fn [v] [:y v])})
+(println (read-string "#x/y 5"))
+(println (try (set! *assert* false) (catch IllegalStateException e "no root set!")))
+(set! *print-length* 3)
+(prn (range 10))

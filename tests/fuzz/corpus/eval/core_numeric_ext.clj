@@ -1,0 +1,12 @@
+;; Promoting arithmetic, bit operations, big number coercions and numeric predicates.
+(prn (+' 1 2) (+' Long/MAX_VALUE 1) (-' Long/MIN_VALUE 1) (*' Long/MAX_VALUE 2) (*' 3 4) (+') (*'))
+(prn (inc' Long/MAX_VALUE) (dec' Long/MIN_VALUE) (inc' 1) (-' 5) (-' Long/MIN_VALUE) (+' 1.5 1) (+' 1N 2))
+(prn (bit-and 12 10) (bit-or 12 10) (bit-xor 12 10) (bit-and-not 12 10) (bit-not 5) (bit-and 7 6 3) (bit-or 1 2 4 8))
+(prn (bit-shift-left 1 10) (bit-shift-left 1 64) (bit-shift-right -16 2) (unsigned-bit-shift-right -1 60) (bit-shift-left 1 63))
+(prn (bit-test 5 0) (bit-test 5 1) (bit-set 0 3) (bit-clear 15 0) (bit-flip 5 1))
+(prn (bigint 5) (bigint 2.7) (bigint -2.7) (bigint 7/2) (bigint "123456789012345678901234567890"))
+(prn (bigdec 1) (bigdec 0.1) (bigdec 1/4) (bigdec "1.50") (bigdec 2N) (num 3))
+(prn (numerator 3/4) (denominator 3/4) (numerator -6/4))
+(prn (ratio? 1/2) (ratio? 1) (rational? 1) (rational? 1/2) (rational? 1.5) (rational? 1M) (decimal? 1M) (decimal? 1.0))
+(prn (float? 1.0) (float? 1) (int? 1) (int? 1N) (int? 1.0) (pos-int? 1) (pos-int? 0) (nat-int? 0) (nat-int? -1) (neg-int? -1) (neg-int? 1N))
+(prn (class (+' 1 2)) (class (+' Long/MAX_VALUE 1)))

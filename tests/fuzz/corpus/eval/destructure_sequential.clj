@@ -1,0 +1,16 @@
+;; Sequential destructuring: positions, nesting, & rest, :as, and nth/nthnext
+;; semantics over vectors, lists, lazy seqs, strings and nil.
+(let [[a b c] [1 2 3]] (prn a b c))
+(let [[a b c] [1 2]] (prn a b c))
+(let [[a b & more] (range 6)] (prn a b more))
+(let [[a & more :as all] '(1 2 3)] (prn a more all))
+(let [[_ _ third] "hello"] (prn third))
+(let [[a b & r] "hi"] (prn a b r))
+(let [[a b & r] nil] (prn a b r))
+(let [[a [b [c d]] e] [1 [2 [3 4]] 5]] (prn a b c d e))
+(let [[[x1 y1] [x2 y2]] [[1 2] [3 4]]] (prn (+ x1 x2) (+ y1 y2)))
+(let [[a & [b & [c]]] [1 2 3]] (prn a b c))
+(let [[:as all] [1 2]] (prn all))
+(let [[a b :as v] (map inc [1 2 3])] (prn a b v))
+(let [[a & {:keys [x y]}] [1 :x 2 :y 3]] (prn a x y))
+(let [[k v] (first {:a 1})] (prn k v))

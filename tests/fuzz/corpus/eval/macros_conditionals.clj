@@ -1,0 +1,17 @@
+;; if-let when-let if-some when-some when-first when-not if-not condp.
+(prn (if-let [a 1] [:then a] :else) (if-let [a nil] [:then a] :else) (if-let [a false] a))
+(prn (when-let [a 2] (inc a)) (when-let [a nil] (inc a)))
+(prn (if-some [a false] [:some a] :none) (if-some [a nil] [:some a] :none))
+(prn (when-some [a 0] [:some a]) (when-some [a nil] :never))
+(prn (when-first [x [1 2 3]] [:first x]) (when-first [x []] :never) (when-first [x nil] :never))
+(prn (when-first [x (range)] x))
+(prn (when-not false 1 2) (when-not true 1) (if-not false :a :b) (if-not true :a))
+(prn (condp = 3 1 :one 2 :two 3 :three :other))
+(prn (condp = 9 1 :one :other))
+(prn (condp < 5 10 :a 3 :b :c))
+(prn (condp some [1 2 3] #{0 6} :>> inc #{4 5 2} :>> dec))
+(prn (condp get :k {:j 1} :>> identity {:k 2} :>> (fn [v] (* v 100))))
+(prn (try (condp = 9 1 :one) (catch IllegalArgumentException e (ex-message e))))
+(let [calls (atom 0)]
+  (prn (condp = (do (swap! calls inc) 2) 1 :a 2 :b) @calls))
+(prn (cond (= 1 2) :a (= 1 1) :b :else :c) (cond false 1))

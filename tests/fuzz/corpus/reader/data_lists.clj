@@ -1,0 +1,11 @@
+;; Lists: quote, list, conj, first, rest, nth, count, equality.
+(def l '(1 2 3))
+(println l (list) (list 1 2) (count l) (count '()))
+(println (first l) (rest l) (nth l 1) (nth l 5 :none))
+(println (conj l 0) (conj l 0 -1) (conj () :x) (conj nil 1))
+(println (first '()) (rest '()) (first (rest (rest (rest l)))))
+(prn '(a b c) '(1 (2 (3))) '() (quote (+ 1 2)))
+(println (= '(1 2) (list 1 2)) (= '(1 2) [1 2]) (= '() []))
+(println (try (nth l 10) (catch IndexOutOfBoundsException e "nth out of bounds")))
+(def long-list (loop [i 0 acc ()] (if (= i 10000) acc (recur (inc i) (conj acc i)))))
+(println (count long-list) (first long-list) (nth long-list 9999))

@@ -1,0 +1,3 @@
+;; loop's bindings must be a vector.
+(println "before")
+(loop (i 0) i)

@@ -1,0 +1,56 @@
+// make_seeds.cpp: writes the unmarshal fuzz target's seed inputs: marshal's bytes of a
+// range of values (every kind of value, closures, cycles) and a program image.
+//   fuzz_make_seeds DIR
+#include <cstdio>
+#include <fstream>
+#include <string>
+
+#include "api/runtime.h"
+#include "image/marshal.h"
+#include "image/program.h"
+
+namespace {
+
+const char* const kSeeds[] = {
+    "nil", "[1 -2 3.5 \\a \"text\" :k :ns/k 'sym 1N 1/3 1.5M ##NaN]",
+    "{:a 1 \"b\" [2 3] #{4 5} (list 6 7)}",
+    "(sorted-map 3 :c 1 :a 2 :b)",
+    "(with-meta [1 2] {:tag :v})",
+    "(range 1 100 7)",
+    "(doall (map inc (range 40)))",
+    "(let [a (atom nil)] (reset! a [a a]) a)",
+    "(let [x 10] (fn [y] (+ x y)))",
+    "(letfn [(ev? [n] (if (zero? n) true (od? (dec n)))) (od? [n] (if (zero? n) false (ev? (dec n))))] ev?)",
+    "(fn f ([] (f 1)) ([x] (try (/ 10 x) (catch ArithmeticException e :div0))) ([x & more] (case x 1 :one 2 :two "
+    ":other)))",
+    "(do (defrecord Point [x y]) (->Point 1 2))",
+    "(delay (+ 1 2))",
+    "(lazy-seq (cons 1 nil))",
+    "#uuid \"550e8400-e29b-41d4-a716-446655440000\"",
+    "#inst \"2020-01-02T03:04:05.000-00:00\"",
+    "#\"a(b+)c\"",
+    "(ex-info \"boom\" {:k 1})",
+    "str",
+};
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc != 2) {
+    std::fprintf(stderr, "usage: fuzz_make_seeds DIR\n");
+    return 2;
+  }
+  std::string dir = argv[1];
+  clove::Runtime vm;
+  int n = 0;
+  for (const char* src : kSeeds) {
+    std::string bytes = clove::marshal(vm, vm.eval_string(src, "<seed>"));
+    std::ofstream(dir + "/seed" + std::to_string(n++) + ".bin", std::ios::binary) << bytes;
+  }
+  std::string prog = dir + "/program.clj";
+  std::ofstream(prog) << "(ns seed.main)\n(defn f [x] (* x 2))\n(def v (mapv f (range 5)))\n(str v)\n";
+  std::string image = clove::compile_program(vm, prog);
+  std::remove(prog.c_str());
+  std::ofstream(dir + "/program.bin", std::ios::binary) << image;
+  return 0;
+}

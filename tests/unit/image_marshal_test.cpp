@@ -1,0 +1,158 @@
+// image_marshal_test.cpp: marshal and images (SPEC E7) seen from C++: corrupt input
+// never crashes (every prefix and every one-byte change of real encodings), values made
+// by unmarshal survive collections, natives go by registered name only, and the core
+// library's namespace image gives a VM the same namespaces as compiling the sources.
+// The Clove-level round trips are tests/conformance/marshal/.
+#include <gtest/gtest.h>
+
+#include <set>
+#include <string>
+
+#include "api/runtime.h"
+#include "core/error.h"
+#include "image/image.h"
+#include "image/marshal.h"
+#include "runtime/lang/function.h"
+#include "runtime/print/print.h"
+
+using namespace clove;
+
+namespace {
+
+class Marshal : public ::testing::Test {
+ protected:
+  Runtime vm;
+  Value eval(const std::string& src) { return vm.eval_string(src, "<test>"); }
+  std::string bytes_of(const std::string& src) { return marshal(vm, eval(src)); }
+  /// Unmarshals `bytes`: true for a value, false for a clean IllegalArgumentException.
+  bool reads(std::string_view bytes) {
+    try {
+      RootScope scope(vm.heap);
+      scope.push(unmarshal(vm, bytes));
+      return true;
+    } catch (const CloveError& e) {
+      EXPECT_EQ(e.kind, ErrorKind::IllegalArgumentException) << e.what();
+      return false;
+    }
+  }
+};
+
+const char* const kSamples[] = {
+    "[1 \"two\" :three 'four 5.5 \\6 7N 8/9 1.5M nil true]",
+    "{:a [1 2] :b #{3 4} :c (list 5 6) :d (sorted-map 1 2)}",
+    "(let [x 10] (fn f ([y] (+ x y)) ([y & zs] (apply f y zs))))",
+    "(let [a (atom nil)] (reset! a [a (delay 1) (lazy-seq [2])]) a)",
+    "(doall (map inc (range 40)))",
+    "(fn [x] (try (case x 1 :one :other) (catch Exception e (ex-message e)) (finally nil)))",
+};
+
+TEST_F(Marshal, EveryPrefixIsACleanError) {
+  for (const char* src : kSamples) {
+    SCOPED_TRACE(src);
+    std::string bytes = bytes_of(src);
+    ASSERT_TRUE(reads(bytes));
+    for (size_t n = 0; n < bytes.size(); ++n) EXPECT_FALSE(reads(std::string_view(bytes).substr(0, n))) << n;
+  }
+}
+
+TEST_F(Marshal, EveryOneByteChangeReadsOrIsACleanError) {
+  for (const char* src : kSamples) {
+    SCOPED_TRACE(src);
+    std::string bytes = bytes_of(src);
+    for (size_t i = 0; i < bytes.size(); ++i)
+      for (int delta : {1, 0x80, 0xFF}) {
+        std::string bad = bytes;
+        bad[i] = static_cast<char>(bad[i] + delta);
+        reads(bad);
+      }
+    vm.heap.collect();
+    EXPECT_NO_THROW(vm.heap.validate());
+  }
+}
+
+TEST_F(Marshal, ValuesSurviveCollections) {
+  std::string bytes = bytes_of(kSamples[3]);
+  RootScope scope(vm.heap);
+  size_t slot = scope.push(unmarshal(vm, bytes));
+  vm.heap.collect();
+  vm.heap.collect();
+  EXPECT_NO_THROW(vm.heap.validate());
+  Value a = scope[slot];
+  EXPECT_EQ(pr_str(vm, vm.call(eval("(fn [a] [(identical? a (first @a)) (force (second @a)) (seq (nth @a 2))])"),
+                               {a})),
+            "[true 1 (2)]");
+}
+
+TEST_F(Marshal, NativesGoByRegisteredName) {
+  EXPECT_EQ(unmarshal(vm, bytes_of("str")), eval("str"));
+  // A native made outside def_native has no name to be found by.
+  Native* n = vm.heap.make<Native>([](State&, Args) { return Value::nil(); }, make_string(vm.heap, "user/anon"), "",
+                                   "", 0, 0);
+  try {
+    marshal(vm, Value::object(n));
+    FAIL() << "marshalled a native without a registered name";
+  } catch (const CloveError& e) {
+    EXPECT_NE(std::string(e.what()).find("without a registered name"), std::string::npos) << e.what();
+  }
+  // Reading a name this VM lacks is an error naming it.
+  std::string bytes = bytes_of("str");
+  size_t at = bytes.find("clojure.core/str");
+  ASSERT_NE(at, std::string::npos);
+  bytes.replace(at, 16, "clojure.core/stz");
+  try {
+    unmarshal(vm, bytes);
+    FAIL() << "read an unknown native";
+  } catch (const CloveError& e) {
+    EXPECT_NE(std::string(e.what()).find("no native named clojure.core/stz"), std::string::npos) << e.what();
+  }
+}
+
+/// The names of every var of every namespace, as "ns/name".
+std::set<std::string> all_vars(Runtime& vm) {
+  std::set<std::string> out;
+  for (auto& [name, ns] : vm.namespaces())
+    for (auto& [sym, var] : ns->mappings)
+      if (var->ns == ns) out.insert(std::string(ns->name->name_view()) + "/" + std::string(sym->name_view()));
+  return out;
+}
+
+TEST(NamespaceImage, TheCoreImageGivesTheSameNamespacesAsTheSources) {
+  Runtime from_image;
+  RuntimeOptions opts;
+  opts.use_core_image = false;
+  Runtime from_source(opts);
+  EXPECT_EQ(all_vars(from_image), all_vars(from_source));
+  EXPECT_GT(all_vars(from_image).size(), 900u);
+  for (const char* src : {"(map inc [1 2 3])", "(macroexpand '(when a b))", "(str (->> (range 10) (filter odd?)))",
+                          "(meta #'clojure.core/map)", "(:arglists (meta #'clojure.core/reduce))"}) {
+    SCOPED_TRACE(src);
+    EXPECT_EQ(pr_str(from_image, from_image.eval_string(src, "<test>")),
+              pr_str(from_source, from_source.eval_string(src, "<test>")));
+  }
+}
+
+TEST(NamespaceImage, SavedNamespacesLoadIntoAnotherVm) {
+  Runtime a;
+  a.eval_string("(ns img.test) (defn sq [x] (* x x)) (def ^:dynamic *d* 5) (defmacro m [x] `(sq ~x))", "<test>");
+  std::string image = save_namespaces(a);
+  Runtime b;
+  load_namespaces(b, image);
+  EXPECT_EQ(pr_str(b, b.eval_string("(img.test/sq 7)", "<test>")), "49");
+  EXPECT_EQ(pr_str(b, b.eval_string("(binding [img.test/*d* 6] img.test/*d*)", "<test>")), "6");
+  EXPECT_EQ(pr_str(b, b.eval_string("(img.test/m 3)", "<test>")), "9");
+  b.heap.collect();
+  EXPECT_NO_THROW(b.heap.validate());
+}
+
+TEST(NamespaceImage, ErrorsInImageCodeQuoteTheCoreSources) {
+  Runtime vm;
+  try {
+    vm.eval_string("(reduce + 5)", "<test>");
+    FAIL();
+  } catch (const CloveError& e) {
+    std::string report = vm.format_exception(e.payload);
+    EXPECT_NE(report.find("clove/lib/"), std::string::npos) << report;
+  }
+}
+
+}  // namespace

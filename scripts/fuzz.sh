@@ -5,8 +5,9 @@
 # Usage: scripts/fuzz.sh [SECONDS] [TARGET...]
 #   SECONDS  how long each target runs (default 60)
 #   TARGET   unmarshal, reader or eval (default: all three)
-# Each target starts from its seed corpus (tests/fuzz/corpus/<target>/, for unmarshal
-# also marshalled values and an image made by fuzz_make_seeds), the inputs that once
+# Each target starts from its seed corpus (tests/fuzz/corpus/<target>/; for reader and
+# eval also every program under tests/conformance/, tests/bytecode/ and examples/; for
+# unmarshal also marshalled values and an image made by fuzz_make_seeds), the inputs that once
 # failed (tests/fuzz/regressions/<target>/) and what earlier runs found
 # (build-fuzz/corpus/<target>/). A crash, sanitizer report, leak or hang is written to
 # build-fuzz/crashes/<target>/; copy it to tests/fuzz/regressions/<target>/ once fixed.
@@ -40,6 +41,8 @@ for t in "${targets[@]}"; do
   crashes="$dir/crashes/$t"
   mkdir -p "$work" "$crashes"
   seeds=("tests/fuzz/corpus/$t" "tests/fuzz/regressions/$t")
+  # The reader and eval targets also start from every Clove program of the test suite.
+  [[ $t == unmarshal ]] || seeds+=(tests/conformance tests/bytecode examples)
   if [[ $t == unmarshal ]]; then
     mkdir -p "$dir/seeds/unmarshal"
     "$dir/tests/fuzz/fuzz_make_seeds" "$dir/seeds/unmarshal"

@@ -148,6 +148,14 @@ class Reader : public RootProvider {
     }
     return s;
   }
+  /// An integer written as its decimal digits, '-' first when negative.
+  void integer(Mpz& z, const char* what) {
+    std::string_view digits = raw_str();
+    bool neg = !digits.empty() && digits[0] == '-';
+    if (neg) digits.remove_prefix(1);
+    if (digits.empty() || !parse_integer_digits(digits, 10, z.v)) corrupt(what);
+    if (neg) mpz_neg(z.v, z.v);
+  }
   void header() {
     if (in_.size() < kHeaderSize || std::memcmp(in_.data(), kMagic, sizeof kMagic) != 0)
       corrupt("not marshalled Clove data (no CLVM header)");
@@ -289,33 +297,20 @@ Value Reader::object(Tag tag) {
       return fill(id, Value::object(vm_.names.keyword(ns, name)));
     }
     case kBigInt: {
-      std::string_view digits = raw_str();
-      bool neg = !digits.empty() && digits[0] == '-';
       Mpz z;
-      if (neg) digits.remove_prefix(1);
-      if (digits.empty() || !parse_integer_digits(digits, 10, z.v)) corrupt("a malformed big integer");
-      if (neg) mpz_neg(z.v, z.v);
+      integer(z, "a malformed big integer");
       return fill(id, make_bigint(heap(), z.v));
     }
     case kRatio: {
-      Mpz parts[2];
-      for (Mpz& z : parts) {
-        std::string_view digits = raw_str();
-        bool neg = !digits.empty() && digits[0] == '-';
-        if (neg) digits.remove_prefix(1);
-        if (digits.empty() || !parse_integer_digits(digits, 10, z.v)) corrupt("a malformed ratio");
-        if (neg) mpz_neg(z.v, z.v);
-      }
-      if (mpz_sgn(parts[1].v) <= 0) corrupt("a ratio whose denominator is not positive");
-      return fill(id, make_ratio(heap(), parts[0].v, parts[1].v, true));
+      Mpz num, den;
+      integer(num, "a malformed ratio");
+      integer(den, "a malformed ratio");
+      if (mpz_sgn(den.v) <= 0) corrupt("a ratio whose denominator is not positive");
+      return fill(id, make_ratio(heap(), num.v, den.v, true));
     }
     case kBigDecimal: {
-      std::string_view digits = raw_str();
-      bool neg = !digits.empty() && digits[0] == '-';
       Mpz z;
-      if (neg) digits.remove_prefix(1);
-      if (digits.empty() || !parse_integer_digits(digits, 10, z.v)) corrupt("a malformed big decimal");
-      if (neg) mpz_neg(z.v, z.v);
+      integer(z, "a malformed big decimal");
       int64_t scale = svar();
       if (scale < INT32_MIN || scale > INT32_MAX) corrupt("a big decimal scale out of range");
       return fill(id, make_bigdecimal(heap(), z.v, static_cast<int32_t>(scale)));

@@ -26,6 +26,7 @@ void open_libs(State& vm, bool load_library) {
   install_java_io_natives(vm);
   install_clove_io_natives(vm);
   install_fiber_natives(vm);
+  install_asm_natives(vm);
   install_ffi_natives(vm);
   install_shell_natives(vm);
   install_string_natives(vm);

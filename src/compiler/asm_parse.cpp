@@ -182,6 +182,7 @@ class ListingParser {
         case Section::Upvals:
           if (!fns_.empty() && first.size() > 1 && first[0] == 'u' && is_digits(first.substr(1)))
             return upval(no, first, rest);
+          if (is_digits(first)) arity(no, "an instruction");
           break;
         case Section::Code:
           if (is_digits(first)) return instruction(no, first, rest);

@@ -273,6 +273,7 @@ class ListingParser {
     long v[3] = {0, 0, 0};
     for (int k = 0; k < spec.n; ++k) {
       std::string_view t = token(&rest);
+      if (t.empty() || t[0] == ';' || t[0] == '@') asm_error(no, fmt::format("{} (got {})", shape(), k));
       if (!to_long(t, &v[k])) asm_error(no, fmt::format("{} (operand {} is `{}`)", shape(), spec.names[k], t));
       if (v[k] < spec.lo[k] || v[k] > spec.hi[k])
         asm_error(no, fmt::format("{} operand {} = {} out of range {}..{}", info.name, spec.names[k], v[k], spec.lo[k],

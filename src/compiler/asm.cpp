@@ -2,11 +2,11 @@
 // constant to its block, and verifies the result (asm.h).
 #include "compiler/asm.h"
 
-#include <fmt/format.h>
-
 #include <string>
 #include <unordered_map>
 #include <vector>
+
+#include <fmt/format.h>
 
 #include "compiler/asm_listing.h"
 #include "runtime/lang/verifier.h"
@@ -21,7 +21,9 @@ namespace {
 String* name_string(Heap& h, const std::string& name) {
   return name == "<anon>" ? nullptr : make_string(h, name);
 }
-Symbol* name_symbol(State& vm, const std::string& name) { return name == "?" ? nullptr : vm.sym(name); }
+Symbol* name_symbol(State& vm, const std::string& name) {
+  return name == "?" ? nullptr : vm.sym(name);
+}
 
 Proto* build_arity(State& vm, const AsmArity& a, uint32_t source) {
   Proto* p = vm.heap.make<Proto>();
@@ -36,7 +38,8 @@ Proto* build_arity(State& vm, const AsmArity& a, uint32_t source) {
       if (a.lines[pc]) p->positions[pc] = SourcePos{source, a.lines[pc], a.cols[pc]};
   }
   p->constants.reserve(a.constants.size());
-  for (const AsmConstant& k : a.constants) p->constants.push_back(k.value);  // fn refs: linked later
+  for (const AsmConstant& k : a.constants)
+    p->constants.push_back(k.value);  // fn refs: linked later
   for (const AsmLocal& l : a.locals)
     p->locals.push_back(LocalInfo{name_symbol(vm, l.name), l.start_pc, l.end_pc, l.reg});
   vm.heap.recount_external(p->external, p->vector_bytes());
@@ -54,7 +57,8 @@ Built build(State& vm, const AsmListing& l, RootScope& roots) {
     FnProto* fp = vm.heap.make<FnProto>();
     roots.push(Value::object(fp));
     fp->name = name_string(vm.heap, f.name);
-    for (const AsmUpval& u : f.upvals) fp->upvals.push_back(UpvalDesc{u.from_register, u.index, name_symbol(vm, u.name)});
+    for (const AsmUpval& u : f.upvals)
+      fp->upvals.push_back(UpvalDesc{u.from_register, u.index, name_symbol(vm, u.name)});
     std::vector<Proto*> ps;
     for (const AsmArity& a : f.arities) {
       Proto* p = build_arity(vm, a, l.source);
@@ -99,17 +103,19 @@ void link_nested(const AsmListing& l, const Built& b) {
     const AsmConstant& c = a.constants[k];
     if (!c.fn_ref) continue;
     if (next >= l.fns.size())
-      asm_error(c.line, fmt::format("constant k{} <fn {}>: no `fn {}` block follows for it", k, c.fn_name, c.fn_name));
+      asm_error(c.line, fmt::format("constant k{} <fn {}>: no `fn {}` block follows for it", k,
+                                    c.fn_name, c.fn_name));
     if (l.fns[next].name != c.fn_name)
-      asm_error(c.line, fmt::format("constant k{} <fn {}>, but the next fn block (line {}) is `fn {}`", k, c.fn_name,
-                                    l.fns[next].line, l.fns[next].name));
+      asm_error(c.line,
+                fmt::format("constant k{} <fn {}>, but the next fn block (line {}) is `fn {}`", k,
+                            c.fn_name, l.fns[next].line, l.fns[next].name));
     b.arities[s.block][s.arity]->constants[k] = Value::object(b.fns[next]);
     stack.push_back(Step{next++});
   }
   if (next < l.fns.size())
     asm_error(l.fns[next].line,
-              fmt::format("fn block `{}` is not named by any <fn {}> constant before it", l.fns[next].name,
-                          l.fns[next].name));
+              fmt::format("fn block `{}` is not named by any <fn {}> constant before it",
+                          l.fns[next].name, l.fns[next].name));
 }
 
 // The text line a verifier fault points at.
@@ -118,7 +124,8 @@ int fault_line(const AsmListing& l, const Built& b, const VerifyFault& where) {
     for (size_t a = 0; a < b.arities[f].size(); ++a) {
       if (b.arities[f][a] != where.proto) continue;
       const AsmArity& arity = l.fns[f].arities[a];
-      if (where.pc >= 0 && static_cast<size_t>(where.pc) < arity.code_lines.size()) return arity.code_lines[where.pc];
+      if (where.pc >= 0 && static_cast<size_t>(where.pc) < arity.code_lines.size())
+        return arity.code_lines[where.pc];
       return arity.line;
     }
     if (b.fns[f] == where.fn && !where.proto) return l.fns[f].line;

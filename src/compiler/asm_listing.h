@@ -16,9 +16,9 @@ class State;
 /// One constant line (`kI  TEXT`): a value read by the reader, or a reference to a
 /// later fn block (`<fn NAME>`), matched in order.
 struct AsmConstant {
-  Value value;             // the constant (nil for a fn reference until it is matched)
-  bool fn_ref = false;     // `<fn NAME>`
-  std::string fn_name;     // NAME of a fn reference
+  Value value;          // the constant (nil for a fn reference until it is matched)
+  bool fn_ref = false;  // `<fn NAME>`
+  std::string fn_name;  // NAME of a fn reference
   int line = 0;
 };
 
@@ -29,14 +29,14 @@ struct AsmLocal {
 };
 
 struct AsmArity {
-  int line = 0;                 // of the `arity` header
-  std::string name;             // "<anon>" for none
+  int line = 0;      // of the `arity` header
+  std::string name;  // "<anon>" for none
   uint16_t nparams = 0;
   bool variadic = false;
   uint32_t framesize = 0;
-  size_t nconstants = 0;        // as the header says
+  size_t nconstants = 0;  // as the header says
   std::vector<Instr> code;
-  std::vector<int> code_lines;  // the text line of each instruction
+  std::vector<int> code_lines;        // the text line of each instruction
   std::vector<uint32_t> lines, cols;  // each instruction's @LINE:COL (0 0: none)
   bool any_position = false;
   std::vector<AsmConstant> constants;
@@ -54,7 +54,7 @@ struct AsmFn {
   std::string name;
   size_t narities = 0;  // as the header says
   std::vector<AsmUpval> upvals;
-  size_t nupvals = 0;   // as the header says
+  size_t nupvals = 0;  // as the header says
   std::vector<AsmArity> arities;
 };
 

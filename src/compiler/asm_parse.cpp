@@ -9,10 +9,10 @@
 //     locals:
 //       NAME  rR  [START, END)
 // or blank. Comments are ignored: what they show follows from the operands.
-#include <fmt/format.h>
-
 #include <charconv>
 #include <cstring>
+
+#include <fmt/format.h>
 
 #include "compiler/asm_listing.h"
 #include "core/error.h"
@@ -69,8 +69,9 @@ bool is_digits(std::string_view t) {
 bool position(std::string_view t, long* line, long* col) {
   if (t.size() < 4 || t[0] != '@') return false;
   size_t colon = t.find(':');
-  return colon != std::string_view::npos && to_long(t.substr(1, colon - 1), line) && to_long(t.substr(colon + 1), col) &&
-         *line > 0 && *line <= UINT32_MAX && *col >= 0 && *col <= UINT32_MAX;
+  return colon != std::string_view::npos && to_long(t.substr(1, colon - 1), line) &&
+         to_long(t.substr(colon + 1), col) && *line > 0 && *line <= UINT32_MAX && *col >= 0 &&
+         *col <= UINT32_MAX;
 }
 
 struct OperandSpec {
@@ -82,26 +83,40 @@ struct OperandSpec {
 OperandSpec operand_spec(OpFormat f) {
   constexpr long kB = 255, kBx = 65535;
   switch (f) {
-    case OpFormat::ABC: return {{"A", "B", "C"}, {0, 0, 0}, {kB, kB, kB}, 3};
-    case OpFormat::ABx: return {{"A", "Bx", ""}, {0, 0, 0}, {kB, kBx, 0}, 2};
-    case OpFormat::AsBx: return {{"A", "sBx", ""}, {0, -32768, 0}, {kB, 32767, 0}, 2};
-    case OpFormat::sJ: return {{"sJ", "", ""}, {-(1L << 23), 0, 0}, {(1L << 23) - 1, 0, 0}, 1};
-    case OpFormat::ABsC: return {{"A", "B", "sC"}, {0, 0, -128}, {kB, kB, 127}, 3};
-    case OpFormat::A: return {{"A", "", ""}, {0, 0, 0}, {kB, 0, 0}, 1};
-    case OpFormat::None: break;
+    case OpFormat::ABC:
+      return {{"A", "B", "C"}, {0, 0, 0}, {kB, kB, kB}, 3};
+    case OpFormat::ABx:
+      return {{"A", "Bx", ""}, {0, 0, 0}, {kB, kBx, 0}, 2};
+    case OpFormat::AsBx:
+      return {{"A", "sBx", ""}, {0, -32768, 0}, {kB, 32767, 0}, 2};
+    case OpFormat::sJ:
+      return {{"sJ", "", ""}, {-(1L << 23), 0, 0}, {(1L << 23) - 1, 0, 0}, 1};
+    case OpFormat::ABsC:
+      return {{"A", "B", "sC"}, {0, 0, -128}, {kB, kB, 127}, 3};
+    case OpFormat::A:
+      return {{"A", "", ""}, {0, 0, 0}, {kB, 0, 0}, 1};
+    case OpFormat::None:
+      break;
   }
   return {{"", "", ""}, {0, 0, 0}, {0, 0, 0}, 0};
 }
 
 Instr encode(Op op, OpFormat f, const long v[3]) {
   switch (f) {
-    case OpFormat::ABC: return encode_abc(op, v[0], v[1], v[2]);
-    case OpFormat::ABx: return encode_abx(op, v[0], v[1]);
-    case OpFormat::AsBx: return encode_asbx(op, v[0], static_cast<int>(v[1]));
-    case OpFormat::sJ: return encode_sj(op, static_cast<int>(v[0]));
-    case OpFormat::ABsC: return encode_absc(op, v[0], v[1], static_cast<int>(v[2]));
-    case OpFormat::A: return encode_abc(op, v[0], 0, 0);
-    case OpFormat::None: break;
+    case OpFormat::ABC:
+      return encode_abc(op, v[0], v[1], v[2]);
+    case OpFormat::ABx:
+      return encode_abx(op, v[0], v[1]);
+    case OpFormat::AsBx:
+      return encode_asbx(op, v[0], static_cast<int>(v[1]));
+    case OpFormat::sJ:
+      return encode_sj(op, static_cast<int>(v[0]));
+    case OpFormat::ABsC:
+      return encode_absc(op, v[0], v[1], static_cast<int>(v[2]));
+    case OpFormat::A:
+      return encode_abc(op, v[0], 0, 0);
+    case OpFormat::None:
+      break;
   }
   return encode_abc(op, 0, 0, 0);
 }
@@ -132,12 +147,15 @@ class ListingParser {
     if (fns_.empty()) asm_error(no, "no `fn` block: the text is not a listing");
     for (const AsmFn& f : fns_) {
       if (f.arities.size() != f.narities)
-        asm_error(f.line, fmt::format("fn {} says arities={} but has {}", f.name, f.narities, f.arities.size()));
+        asm_error(f.line, fmt::format("fn {} says arities={} but has {}", f.name, f.narities,
+                                      f.arities.size()));
       if (f.upvals.size() != f.nupvals)
-        asm_error(f.line, fmt::format("fn {} says upvals={} but lists {}", f.name, f.nupvals, f.upvals.size()));
+        asm_error(f.line, fmt::format("fn {} says upvals={} but lists {}", f.name, f.nupvals,
+                                      f.upvals.size()));
       for (const AsmArity& a : f.arities)
         if (a.constants.size() != a.nconstants)
-          asm_error(a.line, fmt::format("arity says constants={} but lists {}", a.nconstants, a.constants.size()));
+          asm_error(a.line, fmt::format("arity says constants={} but lists {}", a.nconstants,
+                                        a.constants.size()));
     }
     return AsmListing{std::move(fns_), source_};
   }
@@ -188,9 +206,11 @@ class ListingParser {
           if (is_digits(first)) return instruction(no, first, rest);
           break;
         case Section::Constants:
-          if (first.size() > 1 && first[0] == 'k' && is_digits(first.substr(1))) return constant(no, first, rest);
+          if (first.size() > 1 && first[0] == 'k' && is_digits(first.substr(1)))
+            return constant(no, first, rest);
           break;
-        case Section::Locals: return local(no, first, rest);
+        case Section::Locals:
+          return local(no, first, rest);
       }
     }
     asm_error(no, fmt::format("unrecognized line `{}`", t.substr(0, 60)));
@@ -201,8 +221,8 @@ class ListingParser {
     f.line = no;
     f.name = std::string(token(&rest));
     long n = 0, u = 0;
-    if (f.name.empty() || !keyed(token(&rest), "arities", &n) || !keyed(token(&rest), "upvals", &u) ||
-        !trim(rest).empty() || n < 0 || u < 0 || u > 65535)
+    if (f.name.empty() || !keyed(token(&rest), "arities", &n) ||
+        !keyed(token(&rest), "upvals", &u) || !trim(rest).empty() || n < 0 || u < 0 || u > 65535)
       asm_error(no, "expected `fn NAME  arities=N  upvals=U`");
     f.narities = static_cast<size_t>(n);
     f.nupvals = static_cast<size_t>(u);
@@ -220,8 +240,9 @@ class ListingParser {
     u.name = std::string(token(&rest));
     std::string_view kind = token(&rest), index = token(&rest);
     long i = 0;
-    if (u.name.empty() || (kind != "(register" && kind != "(upvalue") || index.empty() || index.back() != ')' ||
-        !to_long(index.substr(0, index.size() - 1), &i) || i < 0 || i > 65535 || !trim(rest).empty())
+    if (u.name.empty() || (kind != "(register" && kind != "(upvalue") || index.empty() ||
+        index.back() != ')' || !to_long(index.substr(0, index.size() - 1), &i) || i < 0 ||
+        i > 65535 || !trim(rest).empty())
       asm_error(no, "expected `uI  NAME  (register R)` or `uI  NAME  (upvalue I)`");
     u.from_register = kind == "(register";
     u.index = static_cast<uint16_t>(i);
@@ -235,7 +256,8 @@ class ListingParser {
     a.name = std::string(token(&rest));
     std::string_view params = token(&rest);
     long fs = 0, nk = 0, np = 0;
-    bool ok = !a.name.empty() && params.size() >= 3 && params.front() == '[' && params.back() == ']';
+    bool ok =
+        !a.name.empty() && params.size() >= 3 && params.front() == '[' && params.back() == ']';
     if (ok) {
       params = params.substr(1, params.size() - 2);
       constexpr std::string_view kRest = "+rest";
@@ -245,9 +267,12 @@ class ListingParser {
       }
       ok = to_long(params, &np) && np >= 0 && np <= 65535;
     }
-    ok = ok && keyed(token(&rest), "framesize", &fs) && keyed(token(&rest), "constants", &nk) && trim(rest).empty() &&
-         fs >= 0 && fs <= kMaxFrameSlots && nk >= 0 && nk <= 65536;
-    if (!ok) asm_error(no, "expected `arity NAME [N]  framesize=F  constants=K` ([N+rest] for a variadic arity)");
+    ok = ok && keyed(token(&rest), "framesize", &fs) && keyed(token(&rest), "constants", &nk) &&
+         trim(rest).empty() && fs >= 0 && fs <= kMaxFrameSlots && nk >= 0 && nk <= 65536;
+    if (!ok)
+      asm_error(
+          no,
+          "expected `arity NAME [N]  framesize=F  constants=K` ([N+rest] for a variadic arity)");
     a.nparams = static_cast<uint16_t>(np);
     a.framesize = static_cast<uint32_t>(fs);
     a.nconstants = static_cast<size_t>(nk);
@@ -268,26 +293,31 @@ class ListingParser {
     auto shape = [&] {
       std::string s;
       for (int k = 0; k < spec.n; ++k) s += std::string(k ? " " : "") + spec.names[k];
-      return fmt::format("{} takes {} operand{}{}{}", info.name, spec.n, spec.n == 1 ? "" : "s", spec.n ? ": " : "", s);
+      return fmt::format("{} takes {} operand{}{}{}", info.name, spec.n, spec.n == 1 ? "" : "s",
+                         spec.n ? ": " : "", s);
     };
     long v[3] = {0, 0, 0};
     for (int k = 0; k < spec.n; ++k) {
       std::string_view t = token(&rest);
-      if (t.empty() || t[0] == ';' || t[0] == '@') asm_error(no, fmt::format("{} (got {})", shape(), k));
-      if (!to_long(t, &v[k])) asm_error(no, fmt::format("{} (operand {} is `{}`)", shape(), spec.names[k], t));
+      if (t.empty() || t[0] == ';' || t[0] == '@')
+        asm_error(no, fmt::format("{} (got {})", shape(), k));
+      if (!to_long(t, &v[k]))
+        asm_error(no, fmt::format("{} (operand {} is `{}`)", shape(), spec.names[k], t));
       if (v[k] < spec.lo[k] || v[k] > spec.hi[k])
-        asm_error(no, fmt::format("{} operand {} = {} out of range {}..{}", info.name, spec.names[k], v[k], spec.lo[k],
-                                  spec.hi[k]));
+        asm_error(no, fmt::format("{} operand {} = {} out of range {}..{}", info.name,
+                                  spec.names[k], v[k], spec.lo[k], spec.hi[k]));
     }
     rest = trim(rest);
     long line = 0, col = 0;
     bool has_pos = false;
     if (!rest.empty() && rest.front() == '@') {
-      if (!position(rest, &line, &col)) asm_error(no, fmt::format("bad position `{}` (expected @LINE:COL)", rest));
+      if (!position(rest, &line, &col))
+        asm_error(no, fmt::format("bad position `{}` (expected @LINE:COL)", rest));
       has_pos = true;
     } else if (!rest.empty() && rest.front() == ';') {
       size_t at = rest.rfind('@');
-      if (at != std::string_view::npos && at > 0 && is_space(rest[at - 1]) && position(rest.substr(at), &line, &col))
+      if (at != std::string_view::npos && at > 0 && is_space(rest[at - 1]) &&
+          position(rest.substr(at), &line, &col))
         has_pos = true;
     } else if (!rest.empty()) {
       asm_error(no, fmt::format("{} (then `{}`)", shape(), rest.substr(0, 40)));
@@ -304,7 +334,8 @@ class ListingParser {
     long idx = 0;
     to_long(first.substr(1), &idx);
     if (idx != static_cast<long>(a.constants.size()))
-      asm_error(no, fmt::format("constant k{} out of order (expected k{})", idx, a.constants.size()));
+      asm_error(no,
+                fmt::format("constant k{} out of order (expected k{})", idx, a.constants.size()));
     std::string_view text = trim(rest);
     if (text.empty()) asm_error(no, fmt::format("constant k{} has no value", idx));
     AsmConstant k;
@@ -345,7 +376,9 @@ class ListingParser {
       asm_error(no, fmt::format("constant k{}: {}", idx, e.what()));
     }
     if (!got) asm_error(no, fmt::format("constant k{} has no value", idx));
-    if (more) asm_error(no, fmt::format("constant k{} is more than one form: `{}`", idx, text.substr(0, 60)));
+    if (more)
+      asm_error(no,
+                fmt::format("constant k{} is more than one form: `{}`", idx, text.substr(0, 60)));
     return v;
   }
 
@@ -353,19 +386,21 @@ class ListingParser {
     AsmArity& a = arity(no, "a local");
     std::string_view reg = token(&rest), start = token(&rest), end = token(&rest);
     long r = 0, s = 0, e = 0;
-    bool ok = reg.size() > 1 && (reg[0] == 'r' || reg[0] == 's') && to_long(reg.substr(1), &r) && r >= 0 &&
-              r <= 65535 && start.size() > 2 && start.front() == '[' && start.back() == ',' &&
-              to_long(start.substr(1, start.size() - 2), &s) && end.size() > 1 && end.back() == ')' &&
-              to_long(end.substr(0, end.size() - 1), &e) && s >= 0 && e >= 0 && s <= UINT32_MAX && e <= UINT32_MAX &&
-              trim(rest).empty();
+    bool ok = reg.size() > 1 && (reg[0] == 'r' || reg[0] == 's') && to_long(reg.substr(1), &r) &&
+              r >= 0 && r <= 65535 && start.size() > 2 && start.front() == '[' &&
+              start.back() == ',' && to_long(start.substr(1, start.size() - 2), &s) &&
+              end.size() > 1 && end.back() == ')' && to_long(end.substr(0, end.size() - 1), &e) &&
+              s >= 0 && e >= 0 && s <= UINT32_MAX && e <= UINT32_MAX && trim(rest).empty();
     if (!ok) asm_error(no, "expected a local `NAME  rR  [START, END)`");
-    a.locals.push_back(AsmLocal{std::string(name), static_cast<uint32_t>(s), static_cast<uint32_t>(e),
-                                static_cast<uint16_t>(r)});
+    a.locals.push_back(AsmLocal{std::string(name), static_cast<uint32_t>(s),
+                                static_cast<uint32_t>(e), static_cast<uint16_t>(r)});
   }
 };
 
 }  // namespace
 
-AsmListing parse_asm_listing(State& vm, std::string_view text) { return ListingParser(vm, text).run(); }
+AsmListing parse_asm_listing(State& vm, std::string_view text) {
+  return ListingParser(vm, text).run();
+}
 
 }  // namespace clove

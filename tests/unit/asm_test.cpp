@@ -2,17 +2,17 @@
 // listing, assembled, lists the same and behaves the same (hand-picked fns, the golden
 // bytecode files, the whole core library). Bad input: an IllegalArgumentException
 // naming the line, never a crash.
-#include <gtest/gtest.h>
-
-#include <fmt/format.h>
+#include "compiler/asm.h"
 
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
 
+#include <fmt/format.h>
+#include <gtest/gtest.h>
+
 #include "api/runtime.h"
-#include "compiler/asm.h"
 #include "compiler/compiler.h"
 #include "compiler/disasm.h"
 #include "eval/core_lib.h"
@@ -87,9 +87,9 @@ class AsmTest : public ::testing::Test {
   }
   void expect_asm_error(const std::string& text, const std::string& expect) {
     std::string e = asm_error_of(text);
-    EXPECT_NE(e.find(expect), std::string::npos) << "message: " << (e.empty() ? "(assembled)" : e)
-                                                 << "\nexpected: " << expect << "\ntext:\n"
-                                                 << text;
+    EXPECT_NE(e.find(expect), std::string::npos)
+        << "message: " << (e.empty() ? "(assembled)" : e) << "\nexpected: " << expect << "\ntext:\n"
+        << text;
   }
 };
 Runtime* AsmTest::vm_ = nullptr;
@@ -103,26 +103,36 @@ struct Case {
 };
 
 const Case kCases[] = {
-    {"(fn sum-to [n] (loop [i 0 acc 0] (if (< i n) (recur (inc i) (+ acc i)) acc)))", {{0}, {10}, {1000}}},
-    {"(fn mul ([x] (+ x 1)) ([x y] (* x y)) ([x y & more] (apply + x y more)))", {{1}, {3, 4}, {1, 2, 3, 4}}},
+    {"(fn sum-to [n] (loop [i 0 acc 0] (if (< i n) (recur (inc i) (+ acc i)) acc)))",
+     {{0}, {10}, {1000}}},
+    {"(fn mul ([x] (+ x 1)) ([x y] (* x y)) ([x y & more] (apply + x y more)))",
+     {{1}, {3, 4}, {1, 2, 3, 4}}},
     {"(fn rest-args [& xs] (reduce + 0 xs))", {{}, {1}, {1, 2, 3}}},
-    {"(fn adder [a] (fn [b] (fn [c] (+ a b c))))", {}},  // called in ClosuresMadeByAnAssembledFnWork
-    {"(fn guarded [x] (try (quot 10 x) (catch ArithmeticException e :div0) (finally (str x))))", {{0}, {3}}},
-    {"(fn rethrows [x] (try (if (pos? x) (throw (ex-info \"boom\" {:x x})) x) (catch clojure.lang.ExceptionInfo e (ex-data e))))",
+    {"(fn adder [a] (fn [b] (fn [c] (+ a b c))))",
+     {}},  // called in ClosuresMadeByAnAssembledFnWork
+    {"(fn guarded [x] (try (quot 10 x) (catch ArithmeticException e :div0) (finally (str x))))",
+     {{0}, {3}}},
+    {"(fn rethrows [x] (try (if (pos? x) (throw (ex-info \"boom\" {:x x})) x) (catch "
+     "clojure.lang.ExceptionInfo e (ex-data e))))",
      {{1}, {-1}}},
     {"(fn pick [x] (case x 1 :one 2 :two 3 :three (4 5) :more :other))", {{1}, {2}, {5}, {9}}},
     {"(fn kind [x] (case (str x) \"1\" :one \"2\" :two :none))", {{1}, {2}, {3}}},
-    {"(fn parity [n] (letfn [(ev? [n] (if (zero? n) true (od? (dec n)))) (od? [n] (if (zero? n) false (ev? (dec n))))] "
+    {"(fn parity [n] (letfn [(ev? [n] (if (zero? n) true (od? (dec n)))) (od? [n] (if (zero? n) "
+     "false (ev? (dec n))))] "
      "(ev? n)))",
      {{10}, {7}}},
-    {"(fn build [a b] [a b {a b} #{a b} (count [a b]) (nth [a b] 0) (get {a b} a) (list a b)])", {{1, 2}}},
-    {"(fn consts [x] [x 1.5 ##Inf 1N 3/4 1.5M \\c :kw :ns/kw 'sym 'ns/sym '(1 (2)) #{:a} {:a [1 2]} #\"a.b\" nil true "
+    {"(fn build [a b] [a b {a b} #{a b} (count [a b]) (nth [a b] 0) (get {a b} a) (list a b)])",
+     {{1, 2}}},
+    {"(fn consts [x] [x 1.5 ##Inf 1N 3/4 1.5M \\c :kw :ns/kw 'sym 'ns/sym '(1 (2)) #{:a} {:a [1 "
+     "2]} #\"a.b\" nil true "
      "\"a string longer than sixty characters, so the listing once shortened it ...\" "
-     "#inst \"2020-01-01T00:00:00.000-00:00\" #uuid \"0b9f7e3e-6f3e-4f0e-9a5e-6b1b1b1b1b1b\" \"tab\\tnl\\n\"])",
+     "#inst \"2020-01-01T00:00:00.000-00:00\" #uuid \"0b9f7e3e-6f3e-4f0e-9a5e-6b1b1b1b1b1b\" "
+     "\"tab\\tnl\\n\"])",
      {{7}}},
     {"(fn lazy [n] (doall (for [i (range n) :when (odd? i)] (* i i))))", {{10}}},
     {"(fn with-binding [x] (binding [*print-length* 2] (pr-str (range x))))", {{5}}},
-    {"(fn big-frame [x] (let [a (inc x) b (inc a) c (inc b) d (inc c) e (inc d)] (if (> x 0) [a b c d e] "
+    {"(fn big-frame [x] (let [a (inc x) b (inc a) c (inc b) d (inc c) e (inc d)] (if (> x 0) [a b "
+     "c d e] "
      "(recur (inc x)))))",
      {{-3}, {1}}},
 };
@@ -212,9 +222,11 @@ TEST_F(AsmTest, WholeCoreLibraryRoundTrips) {
 
 TEST_F(AsmTest, CloveAsmFromClove) {
   eval("(def asm-sq (fn sq [x] (* x x)))");
-  EXPECT_EQ(pr_str(vm, eval("(let [s (clove.asm/disasm asm-sq) g (clove.asm/asm s)] [(g 7) (= s (clove.asm/disasm g))])")),
+  EXPECT_EQ(pr_str(vm, eval("(let [s (clove.asm/disasm asm-sq) g (clove.asm/asm s)] [(g 7) (= s "
+                            "(clove.asm/disasm g))])")),
             "[49 true]");
-  Value e = eval("(try (clove.asm/asm \"garbage\") (catch IllegalArgumentException e (ex-message e)))");
+  Value e =
+      eval("(try (clove.asm/asm \"garbage\") (catch IllegalArgumentException e (ex-message e)))");
   EXPECT_EQ(pr_str(vm, e), "\"asm: line 1: unrecognized line `garbage`\"");
   e = eval("(try (clove.asm/disasm +) (catch IllegalArgumentException e (ex-message e)))");
   EXPECT_NE(pr_str(vm, e).find("native"), std::string::npos);
@@ -271,8 +283,10 @@ TEST_F(AsmTest, DeeplyNestedBlocks) {
   const int depth = 20000;
   for (int k = 0; k < depth; ++k) {
     bool last = k == depth - 1;
-    text += fmt::format("fn f{}  arities=1  upvals=0\narity f{} [0]  framesize=1  constants={}\n", k, k, last ? 0 : 1);
-    text += last ? "     0  LOADNIL   0\n     1  RET       0\n" : "     0  CLOSURE   0 0\n     1  RET       0\n";
+    text += fmt::format("fn f{}  arities=1  upvals=0\narity f{} [0]  framesize=1  constants={}\n",
+                        k, k, last ? 0 : 1);
+    text += last ? "     0  LOADNIL   0\n     1  RET       0\n"
+                 : "     0  CLOSURE   0 0\n     1  RET       0\n";
     if (!last) text += fmt::format("  constants:\n    k0  <fn f{}>\n", k + 1);
   }
   FnProto* fp = assemble(vm, text);
@@ -299,7 +313,8 @@ TEST_F(AsmTest, CorruptedOperandsNeverCrash) {
       size_t bol = text.rfind('\n', at);
       bol = bol == std::string::npos ? 0 : bol + 1;
       // Only digits of instruction lines, past the pc column.
-      if (at < bol + 8 || text[at] < '0' || text[at] > '9' || text.compare(bol, 4, "    ") != 0) continue;
+      if (at < bol + 8 || text[at] < '0' || text[at] > '9' || text.compare(bol, 4, "    ") != 0)
+        continue;
       text[at] = static_cast<char>('0' + rnd(10));
       ++m;
     }
@@ -332,35 +347,46 @@ TEST_F(AsmTest, CorruptedOperandsNeverCrash) {
 const char* kHeader = "fn bad  arities=1  upvals=0\narity bad [1]  framesize=2  constants=1\n";
 
 TEST_F(AsmTest, UnknownOpcode) {
-  expect_asm_error(std::string(kHeader) + "     0  FROB      0 0\n", "asm: line 3: unknown opcode `FROB`");
+  expect_asm_error(std::string(kHeader) + "     0  FROB      0 0\n",
+                   "asm: line 3: unknown opcode `FROB`");
 }
 
 TEST_F(AsmTest, WrongOperandCount) {
-  expect_asm_error(std::string(kHeader) + "     0  LOADK     0\n", "asm: line 3: LOADK takes 2 operands: A Bx");
-  expect_asm_error(std::string(kHeader) + "     0  RET       0 1\n", "asm: line 3: RET takes 1 operand: A (then `1`)");
+  expect_asm_error(std::string(kHeader) + "     0  LOADK     0\n",
+                   "asm: line 3: LOADK takes 2 operands: A Bx");
+  expect_asm_error(std::string(kHeader) + "     0  RET       0 1\n",
+                   "asm: line 3: RET takes 1 operand: A (then `1`)");
   expect_asm_error(std::string(kHeader) + "     0  ADD       0 x 1\n", "operand B is `x`");
 }
 
 TEST_F(AsmTest, OperandOutOfRange) {
-  expect_asm_error(std::string(kHeader) + "     0  MOVE      256 0 0\n", "asm: line 3: MOVE operand A = 256 out of range 0..255");
-  expect_asm_error(std::string(kHeader) + "     0  JMP       9000000\n", "JMP operand sJ = 9000000 out of range");
+  expect_asm_error(std::string(kHeader) + "     0  MOVE      256 0 0\n",
+                   "asm: line 3: MOVE operand A = 256 out of range 0..255");
+  expect_asm_error(std::string(kHeader) + "     0  JMP       9000000\n",
+                   "JMP operand sJ = 9000000 out of range");
 }
 
 TEST_F(AsmTest, RegisterOutsideTheFrame) {
-  expect_asm_error(std::string(kHeader) +
-                       "     0  MOVE      1 0 0\n     1  MOVE      5 0 0\n     2  RET       0\n  constants:\n    k0  1\n",
-                   "asm: line 4: fn bad arity [1]: pc 1: MOVE operand A r5 outside the frame (framesize 2)");
+  expect_asm_error(
+      std::string(kHeader) +
+          "     0  MOVE      1 0 0\n     1  MOVE      5 0 0\n     2  RET       0\n  constants:\n   "
+          " k0  1\n",
+      "asm: line 4: fn bad arity [1]: pc 1: MOVE operand A r5 outside the frame (framesize 2)");
 }
 
 TEST_F(AsmTest, JumpOutOfRange) {
-  expect_asm_error(std::string(kHeader) + "     0  JMP       5\n     1  RET       0\n  constants:\n    k0  1\n",
-                   "asm: line 3: fn bad arity [1]: pc 0: JMP target 6 outside the code (0..1)");
+  expect_asm_error(
+      std::string(kHeader) + "     0  JMP       5\n     1  RET       0\n  constants:\n    k0  1\n",
+      "asm: line 3: fn bad arity [1]: pc 0: JMP target 6 outside the code (0..1)");
 }
 
 TEST_F(AsmTest, MissingConstant) {
-  expect_asm_error(std::string(kHeader) + "     0  LOADK     0 3\n     1  RET       0\n  constants:\n    k0  1\n",
-                   "asm: line 3: fn bad arity [1]: pc 0: LOADK constant k3 outside the constant pool (1 constants)");
-  expect_asm_error(std::string(kHeader) + "     0  RET       0\n", "asm: line 2: arity says constants=1 but lists 0");
+  expect_asm_error(std::string(kHeader) +
+                       "     0  LOADK     0 3\n     1  RET       0\n  constants:\n    k0  1\n",
+                   "asm: line 3: fn bad arity [1]: pc 0: LOADK constant k3 outside the constant "
+                   "pool (1 constants)");
+  expect_asm_error(std::string(kHeader) + "     0  RET       0\n",
+                   "asm: line 2: arity says constants=1 but lists 0");
 }
 
 TEST_F(AsmTest, BadConstants) {
@@ -369,42 +395,59 @@ TEST_F(AsmTest, BadConstants) {
   expect_asm_error(code + "    k0  1 2\n", "asm: line 5: constant k0 is more than one form");
   expect_asm_error(code + "    k1  1\n", "asm: line 5: constant k1 out of order (expected k0)");
   expect_asm_error(code + "    k0  #'nonamespace\n", "bad var");
-  expect_asm_error(code + "    k0  <fn missing>\n", "asm: line 5: constant k0 <fn missing>: no `fn missing` block follows");
-  expect_asm_error(code + "    k0  <fn other>\n\nfn wrong  arities=1  upvals=0\narity wrong [0]  framesize=1  constants=0\n"
-                          "     0  RET       0\n",
-                   "asm: line 5: constant k0 <fn other>, but the next fn block (line 7) is `fn wrong`");
-  expect_asm_error(code + "    k0  1\n\nfn extra  arities=1  upvals=0\narity extra [0]  framesize=1  constants=0\n"
-                          "     0  RET       0\n",
-                   "asm: line 7: fn block `extra` is not named by any <fn extra> constant");
+  expect_asm_error(code + "    k0  <fn missing>\n",
+                   "asm: line 5: constant k0 <fn missing>: no `fn missing` block follows");
+  expect_asm_error(
+      code +
+          "    k0  <fn other>\n\nfn wrong  arities=1  upvals=0\narity wrong [0]  framesize=1  "
+          "constants=0\n"
+          "     0  RET       0\n",
+      "asm: line 5: constant k0 <fn other>, but the next fn block (line 7) is `fn wrong`");
+  expect_asm_error(
+      code +
+          "    k0  1\n\nfn extra  arities=1  upvals=0\narity extra [0]  framesize=1  constants=0\n"
+          "     0  RET       0\n",
+      "asm: line 7: fn block `extra` is not named by any <fn extra> constant");
 }
 
 TEST_F(AsmTest, GarbageText) {
   expect_asm_error("", "not a listing");
   expect_asm_error("hello world", "asm: line 1: unrecognized line");
   expect_asm_error("fn", "asm: line 1: expected `fn NAME  arities=N  upvals=U`");
-  expect_asm_error("fn f  arities=1  upvals=0\n  0  RET 0\n", "asm: line 2: an instruction outside an `arity` block");
-  expect_asm_error("fn f  arities=1  upvals=0\narity f [x]  framesize=1  constants=0\n", "asm: line 2: expected `arity");
-  expect_asm_error(std::string(kHeader) + "     1  RET       0\n", "asm: line 3: pc 1 out of order (expected 0)");
-  expect_asm_error("fn f  arities=2  upvals=0\narity f [0]  framesize=1  constants=0\n     0  RET 0\n",
-                   "asm: line 1: fn f says arities=2 but has 1");
-  expect_asm_error("fn f  arities=1  upvals=1\narity f [0]  framesize=1  constants=0\n     0  RET 0\n",
-                   "asm: line 1: fn f says upvals=1 but lists 0");
-  expect_asm_error("fn f  arities=2  upvals=0\narity f [0+rest]  framesize=1  constants=0\n     0  RET 0\n"
-                   "arity f [1+rest]  framesize=2  constants=0\n     0  RET 0\n",
-                   "asm: line 4: fn f has a second variadic arity");
-  expect_asm_error(std::string(kHeader) + "     0  RET 0 @x:y\n", "asm: line 3: bad position `@x:y`");
+  expect_asm_error("fn f  arities=1  upvals=0\n  0  RET 0\n",
+                   "asm: line 2: an instruction outside an `arity` block");
+  expect_asm_error("fn f  arities=1  upvals=0\narity f [x]  framesize=1  constants=0\n",
+                   "asm: line 2: expected `arity");
+  expect_asm_error(std::string(kHeader) + "     1  RET       0\n",
+                   "asm: line 3: pc 1 out of order (expected 0)");
+  expect_asm_error(
+      "fn f  arities=2  upvals=0\narity f [0]  framesize=1  constants=0\n     0  RET 0\n",
+      "asm: line 1: fn f says arities=2 but has 1");
+  expect_asm_error(
+      "fn f  arities=1  upvals=1\narity f [0]  framesize=1  constants=0\n     0  RET 0\n",
+      "asm: line 1: fn f says upvals=1 but lists 0");
+  expect_asm_error(
+      "fn f  arities=2  upvals=0\narity f [0+rest]  framesize=1  constants=0\n     0  RET 0\n"
+      "arity f [1+rest]  framesize=2  constants=0\n     0  RET 0\n",
+      "asm: line 4: fn f has a second variadic arity");
+  expect_asm_error(std::string(kHeader) + "     0  RET 0 @x:y\n",
+                   "asm: line 3: bad position `@x:y`");
   expect_asm_error(std::string(1000, '\x01'), "asm: line 1:");
 }
 
 TEST_F(AsmTest, BytecodeTheVerifierRejects) {
   // Falls off the end; ENDTRY without TRY; GETUPVAL with no upvalues.
-  expect_asm_error(std::string(kHeader) + "     0  MOVE      1 0 0\n  constants:\n    k0  1\n",
-                   "asm: line 3: fn bad arity [1]: pc 0: the last instruction (MOVE) falls through");
-  expect_asm_error(std::string(kHeader) + "     0  ENDTRY\n     1  RET       0\n  constants:\n    k0  1\n",
-                   "asm: line 3: fn bad arity [1]: pc 0: ENDTRY with no handler of this frame pushed");
-  expect_asm_error(std::string(kHeader) + "     0  GETUPVAL  0 0 0\n     1  RET       0\n  constants:\n    k0  1\n",
+  expect_asm_error(
+      std::string(kHeader) + "     0  MOVE      1 0 0\n  constants:\n    k0  1\n",
+      "asm: line 3: fn bad arity [1]: pc 0: the last instruction (MOVE) falls through");
+  expect_asm_error(
+      std::string(kHeader) + "     0  ENDTRY\n     1  RET       0\n  constants:\n    k0  1\n",
+      "asm: line 3: fn bad arity [1]: pc 0: ENDTRY with no handler of this frame pushed");
+  expect_asm_error(std::string(kHeader) +
+                       "     0  GETUPVAL  0 0 0\n     1  RET       0\n  constants:\n    k0  1\n",
                    "GETUPVAL upvalue u0 outside the fn's 0 upvalues");
-  expect_asm_error(std::string(kHeader) + "     0  GETVAR    0 0\n     1  RET       0\n  constants:\n    k0  1\n",
+  expect_asm_error(std::string(kHeader) +
+                       "     0  GETVAR    0 0\n     1  RET       0\n  constants:\n    k0  1\n",
                    "GETVAR constant k0 is a java.lang.Long, not a var");
 }
 

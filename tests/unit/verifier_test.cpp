@@ -1,17 +1,17 @@
 // verifier_test.cpp: the bytecode verifier (runtime/lang/verifier.h). Real functions
 // from the compiler verify, the whole core library included (false positives); then
 // one field at a time is broken and the message must name the rule.
-#include <gtest/gtest.h>
-
-#include <fmt/format.h>
+#include "runtime/lang/verifier.h"
 
 #include <string>
+
+#include <fmt/format.h>
+#include <gtest/gtest.h>
 
 #include "api/runtime.h"
 #include "eval/core_lib.h"
 #include "eval/loader.h"
 #include "runtime/coll/coll.h"
-#include "runtime/lang/verifier.h"
 #include "state/namespace.h"
 
 using namespace clove;
@@ -60,16 +60,19 @@ class VerifierTest : public ::testing::Test {
   /// Expects verification of fn to fail with a message containing `rule`.
   static void expect_broken(const FnProto* fn, const std::string& rule) {
     std::string e = verify_fn_proto(*fn);
-    EXPECT_NE(e.find(rule), std::string::npos) << "message: " << (e.empty() ? "(valid)" : e) << "\nexpected: " << rule;
+    EXPECT_NE(e.find(rule), std::string::npos)
+        << "message: " << (e.empty() ? "(valid)" : e) << "\nexpected: " << rule;
   }
 
-  static constexpr const char* kMulti = "(fn mul ([x] (+ x 1)) ([x y] (* x y)) ([x y & more] (apply + x y more)))";
+  static constexpr const char* kMulti =
+      "(fn mul ([x] (+ x 1)) ([x y] (* x y)) ([x y & more] (apply + x y more)))";
   static constexpr const char* kLoop =
       "(fn sum-to [n] (loop [i 0 acc 0] (if (< i n) (recur (inc i) (+ acc i)) acc)))";
   static constexpr const char* kClosure = "(let [a 1] (fn outer [x] (fn inner [] (+ a x))))";
   static constexpr const char* kTry =
       "(fn guarded [x] (try (/ 1 x) (catch ArithmeticException e :div0) (finally (str x))))";
-  static constexpr const char* kCase = "(fn pick [x] (case x 1 :one 2 :two \"s\" :str (3 4) :more :other))";
+  static constexpr const char* kCase =
+      "(fn pick [x] (case x 1 :one 2 :two \"s\" :str (3 4) :more :other))";
   static constexpr const char* kLetfn =
       "(fn parity [n] (letfn [(ev? [n] (if (zero? n) true (od? (dec n)))) "
       "(od? [n] (if (zero? n) false (ev? (dec n))))] (ev? n)))";
@@ -214,7 +217,8 @@ TEST_F(VerifierTest, GetupvalOutsideTheUpvalues) {
   long pc = find(p, Op::GETUPVAL);
   ASSERT_GE(pc, 0);
   p->code[pc] = encode_abc(Op::GETUPVAL, 0, 9, 0);
-  expect_broken(fn, "fn inner arity [0]: pc " + std::to_string(pc) + ": GETUPVAL upvalue u9 outside the fn's 2 upvalues");
+  expect_broken(fn, "fn inner arity [0]: pc " + std::to_string(pc) +
+                        ": GETUPVAL upvalue u9 outside the fn's 2 upvalues");
 }
 
 TEST_F(VerifierTest, GetupvalFlagIsZeroOrOne) {
@@ -254,8 +258,8 @@ TEST_F(VerifierTest, CallWindowOutsideTheFrame) {
   Op op = op_of(p->code[pc]);
   unsigned a = p->framesize - 3;
   p->code[pc] = encode_abc(op, a, 4, 0);
-  expect_broken(fn, fmt::format("{} window r{}..r{} outside the frame (framesize {})", op_info(op).name, a, a + 6,
-                                p->framesize));
+  expect_broken(fn, fmt::format("{} window r{}..r{} outside the frame (framesize {})",
+                                op_info(op).name, a, a + 6, p->framesize));
 }
 
 TEST_F(VerifierTest, NewvecWindowOutsideTheFrame) {
@@ -435,7 +439,9 @@ TEST_F(VerifierTest, ReturnWithAHandlerPushed) {
   ASSERT_GE(pc, 0);
   p->code[pc] = encode_abc(Op::NOP, 0, 0, 0);
   std::string e = verify_fn_proto(*fn);
-  EXPECT_TRUE(e.find("handlers pushed") != std::string::npos || e.find("of its handlers") != std::string::npos) << e;
+  EXPECT_TRUE(e.find("handlers pushed") != std::string::npos ||
+              e.find("of its handlers") != std::string::npos)
+      << e;
 }
 
 TEST_F(VerifierTest, FaultLocatesTheInstruction) {
@@ -453,8 +459,8 @@ TEST_F(VerifierTest, FaultLocatesTheInstruction) {
 TEST_F(VerifierTest, SetupvalOnANonClosureThrows) {
   Proto* p = vm.heap.make<Proto>();
   p->framesize = 2;
-  p->code = {encode_abc(Op::LOADNIL, 0, 0, 0), encode_abc(Op::LOADNIL, 1, 0, 0), encode_abc(Op::SETUPVAL, 0, 0, 1),
-             encode_abc(Op::RET, 0, 0, 0)};
+  p->code = {encode_abc(Op::LOADNIL, 0, 0, 0), encode_abc(Op::LOADNIL, 1, 0, 0),
+             encode_abc(Op::SETUPVAL, 0, 0, 1), encode_abc(Op::RET, 0, 0, 0)};
   FnProto* f = vm.heap.make<FnProto>();
   f->fixed.push_back(p);
   vm.permanent.push_back(Value::object(f));
@@ -465,7 +471,8 @@ TEST_F(VerifierTest, SetupvalOnANonClosureThrows) {
     vm.call(c, nullptr, 0);
     FAIL() << "expected an exception";
   } catch (const CloveError& e) {
-    EXPECT_NE(std::string(e.what()).find("SETUPVAL: u0 is not an upvalue"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("SETUPVAL: u0 is not an upvalue"), std::string::npos)
+        << e.what();
   }
   // A closure with too few upvalues, too.
   p->code[0] = encode_abc(Op::SELF, 0, 0, 0);
@@ -473,7 +480,8 @@ TEST_F(VerifierTest, SetupvalOnANonClosureThrows) {
     vm.call(c, nullptr, 0);
     FAIL() << "expected an exception";
   } catch (const CloveError& e) {
-    EXPECT_NE(std::string(e.what()).find("SETUPVAL: u0 is not an upvalue"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("SETUPVAL: u0 is not an upvalue"), std::string::npos)
+        << e.what();
   }
 }
 

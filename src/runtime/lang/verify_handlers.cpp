@@ -5,7 +5,8 @@
 
 namespace clove {
 
-HandlerFault check_handler_flow(const std::vector<Instr>& code, const std::vector<int>& switch_tables) {
+HandlerFault check_handler_flow(const std::vector<Instr>& code,
+                                const std::vector<int>& switch_tables) {
   const long n = static_cast<long>(code.size());
   std::vector<long> depth(code.size(), -1);  // handlers pushed on entry to pc; -1: not reached yet
   std::vector<long> work;
@@ -20,7 +21,9 @@ HandlerFault check_handler_flow(const std::vector<Instr>& code, const std::vecto
       depth[to] = d;
       work.push_back(to);
     } else if (depth[to] != d) {
-      fault = {fmt::format("pc {} is reached with {} and with {} handlers pushed", to, depth[to], d), from};
+      fault = {
+          fmt::format("pc {} is reached with {} and with {} handlers pushed", to, depth[to], d),
+          from};
     }
   };
   depth[0] = 0;
@@ -44,7 +47,9 @@ HandlerFault check_handler_flow(const std::vector<Instr>& code, const std::vecto
       case Op::RET:
       case Op::TAILCALL:
         if (d != 0)
-          return {fmt::format("{} leaves the frame with {} of its handlers pushed", op_info(op).name, d), pc};
+          return {fmt::format("{} leaves the frame with {} of its handlers pushed",
+                              op_info(op).name, d),
+                  pc};
         continue;
       case Op::SWITCH:
         for (long s = next; s <= next + switch_tables[pc]; ++s) reach(pc, s, d);
@@ -52,7 +57,8 @@ HandlerFault check_handler_flow(const std::vector<Instr>& code, const std::vecto
       default:
         break;
     }
-    if (op_is_jump(op)) reach(pc, next + (op_info(op).format == OpFormat::sJ ? arg_sj(i) : arg_sbx(i)), d);
+    if (op_is_jump(op))
+      reach(pc, next + (op_info(op).format == OpFormat::sJ ? arg_sj(i) : arg_sbx(i)), d);
     if (op_falls_through(op)) reach(pc, next, d);
   }
   return fault;

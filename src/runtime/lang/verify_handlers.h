@@ -23,6 +23,7 @@ struct HandlerFault {
 /// verifier's per-instruction checks (jump targets inside the code). switch_tables[pc]
 /// is the jump-table size n of a SWITCH at pc (its successors are pc+1 .. pc+1+n), -1
 /// elsewhere.
-HandlerFault check_handler_flow(const std::vector<Instr>& code, const std::vector<int>& switch_tables);
+HandlerFault check_handler_flow(const std::vector<Instr>& code,
+                                const std::vector<int>& switch_tables);
 
 }  // namespace clove

@@ -153,6 +153,28 @@ TEST_F(AsmTest, RealFunctionsRoundTripAndBehaveTheSame) {
   }
 }
 
+// Spill slots (framesize > 256) and TRY's long form (a body past sBx's reach).
+TEST_F(AsmTest, SpillSlotsAndLongJumpsRoundTrip) {
+  std::string let = "(fn many [x] (let [";
+  std::string sum;
+  for (int k = 0; k < 300; ++k) {
+    let += "a" + std::to_string(k) + (k ? " (inc a" + std::to_string(k - 1) + ") " : " x ");
+    sum += " a" + std::to_string(k);
+  }
+  FnProto* many = fn_of(let + "] (+" + sum + ")))");
+  FnProto* back = round_trip(many, "many");
+  ASSERT_NE(back, nullptr);
+  EXPECT_EQ(outcome(closure(back), {L(1)}), outcome(closure(many), {L(1)}));
+  std::string body = "(fn long-try [f] (try (do";
+  for (int k = 0; k < 12000; ++k) body += " (f " + std::to_string(k) + ")";
+  FnProto* long_try = fn_of(body + ") (catch Exception e :caught)))");
+  back = round_trip(long_try, "long-try");
+  ASSERT_NE(back, nullptr);
+  Value thrower = eval("(fn [k] (when (= k 11999) (throw (Exception. \"x\"))))");
+  EXPECT_EQ(outcome(closure(back), {thrower}), ":caught");
+  EXPECT_EQ(outcome(closure(back), {eval("identity")}), "11999");
+}
+
 TEST_F(AsmTest, ClosuresMadeByAnAssembledFnWork) {
   FnProto* back = round_trip(fn_of("(fn adder [a] (fn [b] (fn [c] (+ a b c))))"), "adder");
   ASSERT_NE(back, nullptr);

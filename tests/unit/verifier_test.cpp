@@ -112,6 +112,26 @@ TEST_F(VerifierTest, WholeCoreLibraryVerifies) {
   EXPECT_GT(checked, 300u);
 }
 
+// Frames past 256 registers (SPILL/RELOAD) and a try body too long for TRY's sBx (the
+// emitter's long form: TRY hops over two JMPs).
+TEST_F(VerifierTest, SpillSlotsAndLongJumpsVerify) {
+  std::string let = "(fn many [x] (let [";
+  std::string sum;
+  for (int k = 0; k < 300; ++k) {
+    let += "a" + std::to_string(k) + (k ? " (inc a" + std::to_string(k - 1) + ") " : " x ");
+    sum += " a" + std::to_string(k);
+  }
+  FnProto* many = fn_of(let + "] (+" + sum + ")))");
+  EXPECT_GT(arity(many)->framesize, 256u);
+  EXPECT_GE(find(arity(many), Op::SPILL), 0);
+  EXPECT_EQ(verify_fn_proto(*many), "");
+  std::string body = "(fn long-try [f] (try (do";
+  for (int k = 0; k < 12000; ++k) body += " (f " + std::to_string(k) + ")";
+  FnProto* long_try = fn_of(body + ") (catch Exception e :caught)))");
+  EXPECT_GT(arity(long_try)->code.size(), 32767u);
+  EXPECT_EQ(verify_fn_proto(*long_try), "");
+}
+
 TEST_F(VerifierTest, UnknownOpcode) {
   FnProto* fn = fn_of(kMulti);
   arity(fn, 1)->code[0] = 0xFF;

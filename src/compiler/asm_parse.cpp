@@ -36,6 +36,13 @@ std::string_view trim(std::string_view s) {
   return s;
 }
 
+// At most n bytes of s for a message, not cutting a UTF-8 sequence.
+std::string_view excerpt(std::string_view s, size_t n) {
+  if (s.size() <= n) return s;
+  while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
+  return s.substr(0, n);
+}
+
 // The next whitespace-separated token of *rest (removed from it), or "".
 std::string_view token(std::string_view* rest) {
   std::string_view s = *rest;
@@ -213,7 +220,7 @@ class ListingParser {
           return local(no, first, rest);
       }
     }
-    asm_error(no, fmt::format("unrecognized line `{}`", t.substr(0, 60)));
+    asm_error(no, fmt::format("unrecognized line `{}`", excerpt(t, 60)));
   }
 
   void fn_header(int no, std::string_view rest) {
@@ -320,7 +327,7 @@ class ListingParser {
           position(rest.substr(at), &line, &col))
         has_pos = true;
     } else if (!rest.empty()) {
-      asm_error(no, fmt::format("{} (then `{}`)", shape(), rest.substr(0, 40)));
+      asm_error(no, fmt::format("{} (then `{}`)", shape(), excerpt(rest, 40)));
     }
     a.code.push_back(encode(op, info.format, v));
     a.code_lines.push_back(no);
@@ -378,7 +385,7 @@ class ListingParser {
     if (!got) asm_error(no, fmt::format("constant k{} has no value", idx));
     if (more)
       asm_error(no,
-                fmt::format("constant k{} is more than one form: `{}`", idx, text.substr(0, 60)));
+                fmt::format("constant k{} is more than one form: `{}`", idx, excerpt(text, 60)));
     return v;
   }
 

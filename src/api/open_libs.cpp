@@ -28,6 +28,7 @@ void open_libs(State& vm, bool load_library, bool use_image) {
   install_clove_io_natives(vm);
   install_fiber_natives(vm);
   install_marshal_natives(vm);
+  install_asm_natives(vm);
   install_ffi_natives(vm);
   install_shell_natives(vm);
   install_string_natives(vm);

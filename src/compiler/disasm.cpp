@@ -5,7 +5,8 @@
 //   arity NAME [NPARAMS(+rest)]  framesize=F  constants=K
 //       PC  OPCODE     OPERANDS        ; COMMENT            @LINE:COL
 //     constants:
-//       kI  VALUE
+//       kI  VALUE                (in full, so compiler/asm.cpp reads it back; the
+//                                 comments above shorten it to 60 characters)
 //     locals:
 //       NAME  rR  [START, END)
 //   (then every fn created by this one, the same way)
@@ -28,11 +29,15 @@ std::string name_of(String* s) { return s ? std::string(s->view()) : "<anon>"; }
 }  // namespace
 
 std::string constant_text(State& vm, Value v) {
-  if (Var* var = as<Var>(v)) return fmt::format("#'{}/{}", var->ns->name->str(), var->sym->str());
-  if (FnProto* f = as<FnProto>(v)) return fmt::format("<fn {}>", name_of(f->name));
-  std::string t = pr_str(vm, v);
+  std::string t = full_constant_text(vm, v);
   if (t.size() > 60) t = t.substr(0, 57) + "...";
   return t;
+}
+
+std::string full_constant_text(State& vm, Value v) {
+  if (Var* var = as<Var>(v)) return fmt::format("#'{}/{}", var->ns->name->str(), var->sym->str());
+  if (FnProto* f = as<FnProto>(v)) return fmt::format("<fn {}>", name_of(f->name));
+  return pr_str(vm, v);
 }
 
 namespace {
@@ -99,7 +104,7 @@ void proto_listing(State& vm, std::string& out, const Proto* p, const FnProto* o
   if (!p->constants.empty()) {
     out += "  constants:\n";
     for (size_t k = 0; k < p->constants.size(); ++k)
-      out += fmt::format("    k{}  {}\n", k, const_text(vm, p->constants[k]));
+      out += fmt::format("    k{}  {}\n", k, full_constant_text(vm, p->constants[k]));
   }
   if (!p->locals.empty()) {
     out += "  locals:\n";

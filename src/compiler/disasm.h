@@ -14,7 +14,10 @@ class State;
 std::string disassemble(State& vm, FnProto* fn);
 std::string disassemble_proto(State& vm, Proto* p);
 /// A constant as listings show it: #'ns/name for vars, <fn name> for fn prototypes,
-/// pr_str (shortened) for everything else.
+/// pr_str for everything else; shortened to 60 characters (instruction comments).
 std::string constant_text(State& vm, Value v);
+/// constant_text in full, as the `constants:` section shows it (the assembler,
+/// compiler/asm.h, reads it back).
+std::string full_constant_text(State& vm, Value v);
 
 }  // namespace clove

@@ -65,6 +65,7 @@ void install_file_io_natives(State& vm);  // slurp spit -file-lines (core/file_i
 void install_java_io_natives(State& vm);  // clojure.java.io (java_io/io.cpp)
 void install_clove_io_natives(State& vm);  // clove.io: exists? directory? list-dir (clove_io/io.cpp)
 void install_marshal_natives(State& vm);   // clove.marshal: marshal unmarshal (clove_marshal/marshal.cpp)
+void install_asm_natives(State& vm);       // clove.asm: asm disasm (clove_asm/asm.cpp)
 void install_fiber_natives(State& vm);     // clove.fiber: new resume yield status ... (clove_fiber/fiber.cpp)
 void install_ffi_natives(State& vm);       // clove.ffi: fn (clove_ffi/ffi.cpp)
 void install_shell_natives(State& vm);    // clojure.java.shell/sh (java_shell/shell.cpp)

@@ -211,7 +211,14 @@ Value Interpreter::run(size_t handler_floor, Value entry_callee, size_t entry_ba
         VM_NEXT();
       }
       VM_CASE(SETUPVAL) {
-        Closure* c = static_cast<Closure*>(RA.as_obj());
+        // The verifier cannot know which closure R[A] holds: bytecode that did not come
+        // from the compiler (clove.asm, images) is checked here (letfn's path only).
+        Closure* c = as<Closure>(RA);
+        if (!c || arg_b(i) >= c->nupvals) [[unlikely]] {
+          SAVE_PC();
+          throw_error(ErrorKind::IllegalStateException,
+                      fmt::format("SETUPVAL: u{} is not an upvalue of {}", arg_b(i), value_type_name(RA)));
+        }
         c->upvals()[arg_b(i)] = RC;
         heap.barrier(c, RC);
         VM_NEXT();

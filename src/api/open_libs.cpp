@@ -52,6 +52,7 @@ void open_libs(State& vm, bool load_library, bool use_image) {
         if (name == std::string("clove/lib/") + f->name) return f->text;
       return {};
     };
+    opts.verify = false;  // compiled by this build and linked in: not bytecode from outside
     load_namespaces(vm, image, opts);
     return;
   }

@@ -37,6 +37,10 @@ struct UnmarshalOptions {
   /// outlive the VM (it is not copied); null or "" when the text is not at hand. The
   /// core library's image passes its sources embedded in the binary.
   std::function<std::string_view(const std::string& name)> static_source_text;
+  /// Run the bytecode verifier on every function prototype. Only the core library's
+  /// image, which the same build compiled and linked into the binary (it is not
+  /// bytecode from outside), is read without it.
+  bool verify = true;
 };
 
 /// The bytes of `v`: a header (magic "CLVM", format version, value and instruction

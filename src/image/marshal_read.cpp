@@ -85,6 +85,7 @@ class Reader : public RootProvider {
   std::vector<uint8_t> filled_;   // 1 once table_[i] may be referred to
   std::vector<Value> pending_;    // values read but not yet stored in an object (rooted)
   std::vector<uint32_t> files_;   // file table index - 1 -> source registry id
+  int fn_depth_ = 0;              // FnProtos being read, one inside another
 
   [[noreturn]] void corrupt(std::string_view why) {
     throw_error(ErrorKind::IllegalArgumentException, fmt::format("unmarshal: {} at byte {}", why, pos_));
@@ -219,6 +220,12 @@ class Reader : public RootProvider {
     return start;
   }
   SourcePos file_pos();
+  /// Runs the bytecode verifier on f and the FnProtos in its constants (unless the
+  /// options trust the data).
+  void verify(const FnProto* f) {
+    if (!opts_.verify) return;
+    if (std::string err = verify_fn_proto(*f); !err.empty()) corrupt("bytecode that fails verification: " + err);
+  }
 
   Value value();
   Value object(Tag tag);
@@ -461,6 +468,7 @@ Value Reader::object(Tag tag) {
     case kFnProto: return Value::object(fn_proto(id));
     case kClosure: {
       FnProto* f = obj<FnProto>("a function prototype");
+      if (fn_depth_ > 0) verify(f);  // inside a constant pool: it could run (a comparator) before the pool's owner is checked
       Closure* c = make_closure(heap(), f, static_cast<uint32_t>(f->upvals.size()));
       fill(id, Value::object(c));
       c->meta = meta();
@@ -809,6 +817,7 @@ FnProto* Reader::fn_proto(uint32_t id) {
     f->upvals.push_back({reg, static_cast<uint16_t>(index), name});
   }
   uint32_t nfixed = count(8);
+  ++fn_depth_;
   for (uint32_t i = 0; i < nfixed; ++i) {
     f->fixed.push_back(proto(f));
     heap().barrier(f, f->fixed.back());
@@ -817,12 +826,12 @@ FnProto* Reader::fn_proto(uint32_t id) {
     f->variadic = proto(f);
     heap().barrier(f, f->variadic);
   }
+  --fn_depth_;
   heap().touch(f);
-  for (Proto* p : f->fixed)
-    if (std::string err = verify_proto(*p, f); !err.empty()) corrupt("bytecode that fails verification: " + err);
-  if (f->variadic)
-    if (std::string err = verify_proto(*f->variadic, f); !err.empty())
-      corrupt("bytecode that fails verification: " + err);
+  // The verifier checks the FnProtos in the constants too, so the outermost one checks
+  // all of them once (a closure made while an enclosing one is still being read checks
+  // its own first: kClosure).
+  if (fn_depth_ == 0) verify(f);
   filled_[id] = 1;
   return f;
 }

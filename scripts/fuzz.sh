@@ -56,7 +56,7 @@ for t in "${targets[@]}"; do
     echo "fuzz_$t: FAILED; the input is in $crashes/ and the report ends with:"
     tail -40 "$log"
   fi
-  runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' || echo "?")
+  runs=$(grep -ao 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' || echo "?")
   echo "fuzz_$t: $runs inputs run in ${seconds}s; corpus $(ls "$work" | wc -l) files; failing inputs: $(ls "$crashes" | wc -l)"
 done
 exit $status

@@ -142,6 +142,10 @@ class Reader : public RootProvider {
     std::string_view s = raw_str();
     const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(s.data());
     for (size_t i = 0; i < s.size();) {
+      if (p[i] < 0x80) {  // ASCII, most of any text
+        ++i;
+        continue;
+      }
       utf8proc_int32_t cp;
       utf8proc_ssize_t n = utf8proc_iterate(p + i, static_cast<utf8proc_ssize_t>(s.size() - i), &cp);
       if (n <= 0) corrupt("a string that is not UTF-8");
@@ -845,11 +849,11 @@ Proto* Reader::proto(FnProto* owner) {
   p->variadic = byte() != 0;
   uint32_t ncode = count(4);
   p->code.resize(ncode);
-  for (uint32_t i = 0; i < ncode; ++i) {
-    Instr w = 0;
-    for (int b = 0; b < 4; ++b) w |= static_cast<Instr>(byte()) << (8 * b);
-    p->code[i] = w;
-  }
+  const auto* words = reinterpret_cast<const uint8_t*>(in_.data() + pos_);
+  for (uint32_t i = 0; i < ncode; ++i, words += 4)
+    p->code[i] = static_cast<Instr>(words[0]) | static_cast<Instr>(words[1]) << 8 |
+                 static_cast<Instr>(words[2]) << 16 | static_cast<Instr>(words[3]) << 24;
+  pos_ += size_t{4} * ncode;  // count(4) checked that the data holds them
   uint32_t nk = count();
   p->constants.reserve(nk);
   for (uint32_t i = 0; i < nk; ++i) {

@@ -1,7 +1,10 @@
-// fuzz_reader.cpp: libFuzzer target for the reader (SPEC L1): any text reads to forms
-// or stops at a reader error with a position, never a crash or a hang.
+// fuzz_reader.cpp: libFuzzer target for the reader and the printer (SPEC L1, L16): any
+// text reads to forms, each of which prints (pr-str and str), or stops at a reader error
+// with a position; never a crash or a hang. Printing data nested deeper than the C++
+// stack allows is a StackOverflowError, a clean error too.
 #include "reader/reader.h"
 #include "reader/reader_env.h"
+#include "runtime/print/print.h"
 #include "state/state.h"
 #include "fuzz_support.h"
 
@@ -14,7 +17,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     clove::RootScope scope(vm.heap);
     size_t slot = scope.push(clove::Value::nil());
     clove::Value form;
-    while (reader.next(&form)) scope[slot] = form;
+    while (reader.next(&form)) {
+      scope[slot] = form;
+      (void)clove::pr_str(vm, form);
+      (void)clove::str_of(vm, form);
+    }
   });
   return 0;
 }

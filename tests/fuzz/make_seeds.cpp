@@ -21,8 +21,7 @@ const char* const kSeeds[] = {
     "(let [a (atom nil)] (reset! a [a a]) a)",
     "(let [x 10] (fn [y] (+ x y)))",
     "(letfn [(ev? [n] (if (zero? n) true (od? (dec n)))) (od? [n] (if (zero? n) false (ev? (dec n))))] ev?)",
-    "(fn f ([] (f 1)) ([x] (try (/ 10 x) (catch ArithmeticException e :div0))) ([x & more] (case x 1 :one 2 :two "
-    ":other)))",
+    "(fn f ([] (f 1)) ([x] (try (/ 10 x) (catch ArithmeticException e :div0))) ([x & more] (case x 1 :one :other)))",
     "(do (defrecord Point [x y]) (->Point 1 2))",
     "(delay (+ 1 2))",
     "(lazy-seq (cons 1 nil))",

@@ -99,9 +99,19 @@ class VM {
   /// Reads, compiles and runs every form of `source`; returns the last value (nil for
   /// none). `name` is the file name used in errors and stack traces.
   Handle eval(std::string_view source, std::string_view name = "<eval>");
-  /// eval of a file's contents (in .clove mode for a .clove file). clove::Error
-  /// (FileNotFoundException, or SandboxException without the :load capability).
+  /// eval of a file's contents (in .clove mode for a .clove file), or the run of a
+  /// program image `clove compile` wrote. clove::Error (FileNotFoundException, or
+  /// SandboxException without the :load capability).
   Handle load_file(const std::string& path);
+  /// The bytes of `value` (clove.marshal/marshal: any value, closures and suspended
+  /// fibers included; docs/design/marshal.md), to keep or to give to another VM, as
+  /// Janet's janet_marshal. clove::Error (IllegalArgumentException) naming a value that
+  /// cannot be written.
+  std::string marshal(const Handle& value);
+  /// The value `bytes` hold, made in this VM (clove.marshal/unmarshal): bytecode is
+  /// verified first. clove::Error (IllegalArgumentException) for bytes that are not
+  /// marshal's.
+  Handle unmarshal(std::string_view bytes);
   /// The value of the var named `qualified` ("clojure.core/inc", "my.app/handler"),
   /// loading nothing. clove::Error (IllegalArgumentException) if there is no such var.
   Handle var(std::string_view qualified);

@@ -6,6 +6,7 @@
 #include "api/errors.h"
 #include "api/handles.h"
 #include "api/host_class.h"
+#include "image/marshal.h"
 #include "clove/convert.h"
 #include "runtime/coll/coll.h"
 #include "runtime/lang/function.h"
@@ -109,6 +110,14 @@ Handle VM::load_file(const std::string& path) {
     rt_->require_capability(CapabilityId::Load, "clove::VM::load_file");
     return HandleAccess::make(*this, rt_->load_file(path));
   });
+}
+
+std::string VM::marshal(const Handle& value) {
+  return detail::guarded(*rt_, [&] { return clove::marshal(*rt_, HandleAccess::value(value)); });
+}
+
+Handle VM::unmarshal(std::string_view bytes) {
+  return detail::guarded(*rt_, [&] { return HandleAccess::make(*this, clove::unmarshal(*rt_, bytes)); });
 }
 
 namespace {

@@ -112,6 +112,20 @@ TEST(Api, MakeValuesAndCallFunctions) {
   EXPECT_THROW(vm.var("clojure.core/no-such-thing"), clove::Error);
 }
 
+// Marshal between two VMs (as Janet's janet_marshal/janet_unmarshal): a closure and a
+// suspended generator go over and go on; bad bytes and unwritable values are clove::Error.
+TEST(Api, MarshalBetweenVms) {
+  clove::VM a, b;
+  std::string adder = a.marshal(a.eval("(let [n 10] (fn [x] (+ x n)))"));
+  EXPECT_EQ(b.unmarshal(adder)(5).as<int>(), 15);
+  clove::Handle gen = a.eval("(let [g (fiber/new (fn [] (doseq [i (range)] (fiber/yield i))))] (fiber/resume g) g)");
+  clove::Handle moved = b.unmarshal(a.marshal(gen));
+  EXPECT_EQ(b.call("clove.fiber/resume", moved).as<int>(), 1);
+  EXPECT_EQ(b.call("clove.fiber/resume", moved).as<int>(), 2);
+  EXPECT_THROW(b.unmarshal("CLVM junk"), clove::Error);
+  EXPECT_THROW(a.marshal(a.eval("(transient [])")), clove::Error);
+}
+
 TEST(Api, HandlesKeepValuesAliveAndDieWithTheirVM) {
   std::vector<clove::Handle> kept;
   clove::Handle outlives;

@@ -51,6 +51,7 @@ void Fiber::trace(Tracer& t) {
   size_t limit = top;
   uint64_t pc = this->pc;
   size_t boundary = boundary_pcs.size();
+  std::vector<uint8_t> live;  // per register of the frame being traced: 1 if live at its pc
   while (b >= kFirstBase) {
     Value callee = stack[b - 3];
     t.mark(callee);
@@ -61,9 +62,9 @@ void Fiber::trace(Tracer& t) {
       Proto* p = arity_proto(c->fn, link_arity(link));
       size_t n = end - b;
       if (p->framesize < n) n = p->framesize;
-      auto at = static_cast<uint32_t>(pc);
+      p->live_registers(static_cast<uint32_t>(pc), live);
       for (size_t r = 0; r < n; ++r) {
-        if (p->is_live(static_cast<uint32_t>(r), at))
+        if (live[r])
           t.mark(stack[b + r]);
         else
           stack[b + r] = Value::nil();

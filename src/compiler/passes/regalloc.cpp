@@ -2,6 +2,7 @@
 #include "compiler/passes/regalloc.h"
 
 #include <algorithm>
+#include <array>
 #include <climits>
 #include <functional>
 #include <queue>
@@ -247,14 +248,6 @@ class Allocator {
     }
   }
 
-  bool reserved(int r, const Interval& iv) const {
-    for (int wi : pending_) {
-      const Window& w = windows_[wi];
-      if (r >= w.base && r < w.base + w.size && iv.start < window_pos(w)) return true;
-    }
-    return false;
-  }
-
   bool usable(int r, int lim) const { return r >= 0 && r < lim && reg_owner_[r] < 0; }
 
   void allocate(Interval& iv) {
@@ -275,10 +268,22 @@ class Allocator {
       const Interval& s = iv_[iv.move_src];
       if (!s.spilled && s.reg >= 0 && s.end <= iv.start && usable(s.reg, lim)) return take(iv, s.reg);
     }
-    int any = -1;
+    // The registers planned windows reserve for iv, found in one pass over the plans
+    // (a pass per register made deep nests of calls quadratic).
+    // Each window adds 1 over its range of registers (a difference array).
+    std::array<int, kMaxRegisters + 1> edges{};
+    for (int wi : pending_) {
+      const Window& w = windows_[wi];
+      if (iv.start < window_pos(w) && w.base >= 0 && w.base < kMaxRegisters) {
+        ++edges[w.base];
+        --edges[std::min(w.base + w.size, kMaxRegisters)];
+      }
+    }
+    int any = -1, held = 0;
     for (int r = 0; r < lim; ++r) {
+      held += edges[r];
       if (reg_owner_[r] >= 0) continue;
-      if (!reserved(r, iv)) return take(iv, r);
+      if (held == 0) return take(iv, r);
       if (any < 0) any = r;
     }
     if (any >= 0) return take(iv, any);

@@ -15,6 +15,12 @@ bool Proto::is_live(uint32_t reg, uint32_t pc) const {
   return false;
 }
 
+void Proto::live_registers(uint32_t pc, std::vector<uint8_t>& out) const {
+  out.assign(framesize, live.empty() ? 1 : 0);
+  for (const LiveRange& r : live)
+    if (pc >= r.start_pc && pc < r.end_pc && r.reg < framesize) out[r.reg] = 1;
+}
+
 Closure* make_closure(Heap& h, FnProto* fn, uint32_t n) {
   Closure* c = h.make_extra<Closure>(n * sizeof(Value), fn, n);
   for (uint32_t i = 0; i < n; ++i) c->upvals()[i] = Value::nil();

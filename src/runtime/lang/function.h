@@ -66,6 +66,9 @@ struct Proto : Obj {
   /// `pc` is the next instruction to run: the saved pc of the innermost frame, the
   /// return pc of a caller frame. The GC marks live registers and clears dead ones.
   bool is_live(uint32_t reg, uint32_t pc) const;
+  /// is_live for every register at once, in one pass over the stack map: live[r] is 1
+  /// when register r may be read at `pc` or later (live is resized to framesize).
+  void live_registers(uint32_t pc, std::vector<uint8_t>& live) const;
 };
 
 /// Where CLOSURE finds each captured value: a register of the enclosing frame or one

@@ -29,6 +29,10 @@ inline Runtime& runtime() {
     RuntimeOptions opts;
     opts.capabilities = kNoCapabilities;  // no files, processes or network
     vm = std::make_unique<Runtime>(opts);
+    // Work that cannot suspend (compiling, a native's loop) may go this far past the
+    // budget before the run is aborted (the default, 10,000,000, is minutes under the
+    // fuzzing build's instrumentation).
+    vm->limits.budget_overrun = 1000000;
     vm->heap.collect();
     uses = 0;
   }

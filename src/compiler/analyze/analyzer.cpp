@@ -18,6 +18,9 @@ namespace {
 
 /// Deepest nesting of forms the compiler accepts (each level costs a few C++ frames).
 constexpr int kMaxDepth = 2000;
+/// Instructions of the budget one form costs to compile: an estimate of the work of
+/// analysing, lowering, allocating registers for and emitting it, in VM instructions.
+constexpr int64_t kBudgetPerForm = 10;
 
 bool is_seq_form(Value v) { return is_list(v) || is_seq(v); }
 
@@ -143,6 +146,9 @@ Node* Analyzer::analyze(Value form, const Ctx& ctx0) {
     explicit Depth(int& x) : d(++x) {}
     ~Depth() { --d; }
   } depth(depth_);
+  // Compiling is work done for the program: each form counts against the instruction
+  // budget (SPEC V9), so a budgeted VM given a form that expands to millions stops.
+  vm.charge(kBudgetPerForm);
   Ctx ctx = ctx0.at(vm.source_map.lookup(form));
   if (depth_ > kMaxDepth) fail(DiagKind::compile_too_large, ctx.pos, "Form too deeply nested to compile");
   if (native_stack_remaining() < 512 * 1024)

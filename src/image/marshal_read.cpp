@@ -444,6 +444,7 @@ Value Reader::object(Tag tag) {
       d->val = value();
       heap().barrier(d, d->val);
       d->exception = value();
+      if (!d->exception.is_nil() && !is<Exception>(d->exception)) corrupt("a delay whose exception is not one");
       heap().barrier(d, d->exception);
       return Value::object(d);
     }

@@ -24,14 +24,27 @@ class Marshal : public ::testing::Test {
   Runtime vm;
   Value eval(const std::string& src) { return vm.eval_string(src, "<test>"); }
   std::string bytes_of(const std::string& src) { return marshal(vm, eval(src)); }
-  /// Unmarshals `bytes`: true for a value, false for a clean IllegalArgumentException.
+  /// Unmarshals `bytes`: true for a value, false for a clean error. Corrupt data is an
+  /// IllegalArgumentException; data that is well formed but runs Clove code while it is
+  /// built (a sorted set's comparator changed into a keyword) may fail as that code fails.
   bool reads(std::string_view bytes) {
+    try {
+      RootScope scope(vm.heap);
+      scope.push(unmarshal(vm, bytes));
+      return true;
+    } catch (const CloveError&) {
+      return false;
+    }
+  }
+  /// reads(), expecting the clean error to be unmarshal's own.
+  bool reads_or_rejects(std::string_view bytes) {
     try {
       RootScope scope(vm.heap);
       scope.push(unmarshal(vm, bytes));
       return true;
     } catch (const CloveError& e) {
       EXPECT_EQ(e.kind, ErrorKind::IllegalArgumentException) << e.what();
+      EXPECT_EQ(std::string(e.what()).rfind("unmarshal: ", 0), 0u) << e.what();
       return false;
     }
   }
@@ -51,7 +64,8 @@ TEST_F(Marshal, EveryPrefixIsACleanError) {
     SCOPED_TRACE(src);
     std::string bytes = bytes_of(src);
     ASSERT_TRUE(reads(bytes));
-    for (size_t n = 0; n < bytes.size(); ++n) EXPECT_FALSE(reads(std::string_view(bytes).substr(0, n))) << n;
+    for (size_t n = 0; n < bytes.size(); ++n)
+      EXPECT_FALSE(reads_or_rejects(std::string_view(bytes).substr(0, n))) << n;
   }
 }
 

@@ -12,6 +12,8 @@
 # (build-fuzz/corpus/<target>/). A crash, sanitizer report, leak or hang is written to
 # build-fuzz/crashes/<target>/; copy it to tests/fuzz/regressions/<target>/ once fixed.
 # (libFuzzer also writes slow-unit-* there: inputs over 10 s, reported, not failures.)
+# An input that runs longer than CLOVE_FUZZ_TIMEOUT seconds (default 60: the slowest
+# legitimate inputs take about 11 s under the sanitizers) counts as a hang.
 # Needs `scripts/setup.sh --fuzz` (clang, libfuzzer-14-dev).
 # Exit status: non-zero if a target found a failing input or the build failed.
 set -euo pipefail
@@ -53,7 +55,7 @@ for t in "${targets[@]}"; do
   fi
   echo "== fuzz_$t for ${seconds}s =="
   log="$dir/fuzz_$t.log"
-  if ! "$dir/tests/fuzz/fuzz_$t" -max_total_time="$seconds" -timeout=20 -rss_limit_mb=6144 -malloc_limit_mb=2048 -max_len=65536 \
+  if ! "$dir/tests/fuzz/fuzz_$t" -max_total_time="$seconds" -timeout="${CLOVE_FUZZ_TIMEOUT:-60}" -rss_limit_mb=6144 -malloc_limit_mb=2048 -max_len=65536 \
       -print_final_stats=1 -artifact_prefix="$crashes/" "$work" "${seeds[@]}" >"$log" 2>&1; then
     status=1
     echo "fuzz_$t: FAILED; the input is in $crashes/ and the report ends with:"

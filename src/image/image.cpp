@@ -31,12 +31,22 @@ bool is_stream(Value v) {
   return t == ObjType::Writer || t == ObjType::StringWriter || t == ObjType::LineReader;
 }
 
-/// Symbols in name order, so an image does not depend on hash-table order.
-template <class Map>
-std::vector<Symbol*> sorted_keys(const Map& m) {
-  std::vector<Symbol*> keys;
-  for (auto& [k, v] : m) keys.push_back(k);
-  std::sort(keys.begin(), keys.end(), [](Symbol* a, Symbol* b) { return a->name_view() < b->name_view(); });
+/// Orders symbols (as Values) by name, so an image does not depend on hash-table order.
+bool by_name(Value a, Value b) {
+  return static_cast<Symbol*>(a.as_obj())->name_view() < static_cast<Symbol*>(b.as_obj())->name_view();
+}
+
+/// The keys of a table of symbols, in name order.
+template <class Table>
+std::vector<Value> sorted_keys(const Table& t) {
+  std::vector<Value> keys;
+  for (const auto& entry : t) {
+    if constexpr (requires { entry.first; })
+      keys.push_back(Value::object(entry.first));
+    else
+      keys.push_back(Value::object(entry));
+  }
+  std::sort(keys.begin(), keys.end(), by_name);
   return keys;
 }
 
@@ -57,13 +67,13 @@ std::string save_namespaces(State& vm) {
   Value kept = Value::object(vm.kw("clove.image/kept"));
   std::vector<Namespace*> all;
   for (auto& [name, ns] : vm.namespaces()) all.push_back(ns);
-  std::sort(all.begin(), all.end(), [](Namespace* a, Namespace* b) { return a->name->name_view() < b->name->name_view(); });
+  std::sort(all.begin(), all.end(), [](Namespace* a, Namespace* b) { return by_name(Value::object(a->name), Value::object(b->name)); });
   size_t entries = scope.push(empty_vector(vm.heap));
   for (Namespace* ns : all) {
-    std::vector<Value> own, maps, aliases, excludes;
-    for (Symbol* s : sorted_keys(ns->mappings)) {
-      Var* v = ns->mappings.at(s);
-      maps.push_back(Value::object(s));
+    std::vector<Value> own, maps, aliases;
+    for (Value k : sorted_keys(ns->mappings)) {
+      Var* v = ns->mappings.at(static_cast<Symbol*>(k.as_obj()));
+      maps.push_back(k);
       maps.push_back(Value::object(v));
       if (v->ns != ns) continue;
       own.push_back(Value::object(v));
@@ -72,14 +82,11 @@ std::string save_namespaces(State& vm) {
       own.push_back(Value::small_int(v->flags & kVarFlags));
       own.push_back(Value::boolean(v->bound));
     }
-    for (Symbol* s : sorted_keys(ns->aliases)) {
-      aliases.push_back(Value::object(s));
-      aliases.push_back(Value::object(ns->aliases.at(s)));
+    for (Value k : sorted_keys(ns->aliases)) {
+      aliases.push_back(k);
+      aliases.push_back(Value::object(ns->aliases.at(static_cast<Symbol*>(k.as_obj()))));
     }
-    for (Symbol* s : ns->core_excludes) excludes.push_back(Value::object(s));
-    std::sort(excludes.begin(), excludes.end(), [](Value a, Value b) {
-      return static_cast<Symbol*>(a.as_obj())->name_view() < static_cast<Symbol*>(b.as_obj())->name_view();
-    });
+    std::vector<Value> excludes = sorted_keys(ns->core_excludes);
     size_t mark = scope.push(vector_from(vm.heap, own.data(), own.size()));
     scope.push(vector_from(vm.heap, maps.data(), maps.size()));
     scope.push(vector_from(vm.heap, aliases.data(), aliases.size()));
@@ -87,11 +94,7 @@ std::string save_namespaces(State& vm) {
     Value entry[] = {Value::object(ns), ns->meta, scope[mark], scope[mark + 1], scope[mark + 2], scope[mark + 3]};
     scope[entries] = conj(vm, scope[entries], vector_from(vm.heap, entry, 6));
   }
-  std::vector<Value> libs;
-  for (Symbol* s : vm.loaded_libs) libs.push_back(Value::object(s));
-  std::sort(libs.begin(), libs.end(), [](Value a, Value b) {
-    return static_cast<Symbol*>(a.as_obj())->name_view() < static_cast<Symbol*>(b.as_obj())->name_view();
-  });
+  std::vector<Value> libs = sorted_keys(vm.loaded_libs);
   size_t libs_slot = scope.push(vector_from(vm.heap, libs.data(), libs.size()));
   Value image[] = {Value::object(vm.kw("clove/namespaces")), scope[entries], scope[libs_slot],
                    make_long(vm.heap, static_cast<int64_t>(vm.last_id()))};

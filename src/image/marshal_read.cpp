@@ -235,7 +235,7 @@ class Reader : public RootProvider {
   Value object(Tag tag);
   Value spine();
   FnProto* fn_proto(uint32_t id);
-  Proto* proto(FnProto* owner);
+  Proto* proto();
   RecordType* record_type(uint32_t id);
   Value fiber(uint32_t id);
 };
@@ -824,11 +824,11 @@ FnProto* Reader::fn_proto(uint32_t id) {
   uint32_t nfixed = count(8);
   ++fn_depth_;
   for (uint32_t i = 0; i < nfixed; ++i) {
-    f->fixed.push_back(proto(f));
+    f->fixed.push_back(proto());
     heap().barrier(f, f->fixed.back());
   }
   if (byte() != 0) {
-    f->variadic = proto(f);
+    f->variadic = proto();
     heap().barrier(f, f->variadic);
   }
   --fn_depth_;
@@ -841,7 +841,7 @@ FnProto* Reader::fn_proto(uint32_t id) {
   return f;
 }
 
-Proto* Reader::proto(FnProto* owner) {
+Proto* Reader::proto() {
   Proto* p = heap().make<Proto>();
   hold(Value::object(p));
   p->name = obj_or_null<String>("an arity name");
@@ -882,7 +882,6 @@ Proto* Reader::proto(FnProto* owner) {
   size_t bytes = p->vector_bytes();
   heap().add_external(bytes);
   p->external = bytes;
-  (void)owner;
   return p;
 }
 

@@ -36,9 +36,7 @@ class VerifierTest : public ::testing::Test {
     return v;
   }
   FnProto* fn_of(const std::string& src) {
-    Value v = vm.eval_string(src, "<verifier-test>");
-    vm.permanent.push_back(v);
-    Closure* c = as<Closure>(v);
+    Closure* c = as<Closure>(eval(src));
     EXPECT_NE(c, nullptr) << src;
     return c ? c->fn : nullptr;
   }

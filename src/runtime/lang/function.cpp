@@ -8,15 +8,8 @@
 
 namespace clove {
 
-bool Proto::is_live(uint32_t reg, uint32_t pc) const {
-  if (live.empty()) return true;  // no stack map (hand-assembled code): everything counts
-  for (const LiveRange& r : live)
-    if (r.reg == reg && pc >= r.start_pc && pc < r.end_pc) return true;
-  return false;
-}
-
 void Proto::live_registers(uint32_t pc, std::vector<uint8_t>& out) const {
-  out.assign(framesize, live.empty() ? 1 : 0);
+  out.assign(framesize, live.empty() ? 1 : 0);  // no stack map (hand-assembled code): all live
   for (const LiveRange& r : live)
     if (pc >= r.start_pc && pc < r.end_pc && r.reg < framesize) out[r.reg] = 1;
 }

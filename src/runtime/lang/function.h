@@ -62,12 +62,11 @@ struct Proto : Obj {
     t.mark(name);
   }
   size_t byte_size() const { return sizeof(Proto) + vector_bytes(); }
-  /// Whether register `reg` may be read by the instruction at `pc` or a later one.
-  /// `pc` is the next instruction to run: the saved pc of the innermost frame, the
-  /// return pc of a caller frame. The GC marks live registers and clears dead ones.
-  bool is_live(uint32_t reg, uint32_t pc) const;
-  /// is_live for every register at once, in one pass over the stack map: live[r] is 1
-  /// when register r may be read at `pc` or later (live is resized to framesize).
+  /// Which registers may be read by the instruction at `pc` or a later one, in one pass
+  /// over the stack map: live[r] is 1 for such a register r (live is resized to
+  /// framesize). `pc` is the next instruction to run: the saved pc of the innermost
+  /// frame, the return pc of a caller frame. The GC marks live registers and clears
+  /// dead ones.
   void live_registers(uint32_t pc, std::vector<uint8_t>& live) const;
 };
 

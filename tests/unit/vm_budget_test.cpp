@@ -116,6 +116,21 @@ TEST_F(Budget, NativesThatLoopCountTheirWork) {
   vm.set_budget(State::kUnlimited);
 }
 
+// Compiling counts too: a form of 20,000 additions runs no call or loop the VM would
+// count, so only the compiler's ten per form analysed can spend a budget of 10,000.
+TEST_F(Budget, CompilingCountsTenPerForm) {
+  std::string big = "[";
+  for (int i = 0; i < 20000; ++i) big += "(+ 1 2) ";
+  big += "]";
+  vm.limits.budget_overrun = 1000;
+  vm.set_budget(10000);
+  EXPECT_EQ(error_kind(big), ErrorKind::BudgetExhaustedError);
+  vm.set_budget(State::kUnlimited);
+  vm.set_budget(1000000);
+  EXPECT_EQ(error_kind(big), std::nullopt);  // 60,000 forms' worth fits
+  vm.set_budget(State::kUnlimited);
+}
+
 TEST_F(Budget, FiberCatchingBudgetSuspendsAndResumes) {
   bool small = scale() > 1;
   Value fib = vm.eval_string(small ? "(def f (fiber/new (fn [] (reduce + (map inc (range 1000)))) #{:budget})) f"

@@ -61,18 +61,31 @@
 //   T  may throw (its own error, one from Clove code it runs, or a memory limit hit).
 //   A  may allocate on the heap (not counting the exception it throws).
 //   G  may collect garbage: it reaches a safepoint (vm/dispatch.cpp) or runs Clove code.
+//   S  a conditional skip (Lua 5.4's compare-and-jump pairs): the next instruction is a
+//      JMP, which runs at once when the test gives C (0 or 1) and is skipped otherwise,
+//      so a compare and its branch cost one dispatch. The S ops that read K[B] take
+//      the first 256 constants only; the compiler uses the register form beyond.
 // Implications, checked when this header compiles: J and N imply E; C implies W and R;
-// R implies T, A and G; A implies T (the memory limit); J needs an sJ or AsBx format.
+// R implies T, A and G; A implies T (the memory limit); J needs an sJ or AsBx format;
+// S implies E and excludes J and N.
+//
+// The ...K arithmetic ops take their right operand from K[C] (the first 256 constants),
+// so a literal operand costs no LOADK and no register (Lua 5.4's ADDK family).
 //
 // Version history (append only; images record kBytecodeVersion):
 //   1  2026-11  first format; FIRST NEXT COUNT ISREDUCED NTH GET QUOT REM MOD appended
 //               before any image was written.
+//   2  2026-12  appended ADDK SUBK MULK DIVK QUOTK REMK MODK (constant operands) and the
+//               compare-and-skip ops BRLT BRLE BREQ BRNUMEQ BRLTK BRLEK BRGTK BRGEK BREQK
+//               BRNUMEQK (flag S). Version 1 code is version 2 code: images of either load.
 #pragma once
 #include <cstdint>
 
 namespace clove {
 
-inline constexpr uint32_t kBytecodeVersion = 1;
+inline constexpr uint32_t kBytecodeVersion = 2;
+/// The oldest bytecode version this VM still runs (see the version history).
+inline constexpr uint32_t kOldestBytecodeVersion = 1;
 inline constexpr int kMaxRegisters = 256;      // directly addressable
 inline constexpr int kMaxFrameSlots = 65535;   // with spill slots
 inline constexpr int kCallHeader = 3;          // callee + two link slots
@@ -92,9 +105,10 @@ enum OpFlag : OpFlags {
   kOpMayThrow = 1 << 6,         // T
   kOpMayAllocate = 1 << 7,      // A
   kOpMayCollect = 1 << 8,       // G
+  kOpSkips = 1 << 9,            // S
 };
 /// The letters of the flags column, bit 0 first.
-inline constexpr char kOpFlagLetters[] = "EJNWCRTAG";
+inline constexpr char kOpFlagLetters[] = "EJNWCRTAGS";
 inline constexpr int kNumOpFlags = sizeof(kOpFlagLetters) - 1;
 
 /// A flags column ("EJN.....G") as bits. Each position holds its letter or '.'; any
@@ -105,7 +119,7 @@ consteval OpFlags parse_op_flags(const char (&mask)[kNumOpFlags + 1]) {
     if (mask[k] == kOpFlagLetters[k])
       f = static_cast<OpFlags>(f | 1 << k);
     else if (mask[k] != '.')
-      throw "opcode flags: each position holds its letter of EJNWCRTAG or '.'";
+      throw "opcode flags: each position holds its letter of EJNWCRTAGS or '.'";
   }
   return f;
 }
@@ -113,54 +127,71 @@ consteval OpFlags parse_op_flags(const char (&mask)[kNumOpFlags + 1]) {
 // X(name, (format, flags), semantics). Format and flags travel as one argument, so an
 // expansion that needs neither (the dispatch table of vm/dispatch.cpp) takes three.
 #define CLOVE_OPCODES(X)                                                                                              \
-  X(NOP,       (None, "........."), "no operation")                                                                   \
-  X(MOVE,      (ABC,  "........."), "R[A] := R[B]")                                                                   \
-  X(LOADK,     (ABx,  "........."), "R[A] := K[Bx]")                                                                  \
-  X(LOADI,     (AsBx, "........."), "R[A] := sBx (a small integer)")                                                  \
-  X(LOADNIL,   (A,    "........."), "R[A] := nil")                                                                    \
-  X(LOADTRUE,  (A,    "........."), "R[A] := true")                                                                   \
-  X(LOADFALSE, (A,    "........."), "R[A] := false")                                                                  \
-  X(SPILL,     (ABx,  "........."), "R[Bx] := R[A]   (Bx may be a slot >= 256)")                                      \
-  X(RELOAD,    (ABx,  "........."), "R[A] := R[Bx]   (Bx may be a slot >= 256)")                                      \
-  X(GETUPVAL,  (ABC,  "........."), "R[A] := U[B]; C=1: then U[B] := nil (a once fn's prologue)")                     \
-  X(SELF,      (A,    "........."), "R[A] := the running closure")                                                    \
-  X(GETVAR,    (ABx,  "......T.."), "R[A] := value of var K[Bx] (dynamic binding first); unbound: error")             \
-  X(SETVAR,    (ABx,  "........."), "root of var K[Bx] := R[A]")                                                      \
-  X(CLOSURE,   (ABx,  "......TAG"), "R[A] := new closure of fn prototype K[Bx], capturing its upvalues")              \
-  X(SETUPVAL,  (ABC,  "........."), "U[B] of closure R[A] := R[C]   (letfn back-patching)")                           \
-  X(NEWVEC,    (ABC,  "...W..TAG"), "R[A] := [R[B] ... R[B+C-1]]")                                                    \
-  X(NEWMAP,    (ABC,  "...W.RTAG"), "R[A] := {R[B] R[B+1] ... R[B+C-1]}   (C even: key, value pairs)")                \
-  X(NEWSET,    (ABC,  "...W.RTAG"), "R[A] := #{R[B] ... R[B+C-1]}")                                                   \
-  X(COLLADD,   (ABC,  "...W.RTAG"), "R[A] := R[A] with R[B] ... R[B+C-1] added (conj; maps take pairs)")              \
-  X(ADD,       (ABC,  "......TA."), "R[A] := R[B] + R[C]   (long overflow: ArithmeticException)")                     \
-  X(SUB,       (ABC,  "......TA."), "R[A] := R[B] - R[C]")                                                            \
-  X(MUL,       (ABC,  "......TA."), "R[A] := R[B] * R[C]")                                                            \
-  X(DIV,       (ABC,  "......TA."), "R[A] := R[B] / R[C]   (Clojure's /)")                                            \
-  X(ADDI,      (ABsC, "......TA."), "R[A] := R[B] + sC")                                                              \
-  X(LT,        (ABC,  "......T.."), "R[A] := R[B] < R[C]")                                                            \
-  X(LE,        (ABC,  "......T.."), "R[A] := R[B] <= R[C]")                                                           \
-  X(NUMEQ,     (ABC,  "......T.."), "R[A] := R[B] == R[C]   (numeric equality)")                                      \
-  X(EQ,        (ABC,  ".....RTAG"), "R[A] := (= R[B] R[C])")                                                          \
-  X(NOT,       (ABC,  "........."), "R[A] := (not R[B])")                                                             \
-  X(JMP,       (sJ,   "EJN.....G"), "pc += sJ")                                                                       \
-  X(JMPIF,     (AsBx, "EJ......."), "if R[A] is truthy then pc += sBx")                                               \
-  X(JMPIFNOT,  (AsBx, "EJ......."), "if R[A] is nil or false then pc += sBx")                                         \
-  X(CALL,      (ABC,  "...WCRTAG"), "R[A] := R[A](R[A+3] ... R[A+2+B])   (R[A+1], R[A+2]: frame link)")               \
-  X(TAILCALL,  (ABC,  "E.NWCRTAG"), "return R[A](R[A+3] ... R[A+2+B]), reusing this frame")                           \
-  X(RET,       (A,    "E.N.....G"), "return R[A]")                                                                    \
-  X(TRY,       (AsBx, "EJ......."), "push a handler: on a throw, R[A] := the exception and pc += sBx")                \
-  X(ENDTRY,    (None, "........."), "pop the innermost handler of this frame")                                        \
-  X(THROW,     (A,    "E.N...T.."), "throw R[A]")                                                                     \
-  X(SWITCH,    (ABx,  "E....RTAG"), "pc += K[Bx][R[A]], else 0   (K[Bx]: map constant -> slot 1..n; next n+1: JMPs)") \
-  X(FIRST,     (ABC,  ".....RTAG"), "R[A] := (first R[B])")                                                           \
-  X(NEXT,      (ABC,  ".....RTAG"), "R[A] := (next R[B])")                                                            \
-  X(COUNT,     (ABC,  ".....RTAG"), "R[A] := (count R[B]); C=1: R[B] dies here and is cleared before the walk")       \
-  X(ISREDUCED, (ABC,  "........."), "R[A] := (reduced? R[B])")                                                        \
-  X(NTH,       (ABC,  ".....RTAG"), "R[A] := (nth R[B] R[C])   (R[C] must be a long)")                                \
-  X(GET,       (ABC,  ".....RTAG"), "R[A] := (get R[B] R[C])")                                                        \
-  X(QUOT,      (ABC,  "......TA."), "R[A] := (quot R[B] R[C])")                                                       \
-  X(REM,       (ABC,  "......TA."), "R[A] := (rem R[B] R[C])")                                                        \
-  X(MOD,       (ABC,  "......TA."), "R[A] := (mod R[B] R[C])")
+  X(NOP,       (None, ".........."), "no operation")                                                                   \
+  X(MOVE,      (ABC,  ".........."), "R[A] := R[B]")                                                                   \
+  X(LOADK,     (ABx,  ".........."), "R[A] := K[Bx]")                                                                  \
+  X(LOADI,     (AsBx, ".........."), "R[A] := sBx (a small integer)")                                                  \
+  X(LOADNIL,   (A,    ".........."), "R[A] := nil")                                                                    \
+  X(LOADTRUE,  (A,    ".........."), "R[A] := true")                                                                   \
+  X(LOADFALSE, (A,    ".........."), "R[A] := false")                                                                  \
+  X(SPILL,     (ABx,  ".........."), "R[Bx] := R[A]   (Bx may be a slot >= 256)")                                      \
+  X(RELOAD,    (ABx,  ".........."), "R[A] := R[Bx]   (Bx may be a slot >= 256)")                                      \
+  X(GETUPVAL,  (ABC,  ".........."), "R[A] := U[B]; C=1: then U[B] := nil (a once fn's prologue)")                     \
+  X(SELF,      (A,    ".........."), "R[A] := the running closure")                                                    \
+  X(GETVAR,    (ABx,  "......T..."), "R[A] := value of var K[Bx] (dynamic binding first); unbound: error")             \
+  X(SETVAR,    (ABx,  ".........."), "root of var K[Bx] := R[A]")                                                      \
+  X(CLOSURE,   (ABx,  "......TAG."), "R[A] := new closure of fn prototype K[Bx], capturing its upvalues")              \
+  X(SETUPVAL,  (ABC,  ".........."), "U[B] of closure R[A] := R[C]   (letfn back-patching)")                           \
+  X(NEWVEC,    (ABC,  "...W..TAG."), "R[A] := [R[B] ... R[B+C-1]]")                                                    \
+  X(NEWMAP,    (ABC,  "...W.RTAG."), "R[A] := {R[B] R[B+1] ... R[B+C-1]}   (C even: key, value pairs)")                \
+  X(NEWSET,    (ABC,  "...W.RTAG."), "R[A] := #{R[B] ... R[B+C-1]}")                                                   \
+  X(COLLADD,   (ABC,  "...W.RTAG."), "R[A] := R[A] with R[B] ... R[B+C-1] added (conj; maps take pairs)")              \
+  X(ADD,       (ABC,  "......TA.."), "R[A] := R[B] + R[C]   (long overflow: ArithmeticException)")                     \
+  X(SUB,       (ABC,  "......TA.."), "R[A] := R[B] - R[C]")                                                            \
+  X(MUL,       (ABC,  "......TA.."), "R[A] := R[B] * R[C]")                                                            \
+  X(DIV,       (ABC,  "......TA.."), "R[A] := R[B] / R[C]   (Clojure's /)")                                            \
+  X(ADDI,      (ABsC, "......TA.."), "R[A] := R[B] + sC")                                                              \
+  X(LT,        (ABC,  "......T..."), "R[A] := R[B] < R[C]")                                                            \
+  X(LE,        (ABC,  "......T..."), "R[A] := R[B] <= R[C]")                                                           \
+  X(NUMEQ,     (ABC,  "......T..."), "R[A] := R[B] == R[C]   (numeric equality)")                                      \
+  X(EQ,        (ABC,  ".....RTAG."), "R[A] := (= R[B] R[C])")                                                          \
+  X(NOT,       (ABC,  ".........."), "R[A] := (not R[B])")                                                             \
+  X(JMP,       (sJ,   "EJN.....G."), "pc += sJ")                                                                       \
+  X(JMPIF,     (AsBx, "EJ........"), "if R[A] is truthy then pc += sBx")                                               \
+  X(JMPIFNOT,  (AsBx, "EJ........"), "if R[A] is nil or false then pc += sBx")                                         \
+  X(CALL,      (ABC,  "...WCRTAG."), "R[A] := R[A](R[A+3] ... R[A+2+B])   (R[A+1], R[A+2]: frame link)")               \
+  X(TAILCALL,  (ABC,  "E.NWCRTAG."), "return R[A](R[A+3] ... R[A+2+B]), reusing this frame")                           \
+  X(RET,       (A,    "E.N.....G."), "return R[A]")                                                                    \
+  X(TRY,       (AsBx, "EJ........"), "push a handler: on a throw, R[A] := the exception and pc += sBx")                \
+  X(ENDTRY,    (None, ".........."), "pop the innermost handler of this frame")                                        \
+  X(THROW,     (A,    "E.N...T..."), "throw R[A]")                                                                     \
+  X(SWITCH,    (ABx,  "E....RTAG."), "pc += K[Bx][R[A]], else 0   (K[Bx]: map constant -> slot 1..n; next n+1: JMPs)") \
+  X(FIRST,     (ABC,  ".....RTAG."), "R[A] := (first R[B])")                                                           \
+  X(NEXT,      (ABC,  ".....RTAG."), "R[A] := (next R[B])")                                                            \
+  X(COUNT,     (ABC,  ".....RTAG."), "R[A] := (count R[B]); C=1: R[B] dies here and is cleared before the walk")       \
+  X(ISREDUCED, (ABC,  ".........."), "R[A] := (reduced? R[B])")                                                        \
+  X(NTH,       (ABC,  ".....RTAG."), "R[A] := (nth R[B] R[C])   (R[C] must be a long)")                                \
+  X(GET,       (ABC,  ".....RTAG."), "R[A] := (get R[B] R[C])")                                                        \
+  X(QUOT,      (ABC,  "......TA.."), "R[A] := (quot R[B] R[C])")                                                       \
+  X(REM,       (ABC,  "......TA.."), "R[A] := (rem R[B] R[C])")                                                        \
+  X(MOD,       (ABC,  "......TA.."), "R[A] := (mod R[B] R[C])")                                                      \
+  X(ADDK,      (ABC,  "......TA.."), "R[A] := R[B] + K[C]")                                                           \
+  X(SUBK,      (ABC,  "......TA.."), "R[A] := R[B] - K[C]")                                                           \
+  X(MULK,      (ABC,  "......TA.."), "R[A] := R[B] * K[C]")                                                           \
+  X(DIVK,      (ABC,  "......TA.."), "R[A] := R[B] / K[C]")                                                           \
+  X(QUOTK,     (ABC,  "......TA.."), "R[A] := (quot R[B] K[C])")                                                      \
+  X(REMK,      (ABC,  "......TA.."), "R[A] := (rem R[B] K[C])")                                                       \
+  X(MODK,      (ABC,  "......TA.."), "R[A] := (mod R[B] K[C])")                                                       \
+  X(BRLT,      (ABC,  "E.....T..S"), "if (R[A] < R[B]) == C then do the next JMP, else skip it")                      \
+  X(BRLE,      (ABC,  "E.....T..S"), "if (R[A] <= R[B]) == C then do the next JMP, else skip it")                     \
+  X(BREQ,      (ABC,  "E....RTAGS"), "if (= R[A] R[B]) == C then do the next JMP, else skip it")                      \
+  X(BRNUMEQ,   (ABC,  "E.....T..S"), "if (== R[A] R[B]) == C then do the next JMP, else skip it")                     \
+  X(BRLTK,     (ABC,  "E.....T..S"), "if (R[A] < K[B]) == C then do the next JMP, else skip it")                      \
+  X(BRLEK,     (ABC,  "E.....T..S"), "if (R[A] <= K[B]) == C then do the next JMP, else skip it")                     \
+  X(BRGTK,     (ABC,  "E.....T..S"), "if (R[A] > K[B]) == C then do the next JMP, else skip it")                      \
+  X(BRGEK,     (ABC,  "E.....T..S"), "if (R[A] >= K[B]) == C then do the next JMP, else skip it")                     \
+  X(BREQK,     (ABC,  "E....RTAGS"), "if (= R[A] K[B]) == C then do the next JMP, else skip it")                      \
+  X(BRNUMEQK,  (ABC,  "E.....T..S"), "if (== R[A] K[B]) == C then do the next JMP, else skip it")
 
 enum class Op : uint8_t {
 #define CLOVE_X(name, fmt_flags, doc) name,
@@ -193,6 +224,7 @@ constexpr bool op_runs_code(Op op) { return op_flags(op) & kOpRunsCode; }
 constexpr bool op_may_throw(Op op) { return op_flags(op) & kOpMayThrow; }
 constexpr bool op_may_allocate(Op op) { return op_flags(op) & kOpMayAllocate; }
 constexpr bool op_may_collect(Op op) { return op_flags(op) & kOpMayCollect; }
+constexpr bool op_skips(Op op) { return op_flags(op) & kOpSkips; }
 
 /// Whether one opcode's flags and format obey the implications listed under "Flags".
 constexpr bool op_flags_consistent(const OpInfo& info) {
@@ -202,7 +234,8 @@ constexpr bool op_flags_consistent(const OpInfo& info) {
   return implies(kOpJump, kOpEndsBlock) && implies(kOpNoFallthrough, kOpEndsBlock) &&
          implies(kOpCall, kOpWindow | kOpRunsCode) &&
          implies(kOpRunsCode, kOpMayThrow | kOpMayAllocate | kOpMayCollect) &&
-         implies(kOpMayAllocate, kOpMayThrow) &&
+         implies(kOpMayAllocate, kOpMayThrow) && implies(kOpSkips, kOpEndsBlock) &&
+         (!(info.flags & kOpSkips) || !(info.flags & (kOpJump | kOpNoFallthrough))) &&
          (!(info.flags & kOpJump) || info.format == OpFormat::sJ || info.format == OpFormat::AsBx) &&
          (!(info.flags & kOpWindow) || info.format == OpFormat::ABC);
 }

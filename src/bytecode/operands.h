@@ -56,7 +56,22 @@ constexpr OperandRoles operand_roles(Op op) {
     case Op::FIRST:
     case Op::NEXT:
     case Op::ISREDUCED: r.c = Operand::None; break;
-    default: break;
+    case Op::ADDK:
+    case Op::SUBK:
+    case Op::MULK:
+    case Op::DIVK:
+    case Op::QUOTK:
+    case Op::REMK:
+    case Op::MODK: r.c = Operand::Const; break;
+    case Op::BRLTK:
+    case Op::BRLEK:
+    case Op::BRGTK:
+    case Op::BRGEK:
+    case Op::BREQK:
+    case Op::BRNUMEQK: r = {Operand::Reg, Operand::Const, Operand::Flag}; break;
+    default:
+      if (op_skips(op)) r.c = Operand::Flag;  // BRLT and the other register compares
+      break;
   }
   return r;
 }

@@ -12,6 +12,8 @@
 //   (then every fn created by this one, the same way)
 #include "compiler/disasm.h"
 
+#include "bytecode/operands.h"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -81,8 +83,13 @@ std::string comment(State& vm, const Proto* p, const FnProto* owner, size_t pc) 
     case Op::GETUPVAL:
     case Op::SETUPVAL:
       return upname(arg_b(i));
-    default:
+    default: {
+      // The constant operands of ADDK ... and BRLTK ... (bytecode/operands.h).
+      OperandRoles r = operand_roles(op);
+      if (r.c == Operand::Const) return k(arg_c(i));
+      if (r.b == Operand::Const && op_info(op).format == OpFormat::ABC) return k(arg_b(i));
       return "";
+    }
   }
 }
 

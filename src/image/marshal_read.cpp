@@ -172,7 +172,9 @@ class Reader : public RootProvider {
     byte();  // reserved
     unsigned bc = byte();
     bc |= static_cast<unsigned>(byte()) << 8;
-    if (bc != kBytecodeVersion) corrupt(fmt::format("bytecode version {} (this Clove runs version {})", bc, kBytecodeVersion));
+    if (bc < kOldestBytecodeVersion || bc > kBytecodeVersion)
+      corrupt(fmt::format("bytecode version {} (this Clove runs versions {} to {})", bc, kOldestBytecodeVersion,
+                          kBytecodeVersion));
   }
 
   // ---- the object table ----

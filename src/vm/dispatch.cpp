@@ -264,9 +264,10 @@ Value Interpreter::run(size_t handler_floor, Value entry_callee, size_t entry_ba
         VM_NEXT();
       }
 
-#define ARITH_CASE(NAME, OP, SYM)                                               \
+// Y is the right operand: RC, or K[C] for the ...K forms (opcodes.h).
+#define ARITH_CASE(NAME, OP, SYM, Y)                                            \
   VM_CASE(NAME) {                                                               \
-    Value x = RB, y = RC;                                                       \
+    Value x = RB, y = Y;                                                        \
     if (x.is_small_int() && y.is_small_int()) {                                 \
       int64_t r = x.as_small_int() SYM y.as_small_int();                        \
       RA = Value::fits_small(r) ? Value::small_int(r) : make_long(heap, r);     \
@@ -278,33 +279,43 @@ Value Interpreter::run(size_t handler_floor, Value entry_callee, size_t entry_ba
     }                                                                           \
     VM_NEXT();                                                                  \
   }
-      ARITH_CASE(ADD, Add, +)
-      ARITH_CASE(SUB, Sub, -)
+      ARITH_CASE(ADD, Add, +, RC)
+      ARITH_CASE(SUB, Sub, -, RC)
+      ARITH_CASE(ADDK, Add, +, K[arg_c(i)])
+      ARITH_CASE(SUBK, Sub, -, K[arg_c(i)])
 #undef ARITH_CASE
-      VM_CASE(MUL) {
-        Value x = RB, y = RC;
-        int64_t r;
-        if (x.is_small_int() && y.is_small_int() &&
-            !__builtin_mul_overflow(x.as_small_int(), y.as_small_int(), &r)) {
-          RA = make_long(heap, r);
-        } else if (x.is_double() && y.is_double()) {
-          RA = Value::from_double(x.as_double() * y.as_double());
-        } else {
-          SAVE_PC();
-          RA = arith(*this, ArithOp::Mul, x, y);
-        }
-        VM_NEXT();
-      }
-      VM_CASE(DIV) {
-        Value x = RB, y = RC;
-        if (x.is_double() && y.is_double()) {
-          RA = Value::from_double(x.as_double() / y.as_double());
-        } else {
-          SAVE_PC();
-          RA = arith(*this, ArithOp::Div, x, y);
-        }
-        VM_NEXT();
-      }
+#define MUL_CASE(NAME, Y)                                                        \
+  VM_CASE(NAME) {                                                               \
+    Value x = RB, y = Y;                                                        \
+    int64_t r;                                                                  \
+    if (x.is_small_int() && y.is_small_int() &&                                 \
+        !__builtin_mul_overflow(x.as_small_int(), y.as_small_int(), &r)) {      \
+      RA = make_long(heap, r);                                                  \
+    } else if (x.is_double() && y.is_double()) {                                \
+      RA = Value::from_double(x.as_double() * y.as_double());                   \
+    } else {                                                                    \
+      SAVE_PC();                                                                \
+      RA = arith(*this, ArithOp::Mul, x, y);                                     \
+    }                                                                           \
+    VM_NEXT();                                                                  \
+  }
+      MUL_CASE(MUL, RC)
+      MUL_CASE(MULK, K[arg_c(i)])
+#undef MUL_CASE
+#define DIV_CASE(NAME, Y)                                      \
+  VM_CASE(NAME) {                                             \
+    Value x = RB, y = Y;                                      \
+    if (x.is_double() && y.is_double()) {                     \
+      RA = Value::from_double(x.as_double() / y.as_double()); \
+    } else {                                                  \
+      SAVE_PC();                                              \
+      RA = arith(*this, ArithOp::Div, x, y);                   \
+    }                                                         \
+    VM_NEXT();                                                \
+  }
+      DIV_CASE(DIV, RC)
+      DIV_CASE(DIVK, K[arg_c(i)])
+#undef DIV_CASE
       VM_CASE(ADDI) {
         Value x = RB;
         if (x.is_small_int()) {
@@ -441,9 +452,9 @@ Value Interpreter::run(size_t handler_floor, Value entry_callee, size_t entry_ba
       // `%` truncate toward zero as Java's do; mod is number.h's floor_mod, as
       // clojure.core/mod). Anything else, zero
       // divisors and their ArithmeticException included, goes to arith().
-#define INTDIV_CASE(NAME, OP, EXPR)                                 \
+#define INTDIV_CASE(NAME, OP, EXPR, Y)                              \
   VM_CASE(NAME) {                                                   \
-    Value x = RB, y = RC;                                           \
+    Value x = RB, y = Y;                                            \
     if (x.is_small_int() && y.is_small_int() && y.as_small_int()) { \
       int64_t a = x.as_small_int(), b = y.as_small_int();           \
       RA = make_long(heap, EXPR);                                   \
@@ -453,10 +464,74 @@ Value Interpreter::run(size_t handler_floor, Value entry_callee, size_t entry_ba
     }                                                               \
     VM_NEXT();                                                      \
   }
-      INTDIV_CASE(QUOT, Quot, a / b)
-      INTDIV_CASE(REM, Rem, a % b)
-      INTDIV_CASE(MOD, Mod, floor_mod(a, b))
+      INTDIV_CASE(QUOT, Quot, a / b, RC)
+      INTDIV_CASE(REM, Rem, a % b, RC)
+      INTDIV_CASE(MOD, Mod, floor_mod(a, b), RC)
+      INTDIV_CASE(QUOTK, Quot, a / b, K[arg_c(i)])
+      INTDIV_CASE(REMK, Rem, a % b, K[arg_c(i)])
+      INTDIV_CASE(MODK, Mod, floor_mod(a, b), K[arg_c(i)])
 #undef INTDIV_CASE
+
+      // Compare-and-skip (flag S, opcodes.h): the JMP after the instruction runs here
+      // when the test gives C, so a compare and its branch cost one dispatch. A
+      // backward jump polls as JMP does.
+#define SKIP_OR_JUMP(cond)                                   \
+  do {                                                       \
+    if (static_cast<unsigned>(cond) == arg_c(i)) {           \
+      int off = arg_sj(*ip) + 1;                             \
+      ip += off;                                             \
+      if (off < 0) {                                         \
+        SAFEPOINT();                                         \
+        POLL(-off);                                          \
+      }                                                      \
+    } else {                                                 \
+      ++ip;                                                  \
+    }                                                        \
+    VM_NEXT();                                               \
+  } while (0)
+#define BRCMP_CASE(NAME, OP, SYM, X, Y)                      \
+  VM_CASE(NAME) {                                            \
+    Value x = X, y = Y;                                      \
+    bool r;                                                  \
+    if (x.is_small_int() && y.is_small_int())                \
+      r = x.as_small_int() SYM y.as_small_int();             \
+    else if (x.is_double() && y.is_double())                 \
+      r = x.as_double() SYM y.as_double();                   \
+    else {                                                   \
+      SAVE_PC();                                             \
+      r = num_compare(CmpOp::OP, x, y);                      \
+    }                                                        \
+    SKIP_OR_JUMP(r);                                         \
+  }
+      BRCMP_CASE(BRLT, Lt, <, RA, RB)
+      BRCMP_CASE(BRLE, Le, <=, RA, RB)
+      BRCMP_CASE(BRNUMEQ, Eq, ==, RA, RB)
+      BRCMP_CASE(BRLTK, Lt, <, RA, K[arg_b(i)])
+      BRCMP_CASE(BRLEK, Le, <=, RA, K[arg_b(i)])
+      BRCMP_CASE(BRNUMEQK, Eq, ==, RA, K[arg_b(i)])
+      // x > k is k < x (not !(x <= k): a NaN fails both).
+      BRCMP_CASE(BRGTK, Lt, <, K[arg_b(i)], RA)
+      BRCMP_CASE(BRGEK, Le, <=, K[arg_b(i)], RA)
+#undef BRCMP_CASE
+#define BREQ_CASE(NAME, Y)                        \
+  VM_CASE(NAME) {                                 \
+    Value x = RA, y = Y;                          \
+    bool r;                                       \
+    if (x == y && !x.is_double())                 \
+      r = true;                                   \
+    else if (x.is_small_int() && y.is_small_int()) \
+      r = false;                                  \
+    else {                                        \
+      SAVE_PC();                                  \
+      r = equiv(*this, x, y);                     \
+      RELOAD();                                   \
+    }                                             \
+    SKIP_OR_JUMP(r);                              \
+  }
+      BREQ_CASE(BREQ, RB)
+      BREQ_CASE(BREQK, K[arg_b(i)])
+#undef BREQ_CASE
+#undef SKIP_OR_JUMP
       VM_CASE(NOT) {
         RA = Value::boolean(!RB.truthy());
         VM_NEXT();

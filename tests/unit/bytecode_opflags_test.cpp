@@ -37,14 +37,15 @@ std::set<Op> ops_with(OpFlags flag) {
 
 // ---- the table ----
 
-static_assert(parse_op_flags(".........") == 0);
-static_assert(parse_op_flags("EJN.....G") == (kOpEndsBlock | kOpJump | kOpNoFallthrough | kOpMayCollect));
+static_assert(parse_op_flags("..........") == 0);
+static_assert(parse_op_flags("EJN.....G.") == (kOpEndsBlock | kOpJump | kOpNoFallthrough | kOpMayCollect));
+static_assert(parse_op_flags("E.....T..S") == (kOpEndsBlock | kOpMayThrow | kOpSkips));
 static_assert(op_ends_block(Op::JMP) && op_is_jump(Op::JMP) && !op_falls_through(Op::JMP));
 
 TEST(BytecodeOpFlags, LettersAreTheBitsInOrder) {
-  ASSERT_EQ(kNumOpFlags, 9);
-  const OpFlags bits[] = {kOpEndsBlock, kOpJump, kOpNoFallthrough, kOpWindow,     kOpCall,
-                          kOpRunsCode,  kOpMayThrow, kOpMayAllocate, kOpMayCollect};
+  ASSERT_EQ(kNumOpFlags, 10);
+  const OpFlags bits[] = {kOpEndsBlock, kOpJump,     kOpNoFallthrough, kOpWindow,     kOpCall,
+                          kOpRunsCode,  kOpMayThrow, kOpMayAllocate,   kOpMayCollect, kOpSkips};
   for (int k = 0; k < kNumOpFlags; ++k) EXPECT_EQ(bits[k], 1 << k) << kOpFlagLetters[k];
 }
 
@@ -97,11 +98,26 @@ TEST(BytecodeOpFlags, PlainDataMovesDoNothingElse) {
 
 TEST(BytecodeOpFlags, ArithmeticAllocatesButDoesNotCollect) {
   // A boxed long or a ratio is allocated; the debt is paid at the next safepoint.
-  for (Op op : {Op::ADD, Op::SUB, Op::MUL, Op::DIV, Op::ADDI, Op::QUOT, Op::REM, Op::MOD})
+  for (Op op : {Op::ADD, Op::SUB, Op::MUL, Op::DIV, Op::ADDI, Op::QUOT, Op::REM, Op::MOD, Op::ADDK, Op::SUBK,
+                Op::MULK, Op::DIVK, Op::QUOTK, Op::REMK, Op::MODK})
     EXPECT_EQ(op_flags(op), kOpMayThrow | kOpMayAllocate) << op_info(op).name;
   for (Op op : {Op::LT, Op::LE, Op::NUMEQ}) EXPECT_EQ(op_flags(op), kOpMayThrow) << op_info(op).name;
   // = may realize lazy seqs.
   EXPECT_EQ(op_flags(Op::EQ), kOpRunsCode | kOpMayThrow | kOpMayAllocate | kOpMayCollect);
+}
+
+TEST(BytecodeOpFlags, CompareAndSkip) {
+  const std::set<Op> skips{Op::BRLT, Op::BRLE,  Op::BREQ,  Op::BRNUMEQ, Op::BRLTK,
+                           Op::BRLEK, Op::BRGTK, Op::BRGEK, Op::BREQK,  Op::BRNUMEQK};
+  EXPECT_EQ(ops_with(kOpSkips), skips);
+  for (Op op : skips) {
+    EXPECT_TRUE(op_ends_block(op)) << op_info(op).name;
+    EXPECT_TRUE(op_falls_through(op)) << op_info(op).name;  // into the JMP it runs or skips
+    EXPECT_FALSE(op_is_jump(op)) << op_info(op).name;       // the offset is the JMP's
+  }
+  // = may realize lazy seqs; the numeric compares only throw.
+  EXPECT_EQ(op_flags(Op::BREQ), kOpEndsBlock | kOpRunsCode | kOpMayThrow | kOpMayAllocate | kOpMayCollect | kOpSkips);
+  EXPECT_EQ(op_flags(Op::BRLTK), kOpEndsBlock | kOpMayThrow | kOpSkips);
 }
 
 TEST(BytecodeOpFlags, CollectionsAndIntrinsics) {
@@ -116,8 +132,10 @@ TEST(BytecodeOpFlags, CollectionsAndIntrinsics) {
 
 TEST(BytecodeOpFlags, BlockEndsAndWindowsAreTheSetsTheCompilerKnew) {
   // The lists ir.cpp and regalloc.cpp kept by hand before the flags existed.
-  EXPECT_EQ(ops_with(kOpEndsBlock), (std::set<Op>{Op::JMP, Op::JMPIF, Op::JMPIFNOT, Op::RET, Op::TAILCALL,
-                                                  Op::THROW, Op::TRY, Op::SWITCH}));
+  // ... plus the compare-and-skip ops, which end a block as JMPIF does.
+  std::set<Op> ends{Op::JMP, Op::JMPIF, Op::JMPIFNOT, Op::RET, Op::TAILCALL, Op::THROW, Op::TRY, Op::SWITCH};
+  for (Op op : ops_with(kOpSkips)) ends.insert(op);
+  EXPECT_EQ(ops_with(kOpEndsBlock), ends);
   EXPECT_EQ(ops_with(kOpWindow),
             (std::set<Op>{Op::CALL, Op::TAILCALL, Op::NEWVEC, Op::NEWMAP, Op::NEWSET, Op::COLLADD}));
   EXPECT_EQ(ops_with(kOpCall), (std::set<Op>{Op::CALL, Op::TAILCALL}));

@@ -10,6 +10,7 @@
 
 #include "compiler/emit/emit.h"
 #include "compiler/passes/liveness.h"
+#include "compiler/passes/peephole.h"
 #include "compiler/passes/regalloc.h"
 
 namespace clove {
@@ -134,6 +135,41 @@ int64_t run(const EmittedArity& e, std::vector<int64_t> params) {
       case Op::LT: r[a] = rd(b, here) < rd(c, here); break;
       case Op::LE: r[a] = rd(b, here) <= rd(c, here); break;
       case Op::NUMEQ: r[a] = rd(b, here) == rd(c, here); break;
+      case Op::ADDK: r[a] = rd(b, here) + e.constants[c].as_small_int(); break;
+      case Op::SUBK: r[a] = rd(b, here) - e.constants[c].as_small_int(); break;
+      case Op::MULK: r[a] = rd(b, here) * e.constants[c].as_small_int(); break;
+      case Op::MOD: {
+        int64_t x = rd(b, here), k = rd(c, here);
+        r[a] = ((x % k) + k) % k;
+        break;
+      }
+      case Op::MODK: {
+        int64_t x = rd(b, here), k = e.constants[c].as_small_int();
+        r[a] = ((x % k) + k) % k;
+        break;
+      }
+      case Op::BRLT:
+      case Op::BRLE:
+      case Op::BRNUMEQ:
+      case Op::BRLTK:
+      case Op::BRLEK:
+      case Op::BRGTK:
+      case Op::BRGEK:
+      case Op::BRNUMEQK: {
+        Op o = op_of(i);
+        int64_t x = rd(a, here);
+        bool konst = o == Op::BRLTK || o == Op::BRLEK || o == Op::BRGTK || o == Op::BRGEK || o == Op::BRNUMEQK;
+        int64_t y = konst ? e.constants[b].as_small_int() : rd(b, here);
+        bool t = o == Op::BRLT || o == Op::BRLTK ? x < y
+                 : o == Op::BRLE || o == Op::BRLEK ? x <= y
+                 : o == Op::BRGTK                  ? x > y
+                 : o == Op::BRGEK                  ? x >= y
+                                                   : x == y;
+        Instr j = e.code.at(pc);
+        if (op_of(j) != Op::JMP) throw std::runtime_error("no JMP after a compare-and-skip");
+        pc += t == (c != 0) ? 1 + arg_sj(j) : 1;
+        break;
+      }
       case Op::JMP: pc += arg_sj(i); break;
       case Op::JMPIF: if (rd(a, here)) pc += arg_sbx(i); break;
       case Op::JMPIFNOT: if (!rd(a, here)) pc += arg_sbx(i); break;
@@ -166,6 +202,7 @@ int64_t run(const EmittedArity& e, std::vector<int64_t> params) {
         break;
       }
       case Op::RET: return rd(a, here);
+      case Op::NOP: break;
       default: throw std::runtime_error(std::string("unsupported op ") + op_info(op_of(i)).name);
     }
   }
@@ -382,6 +419,132 @@ TEST(CompilerEmit, PositionsAndLocalsArePerInstruction) {
   EXPECT_EQ(c.code.positions[0].line, 3u);
   ASSERT_EQ(c.code.locals.size(), 1u);
   EXPECT_EQ(c.code.locals[0].reg, 0);
+}
+
+
+// ---- peephole (passes/peephole.h) ----
+std::vector<Op> ops_of(const EmittedArity& e) {
+  std::vector<Op> out;
+  for (Instr i : e.code) out.push_back(op_of(i));
+  return out;
+}
+int count_op(const EmittedArity& e, Op op) {
+  int n = 0;
+  for (Instr i : e.code) n += op_of(i) == op;
+  return n;
+}
+
+// The loop of a `loop`/`recur` sum: i = 0; acc = 0; while i < n: t = i + 1;
+// u = acc + (i * i) mod 7; i, acc = t, u (recur's moves).
+Builder sum_loop() {
+  Builder bd(1);  // v0 = n
+  VReg i = bd.loadi(0), acc = bd.loadi(0);
+  int loop = bd.f.new_block(), body = bd.f.new_block(), done = bd.f.new_block();
+  bd.jmp(loop);
+  bd.start(loop);
+  VReg c = bd.op(IrOp::LT, {i, 0});
+  bd.br(IrOp::JMPIFNOT, c, done, body);
+  bd.start(body);
+  VReg t = bd.op(IrOp::ADDI, {i}, 1);
+  VReg sq = bd.op(IrOp::MUL, {i, i});
+  VReg seven = bd.loadi(7);
+  VReg m = bd.op(IrOp::MOD, {sq, seven});
+  VReg u = bd.op(IrOp::ADD, {acc, m});
+  bd.into(IrOp::MOVE, i, {t});
+  bd.into(IrOp::MOVE, acc, {u});
+  bd.jmp(loop);
+  bd.start(done);
+  bd.ret(acc);
+  return bd;
+}
+
+TEST(CompilerPeephole, LoopUsesConstantOperandsAFusedBranchAndFewerMoves) {
+  Builder plain = sum_loop(), opt = sum_loop();
+  peephole(opt.f);
+  Compiled before = compile(plain.f), after = compile(opt.f);
+  for (int64_t n : {0, 1, 10, 100}) EXPECT_EQ(run(after.code, {n}), run(before.code, {n})) << n;
+  EXPECT_EQ(count_op(after.code, Op::MODK), 1);
+  EXPECT_EQ(count_op(after.code, Op::MOD), 0);
+  EXPECT_EQ(count_op(after.code, Op::LOADI), 2);  // i and acc; 7 is K[C] now
+  EXPECT_EQ(count_op(after.code, Op::BRLT), 1);
+  EXPECT_EQ(count_op(after.code, Op::LT), 0);
+  EXPECT_EQ(count_op(after.code, Op::JMPIFNOT), 0);
+  // acc := acc + m in place; i's move stays (m reads the old i after t is made).
+  EXPECT_EQ(count_op(after.code, Op::MOVE), 1);
+  EXPECT_EQ(count_op(before.code, Op::MOVE), 2);
+  EXPECT_LT(after.code.code.size(), before.code.code.size());
+}
+
+TEST(CompilerPeephole, ConstantOnTheLeftFlipsTheComparison) {
+  // r = (3 < x) ? 1 : 2, and (x <= 3) ? 1 : 2 on the other branch form
+  for (IrOp cmp : {IrOp::LT, IrOp::LE, IrOp::NUMEQ}) {
+    Builder bd(1);
+    VReg three = bd.loadi(3);
+    VReg c = bd.op(cmp, {three, 0});
+    int yes = bd.f.new_block(), no = bd.f.new_block();
+    bd.br(IrOp::JMPIF, c, yes, no);
+    bd.start(yes);
+    bd.ret(bd.loadi(1));
+    bd.start(no);
+    bd.ret(bd.loadi(2));
+    Builder ref = bd;
+    peephole(bd.f);
+    Compiled a = compile(bd.f), b = compile(ref.f);
+    for (int64_t x : {1, 3, 5}) EXPECT_EQ(run(a.code, {x}), run(b.code, {x})) << ir_op_name(cmp) << " " << x;
+    Op want = cmp == IrOp::LT ? Op::BRGTK : cmp == IrOp::LE ? Op::BRGEK : Op::BRNUMEQK;
+    EXPECT_EQ(count_op(a.code, want), 1) << ir_op_name(cmp);
+  }
+}
+
+TEST(CompilerPeephole, MoveNotCoalescedWhenALaterMoveReadsTheTarget) {
+  // (recur (+ a b) a): the new a must not overwrite a before b takes the old one.
+  Builder bd(1);  // v0 = n
+  VReg a = bd.loadi(1), b = bd.loadi(0), k = bd.loadi(0);
+  int loop = bd.f.new_block(), body = bd.f.new_block(), done = bd.f.new_block();
+  bd.jmp(loop);
+  bd.start(loop);
+  VReg c = bd.op(IrOp::LT, {k, 0});
+  bd.br(IrOp::JMPIFNOT, c, done, body);
+  bd.start(body);
+  VReg s = bd.op(IrOp::ADD, {a, b});
+  VReg k1 = bd.op(IrOp::ADDI, {k}, 1);
+  bd.into(IrOp::MOVE, b, {a});
+  bd.into(IrOp::MOVE, a, {s});
+  bd.into(IrOp::MOVE, k, {k1});
+  bd.jmp(loop);
+  bd.start(done);
+  bd.ret(b);
+  Builder ref = bd;
+  peephole(bd.f);
+  Compiled x = compile(bd.f), y = compile(ref.f);
+  for (int64_t n : {0, 1, 2, 10, 20}) EXPECT_EQ(run(x.code, {n}), run(y.code, {n})) << n;
+  EXPECT_EQ(run(x.code, {10}), 55);  // fib 10
+}
+
+TEST(CompilerPeephole, ConstantLoadNamingALocalIsKept) {
+  Builder bd(1);
+  VReg seven = bd.loadi(7);
+  bd.f.locals.push_back(IrLocal{nullptr, seven, 0, 0, 0, 3});
+  VReg s = bd.op(IrOp::ADD, {0, seven});
+  bd.ret(s);
+  peephole(bd.f);
+  Compiled c = compile(bd.f);
+  EXPECT_EQ(count_op(c.code, Op::ADDK), 1);
+  EXPECT_EQ(count_op(c.code, Op::LOADI), 1);  // kept for the debugger's view of the local
+  EXPECT_EQ(run(c.code, {5}), 12);
+}
+
+TEST(CompilerPeephole, ConstantsPastTheEightBitFieldStayInRegisters) {
+  Builder bd(1);
+  for (int k = 0; k < 300; ++k) bd.f.constant(Value::small_int(1000 + k));
+  VReg big = bd.op(IrOp::LOADK, {}, 299);  // K[299] = 1299: no 8-bit operand can name it
+  VReg s = bd.op(IrOp::ADD, {0, big});
+  bd.ret(s);
+  peephole(bd.f);
+  Compiled c = compile(bd.f);
+  EXPECT_EQ(count_op(c.code, Op::ADDK), 0);
+  EXPECT_EQ(count_op(c.code, Op::ADD), 1);
+  EXPECT_EQ(run(c.code, {1}), 1300);
 }
 
 }  // namespace

@@ -176,12 +176,67 @@ TEST_F(VerifierTest, AddiSourceRegisterOutsideTheFrame) {
 }
 
 TEST_F(VerifierTest, JumpConditionRegisterOutsideTheFrame) {
-  FnProto* fn = fn_of(kLoop);
+  FnProto* fn = fn_of("(fn pick [x] (if x 1 2))");
   Proto* p = arity(fn);
   long pc = find(p, Op::JMPIFNOT) >= 0 ? find(p, Op::JMPIFNOT) : find(p, Op::JMPIF);
   ASSERT_GE(pc, 0);
   p->code[pc] = encode_asbx(op_of(p->code[pc]), 200, arg_sbx(p->code[pc]));
   expect_broken(fn, "operand A r200 outside the frame");
+}
+
+// The compare-and-skip ops (flag S): kLoop's (< i n) compiles to BRLT, (< n 2) to BRLTK.
+TEST_F(VerifierTest, CompareAndSkipWithoutItsJmp) {
+  FnProto* fn = fn_of(kLoop);
+  Proto* p = arity(fn);
+  long pc = find(p, Op::BRLT);
+  ASSERT_GE(pc, 0);
+  ASSERT_EQ(op_of(p->code[pc + 1]), Op::JMP);
+  p->code[pc + 1] = encode_abc(Op::MOVE, 0, 0, 0);
+  expect_broken(fn, "pc " + std::to_string(pc) + ": BRLT is not followed by the JMP it runs or skips");
+}
+
+TEST_F(VerifierTest, CompareAndSkipAtTheEndOfTheCode) {
+  FnProto* fn = fn_of(kLoop);
+  Proto* p = arity(fn);
+  long pc = find(p, Op::BRLT);
+  ASSERT_GE(pc, 0);
+  p->code.back() = p->code[pc];  // nothing follows it
+  expect_broken(fn, "BRLT is not followed by the JMP it runs or skips");
+}
+
+TEST_F(VerifierTest, CompareAndSkipWhoseSkipFallsOffTheCode) {
+  // BRLT; JMP as the last two instructions: skipping the JMP runs past the end.
+  FnProto* fn = fn_of(kLoop);
+  Proto* p = arity(fn);
+  long pc = find(p, Op::BRLT);
+  ASSERT_GE(pc, 0);
+  size_t n = p->code.size();
+  p->code[n - 2] = encode_abc(Op::BRLT, 0, 0, 1);
+  p->code[n - 1] = encode_sj(Op::JMP, -1);
+  expect_broken(fn, "falls through past the end of the code");
+}
+
+TEST_F(VerifierTest, CompareAndSkipFlagAndOperands) {
+  FnProto* fn = fn_of(kLoop);
+  Proto* p = arity(fn);
+  long pc = find(p, Op::BRLT);
+  ASSERT_GE(pc, 0);
+  Instr good = p->code[pc];
+  p->code[pc] = encode_abc(Op::BRLT, arg_a(good), arg_b(good), 2);
+  expect_broken(fn, "BRLT operand C is a flag, 0 or 1, not 2");
+  p->code[pc] = encode_abc(Op::BRLT, arg_a(good), 250, arg_c(good));
+  expect_broken(fn, "BRLT operand B r250 outside the frame");
+  p->code[pc] = encode_abc(Op::BRLTK, arg_a(good), 200, arg_c(good));
+  expect_broken(fn, "BRLTK constant k200 outside the constant pool");
+}
+
+TEST_F(VerifierTest, ConstantOperandOutsideThePool) {
+  FnProto* fn = fn_of("(fn m [x] (mod x 7))");
+  Proto* p = arity(fn);
+  long pc = find(p, Op::MODK);
+  ASSERT_GE(pc, 0);
+  p->code[pc] = encode_abc(Op::MODK, arg_a(p->code[pc]), arg_b(p->code[pc]), 99);
+  expect_broken(fn, "MODK constant k99 outside the constant pool");
 }
 
 TEST_F(VerifierTest, SpillSlotOutsideTheFrame) {

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "bytecode/operands.h"
 #include "compiler/passes/bitset.h"
 #include "compiler/passes/sparse_set.h"
 
@@ -496,6 +497,31 @@ class Emitter {
         }
         break;
       }
+      case IrOp::BRLT:
+      case IrOp::BRLE:
+      case IrOp::BREQ:
+      case IrOp::BRNUMEQ:
+      case IrOp::BRLTK:
+      case IrOp::BRLEK:
+      case IrOp::BRGTK:
+      case IrOp::BRGEK:
+      case IrOp::BREQK:
+      case IrOp::BRNUMEQK: {
+        // Compare-and-skip, then the JMP it runs when the test gives C (opcodes.h, flag
+        // S): C = 1 jumps to `target` (the comparison holds), C = 0 to `alt`.
+        int a = read(in.args[0], kScratchReg);
+        int b = in.args.size() > 1 ? read(in.args[1], kScratchReg + 1) : static_cast<int>(in.imm);
+        Op op = bytecode_op(in.op);
+        if (in.target == next) {
+          put(encode_abc(op, a, b, 0));
+          jump_to(in.alt);
+        } else {
+          put(encode_abc(op, a, b, 1));
+          jump_to(in.target);
+          if (in.alt != next) jump_to(in.alt);
+        }
+        break;
+      }
       case IrOp::SPILL:
       case IrOp::RELOAD:
       case IrOp::kCount:
@@ -521,7 +547,10 @@ class Emitter {
     if (defines) f[0] = t;
     Op op = bytecode_op(in.op);
     switch (info.format) {
-      case OpFormat::ABC: put(encode_abc(op, f[0], f[1], f[2])); break;
+      case OpFormat::ABC:
+        if (operand_roles(op).c == Operand::Const) f[2] = static_cast<unsigned>(in.imm);  // ADDK ...
+        put(encode_abc(op, f[0], f[1], f[2]));
+        break;
       case OpFormat::ABx: put(encode_abx(op, f[0], static_cast<unsigned>(in.imm))); break;
       case OpFormat::AsBx: put(encode_asbx(op, f[0], static_cast<int>(in.imm))); break;
       case OpFormat::ABsC: put(encode_absc(op, f[0], f[1], static_cast<int>(in.imm))); break;

@@ -70,6 +70,29 @@ std::string print_instr(const IrFunction& fn, const IrInstr& in, const ConstPrin
     case IrOp::ADDI:
       ops.push_back(fmt::format("#{}", in.imm));
       break;
+    case IrOp::ADDK:
+    case IrOp::SUBK:
+    case IrOp::MULK:
+    case IrOp::DIVK:
+    case IrOp::QUOTK:
+    case IrOp::REMK:
+    case IrOp::MODK:
+      ops.push_back(const_text(fn, in.imm, show));
+      break;
+    case IrOp::BRLT:
+    case IrOp::BRLE:
+    case IrOp::BREQ:
+    case IrOp::BRNUMEQ:
+    case IrOp::BRLTK:
+    case IrOp::BRLEK:
+    case IrOp::BRGTK:
+    case IrOp::BRGEK:
+    case IrOp::BREQK:
+    case IrOp::BRNUMEQK:
+      if (in.args.size() == 1) ops.push_back(const_text(fn, in.imm, show));
+      ops.push_back(fmt::format("B{}", in.target));
+      ops.push_back(fmt::format("else B{}", in.alt));
+      break;
     case IrOp::GETUPVAL:
     case IrOp::SETUPVAL:
       ops.push_back(fmt::format("u{}", in.imm));

@@ -51,7 +51,7 @@ inline constexpr VReg kNoVReg = -1;
 // The IR's pseudo-instructions, entries shaped as CLOVE_OPCODES' (name, (format,
 // flags), semantics). They have no encoding (format None); the emitter expands each.
 #define CLOVE_IR_PSEUDO_OPS(X) \
-  X(CATCH, (None, "........."), "dst := the exception delivered to this handler block (its first instruction)")
+  X(CATCH, (None, ".........."), "dst := the exception delivered to this handler block (its first instruction)")
 
 /// The bytecode opcodes, then the pseudo-instructions.
 enum class IrOp : uint8_t {

@@ -6,6 +6,7 @@
 #include "compiler/ir/lower.h"
 #include "compiler/ir/lower_impl.h"
 #include "compiler/passes/liveness.h"
+#include "compiler/passes/peephole.h"
 #include "compiler/passes/regalloc.h"
 #include "compiler/disasm.h"
 #include "state/state.h"
@@ -83,6 +84,7 @@ FnProto* compile_fn(CompileSession& s, FnNode* fn) {
     throw Diagnostic(DiagKind::compile_too_large, fn->pos, "Too many closed-over locals in one fn (limit 256)");
   for (FnArity& ar : fn->arities) {
     IrFunction ir = ArityLowerer(s, fn, ar).run();
+    peephole(ir);
     Liveness lv = compute_liveness(ir);
     RegAllocation ra = allocate_registers(ir, lv);
     if (s.opts.ir_dump) {

@@ -1,7 +1,8 @@
 // verifier.cpp: the bytecode verifier (verifier.h). Three passes over each arity:
 //   1. the arity's shape: frame size, code, positions, constants, locals, stack map;
 //   2. each instruction alone: opcode, operands by their roles (bytecode/operands.h),
-//      constants of the right type, windows and jump targets inside their bounds;
+//      constants of the right type, windows and jump targets inside their bounds, a JMP
+//      after every compare-and-skip (flag S);
 //   3. the handler flow (verify_handlers.cpp): every path pushes and pops TRY
 //      handlers in step, and no arity returns with one of its handlers pushed.
 // FnProtos nested in constant pools are walked with an explicit stack (no recursion,
@@ -215,6 +216,8 @@ class ArityChecker {
       case Op::SWITCH:
         return check_switch(pc, i);
       default:
+        if (op_skips(op) && (pc + 1 >= static_cast<long>(p_.code.size()) || op_of(p_.code[pc + 1]) != Op::JMP))
+          return fail(pc, fmt::format("{} is not followed by the JMP it runs or skips", name));
         return "";
     }
   }

@@ -57,6 +57,7 @@ HandlerFault check_handler_flow(const std::vector<Instr>& code,
       default:
         break;
     }
+    if (op_skips(op)) reach(pc, next + 1, d);  // past the JMP (checked to be there)
     if (op_is_jump(op))
       reach(pc, next + (op_info(op).format == OpFormat::sJ ? arg_sj(i) : arg_sbx(i)), d);
     if (op_falls_through(op)) reach(pc, next, d);

@@ -1,0 +1,208 @@
+// peephole.cpp: see peephole.h.
+#include "compiler/passes/peephole.h"
+
+#include <vector>
+
+namespace clove {
+
+namespace {
+
+// A constant operand must fit an 8-bit field (C of ADDK..., B of BR...K).
+constexpr int kMaxKOperand = 255;
+
+class Peephole {
+ public:
+  explicit Peephole(IrFunction& fn) : fn_(fn) {}
+
+  void run() {
+    count();
+    for (IrBlock& b : fn_.blocks) coalesce_moves(b);
+    count();
+    for (IrBlock& b : fn_.blocks) {
+      for (IrInstr& in : b.instrs) constant_operand(in);
+      fuse_branch(b);
+    }
+    count();
+    drop_dead_constants();
+  }
+
+ private:
+  IrFunction& fn_;
+  std::vector<int> defs_, uses_;
+  std::vector<const IrInstr*> def_;  // the defining instruction of a vreg defined once
+  std::vector<bool> named_;          // vregs that hold a named local
+
+  void count() {
+    defs_.assign(fn_.nvregs, 0);
+    uses_.assign(fn_.nvregs, 0);
+    def_.assign(fn_.nvregs, nullptr);
+    named_.assign(fn_.nvregs, false);
+    for (VReg p = 0; p < fn_.param_count(); ++p) ++defs_[p];  // parameters arrive defined
+    for (const IrBlock& b : fn_.blocks)
+      for (const IrInstr& in : b.instrs) {
+        for (VReg a : in.args) ++uses_[a];
+        if (in.dst != kNoVReg) {
+          ++defs_[in.dst];
+          def_[in.dst] = &in;
+        }
+        // TRY's imm names the vreg its handler's CATCH defines: count it as used, so no
+        // rewrite touches it.
+        if (in.op == IrOp::TRY) ++uses_[static_cast<VReg>(in.imm)];
+      }
+    for (const IrLocal& l : fn_.locals)
+      if (l.vreg >= 0 && l.vreg < fn_.nvregs) named_[l.vreg] = true;
+  }
+
+  /// The constant pool index of v's value when v is loaded once by LOADK or LOADI and
+  /// the index fits an 8-bit operand; else -1.
+  int constant_of(VReg v) {
+    if (defs_[v] != 1 || !def_[v]) return -1;
+    const IrInstr& d = *def_[v];
+    int k = -1;
+    if (d.op == IrOp::LOADK)
+      k = static_cast<int>(d.imm);
+    else if (d.op == IrOp::LOADI)
+      k = fn_.constant(Value::small_int(d.imm));
+    return k >= 0 && k <= kMaxKOperand ? k : -1;
+  }
+
+  // ---- 1. constant operands ----
+  static IrOp k_form(IrOp op) {
+    switch (op) {
+      case IrOp::ADD: return IrOp::ADDK;
+      case IrOp::SUB: return IrOp::SUBK;
+      case IrOp::MUL: return IrOp::MULK;
+      case IrOp::DIV: return IrOp::DIVK;
+      case IrOp::QUOT: return IrOp::QUOTK;
+      case IrOp::REM: return IrOp::REMK;
+      case IrOp::MOD: return IrOp::MODK;
+      default: return IrOp::NOP;
+    }
+  }
+
+  void constant_operand(IrInstr& in) {
+    IrOp kop = k_form(in.op);
+    if (kop == IrOp::NOP || in.args.size() != 2) return;
+    bool commutes = in.op == IrOp::ADD || in.op == IrOp::MUL;
+    int k = constant_of(in.args[1]);
+    if (k < 0 && commutes && (k = constant_of(in.args[0])) >= 0) std::swap(in.args[0], in.args[1]);
+    if (k < 0) return;
+    --uses_[in.args[1]];
+    in.args.pop_back();
+    in.op = kop;
+    in.imm = k;
+  }
+
+  // ---- 2. compare-and-branch ----
+  void fuse_branch(IrBlock& b) {
+    if (b.instrs.size() < 2) return;
+    IrInstr& br = b.instrs.back();
+    if ((br.op != IrOp::JMPIF && br.op != IrOp::JMPIFNOT) || br.args.size() != 1) return;
+    IrInstr& cmp = b.instrs[b.instrs.size() - 2];
+    VReg c = br.args[0];
+    if (cmp.dst != c || defs_[c] != 1 || uses_[c] != 1) return;
+    if (cmp.op == IrOp::NOT) {  // (if (not x) ...)
+      br.op = br.op == IrOp::JMPIF ? IrOp::JMPIFNOT : IrOp::JMPIF;
+      br.args[0] = cmp.args[0];
+      make_nop(cmp);
+      return;
+    }
+    IrOp reg_op;
+    switch (cmp.op) {
+      case IrOp::LT: reg_op = IrOp::BRLT; break;
+      case IrOp::LE: reg_op = IrOp::BRLE; break;
+      case IrOp::NUMEQ: reg_op = IrOp::BRNUMEQ; break;
+      case IrOp::EQ: reg_op = IrOp::BREQ; break;
+      default: return;
+    }
+    VReg x = cmp.args[0], y = cmp.args[1];
+    // A jump taken when c is true, from JMPIF's target or JMPIFNOT's alt.
+    int when_true = br.op == IrOp::JMPIF ? br.target : br.alt;
+    int when_false = br.op == IrOp::JMPIF ? br.alt : br.target;
+    IrInstr fused;
+    fused.pos = br.pos.known() ? br.pos : cmp.pos;
+    fused.target = when_true;
+    fused.alt = when_false;
+    int k;
+    if ((k = constant_of(y)) >= 0) {
+      fused.op = reg_op == IrOp::BRLT     ? IrOp::BRLTK
+                 : reg_op == IrOp::BRLE   ? IrOp::BRLEK
+                 : reg_op == IrOp::BRNUMEQ ? IrOp::BRNUMEQK
+                                          : IrOp::BREQK;
+      fused.args = {x};
+      fused.imm = k;
+    } else if ((k = constant_of(x)) >= 0) {
+      // k < y is y > k; = and == are symmetric.
+      fused.op = reg_op == IrOp::BRLT     ? IrOp::BRGTK
+                 : reg_op == IrOp::BRLE   ? IrOp::BRGEK
+                 : reg_op == IrOp::BRNUMEQ ? IrOp::BRNUMEQK
+                                          : IrOp::BREQK;
+      fused.args = {y};
+      fused.imm = k;
+    } else {
+      fused.op = reg_op;
+      fused.args = {x, y};
+    }
+    make_nop(cmp);
+    br = std::move(fused);
+  }
+
+  // ---- 3. moves coalesced ----
+  void coalesce_moves(IrBlock& b) {
+    if (b.handler >= 0) return;  // a handler could see the early write
+    for (size_t m = 0; m < b.instrs.size(); ++m) {
+      IrInstr& mv = b.instrs[m];
+      if (mv.op != IrOp::MOVE || mv.args.size() != 1) continue;
+      VReg v = mv.dst, t = mv.args[0];
+      if (v == t || defs_[t] != 1 || uses_[t] != 1 || named_[t]) continue;
+      // t's definition, earlier in this block, with nothing in between touching v.
+      size_t d = m;
+      bool clear = true;
+      while (d-- > 0) {
+        const IrInstr& in = b.instrs[d];
+        if (in.dst == t) break;
+        if (in.dst == v || reads(in, v)) {
+          clear = false;
+          break;
+        }
+      }
+      if (!clear || d == static_cast<size_t>(-1)) continue;
+      IrInstr& def = b.instrs[d];
+      // COLLADD rewrites the collection it reads (dst == args[0]); CATCH is placed by
+      // the handler's entry.
+      if (def.op == IrOp::COLLADD || def.op == IrOp::CATCH || is_terminator(def.op)) continue;
+      def.dst = v;
+      make_nop(mv);
+      --defs_[t];
+      --uses_[t];
+      ++defs_[v];
+    }
+  }
+
+  static bool reads(const IrInstr& in, VReg v) {
+    for (VReg a : in.args)
+      if (a == v) return true;
+    return false;
+  }
+
+  // ---- 4. dead constant loads ----
+  void drop_dead_constants() {
+    for (IrBlock& b : fn_.blocks)
+      for (IrInstr& in : b.instrs)
+        if ((in.op == IrOp::LOADK || in.op == IrOp::LOADI) && in.dst != kNoVReg && uses_[in.dst] == 0 &&
+            !named_[in.dst])
+          make_nop(in);
+  }
+
+  static void make_nop(IrInstr& in) {
+    SourcePos pos = in.pos;
+    in = IrInstr{};
+    in.pos = pos;
+  }
+};
+
+}  // namespace
+
+void peephole(IrFunction& fn) { Peephole(fn).run(); }
+
+}  // namespace clove

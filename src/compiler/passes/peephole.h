@@ -1,0 +1,32 @@
+// peephole.h: instruction selection on the IR of one arity, after lowering and before
+// liveness (SPEC V4: instructions with constant operands, fused compare-and-branch,
+// recur moves coalesced). Each rewrite keeps the arity's behaviour, errors included;
+// the techniques are Lua 5.4's (lcode.c: ADDK and friends, compare-and-jump pairs).
+//
+//  1. Constant operands. An arithmetic op (ADD SUB MUL DIV QUOT REM MOD) whose right
+//     operand is a vreg loaded once, by LOADK or LOADI, with a constant among the
+//     first 256 of the pool becomes its ...K form, reading K[C]: no load and no
+//     register. ADD and MUL with the constant on the left swap their operands first.
+//  2. Compare-and-branch. A block ending `c := LT/LE/NUMEQ/EQ x y; JMPIF(NOT) c`, where
+//     c is used only there, ends with one compare-and-skip terminator instead (BRLT,
+//     BRLE, BRNUMEQ, BREQ, and with a constant operand BRLTK BRLEK BRGTK BRGEK
+//     BRNUMEQK BREQK: `k < x` is tested as `x > k`). IR form: args = [x, y] or [x] with
+//     imm = the constant's index; `target` is taken when the comparison holds, `alt`
+//     otherwise (the emitter adds the JMPs). `c := NOT x; JMPIFNOT c` becomes JMPIF x.
+//  3. Moves coalesced. `t := OP ...; ...; v := MOVE t`, in one block without a
+//     handler, where t is defined and used only there and nothing between reads or
+//     writes v, becomes `v := OP ...`: recur's parallel moves mostly vanish (a loop
+//     variable is rewritten in place when no later recur argument reads it).
+//  4. A LOADK or LOADI left without uses by 1 or 2 becomes a NOP, unless it names a
+//     local (kept for the debugger). Instructions become NOPs rather than being
+//     removed, so the positions in IrFunction::locals stay valid.
+#pragma once
+#include "compiler/ir/ir.h"
+
+namespace clove {
+
+/// Runs the rewrites above on `fn` in place. Constants may be added to its pool (a
+/// LOADI's value, when it becomes a K operand).
+void peephole(IrFunction& fn);
+
+}  // namespace clove

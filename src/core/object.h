@@ -152,7 +152,7 @@ struct TypeInfo {
   const char* name;
   void (*trace)(Obj*, Tracer&);
   size_t (*size)(const Obj*);  // bytes owned, for GC pacing
-  void (*destroy)(Obj*);       // runs the destructor; memory is freed by the heap
+  void (*destroy)(Obj*);       // runs the destructor (null: trivially destructible); the heap frees the memory
   /// Bytes outside its cell counted for the object (Heap::add_external), uncounted when
   /// the object is freed; nullptr for types that count none.
   size_t (*external)(const Obj*) = nullptr;

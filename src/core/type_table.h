@@ -7,6 +7,7 @@
 // superclass and traits come from the type's CLOVE_OBJ_TYPES row and are set after
 // every registration has run.
 #pragma once
+#include <type_traits>
 #include "core/object.h"
 
 namespace clove {
@@ -28,7 +29,12 @@ TypeInfo& register_type_as(TypeInfo* table, ObjType type) {
   TypeInfo& ti = table[static_cast<int>(type)];
   ti.trace = [](Obj* o, Tracer& t) { static_cast<T*>(o)->trace(t); };
   ti.size = &obj_size_of<T>;
-  ti.destroy = [](Obj* o) { static_cast<T*>(o)->~T(); };
+  // No call at all for a type with nothing to destroy (boxed longs, most nodes): the
+  // sweep frees millions of them.
+  if constexpr (std::is_trivially_destructible_v<T>)
+    ti.destroy = nullptr;
+  else
+    ti.destroy = [](Obj* o) { static_cast<T*>(o)->~T(); };
   if constexpr (requires(const T& t) { t.external_bytes(); })
     ti.external = [](const Obj* o) -> size_t { return static_cast<const T*>(o)->external_bytes(); };
   return ti;

@@ -90,11 +90,13 @@ Heap::Heap() : types_(&type_info(ObjType{})) {
 }
 
 Heap::~Heap() {
-  pool_.for_each_cell([&](void* c) { types_[static_cast<int>(static_cast<Obj*>(c)->type)].destroy(static_cast<Obj*>(c)); });
+  pool_.for_each_cell([&](void* c) {
+    if (auto destroy = types_[static_cast<int>(static_cast<Obj*>(c)->type)].destroy) destroy(static_cast<Obj*>(c));
+  });
   Obj* o = large_;
   while (o) {
     Obj* next = o->gc_next;
-    types_[static_cast<int>(o->type)].destroy(o);
+    if (auto destroy = types_[static_cast<int>(o->type)].destroy) destroy(o);
     std::free(reinterpret_cast<char*>(o) - kLargeHeader);
     o = next;
   }
@@ -232,7 +234,7 @@ void Heap::finalize(Obj* o) {
   if ((o->flags & kFlagSourcePos) && on_free_flagged) on_free_flagged(o);
   const TypeInfo& ti = types_[static_cast<int>(o->type)];
   if (ti.external) sub_external(ti.external(o));
-  ti.destroy(o);
+  if (ti.destroy) ti.destroy(o);
   --objects_;
 }
 

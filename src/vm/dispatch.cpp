@@ -264,32 +264,35 @@ Value Interpreter::run(size_t handler_floor, Value entry_callee, size_t entry_ba
         VM_NEXT();
       }
 
-// Y is the right operand: RC, or K[C] for the ...K forms (opcodes.h).
-#define ARITH_CASE(NAME, OP, SYM, Y)                                            \
+// Y is the right operand: RC, or K[C] for the ...K forms (opcodes.h). Longs past 48
+// bits (boxed) stay here too: only overflow, mixed types and non-numbers call arith().
+#define ARITH_CASE(NAME, OP, SYM, OVERFLOW, Y)                                  \
   VM_CASE(NAME) {                                                               \
     Value x = RB, y = Y;                                                        \
+    int64_t r;                                                                  \
     if (x.is_small_int() && y.is_small_int()) {                                 \
-      int64_t r = x.as_small_int() SYM y.as_small_int();                        \
+      r = x.as_small_int() SYM y.as_small_int();                                \
       RA = Value::fits_small(r) ? Value::small_int(r) : make_long(heap, r);     \
     } else if (x.is_double() && y.is_double()) {                                \
       RA = Value::from_double(x.as_double() SYM y.as_double());                 \
+    } else if (is_long(x) && is_long(y) && !OVERFLOW(as_long(x), as_long(y), &r)) { \
+      RA = make_long(heap, r);                                                  \
     } else {                                                                    \
       SAVE_PC();                                                                \
       RA = arith(*this, ArithOp::OP, x, y);                                      \
     }                                                                           \
     VM_NEXT();                                                                  \
   }
-      ARITH_CASE(ADD, Add, +, RC)
-      ARITH_CASE(SUB, Sub, -, RC)
-      ARITH_CASE(ADDK, Add, +, K[arg_c(i)])
-      ARITH_CASE(SUBK, Sub, -, K[arg_c(i)])
+      ARITH_CASE(ADD, Add, +, __builtin_add_overflow, RC)
+      ARITH_CASE(SUB, Sub, -, __builtin_sub_overflow, RC)
+      ARITH_CASE(ADDK, Add, +, __builtin_add_overflow, K[arg_c(i)])
+      ARITH_CASE(SUBK, Sub, -, __builtin_sub_overflow, K[arg_c(i)])
 #undef ARITH_CASE
 #define MUL_CASE(NAME, Y)                                                        \
   VM_CASE(NAME) {                                                               \
     Value x = RB, y = Y;                                                        \
     int64_t r;                                                                  \
-    if (x.is_small_int() && y.is_small_int() &&                                 \
-        !__builtin_mul_overflow(x.as_small_int(), y.as_small_int(), &r)) {      \
+    if (is_long(x) && is_long(y) && !__builtin_mul_overflow(as_long(x), as_long(y), &r)) { \
       RA = make_long(heap, r);                                                  \
     } else if (x.is_double() && y.is_double()) {                                \
       RA = Value::from_double(x.as_double() * y.as_double());                   \
@@ -338,6 +341,8 @@ Value Interpreter::run(size_t handler_floor, Value entry_callee, size_t entry_ba
       r = x.as_small_int() SYM y.as_small_int();                 \
     else if (x.is_double() && y.is_double())                     \
       r = x.as_double() SYM y.as_double();                       \
+    else if (is_long(x) && is_long(y))                           \
+      r = as_long(x) SYM as_long(y);                             \
     else {                                                       \
       SAVE_PC();                                                 \
       r = num_compare(CmpOp::OP, x, y);                          \
@@ -448,15 +453,16 @@ Value Interpreter::run(size_t handler_floor, Value entry_callee, size_t entry_ba
         SAFEPOINT();
         VM_NEXT();
       }
-      // quot/rem/mod on two small ints with a non-zero divisor stay here (C++ `/` and
-      // `%` truncate toward zero as Java's do; mod is number.h's floor_mod, as
-      // clojure.core/mod). Anything else, zero
-      // divisors and their ArithmeticException included, goes to arith().
+      // quot/rem/mod on two longs with a non-zero divisor (INT64_MIN by -1 excepted)
+      // stay here (C++ `/` and `%` truncate toward zero as Java's do; mod is number.h's
+      // floor_mod, as clojure.core/mod). Anything else, zero divisors and their
+      // ArithmeticException included, goes to arith().
 #define INTDIV_CASE(NAME, OP, EXPR, Y)                              \
   VM_CASE(NAME) {                                                   \
     Value x = RB, y = Y;                                            \
-    if (x.is_small_int() && y.is_small_int() && y.as_small_int()) { \
-      int64_t a = x.as_small_int(), b = y.as_small_int();           \
+    int64_t a, b;                                                   \
+    if (is_long(x) && is_long(y) && (b = as_long(y)) != 0 &&        \
+        ((a = as_long(x)) != INT64_MIN || b != -1)) {               \
       RA = make_long(heap, EXPR);                                   \
     } else {                                                        \
       SAVE_PC();                                                    \
@@ -497,6 +503,8 @@ Value Interpreter::run(size_t handler_floor, Value entry_callee, size_t entry_ba
       r = x.as_small_int() SYM y.as_small_int();             \
     else if (x.is_double() && y.is_double())                 \
       r = x.as_double() SYM y.as_double();                   \
+    else if (is_long(x) && is_long(y))                       \
+      r = as_long(x) SYM as_long(y);                         \
     else {                                                   \
       SAVE_PC();                                             \
       r = num_compare(CmpOp::OP, x, y);                      \

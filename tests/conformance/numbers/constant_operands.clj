@@ -57,3 +57,10 @@
 (defmacro many-consts [x]
   `(+ ~@(for [i (range 300)] `(if (< ~x ~(+ 1000 i)) ~(* 3 i) ~(- i)))))
 (println (many-consts 1150) (many-consts 5))
+
+;; Longs past 48 bits (boxed in Clove) on the instructions' fast paths.
+(let [big 200000000000000 m Long/MIN_VALUE x Long/MAX_VALUE]
+  (println (+ big big) (- big (* 3 big)) (* big 40) (quot (* big 7) big) (rem (+ big 5) big) (mod (- big) 7))
+  (println (< big (inc big)) (<= (inc big) big) (== big 200000000000000) (= big (+ big 0)) (if (> big 1) :gt :no))
+  (println (err #(quot m -1)) (rem m -1) (mod m -1) (err #(* big big)) (err #(+ x big)) (err #(- m big)))
+  (println (quot m 2) (rem x 10) (mod m 10) (- x x) (+ m x)))

@@ -311,7 +311,9 @@ GNUPLOT
 machine_info() {
   local commit
   commit="$(git -C "$repo" rev-parse --short HEAD 2>/dev/null || echo unknown)"
-  git -C "$repo" diff --quiet HEAD 2>/dev/null || commit+=" (with uncommitted changes)"
+  # Only changes that can move the numbers: the sources of the clove binary and the programs.
+  git -C "$repo" diff --quiet HEAD -- src include cli CMakeLists.txt bench/suite 2>/dev/null ||
+    commit+=" (with uncommitted changes to the sources or the programs)"
   echo "- date: $(date -u '+%Y-%m-%d %H:%M UTC')"
   echo "- commit: $commit"
   echo "- machine: \`$(uname -a)\`"

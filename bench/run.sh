@@ -98,7 +98,7 @@ for p in "${peers[@]}"; do
     lua5.4) command -v lua5.4 >/dev/null || die "lua5.4 is missing" ;;
     luajit*) command -v luajit >/dev/null || die "luajit is missing" ;;
     python3) [[ -n $python3 ]] || die "python3 is missing" ;;
-    jvm) command -v java >/dev/null && [[ -e /usr/share/java/clojure.jar ]] || die "JVM Clojure is missing" ;;
+    jvm) if ! command -v java >/dev/null || [[ ! -e /usr/share/java/clojure.jar ]]; then die "JVM Clojure is missing"; fi ;;
   esac
 done
 

@@ -39,7 +39,8 @@ repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 suite="$repo/bench/suite"
 all_peers=(lua5.4 luajit-joff luajit python3 jvm)
 
-usage() { sed -n '3,15p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2; exit 2; }
+# usage [STATUS]: prints the Usage paragraph of the header above and exits (default 2).
+usage() { sed -n '/^# Usage:/,/^# Environment:/p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2; exit "${1:-2}"; }
 die() { echo "run.sh: $*" >&2; exit 2; }
 
 # --- Options -------------------------------------------------------------------------
@@ -52,7 +53,7 @@ while [[ $# -gt 0 ]]; do
     --quick) quick=1; shift ;;
     --no-setup) setup=0; shift ;;
     -o) [[ -n ${2:-} ]] || usage; base="$2"; shift 2 ;;
-    -h|--help) usage ;;
+    -h|--help) usage 0 ;;
     *) usage ;;
   esac
 done

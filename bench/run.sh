@@ -88,8 +88,7 @@ fi
 clove="${CLOVE:-$repo/build/clove}"
 if [[ ! -x $clove ]]; then
   echo "run.sh: building $clove" >&2
-  CLOVE_CMAKE_ARGS="${CLOVE_CMAKE_ARGS:--DCLOVE_TESTS=OFF}" CLOVE_SKIP_SETUP=1 \
-    "$repo/scripts/build.sh" clove >&2
+  CLOVE_SKIP_SETUP=1 "$repo/scripts/build.sh" clove >&2  # setup.sh --bench ran above
 fi
 [[ -x /usr/bin/time ]] || die "GNU time (/usr/bin/time) is missing: scripts/setup.sh --bench"
 python3="$(command -v /usr/bin/python3 || command -v python3 || true)"  # Debian's first

@@ -14,7 +14,8 @@
 #   --no-setup    do not run scripts/setup.sh --bench (the peers must be installed)
 #   -o BASE       write BASE.md, BASE.tsv and the chart (BASE.png or BASE.svg) instead
 #                 of bench/results/YYYY-MM-DD-HOST.*
-# Environment: CLOVE, the clove binary (default: build/clove, built if missing).
+# Environment: CLOVE, the clove binary (default: build/clove, built with scripts/build.sh
+# if missing, which also reads CLOVE_BUILD_DIR and the other variables it documents).
 #
 # What it measures: for each program, Clove and every peer run one after another
 # (clove, lua5.4, luajit -joff, luajit, python3, jvm; then again), RUNS times, each
@@ -40,7 +41,7 @@ suite="$repo/bench/suite"
 all_peers=(lua5.4 luajit-joff luajit python3 jvm)
 
 # usage [STATUS]: prints the Usage paragraph of the header above and exits (default 2).
-usage() { sed -n '/^# Usage:/,/^# Environment:/p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2; exit "${1:-2}"; }
+usage() { sed -n '/^# Usage:/,/^# What it measures/p' "${BASH_SOURCE[0]}" | sed '$d; s/^# \{0,1\}//' >&2; exit "${1:-2}"; }
 die() { echo "run.sh: $*" >&2; exit 2; }
 
 # --- Options -------------------------------------------------------------------------
@@ -85,8 +86,11 @@ done <"$suite/expected.txt"
 if [[ $setup == 1 ]]; then
   "$repo/scripts/setup.sh" --bench
 fi
-clove="${CLOVE:-$repo/build/clove}"
+build_dir="${CLOVE_BUILD_DIR:-build}"
+[[ $build_dir == /* ]] || build_dir="$repo/$build_dir"
+clove="${CLOVE:-$build_dir/clove}"
 if [[ ! -x $clove ]]; then
+  [[ -z ${CLOVE:-} ]] || die "CLOVE=$CLOVE is not an executable"
   echo "run.sh: building $clove" >&2
   CLOVE_SKIP_SETUP=1 "$repo/scripts/build.sh" clove >&2  # setup.sh --bench ran above
 fi
@@ -301,8 +305,9 @@ set grid ytics
 set ylabel 'time / lua5.4 time'
 set xtics rotate by -35 noenhanced
 set key noenhanced top left
-set arrow from graph 0, first 1 to graph 1, first 1 nohead lw 2 lc rgb 'black'
-plot for [i=2:$((columns + 1))] '$work/chart.tsv' using i:xtic(1) title columnheader(i)
+# The line at 1 (lua5.4) is a plot, so that the y range always includes it.
+plot for [i=2:$((columns + 1))] '$work/chart.tsv' using i:xtic(1) title columnheader(i), \\
+  1 with lines lw 2 lc rgb 'black' notitle
 GNUPLOT
   echo "$1.$ext"
 }

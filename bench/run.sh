@@ -26,7 +26,9 @@
 # median over runs of the ratio clove/lua5.4 of the two runs of a pair (a ratio holds
 # when a shared machine's speed drifts), and the median peak RSS of Clove and lua5.4;
 # its last row is the geometric mean of each implementation's ratio to lua5.4. Start-up
-# (`clove -e nil`, `lua5.4 -e ''`, ...) is measured the same way, 20 times.
+# (`clove -e nil`, `lua5.4 -e ''`, ...) is run 20 times, interleaved the same way, and
+# timed without the wrappers (timeout, GNU time) that cost a few milliseconds; its peak
+# RSS comes from a second run under GNU time.
 # Every run's output must be the checksum recorded for that program in
 # bench/suite/expected.txt; a mismatch or a failed run is reported loudly.
 # A chart of the ratios to lua5.4 (gnuplot) and the table go to the results file with

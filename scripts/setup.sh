@@ -3,10 +3,13 @@
 #
 # Quick no-op when everything is already installed (checked with dpkg-query).
 # Uses apt-get directly when run as root, sudo otherwise; never asks questions.
-# Usage: scripts/setup.sh [--reference]
+# Usage: scripts/setup.sh [--reference | --fuzz | --bench]
 #   --reference  also install JVM Clojure, used only to regenerate expected outputs
 #                of conformance tests (tests/conformance/gen/record-expected.sh).
 #   --fuzz       also install clang and libFuzzer, for scripts/fuzz.sh.
+#   --bench      also install the peers bench/run.sh compares Clove with (Lua 5.4,
+#                LuaJIT, Python 3, JVM Clojure), gnuplot for its chart and GNU time
+#                for peak memory.
 # Exit status: non-zero if installation fails.
 set -euo pipefail
 
@@ -21,6 +24,9 @@ if [[ ${1:-} == --reference ]]; then
 fi
 if [[ ${1:-} == --fuzz ]]; then
   packages+=(clang libfuzzer-14-dev)
+fi
+if [[ ${1:-} == --bench ]]; then
+  packages+=(lua5.4 luajit python3 default-jre-headless clojure gnuplot-nox time)
 fi
 
 missing=()

@@ -1,5 +1,6 @@
--- (reduce + (map inc (filter even? (range 10000000)))) with the same structure in Lua:
--- iterator closures for range, filter and map, folded by reduce.
+-- lazy_pipeline: (reduce + (map inc (filter even? (range N)))) with the same structure
+-- in Lua: iterator closures for range, filter and map, folded by reduce.
+-- Usage: lua lazy_pipeline.lua [N]   (default 10000000); prints the sum.
 local function range(n)
   local i = -1
   return function() i = i + 1; if i < n then return i end end
@@ -19,5 +20,7 @@ local function reduce(f, acc, it)
   for x in it do acc = f(acc, x) end
   return acc
 end
-print(reduce(function(a, b) return a + b end, 0,
-  map(function(x) return x + 1 end, filter(function(x) return x % 2 == 0 end, range(10000000)))))
+
+local n = tonumber(arg and arg[1]) or 10000000
+print(string.format("%d", reduce(function(a, b) return a + b end, 0,
+  map(function(x) return x + 1 end, filter(function(x) return x % 2 == 0 end, range(n))))))

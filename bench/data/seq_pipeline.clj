@@ -1,2 +1,0 @@
-;; The SPEC's lazy seq pipeline workload.
-(println (reduce + (map inc (filter even? (range 10000000)))))

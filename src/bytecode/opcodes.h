@@ -69,15 +69,15 @@
 // R implies T, A and G; A implies T (the memory limit); J needs an sJ or AsBx format;
 // S implies E and excludes J and N.
 //
-// The ...K arithmetic ops take their right operand from K[C] (the first 256 constants),
-// so a literal operand costs no LOADK and no register (Lua 5.4's ADDK family).
+// The ...K arithmetic ops and GETK take their right operand from K[C] (the first 256
+// constants), so a literal operand costs no LOADK and no register (Lua 5.4's ADDK family).
 //
 // Version history (append only; images record kBytecodeVersion):
 //   1  2026-11  first format; FIRST NEXT COUNT ISREDUCED NTH GET QUOT REM MOD appended
 //               before any image was written.
 //   2  2026-12  appended ADDK SUBK MULK DIVK QUOTK REMK MODK (constant operands) and the
 //               compare-and-skip ops BRLT BRLE BREQ BRNUMEQ BRLTK BRLEK BRGTK BRGEK BREQK
-//               BRNUMEQK (flag S). Version 1 code is version 2 code: images of either load.
+//               BRNUMEQK (flag S), GETK. Version 1 code is version 2 code: images of either load.
 #pragma once
 #include <cstdint>
 
@@ -191,7 +191,8 @@ consteval OpFlags parse_op_flags(const char (&mask)[kNumOpFlags + 1]) {
   X(BRGTK,     (ABC,  "E.....T..S"), "if (R[A] > K[B]) == C then do the next JMP, else skip it")                      \
   X(BRGEK,     (ABC,  "E.....T..S"), "if (R[A] >= K[B]) == C then do the next JMP, else skip it")                     \
   X(BREQK,     (ABC,  "E....RTAGS"), "if (= R[A] K[B]) == C then do the next JMP, else skip it")                      \
-  X(BRNUMEQK,  (ABC,  "E.....T..S"), "if (== R[A] K[B]) == C then do the next JMP, else skip it")
+  X(BRNUMEQK,  (ABC,  "E.....T..S"), "if (== R[A] K[B]) == C then do the next JMP, else skip it")                     \
+  X(GETK,      (ABC,  ".....RTAG."), "R[A] := (get R[B] K[C])   ((:k m) with k = K[C])")
 
 enum class Op : uint8_t {
 #define CLOVE_X(name, fmt_flags, doc) name,

@@ -62,7 +62,8 @@ constexpr OperandRoles operand_roles(Op op) {
     case Op::DIVK:
     case Op::QUOTK:
     case Op::REMK:
-    case Op::MODK: r.c = Operand::Const; break;
+    case Op::MODK:
+    case Op::GETK: r.c = Operand::Const; break;
     case Op::BRLTK:
     case Op::BRLEK:
     case Op::BRGTK:

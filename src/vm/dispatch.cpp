@@ -410,6 +410,7 @@ Value Interpreter::run(size_t handler_floor, Value entry_callee, size_t entry_ba
         VM_NEXT();
       }
       COLL_CASE(GET, get(*this, RB, RC))
+      COLL_CASE(GETK, get(*this, RB, K[arg_c(i)]))
 #undef COLL_CASE
       VM_CASE(COUNT) {
         // C = 1: R[B] dies here; clear it so a lazy seq's head is not held while count

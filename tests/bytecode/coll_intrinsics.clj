@@ -11,3 +11,5 @@
 ; NTH over a source that dies there writes its result into the source register (the VM
 ; clears a source that is also the target before walking).
 (def nth-dying (fn* [i] (vector 0 (nth (list 1 2 3) i))))
+(def kw-get (fn* [m] (:a m)))
+(def kw-get-default (fn* [m] (:a m 5)))

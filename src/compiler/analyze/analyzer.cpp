@@ -309,6 +309,9 @@ Node* Analyzer::analyze_invoke(Value form, const std::vector<Value>& its, const 
     std::vector<Node*> apply_args{fn, vec};
     return s.node<InvokeNode>(ctx.pos, s.node<VarRefNode>(ctx.pos, core_var("apply")), std::move(apply_args));
   }
+  // (:k m) is (get m :k), as Keyword.invoke is RT.get: the GET instruction, no call.
+  if (fn->kind == NodeKind::Const && args.size() == 1 && is<Keyword>(static_cast<ConstNode*>(fn)->value))
+    return s.node<PrimNode>(ctx.pos, PrimOp::Get, std::vector<Node*>{args[0], fn});
   return s.node<InvokeNode>(ctx.pos, fn, std::move(args));
 }
 

@@ -77,6 +77,7 @@ std::string print_instr(const IrFunction& fn, const IrInstr& in, const ConstPrin
     case IrOp::QUOTK:
     case IrOp::REMK:
     case IrOp::MODK:
+    case IrOp::GETK:
       ops.push_back(const_text(fn, in.imm, show));
       break;
     case IrOp::BRLT:

@@ -76,6 +76,7 @@ class Peephole {
       case IrOp::QUOT: return IrOp::QUOTK;
       case IrOp::REM: return IrOp::REMK;
       case IrOp::MOD: return IrOp::MODK;
+      case IrOp::GET: return IrOp::GETK;
       default: return IrOp::NOP;
     }
   }

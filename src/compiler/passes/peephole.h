@@ -3,7 +3,7 @@
 // recur moves coalesced). Each rewrite keeps the arity's behaviour, errors included;
 // the techniques are Lua 5.4's (lcode.c: ADDK and friends, compare-and-jump pairs).
 //
-//  1. Constant operands. An arithmetic op (ADD SUB MUL DIV QUOT REM MOD) whose right
+//  1. Constant operands. An arithmetic op (ADD SUB MUL DIV QUOT REM MOD) or GET whose right
 //     operand is a vreg loaded once, by LOADK or LOADI, with a constant among the
 //     first 256 of the pool becomes its ...K form, reading K[C]: no load and no
 //     register. ADD and MUL with the constant on the left swap their operands first.

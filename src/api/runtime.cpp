@@ -24,8 +24,14 @@ Runtime::Runtime(RuntimeOptions opts) {
   open_libs(*this, opts.load_core_library, opts.use_core_image);
   set_current_ns(find_or_create_ns(sym("user")));
   capabilities = opts.capabilities;
+  // What exists now (the core library, the natives) lives as long as the VM: no cycle
+  // marks or sweeps it again (gc/heap.h, freeze).
+  if (opts.max_memory) heap.collect();
+  heap.freeze();
+  // The root fiber's stack changes without barriers (it is traced at every root scan):
+  // remembered, it is also traced as a frozen object must be, whatever runs.
+  if (root_fiber()) heap.touch(root_fiber());
   if (opts.max_memory) {
-    heap.collect();
     if (heap.bytes_live() >= opts.max_memory)
       throw std::invalid_argument("max_memory of " + std::to_string(opts.max_memory) + " bytes is less than the " +
                                   std::to_string(heap.bytes_live()) + " the runtime takes at start");

@@ -93,12 +93,13 @@ Heap::~Heap() {
   pool_.for_each_cell([&](void* c) {
     if (auto destroy = types_[static_cast<int>(static_cast<Obj*>(c)->type)].destroy) destroy(static_cast<Obj*>(c));
   });
-  Obj* o = large_;
-  while (o) {
-    Obj* next = o->gc_next;
-    if (auto destroy = types_[static_cast<int>(o->type)].destroy) destroy(o);
-    std::free(reinterpret_cast<char*>(o) - kLargeHeader);
-    o = next;
+  for (Obj* o : {large_, frozen_large_}) {
+    while (o) {
+      Obj* next = o->gc_next;
+      if (auto destroy = types_[static_cast<int>(o->type)].destroy) destroy(o);
+      std::free(reinterpret_cast<char*>(o) - kLargeHeader);
+      o = next;
+    }
   }
   // The pool's destructor returns its pages.
 }
@@ -160,6 +161,13 @@ void Heap::remove_root_provider(RootProvider* p) {
 // `grayagain` list): an object mutated over and over while marking, such as a
 // transient's nodes, is rescanned once per cycle rather than after every store.
 void Heap::barrier_slow(Obj* parent) {
+  if (parent->gc_color == kFixed) {  // in every phase: no cycle traces it otherwise
+    if (!(parent->flags & kFlagRemembered)) {
+      parent->flags |= kFlagRemembered;
+      remembered_.push_back(parent);
+    }
+    return;
+  }
   if (phase_ != GcPhase::Mark) return;  // outside marking colours carry no invariant
   parent->gc_color = kGray;
   gray_again_.push_back(parent);
@@ -168,6 +176,7 @@ void Heap::barrier_slow(Obj* parent) {
 void Heap::trace_roots(Tracer& t) {
   for (RootProvider* p : providers_) p->trace_roots(t);
   for (Value v : temp_roots) t.mark(v);
+  for (Obj* o : remembered_) types_[static_cast<int>(o->type)].trace(o, t);
 }
 
 void Heap::set_limit(size_t bytes) {
@@ -179,10 +188,14 @@ void Heap::set_limit(size_t bytes) {
 // Lua's setpause: the next cycle starts when the heap reaches pause% of the live bytes
 // found by the last one. Under a memory cap it starts no later than halfway from there
 // to the cap, so that the cycle has room to finish.
+// Frozen bytes are left out of the live estimate and added back on top: a cycle comes
+// after the program's own heap grows by pause%.
 void Heap::set_threshold() {
-  size_t t = estimate_ / 100 * static_cast<size_t>(pause_) + estimate_ % 100 * static_cast<size_t>(pause_) / 100;
-  if (t < estimate_) t = SIZE_MAX;  // overflow
+  const size_t own = estimate_ - std::min(estimate_, fixed_bytes_);
+  size_t t = own / 100 * static_cast<size_t>(pause_) + own % 100 * static_cast<size_t>(pause_) / 100;
+  if (t < own) t = SIZE_MAX;  // overflow
   t = std::max(t, kMinThreshold);
+  t = t > SIZE_MAX - fixed_bytes_ ? SIZE_MAX : t + fixed_bytes_;
   if (limit_ != SIZE_MAX) t = std::min(t, estimate_ + (limit_ - std::min(limit_, estimate_)) / 2);
   threshold_ = t;
   debt_ = bytes_ >= threshold_ ? 0 : -static_cast<int64_t>(std::min<size_t>(threshold_ - bytes_, INT64_MAX));
@@ -380,6 +393,42 @@ void Heap::step() {
   if (phase_ != GcPhase::Pause) debt_ = std::min<int64_t>(work, -credit) * 100 / mul;
 }
 
+void Heap::freeze() {
+  if (phase_ != GcPhase::Pause) collect();
+  std::vector<Obj*> frozen;
+  pool_.for_each_cell([&](void* c) {
+    Obj* o = static_cast<Obj*>(c);
+    if (o->gc_color != kFixed) frozen.push_back(o);
+  });
+  for (Obj* o = large_; o; o = o->gc_next) frozen.push_back(o);
+  for (Obj* o : frozen) o->gc_color = kFixed;
+  // An edge from a frozen object to one that is not (none today but objects made
+  // between calls of freeze) must be remembered like a store.
+  std::vector<Obj*> children;
+  capture_ = &children;
+  Tracer t{*this};
+  for (Obj* o : frozen) {
+    children.clear();
+    types_[static_cast<int>(o->type)].trace(o, t);
+    for (Obj* c : children)
+      if (c->gc_color != kFixed) {
+        barrier_slow(o);
+        break;
+      }
+  }
+  capture_ = nullptr;
+  while (large_) {
+    Obj* o = large_;
+    large_ = o->gc_next;
+    o->gc_next = frozen_large_;
+    frozen_large_ = o;
+  }
+  pool_.freeze();
+  fixed_bytes_ = bytes_;
+  estimate_ = std::max(estimate_, fixed_bytes_);
+  set_threshold();
+}
+
 void Heap::collect() {
   if (in_gc_) return;
   InGc guard(in_gc_);
@@ -403,11 +452,12 @@ size_t Heap::validate() {
   auto add = [&](Obj* o) {
     if (is_dead(o) && phase_ != GcPhase::Sweep)
       throw std::logic_error(std::string("a ") + type_name(o->type) + " with a dead colour outside the sweep phase");
-    if (o->gc_color > kBlack) throw std::logic_error("an object with an invalid colour");
+    if (o->gc_color > kBlack && o->gc_color != kFixed) throw std::logic_error("an object with an invalid colour");
     all.insert(o);
   };
   pool_.for_each_cell([&](void* c) { add(static_cast<Obj*>(c)); });
   for (Obj* o = large_; o; o = o->gc_next) add(o);
+  for (Obj* o = frozen_large_; o; o = o->gc_next) add(o);
   std::vector<Obj*> found;
   capture_ = &found;
   Tracer t{*this};
@@ -421,7 +471,15 @@ size_t Heap::validate() {
       if (!all.count(o)) throw std::logic_error("reachable object is not an allocated object of this heap");
       if (is_dead(o))
         throw std::logic_error(std::string("reachable ") + type_name(o->type) + " is dead");
+      const size_t before = found.size();
       types_[static_cast<int>(o->type)].trace(o, t);
+      // A frozen object that points to one that is not must be remembered, or no cycle
+      // would trace that edge.
+      if (o->gc_color == kFixed && !(o->flags & kFlagRemembered))
+        for (size_t k = before; k < found.size(); ++k)
+          if (found[k]->gc_color != kFixed)
+            throw std::logic_error(std::string("a frozen ") + type_name(o->type) + " points to a " +
+                                   type_name(found[k]->type) + " that is not frozen, and is not remembered");
     }
     capture_ = nullptr;
     return seen.size();

@@ -19,6 +19,11 @@
 //   CLOVE_GC_STRESS=incremental keeps a cycle always running and advances it by a
 //   tiny budget at every such safepoint, so marking interleaves with the program as
 //   much as possible (this is what exercises the write barrier and root rescans).
+// * Frozen objects (freeze(): the core library, once loaded) have the colour kFixed:
+//   never marked, never swept, never freed, so a cycle costs only what the program
+//   made. A store into a frozen object (the same barrier) puts it on the remembered
+//   list, whose objects are traced with the roots at every cycle (the remembered set of
+//   generational collectors; Lua 5.4 fixes objects the same way, luaC_fix).
 #pragma once
 #include <cstddef>
 #include <cstdint>
@@ -56,6 +61,8 @@ enum class GcPhase : uint8_t { Pause, Mark, Sweep };
 class Heap {
  public:
   static constexpr uint8_t kWhite0 = 0, kWhite1 = 1, kGray = 2, kBlack = 3;
+  /// The colour of a frozen object (freeze()); above kBlack, so never white.
+  static constexpr uint8_t kFixed = 4;
 
   Heap();
   ~Heap();
@@ -89,18 +96,36 @@ class Heap {
     return make_extra<T>(0, std::forward<A>(args)...);
   }
 
-  /// Backward write barrier: call after storing v into a field of `parent`.
+  /// Backward write barrier: call after storing v into a field of `parent`. A black
+  /// parent of a white value is scanned again; a frozen parent of anything not frozen
+  /// is remembered (traced at every cycle from then on).
   void barrier(Obj* parent, Value v) {
-    if (parent->gc_color == kBlack && v.is_obj() && is_white(v.as_obj())) barrier_slow(parent);
+    if (parent->gc_color >= kBlack && v.is_obj()) barrier(parent, v.as_obj());
   }
   void barrier(Obj* parent, Obj* child) {
-    if (parent->gc_color == kBlack && child && is_white(child)) barrier_slow(parent);
+    if (parent->gc_color < kBlack || !child) return;
+    if (parent->gc_color == kBlack ? is_white(child)
+                                   : child->gc_color != kFixed && !(parent->flags & kFlagRemembered))
+      barrier_slow(parent);
   }
   /// Backward barrier for an object whose fields changed in bulk without barriers
-  /// (a fiber's value stack while it ran): a black object is scanned again.
+  /// (a fiber's value stack while it ran): a black object is scanned again, a frozen
+  /// one remembered.
   void touch(Obj* o) {
-    if (o->gc_color == kBlack) barrier_slow(o);
+    if (o->gc_color == kBlack || (o->gc_color == kFixed && !(o->flags & kFlagRemembered))) barrier_slow(o);
   }
+
+  /// Freezes every object allocated so far (the runtime calls it once the core library
+  /// is loaded): they get the colour kFixed and their pages leave the sweep, so no cycle
+  /// marks, sweeps or frees them again. They still count in bytes_live() and against the
+  /// cap; the pacing counts only the rest (set_pause). Finishes a cycle in progress
+  /// first. Frozen objects pointing to others than frozen ones (a fiber, say) are
+  /// remembered at once.
+  void freeze();
+  /// Bytes of frozen objects (part of bytes_live()).
+  size_t frozen_bytes() const { return fixed_bytes_; }
+  /// Frozen objects stored into since they were frozen (traced with the roots).
+  size_t remembered_count() const { return remembered_.size(); }
 
   /// A GC safepoint: may run an incremental step (or, in stress mode, a full collection).
   void safepoint() {
@@ -236,8 +261,9 @@ class Heap {
   }
 
   /// The pacing parameters, as Lua 5.4's incremental mode (lua_gc LUA_GCINC):
-  /// * pause (percent, default 200): a cycle starts when bytes_live() reaches
-  ///   pause% of the live bytes the last cycle found (at least kMinThreshold);
+  /// * pause (percent, default 200): a cycle starts when bytes_live() less the frozen
+  ///   bytes reaches pause% of the live bytes the last cycle found, frozen ones not
+  ///   counted (at least kMinThreshold);
   /// * step multiplier (percent, default kDefaultStepMul): every step does work (bytes
   ///   of objects marked, bytes of pages and large objects swept) equal to this
   ///   percentage of the bytes allocated since the previous step, so a cycle over a heap
@@ -247,7 +273,7 @@ class Heap {
   int pause() const { return pause_; }
   void set_step_multiplier(int percent) { stepmul_ = percent < 100 ? 100 : percent; }
   int step_multiplier() const { return stepmul_; }
-  static constexpr size_t kMinThreshold = size_t{4} << 20;  // no cycle before 4 MiB
+  static constexpr size_t kMinThreshold = size_t{1} << 20;  // the program's own bytes before a cycle
   static constexpr int64_t kStepBytes = int64_t{32} << 10;   // bytes allocated per step
   static constexpr int kDefaultPause = 200;
   static constexpr int kDefaultStepMul = 400;
@@ -327,6 +353,9 @@ class Heap {
   Obj** sweep_large_ = nullptr;  // ... then the link to the next large object
   std::vector<Obj*> gray_;
   std::vector<Obj*> gray_again_;  // greyed by the barrier while marking; scanned in atomic()
+  std::vector<Obj*> remembered_;  // frozen objects stored into: traced with the roots
+  Obj* frozen_large_ = nullptr;   // frozen malloc'd objects, linked by Obj::gc_next
+  size_t fixed_bytes_ = 0;        // bytes of frozen objects (counted in bytes_)
   std::vector<RootProvider*> providers_;
   GcPhase phase_ = GcPhase::Pause;
   uint8_t current_white_ = kWhite0;

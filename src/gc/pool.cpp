@@ -53,6 +53,7 @@ Pool::Pool() {
 
 Pool::~Pool() {
   for (PoolPage* p : pages_) unmap_page(p);
+  for (PoolPage* p : frozen_) unmap_page(p);
   for (PoolPage* p : cache_) unmap_page(p);
   if (arena_next_ < arena_end_) munmap(reinterpret_cast<void*>(arena_next_), arena_end_ - arena_next_);
 }
@@ -165,9 +166,20 @@ void Pool::release(PoolPage* p) {
   unmap_page(p);
 }
 
+void Pool::freeze() {
+  for (PoolPage* p : pages_) {
+    if (p->listed) unlist(p);
+    frozen_.push_back(p);
+  }
+  pages_.clear();
+  std::fill(std::begin(current_), std::end(current_), &empty_);
+}
+
 bool Pool::owns_live(const void* addr) const {
   PoolPage* p = page_of(addr);
-  if (std::find(pages_.begin(), pages_.end(), p) == pages_.end()) return false;
+  if (std::find(pages_.begin(), pages_.end(), p) == pages_.end() &&
+      std::find(frozen_.begin(), frozen_.end(), p) == frozen_.end())
+    return false;
   const char* c = static_cast<const char*>(addr);
   if (c < p->cells() || c >= p->bump) return false;
   if ((c - p->cells()) % p->cell_size != 0) return false;

@@ -164,21 +164,29 @@ class Pool {
     return visited;
   }
 
-  /// Calls f(cell) for every cell in use, page by page (for validation and teardown).
+  /// Calls f(cell) for every cell in use, page by page, frozen pages included (for
+  /// validation and teardown).
   template <class F>
   void for_each_cell(F&& f) {
-    for (PoolPage* p : pages_)
-      for (char* c = p->cells(); c != p->bump; c += p->cell_size)
-        if (!is_free(c)) f(static_cast<void*>(c));
+    for (const std::vector<PoolPage*>* list : {&pages_, &frozen_})
+      for (PoolPage* p : *list)
+        for (char* c = p->cells(); c != p->bump; c += p->cell_size)
+          if (!is_free(c)) f(static_cast<void*>(c));
   }
+
+  /// Takes every page out of allocation and out of the sweep (Heap::freeze): their
+  /// cells stay as they are until the pool is destroyed, and new objects go to new
+  /// pages. The free cells left in them are not used again.
+  void freeze();
+  size_t frozen_page_count() const { return frozen_.size(); }
 
   /// Whether `addr` is a cell in use in one of this pool's pages (slow; for validation).
   bool owns_live(const void* addr) const;
 
   size_t page_count() const { return pages_.size(); }
   size_t cached_pages() const { return cache_.size(); }
-  /// Bytes of pages held (in use or cached).
-  size_t bytes_reserved() const { return (pages_.size() + cache_.size()) * PoolPage::kSize; }
+  /// Bytes of pages held (in use, frozen or cached).
+  size_t bytes_reserved() const { return (pages_.size() + frozen_.size() + cache_.size()) * PoolPage::kSize; }
 
  private:
   void* alloc_slow(size_t cls);
@@ -192,6 +200,7 @@ class Pool {
   PoolPage* avail_[kClasses];     // pages of the class with free cells (not current)
   std::vector<PoolPage*> pages_;  // every page with cells, in no particular order
   std::vector<PoolPage*> cache_;  // empty pages kept for reuse
+  std::vector<PoolPage*> frozen_; // pages of frozen objects: never swept nor allocated from
   PoolPage empty_{};              // the current page of a class with none: always full
   uintptr_t arena_next_ = 0;      // the current arena's pages not handed out yet:
   uintptr_t arena_end_ = 0;       //   [arena_next_, arena_end_)

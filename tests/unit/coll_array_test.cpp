@@ -87,6 +87,10 @@ TEST(CollArray, BarrierKeepsStoresIntoABlackArray) {
   h.set_stress(false);
   h.set_incremental_stress(false);
   RootScope roots(h);
+  // Enough live data that marking takes many steps (the frozen core library is not
+  // marked at all, so without it a cycle's marking ends in its first step). Rooted
+  // before the array, so the array is blackened first (the grey stack is LIFO).
+  for (int i = 0; i < 20000; ++i) roots.push(Value::object(make_string(h, std::string(200, 'l'))));
   size_t a = roots.push(Value::object(make_java_array(vm, ArrayKind::Object, 64)));
   size_t guard = 0;
   while (h.phase() != GcPhase::Mark && guard++ < 100000) {

@@ -36,7 +36,7 @@ class GcPacing : public ::testing::Test {
   }
   Value eval(const std::string& src) { return vm.eval_string(src, "<test>"); }
   /// Bound on the heap for a program that keeps `live` bytes: the pause lets it grow to
-  /// twice what is live (at least 4 MiB), a cycle allocates a little more as it runs.
+  /// twice what is live (at least kMinThreshold), a cycle allocates a little more as it runs.
   size_t bound(size_t live) const { return std::max(Heap::kMinThreshold, 2 * (base_ + live)) * 2; }
   size_t base_ = 0;
 };
@@ -97,5 +97,17 @@ TEST_F(GcPacing, GrowingLiveSetStaysWithinAFactorOfLive) {
   const size_t live = vm.heap.bytes_live() - base_;
   EXPECT_GT(live, 1000000u * 16) << "the boxed elements are live";
   EXPECT_LT(g_peak, 3 * (base_ + live) + Heap::kMinThreshold);
+  EXPECT_NO_THROW(vm.heap.validate());
+}
+
+// The core library is frozen when the VM is made (Heap::freeze): a cycle marks and
+// sweeps only what the program made, so a program keeping almost nothing live runs
+// many cheap cycles and its heap stays near the frozen core plus kMinThreshold.
+TEST_F(GcPacing, TheCoreLibraryIsFrozenAndCyclesSkipIt) {
+  EXPECT_GT(vm.heap.frozen_bytes(), size_t{512} << 10) << "the core library should be frozen";
+  const size_t before = vm.heap.collections();
+  eval("(probe) (loop [i 0 acc []] (if (< i 2000000) (recur (inc i) (if (zero? (mod i 1000)) [] (conj acc i))) (probe)))");
+  EXPECT_GT(vm.heap.collections() - before, 10u);
+  EXPECT_LT(g_peak, vm.heap.frozen_bytes() + 4 * Heap::kMinThreshold + (size_t{2} << 20));
   EXPECT_NO_THROW(vm.heap.validate());
 }

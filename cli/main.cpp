@@ -60,6 +60,7 @@ void set_command_line_args(Runtime& vm, const std::vector<std::string>& args) {
   v->flags |= clove::kFlagDynamic;
   v->root = items.empty() ? Value::nil() : clove::list_from(vm.heap, items.data(), items.size());
   v->bound = true;
+  vm.heap.barrier(v, v->root);  // the var is the core library's: frozen (gc/heap.h)
 }
 
 /// Binds, for the whole session, the vars clojure.main binds around a script or REPL

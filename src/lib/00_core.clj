@@ -10,6 +10,11 @@
 (def ^:dynamic *print-readably* true)
 (def ^:dynamic *assert* true)
 (def ^:dynamic *file* nil)
+;; Set by `clove run FILE ARGS...` before the program runs (defined here so that the
+;; var is part of the core library the VM freezes, gc/heap.h).
+(def ^{:dynamic true
+       :doc "A sequence of the supplied command line arguments, or nil if none were supplied"}
+  *command-line-args* nil)
 ;; Flags JVM Clojure's compiler reads. Clove accepts and keeps them (files commonly start
 ;; with (set! *warn-on-reflection* true)); they change nothing here. Loading a file or a
 ;; string binds *warn-on-reflection*, *unchecked-math* and *data-readers*, as Clojure's

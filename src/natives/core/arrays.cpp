@@ -508,6 +508,7 @@ void def_class_value(State& vm, std::string_view ns, std::string_view name, std:
   Var* var = vm.intern(vm.find_or_create_ns(vm.sym(ns)), vm.sym(name));
   var->root = Value::object(vm.names.symbol({}, cls));
   var->bound = true;
+  vm.heap.barrier(var, var->root);
 }
 
 }  // namespace

@@ -152,6 +152,7 @@ void def_value(State& vm, std::string_view ns, std::string_view name, Value v) {
   Var* var = vm.intern(vm.find_or_create_ns(vm.sym(ns)), vm.sym(name));
   var->root = v;
   var->bound = true;
+  vm.heap.barrier(var, v);
 }
 
 }  // namespace

@@ -231,6 +231,7 @@ void install_poly_natives(State& vm) {
       if (v->bound) continue;
       v->root = cls;
       v->bound = true;
+      vm.heap.barrier(v, cls);
     }
   }
 

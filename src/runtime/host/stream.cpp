@@ -224,6 +224,7 @@ void State::init_streams() {
     v->flags |= kFlagDynamic;
     v->root = Value::object(root);
     v->bound = true;
+    heap.barrier(v, v->root);
     permanent.push_back(v->root);  // set_out/set_err reach the writers even if *out* is redefined
     return v;
   };

@@ -77,8 +77,7 @@
 //               before any image was written.
 //   2  2026-12  appended ADDK SUBK MULK DIVK QUOTK REMK MODK (constant operands) and the
 //               compare-and-skip ops BRLT BRLE BREQ BRNUMEQ BRLTK BRLEK BRGTK BRGEK BREQK
-//               BRNUMEQK (flag S), GETK, NTHI. Version 1 code is version 2 code: images
-//               of either load.
+//               BRNUMEQK (flag S), GETK. Version 1 code is version 2 code: images of either load.
 #pragma once
 #include <cstdint>
 
@@ -193,8 +192,7 @@ consteval OpFlags parse_op_flags(const char (&mask)[kNumOpFlags + 1]) {
   X(BRGEK,     (ABC,  "E.....T..S"), "if (R[A] >= K[B]) == C then do the next JMP, else skip it")                     \
   X(BREQK,     (ABC,  "E....RTAGS"), "if (= R[A] K[B]) == C then do the next JMP, else skip it")                      \
   X(BRNUMEQK,  (ABC,  "E.....T..S"), "if (== R[A] K[B]) == C then do the next JMP, else skip it")                     \
-  X(GETK,      (ABC,  ".....RTAG."), "R[A] := (get R[B] K[C])   ((:k m) with k = K[C])")                        \
-  X(NTHI,      (ABC,  ".....RTAG."), "R[A] := (nth R[B] C nil)   (destructuring: C is the index)")
+  X(GETK,      (ABC,  ".....RTAG."), "R[A] := (get R[B] K[C])   ((:k m) with k = K[C])")
 
 enum class Op : uint8_t {
 #define CLOVE_X(name, fmt_flags, doc) name,

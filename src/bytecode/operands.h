@@ -64,7 +64,6 @@ constexpr OperandRoles operand_roles(Op op) {
     case Op::REMK:
     case Op::MODK:
     case Op::GETK: r.c = Operand::Const; break;
-    case Op::NTHI: r.c = Operand::Imm; break;  // the index itself
     case Op::BRLTK:
     case Op::BRLEK:
     case Op::BRGTK:

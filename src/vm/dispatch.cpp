@@ -411,19 +411,6 @@ Value Interpreter::run(size_t handler_floor, Value entry_callee, size_t entry_ba
       }
       COLL_CASE(GET, get(*this, RB, RC))
       COLL_CASE(GETK, get(*this, RB, K[arg_c(i)]))
-      VM_CASE(NTHI) {
-        Value coll = RB;
-        if (maybe_lazy_spine(coll)) [[unlikely]] {
-          callee = Value::object(nth_native_);
-          goto call_out_of_line;
-        }
-        SAVE_PC();
-        Value r = nth(*this, coll, static_cast<int64_t>(arg_c(i)), Value::nil());
-        RELOAD();
-        RA = r;
-        SAFEPOINT();
-        VM_NEXT();
-      }
 #undef COLL_CASE
       VM_CASE(COUNT) {
         // C = 1: R[B] dies here; clear it so a lazy seq's head is not held while count
@@ -744,10 +731,6 @@ Value Interpreter::run(size_t handler_floor, Value entry_callee, size_t entry_ba
         f->stack[nb + 1] = RC;
         nargs = 2;
         if (arg_a(i) == arg_b(i)) RB = Value::nil();  // overwritten by the result
-      } else if (static_cast<Op>(i & 0xFF) == Op::NTHI) {
-        f->stack[nb + 1] = Value::small_int(arg_c(i));
-        f->stack[nb + 2] = Value::nil();
-        nargs = 3;
       }
       prev_base = f->base;
       ret_pc = static_cast<uint64_t>(ip - code);

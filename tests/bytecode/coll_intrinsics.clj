@@ -13,4 +13,3 @@
 (def nth-dying (fn* [i] (vector 0 (nth (list 1 2 3) i))))
 (def kw-get (fn* [m] (:a m)))
 (def kw-get-default (fn* [m] (:a m 5)))
-(def destructure (fn* [v] (let* [a (nth v 0 nil) b (nth v 1 nil) c (nth v 300 nil)] [c b a])))

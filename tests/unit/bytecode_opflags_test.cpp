@@ -125,7 +125,7 @@ TEST(BytecodeOpFlags, CollectionsAndIntrinsics) {
   for (Op op : {Op::NEWMAP, Op::NEWSET, Op::COLLADD})  // keys are hashed
     EXPECT_EQ(op_flags(op), kOpWindow | kOpRunsCode | kOpMayThrow | kOpMayAllocate | kOpMayCollect)
         << op_info(op).name;
-  for (Op op : {Op::FIRST, Op::NEXT, Op::COUNT, Op::NTH, Op::GET, Op::GETK, Op::NTHI})
+  for (Op op : {Op::FIRST, Op::NEXT, Op::COUNT, Op::NTH, Op::GET, Op::GETK})
     EXPECT_EQ(op_flags(op), kOpRunsCode | kOpMayThrow | kOpMayAllocate | kOpMayCollect) << op_info(op).name;
   EXPECT_EQ(op_flags(Op::CLOSURE), kOpMayThrow | kOpMayAllocate | kOpMayCollect);
 }

@@ -154,7 +154,6 @@ enum class PrimOp : uint8_t {
   Add, Sub, Mul, Div, Lt, Le, Gt, Ge, Eq, NumEq, Not, Zero, Inc, Dec,
   // collection intrinsics: never folded, one instruction each
   First, Next, Count, IsReduced, Nth, Get,
-  NthOrNil,  // (nth coll i nil) with i a literal 0..255 (destructuring): args = [coll, i]
   // integer division: not folded (a zero divisor must throw at run time)
   Quot, Rem, Mod
 };

@@ -4,7 +4,6 @@
 //   (not x) (zero? x) (inc x) (dec x)                   exactly one arg
 //   (first x) (next x) (count x) (reduced? x)           one arg, one instruction each
 //   (nth coll i) (get m k)                              exactly two args
-//   (nth coll i nil), i a literal 0..255                 (destructuring's form) NTHI
 //   (quot a b) (rem a b) (mod a b)                      exactly two args
 // Other arities call the function. Only calls whose head resolves to the
 // clojure.core var are inlined (a local or another namespace's var of the same name
@@ -32,7 +31,7 @@ constexpr PrimInfo kPrims[] = {
     {"==", PrimOp::NumEq, 2, 2},  {"not", PrimOp::Not, 1, 1},    {"zero?", PrimOp::Zero, 1, 1},
     {"inc", PrimOp::Inc, 1, 1},   {"dec", PrimOp::Dec, 1, 1},
     {"first", PrimOp::First, 1, 1}, {"next", PrimOp::Next, 1, 1}, {"count", PrimOp::Count, 1, 1},
-    {"reduced?", PrimOp::IsReduced, 1, 1}, {"nth", PrimOp::Nth, 2, 3}, {"get", PrimOp::Get, 2, 2},
+    {"reduced?", PrimOp::IsReduced, 1, 1}, {"nth", PrimOp::Nth, 2, 2}, {"get", PrimOp::Get, 2, 2},
     {"quot", PrimOp::Quot, 2, 2}, {"rem", PrimOp::Rem, 2, 2},    {"mod", PrimOp::Mod, 2, 2},
 };
 
@@ -50,20 +49,12 @@ Node* try_inline(Analyzer& a, Var* var, Value form, const std::vector<Value>& it
   int nargs = static_cast<int>(items.size()) - 1;
   if (nargs < info->min_args || (info->max_args >= 0 && nargs > info->max_args)) return nullptr;
 
-  PrimOp op = info->op;
-  if (op == PrimOp::Nth && nargs == 3) {
-    // Only (nth coll i nil) with a literal index that fits NTHI's C; else a call.
-    Value i = items[2], nf = items[3];
-    if (!nf.is_nil() || !i.is_small_int() || i.as_small_int() < 0 || i.as_small_int() > 255) return nullptr;
-    op = PrimOp::NthOrNil;
-  }
   std::vector<Node*> args;
   Ctx c = ctx.non_tail();
   for (size_t i = 1; i < items.size(); ++i) args.push_back(a.analyze(items[i], c.at(a.elem_pos(form, i, ctx.pos))));
 
   bool all_const = true;
   for (Node* n : args) all_const &= is_const(n);
-  if (op == PrimOp::NthOrNil) return a.s.node<PrimNode>(ctx.pos, op, std::vector<Node*>{args[0], args[1]});
   if (all_const) {
     std::vector<Value> vals;
     for (Node* n : args) vals.push_back(const_of(n));

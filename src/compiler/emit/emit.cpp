@@ -548,9 +548,7 @@ class Emitter {
     Op op = bytecode_op(in.op);
     switch (info.format) {
       case OpFormat::ABC:
-        // ADDK ... (a constant's index) and NTHI (the index itself) carry imm in C.
-        if (operand_roles(op).c == Operand::Const || operand_roles(op).c == Operand::Imm)
-          f[2] = static_cast<unsigned>(in.imm);
+        if (operand_roles(op).c == Operand::Const) f[2] = static_cast<unsigned>(in.imm);  // ADDK ...
         put(encode_abc(op, f[0], f[1], f[2]));
         break;
       case OpFormat::ABx: put(encode_abx(op, f[0], static_cast<unsigned>(in.imm))); break;

@@ -68,7 +68,6 @@ std::string print_instr(const IrFunction& fn, const IrInstr& in, const ConstPrin
       break;
     case IrOp::LOADI:
     case IrOp::ADDI:
-    case IrOp::NTHI:
       ops.push_back(fmt::format("#{}", in.imm));
       break;
     case IrOp::ADDK:

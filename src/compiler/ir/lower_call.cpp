@@ -151,12 +151,6 @@ VReg ArityLowerer::lower_prim(PrimNode* n, Dest d) {
       emit(op, out, {a, b}, n->pos);
       return finish(out, d, n->pos);
     }
-    case PrimOp::NthOrNil: {
-      VReg a = value(args[0]);
-      out = out_for(true);
-      emit(IrOp::NTHI, out, {a}, n->pos, static_cast<ConstNode*>(args[1])->value.as_small_int());
-      return finish(out, d, n->pos);
-    }
     case PrimOp::Inc:
     case PrimOp::Dec: {
       VReg a = value(args[0]);

@@ -1,6 +1,6 @@
-;; Sequential destructuring compiles (nth v i nil) to NTHI, one instruction per name:
-;; the same values and errors as the call on vectors, lists, lazy and infinite seqs,
-;; strings, nil, sets and numbers.
+;; Sequential destructuring takes each name with (nth v i nil): the values and errors
+;; of Clojure's nth on vectors, lists, lazy and infinite seqs, strings, nil, sets and
+;; numbers.
 (let [[a b c] [1 2]] (prn a b c))
 (let [[a b] (map inc (range 5))] (prn a b))
 (let [[a b] nil] (prn a b))

@@ -2,6 +2,9 @@
 #include "vm/fiber.h"
 
 #include <algorithm>
+#include <cstdint>
+
+#include "core/error.h"
 
 namespace clove {
 
@@ -24,7 +27,10 @@ void release_bindings(Fiber* f) {
 }
 
 void Fiber::grow(size_t slots) {
-  const size_t n = std::max(slots, stack.size() * 2);
+  // Stack indices travel as 32 bits (Args, frame links): past that, the stack is too deep.
+  constexpr size_t kMaxSlots = UINT32_MAX;
+  if (slots > kMaxSlots) throw_error(ErrorKind::StackOverflowError, "the value stack is full (2^32 slots)");
+  const size_t n = std::min(std::max(slots, stack.size() * 2), kMaxSlots);
   if (heap) heap->reserve_counted(stack, n, stack_counted);
   stack.resize(n, Value::nil());
 }

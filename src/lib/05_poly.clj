@@ -313,7 +313,9 @@
 
 (defn- -bind-fields
   "Wraps a method arity (params body...) so that the fields of a record or type it
-  mentions are bound to the instance's field values (-field this i)."
+  mentions are bound to the instance's field values: (:f this) for a record's (one
+  lookup instruction, GETK), (-field this i) for a type's (types are not maps). fields
+  is a record's when it carries {:record true} as metadata."
   [fields arity]
   (let [params (first arity)
         body (rest arity)
@@ -325,7 +327,13 @@
       arity
       (let [this (first params)
             this-sym (if (symbol? this) this (gensym "this"))
-            binds (vec (mapcat (fn [i] [(nth fields i) (list 'clojure.core/-field this-sym i)]) wanted))
+            record? (:record (meta fields))
+            binds (vec (mapcat (fn [i]
+                                 [(nth fields i)
+                                  (if record?
+                                    (list (keyword (name (nth fields i))) this-sym)
+                                    (list 'clojure.core/-field this-sym i))])
+                               wanted))
             binds (if (symbol? this) binds (conj (conj binds this) this-sym))]
         (list (if (symbol? this) params (assoc params 0 this-sym))
               (list* 'clojure.core/let binds body))))))
@@ -419,7 +427,7 @@
                            :arglists ''([m])})
                    (list 'fn (symbol (str "map->" (name tname))) '[m]
                          (list 'clojure.core/-map->record tname 'm)))))
-     (-extend-forms tname (name tname) fields specs)
+     (-extend-forms tname (name tname) (if record? (with-meta fields {:record true}) fields) specs)
      (list tname))))
 
 (defmacro defrecord

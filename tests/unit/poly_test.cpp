@@ -174,5 +174,23 @@ TEST_F(Poly, ThrowableToMap) {
             "java.lang.ClassCastException: class java.lang.Long cannot be cast to class java.lang.Throwable");
 }
 
+// A record's methods read the fields they mention with (:f this), which compiles to one
+// GETK; a type's (not a map) with (-field this i), a call.
+TEST_F(Poly, RecordMethodsReadFieldsByKeywordTypesByIndex) {
+  eval("(defprotocol Area (area [s]))");
+  auto expansion_has = [&](const std::string& form, const std::string& piece) {
+    return eval("(boolean (some #{'" + piece + "} (tree-seq coll? seq (macroexpand-1 '" + form + "))))") == "true";
+  };
+  const std::string rec = "(defrecord Rect [w h] Area (area [this] (* w h)))";
+  const std::string typ = "(deftype Box [w h] Area (area [this] (* w h)))";
+  EXPECT_TRUE(expansion_has(rec, "(:w this)"));
+  EXPECT_FALSE(expansion_has(rec, "(clojure.core/-field this 0)"));
+  EXPECT_TRUE(expansion_has(typ, "(clojure.core/-field this 0)"));
+  EXPECT_FALSE(expansion_has(typ, "(:w this)"));
+  eval(rec);
+  eval(typ);
+  EXPECT_EQ(eval("[(area (->Rect 3 4)) (area (Box. 5 6)) (area (map->Rect {:w 2 :h 7 :extra 1}))]"), "[12 30 14]");
+}
+
 }  // namespace
 }  // namespace clove

@@ -333,10 +333,10 @@ Value Interpreter::run(size_t handler_floor, Value entry_callee, size_t entry_ba
         VM_NEXT();
       }
 
-#define CMP_CASE(NAME, OP, SYM)                                  \
-  VM_CASE(NAME) {                                                \
-    Value x = RB, y = RC;                                        \
-    bool r;                                                      \
+// r := x SYM y on numbers: longs (small or boxed) and doubles here, the rest (mixed
+// kinds, ratios, big numbers, non-numbers and their errors) through num_compare.
+#define NUM_COMPARE(r, OP, SYM, x, y)                            \
+  do {                                                           \
     if (x.is_small_int() && y.is_small_int())                    \
       r = x.as_small_int() SYM y.as_small_int();                 \
     else if (x.is_double() && y.is_double())                     \
@@ -347,6 +347,12 @@ Value Interpreter::run(size_t handler_floor, Value entry_callee, size_t entry_ba
       SAVE_PC();                                                 \
       r = num_compare(CmpOp::OP, x, y);                          \
     }                                                            \
+  } while (0)
+#define CMP_CASE(NAME, OP, SYM)                                  \
+  VM_CASE(NAME) {                                                \
+    Value x = RB, y = RC;                                        \
+    bool r;                                                      \
+    NUM_COMPARE(r, OP, SYM, x, y);                               \
     RA = Value::boolean(r);                                      \
     VM_NEXT();                                                   \
   }
@@ -500,16 +506,7 @@ Value Interpreter::run(size_t handler_floor, Value entry_callee, size_t entry_ba
   VM_CASE(NAME) {                                            \
     Value x = X, y = Y;                                      \
     bool r;                                                  \
-    if (x.is_small_int() && y.is_small_int())                \
-      r = x.as_small_int() SYM y.as_small_int();             \
-    else if (x.is_double() && y.is_double())                 \
-      r = x.as_double() SYM y.as_double();                   \
-    else if (is_long(x) && is_long(y))                       \
-      r = as_long(x) SYM as_long(y);                         \
-    else {                                                   \
-      SAVE_PC();                                             \
-      r = num_compare(CmpOp::OP, x, y);                      \
-    }                                                        \
+    NUM_COMPARE(r, OP, SYM, x, y);                           \
     SKIP_OR_JUMP(r);                                         \
   }
       BRCMP_CASE(BRLT, Lt, <, RA, RB)
@@ -522,6 +519,7 @@ Value Interpreter::run(size_t handler_floor, Value entry_callee, size_t entry_ba
       BRCMP_CASE(BRGTK, Lt, <, K[arg_b(i)], RA)
       BRCMP_CASE(BRGEK, Le, <=, K[arg_b(i)], RA)
 #undef BRCMP_CASE
+#undef NUM_COMPARE
 #define BREQ_CASE(NAME, Y)                        \
   VM_CASE(NAME) {                                 \
     Value x = RA, y = Y;                          \

@@ -350,6 +350,7 @@ class Emitter {
   /// after it other than its result's.
   void instr(const IrInstr& in, int g, const BitSet& la, int next) {
     pos_ = in.pos.known() ? in.pos : where_;
+    if (ir_op_flags(in.op) & kOpSkips) return skip_branch(in, next);
     switch (in.op) {
       case IrOp::NOP:
         break;
@@ -497,31 +498,6 @@ class Emitter {
         }
         break;
       }
-      case IrOp::BRLT:
-      case IrOp::BRLE:
-      case IrOp::BREQ:
-      case IrOp::BRNUMEQ:
-      case IrOp::BRLTK:
-      case IrOp::BRLEK:
-      case IrOp::BRGTK:
-      case IrOp::BRGEK:
-      case IrOp::BREQK:
-      case IrOp::BRNUMEQK: {
-        // Compare-and-skip, then the JMP it runs when the test gives C (opcodes.h, flag
-        // S): C = 1 jumps to `target` (the comparison holds), C = 0 to `alt`.
-        int a = read(in.args[0], kScratchReg);
-        int b = in.args.size() > 1 ? read(in.args[1], kScratchReg + 1) : static_cast<int>(in.imm);
-        Op op = bytecode_op(in.op);
-        if (in.target == next) {
-          put(encode_abc(op, a, b, 0));
-          jump_to(in.alt);
-        } else {
-          put(encode_abc(op, a, b, 1));
-          jump_to(in.target);
-          if (in.alt != next) jump_to(in.alt);
-        }
-        break;
-      }
       case IrOp::SPILL:
       case IrOp::RELOAD:
       case IrOp::kCount:
@@ -529,6 +505,23 @@ class Emitter {
       default:
         plain(in, la);
         break;
+    }
+  }
+
+  /// A compare-and-skip terminator (BRLT ..., flag S), then the JMP it runs when the
+  /// test gives C: C = 1 jumps to `target` (the comparison holds), C = 0 to `alt`. Its
+  /// B is a register, or for the ...K forms (operand role Const) the constant's index.
+  void skip_branch(const IrInstr& in, int next) {
+    Op op = bytecode_op(in.op);
+    int a = read(in.args[0], kScratchReg);
+    int b = operand_roles(op).b == Operand::Const ? static_cast<int>(in.imm) : read(in.args[1], kScratchReg + 1);
+    if (in.target == next) {
+      put(encode_abc(op, a, b, 0));
+      jump_to(in.alt);
+    } else {
+      put(encode_abc(op, a, b, 1));
+      jump_to(in.target);
+      if (in.alt != next) jump_to(in.alt);
     }
   }
 

@@ -1,6 +1,8 @@
 // ir.cpp: IR helpers and the `--ir` dump printer.
 #include "compiler/ir/ir.h"
 
+#include "bytecode/operands.h"
+
 #include <algorithm>
 
 #include <fmt/format.h>
@@ -70,30 +72,6 @@ std::string print_instr(const IrFunction& fn, const IrInstr& in, const ConstPrin
     case IrOp::ADDI:
       ops.push_back(fmt::format("#{}", in.imm));
       break;
-    case IrOp::ADDK:
-    case IrOp::SUBK:
-    case IrOp::MULK:
-    case IrOp::DIVK:
-    case IrOp::QUOTK:
-    case IrOp::REMK:
-    case IrOp::MODK:
-    case IrOp::GETK:
-      ops.push_back(const_text(fn, in.imm, show));
-      break;
-    case IrOp::BRLT:
-    case IrOp::BRLE:
-    case IrOp::BREQ:
-    case IrOp::BRNUMEQ:
-    case IrOp::BRLTK:
-    case IrOp::BRLEK:
-    case IrOp::BRGTK:
-    case IrOp::BRGEK:
-    case IrOp::BREQK:
-    case IrOp::BRNUMEQK:
-      if (in.args.size() == 1) ops.push_back(const_text(fn, in.imm, show));
-      ops.push_back(fmt::format("B{}", in.target));
-      ops.push_back(fmt::format("else B{}", in.alt));
-      break;
     case IrOp::GETUPVAL:
     case IrOp::SETUPVAL:
       ops.push_back(fmt::format("u{}", in.imm));
@@ -118,6 +96,14 @@ std::string print_instr(const IrFunction& fn, const IrInstr& in, const ConstPrin
       break;
     }
     default:
+      if (is_pseudo(in.op)) break;
+      if (ir_op_flags(in.op) & kOpSkips) {  // BRLT ...: B is a constant in the ...K forms
+        if (in.args.size() == 1) ops.push_back(const_text(fn, in.imm, show));
+        ops.push_back(fmt::format("B{}", in.target));
+        ops.push_back(fmt::format("else B{}", in.alt));
+      } else if (operand_roles(bytecode_op(in.op)).c == Operand::Const) {  // ADDK ... GETK
+        ops.push_back(const_text(fn, in.imm, show));
+      }
       break;
   }
   if (in.op == IrOp::CLOSURE) {

@@ -108,14 +108,21 @@ class Peephole {
       make_nop(cmp);
       return;
     }
-    IrOp reg_op;
-    switch (cmp.op) {
-      case IrOp::LT: reg_op = IrOp::BRLT; break;
-      case IrOp::LE: reg_op = IrOp::BRLE; break;
-      case IrOp::NUMEQ: reg_op = IrOp::BRNUMEQ; break;
-      case IrOp::EQ: reg_op = IrOp::BREQ; break;
-      default: return;
-    }
+    // The compare-and-skip forms of each comparison: registers, then x OP K, then
+    // K OP y tested as y OP' K (k < y is y > k; = and == are symmetric).
+    struct Forms {
+      IrOp cmp, reg, konst, flipped;
+    };
+    static constexpr Forms kForms[] = {
+        {IrOp::LT, IrOp::BRLT, IrOp::BRLTK, IrOp::BRGTK},
+        {IrOp::LE, IrOp::BRLE, IrOp::BRLEK, IrOp::BRGEK},
+        {IrOp::NUMEQ, IrOp::BRNUMEQ, IrOp::BRNUMEQK, IrOp::BRNUMEQK},
+        {IrOp::EQ, IrOp::BREQ, IrOp::BREQK, IrOp::BREQK},
+    };
+    const Forms* forms = nullptr;
+    for (const Forms& f : kForms)
+      if (f.cmp == cmp.op) forms = &f;
+    if (!forms) return;
     VReg x = cmp.args[0], y = cmp.args[1];
     // A jump taken when c is true, from JMPIF's target or JMPIFNOT's alt.
     int when_true = br.op == IrOp::JMPIF ? br.target : br.alt;
@@ -126,22 +133,15 @@ class Peephole {
     fused.alt = when_false;
     int k;
     if ((k = constant_of(y)) >= 0) {
-      fused.op = reg_op == IrOp::BRLT     ? IrOp::BRLTK
-                 : reg_op == IrOp::BRLE   ? IrOp::BRLEK
-                 : reg_op == IrOp::BRNUMEQ ? IrOp::BRNUMEQK
-                                          : IrOp::BREQK;
+      fused.op = forms->konst;
       fused.args = {x};
       fused.imm = k;
     } else if ((k = constant_of(x)) >= 0) {
-      // k < y is y > k; = and == are symmetric.
-      fused.op = reg_op == IrOp::BRLT     ? IrOp::BRGTK
-                 : reg_op == IrOp::BRLE   ? IrOp::BRGEK
-                 : reg_op == IrOp::BRNUMEQ ? IrOp::BRNUMEQK
-                                          : IrOp::BREQK;
+      fused.op = forms->flipped;
       fused.args = {y};
       fused.imm = k;
     } else {
-      fused.op = reg_op;
+      fused.op = forms->reg;
       fused.args = {x, y};
     }
     make_nop(cmp);

@@ -37,7 +37,9 @@
 
 namespace clove {
 
-Value Interpreter::run(size_t handler_floor, Value entry_callee, size_t entry_base, int entry_nargs) {
+// Aligned on a cache line, so that the loop's layout, and its speed, do not change with
+// the size of the code linked before it (a shift of 32 bytes moved mandelbrot by 10%).
+[[gnu::aligned(64)]] Value Interpreter::run(size_t handler_floor, Value entry_callee, size_t entry_base, int entry_nargs) {
   Fiber* const origin = fiber_;
   Fiber* f = origin;
   Closure* cl = nullptr;

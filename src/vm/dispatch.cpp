@@ -362,18 +362,24 @@ namespace clove {
       CMP_CASE(LE, Le, <=)
       CMP_CASE(NUMEQ, Eq, ==)
 #undef CMP_CASE
+// r := (= x y): identical non-doubles and two small ints decided here, the rest by
+// equiv, which may run Clove code (a lazy seq realized), so R is reloaded after it.
+#define VALUE_EQUAL(r, x, y)                       \
+  do {                                             \
+    if (x == y && !x.is_double())                  \
+      r = true;                                    \
+    else if (x.is_small_int() && y.is_small_int()) \
+      r = false;                                   \
+    else {                                         \
+      SAVE_PC();                                   \
+      r = equiv(*this, x, y);                      \
+      RELOAD();                                    \
+    }                                              \
+  } while (0)
       VM_CASE(EQ) {
         Value x = RB, y = RC;
         bool r;
-        if (x == y && !x.is_double())
-          r = true;
-        else if (x.is_small_int() && y.is_small_int())
-          r = false;
-        else {
-          SAVE_PC();
-          r = equiv(*this, x, y);
-          RELOAD();
-        }
+        VALUE_EQUAL(r, x, y);
         RA = Value::boolean(r);
         VM_NEXT();
       }
@@ -526,20 +532,13 @@ namespace clove {
   VM_CASE(NAME) {                                 \
     Value x = RA, y = Y;                          \
     bool r;                                       \
-    if (x == y && !x.is_double())                 \
-      r = true;                                   \
-    else if (x.is_small_int() && y.is_small_int()) \
-      r = false;                                  \
-    else {                                        \
-      SAVE_PC();                                  \
-      r = equiv(*this, x, y);                     \
-      RELOAD();                                   \
-    }                                             \
+    VALUE_EQUAL(r, x, y);                         \
     SKIP_OR_JUMP(r);                              \
   }
       BREQ_CASE(BREQ, RB)
       BREQ_CASE(BREQK, K[arg_b(i)])
 #undef BREQ_CASE
+#undef VALUE_EQUAL
 #undef SKIP_OR_JUMP
       VM_CASE(NOT) {
         RA = Value::boolean(!RB.truthy());

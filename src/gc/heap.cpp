@@ -401,22 +401,9 @@ void Heap::freeze() {
     if (o->gc_color != kFixed) frozen.push_back(o);
   });
   for (Obj* o = large_; o; o = o->gc_next) frozen.push_back(o);
+  // Every object there is is now frozen, so no edge leads from a frozen object to one
+  // that is not: nothing needs remembering yet (validate() checks it).
   for (Obj* o : frozen) o->gc_color = kFixed;
-  // An edge from a frozen object to one that is not (none today but objects made
-  // between calls of freeze) must be remembered like a store.
-  std::vector<Obj*> children;
-  capture_ = &children;
-  Tracer t{*this};
-  for (Obj* o : frozen) {
-    children.clear();
-    types_[static_cast<int>(o->type)].trace(o, t);
-    for (Obj* c : children)
-      if (c->gc_color != kFixed) {
-        barrier_slow(o);
-        break;
-      }
-  }
-  capture_ = nullptr;
   while (large_) {
     Obj* o = large_;
     large_ = o->gc_next;

@@ -119,8 +119,8 @@ class Heap {
   /// is loaded): they get the colour kFixed and their pages leave the sweep, so no cycle
   /// marks, sweeps or frees them again. They still count in bytes_live() and against the
   /// cap; the pacing counts only the rest (set_pause). Finishes a cycle in progress
-  /// first. Frozen objects pointing to others than frozen ones (a fiber, say) are
-  /// remembered at once.
+  /// first. A frozen object whose fields change without barriers (the root fiber's
+  /// stack) must be touch()ed once after, so that it is remembered.
   void freeze();
   /// Bytes of frozen objects (part of bytes_live()).
   size_t frozen_bytes() const { return fixed_bytes_; }

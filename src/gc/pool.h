@@ -178,7 +178,6 @@ class Pool {
   /// cells stay as they are until the pool is destroyed, and new objects go to new
   /// pages. The free cells left in them are not used again.
   void freeze();
-  size_t frozen_page_count() const { return frozen_.size(); }
 
   /// Whether `addr` is a cell in use in one of this pool's pages (slow; for validation).
   bool owns_live(const void* addr) const;

@@ -59,10 +59,15 @@ class Peephole {
     if (defs_[v] != 1 || !def_[v]) return -1;
     const IrInstr& d = *def_[v];
     int k = -1;
-    if (d.op == IrOp::LOADK)
+    if (d.op == IrOp::LOADK) {
       k = static_cast<int>(d.imm);
-    else if (d.op == IrOp::LOADI)
+    } else if (d.op == IrOp::LOADI) {
+      // The pool gains the value only when an 8-bit operand can name it: once it holds
+      // more, a LOADI stays a register operand rather than adding a constant no
+      // instruction would use.
+      if (fn_.constants.size() > static_cast<size_t>(kMaxKOperand)) return -1;
       k = fn_.constant(Value::small_int(d.imm));
+    }
     return k >= 0 && k <= kMaxKOperand ? k : -1;
   }
 

@@ -145,7 +145,7 @@ class Args {
 
  private:
   std::vector<Value>* stack_;
-  uint32_t base_;  // a value stack never holds 2^32 slots (limits.h: the depth and stack caps)
+  uint32_t base_;  // a value stack never holds 2^32 slots (Fiber::grow refuses more)
   int n_;
 };
 static_assert(sizeof(Args) == 16, "Args travels in two registers");

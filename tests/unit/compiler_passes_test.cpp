@@ -534,6 +534,19 @@ TEST(CompilerPeephole, ConstantLoadNamingALocalIsKept) {
   EXPECT_EQ(run(c.code, {5}), 12);
 }
 
+TEST(CompilerPeephole, ALoadiAddsNoConstantThatNoOperandCouldName) {
+  Builder bd(1);
+  for (int k = 0; k < 300; ++k) bd.f.constant(Value::small_int(1000 + k));
+  VReg seven = bd.loadi(7);
+  VReg s = bd.op(IrOp::ADD, {0, seven});
+  bd.ret(s);
+  peephole(bd.f);
+  EXPECT_EQ(bd.f.constants.size(), 300u);  // 7 would be K[300]: out of reach of C
+  Compiled c = compile(bd.f);
+  EXPECT_EQ(count_op(c.code, Op::ADDK), 0);
+  EXPECT_EQ(run(c.code, {5}), 12);
+}
+
 TEST(CompilerPeephole, ConstantsPastTheEightBitFieldStayInRegisters) {
   Builder bd(1);
   for (int k = 0; k < 300; ++k) bd.f.constant(Value::small_int(1000 + k));

@@ -17,6 +17,7 @@ packages=(
   g++ cmake ninja-build pkg-config make  # toolchain (make: CMake's fallback, cheap to have)
   libfmt-dev libpcre2-dev libgmp-dev libutf8proc-dev libffi-dev  # linked into clove_core
   libcli11-dev libedit-dev                            # the clove command line and REPL
+  libncurses-dev libbsd-dev libmd-dev                 # libedit's own, linked statically
   libgtest-dev libgmock-dev libbenchmark-dev          # unit tests and benchmarks
 )
 if [[ ${1:-} == --reference ]]; then

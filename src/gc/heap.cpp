@@ -395,15 +395,12 @@ void Heap::step() {
 
 void Heap::freeze() {
   if (phase_ != GcPhase::Pause) collect();
-  std::vector<Obj*> frozen;
-  pool_.for_each_cell([&](void* c) {
-    Obj* o = static_cast<Obj*>(c);
-    if (o->gc_color != kFixed) frozen.push_back(o);
-  });
-  for (Obj* o = large_; o; o = o->gc_next) frozen.push_back(o);
-  // Every object there is is now frozen, so no edge leads from a frozen object to one
-  // that is not: nothing needs remembering yet (validate() checks it).
-  for (Obj* o : frozen) o->gc_color = kFixed;
+  // Recoloured in place (a list of the objects would cost a pointer each, on the
+  // start-up's peak). Every object there is is now frozen, so no edge leads from a
+  // frozen object to one that is not: nothing needs remembering yet (validate() checks
+  // it).
+  pool_.for_each_cell([](void* c) { static_cast<Obj*>(c)->gc_color = kFixed; });
+  for (Obj* o = large_; o; o = o->gc_next) o->gc_color = kFixed;
   while (large_) {
     Obj* o = large_;
     large_ = o->gc_next;

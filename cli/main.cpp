@@ -7,6 +7,7 @@
 //                                `clove run OUT` runs it without reading source
 //   clove repl                   an interactive read-eval-print loop
 //   clove test [PATHS...]        run clojure.test tests (default: the files under test/)
+//   clove nrepl-server [--host H] [--port P]  an nREPL server for editors (tools/nrepl/)
 //   -cp ROOTS (or CLOVE_PATH)    ':'-separated source roots for require/load
 //   clove run --max-instructions N FILE   stop the program after about N instructions
 //   --max-memory SIZE            cap the heap at SIZE bytes (K, M, G suffixes: KiB, MiB,
@@ -45,6 +46,7 @@
 #include "runtime/print/print.h"
 #include "api/runtime.h"
 #include "clove/vm.h"
+#include "tools/nrepl/command.h"
 
 namespace {
 
@@ -363,7 +365,8 @@ int main(int argc, char** argv) {
   std::vector<std::string> argv_store(argv, argv + argc);
   for (size_t i = 1; i < argv_store.size(); ++i) {
     const std::string& a = argv_store[i];
-    if (a == "run" || a == "test" || a == "disasm" || a == "compile" || a == "repl" || a == "-e" || a == "--eval")
+    if (a == "run" || a == "test" || a == "disasm" || a == "compile" || a == "repl" || a == "nrepl-server" || a == "-e" ||
+        a == "--eval")
       break;
     if (a == "-cp") argv_store[i] = "--classpath";
   }
@@ -411,6 +414,11 @@ int main(int argc, char** argv) {
   disasm->add_flag("--ir", disasm_ir, "Show the compiler's IR instead of bytecode");
 
   CLI::App* repl = app.add_subcommand("repl", "Start an interactive REPL");
+  std::string nrepl_host = "127.0.0.1";
+  uint16_t nrepl_port = 0;
+  CLI::App* nrepl = app.add_subcommand("nrepl-server", "Start an nREPL server for editors (docs/editors.md)");
+  nrepl->add_option("--host", nrepl_host, "Address to listen on (default 127.0.0.1)");
+  nrepl->add_option("--port", nrepl_port, "Port to listen on (default 0: a free port, written to .nrepl-port)");
 
   // The sandbox (docs/design/sandbox.md): before or after `run`/`repl`.
   bool sandbox = false;
@@ -517,6 +525,9 @@ int main(int argc, char** argv) {
       });
       if (code) break;
     }
+  } else if (*nrepl) {
+    // The server makes its own VM (tools/nrepl/evaluator.h), with this load path.
+    code = clove::nrepl::nrepl_server_command(nrepl_host, nrepl_port, vm.load_path);
   } else if (*repl || argc == 1) {
     code = cmd_repl(vm);
   } else {

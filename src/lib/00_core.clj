@@ -37,7 +37,13 @@
   (fn* defmacro [&form &env name & args]
     (let* [doc (if (string? (first args)) (first args) nil)
            args (if doc (next args) args)
+           attrs (if (map? (first args)) (first args) nil)
+           args (if attrs (next args) args)
            arities (if (vector? (first args)) (list args) args)
+           firsts (fn* firsts [xs acc] (if xs (firsts (next xs) (conj acc (first (first xs)))) (seq acc)))
+           m (conj (if (meta name) (meta name) {}) (if attrs attrs {})
+                   {:arglists (list 'quote (firsts arities [])) :macro true})
+           m (if doc (assoc m :doc doc) m)
            add-env (fn* add-env [arities acc]
                      (if arities
                        (let* [arity (first arities)]
@@ -46,7 +52,7 @@
                                                   (rest arity)))))
                        (seq acc)))]
       (list 'do
-            (list 'def name (cons 'fn* (cons name (add-env arities []))))
+            (list 'def (with-meta name m) (cons 'fn* (cons name (add-env arities []))))
             (list 'clojure.core/set-macro! (list 'var name))
             (list 'var name)))))
 (set-macro! (var defmacro))
@@ -75,8 +81,12 @@
          fdecl (if doc (next fdecl) fdecl)
          attrs (if (map? (first fdecl)) (first fdecl) nil)
          fdecl (if attrs (next fdecl) fdecl)
-         m (if doc (assoc (if attrs attrs {}) :doc doc) attrs)
-         name (if m (with-meta name (if (meta name) (conj (meta name) m) m)) name)]
+         m (if doc (assoc (if attrs attrs {}) :doc doc) (if attrs attrs {}))
+         sigs (if (vector? (first fdecl)) (list (first fdecl))
+                  ((fn* firsts [xs acc] (if xs (firsts (next xs) (conj acc (first (first xs)))) (seq acc)))
+                   fdecl []))
+         m (assoc m :arglists (list 'quote sigs))
+         name (with-meta name (if (meta name) (conj (meta name) m) m))]
     (list 'def name (cons 'clojure.core/fn fdecl))))
 
 (def list* (fn* list*

@@ -307,6 +307,10 @@ class State : public RootProvider {
   void set_out(OutputSink sink);
   /// set_out for *err* (standard error).
   void set_err(OutputSink sink);
+  /// Makes the root binding of *in* (standard input) read its lines from `source`
+  /// (runtime/host/stream.h's InputSource: the next line without its terminator, false
+  /// at end of input); an empty function restores the process's stdin.
+  void set_in(std::function<bool(std::string*)> source);
   /// The dynamic vars clojure.core/*out*, *err* and *in*.
   Var* out_var() const { return out_var_; }
   Var* err_var() const { return err_var_; }

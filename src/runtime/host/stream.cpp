@@ -116,6 +116,7 @@ bool reader_read_line(LineReader* r, std::string* line) {
     if (r->pos >= r->text.size()) r->text.clear(), r->pos = 0;
     return true;
   }
+  if (r->source) return r->source(line);
   std::fflush(stdout);
   if (!std::getline(std::cin, *line)) return false;
   if (!line->empty() && line->back() == '\r') line->pop_back();
@@ -125,9 +126,13 @@ bool reader_read_line(LineReader* r, std::string* line) {
 bool reader_fill_line(LineReader* r) {
   if (r->closed) closed_error();
   if (r->kind == ReaderKind::String) return false;
-  std::fflush(stdout);
   std::string line;
-  if (!std::getline(std::cin, line)) return false;
+  if (r->source) {
+    if (!r->source(&line)) return false;
+  } else {
+    std::fflush(stdout);
+    if (!std::getline(std::cin, line)) return false;
+  }
   if (r->pos > 0 && r->pos >= r->text.size()) r->text.clear(), r->pos = 0;
   r->text += line;
   r->text += '\n';
@@ -141,10 +146,14 @@ std::string reader_read_all(LineReader* r) {
     r->pos = r->text.size();
     return rest;
   }
-  std::fflush(stdout);
   std::string rest = r->text.substr(std::min(r->pos, r->text.size()));
   r->text.clear();
   r->pos = 0;
+  if (r->source) {
+    for (std::string line; r->source(&line);) rest += line + "\n";
+    return rest;
+  }
+  std::fflush(stdout);
   return rest + std::string(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
 }
 
@@ -242,6 +251,9 @@ void State::write_out(std::string_view s) {
 
 void State::set_out(OutputSink sink) { stdout_writer_->sink = std::move(sink); }
 void State::set_err(OutputSink sink) { stderr_writer_->sink = std::move(sink); }
+void State::set_in(std::function<bool(std::string*)> source) {
+  if (LineReader* r = as<LineReader>(in_var_->root)) r->source = std::move(source);
+}
 
 
 }  // namespace clove

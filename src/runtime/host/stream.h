@@ -74,11 +74,17 @@ void writer_close(TextWriter* w);
 
 enum class ReaderKind : uint8_t { Stdin, String };
 
+/// Where a host supplies the lines read from standard input (State::set_in): it stores
+/// the next line, without its terminator, in *line and returns true, or returns false
+/// at end of input. It may block, and may throw a Clove error (e.g. InterruptedError).
+using InputSource = std::function<bool(std::string* line)>;
+
 /// java.io.Reader (BufferedReader, StringReader, LineNumberingPushbackReader in one).
 struct LineReader : Obj {
   static constexpr ObjType kType = ObjType::LineReader;
   ReaderKind kind;
   bool closed = false;
+  InputSource source;  // Stdin: the host's lines instead of the process's (State::set_in)
   std::string text;  // String: the whole text. Stdin: lines `read` took but did not consume
   size_t pos = 0;    // bytes of text consumed
   size_t counted = 0;  // bytes of text's buffer counted in the heap (Heap::add_external)

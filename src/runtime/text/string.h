@@ -86,6 +86,12 @@ class Interner {
     recent_[(reinterpret_cast<uintptr_t>(c) >> 4) & (kRecent - 1)] = c;
     return c;
   }
+  /// Calls f(Keyword*) for every interned keyword, in no particular order (completion).
+  template <class F>
+  void each_keyword(F&& f) const {
+    for (const auto& slot : keywords_.slots)
+      if (slot.obj) f(slot.obj);
+  }
   void trace(Tracer& t);
 
  private:

@@ -19,6 +19,7 @@ packages=(
   libcli11-dev libedit-dev                            # the clove command line and REPL
   libncurses-dev libbsd-dev libmd-dev                 # libedit's own, linked statically
   libgtest-dev libgmock-dev libbenchmark-dev          # unit tests and benchmarks
+  python3                                             # the nREPL and REPL tests' drivers
 )
 if [[ ${1:-} == --reference ]]; then
   packages+=(default-jre-headless clojure)

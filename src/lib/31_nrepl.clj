@@ -92,11 +92,11 @@
   '[def if do let* loop* recur fn* quote var throw try catch finally letfn* set! case* new])
 
 (defn completions
-  "Completion candidates for prefix in namespace ns-name (a string): vars the namespace
+  "Completion candidates for prefix in namespace ns-str (a string): vars the namespace
   sees, namespaces, aliases, qualified names (alias/name, ns/name), special forms and
   keywords (:k, ::k). Each is {:candidate :type :ns?}, sorted by candidate."
-  [prefix ns-name]
-  (let [nspace (or (some-> ns-name symbol find-ns) *ns*)
+  [prefix ns-str]
+  (let [nspace (or (some-> ns-str symbol find-ns) *ns*)
         starts? #(str/starts-with? % prefix)
         result
         (cond
@@ -140,15 +140,15 @@
 
 ;; ---- info, eldoc ----
 
-(defn- resolve-in [ns-name sym-text]
-  (let [nspace (or (some-> ns-name symbol find-ns) *ns*)
+(defn- resolve-in [ns-str sym-text]
+  (let [nspace (or (some-> ns-str symbol find-ns) *ns*)
         sym (symbol sym-text)]
     (try (ns-resolve nspace sym) (catch Exception _ nil))))
 
 (defn info
-  "What the info/lookup op reports for sym-text seen from namespace ns-name: {:ns :name
+  "What the info/lookup op reports for sym-text seen from namespace ns-str: {:ns :name
   :arglists-str :doc :file :line :column :macro ...}, or nil when it names nothing."
-  [sym-text ns-name]
+  [sym-text ns-str]
   (let [sym (symbol sym-text)
         special (get @#'clojure.repl/special-doc-map sym)]
     (cond
@@ -162,7 +162,7 @@
           (:doc (meta n)) (assoc :doc (:doc (meta n)))))
 
       :else
-      (let [v (resolve-in ns-name sym-text)]
+      (let [v (resolve-in ns-str sym-text)]
         (when (var? v)
           (let [m (#'clojure.repl/var-doc v)]
             (cond-> {:ns (str (ns-name (:ns m))) :name (str (:name m))}
@@ -176,8 +176,8 @@
 
 (defn eldoc
   "What the eldoc op reports: {:eldoc [[arg ...] ...] :name :ns :type :docstring}, or nil."
-  [sym-text ns-name]
-  (let [v (resolve-in ns-name sym-text)]
+  [sym-text ns-str]
+  (let [v (resolve-in ns-str sym-text)]
     (when (var? v)
       (let [m (#'clojure.repl/var-doc v)]
         (when (:arglists m)
@@ -191,11 +191,11 @@
 
 (defn expand
   "The macroexpand op: code (a string) read and expanded with expander (\"macroexpand\",
-  \"macroexpand-1\" or \"macroexpand-all\") in namespace ns-name; the expansion printed."
-  [code expander ns-name]
+  \"macroexpand-1\" or \"macroexpand-all\") in namespace ns-str; the expansion printed."
+  [code expander ns-str]
   (let [saved *ns*]
     (try
-      (when-let [n (some-> ns-name symbol find-ns)] (in-ns (ns-name n)))
+      (when-let [n (some-> ns-str symbol find-ns)] (in-ns (ns-name n)))
       (let [form (read-string code)
             expanded (case expander
                        "macroexpand-1" (macroexpand-1 form)

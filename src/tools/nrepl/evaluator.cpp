@@ -76,6 +76,10 @@ void Evaluator::thread_main(std::string* start_error) {
       queue_.pop_front();
       if (!job.reply.conn->alive()) continue;  // its client is gone
       running_ = &job;
+      job.reply.on_done = std::make_shared<std::function<void()>>([this] {
+        std::lock_guard<std::mutex> lock(mutex_);
+        running_ = nullptr;
+      });
       interrupt_requested_ = false;
       vm_->clear_interrupt();
     }

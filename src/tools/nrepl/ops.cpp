@@ -274,7 +274,17 @@ void op_load_file(Runtime& vm, const BValue& msg, const Reply& reply) {
   }
   std::string path = msg.get_str("file-path", msg.get_str("file-name", "NO_SOURCE_FILE"));
   in_session(vm, reply, [&] {
-    return run_source(vm, reply, contents->s, path, true) == FormResult::Interrupted;
+    // As a load: *ns* is the session's again afterwards.
+    Namespace* saved = vm.current_ns();
+    FormResult r = FormResult::Ok;
+    try {
+      r = run_source(vm, reply, contents->s, path, true);
+    } catch (...) {
+      vm.set_current_ns(saved);
+      throw;
+    }
+    vm.set_current_ns(saved);
+    return r == FormResult::Interrupted;
   });
 }
 

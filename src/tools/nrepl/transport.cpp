@@ -39,6 +39,11 @@ void Connection::close() {
 void Reply::send(BValue msg) const {
   if (!id.empty()) msg.set("id", id);
   if (!session.empty()) msg.set("session", session);
+  if (on_done && *on_done) {
+    if (const BValue* st = msg.get("status"); st && st->is_list())
+      for (const BValue& x : st->list)
+        if (x.is_str() && x.s == "done") (*on_done)();
+  }
   conn->send(msg);
 }
 

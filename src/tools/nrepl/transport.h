@@ -7,6 +7,7 @@
 // more).
 #pragma once
 #include <atomic>
+#include <functional>
 #include <initializer_list>
 #include <memory>
 #include <mutex>
@@ -47,6 +48,9 @@ struct Reply {
   std::shared_ptr<Connection> conn;
   std::string id;
   std::string session;
+  /// Called just before the message whose status says "done" is sent (the evaluator
+  /// marks its job finished there, so an interrupt after "done" finds the session idle).
+  std::shared_ptr<std::function<void()>> on_done;
 
   void send(BValue msg) const;
   /// {"status": [statuses...]}, plus the fields of `extra` (a dictionary) when given.

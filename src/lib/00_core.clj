@@ -41,8 +41,9 @@
            args (if attrs (next args) args)
            arities (if (vector? (first args)) (list args) args)
            firsts (fn* firsts [xs acc] (if xs (firsts (next xs) (conj acc (first (first xs)))) (seq acc)))
-           m (conj (if (meta name) (meta name) {}) (if attrs attrs {})
-                   {:arglists (list 'quote (firsts arities [])) :macro true})
+           m (conj (if (meta name) (meta name) {})
+                   {:arglists (list 'quote (firsts arities [])) :macro true}
+                   (if attrs attrs {}))
            m (if doc (assoc m :doc doc) m)
            add-env (fn* add-env [arities acc]
                      (if arities

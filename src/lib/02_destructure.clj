@@ -253,6 +253,8 @@
 (defmacro defn
   "Same as (def name (fn [params* ] exprs*)) or (def name (fn ([params* ] exprs*)+))
   with any doc-string or attrs added to the var metadata."
+  {:arglists '([name doc-string? attr-map? [params*] prepost-map? body]
+               [name doc-string? attr-map? ([params*] prepost-map? body) + attr-map?])}
   [name & fdecl]
   (when-not (symbol? name)
     (throw (IllegalArgumentException. "First argument to defn must be a symbol")))
@@ -279,8 +281,8 @@
          arities (if (map? (last arities)) (butlast arities) arities)
          m (conj (if (meta name) (meta name) {})
                  (if doc {:doc doc} {})
-                 (if attrs attrs {})
-                 {:arglists (list 'quote (apply list (map first arities))) :macro true})
+                 {:arglists (list 'quote (apply list (map first arities))) :macro true}
+                 (if attrs attrs {}))
          add-env (fn* [arity] (cons (vec (list* '&form '&env (first arity))) (rest arity)))]
     (list 'do
           (list 'def (with-meta name m) (list* 'clojure.core/fn name (map add-env arities)))

@@ -34,7 +34,6 @@
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
-#include <editline/readline.h>
 
 #include "compiler/disasm.h"
 #include "compiler/compiler.h"
@@ -47,6 +46,7 @@
 #include "api/runtime.h"
 #include "clove/vm.h"
 #include "tools/nrepl/command.h"
+#include "cli/repl.h"
 
 namespace {
 
@@ -192,87 +192,6 @@ int cmd_disasm(Runtime& vm, const std::string& path, bool ir) {
       vm.set_out(nullptr);
     }
   });
-}
-
-Value session_var(Runtime& vm, const char* name) {
-  clove::Var* v = vm.resolve_var(vm.core_ns(), vm.sym(name));
-  return v ? vm.var_value(v) : Value::nil();
-}
-void set_session_var(Runtime& vm, const char* name, Value val) {
-  if (clove::Var* v = vm.resolve_var(vm.core_ns(), vm.sym(name))) vm.set_binding(v, val);
-}
-
-// Ctrl-C in the REPL: interrupts the evaluation in progress (Runtime::interrupt is safe to
-// call from a signal handler: it stores an atomic flag), or drops the line being typed.
-Runtime* g_repl_vm = nullptr;
-volatile std::sig_atomic_t g_evaluating = 0;
-extern "C" void repl_sigint(int) {
-  if (g_evaluating && g_repl_vm) g_repl_vm->interrupt();
-}
-
-int cmd_repl(Runtime& vm) {
-  std::fprintf(stdout, "Clove %s REPL. Ctrl-D to exit, Ctrl-C to interrupt an evaluation.\n", "0.1.0");
-  g_repl_vm = &vm;
-  struct sigaction sa{};
-  sa.sa_handler = repl_sigint;
-  sigemptyset(&sa.sa_mask);
-  sa.sa_flags = 0;  // no SA_RESTART: the terminal read returns, and the line is dropped
-  sigaction(SIGINT, &sa, nullptr);
-  std::string pending;
-  for (;;) {
-    std::string prompt = pending.empty() ? std::string(vm.current_ns()->name->str()) + "=> " : "... ";
-    errno = 0;
-    char* line = readline(prompt.c_str());
-    if (!line && errno == EINTR) {  // Ctrl-C at the prompt: a fresh prompt
-      pending.clear();
-      std::printf("\n");
-      continue;
-    }
-    if (!line) break;
-    if (*line) add_history(line);
-    pending += line;
-    pending += '\n';
-    std::free(line);
-    // Multi-line forms: keep reading while the reader reports the input is unfinished.
-    try {
-      clove::StateReaderEnv env(vm);
-      clove::Reader probe(vm, env, pending, 0);
-      Value f;
-      while (probe.next(&f)) {
-      }
-    } catch (const clove::Diagnostic& d) {
-      if (d.kind == clove::DiagKind::reader_unterminated) continue;
-    }
-    std::string src = pending;
-    pending.clear();
-    struct Evaluating {  // the window in which Ctrl-C interrupts the VM
-      Evaluating() {
-        g_repl_vm->clear_interrupt();
-        g_evaluating = 1;
-      }
-      ~Evaluating() { g_evaluating = 0; }
-    };
-    guarded(vm, [&] {
-      Value v;
-      try {
-        Evaluating during;
-        v = vm.eval_string(src, "<repl>");
-      } catch (const clove::CloveError& e) {
-        // *e: the exception, for (ex-message *e), (ex-data *e), (pst *e)...
-        Value exc = e.payload.is_nil() ? Value::object(vm.make_exception(e.kind, e.what())) : e.payload;
-        set_session_var(vm, "*e", exc);
-        throw;
-      }
-      // *1 *2 *3: the last three values, as clojure.main's REPL keeps them.
-      set_session_var(vm, "*3", session_var(vm, "*2"));
-      set_session_var(vm, "*2", session_var(vm, "*1"));
-      set_session_var(vm, "*1", v);
-      std::string out = clove::pr_str(vm, v);
-      std::printf("%s\n", out.c_str());
-    });
-  }
-  std::printf("\n");
-  return 0;
 }
 
 /// Appends the ':'-separated roots in `spec` to the load path.
@@ -529,7 +448,7 @@ int main(int argc, char** argv) {
     // The server makes its own VM (tools/nrepl/evaluator.h), with this load path.
     code = clove::nrepl::nrepl_server_command(nrepl_host, nrepl_port, vm.load_path);
   } else if (*repl || argc == 1) {
-    code = cmd_repl(vm);
+    code = clove::cli::run_repl(vm, [&](const std::function<void()>& body) { return guarded(vm, body); });
   } else {
     std::fprintf(stderr, "%s", app.help().c_str());
     code = 2;

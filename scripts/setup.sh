@@ -3,13 +3,15 @@
 #
 # Quick no-op when everything is already installed (checked with dpkg-query).
 # Uses apt-get directly when run as root, sudo otherwise; never asks questions.
-# Usage: scripts/setup.sh [--reference | --fuzz | --bench]
+# Usage: scripts/setup.sh [--reference | --fuzz | --bench | --clients]
 #   --reference  also install JVM Clojure, used only to regenerate expected outputs
 #                of conformance tests (tests/conformance/gen/record-expected.sh).
 #   --fuzz       also install clang and libFuzzer, for scripts/fuzz.sh.
 #   --bench      also install the peers bench/run.sh compares Clove with (Lua 5.4,
 #                LuaJIT, Python 3, JVM Clojure), gnuplot for its chart and GNU time
 #                for peak memory.
+#   --clients    also install the real nREPL clients tests/nrepl/clients/run.sh drives
+#                (nREPL 1.0's JVM client and terminal client, Leiningen) and a JRE.
 # Exit status: non-zero if installation fails.
 set -euo pipefail
 
@@ -26,6 +28,9 @@ if [[ ${1:-} == --reference ]]; then
 fi
 if [[ ${1:-} == --fuzz ]]; then
   packages+=(clang libfuzzer-14-dev)
+fi
+if [[ ${1:-} == --clients ]]; then
+  packages+=(default-jre-headless clojure libnrepl-clojure leiningen)
 fi
 if [[ ${1:-} == --bench ]]; then
   packages+=(lua5.4 luajit python3 default-jre-headless clojure gnuplot-nox time)

@@ -11,6 +11,11 @@
   (:require [clojure.repl]
             [clojure.string :as str]))
 
+;; What editors evaluate on connecting (CIDER: (apply require clojure.main/repl-requires)):
+;; the libs clojure.main's REPL refers in user.
+(intern (create-ns 'clojure.main) 'repl-requires
+        '[[clojure.repl :refer (source apropos dir pst doc find-doc)]])
+
 ;; ---- sessions ----
 
 (def ^:private session-vars

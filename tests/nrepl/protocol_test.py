@@ -153,6 +153,15 @@ def test_basics(port):
         check("interrupted eval", r["status"] == {"interrupted", "done"}, r)
         r = merged(c.request({"op": "interrupt", "session": s}))
         check("session-idle", r["status"] == {"done", "session-idle"}, r)
+        # Output is streamed while the code runs: "before" arrives while it still loops.
+        c.send({"op": "eval", "code": '(println "before") (flush) (loop [] (recur))', "session": s, "id": "stream"})
+        m = c.read()
+        while m is not None and m.get("id") != "stream":
+            m = c.read()
+        check("out streamed while running", m is not None and m.get("out") == "before\n", m)
+        c.request({"op": "interrupt", "session": s, "interrupt-id": "stream"})
+        r = merged(c.collect("stream"))
+        check("streamed eval interrupted", "interrupted" in r["status"], r)
         r = ev(c, "(+ 1 1)", session=s)
         check("eval after interrupt", r["value"] == ["2"], r)
 
@@ -209,6 +218,10 @@ def test_basics(port):
         # clojure.repl in user
         r = ev(c, "(doc first)", session=s, ns="user")
         check("doc in user", r["out"].startswith("-------------------------\nclojure.core/first\n([coll])\n"), r)
+
+        # What CIDER evaluates on connecting.
+        r = ev(c, "(clojure.core/apply clojure.core/require clojure.main/repl-requires)", session=s)
+        check("clojure.main/repl-requires", r["value"] == ["nil"] and not r["err"], r)
 
         # close
         r = merged(c.request({"op": "close", "session": s3}))

@@ -38,6 +38,8 @@ Value str_or_nil(Runtime& vm, const std::string& s) { return s.empty() ? Value::
 /// integers integers, anything else its printed form. nil values are left out of maps.
 BValue to_bvalue(Runtime& vm, Value v, int depth = 0) {
   if (depth > 32) return BValue(pr_str(vm, v));
+  RootScope scope(vm.heap);  // a lazy seq's realisation runs Clove code
+  scope.push(v);
   if (String* s = as<String>(v)) return BValue(std::string(s->view()));
   if (Keyword* k = as<Keyword>(v)) return BValue(k->sym->str());
   if (Symbol* s = as<Symbol>(v)) return BValue(s->str());

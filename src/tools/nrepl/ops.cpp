@@ -30,6 +30,19 @@ Value call_nrepl(Runtime& vm, const char* name, std::initializer_list<Value> arg
   return vm.call(vm.var_value(v), args);
 }
 
+/// call_nrepl for the bookkeeping around a job (leaving a session), which an interrupt
+/// that arrives as the job's own code ends must not cut short.
+Value call_nrepl_uninterrupted(Runtime& vm, const char* name, std::initializer_list<Value> args) {
+  for (int attempt = 0;; ++attempt) {
+    try {
+      return call_nrepl(vm, name, args);
+    } catch (const CloveError& e) {
+      if (e.kind != ErrorKind::InterruptedError || attempt == 3) throw;
+      vm.clear_interrupt();
+    }
+  }
+}
+
 Value str(Runtime& vm, const std::string& s) { return string_value(vm.heap, s); }
 Value str_or_nil(Runtime& vm, const std::string& s) { return s.empty() ? Value::nil() : str(vm, s); }
 
@@ -185,7 +198,15 @@ void in_session(Runtime& vm, const Reply& reply, F&& job) {
   const Value session = str(vm, reply.session);
   RootScope scope(vm.heap);
   scope.push(session);
-  call_nrepl(vm, "enter-session", {session});
+  try {
+    call_nrepl(vm, "enter-session", {session});
+  } catch (const CloveError& e) {
+    if (e.kind != ErrorKind::InterruptedError) throw;
+    vm.clear_interrupt();  // interrupted before its code started
+    reply.status({"interrupted"});
+    reply.done();
+    return;
+  }
   vm.set_out([reply](std::string_view s) {
     BValue m = BValue::make_dict();
     m.set("out", std::string(s));
@@ -201,11 +222,11 @@ void in_session(Runtime& vm, const Reply& reply, F&& job) {
     interrupted = job();
   } catch (...) {
     vm.clear_interrupt();
-    call_nrepl(vm, "leave-session", {session});
+    call_nrepl_uninterrupted(vm, "leave-session", {session});
     throw;
   }
   vm.clear_interrupt();
-  call_nrepl(vm, "leave-session", {session});
+  call_nrepl_uninterrupted(vm, "leave-session", {session});
   if (interrupted) reply.status({"interrupted"});
   reply.done();
 }

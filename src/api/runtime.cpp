@@ -27,7 +27,7 @@ Runtime::Runtime(RuntimeOptions opts) {
   // What exists now (the core library, the natives) lives as long as the VM: no cycle
   // marks or sweeps it again (gc/heap.h, freeze).
   if (opts.max_memory) heap.collect();
-  heap.freeze();
+  freeze_heap();
   // The root fiber's stack changes without barriers (it is traced at every root scan):
   // remembered, it is also traced as a frozen object must be, whatever runs.
   if (root_fiber()) heap.touch(root_fiber());

@@ -431,6 +431,20 @@ void Heap::collect() {
   finish_cycle("full");
 }
 
+std::vector<Obj*> Heap::root_marks(RootProvider& p) {
+  std::vector<Obj*> found;
+  capture_ = &found;
+  Tracer t{*this};
+  try {
+    p.trace_roots(t);
+  } catch (...) {
+    capture_ = nullptr;
+    throw;
+  }
+  capture_ = nullptr;
+  return found;
+}
+
 size_t Heap::validate() {
   std::unordered_set<Obj*> all;
   auto add = [&](Obj* o) {

@@ -126,6 +126,9 @@ class Heap {
   size_t frozen_bytes() const { return fixed_bytes_; }
   /// Frozen objects stored into since they were frozen (traced with the roots).
   size_t remembered_count() const { return remembered_.size(); }
+  /// The objects `p.trace_roots` marks, in order and with repeats, colouring nothing:
+  /// the work of one root scan (for tests).
+  std::vector<Obj*> root_marks(RootProvider& p);
 
   /// A GC safepoint: may run an incremental step (or, in stress mode, a full collection).
   void safepoint() {

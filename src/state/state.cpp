@@ -25,11 +25,22 @@ void State::trace_roots(Tracer& t) {
   }
   t.mark(last_exception_);
   for (Value v : permanent) t.mark(v);
-  for (auto& [name, native] : native_registry) t.mark(native);
+  if (heap_frozen) {
+    for (Obj* native : natives_since_freeze) t.mark(native);
+  } else {
+    for (auto& [name, native] : native_registry) t.mark(native);
+  }
   for (auto& [resource, protos] : image_units) t.mark(protos);
   t.mark(request.fn);
   for (Value v : request.args) t.mark(v);
   t.mark(request.ctx);  // request.fiber: the interpreter marks it (vm/interpreter.cpp)
+}
+
+void State::freeze_heap() {
+  heap.freeze();
+  names.freeze();
+  natives_since_freeze.clear();
+  heap_frozen = true;
 }
 
 void State::open_native_module(const std::string& path) {

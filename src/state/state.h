@@ -185,6 +185,10 @@ class State : public RootProvider {
   /// it here again when reading (Janet's reverse lookup). Values are Native objects
   /// (runtime/lang/function.h); a native defined again under a name replaces the entry.
   std::unordered_map<std::string, Obj*> native_registry;
+  /// The natives def_native made after freeze_heap (the only registry entries that
+  /// need tracing; a native replaced under its name stays here, alive, harmlessly).
+  std::vector<Obj*> natives_since_freeze;
+  bool heap_frozen = false;
   /// C++ state of a library of natives that lives as long as the VM, by the library's
   /// name (natives/clove_ffi/: "clove.ffi" holds its call descriptors and dlopen
   /// handles). Freed with the VM.
@@ -319,6 +323,11 @@ class State : public RootProvider {
   /// Values kept alive for the State's lifetime.
   std::vector<Value> permanent;
   void trace_roots(Tracer& t) override;
+  /// Freezes everything allocated so far (Heap::freeze: the core library and the
+  /// natives, once loaded) and stops tracing the roots that now hold only frozen
+  /// objects (the interner's tables, the native registry) at every collection: only
+  /// what is added to them later is traced. Call once, before user code runs.
+  void freeze_heap();
 
  protected:
   /// Makes *out*, *err* and *in* with the process streams as their roots

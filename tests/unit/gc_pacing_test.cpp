@@ -103,6 +103,21 @@ TEST_F(GcPacing, GrowingLiveSetStaysWithinAFactorOfLive) {
 // The core library is frozen when the VM is made (Heap::freeze): a cycle marks and
 // sweeps only what the program made, so a program keeping almost nothing live runs
 // many cheap cycles and its heap stays near the frozen core plus kMinThreshold.
+TEST_F(GcPacing, RootScansSkipTheFrozenInternerAndNatives) {
+  // The core library interns about 1,600 symbols and keywords and defines over 400
+  // natives; once frozen, a root scan must not visit them at every cycle.
+  const std::vector<Obj*> before = vm.heap.root_marks(vm);
+  EXPECT_LT(before.size(), 300u) << "a root scan visits the frozen interner or native registry";
+  Symbol* fresh = vm.names.symbol("a-symbol-interned-after-the-freeze");
+  Var* v = vm.def_native("user", "probe-2", n_probe, 0, 0, "A native defined after the freeze (test only).");
+  const std::vector<Obj*> after = vm.heap.root_marks(vm);
+  EXPECT_NE(std::find(after.begin(), after.end(), fresh), after.end()) << "a symbol interned later is a root";
+  EXPECT_NE(std::find(after.begin(), after.end(), v->root.as_obj()), after.end()) << "a native defined later is a root";
+  vm.heap.collect();
+  EXPECT_EQ(vm.names.symbol("a-symbol-interned-after-the-freeze"), fresh);
+  EXPECT_NO_THROW(vm.heap.validate());
+}
+
 TEST_F(GcPacing, TheCoreLibraryIsFrozenAndCyclesSkipIt) {
   EXPECT_GT(vm.heap.frozen_bytes(), size_t{512} << 10) << "the core library should be frozen";
   const size_t before = vm.heap.collections();

@@ -57,6 +57,7 @@ Var* State::def_native(std::string_view ns_name, std::string_view name, NativeFn
   v->bound = true;
   heap.barrier(v, n);
   native_registry[std::move(full)] = n;
+  if (heap_frozen) natives_since_freeze.push_back(n);
   return v;
 }
 

@@ -97,6 +97,7 @@ T* Interner::intern(Table<T>& t, std::string_view ns, std::string_view name, Mak
   while (t.slots[i].obj) i = (i + 1) & mask;
   t.slots[i] = {h, obj};
   ++t.count;
+  if (frozen_) since_freeze_.push_back(obj);
   return obj;
 }
 
@@ -131,6 +132,10 @@ Keyword* Interner::keyword(std::string_view q) {
 }
 
 void Interner::trace(Tracer& t) {
+  if (frozen_) {
+    for (Obj* o : since_freeze_) t.mark(o);
+    return;
+  }
   for (const auto& sl : symbols_.slots)
     if (sl.obj) t.mark(sl.obj);
   for (const auto& sl : keywords_.slots)

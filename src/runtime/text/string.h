@@ -93,6 +93,13 @@ class Interner {
       if (slot.obj) f(slot.obj);
   }
   void trace(Tracer& t);
+  /// Called once every object interned so far is frozen (Heap::freeze): from then on
+  /// trace() marks only what is interned later, instead of walking both tables at every
+  /// collection (frozen objects are never marked again).
+  void freeze() {
+    frozen_ = true;
+    since_freeze_.clear();
+  }
 
  private:
   /// One table: slots of {hash, object}, a power of two in size, at most 3/4 full.
@@ -111,6 +118,8 @@ class Interner {
   T* find(const Table<T>& t, uint64_t hash, std::string_view ns, std::string_view name) const;
 
   Heap& heap_;
+  bool frozen_ = false;
+  std::vector<Obj*> since_freeze_;  // interned after freeze(): what trace() marks
   Table<Symbol> symbols_;
   Table<Keyword> keywords_;
   // Direct-mapped by address, holding only interned symbols. Interned symbols are never

@@ -115,20 +115,9 @@ bool complete_forms(Runtime& vm, const std::string& text) {
 /// Evaluates src and prints its value (or the error, through `guarded`).
 void eval_and_print(Runtime& vm, const std::string& src,
                     const std::function<int(const std::function<void()>&)>& guarded) {
-  struct Evaluating {  // the window in which Ctrl-C interrupts the VM
-    Evaluating() {
-      g_vm->clear_interrupt();
-      g_evaluating = 1;
-    }
-    ~Evaluating() {
-      g_evaluating = 0;
-      g_vm->clear_interrupt();
-    }
-  };
   guarded([&] {
     Value v;
     try {
-      Evaluating during;
       v = vm.eval_string(src, "<repl>");
     } catch (const CloveError& e) {
       // *e: the exception, for (ex-message *e), (ex-data *e), (pst)...
@@ -197,6 +186,15 @@ int run_repl(Runtime& vm, const std::function<int(const std::function<void()>&)>
       continue;
     }
     if (!line) break;
+    // From here until the next prompt Ctrl-C interrupts the VM (a Ctrl-C pressed as the
+    // evaluation starts is not lost); a pending one is dropped before the next prompt.
+    struct Interruptible {
+      Interruptible() { g_evaluating = 1; }
+      ~Interruptible() {
+        g_evaluating = 0;
+        g_vm->clear_interrupt();
+      }
+    } interruptible;
     if (*line) {
       add_history(line);
       if (!history.empty()) write_history(history.c_str());

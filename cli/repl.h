@@ -11,7 +11,7 @@ namespace clove::cli {
 /// Runs the REPL on vm until end of input (Ctrl-D); returns the exit status (0).
 ///
 /// On a terminal: line editing and Tab completion (libedit) of vars, namespaces,
-/// aliases, qualified names, keywords and special forms (clove.nrepl/completions),
+/// aliases, qualified names, keywords, special forms and class names (clove.nrepl/completions),
 /// history kept in ~/.clove_history (CLOVE_HISTORY names another file, "" none),
 /// multi-line forms (a "... " prompt until the form is complete), Ctrl-C interrupts the
 /// evaluation in progress (or drops the line being typed), Ctrl-D exits. With stdin not

@@ -108,8 +108,8 @@
   [x]
   (when-let [v (resolve x)]
     (when (var? v)
-      (let [{:keys [file line column]} (meta v)]
-        (clove.repl/source-text file line column)))))
+      (let [{:keys [file line column name]} (meta v)]
+        (clove.repl/source-text file line column name)))))
 
 (defmacro source
   "Prints the source code for the given symbol, if it can find it.

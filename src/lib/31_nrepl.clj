@@ -98,11 +98,12 @@
 
 (defn completions
   "Completion candidates for prefix in namespace ns-str (a string): vars the namespace
-  sees, namespaces, aliases, qualified names (alias/name, ns/name), special forms and
-  keywords (:k, ::k). Each is {:candidate :type :ns?}, sorted by candidate."
+  sees, namespaces, aliases, qualified names (alias/name, ns/name), special forms,
+  host class names Clove knows and keywords (:k, ::k). Each is {:candidate :type :ns?}, sorted by candidate."
   [prefix ns-str]
   (let [nspace (or (some-> ns-str symbol find-ns) *ns*)
         starts? #(str/starts-with? % prefix)
+        classes (set (clove.repl/class-names))
         result
         (cond
           (str/starts-with? prefix "::")
@@ -131,7 +132,7 @@
           :else
           (concat
            (for [[sym v] (ns-map nspace)
-                 :when (and (var? v) (starts? (str sym)))
+                 :when (and (var? v) (starts? (str sym)) (not (classes (str sym))))
                  :let [m (clove.repl/var-info v)]
                  :when (or (= (:ns m) nspace) (not (:private m)))]
              (candidate (str sym) (var-type v) (ns-name (:ns m))))
@@ -140,7 +141,9 @@
            (for [[a _] (ns-aliases nspace) :let [c (str a)] :when (starts? c)]
              (candidate c "namespace" nil))
            (for [s special-forms :let [c (str s)] :when (starts? c)]
-             (candidate c "special-form" nil))))]
+             (candidate c "special-form" nil))
+           (for [c (clove.repl/class-names) :when (starts? c)]
+             (candidate c "class" nil))))]
     (vec (sort-by :candidate (distinct result)))))
 
 ;; ---- info, eldoc ----

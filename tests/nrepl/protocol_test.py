@@ -181,6 +181,9 @@ def test_basics(port):
         ev(c, ":some-unusual-keyword", session=s)
         r = merged(c.request({"op": "completions", "prefix": ":some-unusual", "session": s}))
         check("completions keyword", [x["candidate"] for x in r["completions"]] == [":some-unusual-keyword"], r)
+        r = merged(c.request({"op": "completions", "prefix": "java.lang.Illegal", "session": s}))
+        check("completions class", {"candidate": "java.lang.IllegalArgumentException", "type": "class"}
+              in r["completions"], r)
         r = merged(c.request({"op": "complete", "symbol": "whe", "ns": "user", "session": s}))
         check("complete (old op)", "when" in [x["candidate"] for x in r["completions"]], r)
         r = merged(c.request({"op": "completions", "prefix": "wh", "ns": "my.app", "session": s}))
@@ -218,6 +221,12 @@ def test_basics(port):
         # clojure.repl in user
         r = ev(c, "(doc first)", session=s, ns="user")
         check("doc in user", r["out"].startswith("-------------------------\nclojure.core/first\n([coll])\n"), r)
+
+        # source of definitions evaluated through nREPL (every eval shares a file name).
+        ev(c, "(defn twice [x]\n  (* 2 x))", session=s, ns="user")
+        ev(c, "(defn thrice [x] (* 3 x))", session=s, ns="user")
+        r = ev(c, "(source twice)", session=s, ns="user")
+        check("source of an nREPL definition", r["out"] == "(defn twice [x]\n  (* 2 x))\n", r)
 
         # What CIDER evaluates on connecting.
         r = ev(c, "(clojure.core/apply clojure.core/require clojure.main/repl-requires)", session=s)

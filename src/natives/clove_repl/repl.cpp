@@ -4,12 +4,15 @@
 //   (clove.repl/var-info v)           the var's metadata with :ns and :name always, and
 //                                     for a native without metadata its :doc and
 //                                     :arglists (natives keep them in the Native object)
-//   (clove.repl/source-text file line column)
+//   (clove.repl/source-text file line column name?)
 //                                     the text of the form that starts at line:column
 //                                     of `file` (a source the VM has read, an embedded
 //                                     library "clove/lib/NAME", or a file on disk), or
-//                                     nil when it cannot be found
+//                                     nil when it cannot be found; with `name`, of the
+//                                     newest source so named that defines name there
+//                                     (REPL inputs all share one name)
 //   (clove.repl/keywords)             every interned keyword (completion of :k)
+//   (clove.repl/class-names)          the host class names Clove knows (completion)
 //
 // The namespace is clove.repl rather than clojure.repl so that clojure.repl stays a
 // lazily loaded library (eval/loader.h: a namespace with vars counts as loaded).
@@ -20,6 +23,7 @@
 #include "natives/args.h"
 #include "reader/reader.h"
 #include "reader/reader_env.h"
+#include "runtime/lang/host_class.h"
 #include "runtime/coll/coll.h"
 #include "runtime/text/unicode.h"
 #include "state/namespace.h"
@@ -96,16 +100,14 @@ size_t offset_of(std::string_view text, int64_t line, int64_t column) {
   return pos;
 }
 
-Value r_source_text(State& vm, Args a) {
-  if (a[0].is_nil() || a[1].is_nil()) return Value::nil();
-  std::string file(arg_string(a, 0, "clove.repl/source-text")->view());
-  int64_t line = arg_long(a, 1, "clove.repl/source-text");
-  int64_t column = a[2].is_nil() ? 1 : arg_long(a, 2, "clove.repl/source-text");
-  std::string text;
-  if (line < 1 || !source_of(vm, file, &text)) return Value::nil();
+/// The text of the form at line:column of `text`, or "" when there is none there.
+/// With `name`, only a definition of that name counts: a list whose head is a symbol
+/// starting with "def" and whose second element is the name ((def name ...), (defn
+/// name ...), (defmacro name ...)).
+std::string form_at(State& vm, std::string_view text, int64_t line, int64_t column, Symbol* name) {
   size_t start = offset_of(text, line, column);
-  if (start == std::string::npos || start >= text.size()) return Value::nil();
-  std::string_view rest = std::string_view(text).substr(start);
+  if (start == std::string::npos || start >= text.size()) return "";
+  std::string_view rest = text.substr(start);
   try {
     // Read one form to find where it ends; tags and ::aliases need not resolve.
     ReaderOptions opts;
@@ -113,16 +115,61 @@ Value r_source_text(State& vm, Args a) {
     StateReaderEnv env(vm);
     Reader reader(vm, env, rest, 0, opts);
     Value form;
-    if (!reader.next(&form)) return Value::nil();
-    return string_value(vm.heap, rest.substr(0, reader.offset()));
+    if (!reader.next(&form)) return "";
+    if (name) {
+      bool list = is_seq(form) || is_list(form);
+      Symbol* head = list ? as<Symbol>(nth(vm, form, 0, Value::nil())) : nullptr;
+      Symbol* second = list ? as<Symbol>(nth(vm, form, 1, Value::nil())) : nullptr;
+      if (!head || !head->name_view().starts_with("def") || !second || second->name_view() != name->name_view())
+        return "";
+    }
+    return std::string(rest.substr(0, reader.offset()));
   } catch (const Diagnostic&) {
-    return Value::nil();
+    return "";
+  } catch (const CloveError&) {
+    return "";
   }
+}
+
+Value r_source_text(State& vm, Args a) {
+  if (a[0].is_nil() || a[1].is_nil()) return Value::nil();
+  std::string file(arg_string(a, 0, "clove.repl/source-text")->view());
+  int64_t line = arg_long(a, 1, "clove.repl/source-text");
+  int64_t column = a[2].is_nil() ? 1 : arg_long(a, 2, "clove.repl/source-text");
+  Symbol* name = a.size() > 3 ? as<Symbol>(a[3]) : nullptr;
+  if (line < 1) return Value::nil();
+  // Many sources share a name ("<repl>", an nREPL client's file evaluated form by form):
+  // the newest one holding the definition at that place wins.
+  if (name) {
+    for (size_t id = vm.sources.size(); id-- > 1;) {
+      if (vm.sources.name(static_cast<uint32_t>(id)) != file) continue;
+      std::string found = form_at(vm, vm.sources.text(static_cast<uint32_t>(id)), line, column, name);
+      if (!found.empty()) return string_value(vm.heap, found);
+    }
+  }
+  std::string text;
+  if (!source_of(vm, file, &text)) return Value::nil();
+  std::string found = form_at(vm, text, line, column, nullptr);
+  return found.empty() ? Value::nil() : string_value(vm.heap, found);
 }
 
 Value r_keywords(State& vm, Args) {
   std::vector<Value> out;
   vm.names.each_keyword([&](Keyword* k) { out.push_back(Value::object(k)); });
+  return vector_from(vm.heap, out.data(), out.size());
+}
+
+Value r_class_names(State& vm, Args) {
+  std::vector<Value> out;
+  RootScope scope(vm.heap);
+  for (const HostClassName& c : host_class_names()) {
+    out.push_back(string_value(vm.heap, c.full));
+    scope.push(out.back());
+    if (!c.short_name.empty()) {
+      out.push_back(string_value(vm.heap, c.short_name));
+      scope.push(out.back());
+    }
+  }
   return vector_from(vm.heap, out.data(), out.size());
 }
 
@@ -134,11 +181,16 @@ void install_repl_natives(State& vm) {
                 "The metadata of var v with :ns and :name, plus a native's :doc and its arglists "
                 "as text (:arglists-text).",
                 "([v])");
-  vm.def_native(R, "source-text", r_source_text, 3, 3,
+  vm.def_native(R, "source-text", r_source_text, 3, 4,
                 "The source text of the form starting at line and column of file (a path, or "
-                "clove/lib/NAME for the embedded library), or nil when it cannot be found.",
-                "([file line column])");
+                "clove/lib/NAME for the embedded library), or nil when it cannot be found. With "
+                "name, the newest source of that file name whose form there defines name.",
+                "([file line column] [file line column name])");
   vm.def_native(R, "keywords", r_keywords, 0, 0, "A vector of every interned keyword, in no order.", "([])");
+  vm.def_native(R, "class-names", r_class_names, 0, 0,
+                "A vector of the names of the host classes Clove knows: full names, and the short "
+                "names of java.lang's (\"java.lang.String\", \"String\").",
+                "([])");
 }
 
 }  // namespace clove

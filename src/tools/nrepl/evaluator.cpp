@@ -74,7 +74,7 @@ void Evaluator::thread_main(std::string* start_error) {
       if (stopping_) break;
       job = std::move(queue_.front());
       queue_.pop_front();
-      if (!job.reply.conn->alive()) continue;  // its client is gone
+      if (!job.reply.conn->alive() && !job.even_if_closed) continue;  // its client is gone
       running_ = &job;
       job.reply.on_done = std::make_shared<std::function<void()>>([this] {
         std::lock_guard<std::mutex> lock(mutex_);
@@ -128,7 +128,7 @@ Evaluator::InterruptResult Evaluator::interrupt(const std::string& session, cons
 
 void Evaluator::connection_closed(const Connection* conn) {
   std::lock_guard<std::mutex> lock(mutex_);
-  std::erase_if(queue_, [&](const Job& j) { return j.reply.conn.get() == conn; });
+  std::erase_if(queue_, [&](const Job& j) { return j.reply.conn.get() == conn && !j.even_if_closed; });
   if (running_ && running_->reply.conn.get() == conn) {
     interrupt_requested_ = true;
     vm_->interrupt();

@@ -33,6 +33,9 @@ struct Job {
   Reply reply;
   std::string msg_id;  // the request's id, for interrupt-id
   std::function<void(Runtime& vm, const Reply& reply)> run;
+  /// Runs even when the client is gone (bookkeeping such as forgetting its session);
+  /// other jobs of a closed connection are dropped.
+  bool even_if_closed = false;
 };
 
 class Evaluator {

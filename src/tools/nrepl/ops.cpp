@@ -281,7 +281,7 @@ void op_eval(Runtime& vm, const BValue& msg, const Reply& reply) {
       src.append(rest.substr(0, end));
       FormResult r = run_source(vm, reply, src, file, true);
       if (r == FormResult::Interrupted) return true;
-      if (last || r == FormResult::Error && end == rest.size()) break;
+      if (last) break;  // after a runtime error the next forms still run, as in Clojure's REPL
       advance_position(code, pos, pos + end, &line, &column);
       pos += end;
     }

@@ -138,8 +138,8 @@ void Server::serve(std::shared_ptr<Connection> conn) {
   evaluator_->connection_closed(conn.get());
   // The connection's implicit session (messages without one) goes with it.
   std::string implicit = fmt::format("connection-{}", conn->serial());
-  Reply r{conn, "", implicit};
-  evaluator_->submit(Job{r, "", [implicit](Runtime& vm, const Reply&) { op_close_session(vm, implicit); }});
+  Reply r{conn, "", implicit, nullptr};
+  evaluator_->submit(Job{r, "", [implicit](Runtime& vm, const Reply&) { op_close_session(vm, implicit); }, true});
 }
 
 std::string Server::new_session_id() {
@@ -154,7 +154,7 @@ std::string Server::new_session_id() {
 }
 
 void Server::handle(const std::shared_ptr<Connection>& conn, const BValue& msg) {
-  Reply reply{conn, msg.get_str("id"), msg.get_str("session")};
+  Reply reply{conn, msg.get_str("id"), msg.get_str("session"), nullptr};
   if (!msg.is_dict()) {
     BValue err = BValue::make_dict();
     err.set("status", BValue::make_list({"error", "unknown-op", "done"}));
@@ -174,7 +174,7 @@ void Server::handle(const std::shared_ptr<Connection>& conn, const BValue& msg) 
       reply.session.empty() ? fmt::format("connection-{}", conn->serial()) : reply.session;
   reply.session = session;  // answers name the session the request ran in
   auto queue = [&](void (*fn)(Runtime&, const BValue&, const Reply&)) {
-    evaluator_->submit(Job{reply, reply.id, [fn, copy = msg](Runtime& vm, const Reply& r) { fn(vm, copy, r); }});
+    evaluator_->submit(Job{reply, reply.id, [fn, copy = msg](Runtime& vm, const Reply& r) { fn(vm, copy, r); }, false});
   };
   if (op == "describe") {
     BValue out = describe_reply();
@@ -187,7 +187,7 @@ void Server::handle(const std::shared_ptr<Connection>& conn, const BValue& msg) 
       sessions_.insert(id);
     }
     std::string from = msg.get_str("session");
-    evaluator_->submit(Job{reply, reply.id, [id, from](Runtime& vm, const Reply&) { op_new_session(vm, id, from); }});
+    evaluator_->submit(Job{reply, reply.id, [id, from](Runtime& vm, const Reply&) { op_new_session(vm, id, from); }, true});
     BValue out = BValue::make_dict();
     out.set("new-session", id);
     out.set("status", BValue::make_list({"done"}));
@@ -198,7 +198,7 @@ void Server::handle(const std::shared_ptr<Connection>& conn, const BValue& msg) 
       sessions_.erase(session);
     }
     evaluator_->interrupt(session, "");
-    evaluator_->submit(Job{reply, reply.id, [session](Runtime& vm, const Reply&) { op_close_session(vm, session); }});
+    evaluator_->submit(Job{reply, reply.id, [session](Runtime& vm, const Reply&) { op_close_session(vm, session); }, true});
     reply.status({"done", "session-closed"});
   } else if (op == "ls-sessions") {
     BValue list = BValue::make_list();

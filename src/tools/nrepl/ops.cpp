@@ -154,9 +154,10 @@ std::string padding(int64_t line, int64_t column) {
 enum class FormResult { Ok, Error, Interrupted };
 
 /// Runs `src` (one or more forms, already padded to their position) in the entered
-/// session; sends its value (when `send_value`) or its error.
+/// session; sends its value (when `send_value`, with the namespace `value_ns` or else
+/// the current one) or its error.
 FormResult run_source(Runtime& vm, const Reply& reply, const std::string& src, const std::string& file,
-                      bool send_value) {
+                      bool send_value, Namespace* value_ns = nullptr) {
   auto on_error = [&](Value exc, const std::string& text) {
     report_error(vm, reply, exc, text);
     return FormResult::Error;
@@ -170,7 +171,7 @@ FormResult run_source(Runtime& vm, const Reply& reply, const std::string& src, c
       BValue msg = BValue::make_dict();
       String* s = as<String>(printed);
       msg.set("value", s ? std::string(s->view()) : std::string("nil"));
-      msg.set("ns", current_ns_name(vm));
+      msg.set("ns", value_ns ? value_ns->name->str() : current_ns_name(vm));
       reply.send(std::move(msg));
     }
     return FormResult::Ok;
@@ -301,7 +302,7 @@ void op_load_file(Runtime& vm, const BValue& msg, const Reply& reply) {
     Namespace* saved = vm.current_ns();
     FormResult r = FormResult::Ok;
     try {
-      r = run_source(vm, reply, contents->s, path, true);
+      r = run_source(vm, reply, contents->s, path, true, saved);
     } catch (...) {
       vm.set_current_ns(saved);
       throw;

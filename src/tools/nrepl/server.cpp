@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include <cstring>
+#include <filesystem>
 #include <random>
 #include <stdexcept>
 #include <thread>
@@ -221,7 +222,13 @@ void Server::handle(const std::shared_ptr<Connection>& conn, const BValue& msg) 
     reply.done();
   } else if (op == "classpath") {
     BValue list = BValue::make_list();
-    for (const std::string& p : evaluator_->load_path()) list.list.emplace_back(p);
+    for (const std::string& p : evaluator_->load_path()) {
+      std::error_code ec;
+      std::filesystem::path abs = std::filesystem::absolute(p, ec).lexically_normal();
+      std::string text = ec ? p : abs.string();
+      if (text.size() > 1 && text.back() == '/') text.pop_back();  // "/work/." -> "/work"
+      list.list.emplace_back(text);
+    }
     BValue out = BValue::make_dict();
     out.set("classpath", std::move(list));
     out.set("status", BValue::make_list({"done"}));

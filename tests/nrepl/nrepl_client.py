@@ -67,6 +67,7 @@ class Client:
     def __init__(self, port, host="127.0.0.1", timeout=30):
         self.sock = socket.create_connection((host, port), timeout=timeout)
         self.buf = b""
+        self.stash = []  # messages read while waiting for another request's
 
     def __enter__(self):
         return self
@@ -108,16 +109,21 @@ class Client:
         return self.collect(msg["id"], until)
 
     def collect(self, id, until="done"):
+        """The replies to request `id` up to the one whose status has `until`; replies
+        to other requests read meanwhile are kept for their own collect."""
         out = []
         while True:
+            mine = [m for m in self.stash if m.get("id") == id]
+            self.stash = [m for m in self.stash if m.get("id") != id]
+            for i, m in enumerate(mine):
+                out.append(m)
+                if until in m.get("status", []):
+                    self.stash = mine[i + 1:] + self.stash
+                    return out
             m = self.read()
             if m is None:
                 raise EOFError("server closed the connection; got %r" % out)
-            if m.get("id") != id:
-                continue
-            out.append(m)
-            if until in m.get("status", []):
-                return out
+            self.stash.append(m)
 
     def clone(self):
         return self.request({"op": "clone"})[0]["new-session"]

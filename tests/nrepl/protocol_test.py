@@ -153,6 +153,20 @@ def test_basics(port):
         check("interrupted eval", r["status"] == {"interrupted", "done"}, r)
         r = merged(c.request({"op": "interrupt", "session": s}))
         check("session-idle", r["status"] == {"done", "session-idle"}, r)
+        # An eval waiting behind another session's (sessions share the VM) can be
+        # interrupted too.
+        sa, sb = c.clone(), c.clone()
+        c.send({"op": "eval", "code": "(loop [] (recur))", "session": sa, "id": "runs"})
+        c.send({"op": "eval", "code": "(loop [] (recur))", "session": sb, "id": "waits"})
+        time.sleep(0.2)
+        r = merged(c.request({"op": "interrupt", "session": sb}))
+        check("interrupt a queued eval", r["status"] == {"done"}, r)
+        r = merged(c.collect("waits"))
+        check("queued eval interrupted", r["status"] == {"interrupted", "done"}, r)
+        c.request({"op": "interrupt", "session": sa})
+        r = merged(c.collect("runs"))
+        check("running eval interrupted", r["status"] == {"interrupted", "done"}, r)
+
         # Output is streamed while the code runs: "before" arrives while it still loops.
         c.send({"op": "eval", "code": '(println "before") (flush) (loop [] (recur))', "session": s, "id": "stream"})
         m = c.read()

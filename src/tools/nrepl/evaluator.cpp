@@ -117,13 +117,38 @@ void Evaluator::submit(Job job) {
 }
 
 Evaluator::InterruptResult Evaluator::interrupt(const std::string& session, const std::string& msg_id) {
-  std::lock_guard<std::mutex> lock(mutex_);
-  if (!running_ || running_->reply.session != session) return InterruptResult::Idle;
-  if (!msg_id.empty() && running_->msg_id != msg_id) return InterruptResult::IdMismatch;
-  interrupt_requested_ = true;
-  vm_->interrupt();
-  wake_.notify_all();  // a job waiting for stdin
-  return InterruptResult::Interrupted;
+  std::vector<Reply> cancelled;
+  InterruptResult result = InterruptResult::Idle;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    auto matches = [&](const Job& j) {
+      return j.cancellable && j.reply.session == session && (msg_id.empty() || j.msg_id == msg_id);
+    };
+    for (auto it = queue_.begin(); it != queue_.end();) {
+      if (matches(*it)) {
+        cancelled.push_back(it->reply);
+        it = queue_.erase(it);
+      } else {
+        ++it;
+      }
+    }
+    if (running_ && running_->reply.session == session) {
+      if (msg_id.empty() || running_->msg_id == msg_id) {
+        interrupt_requested_ = true;
+        vm_->interrupt();
+        wake_.notify_all();  // a job waiting for stdin
+        result = InterruptResult::Interrupted;
+      } else if (cancelled.empty()) {
+        result = InterruptResult::IdMismatch;
+      }
+    }
+    if (!cancelled.empty()) result = InterruptResult::Interrupted;
+  }
+  for (const Reply& r : cancelled) {
+    r.status({"interrupted"});
+    r.done();
+  }
+  return result;
 }
 
 void Evaluator::connection_closed(const Connection* conn) {

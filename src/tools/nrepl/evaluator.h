@@ -36,6 +36,9 @@ struct Job {
   /// Runs even when the client is gone (bookkeeping such as forgetting its session);
   /// other jobs of a closed connection are dropped.
   bool even_if_closed = false;
+  /// A request an interrupt may cancel while it waits in the queue (the ops a client
+  /// sent; not the server's own bookkeeping).
+  bool cancellable = false;
 };
 
 class Evaluator {
@@ -53,8 +56,10 @@ class Evaluator {
   /// What interrupt found: the session's job was stopped, the session was idle, or the
   /// running job is another request than interrupt-id.
   enum class InterruptResult { Interrupted, Idle, IdMismatch };
-  /// Interrupts session's running job (if `msg_id` is not empty, only the job of that
-  /// request); queued jobs of the session are not affected.
+  /// Interrupts session's running job and cancels its queued requests (if `msg_id` is
+  /// not empty, only the request with that id): a cancelled request is answered
+  /// {"status" ["interrupted"]} then "done", as a stopped one is. (Sessions share the
+  /// VM, so a session's eval may still be waiting behind another session's.)
   InterruptResult interrupt(const std::string& session, const std::string& msg_id);
   /// The client of `conn` is gone: its running job is interrupted and its queued jobs
   /// are dropped.

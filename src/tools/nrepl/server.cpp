@@ -140,7 +140,7 @@ void Server::serve(std::shared_ptr<Connection> conn) {
   // The connection's implicit session (messages without one) goes with it.
   std::string implicit = fmt::format("connection-{}", conn->serial());
   Reply r{conn, "", implicit, nullptr};
-  evaluator_->submit(Job{r, "", [implicit](Runtime& vm, const Reply&) { op_close_session(vm, implicit); }, true});
+  evaluator_->submit(Job{r, "", [implicit](Runtime& vm, const Reply&) { op_close_session(vm, implicit); }, true, false});
 }
 
 std::string Server::new_session_id() {
@@ -175,7 +175,7 @@ void Server::handle(const std::shared_ptr<Connection>& conn, const BValue& msg) 
       reply.session.empty() ? fmt::format("connection-{}", conn->serial()) : reply.session;
   reply.session = session;  // answers name the session the request ran in
   auto queue = [&](void (*fn)(Runtime&, const BValue&, const Reply&)) {
-    evaluator_->submit(Job{reply, reply.id, [fn, copy = msg](Runtime& vm, const Reply& r) { fn(vm, copy, r); }, false});
+    evaluator_->submit(Job{reply, reply.id, [fn, copy = msg](Runtime& vm, const Reply& r) { fn(vm, copy, r); }, false, true});
   };
   if (op == "describe") {
     BValue out = describe_reply();
@@ -188,7 +188,7 @@ void Server::handle(const std::shared_ptr<Connection>& conn, const BValue& msg) 
       sessions_.insert(id);
     }
     std::string from = msg.get_str("session");
-    evaluator_->submit(Job{reply, reply.id, [id, from](Runtime& vm, const Reply&) { op_new_session(vm, id, from); }, true});
+    evaluator_->submit(Job{reply, reply.id, [id, from](Runtime& vm, const Reply&) { op_new_session(vm, id, from); }, true, false});
     BValue out = BValue::make_dict();
     out.set("new-session", id);
     out.set("status", BValue::make_list({"done"}));
@@ -199,7 +199,7 @@ void Server::handle(const std::shared_ptr<Connection>& conn, const BValue& msg) 
       sessions_.erase(session);
     }
     evaluator_->interrupt(session, "");
-    evaluator_->submit(Job{reply, reply.id, [session](Runtime& vm, const Reply&) { op_close_session(vm, session); }, true});
+    evaluator_->submit(Job{reply, reply.id, [session](Runtime& vm, const Reply&) { op_close_session(vm, session); }, true, false});
     reply.status({"done", "session-closed"});
   } else if (op == "ls-sessions") {
     BValue list = BValue::make_list();

@@ -125,7 +125,7 @@ enum ObjFlag : uint16_t {
   kFlagDynamic = 1 << 2,    // on a Var: ^:dynamic
   kFlagPrivate = 1 << 3,    // on a Var: ^:private
   kFlagTransient = 1 << 4,  // on a collection: a transient still editable
-  kFlagRemembered = 1 << 5, // a frozen object on the heap's remembered list (gc/heap.h)
+  kFlagRemembered = 1 << 5, // a frozen or old object on the heap's remembered list (gc/heap.h)
 };
 
 struct Tracer;

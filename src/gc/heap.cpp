@@ -71,10 +71,10 @@ bool stats_enabled() {
 
 void report_cycle(const Heap& h, const char* how) {
   std::fprintf(stderr,
-               "gc: cycle %zu (%s): %zu bytes live (%zu found live), %zu objects, %zu pool pages (%zu cached), "
-               "next cycle at %zu bytes\n",
-               h.collections(), how, h.bytes_live(), h.estimate(), h.object_count(), h.pool().page_count(),
-               h.pool().cached_pages(), h.threshold());
+               "gc: cycle %zu (%s): %zu bytes marked, %zu bytes live (%zu found live), %zu objects, %zu pool pages "
+               "(%zu cached), %zu remembered, next cycle at %zu bytes\n",
+               h.collections(), how, h.marked_bytes(), h.bytes_live(), h.estimate(), h.object_count(),
+               h.pool().page_count(), h.pool().cached_pages(), h.remembered_count(), h.threshold());
 }
 }  // namespace
 
@@ -86,6 +86,9 @@ Heap::Heap() : types_(&type_info(ObjType{})) {
   std::string mode = s ? s : "";
   incremental_stress_ = mode == "incremental";
   stress_ = !mode.empty() && mode != "0" && !incremental_stress_;
+  // CLOVE_GC=incremental: no generations (every cycle marks everything live).
+  const char* g = std::getenv("CLOVE_GC");
+  generational_ = !(g && std::string(g) == "incremental");
   set_threshold();
 }
 
@@ -161,7 +164,9 @@ void Heap::remove_root_provider(RootProvider* p) {
 // `grayagain` list): an object mutated over and over while marking, such as a
 // transient's nodes, is rescanned once per cycle rather than after every store.
 void Heap::barrier_slow(Obj* parent) {
-  if (parent->gc_color == kFixed) {  // in every phase: no cycle traces it otherwise
+  // Frozen and old objects, in every phase: no cycle traces them otherwise. A black
+  // object in the sweep of a generational cycle is about to become old (sweep_step).
+  if (parent->gc_color >= kFixed || (promote_ && phase_ == GcPhase::Sweep && parent->gc_color == kBlack)) {
     if (!(parent->flags & kFlagRemembered)) {
       parent->flags |= kFlagRemembered;
       remembered_.push_back(parent);
@@ -192,18 +197,52 @@ void Heap::set_limit(size_t bytes) {
 // after the program's own heap grows by pause%.
 void Heap::set_threshold() {
   const size_t own = estimate_ - std::min(estimate_, fixed_bytes_);
-  size_t t = own / 100 * static_cast<size_t>(pause_) + own % 100 * static_cast<size_t>(pause_) / 100;
-  if (t < own) t = SIZE_MAX;  // overflow
-  t = std::max(t, kMinThreshold);
-  t = t > SIZE_MAX - fixed_bytes_ ? SIZE_MAX : t + fixed_bytes_;
+  size_t t;
+  if (generational_ && !next_major_) {
+    // A minor cycle after the program allocates kMinorPercent% of its live bytes.
+    t = std::max(own / 100 * kMinorPercent, kMinThreshold);
+    t = t > SIZE_MAX - estimate_ ? SIZE_MAX : t + estimate_;
+  } else {
+    t = own / 100 * static_cast<size_t>(pause_) + own % 100 * static_cast<size_t>(pause_) / 100;
+    if (t < own) t = SIZE_MAX;  // overflow
+    t = std::max(t, kMinThreshold);
+    t = t > SIZE_MAX - fixed_bytes_ ? SIZE_MAX : t + fixed_bytes_;
+  }
   if (limit_ != SIZE_MAX) t = std::min(t, estimate_ + (limit_ - std::min(limit_, estimate_)) / 2);
   threshold_ = t;
   debt_ = bytes_ >= threshold_ ? 0 : -static_cast<int64_t>(std::min<size_t>(threshold_ - bytes_, INT64_MAX));
   if (stress_ || incremental_stress_ || phase_ != GcPhase::Pause) debt_ = 0;  // the next allocation owes a step
 }
 
+void Heap::whiten_old() {
+  // Old objects become ordinary white ones again, and stop being remembered: a major
+  // cycle traces everything reachable anyway.
+  pool_.for_each_unfrozen_cell([&](void* c) {
+    Obj* o = static_cast<Obj*>(c);
+    if (o->gc_color == kOld) o->gc_color = current_white_;
+  });
+  for (Obj* o = large_; o; o = o->gc_next)
+    if (o->gc_color == kOld) o->gc_color = current_white_;
+  std::erase_if(remembered_, [](Obj* o) {
+    if (o->gc_color == kFixed) return false;
+    o->flags &= static_cast<uint16_t>(~kFlagRemembered);
+    return true;
+  });
+}
+
+void Heap::set_generational(bool on) {
+  if (phase_ != GcPhase::Pause) collect();
+  if (generational_ && !on) whiten_old();
+  generational_ = on;
+  next_major_ = true;
+  set_threshold();
+}
+
 void Heap::start_cycle() {
+  minor_ = generational_ && !next_major_;
+  if (generational_ && !minor_) whiten_old();
   phase_ = GcPhase::Mark;
+  marked_ = 0;
   gray_.clear();
   gray_again_.clear();
   Tracer t{*this};
@@ -222,6 +261,7 @@ size_t Heap::mark_step(size_t budget) {
     ti.trace(o, t);
     done += ti.size(o);
   }
+  marked_ += done;
   return done;
 }
 
@@ -233,6 +273,12 @@ size_t Heap::atomic() {
   size_t work = mark_step(SIZE_MAX);
   current_white_ = other_white();
   phase_ = GcPhase::Sweep;
+  // Generations pay only when the program keeps much alive: a small live set is cheap
+  // to mark again, and the objects promoted from it are mostly in flight (a lazy seq's
+  // current cell, which then keeps every young cell realised after it alive until a
+  // major cycle). A major cycle that finds less than kMinGenerationalLive makes nothing
+  // old, so the next cycle is a major one again.
+  promote_ = generational_ && (minor_ || marked_ >= kMinGenerationalLive || stress_ || incremental_stress_);
   // Pages made from here on hold only objects of the new white: the sweep stops short
   // of them, so that it cannot chase the allocation of the program it runs beside.
   sweep_page_ = 0;
@@ -258,12 +304,20 @@ size_t Heap::sweep_step(size_t budget, bool& finished) {
   size_t work = 0;
   const size_t bytes_before = bytes_;
   const uint8_t dead = other_white();
-  const uint8_t white = current_white_;
+  // What a marked survivor becomes: old in generational mode, else the next cycle's white.
+  const uint8_t survivor = promote_ ? kOld : current_white_;
   finished = false;
   // Releasing a page moves the last page into its slot: the range to sweep shrinks
   // when that page was in it, and otherwise a fresh page is swept for nothing.
   while (sweep_page_ < (sweep_end_ = std::min(sweep_end_, pool_.page_count()))) {
-    bool released = false;
+    PoolPage* page = pool_.page_at(sweep_page_);
+    if (minor_ && !page->young) {  // only old objects: nothing a minor cycle may free
+      ++sweep_page_;
+      work += PoolPage::kHeaderSize;
+      if (work >= budget) break;
+      continue;
+    }
+    bool released = false, young = false;
     size_t freed_bytes = 0;
     pool_.sweep_page(sweep_page_, released, [&](void* c) {
       Obj* o = static_cast<Obj*>(c);
@@ -272,11 +326,15 @@ size_t Heap::sweep_step(size_t budget, bool& finished) {
         freed_bytes += Pool::page_of(c)->cell_size;
         return true;
       }
-      o->gc_color = white;
+      if (o->gc_color == kBlack) o->gc_color = survivor;
+      else if (o->gc_color != kOld) young = true;  // made since the atomic phase
       return false;
     });
     bytes_ -= std::min(bytes_, freed_bytes);
-    if (!released) ++sweep_page_;  // a released page's slot now holds another page
+    if (!released) {
+      page->young = !generational_ || young || pool_.is_current(page);
+      ++sweep_page_;  // a released page's slot now holds another page
+    }
     work += PoolPage::kSize;
     if (work >= budget) break;
   }
@@ -289,7 +347,7 @@ size_t Heap::sweep_step(size_t budget, bool& finished) {
         finalize(o);
         free_large(o);
       } else {
-        o->gc_color = white;
+        if (o->gc_color == kBlack) o->gc_color = survivor;
         sweep_large_ = &o->gc_next;
       }
       if (work >= budget) break;
@@ -305,6 +363,26 @@ size_t Heap::sweep_step(size_t budget, bool& finished) {
 void Heap::finish_cycle(const char* how) {
   phase_ = GcPhase::Pause;
   ++cycles_;
+  if (generational_) {
+    // Lua 5.4's genmajormul: a major cycle once the program's live bytes (old garbage
+    // included, which only a major cycle frees) reach kMajorPercent% of what the last
+    // major cycle found, and at least every kMaxMinors cycles, so that old data that
+    // died (a big structure dropped) is not kept for long. The stress modes alternate
+    // (full) or run a major cycle every fourth one (incremental).
+    const size_t own = estimate_ - std::min(estimate_, fixed_bytes_);
+    if (minor_) {
+      ++minors_;
+      ++minors_since_major_;
+    } else {
+      major_base_ = own;
+      minors_since_major_ = 0;
+    }
+    const size_t base = std::max(major_base_, kMinThreshold);
+    next_major_ = !promote_ || own >= base / 100 * kMajorPercent || minors_since_major_ >= kMaxMinors ||
+                  (incremental_stress_ && cycles_ % 4 == 0);
+    if (minor_ && std::string_view(how) == "full") how = "full minor";
+    else if (minor_) how = "minor";
+  }
   if (bytes_ <= limit_) cap_ = limit_;  // under the cap again: take the reserve back
   set_threshold();
   if (stats_enabled()) report_cycle(*this, how);
@@ -341,7 +419,9 @@ struct InGc {
 
 void Heap::stress_step() {
   if (stress_) {
-    collect();
+    // Full stress: in generational mode minor and major cycles alternate, so that both
+    // run at every allocating safepoint in turn.
+    full_cycle(!generational_ || cycles_ % 2 == 0);
   } else {
     // Incremental stress: a cycle always running, advanced by a tiny budget.
     InGc guard(in_gc_);
@@ -413,7 +493,9 @@ void Heap::freeze() {
   set_threshold();
 }
 
-void Heap::collect() {
+void Heap::collect() { full_cycle(true); }
+
+void Heap::full_cycle(bool major) {
   if (in_gc_) return;
   InGc guard(in_gc_);
   // Finish a cycle in progress first: objects greyed by the barrier sit on gray_, so
@@ -424,6 +506,7 @@ void Heap::collect() {
     atomic();
   }
   if (phase_ == GcPhase::Sweep) sweep_step(SIZE_MAX, finished);
+  if (major) next_major_ = true;
   start_cycle();
   mark_step(SIZE_MAX);
   atomic();
@@ -450,7 +533,8 @@ size_t Heap::validate() {
   auto add = [&](Obj* o) {
     if (is_dead(o) && phase_ != GcPhase::Sweep)
       throw std::logic_error(std::string("a ") + type_name(o->type) + " with a dead colour outside the sweep phase");
-    if (o->gc_color > kBlack && o->gc_color != kFixed) throw std::logic_error("an object with an invalid colour");
+    if (o->gc_color > kOld) throw std::logic_error("an object with an invalid colour");
+    if (o->gc_color == kOld && !generational_) throw std::logic_error("an old object outside generational mode");
     all.insert(o);
   };
   pool_.for_each_cell([&](void* c) { add(static_cast<Obj*>(c)); });
@@ -478,6 +562,12 @@ size_t Heap::validate() {
           if (found[k]->gc_color != kFixed)
             throw std::logic_error(std::string("a frozen ") + type_name(o->type) + " points to a " +
                                    type_name(found[k]->type) + " that is not frozen, and is not remembered");
+      // So must an old object that points to a young one a minor cycle could free.
+      if (o->gc_color == kOld && !(o->flags & kFlagRemembered))
+        for (size_t k = before; k < found.size(); ++k)
+          if (is_white(found[k]))
+            throw std::logic_error(std::string("an old ") + type_name(o->type) + " points to a young " +
+                                   type_name(found[k]->type) + ", and is not remembered");
     }
     capture_ = nullptr;
     return seen.size();

@@ -24,6 +24,9 @@
 //   made. A store into a frozen object (the same barrier) puts it on the remembered
 //   list, whose objects are traced with the roots at every cycle (the remembered set of
 //   generational collectors; Lua 5.4 fixes objects the same way, luaC_fix).
+// * Generations (set_generational, on by default): survivors of a cycle that found a
+//   big live set become old (kOld); minor cycles mark and sweep only young objects and
+//   the remembered old ones, major cycles everything (docs/design/gc.md, Generations).
 #pragma once
 #include <cstddef>
 #include <cstdint>
@@ -63,6 +66,9 @@ class Heap {
   static constexpr uint8_t kWhite0 = 0, kWhite1 = 1, kGray = 2, kBlack = 3;
   /// The colour of a frozen object (freeze()); above kBlack, so never white.
   static constexpr uint8_t kFixed = 4;
+  /// The colour of an old object (generational mode): it survived a cycle, so minor
+  /// cycles neither mark nor free it; a major cycle whitens it first.
+  static constexpr uint8_t kOld = 5;
 
   Heap();
   ~Heap();
@@ -97,22 +103,25 @@ class Heap {
   }
 
   /// Backward write barrier: call after storing v into a field of `parent`. A black
-  /// parent of a white value is scanned again; a frozen parent of anything not frozen
-  /// is remembered (traced at every cycle from then on).
+  /// parent of a white value is scanned again (remembered instead during the sweep of
+  /// a generational cycle, which is about to make it old); a frozen parent of anything
+  /// not frozen, and an old parent of a young (white) value, are remembered (traced
+  /// with the roots at every cycle: for an old object, until the next major cycle).
   void barrier(Obj* parent, Value v) {
     if (parent->gc_color >= kBlack && v.is_obj()) barrier(parent, v.as_obj());
   }
   void barrier(Obj* parent, Obj* child) {
     if (parent->gc_color < kBlack || !child) return;
     if (parent->gc_color == kBlack ? is_white(child)
-                                   : child->gc_color != kFixed && !(parent->flags & kFlagRemembered))
+                                   : !(parent->flags & kFlagRemembered) &&
+                                         (parent->gc_color == kFixed ? child->gc_color != kFixed : is_white(child)))
       barrier_slow(parent);
   }
   /// Backward barrier for an object whose fields changed in bulk without barriers
   /// (a fiber's value stack while it ran): a black object is scanned again, a frozen
   /// one remembered.
   void touch(Obj* o) {
-    if (o->gc_color == kBlack || (o->gc_color == kFixed && !(o->flags & kFlagRemembered))) barrier_slow(o);
+    if (o->gc_color == kBlack || (o->gc_color >= kFixed && !(o->flags & kFlagRemembered))) barrier_slow(o);
   }
 
   /// Freezes every object allocated so far (the runtime calls it once the core library
@@ -280,6 +289,30 @@ class Heap {
   static constexpr int64_t kStepBytes = int64_t{32} << 10;   // bytes allocated per step
   static constexpr int kDefaultPause = 200;
   static constexpr int kDefaultStepMul = 400;
+  /// Generational mode (the default; CLOVE_GC=incremental turns it off): objects that
+  /// survive a cycle become old (kOld), and *minor* cycles mark and sweep only young
+  /// objects plus the remembered old ones, so a program's large long-lived data is not
+  /// marked again at every cycle. Survivors become old only when the cycle found at
+  /// least kMinGenerationalLive bytes live (below that, every cycle is a major one, as
+  /// in the plain incremental mode). A minor cycle starts after the program allocates
+  /// kMinorPercent% of its live bytes (at least kMinThreshold); a *major* one, which
+  /// whitens the old objects and collects everything, once the live bytes a cycle finds
+  /// reach kMajorPercent% of what the last major one found, or after kMaxMinors minor
+  /// ones. Lua 5.4's generational mode (genminormul, genmajormul), non-moving "sticky
+  /// mark bits" (Demers et al. 1990).
+  bool generational() const { return generational_; }
+  /// Switches generational mode; only in the pause (before the next cycle), never
+  /// with old objects around unless `on` (turning it off runs a major cycle first).
+  void set_generational(bool on);
+  static constexpr int kMinorPercent = 25;
+  static constexpr size_t kMajorPercent = 150;
+  static constexpr size_t kMaxMinors = 8;
+  /// The live bytes a major cycle must find for its survivors to become old.
+  static constexpr size_t kMinGenerationalLive = size_t{4} << 20;
+  /// Bytes of objects the current (or last) cycle has marked.
+  size_t marked_bytes() const { return marked_; }
+  /// Finished minor cycles (part of collections()).
+  size_t minor_collections() const { return minors_; }
 
   bool is_white(const Obj* o) const { return o->gc_color < kGray; }
   bool is_dead(const Obj* o) const { return o->gc_color == other_white(); }
@@ -343,6 +376,12 @@ class Heap {
   size_t sweep_step(size_t budget, bool& done);
   /// Ends a cycle: back to the pause, with the next threshold (Lua's setpause).
   void finish_cycle(const char* how);
+  /// A whole cycle at once (after finishing one in progress): a major one, or in
+  /// generational mode a minor one when `major` is false.
+  void full_cycle(bool major);
+  /// Generational mode: every old object becomes white again (the start of a major
+  /// cycle, or leaving the mode), and old objects leave the remembered list.
+  void whiten_old();
   void set_threshold();
   bool pressed() const;
   void trace_roots(Tracer& t);
@@ -362,6 +401,14 @@ class Heap {
   std::vector<RootProvider*> providers_;
   GcPhase phase_ = GcPhase::Pause;
   uint8_t current_white_ = kWhite0;
+  bool generational_ = true;
+  bool minor_ = false;         // the cycle in progress is a minor one
+  bool promote_ = false;       // the sweep in progress makes marked survivors old
+  bool next_major_ = true;     // the next cycle must be a major one
+  size_t major_base_ = 0;      // the program's live bytes the last major cycle found
+  size_t minors_ = 0;
+  size_t minors_since_major_ = 0;
+  size_t marked_ = 0;          // bytes marked by the cycle in progress or the last one
   bool stress_ = false;
   bool incremental_stress_ = false;
   bool in_gc_ = false;

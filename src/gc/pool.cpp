@@ -107,6 +107,7 @@ PoolPage* Pool::new_page(size_t cls) {
   p->cell_size = static_cast<uint32_t>(cell_size_of(cls));
   p->cls = static_cast<uint8_t>(cls);
   p->free = nullptr;
+  p->young = true;
   p->bump = p->cells();
   size_t ncells = (PoolPage::kSize - PoolPage::kHeaderSize) / p->cell_size;
   p->end = p->bump + ncells * p->cell_size;
@@ -124,6 +125,7 @@ void* Pool::alloc_slow(size_t cls) {
     p = new_page(cls);
   }
   current_[cls] = p;
+  p->young = true;
   void* cell;
   if (FreeCell* f = p->free) {
     CLOVE_POOL_UNPOISON(f, sizeof(FreeCell));

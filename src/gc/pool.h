@@ -20,7 +20,7 @@
 //   kept in a bounded cache of empty pages or returned to the OS.
 //
 // A free cell is told apart from a live one by its byte at offset 9, which overlays
-// Obj::gc_color: kFreeTag on a free cell, a colour (0..3) on a live object. Users of
+// Obj::gc_color: kFreeTag on a free cell, a colour (0..5) on a live object. Users of
 // the pool must therefore never store kFreeTag at offset 9 of a live cell.
 //
 // Under AddressSanitizer free cells, the unused tail of every cell and the never-used
@@ -66,6 +66,8 @@ struct PoolPage {
   uint32_t cell_size;     // bytes per cell (a multiple of 16)
   uint8_t cls;            // size class
   bool listed;            // in the class's list of pages with free cells
+  bool young;             // may hold young objects (Heap's generational mode): set when
+                          // the page is allocated from, cleared by a sweep that finds none
 
   char* cells() { return reinterpret_cast<char*>(this) + kHeaderSize; }
 };
@@ -162,6 +164,18 @@ class Pool {
       list(p);
     }
     return visited;
+  }
+
+  /// pages()[index], for sweeping.
+  PoolPage* page_at(size_t index) const { return pages_[index]; }
+  /// Whether p is the page its class allocates from.
+  bool is_current(const PoolPage* p) const { return current_[p->cls] == p; }
+  /// Calls f(cell) for every cell in use outside the frozen pages.
+  template <class F>
+  void for_each_unfrozen_cell(F&& f) {
+    for (PoolPage* p : pages_)
+      for (char* c = p->cells(); c != p->bump; c += p->cell_size)
+        if (!is_free(c)) f(static_cast<void*>(c));
   }
 
   /// Calls f(cell) for every cell in use, page by page, frozen pages included (for

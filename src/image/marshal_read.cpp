@@ -868,6 +868,7 @@ Proto* Reader::proto() {
   p->positions.reserve(npos);
   for (uint32_t i = 0; i < npos; ++i) p->positions.push_back(file_pos());
   uint32_t nlocals = count(4);
+  p->locals.reserve(nlocals);  // exactly: a core library's worth of protos stays resident
   for (uint32_t i = 0; i < nlocals; ++i) {
     Symbol* name = obj_or_null<Symbol>("a local's name");
     uint32_t start = u32var(UINT32_MAX, "a pc"), end = u32var(UINT32_MAX, "a pc");
@@ -875,6 +876,7 @@ Proto* Reader::proto() {
     p->locals.push_back({name, start, end, static_cast<uint16_t>(reg)});
   }
   uint32_t nlive = count(3);
+  p->live.reserve(nlive);
   for (uint32_t i = 0; i < nlive; ++i) {
     uint32_t start = u32var(UINT32_MAX, "a pc"), end = u32var(UINT32_MAX, "a pc");
     uint32_t reg = u32var(UINT16_MAX, "a register");

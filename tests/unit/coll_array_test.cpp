@@ -86,6 +86,7 @@ TEST(CollArray, BarrierKeepsStoresIntoABlackArray) {
   Heap& h = vm.heap;
   h.set_stress(false);
   h.set_incremental_stress(false);
+  h.set_generational(false);  // the barrier of an incremental (major) cycle's marking
   RootScope roots(h);
   // Enough live data that marking takes many steps (the frozen core library is not
   // marked at all, so without it a cycle's marking ends in its first step). Rooted

@@ -7,6 +7,7 @@
 #include "runtime/coll/coll.h"
 #include "runtime/print/print.h"
 #include "api/runtime.h"
+#include "runtime/lang/function.h"
 
 namespace clove {
 namespace {
@@ -169,6 +170,24 @@ TEST_F(CompilerEval, DefFlagsAndVarConstant) {
   EXPECT_TRUE(v->is_dynamic());
   EXPECT_EQ(eval("(def ^:private p \"doc\" 2) p"), "2");
   EXPECT_TRUE(vm.resolve_var(vm.current_ns(), vm.sym("p"))->is_private());
+}
+
+// A Proto lives as long as its function: its tables carry no spare capacity left over
+// from emitting (a core library's worth of protos is resident in every VM).
+TEST_F(CompilerEval, ProtoTablesHaveNoSpareCapacity) {
+  eval("(def f (fn* f [a b] (let* [c (if a b 1) d [c a]] (loop* [i 0 acc d] (if (< i 3) (recur (inc i) [acc i]) acc)))))");
+  Var* v = vm.resolve_var(vm.current_ns(), vm.sym("f"));
+  ASSERT_TRUE(v && v->root.is_obj());
+  auto* c = as<Closure>(v->root);
+  ASSERT_TRUE(c);
+  ASSERT_FALSE(c->fn->fixed.empty());
+  const Proto* p = c->fn->fixed[0];
+  EXPECT_FALSE(p->live.empty());
+  EXPECT_EQ(p->code.capacity(), p->code.size());
+  EXPECT_EQ(p->constants.capacity(), p->constants.size());
+  EXPECT_EQ(p->positions.capacity(), p->positions.size());
+  EXPECT_EQ(p->locals.capacity(), p->locals.size());
+  EXPECT_EQ(p->live.capacity(), p->live.size());
 }
 
 }  // namespace

@@ -4,6 +4,12 @@
 namespace clove {
 
 Proto* build_proto(Heap& h, EmittedArity&& e, String* name) {
+  // A Proto lives as long as its function: no spare capacity left from emitting.
+  e.code.shrink_to_fit();
+  e.constants.shrink_to_fit();
+  e.positions.shrink_to_fit();
+  e.locals.shrink_to_fit();
+  e.live.shrink_to_fit();
   // The code and its tables are counted in the heap before they become the Proto's (a
   // huge generated function is an OutOfMemoryError under a memory cap).
   const size_t bytes = e.code.capacity() * sizeof(Instr) + e.constants.capacity() * sizeof(Value) +

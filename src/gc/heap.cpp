@@ -216,7 +216,10 @@ void Heap::set_threshold() {
 
 void Heap::whiten_old() {
   // Old objects become ordinary white ones again, and stop being remembered: a major
-  // cycle traces everything reachable anyway.
+  // cycle traces everything reachable anyway. Nothing to do (no walk over the heap)
+  // when no sweep has made anything old since the last time.
+  if (!has_old_) return;
+  has_old_ = false;
   pool_.for_each_unfrozen_cell([&](void* c) {
     Obj* o = static_cast<Obj*>(c);
     if (o->gc_color == kOld) o->gc_color = current_white_;
@@ -306,6 +309,7 @@ size_t Heap::sweep_step(size_t budget, bool& finished) {
   const uint8_t dead = other_white();
   // What a marked survivor becomes: old in generational mode, else the next cycle's white.
   const uint8_t survivor = promote_ ? kOld : current_white_;
+  has_old_ = has_old_ || promote_;
   finished = false;
   // Releasing a page moves the last page into its slot: the range to sweep shrinks
   // when that page was in it, and otherwise a fresh page is swept for nothing.

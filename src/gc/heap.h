@@ -404,6 +404,7 @@ class Heap {
   bool generational_ = true;
   bool minor_ = false;         // the cycle in progress is a minor one
   bool promote_ = false;       // the sweep in progress makes marked survivors old
+  bool has_old_ = false;       // a sweep has made objects old since whiten_old last ran
   bool next_major_ = true;     // the next cycle must be a major one
   size_t major_base_ = 0;      // the program's live bytes the last major cycle found
   size_t minors_ = 0;

@@ -8,6 +8,7 @@
 #include "runtime/coll/array_map.h"
 #include "runtime/print/print.h"
 #include "natives/args.h"
+#include "natives/value_buf.h"
 #include "runtime/lang/seq_fns.h"
 #include "runtime/lang/record.h"
 
@@ -74,7 +75,7 @@ Value c_vec(State& vm, Args a) {
   if (is_vector(a[0])) return a[0];
   Value r = realize_spine<c_vec>(vm, a[0]);
   if (State::is_request(r)) return r;
-  std::vector<Value> items;
+  ValueBuf items;
   for (Value s = seq(vm, a[0]); !s.is_nil(); s = next(vm, s)) {
     items.push_back(first(vm, s));
     vm.charge(1);  // a loop in C++: counts toward the instruction budget

@@ -14,6 +14,7 @@
 #include "runtime/coll/sorted_map.h"
 #include "runtime/coll/vector.h"
 #include "natives/args.h"
+#include "natives/value_buf.h"
 #include "runtime/lang/seq_fns.h"
 
 namespace clove {
@@ -101,9 +102,12 @@ Value d_subvec(State& vm, Args a) {
   int64_t start = arg_long(a, 1, "subvec");
   int64_t end = a.size() > 2 ? arg_long(a, 2, "subvec") : n;
   if (start < 0 || end < start || end > n) throw_error(ErrorKind::IndexOutOfBoundsException, "");
-  std::vector<Value> items;
-  items.reserve(end - start);
-  for (int64_t i = start; i < end; ++i) items.push_back(nth(vm, v, i));
+  ValueBuf items;
+  if (const Vector* vec = as<Vector>(v)) {
+    for (int64_t i = start; i < end; ++i) items.push_back(vec->nth(static_cast<uint32_t>(i)));
+  } else {
+    for (int64_t i = start; i < end; ++i) items.push_back(nth(vm, v, i));
+  }
   return vector_from(vm.heap, items.data(), items.size());
 }
 

@@ -11,6 +11,7 @@
 #include "runtime/coll/sorted_map.h"
 #include "runtime/coll/vector.h"
 #include "natives/args.h"
+#include "natives/value_buf.h"
 #include "runtime/print/print.h"
 
 namespace clove {
@@ -62,7 +63,7 @@ Value n_rseq(State& vm, Args a) {
   Value v = a[0];
   if (Vector* vec = as<Vector>(v)) {  // an eager reversed seq (Clojure's is an RSeq view)
     if (vec->cnt == 0) return Value::nil();
-    std::vector<Value> items;
+    ValueBuf items;
     for (uint32_t i = vec->cnt; i-- > 0;) items.push_back(vec->nth(i));
     return list_from(vm.heap, items.data(), items.size());
   }

@@ -1,6 +1,7 @@
 // colls.cpp: clojure.core's basic collection and seq functions, over runtime/coll/coll.h.
 // (The lazy seq library and the rest of clojure.core's collection functions live in
 // src/lib/*.clj, written in Clove.)
+#include <cstring>
 #include <vector>
 
 #include "core/murmur3.h"
@@ -43,6 +44,20 @@ Value c_contains(State& vm, Args a) { return Value::boolean(contains(vm, a[0], a
 Value c_assoc(State& vm, Args a) {
   if (a.size() % 2 == 0) throw_error(ErrorKind::IllegalArgumentException, "assoc expects even number of arguments after map/vector, found odd number");
   Value m = a[0];
+  // (assoc m :x x :y y :z z) on an array map holding every key: one copy, not one per
+  // pair (nbody's bodies, records-as-maps).
+  if (const ArrayMap* am = as<ArrayMap>(m); am && a.size() > 3 && a.size() <= 2 * ArrayMap::kMaxEntries + 1) {
+    int64_t at[ArrayMap::kMaxEntries];
+    int k = 0;
+    for (int i = 1; i + 1 < a.size(); i += 2, ++k)
+      if ((at[k] = array_map_index(vm, am, a[i])) < 0) break;
+    if (2 * k + 1 == a.size()) {
+      ArrayMap* r = alloc_array_map(vm.heap, am->n, am->meta);
+      std::memcpy(static_cast<void*>(r->kvs()), am->kvs(), 2 * am->n * sizeof(Value));
+      for (int j = 0; j < k; ++j) r->kvs()[2 * at[j] + 1] = a[2 * j + 2];
+      return Value::object(r);
+    }
+  }
   for (int i = 1; i + 1 < a.size(); i += 2) m = assoc(vm, m, a[i], a[i + 1]);
   return m;
 }

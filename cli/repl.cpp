@@ -115,16 +115,8 @@ bool complete_forms(Runtime& vm, const std::string& text) {
 /// Evaluates src and prints its value (or the error, through `guarded`).
 void eval_and_print(Runtime& vm, const std::string& src,
                     const std::function<int(const std::function<void()>&)>& guarded) {
-  guarded([&] {
-    Value v;
-    try {
-      v = vm.eval_string(src, "<repl>");
-    } catch (const CloveError& e) {
-      // *e: the exception, for (ex-message *e), (ex-data *e), (pst)...
-      Value exc = e.payload.is_nil() ? Value::object(vm.make_exception(e.kind, e.what())) : e.payload;
-      set_session_var(vm, "*e", exc);
-      throw;
-    }
+  // Each form's value is printed as it is made (a line may hold several forms).
+  auto print_value = [&](Value v) {
     // *1 *2 *3: the last three values, as clojure.main's REPL keeps them.
     RootScope scope(vm.heap);
     scope.push(v);
@@ -134,6 +126,16 @@ void eval_and_print(Runtime& vm, const std::string& src,
     std::string out = pr_str(vm, v);
     vm.write_out(out + "\n");
     std::fflush(stdout);
+  };
+  guarded([&] {
+    try {
+      vm.eval_string(src, "<repl>", print_value);
+    } catch (const CloveError& e) {
+      // *e: the exception, for (ex-message *e), (ex-data *e), (pst)...
+      Value exc = e.payload.is_nil() ? Value::object(vm.make_exception(e.kind, e.what())) : e.payload;
+      set_session_var(vm, "*e", exc);
+      throw;
+    }
   });
 }
 

@@ -39,7 +39,9 @@ Runtime::Runtime(RuntimeOptions opts) {
   }
 }
 
-Value Runtime::eval_string(std::string_view src, std::string_view name) { return clove::eval_string(*this, src, name); }
+Value Runtime::eval_string(std::string_view src, std::string_view name, const std::function<void(Value)>& each) {
+  return clove::eval_string(*this, src, name, each);
+}
 Value Runtime::load_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   char head[4] = {};

@@ -8,6 +8,7 @@
 // library (Lua's luaL_openlibs). A VM owns everything it uses; a process may run many,
 // each on its own thread (SPEC E2).
 #pragma once
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -46,7 +47,8 @@ class Runtime : public Interpreter {
   explicit Runtime(RuntimeOptions opts = {});
 
   /// Reads, compiles and runs every form of `src` (eval/eval.h's eval_string).
-  Value eval_string(std::string_view src, std::string_view name);
+  /// `each` receives every form's value in turn (see there).
+  Value eval_string(std::string_view src, std::string_view name, const std::function<void(Value)>& each = {});
   /// eval_string on a file's contents (eval/eval.h's load_file), or, for a program
   /// image that `clove compile` wrote (it starts with marshal's header), runs the image
   /// (image/program.h's run_program_image).

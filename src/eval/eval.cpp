@@ -56,7 +56,7 @@ class RecordedText {
 };
 }  // namespace
 
-Value eval_string(State& vm, std::string_view src, std::string_view name) {
+Value eval_string(State& vm, std::string_view src, std::string_view name, const std::function<void(Value)>& each) {
   LoadBindings load_bindings(vm);
   RecordedText recorded(vm, name);
   // The registry keeps the text as long as the VM lives: counted in the heap.
@@ -76,6 +76,7 @@ Value eval_string(State& vm, std::string_view src, std::string_view name) {
     scope[slot] = form;
     if (deferring) scope[slot] = form = data_readers.resolve(vm, form);
     scope[slot] = eval_form(vm, form, reader.form_pos());
+    if (each) each(scope[slot]);
     deferring = data_readers.configure(vm, &reader.options());
   }
   return scope[slot];

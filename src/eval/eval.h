@@ -8,6 +8,7 @@
 // frame of the bindings Clojure's load establishes (*warn-on-reflection*,
 // *unchecked-math*, *data-readers*).
 #pragma once
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -20,7 +21,10 @@ class State;
 /// Reads, compiles and runs every form of `src` in order; returns the last value (nil
 /// for no forms). `name` is used for positions ("<expr>", a file path). Throws
 /// Diagnostic for reader/compile errors and CloveError for uncaught runtime errors.
-Value eval_string(State& vm, std::string_view src, std::string_view name);
+/// `each`, when given, receives every form's value as it is made (a REPL prints each
+/// form's value of a line holding several); an error ends the evaluation there.
+Value eval_string(State& vm, std::string_view src, std::string_view name,
+                  const std::function<void(Value)>& each = {});
 /// Runs top-level forms compiled earlier (a program image's, image/program.h) in order,
 /// inside the bindings a load establishes, as eval_string runs forms it compiles;
 /// returns the last value. `fn_protos` is a vector of FnProtos of no arguments

@@ -22,6 +22,9 @@ check "System/exit status" "7" "$?"
 repl_out="$(printf '(+ 1 2)\n(* *1 10)\n[*1 *2 *3]\n(/ 1 0)\n(ex-message *e)\n' | "$clove" repl 2>/dev/null)"
 # (stdin not a terminal: no banner and no prompts, one value per form)
 check "repl *1 *2 *3 *e" $'3\n30\n[30 3 nil]\n"Divide by zero"' "$(printf '%s' "$repl_out" | sed '/^$/d')"
+# Several forms on one line: each value printed, *1 following each.
+repl_out="$(printf '(+ 1 2) (str "a" "b") (count *1)\n' | "$clove" repl 2>/dev/null)"
+check "repl forms on one line" $'3\n"ab"\n2' "$(printf '%s' "$repl_out" | sed '/^$/d')"
 
 [[ $fails -eq 0 ]] && echo "cli args: all passed"
 exit $((fails > 0))

@@ -76,13 +76,16 @@ Value s_sort(State& vm, Args a) {
     scope[slot] = s;
     items.push_back(first(vm, s));
   }
-  // The items stay reachable through the original collection (held in scope).
   scope.push(comp);
   if (comp.is_nil() && std::all_of(items.begin(), items.end(), [](Value v) { return is_long(v); })) {
     // compare on longs is numeric order, and equal longs are indistinguishable (a long
     // is boxed only past 48 bits), so any sort is as stable as merge_sort.
     std::sort(items.begin(), items.end(), [](Value x, Value y) { return as_long(x) < as_long(y); });
   } else {
+    // The comparator may run Clove code, and so a collection. The items are rooted
+    // through a vector of them: the collection does not always hold them (a map's seq
+    // makes its entries as it goes).
+    scope.push(vector_from(vm.heap, items.data(), items.size()));
     merge_sort(items, [&](Value x, Value y) { return sorted_less(vm, comp, x, y); });
   }
   if (items.empty()) return list_from(vm.heap, nullptr, 0);

@@ -69,8 +69,8 @@ Value Interpreter::call_non_closure(Fiber* f, Value callee, size_t newbase, int 
     push_frame();
     return tail_call(h->cls->host_invoke, with_self.data(), nargs + 1);
   }
-  // Keywords and collections look themselves up without a frame of their own. Vectors
-  // first: (v i) in a loop is the common case (the kinds are disjoint).
+  // Keywords, symbols and collections look themselves up without a frame of their own.
+  // Vectors before the rest: (v i) in a loop is the common case (the kinds are disjoint).
   Value r;
   if (is<Keyword>(callee)) {
     if (nargs < 1 || nargs > 2) arity_error(nargs, static_cast<Keyword*>(callee.as_obj())->str());
@@ -79,6 +79,9 @@ Value Interpreter::call_non_closure(Fiber* f, Value callee, size_t newbase, int 
     if (nargs != 1) arity_error(nargs, value_type_name(callee));
     if (!is_long(args[0])) throw_error(ErrorKind::IllegalArgumentException, "Key must be integer");
     r = nth(*this, callee, as_long(args[0]));
+  } else if (is<Symbol>(callee)) {  // ('a m) looks 'a up in m, as a keyword does
+    if (nargs < 1 || nargs > 2) arity_error(nargs, "clojure.lang.Symbol");
+    r = get(*this, args[0], callee, args.at_or(1, Value::nil()));
   } else if (is_map(callee) || is_set(callee) || is_transient(callee)) {
     if (nargs < 1 || nargs > 2) arity_error(nargs, value_type_name(callee));
     r = get(*this, callee, args[0], args.at_or(1, Value::nil()));

@@ -249,7 +249,18 @@
 (defn mapcat
   "Returns the result of applying concat to the result of applying map to f and colls."
   [f & colls]
-  (apply concat (apply map f colls)))
+  ;; Lazy over the mapped seq too (not (apply concat ...), which would realize it all):
+  ;; an infinite input gives an infinite result.
+  ;; The last seq is returned as it is, not wrapped in one more concat: tree-seq over
+  ;; data nested a million levels deep (one child a level) stays linear.
+  (let [step (fn step [ss]
+               (lazy-seq
+                 (when-let [s (seq ss)]
+                   (let [more (rest s)]
+                     (if (seq more)
+                       (concat (first s) (step more))
+                       (first s))))))]
+    (step (apply map f colls))))
 
 (defn interleave
   "Returns a lazy seq of the first item in each coll, then the second etc."

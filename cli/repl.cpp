@@ -17,7 +17,6 @@
 
 #include "api/runtime.h"
 #include "reader/reader.h"
-#include "reader/reader_env.h"
 #include "runtime/coll/coll.h"
 #include "runtime/lang/exception.h"
 #include "runtime/print/print.h"
@@ -99,13 +98,9 @@ std::string history_file() {
 /// Whether `text` holds only complete forms (false while the reader wants more).
 bool complete_forms(Runtime& vm, const std::string& text) {
   try {
-    StateReaderEnv env(vm);
-    ReaderOptions opts;
-    opts.defer_unknown_tags = true;
-    Reader probe(vm, env, text, 0, opts);
-    Value f;
-    while (probe.next(&f)) {
-    }
+    std::string_view rest(text);
+    size_t end = 0;
+    while (first_form_extent(vm, rest, &end)) rest.remove_prefix(end);
   } catch (const Diagnostic& d) {
     if (d.kind == DiagKind::reader_unterminated) return false;
   }

@@ -301,8 +301,8 @@ class Heap {
   /// ones. Lua 5.4's generational mode (genminormul, genmajormul), non-moving "sticky
   /// mark bits" (Demers et al. 1990).
   bool generational() const { return generational_; }
-  /// Switches generational mode; only in the pause (before the next cycle), never
-  /// with old objects around unless `on` (turning it off runs a major cycle first).
+  /// Switches generational mode: finishes a cycle in progress first (collect()); turning
+  /// it off makes the old objects white again (whiten_old). The next cycle is major.
   void set_generational(bool on);
   static constexpr int kMinorPercent = 25;
   static constexpr size_t kMajorPercent = 150;

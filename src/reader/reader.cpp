@@ -85,6 +85,18 @@ Value read_one(State& vm, std::string_view text, std::string_view name) {
   return r.next(&v) ? v : Value::nil();
 }
 
+bool first_form_extent(State& vm, std::string_view text, size_t* end, Value* form) {
+  ReaderOptions opts;
+  opts.defer_unknown_tags = true;
+  StateReaderEnv env(vm);
+  Reader r(vm, env, text, 0, opts);
+  Value v;
+  if (!r.next(&v)) return false;
+  *end = r.offset();
+  if (form) *form = v;
+  return true;
+}
+
 void Reader::Impl::check_depth(SourcePos at, const char* what) const {
   if (depth > opts.max_depth || (depth % 16 == 0 && native_stack_remaining() < kStackReserve))
     fail(DiagKind::reader_too_deep, at, fmt::format("{} nested too deeply: more than {} levels", what, depth - 1));

@@ -66,4 +66,12 @@ class Reader {
 /// ReaderEnv (StateReaderEnv); nil when the text has no form. Throws Diagnostic.
 Value read_one(State& vm, std::string_view text, std::string_view name = "<string>");
 
+/// Where the first form of `text` ends, for tools that cut text into forms (the REPL,
+/// nREPL's eval, clojure.repl/source): reads it with the State's ReaderEnv and unknown
+/// tags deferred (tags and ::aliases need not resolve), registering no source. Returns
+/// false when only blanks and comments are left; else sets *end to the offset just
+/// past the form and, when `form` is given, *form to it. Throws Diagnostic (an
+/// unterminated form is DiagKind::reader_unterminated).
+bool first_form_extent(State& vm, std::string_view text, size_t* end, Value* form = nullptr);
+
 }  // namespace clove

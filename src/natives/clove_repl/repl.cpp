@@ -22,7 +22,6 @@
 #include "eval/core_lib.h"
 #include "natives/args.h"
 #include "reader/reader.h"
-#include "reader/reader_env.h"
 #include "runtime/lang/host_class.h"
 #include "runtime/coll/coll.h"
 #include "runtime/text/unicode.h"
@@ -109,13 +108,9 @@ std::string form_at(State& vm, std::string_view text, int64_t line, int64_t colu
   if (start == std::string::npos || start >= text.size()) return "";
   std::string_view rest = text.substr(start);
   try {
-    // Read one form to find where it ends; tags and ::aliases need not resolve.
-    ReaderOptions opts;
-    opts.defer_unknown_tags = true;
-    StateReaderEnv env(vm);
-    Reader reader(vm, env, rest, 0, opts);
+    size_t end = 0;
     Value form;
-    if (!reader.next(&form)) return "";
+    if (!first_form_extent(vm, rest, &end, &form)) return "";
     if (name) {
       bool list = is_seq(form) || is_list(form);
       Symbol* head = list ? as<Symbol>(nth(vm, form, 0, Value::nil())) : nullptr;
@@ -123,7 +118,7 @@ std::string form_at(State& vm, std::string_view text, int64_t line, int64_t colu
       if (!head || !head->name_view().starts_with("def") || !second || second->name_view() != name->name_view())
         return "";
     }
-    return std::string(rest.substr(0, reader.offset()));
+    return std::string(rest.substr(0, end));
   } catch (const Diagnostic&) {
     return "";
   } catch (const CloveError&) {

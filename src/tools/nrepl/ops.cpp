@@ -9,7 +9,6 @@
 #include "core/error.h"
 #include "gc/heap.h"
 #include "reader/reader.h"
-#include "reader/reader_env.h"
 #include "runtime/coll/coll.h"
 #include "runtime/lang/exception.h"
 #include "runtime/num/number.h"
@@ -268,13 +267,7 @@ void op_eval(Runtime& vm, const BValue& msg, const Reply& reply) {
       size_t end = rest.size();
       bool last = false;
       try {
-        ReaderOptions opts;
-        opts.defer_unknown_tags = true;
-        StateReaderEnv env(vm);
-        Reader reader(vm, env, rest, 0, opts);
-        Value form;
-        if (!reader.next(&form)) break;  // only blanks and comments are left
-        end = reader.offset();
+        if (!first_form_extent(vm, rest, &end)) break;  // only blanks and comments are left
       } catch (const Diagnostic&) {
         last = true;  // the reader error is reported by running the rest
       }

@@ -67,7 +67,10 @@
   ([to] to)
   ([to from]
    (if (-editable? to)
-     (with-meta (persistent! (reduce conj! (transient to) from)) (meta to))
+     (let [t (transient to)
+           r (persistent! (if (vector? from) (-conj-all! t from) (reduce conj! t from)))
+           tm (meta to)]
+       (if (nil? tm) r (with-meta r tm)))
      (-lazy-into to from)))
   ([to xform from]
    (if (-editable? to)

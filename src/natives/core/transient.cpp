@@ -1,8 +1,12 @@
 // transient.cpp: clojure.core's transient natives (transient persistent! conj! assoc!
 // dissoc! disj! pop!) over runtime/coll/transient.h.
+#include <algorithm>
+
 #include "core/print_context.h"
 #include "runtime/coll/coll.h"
+#include "runtime/coll/coll_util.h"
 #include "runtime/coll/transient.h"
+#include "runtime/coll/vector.h"
 #include "natives/args.h"
 
 namespace clove {
@@ -21,6 +25,23 @@ Value t_conj(State& vm, Args a) {
   RootScope scope(vm.heap);
   size_t t = scope.push(a[0]);
   for (int i = 1; i < a.size(); ++i) scope[t] = transient_conj(vm, scope[t], a[i]);
+  return scope[t];
+}
+
+// (-conj-all! t v): conj!s every item of the vector v into the transient t, leaf by
+// leaf, without a call per item (into's loop when from is a vector). Both stay rooted
+// in the call's window; conj! onto a map may hash a lazy key, which can collect, so
+// the transient in hand is rooted too.
+Value t_conj_all(State& vm, Args a) {
+  const Vector* v = as<Vector>(a[1]);
+  if (!v) coll_detail::cannot_cast(a[1], "IPersistentVector");
+  RootScope scope(vm.heap);
+  size_t t = scope.push(a[0]);
+  for (uint32_t i = 0; i < v->cnt; i += 32) {
+    const Value* leaf = v->array_for(i);
+    const uint32_t n = std::min<uint32_t>(32, v->cnt - i);
+    for (uint32_t j = 0; j < n; ++j) scope[t] = transient_conj(vm, scope[t], leaf[j]);
+  }
   return scope[t];
 }
 
@@ -70,6 +91,10 @@ void install_transient_natives(State& vm) {
                 "Adds x to the transient collection, and return coll. The 'addition' may happen at different "
                 "'places' depending on the concrete type.",
                 "([] [coll] [coll x])");
+  vm.def_native(C, "-conj-all!", t_conj_all, 2, 2,
+                "conj!s every item of the vector v into the transient t and returns t (into's loop when from is a "
+                "vector). Throws ClassCastException when v is not a vector.",
+                "([t v])");
   vm.def_native(C, "assoc!", t_assoc, 3, -1,
                 "When applied to a transient map, adds mapping of key(s) to val(s). When applied to a transient "
                 "vector, sets the val at index. Note - index must be <= (count vector). Returns coll.",

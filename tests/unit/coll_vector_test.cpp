@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "coll_test_support.h"
+#include "runtime/coll/transient.h"
 #include "runtime/coll/vector.h"
 
 namespace clove {
@@ -64,6 +65,92 @@ TEST(CollVector, RandomOpsAgainstModel) {
   expect_same(vm, v, model);
   // Persistence: older versions are unchanged.
   for (auto& [sv, sm] : snapshots) expect_same(vm, sv, sm);
+}
+
+const VectorNode* tail_of(Value v) { return static_cast<Vector*>(v.as_obj())->tail; }
+
+TEST(CollVector, ConjAppendsInPlaceToAnUnclaimedTailSlot) {
+  CollVM vm;
+  Value v = empty_vector(vm.heap);
+  for (int i = 0; i < 5; ++i) v = conj(vm, v, I(i));  // tail capacity 8, 5 claimed
+  Value a = conj(vm, v, I(100));
+  EXPECT_EQ(tail_of(a), tail_of(v));  // took slot 5 in place
+  Value b = conj(vm, v, I(200));      // slot 5 is a's now: b copies
+  EXPECT_NE(tail_of(b), tail_of(v));
+  Value a2 = conj(vm, a, I(101));
+  EXPECT_EQ(tail_of(a2), tail_of(v));
+  expect_same(vm, v, {0, 1, 2, 3, 4});
+  expect_same(vm, a, {0, 1, 2, 3, 4, 100});
+  expect_same(vm, b, {0, 1, 2, 3, 4, 200});
+  expect_same(vm, a2, {0, 1, 2, 3, 4, 100, 101});
+  EXPECT_FALSE(equiv(vm, a, b));
+  // assoc and pop copy exactly the vector's own elements, never a neighbour's.
+  Value p = pop(vm, a2);
+  expect_same(vm, p, {0, 1, 2, 3, 4, 100});
+  EXPECT_EQ(tail_of(p)->len, 6u);
+  Value s = assoc(vm, v, I(4), I(-4));
+  expect_same(vm, s, {0, 1, 2, 3, -4});
+  EXPECT_EQ(tail_of(s)->len, 5u);
+}
+
+TEST(CollVector, ConjChainCopiesTheTailLogarithmically) {
+  CollVM vm;
+  Value v = empty_vector(vm.heap);
+  std::vector<const VectorNode*> tails;
+  for (int i = 0; i < 32; ++i) {
+    v = conj(vm, v, I(i));
+    if (tails.empty() || tails.back() != tail_of(v)) tails.push_back(tail_of(v));
+  }
+  // Capacities 1, 2, 4, 8, 16, 32: six tails for 32 conj, not 32.
+  ASSERT_EQ(tails.size(), 6u);
+  EXPECT_EQ(tails.back()->len, 32u);
+  EXPECT_EQ(tails.back()->fill, 32u);
+  v = conj(vm, v, I(32));  // the full tail moves into the trie as a leaf
+  std::vector<int64_t> model;
+  for (int i = 0; i <= 32; ++i) model.push_back(i);
+  expect_same(vm, v, model);
+}
+
+TEST(CollVector, TransientOfASharedTailSeesOnlyItsElements) {
+  CollVM vm;
+  Value v = empty_vector(vm.heap);
+  for (int i = 0; i < 3; ++i) v = conj(vm, v, I(i));  // capacity 4
+  Value a = conj(vm, v, I(99));                       // claims slot 3 in place
+  ASSERT_EQ(tail_of(a), tail_of(v));
+  Value t = transient_of(vm, v);
+  EXPECT_EQ(transient_count(t), 3);
+  EXPECT_TRUE(transient_nth(t, 3, Value::nil(), true).is_nil());
+  t = transient_conj(vm, t, I(7));
+  expect_same(vm, persistent_of(vm, t), {0, 1, 2, 7});
+  expect_same(vm, a, {0, 1, 2, 99});
+  expect_same(vm, v, {0, 1, 2});
+}
+
+TEST(CollVector, RandomBranchingAgainstModel) {
+  // Every operation applies to a random earlier version, so tails are shared and
+  // claimed by many branches.
+  CollVM vm;
+  std::mt19937_64 rng(7);
+  std::vector<std::pair<Value, std::vector<int64_t>>> versions{{empty_vector(vm.heap), {}}};
+  for (int step = 0; step < 20000; ++step) {
+    auto [v, model] = versions[rng() % versions.size()];
+    int op = static_cast<int>(rng() % 10);
+    if (op < 6 || model.empty()) {
+      int64_t x = static_cast<int64_t>(rng() % 1000);
+      v = conj(vm, v, I(x));
+      model.push_back(x);
+    } else if (op < 8) {
+      size_t i = rng() % model.size();
+      v = assoc(vm, v, I(static_cast<int64_t>(i)), I(-1));
+      model[i] = -1;
+    } else {
+      v = pop(vm, v);
+      model.pop_back();
+    }
+    if (versions.size() < 400) versions.emplace_back(v, model);
+    else versions[rng() % versions.size()] = {v, model};
+  }
+  for (auto& [v, model] : versions) expect_same(vm, v, model);
 }
 
 TEST(CollVector, VectorFromMatchesConj) {

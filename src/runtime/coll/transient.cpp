@@ -349,6 +349,8 @@ Value transient_of(State& vm, Value coll) {
     // Root first, then the tail: each allocation is reachable from tv at once.
     if (v->root && v->cnt > 32) tv->root = ensure_editable(h, tv, v->root);
     tv->tail = ensure_editable(h, tv, v->tail);
+    // A shared tail's slots past this vector's elements belong to other vectors (vector.h).
+    for (uint32_t k = v->cnt - v->tailoff(); k < 32; ++k) tv->tail->slots()[k] = Value::nil();
     return Value::object(tv);
   }
   if (ArrayMap* a = as<ArrayMap>(coll)) {

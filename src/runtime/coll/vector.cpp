@@ -1,6 +1,7 @@
 // vector.cpp: PersistentVector updates (path copying, after clojure.lang.PersistentVector).
 #include "runtime/coll/vector.h"
 
+#include <algorithm>
 #include <cstring>
 
 #include "core/error.h"
@@ -75,11 +76,13 @@ VectorNode* pop_tail(Heap& h, uint32_t cnt, uint32_t level, const VectorNode* no
   return ret;
 }
 
-VectorNode* copy_tail(Heap& h, const VectorNode* tail, uint32_t len) {
-  VectorNode* n = h.make_extra<VectorNode>(len * sizeof(Value), len);
-  uint32_t have = tail ? (tail->len < len ? tail->len : len) : 0;
+// A tail of `cap` slots holding the first `have` elements of `tail` (which has at
+// least that many), the rest nil; `have` slots are claimed.
+VectorNode* copy_tail(Heap& h, const VectorNode* tail, uint32_t have, uint32_t cap) {
+  VectorNode* n = h.make_extra<VectorNode>(cap * sizeof(Value), cap);
   if (have) std::memcpy(static_cast<void*>(n->slots()), tail->slots(), have * sizeof(Value));
-  for (uint32_t i = have; i < len; ++i) n->slots()[i] = Value::nil();
+  for (uint32_t i = have; i < cap; ++i) n->slots()[i] = Value::nil();
+  n->fill = have;
   return n;
 }
 
@@ -93,8 +96,19 @@ Value vector_conj(Heap& h, const Vector* v, Value x) {
   uint32_t cnt = v->cnt;
   uint32_t in_tail = cnt - v->tailoff();
   if (in_tail < 32) {
-    VectorNode* nt = copy_tail(h, v->tail, in_tail + 1);
+    VectorNode* t = v->tail;
+    // The next slot of the tail is spare and unclaimed: take it (vector.h). Frozen
+    // tails are left alone, so the frozen core library is never written to.
+    if (t && in_tail < t->len && t->fill == in_tail && t->gc_color != Heap::kFixed) {
+      t->slots()[in_tail] = x;
+      t->fill = in_tail + 1;
+      h.barrier(t, x);
+      return Value::object(h.make<Vector>(cnt + 1, v->shift, v->root, t, v->meta));
+    }
+    uint32_t cap = in_tail < 2 ? in_tail + 1 : std::min<uint32_t>(32, 2 * in_tail);
+    VectorNode* nt = copy_tail(h, t, in_tail, cap);
     nt->slots()[in_tail] = x;
+    nt->fill = in_tail + 1;
     return Value::object(h.make<Vector>(cnt + 1, v->shift, v->root, nt, v->meta));
   }
   // The tail is full: push it into the trie.
@@ -118,7 +132,8 @@ Value vector_assoc(Heap& h, const Vector* v, int64_t i, Value x) {
   if (i >= 0 && i < v->cnt) {
     auto idx = static_cast<uint32_t>(i);
     if (idx >= v->tailoff()) {
-      VectorNode* nt = copy_tail(h, v->tail, v->tail->len);
+      uint32_t in_tail = v->cnt - v->tailoff();
+      VectorNode* nt = copy_tail(h, v->tail, in_tail, in_tail);
       nt->slots()[idx & 31] = x;
       return Value::object(h.make<Vector>(v->cnt, v->shift, v->root, nt, v->meta));
     }
@@ -134,7 +149,8 @@ Value vector_pop(Heap& h, const Vector* v) {
   if (cnt == 0) throw_error(ErrorKind::IllegalStateException, "Can't pop empty vector");
   if (cnt == 1) return empty_vector(h, v->meta);
   if (cnt - v->tailoff() > 1) {
-    VectorNode* nt = copy_tail(h, v->tail, v->tail->len - 1);
+    uint32_t in_tail = cnt - v->tailoff();
+    VectorNode* nt = copy_tail(h, v->tail, in_tail - 1, in_tail - 1);
     return Value::object(h.make<Vector>(cnt - 1, v->shift, v->root, nt, v->meta));
   }
   // The tail empties: the last leaf of the trie becomes the tail.

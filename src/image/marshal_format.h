@@ -65,6 +65,10 @@ enum Tag : uint8_t {
   kFiber = 55,       // see marshal_write.cpp's fiber(): status, mask, fn, value, frames
   kTagCount = 56
 };
+/// Set in a suspended fiber's status byte when the instruction budget paused it (the
+/// fiber caught :budget itself): its innermost frame is a closure, and its pc follows
+/// the try handlers.
+inline constexpr uint8_t kBudgetPaused = 0x80;
 
 /// The kinds of a kSpine cell.
 enum SpineKind : uint8_t {

@@ -680,6 +680,8 @@ Value Reader::fiber(uint32_t id) {
   Fiber* f = heap().make<Fiber>(&heap());
   fill(id, Value::object(f));
   uint8_t status = byte();
+  const bool budget = status == (static_cast<uint8_t>(FiberStatus::Pending) | kBudgetPaused);
+  if (budget) status = static_cast<uint8_t>(FiberStatus::Pending);
   if (status != static_cast<uint8_t>(FiberStatus::New) && status != static_cast<uint8_t>(FiberStatus::Pending) &&
       status != static_cast<uint8_t>(FiberStatus::Dead) && status != static_cast<uint8_t>(FiberStatus::Error))
     corrupt("a fiber with an impossible status");
@@ -715,7 +717,7 @@ Value Reader::fiber(uint32_t id) {
     uint64_t ret = uvar();
     uint32_t nregs = count();
     Proto* p = nullptr;
-    if (!innermost) {
+    if (!innermost || budget) {
       Closure* c = as<Closure>(callee);
       if (!c) corrupt("a suspended fiber's frame that does not run a closure");
       if (arity == kVariadicArity ? !c->fn->variadic : arity >= c->fn->fixed.size())
@@ -739,6 +741,7 @@ Value Reader::fiber(uint32_t id) {
     for (uint32_t r = 0; r < nregs; ++r) pending_.push_back(value());
     frames.push_back({base, nregs, first, p, arity, ret});
     if (!innermost) base += nregs + kCallHeader;
+    if (innermost && budget && nregs != p->framesize) corrupt("a budget-paused fiber's frame smaller than its function's");
     if (base > kMaxFrameSlots * size_t{1024}) corrupt("a suspended fiber's stack too deep");
   }
   // Handlers: the dispatch loop jumps to catch_pc in the frame at frame_base.
@@ -752,6 +755,13 @@ Value Reader::fiber(uint32_t id) {
     if (!fr.proto || catch_pc >= fr.proto->code.size() || reg >= fr.proto->framesize)
       corrupt("a try handler outside its frame");
     handlers.push_back({fr.base, catch_pc, k + 1, static_cast<uint8_t>(reg)});
+  }
+  // A fiber paused by the budget goes on at a pc of its innermost closure.
+  uint32_t pc = 0;
+  if (budget) {
+    const std::vector<Instr>& code = frames.back().proto->code;
+    if (code.empty()) corrupt("a budget-paused fiber in a function without code");
+    pc = u32var(static_cast<uint32_t>(code.size() - 1), "a budget-paused fiber's pc");
   }
   // Build the stack: every closure frame gets its whole framesize (load_frame's top).
   const Frame& inner = frames.back();
@@ -773,9 +783,9 @@ Value Reader::fiber(uint32_t id) {
   f->base = inner.base;
   f->top = inner.base + inner.nregs;
   f->depth = n;
-  f->pc = 0;
+  f->pc = pc;
   f->status = FiberStatus::Pending;
-  f->paused_by = Fiber::Pause::Yield;
+  f->paused_by = budget ? Fiber::Pause::Budget : Fiber::Pause::Yield;
   heap().touch(f);
   return Value::object(f);
 }

@@ -541,13 +541,16 @@ void Writer::spine(Value v) {
 
 /// A fiber: its status, mask, function and value; a suspended one also its frames,
 /// bottom first (callee, arity index, return pc, registers), its pc and its try handlers
-/// (frame index, catch pc, register). Only a fiber suspended in fiber/yield with Clove
-/// frames alone below the yield can be written: a native's continuation is a C++
-/// function pointer, and a C++ boundary a C++ frame.
+/// (frame index, catch pc, register). Only a fiber suspended with Clove frames alone
+/// below its innermost frame can be written: a native's continuation is a C++ function
+/// pointer, and a C++ boundary a C++ frame. The innermost frame is the native it
+/// yielded from (fiber/yield), or, for a fiber that caught the :budget signal itself, a
+/// closure, written with the pc it goes on at and kBudgetPaused set in the status byte.
 void Writer::fiber(Value v, Fiber* f) {
   bool pending = f->status == FiberStatus::Pending;
+  bool budget = pending && f->paused_by == Fiber::Pause::Budget;
   if (f->status == FiberStatus::Alive || f->status == FiberStatus::Debug) cannot(v, "a running fiber");
-  if (pending && f->paused_by != Fiber::Pause::Yield) cannot(v, "a fiber paused by the instruction budget");
+  if (budget && f->child) cannot(v, "a fiber paused by the instruction budget inside a fiber it resumed");
   if (pending && !f->bindings.empty()) cannot(v, "a fiber suspended inside a binding form");
   std::vector<size_t> bases;  // innermost first
   if (pending) {
@@ -557,10 +560,11 @@ void Writer::fiber(Value v, Fiber* f) {
       if (ret == Fiber::kNoFrame || ret == Fiber::kContinue || !f->boundary_pcs.empty())
         cannot(v, "a fiber suspended inside a native's call (a C++ frame is on its stack)");
       bool innermost = bases.empty();
+      bool native = innermost && !budget;
       Value callee = f->stack[b - 3];
-      if (innermost ? !is<Native>(callee) : !is<Closure>(callee))
+      if (native ? !is<Native>(callee) : !is<Closure>(callee))
         cannot(v, "a fiber suspended inside a native's call (a C++ frame is on its stack)");
-      if (!innermost && arity_proto(as<Closure>(callee)->fn, link_arity(f->stack[b - 2]))->framesize > kMaxRegisters)
+      if (!native && arity_proto(as<Closure>(callee)->fn, link_arity(f->stack[b - 2]))->framesize > kMaxRegisters)
         cannot(v, "a fiber suspended under a function with spill slots (more than 256 registers)");
       bases.push_back(b);
       if (ret == Fiber::kFiberBase) break;
@@ -569,21 +573,30 @@ void Writer::fiber(Value v, Fiber* f) {
   }
   begin(kFiber, f);
   seal(f);
-  byte(static_cast<uint8_t>(f->status));
+  byte(static_cast<uint8_t>(f->status) | (budget ? kBudgetPaused : 0));
   byte(f->mask);
   value(f->fn);
   value(f->value);
   if (!pending) return;
   uvar(bases.size());
+  std::vector<uint8_t> live;
   for (size_t k = bases.size(); k-- > 0;) {
     size_t b = bases[k];
     size_t end = k == 0 ? f->top : bases[k - 1] - kCallHeader;
-    value(f->stack[b - 3]);
+    Value callee = f->stack[b - 3];
+    value(callee);
     uvar(link_arity(f->stack[b - 2]));
     uint64_t ret = f->stack[b - 1].as_internal();
     uvar(ret == Fiber::kFiberBase ? 0 : ret);
     uvar(end - b);
-    for (size_t r = b; r < end; ++r) value(f->stack[r]);
+    // A closure frame's dead registers go as nil (the collector clears them too,
+    // Fiber::trace): they may hold leftovers such as an earlier call's frame header.
+    live.clear();
+    if (Closure* c = as<Closure>(callee)) {
+      uint64_t pc = k == 0 ? f->pc : f->stack[bases[k - 1] - 1].as_internal();
+      arity_proto(c->fn, link_arity(f->stack[b - 2]))->live_registers(static_cast<uint32_t>(pc), live);
+    }
+    for (size_t r = b; r < end; ++r) value(r - b < live.size() && !live[r - b] ? Value::nil() : f->stack[r]);
   }
   uvar(f->handlers.size());
   for (const Handler& h : f->handlers) {
@@ -594,6 +607,7 @@ void Writer::fiber(Value v, Fiber* f) {
     uvar(h.catch_pc);
     uvar(h.reg);
   }
+  if (budget) uvar(f->pc);
 }
 
 void Writer::fn_proto(FnProto* f) {

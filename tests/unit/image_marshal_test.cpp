@@ -97,6 +97,42 @@ TEST_F(Marshal, ValuesSurviveCollections) {
             "[true 1 (2)]");
 }
 
+// A fiber that caught the :budget signal itself stops at a poll point of a closure: it
+// is written with that pc, and the copy goes on from there to the same result.
+TEST_F(Marshal, ABudgetPausedFiberGoesOnWhereItStopped) {
+  eval("(require '[clove.marshal :as m])"
+       "(def f (fiber/new (fn [n] (loop [i 0 acc []] (if (< i n) (recur (inc i) (conj acc (* i i))) (reduce + acc))))"
+       "                  #{:budget}))");
+  vm.set_budget(20000);
+  Value r = eval("(fiber/resume f 50000)");
+  vm.set_budget(State::kUnlimited);
+  ASSERT_TRUE(r.is_nil());
+  ASSERT_EQ(pr_str(vm, eval("(fiber/status f)")), ":pending");
+  std::string bytes = marshal(vm, eval("f"));
+  for (size_t n = 0; n < bytes.size(); ++n) EXPECT_FALSE(reads_or_rejects(std::string_view(bytes).substr(0, n))) << n;
+  for (size_t i = 0; i < bytes.size(); ++i) {
+    std::string bad = bytes;
+    bad[i] = static_cast<char>(bad[i] + 1);
+    reads(bad);
+  }
+  eval("(def g (m/unmarshal (m/marshal f)))");
+  vm.heap.collect();
+  EXPECT_EQ(pr_str(vm, eval("[(fiber/status g) (fiber/resume g) (fiber/status g) (fiber/resume f)]")),
+            "[:pending 41665416675000 :dead 41665416675000]");
+}
+
+TEST_F(Marshal, ABudgetPauseInsideAResumedFiberIsAnError) {
+  eval("(require '[clove.marshal :as m])"
+       "(def outer (fiber/new (fn [] (fiber/resume (fiber/new (fn [] (loop [i 0] (when (< i 100000) (recur (inc i))))"
+       "                                                         :inner)))) #{:budget}))");
+  vm.set_budget(5000);
+  eval("(fiber/resume outer)");
+  vm.set_budget(State::kUnlimited);
+  EXPECT_EQ(pr_str(vm, eval("(try (m/marshal outer) (catch IllegalArgumentException e (ex-message e)))")).find(
+                "a fiber paused by the instruction budget inside a fiber it resumed") != std::string::npos,
+            true);
+}
+
 TEST_F(Marshal, NativesGoByRegisteredName) {
   EXPECT_EQ(unmarshal(vm, bytes_of("str")), eval("str"));
   // A native made outside def_native has no name to be found by.

@@ -69,6 +69,9 @@ enum Tag : uint8_t {
 /// fiber caught :budget itself): its innermost frame is a closure, and its pc follows
 /// the try handlers.
 inline constexpr uint8_t kBudgetPaused = 0x80;
+/// Set in a suspended fiber's status byte when it holds dynamic bindings (`binding`
+/// frames), written after everything else: a count, then (var or nil marker, value) pairs.
+inline constexpr uint8_t kHasBindings = 0x40;
 
 /// The kinds of a kSpine cell.
 enum SpineKind : uint8_t {

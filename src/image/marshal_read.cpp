@@ -680,8 +680,10 @@ Value Reader::fiber(uint32_t id) {
   Fiber* f = heap().make<Fiber>(&heap());
   fill(id, Value::object(f));
   uint8_t status = byte();
-  const bool budget = status == (static_cast<uint8_t>(FiberStatus::Pending) | kBudgetPaused);
-  if (budget) status = static_cast<uint8_t>(FiberStatus::Pending);
+  const uint8_t pending_status = static_cast<uint8_t>(FiberStatus::Pending);
+  const bool budget = (status & ~kHasBindings) == (pending_status | kBudgetPaused);
+  const bool bound = (status & ~kBudgetPaused) == (pending_status | kHasBindings);
+  if (budget || bound) status = pending_status;
   if (status != static_cast<uint8_t>(FiberStatus::New) && status != static_cast<uint8_t>(FiberStatus::Pending) &&
       status != static_cast<uint8_t>(FiberStatus::Dead) && status != static_cast<uint8_t>(FiberStatus::Error))
     corrupt("a fiber with an impossible status");
@@ -763,6 +765,26 @@ Value Reader::fiber(uint32_t id) {
     if (code.empty()) corrupt("a budget-paused fiber in a function without code");
     pc = u32var(static_cast<uint32_t>(code.size() - 1), "a budget-paused fiber's pc");
   }
+  // Dynamic bindings: frames, each a marker (nil) then dynamic vars with their values.
+  std::vector<Var*> bound_vars;
+  size_t bound_values = pending_.size();
+  if (bound) {
+    uint32_t nb = count(2);
+    if (nb == 0) corrupt("a fiber's empty bindings");
+    for (uint32_t k = 0; k < nb; ++k) {
+      Value var = value();
+      pending_.push_back(value());
+      if (var.is_nil()) {
+        bound_vars.push_back(nullptr);
+        continue;
+      }
+      Var* dv = as<Var>(var);
+      if (!dv) corrupt("a fiber's binding of something that is not a var");
+      if (k == 0) corrupt("a fiber's bindings that do not start with a frame");
+      if (!dv->is_dynamic()) corrupt("a fiber's binding of a var that is not dynamic here");
+      bound_vars.push_back(dv);
+    }
+  }
   // Build the stack: every closure frame gets its whole framesize (load_frame's top).
   const Frame& inner = frames.back();
   size_t need = inner.base + inner.nregs;
@@ -786,6 +808,10 @@ Value Reader::fiber(uint32_t id) {
   f->pc = pc;
   f->status = FiberStatus::Pending;
   f->paused_by = budget ? Fiber::Pause::Budget : Fiber::Pause::Yield;
+  for (size_t k = 0; k < bound_vars.size(); ++k) {
+    f->bindings.emplace_back(bound_vars[k], bound_vars[k] ? pending_[bound_values + k] : Value::nil());
+    if (bound_vars[k]) ++bound_vars[k]->thread_bound;
+  }
   heap().touch(f);
   return Value::object(f);
 }

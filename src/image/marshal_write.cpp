@@ -546,12 +546,13 @@ void Writer::spine(Value v) {
 /// pointer, and a C++ boundary a C++ frame. The innermost frame is the native it
 /// yielded from (fiber/yield), or, for a fiber that caught the :budget signal itself, a
 /// closure, written with the pc it goes on at and kBudgetPaused set in the status byte.
+/// A suspended fiber's dynamic bindings (`binding` frames, marker entries as nil vars)
+/// come last, flagged by kHasBindings.
 void Writer::fiber(Value v, Fiber* f) {
   bool pending = f->status == FiberStatus::Pending;
   bool budget = pending && f->paused_by == Fiber::Pause::Budget;
   if (f->status == FiberStatus::Alive || f->status == FiberStatus::Debug) cannot(v, "a running fiber");
   if (budget && f->child) cannot(v, "a fiber paused by the instruction budget inside a fiber it resumed");
-  if (pending && !f->bindings.empty()) cannot(v, "a fiber suspended inside a binding form");
   std::vector<size_t> bases;  // innermost first
   if (pending) {
     for (size_t b = f->base;;) {
@@ -573,7 +574,8 @@ void Writer::fiber(Value v, Fiber* f) {
   }
   begin(kFiber, f);
   seal(f);
-  byte(static_cast<uint8_t>(f->status) | (budget ? kBudgetPaused : 0));
+  const bool bound = pending && !f->bindings.empty();
+  byte(static_cast<uint8_t>(f->status) | (budget ? kBudgetPaused : 0) | (bound ? kHasBindings : 0));
   byte(f->mask);
   value(f->fn);
   value(f->value);
@@ -608,6 +610,12 @@ void Writer::fiber(Value v, Fiber* f) {
     uvar(h.reg);
   }
   if (budget) uvar(f->pc);
+  if (!bound) return;
+  uvar(f->bindings.size());
+  for (const auto& [var, val] : f->bindings) {
+    value(var ? Value::object(var) : Value::nil());
+    value(val);
+  }
 }
 
 void Writer::fn_proto(FnProto* f) {

@@ -121,6 +121,23 @@ TEST_F(Marshal, ABudgetPausedFiberGoesOnWhereItStopped) {
             "[:pending 41665416675000 :dead 41665416675000]");
 }
 
+TEST_F(Marshal, AFiberInsideBindingKeepsItsBindings) {
+  eval("(require '[clove.marshal :as m]) (def ^:dynamic *d* 0)"
+       "(def f (fiber/new (fn [] (binding [*d* 1] (binding [*d* 2] (fiber/yield *d*)) *d*))))");
+  ASSERT_EQ(pr_str(vm, eval("(fiber/resume f)")), "2");
+  std::string bytes = marshal(vm, eval("f"));
+  for (size_t n = 0; n < bytes.size(); ++n) EXPECT_FALSE(reads_or_rejects(std::string_view(bytes).substr(0, n))) << n;
+  for (size_t i = 0; i < bytes.size(); ++i)
+    for (int delta : {1, 0x40, 0x80}) {
+      std::string bad = bytes;
+      bad[i] = static_cast<char>(bad[i] + delta);
+      reads(bad);
+    }
+  vm.heap.collect();
+  EXPECT_NO_THROW(vm.heap.validate());
+  EXPECT_EQ(pr_str(vm, eval("(let [g (m/unmarshal (m/marshal f))] [(fiber/resume g) (fiber/resume f) *d*])")), "[1 1 0]");
+}
+
 TEST_F(Marshal, ABudgetPauseInsideAResumedFiberIsAnError) {
   eval("(require '[clove.marshal :as m])"
        "(def outer (fiber/new (fn [] (fiber/resume (fiber/new (fn [] (loop [i 0] (when (< i 100000) (recur (inc i))))"

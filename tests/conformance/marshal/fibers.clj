@@ -1,6 +1,6 @@
 ;; Fibers: new, dead and suspended ones (with their frames and try handlers) come back
-;; and go on where they stopped; running fibers and fibers stopped inside a native's
-;; call are errors.
+;; and go on where they stopped, with their dynamic bindings; running fibers and
+;; fibers stopped inside a native's call are errors.
 (require '[clove.marshal :as m])
 (defn gen [n] (fiber/new (fn [] (loop [i 0] (when (< i n) (fiber/yield (* i i)) (recur (inc i)))) :done)))
 (def g (gen 6))
@@ -24,6 +24,11 @@
 (defn reason [v] (try (m/marshal v) :no-error (catch IllegalArgumentException e (second (re-find #"\]: (.*)" (ex-message e))))))
 (println (reason lazy-inside))
 (println (reason (fiber/current)))
-(def bound (fiber/new (fn [] (binding [*print-length* 3] (fiber/yield 1)))))
-(fiber/resume bound)
-(println (reason bound))
+(def ^:dynamic *depth* :top)
+(def bound (fiber/new (fn [] (binding [*print-length* 3]
+                               (binding [*depth* :inner] (fiber/yield [*depth* (pr-str (range 10))]))
+                               [*depth* (pr-str (range 10))]))))
+(println (fiber/resume bound))
+(def bound2 (m/unmarshal (m/marshal bound)))
+(println (fiber/resume bound2) (fiber/status bound2) *depth* (pr-str (range 5)))
+(println (fiber/resume bound) *depth*)

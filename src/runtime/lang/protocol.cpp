@@ -107,7 +107,7 @@ void extend_protocol(State& vm, Protocol* p, Value cls, Value method_map) {
   }
   vm.heap.barrier(p, c);
   vm.heap.barrier(p, fns);
-  p->cache.clear();
+  p->clear_cache();
 }
 
 Value find_protocol_fns(State& vm, Protocol* p, Value x) {
@@ -117,6 +117,8 @@ Value find_protocol_fns(State& vm, Protocol* p, Value x) {
   }
   Value key_obj;
   uint64_t key = type_key(vm, x, &key_obj);
+  Protocol::Recent& recent = p->recent[Protocol::recent_slot(key)];
+  if (recent.key == key) return recent.impl < 0 ? Value::nil() : p->impls[recent.impl].fns;
   auto it = p->cache.find(key);
   int idx;
   if (it != p->cache.end()) {
@@ -126,6 +128,7 @@ Value find_protocol_fns(State& vm, Protocol* p, Value x) {
     p->cache.emplace(key, Protocol::CacheEntry{key_obj, idx});
     vm.heap.barrier(p, key_obj);
   }
+  recent = Protocol::Recent{key, idx};
   return idx < 0 ? Value::nil() : p->impls[idx].fns;
 }
 

@@ -44,6 +44,21 @@ struct Protocol : Obj {
   Value doc;                     // nil or a string
   std::vector<Impl> impls;       // in extension order
   std::unordered_map<uint64_t, CacheEntry> cache;
+  /// The last keys found, direct-mapped by their bits 4-5 (a record type's address is
+  /// 16-aligned): a hit skips the hash table. Every key here is also in `cache`, which
+  /// keeps its type alive, so an address cannot be reused while it is here; cleared
+  /// with `cache`. Key 0 is no key (type keys start at 1).
+  struct Recent {
+    uint64_t key = 0;
+    int32_t impl = -1;
+  };
+  static constexpr size_t kRecent = 4;
+  Recent recent[kRecent];
+  static size_t recent_slot(uint64_t key) { return (key >> 4) & (kRecent - 1); }
+  void clear_cache() {
+    cache.clear();
+    for (Recent& r : recent) r = Recent{};
+  }
   Protocol(Symbol* n, Var* v) : Obj(kType), name(n), var(v), doc(Value::nil()) {}
   void trace(Tracer& t) {
     t.mark(name);

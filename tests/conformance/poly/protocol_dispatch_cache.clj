@@ -1,0 +1,23 @@
+;; Protocol dispatch goes through a small cache of the last types seen: many record
+;; types in turn, built-in types, nil, and re-extension (which must be seen at once).
+(defprotocol P (f [x]) (g [x y]))
+(defrecord A [v]) (defrecord B [v]) (defrecord C [v]) (defrecord D [v]) (defrecord E [v]) (defrecord F [v])
+(extend-protocol P
+  A (f [x] [:a (:v x)]) (g [x y] (+ (:v x) y))
+  B (f [x] [:b (:v x)]) (g [x y] (- (:v x) y))
+  C (f [x] [:c (:v x)]) (g [x y] (* (:v x) y))
+  D (f [x] [:d (:v x)]) (g [x y] [(:v x) y])
+  E (f [x] [:e (:v x)]) (g [x y] y)
+  Long (f [x] [:long x]) (g [x y] (+ x y))
+  String (f [x] [:string x]) (g [x y] (str x y))
+  nil (f [x] :nil) (g [x y] [:nil y]))
+(def xs [(->A 1) (->B 2) (->C 3) (->D 4) (->E 5) 6 "seven" nil (->A 8) (->E 9)])
+(prn (mapv f xs))
+(prn (mapv #(g % 10) xs))
+(prn (reduce (fn [acc i] (let [x (nth xs (mod (* i 7) (count xs)))] (if (number? (g x 1)) (+ acc (g x 1)) acc))) 0 (range 5000)))
+(prn (try (f (->F 0)) (catch IllegalArgumentException e (ex-message e))))
+(extend-protocol P F (f [x] [:f (:v x)]) (g [x y] :f))
+(prn (f (->F 0)) (g (->F 0) 1))
+(extend-type A P (f [x] [:a-again (:v x)]) (g [x y] :a-again))
+(prn (mapv f xs))
+(prn (try (f 1.5) (catch IllegalArgumentException e (ex-message e))))

@@ -63,7 +63,10 @@ enum Tag : uint8_t {
   kStringBuilder = 53,  // string
   kArray = 54,       // byte kind (ArrayKind), component class, varint n, n values
   kFiber = 55,       // see marshal_write.cpp's fiber(): status, mask, fn, value, frames
-  kTagCount = 56
+  kArrayChunk = 56,  // varint n, n values (a chunk of a chunked seq)
+  kChunkBuffer = 57, // varint capacity, byte sealed, varint n, n values
+  kVectorSeq = 58,   // vector, varint index, meta (a chunked seq: chunked map/reduce hold one)
+  kTagCount = 59
 };
 /// Set in a suspended fiber's status byte when the instruction budget paused it (the
 /// fiber caught :budget itself): its innermost frame is a closure, and its pc follows

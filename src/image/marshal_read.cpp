@@ -43,6 +43,7 @@
 #include "runtime/num/bignum.h"
 #include "runtime/num/number.h"
 #include "runtime/text/regex.h"
+#include "state/continuation.h"
 #include "state/state.h"
 #include "vm/fiber.h"
 
@@ -581,6 +582,34 @@ Value Reader::object(Tag tag) {
       return Value::object(w);
     }
     case kFiber: return fiber(id);
+    case kVectorSeq: {
+      Vector* vec = obj<Vector>("a vector seq's vector");
+      pending_.push_back(Value::object(vec));
+      uint32_t i = u32var(vec->cnt ? vec->cnt - 1 : 0, "a vector seq's index");
+      if (i >= vec->cnt) corrupt("a vector seq past its vector's end");
+      Value m = meta();
+      Value s = vector_seq(heap(), vec, i);
+      if (!m.is_nil()) static_cast<VectorSeq*>(s.as_obj())->meta = m;
+      return fill(id, s);
+    }
+    case kArrayChunk: {
+      uint32_t n = count();
+      size_t at = values(n);
+      return fill(id, Value::object(array_chunk_copy(heap(), pending_.data() + at, n)));
+    }
+    case kChunkBuffer: {
+      uint64_t cap = uvar();
+      if (cap > kMaxChunkCapacity) corrupt("a chunk buffer larger than any chunk");
+      ChunkBuffer* b = chunk_buffer(heap(), static_cast<int64_t>(cap));
+      fill(id, Value::object(b));
+      uint8_t sealed = byte();
+      if (sealed > 1) corrupt("a chunk buffer neither sealed nor open");
+      uint32_t n = count();
+      if (n > b->capacity) corrupt("a chunk buffer holding more than its capacity");
+      for (uint32_t i = 0; i < n; ++i) chunk_append(heap(), b, value());
+      b->sealed = sealed != 0;
+      return Value::object(b);
+    }
     case kArray: {
       uint8_t kind = byte();
       if (kind > static_cast<uint8_t>(ArrayKind::Boolean)) corrupt("an unknown array kind");
@@ -701,9 +730,10 @@ Value Reader::fiber(uint32_t id) {
   }
   struct Frame {
     size_t base, nregs, first_reg;  // first_reg: index of its registers in pending_
-    Proto* proto;                    // null for the innermost (native) frame
+    Proto* proto;                    // null for a native's frame
     uint32_t arity;
     uint64_t ret;  // the pc of the frame below to go on at; 0 for the first frame
+    bool waits;    // a native waiting in call_then: its last slots are k, unwind, context
   };
   std::vector<Frame> frames;
   uint32_t n = count(4);
@@ -719,7 +749,15 @@ Value Reader::fiber(uint32_t id) {
     uint64_t ret = uvar();
     uint32_t nregs = count();
     Proto* p = nullptr;
-    if (!innermost || budget) {
+    const bool waits = !innermost && is<Native>(callee);
+    if (waits) {
+      if (nregs < kContinueSlots) corrupt("a waiting native's frame without its continuation");
+      // Its continuation reads its arguments as the native does: as many as it takes.
+      const Native* nf = as<Native>(callee);
+      const int64_t nargs = static_cast<int64_t>(nregs - kContinueSlots);
+      if (nargs < nf->min_args || (nf->max_args >= 0 && nargs > nf->max_args))
+        corrupt("a waiting native's frame with a number of arguments it does not take");
+    } else if (!innermost || budget) {
       Closure* c = as<Closure>(callee);
       if (!c) corrupt("a suspended fiber's frame that does not run a closure");
       if (arity == kVariadicArity ? !c->fn->variadic : arity >= c->fn->fixed.size())
@@ -731,17 +769,37 @@ Value Reader::fiber(uint32_t id) {
     }
     if (k == 0) {
       if (ret != 0) corrupt("a fiber's first frame with a return pc");
+    } else if (frames.back().waits) {
+      if (ret != 0) corrupt("a return pc into a native");
+      ret = Fiber::kContinue;
     } else {
       const Frame& below = frames.back();
       const std::vector<Instr>& code = below.proto->code;
       if (ret == 0 || ret > code.size()) corrupt("a return pc outside its function");
       Instr call = code[ret - 1];
-      if ((op_of(call) != Op::CALL && op_of(call) != Op::TAILCALL) || arg_a(call) != below.nregs)
-        corrupt("a return pc that does not follow the call that made the frame");
+      // A CALL or TAILCALL puts the callee's frame at its register A; FIRST, NEXT, COUNT
+      // and NTH call out of line (a lazy seq's walk) above the caller's whole frame.
+      const Op op = op_of(call);
+      const bool by_call = (op == Op::CALL || op == Op::TAILCALL) && arg_a(call) == below.nregs;
+      const bool out_of_line = (op == Op::FIRST || op == Op::NEXT || op == Op::COUNT || op == Op::NTH) &&
+                               below.nregs == below.proto->framesize;
+      if (!by_call && !out_of_line) corrupt("a return pc that does not follow the call that made the frame");
     }
     size_t first = pending_.size();
-    for (uint32_t r = 0; r < nregs; ++r) pending_.push_back(value());
-    frames.push_back({base, nregs, first, p, arity, ret});
+    if (waits) {
+      for (uint32_t r = 0; r + kContinueSlots < nregs; ++r) pending_.push_back(value());
+      NativeCont cont = continuation_named(text());
+      if (!cont) corrupt("a waiting native's continuation that has no such name");
+      std::string_view uname = text();
+      NativeUnwind unwind = uname.empty() ? nullptr : unwind_named(uname);
+      if (!uname.empty() && !unwind) corrupt("a waiting native's unwind hook that has no such name");
+      pending_.push_back(Value::internal(reinterpret_cast<uint64_t>(cont)));
+      pending_.push_back(Value::internal(reinterpret_cast<uint64_t>(unwind)));
+      pending_.push_back(value());
+    } else {
+      for (uint32_t r = 0; r < nregs; ++r) pending_.push_back(value());
+    }
+    frames.push_back({base, nregs, first, p, arity, ret, waits});
     if (!innermost) base += nregs + kCallHeader;
     if (innermost && budget && nregs != p->framesize) corrupt("a budget-paused fiber's frame smaller than its function's");
     if (base > kMaxFrameSlots * size_t{1024}) corrupt("a suspended fiber's stack too deep");

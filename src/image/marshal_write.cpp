@@ -38,6 +38,7 @@
 #include "runtime/num/number.h"
 #include "runtime/print/print.h"
 #include "runtime/text/regex.h"
+#include "state/continuation.h"
 #include "state/state.h"
 #include "vm/fiber.h"
 
@@ -441,6 +442,31 @@ void Writer::object(Value v, Obj* o) {
     }
     case ObjType::Fiber:
       return fiber(v, static_cast<Fiber*>(o));
+    case ObjType::VectorSeq: {  // stays chunked: a chunked map or reduce may be walking it
+      auto* vs = static_cast<VectorSeq*>(o);
+      begin(kVectorSeq, o);
+      value(Value::object(vs->vec));
+      uvar(vs->i);
+      value(vs->meta);
+      return seal(o);
+    }
+    case ObjType::ArrayChunk: {  // what a chunked map or reduce holds while it runs
+      auto* c = static_cast<ArrayChunk*>(o);
+      begin(kArrayChunk, o);
+      uvar(c->count());
+      for (uint32_t i = 0; i < c->count(); ++i) value(c->nth(i));
+      return seal(o);
+    }
+    case ObjType::ChunkBuffer: {
+      auto* b = static_cast<ChunkBuffer*>(o);
+      begin(kChunkBuffer, o);
+      seal(o);
+      uvar(b->capacity);
+      byte(b->sealed ? 1 : 0);
+      uvar(b->n);
+      for (uint32_t i = 0; i < b->n; ++i) value(b->storage()[i]);
+      return;
+    }
     case ObjType::TransientVector:
     case ObjType::TransientArrayMap:
     case ObjType::TransientHashMap:
@@ -457,8 +483,7 @@ void Writer::object(Value v, Obj* o) {
     default:
       break;
   }
-  // The remaining seq types (vector, map, string, array and queue seqs, array chunks)
-  // are written as lists of their elements; they compare equal to the original.
+  // The remaining seq types (map, string, array and queue seqs) are written as lists of their elements; they compare equal to the original.
   if (is_seq(v)) {
     std::vector<Value> items;
     for (Value s = v; !s.is_nil(); s = next(vm_, s)) items.push_back(first(vm_, s));
@@ -547,27 +572,42 @@ void Writer::spine(Value v) {
 /// yielded from (fiber/yield), or, for a fiber that caught the :budget signal itself, a
 /// closure, written with the pc it goes on at and kBudgetPaused set in the status byte.
 /// A suspended fiber's dynamic bindings (`binding` frames, marker entries as nil vars)
-/// come last, flagged by kHasBindings.
+/// come last, flagged by kHasBindings. A native waiting in call_then (a lazy seq's
+/// thunk, swap!'s function) is a frame too: its arguments, its continuation and unwind
+/// hook by their registered names (state/continuation.h), and its context.
 void Writer::fiber(Value v, Fiber* f) {
   bool pending = f->status == FiberStatus::Pending;
   bool budget = pending && f->paused_by == Fiber::Pause::Budget;
   if (f->status == FiberStatus::Alive || f->status == FiberStatus::Debug) cannot(v, "a running fiber");
   if (budget && f->child) cannot(v, "a fiber paused by the instruction budget inside a fiber it resumed");
   std::vector<size_t> bases;  // innermost first
+  // Whether frame k (innermost first) is a native waiting in call_then: the frame
+  // above it returns kContinue, and its arguments are followed by the continuation,
+  // the unwind hook and the context (vm/fiber.h).
+  auto waits = [&](size_t k) { return k > 0 && f->stack[bases[k - 1] - 1].as_internal() == Fiber::kContinue; };
   if (pending) {
     for (size_t b = f->base;;) {
       if (b < Fiber::kFirstBase || b > f->stack.size()) cannot(v, "a fiber whose stack is not a chain of frames");
       uint64_t ret = f->stack[b - 1].as_internal();
-      if (ret == Fiber::kNoFrame || ret == Fiber::kContinue || !f->boundary_pcs.empty())
+      if (ret == Fiber::kNoFrame || !f->boundary_pcs.empty())
         cannot(v, "a fiber suspended inside a native's call (a C++ frame is on its stack)");
       bool innermost = bases.empty();
-      bool native = innermost && !budget;
       Value callee = f->stack[b - 3];
-      if (native ? !is<Native>(callee) : !is<Closure>(callee))
-        cannot(v, "a fiber suspended inside a native's call (a C++ frame is on its stack)");
-      if (!native && arity_proto(as<Closure>(callee)->fn, link_arity(f->stack[b - 2]))->framesize > kMaxRegisters)
-        cannot(v, "a fiber suspended under a function with spill slots (more than 256 registers)");
       bases.push_back(b);
+      if (waits(bases.size() - 1)) {
+        size_t top = bases[bases.size() - 2] - kCallHeader;
+        if (!is<Native>(callee) || top < b + kContinueSlots) cannot(v, "a fiber whose stack is not a chain of frames");
+        auto k = reinterpret_cast<NativeCont>(f->stack[top - 3].as_internal());
+        auto u = reinterpret_cast<NativeUnwind>(f->stack[top - 2].as_internal());
+        if (continuation_name(k).empty() || (u && unwind_name(u).empty()))
+          cannot(v, "a fiber suspended inside a native's call whose continuation has no registered name");
+      } else {
+        bool native = innermost && !budget;
+        if (native ? !is<Native>(callee) : !is<Closure>(callee))
+          cannot(v, "a fiber suspended inside a native's call (a C++ frame is on its stack)");
+        if (!native && arity_proto(as<Closure>(callee)->fn, link_arity(f->stack[b - 2]))->framesize > kMaxRegisters)
+          cannot(v, "a fiber suspended under a function with spill slots (more than 256 registers)");
+      }
       if (ret == Fiber::kFiberBase) break;
       b = link_prev_base(f->stack[b - 2]);
     }
@@ -589,16 +629,29 @@ void Writer::fiber(Value v, Fiber* f) {
     value(callee);
     uvar(link_arity(f->stack[b - 2]));
     uint64_t ret = f->stack[b - 1].as_internal();
-    uvar(ret == Fiber::kFiberBase ? 0 : ret);
+    uvar(ret == Fiber::kFiberBase || ret == Fiber::kContinue ? 0 : ret);
     uvar(end - b);
+    if (waits(k)) {  // arguments, then the continuation and unwind hook by name, and the context
+      for (size_t r = b; r < end - kContinueSlots; ++r) value(f->stack[r]);
+      str(continuation_name(reinterpret_cast<NativeCont>(f->stack[end - 3].as_internal())));
+      auto u = reinterpret_cast<NativeUnwind>(f->stack[end - 2].as_internal());
+      str(u ? unwind_name(u) : std::string_view{});
+      value(f->stack[end - 1]);
+      continue;
+    }
     // A closure frame's dead registers go as nil (the collector clears them too,
-    // Fiber::trace): they may hold leftovers such as an earlier call's frame header.
+    // Fiber::trace): they may hold leftovers such as an earlier call's frame header. So
+    // do internal values, which only frame headers and continuations hold (vm/fiber.h),
+    // in a function without a stack map, whose registers all count as live.
     live.clear();
     if (Closure* c = as<Closure>(callee)) {
       uint64_t pc = k == 0 ? f->pc : f->stack[bases[k - 1] - 1].as_internal();
       arity_proto(c->fn, link_arity(f->stack[b - 2]))->live_registers(static_cast<uint32_t>(pc), live);
     }
-    for (size_t r = b; r < end; ++r) value(r - b < live.size() && !live[r - b] ? Value::nil() : f->stack[r]);
+    for (size_t r = b; r < end; ++r) {
+      Value x = f->stack[r];
+      value((r - b < live.size() && !live[r - b]) || (!live.empty() && x.is_internal()) ? Value::nil() : x);
+    }
   }
   uvar(f->handlers.size());
   for (const Handler& h : f->handlers) {

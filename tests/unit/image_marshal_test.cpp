@@ -138,6 +138,46 @@ TEST_F(Marshal, AFiberInsideBindingKeepsItsBindings) {
   EXPECT_EQ(pr_str(vm, eval("(let [g (m/unmarshal (m/marshal f))] [(fiber/resume g) (fiber/resume f) *d*])")), "[1 1 0]");
 }
 
+// Fibers suspended while a native waits in call_then: every prefix is a clean error,
+// and every one-byte change either fails to read or gives a fiber whose resumption
+// ends normally or with a Clove error (the continuations check what they cast). The
+// changed code may redefine anything, so each fiber gets a VM of its own.
+TEST(MarshalFibers, FibersWaitingInNativesSurviveCorruption) {
+  const char* const fibers[] = {
+      "(let [f (fiber/new (fn [] (doall (map (fn [x] (fiber/yield x)) [1 2 3]))))] (fiber/resume f) f)",
+      "(let [a (atom 1) f (fiber/new (fn [] (swap! a (fn [x] (+ x (fiber/yield x))))))] (fiber/resume f) f)",
+      "(let [f (fiber/new (fn [] (let [d (delay (fiber/yield 1) 2)] (force d))))] (fiber/resume f) f)",
+      "(let [f (fiber/new (fn [] (count (map (fn [x] (fiber/yield x)) (range 3)))))] (fiber/resume f) f)",
+  };
+  for (const char* src : fibers) {
+    SCOPED_TRACE(src);
+    Runtime vm;
+    vm.set_budget(200000);  // changed code may loop
+    RootScope scope(vm.heap);
+    Value resume = vm.eval_string(
+        "(fn [f] (loop [i 0] (when (and (< i 10) (= :pending (fiber/status f))) (fiber/resume f i) (recur (inc i)))))",
+        "<test>");
+    scope.push(resume);
+    std::string bytes = marshal(vm, vm.eval_string(src, "<test>"));
+    for (size_t n = 0; n < bytes.size(); ++n) EXPECT_THROW(unmarshal(vm, std::string_view(bytes).substr(0, n)), CloveError);
+    for (size_t i = 0; i < bytes.size(); ++i)
+      for (int delta : {1, 0x80}) {
+        std::string bad = bytes;
+        bad[i] = static_cast<char>(bad[i] + delta);
+        try {
+          Value f = unmarshal(vm, bad);
+          scope.push(f);
+          vm.set_budget(200000);
+          if (is<Fiber>(f)) vm.call(resume, {f});
+        } catch (const CloveError&) {
+        }
+      }
+    vm.set_budget(State::kUnlimited);
+    vm.heap.collect();
+    EXPECT_NO_THROW(vm.heap.validate());
+  }
+}
+
 TEST_F(Marshal, ABudgetPauseInsideAResumedFiberIsAnError) {
   eval("(require '[clove.marshal :as m])"
        "(def outer (fiber/new (fn [] (fiber/resume (fiber/new (fn [] (loop [i 0] (when (< i 100000) (recur (inc i))))"

@@ -12,6 +12,7 @@
 #include "natives/value_buf.h"
 #include "runtime/lang/seq_fns.h"
 #include "runtime/lang/record.h"
+#include "state/continuation.h"
 
 namespace clove {
 
@@ -180,5 +181,11 @@ void install_coll_natives(State& vm) {
   vm.def_native(C, "hash-combine", c_hash_combine, 2, 2, "Combines seed (a hash) with the hash of x, as clojure.lang.Util/hashCombine.", "([x y])");
   vm.def_native(C, "vec", c_vec, 1, 1, "Creates a new vector containing the contents of coll.", "([coll])");
 }
+
+// The continuations of empty? and vec by name, for marshal (state/continuation.h).
+const ContinuationName kContinuationNames[] = {
+    {"clojure.core/empty?", realize_seq_k<c_emptyp>},
+    {"clojure.core/vec", realize_spine_k<c_vec>},
+};
 
 }  // namespace clove

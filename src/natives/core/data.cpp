@@ -16,6 +16,7 @@
 #include "natives/args.h"
 #include "natives/value_buf.h"
 #include "runtime/lang/seq_fns.h"
+#include "state/continuation.h"
 
 namespace clove {
 
@@ -167,5 +168,8 @@ void install_data_natives(State& vm) {
   vm.def_native(C, "-editable?", d_editable, 1, 1, "Whether coll can be made transient (IEditableCollection): vectors, hash maps and hash sets.", "([coll])");
   vm.def_native(C, "set", d_set, 1, 1, "Returns a set of the distinct elements of coll.", "([coll])");
 }
+
+// set's continuation by name, for marshal (state/continuation.h).
+const ContinuationName kSetContinuation{"clojure.core/set", realize_spine_k<d_set>};
 
 }  // namespace clove

@@ -14,6 +14,7 @@
 #include "reader/reader.h"
 #include "runtime/print/print.h"
 #include "runtime/host/stream.h"
+#include "state/continuation.h"
 
 namespace clove {
 
@@ -399,5 +400,12 @@ void install_lang_natives(State& vm) {
   vm.def_native(C, "meta", l_meta, 1, 1, "Returns the metadata of obj, returns nil if there is no metadata.", "([obj])");
   vm.def_native(C, "with-meta", l_with_meta, 2, 2, "Returns an object of the same type and value as obj, with map m as its metadata.", "([obj m])");
 }
+
+// The continuations of apply and load-string's evaluation by name, for marshal
+// (state/continuation.h).
+const ContinuationName kContinuationNames[] = {
+    {"clojure.core/apply", realize_spine_k<l_apply>},
+    {"clojure.core/eval-forms", eval_next},
+};
 
 }  // namespace clove

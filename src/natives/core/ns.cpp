@@ -22,6 +22,7 @@
 #include "eval/loader.h"
 #include "natives/args.h"
 #include "runtime/print/print.h"
+#include "state/continuation.h"
 
 namespace clove {
 
@@ -450,6 +451,7 @@ Value n_macrop(State&, Args a) {
 // (f root args...) runs through the dispatch loop (State::call_then), so a fiber can
 // yield inside it; the continuation stores the result as the var's root.
 Value alter_var_root_k(State& vm, Args a, Value, Value nv) {
+  if (!is<Var>(a[0])) bad_continuation("alter-var-root's");
   Var* v = static_cast<Var*>(a[0].as_obj());
   v->root = nv;
   v->bound = true;
@@ -522,5 +524,8 @@ void install_ns_natives(State& vm) {
   vm.def_native(C, "-stack-frames", n_stack_frames, 0, 0, "The Clove frames of the current stack, innermost first, as maps {:fn :file :line :column} (frames without a position are left out).", "([])");
   vm.def_native(C, "-exception-frames", n_exception_frames, 1, 1, "The Clove frames recorded in an exception, innermost first, as maps {:fn :file :line :column}.", "([e])");
 }
+
+// alter-var-root's continuation by name, for marshal (state/continuation.h).
+const ContinuationName kAlterVarRootContinuation{"clojure.core/alter-var-root", alter_var_root_k};
 
 }  // namespace clove

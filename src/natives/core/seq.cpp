@@ -10,6 +10,7 @@
 #include "natives/args.h"
 #include "runtime/lang/seq_fns.h"
 #include "natives/seq.h"
+#include "state/continuation.h"
 
 namespace clove {
 
@@ -103,5 +104,8 @@ void install_seq_natives(State& vm) {
   vm.def_native(C, "-unreduced", s_unreduced, 1, 1, "The value inside a reduced, or x itself.", "([x])");
   vm.def_native(C, "sort", s_sort, 1, 2, "Returns a sorted sequence of the items in coll. If no comparator is supplied, uses compare. comparator must implement java.util.Comparator. Guaranteed to be stable: equal elements will not be reordered.", "([coll] [comp coll])");
 }
+
+// sort's continuation by name, for marshal (state/continuation.h).
+const ContinuationName kSortContinuation{"clojure.core/sort", realize_spine_k<s_sort>};
 
 }  // namespace clove

@@ -15,6 +15,7 @@
 #include "runtime/coll/ref_types.h"
 #include "natives/args.h"
 #include "natives/seq.h"
+#include "state/continuation.h"
 
 namespace clove {
 
@@ -102,6 +103,7 @@ Value delay_result(Delay* d) {
   return d->val;
 }
 Value delay_done(State& vm, Args, Value ctx, Value result) {
+  if (!is<Delay>(ctx)) bad_continuation("force's");
   auto* d = static_cast<Delay*>(ctx.as_obj());
   if (!d->realized()) {  // else the body forced its own delay: the first value stays
     d->val = result;
@@ -111,6 +113,7 @@ Value delay_done(State& vm, Args, Value ctx, Value result) {
   return delay_result(d);
 }
 void delay_failed(State& vm, Value ctx, Value exc) {
+  if (!is<Delay>(ctx)) return;  // an unwind hook must not throw
   auto* d = static_cast<Delay*>(ctx.as_obj());
   if (d->realized()) return;
   d->exception = exc;
@@ -174,11 +177,13 @@ bool swap_store(State& vm, Atom* at, Value oldv, Value newv) {
   return true;
 }
 Value swap_k(State& vm, Args a, Value oldv, Value newv) {
+  if (!is<Atom>(a[0])) bad_continuation("swap!'s");
   auto* at = static_cast<Atom*>(a[0].as_obj());
   if (!swap_store(vm, at, oldv, newv)) return swap_call(vm, a, at, swap_k);
   return newv;
 }
 Value swap_vals_k(State& vm, Args a, Value oldv, Value newv) {
+  if (!is<Atom>(a[0])) bad_continuation("swap-vals!'s");
   auto* at = static_cast<Atom*>(a[0].as_obj());
   if (!swap_store(vm, at, oldv, newv)) return swap_call(vm, a, at, swap_vals_k);
   Value pair[2] = {oldv, newv};
@@ -367,5 +372,13 @@ void install_state_natives(State& vm) {
 void register_state_printers(TypeInfo* table) {
   for (ObjType t : {ObjType::Atom, ObjType::Volatile, ObjType::Delay}) set_print_hooks(table, t, print_ref);
 }
+
+// The continuations of force/deref of a delay, swap!, swap-vals! and alter-meta! by
+// name, for marshal (state/continuation.h).
+const ContinuationName kContinuationNames[] = {
+    {"clojure.core/force", delay_done},     {"clojure.core/force:unwind", delay_failed},
+    {"clojure.core/swap!", swap_k},         {"clojure.core/swap-vals!", swap_vals_k},
+    {"clojure.core/alter-meta!", alter_meta_k},
+};
 
 }  // namespace clove

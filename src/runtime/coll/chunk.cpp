@@ -18,7 +18,6 @@ namespace clove {
 using namespace coll_detail;
 
 namespace {
-constexpr int64_t kMaxChunkCapacity = int64_t{1} << 20;
 
 ArrayChunk* window(Heap& h, ArrayChunk* c, uint32_t skip) {
   if (skip == 0) return c;

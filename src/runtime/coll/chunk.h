@@ -38,6 +38,9 @@ struct ArrayChunk : Obj {
   size_t byte_size() const { return sizeof(ArrayChunk) + owned * sizeof(Value); }
 };
 
+/// The largest capacity chunk-buffer accepts (a chunk is 32 elements in practice).
+inline constexpr int64_t kMaxChunkCapacity = int64_t{1} << 20;
+
 /// A fixed-capacity buffer filled by `chunk-append`, sealed by `chunk` into an ArrayChunk
 /// that shares its array (clojure.lang.ChunkBuffer).
 struct ChunkBuffer : Obj {

@@ -12,6 +12,7 @@
 #include "runtime/num/number.h"
 #include "runtime/coll/lazy_seq.h"
 #include "runtime/lang/function.h"
+#include "state/continuation.h"
 
 namespace clove {
 
@@ -27,6 +28,7 @@ Value first_native(State& vm, Args a) {
 
 namespace {
 Value next_k(State& vm, Args a, Value ls, Value r) {
+  if (!is<LazySeq>(ls)) bad_continuation("next's");
   lazy_seq_store(vm, static_cast<LazySeq*>(ls.as_obj()), r);
   return next_native(vm, a);
 }
@@ -81,6 +83,7 @@ Value step_spine(Value cursor, int64_t* n) {
 Value count_from(State& vm, Args a, int64_t n);
 // Goes on from the cursor in a[0]; the context is the count so far.
 Value count_k(State& vm, Args a, Value n, Value result) {
+  if (!n.is_small_int()) bad_continuation("count's");
   if (LazySeq* ls = blocking(a[0])) lazy_seq_store(vm, ls, result);
   return count_from(vm, a, n.as_small_int());
 }
@@ -111,6 +114,7 @@ namespace {
 Value nth_from(State& vm, Args a, int64_t i);
 // Goes on from the cursor in a[0]; the context is the index left to walk.
 Value nth_k(State& vm, Args a, Value i, Value result) {
+  if (!i.is_small_int()) bad_continuation("nth's");
   if (LazySeq* ls = unrealized_lazy_seq(a[0])) lazy_seq_store(vm, ls, result);
   return nth_from(vm, a, i.as_small_int());
 }
@@ -182,5 +186,12 @@ Value count_from(State& vm, Args a, int64_t n) {
   return make_long(vm.heap, n + count(vm, cursor));
 }
 }  // namespace
+
+// The continuations above by name, for marshal (state/continuation.h).
+const ContinuationName kContinuationNames[] = {
+    {"clojure.core/seq", realize_seq_k<seq_native>},   {"clojure.core/first", realize_seq_k<first_native>},
+    {"clojure.core/rest", realize_seq_k<rest_native>}, {"clojure.core/next", next_k},
+    {"clojure.core/nth", nth_k},                        {"clojure.core/count", count_k},
+};
 
 }  // namespace clove

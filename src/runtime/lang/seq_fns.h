@@ -10,6 +10,7 @@
 #pragma once
 #include "runtime/coll/lazy_seq.h"
 #include "runtime/lang/function.h"
+#include "state/continuation.h"
 #include "state/state.h"
 
 namespace clove {
@@ -33,6 +34,7 @@ bool maybe_lazy_spine(Value x);
 
 template <NativeFn Retry>
 Value realize_seq_k(State& vm, Args a, Value ls, Value result) {
+  if (!is<LazySeq>(ls)) bad_continuation("a lazy seq's");
   lazy_seq_store(vm, static_cast<LazySeq*>(ls.as_obj()), result);
   return Retry(vm, a);
 }

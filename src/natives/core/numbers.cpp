@@ -59,7 +59,9 @@ Value n_quot(State& vm, Args a) { return arith(vm, ArithOp::Quot, arg_number(a, 
 Value n_rem(State& vm, Args a) { return arith(vm, ArithOp::Rem, arg_number(a, 0, "rem"), arg_number(a, 1, "rem")); }
 Value n_mod(State& vm, Args a) { return arith(vm, ArithOp::Mod, arg_number(a, 0, "mod"), arg_number(a, 1, "mod")); }
 
+/// < > <= >= ==: one argument of any type is true, as (< x) is in Clojure; more must be numbers.
 Value chain(Args a, CmpOp op, const char* fn) {
+  if (a.size() == 1) return Value::t();
   for (int i = 0; i < a.size(); ++i) arg_number(a, i, fn);
   for (int i = 0; i + 1 < a.size(); ++i)
     if (!num_compare(op, a[i], a[i + 1])) return Value::f();
@@ -73,9 +75,12 @@ Value n_numeq(State&, Args a) { return chain(a, CmpOp::Eq, "=="); }
 
 /// max/min: Numbers.max/min folded left, `(if (op best x) best x)`, so of equal values
 /// the later argument wins ((max 1 1.0) is 1.0); a NaN argument wins outright, as
-/// Clojure's max/min return ##NaN when any argument is NaN.
+/// Clojure's max/min return ##NaN when any argument is NaN. One argument of any type is
+/// returned as it is, as (max x) is x in Clojure.
 Value extremum(Args a, CmpOp op, const char* fn) {
+  if (a.size() == 1) return a[0];
   Value best = arg_number(a, 0, fn);
+  if (best.is_double() && std::isnan(best.as_double())) return best;
   for (int i = 1; i < a.size(); ++i) {
     Value x = arg_number(a, i, fn);
     if ((x.is_double() && std::isnan(x.as_double())) || !num_compare(op, best, x)) best = x;
@@ -96,14 +101,15 @@ Value n_abs(State& vm, Args a) {
 Value n_zero(State&, Args a) { return Value::boolean(num_compare(CmpOp::Eq, arg_number(a, 0, "zero?"), Value::small_int(0))); }
 Value n_pos(State&, Args a) { return Value::boolean(num_compare(CmpOp::Gt, arg_number(a, 0, "pos?"), Value::small_int(0))); }
 Value n_neg(State&, Args a) { return Value::boolean(num_compare(CmpOp::Lt, arg_number(a, 0, "neg?"), Value::small_int(0))); }
-Value n_even(State&, Args a) {
-  if (!is_long(a[0])) throw_error(ErrorKind::IllegalArgumentException, fmt::format("Argument must be an integer: {}", value_type_name(a[0])));
-  return Value::boolean((as_long(a[0]) & 1) == 0);
+/// even?/odd?: the parity of an integer (long or BigInt); anything else is Clojure's
+/// IllegalArgumentException "Argument must be an integer: x".
+bool is_odd_integer(State& vm, Value x) {
+  if (is_long(x)) return (as_long(x) & 1) != 0;
+  if (auto* b = as<BigInt>(x)) return mpz_odd_p(b->z) != 0;
+  throw_error(ErrorKind::IllegalArgumentException, fmt::format("Argument must be an integer: {}", str_bounded(vm, x)));
 }
-Value n_odd(State&, Args a) {
-  if (!is_long(a[0])) throw_error(ErrorKind::IllegalArgumentException, fmt::format("Argument must be an integer: {}", value_type_name(a[0])));
-  return Value::boolean((as_long(a[0]) & 1) != 0);
-}
+Value n_even(State& vm, Args a) { return Value::boolean(!is_odd_integer(vm, a[0])); }
+Value n_odd(State& vm, Args a) { return Value::boolean(is_odd_integer(vm, a[0])); }
 Value n_numberp(State&, Args a) { return Value::boolean(is_number(a[0])); }
 Value n_integerp(State&, Args a) { return Value::boolean(is_long(a[0]) || is_type(a[0], ObjType::BigInt)); }
 Value n_doublep(State&, Args a) { return Value::boolean(a[0].is_double()); }

@@ -258,6 +258,10 @@ class State : public RootProvider {
   static bool is_request(Value v) { return v == kRequest; }
   /// The native's result is (fn args...): fn replaces the native's frame (a tail call).
   Value tail_call(Value fn, const Value* args, int nargs);
+  /// tail_call to closure fn whose & arity takes nargs - 1 fixed parameters, with the
+  /// last argument given as the rest parameter itself (a seq, not packed into another):
+  /// apply passes a lazy rest argument unrealized, as Clojure's RestFn.applyTo does.
+  Value tail_call_rest(Value fn, const Value* args, int nargs);
   /// Calls (fn args...) and then k(vm, native-args, ctx, result); ctx stays rooted in
   /// the native's frame meanwhile. If the call throws instead, on_error (when given)
   /// sees the exception as it unwinds past the native.
@@ -277,6 +281,7 @@ class State : public RootProvider {
     NativeUnwind on_error = nullptr;  // CallThen
     Value ctx;                // CallThen
     Fiber* fiber = nullptr;   // Resume
+    bool rest_seq = false;    // TailCall: the last argument is the & parameter (tail_call_rest)
   };
   Request request;
 

@@ -756,6 +756,11 @@ namespace clove {
         switch (kind) {
           case RequestKind::TailCall: {
             // The callee replaces the native's frame, keeping its link and return pc.
+            // A closure's arity is checked first: until enter_closure writes its own
+            // link, the frame's link names the native's arity, which the closure may
+            // not have (stack traces and the GC read it).
+            if (Closure* c = as<Closure>(request.fn); c && !c->fn->arity_for(static_cast<int>(request.args.size())))
+              [[unlikely]] throw_closure_arity(c, static_cast<int>(request.args.size()));
             prev_base = link_prev_base(f->stack[b - 2]);
             ret_pc = f->stack[b - 1].as_internal();
             --f->depth;
@@ -768,6 +773,19 @@ namespace clove {
             nb = b;
             request.fn = Value::nil();
             request.args.clear();
+            if (request.rest_seq) {
+              // apply's lazy rest (tail_call_rest): enter the & arity, then put the
+              // rest seq itself in its rest register instead of a seq holding it.
+              request.rest_seq = false;
+              Closure* c = static_cast<Closure*>(callee.as_obj());
+              Proto* p = enter_closure(f, c, nb, nargs, prev_base, ret_pc);
+              Value* S = f->stack.data();
+              if (p->variadic) S[nb + p->nparams] = first(*this, S[nb + p->nparams]);
+              begin_arity(c, p);
+              SAFEPOINT();
+              POLL(static_cast<int64_t>(proto->code.size()));
+              VM_NEXT();
+            }
             goto invoke;
           }
           case RequestKind::CallThen: {

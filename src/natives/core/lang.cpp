@@ -101,10 +101,60 @@ Value l_str(State& vm, Args a) {
   return string_value(vm.heap, out);
 }
 
+Value l_apply(State& vm, Args a);
+
+// Continues l_apply once the thunk of lazy seq `ls` of the spread has run.
+Value apply_k(State& vm, Args a, Value ls, Value result) {
+  lazy_seq_store(vm, static_cast<LazySeq*>(ls.as_obj()), result);
+  return l_apply(vm, a);
+}
+
+// apply of closure c, whose & arity takes nreq fixed parameters, as Clojure's
+// RestFn.applyTo: when the arguments are more than nreq, the first nreq are spread and
+// the rest of the spread seq is passed unrealized as the rest parameter (so
+// (apply f (range)) returns when f takes only what it needs). Realizes at most nreq + 1
+// elements of the spread, through the dispatch loop (apply_k). Returns nil when the
+// arguments are nreq or fewer (the caller spreads them all, a short seq), else the
+// native's request.
+Value apply_rest_lazily(State& vm, Args a, Closure* c) {
+  const int nreq = c->fn->variadic->nparams;
+  const int given = a.size() - 2;
+  RootScope scope(vm.heap);
+  std::vector<Value> args;
+  for (int i = 1; i + 1 < a.size() && static_cast<int>(args.size()) < nreq; ++i) args.push_back(a[i]);
+  if (given > nreq) {
+    // (list* extra... spread): the extra arguments consed onto the spread, unrealized.
+    size_t rest = scope.push(a[a.size() - 1]);
+    for (int i = a.size() - 2; i > nreq; --i) scope[rest] = cons(vm, a[i], scope[rest]);
+    args.push_back(scope[rest]);
+    return vm.tail_call_rest(a[0], args.data(), static_cast<int>(args.size()));
+  }
+  size_t cur = scope.push(a[a.size() - 1]);
+  for (int k = given; k <= nreq; ++k) {
+    while (LazySeq* ls = unrealized_lazy_seq(scope[cur])) {
+      Value r = lazy_seq_step(vm, ls, apply_k, Value::object(ls));
+      if (State::is_request(r)) return r;
+    }
+    scope[cur] = seq(vm, scope[cur]);
+    if (scope[cur].is_nil()) return Value::nil();  // nreq arguments or fewer
+    if (k == nreq) break;                          // the rest: at least one more
+    args.push_back(first(vm, scope[cur]));
+    scope.push(args.back());
+    scope[cur] = rest(vm, scope[cur]);
+  }
+  args.push_back(scope[cur]);
+  return vm.tail_call_rest(a[0], args.data(), static_cast<int>(args.size()));
+}
+
 // apply spreads its last argument and tail-calls f through the dispatch loop
 // (State::tail_call), so f runs with no C++ frame between it and apply's caller. Lazy
-// seqs in the spread are realized first, also through the loop (realize_spine).
+// seqs in the spread are realized first, also through the loop (realize_spine), except
+// what goes to a closure's rest parameter (apply_rest_lazily).
 Value l_apply(State& vm, Args a) {
+  if (Closure* c = as<Closure>(a[0]); c && c->fn->variadic && c->fn->arity_for(c->fn->variadic->nparams + 1) == c->fn->variadic) {
+    Value r = apply_rest_lazily(vm, a, c);
+    if (!r.is_nil()) return r;
+  }
   Value pending = realize_spine<l_apply>(vm, a[a.size() - 1]);
   if (State::is_request(pending)) return pending;
   RootScope scope(vm.heap);

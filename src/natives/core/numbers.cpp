@@ -1,4 +1,5 @@
-// numbers.cpp: clojure.core's arithmetic and comparison functions, and the Math/ shims.
+// numbers.cpp: clojure.core's arithmetic and comparison functions (the Math class is
+// in math.cpp).
 //
 // The compiler inlines binary +, -, <, ... into single instructions; these natives
 // serve every other use: other arities, (apply + xs), passing + as a value.
@@ -136,32 +137,14 @@ Value n_long(State& vm, Args a) {
   return make_long(vm.heap, static_cast<int64_t>(d));
 }
 
-double darg(Args a, int i, const char* fn) { return to_double(arg_number(a, i, fn)); }
-Value m_sqrt(State&, Args a) { return Value::from_double(std::sqrt(darg(a, 0, "Math/sqrt"))); }
-Value m_pow(State&, Args a) { return Value::from_double(std::pow(darg(a, 0, "Math/pow"), darg(a, 1, "Math/pow"))); }
-Value m_floor(State&, Args a) { return Value::from_double(std::floor(darg(a, 0, "Math/floor"))); }
-Value m_ceil(State&, Args a) { return Value::from_double(std::ceil(darg(a, 0, "Math/ceil"))); }
-Value m_sin(State&, Args a) { return Value::from_double(std::sin(darg(a, 0, "Math/sin"))); }
-Value m_cos(State&, Args a) { return Value::from_double(std::cos(darg(a, 0, "Math/cos"))); }
-Value m_tan(State&, Args a) { return Value::from_double(std::tan(darg(a, 0, "Math/tan"))); }
-Value m_atan2(State&, Args a) { return Value::from_double(std::atan2(darg(a, 0, "Math/atan2"), darg(a, 1, "Math/atan2"))); }
-Value m_exp(State&, Args a) { return Value::from_double(std::exp(darg(a, 0, "Math/exp"))); }
-Value m_log(State&, Args a) { return Value::from_double(std::log(darg(a, 0, "Math/log"))); }
-Value m_log10(State&, Args a) { return Value::from_double(std::log10(darg(a, 0, "Math/log10"))); }
-Value m_round(State& vm, Args a) {
-  double d = darg(a, 0, "Math/round");
-  return make_long(vm.heap, static_cast<int64_t>(std::floor(d + 0.5)));
-}
-Value m_abs(State& vm, Args a) { return n_abs(vm, a); }
+}  // namespace
 
-void def_value(State& vm, std::string_view ns, std::string_view name, Value v) {
-  Var* var = vm.intern(vm.find_or_create_ns(vm.sym(ns)), vm.sym(name));
+void def_static_value(State& vm, std::string_view cls, std::string_view name, Value v) {
+  Var* var = vm.intern(vm.find_or_create_ns(vm.sym(cls)), vm.sym(name));
   var->root = v;
   var->bound = true;
   vm.heap.barrier(var, v);
 }
-
-}  // namespace
 
 void install_number_natives(State& vm) {
   const char* C = "clojure.core";
@@ -198,24 +181,9 @@ void install_number_natives(State& vm) {
   vm.def_native(C, "double?", n_doublep, 1, 1, "Return true if x is a Double.", "([x])");
   vm.def_native(C, "double", n_double, 1, 1, "Coerce to double.", "([x])");
   vm.def_native(C, "long", n_long, 1, 1, "Coerce to long (truncating doubles).", "([x])");
-  const char* M = "Math";
-  vm.def_native(M, "sqrt", m_sqrt, 1, 1, "Square root (a double).", "([x])");
-  vm.def_native(M, "pow", m_pow, 2, 2, "x raised to the power y (a double).", "([x y])");
-  vm.def_native(M, "floor", m_floor, 1, 1, "Largest integral double <= x.", "([x])");
-  vm.def_native(M, "ceil", m_ceil, 1, 1, "Smallest integral double >= x.", "([x])");
-  vm.def_native(M, "sin", m_sin, 1, 1, "Sine of x radians.", "([x])");
-  vm.def_native(M, "cos", m_cos, 1, 1, "Cosine of x radians.", "([x])");
-  vm.def_native(M, "tan", m_tan, 1, 1, "Tangent of x radians.", "([x])");
-  vm.def_native(M, "atan2", m_atan2, 2, 2, "Angle theta of the point (x, y) from (y x).", "([y x])");
-  vm.def_native(M, "exp", m_exp, 1, 1, "e raised to the power x.", "([x])");
-  vm.def_native(M, "log", m_log, 1, 1, "Natural logarithm of x.", "([x])");
-  vm.def_native(M, "log10", m_log10, 1, 1, "Base-10 logarithm of x.", "([x])");
-  vm.def_native(M, "round", m_round, 1, 1, "x rounded to the closest long, ties toward positive infinity.", "([x])");
-  vm.def_native(M, "abs", m_abs, 1, 1, "Absolute value of x.", "([x])");
-  def_value(vm, M, "PI", Value::from_double(M_PI));
-  def_value(vm, M, "E", Value::from_double(M_E));
-  def_value(vm, "Long", "MAX_VALUE", make_long(vm.heap, INT64_MAX));
-  def_value(vm, "Long", "MIN_VALUE", make_long(vm.heap, INT64_MIN));
+  install_math_natives(vm);
+  def_static_value(vm, "Long", "MAX_VALUE", make_long(vm.heap, INT64_MAX));
+  def_static_value(vm, "Long", "MIN_VALUE", make_long(vm.heap, INT64_MIN));
 }
 
 }  // namespace clove

@@ -354,6 +354,7 @@ void install_numeric_natives(State& vm) {
 
   vm.def_native(C, "rand", r_rand, 0, 1, "Returns a random floating point number between 0 (inclusive) and n (default 1) (exclusive).", "([] [n])");
   vm.def_native(C, "rand-int", r_rand_int, 1, 1, "Returns a random integer between 0 (inclusive) and n (exclusive).", "([n])");
+  vm.def_native("Math", "random", r_rand, 0, 0, "A random double in [0.0, 1.0), as java.lang.Math/random.", "([])");
   vm.def_native(C, "shuffle", r_shuffle, 1, 1, "Return a random permutation of coll (a vector).", "([coll])");
 }
 

@@ -31,6 +31,7 @@
 #include "runtime/coll/coll.h"
 #include "runtime/coll/lazy_seq.h"
 #include "runtime/lang/seq_fns.h"
+#include "runtime/lang/unbound.h"
 #include "runtime/num/number.h"
 #include "vm/enter.h"
 #include "vm/interpreter.h"
@@ -187,8 +188,9 @@ namespace clove {
       VM_CASE(GETVAR) {
         Var* v = static_cast<Var*>(K[arg_bx(i)].as_obj());
         if (!v->bound) [[unlikely]] {
-          SAVE_PC();
-          throw_unbound(v);
+          SAVE_PC();  // an unbound var reads as an Unbound object, as in Clojure
+          RA = var_value_or_unbound(*this, v);
+          VM_NEXT();
         }
         RA = v->thread_bound ? var_value(v) : v->root;
         VM_NEXT();

@@ -7,6 +7,7 @@
 #include "eval/data_readers.h"
 #include "runtime/lang/host_class.h"
 #include "runtime/lang/record.h"
+#include "runtime/lang/unbound.h"
 #include "natives/args.h"
 #include "runtime/lang/seq_fns.h"
 #include "compiler/compiler.h"
@@ -292,7 +293,7 @@ Value l_pop_bindings(State& vm, Args) {
 Value l_var_get(State& vm, Args a) {
   Var* v = as<Var>(a[0]);
   if (!v) throw_error(ErrorKind::ClassCastException, fmt::format("class {} cannot be cast to class clojure.lang.Var", value_type_name(a[0])));
-  return vm.var_value(v);
+  return var_value_or_unbound(vm, v);
 }
 Value l_thread_bound(State&, Args a) {
   for (int i = 0; i < a.size(); ++i) {
@@ -405,6 +406,7 @@ Value l_with_meta(State& vm, Args a) { return with_meta(vm, a[0], a[1]); }
 
 void install_lang_natives(State& vm) {
   const char* C = "clojure.core";
+  install_unbound_class(vm);
   vm.def_native(C, "identical?", l_identical, 2, 2, "Tests if 2 arguments are the same object.", "([x y])");
   vm.def_native(C, "=", l_equal, 1, -1, "Equality. Returns true if x equals y, false if not. Compares numbers and collections in a type-independent manner.", "([x] [x y] [x y & more])");
   vm.def_native(C, "not=", l_not_equal, 1, -1, "Same as (not (= obj1 obj2)).", "([x] [x y] [x y & more])");

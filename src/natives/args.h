@@ -85,7 +85,7 @@ void install_repl_natives(State& vm);    // clove.repl: var-info source-text (cl
 // (and ::str) in the per-type table; called once from type_info's init
 // (api/object_types.cpp).
 void register_io_printers(TypeInfo* table);         // StringWriter, StringBuilder (io.cpp)
-void register_regex_printers(TypeInfo* table);      // #"..." (regex.cpp)
+void register_regex_printers(TypeInfo* table);      // #"...", and nth of a Matcher (regex.cpp)
 void register_transient_printers(TypeInfo* table);  // #object[...TransientVector ...] (transient.cpp)
 void register_state_printers(TypeInfo* table);      // atom, volatile, delay (state.cpp)
 void register_sorted_printers(TypeInfo* table);     // PersistentQueue (sorted.cpp)

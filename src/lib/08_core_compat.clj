@@ -1,7 +1,7 @@
 ;; 08_core_compat.clj: clojure.core vars that JVM Clojure code names and that Clove keeps
 ;; for it (issue 18, docs/coverage.md): the compiler's dynamic vars (which change
 ;; nothing here), munge, cast, vector-of, seque, struct maps, definline, load-reader,
-;; print-simple and default-data-readers.
+;; print-simple, default-data-readers and the Inst protocol.
 
 ;; ---- the compiler's dynamic vars ----
 
@@ -149,3 +149,27 @@
   "Return true if x is a java.net.URI. Clove has no URI values: always false."
   [x]
   false)
+
+;; ---- instants ----
+
+(def ^:private -inst-ms inst-ms)
+
+(defprotocol Inst
+  "Values that are instants: inst? is true of them and inst-ms gives their
+  milliseconds since the epoch. Extended to java.util.Date (#inst); extend it to make
+  other types instants."
+  (inst-ms* [inst]))
+
+(extend-protocol Inst
+  java.util.Date
+  (inst-ms* [inst] (-inst-ms inst)))
+
+(defn inst-ms
+  "Return the number of milliseconds since January 1, 1970, 00:00:00 GMT"
+  [inst]
+  (inst-ms* inst))
+
+(defn inst?
+  "Return true if x satisfies Inst"
+  [x]
+  (satisfies? Inst x))

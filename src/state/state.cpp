@@ -90,6 +90,14 @@ Namespace* State::find_ns(Symbol* name) const {
   return it == namespaces_.end() ? nullptr : it->second;
 }
 
+Namespace* State::remove_ns(Symbol* name) {
+  auto it = namespaces_.find(name);
+  if (it == namespaces_.end()) return nullptr;
+  Namespace* ns = it->second;
+  namespaces_.erase(it);
+  return ns;
+}
+
 Namespace* State::find_or_create_ns(Symbol* name) {
   if (Namespace* ns = find_ns(name)) return ns;
   Namespace* ns = heap.make<Namespace>(name);

@@ -147,6 +147,10 @@ class State : public RootProvider {
   void set_current_ns(Namespace* ns);
   Namespace* find_ns(Symbol* name) const;
   Namespace* find_or_create_ns(Symbol* name);
+  /// Takes the namespace `name` out of the namespace map (Clojure's remove-ns): find_ns
+  /// no longer finds it, while what still refers to it keeps it alive. Returns it, or
+  /// null when there is none.
+  Namespace* remove_ns(Symbol* name);
   /// The var `name` in `ns`, created unbound if missing (Clojure's intern).
   Var* intern(Namespace* ns, Symbol* name);
   /// Binds a C++ function as ns/name with arity bounds (max -1: variadic) and a docstring

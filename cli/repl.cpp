@@ -134,6 +134,27 @@ void eval_and_print(Runtime& vm, const std::string& src,
   });
 }
 
+/// Evaluates the forms of src one after another, printing each value or error: an
+/// error in one form does not stop the forms after it on the line, as in clojure.main's
+/// REPL. Each form is cut from the text only once the forms before it have run (a
+/// `::alias/kw` may need the namespace a `require` before it made). Text that does not
+/// read goes to eval_and_print whole, for its error.
+void eval_and_print_forms(Runtime& vm, const std::string& src,
+                          const std::function<int(const std::function<void()>&)>& guarded) {
+  std::string_view rest(src);
+  for (;;) {
+    size_t end = 0;
+    try {
+      if (!first_form_extent(vm, rest, &end)) return;
+    } catch (const Diagnostic&) {
+      eval_and_print(vm, std::string(rest), guarded);
+      return;
+    }
+    eval_and_print(vm, std::string(rest.substr(0, end)), guarded);
+    rest.remove_prefix(end);
+  }
+}
+
 }  // namespace
 
 int run_repl(Runtime& vm, const std::function<int(const std::function<void()>&)>& guarded) {
@@ -160,9 +181,9 @@ int run_repl(Runtime& vm, const std::function<int(const std::function<void()>&)>
       std::string src;
       src.swap(pending);
       if (src.find_first_not_of(" \t\r\n,") == std::string::npos) continue;
-      eval_and_print(vm, src, guarded);
+      eval_and_print_forms(vm, src, guarded);
     }
-    if (pending.find_first_not_of(" \t\r\n,") != std::string::npos) eval_and_print(vm, pending, guarded);
+    if (pending.find_first_not_of(" \t\r\n,") != std::string::npos) eval_and_print_forms(vm, pending, guarded);
     return 0;
   }
   std::fprintf(stdout, "Clove %s REPL. Ctrl-D to exit, Ctrl-C to interrupt an evaluation.\n", "0.1.0");
@@ -204,7 +225,7 @@ int run_repl(Runtime& vm, const std::function<int(const std::function<void()>&)>
     std::string src;
     src.swap(pending);
     if (src.find_first_not_of(" \t\r\n,") == std::string::npos) continue;
-    eval_and_print(vm, src, guarded);
+    eval_and_print_forms(vm, src, guarded);
   }
   std::printf("\n");
   return 0;

@@ -97,9 +97,10 @@ enum class ReadOutcome { Form, Eof, Unterminated };
 /// error other than an unterminated form throws RuntimeException with the bare message
 /// the JVM's reader gives (no position, no ", starting at line N"); *used then says
 /// how far the reader got.
-ReadOutcome read_first_form(State& vm, std::string_view text, Value* out, size_t* used) {
+ReadOutcome read_first_form(State& vm, std::string_view text, Value* out, size_t* used, bool edn) {
   DataReaders readers;
   ReaderOptions opts;
+  opts.edn = edn;
   bool deferring = readers.configure(vm, &opts);
   StateReaderEnv env(vm);
   Reader reader(vm, env, text, 0, opts);
@@ -127,10 +128,10 @@ ReadOutcome read_first_form(State& vm, std::string_view text, Value* out, size_t
 
 }  // namespace
 
-Value read_string_form(State& vm, std::string_view text, const Value* eof) {
+Value read_string_form(State& vm, std::string_view text, const Value* eof, bool edn) {
   Value form;
   size_t used = 0;
-  switch (read_first_form(vm, text, &form, &used)) {
+  switch (read_first_form(vm, text, &form, &used, edn)) {
     case ReadOutcome::Form: return form;
     case ReadOutcome::Eof:
       if (eof) return *eof;
@@ -140,14 +141,14 @@ Value read_string_form(State& vm, std::string_view text, const Value* eof) {
   return Value::nil();
 }
 
-Value read_from_stream(State& vm, LineReader* r, bool eof_error, Value eof_value, std::string* text_read) {
+Value read_from_stream(State& vm, LineReader* r, bool eof_error, Value eof_value, std::string* text_read, bool edn) {
   for (;;) {
     std::string_view rest = std::string_view(r->text).substr(std::min(r->pos, r->text.size()));
     Value form;
     size_t used = 0;
     ReadOutcome got;
     try {
-      got = read_first_form(vm, rest, &form, &used);
+      got = read_first_form(vm, rest, &form, &used, edn);
     } catch (...) {
       r->pos += std::max<size_t>(used, 1);  // continue after the bad input, as the JVM's reader
       throw;

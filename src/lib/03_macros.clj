@@ -372,7 +372,8 @@
   or thread-local. Implies that deref'ing the provided vars will succeed. Returns true
   if no vars are provided."
   [& vars]
-  (every? (fn [v] (try (var-get v) true (catch IllegalStateException _ false))) vars))
+  ;; An unbound var (no root, no binding here) reads as a clojure.lang.Var$Unbound.
+  (every? (fn [v] (not (instance? clojure.lang.Var$Unbound (var-get v)))) vars))
 
 (defmacro defonce
   "defs name to have the root value of the expr iff the named var has no root value,

@@ -24,7 +24,7 @@
    (when s
      (binding [*data-readers* (or (:readers opts) {})
                *default-data-reader-fn* (:default opts)]
-       (clojure.core/read-string (select-keys opts [:eof]) s)))))
+       (clojure.core/-edn-read-string (select-keys opts [:eof]) s)))))
 
 (defn read
   "Reads the next object from stream, which must be a reader (*in*, a StringReader,
@@ -35,4 +35,4 @@
   ([opts stream]
    (binding [*data-readers* (or (:readers opts) {})
              *default-data-reader-fn* (:default opts)]
-     (clojure.core/read (select-keys opts [:eof]) stream))))
+     (clojure.core/-read stream (not (contains? opts :eof)) (:eof opts) false true))))

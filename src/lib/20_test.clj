@@ -30,10 +30,26 @@
 
 (def ^:dynamic *testing-contexts* (list))
 
+(def ^:dynamic *test-out*
+  "The writer test reports go to: *out* as it was when clojure.test loaded."
+  *out*)
+
 (defmacro with-test-out
-  "Runs body with *out* bound to the value of *test-out* (here: standard output)."
+  "Runs body with *out* bound to the value of *test-out*."
   [& body]
-  (cons 'do body))
+  `(binding [*out* *test-out*]
+     ~@body))
+
+(defn file-position
+  "Returns a vector [filename line-number] for the nth call up the stack. Deprecated in
+  Clojure 1.2; Clove's frames are not Java's, so it gives [nil nil]."
+  [n]
+  [nil nil])
+
+(defn get-possibly-unbound-var
+  "Like var-get but returns nil if the var is unbound."
+  [v]
+  (try (var-get v) (catch IllegalStateException _ nil)))
 
 ;; ---- reporting helpers ----
 

@@ -151,12 +151,7 @@ str-or-pattern."
   "Given a string representation of a fn class,
   as in a stack trace element, returns a readable version."
   [fn-name]
-  (let [replacements [["_PLUS_" "+"] ["_GT_" ">"] ["_LT_" "<"] ["_EQ_" "="] ["_TILDE_" "~"]
-                      ["_BANG_" "!"] ["_CIRCA_" "@"] ["_SHARP_" "#"] ["_SINGLEQUOTE_" "'"]
-                      ["_DOUBLEQUOTE_" "\""] ["_PERCENT_" "%"] ["_CARET_" "^"] ["_AMPERSAND_" "&"]
-                      ["_STAR_" "*"] ["_BAR_" "|"] ["_LBRACE_" "{"] ["_RBRACE_" "}"]
-                      ["_LBRACK_" "["] ["_RBRACK_" "]"] ["_SLASH_" "/"] ["_BSLASH_" "\\"]
-                      ["_QMARK_" "?"] ["_COLON_" ":"]]
+  (let [replacements (for [[c munged] @#'clojure.core/-char-map :when (not= c \-)] [munged (str c)])
         s (reduce (fn [s [from to]] (clojure.string/replace s from to)) fn-name replacements)]
     (-> s
         (clojure.string/replace "$" "/")

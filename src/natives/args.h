@@ -41,9 +41,14 @@ inline Value arg_number(Args a, int i, const char* fn) {
   return v;
 }
 
+/// Defines a static field of an emulated Java class, e.g. Math/PI: the var `name` in the
+/// namespace named `cls`, bound to v (numbers.cpp).
+void def_static_value(State& vm, std::string_view cls, std::string_view name, Value v);
+
 // Module installers (one per file in natives/).
 void install_lang_natives(State& vm);
-void install_number_natives(State& vm);
+void install_number_natives(State& vm);  // + - < max even? ... and Long/MAX_VALUE; calls:
+void install_math_natives(State& vm);    // java.lang.Math's static methods and fields (math.cpp)
 void install_coll_natives(State& vm);
 void install_io_natives(State& vm);
 void install_string_natives(State& vm);  // clojure.string, subs (string.cpp)
@@ -80,7 +85,7 @@ void install_repl_natives(State& vm);    // clove.repl: var-info source-text (cl
 // (and ::str) in the per-type table; called once from type_info's init
 // (api/object_types.cpp).
 void register_io_printers(TypeInfo* table);         // StringWriter, StringBuilder (io.cpp)
-void register_regex_printers(TypeInfo* table);      // #"..." (regex.cpp)
+void register_regex_printers(TypeInfo* table);      // #"...", and nth of a Matcher (regex.cpp)
 void register_transient_printers(TypeInfo* table);  // #object[...TransientVector ...] (transient.cpp)
 void register_state_printers(TypeInfo* table);      // atom, volatile, delay (state.cpp)
 void register_sorted_printers(TypeInfo* table);     // PersistentQueue (sorted.cpp)

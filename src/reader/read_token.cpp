@@ -231,6 +231,7 @@ Value Reader::Impl::interpret_token(const std::string& tok, SourcePos start) {
       s.find("::", 1) != std::string_view::npos)
     return invalid();
   if (s.substr(0, 2) == "::") {
+    if (opts.edn) return invalid();  // EDN has no auto-resolved keywords
     // ::name is in the current namespace; ::alias/name in the aliased one.
     std::string_view rest = s.substr(2);
     size_t slash = rest.find('/');

@@ -454,6 +454,7 @@ Reader::Impl::Got Reader::Impl::read_dispatch(ReadItem* out, std::vector<ReadIte
       read_required(start);
       return Got::Nothing;
     case '!':
+      if (opts.edn) fail(DiagKind::reader_invalid_dispatch, start, "No dispatch macro for: !");  // EdnReader has no #! comment
       skip_line();
       return Got::Nothing;
     case '?':

@@ -23,6 +23,9 @@ class State;
 struct ReaderOptions {
   bool clove_features = true;  // #? matches :clove and :default (false: only :default)
   bool allow_unquote = false;  // .clove files: a top-level ~expr is compile-time unquote
+  /// clojure.edn's grammar where it is stricter than Clojure's: `::kw` is an invalid
+  /// token and `#!` is no comment ("No dispatch macro for: !"), as in EdnReader.
+  bool edn = false;
   /// Deepest nesting of forms accepted; deeper input is a reader_too_deep error
   /// (instead of exhausting the C++ stack).
   uint32_t max_depth = 10000;

@@ -50,11 +50,18 @@ void State::open_native_module(const std::string& path) {
 
 Value State::tail_call(Value fn, const Value* args, int nargs) {
   request.kind = RequestKind::TailCall;
+  request.rest_seq = false;
   request.fn = fn;
   if (nargs == 0)
     request.args.clear();
   else
     request.args.assign(args, args + nargs);
+  return kRequest;
+}
+
+Value State::tail_call_rest(Value fn, const Value* args, int nargs) {
+  tail_call(fn, args, nargs);
+  request.rest_seq = true;
   return kRequest;
 }
 
@@ -81,6 +88,14 @@ void State::set_current_ns(Namespace* ns) {
 Namespace* State::find_ns(Symbol* name) const {
   auto it = namespaces_.find(name);
   return it == namespaces_.end() ? nullptr : it->second;
+}
+
+Namespace* State::remove_ns(Symbol* name) {
+  auto it = namespaces_.find(name);
+  if (it == namespaces_.end()) return nullptr;
+  Namespace* ns = it->second;
+  namespaces_.erase(it);
+  return ns;
 }
 
 Namespace* State::find_or_create_ns(Symbol* name) {
@@ -112,6 +127,10 @@ Var* State::resolve_var(Namespace* from, Symbol* s) const {
       auto d = default_aliases.find(ns_sym);
       if (d != default_aliases.end()) target = d->second;
     }
+    // java.lang.Math/sqrt is Math/sqrt: the emulated java.lang classes' statics live in
+    // namespaces named by their short names (Math, Long, Character, System...).
+    if (!target && s->ns_view().starts_with("java.lang.") && s->ns_view().find('.', 10) == std::string_view::npos)
+      target = find_ns(const_cast<Interner&>(names).symbol(s->ns_view().substr(10)));
     if (!target) return nullptr;
     Symbol* simple = const_cast<Interner&>(names).symbol({}, s->name_view());
     Var* v = target->lookup(simple);

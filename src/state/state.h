@@ -147,6 +147,10 @@ class State : public RootProvider {
   void set_current_ns(Namespace* ns);
   Namespace* find_ns(Symbol* name) const;
   Namespace* find_or_create_ns(Symbol* name);
+  /// Takes the namespace `name` out of the namespace map (Clojure's remove-ns): find_ns
+  /// no longer finds it, while what still refers to it keeps it alive. Returns it, or
+  /// null when there is none.
+  Namespace* remove_ns(Symbol* name);
   /// The var `name` in `ns`, created unbound if missing (Clojure's intern).
   Var* intern(Namespace* ns, Symbol* name);
   /// Binds a C++ function as ns/name with arity bounds (max -1: variadic) and a docstring
@@ -258,6 +262,10 @@ class State : public RootProvider {
   static bool is_request(Value v) { return v == kRequest; }
   /// The native's result is (fn args...): fn replaces the native's frame (a tail call).
   Value tail_call(Value fn, const Value* args, int nargs);
+  /// tail_call to closure fn whose & arity takes nargs - 1 fixed parameters, with the
+  /// last argument given as the rest parameter itself (a seq, not packed into another):
+  /// apply passes a lazy rest argument unrealized, as Clojure's RestFn.applyTo does.
+  Value tail_call_rest(Value fn, const Value* args, int nargs);
   /// Calls (fn args...) and then k(vm, native-args, ctx, result); ctx stays rooted in
   /// the native's frame meanwhile. If the call throws instead, on_error (when given)
   /// sees the exception as it unwinds past the native.
@@ -277,6 +285,7 @@ class State : public RootProvider {
     NativeUnwind on_error = nullptr;  // CallThen
     Value ctx;                // CallThen
     Fiber* fiber = nullptr;   // Resume
+    bool rest_seq = false;    // TailCall: the last argument is the & parameter (tail_call_rest)
   };
   Request request;
 

@@ -9,6 +9,7 @@
 #include "runtime/coll/array_seq.h"
 #include "runtime/coll/transient.h"
 #include "runtime/lang/host_object.h"
+#include "runtime/lang/unbound.h"
 #include "runtime/num/number.h"
 #include "runtime/print/print.h"
 #include "vm/interpreter.h"
@@ -86,6 +87,7 @@ Value Interpreter::call_non_closure(Fiber* f, Value callee, size_t newbase, int 
     if (nargs < 1 || nargs > 2) arity_error(nargs, value_type_name(callee));
     r = get(*this, callee, args[0], args.at_or(1, Value::nil()));
   } else {
+    if (is_unbound_value(*this, callee)) throw_unbound_call(callee);  // an unbound var's value
     throw_error(ErrorKind::ClassCastException,
                 fmt::format("class {} cannot be cast to class clojure.lang.IFn", value_type_name(callee)));
   }

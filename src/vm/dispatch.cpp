@@ -31,6 +31,7 @@
 #include "runtime/coll/coll.h"
 #include "runtime/coll/lazy_seq.h"
 #include "runtime/lang/seq_fns.h"
+#include "runtime/lang/unbound.h"
 #include "runtime/num/number.h"
 #include "vm/enter.h"
 #include "vm/interpreter.h"
@@ -206,8 +207,9 @@ inline bool double_and_small(Value x, Value y, double& dx, double& dy) {
       VM_CASE(GETVAR) {
         Var* v = static_cast<Var*>(K[arg_bx(i)].as_obj());
         if (!v->bound) [[unlikely]] {
-          SAVE_PC();
-          throw_unbound(v);
+          SAVE_PC();  // an unbound var reads as an Unbound object, as in Clojure
+          RA = var_value_or_unbound(*this, v);
+          VM_NEXT();
         }
         RA = v->thread_bound ? var_value(v) : v->root;
         VM_NEXT();
@@ -782,6 +784,11 @@ inline bool double_and_small(Value x, Value y, double& dx, double& dy) {
         switch (kind) {
           case RequestKind::TailCall: {
             // The callee replaces the native's frame, keeping its link and return pc.
+            // A closure's arity is checked first: until enter_closure writes its own
+            // link, the frame's link names the native's arity, which the closure may
+            // not have (stack traces and the GC read it).
+            if (Closure* c = as<Closure>(request.fn); c && !c->fn->arity_for(static_cast<int>(request.args.size())))
+              [[unlikely]] throw_closure_arity(c, static_cast<int>(request.args.size()));
             prev_base = link_prev_base(f->stack[b - 2]);
             ret_pc = f->stack[b - 1].as_internal();
             --f->depth;
@@ -794,6 +801,19 @@ inline bool double_and_small(Value x, Value y, double& dx, double& dy) {
             nb = b;
             request.fn = Value::nil();
             request.args.clear();
+            if (request.rest_seq) {
+              // apply's lazy rest (tail_call_rest): enter the & arity, then put the
+              // rest seq itself in its rest register instead of a seq holding it.
+              request.rest_seq = false;
+              Closure* c = static_cast<Closure*>(callee.as_obj());
+              Proto* p = enter_closure(f, c, nb, nargs, prev_base, ret_pc);
+              Value* S = f->stack.data();
+              if (p->variadic) S[nb + p->nparams] = first(*this, S[nb + p->nparams]);
+              begin_arity(c, p);
+              SAFEPOINT();
+              POLL(static_cast<int64_t>(proto->code.size()));
+              VM_NEXT();
+            }
             goto invoke;
           }
           case RequestKind::CallThen: {

@@ -188,6 +188,11 @@ def test_pipe(clove, home):
     check("pipe values", p.stdout == "3\n#'user/x\n\"5!\"\n:after\n", p.stdout)
     check("pipe error on stderr", "Divide by zero" in p.stderr, p.stderr)
     check("pipe exit 0", p.returncode == 0, p.returncode)
+    # An error in one form of a line does not stop the forms after it (clojure.main).
+    p = subprocess.run([clove, "repl"], input="(/ 1 0) (+ 1 2) (throw (ex-info \"boom\" {})) :next\n",
+                       capture_output=True, text=True, timeout=30, env=dict(os.environ, HOME=home))
+    check("line goes on after an error", p.stdout == "3\n:next\n", p.stdout)
+    check("line errors on stderr", "Divide by zero" in p.stderr and "boom" in p.stderr, p.stderr)
 
 
 def main():

@@ -225,7 +225,9 @@ TEST_F(TypeTable, InlineCasesAgreeWithTheTable) {
     if (ti.seq) EXPECT_TRUE(equiv(vm, seq(vm, v), ti.seq(vm, o))) << what;
     if (ti.first && is_seq(v)) EXPECT_TRUE(equiv(vm, first(vm, v), ti.first(vm, o))) << what;
     if (ti.next && is_seq(v)) EXPECT_TRUE(equiv(vm, next(vm, v), ti.next(vm, o))) << what;
-    if (ti.nth) EXPECT_TRUE(equiv(vm, nth(vm, v, 0, Value::nil()), ti.nth(vm, o, 0, Value::nil(), true))) << what;
+    // (A Matcher's nth throws before a match, as Java's group(): its sample has none.)
+    if (ti.nth && o->type != ObjType::Matcher)
+      EXPECT_TRUE(equiv(vm, nth(vm, v, 0, Value::nil()), ti.nth(vm, o, 0, Value::nil(), true))) << what;
     if (ti.lookup)
       EXPECT_TRUE(equiv(vm, get(vm, v, Value::small_int(0)), ti.lookup(vm, o, Value::small_int(0), Value::nil())))
           << what;

@@ -317,7 +317,22 @@ Node* Analyzer::analyze_invoke(Value form, const std::vector<Value>& its, const 
 
 // ---- collection literals ----
 
+// Metadata on a collection literal is evaluated and attached to the value made, as
+// Clojure's MetaExpr: ^{:k f} [x] is (with-meta [x] {:k f}). A literal collection with
+// literal metadata stays one constant.
 Node* Analyzer::analyze_coll(Value form, const Ctx& ctx) {
+  Node* coll = analyze_coll_items(form, ctx);
+  Value m = meta(form);
+  if (m.is_nil()) return coll;
+  Node* mn = analyze(m, ctx.non_tail());
+  bool literal_form = coll->kind == NodeKind::Const && static_cast<ConstNode*>(coll)->value == form;
+  bool literal_meta = mn->kind == NodeKind::Const && static_cast<ConstNode*>(mn)->value == m;
+  if (literal_form && literal_meta) return coll;
+  std::vector<Node*> args{coll, mn};
+  return s.node<InvokeNode>(ctx.pos, s.node<VarRefNode>(ctx.pos, core_var("with-meta")), std::move(args));
+}
+
+Node* Analyzer::analyze_coll_items(Value form, const Ctx& ctx) {
   CollKind kind = is_vector(form) ? CollKind::Vector : is_map(form) ? CollKind::Map : CollKind::Set;
   std::vector<Value> elems;
   if (kind == CollKind::Map) {

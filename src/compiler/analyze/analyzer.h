@@ -110,6 +110,7 @@ class Analyzer {
   Node* analyze_symbol(Symbol* sym, const Ctx& ctx);
   Node* analyze_seq(Value form, const Ctx& ctx);
   Node* analyze_coll(Value form, const Ctx& ctx);
+  Node* analyze_coll_items(Value form, const Ctx& ctx);  // the collection without its metadata
   Node* analyze_invoke(Value form, const std::vector<Value>& items, const Ctx& ctx);
   /// (. target member ...) and (.member target ...): Java member access (natives/core/interop.cpp).
   Node* analyze_dot(Value form, const std::vector<Value>& items, const Ctx& ctx);

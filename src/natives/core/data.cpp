@@ -1,6 +1,7 @@
 // data.cpp: clojure.core's map, set and vector primitives that need the collections'
 // internals: keys vals key val find empty subvec disj set. The functions built on them
 // (merge, select-keys, group-by, ...) are written in Clove in src/lib/07_core_data.clj.
+#include <cmath>
 #include <vector>
 
 #include "runtime/coll/coll.h"
@@ -93,6 +94,17 @@ Value d_empty(State& vm, Args a) {
   return Value::nil();
 }
 
+// An index given as any number, as the JVM's subvec reads it: truncated, NaN as 0;
+// ArithmeticException "integer overflow" past the int range.
+int64_t int_index(Args a, int i, const char* fn) {
+  Value x = arg_number(a, i, fn);
+  if (is_long(x)) return as_long(x);
+  double d = std::trunc(to_double(x));
+  if (std::isnan(d)) return 0;
+  if (d < INT32_MIN || d > INT32_MAX) throw_error(ErrorKind::ArithmeticException, "integer overflow");
+  return static_cast<int64_t>(d);
+}
+
 Value d_subvec(State& vm, Args a) {
   Value v = a[0];
   if (!is_vector(v))
@@ -100,8 +112,8 @@ Value d_subvec(State& vm, Args a) {
                 fmt::format("class {} cannot be cast to class clojure.lang.IPersistentVector",
                             coll_detail::class_name(v)));
   int64_t n = count(vm, v);
-  int64_t start = arg_long(a, 1, "subvec");
-  int64_t end = a.size() > 2 ? arg_long(a, 2, "subvec") : n;
+  int64_t start = int_index(a, 1, "subvec");
+  int64_t end = a.size() > 2 ? int_index(a, 2, "subvec") : n;
   if (start < 0 || end < start || end > n) throw_error(ErrorKind::IndexOutOfBoundsException, "");
   ValueBuf items;
   if (const Vector* vec = as<Vector>(v)) {

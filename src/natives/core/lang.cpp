@@ -7,6 +7,7 @@
 #include "eval/data_readers.h"
 #include "runtime/lang/host_class.h"
 #include "runtime/lang/record.h"
+#include "runtime/lang/unbound.h"
 #include "natives/args.h"
 #include "runtime/lang/seq_fns.h"
 #include "compiler/compiler.h"
@@ -57,7 +58,9 @@ Value l_symbol(State& vm, Args a) {
   if (a.size() == 1) {
     if (is<Symbol>(a[0])) return a[0];
     if (Keyword* k = as<Keyword>(a[0])) return Value::object(k->sym);
-    return Value::object(vm.sym(arg_string(a, 0, "symbol")->view()));
+    if (Var* v = as<Var>(a[0])) return Value::object(vm.names.symbol(v->ns->name->name_view(), v->sym->name_view()));
+    if (!is<String>(a[0])) throw_error(ErrorKind::IllegalArgumentException, "no conversion to symbol");
+    return Value::object(vm.sym(as<String>(a[0])->view()));
   }
   std::string_view ns = a[0].is_nil() ? std::string_view{} : arg_string(a, 0, "symbol")->view();
   return Value::object(vm.names.symbol(ns, arg_string(a, 1, "symbol")->view()));
@@ -100,10 +103,60 @@ Value l_str(State& vm, Args a) {
   return string_value(vm.heap, out);
 }
 
+Value l_apply(State& vm, Args a);
+
+// Continues l_apply once the thunk of lazy seq `ls` of the spread has run.
+Value apply_k(State& vm, Args a, Value ls, Value result) {
+  lazy_seq_store(vm, static_cast<LazySeq*>(ls.as_obj()), result);
+  return l_apply(vm, a);
+}
+
+// apply of closure c, whose & arity takes nreq fixed parameters, as Clojure's
+// RestFn.applyTo: when the arguments are more than nreq, the first nreq are spread and
+// the rest of the spread seq is passed unrealized as the rest parameter (so
+// (apply f (range)) returns when f takes only what it needs). Realizes at most nreq + 1
+// elements of the spread, through the dispatch loop (apply_k). Returns nil when the
+// arguments are nreq or fewer (the caller spreads them all, a short seq), else the
+// native's request.
+Value apply_rest_lazily(State& vm, Args a, Closure* c) {
+  const int nreq = c->fn->variadic->nparams;
+  const int given = a.size() - 2;
+  RootScope scope(vm.heap);
+  std::vector<Value> args;
+  for (int i = 1; i + 1 < a.size() && static_cast<int>(args.size()) < nreq; ++i) args.push_back(a[i]);
+  if (given > nreq) {
+    // (list* extra... spread): the extra arguments consed onto the spread, unrealized.
+    size_t rest = scope.push(a[a.size() - 1]);
+    for (int i = a.size() - 2; i > nreq; --i) scope[rest] = cons(vm, a[i], scope[rest]);
+    args.push_back(scope[rest]);
+    return vm.tail_call_rest(a[0], args.data(), static_cast<int>(args.size()));
+  }
+  size_t cur = scope.push(a[a.size() - 1]);
+  for (int k = given; k <= nreq; ++k) {
+    while (LazySeq* ls = unrealized_lazy_seq(scope[cur])) {
+      Value r = lazy_seq_step(vm, ls, apply_k, Value::object(ls));
+      if (State::is_request(r)) return r;
+    }
+    scope[cur] = seq(vm, scope[cur]);
+    if (scope[cur].is_nil()) return Value::nil();  // nreq arguments or fewer
+    if (k == nreq) break;                          // the rest: at least one more
+    args.push_back(first(vm, scope[cur]));
+    scope.push(args.back());
+    scope[cur] = rest(vm, scope[cur]);
+  }
+  args.push_back(scope[cur]);
+  return vm.tail_call_rest(a[0], args.data(), static_cast<int>(args.size()));
+}
+
 // apply spreads its last argument and tail-calls f through the dispatch loop
 // (State::tail_call), so f runs with no C++ frame between it and apply's caller. Lazy
-// seqs in the spread are realized first, also through the loop (realize_spine).
+// seqs in the spread are realized first, also through the loop (realize_spine), except
+// what goes to a closure's rest parameter (apply_rest_lazily).
 Value l_apply(State& vm, Args a) {
+  if (Closure* c = as<Closure>(a[0]); c && c->fn->variadic && c->fn->arity_for(c->fn->variadic->nparams + 1) == c->fn->variadic) {
+    Value r = apply_rest_lazily(vm, a, c);
+    if (!r.is_nil()) return r;
+  }
   Value pending = realize_spine<l_apply>(vm, a[a.size() - 1]);
   if (State::is_request(pending)) return pending;
   RootScope scope(vm.heap);
@@ -241,7 +294,7 @@ Value l_pop_bindings(State& vm, Args) {
 Value l_var_get(State& vm, Args a) {
   Var* v = as<Var>(a[0]);
   if (!v) throw_error(ErrorKind::ClassCastException, fmt::format("class {} cannot be cast to class clojure.lang.Var", value_type_name(a[0])));
-  return vm.var_value(v);
+  return var_value_or_unbound(vm, v);
 }
 Value l_thread_bound(State&, Args a) {
   for (int i = 0; i < a.size(); ++i) {
@@ -311,27 +364,32 @@ Value l_eval(State& vm, Args a) {
   if (is_toplevel_do(vm, form)) return eval_forms(vm, list_from(vm.heap, &form, 1));
   return eval_compiled(vm, form, Value::nil());
 }
-Value l_read_string(State& vm, Args a) {
-  // (read-string s) / (read-string opts s): opts may give :eof, the value for a string
-  // with no form (:read-cond is not used: reader conditionals always read as :clove).
-  std::string_view text = arg_string(a, a.size() - 1, "read-string")->view();
+// (read-string s) / (read-string opts s): opts may give :eof, the value for a string
+// with no form (:read-cond is not used: reader conditionals always read as :clove).
+// `edn`: clojure.edn's grammar.
+Value read_string_with(State& vm, Args a, bool edn, const char* fn) {
+  std::string_view text = arg_string(a, a.size() - 1, fn)->view();
   if (a.size() == 2 && !a[0].is_nil()) {
     bool found = false;
     Value eof = is_map(a[0]) ? map_lookup(vm, a[0], Value::object(vm.kw("eof")), Value::nil(), &found) : Value::nil();
-    if (found) return read_string_form(vm, text, &eof);
+    if (found) return read_string_form(vm, text, &eof, edn);
   }
-  return read_string_form(vm, text);
+  return read_string_form(vm, text, nullptr, edn);
 }
-// (-read stream eof-error? eof-value with-text?): read and read+string (07_core_preds.clj).
+Value l_read_string(State& vm, Args a) { return read_string_with(vm, a, false, "read-string"); }
+Value l_edn_read_string(State& vm, Args a) { return read_string_with(vm, a, true, "clojure.edn/read-string"); }
+// (-read stream eof-error? eof-value with-text? [edn?]): read, read+string
+// (09_io.clj) and clojure.edn/read.
 Value l_read(State& vm, Args a) {
   LineReader* r = as<LineReader>(a[0]);
   if (!r)
     throw_error(ErrorKind::ClassCastException,
                 fmt::format("class {} cannot be cast to class java.io.PushbackReader", value_type_name(a[0])));
-  if (!a[3].truthy()) return read_from_stream(vm, r, a[1].truthy(), a[2]);
+  bool edn = a.size() > 4 && a[4].truthy();
+  if (!a[3].truthy()) return read_from_stream(vm, r, a[1].truthy(), a[2], nullptr, edn);
   std::string text;
   RootScope scope(vm.heap);
-  size_t form = scope.push(read_from_stream(vm, r, a[1].truthy(), a[2], &text));
+  size_t form = scope.push(read_from_stream(vm, r, a[1].truthy(), a[2], &text, edn));
   Value pair[] = {scope[form], string_value(vm.heap, text)};
   scope.push(pair[1]);
   return vector_from(vm.heap, pair, 2);
@@ -349,6 +407,7 @@ Value l_with_meta(State& vm, Args a) { return with_meta(vm, a[0], a[1]); }
 
 void install_lang_natives(State& vm) {
   const char* C = "clojure.core";
+  install_unbound_class(vm);
   vm.def_native(C, "identical?", l_identical, 2, 2, "Tests if 2 arguments are the same object.", "([x y])");
   vm.def_native(C, "=", l_equal, 1, -1, "Equality. Returns true if x equals y, false if not. Compares numbers and collections in a type-independent manner.", "([x] [x y] [x y & more])");
   vm.def_native(C, "not=", l_not_equal, 1, -1, "Same as (not (= obj1 obj2)).", "([x] [x y] [x y & more])");
@@ -370,7 +429,7 @@ void install_lang_natives(State& vm) {
   vm.def_native(C, "var?", l_varp, 1, 1, "Returns true if v is of type clojure.lang.Var.", "([v])");
   vm.def_native(C, "type", l_type, 1, 1, "Returns the :type metadata of x, or its class (see class).", "([x])");
   vm.def_native(C, "class", l_class, 1, 1, "Returns the class of x: a symbol naming its class (java.lang.Long, ...), the record/deftype class of an instance, nil for nil.", "([x])");
-  vm.def_native(C, "symbol", l_symbol, 1, 2, "Returns a Symbol with the given namespace and name.", "([name] [ns name])");
+  vm.def_native(C, "symbol", l_symbol, 1, 2, "Returns a Symbol with the given namespace and name. Arity-1 works on strings, keywords, and vars.", "([name] [ns name])");
   vm.def_native(C, "keyword", l_keyword, 1, 2, "Returns a Keyword with the given namespace and name.", "([name] [ns name])");
   vm.def_native(C, "name", l_name, 1, 1, "Returns the name String of a string, symbol or keyword.", "([x])");
   vm.def_native(C, "namespace", l_namespace, 1, 1, "Returns the namespace String of a symbol or keyword, or nil if not present.", "([x])");
@@ -394,7 +453,8 @@ void install_lang_natives(State& vm) {
   vm.def_native(C, "thread-bound?", l_thread_bound, 0, -1, "Returns true if all of the vars provided as arguments have thread-local bindings.", "([& vars])");
   vm.def_native(C, "set-macro!", l_set_macro, 1, 1, "Marks the var as a macro (used to bootstrap defmacro). Returns the var.", "([var])");
   vm.def_native(C, "eval", l_eval, 1, 1, "Evaluates the form data structure (not text!) and returns the result.", "([form])");
-  vm.def_native(C, "-read", l_read, 4, 4, "read and read+string: the next form from a reader, with eof handling; with-text? gives [form text].", "([stream eof-error? eof-value with-text?])");
+  vm.def_native(C, "-read", l_read, 4, 5, "read and read+string: the next form from a reader, with eof handling; with-text? gives [form text]; edn? reads clojure.edn's grammar.", "([stream eof-error? eof-value with-text?] [stream eof-error? eof-value with-text? edn?])");
+  vm.def_native(C, "-edn-read-string", l_edn_read_string, 1, 2, "clojure.edn/read-string's reading: read-string with clojure.edn's grammar (no ::kw, no #! comments).", "([s] [opts s])");
   vm.def_native(C, "read-string", l_read_string, 1, 2, "Reads one object from the string s. Throws \"EOF while reading\" when s has no form; reader errors carry the position in the string.", "([s] [opts s])");
   vm.def_native(C, "load-string", l_load_string, 1, 1, "Sequentially read and evaluate the set of forms contained in the string.", "([s])");
   vm.def_native(C, "meta", l_meta, 1, 1, "Returns the metadata of obj, returns nil if there is no metadata.", "([obj])");

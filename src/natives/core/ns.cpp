@@ -306,6 +306,13 @@ Value n_find_ns(State& vm, Args a) {
   Namespace* ns = vm.find_ns(arg_symbol(vm, a, 0, "find-ns"));
   return ns ? Value::object(ns) : Value::nil();
 }
+// (remove-ns sym): the namespace taken out of the map, or nil; clojure.core stays.
+Value n_remove_ns(State& vm, Args a) {
+  Symbol* name = arg_symbol(vm, a, 0, "remove-ns");
+  if (name == vm.core_ns()->name) throw_error(ErrorKind::IllegalArgumentException, "Cannot remove clojure namespace");
+  Namespace* ns = vm.remove_ns(name);
+  return ns ? Value::object(ns) : Value::nil();
+}
 Value n_the_ns(State& vm, Args a) { return Value::object(to_ns(vm, a[0])); }
 Value n_ns_name(State& vm, Args a) { return Value::object(to_ns(vm, a[0])->name); }
 Value n_all_ns(State& vm, Args) {
@@ -495,6 +502,7 @@ Value n_exception_frames(State& vm, Args a) {
 void install_ns_natives(State& vm) {
   vm.def_native(C, "in-ns", n_in_ns, 1, 1, "Sets *ns* to the namespace named by the symbol, creating it if needed.", "([name])");
   vm.def_native(C, "create-ns", n_create_ns, 1, 1, "Create a new namespace named by the symbol if one doesn't already exist, returns it or the already-existing namespace of the same name.", "([sym])");
+  vm.def_native(C, "remove-ns", n_remove_ns, 1, 1, "Removes the namespace named by the symbol. Use with caution. Cannot be used to remove the clojure namespace.", "([sym])");
   vm.def_native(C, "find-ns", n_find_ns, 1, 1, "Returns the namespace named by the symbol or nil if it doesn't exist.", "([sym])");
   vm.def_native(C, "the-ns", n_the_ns, 1, 1, "If passed a namespace, returns it. Else, when passed a symbol, returns the namespace named by it, throwing an exception if not found.", "([x])");
   vm.def_native(C, "ns-name", n_ns_name, 1, 1, "Returns the name of the namespace, a symbol.", "([ns])");

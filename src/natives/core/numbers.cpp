@@ -1,4 +1,5 @@
-// numbers.cpp: clojure.core's arithmetic and comparison functions, and the Math/ shims.
+// numbers.cpp: clojure.core's arithmetic and comparison functions (the Math class is
+// in math.cpp).
 //
 // The compiler inlines binary +, -, <, ... into single instructions; these natives
 // serve every other use: other arities, (apply + xs), passing + as a value.
@@ -59,7 +60,9 @@ Value n_quot(State& vm, Args a) { return arith(vm, ArithOp::Quot, arg_number(a, 
 Value n_rem(State& vm, Args a) { return arith(vm, ArithOp::Rem, arg_number(a, 0, "rem"), arg_number(a, 1, "rem")); }
 Value n_mod(State& vm, Args a) { return arith(vm, ArithOp::Mod, arg_number(a, 0, "mod"), arg_number(a, 1, "mod")); }
 
+/// < > <= >= ==: one argument of any type is true, as (< x) is in Clojure; more must be numbers.
 Value chain(Args a, CmpOp op, const char* fn) {
+  if (a.size() == 1) return Value::t();
   for (int i = 0; i < a.size(); ++i) arg_number(a, i, fn);
   for (int i = 0; i + 1 < a.size(); ++i)
     if (!num_compare(op, a[i], a[i + 1])) return Value::f();
@@ -73,9 +76,12 @@ Value n_numeq(State&, Args a) { return chain(a, CmpOp::Eq, "=="); }
 
 /// max/min: Numbers.max/min folded left, `(if (op best x) best x)`, so of equal values
 /// the later argument wins ((max 1 1.0) is 1.0); a NaN argument wins outright, as
-/// Clojure's max/min return ##NaN when any argument is NaN.
+/// Clojure's max/min return ##NaN when any argument is NaN. One argument of any type is
+/// returned as it is, as (max x) is x in Clojure.
 Value extremum(Args a, CmpOp op, const char* fn) {
+  if (a.size() == 1) return a[0];
   Value best = arg_number(a, 0, fn);
+  if (best.is_double() && std::isnan(best.as_double())) return best;
   for (int i = 1; i < a.size(); ++i) {
     Value x = arg_number(a, i, fn);
     if ((x.is_double() && std::isnan(x.as_double())) || !num_compare(op, best, x)) best = x;
@@ -96,14 +102,15 @@ Value n_abs(State& vm, Args a) {
 Value n_zero(State&, Args a) { return Value::boolean(num_compare(CmpOp::Eq, arg_number(a, 0, "zero?"), Value::small_int(0))); }
 Value n_pos(State&, Args a) { return Value::boolean(num_compare(CmpOp::Gt, arg_number(a, 0, "pos?"), Value::small_int(0))); }
 Value n_neg(State&, Args a) { return Value::boolean(num_compare(CmpOp::Lt, arg_number(a, 0, "neg?"), Value::small_int(0))); }
-Value n_even(State&, Args a) {
-  if (!is_long(a[0])) throw_error(ErrorKind::IllegalArgumentException, fmt::format("Argument must be an integer: {}", value_type_name(a[0])));
-  return Value::boolean((as_long(a[0]) & 1) == 0);
+/// even?/odd?: the parity of an integer (long or BigInt); anything else is Clojure's
+/// IllegalArgumentException "Argument must be an integer: x".
+bool is_odd_integer(State& vm, Value x) {
+  if (is_long(x)) return (as_long(x) & 1) != 0;
+  if (auto* b = as<BigInt>(x)) return mpz_odd_p(b->z) != 0;
+  throw_error(ErrorKind::IllegalArgumentException, fmt::format("Argument must be an integer: {}", str_bounded(vm, x)));
 }
-Value n_odd(State&, Args a) {
-  if (!is_long(a[0])) throw_error(ErrorKind::IllegalArgumentException, fmt::format("Argument must be an integer: {}", value_type_name(a[0])));
-  return Value::boolean((as_long(a[0]) & 1) != 0);
-}
+Value n_even(State& vm, Args a) { return Value::boolean(!is_odd_integer(vm, a[0])); }
+Value n_odd(State& vm, Args a) { return Value::boolean(is_odd_integer(vm, a[0])); }
 Value n_numberp(State&, Args a) { return Value::boolean(is_number(a[0])); }
 Value n_integerp(State&, Args a) { return Value::boolean(is_long(a[0]) || is_type(a[0], ObjType::BigInt)); }
 Value n_doublep(State&, Args a) { return Value::boolean(a[0].is_double()); }
@@ -130,32 +137,14 @@ Value n_long(State& vm, Args a) {
   return make_long(vm.heap, static_cast<int64_t>(d));
 }
 
-double darg(Args a, int i, const char* fn) { return to_double(arg_number(a, i, fn)); }
-Value m_sqrt(State&, Args a) { return Value::from_double(std::sqrt(darg(a, 0, "Math/sqrt"))); }
-Value m_pow(State&, Args a) { return Value::from_double(std::pow(darg(a, 0, "Math/pow"), darg(a, 1, "Math/pow"))); }
-Value m_floor(State&, Args a) { return Value::from_double(std::floor(darg(a, 0, "Math/floor"))); }
-Value m_ceil(State&, Args a) { return Value::from_double(std::ceil(darg(a, 0, "Math/ceil"))); }
-Value m_sin(State&, Args a) { return Value::from_double(std::sin(darg(a, 0, "Math/sin"))); }
-Value m_cos(State&, Args a) { return Value::from_double(std::cos(darg(a, 0, "Math/cos"))); }
-Value m_tan(State&, Args a) { return Value::from_double(std::tan(darg(a, 0, "Math/tan"))); }
-Value m_atan2(State&, Args a) { return Value::from_double(std::atan2(darg(a, 0, "Math/atan2"), darg(a, 1, "Math/atan2"))); }
-Value m_exp(State&, Args a) { return Value::from_double(std::exp(darg(a, 0, "Math/exp"))); }
-Value m_log(State&, Args a) { return Value::from_double(std::log(darg(a, 0, "Math/log"))); }
-Value m_log10(State&, Args a) { return Value::from_double(std::log10(darg(a, 0, "Math/log10"))); }
-Value m_round(State& vm, Args a) {
-  double d = darg(a, 0, "Math/round");
-  return make_long(vm.heap, static_cast<int64_t>(std::floor(d + 0.5)));
-}
-Value m_abs(State& vm, Args a) { return n_abs(vm, a); }
+}  // namespace
 
-void def_value(State& vm, std::string_view ns, std::string_view name, Value v) {
-  Var* var = vm.intern(vm.find_or_create_ns(vm.sym(ns)), vm.sym(name));
+void def_static_value(State& vm, std::string_view cls, std::string_view name, Value v) {
+  Var* var = vm.intern(vm.find_or_create_ns(vm.sym(cls)), vm.sym(name));
   var->root = v;
   var->bound = true;
   vm.heap.barrier(var, v);
 }
-
-}  // namespace
 
 void install_number_natives(State& vm) {
   const char* C = "clojure.core";
@@ -192,24 +181,9 @@ void install_number_natives(State& vm) {
   vm.def_native(C, "double?", n_doublep, 1, 1, "Return true if x is a Double.", "([x])");
   vm.def_native(C, "double", n_double, 1, 1, "Coerce to double.", "([x])");
   vm.def_native(C, "long", n_long, 1, 1, "Coerce to long (truncating doubles).", "([x])");
-  const char* M = "Math";
-  vm.def_native(M, "sqrt", m_sqrt, 1, 1, "Square root (a double).", "([x])");
-  vm.def_native(M, "pow", m_pow, 2, 2, "x raised to the power y (a double).", "([x y])");
-  vm.def_native(M, "floor", m_floor, 1, 1, "Largest integral double <= x.", "([x])");
-  vm.def_native(M, "ceil", m_ceil, 1, 1, "Smallest integral double >= x.", "([x])");
-  vm.def_native(M, "sin", m_sin, 1, 1, "Sine of x radians.", "([x])");
-  vm.def_native(M, "cos", m_cos, 1, 1, "Cosine of x radians.", "([x])");
-  vm.def_native(M, "tan", m_tan, 1, 1, "Tangent of x radians.", "([x])");
-  vm.def_native(M, "atan2", m_atan2, 2, 2, "Angle theta of the point (x, y) from (y x).", "([y x])");
-  vm.def_native(M, "exp", m_exp, 1, 1, "e raised to the power x.", "([x])");
-  vm.def_native(M, "log", m_log, 1, 1, "Natural logarithm of x.", "([x])");
-  vm.def_native(M, "log10", m_log10, 1, 1, "Base-10 logarithm of x.", "([x])");
-  vm.def_native(M, "round", m_round, 1, 1, "x rounded to the closest long, ties toward positive infinity.", "([x])");
-  vm.def_native(M, "abs", m_abs, 1, 1, "Absolute value of x.", "([x])");
-  def_value(vm, M, "PI", Value::from_double(M_PI));
-  def_value(vm, M, "E", Value::from_double(M_E));
-  def_value(vm, "Long", "MAX_VALUE", make_long(vm.heap, INT64_MAX));
-  def_value(vm, "Long", "MIN_VALUE", make_long(vm.heap, INT64_MIN));
+  install_math_natives(vm);
+  def_static_value(vm, "Long", "MAX_VALUE", make_long(vm.heap, INT64_MAX));
+  def_static_value(vm, "Long", "MIN_VALUE", make_long(vm.heap, INT64_MIN));
 }
 
 }  // namespace clove

@@ -245,7 +245,7 @@ Value c_math_context(State& vm, Args a) {
 }
 
 Value c_num(State&, Args a) {
-  if (!is_number(a[0]))
+  if (!a[0].is_nil() && !is_number(a[0]))  // (num nil) is nil, as a cast of null
     throw_error(ErrorKind::ClassCastException,
                 fmt::format("class {} cannot be cast to class java.lang.Number", value_type_name(a[0])));
   return a[0];
@@ -292,7 +292,14 @@ Value r_rand_int(State& vm, Args a) {
   double n = to_double(arg_number(a, 0, "rand-int"));
   return make_long(vm.heap, static_cast<int64_t>(n * uniform01()));
 }
+// (shuffle coll): coll must be a java.util.Collection (any collection or seq but a map),
+// as Clojure's (java.util.ArrayList. coll); nil is a NullPointerException.
 Value r_shuffle(State& vm, Args a) {
+  if (a[0].is_nil())
+    throw_error(ErrorKind::NullPointerException, "Cannot invoke \"java.util.Collection.toArray()\" because \"c\" is null");
+  if (!is_coll(a[0]) || is_map(a[0]))
+    throw_error(ErrorKind::ClassCastException,
+                fmt::format("class {} cannot be cast to class java.util.Collection", value_type_name(a[0])));
   std::vector<Value> items;
   RootScope scope(vm.heap);
   size_t slot = scope.push(a[0]);
@@ -347,6 +354,7 @@ void install_numeric_natives(State& vm) {
 
   vm.def_native(C, "rand", r_rand, 0, 1, "Returns a random floating point number between 0 (inclusive) and n (default 1) (exclusive).", "([] [n])");
   vm.def_native(C, "rand-int", r_rand_int, 1, 1, "Returns a random integer between 0 (inclusive) and n (exclusive).", "([n])");
+  vm.def_native("Math", "random", r_rand, 0, 0, "A random double in [0.0, 1.0), as java.lang.Math/random.", "([])");
   vm.def_native(C, "shuffle", r_shuffle, 1, 1, "Return a random permutation of coll (a vector).", "([coll])");
 }
 

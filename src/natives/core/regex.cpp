@@ -145,7 +145,26 @@ Value r_re_seq(State& vm, Args a) {
 
 }  // namespace
 
-void register_regex_printers(TypeInfo* table) { set_print_hooks(table, ObjType::Regex, print_regex); }
+namespace {
+// (nth matcher i): group i of the last match, as RT.nth does for a Matcher: nil for a
+// group that did not take part; past the groups, not-found when given, else
+// IndexOutOfBoundsException "No group i"; IllegalStateException with no match yet.
+Value matcher_nth(State& vm, Obj* o, int64_t i, Value not_found, bool has_default) {
+  auto* m = static_cast<Matcher*>(o);
+  if (!m->has_match) throw_error(ErrorKind::IllegalStateException, "No match found");
+  const auto groups = static_cast<int64_t>(m->last.start.size());
+  if (i >= groups && has_default) return not_found;
+  if (i < 0 || i >= groups) throw_error(ErrorKind::IndexOutOfBoundsException, fmt::format("No group {}", i));
+  auto g = static_cast<uint32_t>(i);
+  if (!m->last.matched(g)) return Value::nil();
+  return string_value(vm.heap, m->last.group(m->subject->view(), g));
+}
+}  // namespace
+
+void register_regex_printers(TypeInfo* table) {
+  set_print_hooks(table, ObjType::Regex, print_regex);
+  table[static_cast<int>(ObjType::Matcher)].nth = matcher_nth;  // not a printer: the table's one hook here
+}
 
 void install_regex_natives(State& vm) {
   const char* C = "clojure.core";

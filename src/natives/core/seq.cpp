@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <vector>
 
+#include "runtime/coll/array_seq.h"
 #include "runtime/coll/coll.h"
 #include "runtime/coll/lazy_seq.h"
 #include "runtime/coll/ref_types.h"
@@ -90,7 +91,12 @@ Value s_sort(State& vm, Args a) {
     merge_sort(items, [&](Value x, Value y) { return sorted_less(vm, comp, x, y); });
   }
   if (items.empty()) return list_from(vm.heap, nullptr, 0);
-  return list_from(vm.heap, items.data(), items.size());
+  // An ArraySeq carrying coll's metadata, as Clojure's (with-meta (seq a) (meta coll)).
+  Value sorted = array_seq(vm.heap, items.data(), items.size());
+  Value m = meta(coll);
+  if (m.is_nil()) return sorted;
+  scope.push(sorted);
+  return with_meta(vm, sorted, m);
 }
 
 }  // namespace

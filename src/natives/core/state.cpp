@@ -13,6 +13,7 @@
 #include "runtime/coll/lazy_seq.h"
 #include "runtime/coll/map_ops.h"
 #include "runtime/coll/ref_types.h"
+#include "runtime/lang/unbound.h"
 #include "natives/args.h"
 #include "natives/seq.h"
 #include "state/continuation.h"
@@ -129,8 +130,8 @@ Value s_deref(State& vm, Args a) {
     if (!d->realized()) return vm.call_then(d->fn, nullptr, 0, delay_done, r, delay_failed);
     return delay_result(d);
   }
-  if (Var* v = as<Var>(r)) return vm.var_value(v);
-  if (Reduced* rd = as<Reduced>(r)) return rd->value;  // @#'x: innermost binding, else root
+  if (Var* v = as<Var>(r)) return var_value_or_unbound(vm, v);  // @#'x: innermost binding, else root
+  if (Reduced* rd = as<Reduced>(r)) return rd->value;
   throw_error(ErrorKind::ClassCastException,
               fmt::format("class {} cannot be cast to class java.util.concurrent.Future", value_type_name(r)));
 }

@@ -48,6 +48,8 @@ Value t_random_uuid(State& vm, Args) {
 }
 
 Value t_parse_uuid(State& vm, Args a) {
+  if (a[0].is_nil())  // UUID.fromString(null)
+    throw_error(ErrorKind::NullPointerException, "Cannot invoke \"String.length()\" because \"name\" is null");
   String* s = arg_string(a, 0, "parse-uuid");
   uint64_t msb = 0, lsb = 0;
   if (!parse_uuid_text(s->view(), &msb, &lsb)) return Value::nil();

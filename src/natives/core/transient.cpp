@@ -45,12 +45,12 @@ Value t_conj_all(State& vm, Args a) {
   return scope[t];
 }
 
+// An odd trailing key gets nil, as Clojure's assoc! (recur ret (first kvs) (second kvs) ...) does.
 Value t_assoc(State& vm, Args a) {
-  if (a.size() % 2 == 0)
-    throw_error(ErrorKind::IllegalArgumentException, "assoc! expects even number of arguments after map/vector, found odd number");
-  Value t = a[0];
-  for (int i = 1; i + 1 < a.size(); i += 2) t = transient_assoc(vm, t, a[i], a[i + 1]);
-  return t;
+  // The transient in hand stays in a[0], rooted: a map's may be replaced by a bigger one.
+  for (int i = 1; i < a.size(); i += 2)
+    a.set(0, transient_assoc(vm, a[0], a[i], i + 1 < a.size() ? a[i + 1] : Value::nil()));
+  return a[0];
 }
 
 Value t_dissoc(State& vm, Args a) {

@@ -89,8 +89,10 @@ Value s_lower(State& vm, Args a) {
 }
 
 Value s_capitalize(State& vm, Args a) {
-  std::string_view s = arg_chars(a, 0, "clojure.string/capitalize")->view();
-  if (s.empty()) return a[0];
+  // Any value goes through its string, as Clojure's (.toString s); nil is an NPE.
+  std::string str = to_string_arg(vm, a, 0, "clojure.string/capitalize");
+  std::string_view s = str;
+  if (s.empty()) return str_value(vm, s);
   size_t first_end = 0;
   text::decode(s, first_end);
   return str_value(

@@ -58,6 +58,12 @@ bool seq_equiv(State& vm, Value a, Value b) {
   return scope[sa].is_nil() && scope[sb].is_nil();
 }
 
+// A NaN key or element is in no other map or set: on the JVM two ##NaN read apart are
+// two Double objects, and Util.equiv of them is false ((= #{##NaN} #{##NaN}) is false).
+// Clove's NaNs are one value, so lookups would find it; equality of two collections
+// holding NaN keys follows the JVM instead (a collection still equals itself).
+inline bool is_nan_key(Value k) { return k.is_double() && k.as_double() != k.as_double(); }
+
 bool map_equiv(State& vm, Value a, Value b) {
   if (map_count(a) != map_count(b)) return false;
   RootScope scope(vm.heap);  // a sorted map's lookups may call its comparator
@@ -70,6 +76,10 @@ bool map_equiv(State& vm, Value a, Value b) {
   } st{vm, b};
   map_for_each(a, [&st](Value k, Value v) {
     if (!st.same) return;
+    if (is_nan_key(k)) {
+      st.same = false;
+      return;
+    }
     bool found = false;
     Value ov = map_lookup(st.vm, st.other, k, Value::nil(), &found);
     if (!found || !equiv(st.vm, v, ov)) st.same = false;
@@ -93,6 +103,10 @@ bool set_equiv(State& vm, Value a, Value b) {
   bool same = true;
   map_for_each(ia, [&](Value k, Value) {
     if (!same) return;
+    if (is_nan_key(k)) {
+      same = false;
+      return;
+    }
     bool found = false;
     map_lookup(vm, ib, k, Value::nil(), &found);
     if (!found) same = false;

@@ -1,0 +1,12 @@
+;; clojure.data/diff: [only-in-a only-in-b in-both], recursively.
+(require '[clojure.data :as d])
+(prn (d/diff 1 1) (d/diff 1 2) (d/diff nil nil) (d/diff "ab" "ab") (d/diff "ab" "ac"))
+(prn (d/diff {:a 1 :b 2} {:a 1 :b 3 :c 4}))
+(prn (d/diff {:a {:x 1 :y 2} :b [1 2]} {:a {:x 1 :y 3} :b [1 3]}))
+(prn (d/diff [1 2 3] [1 2 4 5]) (d/diff [1 2] '(1 2)) (d/diff [1 [2 3]] [1 [2 4]]))
+(prn (d/diff #{1 2 3} #{2 3 4}) (d/diff #{1} #{1}) (d/diff #{1} #{2}))
+(prn (d/diff {:a 1} [1]) (d/diff [1] #{1}) (d/diff nil {:a 1}) (d/diff {:a nil} {:a nil :b nil}))
+(prn (d/diff {:a nil} {}) (d/diff [nil 1] [nil 2]) (d/diff (range 3) [0 1 5]))
+(prn (d/diff (int-array [1 2 3]) (int-array [1 5 3])) (d/diff {1 :a 2 :b} {2 :b 3 :c}))
+(prn (d/equality-partition 1) (d/equality-partition #{}) (d/equality-partition []) (d/equality-partition {}) (d/equality-partition nil) (d/equality-partition (list 1)) (d/equality-partition "s"))
+(prn (d/diff-similar [1 2] [1 3]) (d/diff (sorted-map :b 1 :a 2) {:a 2 :b 2}))

@@ -1,0 +1,10 @@
+;; remove-ns takes a namespace out of the namespace map; clojure.core cannot go.
+(create-ns 'scratch.one)
+(intern 'scratch.one 'x 42)
+(prn (some? (find-ns 'scratch.one)) (boolean (some #{'scratch.one} (map ns-name (all-ns)))))
+(def removed (remove-ns 'scratch.one))
+(prn (ns-name removed) (find-ns 'scratch.one) (boolean (some #{'scratch.one} (map ns-name (all-ns)))))
+(prn (remove-ns 'no.such.ns))
+(prn (try (remove-ns 'clojure.core) (catch IllegalArgumentException e (.getMessage e))))
+(create-ns 'scratch.one)
+(prn (ns-resolve 'scratch.one 'x))

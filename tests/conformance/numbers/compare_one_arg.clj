@@ -1,0 +1,32 @@
+;; One argument: < > <= >= == are true and max/min return it, whatever its type.
+(defmacro t [form]
+  `(println '~form "=>"
+            (try (pr-str ~form)
+                 (catch Throwable e# (str (pr-str (type e#)) ": " (.getMessage e#))))))
+(t (< :a))
+(t (> "x"))
+(t (<= nil))
+(t (>= 'x))
+(t (== [1]))
+(t (max :a))
+(t (min "s"))
+(t (max nil))
+(t (< 1 2 3))
+(t (max 1 2.0 3))
+;; max and min with ##NaN anywhere give ##NaN
+(t (max 1 ##NaN 2))
+(t (max ##NaN 1))
+(t (min 1 ##NaN))
+(t (max 1 2 ##NaN))
+(t (min ##NaN))
+(t (min ##NaN 1 2))
+;; even? and odd? on big ints; their error shows the value
+(t (even? 100000000000000000000N))
+(t (odd? 100000000000000000001N))
+(t (even? 100000000000000000001N))
+(t (odd? -3N))
+(t (even? 1.5))
+(t (odd? nil))
+(t (abs Long/MIN_VALUE))
+(t (num nil))
+(t (num 1.5))

@@ -1,0 +1,21 @@
+;; apply passes what goes to a variadic fn's rest parameter unrealized, as Clojure's
+;; RestFn.applyTo does: only the fixed arguments and the first of the rest are realized.
+(println (apply (fn [& xs] (take 3 xs)) (range)))
+(println (apply (fn [a & xs] [a (take 3 xs)]) 1 2 (range)))
+(println (apply (fn [a b & xs] [a b (take 2 xs)]) (iterate inc 10)))
+(println (apply (fn [a b c & xs] [a b c (take 2 xs)]) 1 2 3 4 (range)))
+(println (take 5 (apply concat (repeat [1 2]))))
+(println (take 4 (apply concat [:a] (repeat [:b]))))
+(def realized (atom 0))
+(defn counting [n] (lazy-seq (when (< n 100) (swap! realized inc) (cons n (counting (inc n))))))
+(println (apply (fn [a & more] a) (counting 0)) (< @realized 10))
+(reset! realized 0)
+(println (apply (fn [a b & more] (class more)) (counting 0)) (< @realized 10))
+;; too few for the rest: the fixed arities are called as usual
+(def multi (fn ([] :none) ([a] [:one a]) ([a b & r] [:many a b r])))
+(println (apply multi []) (apply multi [1]) (apply multi 1 [2]) (apply multi [1 2 3]))
+(println (apply multi 1 2 3 4 (range 2)))
+(println (apply + (range 10)) (apply str "a" "b" (list "c" "d")) (apply max [3 1 2]))
+(println (apply (fn [& xs] xs) nil) (apply (fn [& xs] xs) []) (apply (fn [& xs] xs) 1 []))
+(println (apply (fn [& xs] (vec xs)) [1 2 3]) (apply list 1 2 [3]) (apply vector (range 3)))
+(println (try (apply (fn [a b & r] a) [1]) (catch clojure.lang.ArityException e :arity)))

@@ -46,6 +46,7 @@ Value eval_form(State& vm, Value form, SourcePos where) {
   FnProto* fp = compile_toplevel(vm, scope[cur], opts);
   scope.push(Value::object(fp));
   if (vm.compile_recorder) vm.compile_recorder->toplevel(Value::object(fp));
+  vm.code_compiled(fp);
   Closure* thunk = make_closure(vm.heap, fp, 0);
   return vm.call(Value::object(thunk), nullptr, 0);
 }

@@ -177,7 +177,7 @@ void Interpreter::check_can_yield(Fiber* f) {
           Proto* p = arity_proto(c->fn, link_arity(f->stack[prev - 2]));
           uint32_t pc = f->boundary_pcs[boundary - 1];
           if (pc < p->code.size())
-            who = fmt::format("the {} instruction in {}", op_info(static_cast<Op>(p->code[pc] & 0xFF)).name,
+            who = fmt::format("the {} instruction in {}", op_info(static_cast<Op>(original_instr(p, static_cast<uint32_t>(pc)) & 0xFF)).name,
                               p->name ? std::string(p->name->view()) : "an anonymous fn");
         }
       }

@@ -22,6 +22,11 @@
 //     started on, and fibers resumed from it; it returns when origin's boundary frame
 //     returns. A fiber other than origin has no C++ boundary of this run on it, so
 //     all its handlers are this run's; origin's below `handler_floor` are not.
+//  8. The loop is instantiated twice (vm/debugger.h): run_loop<false>, the normal loop,
+//     never consults the debugger except in BREAK, poll_slow and the catch block;
+//     run_loop<true> asks Debugger::step_hit before every instruction. A stop that
+//     starts or ends a step hands the rest of the run to the other one (`transfer`),
+//     which goes on from the fiber's state alone (invariants 1-7 hold at a stop).
 #include <cstring>
 
 #include "bytecode/opcodes.h"
@@ -32,16 +37,27 @@
 #include "runtime/coll/lazy_seq.h"
 #include "runtime/lang/seq_fns.h"
 #include "runtime/num/number.h"
+#include "vm/debugger.h"
 #include "vm/enter.h"
 #include "vm/interpreter.h"
 
 namespace clove {
 
+Value Interpreter::run(size_t handler_floor, Value callee, size_t entry_base, int nargs) {
+  LoopEntry e;
+  e.callee = callee;
+  e.base = entry_base;
+  e.nargs = nargs;
+  if (debugger_ && debugger_->stepping() && !debugger_->in_stop()) [[unlikely]]
+    return run_loop<true>(fiber_, handler_floor, e);
+  return run_loop<false>(fiber_, handler_floor, e);
+}
+
 // Aligned on a cache line, so that the loop's layout, and its speed, do not change with
 // the size of the code linked before it (a shift of 32 bytes moved mandelbrot by 10%).
-[[gnu::aligned(64)]] Value Interpreter::run(size_t handler_floor, Value entry_callee, size_t entry_base, int entry_nargs) {
-  Fiber* const origin = fiber_;
-  Fiber* f = origin;
+template <bool kStepping>
+[[gnu::aligned(64)]] Value Interpreter::run_loop(Fiber* const origin, size_t handler_floor, LoopEntry entry) {
+  Fiber* f = fiber_;
   Closure* cl = nullptr;
   Proto* proto = nullptr;
   const Instr* code = nullptr;
@@ -52,18 +68,24 @@ namespace clove {
 
   // The pending call of the `invoke` block: callee with nargs arguments at
   // stack[nb..], whose frame links to prev_base and returns to ret_pc.
-  Value callee = entry_callee;
-  size_t nb = entry_base;
-  int nargs = entry_nargs;
+  Value callee = entry.callee;
+  size_t nb = entry.base;
+  int nargs = entry.nargs;
   size_t prev_base = f->base;
   uint64_t ret_pc = Fiber::kNoFrame;
   // The value the `do_return_value` block returns from the frame at f->base.
-  Value result;
+  Value result = entry.result;
   // Arguments of the native frame at f->base while its continuation runs (-1: the
   // native itself is running, its frame is exactly its arguments).
   int cont_nargs = -1;
   // What the top of the loop does next: the catch handler cannot jump into the try block.
-  enum class Next : uint8_t { Dispatch, Invoke, Return } resume_at = Next::Invoke;
+  enum class Next : uint8_t { Dispatch, Invoke, Return, Resume } resume_at = Next::Invoke;
+  if (entry.mode == LoopEntry::Mode::Resume) resume_at = Next::Resume;
+  if (entry.mode == LoopEntry::Mode::Return) resume_at = Next::Return;
+  // How `transfer` hands the run to the other instantiation (invariant 8).
+  LoopEntry handover;
+  // A fiber being resumed from :debug with a step chosen: hand over after the switch.
+  [[maybe_unused]] bool resume_steps = false;
 
   // The helpers below must inline: a call would force the loop's state into memory.
   auto load_frame = [&](uint32_t pc) __attribute__((always_inline)) {
@@ -103,10 +125,14 @@ namespace clove {
 #undef CLOVE_X
   };
 
-#define VM_NEXT()                 \
-  do {                            \
-    i = *ip++;                    \
-    goto* kDispatch[i & 0xFF];    \
+// The stepping loop asks the debugger first (invariant 8); the normal loop does not.
+#define VM_NEXT()                                                                          \
+  do {                                                                                     \
+    i = *ip++;                                                                             \
+    if constexpr (kStepping) {                                                             \
+      if (debugger_->step_hit(f, proto, static_cast<uint32_t>(ip - code - 1))) goto step_stop; \
+    }                                                                                      \
+    goto* kDispatch[i & 0xFF];                                                             \
   } while (0)
 #define VM_CASE(name) L_##name:
 #define RA R[arg_a(i)]
@@ -139,6 +165,12 @@ namespace clove {
         Next n = resume_at;
         resume_at = Next::Dispatch;
         if (n == Next::Invoke) goto invoke;
+        if (n == Next::Resume) {
+          load_frame(f->pc);
+          if (debugger_ && debugger_->stepping() != kStepping && !debugger_->in_stop()) [[unlikely]]
+            goto transfer_resume_unbroken;
+          VM_NEXT();
+        }
         goto do_return_value;
       }
       VM_NEXT();
@@ -689,6 +721,15 @@ namespace clove {
       // POLL reached the end of a budget slice (state.h); f->pc is where the innermost
       // (Clove) frame goes on.
       {
+        if (debugger_ && debugger_->take_service()) [[unlikely]] {
+          // A host asked for the VM's attention (DebugHost::service): f->pc is where
+          // the innermost frame goes on.
+          if (debugger_->host() && debugger_->host()->service()) {
+            if (debug_stop(f, StopReason::Pause) == DebugGo::Suspend) goto debug_suspend;
+          }
+          RELOAD();
+          if (debugger_->stepping() != kStepping) goto transfer_resume_unbroken;
+        }
         if (!budget_slice_end()) VM_NEXT();
         if (interrupt_.exchange(false, std::memory_order_relaxed))
           throw_error(ErrorKind::InterruptedError, "Interrupted");
@@ -807,6 +848,20 @@ namespace clove {
             result = v;
             goto do_return_value;  // the resumer's fiber/resume returns v
           }
+          case RequestKind::Break: {
+            // clove.debug/break: its native frame is at f->base; the stop is at its caller.
+            request_break_pending_ = true;
+            if (debug_stop(f, StopReason::Break) == DebugGo::Suspend) goto debug_suspend;
+            request_break_pending_ = false;
+            result = Value::nil();
+            if (debugger_->stepping() != kStepping) {
+              handover = LoopEntry{};
+              handover.mode = LoopEntry::Mode::Return;
+              handover.result = result;
+              goto transfer;
+            }
+            goto do_return_value;
+          }
           case RequestKind::Resume: {
             Fiber* child = request.fiber;
             request.fiber = nullptr;
@@ -814,7 +869,13 @@ namespace clove {
             child->resumer = f;
             f->child = child;
             child->status = FiberStatus::Alive;
-            if (was == FiberStatus::Pending && child->paused_by == Fiber::Pause::Budget) {
+            if constexpr (!kStepping) {
+              // A step chosen while the fiber was stopped (clove.debug/step) runs in the
+              // stepping loop: hand the run over once the switch is made.
+              if (was == FiberStatus::Debug && debugger_ && debugger_->stepping()) resume_steps = true;
+            }
+            if ((was == FiberStatus::Pending || was == FiberStatus::Debug) &&
+                child->paused_by == Fiber::Pause::Budget) {
               // A chain suspended by the budget: go on where its innermost fiber stopped.
               Fiber* inner = child;
               while (inner->child) {
@@ -823,6 +884,12 @@ namespace clove {
               }
               request.args.clear();
               switch_to(inner);
+              if constexpr (!kStepping) {
+                if (resume_steps) {
+                  resume_steps = false;
+                  goto transfer_resume;
+                }
+              }
               load_frame(f->pc);
               VM_NEXT();
             }
@@ -843,9 +910,19 @@ namespace clove {
               request.args.clear();
               goto invoke;
             }
-            // :pending: its fiber/yield returns the value passed (nil if none).
+            // :pending: its fiber/yield returns the value passed (nil if none); :debug
+            // stopped in clove.debug/break: that returns it.
             result = request.args.empty() ? Value::nil() : request.args[0];
             request.args.clear();
+            if constexpr (!kStepping) {
+              if (resume_steps) {
+                resume_steps = false;
+                handover = LoopEntry{};
+                handover.mode = LoopEntry::Mode::Return;
+                handover.result = result;
+                goto transfer;
+              }
+            }
             goto do_return_value;
           }
           case RequestKind::None:
@@ -853,6 +930,66 @@ namespace clove {
         }
         throw_error(ErrorKind::IllegalStateException, "a native returned a request without making one");
       }
+
+      VM_CASE(BREAK) {
+        // A breakpoint (vm/debugger.h): stop, then run the original instruction, which
+        // reads its operands from `i` and finds ip already past it.
+        SAVE_PC();
+        if (f->skip_break) {
+          f->skip_break = false;
+        } else {
+          if (debug_stop(f, StopReason::Breakpoint) == DebugGo::Suspend) goto debug_suspend;
+          RELOAD();
+          if (debugger_->stepping() != kStepping) {
+            f->skip_break = true;
+            goto transfer_resume;
+          }
+        }
+        i = original_instr(proto, f->pc);
+        goto* kDispatch[i & 0xFF];
+      }
+
+    step_stop:
+      // The stepping loop's check said stop before ip[-1] (not run yet).
+      SAVE_PC();
+      if (debug_stop(f, StopReason::Step) == DebugGo::Suspend) goto debug_suspend;
+      RELOAD();
+      if (!debugger_->stepping()) goto transfer_resume_unbroken;
+      if (static_cast<Op>(i & 0xFF) == Op::BREAK) i = original_instr(proto, f->pc);  // stopped here already
+      goto* kDispatch[i & 0xFF];
+
+    debug_suspend:
+      // debug_stop found a fiber whose mask has :debug (debug_catcher_): f and the
+      // fibers up to it stop with status :debug, and its resumer's fiber/resume returns
+      // nil. Resuming it goes on at f->pc (or returns from clove.debug/break's frame).
+      {
+        Fiber* catcher = debug_catcher_;
+        debug_catcher_ = nullptr;
+        bool at_break_native = request_break_pending_;
+        request_break_pending_ = false;
+        if (!at_break_native) f->skip_break = static_cast<Op>(code[f->pc] & 0xFF) == Op::BREAK;
+        for (Fiber* x = f;; x = x->resumer) {
+          x->status = FiberStatus::Debug;
+          x->paused_by = Fiber::Pause::Budget;
+          x->value = Value::nil();
+          if (x == catcher) break;
+        }
+        if (at_break_native) f->paused_by = Fiber::Pause::Yield;
+        Fiber* to = catcher->resumer;
+        catcher->resumer = nullptr;
+        to->child = nullptr;
+        switch_to(to);
+        result = Value::nil();
+        goto do_return_value;
+      }
+
+    transfer_resume_unbroken:
+      // Hand over at f->pc, the instruction not run yet; a BREAK there already stopped.
+      f->skip_break = static_cast<Op>(code[f->pc] & 0xFF) == Op::BREAK;
+    transfer_resume:
+      handover = LoopEntry{};
+      handover.mode = LoopEntry::Mode::Resume;
+      goto transfer;
 
       VM_CASE(TRY) {
         f->handlers.push_back(Handler{f->base, static_cast<uint32_t>(ip - code + arg_sbx(i)), f->depth,
@@ -893,6 +1030,10 @@ namespace clove {
       // Invariant 2: f->pc names the faulting instruction (SAVE_PC ran, or we set it).
       Value exc = exception_from_current(std::current_exception());
       request = Request{};  // a native that threw may have left one half made
+      request_break_pending_ = false;
+      if (debugger_ && debugger_->wants_exceptions()) [[unlikely]] {
+        debug_exception(f, exc);  // the host may look at the frames before they unwind
+      }
       for (;;) {
         size_t floor = f == origin ? handler_floor : 0;
         if (f->handlers.size() > floor) {
@@ -903,6 +1044,10 @@ namespace clove {
           f->depth = h.depth;
           load_frame(h.catch_pc);
           R[h.reg] = exc;
+          if (debugger_ && debugger_->stepping() != kStepping && !debugger_->in_stop()) [[unlikely]] {
+            f->pc = h.catch_pc;  // a step chosen at the exception's stop starts in the handler
+            resume_at = Next::Resume;
+          }
           break;
         }
         unwind_frames(f, 0, exc);
@@ -925,6 +1070,9 @@ namespace clove {
       }
     }
   }
+transfer:
+  // Invariant 8: the other instantiation runs the rest of this run.
+  return run_loop<!kStepping>(origin, handler_floor, handover);
 #undef VM_NEXT
 #undef VM_CASE
 #undef RA
@@ -935,5 +1083,8 @@ namespace clove {
 #undef SAFEPOINT
 #undef POLL
 }
+
+template Value Interpreter::run_loop<false>(Fiber*, size_t, LoopEntry);
+template Value Interpreter::run_loop<true>(Fiber*, size_t, LoopEntry);
 
 }  // namespace clove

@@ -48,6 +48,9 @@ struct Proto : Obj {
   /// Bytes of the vectors above counted in the heap (build_proto counts them; a Proto
   /// assembled by hand counts none).
   size_t external = 0;
+  /// Instructions the debugger replaced by BREAK (vm/debugger.h): (pc, original), one
+  /// per patched pc, in any order. Empty unless a breakpoint is set in this arity.
+  std::vector<std::pair<uint32_t, Instr>> breaks;
   Proto() : Obj(kType) {}
   size_t external_bytes() const { return external; }
   /// The bytes the vectors above hold.
@@ -69,6 +72,17 @@ struct Proto : Obj {
   /// dead ones.
   void live_registers(uint32_t pc, std::vector<uint8_t>& live) const;
 };
+
+/// The instruction at `pc` as the compiler emitted it: the original of a BREAK the
+/// debugger patched in (Proto::breaks), else code[pc] itself. Readers of code other
+/// than the dispatch loop (disasm, marshal, traces) use this.
+inline Instr original_instr(const Proto* p, uint32_t pc) {
+  Instr i = p->code[pc];
+  if (static_cast<Op>(i & 0xFF) != Op::BREAK) return i;
+  for (const auto& [at, orig] : p->breaks)
+    if (at == pc) return orig;
+  return i;
+}
 
 /// Where CLOSURE finds each captured value: a register of the enclosing frame or one
 /// of the enclosing closure's own upvalues.

@@ -257,6 +257,21 @@ std::vector<TraceEntry> Interpreter::capture_trace() const {
   return out;
 }
 
+Value Interpreter::loop_exception(std::exception_ptr ep) {
+  Value exc = exception_from_current(ep);
+  // The loop's catch calls this before it unwinds: the debugger (vm/debugger.h) may
+  // stop where the exception was thrown, with every frame still there.
+  if (debugger_) [[unlikely]] {
+    request_break_pending_ = false;
+    if (debugger_->wants_exceptions()) {
+      RootScope roots(heap);
+      roots.push(exc);
+      debug_exception(fiber_, exc);
+    }
+  }
+  return exc;
+}
+
 Value Interpreter::exception_from_current(std::exception_ptr ep) {
   // An OutOfMemoryError of the memory cap is made even when the cap's reserve is used up.
   Heap::CapLifted uncapped(heap);

@@ -69,6 +69,15 @@ void Interpreter::debug_exception(Fiber* f, Value exc) {
   }
   if (caught && !d.break_on_throw) return;
   debug_stop(f, StopReason::Exception, exc, !caught);
+  // A step chosen here: the normal loop hands the run to the stepping loop at its
+  // next poll (a call or a loop's back-edge), after the handler is entered.
+  if (d.stepping()) {
+    d.request_service();
+    if (budget_left_ > 0) {
+      budget_reserve_ = budget_reserve_ == kUnlimited ? kUnlimited : budget_reserve_ + budget_left_;
+      budget_left_ = 0;
+    }
+  }
 }
 
 }  // namespace clove

@@ -270,16 +270,31 @@ std::vector<FrameView> Debugger::frames(const Fiber* f) const {
 }
 
 std::vector<LocalView> Debugger::locals(const Fiber* f, const FrameView& fr) const {
+  // A local's entry covers the pcs where its register holds it; before fr.pc and no
+  // longer covering it, the register was reused or cleared after the local's last use
+  // (its scope may still include pc: the debug info does not say): it is unavailable.
   std::vector<LocalView> out;
   if (!fr.proto) return out;
   std::vector<uint8_t> live;
   const Proto* p = fr.proto;
   if (!p->live.empty()) p->live_registers(fr.live_pc, live);
-  for (const LocalInfo& l : p->locals) {
-    if (fr.pc < l.start_pc || fr.pc >= l.end_pc) continue;
+  auto in_range = [&](const LocalInfo& l) { return fr.pc >= l.start_pc && fr.pc < l.end_pc; };
+  for (size_t k = 0; k < p->locals.size(); ++k) {
+    const LocalInfo& l = p->locals[k];
+    if (l.start_pc > fr.pc) continue;
+    bool here = in_range(l);
+    if (!here) {
+      // Shown once, and not at all when the name is bound here by another entry.
+      bool other = false;
+      for (size_t j = 0; j < p->locals.size() && !other; ++j) {
+        const LocalInfo& m = p->locals[j];
+        if (j != k && m.name == l.name && m.start_pc <= fr.pc && (in_range(m) || j > k)) other = true;
+      }
+      if (other) continue;
+    }
     LocalView v;
     v.name = l.name;
-    bool is_live = p->live.empty() || (l.reg < live.size() && live[l.reg]);
+    bool is_live = here && (p->live.empty() || (l.reg < live.size() && live[l.reg]));
     size_t slot = fr.base + l.reg;
     if (is_live && slot < f->stack.size()) {
       v.value = f->stack[slot];

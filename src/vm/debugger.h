@@ -6,10 +6,10 @@
 // program with no breakpoint runs exactly the code it always ran: nothing is tested
 // on the normal path.
 //
-// Stepping runs in a second instantiation of the dispatch loop (Interpreter::run_loop
-// <true>, Luau's SingleStep), which asks step_hit() before each instruction; the
-// normal loop (run_loop<false>) never asks. A stop that starts a step hands the rest of
-// that run() to the stepping loop, and a stop that ends one hands it back.
+// Stepping runs in a second copy of the dispatch loop (Interpreter::run_stepping,
+// vm/dispatch_loop.inc; Luau's SingleStep), which asks step_hit() before each
+// instruction; the normal loop (run_normal) never asks. A stop that starts a step hands
+// the rest of that run() to the stepping loop, and a stop that ends one hands it back.
 //
 // Where a stop goes (Interpreter::debug_stop, vm/debug_stop.cpp):
 //  1. to the nearest fiber up the resumer chain whose mask has :debug, when no C++
@@ -135,13 +135,16 @@ class Debugger {
   StepMode step_mode() const { return mode_; }
   bool stepping() const { return mode_ != StepMode::None; }
   /// The stepping loop asks before every instruction: stop before (p, pc) of fiber f?
+  /// With no step chosen, true at once: the stepping loop then hands the run back to
+  /// the normal loop (dispatch.cpp, invariant 8).
   bool step_hit(const Fiber* f, const Proto* p, uint32_t pc) const {
+    if (mode_ == StepMode::None) return true;
     if (pc >= p->positions.size()) return false;
     const SourcePos& pos = p->positions[pc];
     if (pos.line == 0 || in_stop_ || !user_file(pos.file)) return false;
     switch (mode_) {
       case StepMode::None:
-        return false;
+        return true;
       case StepMode::Into:
         return f != step_fiber_ || f->depth != step_depth_ || p != step_proto_ || pos.line != step_line_;
       case StepMode::Over:

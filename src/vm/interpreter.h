@@ -31,6 +31,9 @@ class Interpreter : public State {
   Value call(Value fn, const Value* args, int nargs) final;
   Exception* make_exception(ErrorKind kind, std::string_view message) override;
   Value exception_from_current(std::exception_ptr e) override;
+  /// exception_from_current for the dispatch loop's catch: the debugger may stop there
+  /// first (break on exceptions, vm/debugger.h).
+  Value loop_exception(std::exception_ptr e);
   std::string format_exception(Value exc) const override;
   std::vector<TraceEntry> capture_trace() const override;
   void trace_roots(Tracer& t) override;
@@ -62,20 +65,21 @@ class Interpreter : public State {
   /// fiber, in a frame returning to C++ (kNoFrame), and runs the loop until that frame
   /// returns; handlers below `handler_floor` belong to outer runs.
   Value run(size_t handler_floor, Value callee, size_t entry_base, int nargs);
-  /// How a run_loop starts: call a callee (a run's start), go on with the innermost
+  /// How a dispatch loop (run_normal, run_stepping) starts: call a callee (a run's start), go on with the innermost
   /// frame at f->pc, or return `result` from the frame at f->base (a loop handing over
   /// to the other instantiation).
   struct LoopEntry {
-    enum class Mode : uint8_t { Invoke, Resume, Return } mode = Mode::Invoke;
+    enum class Mode : uint8_t { Invoke, Resume, Return, Break } mode = Mode::Invoke;
     Value callee;
     size_t base = 0;
     int nargs = 0;
     Value result;
   };
-  /// The dispatch loop; kStepping: the instantiation that asks the debugger before
-  /// every instruction (vm/debugger.h). origin and handler_floor as in run().
-  template <bool kStepping>
-  Value run_loop(Fiber* origin, size_t handler_floor, LoopEntry entry);
+  /// The dispatch loop (vm/dispatch_loop.inc), compiled twice: run_stepping asks the
+  /// debugger before every instruction (vm/debugger.h), run_normal never does. origin
+  /// and handler_floor as in run().
+  Value run_normal(Fiber* origin, size_t handler_floor, const LoopEntry& entry);
+  Value run_stepping(Fiber* origin, size_t handler_floor, const LoopEntry& entry);
   // vm/debug_stop.cpp
   enum class DebugGo : uint8_t { Go, Suspend };
   /// The loop stopped fiber f (f->pc: the instruction to go on with; its frames
@@ -120,6 +124,10 @@ class Interpreter : public State {
   std::unique_ptr<Debugger> debugger_;
   Fiber* debug_catcher_ = nullptr;  // debug_stop's answer when it says Suspend
   bool request_break_pending_ = false;  // the stop being handled is clove.debug/break's
+  bool debug_resume_steps_ = false;     // a :debug fiber resumed with a step: hand over
+  bool debug_service_pending_ = false;  // the normal loop handed a host's poll over
+  bool loop_handover_ = false;          // a loop returned to run() to hand over (handover_)
+  LoopEntry handover_;                  // how the other loop goes on (dispatch.cpp, invariant 8)
 
 };
 

@@ -1,6 +1,8 @@
 // frame_eval.cpp: evaluation in a frame's scope and frames as data (frame_eval.h).
 #include "natives/clove_debug/frame_eval.h"
 
+#include <fmt/format.h>
+
 #include "compiler/compiler.h"
 #include "runtime/coll/coll.h"
 #include "runtime/text/string.h"
@@ -56,7 +58,21 @@ Value eval_in_frame(Interpreter& vm, const Fiber* f, const FrameView& fr, Value 
   Value parts[3] = {Value::object(vm.sym("fn*")), params, form};
   Value fn_form = list_from(vm.heap, parts, 3);
   roots.push(fn_form);
-  Value fn = eval_form(vm, fn_form);
+  Value fn;
+  try {
+    fn = eval_form(vm, fn_form);
+  } catch (const Diagnostic& d) {
+    // A name the frame had but whose register is gone: say so, not "Unable to resolve".
+    std::string what = d.what();
+    for (const LocalView& l : vm.debugger().locals(f, fr)) {
+      if (l.available || !l.name) continue;
+      if (what.find("symbol: " + l.name->str() + " ") != std::string::npos)
+        throw_error(ErrorKind::IllegalStateException,
+                    fmt::format("{} is not available here: its register was reused or cleared after its last use",
+                                l.name->str()));
+    }
+    throw;
+  }
   roots.push(fn);
   return vm.call(fn, values.data(), static_cast<int>(values.size()));
 }

@@ -78,9 +78,6 @@
 //   2  2026-12  appended ADDK SUBK MULK DIVK QUOTK REMK MODK (constant operands) and the
 //               compare-and-skip ops BRLT BRLE BREQ BRNUMEQ BRLTK BRLEK BRGTK BRGEK BREQK
 //               BRNUMEQK (flag S), GETK. Version 1 code is version 2 code: images of either load.
-//   2  2026-12  appended BREAK, the debugger's patched instruction (vm/debugger.h): the
-//               compiler never emits it, images never hold it (marshal writes the
-//               original) and the verifier rejects it, so the format is unchanged.
 #pragma once
 #include <cstdint>
 
@@ -130,7 +127,7 @@ consteval OpFlags parse_op_flags(const char (&mask)[kNumOpFlags + 1]) {
 // X(name, (format, flags), semantics). Format and flags travel as one argument, so an
 // expansion that needs neither (the dispatch table of vm/dispatch.cpp) takes three.
 #define CLOVE_OPCODES(X)                                                                                              \
-  X(NOP,       (None, ".........."), "no operation")                                                                   \
+  X(NOP,       (None, ".........."), "no operation; with operand bits set: a breakpoint (vm/debugger.h)")                                                                   \
   X(MOVE,      (ABC,  ".........."), "R[A] := R[B]")                                                                   \
   X(LOADK,     (ABx,  ".........."), "R[A] := K[Bx]")                                                                  \
   X(LOADI,     (AsBx, ".........."), "R[A] := sBx (a small integer)")                                                  \
@@ -195,8 +192,7 @@ consteval OpFlags parse_op_flags(const char (&mask)[kNumOpFlags + 1]) {
   X(BRGEK,     (ABC,  "E.....T..S"), "if (R[A] >= K[B]) == C then do the next JMP, else skip it")                     \
   X(BREQK,     (ABC,  "E....RTAGS"), "if (= R[A] K[B]) == C then do the next JMP, else skip it")                      \
   X(BRNUMEQK,  (ABC,  "E.....T..S"), "if (== R[A] K[B]) == C then do the next JMP, else skip it")                     \
-  X(GETK,      (ABC,  ".....RTAG."), "R[A] := (get R[B] K[C])   ((:k m) with k = K[C])")                  \
-  X(BREAK,     (None, ".....RTAG."), "debugger stop, then run the original instruction (Proto::breaks)")
+  X(GETK,      (ABC,  ".....RTAG."), "R[A] := (get R[B] K[C])   ((:k m) with k = K[C])")
 
 enum class Op : uint8_t {
 #define CLOVE_X(name, fmt_flags, doc) name,

@@ -619,7 +619,7 @@ void Writer::proto(Proto* p) {
   byte(p->variadic ? 1 : 0);
   uvar(p->code.size());
   for (uint32_t pc = 0; pc < p->code.size(); ++pc) {
-    Instr i = original_instr(p, pc);  // never a debugger's BREAK
+    Instr i = original_instr(p, pc);  // never a debugger's breakpoint
     for (int b = 0; b < 4; ++b) byte(static_cast<uint8_t>(i >> (8 * b)));
   }
   uvar(p->constants.size());

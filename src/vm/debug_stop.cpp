@@ -1,5 +1,5 @@
 // debug_stop.cpp: where a stop goes (vm/debugger.h): a fiber whose mask has :debug,
-// else the host, else nowhere. The dispatch loop calls in here from its BREAK case,
+// else the host, else nowhere. The dispatch loop calls in here from its breakpoint path,
 // the stepping loop's check, clove.debug/break's request, the poll a host asked for,
 // and its catch block; all of them are off the normal path.
 #include "vm/interpreter.h"

@@ -1,4 +1,4 @@
-// debugger.cpp: breakpoints (patching BREAK in), steps and frame inspection
+// debugger.cpp: breakpoints (patched in as NOPs that keep the operands), steps and frame inspection
 // (debugger.h). The stop itself, where the loop hands control over, is in
 // vm/debug_stop.cpp.
 #include "vm/debugger.h"
@@ -46,11 +46,15 @@ std::vector<Proto*> arities_under(FnProto* root) {
   return out;
 }
 
-bool can_patch(Instr i) {
-  // TAILCALL stays unpatched: a native it calls that finishes later returns into it, and
-  // the loop decodes the opcode there (dispatch.cpp, do_return_value).
+bool can_patch(const Proto* p, uint32_t pc) {
+  // A breakpoint keeps the operand bits (function.h, breakpoint_of). Unpatched: TAILCALL
+  // (a native it calls that finishes later returns into it, and the loop decodes the
+  // opcode there: do_return_value), a CALL without operand bits (the return decodes its
+  // A from the patched word), and the JMP after a compare-and-skip (read as ip[0]).
+  Instr i = original_instr(p, pc);
   Op op = static_cast<Op>(i & 0xFF);
-  return op != Op::TAILCALL && op != Op::BREAK;
+  if (op == Op::TAILCALL || op == Op::NOP || (op == Op::CALL && (i >> 8) == 0)) return false;
+  return !(pc > 0 && op_skips(static_cast<Op>(original_instr(p, pc - 1) & 0xFF)));
 }
 
 }  // namespace
@@ -85,9 +89,9 @@ void Debugger::patch(Breakpoint& b, Proto* p, uint32_t pc) {
     if (s.first == p && s.second == pc) return;
   b.sites.emplace_back(p, pc);
   Instr i = p->code[pc];
-  if (static_cast<Op>(i & 0xFF) == Op::BREAK) return;  // another breakpoint patched it
+  if (is_breakpoint(i)) return;  // another breakpoint patched it
   p->breaks.emplace_back(pc, i);
-  p->code[pc] = (i & ~Instr{0xFF}) | static_cast<Instr>(Op::BREAK);
+  p->code[pc] = breakpoint_of(i);
 }
 
 void Debugger::unpatch(Proto* p, uint32_t pc) {
@@ -122,7 +126,7 @@ void Debugger::resolve(Breakpoint& b, FnProto* fp) {
     for (uint32_t pc = 0; pc < p->positions.size() && pc < p->code.size(); ++pc) {
       const SourcePos& pos = p->positions[pc];
       if (pos.line != best || !same_file(pos.file, b.file)) continue;
-      if (!can_patch(original_instr(p, pc))) continue;
+      if (!can_patch(p, pc)) continue;
       patch(b, p, pc);
       break;
     }
@@ -156,7 +160,7 @@ int Debugger::set_fn_breakpoint(FnProto* fn) {
   auto entry = [&](Proto* p) {
     if (!p) return;
     for (uint32_t pc = 0; pc < p->code.size(); ++pc) {
-      if (!can_patch(original_instr(p, pc))) continue;
+      if (!can_patch(p, pc)) continue;
       if (pc < p->positions.size()) b.actual_line = p->positions[pc].line;
       patch(b, p, pc);
       return;

@@ -1,15 +1,18 @@
 // debugger.h: breakpoints, stepping and frame inspection (SPEC T3; docs/debugging.md).
 //
-// Breakpoints patch the code: the instruction at a breakpoint's pc is replaced by
-// BREAK (its low byte; the operands stay) and the original is kept in the arity's
-// Proto::breaks. The dispatch loop's BREAK case stops, then runs the original. A
-// program with no breakpoint runs exactly the code it always ran: nothing is tested
-// on the normal path.
+// Breakpoints patch the code: the opcode byte of the instruction at a breakpoint's pc
+// becomes NOP (its operands stay, and a NOP the compiler emits has none: function.h,
+// is_breakpoint) and the original is kept in the arity's Proto::breaks. The loop's NOP
+// case sees the operand bits, stops, then runs the original. A program with no
+// breakpoint runs exactly the code it always ran: nothing is tested on its path (a NOP
+// tests its operand bits, and the compiler does not emit NOPs).
 //
 // Stepping runs in a second copy of the dispatch loop (Interpreter::run_stepping,
 // vm/dispatch_loop.inc; Luau's SingleStep), which asks step_hit() before each
-// instruction; the normal loop (run_normal) never asks. A stop that starts a step hands
-// the rest of that run() to the stepping loop, and a stop that ends one hands it back.
+// instruction; the normal loop (run_normal) never asks. The normal loop hands the rest
+// of a run to the stepping loop at a breakpoint (and at clove.debug/break, a host's
+// poll, a stopped fiber resumed with a step); the stepping loop keeps it to its end, and
+// the next run() starts in the normal loop unless a step is in progress.
 //
 // Where a stop goes (Interpreter::debug_stop, vm/debug_stop.cpp):
 //  1. to the nearest fiber up the resumer chain whose mask has :debug, when no C++
@@ -135,16 +138,14 @@ class Debugger {
   StepMode step_mode() const { return mode_; }
   bool stepping() const { return mode_ != StepMode::None; }
   /// The stepping loop asks before every instruction: stop before (p, pc) of fiber f?
-  /// With no step chosen, true at once: the stepping loop then hands the run back to
-  /// the normal loop (dispatch.cpp, invariant 8).
   bool step_hit(const Fiber* f, const Proto* p, uint32_t pc) const {
-    if (mode_ == StepMode::None) return true;
+    if (mode_ == StepMode::None) return false;
     if (pc >= p->positions.size()) return false;
     const SourcePos& pos = p->positions[pc];
     if (pos.line == 0 || in_stop_ || !user_file(pos.file)) return false;
     switch (mode_) {
       case StepMode::None:
-        return true;
+        return false;
       case StepMode::Into:
         return f != step_fiber_ || f->depth != step_depth_ || p != step_proto_ || pos.line != step_line_;
       case StepMode::Over:

@@ -23,10 +23,11 @@
 //     returns. A fiber other than origin has no C++ boundary of this run on it, so
 //     all its handlers are this run's; origin's below `handler_floor` are not.
 //  8. The loop is compiled twice (vm/debugger.h; dispatch_loop.inc): run_normal never
-//     consults the debugger except in BREAK, poll_slow and the catch block;
-//     run_stepping asks Debugger::step_hit before every instruction. A stop that
-//     starts or ends a step hands the rest of the run to the other one (`transfer`),
-//     which goes on from the fiber's state alone (invariants 1-7 hold at a stop).
+//     consults the debugger except at a breakpoint, in poll_slow and the catch block;
+//     run_stepping asks Debugger::step_hit before every instruction. The normal loop
+//     hands the rest of a run to the stepping loop (`transfer`) at a breakpoint,
+//     clove.debug/break, a host's poll or a fiber resumed with a step; the stepping
+//     loop goes on from the fiber's state alone (invariants 1-7 hold there).
 #include <cstring>
 
 #include "bytecode/opcodes.h"
@@ -53,12 +54,13 @@ Value Interpreter::run(size_t handler_floor, Value callee, size_t entry_base, in
   for (;;) {
     Value r = stepping ? run_stepping(origin, handler_floor, e) : run_normal(origin, handler_floor, e);
     if (!loop_handover_) [[likely]] return r;
-    // Invariant 8: a loop hands the rest of the run to the other one by returning here
-    // (handover_'s values are nil or a result, held with no allocation in between).
+    // Invariant 8: the normal loop hands the rest of the run to the stepping loop by
+    // returning here (handover_'s values are nil or a result, held with no allocation
+    // in between).
     loop_handover_ = false;
     e = handover_;
     handover_ = LoopEntry{};
-    stepping = !stepping;
+    stepping = true;
   }
 }
 

@@ -111,7 +111,7 @@ struct Fiber : Obj {
   /// clove.debug/break's frame is innermost, Budget when it stopped before the Clove
   /// instruction at pc (a breakpoint, a step).
   enum class Pause : uint8_t { Yield, Budget } paused_by = Pause::Yield;
-  /// The instruction at pc is a BREAK whose stop already happened: run its original
+  /// The instruction at pc is a breakpoint whose stop already happened: run its original
   /// once without stopping again (set when a stopped fiber goes on).
   bool skip_break = false;
   /// The heap that counts the stack's buffer (Heap::add_external); may be null.

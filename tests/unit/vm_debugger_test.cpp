@@ -63,7 +63,8 @@ TEST_F(Debug, BreakIsPatchedInAndOutKeepingTheOriginal) {
   std::vector<Instr> before = p->code;
   std::string listing = disassemble(vm, fn("g"));
   int id = vm.debugger().set_fn_breakpoint(fn("g"));
-  EXPECT_EQ(static_cast<Op>(p->code[0] & 0xFF), Op::BREAK);
+  EXPECT_EQ(static_cast<Op>(p->code[0] & 0xFF), Op::NOP);
+  EXPECT_TRUE(is_breakpoint(p->code[0]));
   EXPECT_EQ(p->code[0] >> 8, before[0] >> 8);  // the operands stay
   EXPECT_EQ(original_instr(p, 0), before[0]);
   EXPECT_EQ(disassemble(vm, fn("g")), listing);  // listings show the original

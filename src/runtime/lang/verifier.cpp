@@ -142,7 +142,6 @@ class ArityChecker {
                                    static_cast<int>(Op::kCount)));
     Op op = op_of(i);
     const char* name = op_info(op).name;
-    if (op == Op::BREAK) return fail(lpc, "BREAK is the debugger's own instruction, never in loaded bytecode");
     OperandRoles roles = operand_roles(op);
     const Operand role[3] = {roles.a, roles.b, roles.c};
     for (int k = 0; k < 3; ++k) {

@@ -15,7 +15,9 @@ FnProto* compile_toplevel(State& vm, Value form, const CompileOptions& opts) {
   session.pin(form);
   Analyzer analyzer(session);
   FnNode* fn = analyzer.analyze_toplevel(form, opts.where);
-  return compile_fn(session, fn);
+  FnProto* fp = compile_fn(session, fn);
+  vm.code_compiled(fp);  // the debugger sets pending breakpoints in it (state.h)
+  return fp;
 }
 
 Value eval_form(State& vm, Value form, SourcePos where) {
@@ -46,7 +48,6 @@ Value eval_form(State& vm, Value form, SourcePos where) {
   FnProto* fp = compile_toplevel(vm, scope[cur], opts);
   scope.push(Value::object(fp));
   if (vm.compile_recorder) vm.compile_recorder->toplevel(Value::object(fp));
-  vm.code_compiled(fp);
   Closure* thunk = make_closure(vm.heap, fp, 0);
   return vm.call(Value::object(thunk), nullptr, 0);
 }

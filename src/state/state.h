@@ -206,8 +206,9 @@ class State : public RootProvider {
   /// (image/program.h), by resource path ("/my/lib"): a vector of FnProtos that require
   /// runs in order instead of finding and compiling the source.
   std::unordered_map<std::string, Value> image_units;
-  /// Every top-level form the compiler makes (compile_toplevel) comes here before it
-  /// runs: the interpreter's debugger sets pending breakpoints in it (vm/debugger.h).
+  /// Every top-level form compile_toplevel makes comes here before it runs: the
+  /// interpreter's debugger sets pending breakpoints in it (vm/debugger.h). Must not
+  /// allocate (the form is not rooted yet).
   virtual void code_compiled(FnProto*) {}
   /// While `clove compile` loads a program: receives each top-level form compiled from
   /// the files it loads (eval/eval.cpp, eval/loader.cpp; image/program.cpp).

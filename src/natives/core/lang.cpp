@@ -300,7 +300,6 @@ Value eval_compiled(State& vm, Value form, Value rest) {
   scope.push(rest);
   FnProto* fp = compile_toplevel(vm, form);
   scope.push(Value::object(fp));
-  vm.code_compiled(fp);
   Value thunk = Value::object(make_closure(vm.heap, fp, 0));
   if (rest.is_nil()) return vm.tail_call(thunk, nullptr, 0);
   return vm.call_then(thunk, nullptr, 0, eval_next, rest);

@@ -16,6 +16,7 @@
 (fiber/resume fb)
 (err (clove.debug/locals fb 7))
 (err (clove.debug/step fb :sideways))
-(err (clove.debug/eval fb 0 '(undefined-thing)))
+(println (try (clove.debug/eval fb 0 '(undefined-thing))
+              (catch Throwable e (boolean (re-find #"Unable to resolve symbol: undefined-thing" (ex-message e))))))
 (err (fiber/resume fb 1 2))
 (println (fiber/resume fb))

@@ -8,6 +8,8 @@
 //   clove repl                   an interactive read-eval-print loop
 //   clove test [PATHS...]        run clojure.test tests (default: the files under test/)
 //   clove nrepl-server [--host H] [--port P]  an nREPL server for editors (tools/nrepl/)
+//   clove debug FILE [ARGS...]   the command-line debugger (cli/debugger.h)
+//   clove dap                    a Debug Adapter Protocol server on stdin/stdout (tools/dap/)
 //   -cp ROOTS (or CLOVE_PATH)    ':'-separated source roots for require/load
 //   clove run --max-instructions N FILE   stop the program after about N instructions
 //   --max-memory SIZE            cap the heap at SIZE bytes (K, M, G suffixes: KiB, MiB,
@@ -45,7 +47,9 @@
 #include "runtime/print/print.h"
 #include "api/runtime.h"
 #include "clove/vm.h"
+#include "tools/dap/command.h"
 #include "tools/nrepl/command.h"
+#include "cli/debugger.h"
 #include "cli/repl.h"
 
 namespace {
@@ -284,7 +288,7 @@ int main(int argc, char** argv) {
   std::vector<std::string> argv_store(argv, argv + argc);
   for (size_t i = 1; i < argv_store.size(); ++i) {
     const std::string& a = argv_store[i];
-    if (a == "run" || a == "test" || a == "disasm" || a == "compile" || a == "repl" || a == "nrepl-server" || a == "-e" ||
+    if (a == "run" || a == "test" || a == "disasm" || a == "compile" || a == "repl" || a == "nrepl-server" || a == "dap" || a == "debug" || a == "-e" ||
         a == "--eval")
       break;
     if (a == "-cp") argv_store[i] = "--classpath";
@@ -338,6 +342,13 @@ int main(int argc, char** argv) {
   CLI::App* nrepl = app.add_subcommand("nrepl-server", "Start an nREPL server for editors (docs/editors.md)");
   nrepl->add_option("--host", nrepl_host, "Address to listen on (default 127.0.0.1)");
   nrepl->add_option("--port", nrepl_port, "Port to listen on (default 0: a free port, written to .nrepl-port)");
+
+  CLI::App* dap = app.add_subcommand("dap", "Serve the Debug Adapter Protocol on stdin/stdout for editors (docs/debugging.md)");
+  std::string debug_file;
+  CLI::App* debug = app.add_subcommand("debug", "Debug a program from the command line (docs/debugging.md)");
+  debug->add_option("file", debug_file, "Program file (.clj, .cljc, .clove)")->required();
+  debug->footer("Arguments after FILE are passed verbatim, in *command-line-args*.");
+  debug->prefix_command();
 
   // The sandbox (docs/design/sandbox.md): before or after `run`/`repl`.
   bool sandbox = false;
@@ -398,8 +409,8 @@ int main(int argc, char** argv) {
   // and test/ (test), or the current folder.
   add_roots(vm, classpath);
   if (const char* env = std::getenv("CLOVE_PATH")) add_roots(vm, env);
-  if (*run || *compile) {
-    std::string dir = std::filesystem::path(*run ? run_file : compile_file).parent_path().string();
+  if (*run || *compile || *debug) {
+    std::string dir = std::filesystem::path(*run ? run_file : *compile ? compile_file : debug_file).parent_path().string();
     vm.load_path.push_back(dir.empty() ? "." : dir);
   } else if (*test) {
     vm.load_path.push_back("src");
@@ -444,6 +455,11 @@ int main(int argc, char** argv) {
       });
       if (code) break;
     }
+  } else if (*dap) {
+    code = clove::dap::dap_command();
+  } else if (*debug) {
+    set_command_line_args(vm, debug->remaining());
+    code = clove::cli::run_debugger(vm, debug_file);
   } else if (*nrepl) {
     // The server makes its own VM (tools/nrepl/evaluator.h), with this load path.
     code = clove::nrepl::nrepl_server_command(nrepl_host, nrepl_port, vm.load_path);

@@ -11,7 +11,8 @@
 #                LuaJIT, Python 3, JVM Clojure), gnuplot for its chart and GNU time
 #                for peak memory.
 #   --clients    also install the real nREPL clients tests/nrepl/clients/run.sh drives
-#                (nREPL 1.0's JVM client and terminal client, Leiningen) and a JRE.
+#                (nREPL 1.0's JVM client and terminal client, Leiningen) and a JRE, and
+#                Node with npm for tests/dap/run.sh (Microsoft's DAP test client, from npm).
 # Exit status: non-zero if installation fails.
 set -euo pipefail
 
@@ -19,6 +20,7 @@ packages=(
   g++ cmake ninja-build pkg-config make  # toolchain (make: CMake's fallback, cheap to have)
   libfmt-dev libpcre2-dev libgmp-dev libutf8proc-dev libffi-dev  # linked into clove_core
   libcli11-dev libedit-dev                            # the clove command line and REPL
+  nlohmann-json3-dev                                  # the DAP server's JSON (src/tools/dap/)
   libncurses-dev libbsd-dev libmd-dev                 # libedit's own, linked statically
   libgtest-dev libgmock-dev libbenchmark-dev          # unit tests and benchmarks
   python3                                             # the nREPL and REPL tests' drivers
@@ -30,7 +32,7 @@ if [[ ${1:-} == --fuzz ]]; then
   packages+=(clang libfuzzer-14-dev)
 fi
 if [[ ${1:-} == --clients ]]; then
-  packages+=(default-jre-headless clojure libnrepl-clojure leiningen)
+  packages+=(default-jre-headless clojure libnrepl-clojure leiningen nodejs npm)
 fi
 if [[ ${1:-} == --bench ]]; then
   packages+=(lua5.4 luajit python3 default-jre-headless clojure gnuplot-nox time)

@@ -45,6 +45,7 @@ void open_libs(State& vm, bool load_library, bool use_image) {
   install_tagged_natives(vm);
   install_array_natives(vm);
   install_repl_natives(vm);
+  install_debug_natives(vm);
   if (!load_library) return;
   if (std::string_view image = core_image(); !image.empty() && use_image) {
     UnmarshalOptions opts;

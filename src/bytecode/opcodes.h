@@ -127,7 +127,7 @@ consteval OpFlags parse_op_flags(const char (&mask)[kNumOpFlags + 1]) {
 // X(name, (format, flags), semantics). Format and flags travel as one argument, so an
 // expansion that needs neither (the dispatch table of vm/dispatch.cpp) takes three.
 #define CLOVE_OPCODES(X)                                                                                              \
-  X(NOP,       (None, ".........."), "no operation")                                                                   \
+  X(NOP,       (None, ".........."), "no operation; with operand bits set: a breakpoint (vm/debugger.h)")                                                                   \
   X(MOVE,      (ABC,  ".........."), "R[A] := R[B]")                                                                   \
   X(LOADK,     (ABx,  ".........."), "R[A] := K[Bx]")                                                                  \
   X(LOADI,     (AsBx, ".........."), "R[A] := sBx (a small integer)")                                                  \

@@ -15,7 +15,9 @@ FnProto* compile_toplevel(State& vm, Value form, const CompileOptions& opts) {
   session.pin(form);
   Analyzer analyzer(session);
   FnNode* fn = analyzer.analyze_toplevel(form, opts.where);
-  return compile_fn(session, fn);
+  FnProto* fp = compile_fn(session, fn);
+  vm.code_compiled(fp);  // the debugger sets pending breakpoints in it (state.h)
+  return fp;
 }
 
 Value eval_form(State& vm, Value form, SourcePos where) {

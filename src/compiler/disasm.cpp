@@ -61,7 +61,7 @@ std::string operands(Instr i) {
 }
 
 std::string comment(State& vm, const Proto* p, const FnProto* owner, size_t pc) {
-  Instr i = p->code[pc];
+  Instr i = original_instr(p, static_cast<uint32_t>(pc));
   auto k = [&](unsigned idx) { return idx < p->constants.size() ? const_text(vm, p->constants[idx]) : "?"; };
   auto upname = [&](unsigned idx) -> std::string {
     if (owner && idx < owner->upvals.size() && owner->upvals[idx].name) return owner->upvals[idx].name->str();
@@ -97,7 +97,7 @@ void proto_listing(State& vm, std::string& out, const Proto* p, const FnProto* o
   out += fmt::format("arity {} [{}{}]  framesize={}  constants={}\n", name_of(p->name), p->nparams,
                      p->variadic ? "+rest" : "", p->framesize, p->constants.size());
   for (size_t pc = 0; pc < p->code.size(); ++pc) {
-    Instr i = p->code[pc];
+    Instr i = original_instr(p, static_cast<uint32_t>(pc));  // breakpoints do not show
     std::string line = fmt::format("  {:>4}  {:<9} {:<12}", pc, op_info(op_of(i)).name, operands(i));
     std::string c = comment(vm, p, owner, pc);
     if (!c.empty()) line += "; " + c;

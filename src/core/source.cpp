@@ -19,6 +19,7 @@ uint32_t SourceRegistry::add_static(std::string name, std::string_view text) {
   Entry& e = entries_.emplace_back();
   e.name = std::move(name);
   e.text = text;
+  e.is_static = true;
   return static_cast<uint32_t>(entries_.size() - 1);
 }
 

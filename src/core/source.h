@@ -32,6 +32,9 @@ class SourceRegistry {
   /// embedded in the binary): the text is not copied.
   uint32_t add_static(std::string name, std::string_view text);
   const std::string& name(uint32_t id) const;
+  /// Whether source `id` was added by add_static (the core library's, embedded in the
+  /// binary): debugger steps do not stop in it.
+  bool is_static(uint32_t id) const { return id < entries_.size() && entries_[id].is_static; }
   /// The id of the most recently added source named `name`, or 0 when there is none.
   uint32_t find(const std::string& name) const;
   std::string_view text(uint32_t id) const;
@@ -49,6 +52,7 @@ class SourceRegistry {
     std::string name;
     std::string owned;      // the text, unless it is static
     std::string_view text;  // owned, or the static text
+    bool is_static = false;
   };
   std::deque<Entry> entries_;  // a deque: texts never move, so string_views into them stay valid
 };

@@ -693,8 +693,10 @@ void Writer::proto(Proto* p) {
   uvar(p->nparams);
   byte(p->variadic ? 1 : 0);
   uvar(p->code.size());
-  for (Instr i : p->code)
+  for (uint32_t pc = 0; pc < p->code.size(); ++pc) {
+    Instr i = original_instr(p, pc);  // never a debugger's breakpoint
     for (int b = 0; b < 4; ++b) byte(static_cast<uint8_t>(i >> (8 * b)));
+  }
   uvar(p->constants.size());
   for (Value k : p->constants) value(k);
   uvar(p->positions.size());

@@ -46,6 +46,7 @@ namespace clove {
 
 struct Exception;   // runtime/lang/exception.h
 struct Fiber;       // vm/fiber.h
+struct FnProto;     // runtime/lang/function.h
 struct TextWriter;  // runtime/host/stream.h
 
 /// A C++ function bound as a Clove native (`def_native`); Args is runtime/lang/function.h's
@@ -209,6 +210,10 @@ class State : public RootProvider {
   /// (image/program.h), by resource path ("/my/lib"): a vector of FnProtos that require
   /// runs in order instead of finding and compiling the source.
   std::unordered_map<std::string, Value> image_units;
+  /// Every top-level form compile_toplevel makes comes here before it runs: the
+  /// interpreter's debugger sets pending breakpoints in it (vm/debugger.h). Must not
+  /// allocate (the form is not rooted yet).
+  virtual void code_compiled(FnProto*) {}
   /// While `clove compile` loads a program: receives each top-level form compiled from
   /// the files it loads (eval/eval.cpp, eval/loader.cpp; image/program.cpp).
   class CompileRecorder* compile_recorder = nullptr;
@@ -256,7 +261,7 @@ class State : public RootProvider {
   // it or the debugger stop) inside it. The native makes one request and returns its
   // result (kRequest) at once; natives called straight from C++ through State::call
   // may use them too, since call() runs the loop.
-  enum class RequestKind : uint8_t { None, TailCall, CallThen, Yield, Resume };
+  enum class RequestKind : uint8_t { None, TailCall, CallThen, Yield, Resume, Break };
   /// What a native returns to hand its request to the loop; never a Clove value.
   static constexpr Value kRequest = Value::internal((uint64_t{1} << 48) - 16);
   static bool is_request(Value v) { return v == kRequest; }
@@ -276,6 +281,9 @@ class State : public RootProvider {
   /// fiber/resume: runs fiber `fib` (args: the function's arguments for a :new fiber,
   /// or at most one value for fiber/yield to return). The caller checked the status.
   Value request_resume(Fiber* fib, const Value* args, int nargs);
+  /// clove.debug/break: stops in the debugger (vm/debugger.h) as a breakpoint would,
+  /// at the native's caller; the native returns nil when the program goes on.
+  Value request_break();
   /// The pending request (the interpreter takes it; its values are GC roots meanwhile).
   struct Request {
     RequestKind kind = RequestKind::None;

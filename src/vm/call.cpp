@@ -179,7 +179,7 @@ void Interpreter::check_can_yield(Fiber* f) {
           Proto* p = arity_proto(c->fn, link_arity(f->stack[prev - 2]));
           uint32_t pc = f->boundary_pcs[boundary - 1];
           if (pc < p->code.size())
-            who = fmt::format("the {} instruction in {}", op_info(static_cast<Op>(p->code[pc] & 0xFF)).name,
+            who = fmt::format("the {} instruction in {}", op_info(static_cast<Op>(original_instr(p, static_cast<uint32_t>(pc)) & 0xFF)).name,
                               p->name ? std::string(p->name->view()) : "an anonymous fn");
         }
       }
@@ -257,6 +257,21 @@ std::vector<TraceEntry> Interpreter::capture_trace() const {
     }
   }
   return out;
+}
+
+Value Interpreter::loop_exception(std::exception_ptr ep) {
+  Value exc = exception_from_current(ep);
+  // The loop's catch calls this before it unwinds: the debugger (vm/debugger.h) may
+  // stop where the exception was thrown, with every frame still there.
+  if (debugger_) [[unlikely]] {
+    request_break_pending_ = false;
+    if (debugger_->wants_exceptions()) {
+      RootScope roots(heap);
+      roots.push(exc);
+      debug_exception(fiber_, exc);
+    }
+  }
+  return exc;
 }
 
 Value Interpreter::exception_from_current(std::exception_ptr ep) {

@@ -93,6 +93,13 @@ namespace clove {
 
 // ---- State services defined by this layer (state/state.h) ----
 
+Value State::request_break() {
+  request.kind = RequestKind::Break;
+  request.fn = Value::nil();
+  request.args.clear();
+  return kRequest;
+}
+
 Value State::request_yield(Value v) {
   request.kind = RequestKind::Yield;
   request.fn = v;

@@ -107,7 +107,13 @@ struct Fiber : Obj {
   /// waiting for the value to return) or the budget (its innermost frame is Clove code
   /// to go on with at pc; or, for a fiber that was waiting for `child`, that child's
   /// chain). A fiber inside such a chain keeps its resumer link.
+  /// A fiber stopped by the debugger (:debug) is paused the same two ways: Yield when
+  /// clove.debug/break's frame is innermost, Budget when it stopped before the Clove
+  /// instruction at pc (a breakpoint, a step).
   enum class Pause : uint8_t { Yield, Budget } paused_by = Pause::Yield;
+  /// The instruction at pc is a breakpoint whose stop already happened: run its original
+  /// once without stopping again (set when a stopped fiber goes on).
+  bool skip_break = false;
   /// The heap that counts the stack's buffer (Heap::add_external); may be null.
   Heap* heap = nullptr;
   /// Bytes of the stack's buffer counted in the heap. The stack of a fiber that ended is

@@ -37,6 +37,7 @@ void Interpreter::trace_roots(Tracer& t) {
   }
   t.mark(root_fiber_);
   t.mark(request.fiber);
+  if (debugger_) debugger_->trace(t);
 }
 
 }  // namespace clove

@@ -7,6 +7,7 @@
 // it to FnProtos that this class calls.
 #pragma once
 #include <exception>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -14,6 +15,7 @@
 #include "runtime/lang/exception.h"
 #include "runtime/lang/function.h"
 #include "state/state.h"
+#include "vm/debugger.h"
 #include "vm/fiber.h"
 
 namespace clove {
@@ -29,6 +31,9 @@ class Interpreter : public State {
   Value call(Value fn, const Value* args, int nargs) final;
   Exception* make_exception(ErrorKind kind, std::string_view message) override;
   Value exception_from_current(std::exception_ptr e) override;
+  /// exception_from_current for the dispatch loop's catch: the debugger may stop there
+  /// first (break on exceptions, vm/debugger.h).
+  Value loop_exception(std::exception_ptr e);
   std::string format_exception(Value exc) const override;
   std::vector<TraceEntry> capture_trace() const override;
   void trace_roots(Tracer& t) override;
@@ -45,12 +50,47 @@ class Interpreter : public State {
   /// limits.budget_overrun, else throws VMAbort (BudgetExhaustedError).
   void budget_overrun_or_abort(Fiber* f);
 
+  // vm/debug_stop.cpp
+  /// The VM's debugger (breakpoints, steps, inspection; vm/debugger.h), made on first use.
+  Debugger& debugger();
+  /// The debugger if one was made, else null.
+  Debugger* debugger_if_any() const { return debugger_.get(); }
+  void code_compiled(FnProto* fp) override {
+    if (debugger_) debugger_->code_compiled(fp);
+  }
+
  private:
   // vm/dispatch.cpp
   /// Calls `callee` with the nargs arguments at stack[entry_base..] of the running
   /// fiber, in a frame returning to C++ (kNoFrame), and runs the loop until that frame
   /// returns; handlers below `handler_floor` belong to outer runs.
   Value run(size_t handler_floor, Value callee, size_t entry_base, int nargs);
+  /// How a dispatch loop (run_normal, run_stepping) starts: call a callee (a run's start), go on with the innermost
+  /// frame at f->pc, or return `result` from the frame at f->base (a loop handing over
+  /// to the other instantiation).
+  struct LoopEntry {
+    enum class Mode : uint8_t { Invoke, Resume, Return, Break } mode = Mode::Invoke;
+    Value callee;
+    size_t base = 0;
+    int nargs = 0;
+    Value result;
+  };
+  /// The dispatch loop (vm/dispatch_loop.inc), compiled twice: run_stepping asks the
+  /// debugger before every instruction (vm/debugger.h), run_normal never does. origin
+  /// and handler_floor as in run().
+  Value run_normal(Fiber* origin, size_t handler_floor, const LoopEntry& entry);
+  Value run_stepping(Fiber* origin, size_t handler_floor, const LoopEntry& entry);
+  // vm/debug_stop.cpp
+  enum class DebugGo : uint8_t { Go, Suspend };
+  /// The loop stopped fiber f (f->pc: the instruction to go on with; its frames
+  /// intact): hands the stop to a :debug fiber (Suspend: the loop suspends up to
+  /// debug_catcher_) or the host (vm/debugger.h). Clears any step first.
+  DebugGo debug_stop(Fiber* f, StopReason reason, Value exc = Value::nil(), bool uncaught = false);
+  /// An exception is being thrown in fiber f (the loop's catch, before unwinding):
+  /// stops at the host when break_on_throw, or break_on_uncaught and nothing catches it.
+  void debug_exception(Fiber* f, Value exc);
+  /// The fiber that catches :debug for f, or null (none, or a C++ frame in the way).
+  Fiber* debug_catcher(Fiber* f) const;
   // vm/call.cpp
   /// Pushes a frame for closure c whose arguments are already at stack[newbase..];
   /// selects the arity, packs rest arguments, checks the depth limit.
@@ -81,6 +121,13 @@ class Interpreter : public State {
   Native* next_native_ = nullptr;
   Native* count_native_ = nullptr;  // COUNT on a seq that may be lazy
   Native* nth_native_ = nullptr;    // NTH on a seq that may be lazy
+  std::unique_ptr<Debugger> debugger_;
+  Fiber* debug_catcher_ = nullptr;  // debug_stop's answer when it says Suspend
+  bool request_break_pending_ = false;  // the stop being handled is clove.debug/break's
+  bool debug_resume_steps_ = false;     // a :debug fiber resumed with a step: hand over
+  bool debug_service_pending_ = false;  // the normal loop handed a host's poll over
+  bool loop_handover_ = false;          // a loop returned to run() to hand over (handover_)
+  LoopEntry handover_;                  // how the other loop goes on (dispatch.cpp, invariant 8)
 
 };
 

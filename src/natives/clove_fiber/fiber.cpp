@@ -80,7 +80,15 @@ Value f_resume(State& vm, Args a) {
     case FiberStatus::Error:
       throw_error(ErrorKind::IllegalStateException, "fiber/resume: cannot resume a fiber that ended with an :error");
     case FiberStatus::Debug:
-      throw_error(ErrorKind::IllegalStateException, "fiber/resume: the fiber is stopped in the debugger (:debug)");
+      // Stopped by the debugger (vm/debugger.h): the fiber that caught :debug goes on.
+      if (f->resumer || f == vm.fiber())
+        throw_error(ErrorKind::IllegalStateException,
+                    "fiber/resume: the fiber is stopped in the debugger (:debug) inside another; resume the fiber "
+                    "that caught the :debug signal");
+      if (n > 1)
+        throw_error(ErrorKind::ArityException,
+                    fmt::format("fiber/resume: a :debug fiber takes at most one value, got {}", n));
+      break;
   }
   std::vector<Value> args;
   args.reserve(n);

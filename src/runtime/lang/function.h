@@ -48,6 +48,9 @@ struct Proto : Obj {
   /// Bytes of the vectors above counted in the heap (build_proto counts them; a Proto
   /// assembled by hand counts none).
   size_t external = 0;
+  /// Instructions the debugger replaced by a breakpoint (is_breakpoint): (pc, original), one
+  /// per patched pc, in any order. Empty unless a breakpoint is set in this arity.
+  std::vector<std::pair<uint32_t, Instr>> breaks;
   Proto() : Obj(kType) {}
   size_t external_bytes() const { return external; }
   /// The bytes the vectors above hold.
@@ -69,6 +72,30 @@ struct Proto : Obj {
   /// dead ones.
   void live_registers(uint32_t pc, std::vector<uint8_t>& live) const;
 };
+
+/// A breakpoint (vm/debugger.h): a NOP whose operand bits are not all zero, which the
+/// compiler never emits (it emits no NOP at all). The debugger patches one in by
+/// replacing an instruction's opcode byte with NOP, keeping its operands (the loop
+/// decodes a CALL's A from the word before a return pc), or all ones when they are all
+/// zero, and keeps the original in Proto::breaks. No opcode of its own: a new entry in
+/// the dispatch table changed GCC's register allocation of the whole loop.
+inline bool is_breakpoint(Instr i) { return static_cast<Op>(i & 0xFF) == Op::NOP && (i >> 8) != 0; }
+/// The breakpoint that stands for instruction i.
+inline Instr breakpoint_of(Instr i) {
+  Instr operands = (i >> 8) != 0 ? (i & ~Instr{0xFF}) : ~Instr{0xFF};
+  return operands | static_cast<Instr>(Op::NOP);
+}
+
+/// The instruction at `pc` as the compiler emitted it: the original of a breakpoint the
+/// debugger patched in (Proto::breaks), else code[pc] itself. Readers of code other
+/// than the dispatch loop (disasm, marshal, traces) use this.
+inline Instr original_instr(const Proto* p, uint32_t pc) {
+  Instr i = p->code[pc];
+  if (!is_breakpoint(i)) return i;
+  for (const auto& [at, orig] : p->breaks)
+    if (at == pc) return orig;
+  return i;
+}
 
 /// Where CLOSURE finds each captured value: a register of the enclosing frame or one
 /// of the enclosing closure's own upvalues.

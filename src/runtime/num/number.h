@@ -27,6 +27,24 @@ inline Value make_long(Heap& h, int64_t i) {
   return Value::object(h.make<BoxedLong>(i));
 }
 inline bool is_long(Value v) { return v.is_small_int() || is<BoxedLong>(v); }
+
+/// Whether one of x and y is a double and the other a small long; then dx and dy are
+/// both as doubles. With a double operand, Clojure's arithmetic (clojure.lang.Numbers,
+/// DoubleOps) computes in doubles: (/ 1.0 0) is ##Inf, (+ 0.5 1) is 1.5. The dispatch
+/// loop's fast path for + - * / on such a pair.
+inline bool double_and_small(Value x, Value y, double& dx, double& dy) {
+  if (x.is_double() && y.is_small_int()) {
+    dx = x.as_double();
+    dy = static_cast<double>(y.as_small_int());
+    return true;
+  }
+  if (x.is_small_int() && y.is_double()) {
+    dx = static_cast<double>(x.as_small_int());
+    dy = y.as_double();
+    return true;
+  }
+  return false;
+}
 /// clojure.core/mod on longs (b != 0; b == -1 with INT64_MIN is the caller's case): the
 /// remainder moved by one divisor when its sign differs from the divisor's.
 inline int64_t floor_mod(int64_t a, int64_t b) {

@@ -32,7 +32,11 @@ if [[ ${1:-} == --fuzz ]]; then
   packages+=(clang libfuzzer-14-dev)
 fi
 if [[ ${1:-} == --clients ]]; then
-  packages+=(default-jre-headless clojure libnrepl-clojure leiningen nodejs npm)
+  packages+=(default-jre-headless clojure libnrepl-clojure leiningen)
+  # Node and npm: Debian's packages unless a Node is installed already (NodeSource's
+  # nodejs bundles npm and conflicts with Debian's npm package).
+  command -v node >/dev/null || packages+=(nodejs)
+  command -v npm >/dev/null || packages+=(npm)
 fi
 if [[ ${1:-} == --bench ]]; then
   packages+=(lua5.4 luajit python3 default-jre-headless clojure gnuplot-nox time)

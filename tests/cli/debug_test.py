@@ -16,9 +16,9 @@ import subprocess
 import sys
 import tempfile
 import time
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "support"))
+from harness import PtyProgram, check, finish  # noqa: E402
 
-passed = 0
-failed = 0
 
 PROGRAM = """(defn scale [a]
   (let [b (inc a)]
@@ -42,69 +42,16 @@ THROWS = """(defn risky [n]
 """
 
 
-def check(name, cond, detail=""):
-    global passed, failed
-    if cond:
-        passed += 1
-    else:
-        failed += 1
-        print("FAIL %s %r" % (name, detail))
 
-
-class Term:
+class Term(PtyProgram):
     """clove debug FILE on a pseudo-terminal."""
 
     def __init__(self, clove, home, path):
-        self.pid, self.fd = pty.fork()
-        if self.pid == 0:
-            os.environ["HOME"] = home
-            os.environ["TERM"] = "xterm"
-            os.environ.pop("CLOVE_HISTORY", None)
-            os.execv(clove, [clove, "debug", path])
-        self.out = ""
-
-    def read_until(self, pattern, timeout=15):
-        deadline = time.time() + timeout
-        rx = re.compile(pattern)
-        while True:
-            m = rx.search(self.out)
-            if m:
-                got, self.out = self.out[:m.end()], self.out[m.end():]
-                return got
-            left = deadline - time.time()
-            if left <= 0:
-                got, self.out = self.out, ""
-                return "TIMEOUT waiting for %r; got %r" % (pattern, got)
-            r, _, _ = select.select([self.fd], [], [], left)
-            if r:
-                try:
-                    data = os.read(self.fd, 65536)
-                except OSError:
-                    data = b""
-                if not data:
-                    got, self.out = self.out, ""
-                    return "EOF waiting for %r; got %r" % (pattern, got)
-                self.out += data.decode("utf-8", "replace")
+        super().__init__([clove, "debug", path], home)
 
     def cmd(self, text, until=r"\(clove-debug\) "):
         os.write(self.fd, (text + "\r").encode())
         return self.read_until(until)
-
-    def wait(self, timeout=10):
-        deadline = time.time() + timeout
-        while time.time() < deadline:
-            pid, status = os.waitpid(self.pid, os.WNOHANG)
-            if pid:
-                return os.waitstatus_to_exitcode(status)
-            r, _, _ = select.select([self.fd], [], [], 0.05)
-            if r:
-                try:
-                    os.read(self.fd, 65536)
-                except OSError:
-                    pass
-        os.kill(self.pid, 9)
-        os.waitpid(self.pid, 0)
-        return None
 
 
 def main():
@@ -179,8 +126,7 @@ def main():
                            timeout=30)
         check("missing program", p.returncode == 2 and "no file" in p.stderr, p.stderr)
 
-    print("%d passed, %d failed" % (passed, failed))
-    sys.exit(1 if failed else 0)
+    finish()
 
 
 if __name__ == "__main__":

@@ -17,81 +17,17 @@ import subprocess
 import sys
 import tempfile
 import time
-
-passed = 0
-failed = 0
-
-
-def check(name, cond, detail=""):
-    global passed, failed
-    if cond:
-        passed += 1
-    else:
-        failed += 1
-        print("FAIL %s %r" % (name, detail))
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "support"))
+from harness import PtyProgram, check, finish  # noqa: E402
 
 
-class Term:
+
+
+class Term(PtyProgram):
     """clove repl on a pseudo-terminal."""
 
     def __init__(self, clove, home):
-        self.pid, self.fd = pty.fork()
-        if self.pid == 0:
-            os.environ["HOME"] = home
-            os.environ["TERM"] = "xterm"
-            os.environ.pop("CLOVE_HISTORY", None)
-            os.execv(clove, [clove, "repl"])
-        self.out = ""
-
-    def read_until(self, pattern, timeout=15):
-        """Output read so far up to a match of `pattern` (regex); what follows stays."""
-        deadline = time.time() + timeout
-        rx = re.compile(pattern)
-        while True:
-            m = rx.search(self.out)
-            if m:
-                got, self.out = self.out[:m.end()], self.out[m.end():]
-                return got
-            left = deadline - time.time()
-            if left <= 0:
-                got, self.out = self.out, ""
-                return "TIMEOUT waiting for %r; got %r" % (pattern, got)
-            r, _, _ = select.select([self.fd], [], [], left)
-            if r:
-                try:
-                    data = os.read(self.fd, 65536)
-                except OSError:
-                    data = b""
-                if not data:
-                    got, self.out = self.out, ""
-                    return "EOF waiting for %r; got %r" % (pattern, got)
-                self.out += data.decode("utf-8", "replace")
-
-    def type(self, text):
-        os.write(self.fd, text.encode())
-
-    def wait(self, timeout=10, resend=None):
-        """The exit status (None if still running after timeout). `resend` is typed
-        again every 2 s meanwhile: a key typed while the line editor switches the
-        terminal's mode can be dropped by the terminal."""
-        deadline = time.time() + timeout
-        next_resend = time.time() + 2
-        while time.time() < deadline:
-            pid, status = os.waitpid(self.pid, os.WNOHANG)
-            if pid:
-                return os.waitstatus_to_exitcode(status)
-            r, _, _ = select.select([self.fd], [], [], 0.05)
-            if r:
-                try:
-                    os.read(self.fd, 65536)
-                except OSError:
-                    pass
-            if resend and time.time() > next_resend:
-                self.type(resend)
-                next_resend = time.time() + 2
-        os.kill(self.pid, signal.SIGKILL)
-        os.waitpid(self.pid, 0)
-        return None
+        super().__init__([clove, "repl"], home)
 
 
 def test_terminal(clove, home):
@@ -200,8 +136,7 @@ def main():
     with tempfile.TemporaryDirectory() as home:
         test_terminal(clove, home)
         test_pipe(clove, home)
-    print("%d passed, %d failed" % (passed, failed))
-    sys.exit(1 if failed else 0)
+    finish()
 
 
 if __name__ == "__main__":

@@ -18,9 +18,9 @@ import sys
 import tempfile
 import threading
 import queue
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "support"))
+from harness import check, finish  # noqa: E402
 
-passed = 0
-failed = 0
 
 PROGRAM = """(defn scale [a]
   (let [b (inc a)]
@@ -36,14 +36,6 @@ PROGRAM = """(defn scale [a]
 (println "result" (compute 20))
 """
 
-
-def check(name, cond, detail=""):
-    global passed, failed
-    if cond:
-        passed += 1
-    else:
-        failed += 1
-        print("FAIL %s %r" % (name, detail))
 
 
 class Session:
@@ -194,8 +186,7 @@ def main():
             out = b""
         check("random bytes %d: no crash" % k, p.returncode == 0, p.returncode)
 
-    print("%d passed, %d failed" % (passed, failed))
-    sys.exit(1 if failed else 0)
+    finish()
 
 
 if __name__ == "__main__":

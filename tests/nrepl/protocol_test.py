@@ -16,21 +16,11 @@ import sys
 import tempfile
 import threading
 import time
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "support"))
+from harness import check, finish  # noqa: E402
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from nrepl_client import Client, merged  # noqa: E402
-
-passed = 0
-failed = 0
-
-
-def check(name, cond, detail=""):
-    global passed, failed
-    if cond:
-        passed += 1
-    else:
-        failed += 1
-        print("FAIL %s %s" % (name, detail))
 
 
 def start(clove, cwd):
@@ -340,8 +330,7 @@ def main():
                 proc.wait()
         check("exit status 0", proc.returncode == 0, proc.returncode)
         check(".nrepl-port removed", not os.path.exists(os.path.join(cwd, ".nrepl-port")))
-    print("%d passed, %d failed" % (passed, failed))
-    sys.exit(1 if failed else 0)
+    finish()
 
 
 if __name__ == "__main__":

@@ -17,6 +17,14 @@
 
 namespace clove {
 
+Proto* Interpreter::enter_closure_rest(Fiber* f, Closure* c, size_t newbase, int nargs, size_t prev_base,
+                                       uint64_t ret_pc) {
+  Proto* p = enter_closure(f, c, newbase, nargs, prev_base, ret_pc);
+  Value* S = f->stack.data();
+  if (p->variadic) S[newbase + p->nparams] = first(*this, S[newbase + p->nparams]);
+  return p;
+}
+
 namespace {
 [[noreturn]] void arity_error(int nargs, const std::string& name) {
   throw_error(ErrorKind::ArityException, fmt::format("Wrong number of args ({}) passed to: {}", nargs, name));

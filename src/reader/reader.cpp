@@ -541,6 +541,7 @@ Reader::Impl::Got Reader::Impl::read_conditional(ReadItem* out, std::vector<Read
     }
   };
   Keyword* clove_kw = vm.names.keyword({}, "clove");
+  Keyword* clj_kw = vm.names.keyword({}, "clj");
   Keyword* default_kw = vm.names.keyword({}, "default");
   bool matched = false;
   ReadItem result;
@@ -552,7 +553,9 @@ Reader::Impl::Got Reader::Impl::read_conditional(ReadItem* out, std::vector<Read
       if (!feature) fail(DiagKind::reader_invalid_conditional, item.pos, "Feature should be a keyword: " + str_bounded(vm, item.v));
       if (!feature->sym->ns && (feature->sym->name_view() == "else" || feature->sym->name_view() == "none"))
         fail(DiagKind::reader_invalid_conditional, item.pos, "Feature name " + feature->str() + " is reserved.");
-      if ((feature == clove_kw && opts.clove_features) || feature == default_kw) {
+      // Clove's features are #{:clove :clj} (as babashka's are #{:bb :clj}): the first
+      // branch naming one of them, or :default, is read.
+      if (((feature == clove_kw || feature == clj_kw) && opts.clove_features) || feature == default_kw) {
         if (!next_form(&result))
           fail(DiagKind::reader_invalid_conditional, start, "read-cond requires an even number of forms.");
         matched = true;

@@ -21,7 +21,7 @@ namespace clove {
 class State;
 
 struct ReaderOptions {
-  bool clove_features = true;  // #? matches :clove and :default (false: only :default)
+  bool clove_features = true;  // #? matches :clove, :clj and :default (false: only :default)
   bool allow_unquote = false;  // .clove files: a top-level ~expr is compile-time unquote
   /// clojure.edn's grammar where it is stricter than Clojure's: `::kw` is an invalid
   /// token and `#!` is no comment ("No dispatch macro for: !"), as in EdnReader.

@@ -434,7 +434,8 @@ TEST_F(ReaderTest, NamespacedMaps) {
 
 TEST_F(ReaderTest, ReaderConditionals) {
   EXPECT_EQ(rd("#?(:clove 1 :clj 2)"), "1");
-  EXPECT_EQ(rd("#?(:clj 2 :clove 1)"), "1");
+  EXPECT_EQ(rd("#?(:clj 2 :clove 1)"), "2");  // :clj is a feature too: the first match wins
+  EXPECT_EQ(rd("#?(:cljs 3 :clj 2)"), "2");
   EXPECT_EQ(rd("#?(:cljs 1 :default 2)"), "2");
   EXPECT_EQ(rd("#?(:default 2 :clove 1)"), "2");  // the first match wins
   EXPECT_EQ(rd("[#?(:cljs 1)]"), "[]");

@@ -701,10 +701,14 @@ Value Reader::spine() {
 
 /// A fiber (marshal_write.cpp's fiber()). A suspended one's frames are checked as the
 /// dispatch loop will use them when it is resumed: every frame below the innermost runs
-/// a closure arity; each return pc follows a CALL or TAILCALL of the frame below whose
-/// register A puts the frame above where it is; the innermost frame is the native the
-/// fiber yielded from; handlers name a closure frame, a pc inside its code and a register
-/// inside its frame. The stack is built only once all of it is read and checked.
+/// a closure arity or is a native waiting in call_then (as many arguments as it takes,
+/// a registered continuation); each return pc follows a CALL or TAILCALL of the frame
+/// below whose register A puts the frame above where it is (or a FIRST, NEXT, COUNT or
+/// NTH, with the frame above the caller's whole frame), and a frame above a waiting
+/// native returns into its continuation; the innermost frame is the native the fiber
+/// yielded from, or a closure with its pc inside its code when the budget paused it;
+/// handlers name a closure frame, a pc inside its code and a register inside its frame;
+/// bound vars are dynamic. The stack is built only once all of it is read and checked.
 Value Reader::fiber(uint32_t id) {
   Fiber* f = heap().make<Fiber>(&heap());
   fill(id, Value::object(f));

@@ -565,16 +565,16 @@ void Writer::spine(Value v) {
 }
 
 /// A fiber: its status, mask, function and value; a suspended one also its frames,
-/// bottom first (callee, arity index, return pc, registers), its pc and its try handlers
-/// (frame index, catch pc, register). Only a fiber suspended with Clove frames alone
-/// below its innermost frame can be written: a native's continuation is a C++ function
-/// pointer, and a C++ boundary a C++ frame. The innermost frame is the native it
-/// yielded from (fiber/yield), or, for a fiber that caught the :budget signal itself, a
-/// closure, written with the pc it goes on at and kBudgetPaused set in the status byte.
-/// A suspended fiber's dynamic bindings (`binding` frames, marker entries as nil vars)
-/// come last, flagged by kHasBindings. A native waiting in call_then (a lazy seq's
-/// thunk, swap!'s function) is a frame too: its arguments, its continuation and unwind
-/// hook by their registered names (state/continuation.h), and its context.
+/// bottom first (callee, arity index, return pc, registers), its try handlers (frame
+/// index, catch pc, register), then what the status byte's flags announce. Frames are
+/// closures, natives waiting in call_then (their arguments, then their continuation and
+/// unwind hook by registered name, state/continuation.h, and their context; the frame
+/// above returns into the continuation, written as return pc 0), and the innermost: the
+/// native the fiber yielded from (fiber/yield), or, for a fiber that caught the :budget
+/// signal itself, a closure, with kBudgetPaused set and its pc after the handlers. Dynamic
+/// bindings (`binding` frames, marker entries as nil vars) come last, flagged by
+/// kHasBindings. A C++ boundary (a C++ frame) or an unregistered continuation cannot be
+/// written.
 void Writer::fiber(Value v, Fiber* f) {
   bool pending = f->status == FiberStatus::Pending;
   bool budget = pending && f->paused_by == Fiber::Pause::Budget;

@@ -3,13 +3,14 @@
 #
 # Quick no-op when everything is already installed (checked with dpkg-query).
 # Uses apt-get directly when run as root, sudo otherwise; never asks questions.
-# Usage: scripts/setup.sh [--reference | --fuzz | --bench | --clients]
+# Usage: scripts/setup.sh [--reference | --fuzz | --bench | --clients | --profile]
 #   --reference  also install JVM Clojure, used only to regenerate expected outputs
 #                of conformance tests (tests/conformance/gen/record-expected.sh).
 #   --fuzz       also install clang and libFuzzer, for scripts/fuzz.sh.
 #   --bench      also install the peers bench/run.sh compares Clove with (Lua 5.4,
 #                LuaJIT, Python 3, JVM Clojure), gnuplot for its chart and GNU time
 #                for peak memory.
+#   --profile    also install valgrind, for scripts/startup-order.sh.
 #   --clients    also install the real nREPL clients tests/nrepl/clients/run.sh drives
 #                (nREPL 1.0's JVM client and terminal client, Leiningen) and a JRE, and
 #                Node with npm for tests/dap/run.sh (Microsoft's DAP test client, from npm).
@@ -18,6 +19,7 @@ set -euo pipefail
 
 packages=(
   g++ cmake ninja-build pkg-config make  # toolchain (make: CMake's fallback, cheap to have)
+  binutils                               # ld.gold links the start-up code together (CMakeLists.txt)
   libfmt-dev libpcre2-dev libgmp-dev libutf8proc-dev libffi-dev  # linked into clove_core
   libcli11-dev libedit-dev                            # the clove command line and REPL
   nlohmann-json3-dev                                  # the DAP server's JSON (src/tools/dap/)
@@ -25,6 +27,9 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev          # unit tests and benchmarks
   python3                                             # the nREPL and REPL tests' drivers
 )
+if [[ ${1:-} == --profile ]]; then
+  packages+=(valgrind)
+fi
 if [[ ${1:-} == --reference ]]; then
   packages+=(default-jre-headless clojure)
 fi

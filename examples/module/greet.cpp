@@ -4,6 +4,7 @@
 #include <clove/module.h>
 
 #include <algorithm>
+#include <stdexcept>
 #include <string>
 
 CLOVE_MODULE(vm) {
@@ -13,5 +14,8 @@ CLOVE_MODULE(vm) {
     std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
     return s;
   });
+  // A C++ exception thrown here is a catchable Clove error, even though the module's C++
+  // runtime (libstdc++.so) is not the one the clove command links (libstdc++.a).
+  vm.def("greet", "refuse", [](const std::string& why) -> std::string { throw std::runtime_error("refused: " + why); });
   vm.eval("(ns greet) (defn twice [s] (str (hello s) \" / \" (shout s)))", "greet.so");
 }

@@ -61,7 +61,10 @@ namespace clove {
   X(SecurityException, "java.lang.SecurityException", RuntimeException)                 \
   X(SandboxException, "clove.lang.SandboxException", SecurityException)                 \
   X(IOException, "java.io.IOException", Exception)                                      \
-  X(FileNotFoundException, "java.io.FileNotFoundException", IOException)
+  X(FileNotFoundException, "java.io.FileNotFoundException", IOException)                \
+  X(CancellationException, "java.util.concurrent.CancellationException",                \
+    IllegalStateException)                                                              \
+  X(ExecutionException, "java.util.concurrent.ExecutionException", Exception)
 
 enum class ErrorKind : uint8_t {
 #define CLOVE_X(e, name, parent) e,

@@ -305,12 +305,6 @@
   [x & body]
   `(do ~x ~@body))
 
-(defmacro io!
-  "If an io! block occurs in a transaction, throws an IllegalStateException, else runs body
-  in an implicit do. Clove has no STM transactions, so the body always runs."
-  [& body]
-  `(do ~@body))
-
 ;; ---- taps ----
 
 (def ^:private tapset (atom []))

@@ -8,6 +8,7 @@
 #include "runtime/coll/lazy_seq.h"
 #include "runtime/coll/ref_types.h"
 #include "runtime/coll/sorted_map.h"
+#include "runtime/lang/record.h"
 #include "natives/args.h"
 #include "runtime/lang/seq_fns.h"
 #include "natives/seq.h"
@@ -18,9 +19,17 @@ namespace clove {
 namespace {
 
 Value s_make_lazy_seq(State& vm, Args a) { return make_lazy_seq(vm.heap, a[0]); }
-Value s_realized(State&, Args a) {
+Value s_realized(State& vm, Args a) {
   if (LazySeq* ls = as<LazySeq>(a[0])) return Value::boolean(lazy_seq_realized(ls));
   if (Delay* d = as<Delay>(a[0])) return Value::boolean(d->realized());
+  // Promises and futures (deftype instances, src/lib/09_refs.clj).
+  if (is_type(a[0], ObjType::TypeInstance)) {
+    Var* v = vm.intern(vm.core_ns(), vm.sym("-realized-blocking"));
+    if (v->bound) {
+      Value x = a[0];
+      return vm.tail_call(v->root, &x, 1);
+    }
+  }
   throw_error(ErrorKind::ClassCastException,
               fmt::format("class {} cannot be cast to class clojure.lang.IPending", value_type_name(a[0])));
 }

@@ -13,6 +13,7 @@
 #include "runtime/coll/lazy_seq.h"
 #include "runtime/coll/map_ops.h"
 #include "runtime/coll/ref_types.h"
+#include "runtime/lang/record.h"
 #include "runtime/lang/unbound.h"
 #include "natives/args.h"
 #include "natives/seq.h"
@@ -122,8 +123,33 @@ void delay_failed(State& vm, Value ctx, Value exc) {
   vm.heap.barrier(d, exc);
 }
 
+// The blocking references written in Clove (promises and futures, src/lib/09_refs.clj,
+// deftype instances) are dereferenced by clojure.core/-deref-blocking, a protocol call
+// that may run other futures' fibers while it waits; the native hands the call to the
+// dispatch loop (a tail call), so a future's fiber can suspend inside it. Returns
+// kRequest, or nil after throwing when the var is not there (a VM without the core
+// library) or the value is not a blocking reference.
+Value deref_blocking(State& vm, Args a) {
+  Var* v = vm.intern(vm.core_ns(), vm.sym("-deref-blocking"));
+  if (!v->bound)
+    throw_error(ErrorKind::ClassCastException,
+                fmt::format("class {} cannot be cast to class java.util.concurrent.Future", value_type_name(a[0])));
+  Value args[3] = {a[0], a.size() > 1 ? a[1] : Value::nil(), a.size() > 2 ? a[2] : Value::nil()};
+  return vm.tail_call(v->root, args, static_cast<int>(a.size()));
+}
+
 Value s_deref(State& vm, Args a) {
   Value r = a[0];
+  if (a.size() == 3) {
+    // (deref ref timeout-ms timeout-val): IBlockingDeref, which only promises and
+    // futures implement.
+    if (!is_type(r, ObjType::TypeInstance))
+      throw_error(ErrorKind::ClassCastException,
+                  fmt::format("class {} cannot be cast to class clojure.lang.IBlockingDeref", value_type_name(r)));
+    return deref_blocking(vm, a);
+  }
+  if (a.size() != 1)
+    throw_error(ErrorKind::ArityException, fmt::format("Wrong number of args ({}) passed to: clojure.core/deref", a.size()));
   if (Atom* at = as<Atom>(r)) return at->val;
   if (Volatile* v = as<Volatile>(r)) return v->val;
   if (Delay* d = as<Delay>(r)) {
@@ -132,6 +158,7 @@ Value s_deref(State& vm, Args a) {
   }
   if (Var* v = as<Var>(r)) return var_value_or_unbound(vm, v);  // @#'x: innermost binding, else root
   if (Reduced* rd = as<Reduced>(r)) return rd->value;
+  if (is_type(r, ObjType::TypeInstance)) return deref_blocking(vm, a);
   throw_error(ErrorKind::ClassCastException,
               fmt::format("class {} cannot be cast to class java.util.concurrent.Future", value_type_name(r)));
 }
@@ -306,11 +333,16 @@ void install_state_natives(State& vm) {
                 "be passed the intended new state on any state change. If the new state is unacceptable, the "
                 "validate-fn should return false or throw an exception.",
                 "([x] [x & options])");
-  vm.def_native(C, "deref", s_deref, 1, 1,
-                "Also reader macro: @ref/@agent/@var/@atom/@delay. Within a transaction, returns the in-transaction-"
-                "value of ref, else returns the most-recently-committed value of ref. When applied to a var, agent "
-                "or atom, returns its current state. When applied to a delay, forces it if not already forced.",
-                "([ref])");
+  vm.def_native(C, "deref", s_deref, 1, 3,
+                "Also reader macro: @ref/@agent/@var/@atom/@delay/@future/@promise. Within a transaction, returns "
+                "the in-transaction-value of ref, else returns the most-recently-committed value of ref. When "
+                "applied to a var, agent or atom, returns its current state. When applied to a delay, forces it if "
+                "not already forced. When applied to a future, will block if computation not complete. When "
+                "applied to a promise, will block until a value is delivered. The variant taking a timeout can be "
+                "used for blocking references (futures and promises), and will return timeout-val if the timeout "
+                "(in milliseconds) is reached before a value is available. See also - realized?. In Clove, blocking "
+                "runs the other futures' fibers (docs/differences.md).",
+                "([ref] [ref timeout-ms timeout-val])");
   vm.def_native(C, "reset!", s_reset, 2, 2,
                 "Sets the value of atom to newval without regard for the current value. Returns newval.",
                 "([atom newval])");

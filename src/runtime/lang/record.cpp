@@ -327,10 +327,29 @@ void str_instance(PrintContext& p, Value v) { p.out += to_string_of(p, v); }
 
 // Clojure's #object[class 0xhash toString] for opaque objects (toString quoted when
 // printing readably).
+// A deftype instance that is a reference (promises, futures, agents and refs,
+// src/lib/09_refs.clj) shows its state as Clojure prints an IDeref:
+// #object[class 0xhash {:status :ready, :val 1}]. clojure.core/-deref-as-map gives that
+// map, or nil for any other instance.
 void print_opaque(PrintContext& p, Value v) {
+  State& vm = p.vm;
+  Var* as_map = v.as_obj()->type == ObjType::TypeInstance && vm.core_ns()
+                    ? vm.core_ns()->lookup(vm.names.symbol({}, "-deref-as-map"))
+                    : nullptr;
+  if (as_map && as_map->bound) {
+    RootScope roots(vm.heap);
+    roots.push(v);
+    size_t state = roots.push(vm.call(as_map->root, {v}));
+    if (!roots[state].is_nil()) {
+      p.out += fmt::format("#object[{} 0x{:x} ", class_label(v), identity_hash(v.as_obj()));
+      p.value(roots[state]);
+      p.out += ']';
+      return;
+    }
+  }
   std::string text = to_string_of(p, v);
   p.out += fmt::format("#object[{} 0x{:x} ", class_label(v), identity_hash(v.as_obj()));
-  p.value(string_value(p.vm.heap, text));
+  p.value(string_value(vm.heap, text));
   p.out += ']';
 }
 

@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# startup-order.sh: rewrites cmake/startup-order.txt, the list of functions that
+# `clove -e nil` runs, which the build gives the linker (ld.gold's
+# --section-ordering-file) so that they sit together in the binary and start-up keeps
+# few of its pages resident (CMakeLists.txt, CLOVE_STARTUP_ORDER).
+#
+# Usage: scripts/startup-order.sh [BUILD_DIR]   (default: build)
+# Runs BUILD_DIR/clove -e nil under valgrind's callgrind (`scripts/setup.sh --profile`
+# installs valgrind) and writes one input-section name per function it executed, in
+# first-seen order: `.text.NAME`, or `.text.startup.NAME` for a file's static
+# initializer. Rebuild afterwards; a list that names functions that no longer exist is
+# harmless, so rerun it only when start-up changes much (peak RSS of `clove -e nil`
+# grows; bench/run.sh reports it).
+set -euo pipefail
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+build="${1:-$repo/build}"
+command -v valgrind >/dev/null || "$repo/scripts/setup.sh" --profile
+tmp="$(mktemp -d)"
+trap 'rm -rf "$tmp"' EXIT
+valgrind --tool=callgrind --demangle=no --callgrind-out-file="$tmp/cg.out" "$build/clove" -e nil >/dev/null 2>"$tmp/log" ||
+  { cat "$tmp/log" >&2; exit 1; }
+python3 - "$tmp/cg.out" "$repo/cmake/startup-order.txt" <<'PY'
+import re, sys
+src, out = sys.argv[1], sys.argv[2]
+# callgrind names a function or object file in full once, where it first appears
+# ("fn=(id) name", or "cfn=(id) name" as a callee; "ob="/"cob=" for files), and by its
+# id alone after that. The functions run are those with a cost block of their own (fn=).
+fn_names, ob_names, order, ob = {}, {}, [], None
+for line in open(src):
+    m = re.match(r'^(c?)(fn|ob)=\((\d+)\)(?: (.*))?$', line.rstrip('\n'))
+    if not m:
+        continue
+    callee, kind, ident, name = m.groups()
+    table = fn_names if kind == 'fn' else ob_names
+    if name:
+        table[ident] = name
+    if callee:
+        continue
+    if kind == 'ob':
+        ob = ident
+    elif (ident, ob) not in order:
+        order.append((ident, ob))
+names = []
+for ident, o in order:
+    if not ob_names.get(o, '').endswith('/clove'):
+        continue
+    name = fn_names.get(ident, '').split("'")[0]  # f'2: a recursive call of f
+    if re.match(r'^[A-Za-z_][\w.$]*$', name) and name not in names:
+        names.append(name)
+with open(out, 'w') as f:
+    f.write('# The functions `clove -e nil` runs, as input sections for ld.gold\n'
+            '# --section-ordering-file; written by scripts/startup-order.sh (do not edit).\n')
+    for n in names:
+        f.write(('.text.startup.%s\n' if n.startswith('_GLOBAL__sub_I') else '.text.%s\n') % n)
+print(f'{len(names)} functions written to {out}')
+PY

@@ -1,0 +1,37 @@
+;; future, future-call, future-done?, future-cancel, realized?, exceptions and bindings
+;; conveyed to the future's body; pmap, pcalls, pvalues.
+(def f (future (+ 1 2)))
+(println @f (future? f) (future? 1) (future-done? f) (realized? f) (future-cancelled? f))
+(println @(future-call (fn [] :called)))
+(def p (promise))
+(def g (future (* 2 @p)))
+(println (realized? g) (future-done? g))
+(deliver p 21)
+(println @g (realized? g) (future-done? g))
+(println (deref (future (Thread/sleep 10) :slept) 5000 :timeout))
+(def e (future (throw (ex-info "boom" {:a 1}))))
+(println (try @e (catch java.util.concurrent.ExecutionException ex
+                   [(.getName (class ex)) (ex-message (ex-cause ex)) (ex-data (ex-cause ex))])))
+(def ^:dynamic *x* 1)
+(println (binding [*x* 2] @(future *x*)))
+(def p3 (promise))
+(def h (future @p3))
+(println (future-cancel h) (future-cancelled? h) (future-done? h) (future-cancel h))
+(println (try @h (catch java.util.concurrent.CancellationException _ :cancelled)))
+(println (future-cancel f) (future-cancelled? f))
+(println (pmap inc [1 2 3]) (pmap + [1 2] [10 20]) (pmap inc []))
+(println (pcalls (fn [] 1) (fn [] 2)) (pvalues (+ 1 1) (* 2 3)))
+(println (take 3 (pmap inc (range))))
+;; futures that wait on each other's promises
+(def a (promise))
+(def b (promise))
+(def fa (future (deliver b (inc @a)) :fa))
+(def fb (future (+ @b 100)))
+(deliver a 1)
+(println @fa @fb)
+;; a future started inside a future
+(println @(future (let [inner (future (* 6 7))] (+ @inner 0))))
+(println (count (doall (map deref (doall (map #(future (* % %)) (range 100)))))))
+
+(println (re-find #"\{:status :ready, :val 3\}\]$" (pr-str f)))
+(shutdown-agents)

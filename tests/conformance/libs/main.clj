@@ -1,0 +1,21 @@
+;; clojure.main: demunge, root-cause, ex-triage/ex-str, repl-prompt, repl-requires, repl with
+;; its hooks over *in*, main with -e, with-bindings.
+(require 'clojure.main)
+(println (clojure.main/demunge "clojure.core$map$fn__5847"))
+(println (clojure.main/demunge "my_ns.core$foo_BANG_"))
+(println (clojure.main/demunge "a_QMARK_$b_STAR__GT_c"))
+(println (ex-message (clojure.main/root-cause (ex-info "a" {} (ex-info "b" {})))))
+(println (ex-message (clojure.main/repl-exception (ex-info "a" {} (ex-info "b" {})))))
+(defn thrower [] (throw (ex-info "boom" {:x 1})))
+(def t (try (thrower) (catch Exception e e)))
+(let [tr (clojure.main/ex-triage (Throwable->map t))]
+  (println (:clojure.error/class tr) (:clojure.error/cause tr) (:clojure.error/phase tr) (:clojure.error/symbol tr)))
+(print (clojure.main/ex-str {:clojure.error/phase :execution :clojure.error/class 'java.lang.ArithmeticException :clojure.error/cause "Divide by zero" :clojure.error/symbol 'user/f :clojure.error/source "x.clj" :clojure.error/line 3}))
+(print (clojure.main/ex-str {:clojure.error/phase :compile-syntax-check :clojure.error/class 'java.lang.RuntimeException :clojure.error/cause "Unable to resolve symbol: x" :clojure.error/source "y.clj" :clojure.error/line 1 :clojure.error/column 2}))
+(print (clojure.main/ex-str {:clojure.error/phase :read-source :clojure.error/cause "EOF"}))
+(println (with-out-str (clojure.main/repl-prompt)))
+(println (first clojure.main/repl-requires))
+(println (with-out-str (with-in-str "(+ 1 2) (def z 5) (* z 2) :done" (clojure.main/repl :prompt (fn [])))))
+(println (with-out-str (with-in-str "(/ 1 0) 7" (clojure.main/repl :prompt (fn []) :caught #(println "caught" (ex-message %))))))
+(println (with-out-str (clojure.main/main "-e" "(+ 1 2) nil (str :a)")))
+(println (clojure.main/with-bindings (set! *1 4) *1))

@@ -75,6 +75,11 @@ inline constexpr uint8_t kBudgetPaused = 0x80;
 /// Set in a suspended fiber's status byte when it holds dynamic bindings (`binding`
 /// frames), written after everything else: a count, then (var or nil marker, value) pairs.
 inline constexpr uint8_t kHasBindings = 0x40;
+/// Set, with kBudgetPaused, in the status byte of a fiber the budget paused while it
+/// waited in fiber/resume for another fiber (a chain, vm.md "Limits"): its innermost
+/// frame is that native, it has no pc, and the fiber it waits for comes last (after
+/// the bindings), itself budget-paused; reading links the two back (child, resumer).
+inline constexpr uint8_t kWaitsForChild = 0x20;
 
 /// The kinds of a kSpine cell.
 enum SpineKind : uint8_t {

@@ -714,9 +714,13 @@ Value Reader::fiber(uint32_t id) {
   fill(id, Value::object(f));
   uint8_t status = byte();
   const uint8_t pending_status = static_cast<uint8_t>(FiberStatus::Pending);
-  const bool budget = (status & ~kHasBindings) == (pending_status | kBudgetPaused);
-  const bool bound = (status & ~kBudgetPaused) == (pending_status | kHasBindings);
-  if (budget || bound) status = pending_status;
+  const uint8_t flags = status & (kBudgetPaused | kHasBindings | kWaitsForChild);
+  status &= static_cast<uint8_t>(~flags);
+  if (flags && status != pending_status) corrupt("a fiber with an impossible status");
+  const bool budget = flags & kBudgetPaused;
+  const bool bound = flags & kHasBindings;
+  const bool waits_child = flags & kWaitsForChild;
+  if (waits_child && !budget) corrupt("a fiber waiting for another that the budget did not pause");
   if (status != static_cast<uint8_t>(FiberStatus::New) && status != static_cast<uint8_t>(FiberStatus::Pending) &&
       status != static_cast<uint8_t>(FiberStatus::Dead) && status != static_cast<uint8_t>(FiberStatus::Error))
     corrupt("a fiber with an impossible status");
@@ -761,7 +765,7 @@ Value Reader::fiber(uint32_t id) {
       const int64_t nargs = static_cast<int64_t>(nregs - kContinueSlots);
       if (nargs < nf->min_args || (nf->max_args >= 0 && nargs > nf->max_args))
         corrupt("a waiting native's frame with a number of arguments it does not take");
-    } else if (!innermost || budget) {
+    } else if (!innermost || (budget && !waits_child)) {
       Closure* c = as<Closure>(callee);
       if (!c) corrupt("a suspended fiber's frame that does not run a closure");
       if (arity == kVariadicArity ? !c->fn->variadic : arity >= c->fn->fixed.size())
@@ -805,7 +809,7 @@ Value Reader::fiber(uint32_t id) {
     }
     frames.push_back({base, nregs, first, p, arity, ret, waits});
     if (!innermost) base += nregs + kCallHeader;
-    if (innermost && budget && nregs != p->framesize) corrupt("a budget-paused fiber's frame smaller than its function's");
+    if (innermost && budget && !waits_child && nregs != p->framesize) corrupt("a budget-paused fiber's frame smaller than its function's");
     if (base > kMaxFrameSlots * size_t{1024}) corrupt("a suspended fiber's stack too deep");
   }
   // Handlers: the dispatch loop jumps to catch_pc in the frame at frame_base.
@@ -822,7 +826,7 @@ Value Reader::fiber(uint32_t id) {
   }
   // A fiber paused by the budget goes on at a pc of its innermost closure.
   uint32_t pc = 0;
-  if (budget) {
+  if (budget && !waits_child) {
     const std::vector<Instr>& code = frames.back().proto->code;
     if (code.empty()) corrupt("a budget-paused fiber in a function without code");
     pc = u32var(static_cast<uint32_t>(code.size() - 1), "a budget-paused fiber's pc");
@@ -847,6 +851,16 @@ Value Reader::fiber(uint32_t id) {
       bound_vars.push_back(dv);
     }
   }
+  // The fiber this one waits for in a budget-paused chain: paused by the budget too, in
+  // no other chain, and read before this fiber counts as pending, so a chain that
+  // loops back to it is refused (the dispatch loop walks child links to the innermost).
+  Fiber* child = nullptr;
+  if (waits_child) {
+    child = as<Fiber>(value());
+    if (!child || child == f || child->status != FiberStatus::Pending || child->paused_by != Fiber::Pause::Budget ||
+        child->resumer)
+      corrupt("a budget-paused chain whose next fiber is not a fiber paused with it");
+  }
   // Build the stack: every closure frame gets its whole framesize (load_frame's top).
   const Frame& inner = frames.back();
   size_t need = inner.base + inner.nregs;
@@ -870,6 +884,12 @@ Value Reader::fiber(uint32_t id) {
   f->pc = pc;
   f->status = FiberStatus::Pending;
   f->paused_by = budget ? Fiber::Pause::Budget : Fiber::Pause::Yield;
+  if (child) {
+    f->child = child;
+    child->resumer = f;
+    heap().barrier(f, Value::object(child));
+    heap().barrier(child, Value::object(f));
+  }
   for (size_t k = 0; k < bound_vars.size(); ++k) {
     f->bindings.emplace_back(bound_vars[k], bound_vars[k] ? pending_[bound_values + k] : Value::nil());
     if (bound_vars[k]) ++bound_vars[k]->thread_bound;

@@ -572,14 +572,16 @@ void Writer::spine(Value v) {
 /// above returns into the continuation, written as return pc 0), and the innermost: the
 /// native the fiber yielded from (fiber/yield), or, for a fiber that caught the :budget
 /// signal itself, a closure, with kBudgetPaused set and its pc after the handlers. Dynamic
-/// bindings (`binding` frames, marker entries as nil vars) come last, flagged by
-/// kHasBindings. A C++ boundary (a C++ frame) or an unregistered continuation cannot be
+/// bindings (`binding` frames, marker entries as nil vars) come next, flagged by
+/// kHasBindings. A fiber the budget paused in a chain (waiting in fiber/resume for
+/// `child`, also paused) has kWaitsForChild, the resume native innermost, no pc, and the
+/// child last. A C++ boundary (a C++ frame) or an unregistered continuation cannot be
 /// written.
 void Writer::fiber(Value v, Fiber* f) {
   bool pending = f->status == FiberStatus::Pending;
   bool budget = pending && f->paused_by == Fiber::Pause::Budget;
   if (f->status == FiberStatus::Alive || f->status == FiberStatus::Debug) cannot(v, "a running fiber");
-  if (budget && f->child) cannot(v, "a fiber paused by the instruction budget inside a fiber it resumed");
+  const bool waits_child = budget && f->child;
   std::vector<size_t> bases;  // innermost first
   // Whether frame k (innermost first) is a native waiting in call_then: the frame
   // above it returns kContinue, and its arguments are followed by the continuation,
@@ -602,7 +604,7 @@ void Writer::fiber(Value v, Fiber* f) {
         if (continuation_name(k).empty() || (u && unwind_name(u).empty()))
           cannot(v, "a fiber suspended inside a native's call whose continuation has no registered name");
       } else {
-        bool native = innermost && !budget;
+        bool native = innermost && (!budget || waits_child);
         if (native ? !is<Native>(callee) : !is<Closure>(callee))
           cannot(v, "a fiber suspended inside a native's call (a C++ frame is on its stack)");
         if (!native && arity_proto(as<Closure>(callee)->fn, link_arity(f->stack[b - 2]))->framesize > kMaxRegisters)
@@ -615,7 +617,8 @@ void Writer::fiber(Value v, Fiber* f) {
   begin(kFiber, f);
   seal(f);
   const bool bound = pending && !f->bindings.empty();
-  byte(static_cast<uint8_t>(f->status) | (budget ? kBudgetPaused : 0) | (bound ? kHasBindings : 0));
+  byte(static_cast<uint8_t>(f->status) | (budget ? kBudgetPaused : 0) | (bound ? kHasBindings : 0) |
+       (waits_child ? kWaitsForChild : 0));
   byte(f->mask);
   value(f->fn);
   value(f->value);
@@ -662,13 +665,15 @@ void Writer::fiber(Value v, Fiber* f) {
     uvar(h.catch_pc);
     uvar(h.reg);
   }
-  if (budget) uvar(f->pc);
-  if (!bound) return;
-  uvar(f->bindings.size());
-  for (const auto& [var, val] : f->bindings) {
-    value(var ? Value::object(var) : Value::nil());
-    value(val);
+  if (budget && !waits_child) uvar(f->pc);
+  if (bound) {
+    uvar(f->bindings.size());
+    for (const auto& [var, val] : f->bindings) {
+      value(var ? Value::object(var) : Value::nil());
+      value(val);
+    }
   }
+  if (waits_child) value(Value::object(f->child));
 }
 
 void Writer::fn_proto(FnProto* f) {

@@ -1,5 +1,6 @@
 // make_seeds.cpp: writes the unmarshal fuzz target's seed inputs: marshal's bytes of a
-// range of values (every kind of value, closures, cycles) and a program image.
+// range of values (every kind of value, closures, cycles, suspended fibers of each kind
+// marshal writes) and a program image.
 //   fuzz_make_seeds DIR
 #include <cstdio>
 #include <fstream>
@@ -30,6 +31,18 @@ const char* const kSeeds[] = {
     "#\"a(b+)c\"",
     "(ex-info \"boom\" {:k 1})",
     "str",
+    // Suspended fibers: yielded, inside `binding`, waiting in a native's call.
+    "(let [f (fiber/new (fn [] (loop [i 0] (fiber/yield i) (recur (inc i)))))] (fiber/resume f) (fiber/resume f) f)",
+    "(do (def ^:dynamic *d* 0) (let [f (fiber/new (fn [] (binding [*d* 1] (fiber/yield *d*) *d*)))] (fiber/resume f) f))",
+    "(let [f (fiber/new (fn [] (doall (map (fn [x] (fiber/yield x)) [1 2 3]))))] (fiber/resume f) f)",
+};
+
+// Fibers the instruction budget pauses (resumed under a small budget): one that catches
+// :budget itself, and a chain of three whose innermost ran out.
+const char* const kBudgetSeeds[] = {
+    "(fiber/new (fn [] (loop [i 0 acc []] (if (< i 100000) (recur (inc i) (conj acc i)) (count acc)))) #{:budget})",
+    "(fiber/new (fn [] [:outer (fiber/resume (fiber/new (fn [] [:mid (fiber/resume (fiber/new (fn []"
+    "  (loop [i 0 acc 0] (if (< i 100000) (recur (inc i) (+ acc i)) acc)))))])))]) #{:budget})",
 };
 
 }  // namespace
@@ -44,6 +57,15 @@ int main(int argc, char** argv) {
   int n = 0;
   for (const char* src : kSeeds) {
     std::string bytes = clove::marshal(vm, vm.eval_string(src, "<seed>"));
+    std::ofstream(dir + "/seed" + std::to_string(n++) + ".bin", std::ios::binary) << bytes;
+  }
+  for (const char* src : kBudgetSeeds) {
+    clove::Value f = vm.eval_string(src, "<seed>");
+    vm.permanent.push_back(f);
+    vm.set_budget(5000);
+    vm.call(vm.eval_string("clove.fiber/resume", "<seed>"), {f});
+    vm.set_budget(clove::State::kUnlimited);
+    std::string bytes = clove::marshal(vm, f);
     std::ofstream(dir + "/seed" + std::to_string(n++) + ".bin", std::ios::binary) << bytes;
   }
   std::string prog = dir + "/program.clj";

@@ -704,7 +704,8 @@ Value Reader::spine() {
 /// a closure arity or is a native waiting in call_then (as many arguments as it takes,
 /// a registered continuation); each return pc follows a CALL or TAILCALL of the frame
 /// below whose register A puts the frame above where it is (or a FIRST, NEXT, COUNT or
-/// NTH, with the frame above the caller's whole frame), and a frame above a waiting
+/// NTH, or a CALL in a function with spill slots, with the frame above the caller's
+/// whole frame), and a frame above a waiting
 /// native returns into its continuation; the innermost frame is the native the fiber
 /// yielded from, or a closure with its pc inside its code when the budget paused it;
 /// handlers name a closure frame, a pc inside its code and a register inside its frame;
@@ -788,7 +789,12 @@ Value Reader::fiber(uint32_t id) {
       // A CALL or TAILCALL puts the callee's frame at its register A; FIRST, NEXT, COUNT
       // and NTH call out of line (a lazy seq's walk) above the caller's whole frame.
       const Op op = op_of(call);
-      const bool by_call = (op == Op::CALL || op == Op::TAILCALL) && arg_a(call) == below.nregs;
+      // In a function with spill slots (a frame over 256 registers), CALL starts the
+      // callee's frame above the caller's last slot instead (dispatch_loop.inc).
+      const bool spills = below.proto->framesize > static_cast<uint32_t>(kMaxRegisters);
+      const bool by_call = (op == Op::CALL || op == Op::TAILCALL) &&
+                           (spills ? op == Op::CALL && below.nregs == below.proto->framesize
+                                   : arg_a(call) == below.nregs);
       const bool out_of_line = (op == Op::FIRST || op == Op::NEXT || op == Op::COUNT || op == Op::NTH) &&
                                below.nregs == below.proto->framesize;
       if (!by_call && !out_of_line) corrupt("a return pc that does not follow the call that made the frame");

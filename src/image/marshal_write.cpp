@@ -607,8 +607,6 @@ void Writer::fiber(Value v, Fiber* f) {
         bool native = innermost && (!budget || waits_child);
         if (native ? !is<Native>(callee) : !is<Closure>(callee))
           cannot(v, "a fiber suspended inside a native's call (a C++ frame is on its stack)");
-        if (!native && arity_proto(as<Closure>(callee)->fn, link_arity(f->stack[b - 2]))->framesize > kMaxRegisters)
-          cannot(v, "a fiber suspended under a function with spill slots (more than 256 registers)");
       }
       if (ret == Fiber::kFiberBase) break;
       b = link_prev_base(f->stack[b - 2]);

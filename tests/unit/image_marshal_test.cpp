@@ -229,6 +229,24 @@ TEST_F(Marshal, ABudgetPausedChainOfFibersGoesOnInTheInnermost) {
             "[[:outer [:mid 4999950000]] :pending]");
 }
 
+TEST_F(Marshal, AFiberUnderAFunctionWithSpillSlotsGoesOn) {
+  // 300 locals live across the yield: the function's frame has spill slots, and its
+  // CALL places the callee (the yield) above its last slot.
+  std::string binds, sum;
+  for (int i = 0; i < 300; ++i) {
+    binds += " a" + std::to_string(i) + " (+ x " + std::to_string(i) + ")";
+    sum += " a" + std::to_string(i);
+  }
+  eval("(require '[clove.marshal :as m])"
+       "(def f (fiber/new (fn [x] (let [" + binds + "] (fiber/yield :paused) (+" + sum + ")))))");
+  ASSERT_EQ(pr_str(vm, eval("(fiber/resume f 1)")), ":paused");
+  std::string bytes = marshal(vm, eval("f"));
+  for (size_t n = 0; n < bytes.size(); n += 7) EXPECT_FALSE(reads_or_rejects(std::string_view(bytes).substr(0, n))) << n;
+  eval("(def g (m/unmarshal (m/marshal f)))");
+  vm.heap.collect();
+  EXPECT_EQ(pr_str(vm, eval("[(fiber/resume g) (fiber/status g) (fiber/resume f)]")), "[45150 :dead 45150]");
+}
+
 TEST_F(Marshal, NativesGoByRegisteredName) {
   EXPECT_EQ(unmarshal(vm, bytes_of("str")), eval("str"));
   // A native made outside def_native has no name to be found by.

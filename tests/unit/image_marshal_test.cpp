@@ -138,6 +138,29 @@ TEST_F(Marshal, AFiberInsideBindingKeepsItsBindings) {
   EXPECT_EQ(pr_str(vm, eval("(let [g (m/unmarshal (m/marshal f))] [(fiber/resume g) (fiber/resume f) *d*])")), "[1 1 0]");
 }
 
+/// Changes each byte of `bytes` by each delta in turn: the result must fail to read with
+/// a Clove error, or read as a value that, if it is a fiber, resumes (up to 10 times,
+/// under a budget, since the changed code may loop) to its end or to a Clove error.
+void resume_each_change(Runtime& vm, const std::string& bytes, std::initializer_list<int> deltas) {
+  RootScope scope(vm.heap);
+  size_t resume = scope.push(vm.eval_string(
+      "(fn [f] (loop [i 0] (when (and (< i 10) (= :pending (fiber/status f))) (fiber/resume f i) (recur (inc i)))))",
+      "<test>"));
+  for (size_t i = 0; i < bytes.size(); ++i)
+    for (int delta : deltas) {
+      std::string bad = bytes;
+      bad[i] = static_cast<char>(bad[i] + delta);
+      try {
+        Value f = unmarshal(vm, bad);
+        scope.push(f);
+        vm.set_budget(200000);
+        if (is<Fiber>(f)) vm.call(scope[resume], {f});
+      } catch (const CloveError&) {
+      }
+    }
+  vm.set_budget(State::kUnlimited);
+}
+
 // Fibers suspended while a native waits in call_then: every prefix is a clean error,
 // and every one-byte change either fails to read or gives a fiber whose resumption
 // ends normally or with a Clove error (the continuations check what they cast). The
@@ -152,27 +175,9 @@ TEST(MarshalFibers, FibersWaitingInNativesSurviveCorruption) {
   for (const char* src : fibers) {
     SCOPED_TRACE(src);
     Runtime vm;
-    vm.set_budget(200000);  // changed code may loop
-    RootScope scope(vm.heap);
-    Value resume = vm.eval_string(
-        "(fn [f] (loop [i 0] (when (and (< i 10) (= :pending (fiber/status f))) (fiber/resume f i) (recur (inc i)))))",
-        "<test>");
-    scope.push(resume);
     std::string bytes = marshal(vm, vm.eval_string(src, "<test>"));
     for (size_t n = 0; n < bytes.size(); ++n) EXPECT_THROW(unmarshal(vm, std::string_view(bytes).substr(0, n)), CloveError);
-    for (size_t i = 0; i < bytes.size(); ++i)
-      for (int delta : {1, 0x80}) {
-        std::string bad = bytes;
-        bad[i] = static_cast<char>(bad[i] + delta);
-        try {
-          Value f = unmarshal(vm, bad);
-          scope.push(f);
-          vm.set_budget(200000);
-          if (is<Fiber>(f)) vm.call(resume, {f});
-        } catch (const CloveError&) {
-        }
-      }
-    vm.set_budget(State::kUnlimited);
+    resume_each_change(vm, bytes, {1, 0x80});
     vm.heap.collect();
     EXPECT_NO_THROW(vm.heap.validate());
   }
@@ -191,25 +196,7 @@ TEST_F(Marshal, ABudgetPausedChainOfFibersGoesOnInTheInnermost) {
   ASSERT_EQ(pr_str(vm, eval("(fiber/status outer)")), ":pending");
   std::string bytes = marshal(vm, eval("outer"));
   for (size_t n = 0; n < bytes.size(); ++n) EXPECT_FALSE(reads_or_rejects(std::string_view(bytes).substr(0, n))) << n;
-  // A changed byte reads as a clean error, or as a chain that runs (under a budget,
-  // since changed code may loop) without breaking the VM.
-  RootScope scope(vm.heap);
-  size_t resume = scope.push(vm.eval_string(
-      "(fn [f] (loop [i 0] (when (and (< i 10) (= :pending (fiber/status f))) (fiber/resume f) (recur (inc i)))))",
-      "<test>"));
-  for (size_t i = 0; i < bytes.size(); ++i)
-    for (int delta : {1, 0x20, 0x80}) {
-      std::string bad = bytes;
-      bad[i] = static_cast<char>(bad[i] + delta);
-      try {
-        Value f = unmarshal(vm, bad);
-        scope.push(f);
-        vm.set_budget(200000);
-        if (is<Fiber>(f)) vm.call(scope[resume], {f});
-      } catch (const CloveError&) {
-      }
-    }
-  vm.set_budget(State::kUnlimited);
+  resume_each_change(vm, bytes, {1, 0x20, 0x80});
   eval("(def copy (m/unmarshal (m/marshal outer)))");
   vm.heap.collect();
   EXPECT_NO_THROW(vm.heap.validate());

@@ -476,8 +476,16 @@
   (when *print-radix*
     (or (get special-radix-markers *print-base*) (str "#" *print-base* "r"))))
 
-(defn- signed-base-str [base n]
-  (if (neg? n) (str "-" (base-str base (- n))) (base-str base n)))
+(defn- signed-base-str
+  "n in base as the JVM's pprint writes it: a negative long in base 8 or 16 in two's
+  complement (Java's %o and %x), any other negative number not at all (its digit loop
+  stops at once), except in base 10."
+  [base n]
+  (cond
+    (not (neg? n)) (base-str base n)
+    (= base 10) (str n)
+    (and (#{8 16} base) (instance? Long n)) (base-str base (+ n 18446744073709551616N))
+    :else ""))
 
 (defn- format-simple-number
   "n as *print-base* and *print-radix* say, or nil when n is not an integer or ratio."
@@ -1635,13 +1643,13 @@
              navigator)))
       (d \T [[:colnum 1 :int] [:colinc 1 :int]] #{:at :pretty} {}
          (fn [params _] (if (:at params) relative-tabulation absolute-tabulation)))
-      (d \* [[:n 1 :int]] #{:colon :at} {}
+      (d \* [[:n nil :int]] #{:colon :at} {}
          (fn [_ _]
            (fn [params navigator offsets]
              (let [n (:n params)]
                (if (:at params)
-                 (absolute-reposition navigator n)
-                 (relative-reposition navigator (if (:colon params) (- n) n)))))))
+                 (absolute-reposition navigator (or n 0))
+                 (relative-reposition navigator (if (:colon params) (- (or n 1)) (or n 1))))))))
       (d \? [] #{:at} {}
          (fn [params _]
            (if (:at params)

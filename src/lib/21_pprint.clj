@@ -639,11 +639,18 @@
 (defn- level-exceeded []
   (and *print-level* (>= *current-level* *print-level*)))
 
-(defn- start-block [w prefix per-line-prefix suffix]
-  (pw-start-block (current-pw "pprint-logical-block") prefix per-line-prefix suffix))
-
-(defn- end-block [w]
-  (pw-end-block (current-pw "pprint-logical-block")))
+(defn- call-logical-block
+  "Runs f as the body of a logical block (pprint-logical-block's expansion)."
+  [prefix per-line-prefix suffix f]
+  (if (level-exceeded)
+    (.write *out* "#")
+    (binding [*current-level* (inc *current-level*)
+              *current-length* 0]
+      (let [pw (current-pw "pprint-logical-block")]
+        (pw-start-block pw prefix per-line-prefix suffix)
+        (f)
+        (pw-end-block (current-pw "pprint-logical-block")))))
+  nil)
 
 (defmacro pprint-logical-block
   "Execute the body as a pretty printing logical block with output to *out* which must
@@ -656,15 +663,8 @@
   {:arglists '[[options* body]]}
   [& args]
   (let [[options body] (parse-lb-options #{:prefix :per-line-prefix :suffix} args)]
-    `(do (if (#'clojure.pprint/level-exceeded)
-           (.write *out* "#")
-           (binding [*current-level* (inc *current-level*)
-                     *current-length* 0]
-             (#'clojure.pprint/start-block *out* ~(:prefix options)
-                                           ~(:per-line-prefix options) ~(:suffix options))
-             ~@body
-             (#'clojure.pprint/end-block *out*)))
-         nil)))
+    `(#'clojure.pprint/call-logical-block ~(:prefix options) ~(:per-line-prefix options)
+                                          ~(:suffix options) (fn [] ~@body))))
 
 (defn pprint-newline
   "Print a conditional newline to a pretty printing stream. kind specifies if the

@@ -146,3 +146,13 @@
            #(pp/pprint-tab :line 1 1) #(pp/pprint-tab :bad 1 1)]]
   (try (pp/with-pprint-dispatch (fn [_] (f)) (pprint nil))
        (catch Exception e (println (ex-message e)))))
+
+;; the dispatch var and *print-pretty*
+(prn (= pp/*print-pprint-dispatch* pp/simple-dispatch))
+(binding [pp/*print-pprint-dispatch* pp/code-dispatch]
+  (pprint '(let [a 1 b 2] (+ a b a b a b a b a b a b a b a b a b a b a b a b a b a b a b))))
+(binding [pp/*print-pretty* false]
+  (pp/write (vec (range 30)))
+  (println)
+  (pp/cl-format true "~w~%" (vec (range 30))))
+(pp/cl-format true "~w~%" (vec (range 30)))

@@ -2381,23 +2381,21 @@
 (defn print-table
   "Prints a collection of maps in a textual table. Prints table headings ks, and then a
   line of output for each row, corresponding to the keys in ks. If ks are not
-  specified, use the keys of the first item in rows. Prints nothing when rows is empty."
+  specified, use the keys of the first item in rows. Prints nothing when rows is empty.
+  Each column is as wide as the widest of its heading and values (as str prints them),
+  values right-aligned."
   ([ks rows]
    (when (seq rows)
-     (let [widths (map (fn [k]
-                         (apply max (count (str k)) (map #(count (str (get % k))) rows)))
-                       ks)
-           spacers (map #(apply str (repeat % "-")) widths)
-           fmts (map #(str "%" % "s") widths)
-           fmt-row (fn [leader divider trailer row]
-                     (str leader
-                          (apply str (interpose divider
-                                                (for [[col fmt] (map vector (map #(get row %) ks) fmts)]
-                                                  (format fmt (str col)))))
-                          trailer))]
+     (let [cell (fn [row k] (str (get row k)))
+           widths (vec (for [k ks]
+                         (reduce max (count (str k)) (map #(count (cell % k)) rows))))
+           line (fn [left sep right texts]
+                  (println (str left
+                                (string/join sep (map #(format (str "%" %1 "s") %2) widths texts))
+                                right)))]
        (println)
-       (println (fmt-row "| " " | " " |" (zipmap ks ks)))
-       (println (fmt-row "|-" "-+-" "-|" (zipmap ks spacers)))
+       (line "| " " | " " |" (map str ks))
+       (line "|-" "-+-" "-|" (map #(repeat-str % "-") widths))
        (doseq [row rows]
-         (println (fmt-row "| " " | " " |" row))))))
+         (line "| " " | " " |" (map #(cell row %) ks))))))
   ([rows] (print-table (keys (first rows)) rows)))

@@ -2074,9 +2074,27 @@
 
 (def ^:private pprint-array (formatter-out "~<[~;~@{~w~^, ~:_~}~;]~:>"))
 
+(declare pprint-map-entries)
+
+(defn- lift-ns
+  "[namespace entries-without-it] when *print-namespace-maps* is true and every key of m
+  is a keyword or symbol of one namespace (printed as #:ns{...}), else nil."
+  [m]
+  (when *print-namespace-maps*
+    (loop [ns nil entries (seq m) kvs []]
+      (if-let [[k v] (first entries)]
+        (when (and (qualified-ident? k) (or (nil? ns) (= ns (namespace k))))
+          (recur (namespace k) (next entries)
+                 (conj kvs [(if (keyword? k) (keyword (name k)) (symbol (name k))) v])))
+        (when ns [ns kvs])))))
+
 (defn- pprint-map [amap]
-  (pprint-logical-block :prefix "{" :suffix "}"
-    (print-length-loop [aseq (seq amap)]
+  (let [[ns lifted] (when-not (record? amap) (lift-ns amap))]
+    (pprint-map-entries (if ns (str "#:" ns "{") "{") (or lifted amap))))
+
+(defn- pprint-map-entries [prefix entries]
+  (pprint-logical-block :prefix prefix :suffix "}"
+    (print-length-loop [aseq (seq entries)]
       (when aseq
         (pprint-logical-block
           (write-out (ffirst aseq))

@@ -70,3 +70,11 @@
 (let [sw (java.io.StringWriter.)]
   (pprint (range 30) sw)
   (prn (str sw)))
+(pprint {:user/name "Alice" :user/email "alice@example.com" :user/roles [:admin :editor]
+         :user/address {:addr/street "1 Main St" :addr/city "Springfield" :addr/zip "12345"}})
+(pprint {'sym/a 1 'sym/b 2})
+(pprint {:a/x 1 :b/y 2})
+(pprint {:a/x 1 :y 2})
+(binding [*print-namespace-maps* false] (pprint {:user/name "Bob" :user/id 7}))
+(defrecord NsKeys [a])
+(pprint (assoc (->NsKeys 1) :x/y 2))

@@ -1,5 +1,6 @@
 ;; pprint of pseudo-random nested data (a linear congruential generator, the same on the
 ;; JVM) at several right margins, miser widths, *print-length* and *print-level*.
+;; labels: slow
 (require '[clojure.pprint :as pp])
 (def state (atom 12345))
 (defn rnd [n] (swap! state #(mod (+ (* % 1103515245) 12345) 2147483648)) (mod (quot @state 65536) n))

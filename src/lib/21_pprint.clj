@@ -594,7 +594,9 @@
 (defn pprint
   "Pretty print object to the optional output writer. If the writer is not provided,
   print the object to the currently bound value of *out*. The output ends with a
-  newline."
+  newline. Lines break as the dispatch function (*print-pprint-dispatch*,
+  simple-dispatch by default) asks and *print-right-margin*, *print-miser-width*,
+  *print-length* and *print-level* allow. Returns nil."
   ([object] (pprint object *out*))
   ([object writer]
    (with-pretty-writer writer
@@ -659,7 +661,9 @@
   This function is intended for use when writing custom dispatch functions.
 
   Before the body, the caller can optionally specify options: :prefix,
-  :per-line-prefix, and :suffix."
+  :per-line-prefix, and :suffix (strings). Past *print-level* it writes \"#\" instead
+  of running body. IllegalArgumentException when *out* is not a pretty writer. Returns
+  nil."
   {:arglists '[[options* body]]}
   [& args]
   (let [[options body] (parse-lb-options #{:prefix :per-line-prefix :suffix} args)]
@@ -668,7 +672,8 @@
 
 (defn pprint-newline
   "Print a conditional newline to a pretty printing stream. kind specifies if the
-  newline is :linear, :miser, :fill, or :mandatory (else IllegalArgumentException).
+  newline is :linear, :miser, :fill, or :mandatory (else IllegalArgumentException; so
+  is an *out* that is not a pretty writer).
 
   This function is intended for use when writing custom dispatch functions.
 
@@ -681,7 +686,8 @@
   "Create an indent at this point in the pretty printing stream. This defines how
   following lines are indented. relative-to can be either :block or :current depending
   whether the indent should be computed relative to the start of the logical block or
-  the current column position (else IllegalArgumentException). n is an offset.
+  the current column position (else IllegalArgumentException; so is an *out* that is
+  not a pretty writer). n is an offset.
 
   This function is intended for use when writing custom dispatch functions.
 

@@ -875,7 +875,7 @@
     (if (integral? arg)
       (let [neg (neg? arg)
             pos-arg (if neg (- arg) arg)
-            raw-str (base-str base (if (integer? pos-arg) pos-arg (bigint pos-arg)))
+            raw-str (base-str base pos-arg)
             group-str (if (:colon params)
                         (string/join (str (:commachar params))
                                      (group-digits (:commainterval params) raw-str))
@@ -920,22 +920,28 @@
    "quindecillion" "sexdecillion" "septendecillion"
    "octodecillion" "novemdecillion" "vigintillion"])
 
+(defn- nth-num
+  "(nth v i) for any number i, truncated as Java's intValue (the JVM's ~R accepts a
+  float argument that way)."
+  [v i]
+  (nth v (long i)))
+
 (defn- format-simple-cardinal
   "A number below 1000 as English cardinal words (\"\" for 0)."
   [num]
   (let [hundreds (quot num 100)
         tens (rem num 100)]
     (str
-     (when (pos? hundreds) (str (nth english-cardinal-units hundreds) " hundred"))
+     (when (pos? hundreds) (str (nth-num english-cardinal-units hundreds) " hundred"))
      (when (and (pos? hundreds) (pos? tens)) " ")
      (when (pos? tens)
        (if (< tens 20)
-         (nth english-cardinal-units tens)
+         (nth-num english-cardinal-units tens)
          (let [ten-digit (quot tens 10)
                unit-digit (rem tens 10)]
-           (str (when (pos? ten-digit) (nth english-cardinal-tens ten-digit))
+           (str (when (pos? ten-digit) (nth-num english-cardinal-tens ten-digit))
                 (when (and (pos? ten-digit) (pos? unit-digit)) "-")
-                (when (pos? unit-digit) (nth english-cardinal-units unit-digit)))))))))
+                (when (pos? unit-digit) (nth-num english-cardinal-units unit-digit)))))))))
 
 (defn- add-english-scales
   "Joins the words of the groups of three digits in parts with their scale names; the
@@ -977,18 +983,18 @@
   (let [hundreds (quot num 100)
         tens (rem num 100)]
     (str
-     (when (pos? hundreds) (str (nth english-cardinal-units hundreds) " hundred"))
+     (when (pos? hundreds) (str (nth-num english-cardinal-units hundreds) " hundred"))
      (when (and (pos? hundreds) (pos? tens)) " ")
      (if (pos? tens)
        (if (< tens 20)
-         (nth english-ordinal-units tens)
+         (nth-num english-ordinal-units tens)
          (let [ten-digit (quot tens 10)
                unit-digit (rem tens 10)]
            (if (and (pos? ten-digit) (not (pos? unit-digit)))
-             (nth english-ordinal-tens ten-digit)
-             (str (when (pos? ten-digit) (nth english-cardinal-tens ten-digit))
+             (nth-num english-ordinal-tens ten-digit)
+             (str (when (pos? ten-digit) (nth-num english-cardinal-tens ten-digit))
                   (when (and (pos? ten-digit) (pos? unit-digit)) "-")
-                  (when (pos? unit-digit) (nth english-ordinal-units unit-digit))))))
+                  (when (pos? unit-digit) (nth-num english-ordinal-units unit-digit))))))
        (when (pos? hundreds) "th")))))
 
 (defn- format-ordinal-english [params navigator offsets]
@@ -1035,7 +1041,7 @@
             n (count digits)]
         (print (apply str (keep-indexed (fn [i d]
                                           (when-not (= 0 d)
-                                            (nth (nth table (- n i 1)) (dec d))))
+                                            (nth-num (nth table (- n i 1)) (dec d))))
                                         digits))))
       (format-integer 10 comma-integer-params (init-navigator [arg]) nil))
     navigator))
@@ -1301,7 +1307,7 @@
 
 (defn- dollar-float [params navigator offsets]
   (let [[arg navigator] (next-arg navigator)
-        [mantissa exp] (float-parts (abs arg))
+        [mantissa exp] (float-parts (abs (if (ratio? arg) (double arg) arg)))
         d (:d params)
         n (:n params)
         w (:w params)

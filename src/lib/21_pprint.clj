@@ -87,6 +87,15 @@
 
 ;; ---- small helpers ----
 
+(def ^:private astral #"[\x{10000}-\x{10FFFF}]")
+
+(defn- text-width
+  "The width of s as the JVM counts it (UTF-16 units): a character outside the Basic
+  Multilingual Plane counts 2, where Clove's count counts 1."
+  [s]
+  (let [n (count s)]
+    (if-let [m (and s (re-seq astral s))] (+ n (count m)) n)))
+
 (defn- spaces [n] (if (pos? n) (apply str (repeat n \space)) ""))
 
 (defn- repeat-str [n s] (if (pos? n) (apply str (repeat n s)) ""))
@@ -135,8 +144,8 @@
     (.write (:base pw) s)
     (let [nl (string/last-index-of s "\n")]
       (if nl
-        (vreset! (:col pw) (- (count s) nl 1))
-        (vswap! (:col pw) + (count s))))))
+        (vreset! (:col pw) (text-width (subs s (inc nl))))
+        (vswap! (:col pw) + (text-width s))))))
 
 (defn- ancestor? [parent child]
   (loop [child (:parent child)]
@@ -171,7 +180,7 @@
   (let [lb (:lb token)
         prefix (:per-line-prefix lb)]
     (when prefix (base-write pw prefix))
-    (base-write pw (spaces (- @(:indent lb) (count prefix))))
+    (base-write pw (spaces (- @(:indent lb) (text-width prefix))))
     (update-nl-state lb)))
 
 (defn- write-token [pw token]
@@ -299,7 +308,7 @@
             l (first lines)]
         (if (= :buffering @(:mode pw))
           (let [oldpos @(:pos pw)
-                newpos (+ oldpos (count l))]
+                newpos (+ oldpos (text-width l))]
             (vreset! (:pos pw) newpos)
             (add-to-buffer pw {:tag :blob :data l :tws nil :start-pos oldpos :end-pos newpos})
             (write-buffered-output pw))
@@ -323,7 +332,7 @@
           (base-write pw s)
           (vreset! (:tws pw) (when (pos? (count white-space)) white-space)))
       (let [oldpos @(:pos pw)
-            newpos (+ oldpos (count s0))]
+            newpos (+ oldpos (text-width s0))]
         (vreset! (:pos pw) newpos)
         (add-to-buffer pw {:tag :blob :data s :tws (when (pos? (count white-space)) white-space)
                            :start-pos oldpos :end-pos newpos})))))
@@ -352,7 +361,7 @@
             (vreset! (:start-col lb) col)
             (vreset! (:indent lb) col)))
       (let [oldpos @(:pos pw)
-            newpos (+ oldpos (count prefix))]
+            newpos (+ oldpos (text-width prefix))]
         (vreset! (:pos pw) newpos)
         (add-to-buffer pw {:tag :start :lb lb :start-pos oldpos :end-pos newpos})))))
 
@@ -364,7 +373,7 @@
       (do (write-white-space pw)
           (when suffix (base-write pw suffix)))
       (let [oldpos @(:pos pw)
-            newpos (+ oldpos (count suffix))]
+            newpos (+ oldpos (text-width suffix))]
         (vreset! (:pos pw) newpos)
         (add-to-buffer pw {:tag :end :lb lb :start-pos oldpos :end-pos newpos})))
     (vreset! (:blocks pw) (:parent lb))))
@@ -839,7 +848,7 @@
 (defn- format-ascii [print-func params arg-navigator offsets]
   (let [[arg arg-navigator] (next-arg arg-navigator)
         base-output (or (format-simple-number arg) (print-func arg))
-        base-width (count base-output)
+        base-width (text-width base-output)
         min-width (+ base-width (:minpad params))
         width (if (>= min-width (:mincol params))
                 min-width
@@ -1447,7 +1456,7 @@
         clauses (:clauses params)
         [strs navigator] (render-clauses clauses navigator (:base-args params))
         slots (max 1 (+ (dec (count strs)) (if (:colon params) 1 0) (if (:at params) 1 0)))
-        chars (reduce + (map count strs))
+        chars (reduce + (map text-width strs))
         mincol (:mincol params)
         minpad (:minpad params)
         colinc (:colinc params)

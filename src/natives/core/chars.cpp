@@ -284,6 +284,18 @@ Value char_string_map(State& vm, std::initializer_list<std::pair<uint32_t, const
   return map_from(vm, kvs.data(), entries.size());
 }
 
+// Double/isNaN, isInfinite, isFinite: a number of any kind widens to a double, as a Java
+// call would widen it; anything else is a ClassCastException.
+double double_arg(Args a, const char* fn) {
+  if (!is_number(a[0]))
+    throw_error(ErrorKind::ClassCastException,
+                fmt::format("{}: class {} cannot be cast to class java.lang.Number", fn, value_type_name(a[0])));
+  return to_double(a[0]);
+}
+Value j_double_is_nan(State&, Args a) { return Value::boolean(std::isnan(double_arg(a, "Double/isNaN"))); }
+Value j_double_is_infinite(State&, Args a) { return Value::boolean(std::isinf(double_arg(a, "Double/isInfinite"))); }
+Value j_double_is_finite(State&, Args a) { return Value::boolean(std::isfinite(double_arg(a, "Double/isFinite"))); }
+
 }  // namespace
 
 void install_char_natives(State& vm) {
@@ -366,6 +378,10 @@ void install_char_natives(State& vm) {
                 "if invalid.",
                 "([s])");
   vm.def_native("Double", "valueOf", j_parse_double, 1, 1, "Same as Double/parseDouble.", "([s])");
+  vm.def_native("Double", "isNaN", j_double_is_nan, 1, 1, "True if the number v is NaN.", "([v])");
+  vm.def_native("Double", "isInfinite", j_double_is_infinite, 1, 1, "True if the number v is an infinity.", "([v])");
+  vm.def_native("Double", "isFinite", j_double_is_finite, 1, 1, "True if the number v is neither NaN nor an infinity.",
+                "([d])");
   vm.def_native("Boolean", "parseBoolean", j_parse_boolean, 1, 1,
                 "True when s is \"true\" ignoring case, false otherwise (nil included).", "([s])");
 }

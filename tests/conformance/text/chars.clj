@@ -77,3 +77,4 @@
 (t #(Double/parseDouble "1e400"))
 (t #(Double/parseDouble "x1"))
 (t #(Double/parseDouble ""))
+(println (Double/isNaN ##NaN) (Double/isNaN 1) (Double/isInfinite ##-Inf) (Double/isInfinite 2.0) (Double/isFinite 1.5) (Double/isFinite ##Inf) (Double/isNaN (/ 0.0 0.0)))

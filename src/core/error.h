@@ -61,7 +61,8 @@ namespace clove {
   X(SecurityException, "java.lang.SecurityException", RuntimeException)                 \
   X(SandboxException, "clove.lang.SandboxException", SecurityException)                 \
   X(IOException, "java.io.IOException", Exception)                                      \
-  X(FileNotFoundException, "java.io.FileNotFoundException", IOException)
+  X(FileNotFoundException, "java.io.FileNotFoundException", IOException)               \
+  X(AbstractMethodError, "java.lang.AbstractMethodError", Error)
 
 enum class ErrorKind : uint8_t {
 #define CLOVE_X(e, name, parent) e,

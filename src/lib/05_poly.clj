@@ -348,27 +348,52 @@
                             (map (fn [a] (-bind-fields fields a)) (second ma)))]))
                 (-method-arities forms))))
 
-(defn- -object-head? [head] (or (= head 'Object) (= head 'java.lang.Object)))
+(defn- -protocol-head?
+  "Whether the head of a spec group names a protocol (else it names an interface:
+  Object, clojure.lang.ILookup, java.util.Map, a name Clove does not know...)."
+  [head]
+  (let [v (when (symbol? head) (resolve head))]
+    (boolean (and (var? v) (-protocol? (-var-root-or-nil v))))))
 
-(defn- -to-string-fn
-  "The toString fn of an `Object (toString [this] ...)` group, or nil. Other Object
-  methods are not supported."
-  [label fields forms]
-  (let [mm (-method-map label fields forms)]
-    (when-let [bad (first (remove (fn [k] (= k :toString)) (keys mm)))]
-      (throw (IllegalArgumentException.
-              (str "Unsupported method " (name bad) " of Object in " label "; Clove supports toString"))))
-    (get mm :toString)))
+(defn- -iface-name
+  "The full name of an interface head: the class a var of that name holds (clojure.lang.ILookup
+  for ILookup imported or not), else the symbol itself."
+  [head]
+  (let [v (when (symbol? head) (resolve head))
+        c (when (var? v) (-var-root-or-nil v))]
+    (if (symbol? c) c head)))
+
+(defn- -iface-args
+  "[names methods] for the interface groups of a deftype, defrecord or reify: the
+  interface names (quoted) and one method map merging every group's methods by name."
+  [label fields groups]
+  (if (empty? groups)
+    [nil nil]
+    [(list 'quote (vec (map (fn [g] (-iface-name (first g))) groups)))
+     (-method-map label fields (mapcat second groups))]))
 
 (defn- -extend-forms
-  "The (extend ...) / toString forms for inline implementations of type `target`."
+  "The (extend ...) forms for the inline protocol implementations of type `target`, and
+  one (-implement! ...) for its interfaces (Object and clojure.lang ones)."
   [target label fields specs]
-  (mapcat (fn [g]
-            (let [head (first g) forms (second g)]
-              (if (-object-head? head)
-                (list (list 'clojure.core/-set-to-string! target (-to-string-fn label fields forms)))
-                (list (list 'clojure.core/extend target head (-method-map label fields forms))))))
-          (-impl-groups specs)))
+  (let [groups (-impl-groups specs)
+        ifaces (remove (fn [g] (-protocol-head? (first g))) groups)]
+    (concat
+     (map (fn [g] (list 'clojure.core/extend target (first g) (-method-map label fields (second g))))
+          (filter (fn [g] (-protocol-head? (first g))) groups))
+     (when (seq ifaces)
+       (let [[names methods] (-iface-args label fields ifaces)]
+         (list (list 'clojure.core/-implement! target names methods)))))))
+
+(defn- -class-arg
+  "extend-type's type argument: as given, except a dotted symbol naming no var (a Java
+  class Clove does not know, such as java.net.URI), which is quoted so that the
+  extension is accepted and applies to no Clove value."
+  [t]
+  (if (and (symbol? t) (nil? (namespace t)) (some (fn [c] (= c \.)) (name t))
+           (not (resolve t)))
+    (list 'quote t)
+    t))
 
 (defmacro extend-type
   "A macro that expands into an extend call. Useful when you are supplying the
@@ -382,7 +407,8 @@
   t is a class value: String, Number, Object, clojure.lang.IPersistentVector, a record
   or deftype class, or nil."
   [t & specs]
-  (let [label (if (nil? t) "nil" (name t))]
+  (let [label (if (nil? t) "nil" (name t))
+        t (-class-arg t)]
     (list* 'do
            (concat (map (fn [g] (list 'clojure.core/extend t (first g) (-method-map label [] (second g))))
                         (-impl-groups specs))
@@ -451,13 +477,16 @@
   [c] (-record-basis c))
 
 (defmacro reify
-  "reify creates an object implementing the protocols given:
-  (reify Protocol (method [this args*] body)* ... Object (toString [this] ...))
-  The method bodies close over the surrounding locals."
+  "reify creates an object implementing the protocols and interfaces given:
+  (reify Protocol (method [this args*] body)* ...
+         clojure.lang.ILookup (valAt [this k] ...) (valAt [this k not-found] ...)
+         Object (toString [this] ...))
+  The method bodies close over the surrounding locals. Clojure's interfaces that core
+  functions call (ILookup, Counted, Seqable, IFn, IDeref, ...: docs/design/polymorphism.md)
+  make the object work with them."
   [& specs]
   (let [groups (-impl-groups specs)
-        to-s (first (filter (fn [g] (-object-head? (first g))) groups))]
-    (list* 'clojure.core/-reify nil
-           (when to-s (-to-string-fn "reify" [] (second to-s)))
+        [names methods] (-iface-args "reify" [] (remove (fn [g] (-protocol-head? (first g))) groups))]
+    (list* 'clojure.core/-reify nil names methods
            (mapcat (fn [g] (list (first g) (-method-map "reify" [] (second g))))
-                   (remove (fn [g] (-object-head? (first g))) groups)))))
+                   (filter (fn [g] (-protocol-head? (first g))) groups)))))

@@ -24,6 +24,7 @@
 #include <string>
 #include <vector>
 
+#include "runtime/lang/user_type.h"
 #include "runtime/host/array.h"
 #include "runtime/coll/coll.h"
 #include "runtime/coll/ref_types.h"
@@ -825,6 +826,14 @@ Value i_invoke_method(State& vm, Args a) {
       return vm.tail_call(m, args.data(), nargs + 1);
     }
   }
+  // A method a deftype, defrecord or reify form gives under an interface (definterface's
+  // too): its fn, with the object first.
+  if (Value m = user_method_named(vm, target, name); !m.is_nil()) {
+    std::vector<Value> args(static_cast<size_t>(nargs) + 1);
+    args[0] = target;
+    for (int i = 0; i < nargs; ++i) args[static_cast<size_t>(i) + 1] = a[i + 2];
+    return vm.tail_call(m, args.data(), nargs + 1);
+  }
   Call c{vm, a};
   for (const Table& t : tables_for(target))
     for (size_t i = 0; i < t.n; ++i) {
@@ -844,7 +853,8 @@ void install_interop_natives(State& vm) {
   vm.def_native("clojure.core", "-invoke-method", i_invoke_method, 2, -1,
                 "Compiler hook for (.method target args...) and (. target method args...): calls the "
                 "Java method `method` (a string; \"-name\" reads field name) on target, for the "
-                "methods Clove implements on its own values (natives/core/interop.cpp). Throws "
+                "methods Clove implements on its own values (natives/core/interop.cpp) and the interface methods "
+                "a deftype, defrecord or reify form gives. Throws "
                 "IllegalArgumentException as Clojure's reflector does when there is no such method, "
                 "NullPointerException for a nil target.",
                 "([target method & args])");

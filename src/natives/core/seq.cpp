@@ -1,5 +1,6 @@
 // seq.cpp: the natives the Clove-written seq library (src/lib/01_seq.clj) stands on:
 // lazy seq construction, reduced values, and sort (which calls a comparator back).
+#include "runtime/lang/user_type.h"
 #include <algorithm>
 #include <vector>
 
@@ -18,9 +19,10 @@ namespace clove {
 namespace {
 
 Value s_make_lazy_seq(State& vm, Args a) { return make_lazy_seq(vm.heap, a[0]); }
-Value s_realized(State&, Args a) {
+Value s_realized(State& vm, Args a) {
   if (LazySeq* ls = as<LazySeq>(a[0])) return Value::boolean(lazy_seq_realized(ls));
   if (Delay* d = as<Delay>(a[0])) return Value::boolean(d->realized());
+  if (Value f = user_method(a[0], IMethod::isRealized); !f.is_nil()) return Value::boolean(vm.call(f, {a[0]}).truthy());
   throw_error(ErrorKind::ClassCastException,
               fmt::format("class {} cannot be cast to class clojure.lang.IPending", value_type_name(a[0])));
 }

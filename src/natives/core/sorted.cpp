@@ -1,6 +1,7 @@
 // sorted.cpp: clojure.core natives for sorted maps and sets (sorted-map sorted-map-by
 // sorted-set sorted-set-by sorted? rseq subseq rsubseq) and for the persistent queue
 // (clojure.lang.PersistentQueue/EMPTY), over runtime/coll/sorted_map.h and queue.h.
+#include "runtime/lang/user_type.h"
 #include <vector>
 
 #include "core/print_context.h"
@@ -67,6 +68,7 @@ Value n_rseq(State& vm, Args a) {
     for (uint32_t i = vec->cnt; i-- > 0;) items.push_back(vec->nth(i));
     return list_from(vm.heap, items.data(), items.size());
   }
+  if (Value f = user_method(v, IMethod::rseq); !f.is_nil()) return vm.call(f, {v});  // Reversible
   bool keys = false;
   SortedMap* m = sorted_impl(v, &keys, "rseq");
   return sorted_map_seq(vm.heap, m, false, keys);

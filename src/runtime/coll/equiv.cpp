@@ -153,7 +153,11 @@ void coll_detail::register_equiv_ops(TypeInfo* table) {
            x->ns_view() == y->ns_view();
   };
   auto maps = [](State& vm, Obj* a, Value b) { return is_map(b) && map_equiv(vm, Value::object(a), b); };
-  auto sets = [](State& vm, Obj* a, Value b) { return is_set(b) && set_equiv(vm, Value::object(a), b); };
+  // (APersistentSet.equiv wants a java.util.Set: a deftype implementing IPersistentSet
+  // alone is not equal to a built-in set)
+  auto sets = [](State& vm, Obj* a, Value b) {
+    return (is<HashSet>(b) || is<SortedSet>(b)) && set_equiv(vm, Value::object(a), b);
+  };
   for (ObjType t : {ObjType::ArrayMap, ObjType::HashMap, ObjType::SortedMap}) entry(t).equiv = maps;
   for (ObjType t : {ObjType::HashSet, ObjType::SortedSet}) entry(t).equiv = sets;
 }

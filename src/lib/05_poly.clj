@@ -472,6 +472,16 @@
   [tname fields & specs]
   (-emit-type :type tname fields specs))
 
+(defmacro definterface
+  "Creates a new Java interface with the given name and method sigs:
+  (definterface Shape (area []) (scale [factor]))
+  In Clove an interface is a name, the symbol of its class (user.Shape), held by the var
+  `name`: deftype, defrecord and reify forms that list it give its methods, which
+  (.method obj args) calls. No value is an instance of it for instance?."
+  [iname & sigs]
+  (let [cname (symbol (-class-name iname))]
+    (list 'do (list 'def iname (list 'quote cname)) (list 'quote cname))))
+
 (defn record-basis
   "The vector of field symbols of a record or type class (Clojure's getBasis)."
   [c] (-record-basis c))

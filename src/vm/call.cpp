@@ -97,6 +97,12 @@ Value Interpreter::call_non_closure(Fiber* f, Value callee, size_t newbase, int 
     if (inv.is_nil())
       throw_error(ErrorKind::ClassCastException,
                   fmt::format("class {} cannot be cast to class clojure.lang.IFn", value_type_name(callee)));
+    // An arity the form does not give is a method it does not implement, as on the JVM.
+    if (Closure* c = as<Closure>(inv); c && !apply_to && !c->fn->arity_for(nargs + 1))
+      throw_error(ErrorKind::AbstractMethodError,
+                  fmt::format("Receiver class {} does not define or inherit an implementation of the resolved "
+                              "method 'invoke' with {} argument(s) of interface clojure.lang.IFn.",
+                              value_type_name(callee), nargs));
     std::vector<Value> with_self(static_cast<size_t>(nargs) + 1);
     with_self[0] = callee;
     for (int k = 0; k < nargs; ++k) with_self[static_cast<size_t>(k) + 1] = args[k];

@@ -49,14 +49,15 @@ int search_impl(State& vm, const Protocol* p, Value x) {
   Value cls = class_of(vm, x);
   int i = find_impl_index(p, cls);
   if (i >= 0) return i;
+  Value object = Value::object(vm.names.symbol({}, "java.lang.Object"));
   for (Value a : class_ancestors(vm, cls))
-    if ((i = find_impl_index(p, a)) >= 0) return i;
+    if (a != object && (i = find_impl_index(p, a)) >= 0) return i;
   for (Value c : instance_interfaces(vm, x)) {  // a reify's interfaces, with theirs
     if ((i = find_impl_index(p, c)) >= 0) return i;
     for (Value a : class_ancestors(vm, c))
-      if ((i = find_impl_index(p, a)) >= 0) return i;
+      if (a != object && (i = find_impl_index(p, a)) >= 0) return i;
   }
-  return find_impl_index(p, Value::object(vm.names.symbol({}, "java.lang.Object")));
+  return find_impl_index(p, object);
 }
 
 // How an error message shows a value given where a method keyword or a class was

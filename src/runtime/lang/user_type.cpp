@@ -9,6 +9,7 @@
 #include "core/type_table.h"
 #include "runtime/coll/coll.h"
 #include "runtime/coll/coll_util.h"
+#include "runtime/lang/function.h"
 #include "runtime/num/number.h"
 #include "state/state.h"
 
@@ -62,6 +63,20 @@ int64_t long_result(Value r, const char* method) {
   return as_long(r);
 }
 
+// Whether fn f (a method of o) takes n arguments, the instance included; a method fn
+// that is not a Clove closure is assumed to.
+bool takes(Value f, int n) {
+  Closure* c = as<Closure>(f);
+  return !c || c->fn->arity_for(n) != nullptr;
+}
+
+[[noreturn]] void missing_arity(const Obj* o, const char* method, int nargs, const char* iface) {
+  throw_error(ErrorKind::AbstractMethodError,
+              fmt::format("Receiver class {} does not define or inherit an implementation of the resolved method "
+                          "'{}' with {} argument(s) of interface {}.",
+                          value_type_name(Value::object(const_cast<Obj*>(o))), method, nargs, iface));
+}
+
 int64_t u_count(State& vm, Obj* o) {
   Value f = slot(o, IMethod::count);
   if (!f.is_nil()) return long_result(call1(vm, f, o), "count");
@@ -103,6 +118,7 @@ Value u_next(State& vm, Obj* o) {
 Value u_nth(State& vm, Obj* o, int64_t i, Value not_found, bool has_default) {
   Value f = slot(o, IMethod::nth);
   if (!f.is_nil()) {
+    if (!takes(f, has_default ? 3 : 2)) missing_arity(o, "nth", has_default ? 2 : 1, "clojure.lang.Indexed");
     if (has_default) return vm.call(f, {Value::object(o), make_long(vm.heap, i), not_found});
     return vm.call(f, {Value::object(o), make_long(vm.heap, i)});
   }
@@ -123,7 +139,13 @@ Value u_nth(State& vm, Obj* o, int64_t i, Value not_found, bool has_default) {
 
 Value u_lookup(State& vm, Obj* o, Value key, Value not_found) {
   Value f = slot(o, IMethod::valAt);
-  if (!f.is_nil()) return vm.call(f, {Value::object(o), key, not_found});
+  if (!f.is_nil()) {
+    // (get x k) and (get x k nil) both arrive with a nil not-found: valAt(k) when the
+    // form gives that arity; a non-nil not-found needs valAt(k, not-found).
+    if (not_found.is_nil() && takes(f, 2)) return vm.call(f, {Value::object(o), key});
+    if (!takes(f, 3)) missing_arity(o, "valAt", 2, "clojure.lang.ILookup");
+    return vm.call(f, {Value::object(o), key, not_found});
+  }
   f = slot(o, IMethod::get);  // IPersistentSet.get
   if (!f.is_nil()) {
     RootScope scope(vm.heap);

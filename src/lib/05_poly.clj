@@ -311,16 +311,47 @@
 
 (defn- -symbols-in [form] (set (filter symbol? (tree-seq coll? seq form))))
 
+(defn- -subst-mutable
+  "form with each mutable field of a deftype (m: field symbol -> index) read as
+  (-field this i) and each (set! field v) made (-set-field! this i v). Quoted forms are
+  left alone; a fn form gets the values of the fields it uses when it is made (a
+  closure captures them, as on the JVM); a local that shadows a mutable field is not
+  seen (the field wins)."
+  [form m this]
+  (cond
+    (symbol? form) (if (contains? m form) (list 'clojure.core/-field this (get m form)) form)
+    (seq? form)
+    (let [h (first form)]
+      (cond
+        (= h 'quote) form
+        ;; a closure captures the fields' values when it is made, as on the JVM
+        (contains? #{'fn 'fn* 'clojure.core/fn} h)
+        (let [used (filter (fn [f] (contains? (-symbols-in form) f)) (keys m))]
+          (if (empty? used)
+            form
+            (list 'clojure.core/let (vec (mapcat (fn [f] [f (list 'clojure.core/-field this (get m f))]) used))
+                  form)))
+        (and (= h 'set!) (contains? m (second form)))
+        (list 'clojure.core/-set-field! this (get m (second form)) (-subst-mutable (nth form 2 nil) m this))
+        :else (with-meta (apply list (map (fn [x] (-subst-mutable x m this)) form)) (meta form))))
+    (vector? form) (with-meta (vec (map (fn [x] (-subst-mutable x m this)) form)) (meta form))
+    (map? form) (into {} (map (fn [e] [(-subst-mutable (key e) m this) (-subst-mutable (val e) m this)]) form))
+    (set? form) (set (map (fn [x] (-subst-mutable x m this)) form))
+    :else form))
+
 (defn- -bind-fields
   "Wraps a method arity (params body...) so that the fields of a record or type it
   mentions are bound to the instance's field values: (:f this) for a record's (one
   lookup instruction, GETK), (-field this i) for a type's (types are not maps). fields
-  is a record's when it carries {:record true} as metadata."
+  is a record's when it carries {:record true} as metadata; {:mutable #{f ...}} names a
+  deftype's mutable fields, which are read from the instance at each use and assigned
+  with set! (-subst-mutable)."
   [fields arity]
   (let [params (first arity)
         body (rest arity)
         used (-symbols-in body)
         own (-symbols-in params)
+        mutable (or (:mutable (meta fields)) #{})
         wanted (filter (fn [i] (let [f (nth fields i)] (and (contains? used f) (not (contains? own f)))))
                        (range (count fields)))]
     (if (or (empty? wanted) (empty? params))
@@ -328,12 +359,15 @@
       (let [this (first params)
             this-sym (if (symbol? this) this (gensym "this"))
             record? (:record (meta fields))
+            muts (into {} (map (fn [i] [(nth fields i) i])
+                               (filter (fn [i] (contains? mutable (nth fields i))) wanted)))
+            body (if (empty? muts) body (map (fn [form] (-subst-mutable form muts this-sym)) body))
             binds (vec (mapcat (fn [i]
                                  [(nth fields i)
                                   (if record?
                                     (list (keyword (name (nth fields i))) this-sym)
                                     (list 'clojure.core/-field this-sym i))])
-                               wanted))
+                               (remove (fn [i] (contains? mutable (nth fields i))) wanted)))
             binds (if (symbol? this) binds (conj (conj binds this) this-sym))]
         (list (if (symbol? this) params (assoc params 0 this-sym))
               (list* 'clojure.core/let binds body))))))
@@ -437,6 +471,10 @@
 (defn- -emit-type [kind tname fields specs]
   (let [record? (= kind :record)
         cname (-class-name tname)
+        mutable (set (filter (fn [f] (let [m (meta f)] (or (:volatile-mutable m) (:unsynchronized-mutable m))))
+                             fields))
+        _ (when (and record? (seq mutable))
+            (throw (IllegalArgumentException. (str "Records cannot have mutable fields: " (first mutable)))))
         fields (vec (map (fn [f] (with-meta f nil)) fields))
         args (vec (map (fn [i] (symbol (str "f" i))) (range (count fields))))]
     (concat
@@ -453,7 +491,8 @@
                            :arglists ''([m])})
                    (list 'fn (symbol (str "map->" (name tname))) '[m]
                          (list 'clojure.core/-map->record tname 'm)))))
-     (-extend-forms tname (name tname) (if record? (with-meta fields {:record true}) fields) specs)
+     (-extend-forms tname (name tname) (if record? (with-meta fields {:record true}) (with-meta fields {:mutable mutable}))
+                    specs)
      (list tname))))
 
 (defmacro defrecord

@@ -104,6 +104,16 @@ Value p_field(State&, Args a) {
   if (i < 0 || i >= r->n) throw_error(ErrorKind::IndexOutOfBoundsException, "field index out of range");
   return r->fields()[i];
 }
+// (-set-field! obj i v): assigns field i of a deftype instance (a mutable field's set!).
+Value p_set_field(State& vm, Args a) {
+  Record* r = as_instance(a[0]);
+  if (!r || is_record(a[0])) cannot_cast(a[0], "clojure.lang.IType");
+  int64_t i = arg_long(a, 1, "-set-field!");
+  if (i < 0 || i >= r->n) throw_error(ErrorKind::IndexOutOfBoundsException, "field index out of range");
+  r->fields()[i] = a[2];
+  vm.heap.barrier(r, a[2]);
+  return a[2];
+}
 Value p_recordp(State&, Args a) { return Value::boolean(is_record(a[0])); }
 Value p_record_basis(State&, Args a) {
   RecordType* rt = as<RecordType>(a[0]);
@@ -273,6 +283,7 @@ void install_poly_natives(State& vm) {
   vm.def_native(C, "-make-instance", p_make_instance, 1, -1, "Positional constructor of a record or type instance.", "([class & field-values])");
   vm.def_native(C, "-map->record", p_map_to_record, 2, 2, "Builds a record of class from a map (map->Name).", "([class m])");
   vm.def_native(C, "-field", p_field, 2, 2, "Field i of a record or type instance.", "([obj i])");
+  vm.def_native(C, "-set-field!", p_set_field, 3, 3, "Sets field i of a deftype instance to v (set! of a ^:volatile-mutable or ^:unsynchronized-mutable field); returns v.", "([obj i v])");
   vm.def_native(C, "record?", p_recordp, 1, 1, "Returns true if x is a record.", "([x])");
   vm.def_native(C, "-record-basis", p_record_basis, 1, 1, "The vector of field symbols of a record or type class (getBasis).", "([class])");
 

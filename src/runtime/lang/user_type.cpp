@@ -227,13 +227,12 @@ bool u_equiv(State& vm, Obj* o, Value b) {
   return Value::object(o) == b;
 }
 
-// Util.hasheq: IHashEq's hasheq, else hashCode, else the identity hash (a Sequential
-// without either hashes as its elements).
+// Util.hasheq: IHashEq's hasheq, else hashCode, else the identity hash (as on the JVM,
+// also for a Sequential type that `=` compares element-wise).
 uint32_t u_hash(State& vm, Obj* o) {
   Value f = slot(o, IMethod::hasheq);
   if (f.is_nil()) f = slot(o, IMethod::hashCode);
   if (!f.is_nil()) return static_cast<uint32_t>(long_result(call1(vm, f, o), "hash"));
-  if (type_of(o).instance_traits(o) & trait::Sequential) return hash_ordered(vm, Value::object(o));
   return murmur3::hash_long(static_cast<int64_t>(reinterpret_cast<uintptr_t>(o) >> 4));  // hash.cpp's identity hash
 }
 

@@ -218,6 +218,9 @@ struct TypeInfo {
   bool (*equiv)(State& vm, Obj* o, Value other) = nullptr;
   /// Clojure's `hash` of x, consistent with equiv (cached by the caller in hash_cache).
   uint32_t (*hash)(State& vm, Obj* o) = nullptr;
+  /// Clojure's `compare` of x with any other value (Comparable.compareTo), for types
+  /// `compare` does not handle inline; throws ClassCastException when x has none.
+  int (*compare)(State& vm, Obj* o, Value other) = nullptr;
   /// Arithmetic (+ - * / and the unchecked ones) where a or b is of this non-numeric
   /// type (embedding hosts' objects); `op` is runtime/num/number.h's ArithOp. Null: a
   /// ClassCastException, as for any non-number.

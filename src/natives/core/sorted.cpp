@@ -44,7 +44,9 @@ Value n_sorted_map(State& vm, Args a) { return build_map(vm, Value::nil(), a, 0)
 Value n_sorted_map_by(State& vm, Args a) { return build_map(vm, a[0], a, 1); }
 Value n_sorted_set(State& vm, Args a) { return build_set(vm, Value::nil(), a, 0); }
 Value n_sorted_set_by(State& vm, Args a) { return build_set(vm, a[0], a, 1); }
-Value n_sortedp(State&, Args a) { return Value::boolean(is<SortedMap>(a[0]) || is<SortedSet>(a[0])); }
+Value n_sortedp(State&, Args a) {
+  return Value::boolean(is<SortedMap>(a[0]) || is<SortedSet>(a[0]) || has_traits(a[0], trait::Sorted));
+}
 
 // The tree behind a sorted collection, and whether its seq yields keys only.
 SortedMap* sorted_impl(Value v, bool* keys_only, const char* fn) {

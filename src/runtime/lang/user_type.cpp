@@ -236,6 +236,18 @@ uint32_t u_hash(State& vm, Obj* o) {
   return murmur3::hash_long(static_cast<int64_t>(reinterpret_cast<uintptr_t>(o) >> 4));  // hash.cpp's identity hash
 }
 
+// Comparable.compareTo, for compare, sort and sorted collections.
+int u_compare(State& vm, Obj* o, Value other) {
+  Value f = slot(o, IMethod::compareTo);
+  if (f.is_nil()) {
+    check_declared(o, trait::Comparable, "compareTo");
+    throw_error(ErrorKind::ClassCastException,
+                fmt::format("class {} cannot be cast to class java.lang.Comparable", value_type_name(Value::object(o))));
+  }
+  int64_t c = long_result(vm.call(f, {Value::object(o), other}), "compareTo");
+  return c < 0 ? -1 : c > 0 ? 1 : 0;
+}
+
 Traits u_traits(const Obj* o) { return ifaces_of_obj(o)->traits; }
 
 }  // namespace
@@ -306,6 +318,7 @@ void register_user_type_ops(TypeInfo* table) {
     ti.equiv = u_equiv;
     ti.hash = u_hash;
   }
+  for (ObjType t : {ObjType::TypeInstance, ObjType::Reify, ObjType::Record}) table[static_cast<int>(t)].compare = u_compare;
   table[static_cast<int>(ObjType::Record)].instance_traits = u_traits;
 }
 

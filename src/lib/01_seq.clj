@@ -13,10 +13,19 @@
   ;; it goes (a thunk that walks a long seq does not hold the seq's head).
   (list 'clojure.core/-make-lazy-seq (list* (with-meta 'fn* {:once true}) [] body)))
 
-(defn -reduce-seq
-  "reduce's walk over (seq coll) from val (the 3-arity reduce of any coll that does
-  not implement IReduceInit)."
-  [f val coll]
+(defn reduce
+  "f should be a function of 2 arguments. If val is not supplied, returns the result of
+  applying f to the first 2 items in coll, then applying f to that result and the 3rd
+  item, etc. If coll contains no items, f must accept no arguments as well, and reduce
+  returns the result of calling f with no arguments. If val is supplied, returns the
+  result of applying f to val and the first item in coll, then applying f to that result
+  and the 2nd item, etc. Stops early on a reduced value."
+  ([f coll]
+   (let [s (seq coll)]
+     (if s
+       (reduce f (first s) (next s))
+       (f))))
+  ([f val coll]
    ;; Chunked seqs (ranges, vectors, chunked map/filter results) are walked a chunk at
    ;; a time, as clojure.core/reduce does through IChunk.reduce.
    (loop [s (seq coll) acc val]
@@ -32,26 +41,7 @@
            (if (reduced? acc) (-unreduced acc) (recur (chunk-next s) acc)))
          (let [acc (f acc (first s))]
            (if (reduced? acc) (-unreduced acc) (recur (next s) acc))))
-       acc)))
-
-(defn reduce
-  "f should be a function of 2 arguments. If val is not supplied, returns the result of
-  applying f to the first 2 items in coll, then applying f to that result and the 3rd
-  item, etc. If coll contains no items, f must accept no arguments as well, and reduce
-  returns the result of calling f with no arguments. If val is supplied, returns the
-  result of applying f to val and the first item in coll, then applying f to that result
-  and the 2nd item, etc. Stops early on a reduced value."
-  ([f coll]
-   (if-let [r (-iface-method coll :reduce)]  ; a type implementing IReduce
-     (r coll f)
-     (let [s (seq coll)]
-       (if s
-         (-reduce-seq f (first s) (next s))
-         (f)))))
-  ([f val coll]
-   (if-let [r (-iface-method coll :reduce)]  ; a type implementing IReduceInit
-     (r coll f val)
-     (-reduce-seq f val coll))))
+       acc))))
 
 (defn map
   "Returns a lazy sequence consisting of the result of applying f to the set of first

@@ -180,6 +180,18 @@ Value p_iface_method(State& vm, Args a) {
   if (!k) cannot_cast(a[1], "clojure.lang.Keyword");
   return user_method_named(vm, a[0], k->sym->name_view());
 }
+// (clojure.lang.AFn/applyToHelper f args): calls f with the elements of args spread, the
+// usual applyTo of a type implementing IFn (a user type's invoke, not its applyTo).
+Value p_apply_to_helper(State& vm, Args a) {
+  RootScope scope(vm.heap);
+  std::vector<Value> args;
+  for (Value s = seq(vm, a[1]); !s.is_nil(); s = next(vm, s)) {
+    vm.charge(1);
+    args.push_back(first(vm, s));
+    scope.push(args.back());
+  }
+  return vm.tail_call(a[0], args.data(), static_cast<int>(args.size()));
+}
 // (-reify meta [iface-name ...] {:method fn ...} P1 {:m fn} P2 {...} ...)
 Value p_reify(State& vm, Args a) {
   if (a.size() % 2 == 0) throw_error(ErrorKind::IllegalArgumentException, "reify takes protocol/method-map pairs");
@@ -296,6 +308,7 @@ void install_poly_natives(State& vm) {
   vm.def_native(C, "extends?", p_extends, 2, 2, "Returns true if atype extends protocol.", "([protocol atype])");
   vm.def_native(C, "extenders", p_extenders, 1, 1, "Returns a collection of the types explicitly extending protocol.", "([protocol])");
   vm.def_native(C, "-reify", p_reify, 3, -1, "Makes a reify object: its metadata, the interfaces it implements (names) and their methods ({:valAt fn ...} or nil), then protocol/method-map pairs.", "([meta iface-names iface-methods & proto+mmaps])");
+  vm.def_native("clojure.lang.AFn", "applyToHelper", p_apply_to_helper, 2, 2, "Calls ifn with the elements of arglist as its arguments (AFn.applyToHelper: the applyTo of a type implementing IFn, which calls its invoke).", "([ifn arglist])");
   vm.def_native(C, "-iface-method", p_iface_method, 2, 2, "The fn that x's deftype, defrecord or reify form gives for the interface method named by keyword k (:reduce, :kvreduce, ...), or nil.", "([x k])");
   vm.def_native(C, "-implement!", p_implement, 3, 3, "Makes a record or type class implement the named clojure.lang interfaces with the given methods ({:valAt fn ...}, each taking the instance first).", "([class iface-names methods])");
 

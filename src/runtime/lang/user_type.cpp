@@ -99,6 +99,14 @@ Value u_seq(State& vm, Obj* o) {
   Value f = slot(o, IMethod::seq);
   if (!f.is_nil()) return call1(vm, f, o);
   if (type_of(o).instance_traits(o) & trait::ISeq) return Value::object(o);
+  f = slot(o, IMethod::reduce);
+  if (!f.is_nil() && (type_of(o).instance_traits(o) & trait::IReduceInit)) {
+    // An IReduceInit without Seqable: the elements its reduce gives, in a vector, so
+    // reduce, into, vec, ... (which walk seqs) see them.
+    Var* conj = vm.core_ns()->lookup(vm.sym("conj"));
+    if (conj && conj->bound)
+      return seq(vm, vm.call(f, {Value::object(o), conj->root, vector_from(vm.heap, nullptr, 0)}));
+  }
   check_declared(o, trait::Seqable, "seq");
   coll_detail::not_seqable(Value::object(o));
 }

@@ -12,11 +12,14 @@
 // The type table's operations of deftype and reify instances (register_user_type_ops)
 // call those slots: count -> count, get -> valAt, seq -> seq, conj -> cons, assoc,
 // dissoc -> without, contains? -> containsKey/contains, nth, peek, pop, = -> equiv (for
-// an IPersistentCollection) or equals, hash -> hasheq or hashCode, with-meta ->
-// withMeta. Natives that do not go through the table ask user_method directly (deref,
-// meta, rseq, empty, find, disj, realized?, reduce-kv, name), and calling an instance
-// calls its invoke (vm/call.cpp). A method the form does not give behaves as for a type
-// without the interface (count: UnsupportedOperationException, get: not-found, ...).
+// an IPersistentCollection) or equals, hash -> hasheq or hashCode, compare -> compareTo,
+// with-meta -> withMeta; seq of an IReduceInit without Seqable -> what its reduce gives.
+// Natives that do not go through the table ask user_method directly (deref, meta, rseq,
+// empty, find, disj, realized?, apply -> applyTo, .method calls), reduce-kv asks for
+// kvreduce (-iface-method), and calling an instance calls its invoke (vm/call.cpp). A
+// method the form does not give behaves as for a type without the interface (count:
+// UnsupportedOperationException, get: not-found, ...), or throws AbstractMethodError
+// when the form names the interface.
 // Records keep their map behaviour; the interfaces add what records lack (IFn, IDeref,
 // ...).
 #pragma once

@@ -21,3 +21,15 @@
 (prn (instance? clojure.lang.ISeq cd) (instance? clojure.lang.IPersistentCollection cd))
 (prn (every? (supers Countdown) [clojure.lang.ISeq clojure.lang.Sequential clojure.lang.IType clojure.lang.Seqable]) (count (supers Countdown)))
 (let [[a b & more] cd] (prn a b more))
+
+;; A reducible type implementing only IReduceInit: reduce, into, transduce and vec see
+;; the elements its reduce gives, and reduced stops it.
+(deftype Nums [n]
+  clojure.lang.IReduceInit
+  (reduce [_ f init]
+    (loop [i 0 acc init]
+      (if (< i n)
+        (let [acc (f acc i)] (if (reduced? acc) @acc (recur (inc i) acc)))
+        acc))))
+(prn (reduce + 0 (Nums. 5)) (into [] (Nums. 4)) (transduce (map inc) + (Nums. 3)) (vec (Nums. 3)))
+(prn (reduce (fn [a x] (if (= x 2) (reduced :stop) x)) 0 (Nums. 5)) (into #{} (filter odd?) (Nums. 6)))

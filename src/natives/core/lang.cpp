@@ -195,6 +195,12 @@ Value l_new(State& vm, Args a) {
     Value inst = construct_by_class_name(vm, cls, a, 1);
     if (inst.is_nil()) inst = construct_stream_class(vm, cls, a, 1);
     if (!inst.is_nil()) return inst;
+    // (MapEntry. k v), the class imported or named in full
+    std::string full = cls;
+    if (cls.find('.') == std::string::npos)
+      if (Var* v = vm.resolve_var(vm.current_ns(), vm.names.symbol({}, cls)); v && v->bound)
+        if (Symbol* s = as<Symbol>(v->root)) full = std::string(s->name_view());
+    if (full == "clojure.lang.MapEntry" && a.size() == 3) return map_entry(vm.heap, a[1], a[2]);
     throw_error(ErrorKind::IllegalArgumentException, fmt::format("Unable to resolve classname: {}", cls));
   }
   if (k == ErrorKind::ExceptionInfo) {

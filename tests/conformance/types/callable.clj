@@ -55,3 +55,10 @@
 (prn (count (set [p (Point. 1 2) (Point. 3 4)])) (get (hash-map p :found) (Point. 1 2)))
 (prn (map str (distinct [p (Point. 1 2) (Point. 0 0)])) (map (comp str key) (frequencies [p (Point. 1 2)])))
 (prn (vals (frequencies [p (Point. 1 2)])) (contains? #{(Point. 1 2)} p))
+
+(deftype Tagger [tag]
+  clojure.lang.IFn
+  (invoke [_ x] [tag x])
+  (invoke [_ x y] [tag x y])
+  (applyTo [this args] (clojure.lang.AFn/applyToHelper this args)))
+(prn (apply (Tagger. :t) [1]) (apply (Tagger. :t) 1 [2]) ((Tagger. :u) 3))

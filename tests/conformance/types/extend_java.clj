@@ -84,3 +84,10 @@
 
 (println "-- definterface")
 (prn (.area (Square. 3)) (.area (.scale (Square. 3) 2)) (.-side (Square. 4)))
+
+(println "-- imported classes")
+(import '(clojure.lang MapEntry) '(java.net URI URL))
+(prn (MapEntry. :k 1) (key (clojure.lang.MapEntry. :a 2)) (instance? URI "x") (instance? java.time.Instant 1))
+(defprotocol Locate (locate [x]))
+(extend-protocol Locate URL (locate [_] :url) String (locate [s] [:path s]))
+(prn (locate "/tmp") (satisfies? Locate 1))

@@ -499,15 +499,25 @@
   "(defrecord name [fields*] specs*)
   Defines a record type: a map-like type with the given fields, a var `name` holding its
   class (it prints as ns.name), the factories ->name and map->name, and (name. args)
-  construction. specs are protocol names each followed by method implementations, in
-  which the fields are in scope; `Object (toString [this] ...)` sets the string form."
+  construction. specs are protocol or interface names each followed by method
+  implementations, in which the fields are in scope: `Object (toString [this] ...)`
+  sets the string form, Clojure's interfaces add what a record lacks
+  (clojure.lang.IFn (invoke [this x] ...), clojure.lang.IDeref, ...)."
   [tname fields & specs]
   (-emit-type :record tname fields specs))
 
 (defmacro deftype
   "(deftype name [fields*] specs*)
-  Like defrecord but the instances are opaque (no map behaviour, identity equality);
-  fields are visible in the method implementations only. Defines ->name."
+  Like defrecord but the instances are opaque (no map behaviour, identity equality)
+  unless specs implement Clojure's interfaces: clojure.lang.ILookup, Counted, Seqable,
+  IPersistentCollection, Associative, IPersistentMap, IPersistentVector, IPersistentSet,
+  IPersistentStack, Indexed, Sequential, Reversible, ISeq, IFn, IDeref, IPending,
+  IMeta/IObj, IHashEq, MapEquivalence, IKVReduce, IReduceInit, Comparable and Object's
+  equals/hashCode/toString, which core functions then call (get, count, seq, conj,
+  assoc, =, hash, printing, calling the instance, ...). A method that a named interface
+  needs but is not given throws AbstractMethodError when called. Fields are visible in
+  the method implementations; one marked ^:volatile-mutable or ^:unsynchronized-mutable
+  can be assigned there with (set! field value). Defines ->name."
   [tname fields & specs]
   (-emit-type :type tname fields specs))
 

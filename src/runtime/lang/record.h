@@ -60,10 +60,13 @@ struct Interfaces {
   Traits traits = 0;
   std::vector<Value> slots;
   Value methods = Value::nil();
+  Value names = Value::nil();  // the interface names as the form gave them
+  bool empty() const { return methods.is_nil() && traits == 0; }
   Value slot(IMethod m) const { return slots.empty() ? Value::nil() : slots[static_cast<size_t>(m)]; }
   void trace(Tracer& t) {
     for (Value v : slots) t.mark(v);
     t.mark(methods);
+    t.mark(names);
   }
 };
 

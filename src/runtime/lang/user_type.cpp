@@ -293,6 +293,7 @@ void implement_interfaces(State& vm, Interfaces& out, Value iface_names, Value m
     if (i >= 0) out.slots[static_cast<size_t>(i)] = nth(vm, e, 1);
   }
   out.methods = method_map;
+  out.names = iface_names;
 }
 
 const Interfaces* interfaces_of(Value x) { return x.is_obj() ? ifaces_of_obj(x.as_obj()) : nullptr; }

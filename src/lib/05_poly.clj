@@ -521,6 +521,25 @@
   [tname fields & specs]
   (-emit-type :type tname fields specs))
 
+(defn -user-subseq
+  "subseq (asc? true) or rsubseq of sc, a deftype or reify implementing
+  clojure.lang.Sorted, as clojure.core defines them over its methods: seqFrom, seq (with
+  an ascending flag), entryKey and comparator (a fn of two keys)."
+  [asc? sc & args]
+  (let [cmp (.comparator sc)
+        bound (fn [test key] (fn [e] (test (cmp (.entryKey sc e) key) 0)))
+        from (fn [s include] (when-let [e (first s)] (if (include e) s (next s))))]
+    (if (= (count args) 2)
+      (let [[test key] args
+            include (bound test key)]
+        (if (contains? (if asc? #{> >=} #{< <=}) test)
+          (from (.seqFrom sc key asc?) include)
+          (take-while include (.seq sc asc?))))
+      (let [[start-test start-key end-test end-key] args]
+        (if asc?
+          (take-while (bound end-test end-key) (from (.seqFrom sc start-key true) (bound start-test start-key)))
+          (take-while (bound start-test start-key) (from (.seqFrom sc end-key false) (bound end-test end-key))))))))
+
 (defmacro definterface
   "Creates a new Java interface with the given name and method sigs:
   (definterface Shape (area []) (scale [factor]))

@@ -112,6 +112,16 @@ Value take_while_bound(State& vm, SortedMap* m, Value s, Value test, Value key, 
 
 // subseq (asc) / rsubseq (desc), after clojure.core's definitions over Sorted.seqFrom.
 Value sub_seq(State& vm, Args a, bool asc) {
+  // a deftype or reify implementing clojure.lang.Sorted: clojure.core's definitions over
+  // its methods, in Clove (-user-subseq, 05_poly.clj)
+  if (interfaces_of(a[0]) && has_traits(a[0], trait::Sorted)) {
+    Var* f = vm.core_ns()->lookup(vm.sym("-user-subseq"));
+    if (f && f->bound) {
+      std::vector<Value> args{Value::boolean(asc)};
+      for (int i = 0; i < a.size(); ++i) args.push_back(a[i]);
+      return vm.tail_call(f->root, args.data(), static_cast<int>(args.size()));
+    }
+  }
   bool keys = false;
   SortedMap* m = sorted_impl(a[0], &keys, asc ? "subseq" : "rsubseq");
   RootScope scope(vm.heap);

@@ -64,7 +64,8 @@ namespace clove {
   X(FileNotFoundException, "java.io.FileNotFoundException", IOException)                \
   X(CancellationException, "java.util.concurrent.CancellationException",                \
     IllegalStateException)                                                              \
-  X(ExecutionException, "java.util.concurrent.ExecutionException", Exception)
+  X(ExecutionException, "java.util.concurrent.ExecutionException", Exception)           \
+  X(AbstractMethodError, "java.lang.AbstractMethodError", Error)
 
 enum class ErrorKind : uint8_t {
 #define CLOVE_X(e, name, parent) e,

@@ -178,6 +178,11 @@ struct TypeInfo {
   // nth'd by walking it; equality of other types is identity) or throws as Clojure.
   /// Every interface the type implements, super-interfaces included (core/traits.h).
   Traits traits = 0;
+  /// The interfaces one instance implements beyond `traits`, closed under
+  /// super-interfaces, for types whose instances declare their own (deftype, defrecord
+  /// and reify forms implementing clojure.lang interfaces: runtime/lang/user_type.h);
+  /// nullptr: none. has_traits and the predicates read both.
+  Traits (*instance_traits)(const Obj* o) = nullptr;
   /// The Java superclass of the class `name` (nullptr: java.lang.Object).
   const char* superclass = nullptr;
   /// The class name of one instance, for types whose class differs per instance
@@ -202,6 +207,9 @@ struct TypeInfo {
   Value (*dissoc)(State& vm, Obj* o, Value key) = nullptr;
   /// (conj x item).
   Value (*conj)(State& vm, Obj* o, Value item) = nullptr;
+  /// (peek x) and (pop x) (IPersistentStack), for types not handled inline by coll.h.
+  Value (*peek)(State& vm, Obj* o) = nullptr;
+  Value (*pop)(State& vm, Obj* o) = nullptr;
   /// (meta x) (nil when none) and (with-meta x m), m nil or a map.
   Value (*meta)(Obj* o) = nullptr;
   Value (*with_meta)(State& vm, Obj* o, Value m) = nullptr;
@@ -210,6 +218,9 @@ struct TypeInfo {
   bool (*equiv)(State& vm, Obj* o, Value other) = nullptr;
   /// Clojure's `hash` of x, consistent with equiv (cached by the caller in hash_cache).
   uint32_t (*hash)(State& vm, Obj* o) = nullptr;
+  /// Clojure's `compare` of x with any other value (Comparable.compareTo), for types
+  /// `compare` does not handle inline; throws ClassCastException when x has none.
+  int (*compare)(State& vm, Obj* o, Value other) = nullptr;
   /// Arithmetic (+ - * / and the unchecked ones) where a or b is of this non-numeric
   /// type (embedding hosts' objects); `op` is runtime/num/number.h's ArithOp. Null: a
   /// ClassCastException, as for any non-number.
@@ -227,7 +238,20 @@ extern TypeInfo g_type_table[];
 /// The table entry of o's type: type_info without the first-use check, for hot paths.
 inline const TypeInfo& type_of(const Obj* o) { return detail::g_type_table[static_cast<int>(o->type)]; }
 /// Whether v is a heap object whose type implements every trait in `ts`.
-inline bool has_traits(Value v, Traits ts) { return v.is_obj() && (type_of(v.as_obj()).traits & ts) == ts; }
+inline bool has_traits(Value v, Traits ts) {
+  if (!v.is_obj()) return false;
+  const TypeInfo& ti = type_of(v.as_obj());
+  if ((ti.traits & ts) == ts) return true;
+  // deftype, defrecord and reify instances add the interfaces their form declares
+  return ti.instance_traits && (ti.instance_traits(v.as_obj()) & ts) == ts;
+}
+/// The interfaces v's own form declares beyond its type's row (a deftype, defrecord or
+/// reify implementing clojure.lang interfaces inline); 0 for every other value.
+inline Traits instance_traits_of(Value v) {
+  if (!v.is_obj()) return 0;
+  const TypeInfo& ti = type_of(v.as_obj());
+  return ti.instance_traits ? ti.instance_traits(v.as_obj()) : 0;
+}
 
 /// The object type behind v if it is a heap object of type T, else nullptr.
 template <class T>

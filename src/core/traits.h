@@ -63,6 +63,9 @@ using Traits = uint64_t;
   X(CharSequence, "java.lang.CharSequence", 0)                                                       \
   X(Comparable, "java.lang.Comparable", 0)                                                           \
   X(IReduceInit, "clojure.lang.IReduceInit", 0)                                                      \
+  X(IReduce, "clojure.lang.IReduce", IReduceInit)                                                    \
+  X(IKVReduce, "clojure.lang.IKVReduce", 0)                                                          \
+  X(MapEquivalence, "clojure.lang.MapEquivalence", 0)                                                \
   X(Iterable, "java.lang.Iterable", 0)                                                               \
   X(Runnable, "java.lang.Runnable", 0)                                                               \
   X(Appendable, "java.lang.Appendable", 0)                                                           \

@@ -66,7 +66,9 @@ enum Tag : uint8_t {
   kArrayChunk = 56,  // varint n, n values (a chunk of a chunked seq)
   kChunkBuffer = 57, // varint capacity, byte sealed, varint n, n values
   kVectorSeq = 58,   // vector, varint index, meta (a chunked seq: chunked map/reduce hold one)
-  kTagCount = 59
+  kRecordTypeIfaces = 59,  // as kRecordType, then interface names, interface methods (user_type.h)
+  kReifyIfaces = 60,       // as kReify, then interface names, interface methods
+  kTagCount = 61
 };
 /// Set in a suspended fiber's status byte when the instruction budget paused it (the
 /// fiber caught :budget itself): its innermost frame is a closure, and its pc follows

@@ -18,6 +18,7 @@
 #include "core/stack_guard.h"
 #include "image/marshal.h"
 #include "image/marshal_format.h"
+#include "runtime/lang/user_type.h"
 #include "runtime/coll/array_map.h"
 #include "runtime/coll/chunk.h"
 #include "runtime/coll/coll.h"
@@ -239,7 +240,9 @@ class Reader : public RootProvider {
   Value spine();
   FnProto* fn_proto(uint32_t id);
   Proto* proto();
-  RecordType* record_type(uint32_t id);
+  RecordType* record_type(uint32_t id, bool ifaces);
+  /// Reads the interface names and methods of a kRecordTypeIfaces/kReifyIfaces into `out`.
+  void interfaces(Interfaces& out);
   Value fiber(uint32_t id);
 };
 
@@ -528,7 +531,8 @@ Value Reader::object(Tag tag) {
       heap().touch(p);
       return Value::object(p);
     }
-    case kRecordType: return Value::object(record_type(id));
+    case kRecordType:
+    case kRecordTypeIfaces: return Value::object(record_type(id, tag == kRecordTypeIfaces));
     case kRecord:
     case kTypeInstance: {
       RecordType* rt = obj<RecordType>("a record type");
@@ -543,7 +547,8 @@ Value Reader::object(Tag tag) {
       if (tag == kRecord) return fill(id, make_instance(vm_, rt, pending_.data() + at, n, m, ext));
       return fill(id, make_instance(vm_, rt, pending_.data() + at, n, m));
     }
-    case kReify: {
+    case kReify:
+    case kReifyIfaces: {
       Reify* r = heap().make<Reify>();
       fill(id, Value::object(r));
       uint32_t n = count(2);
@@ -555,6 +560,7 @@ Value Reader::object(Tag tag) {
       }
       r->to_string = value();
       r->meta = meta();
+      if (tag == kReifyIfaces) interfaces(r->ifaces);
       heap().touch(r);
       return Value::object(r);
     }
@@ -904,7 +910,17 @@ Value Reader::fiber(uint32_t id) {
   return Value::object(f);
 }
 
-RecordType* Reader::record_type(uint32_t id) {
+void Reader::interfaces(Interfaces& out) {
+  Value names = value();
+  Value methods = value();
+  if (!names.is_nil() && !is_vector(names)) corrupt("interface names that are not a vector");
+  if (!methods.is_nil() && !is_map(methods)) corrupt("interface methods that are not a map");
+  for (Value s = seq(vm_, methods); !s.is_nil(); s = next(vm_, s))
+    if (!is<Keyword>(nth(vm_, first(vm_, s), 0))) corrupt("an interface method name that is not a keyword");
+  implement_interfaces(vm_, out, names, methods);
+}
+
+RecordType* Reader::record_type(uint32_t id, bool ifaces) {
   Symbol* name = obj<Symbol>("a type name");
   bool is_rec = byte() != 0;
   // A type the reading VM has defined under the same name, with the same fields, is
@@ -924,6 +940,8 @@ RecordType* Reader::record_type(uint32_t id) {
   for (uint32_t i = 0; i < n; ++i) fields.push_back(obj<Keyword>("a field keyword"));
   Value field_syms = value();
   Value to_string = value();
+  Interfaces read_ifaces;
+  if (ifaces) interfaces(read_ifaces);
   if (existing) {
     if (existing->fields != fields) corrupt(fmt::format("type {} has other fields in this VM", full));
     return existing;
@@ -931,6 +949,7 @@ RecordType* Reader::record_type(uint32_t id) {
   t->fields = std::move(fields);
   t->field_syms = field_syms;
   t->to_string = to_string;
+  t->ifaces = std::move(read_ifaces);
   heap().touch(t);
   return t;
 }

@@ -379,14 +379,20 @@ void Writer::object(Value v, Obj* o) {
     case ObjType::RecordType: {
       auto* t = static_cast<RecordType*>(o);
       if (t->host) cannot(v, "the class of a host type");
-      begin(kRecordType, o);
+      bool ifaces = !t->ifaces.empty();
+      begin(ifaces ? kRecordTypeIfaces : kRecordType, o);
       value(Value::object(t->name));
       byte(t->is_record ? 1 : 0);
       seal(o);  // the reader makes the type once it has its name
       uvar(t->fields.size());
       for (Keyword* k : t->fields) value(Value::object(k));
       value(t->field_syms);
-      return value(t->to_string);
+      value(t->to_string);
+      if (ifaces) {
+        value(t->ifaces.names);
+        value(t->ifaces.methods);
+      }
+      return;
     }
     case ObjType::Record:
     case ObjType::TypeInstance: {
@@ -402,7 +408,8 @@ void Writer::object(Value v, Obj* o) {
     }
     case ObjType::Reify: {
       auto* r = static_cast<Reify*>(o);
-      begin(kReify, o);
+      bool ifaces = !r->ifaces.empty();
+      begin(ifaces ? kReifyIfaces : kReify, o);
       seal(o);
       uvar(r->protocols.size());
       for (size_t i = 0; i < r->protocols.size(); ++i) {
@@ -410,7 +417,12 @@ void Writer::object(Value v, Obj* o) {
         value(i < r->fns.size() ? r->fns[i] : Value::nil());
       }
       value(r->to_string);
-      return value(r->meta);
+      value(r->meta);
+      if (ifaces) {
+        value(r->ifaces.names);
+        value(r->ifaces.methods);
+      }
+      return;
     }
     case ObjType::Exception: {
       auto* e = static_cast<Exception*>(o);

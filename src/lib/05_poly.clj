@@ -311,16 +311,47 @@
 
 (defn- -symbols-in [form] (set (filter symbol? (tree-seq coll? seq form))))
 
+(defn- -subst-mutable
+  "form with each mutable field of a deftype (m: field symbol -> index) read as
+  (-field this i) and each (set! field v) made (-set-field! this i v). Quoted forms are
+  left alone; a fn form gets the values of the fields it uses when it is made (a
+  closure captures them, as on the JVM); a local that shadows a mutable field is not
+  seen (the field wins)."
+  [form m this]
+  (cond
+    (symbol? form) (if (contains? m form) (list 'clojure.core/-field this (get m form)) form)
+    (seq? form)
+    (let [h (first form)]
+      (cond
+        (= h 'quote) form
+        ;; a closure captures the fields' values when it is made, as on the JVM
+        (contains? #{'fn 'fn* 'clojure.core/fn} h)
+        (let [used (filter (fn [f] (contains? (-symbols-in form) f)) (keys m))]
+          (if (empty? used)
+            form
+            (list 'clojure.core/let (vec (mapcat (fn [f] [f (list 'clojure.core/-field this (get m f))]) used))
+                  form)))
+        (and (= h 'set!) (contains? m (second form)))
+        (list 'clojure.core/-set-field! this (get m (second form)) (-subst-mutable (nth form 2 nil) m this))
+        :else (with-meta (apply list (map (fn [x] (-subst-mutable x m this)) form)) (meta form))))
+    (vector? form) (with-meta (vec (map (fn [x] (-subst-mutable x m this)) form)) (meta form))
+    (map? form) (into {} (map (fn [e] [(-subst-mutable (key e) m this) (-subst-mutable (val e) m this)]) form))
+    (set? form) (set (map (fn [x] (-subst-mutable x m this)) form))
+    :else form))
+
 (defn- -bind-fields
   "Wraps a method arity (params body...) so that the fields of a record or type it
   mentions are bound to the instance's field values: (:f this) for a record's (one
   lookup instruction, GETK), (-field this i) for a type's (types are not maps). fields
-  is a record's when it carries {:record true} as metadata."
+  is a record's when it carries {:record true} as metadata; {:mutable #{f ...}} names a
+  deftype's mutable fields, which are read from the instance at each use and assigned
+  with set! (-subst-mutable)."
   [fields arity]
   (let [params (first arity)
         body (rest arity)
         used (-symbols-in body)
         own (-symbols-in params)
+        mutable (or (:mutable (meta fields)) #{})
         wanted (filter (fn [i] (let [f (nth fields i)] (and (contains? used f) (not (contains? own f)))))
                        (range (count fields)))]
     (if (or (empty? wanted) (empty? params))
@@ -328,12 +359,15 @@
       (let [this (first params)
             this-sym (if (symbol? this) this (gensym "this"))
             record? (:record (meta fields))
+            muts (into {} (map (fn [i] [(nth fields i) i])
+                               (filter (fn [i] (contains? mutable (nth fields i))) wanted)))
+            body (if (empty? muts) body (map (fn [form] (-subst-mutable form muts this-sym)) body))
             binds (vec (mapcat (fn [i]
                                  [(nth fields i)
                                   (if record?
                                     (list (keyword (name (nth fields i))) this-sym)
                                     (list 'clojure.core/-field this-sym i))])
-                               wanted))
+                               (remove (fn [i] (contains? mutable (nth fields i))) wanted)))
             binds (if (symbol? this) binds (conj (conj binds this) this-sym))]
         (list (if (symbol? this) params (assoc params 0 this-sym))
               (list* 'clojure.core/let binds body))))))
@@ -348,27 +382,52 @@
                             (map (fn [a] (-bind-fields fields a)) (second ma)))]))
                 (-method-arities forms))))
 
-(defn- -object-head? [head] (or (= head 'Object) (= head 'java.lang.Object)))
+(defn- -protocol-head?
+  "Whether the head of a spec group names a protocol (else it names an interface:
+  Object, clojure.lang.ILookup, java.util.Map, a name Clove does not know...)."
+  [head]
+  (let [v (when (symbol? head) (resolve head))]
+    (boolean (and (var? v) (-protocol? (-var-root-or-nil v))))))
 
-(defn- -to-string-fn
-  "The toString fn of an `Object (toString [this] ...)` group, or nil. Other Object
-  methods are not supported."
-  [label fields forms]
-  (let [mm (-method-map label fields forms)]
-    (when-let [bad (first (remove (fn [k] (= k :toString)) (keys mm)))]
-      (throw (IllegalArgumentException.
-              (str "Unsupported method " (name bad) " of Object in " label "; Clove supports toString"))))
-    (get mm :toString)))
+(defn- -iface-name
+  "The full name of an interface head: the class a var of that name holds (clojure.lang.ILookup
+  for ILookup imported or not), else the symbol itself."
+  [head]
+  (let [v (when (symbol? head) (resolve head))
+        c (when (var? v) (-var-root-or-nil v))]
+    (if (symbol? c) c head)))
+
+(defn- -iface-args
+  "[names methods] for the interface groups of a deftype, defrecord or reify: the
+  interface names (quoted) and one method map merging every group's methods by name."
+  [label fields groups]
+  (if (empty? groups)
+    [nil nil]
+    [(list 'quote (vec (map (fn [g] (-iface-name (first g))) groups)))
+     (-method-map label fields (mapcat second groups))]))
 
 (defn- -extend-forms
-  "The (extend ...) / toString forms for inline implementations of type `target`."
+  "The (extend ...) forms for the inline protocol implementations of type `target`, and
+  one (-implement! ...) for its interfaces (Object and clojure.lang ones)."
   [target label fields specs]
-  (mapcat (fn [g]
-            (let [head (first g) forms (second g)]
-              (if (-object-head? head)
-                (list (list 'clojure.core/-set-to-string! target (-to-string-fn label fields forms)))
-                (list (list 'clojure.core/extend target head (-method-map label fields forms))))))
-          (-impl-groups specs)))
+  (let [groups (-impl-groups specs)
+        ifaces (remove (fn [g] (-protocol-head? (first g))) groups)]
+    (concat
+     (map (fn [g] (list 'clojure.core/extend target (first g) (-method-map label fields (second g))))
+          (filter (fn [g] (-protocol-head? (first g))) groups))
+     (when (seq ifaces)
+       (let [[names methods] (-iface-args label fields ifaces)]
+         (list (list 'clojure.core/-implement! target names methods)))))))
+
+(defn- -class-arg
+  "extend-type's type argument: as given, except a dotted symbol naming no var (a Java
+  class Clove does not know, such as java.net.URI), which is quoted so that the
+  extension is accepted and applies to no Clove value."
+  [t]
+  (if (and (symbol? t) (nil? (namespace t)) (some (fn [c] (= c \.)) (name t))
+           (not (resolve t)))
+    (list 'quote t)
+    t))
 
 (defmacro extend-type
   "A macro that expands into an extend call. Useful when you are supplying the
@@ -382,7 +441,8 @@
   t is a class value: String, Number, Object, clojure.lang.IPersistentVector, a record
   or deftype class, or nil."
   [t & specs]
-  (let [label (if (nil? t) "nil" (name t))]
+  (let [label (if (nil? t) "nil" (name t))
+        t (-class-arg t)]
     (list* 'do
            (concat (map (fn [g] (list 'clojure.core/extend t (first g) (-method-map label [] (second g))))
                         (-impl-groups specs))
@@ -411,6 +471,10 @@
 (defn- -emit-type [kind tname fields specs]
   (let [record? (= kind :record)
         cname (-class-name tname)
+        mutable (set (filter (fn [f] (let [m (meta f)] (or (:volatile-mutable m) (:unsynchronized-mutable m))))
+                             fields))
+        _ (when (and record? (seq mutable))
+            (throw (IllegalArgumentException. (str "Records cannot have mutable fields: " (first mutable)))))
         fields (vec (map (fn [f] (with-meta f nil)) fields))
         args (vec (map (fn [i] (symbol (str "f" i))) (range (count fields))))]
     (concat
@@ -427,37 +491,80 @@
                            :arglists ''([m])})
                    (list 'fn (symbol (str "map->" (name tname))) '[m]
                          (list 'clojure.core/-map->record tname 'm)))))
-     (-extend-forms tname (name tname) (if record? (with-meta fields {:record true}) fields) specs)
+     (-extend-forms tname (name tname) (if record? (with-meta fields {:record true}) (with-meta fields {:mutable mutable}))
+                    specs)
      (list tname))))
 
 (defmacro defrecord
   "(defrecord name [fields*] specs*)
   Defines a record type: a map-like type with the given fields, a var `name` holding its
   class (it prints as ns.name), the factories ->name and map->name, and (name. args)
-  construction. specs are protocol names each followed by method implementations, in
-  which the fields are in scope; `Object (toString [this] ...)` sets the string form."
+  construction. specs are protocol or interface names each followed by method
+  implementations, in which the fields are in scope: `Object (toString [this] ...)`
+  sets the string form, Clojure's interfaces add what a record lacks
+  (clojure.lang.IFn (invoke [this x] ...), clojure.lang.IDeref, ...)."
   [tname fields & specs]
   (-emit-type :record tname fields specs))
 
 (defmacro deftype
   "(deftype name [fields*] specs*)
-  Like defrecord but the instances are opaque (no map behaviour, identity equality);
-  fields are visible in the method implementations only. Defines ->name."
+  Like defrecord but the instances are opaque (no map behaviour, identity equality)
+  unless specs implement Clojure's interfaces: clojure.lang.ILookup, Counted, Seqable,
+  IPersistentCollection, Associative, IPersistentMap, IPersistentVector, IPersistentSet,
+  IPersistentStack, Indexed, Sequential, Reversible, ISeq, IFn, IDeref, IPending,
+  IMeta/IObj, IHashEq, MapEquivalence, IKVReduce, IReduceInit, Comparable and Object's
+  equals/hashCode/toString, which core functions then call (get, count, seq, conj,
+  assoc, =, hash, printing, calling the instance, ...). A method that a named interface
+  needs but is not given throws AbstractMethodError when called. Fields are visible in
+  the method implementations; one marked ^:volatile-mutable or ^:unsynchronized-mutable
+  can be assigned there with (set! field value). Defines ->name."
   [tname fields & specs]
   (-emit-type :type tname fields specs))
+
+(defn -user-subseq
+  "subseq (asc? true) or rsubseq of sc, a deftype or reify implementing
+  clojure.lang.Sorted, as clojure.core defines them over its methods: seqFrom, seq (with
+  an ascending flag), entryKey and comparator (a fn of two keys)."
+  [asc? sc & args]
+  (let [cmp (.comparator sc)
+        bound (fn [test key] (fn [e] (test (cmp (.entryKey sc e) key) 0)))
+        from (fn [s include] (when-let [e (first s)] (if (include e) s (next s))))]
+    (if (= (count args) 2)
+      (let [[test key] args
+            include (bound test key)]
+        (if (contains? (if asc? #{> >=} #{< <=}) test)
+          (from (.seqFrom sc key asc?) include)
+          (take-while include (.seq sc asc?))))
+      (let [[start-test start-key end-test end-key] args]
+        (if asc?
+          (take-while (bound end-test end-key) (from (.seqFrom sc start-key true) (bound start-test start-key)))
+          (take-while (bound start-test start-key) (from (.seqFrom sc end-key false) (bound end-test end-key))))))))
+
+(defmacro definterface
+  "Creates a new Java interface with the given name and method sigs:
+  (definterface Shape (area []) (scale [factor]))
+  In Clove an interface is a name, the symbol of its class (user.Shape), held by the var
+  `name`: deftype, defrecord and reify forms that list it give its methods, which
+  (.method obj args) calls. No value is an instance of it for instance?."
+  [iname & sigs]
+  (let [cname (symbol (-class-name iname))]
+    (list 'do (list 'def iname (list 'quote cname)) (list 'quote cname))))
 
 (defn record-basis
   "The vector of field symbols of a record or type class (Clojure's getBasis)."
   [c] (-record-basis c))
 
 (defmacro reify
-  "reify creates an object implementing the protocols given:
-  (reify Protocol (method [this args*] body)* ... Object (toString [this] ...))
-  The method bodies close over the surrounding locals."
+  "reify creates an object implementing the protocols and interfaces given:
+  (reify Protocol (method [this args*] body)* ...
+         clojure.lang.ILookup (valAt [this k] ...) (valAt [this k not-found] ...)
+         Object (toString [this] ...))
+  The method bodies close over the surrounding locals. Clojure's interfaces that core
+  functions call (ILookup, Counted, Seqable, IFn, IDeref, ...: docs/design/polymorphism.md)
+  make the object work with them."
   [& specs]
   (let [groups (-impl-groups specs)
-        to-s (first (filter (fn [g] (-object-head? (first g))) groups))]
-    (list* 'clojure.core/-reify nil
-           (when to-s (-to-string-fn "reify" [] (second to-s)))
+        [names methods] (-iface-args "reify" [] (remove (fn [g] (-protocol-head? (first g))) groups))]
+    (list* 'clojure.core/-reify nil names methods
            (mapcat (fn [g] (list (first g) (-method-map "reify" [] (second g))))
-                   (remove (fn [g] (-object-head? (first g))) groups)))))
+                   (filter (fn [g] (-protocol-head? (first g))) groups)))))

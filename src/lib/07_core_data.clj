@@ -131,6 +131,8 @@
           (let [acc (f acc i (nth coll i))]
             (if (reduced? acc) (-unreduced acc) (recur (inc i) acc)))
           acc)))
+    ;; a type implementing IKVReduce
+    (-iface-method coll :kvreduce) ((-iface-method coll :kvreduce) coll f init)
     ;; maps, and (as Clojure's protocol fallback does) any seq of map entries
     :else (reduce (fn [acc e] (f acc (key e) (val e))) init coll)))
 

@@ -11,24 +11,6 @@
   "Returns true given any argument."
   [x] true)
 
-(defn associative?
-  "Returns true if coll implements Associative (maps, records and vectors)."
-  [coll] (or (map? coll) (vector? coll)))
-
-(defn reversible?
-  "Returns true if coll implements Reversible (vectors, sorted maps and sets)."
-  [coll] (or (vector? coll) (sorted? coll)))
-
-(defn indexed?
-  "Return true if coll implements Indexed, indicating efficient lookup by index
-  (vectors)."
-  [coll] (vector? coll))
-
-(defn seqable?
-  "Return true if the seq function is supported for x: nil, collections, seqs, strings
-  and Java arrays."
-  [x] (or (nil? x) (coll? x) (seq? x) (string? x) (-array? x)))
-
 (defn ident?
   "Return true if x is a symbol or keyword."
   [x] (or (keyword? x) (symbol? x)))

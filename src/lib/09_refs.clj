@@ -43,18 +43,24 @@
   [r]
   (when (satisfies? -Blocking r) (-state r)))
 
+(defn- -not-a [r iface]
+  (throw (ClassCastException. (str "class " (class r) " cannot be cast to class " iface))))
+
 (defn- -deref-blocking
-  "clojure.core/deref of a promise or future (natives/core/state.cpp calls it)."
-  ([r] (-blocking-deref r nil nil))
+  "clojure.core/deref of a deftype instance that does not implement clojure.lang.IDeref
+  itself: a promise, future, agent or ref (natives/core/state.cpp calls it)."
+  ([r] (if (satisfies? -Blocking r) (-blocking-deref r nil nil) (-not-a r "java.util.concurrent.Future")))
   ([r ms timeout-val]
+   (when-not (satisfies? -Blocking r) (-not-a r "clojure.lang.IBlockingDeref"))
    (when-not (number? ms)
-     (throw (ClassCastException. (str "class " (.getName (class ms)) " cannot be cast to class java.lang.Number"))))
+     (throw (ClassCastException. (str "class " (class ms) " cannot be cast to class java.lang.Number"))))
    (-blocking-deref r ms timeout-val)))
 
 (defn- -realized-blocking
-  "clojure.core/realized? of a promise or future (natives/core/seq.cpp calls it)."
+  "clojure.core/realized? of a deftype instance without clojure.lang.IPending: a
+  promise or future (natives/core/seq.cpp calls it)."
   [r]
-  (-blocking-realized? r))
+  (if (satisfies? -Blocking r) (-blocking-realized? r) (-not-a r "clojure.lang.IPending")))
 
 (declare -step-future)
 

@@ -10,6 +10,7 @@
 #include "runtime/coll/transient.h"
 #include "runtime/lang/host_object.h"
 #include "runtime/lang/unbound.h"
+#include "runtime/lang/user_type.h"
 #include "runtime/num/number.h"
 #include "runtime/print/print.h"
 #include "vm/interpreter.h"
@@ -84,6 +85,34 @@ Value Interpreter::call_non_closure(Fiber* f, Value callee, size_t newbase, int 
   if (is<Keyword>(callee)) {
     if (nargs < 1 || nargs > 2) arity_error(nargs, static_cast<Keyword*>(callee.as_obj())->str());
     r = get(*this, args[0], callee, args.at_or(1, Value::nil()));
+  } else if (const Interfaces* ui = interfaces_of(callee)) {
+    // A deftype, defrecord or reify implementing IFn: its invoke fn with the object
+    // first replaces the object's frame (as calling a var does); applyTo, given only
+    // that, gets the arguments as a seq.
+    Value inv = ui->slot(IMethod::invoke);
+    bool apply_to = inv.is_nil();
+    if (apply_to) inv = ui->slot(IMethod::applyTo);
+    if (inv.is_nil() && is_unbound_value(*this, callee)) throw_unbound_call(callee);  // an unbound var's value
+    if (inv.is_nil()) throw_missing_method(callee, trait::IFn, "invoke");
+    if (inv.is_nil())
+      throw_error(ErrorKind::ClassCastException,
+                  fmt::format("class {} cannot be cast to class clojure.lang.IFn", value_type_name(callee)));
+    // An arity the form does not give is a method it does not implement, as on the JVM.
+    if (Closure* c = as<Closure>(inv); c && !apply_to && !c->fn->arity_for(nargs + 1))
+      throw_error(ErrorKind::AbstractMethodError,
+                  fmt::format("Receiver class {} does not define or inherit an implementation of the resolved "
+                              "method 'invoke' with {} argument(s) of interface clojure.lang.IFn.",
+                              value_type_name(callee), nargs));
+    std::vector<Value> with_self(static_cast<size_t>(nargs) + 1);
+    with_self[0] = callee;
+    for (int k = 0; k < nargs; ++k) with_self[static_cast<size_t>(k) + 1] = args[k];
+    int n = nargs + 1;
+    if (apply_to) {
+      with_self[1] = nargs == 0 ? Value::nil() : list_from(heap, with_self.data() + 1, static_cast<size_t>(nargs));
+      n = 2;
+    }
+    push_frame();
+    return tail_call(inv, with_self.data(), n);
   } else if (is_vector(callee)) {
     if (nargs != 1) arity_error(nargs, value_type_name(callee));
     if (!is_long(args[0])) throw_error(ErrorKind::IllegalArgumentException, "Key must be integer");

@@ -219,6 +219,9 @@ TEST_F(TypeTable, InlineCasesAgreeWithTheTable) {
     // A host object's entries ask its class, which may support nothing (they throw as
     // on a Java object); tests/unit/api_test.cpp covers them through the API.
     if (o->type == ObjType::HostObject) continue;
+    // deftype and reify instances: their entries call the methods the form gives and
+    // throw as on a type without the interface otherwise (UserTypesDispatchToTheirMethods)
+    if (o->type == ObjType::TypeInstance || o->type == ObjType::Reify) continue;
     const TypeInfo& ti = type_of(o);
     std::string what = class_name_of(v);
     if (ti.count) EXPECT_EQ(count(vm, v), ti.count(vm, o)) << what;
@@ -262,6 +265,54 @@ TEST_F(TypeTable, RegisteredOperationsAreDispatchedTo) {
   ti = saved;
   EXPECT_FALSE(is_counted(box));
   EXPECT_EQ(get(vm, box, Value::small_int(5)), Value::nil());
+}
+
+// A deftype or reify implementing clojure.lang interfaces: the generic operations call
+// its methods, the predicates and has_traits see the interfaces it names, and a type
+// naming none keeps the old behaviour (no count, get gives not-found, identity =).
+TEST_F(TypeTable, UserTypesDispatchToTheirMethods) {
+  Value t = vm.eval_string(
+      "(deftype TtColl [xs] clojure.lang.Counted (count [_] (count xs)) clojure.lang.Indexed"
+      " (nth [_ i] (nth xs i)) (nth [_ i nf] (nth xs i nf)) clojure.lang.Seqable (seq [_] (seq xs))"
+      " clojure.lang.ILookup (valAt [_ k] (get xs k)) (valAt [_ k nf] (get xs k nf)) clojure.lang.Sequential"
+      " clojure.lang.IPersistentStack (peek [_] (peek xs)) (pop [_] (TtColl. (pop xs))))"
+      "(->TtColl [10 20 30])",
+      "<test>");
+  vm.permanent.push_back(t);
+  EXPECT_EQ(count(vm, t), 3);
+  EXPECT_EQ(nth(vm, t, 1), Value::small_int(20));
+  EXPECT_EQ(nth(vm, t, 7, Value::small_int(-1)), Value::small_int(-1));
+  EXPECT_EQ(get(vm, t, Value::small_int(2)), Value::small_int(30));
+  EXPECT_EQ(first(vm, t), Value::small_int(10));
+  EXPECT_EQ(peek(vm, t), Value::small_int(30));
+  EXPECT_EQ(count(vm, pop(vm, t)), 2);
+  EXPECT_TRUE(is_counted(t));
+  EXPECT_TRUE(is_sequential(t));
+  EXPECT_TRUE(is_coll(t));  // IPersistentStack > IPersistentCollection
+  EXPECT_FALSE(is_vector(t));
+  EXPECT_TRUE(has_traits(t, trait::Indexed | trait::ILookup));
+  EXPECT_EQ(instance_traits_of(t) & trait::Seqable, trait::Seqable);
+  EXPECT_TRUE(equiv(vm, t, vm.eval_string("[10 20 30]", "<test>")));  // Sequential: element-wise
+  EXPECT_EQ(hash(vm, t), hash(vm, t));  // no IHashEq: the identity hash, as on the JVM
+
+  Value plain = vm.eval_string("(->TtType 1)", "<test>");
+  vm.permanent.push_back(plain);
+  EXPECT_THROW(count(vm, plain), CloveError);
+  EXPECT_EQ(get(vm, plain, Value::small_int(0), Value::small_int(9)), Value::small_int(9));
+  EXPECT_FALSE(is_counted(plain));
+  EXPECT_EQ(instance_traits_of(plain), Traits{0});
+  EXPECT_FALSE(equiv(vm, plain, vm.eval_string("(->TtType 1)", "<test>")));
+
+  // a form naming Counted without giving count: AbstractMethodError
+  Value half = vm.eval_string("(deftype TtHalf [] clojure.lang.Counted) (->TtHalf)", "<test>");
+  vm.permanent.push_back(half);
+  EXPECT_TRUE(is_counted(half));
+  try {
+    count(vm, half);
+    ADD_FAILURE() << "count of TtHalf did not throw";
+  } catch (const CloveError& e) {
+    EXPECT_EQ(e.kind, ErrorKind::AbstractMethodError);
+  }
 }
 
 // Classes that vary per instance take their name from the table.

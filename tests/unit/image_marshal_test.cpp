@@ -12,6 +12,7 @@
 #include "core/error.h"
 #include "image/image.h"
 #include "image/marshal.h"
+#include "runtime/coll/coll.h"
 #include "runtime/lang/function.h"
 #include "runtime/print/print.h"
 
@@ -57,7 +58,32 @@ const char* const kSamples[] = {
     "(let [a (atom nil)] (reset! a [a (delay 1) (lazy-seq [2])]) a)",
     "(doall (map inc (range 40)))",
     "(fn [x] (try (case x 1 :one :other) (catch Exception e (ex-message e)) (finally nil)))",
+    "(reify clojure.lang.ILookup (valAt [_ k] k) (valAt [_ k nf] nf) clojure.lang.Counted (count [_] 2))",
+    "(do (deftype MarshalT [n] clojure.lang.Counted (count [_] n) clojure.lang.IFn (invoke [_ x] [n x])) (->MarshalT 3))",
 };
+
+// A deftype implementing interfaces, unmarshaled in a VM that never defined it, keeps
+// its interfaces (kRecordTypeIfaces), as a reify does (kReifyIfaces).
+TEST(MarshalInterfaces, ATypeKeepsItsInterfacesInAnotherVM) {
+  std::string bytes;
+  {
+    Runtime a;
+    bytes = marshal(a, a.eval_string("(deftype MarshalU [xs] clojure.lang.Counted (count [_] (count xs))"
+                                      " clojure.lang.Indexed (nth [_ i] (nth xs i)) (nth [_ i nf] (nth xs i nf)))"
+                                      "[(->MarshalU [:a :b :c]) (reify clojure.lang.IDeref (deref [_] :d))]",
+                                      "<test>"));
+  }
+  Runtime b;
+  Value v = unmarshal(b, bytes);
+  b.permanent.push_back(v);
+  Value t = nth(b, v, 0), r = nth(b, v, 1);
+  EXPECT_EQ(count(b, t), 3);
+  EXPECT_EQ(pr_str(b, nth(b, t, 1)), ":b");
+  EXPECT_TRUE(is_counted(t));
+  EXPECT_TRUE(has_traits(r, trait::IDeref));
+  b.permanent.push_back(r);
+  EXPECT_EQ(pr_str(b, b.call(b.eval_string("deref", "<test>"), {r})), ":d");
+}
 
 TEST_F(Marshal, EveryPrefixIsACleanError) {
   for (const char* src : kSamples) {

@@ -192,5 +192,50 @@ TEST_F(Poly, RecordMethodsReadFieldsByKeywordTypesByIndex) {
   EXPECT_EQ(eval("[(area (->Rect 3 4)) (area (Box. 5 6)) (area (map->Rect {:w 2 :h 7 :extra 1}))]"), "[12 30 14]");
 }
 
+// A deftype's inline interfaces are among its class's supertypes, a reify's are its own;
+// protocol extensions to those interfaces reach both.
+TEST_F(Poly, InlineInterfacesInTheClassGraph) {
+  vm.eval_string(
+      "(deftype PolyLookup [] clojure.lang.ILookup (valAt [_ k] k) (valAt [_ k nf] k) clojure.lang.Counted"
+      " (count [_] 0))"
+      "(def poly-reify (reify clojure.lang.IDeref (deref [_] 7)))"
+      "(defprotocol PolyP (poly-p [x]))"
+      "(extend-protocol PolyP clojure.lang.ILookup (poly-p [_] :lookup) clojure.lang.IDeref (poly-p [_] :deref)"
+      " Object (poly-p [_] :object))",
+      "<test>");
+  Value cls = vm.eval_string("PolyLookup", "<test>");
+  std::vector<Value> ps = class_parents(vm, cls);
+  auto has = [&](const std::vector<Value>& xs, const char* n) {
+    for (Value x : xs)
+      if (x == sym(n)) return true;
+    return false;
+  };
+  EXPECT_TRUE(has(ps, "clojure.lang.ILookup"));
+  EXPECT_TRUE(has(ps, "clojure.lang.Counted"));
+  EXPECT_TRUE(has(ps, "clojure.lang.IType"));
+  EXPECT_TRUE(class_assignable(vm, sym("clojure.lang.Counted"), cls));
+  Value r = vm.eval_string("poly-reify", "<test>");
+  EXPECT_TRUE(instance_of(vm, sym("clojure.lang.IDeref"), r));
+  EXPECT_FALSE(instance_of(vm, sym("clojure.lang.ILookup"), r));
+  EXPECT_EQ(eval("[(poly-p (->PolyLookup)) (poly-p poly-reify) (poly-p (reify)) @poly-reify (get (->PolyLookup) :q)]"),
+            "[:lookup :deref :object 7 :q]");
+}
+
+// Java classes Clove emulates under another name are that class; one it does not know
+// is accepted by protocols and instance? and matches no value.
+TEST_F(Poly, ClassAliasesAndForeignClasses) {
+  EXPECT_EQ(canonical_class(vm, sym("java.io.PushbackReader")), sym("java.io.Reader"));
+  EXPECT_TRUE(is_foreign_class_name(sym("java.net.URI")));
+  EXPECT_FALSE(is_foreign_class_name(sym("java.util.Map")));   // known
+  EXPECT_FALSE(is_foreign_class_name(sym("plain")));           // not dotted
+  EXPECT_FALSE(is_foreign_class_name(kw("java.net.URI")));     // not a symbol
+  EXPECT_EQ(eval("(do (defprotocol PolyQ (poly-q [x])) (extend-protocol PolyQ java.net.URI (poly-q [_] :uri)"
+                 " String (poly-q [_] :s)) [(poly-q \"x\") (instance? java.net.URI \"x\") (satisfies? PolyQ 1)])"),
+            "[:s false false]");
+  EXPECT_EQ(error_of("(do (defprotocol PolyR (poly-r [x])) (extend :not-a-class PolyR {}))").rfind(
+                "java.lang.IllegalArgumentException: Can't extend protocol", 0),
+            0u);
+}
+
 }  // namespace
 }  // namespace clove

@@ -173,6 +173,18 @@ Node* Analyzer::analyze_body(const std::vector<Value>& forms, size_t from, const
 
 // ---- symbols ----
 
+namespace {
+// package.Class: unqualified, dotted, no empty segment, the last segment capitalized.
+bool looks_like_class_name(const Symbol* s) {
+  if (s->ns) return false;
+  std::string_view n = s->name_view();
+  size_t dot = n.rfind('.');
+  if (dot == std::string_view::npos || dot == 0 || dot + 1 >= n.size() || n.find("..") != std::string_view::npos)
+    return false;
+  return n[dot + 1] >= 'A' && n[dot + 1] <= 'Z' && n.front() != '.';
+}
+}  // namespace
+
 Node* Analyzer::analyze_symbol(Symbol* raw, const Ctx& ctx) {
   Symbol* sym = canonical(raw);
   if (sym->ns_view().empty()) {
@@ -181,6 +193,9 @@ Node* Analyzer::analyze_symbol(Symbol* raw, const Ctx& ctx) {
     if (r.upval >= 0) return s.node<UpvalNode>(ctx.pos, r.upval, sym);
   }
   Var* v = vm.resolve_var(vm.current_ns(), sym);
+  // A Java class Clove does not know (java.net.URI) names itself: a class no Clove
+  // value belongs to (host_class.h), so code that only mentions it compiles.
+  if (!v && looks_like_class_name(sym)) return s.node<ConstNode>(ctx.pos, Value::object(sym));
   if (!v)
     fail(DiagKind::compile_unresolved_symbol, ctx.pos,
          fmt::format("Unable to resolve symbol: {} in this context", sym->str()));

@@ -1,6 +1,7 @@
 // colls.cpp: clojure.core's basic collection and seq functions, over runtime/coll/coll.h.
 // (The lazy seq library and the rest of clojure.core's collection functions live in
 // src/lib/*.clj, written in Clove.)
+#include "runtime/lang/user_type.h"
 #include <cstring>
 #include <vector>
 
@@ -81,12 +82,22 @@ Value c_emptyp(State& vm, Args a) {
 }
 Value c_listp(State&, Args a) { return Value::boolean(is_list(a[0])); }
 Value c_vectorp(State&, Args a) { return Value::boolean(is_vector(a[0])); }
-Value c_mapp(State&, Args a) { return Value::boolean(is_map(a[0]) || is_record(a[0])); }
+Value c_mapp(State&, Args a) { return Value::boolean(is_map(a[0]) || has_traits(a[0], trait::IPersistentMap)); }
 Value c_setp(State&, Args a) { return Value::boolean(is_set(a[0])); }
 Value c_seqp(State&, Args a) { return Value::boolean(is_seq(a[0])); }
 Value c_collp(State&, Args a) { return Value::boolean(is_coll(a[0])); }
 Value c_sequentialp(State&, Args a) { return Value::boolean(is_sequential(a[0])); }
 Value c_countedp(State&, Args a) { return Value::boolean(is_counted(a[0])); }
+Value c_associativep(State&, Args a) { return Value::boolean(has_traits(a[0], trait::Associative)); }
+Value c_reversiblep(State&, Args a) { return Value::boolean(has_traits(a[0], trait::Reversible)); }
+Value c_indexedp(State&, Args a) { return Value::boolean(has_traits(a[0], trait::Indexed)); }
+// RT.canSeq: nil, ISeq, Seqable, Iterable, CharSequence, java.util.Map and arrays.
+Value c_seqablep(State&, Args a) {
+  Value x = a[0];
+  return Value::boolean(x.is_nil() || is_type(x, ObjType::JavaArray) ||
+                        has_traits(x, trait::Seqable) || has_traits(x, trait::Iterable) ||
+                        has_traits(x, trait::CharSequence) || has_traits(x, trait::JavaMap));
+}
 Value c_vec(State& vm, Args a) {
   if (is_vector(a[0])) return a[0];
   Value r = realize_spine<c_vec>(vm, a[0]);
@@ -173,6 +184,10 @@ void install_coll_natives(State& vm) {
   vm.def_native(C, "coll?", c_collp, 1, 1, "Returns true if x implements IPersistentCollection.", "([x])");
   vm.def_native(C, "sequential?", c_sequentialp, 1, 1, "Returns true if coll implements Sequential.", "([coll])");
   vm.def_native(C, "counted?", c_countedp, 1, 1, "Returns true if coll implements count in constant time.", "([coll])");
+  vm.def_native(C, "associative?", c_associativep, 1, 1, "Returns true if coll implements Associative (maps, records, vectors, and types implementing it).", "([coll])");
+  vm.def_native(C, "reversible?", c_reversiblep, 1, 1, "Returns true if coll implements Reversible (vectors, sorted maps and sets, and types implementing it).", "([coll])");
+  vm.def_native(C, "indexed?", c_indexedp, 1, 1, "Return true if coll implements Indexed, indicating efficient lookup by index (vectors, and types implementing it).", "([coll])");
+  vm.def_native(C, "seqable?", c_seqablep, 1, 1, "Return true if the seq function is supported for x: nil, collections, seqs, strings, Java arrays, and types implementing Seqable.", "([x])");
   vm.def_native(C, "concat", c_concat, 0, -1, "Returns a seq of the concatenation of the elements in the supplied colls.", "([] [x] [x y] [x y & zs])");
   vm.def_native(C, "array-map", c_array_map, 0, -1, "Constructs an array-map. If any keys are equal, they are handled as if by repeated uses of assoc.", "([] [& keyvals])");
   vm.def_native(C, "hash-ordered-coll", c_hash_ordered, 1, 1, "Returns the hash code, consistent with =, for an external ordered collection implementing Iterable. (Murmur3.hashOrdered)", "([coll])");

@@ -1,6 +1,7 @@
 // data.cpp: clojure.core's map, set and vector primitives that need the collections'
 // internals: keys vals key val find empty subvec disj set. The functions built on them
 // (merge, select-keys, group-by, ...) are written in Clove in src/lib/07_core_data.clj.
+#include "runtime/lang/user_type.h"
 #include <cmath>
 #include <vector>
 
@@ -68,6 +69,7 @@ Value d_find(State& vm, Args a) {
     if (i < 0 || i >= count(vm, coll)) return Value::nil();
     return map_entry(vm.heap, k, nth(vm, coll, i));
   }
+  if (Value f = user_method(coll, IMethod::entryAt); !f.is_nil()) return vm.call(f, {coll, k});  // Associative
   throw_error(ErrorKind::IllegalArgumentException,
               fmt::format("find not supported on type: {}", coll_detail::class_name(coll)));
 }
@@ -90,6 +92,7 @@ Value d_empty(State& vm, Args a) {
     case ObjType::MapEntry: return Value::nil();
     default: break;
   }
+  if (Value f = user_method(c, IMethod::empty); !f.is_nil()) return vm.call(f, {c});  // IPersistentCollection
   if (is_seq(c) || is_list(c)) return empty_list(vm.heap, m);
   return Value::nil();
 }
@@ -127,6 +130,12 @@ Value d_subvec(State& vm, Args a) {
 Value d_disj(State& vm, Args a) {
   Value s = a[0];
   if (s.is_nil()) return s;
+  if (Value f = user_method(s, IMethod::disjoin); !f.is_nil()) {  // IPersistentSet
+    RootScope scope(vm.heap);
+    size_t slot = scope.push(s);
+    for (int i = 1; i < a.size(); ++i) scope[slot] = vm.call(f, {scope[slot], a[i]});
+    return scope[slot];
+  }
   if (!is_type(s, ObjType::HashSet) && !is_type(s, ObjType::SortedSet))
     throw_error(ErrorKind::ClassCastException,
                 fmt::format("class {} cannot be cast to class clojure.lang.IPersistentSet",

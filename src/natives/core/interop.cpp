@@ -24,6 +24,7 @@
 #include <string>
 #include <vector>
 
+#include "runtime/lang/user_type.h"
 #include "runtime/host/array.h"
 #include "runtime/coll/coll.h"
 #include "runtime/coll/ref_types.h"
@@ -256,22 +257,27 @@ Value same_class_equals(Call& c) {
   if (std::string_view(value_type_name(o)) != value_type_name(c.self())) return Value::f();
   return Value::boolean(equiv(c.vm, c.self(), o));
 }
-Value n_hash_code(Call& c) {
-  Value v = c.self();
+// Long.hashCode and Double.hashCode; false for other values.
+bool number_java_hash(Value v, uint32_t* out) {
+  uint64_t x;
   if (is_long(v)) {
-    uint64_t x = static_cast<uint64_t>(as_long(v));
-    return Value::small_int(static_cast<int32_t>(static_cast<uint32_t>(x ^ (x >> 32))));
-  }
-  if (v.is_double()) {
+    x = static_cast<uint64_t>(as_long(v));
+  } else if (v.is_double()) {
     double d = v.as_double();
-    uint64_t x;
     if (d != d) {
       x = 0x7ff8000000000000ULL;  // Double.doubleToLongBits canonicalises NaN
     } else {
       std::memcpy(&x, &d, sizeof x);
     }
-    return Value::small_int(static_cast<int32_t>(static_cast<uint32_t>(x ^ (x >> 32))));
+  } else {
+    return false;
   }
+  *out = static_cast<uint32_t>(x ^ (x >> 32));
+  return true;
+}
+Value n_hash_code(Call& c) {
+  Value v = c.self();
+  if (uint32_t h; number_java_hash(v, &h)) return Value::small_int(static_cast<int32_t>(h));
   throw_error(ErrorKind::UnsupportedOperationException,
               fmt::format("Clove does not implement hashCode() for class {}", value_type_name(v)));
 }
@@ -731,10 +737,70 @@ const MethodDef kFileMethods[] = {
 Value o_to_string(Call& c) { return c.str(str_of(c.vm, c.self())); }
 Value o_get_class(Call& c) { return class_of(c.vm, c.self()); }
 Value o_equals(Call& c) { return Value::boolean(equiv(c.vm, c.self(), c.arg(0))); }
-Value o_hash_code(Call& c) {
-  throw_error(ErrorKind::UnsupportedOperationException,
-              fmt::format("Clove does not implement hashCode() for class {}; use hash", value_type_name(c.self())));
+// Java's hashCode of v (Object.hashCode as Clojure's classes define it), for code that
+// calls .hashCode: numbers, strings, characters, booleans, keywords and symbols,
+// collections (java.util.List, Map and Set rules over their elements' hashCode), and a
+// deftype's own hashCode. Other values throw UnsupportedOperationException.
+uint32_t java_hash_code(State& vm, Value v);
+
+uint32_t string_java_hash(std::string_view sv) {
+  uint32_t h = 0;
+  for (char32_t cp : text::decode_all(sv)) {
+    if (cp > 0xFFFF) {
+      h = 31 * h + (0xD800 + ((cp - 0x10000) >> 10));
+      h = 31 * h + (0xDC00 + ((cp - 0x10000) & 0x3FF));
+    } else {
+      h = 31 * h + cp;
+    }
+  }
+  return h;
 }
+
+// Symbol.hashCode: Util.hashCombine(name.hashCode(), Util.hash(ns)).
+uint32_t symbol_java_hash(const Symbol* s) {
+  uint32_t seed = string_java_hash(s->name_view());
+  uint32_t nsh = s->ns ? string_java_hash(s->ns_view()) : 0;
+  return seed ^ (nsh + 0x9e3779b9u + (seed << 6) + (seed >> 2));
+}
+
+uint32_t java_hash_code(State& vm, Value v) {
+  check_native_stack();  // recurses into the elements
+  if (v.is_nil()) return 0;
+  if (v.is_bool()) return v.is_true() ? 1231 : 1237;
+  if (v.is_char()) return static_cast<uint32_t>(v.as_char());
+  if (uint32_t h; number_java_hash(v, &h)) return h;
+  if (String* s = as<String>(v)) return string_java_hash(s->view());
+  if (Symbol* s = as<Symbol>(v)) return symbol_java_hash(s);
+  if (Keyword* k = as<Keyword>(v)) return symbol_java_hash(k->sym) + 0x9e3779b9u;
+  if (Value f = user_method(v, IMethod::hashCode); !f.is_nil()) return static_cast<uint32_t>(as_long(vm.call(f, {v})));
+  RootScope scope(vm.heap);
+  scope.push(v);
+  if (is_map(v) || is_record(v) || has_traits(v, trait::IPersistentMap)) {  // Map: sum of key ^ value
+    uint32_t h = 0;
+    size_t e = scope.push(Value::nil());
+    for (size_t s = scope.push(seq(vm, v)); !scope[s].is_nil(); scope[s] = next(vm, scope[s])) {
+      scope[e] = first(vm, scope[s]);
+      h += java_hash_code(vm, nth(vm, scope[e], 0)) ^ java_hash_code(vm, nth(vm, scope[e], 1));
+    }
+    return h;
+  }
+  if (is_set(v)) {  // Set: sum of the elements'
+    uint32_t h = 0;
+    for (size_t s = scope.push(seq(vm, v)); !scope[s].is_nil(); scope[s] = next(vm, scope[s]))
+      h += java_hash_code(vm, first(vm, scope[s]));
+    return h;
+  }
+  if (is_sequential(v)) {  // List: 31 * h + each element's, from 1
+    uint32_t h = 1;
+    for (size_t s = scope.push(seq(vm, v)); !scope[s].is_nil(); scope[s] = next(vm, scope[s]))
+      h = 31 * h + java_hash_code(vm, first(vm, scope[s]));
+    return h;
+  }
+  throw_error(ErrorKind::UnsupportedOperationException,
+              fmt::format("Clove does not implement hashCode() for class {}; use hash", value_type_name(v)));
+}
+
+Value o_hash_code(Call& c) { return Value::small_int(static_cast<int32_t>(java_hash_code(c.vm, c.self()))); }
 const MethodDef kObjectMethods[] = {
     {"toString", 0, 0, o_to_string, nullptr},
     {"getClass", 0, 0, o_get_class, nullptr},
@@ -825,6 +891,14 @@ Value i_invoke_method(State& vm, Args a) {
       return vm.tail_call(m, args.data(), nargs + 1);
     }
   }
+  // A method a deftype, defrecord or reify form gives under an interface (definterface's
+  // too): its fn, with the object first.
+  if (Value m = user_method_named(vm, target, name); !m.is_nil()) {
+    std::vector<Value> args(static_cast<size_t>(nargs) + 1);
+    args[0] = target;
+    for (int i = 0; i < nargs; ++i) args[static_cast<size_t>(i) + 1] = a[i + 2];
+    return vm.tail_call(m, args.data(), nargs + 1);
+  }
   Call c{vm, a};
   for (const Table& t : tables_for(target))
     for (size_t i = 0; i < t.n; ++i) {
@@ -844,7 +918,8 @@ void install_interop_natives(State& vm) {
   vm.def_native("clojure.core", "-invoke-method", i_invoke_method, 2, -1,
                 "Compiler hook for (.method target args...) and (. target method args...): calls the "
                 "Java method `method` (a string; \"-name\" reads field name) on target, for the "
-                "methods Clove implements on its own values (natives/core/interop.cpp). Throws "
+                "methods Clove implements on its own values (natives/core/interop.cpp) and the interface methods "
+                "a deftype, defrecord or reify form gives. Throws "
                 "IllegalArgumentException as Clojure's reflector does when there is no such method, "
                 "NullPointerException for a nil target.",
                 "([target method & args])");

@@ -1,6 +1,7 @@
 // lang.cpp: clojure.core natives about values in general: identity and equality,
 // names, functions, exceptions, metadata; plus the hooks the compiler emits calls to
 // (-new, -catches?, -set-var!, set-macro!).
+#include "runtime/lang/user_type.h"
 #include "runtime/coll/coll.h"
 #include "runtime/coll/lazy_seq.h"
 #include "runtime/coll/map_ops.h"
@@ -40,6 +41,7 @@ Value l_boolean(State&, Args a) { return Value::boolean(a[0].truthy()); }
 Value l_fnp(State&, Args a) { return Value::boolean(is_fn(a[0])); }
 Value l_ifnp(State&, Args a) {
   Value v = a[0];
+  if (const Interfaces* i = interfaces_of(v)) return Value::boolean(i->traits & trait::IFn);
   return Value::boolean(is_fn(v) || is<Keyword>(v) || is<Symbol>(v) || is_map(v) || is_set(v) || is_vector(v) || is<Var>(v));
 }
 Value l_symbolp(State&, Args a) { return Value::boolean(is<Symbol>(a[0])); }
@@ -153,6 +155,15 @@ Value apply_rest_lazily(State& vm, Args a, Closure* c) {
 // seqs in the spread are realized first, also through the loop (realize_spine), except
 // what goes to a closure's rest parameter (apply_rest_lazily).
 Value l_apply(State& vm, Args a) {
+  if (Value at = user_method(a[0], IMethod::applyTo); !at.is_nil()) {
+    // a type implementing IFn.applyTo gets the arguments as one seq (list* args), as
+    // AFn.applyTo does on the JVM
+    RootScope scope(vm.heap);
+    size_t rest = scope.push(seq(vm, a[a.size() - 1]));
+    for (int i = a.size() - 2; i >= 1; --i) scope[rest] = cons(vm, a[i], scope[rest]);
+    Value args[2] = {a[0], scope[rest]};
+    return vm.tail_call(at, args, 2);
+  }
   if (Closure* c = as<Closure>(a[0]); c && c->fn->variadic && c->fn->arity_for(c->fn->variadic->nparams + 1) == c->fn->variadic) {
     Value r = apply_rest_lazily(vm, a, c);
     if (!r.is_nil()) return r;
@@ -184,6 +195,12 @@ Value l_new(State& vm, Args a) {
     Value inst = construct_by_class_name(vm, cls, a, 1);
     if (inst.is_nil()) inst = construct_stream_class(vm, cls, a, 1);
     if (!inst.is_nil()) return inst;
+    // (MapEntry. k v), the class imported or named in full
+    std::string full = cls;
+    if (cls.find('.') == std::string::npos)
+      if (Var* v = vm.resolve_var(vm.current_ns(), vm.names.symbol({}, cls)); v && v->bound)
+        if (Symbol* s = as<Symbol>(v->root)) full = std::string(s->name_view());
+    if (full == "clojure.lang.MapEntry" && a.size() == 3) return map_entry(vm.heap, a[1], a[2]);
     throw_error(ErrorKind::IllegalArgumentException, fmt::format("Unable to resolve classname: {}", cls));
   }
   if (k == ErrorKind::ExceptionInfo) {
@@ -396,9 +413,10 @@ Value l_read(State& vm, Args a) {
 }
 Value l_load_string(State& vm, Args a) { return eval_string(vm, arg_string(a, 0, "load-string")->view(), "<load-string>"); }
 
-Value l_meta(State&, Args a) {
+Value l_meta(State& vm, Args a) {
   if (Var* v = as<Var>(a[0])) return v->meta;
   if (Closure* c = as<Closure>(a[0])) return c->meta;
+  if (Value f = user_method(a[0], IMethod::meta); !f.is_nil()) return vm.call(f, {a[0]});  // IMeta
   return meta(a[0]);
 }
 Value l_with_meta(State& vm, Args a) { return with_meta(vm, a[0], a[1]); }

@@ -10,6 +10,7 @@
 #include "runtime/print/print.h"
 #include "runtime/lang/protocol.h"
 #include "runtime/lang/record.h"
+#include "runtime/lang/user_type.h"
 
 namespace clove {
 
@@ -43,6 +44,7 @@ Value set_of(State& vm, const std::vector<Value>& items) {
 // ---- classes ----
 
 Value p_instance(State& vm, Args a) {
+  if (is_foreign_class_name(a[0])) return Value::f();  // a Java class no Clove value is of
   if (!is_class(vm, a[0])) cannot_cast(a[0], "java.lang.Class");
   return Value::boolean(instance_of(vm, a[0], a[1]));
 }
@@ -102,6 +104,16 @@ Value p_field(State&, Args a) {
   if (i < 0 || i >= r->n) throw_error(ErrorKind::IndexOutOfBoundsException, "field index out of range");
   return r->fields()[i];
 }
+// (-set-field! obj i v): assigns field i of a deftype instance (a mutable field's set!).
+Value p_set_field(State& vm, Args a) {
+  Record* r = as_instance(a[0]);
+  if (!r || is_record(a[0])) cannot_cast(a[0], "clojure.lang.IType");
+  int64_t i = arg_long(a, 1, "-set-field!");
+  if (i < 0 || i >= r->n) throw_error(ErrorKind::IndexOutOfBoundsException, "field index out of range");
+  r->fields()[i] = a[2];
+  vm.heap.barrier(r, a[2]);
+  return a[2];
+}
 Value p_recordp(State&, Args a) { return Value::boolean(is_record(a[0])); }
 Value p_record_basis(State&, Args a) {
   RecordType* rt = as<RecordType>(a[0]);
@@ -149,12 +161,44 @@ Value p_protocol_methods(State& vm, Args a) {
   for (Keyword* k : p->methods) ks.push_back(Value::object(k));
   return vector_from(vm.heap, ks.data(), ks.size());
 }
-// (-reify meta to-string P1 {:m fn} P2 {...} ...)
+// (-implement! class [iface-name ...] {:method fn ...}): a defrecord or deftype form's
+// interfaces (user_type.h).
+Value p_implement(State& vm, Args a) {
+  RecordType* rt = arg_record_type(a, 0);
+  if (!a[2].is_nil() && !is_map(a[2])) cannot_cast(a[2], "clojure.lang.IPersistentMap");
+  implement_interfaces(vm, rt->ifaces, a[1], a[2]);
+  vm.heap.barrier(rt, a[2]);
+  Value to_s = rt->ifaces.slot(IMethod::toString);
+  if (!to_s.is_nil()) rt->to_string = to_s;
+  return Value::nil();
+}
+// (-iface-method x :valAt): the fn x's deftype, defrecord or reify form gives for an
+// interface method, or nil.
+Value p_iface_method(State& vm, Args a) {
+  if (!interfaces_of(a[0])) return Value::nil();
+  Keyword* k = as<Keyword>(a[1]);
+  if (!k) cannot_cast(a[1], "clojure.lang.Keyword");
+  return user_method_named(vm, a[0], k->sym->name_view());
+}
+// (clojure.lang.AFn/applyToHelper f args): calls f with the elements of args spread, the
+// usual applyTo of a type implementing IFn (a user type's invoke, not its applyTo).
+Value p_apply_to_helper(State& vm, Args a) {
+  RootScope scope(vm.heap);
+  std::vector<Value> args;
+  for (Value s = seq(vm, a[1]); !s.is_nil(); s = next(vm, s)) {
+    vm.charge(1);
+    args.push_back(first(vm, s));
+    scope.push(args.back());
+  }
+  return vm.tail_call(a[0], args.data(), static_cast<int>(args.size()));
+}
+// (-reify meta [iface-name ...] {:method fn ...} P1 {:m fn} P2 {...} ...)
 Value p_reify(State& vm, Args a) {
-  if (a.size() % 2 != 0) throw_error(ErrorKind::IllegalArgumentException, "reify takes protocol/method-map pairs");
+  if (a.size() % 2 == 0) throw_error(ErrorKind::IllegalArgumentException, "reify takes protocol/method-map pairs");
+  if (!a[2].is_nil() && !is_map(a[2])) cannot_cast(a[2], "clojure.lang.IPersistentMap");
   RootScope scope(vm.heap);
   std::vector<Value> protocols, fns;
-  for (int i = 2; i + 1 < a.size(); i += 2) {
+  for (int i = 3; i + 1 < a.size(); i += 2) {
     Protocol* p = arg_protocol(a, i);
     protocols.push_back(a[i]);
     fns.push_back(protocol_fns_from_map(vm, p, a[i + 1]));
@@ -164,7 +208,10 @@ Value p_reify(State& vm, Args a) {
   r->protocols = std::move(protocols);
   r->fns = std::move(fns);
   r->meta = a[0];
-  r->to_string = a[1];
+  if (!a[2].is_nil()) {
+    implement_interfaces(vm, r->ifaces, a[1], a[2]);
+    r->to_string = r->ifaces.slot(IMethod::toString);
+  }
   return Value::object(r);
 }
 
@@ -248,6 +295,7 @@ void install_poly_natives(State& vm) {
   vm.def_native(C, "-make-instance", p_make_instance, 1, -1, "Positional constructor of a record or type instance.", "([class & field-values])");
   vm.def_native(C, "-map->record", p_map_to_record, 2, 2, "Builds a record of class from a map (map->Name).", "([class m])");
   vm.def_native(C, "-field", p_field, 2, 2, "Field i of a record or type instance.", "([obj i])");
+  vm.def_native(C, "-set-field!", p_set_field, 3, 3, "Sets field i of a deftype instance to v (set! of a ^:volatile-mutable or ^:unsynchronized-mutable field); returns v.", "([obj i v])");
   vm.def_native(C, "record?", p_recordp, 1, 1, "Returns true if x is a record.", "([x])");
   vm.def_native(C, "-record-basis", p_record_basis, 1, 1, "The vector of field symbols of a record or type class (getBasis).", "([class])");
 
@@ -259,7 +307,10 @@ void install_poly_natives(State& vm) {
   vm.def_native(C, "satisfies?", p_satisfies, 2, 2, "Returns true if x satisfies the protocol.", "([protocol x])");
   vm.def_native(C, "extends?", p_extends, 2, 2, "Returns true if atype extends protocol.", "([protocol atype])");
   vm.def_native(C, "extenders", p_extenders, 1, 1, "Returns a collection of the types explicitly extending protocol.", "([protocol])");
-  vm.def_native(C, "-reify", p_reify, 2, -1, "Makes a reify object.", "([meta to-string & proto+mmaps])");
+  vm.def_native(C, "-reify", p_reify, 3, -1, "Makes a reify object: its metadata, the interfaces it implements (names) and their methods ({:valAt fn ...} or nil), then protocol/method-map pairs.", "([meta iface-names iface-methods & proto+mmaps])");
+  vm.def_native("clojure.lang.AFn", "applyToHelper", p_apply_to_helper, 2, 2, "Calls ifn with the elements of arglist as its arguments (AFn.applyToHelper: the applyTo of a type implementing IFn, which calls its invoke).", "([ifn arglist])");
+  vm.def_native(C, "-iface-method", p_iface_method, 2, 2, "The fn that x's deftype, defrecord or reify form gives for the interface method named by keyword k (:reduce, :kvreduce, ...), or nil.", "([x k])");
+  vm.def_native(C, "-implement!", p_implement, 3, 3, "Makes a record or type class implement the named clojure.lang interfaces with the given methods ({:valAt fn ...}, each taking the instance first).", "([class iface-names methods])");
 
   vm.def_native(C, "-multifn", p_multifn, 4, 4, "Makes the state of a multimethod.", "([name dispatch-fn default hierarchy-var])");
   vm.def_native(C, "-multifn?", p_multifnp, 1, 1, "Whether f is a multimethod.", "([f])");

@@ -1,5 +1,6 @@
 // seq.cpp: the natives the Clove-written seq library (src/lib/01_seq.clj) stands on:
 // lazy seq construction, reduced values, and sort (which calls a comparator back).
+#include "runtime/lang/user_type.h"
 #include <algorithm>
 #include <vector>
 
@@ -22,6 +23,7 @@ Value s_make_lazy_seq(State& vm, Args a) { return make_lazy_seq(vm.heap, a[0]); 
 Value s_realized(State& vm, Args a) {
   if (LazySeq* ls = as<LazySeq>(a[0])) return Value::boolean(lazy_seq_realized(ls));
   if (Delay* d = as<Delay>(a[0])) return Value::boolean(d->realized());
+  if (Value f = user_method(a[0], IMethod::isRealized); !f.is_nil()) return Value::boolean(vm.call(f, {a[0]}).truthy());
   // Promises and futures (deftype instances, src/lib/09_refs.clj).
   if (is_type(a[0], ObjType::TypeInstance)) {
     Var* v = vm.intern(vm.core_ns(), vm.sym("-realized-blocking"));

@@ -1,6 +1,7 @@
 // sorted.cpp: clojure.core natives for sorted maps and sets (sorted-map sorted-map-by
 // sorted-set sorted-set-by sorted? rseq subseq rsubseq) and for the persistent queue
 // (clojure.lang.PersistentQueue/EMPTY), over runtime/coll/sorted_map.h and queue.h.
+#include "runtime/lang/user_type.h"
 #include <vector>
 
 #include "core/print_context.h"
@@ -43,7 +44,9 @@ Value n_sorted_map(State& vm, Args a) { return build_map(vm, Value::nil(), a, 0)
 Value n_sorted_map_by(State& vm, Args a) { return build_map(vm, a[0], a, 1); }
 Value n_sorted_set(State& vm, Args a) { return build_set(vm, Value::nil(), a, 0); }
 Value n_sorted_set_by(State& vm, Args a) { return build_set(vm, a[0], a, 1); }
-Value n_sortedp(State&, Args a) { return Value::boolean(is<SortedMap>(a[0]) || is<SortedSet>(a[0])); }
+Value n_sortedp(State&, Args a) {
+  return Value::boolean(is<SortedMap>(a[0]) || is<SortedSet>(a[0]) || has_traits(a[0], trait::Sorted));
+}
 
 // The tree behind a sorted collection, and whether its seq yields keys only.
 SortedMap* sorted_impl(Value v, bool* keys_only, const char* fn) {
@@ -67,6 +70,7 @@ Value n_rseq(State& vm, Args a) {
     for (uint32_t i = vec->cnt; i-- > 0;) items.push_back(vec->nth(i));
     return list_from(vm.heap, items.data(), items.size());
   }
+  if (Value f = user_method(v, IMethod::rseq); !f.is_nil()) return vm.call(f, {v});  // Reversible
   bool keys = false;
   SortedMap* m = sorted_impl(v, &keys, "rseq");
   return sorted_map_seq(vm.heap, m, false, keys);
@@ -108,6 +112,16 @@ Value take_while_bound(State& vm, SortedMap* m, Value s, Value test, Value key, 
 
 // subseq (asc) / rsubseq (desc), after clojure.core's definitions over Sorted.seqFrom.
 Value sub_seq(State& vm, Args a, bool asc) {
+  // a deftype or reify implementing clojure.lang.Sorted: clojure.core's definitions over
+  // its methods, in Clove (-user-subseq, 05_poly.clj)
+  if (interfaces_of(a[0]) && has_traits(a[0], trait::Sorted)) {
+    Var* f = vm.core_ns()->lookup(vm.sym("-user-subseq"));
+    if (f && f->bound) {
+      std::vector<Value> args{Value::boolean(asc)};
+      for (int i = 0; i < a.size(); ++i) args.push_back(a[i]);
+      return vm.tail_call(f->root, args.data(), static_cast<int>(args.size()));
+    }
+  }
   bool keys = false;
   SortedMap* m = sorted_impl(a[0], &keys, asc ? "subseq" : "rsubseq");
   RootScope scope(vm.heap);

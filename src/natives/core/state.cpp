@@ -5,6 +5,7 @@
 // Everything here that calls a fn (swap!, validators, watches, delay thunks) may run a
 // collection, so the values held across those calls are kept in a RootScope or read
 // back through Args (which reads the VM stack).
+#include "runtime/lang/user_type.h"
 #include <vector>
 
 #include "core/print_context.h"
@@ -158,7 +159,9 @@ Value s_deref(State& vm, Args a) {
   }
   if (Var* v = as<Var>(r)) return var_value_or_unbound(vm, v);  // @#'x: innermost binding, else root
   if (Reduced* rd = as<Reduced>(r)) return rd->value;
-  if (is_type(r, ObjType::TypeInstance)) return deref_blocking(vm, a);
+  if (Value f = user_method(r, IMethod::deref); !f.is_nil()) return vm.tail_call(f, &r, 1);  // IDeref
+  throw_missing_method(r, trait::IDeref, "deref");
+  if (is_type(r, ObjType::TypeInstance)) return deref_blocking(vm, a);  // promises, futures, agents, refs
   throw_error(ErrorKind::ClassCastException,
               fmt::format("class {} cannot be cast to class java.util.concurrent.Future", value_type_name(r)));
 }

@@ -278,6 +278,8 @@ Value peek(State& vm, Value coll) {
   if (Vector* v = as<Vector>(coll)) return v->cnt ? v->nth(v->cnt - 1) : Value::nil();
   if (MapEntry* e = as<MapEntry>(coll)) return e->val;
   if (Queue* q = as<Queue>(coll)) return queue_peek(vm, q);
+  if (coll.is_obj())
+    if (auto f = type_of(coll.as_obj()).peek) return f(vm, coll.as_obj());
   cannot_cast(coll, "IPersistentStack");
 }
 
@@ -292,6 +294,8 @@ Value pop(State& vm, Value coll) {
   if (Vector* v = as<Vector>(coll)) return vector_pop(h, v);
   if (MapEntry* e = as<MapEntry>(coll)) return vector_from(h, &e->key, 1);
   if (Queue* q = as<Queue>(coll)) return queue_pop(vm, q);
+  if (coll.is_obj())
+    if (auto f = type_of(coll.as_obj()).pop) return f(vm, coll.as_obj());
   cannot_cast(coll, "IPersistentStack");
 }
 

@@ -124,7 +124,9 @@ int compare(State& vm, Value a, Value b) {
         }
         return 0;
       }
-      default: break;
+      default:
+        if (auto f = type_of(o).compare) return f(vm, o, b);
+        break;
     }
   }
   cast_error(a, "java.lang.Comparable");

@@ -5,6 +5,8 @@
 // element-wise across types; anything else is equal only to itself. Each level of
 // nesting checks the C++ stack (check_native_stack), so comparing data nested too deep
 // throws StackOverflowError rather than crashing.
+#include <vector>
+
 #include "core/stack_guard.h"
 #include "runtime/coll/coll.h"
 #include "runtime/coll/coll_util.h"
@@ -87,6 +89,30 @@ bool map_equiv(State& vm, Value a, Value b) {
   return st.same;
 }
 
+// APersistentMap.equiv of built-in map a with a value of another type b: b must be a
+// java.util.Map, and if it is an IPersistentMap also a MapEquivalence (a deftype such
+// as a priority map declares both), of the same size, holding a's entries (b's own
+// count, contains? and get).
+bool map_equiv_foreign(State& vm, Value a, Value b) {
+  if (!has_traits(b, trait::JavaMap)) return false;
+  if (has_traits(b, trait::IPersistentMap) && !has_traits(b, trait::MapEquivalence)) return false;
+  RootScope scope(vm.heap);
+  scope.push(a);
+  scope.push(b);
+  if (map_count(a) != count(vm, b)) return false;
+  std::vector<Value> kvs;  // a's entries first: b's methods run Clove code
+  map_for_each(a, [&](Value k, Value v) {
+    kvs.push_back(k);
+    kvs.push_back(v);
+  });
+  for (Value x : kvs) scope.push(x);
+  for (size_t i = 0; i < kvs.size(); i += 2) {
+    if (is_nan_key(kvs[i]) || !contains(vm, b, kvs[i])) return false;
+    if (!equiv(vm, kvs[i + 1], get(vm, b, kvs[i]))) return false;
+  }
+  return true;
+}
+
 Value set_impl(Value s) {
   if (HashSet* h = as<HashSet>(s)) return h->impl;
   return static_cast<SortedSet*>(s.as_obj())->impl;
@@ -152,8 +178,15 @@ void coll_detail::register_equiv_ops(TypeInfo* table) {
     return y && x->name_view() == y->name_view() && (x->ns == nullptr) == (y->ns == nullptr) &&
            x->ns_view() == y->ns_view();
   };
-  auto maps = [](State& vm, Obj* a, Value b) { return is_map(b) && map_equiv(vm, Value::object(a), b); };
-  auto sets = [](State& vm, Obj* a, Value b) { return is_set(b) && set_equiv(vm, Value::object(a), b); };
+  auto maps = [](State& vm, Obj* a, Value b) {
+    if (is_map(b)) return map_equiv(vm, Value::object(a), b);
+    return b.is_obj() && type_of(b.as_obj()).instance_traits && map_equiv_foreign(vm, Value::object(a), b);
+  };
+  // (APersistentSet.equiv wants a java.util.Set: a deftype implementing IPersistentSet
+  // alone is not equal to a built-in set)
+  auto sets = [](State& vm, Obj* a, Value b) {
+    return (is<HashSet>(b) || is<SortedSet>(b)) && set_equiv(vm, Value::object(a), b);
+  };
   for (ObjType t : {ObjType::ArrayMap, ObjType::HashMap, ObjType::SortedMap}) entry(t).equiv = maps;
   for (ObjType t : {ObjType::HashSet, ObjType::SortedSet}) entry(t).equiv = sets;
 }

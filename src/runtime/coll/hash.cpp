@@ -152,7 +152,9 @@ uint32_t hash(State& vm, Value v) {
     case ObjType::LazySeq:  // not cached: not yet immutable
       check_native_stack();
       return hash_ordered(vm, v);
-    case ObjType::HostObject: return compute_hash(vm, v, o);  // not cached: the host's object may change
+    case ObjType::HostObject:    // not cached: the host's object may change,
+    case ObjType::TypeInstance:  // a deftype's hash may read its mutable fields
+    case ObjType::Reify: return compute_hash(vm, v, o);
     default: break;
   }
   if (o->hash_cache) return o->hash_cache;

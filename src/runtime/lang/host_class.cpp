@@ -13,6 +13,7 @@
 #include "runtime/lang/host_class.h"
 
 #include <mutex>
+#include <utility>
 #include <string_view>
 #include <unordered_map>
 
@@ -58,6 +59,26 @@ constexpr const char* kArraySeqClasses[] = {
 };
 
 constexpr const char* kObject = "java.lang.Object";
+
+// Java classes Clove emulates under another name: a name on the left denotes the class
+// on the right (extending a protocol to java.io.PushbackReader extends it to Clove's
+// readers, which are all pushback readers).
+constexpr std::pair<const char*, const char*> kClassAliases[] = {
+    {"java.io.PushbackReader", "java.io.Reader"},
+    {"java.io.BufferedReader", "java.io.Reader"},
+    {"java.io.StringReader", "java.io.Reader"},
+    {"java.io.InputStreamReader", "java.io.Reader"},
+    {"java.io.LineNumberReader", "java.io.Reader"},
+    {"clojure.lang.LineNumberingPushbackReader", "java.io.Reader"},
+    {"java.io.PrintWriter", "java.io.Writer"},
+    {"java.io.BufferedWriter", "java.io.Writer"},
+    {"java.io.OutputStreamWriter", "java.io.Writer"},
+    {"clojure.lang.APersistentMap", "clojure.lang.IPersistentMap"},
+    {"clojure.lang.APersistentVector", "clojure.lang.IPersistentVector"},
+    {"clojure.lang.APersistentSet", "clojure.lang.IPersistentSet"},
+    {"clojure.lang.ASeq", "clojure.lang.ISeq"},
+    {"clojure.lang.AFn", "clojure.lang.IFn"},
+};
 
 struct Graph {
   std::unordered_map<std::string, std::vector<std::string>> parents;
@@ -159,7 +180,20 @@ std::string full_name_of(Symbol* s) {
   if (g.parents.count(name)) return name;
   if (is_array_class_name(name)) return name;
   auto it = g.short_to_full.find(name);
-  return it == g.short_to_full.end() ? "" : it->second;
+  if (it != g.short_to_full.end()) return it->second;
+  for (const auto& [alias, target] : kClassAliases)
+    if (name == alias) return target;
+  return "";
+}
+
+/// The class values of the interfaces in ts (minimal ones only), in trait order.
+void add_trait_classes(State& vm, Traits ts, std::vector<Value>& out) {
+  for (const std::string& n : trait_names(trait_minimal(ts))) {
+    Value c = Value::object(vm.names.symbol({}, n));
+    bool dup = false;
+    for (Value o : out) dup = dup || o == c;
+    if (!dup) out.push_back(c);
+  }
 }
 
 std::vector<std::string> name_parents(const std::string& full) {
@@ -190,12 +224,21 @@ Value canonical_class(State& vm, Value c) {
   return full.empty() ? Value::nil() : Value::object(vm.names.symbol({}, full));
 }
 
+bool is_foreign_class_name(Value c) {
+  Symbol* s = as<Symbol>(c);
+  if (!s || s->ns) return false;
+  std::string_view n = s->name_view();
+  return n.find('.') != std::string_view::npos && n.front() != '.' && n.back() != '.' && full_name_of(s).empty();
+}
+
 std::vector<Value> class_parents(State& vm, Value c) {
   std::vector<Value> out;
   if (RecordType* rt = as<RecordType>(c)) {
     ObjType row = rt->host ? ObjType::HostObject : rt->is_record ? ObjType::Record : ObjType::TypeInstance;
     for (const std::string& n : row_supers(row))
       out.push_back(Value::object(vm.names.symbol({}, n)));
+    // the interfaces the defrecord/deftype form implements inline (user_type.h)
+    add_trait_classes(vm, rt->ifaces.traits & ~type_info(row).traits, out);
     return out;
   }
   Value cc = canonical_class(vm, c);
@@ -264,7 +307,20 @@ bool class_assignable(State& vm, Value parent, Value child) {
 
 bool instance_of(State& vm, Value c, Value x) {
   if (x.is_nil()) return false;
-  return class_assignable(vm, c, class_of(vm, x));
+  if (class_assignable(vm, c, class_of(vm, x))) return true;
+  // a reify object's interfaces are its own, not its class's
+  if (Reify* r = as<Reify>(x); r && r->ifaces.traits) {
+    Value cc = canonical_class(vm, c);
+    for (Value i : instance_interfaces(vm, x))
+      if (i == cc || class_assignable(vm, cc, i)) return true;
+  }
+  return false;
+}
+
+std::vector<Value> instance_interfaces(State& vm, Value x) {
+  std::vector<Value> out;
+  if (Reify* r = as<Reify>(x)) add_trait_classes(vm, r->ifaces.traits, out);
+  return out;
 }
 
 const std::vector<HostClassName>& host_class_names() { return graph().names; }

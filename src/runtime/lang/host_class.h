@@ -37,8 +37,13 @@ Value class_of(State& vm, Value v);
 std::string class_name_of(Value v);
 /// The canonical class value `c` denotes: a RecordType as is; a symbol naming a known
 /// class by full or short name (String, Number, Object, Exception, ...) re-interned with
-/// its full name; nil when `c` is not a class.
+/// its full name, or a Java class Clove emulates under another name
+/// (java.io.PushbackReader: java.io.Reader); nil when `c` is not a class.
 Value canonical_class(State& vm, Value c);
+/// Whether c is a symbol shaped like a Java class name Clove does not know
+/// (java.net.URI: unqualified, with a dot, not a known class): protocols accept
+/// extensions to such a class, and no Clove value is an instance of it.
+bool is_foreign_class_name(Value c);
 /// Whether c is a class value (a RecordType or a symbol naming a known class).
 inline bool is_class(State& vm, Value c) { return !canonical_class(vm, c).is_nil(); }
 /// The direct supertypes of class c (superclass first), as class values; empty for
@@ -54,6 +59,10 @@ bool class_assignable(State& vm, Value parent, Value child);
 /// (instance? c x): x's class is c or has c among its ancestors. nil is an instance of
 /// nothing.
 bool instance_of(State& vm, Value c, Value x);
+
+/// The interfaces x implements beyond its class's: those a reify object's form names
+/// (user_type.h), as class values; empty for every other value.
+std::vector<Value> instance_interfaces(State& vm, Value x);
 
 /// A host class name and the short alias Clojure imports for it (empty when none;
 /// only java.lang classes have one).

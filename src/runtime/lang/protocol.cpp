@@ -49,9 +49,15 @@ int search_impl(State& vm, const Protocol* p, Value x) {
   Value cls = class_of(vm, x);
   int i = find_impl_index(p, cls);
   if (i >= 0) return i;
+  Value object = Value::object(vm.names.symbol({}, "java.lang.Object"));
   for (Value a : class_ancestors(vm, cls))
-    if ((i = find_impl_index(p, a)) >= 0) return i;
-  return find_impl_index(p, Value::object(vm.names.symbol({}, "java.lang.Object")));
+    if (a != object && (i = find_impl_index(p, a)) >= 0) return i;
+  for (Value c : instance_interfaces(vm, x)) {  // a reify's interfaces, with theirs
+    if ((i = find_impl_index(p, c)) >= 0) return i;
+    for (Value a : class_ancestors(vm, c))
+      if (a != object && (i = find_impl_index(p, a)) >= 0) return i;
+  }
+  return find_impl_index(p, object);
 }
 
 // How an error message shows a value given where a method keyword or a class was
@@ -92,6 +98,8 @@ void extend_protocol(State& vm, Protocol* p, Value cls, Value method_map) {
   Value c = cls;
   if (!cls.is_nil()) {
     c = canonical_class(vm, cls);
+    // A Java class Clove does not know (java.net.URI): accepted, and no value is of it.
+    if (c.is_nil() && is_foreign_class_name(cls)) c = cls;
     if (c.is_nil())
       throw_error(ErrorKind::IllegalArgumentException,
                   fmt::format("Can't extend protocol {} to {}: not a class", p->name->str(), value_label(cls)));
@@ -114,6 +122,10 @@ Value find_protocol_fns(State& vm, Protocol* p, Value x) {
   if (Reify* r = as<Reify>(x)) {
     for (size_t i = 0; i < r->protocols.size(); ++i)
       if (r->protocols[i] == Value::object(p)) return r->fns[i];
+    if (r->ifaces.traits) {  // its interfaces are its own: not cached by type
+      int idx = search_impl(vm, p, x);
+      return idx < 0 ? Value::nil() : p->impls[idx].fns;
+    }
   }
   Value key_obj;
   uint64_t key = type_key(vm, x, &key_obj);
@@ -146,7 +158,10 @@ Value protocol_method_fn(State& vm, Protocol* p, int index, Value x) {
 
 bool protocol_extends(State& vm, Protocol* p, Value cls) {
   Value c = cls.is_nil() ? cls : canonical_class(vm, cls);
-  if (!cls.is_nil() && c.is_nil()) return false;
+  if (!cls.is_nil() && c.is_nil()) {
+    if (!is_foreign_class_name(cls)) return false;
+    c = cls;
+  }
   return find_impl_index(p, c) >= 0;
 }
 

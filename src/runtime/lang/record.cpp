@@ -10,6 +10,7 @@
 #include "runtime/coll/coll.h"
 #include "core/type_table.h"
 #include "runtime/num/number.h"
+#include "runtime/lang/user_type.h"
 #include "state/namespace.h"
 #include "state/state.h"
 
@@ -217,6 +218,11 @@ Value instance_with_meta(State& vm, Value v, Value m) {
   if (!m.is_nil() && !is_map(m))
     throw_error(ErrorKind::ClassCastException,
                 fmt::format("class {} cannot be cast to class clojure.lang.IPersistentMap", value_type_name(m)));
+  // A deftype or reify that implements IObj makes its own copy.
+  if (!is_record(v)) {
+    Value f = user_method(v, IMethod::withMeta);
+    if (!f.is_nil()) return vm.call(f, {v, m});
+  }
   if (Record* r = as_instance(v)) {
     Record* c = copy_instance(vm, r);
     c->meta = m;
@@ -227,6 +233,7 @@ Value instance_with_meta(State& vm, Value v, Value m) {
     c->protocols = r->protocols;
     c->fns = r->fns;
     c->to_string = r->to_string;
+    c->ifaces = r->ifaces;
     c->meta = m;
     return Value::object(c);
   }
@@ -269,6 +276,8 @@ void register_record_types(TypeInfo* table) {
   TypeInfo& f = register_type<Reify>(table);
   f.meta = [](Obj* o) { return static_cast<Reify*>(o)->meta; };
   f.with_meta = with_meta;
+
+  register_user_type_ops(table);
 }
 
 // ---- printing ----

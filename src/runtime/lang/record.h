@@ -32,6 +32,44 @@ class State;
 
 class HostClass;  // host_object.h
 
+// The methods of Clojure's interfaces that a deftype, defrecord or reify form can
+// implement inline and that Clove's core functions call (runtime/lang/user_type.h):
+// X(method name as Clojure's interfaces spell it). One name may come from several
+// interfaces (`count`: Counted and IPersistentCollection; `seq`: Seqable and, with a
+// second arity, Sorted): the macros merge the arities given under every interface into
+// one fn per name.
+#define CLOVE_IFACE_METHODS(X)                                                                        \
+  X(valAt) X(count) X(seq) X(cons) X(empty) X(equiv) X(containsKey) X(entryAt) X(assoc) X(without)   \
+  X(disjoin) X(contains) X(get) X(nth) X(peek) X(pop) X(rseq) X(deref) X(meta) X(withMeta) X(hasheq) \
+  X(invoke) X(applyTo) X(equals) X(hashCode) X(toString) X(kvreduce) X(reduce) X(first) X(next)      \
+  X(more) X(compareTo) X(isRealized) X(getName) X(getNamespace)
+
+enum class IMethod : uint8_t {
+#define CLOVE_X(m) m,
+  CLOVE_IFACE_METHODS(CLOVE_X)
+#undef CLOVE_X
+      kCount
+};
+
+/// The interfaces a deftype/defrecord/reify form implements inline: their traits (closed
+/// under super-interfaces; names Clove does not know add none), the fn of each method
+/// core functions call (slots, indexed by IMethod; empty when the form implements
+/// none), and every method given, by name ({:valAt fn, :size fn, ...}), for `.method`
+/// calls.
+struct Interfaces {
+  Traits traits = 0;
+  std::vector<Value> slots;
+  Value methods = Value::nil();
+  Value names = Value::nil();  // the interface names as the form gave them
+  bool empty() const { return methods.is_nil() && traits == 0; }
+  Value slot(IMethod m) const { return slots.empty() ? Value::nil() : slots[static_cast<size_t>(m)]; }
+  void trace(Tracer& t) {
+    for (Value v : slots) t.mark(v);
+    t.mark(methods);
+    t.mark(names);
+  }
+};
+
 struct RecordType : Obj {
   static constexpr ObjType kType = ObjType::RecordType;
   Symbol* name;                  // interned, unqualified, dotted: user.Point
@@ -45,6 +83,8 @@ struct RecordType : Obj {
   HostClass* host = nullptr;
   Value host_methods;
   Value host_invoke;
+  /// The clojure.lang interfaces the defrecord/deftype form implements (user_type.h).
+  Interfaces ifaces;
   RecordType(Symbol* n, bool rec)
       : Obj(kType), name(n), field_syms(Value::nil()), to_string(Value::nil()), is_record(rec),
         host_methods(Value::nil()), host_invoke(Value::nil()) {}
@@ -63,8 +103,11 @@ struct RecordType : Obj {
     t.mark(to_string);
     t.mark(host_methods);
     t.mark(host_invoke);
+    ifaces.trace(t);
   }
-  size_t byte_size() const { return sizeof(RecordType) + fields.capacity() * sizeof(Keyword*); }
+  size_t byte_size() const {
+    return sizeof(RecordType) + fields.capacity() * sizeof(Keyword*) + ifaces.slots.capacity() * sizeof(Value);
+  }
 };
 
 struct Record : Obj {
@@ -91,14 +134,18 @@ struct Reify : Obj {
   std::vector<Value> fns;        // per protocol: a vector of method fns (nil: not given)
   Value to_string;               // nil or fn
   Value meta;
+  Interfaces ifaces;             // the clojure.lang interfaces it implements (user_type.h)
   Reify() : Obj(kType), to_string(Value::nil()), meta(Value::nil()) {}
   void trace(Tracer& t) {
     for (Value v : protocols) t.mark(v);
     for (Value v : fns) t.mark(v);
     t.mark(to_string);
     t.mark(meta);
+    ifaces.trace(t);
   }
-  size_t byte_size() const { return sizeof(Reify) + (protocols.capacity() + fns.capacity()) * sizeof(Value); }
+  size_t byte_size() const {
+    return sizeof(Reify) + (protocols.capacity() + fns.capacity() + ifaces.slots.capacity()) * sizeof(Value);
+  }
 };
 
 /// The record or deftype instance behind v, or nullptr.

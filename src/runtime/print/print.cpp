@@ -239,7 +239,8 @@ class Printer final : public PrintContext {
     } else if (BigDecimal* d = as<BigDecimal>(v)) {
       out += bigdecimal_to_string(d);
       out += 'M';
-    } else if (is_map(v)) {
+    } else if (is_map(v) || (has_traits(v, trait::IPersistentMap) && !is_type(v, ObjType::Record))) {
+      // built-in maps, and deftype/reify instances implementing IPersistentMap
       print_meta(v);
       print_map(v);
     } else if (is_vector(v) || is_type(v, ObjType::MapEntry)) {

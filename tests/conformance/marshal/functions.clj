@@ -22,3 +22,10 @@
 (println :delay (let [d (rt (delay (+ 1 2)))] [(realized? d) @d]))
 (println :lazy-unrealized (take 5 (rt (iterate #(* 2 %) 1))))
 (println :infinite-map (take 3 (rt (map inc (range)))))
+(let [r (rt (reify clojure.lang.ILookup (valAt [_ k] [:got k]) (valAt [_ k nf] nf)
+              clojure.lang.Counted (count [_] 3)
+              clojure.lang.IFn (invoke [_ x] (* 2 x))))]
+  (println :reify-interfaces (get r :a) (get r :a :nf) (count r) (r 21) (counted? r) (instance? clojure.lang.ILookup r)))
+(deftype Cells [xs] clojure.lang.Indexed (nth [_ i] (nth xs i)) (nth [_ i nf] (nth xs i nf)) clojure.lang.Counted (count [_] (count xs)))
+(let [c (rt (->Cells [:a :b]))]
+  (println :deftype-interfaces (nth c 1) (count c) (instance? Cells c) (counted? c)))

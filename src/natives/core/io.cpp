@@ -20,13 +20,20 @@ std::string join(State& vm, Args a, bool readably) {
   return out;
 }
 
-Value io_pr(State& vm, Args a) { vm.write_out(join(vm, a, true)); return Value::nil(); }
-Value io_prn(State& vm, Args a) { vm.write_out(join(vm, a, true) + "\n"); return Value::nil(); }
+/// pr and its variants print readably unless *print-readably* is bound to false, which
+/// makes them print as print does (as in Clojure).
+bool readably(State& vm) {
+  Var* r = vm.core_ns()->lookup(vm.names.symbol({}, "*print-readably*"));
+  return !r || vm.var_value(r).truthy();
+}
+
+Value io_pr(State& vm, Args a) { vm.write_out(join(vm, a, readably(vm))); return Value::nil(); }
+Value io_prn(State& vm, Args a) { vm.write_out(join(vm, a, readably(vm)) + "\n"); return Value::nil(); }
 Value io_print(State& vm, Args a) { vm.write_out(join(vm, a, false)); return Value::nil(); }
 Value io_println(State& vm, Args a) { vm.write_out(join(vm, a, false) + "\n"); return Value::nil(); }
 Value io_newline(State& vm, Args) { vm.write_out("\n"); return Value::nil(); }
-Value io_pr_str(State& vm, Args a) { return string_value(vm.heap, join(vm, a, true)); }
-Value io_prn_str(State& vm, Args a) { return string_value(vm.heap, join(vm, a, true) + "\n"); }
+Value io_pr_str(State& vm, Args a) { return string_value(vm.heap, join(vm, a, readably(vm))); }
+Value io_prn_str(State& vm, Args a) { return string_value(vm.heap, join(vm, a, readably(vm)) + "\n"); }
 Value io_print_str(State& vm, Args a) { return string_value(vm.heap, join(vm, a, false)); }
 Value io_println_str(State& vm, Args a) { return string_value(vm.heap, join(vm, a, false) + "\n"); }
 

@@ -321,7 +321,9 @@
   program."
   [& args]
   (if (empty? args)
-    (repl :init #(apply require repl-requires))
+    ;; A lib of repl-requires that Clove lacks (clojure.pprint, for now) is skipped.
+    (repl :init #(doseq [spec repl-requires]
+                   (try (require spec) (catch java.io.FileNotFoundException _ nil))))
     (loop [[opt arg & more :as args] args]
       (cond
         (empty? args) nil  ; init options alone: run them, no repl

@@ -98,6 +98,17 @@ void check_overloaded_string_arg(Call& c, const char* method) {
                 fmt::format("No matching method {} found taking {} args for class java.lang.String", method, c.n()));
 }
 Value s_index_of(Call& c) {
+  // indexOf(int ch [, from]): a code point, as (.indexOf s (int \b)) passes it.
+  if (is_long(c.arg(0))) {
+    int64_t cp = as_long(c.arg(0));
+    if (cp < 0 || cp > 0x10FFFF) return Value::small_int(-1);
+    std::string ch;
+    text::append_code_point(ch, static_cast<int32_t>(cp));
+    std::vector<Value> args{c.self(), c.str(ch)};
+    if (c.n() > 1) args.push_back(c.arg(1));
+    Value r = c.call("clojure.string/index-of", args);
+    return r.is_nil() ? Value::small_int(-1) : r;
+  }
   check_overloaded_string_arg(c, "indexOf");
   Value r = c.forward("clojure.string/index-of");
   return r.is_nil() ? Value::small_int(-1) : r;

@@ -146,3 +146,4 @@
 (tc #(.startsWith "abc" 5))
 (t #(.write 5 "x"))
 (t #(.contains {:a 1} :a))
+(println (.indexOf "abcb" (int \b)) (.indexOf "abcb" (int \b) 2) (.indexOf "abc" (int \z)) (.indexOf "abc" "c") (try (.indexOf "abc" \b) (catch IllegalArgumentException e :no-overload)))

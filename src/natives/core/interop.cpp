@@ -293,7 +293,19 @@ Value n_hash_code(Call& c) {
               fmt::format("Clove does not implement hashCode() for class {}", value_type_name(v)));
 }
 
+// Ratio's public fields numerator and denominator ((.numerator r), (.-numerator r)).
+Value ratio_part(Call& c, const char* field, const char* fn) {
+  if (!is_type(c.self(), ObjType::Ratio))
+    throw_error(ErrorKind::IllegalArgumentException,
+                fmt::format("No matching field found: {} for class {}", field, value_type_name(c.self())));
+  return c.forward(fn);
+}
+Value r_numerator(Call& c) { return ratio_part(c, "numerator", "clojure.core/numerator"); }
+Value r_denominator(Call& c) { return ratio_part(c, "denominator", "clojure.core/denominator"); }
+
 const MethodDef kNumberMethods[] = {
+    {"numerator", 0, 0, r_numerator, nullptr},
+    {"denominator", 0, 0, r_denominator, nullptr},
     {"intValue", 0, 0, nullptr, "clojure.core/unchecked-int"},
     {"longValue", 0, 0, nullptr, "clojure.core/unchecked-long"},
     {"shortValue", 0, 0, nullptr, "clojure.core/unchecked-short"},

@@ -147,3 +147,4 @@
 (t #(.write 5 "x"))
 (t #(.contains {:a 1} :a))
 (println (.indexOf "abcb" (int \b)) (.indexOf "abcb" (int \b) 2) (.indexOf "abc" (int \z)) (.indexOf "abc" "c") (try (.indexOf "abc" \b) (catch IllegalArgumentException e :no-overload)))
+(println (.numerator 2/6) (.denominator 2/6) (try (.numerator 5) (catch IllegalArgumentException e :no-field)))

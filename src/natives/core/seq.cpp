@@ -26,8 +26,8 @@ Value s_realized(State& vm, Args a) {
   if (Value f = user_method(a[0], IMethod::isRealized); !f.is_nil()) return Value::boolean(vm.call(f, {a[0]}).truthy());
   // Promises and futures (deftype instances, src/lib/09_refs.clj).
   if (is_type(a[0], ObjType::TypeInstance)) {
-    Var* v = vm.intern(vm.core_ns(), vm.sym("-realized-blocking"));
-    if (v->bound) {
+    Var* v = vm.core_ns()->lookup(vm.sym("-realized-blocking"));
+    if (v && v->bound) {
       Value x = a[0];
       return vm.tail_call(v->root, &x, 1);
     }

@@ -131,8 +131,8 @@ void delay_failed(State& vm, Value ctx, Value exc) {
 // kRequest, or nil after throwing when the var is not there (a VM without the core
 // library) or the value is not a blocking reference.
 Value deref_blocking(State& vm, Args a) {
-  Var* v = vm.intern(vm.core_ns(), vm.sym("-deref-blocking"));
-  if (!v->bound)
+  Var* v = vm.core_ns()->lookup(vm.sym("-deref-blocking"));
+  if (!v || !v->bound)
     throw_error(ErrorKind::ClassCastException,
                 fmt::format("class {} cannot be cast to class java.util.concurrent.Future", value_type_name(a[0])));
   Value args[3] = {a[0], a.size() > 1 ? a[1] : Value::nil(), a.size() > 2 ? a[2] : Value::nil()};

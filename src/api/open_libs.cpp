@@ -46,15 +46,17 @@ void open_libs(State& vm, bool load_library, bool use_image) {
   install_array_natives(vm);
   install_repl_natives(vm);
   install_debug_natives(vm);
+  std::string_view image = load_library && use_image ? core_image() : std::string_view();
+  if (image.empty()) install_class_vars(vm);  // else the image restores them
   if (!load_library) return;
-  if (std::string_view image = core_image(); !image.empty() && use_image) {
+  if (!image.empty()) {
     UnmarshalOptions opts;
     opts.static_source_text = [](const std::string& name) -> std::string_view {
       for (const EmbeddedFile* f = kCoreLibrary; f->name; ++f)
         if (name == std::string("clove/lib/") + f->name) return f->text;
       return {};
     };
-    opts.verify = false;  // compiled by this build and linked in: not bytecode from outside
+    opts.trusted = true;  // compiled by this build and linked in: not bytecode from outside
     load_namespaces(vm, image, opts);
     return;
   }

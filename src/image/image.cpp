@@ -54,10 +54,11 @@ std::vector<Value> sorted_keys(const Table& t) {
   throw_error(ErrorKind::IllegalArgumentException, fmt::format("load image: {}", why));
 }
 
-/// The element i of vector v, which must have at least i + 1 elements.
-Value at(State& vm, Value v, int64_t i) {
-  if (!is<Vector>(v) || count(vm, v) <= i) bad_image("a malformed namespace entry");
-  return nth(vm, v, i);
+/// v as a vector of at least `min` elements, a multiple of `stride` long; bad_image else.
+const Vector* vec(Value v, uint32_t min = 0, uint32_t stride = 1) {
+  const Vector* x = as<Vector>(v);
+  if (!x || x->cnt < min || x->cnt % stride != 0) bad_image("a malformed namespace entry");
+  return x;
 }
 
 }  // namespace
@@ -105,56 +106,57 @@ std::string save_namespaces(State& vm) {
 void load_namespaces(State& vm, std::string_view bytes, const UnmarshalOptions& opts) {
   RootScope scope(vm.heap);
   size_t root = scope.push(unmarshal(vm, bytes, opts));
-  Value image = scope[root];
-  if (at(vm, image, 0) != Value::object(vm.kw("clove/namespaces"))) bad_image("not a namespace image");
+  const Vector* image = vec(scope[root], 4);
+  if (image->nth(0) != Value::object(vm.kw("clove/namespaces"))) bad_image("not a namespace image");
   Value kept = Value::object(vm.kw("clove.image/kept"));
-  Value entries = at(vm, image, 1);
-  int64_t n = count(vm, entries);
-  for (int64_t i = 0; i < n; ++i) {
-    Value e = at(vm, entries, i);
-    Namespace* ns = as<Namespace>(at(vm, e, 0));
-    Value meta = at(vm, e, 1), own = at(vm, e, 2), maps = at(vm, e, 3), aliases = at(vm, e, 4),
-          excludes = at(vm, e, 5);
+  const Vector* entries = vec(image->nth(1));
+  for (uint32_t i = 0; i < entries->cnt; ++i) {
+    const Vector* e = vec(entries->nth(i), 6);
+    Namespace* ns = as<Namespace>(e->nth(0));
+    Value meta = e->nth(1);
+    const Vector *own = vec(e->nth(2), 0, 5), *maps = vec(e->nth(3), 0, 2), *aliases = vec(e->nth(4), 0, 2),
+                 *excludes = vec(e->nth(5));
     if (!ns || (!meta.is_nil() && !is_map(meta))) bad_image("a malformed namespace entry");
     ns->meta = meta;
     vm.heap.barrier(ns, meta);
-    for (int64_t k = 0, c = count(vm, own); k + 4 < c; k += 5) {
-      Var* v = as<Var>(nth(vm, own, k));
-      Value root_v = nth(vm, own, k + 1), vmeta = nth(vm, own, k + 2), flags = nth(vm, own, k + 3);
+    for (uint32_t k = 0; k < own->cnt; k += 5) {
+      Var* v = as<Var>(own->nth(k));
+      Value root_v = own->nth(k + 1), vmeta = own->nth(k + 2), flags = own->nth(k + 3);
       if (!v || v->ns != ns || !flags.is_small_int() || (!vmeta.is_nil() && !is_map(vmeta)))
         bad_image("a malformed var entry");
       if (root_v != kept) {
         v->root = root_v;
-        v->bound = nth(vm, own, k + 4).truthy();
+        v->bound = own->nth(k + 4).truthy();
       }
       v->meta = vmeta;
       v->flags = static_cast<uint16_t>((v->flags & ~kVarFlags) | (flags.as_small_int() & kVarFlags));
       vm.heap.touch(v);
     }
-    for (int64_t k = 0, c = count(vm, maps); k + 1 < c; k += 2) {
-      Symbol* s = as<Symbol>(nth(vm, maps, k));
-      Var* v = as<Var>(nth(vm, maps, k + 1));
+    ns->mappings.reserve(ns->mappings.size() + maps->cnt / 2);
+    for (uint32_t k = 0; k < maps->cnt; k += 2) {
+      Symbol* s = as<Symbol>(maps->nth(k));
+      Var* v = as<Var>(maps->nth(k + 1));
       if (!s || !v) bad_image("a malformed mapping");
       ns->mappings[s] = v;
     }
-    for (int64_t k = 0, c = count(vm, aliases); k + 1 < c; k += 2) {
-      Symbol* s = as<Symbol>(nth(vm, aliases, k));
-      Namespace* target = as<Namespace>(nth(vm, aliases, k + 1));
+    for (uint32_t k = 0; k < aliases->cnt; k += 2) {
+      Symbol* s = as<Symbol>(aliases->nth(k));
+      Namespace* target = as<Namespace>(aliases->nth(k + 1));
       if (!s || !target) bad_image("a malformed alias");
       ns->aliases[s] = target;
     }
-    for (int64_t k = 0, c = count(vm, excludes); k < c; ++k) {
-      Symbol* s = as<Symbol>(nth(vm, excludes, k));
+    for (uint32_t k = 0; k < excludes->cnt; ++k) {
+      Symbol* s = as<Symbol>(excludes->nth(k));
       if (!s) bad_image("a malformed exclusion");
       ns->core_excludes.insert(s);
     }
     vm.heap.touch(ns);
     vm.heap.recount_external(ns->counted, ns->map_bytes());
   }
-  Value libs = at(vm, image, 2);
-  for (int64_t k = 0, c = count(vm, libs); k < c; ++k)
-    if (Symbol* s = as<Symbol>(nth(vm, libs, k))) vm.loaded_libs.insert(s);
-  Value last = at(vm, image, 3);
+  const Vector* libs = vec(image->nth(2));
+  for (uint32_t k = 0; k < libs->cnt; ++k)
+    if (Symbol* s = as<Symbol>(libs->nth(k))) vm.loaded_libs.insert(s);
+  Value last = image->nth(3);
   if (!is_long(last)) bad_image("a malformed gensym counter");
   vm.advance_ids(static_cast<uint64_t>(as_long(last)));
   vm.heap.check_limit();

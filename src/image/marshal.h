@@ -29,18 +29,20 @@ namespace clove {
 
 class State;
 
-/// The version of the byte format (docs/design/marshal.md keeps the history).
-inline constexpr uint32_t kMarshalVersion = 1;
+/// The version of the byte format marshal writes (docs/design/marshal.md keeps the
+/// history), and the oldest one unmarshal still reads.
+inline constexpr uint32_t kMarshalVersion = 2;
+inline constexpr uint32_t kOldestMarshalVersion = 1;
 
 struct UnmarshalOptions {
   /// The text of a source file named in the data (for error snippets), which must
   /// outlive the VM (it is not copied); null or "" when the text is not at hand. The
   /// core library's image passes its sources embedded in the binary.
   std::function<std::string_view(const std::string& name)> static_source_text;
-  /// Run the bytecode verifier on every function prototype. Only the core library's
-  /// image, which the same build compiled and linked into the binary (it is not
-  /// bytecode from outside), is read without it.
-  bool verify = true;
+  /// The data was written by this build and linked into the binary (the core library's
+  /// image): it is not bytecode from outside, so the reader skips the bytecode verifier
+  /// and the UTF-8 check of strings. Every other input is read with both.
+  bool trusted = false;
 };
 
 /// The bytes of `v`: a header (magic "CLVM", format version, value and instruction

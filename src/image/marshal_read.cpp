@@ -88,8 +88,9 @@ class Reader : public RootProvider {
   std::vector<Value> pending_;    // values read but not yet stored in an object (rooted)
   std::vector<uint32_t> files_;   // file table index - 1 -> source registry id
   int fn_depth_ = 0;              // FnProtos being read, one inside another
+  uint8_t version_ = 0;           // the data's format version (header)
 
-  [[noreturn]] void corrupt(std::string_view why) {
+  [[noreturn, gnu::cold, gnu::noinline]] void corrupt(std::string_view why) {
     throw_error(ErrorKind::IllegalArgumentException, fmt::format("unmarshal: {} at byte {}", why, pos_));
   }
   Heap& heap() { return vm_.heap; }
@@ -100,7 +101,12 @@ class Reader : public RootProvider {
     if (pos_ >= in_.size()) corrupt("the data ends early");
     return static_cast<uint8_t>(in_[pos_++]);
   }
+  /// An unsigned LEB128 number; most are below 128 and take one byte.
   uint64_t uvar() {
+    if (pos_ < in_.size() && !(static_cast<uint8_t>(in_[pos_]) & 0x80)) return static_cast<uint8_t>(in_[pos_++]);
+    return uvar_long();
+  }
+  uint64_t uvar_long() {
     uint64_t x = 0;
     for (int shift = 0; shift < 64; shift += 7) {
       uint8_t b = byte();
@@ -142,6 +148,7 @@ class Reader : public RootProvider {
   /// A string that must be UTF-8 (everything Clove's strings hold).
   std::string_view text() {
     std::string_view s = raw_str();
+    if (opts_.trusted) return s;
     const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(s.data());
     for (size_t i = 0; i < s.size();) {
       if (p[i] < 0x80) {  // ASCII, most of any text
@@ -167,9 +174,10 @@ class Reader : public RootProvider {
     if (in_.size() < kHeaderSize || std::memcmp(in_.data(), kMagic, sizeof kMagic) != 0)
       corrupt("not marshalled Clove data (no CLVM header)");
     pos_ = sizeof kMagic;
-    uint8_t version = byte();
-    if (version != kMarshalVersion)
-      corrupt(fmt::format("format version {} (this Clove reads version {})", version, kMarshalVersion));
+    version_ = byte();
+    if (version_ < kOldestMarshalVersion || version_ > kMarshalVersion)
+      corrupt(fmt::format("format version {} (this Clove reads versions {} to {})", version_, kOldestMarshalVersion,
+                          kMarshalVersion));
     if (byte() != sizeof(Value) || byte() != sizeof(Instr)) corrupt("data written for other value sizes");
     byte();  // reserved
     unsigned bc = byte();
@@ -231,7 +239,7 @@ class Reader : public RootProvider {
   /// Runs the bytecode verifier on f and the FnProtos in its constants (unless the
   /// options trust the data).
   void verify(const FnProto* f) {
-    if (!opts_.verify) return;
+    if (opts_.trusted) return;
     if (std::string err = verify_fn_proto(*f); !err.empty()) corrupt("bytecode that fails verification: " + err);
   }
 
@@ -1007,9 +1015,18 @@ Proto* Reader::proto() {
     p->constants.push_back(k);
     heap().barrier(p, k);
   }
-  uint32_t npos = count();
-  p->positions.reserve(npos);
-  for (uint32_t i = 0; i < npos; ++i) p->positions.push_back(file_pos());
+  if (version_ < 2) {  // one position per instruction
+    uint32_t npos = count();
+    p->positions.reserve(npos);
+    for (uint32_t i = 0; i < npos; ++i) p->positions.push_back(file_pos());
+  } else if (uint32_t nruns = count(2)) {  // runs of instructions sharing one: (length, position)
+    p->positions.reserve(ncode);
+    for (uint32_t i = 0; i < nruns; ++i) {
+      uint32_t len = u32var(ncode - p->positions.size(), "a run of positions");
+      if (len == 0) corrupt("an empty run of positions");
+      p->positions.insert(p->positions.end(), len, file_pos());
+    }
+  }
   uint32_t nlocals = count(4);
   p->locals.reserve(nlocals);  // exactly: a core library's worth of protos stays resident
   for (uint32_t i = 0; i < nlocals; ++i) {

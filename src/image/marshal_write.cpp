@@ -714,8 +714,17 @@ void Writer::proto(Proto* p) {
   }
   uvar(p->constants.size());
   for (Value k : p->constants) value(k);
-  uvar(p->positions.size());
-  for (const SourcePos& pos : p->positions) file_pos(pos);
+  // Positions as runs of consecutive instructions that share one (format version 2).
+  const std::vector<SourcePos>& ps = p->positions;
+  auto same = [](const SourcePos& a, const SourcePos& b) { return a.file == b.file && a.line == b.line && a.col == b.col; };
+  size_t runs = 0;
+  for (size_t i = 0; i < ps.size(); ++i) runs += i == 0 || !same(ps[i], ps[i - 1]);
+  uvar(runs);
+  for (size_t i = 0, j; i < ps.size(); i = j) {
+    for (j = i + 1; j < ps.size() && same(ps[j], ps[i]);) ++j;
+    uvar(j - i);
+    file_pos(ps[i]);
+  }
   uvar(p->locals.size());
   for (const LocalInfo& l : p->locals) {
     value(l.name ? Value::object(l.name) : Value::nil());

@@ -61,6 +61,10 @@ void install_transient_natives(State& vm);
 void install_state_natives(State& vm);
 void install_sorted_natives(State& vm);
 void install_poly_natives(State& vm);   // instance? records protocols multimethods (poly.cpp)
+/// Interns the class vars of clojure.core (String, Number, clojure.lang.Keyword, ...), each
+/// bound to its class value unless a native already bound it. open_libs calls it when no
+/// core image is loaded (an image holds these vars already) (poly.cpp).
+void install_class_vars(State& vm);
 void install_error_natives(State& vm);  // Throwable->map (errors.cpp)
 void install_ns_natives(State& vm);      // namespaces, require, load (ns.cpp)
 void install_array_natives(State& vm);  // long-array aget aset alength into-array ... (arrays.cpp)

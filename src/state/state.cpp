@@ -7,6 +7,7 @@ namespace clove {
 
 State::State() : names(heap) {
   heap.add_root_provider(this);
+  native_registry.reserve(1024);  // about 900 natives: no rehash while they are defined
   heap.on_free_flagged = [this](Obj* o) { source_map.forget(o); };
   core_ns_ = find_or_create_ns(sym("clojure.core"));
   ns_var_ = intern(core_ns_, sym("*ns*"));
@@ -95,6 +96,7 @@ Namespace* State::remove_ns(Symbol* name) {
   if (it == namespaces_.end()) return nullptr;
   Namespace* ns = it->second;
   namespaces_.erase(it);
+  if (last_native_ns == ns) last_native_ns = nullptr;
   return ns;
 }
 

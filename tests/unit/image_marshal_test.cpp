@@ -333,3 +333,74 @@ TEST(NamespaceImage, ErrorsInImageCodeQuoteTheCoreSources) {
 }
 
 }  // namespace
+
+namespace {
+
+std::string from_hex(std::string_view hex) {
+  std::string out;
+  for (size_t i = 0; i + 1 < hex.size(); i += 2) out += static_cast<char>(std::stoi(std::string(hex.substr(i, 2)), nullptr, 16));
+  return out;
+}
+
+/// The positions of the first fixed arity of the function v.
+const std::vector<SourcePos>& positions_of(Value v) {
+  return as<Closure>(v)->fn->fixed.at(0)->positions;
+}
+
+}  // namespace
+
+// Format version 2 writes an arity's positions as runs of instructions sharing one; the
+// reader expands them back to one per instruction, the same as the compiler made.
+TEST_F(Marshal, PositionsRoundTripAsRuns) {
+  Value f = eval("(fn [x]\n  (let [y (+ x 1)]\n    (str \"x=\" x\n         \" y=\" y)))");
+  RootScope scope(vm.heap);
+  scope.push(f);
+  std::string bytes = marshal(vm, f);
+  EXPECT_EQ(static_cast<uint8_t>(bytes[4]), kMarshalVersion);
+  Value g = unmarshal(vm, bytes);
+  scope.push(g);
+  const auto &a = positions_of(f), &b = positions_of(g);
+  ASSERT_EQ(a.size(), b.size());
+  ASSERT_EQ(a.size(), as<Closure>(f)->fn->fixed.at(0)->code.size());
+  std::set<uint32_t> lines;
+  for (size_t i = 0; i < a.size(); ++i) {
+    EXPECT_EQ(a[i].line, b[i].line) << i;
+    EXPECT_EQ(a[i].col, b[i].col) << i;
+    EXPECT_EQ(vm.sources.name(a[i].file), vm.sources.name(b[i].file)) << i;
+    lines.insert(b[i].line);
+  }
+  EXPECT_GE(lines.size(), 3u);  // several runs, not one
+}
+
+// Version 1 data (one position per instruction) still reads. These bytes are the closure
+// `(defn add-and-describe [x] (let [y (+ x 1)] (str "x=" x " y=" y)))`, written over
+// lines 2-5 of a file named /tmp/v1.clj, marshalled by the last Clove that wrote
+// version 1 (a byte array printed as hex).
+TEST_F(Marshal, ReadsFormatVersion1) {
+  std::string bytes = from_hex(
+      "434c564d0108040002002c2b1015757365722f6164642d616e642d6465736372696265010b2f746d702f76312e636c6a02010001"
+      "060208010006170700010b0100000204010002060200010500002101040003290c636c6f6a7572652e636f7265037374721002"
+      "783d100320793d0601030b01040601040a01050a010405010405021100017800000600110001790001060706000600010607020601"
+      "030604040606050605000000");
+  ASSERT_EQ(bytes[4], 1);
+  RootScope scope(vm.heap);
+  Value f = scope[scope.push(unmarshal(vm, bytes))];
+  ASSERT_TRUE(is<Closure>(f));
+  Value arg = Value::small_int(41);
+  EXPECT_EQ(pr_str(vm, vm.call(f, &arg, 1)), "\"x=41 y=42\"");
+  const auto& ps = positions_of(f);
+  ASSERT_EQ(ps.size(), as<Closure>(f)->fn->fixed.at(0)->code.size());
+  EXPECT_EQ(vm.sources.name(ps.at(0).file), "/tmp/v1.clj");
+  EXPECT_EQ(ps.at(0).line, 3u);  // (+ x 1)
+}
+
+// A run longer than the instructions left, or an empty one, is corrupt data.
+TEST_F(Marshal, BadRunsOfPositionsAreRejected) {
+  std::string bytes = bytes_of("(fn [x] (+ x 1))");
+  for (size_t n = 0; n < bytes.size(); ++n)
+    for (uint8_t b : {0x00, 0x7F}) {
+      std::string changed = bytes;
+      changed[n] = static_cast<char>(b);
+      reads_or_rejects(changed);
+    }
+}

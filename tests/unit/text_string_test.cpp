@@ -1,6 +1,7 @@
 // text_string_test.cpp: clojure.string and subs through the natives: code point
 // indexing, Java's case mapping and whitespace, replace with strings, chars, patterns
 // and fns (including under GC stress), split-lines, join over lazy seqs, bad inputs.
+#include "runtime/text/string.h"
 #include "runtime/text/unicode.h"
 #include "text_test_support.h"
 
@@ -16,6 +17,24 @@ TEST(TextUnicode, CodePointsAndJavaCharacterRules) {
   EXPECT_EQ(text::upper_case("straße ﬁ"), "STRASSE FI");
   EXPECT_EQ(text::lower_case("ΟΔΟΣ ΣΑΣ"), "οδος σας");  // final sigma
   EXPECT_EQ(text::lower_case("İ"), "i\xCC\x87");
+}
+
+// utf8_count counts eight bytes at a time: every split of multi-byte characters across
+// the 8-byte words and the tail must give the code point count.
+TEST(TextString, Utf8CountAcrossWordBoundaries) {
+  EXPECT_EQ(utf8_count(""), 0u);
+  EXPECT_EQ(utf8_count("abcdefgh"), 8u);
+  EXPECT_EQ(utf8_count("abcdefghi"), 9u);
+  const std::string pieces[] = {"a", "\xC3\xA9", "\xE2\x82\xAC", "\xF0\x9F\x98\x80"};  // a é € 😀
+  for (int seed = 0; seed < 200; ++seed) {
+    std::string s;
+    uint32_t cps = 0;
+    for (unsigned i = 0, x = seed; i < unsigned(seed % 23); ++i, x = x * 7 + 3) {
+      s += pieces[x % 4];
+      ++cps;
+    }
+    EXPECT_EQ(utf8_count(s), cps) << "seed " << seed;
+  }
 }
 
 TEST(TextString, SubsCountsCodePointsAndReportsJavasBounds) {

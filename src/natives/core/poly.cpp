@@ -267,9 +267,7 @@ Value p_mm_set_prefers(State& vm, Args a) {
 
 void register_poly_printers(TypeInfo* table) { set_print_hooks(table, ObjType::Protocol, print_protocol); }
 
-void install_poly_natives(State& vm) {
-  const char* C = "clojure.core";
-  // Class vars: String, Number, clojure.lang.Keyword, ... each holding its class value.
+void install_class_vars(State& vm) {
   for (const HostClassName& n : host_class_names()) {
     Value cls = Value::object(vm.names.symbol({}, n.full));
     for (const std::string& alias : {n.full, n.short_name}) {
@@ -281,7 +279,10 @@ void install_poly_natives(State& vm) {
       vm.heap.barrier(v, cls);
     }
   }
+}
 
+void install_poly_natives(State& vm) {
+  const char* C = "clojure.core";
   vm.def_native(C, "instance?", p_instance, 2, 2, "Evaluates x and tests if it is an instance of the class c. Returns true or false.", "([c x])");
   vm.def_native(C, "class?", p_classp, 1, 1, "Returns true if x is a class value: a symbol naming a known host class, or a record/deftype class.", "([x])");
   vm.def_native(C, "supers", p_supers, 1, 1, "Returns the immediate and indirect superclasses and interfaces of c, if any.", "([class])");

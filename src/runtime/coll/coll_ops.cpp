@@ -69,22 +69,26 @@ Value vector_from(Heap& h, const Value* items, size_t n) {
 
 Value map_from(State& vm, const Value* kvs, size_t npairs) {
   if (npairs > ArrayMap::kMaxEntries) return hash_map_from(vm, kvs, npairs);
-  // Deduplicate first (may realize lazy keys), allocate once at the end.
-  std::vector<Value> out;
-  out.reserve(2 * npairs);
+  // Deduplicate first (may realize lazy keys), allocate once at the end. Distinct
+  // keywords are never equal (they are interned), so most metadata keys are compared by
+  // pointer alone.
+  Value out[2 * ArrayMap::kMaxEntries];
+  size_t n = 0;
   for (size_t i = 0; i < npairs; ++i) {
+    Value k = kvs[2 * i];
+    bool keyword = is<Keyword>(k);
     size_t j = 0;
-    for (; j < out.size(); j += 2)
-      if (equiv(vm, kvs[2 * i], out[j])) break;
-    if (j < out.size()) {
+    for (; j < n; j += 2)
+      if (out[j] == k || (!(keyword && is<Keyword>(out[j])) && equiv(vm, k, out[j]))) break;
+    if (j < n) {
       out[j + 1] = kvs[2 * i + 1];
     } else {
-      out.push_back(kvs[2 * i]);
-      out.push_back(kvs[2 * i + 1]);
+      out[n++] = k;
+      out[n++] = kvs[2 * i + 1];
     }
   }
-  ArrayMap* m = alloc_array_map(vm.heap, static_cast<uint32_t>(out.size() / 2));
-  for (size_t i = 0; i < out.size(); ++i) m->kvs()[i] = out[i];
+  ArrayMap* m = alloc_array_map(vm.heap, static_cast<uint32_t>(n / 2));
+  for (size_t i = 0; i < n; ++i) m->kvs()[i] = out[i];
   return Value::object(m);
 }
 

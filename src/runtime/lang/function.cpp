@@ -2,7 +2,6 @@
 // entries in the type table.
 #include "runtime/lang/function.h"
 
-#include <fmt/format.h>
 
 #include "core/type_table.h"
 
@@ -48,9 +47,14 @@ void register_function_types(TypeInfo* table) {
 
 Var* State::def_native(std::string_view ns_name, std::string_view name, NativeFn fn, int min_args,
                     int max_args, const char* doc, const char* arglists) {
-  Namespace* ns = find_or_create_ns(sym(ns_name));
+  // Natives come in runs of one namespace: its name is compared before it is interned.
+  Namespace* ns = last_native_ns && last_native_ns->name->name_view() == ns_name ? last_native_ns
+                                                                                 : find_or_create_ns(sym(ns_name));
+  last_native_ns = ns;
   Var* v = intern(ns, sym(name));
-  std::string full = fmt::format("{}/{}", ns_name, name);
+  std::string full;
+  full.reserve(ns_name.size() + 1 + name.size());
+  full.append(ns_name).append(1, '/').append(name);
   Native* n = heap.make<Native>(fn, make_string(heap, full), doc, arglists, static_cast<int16_t>(min_args),
                                 static_cast<int16_t>(max_args));
   v->root = Value::object(n);

@@ -29,6 +29,7 @@ namespace clove {
 // is set) names a placeholder class here.
 #define CLOVE_OBJ_TYPES(X)                                                                                          \
   X(BoxedLong, "java.lang.Long", "java.lang.Number", Comparable | Serializable)                                     \
+  X(BoxedFloat, "java.lang.Float", "java.lang.Number", Comparable | Serializable)                                   \
   X(BigInt, "clojure.lang.BigInt", "java.lang.Number", Serializable)                                                \
   X(Ratio, "clojure.lang.Ratio", "java.lang.Number", Comparable | Serializable)                                     \
   X(BigDecimal, "java.math.BigDecimal", "java.lang.Number", Comparable | Serializable)                              \

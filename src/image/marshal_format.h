@@ -22,6 +22,7 @@ enum Tag : uint8_t {
   kDouble = 4,   // 8 bytes, IEEE-754, low byte first
   kChar = 5,     // varint code point
   kRef = 6,      // varint object number
+  kFloat = 7,    // 4 bytes, IEEE-754 single, low byte first (a java.lang.Float; no identity)
   kFirstObject = 16,
   kString = 16,      // varint length, UTF-8 bytes
   kSymbol = 17,      // string ns ("" for none, else the ns), string name, value meta

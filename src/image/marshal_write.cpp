@@ -157,6 +157,12 @@ void Writer::value(Value v) {
     byte(kInt);
     return svar(as_long(v));
   }
+  if (o->type == ObjType::BoxedFloat) {  // a value, like a long: no identity kept
+    byte(kFloat);
+    uint32_t bits = std::bit_cast<uint32_t>(as_float(v));
+    for (int i = 0; i < 4; ++i) byte(static_cast<uint8_t>(bits >> (8 * i)));
+    return;
+  }
   auto it = ids_.find(o);
   if (it != ids_.end()) {
     if (open_[it->second])

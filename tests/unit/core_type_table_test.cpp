@@ -24,6 +24,7 @@ namespace {
 /// A sample of (nearly) every object type, made by Clove code.
 const char* const kSamples[] = {
     "140737488355328",  // a boxed long
+    "(float 1.5)",
     "1N", "1/2", "1.5M", "\"ab\"", "'s", ":k",
     "'(1 2)", "()", "(cons 1 [2])", "((fn [& xs] xs) 1 2)", "(lazy-seq [1 2])", "(reduced 1)",
     "[1 2]", "(seq [1 2])", "(chunk-first (seq [1 2]))", "(chunk-buffer 2)",

@@ -18,6 +18,8 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <bit>
+#include <cmath>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -256,10 +258,10 @@ const MethodDef kStringMethods[] = {
 
 // ---- numbers, characters, booleans ----
 
-Value n_is_nan(Call& c) { return Value::boolean(c.self().is_double() && c.self().as_double() != c.self().as_double()); }
+Value n_is_nan(Call& c) { return Value::boolean(is_floating(c.self()) && std::isnan(floating_value(c.self()))); }
 Value n_is_infinite(Call& c) {
-  if (!c.self().is_double()) return Value::f();
-  double d = c.self().as_double();
+  if (!is_floating(c.self())) return Value::f();
+  double d = floating_value(c.self());
   return Value::boolean(d == d && (d - d) != 0);
 }
 // Java's equals: the same class and an equal value (so (.equals 1 1.0) is false).
@@ -268,9 +270,13 @@ Value same_class_equals(Call& c) {
   if (std::string_view(value_type_name(o)) != value_type_name(c.self())) return Value::f();
   return Value::boolean(equiv(c.vm, c.self(), o));
 }
-// Long.hashCode and Double.hashCode; false for other values.
+// Long.hashCode, Double.hashCode and Float.hashCode; false for other values.
 bool number_java_hash(Value v, uint32_t* out) {
   uint64_t x;
+  if (is_float(v)) {  // Float.floatToIntBits (make_float keeps NaN canonical)
+    *out = std::bit_cast<uint32_t>(as_float(v));
+    return true;
+  }
   if (is_long(v)) {
     x = static_cast<uint64_t>(as_long(v));
   } else if (v.is_double()) {

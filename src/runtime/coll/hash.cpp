@@ -146,6 +146,7 @@ uint32_t hash(State& vm, Value v) {
   Obj* o = v.as_obj();
   switch (o->type) {
     case ObjType::BoxedLong:
+    case ObjType::BoxedFloat:
     case ObjType::BigInt:
     case ObjType::Ratio:
     case ObjType::BigDecimal: return num_hash(v);

@@ -105,6 +105,7 @@ namespace clove {
   X(Uuid, "java.util.UUID", nullptr, Comparable | Serializable)                                                     \
   X(Inst, "java.util.Date", nullptr, Comparable | Serializable)                                                     \
   X(TaggedLiteral, "clojure.lang.TaggedLiteral", nullptr, ILookup)                                                  \
+  X(ReaderConditional, "clojure.lang.ReaderConditional", nullptr, ILookup)                                          \
   X(Writer, "java.io.Writer", nullptr, Appendable | Closeable | Flushable)                                          \
   X(StringWriter, "java.io.StringWriter", "java.io.Writer", Appendable | Closeable | Flushable)                     \
   X(LineReader, "java.io.Reader", nullptr, Closeable)                                                               \

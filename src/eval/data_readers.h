@@ -44,8 +44,11 @@ class DataReaders {
 /// read-string: reads the first form of `text`, honouring *data-readers*. When text has
 /// no form, returns *eof if given, else throws RuntimeException "EOF while reading" (as the JVM's read-string);
 /// reader errors as RuntimeExceptions with the bare message. `edn`: clojure.edn's
-/// stricter grammar (ReaderOptions::edn).
-Value read_string_form(State& vm, std::string_view text, const Value* eof = nullptr, bool edn = false);
+/// stricter grammar (ReaderOptions::edn). `conditionals`, when given, supplies how
+/// reader conditionals read (ReaderOptions::read_cond and extra_features: read-string's
+/// :read-cond and :features).
+Value read_string_form(State& vm, std::string_view text, const Value* eof = nullptr, bool edn = false,
+                       const ReaderOptions* conditionals = nullptr);
 /// (read stream eof-error? eof-value): the next form from a reader (string, file or
 /// stdin; stdin is read a line at a time until the form is complete). What follows the
 /// form stays in the reader. At end of input: eof_value, or RuntimeException "EOF while

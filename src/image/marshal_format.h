@@ -69,7 +69,8 @@ enum Tag : uint8_t {
   kVectorSeq = 58,   // vector, varint index, meta (a chunked seq: chunked map/reduce hold one)
   kRecordTypeIfaces = 59,  // as kRecordType, then interface names, interface methods (user_type.h)
   kReifyIfaces = 60,       // as kReify, then interface names, interface methods
-  kTagCount = 61
+  kReaderConditional = 61, // byte splicing (0 or 1), form
+  kTagCount = 62
 };
 /// Set in a suspended fiber's status byte when the instruction budget paused it (the
 /// fiber caught :budget itself): its innermost frame is a closure, and its pc follows

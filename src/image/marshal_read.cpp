@@ -412,6 +412,12 @@ Value Reader::object(Tag tag) {
       if (!is<Symbol>(pending_[at])) corrupt("a tagged literal whose tag is not a symbol");
       return fill(id, Value::object(heap().make<TaggedLiteral>(pending_[at], pending_[at + 1])));
     }
+    case kReaderConditional: {
+      uint8_t splicing = byte();
+      if (splicing > 1) corrupt("a reader conditional's splicing flag that is not 0 or 1");
+      size_t at = values(1);
+      return fill(id, Value::object(heap().make<ReaderConditional>(pending_[at], splicing == 1)));
+    }
     case kUuid: {
       uint64_t msb = u64(), lsb = u64();
       return fill(id, Value::object(heap().make<Uuid>(msb, lsb)));

@@ -294,6 +294,12 @@ void Writer::object(Value v, Obj* o) {
       value(t->tag);
       return value(t->form);
     }
+    case ObjType::ReaderConditional: {
+      auto* r = static_cast<ReaderConditional*>(o);
+      begin(kReaderConditional, o);
+      byte(r->splicing ? 1 : 0);
+      return value(r->form);
+    }
     case ObjType::Uuid:
       begin(kUuid, o);
       u64(static_cast<Uuid*>(o)->msb);

@@ -38,6 +38,7 @@ const char* const kSamples[] = {
     "(atom 1)", "(volatile! 1)", "(delay 1)", "#\"a\"", "(re-matcher #\"a\" \"a\")",
     "TtRec", "(->TtRec 1)", "(->TtType 1)", "(reify)", "TtProto",
     "#uuid \"00000000-0000-0000-0000-000000000001\"", "#inst \"2020-01-01\"", "(tagged-literal 'a 1)",
+    "(reader-conditional '(:clj 1) false)",
     "*out*", "(java.io.StringWriter.)", "(java.io.File. \"a\")", "(StringBuilder.)",
 };
 

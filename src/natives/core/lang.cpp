@@ -382,16 +382,32 @@ Value l_eval(State& vm, Args a) {
   return eval_compiled(vm, form, Value::nil());
 }
 // (read-string s) / (read-string opts s): opts may give :eof, the value for a string
-// with no form (:read-cond is not used: reader conditionals always read as :clove).
-// `edn`: clojure.edn's grammar.
+// with no form; :read-cond :allow (#? reads the branch of a feature: Clove's :clove and
+// :clj, the keywords of :features, or :default) or :preserve (#? reads as a
+// ReaderConditional); without either a #? is an error, "Conditional read not allowed",
+// as on the JVM. `edn`: clojure.edn's grammar (its reader conditionals are Clove's).
 Value read_string_with(State& vm, Args a, bool edn, const char* fn) {
   std::string_view text = arg_string(a, a.size() - 1, fn)->view();
-  if (a.size() == 2 && !a[0].is_nil()) {
+  ReaderOptions cond;
+  std::vector<Value> features;  // the keywords of :features, reachable from a[0]
+  if (!edn) cond.read_cond = ReaderOptions::ReadCond::Forbid;
+  const Value* eof = nullptr;
+  Value eof_value;
+  if (a.size() == 2 && is_map(a[0])) {
     bool found = false;
-    Value eof = is_map(a[0]) ? map_lookup(vm, a[0], Value::object(vm.kw("eof")), Value::nil(), &found) : Value::nil();
-    if (found) return read_string_form(vm, text, &eof, edn);
+    eof_value = map_lookup(vm, a[0], Value::object(vm.kw("eof")), Value::nil(), &found);
+    if (found) eof = &eof_value;
+    if (!edn) {
+      Value rc = map_lookup(vm, a[0], Value::object(vm.kw("read-cond")), Value::nil(), &found);
+      if (rc == Value::object(vm.kw("allow"))) cond.read_cond = ReaderOptions::ReadCond::Allow;
+      if (rc == Value::object(vm.kw("preserve"))) cond.read_cond = ReaderOptions::ReadCond::Preserve;
+      Value fs = map_lookup(vm, a[0], Value::object(vm.kw("features")), Value::nil(), &found);
+      for (Value s = is_coll(fs) ? seq(vm, fs) : Value::nil(); !s.is_nil(); s = next(vm, s))
+        if (Value f = first(vm, s); is<Keyword>(f)) features.push_back(f);
+      cond.extra_features = &features;
+    }
   }
-  return read_string_form(vm, text, nullptr, edn);
+  return read_string_form(vm, text, eof, edn, &cond);
 }
 Value l_read_string(State& vm, Args a) { return read_string_with(vm, a, false, "read-string"); }
 Value l_edn_read_string(State& vm, Args a) { return read_string_with(vm, a, true, "clojure.edn/read-string"); }
@@ -473,7 +489,13 @@ void install_lang_natives(State& vm) {
   vm.def_native(C, "eval", l_eval, 1, 1, "Evaluates the form data structure (not text!) and returns the result.", "([form])");
   vm.def_native(C, "-read", l_read, 4, 5, "read and read+string: the next form from a reader, with eof handling; with-text? gives [form text]; edn? reads clojure.edn's grammar.", "([stream eof-error? eof-value with-text?] [stream eof-error? eof-value with-text? edn?])");
   vm.def_native(C, "-edn-read-string", l_edn_read_string, 1, 2, "clojure.edn/read-string's reading: read-string with clojure.edn's grammar (no ::kw, no #! comments).", "([s] [opts s])");
-  vm.def_native(C, "read-string", l_read_string, 1, 2, "Reads one object from the string s. Throws \"EOF while reading\" when s has no form; reader errors carry the position in the string.", "([s] [opts s])");
+  vm.def_native(C, "read-string", l_read_string, 1, 2, "Reads one object from the string s. opts: :eof, the value for a string with no form; :read-cond :allow (reader conditionals read the branch of a feature in clove.reader/features, of :features, or :default) or :preserve (they read as ReaderConditional values); without :read-cond a reader conditional is an error. Throws \"EOF while reading\" when s has no form; reader errors carry the position in the string.", "([s] [opts s])");
+  {
+    // The features reader conditionals match (SPEC L1), for programs to inspect:
+    // clove.reader/features is #{:clove :clj} (:default matches too, as everywhere).
+    Value fs[] = {Value::object(vm.kw("clove")), Value::object(vm.kw("clj"))};
+    def_static_value(vm, "clove.reader", "features", set_from(vm, fs, 2));
+  }
   vm.def_native(C, "load-string", l_load_string, 1, 1, "Sequentially read and evaluate the set of forms contained in the string.", "([s])");
   vm.def_native(C, "meta", l_meta, 1, 1, "Returns the metadata of obj, returns nil if there is no metadata.", "([obj])");
   vm.def_native(C, "with-meta", l_with_meta, 2, 2, "Returns an object of the same type and value as obj, with map m as its metadata.", "([obj m])");

@@ -15,6 +15,7 @@
 (check :floats [(float 1.5) (float -0.0) (unchecked-float 1e300) (float 1.4e-45)])
 (println :float-classes (map class (rt [(float 1) 1.0 (float ##NaN)])) (rt (float ##NaN)))
 (println :float-array (let [a (rt (float-array [0.1 2]))] [(class a) (vec a) (class (aget a 0))]))
+(check :reader-conditional [(reader-conditional '(:clj [1]) true) (reader-conditional '(:clj 1 :cljs 2) false)])
 (check :chars [\a \newline \u00e9 \u4e2d])
 (check :string "héllo, 世界")
 (check :empty-string "")

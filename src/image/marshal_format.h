@@ -70,7 +70,9 @@ enum Tag : uint8_t {
   kRecordTypeIfaces = 59,  // as kRecordType, then interface names, interface methods (user_type.h)
   kReifyIfaces = 60,       // as kReify, then interface names, interface methods
   kReaderConditional = 61, // byte splicing (0 or 1), form
-  kTagCount = 62
+  kSymbolEmptyNs = 62,     // string name, value meta: a symbol whose namespace is "" (/a)
+  kKeywordEmptyNs = 63,    // string name: a keyword whose namespace is "" (:/a)
+  kTagCount = 64
 };
 /// Set in a suspended fiber's status byte when the instruction budget paused it (the
 /// fiber caught :budget itself): its innermost frame is a closure, and its pc follows

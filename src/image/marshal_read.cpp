@@ -321,6 +321,12 @@ Value Reader::object(Tag tag) {
       if (name.empty()) corrupt("a keyword without a name");
       return fill(id, Value::object(vm_.names.keyword(ns, name)));
     }
+    case kSymbolEmptyNs: {  // (symbol "" name): any name, "" too, as the JVM allows
+      Symbol* s = vm_.names.symbol_empty_ns(text());
+      Value m = meta();
+      return fill(id, m.is_nil() ? Value::object(s) : with_meta(vm_, Value::object(s), m));
+    }
+    case kKeywordEmptyNs: return fill(id, Value::object(vm_.names.keyword_empty_ns(text())));
     case kBigInt: {
       Mpz z;
       integer(z, "a malformed big integer");

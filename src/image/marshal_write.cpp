@@ -201,6 +201,11 @@ void Writer::object(Value v, Obj* o) {
       return str(static_cast<String*>(o)->view());
     case ObjType::Symbol: {
       auto* s = static_cast<Symbol*>(o);
+      if (s->ns && s->ns_view().empty()) {  // the namespace "", which kSymbol's "" means none
+        begin(kSymbolEmptyNs, o);
+        str(s->name_view());
+        return value(s->meta);
+      }
       begin(kSymbol, o);
       str(s->ns_view());
       str(s->name_view());
@@ -208,6 +213,10 @@ void Writer::object(Value v, Obj* o) {
     }
     case ObjType::Keyword: {
       auto* k = static_cast<Keyword*>(o);
+      if (k->sym->ns && k->sym->ns_view().empty()) {
+        begin(kKeywordEmptyNs, o);
+        return str(k->sym->name_view());
+      }
       begin(kKeyword, o);
       str(k->sym->ns_view());
       return str(k->sym->name_view());

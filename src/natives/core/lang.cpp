@@ -56,26 +56,47 @@ Value l_type(State& vm, Args a) {
   return t.is_nil() ? class_of(vm, a[0]) : t;
 }
 
+// An empty namespace string names the namespace "" (`/a`, `:/a`), as on the JVM, not
+// no namespace: (symbol "" "a") is not 'a.
+Symbol* symbol_in(State& vm, Value ns, std::string_view name) {
+  if (ns.is_nil()) return vm.names.symbol({}, name);
+  std::string_view n = as<String>(ns)->view();
+  return n.empty() ? vm.names.symbol_empty_ns(name) : vm.names.symbol(n, name);
+}
+// Symbol.intern(String) as (symbol s) and (keyword s) use it: the namespace is what
+// precedes the first '/', unless s is "/" ("/a" is /a in the namespace "", "a/" is the
+// name "" in the namespace a).
+Symbol* parse_symbol(State& vm, std::string_view q) {
+  size_t slash = q.find('/');
+  if (slash == std::string_view::npos || q == "/") return vm.names.symbol({}, q);
+  std::string_view ns = q.substr(0, slash), name = q.substr(slash + 1);
+  return ns.empty() ? vm.names.symbol_empty_ns(name) : vm.names.symbol(ns, name);
+}
+Keyword* keyword_of(State& vm, const Symbol* s) {
+  if (s->ns && s->ns_view().empty()) return vm.names.keyword_empty_ns(s->name_view());
+  return vm.names.keyword(s->ns_view(), s->name_view());
+}
+
 Value l_symbol(State& vm, Args a) {
   if (a.size() == 1) {
     if (is<Symbol>(a[0])) return a[0];
     if (Keyword* k = as<Keyword>(a[0])) return Value::object(k->sym);
     if (Var* v = as<Var>(a[0])) return Value::object(vm.names.symbol(v->ns->name->name_view(), v->sym->name_view()));
     if (!is<String>(a[0])) throw_error(ErrorKind::IllegalArgumentException, "no conversion to symbol");
-    return Value::object(vm.sym(as<String>(a[0])->view()));
+    return Value::object(parse_symbol(vm, as<String>(a[0])->view()));
   }
-  std::string_view ns = a[0].is_nil() ? std::string_view{} : arg_string(a, 0, "symbol")->view();
-  return Value::object(vm.names.symbol(ns, arg_string(a, 1, "symbol")->view()));
+  if (!a[0].is_nil()) arg_string(a, 0, "symbol");
+  return Value::object(symbol_in(vm, a[0], arg_string(a, 1, "symbol")->view()));
 }
 Value l_keyword(State& vm, Args a) {
   if (a.size() == 1) {
     if (is<Keyword>(a[0])) return a[0];
-    if (Symbol* s = as<Symbol>(a[0])) return Value::object(vm.names.keyword(s->ns_view(), s->name_view()));
+    if (Symbol* s = as<Symbol>(a[0])) return Value::object(keyword_of(vm, s));
     if (a[0].is_nil()) return Value::nil();
-    return Value::object(vm.kw(arg_string(a, 0, "keyword")->view()));
+    return Value::object(keyword_of(vm, parse_symbol(vm, arg_string(a, 0, "keyword")->view())));
   }
-  std::string_view ns = a[0].is_nil() ? std::string_view{} : arg_string(a, 0, "keyword")->view();
-  return Value::object(vm.names.keyword(ns, arg_string(a, 1, "keyword")->view()));
+  if (!a[0].is_nil()) arg_string(a, 0, "keyword");
+  return Value::object(keyword_of(vm, symbol_in(vm, a[0], arg_string(a, 1, "keyword")->view())));
 }
 Value l_name(State& vm, Args a) {
   Value v = a[0];
@@ -283,14 +304,17 @@ Value l_local_var(State& vm, Args) {
 }
 Value l_find_keyword(State& vm, Args a) {
   std::string_view ns, name;
+  bool empty_ns = false;  // the namespace "" (:/a), not none
   if (a.size() == 2) {
     ns = arg_string(a, 0, "find-keyword")->view();
     name = arg_string(a, 1, "find-keyword")->view();
+    empty_ns = ns.empty();
   } else if (Keyword* k = as<Keyword>(a[0])) {
     return Value::object(k);
   } else if (Symbol* s = as<Symbol>(a[0])) {
     ns = s->ns_view();
     name = s->name_view();
+    empty_ns = s->ns && ns.empty();
   } else {
     std::string_view q = arg_string(a, 0, "find-keyword")->view();
     size_t slash = q.find('/');
@@ -301,7 +325,7 @@ Value l_find_keyword(State& vm, Args a) {
       name = q;
     }
   }
-  Keyword* k = vm.names.find_keyword(ns, name);
+  Keyword* k = empty_ns ? vm.names.find_keyword_empty_ns(name) : vm.names.find_keyword(ns, name);
   return k ? Value::object(k) : Value::nil();
 }
 Value l_pop_bindings(State& vm, Args) {

@@ -18,6 +18,7 @@
 #include "core/stack_guard.h"
 #include "runtime/num/bignum.h"
 #include "runtime/coll/coll.h"
+#include "runtime/coll/identity_hash.h"
 #include "runtime/lang/exception.h"
 #include "runtime/lang/function.h"
 #include "runtime/lang/host_class.h"
@@ -65,12 +66,6 @@ std::string munge(std::string_view name) {
     }
   }
   return out;
-}
-
-/// An identity hash for #object[...] text (Java's identityHashCode has no fixed value either).
-uint32_t identity_hash(const Obj* o) {
-  auto p = reinterpret_cast<uintptr_t>(o);
-  return static_cast<uint32_t>((p >> 4) ^ (p >> 36));
 }
 
 /// The class-like name and identity text of a fn ("clojure.core$inc", "clojure.core$inc@1a2b").

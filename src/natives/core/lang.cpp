@@ -519,6 +519,13 @@ void install_lang_natives(State& vm) {
     // clove.reader/features is #{:clove :clj} (:default matches too, as everywhere).
     Value fs[] = {Value::object(vm.kw("clove")), Value::object(vm.kw("clj"))};
     def_static_value(vm, "clove.reader", "features", set_from(vm, fs, 2));
+    Var* var = vm.intern(vm.find_or_create_ns(vm.sym("clove.reader")), vm.sym("features"));
+    Value doc[] = {Value::object(vm.kw("doc")),
+                   string_value(vm.heap, "The reader features #? and #?@ match in Clove: #{:clove :clj}, as "
+                                         "babashka's are #{:bb :clj} (:default matches too). Clojure has no "
+                                         "such var.")};
+    var->meta = map_from(vm, doc, 1);
+    vm.heap.barrier(var, var->meta);
   }
   vm.def_native(C, "load-string", l_load_string, 1, 1, "Sequentially read and evaluate the set of forms contained in the string.", "([s])");
   vm.def_native(C, "meta", l_meta, 1, 1, "Returns the metadata of obj, returns nil if there is no metadata.", "([obj])");

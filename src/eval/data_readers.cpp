@@ -147,14 +147,15 @@ Value read_string_form(State& vm, std::string_view text, const Value* eof, bool 
   return Value::nil();
 }
 
-Value read_from_stream(State& vm, LineReader* r, bool eof_error, Value eof_value, std::string* text_read, bool edn) {
+Value read_from_stream(State& vm, LineReader* r, bool eof_error, Value eof_value, std::string* text_read, bool edn,
+                       const ReaderOptions* conditionals) {
   for (;;) {
     std::string_view rest = std::string_view(r->text).substr(std::min(r->pos, r->text.size()));
     Value form;
     size_t used = 0;
     ReadOutcome got;
     try {
-      got = read_first_form(vm, rest, &form, &used, edn);
+      got = read_first_form(vm, rest, &form, &used, edn, conditionals);
     } catch (...) {
       r->pos += std::max<size_t>(used, 1);  // continue after the bad input, as the JVM's reader
       throw;

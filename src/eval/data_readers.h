@@ -53,9 +53,9 @@ Value read_string_form(State& vm, std::string_view text, const Value* eof = null
 /// stdin; stdin is read a line at a time until the form is complete). What follows the
 /// form stays in the reader. At end of input: eof_value, or RuntimeException "EOF while
 /// reading" when eof_error. *text_read (when given) gets the form's text, leading
-/// whitespace trimmed (read+string). `edn` as for read_string_form.
+/// whitespace trimmed (read+string). `edn` and `conditionals` as for read_string_form.
 Value read_from_stream(State& vm, LineReader* r, bool eof_error, Value eof_value, std::string* text_read = nullptr,
-                       bool edn = false);
+                       bool edn = false, const ReaderOptions* conditionals = nullptr);
 
 /// Makes the dynamic vars clojure.core/*data-readers* ({}) and
 /// *default-data-reader-fn* (nil).

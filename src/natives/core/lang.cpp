@@ -410,43 +410,58 @@ Value l_eval(State& vm, Args a) {
 // :clj, the keywords of :features, or :default) or :preserve (#? reads as a
 // ReaderConditional); without either a #? is an error, "Conditional read not allowed",
 // as on the JVM. `edn`: clojure.edn's grammar (its reader conditionals are Clove's).
+// How reader conditionals read under the options map `opts` of read-string and read:
+// :read-cond :allow or :preserve, else not at all; :features' keywords (into
+// *features, which must live while cond is used; opts keeps them reachable).
+void conditional_options(State& vm, Value opts, ReaderOptions* cond, std::vector<Value>* features) {
+  cond->read_cond = ReaderOptions::ReadCond::Forbid;
+  if (!is_map(opts)) return;
+  bool found = false;
+  Value rc = map_lookup(vm, opts, Value::object(vm.kw("read-cond")), Value::nil(), &found);
+  if (rc == Value::object(vm.kw("allow"))) cond->read_cond = ReaderOptions::ReadCond::Allow;
+  if (rc == Value::object(vm.kw("preserve"))) cond->read_cond = ReaderOptions::ReadCond::Preserve;
+  Value fs = map_lookup(vm, opts, Value::object(vm.kw("features")), Value::nil(), &found);
+  for (Value s = is_coll(fs) ? seq(vm, fs) : Value::nil(); !s.is_nil(); s = next(vm, s))
+    if (Value f = first(vm, s); is<Keyword>(f)) features->push_back(f);
+  cond->extra_features = features;
+}
+
 Value read_string_with(State& vm, Args a, bool edn, const char* fn) {
   std::string_view text = arg_string(a, a.size() - 1, fn)->view();
   ReaderOptions cond;
   std::vector<Value> features;  // the keywords of :features, reachable from a[0]
-  if (!edn) cond.read_cond = ReaderOptions::ReadCond::Forbid;
+  if (!edn) conditional_options(vm, a.size() == 2 ? a[0] : Value::nil(), &cond, &features);
   const Value* eof = nullptr;
   Value eof_value;
   if (a.size() == 2 && is_map(a[0])) {
     bool found = false;
     eof_value = map_lookup(vm, a[0], Value::object(vm.kw("eof")), Value::nil(), &found);
     if (found) eof = &eof_value;
-    if (!edn) {
-      Value rc = map_lookup(vm, a[0], Value::object(vm.kw("read-cond")), Value::nil(), &found);
-      if (rc == Value::object(vm.kw("allow"))) cond.read_cond = ReaderOptions::ReadCond::Allow;
-      if (rc == Value::object(vm.kw("preserve"))) cond.read_cond = ReaderOptions::ReadCond::Preserve;
-      Value fs = map_lookup(vm, a[0], Value::object(vm.kw("features")), Value::nil(), &found);
-      for (Value s = is_coll(fs) ? seq(vm, fs) : Value::nil(); !s.is_nil(); s = next(vm, s))
-        if (Value f = first(vm, s); is<Keyword>(f)) features.push_back(f);
-      cond.extra_features = &features;
-    }
   }
   return read_string_form(vm, text, eof, edn, &cond);
 }
 Value l_read_string(State& vm, Args a) { return read_string_with(vm, a, false, "read-string"); }
 Value l_edn_read_string(State& vm, Args a) { return read_string_with(vm, a, true, "clojure.edn/read-string"); }
-// (-read stream eof-error? eof-value with-text? [edn?]): read, read+string
-// (09_io.clj) and clojure.edn/read.
+// (-read stream eof-error? eof-value with-text? [edn? [opts]]): read, read+string
+// (09_io.clj) and clojure.edn/read. With opts (read's opts arity), reader
+// conditionals read as its :read-cond says (conditional_options), as on the JVM.
 Value l_read(State& vm, Args a) {
   LineReader* r = as<LineReader>(a[0]);
   if (!r)
     throw_error(ErrorKind::ClassCastException,
                 fmt::format("class {} cannot be cast to class java.io.PushbackReader", value_type_name(a[0])));
   bool edn = a.size() > 4 && a[4].truthy();
-  if (!a[3].truthy()) return read_from_stream(vm, r, a[1].truthy(), a[2], nullptr, edn);
+  ReaderOptions cond;
+  std::vector<Value> features;
+  const ReaderOptions* conditionals = nullptr;
+  if (a.size() > 5 && !edn) {
+    conditional_options(vm, a[5], &cond, &features);
+    conditionals = &cond;
+  }
+  if (!a[3].truthy()) return read_from_stream(vm, r, a[1].truthy(), a[2], nullptr, edn, conditionals);
   std::string text;
   RootScope scope(vm.heap);
-  size_t form = scope.push(read_from_stream(vm, r, a[1].truthy(), a[2], &text, edn));
+  size_t form = scope.push(read_from_stream(vm, r, a[1].truthy(), a[2], &text, edn, conditionals));
   Value pair[] = {scope[form], string_value(vm.heap, text)};
   scope.push(pair[1]);
   return vector_from(vm.heap, pair, 2);
@@ -511,7 +526,7 @@ void install_lang_natives(State& vm) {
   vm.def_native(C, "thread-bound?", l_thread_bound, 0, -1, "Returns true if all of the vars provided as arguments have thread-local bindings.", "([& vars])");
   vm.def_native(C, "set-macro!", l_set_macro, 1, 1, "Marks the var as a macro (used to bootstrap defmacro). Returns the var.", "([var])");
   vm.def_native(C, "eval", l_eval, 1, 1, "Evaluates the form data structure (not text!) and returns the result.", "([form])");
-  vm.def_native(C, "-read", l_read, 4, 5, "read and read+string: the next form from a reader, with eof handling; with-text? gives [form text]; edn? reads clojure.edn's grammar.", "([stream eof-error? eof-value with-text?] [stream eof-error? eof-value with-text? edn?])");
+  vm.def_native(C, "-read", l_read, 4, 6, "read and read+string: the next form from a reader, with eof handling; with-text? gives [form text]; edn? reads clojure.edn's grammar; opts (read's options map) says how reader conditionals read (:read-cond :allow or :preserve, :features; without :read-cond they are an error).", "([stream eof-error? eof-value with-text?] [stream eof-error? eof-value with-text? edn?] [stream eof-error? eof-value with-text? edn? opts])");
   vm.def_native(C, "-edn-read-string", l_edn_read_string, 1, 2, "clojure.edn/read-string's reading: read-string with clojure.edn's grammar (no ::kw, no #! comments).", "([s] [opts s])");
   vm.def_native(C, "read-string", l_read_string, 1, 2, "Reads one object from the string s. opts: :eof, the value for a string with no form; :read-cond :allow (reader conditionals read the branch of a feature in clove.reader/features, of :features, or :default) or :preserve (they read as ReaderConditional values); without :read-cond a reader conditional is an error. Throws \"EOF while reading\" when s has no form; reader errors carry the position in the string.", "([s] [opts s])");
   {

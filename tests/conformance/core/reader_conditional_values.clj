@@ -48,3 +48,10 @@
       (print-str (reader-conditional '(:a "x") false))
       (reader-conditional [:a 1] nil) (reader-conditional '(:a 1) 1)
       (count (hash-set (reader-conditional '(:a 1) false) (reader-conditional '(:a 1) false))))
+;; read with an options map: as read-string's
+(defn rdr [s] (java.io.PushbackReader. (java.io.StringReader. s)))
+(show (read {:read-cond :allow} (rdr "#?(:clj 1 :cljs 2)"))
+      (read {:read-cond :preserve} (rdr "#?(:clj 1)"))
+      (read {:read-cond :allow :features #{:foo}} (rdr "[#?(:foo 1) #?(:bar 2)]"))
+      (read {:eof :x} (rdr "#?(:clj 1)"))
+      (read {:eof :x :read-cond :allow} (rdr "")))

@@ -99,6 +99,7 @@ const char* type_name(ObjType t) { return kNames[static_cast<int>(t)]; }
 
 void register_core_types(TypeInfo* table) {
   register_type<BoxedLong>(table);
+  register_type<BoxedFloat>(table);
   register_type<String>(table);
   register_type<Symbol>(table);
   register_type<Keyword>(table);

@@ -29,6 +29,7 @@ namespace clove {
 // is set) names a placeholder class here.
 #define CLOVE_OBJ_TYPES(X)                                                                                          \
   X(BoxedLong, "java.lang.Long", "java.lang.Number", Comparable | Serializable)                                     \
+  X(BoxedFloat, "java.lang.Float", "java.lang.Number", Comparable | Serializable)                                   \
   X(BigInt, "clojure.lang.BigInt", "java.lang.Number", Serializable)                                                \
   X(Ratio, "clojure.lang.Ratio", "java.lang.Number", Comparable | Serializable)                                     \
   X(BigDecimal, "java.math.BigDecimal", "java.lang.Number", Comparable | Serializable)                              \
@@ -104,6 +105,7 @@ namespace clove {
   X(Uuid, "java.util.UUID", nullptr, Comparable | Serializable)                                                     \
   X(Inst, "java.util.Date", nullptr, Comparable | Serializable)                                                     \
   X(TaggedLiteral, "clojure.lang.TaggedLiteral", nullptr, ILookup)                                                  \
+  X(ReaderConditional, "clojure.lang.ReaderConditional", nullptr, ILookup)                                          \
   X(Writer, "java.io.Writer", nullptr, Appendable | Closeable | Flushable)                                          \
   X(StringWriter, "java.io.StringWriter", "java.io.Writer", Appendable | Closeable | Flushable)                     \
   X(LineReader, "java.io.Reader", nullptr, Closeable)                                                               \

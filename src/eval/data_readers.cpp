@@ -96,11 +96,16 @@ enum class ReadOutcome { Form, Eof, Unterminated };
 /// resolved through *data-readers*. *used gets the bytes up to the form's end. A reader
 /// error other than an unterminated form throws RuntimeException with the bare message
 /// the JVM's reader gives (no position, no ", starting at line N"); *used then says
-/// how far the reader got.
-ReadOutcome read_first_form(State& vm, std::string_view text, Value* out, size_t* used, bool edn) {
+/// how far the reader got. `conditionals` (when given) says how #? reads.
+ReadOutcome read_first_form(State& vm, std::string_view text, Value* out, size_t* used, bool edn,
+                            const ReaderOptions* conditionals = nullptr) {
   DataReaders readers;
   ReaderOptions opts;
   opts.edn = edn;
+  if (conditionals) {
+    opts.read_cond = conditionals->read_cond;
+    opts.extra_features = conditionals->extra_features;
+  }
   bool deferring = readers.configure(vm, &opts);
   StateReaderEnv env(vm);
   Reader reader(vm, env, text, 0, opts);
@@ -128,10 +133,11 @@ ReadOutcome read_first_form(State& vm, std::string_view text, Value* out, size_t
 
 }  // namespace
 
-Value read_string_form(State& vm, std::string_view text, const Value* eof, bool edn) {
+Value read_string_form(State& vm, std::string_view text, const Value* eof, bool edn,
+                       const ReaderOptions* conditionals) {
   Value form;
   size_t used = 0;
-  switch (read_first_form(vm, text, &form, &used, edn)) {
+  switch (read_first_form(vm, text, &form, &used, edn, conditionals)) {
     case ReadOutcome::Form: return form;
     case ReadOutcome::Eof:
       if (eof) return *eof;
@@ -141,14 +147,15 @@ Value read_string_form(State& vm, std::string_view text, const Value* eof, bool 
   return Value::nil();
 }
 
-Value read_from_stream(State& vm, LineReader* r, bool eof_error, Value eof_value, std::string* text_read, bool edn) {
+Value read_from_stream(State& vm, LineReader* r, bool eof_error, Value eof_value, std::string* text_read, bool edn,
+                       const ReaderOptions* conditionals) {
   for (;;) {
     std::string_view rest = std::string_view(r->text).substr(std::min(r->pos, r->text.size()));
     Value form;
     size_t used = 0;
     ReadOutcome got;
     try {
-      got = read_first_form(vm, rest, &form, &used, edn);
+      got = read_first_form(vm, rest, &form, &used, edn, conditionals);
     } catch (...) {
       r->pos += std::max<size_t>(used, 1);  // continue after the bad input, as the JVM's reader
       throw;

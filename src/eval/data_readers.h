@@ -44,15 +44,18 @@ class DataReaders {
 /// read-string: reads the first form of `text`, honouring *data-readers*. When text has
 /// no form, returns *eof if given, else throws RuntimeException "EOF while reading" (as the JVM's read-string);
 /// reader errors as RuntimeExceptions with the bare message. `edn`: clojure.edn's
-/// stricter grammar (ReaderOptions::edn).
-Value read_string_form(State& vm, std::string_view text, const Value* eof = nullptr, bool edn = false);
+/// stricter grammar (ReaderOptions::edn). `conditionals`, when given, supplies how
+/// reader conditionals read (ReaderOptions::read_cond and extra_features: read-string's
+/// :read-cond and :features).
+Value read_string_form(State& vm, std::string_view text, const Value* eof = nullptr, bool edn = false,
+                       const ReaderOptions* conditionals = nullptr);
 /// (read stream eof-error? eof-value): the next form from a reader (string, file or
 /// stdin; stdin is read a line at a time until the form is complete). What follows the
 /// form stays in the reader. At end of input: eof_value, or RuntimeException "EOF while
 /// reading" when eof_error. *text_read (when given) gets the form's text, leading
-/// whitespace trimmed (read+string). `edn` as for read_string_form.
+/// whitespace trimmed (read+string). `edn` and `conditionals` as for read_string_form.
 Value read_from_stream(State& vm, LineReader* r, bool eof_error, Value eof_value, std::string* text_read = nullptr,
-                       bool edn = false);
+                       bool edn = false, const ReaderOptions* conditionals = nullptr);
 
 /// Makes the dynamic vars clojure.core/*data-readers* ({}) and
 /// *default-data-reader-fn* (nil).

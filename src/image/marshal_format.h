@@ -22,6 +22,7 @@ enum Tag : uint8_t {
   kDouble = 4,   // 8 bytes, IEEE-754, low byte first
   kChar = 5,     // varint code point
   kRef = 6,      // varint object number
+  kFloat = 7,    // 4 bytes, IEEE-754 single, low byte first (a java.lang.Float; no identity)
   kFirstObject = 16,
   kString = 16,      // varint length, UTF-8 bytes
   kSymbol = 17,      // string ns ("" for none, else the ns), string name, value meta
@@ -68,7 +69,10 @@ enum Tag : uint8_t {
   kVectorSeq = 58,   // vector, varint index, meta (a chunked seq: chunked map/reduce hold one)
   kRecordTypeIfaces = 59,  // as kRecordType, then interface names, interface methods (user_type.h)
   kReifyIfaces = 60,       // as kReify, then interface names, interface methods
-  kTagCount = 61
+  kReaderConditional = 61, // byte splicing (0 or 1), form
+  kSymbolEmptyNs = 62,     // string name, value meta: a symbol whose namespace is "" (/a)
+  kKeywordEmptyNs = 63,    // string name: a keyword whose namespace is "" (:/a)
+  kTagCount = 64
 };
 /// Set in a suspended fiber's status byte when the instruction budget paused it (the
 /// fiber caught :budget itself): its innermost frame is a closure, and its pc follows

@@ -131,6 +131,13 @@ class Reader : public RootProvider {
     if (n > left() / min_bytes || n > UINT32_MAX) corrupt(fmt::format("a count of {} with {} bytes left", n, left()));
     return static_cast<uint32_t>(n);
   }
+  uint32_t u32() {
+    if (left() < 4) corrupt("the data ends early");
+    uint32_t x = 0;
+    for (int i = 0; i < 4; ++i) x |= static_cast<uint32_t>(static_cast<uint8_t>(in_[pos_ + i])) << (8 * i);
+    pos_ += 4;
+    return x;
+  }
   uint64_t u64() {
     if (left() < 8) corrupt("the data ends early");
     uint64_t x = 0;
@@ -279,6 +286,7 @@ Value Reader::value() {
     case kTrue: return Value::t();
     case kInt: return make_long(heap(), svar());
     case kDouble: return Value::from_double(std::bit_cast<double>(u64()));
+    case kFloat: return make_float(heap(), std::bit_cast<float>(u32()));
     case kChar: {
       uint64_t cp = uvar();
       if (cp > 0x10FFFF) corrupt("a character beyond U+10FFFF");
@@ -321,6 +329,12 @@ Value Reader::object(Tag tag) {
       if (name.empty()) corrupt("a keyword without a name");
       return fill(id, Value::object(vm_.names.keyword(ns, name)));
     }
+    case kSymbolEmptyNs: {  // (symbol "" name): any name, "" too, as the JVM allows
+      Symbol* s = vm_.names.symbol_empty_ns(text());
+      Value m = meta();
+      return fill(id, m.is_nil() ? Value::object(s) : with_meta(vm_, Value::object(s), m));
+    }
+    case kKeywordEmptyNs: return fill(id, Value::object(vm_.names.keyword_empty_ns(text())));
     case kBigInt: {
       Mpz z;
       integer(z, "a malformed big integer");
@@ -411,6 +425,12 @@ Value Reader::object(Tag tag) {
       size_t at = values(2);
       if (!is<Symbol>(pending_[at])) corrupt("a tagged literal whose tag is not a symbol");
       return fill(id, Value::object(heap().make<TaggedLiteral>(pending_[at], pending_[at + 1])));
+    }
+    case kReaderConditional: {
+      uint8_t splicing = byte();
+      if (splicing > 1) corrupt("a reader conditional's splicing flag that is not 0 or 1");
+      size_t at = values(1);
+      return fill(id, Value::object(heap().make<ReaderConditional>(pending_[at], splicing == 1)));
     }
     case kUuid: {
       uint64_t msb = u64(), lsb = u64();
@@ -637,8 +657,8 @@ Value Reader::object(Tag tag) {
         bool ok = true;
         switch (a->kind) {
           case ArrayKind::Object: break;
-          case ArrayKind::Double:
-          case ArrayKind::Float: ok = x.is_double(); break;
+          case ArrayKind::Double: ok = x.is_double(); break;
+          case ArrayKind::Float: ok = is_floating(x); break;  // a Float, or a double (older data)
           case ArrayKind::Char: ok = x.is_char(); break;
           case ArrayKind::Boolean: ok = x.is_bool(); break;
           default: ok = is_long(x); break;

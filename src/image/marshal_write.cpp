@@ -157,6 +157,12 @@ void Writer::value(Value v) {
     byte(kInt);
     return svar(as_long(v));
   }
+  if (o->type == ObjType::BoxedFloat) {  // a value, like a long: no identity kept
+    byte(kFloat);
+    uint32_t bits = std::bit_cast<uint32_t>(as_float(v));
+    for (int i = 0; i < 4; ++i) byte(static_cast<uint8_t>(bits >> (8 * i)));
+    return;
+  }
   auto it = ids_.find(o);
   if (it != ids_.end()) {
     if (open_[it->second])
@@ -195,6 +201,11 @@ void Writer::object(Value v, Obj* o) {
       return str(static_cast<String*>(o)->view());
     case ObjType::Symbol: {
       auto* s = static_cast<Symbol*>(o);
+      if (s->ns && s->ns_view().empty()) {  // the namespace "", which kSymbol's "" means none
+        begin(kSymbolEmptyNs, o);
+        str(s->name_view());
+        return value(s->meta);
+      }
       begin(kSymbol, o);
       str(s->ns_view());
       str(s->name_view());
@@ -202,6 +213,10 @@ void Writer::object(Value v, Obj* o) {
     }
     case ObjType::Keyword: {
       auto* k = static_cast<Keyword*>(o);
+      if (k->sym->ns && k->sym->ns_view().empty()) {
+        begin(kKeywordEmptyNs, o);
+        return str(k->sym->name_view());
+      }
       begin(kKeyword, o);
       str(k->sym->ns_view());
       return str(k->sym->name_view());
@@ -287,6 +302,12 @@ void Writer::object(Value v, Obj* o) {
       begin(kTagged, o);
       value(t->tag);
       return value(t->form);
+    }
+    case ObjType::ReaderConditional: {
+      auto* r = static_cast<ReaderConditional*>(o);
+      begin(kReaderConditional, o);
+      byte(r->splicing ? 1 : 0);
+      return value(r->form);
     }
     case ObjType::Uuid:
       begin(kUuid, o);

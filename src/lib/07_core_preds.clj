@@ -72,8 +72,9 @@
     `(let [~v ~vol] (vreset! ~v (~f (deref ~v) ~@args)))))
 
 ;; ---- Java-width numbers ----
-;; Clove has longs and doubles only: byte and short check the range of the Java type
-;; and return a long (as `int` does); float checks float's range and returns a double.
+;; Clove has no Byte or Short: byte and short check the range of the Java type and
+;; return a long (as `int` does). `float` and `unchecked-float` are natives
+;; (natives/core/numbers.cpp) returning a java.lang.Float.
 
 (defn- range-checked [x lo hi type-name]
   (let [n (if (or (double? x) (float? x)) x (long x))]
@@ -90,15 +91,6 @@
   "Coerce to short (-32768..32767; a long in Clove). Throws IllegalArgumentException
   when out of range."
   [x] (range-checked x -32768 32767 "short"))
-
-(defn float
-  "Coerce to float (a double in Clove, checked against float's range). Throws
-  IllegalArgumentException when out of range (infinities included)."
-  [x]
-  (let [d (double x)]
-    (if (> (abs d) 3.4028234663852886E38)
-      (throw (IllegalArgumentException. (str "Value out of range for float: " x)))
-      d)))
 
 (defn- wrap-bits
   "The low `bits` bits of the long n read as a two's-complement number."
@@ -122,7 +114,7 @@
   and Number.longValue."
   [x]
   (cond (char? x) (long x)
-        (double? x) (saturate x Long/MIN_VALUE Long/MAX_VALUE)
+        (float? x) (saturate x Long/MIN_VALUE Long/MAX_VALUE)
         (int? x) x
         :else (let [b (bigint x)
                     m (mod b 18446744073709551616N)]
@@ -131,7 +123,7 @@
 (defn unchecked-int
   "Coerce to int (32 bits) as Java's (int) cast: integers wrap, doubles saturate to the
   int range (NaN is 0); a long in Clove."
-  [x] (if (double? x) (saturate x -2147483648 2147483647) (wrap-bits (unchecked-long x) 32)))
+  [x] (if (float? x) (saturate x -2147483648 2147483647) (wrap-bits (unchecked-long x) 32)))
 
 (defn unchecked-short
   "Coerce to short (16 bits) by wrapping, as Java's (short) cast (a double goes through
@@ -149,10 +141,6 @@
 
 (defn unchecked-double
   "Coerce to double."
-  [x] (double x))
-
-(defn unchecked-float
-  "Coerce to float (a double in Clove), without range checks."
   [x] (double x))
 
 (defn unchecked-add-int "Returns the sum of x and y, both int; wraps to 32 bits." [x y] (unchecked-int (+ x y)))

@@ -71,12 +71,15 @@
   follows it in the stream. Reading stdin takes more lines until the form is complete.
   At end of input: eof-value when eof-error? is false, else RuntimeException \"EOF while
   reading\". With an opts map: :eof gives the end-of-input value (without it, end of input
-  throws). Tagged literals follow *data-readers*."
+  throws); :read-cond :allow reads reader conditionals (the branch of a feature of
+  clove.reader/features, of :features, or :default), :read-cond :preserve reads them as
+  ReaderConditional values, and without :read-cond they are an error. Tagged literals
+  follow *data-readers*."
   ([] (read *in*))
   ([stream] (read stream true nil))
   ([stream eof-error? eof-value] (-read stream eof-error? eof-value false))
   ([stream eof-error? eof-value recursive?] (-read stream eof-error? eof-value false))
-  ([opts stream] (-read stream (not (contains? opts :eof)) (:eof opts) false)))
+  ([opts stream] (-read stream (not (contains? opts :eof)) (:eof opts) false false opts)))
 
 (defn read+string
   "Like read, and taking the same args, but returns a vector of the object read and the
@@ -85,4 +88,4 @@
   ([stream] (read+string stream true nil))
   ([stream eof-error? eof-value] (-read stream eof-error? eof-value true))
   ([stream eof-error? eof-value recursive?] (-read stream eof-error? eof-value true))
-  ([opts stream] (-read stream (not (contains? opts :eof)) (:eof opts) true)))
+  ([opts stream] (-read stream (not (contains? opts :eof)) (:eof opts) true false opts)))

@@ -512,15 +512,25 @@ Value Reader::Impl::read_tagged(const std::string& tag, SourcePos start) {
 }
 
 Reader::Impl::Got Reader::Impl::read_conditional(ReadItem* out, std::vector<ReadItem>* splice, SourcePos start) {
+  if (opts.read_cond == ReaderOptions::ReadCond::Forbid)
+    fail(DiagKind::reader_invalid_conditional, start, "Conditional read not allowed");
   bool splicing = false;
   if (in.peek() == '@') {
     in.get();
     splicing = true;
   }
   while (in.peek() != CharStream::kEof && reader_is_whitespace(in.peek())) in.get();
+  SourcePos open_pos = in.pos();
   int32_t open = in.get();
   if (open == CharStream::kEof) fail(DiagKind::reader_unterminated, start, "EOF while reading character");
   if (open != '(') fail(DiagKind::reader_invalid_conditional, start, "read-cond body must be a list");
+  if (opts.read_cond == ReaderOptions::ReadCond::Preserve) {
+    // The body as data, nested conditionals preserved too; a #?@ is not spliced.
+    Value form = read_list(open_pos);
+    out->v = Value::object(vm.heap.make<ReaderConditional>(form, splicing));
+    out->pos = start;
+    return Got::Form;
+  }
 
   // Reads the next form of the body; false at the closing paren.
   auto next_form = [&](ReadItem* item) {
@@ -554,8 +564,12 @@ Reader::Impl::Got Reader::Impl::read_conditional(ReadItem* out, std::vector<Read
       if (!feature->sym->ns && (feature->sym->name_view() == "else" || feature->sym->name_view() == "none"))
         fail(DiagKind::reader_invalid_conditional, item.pos, "Feature name " + feature->str() + " is reserved.");
       // Clove's features are #{:clove :clj} (as babashka's are #{:bb :clj}): the first
-      // branch naming one of them, or :default, is read.
-      if (((feature == clove_kw || feature == clj_kw) && opts.clove_features) || feature == default_kw) {
+      // branch naming one of them, one of the caller's extra features, or :default, is
+      // read.
+      bool extra = false;  // a feature the caller adds (read-string's :features)
+      if (opts.extra_features)
+        for (Value f : *opts.extra_features) extra = extra || f == item.v;
+      if (((feature == clove_kw || feature == clj_kw) && opts.clove_features) || feature == default_kw || extra) {
         if (!next_form(&result))
           fail(DiagKind::reader_invalid_conditional, start, "read-cond requires an even number of forms.");
         matched = true;

@@ -11,6 +11,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_set>
+#include <vector>
 
 #include "core/source.h"
 #include "core/value.h"
@@ -22,6 +23,14 @@ class State;
 
 struct ReaderOptions {
   bool clove_features = true;  // #? matches :clove, :clj and :default (false: only :default)
+  /// How #? and #?@ read: resolved against the features (Allow, the default), refused
+  /// with "Conditional read not allowed" (Forbid: read-string without :read-cond), or
+  /// kept as clojure.lang.ReaderConditional values (Preserve: {:read-cond :preserve}).
+  enum class ReadCond : uint8_t { Allow, Forbid, Preserve };
+  ReadCond read_cond = ReadCond::Allow;
+  /// Features #? matches besides :clove and :clj (keywords: read-string's :features).
+  /// Null: none.
+  const std::vector<Value>* extra_features = nullptr;
   bool allow_unquote = false;  // .clove files: a top-level ~expr is compile-time unquote
   /// clojure.edn's grammar where it is stricter than Clojure's: `::kw` is an invalid
   /// token and `#!` is no comment ("No dispatch macro for: !"), as in EdnReader.

@@ -137,7 +137,7 @@ Value Reader::Impl::syntax_quote(Value form, SourcePos pos) {
     } else {
       ret = sq_concat(form, elements_of(form), pos);
     }
-  } else if (is<Keyword>(form) || is<String>(form) || form.is_char() || is_long(form) || form.is_double() ||
+  } else if (is<Keyword>(form) || is<String>(form) || form.is_char() || is_long(form) || is_floating(form) ||
              is_bignum(form)) {
     return form;
   } else {

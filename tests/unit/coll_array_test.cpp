@@ -137,8 +137,11 @@ TEST(CollArray, ElementEncodings) {
   JavaArray* f = make_java_array(vm, ArrayKind::Float, 2);
   array_store_raw(h, f, 0, D(0.1));
   array_store_raw(h, f, 1, D(1e40));
-  EXPECT_EQ(array_load(h, f, 0).as_double(), 0.1);  // the float's shortest text, read back
-  EXPECT_TRUE(std::isinf(array_load(h, f, 1).as_double()));
+  ASSERT_TRUE(is_float(array_load(h, f, 0)));  // a float element reads as a java.lang.Float
+  EXPECT_EQ(as_float(array_load(h, f, 0)), 0.1f);
+  EXPECT_TRUE(std::isinf(as_float(array_load(h, f, 1))));  // d2f: beyond float's range
+  array_store_raw(h, f, 1, make_float(h, 2.5f));           // a Float is stored as it is
+  EXPECT_EQ(as_float(array_load(h, f, 1)), 2.5f);
   JavaArray* c = make_java_array(vm, ArrayKind::Char, 2);
   EXPECT_EQ(array_load(h, c, 0).as_char(), 0u);
   array_store_raw(h, c, 1, Value::character(0x1F600));  // a code point, not a UTF-16 unit

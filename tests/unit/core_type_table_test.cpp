@@ -24,6 +24,7 @@ namespace {
 /// A sample of (nearly) every object type, made by Clove code.
 const char* const kSamples[] = {
     "140737488355328",  // a boxed long
+    "(float 1.5)",
     "1N", "1/2", "1.5M", "\"ab\"", "'s", ":k",
     "'(1 2)", "()", "(cons 1 [2])", "((fn [& xs] xs) 1 2)", "(lazy-seq [1 2])", "(reduced 1)",
     "[1 2]", "(seq [1 2])", "(chunk-first (seq [1 2]))", "(chunk-buffer 2)",
@@ -37,6 +38,7 @@ const char* const kSamples[] = {
     "(atom 1)", "(volatile! 1)", "(delay 1)", "#\"a\"", "(re-matcher #\"a\" \"a\")",
     "TtRec", "(->TtRec 1)", "(->TtType 1)", "(reify)", "TtProto",
     "#uuid \"00000000-0000-0000-0000-000000000001\"", "#inst \"2020-01-01\"", "(tagged-literal 'a 1)",
+    "(reader-conditional '(:clj 1) false)",
     "*out*", "(java.io.StringWriter.)", "(java.io.File. \"a\")", "(StringBuilder.)",
 };
 

@@ -5,6 +5,7 @@
 // The Clove-level round trips are tests/conformance/marshal/.
 #include <gtest/gtest.h>
 
+#include <bit>
 #include <set>
 #include <string>
 
@@ -14,6 +15,7 @@
 #include "image/marshal.h"
 #include "runtime/coll/coll.h"
 #include "runtime/lang/function.h"
+#include "runtime/num/number.h"
 #include "runtime/print/print.h"
 
 using namespace clove;
@@ -60,6 +62,7 @@ const char* const kSamples[] = {
     "(fn [x] (try (case x 1 :one :other) (catch Exception e (ex-message e)) (finally nil)))",
     "(reify clojure.lang.ILookup (valAt [_ k] k) (valAt [_ k nf] nf) clojure.lang.Counted (count [_] 2))",
     "(do (deftype MarshalT [n] clojure.lang.Counted (count [_] n) clojure.lang.IFn (invoke [_ x] [n x])) (->MarshalT 3))",
+    "[(float 0.1) (float -0.0) (float ##NaN) (float-array [1.5 2.5]) {(float 1) 2.0}]",
 };
 
 // A deftype implementing interfaces, unmarshaled in a VM that never defined it, keeps
@@ -108,6 +111,26 @@ TEST_F(Marshal, EveryOneByteChangeReadsOrIsACleanError) {
     vm.heap.collect();
     EXPECT_NO_THROW(vm.heap.validate());
   }
+}
+
+// A Float (kFloat: 4 bytes after the tag) comes back a Float with the same bits, NaN
+// and -0.0 included; a float array's elements come back Floats.
+TEST_F(Marshal, FloatsComeBackAsFloats) {
+  for (const char* src : {"(float 0.1)", "(float -0.0)", "(float ##NaN)", "(unchecked-float 1e300)", "(float 1.4e-45)"}) {
+    SCOPED_TRACE(src);
+    RootScope roots(vm.heap);
+    Value v = roots[roots.push(eval(src))];
+    std::string bytes = marshal(vm, v);
+    ASSERT_EQ(bytes.size(), 10u + 1 + 4);  // header, kFloat, the float's bits
+    EXPECT_EQ(static_cast<uint8_t>(bytes[10]), 7);
+    Value r = unmarshal(vm, bytes);
+    ASSERT_TRUE(is_float(r));
+    EXPECT_EQ(std::bit_cast<uint32_t>(as_float(r)), std::bit_cast<uint32_t>(as_float(v)));
+  }
+  RootScope scope(vm.heap);
+  size_t arr = scope.push(unmarshal(vm, bytes_of("(float-array [0.1 2])")));
+  size_t f = scope.push(eval("(fn [a] [(vec a) (map class a)])"));
+  EXPECT_EQ(pr_str(vm, vm.call(scope[f], {scope[arr]})), "[[0.1 2.0] (java.lang.Float java.lang.Float)]");
 }
 
 TEST_F(Marshal, ValuesSurviveCollections) {

@@ -120,9 +120,9 @@ ArrayKind kind_of_class(State& vm, Value c, Value* component) {
 // ---- stores ----
 
 // RT.aset's overloads picked by reflection (a direct (aset a i v)): a long fits long[]
-// and int[] (wrapped, as Long.intValue), a double fits double[], a char char[], a
-// boolean boolean[]. Clove also lets a long into short[]/byte[] and a double into
-// float[] (wrapped / narrowed), having no Short, Byte or Float values to pass instead.
+// and int[] (wrapped, as Long.intValue), a double fits double[], a Float or a double
+// float[], a char char[], a boolean boolean[]. Clove also lets a long into
+// short[]/byte[] (wrapped), having no Short or Byte values to pass instead.
 // Object arrays take anything their component class admits (ArrayStoreException).
 void inline_store(State& vm, JavaArray* a, uint32_t i, Value v) {
   bool ok = false;
@@ -135,8 +135,8 @@ void inline_store(State& vm, JavaArray* a, uint32_t i, Value v) {
     case ArrayKind::Int:
     case ArrayKind::Short:
     case ArrayKind::Byte: ok = is_long(v); break;
-    case ArrayKind::Double:
-    case ArrayKind::Float: ok = v.is_double(); break;
+    case ArrayKind::Double: ok = v.is_double(); break;
+    case ArrayKind::Float: ok = is_floating(v); break;
     case ArrayKind::Char: ok = v.is_char(); break;
     case ArrayKind::Boolean: ok = v.is_bool(); break;
   }
@@ -190,6 +190,7 @@ void store_widened(State& vm, JavaArray* a, uint32_t i, Value v, Prim from) {
 Prim prim_of(Value v) {
   if (is_long(v)) return Prim::Long;
   if (v.is_double()) return Prim::Double;
+  if (is_float(v)) return Prim::Float;
   if (v.is_char()) return Prim::Char;
   if (v.is_bool()) return Prim::Boolean;
   return Prim::None;
@@ -270,7 +271,7 @@ Value a_aset_typed(State& vm, Args a) {
     case Prim::Int: coerced = Value::small_int(int_cast(val)); break;
     case Prim::Long: coerced = make_long(vm.heap, long_cast(vm, val)); break;
     case Prim::Double: coerced = Value::from_double(double_value(val)); break;
-    case Prim::Float: coerced = Value::from_double(float_cast(vm, val)); break;
+    case Prim::Float: coerced = make_float(vm.heap, d2f(float_cast(vm, val))); break;
     case Prim::Short: coerced = Value::small_int(ranged_cast(vm, val, -32768, 32767, "short")); break;
     case Prim::Byte: coerced = Value::small_int(ranged_cast(vm, val, -128, 127, "byte")); break;
     case Prim::Char: coerced = char_cast(vm, val); break;

@@ -220,8 +220,8 @@ std::string format_integer(const Spec& sp, Value v) {
 std::string format_float(const Spec& sp, Value v) {
   Decimal d;
   bool negative;
-  if (v.is_double()) {
-    double x = v.as_double();
+  if (is_floating(v)) {  // a Float formats as its double value, as java.util.Formatter does
+    double x = floating_value(v);
     if (std::isnan(x) || std::isinf(x)) {
       std::string body = std::isnan(x) ? "NaN" : "Infinity";
       bool neg = std::isinf(x) && x < 0;

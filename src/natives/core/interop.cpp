@@ -18,6 +18,8 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <bit>
+#include <cmath>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -256,10 +258,10 @@ const MethodDef kStringMethods[] = {
 
 // ---- numbers, characters, booleans ----
 
-Value n_is_nan(Call& c) { return Value::boolean(c.self().is_double() && c.self().as_double() != c.self().as_double()); }
+Value n_is_nan(Call& c) { return Value::boolean(is_floating(c.self()) && std::isnan(floating_value(c.self()))); }
 Value n_is_infinite(Call& c) {
-  if (!c.self().is_double()) return Value::f();
-  double d = c.self().as_double();
+  if (!is_floating(c.self())) return Value::f();
+  double d = floating_value(c.self());
   return Value::boolean(d == d && (d - d) != 0);
 }
 // Java's equals: the same class and an equal value (so (.equals 1 1.0) is false).
@@ -268,9 +270,13 @@ Value same_class_equals(Call& c) {
   if (std::string_view(value_type_name(o)) != value_type_name(c.self())) return Value::f();
   return Value::boolean(equiv(c.vm, c.self(), o));
 }
-// Long.hashCode and Double.hashCode; false for other values.
+// Long.hashCode, Double.hashCode and Float.hashCode; false for other values.
 bool number_java_hash(Value v, uint32_t* out) {
   uint64_t x;
+  if (is_float(v)) {  // Float.floatToIntBits (make_float keeps NaN canonical)
+    *out = std::bit_cast<uint32_t>(as_float(v));
+    return true;
+  }
   if (is_long(v)) {
     x = static_cast<uint64_t>(as_long(v));
   } else if (v.is_double()) {
@@ -488,10 +494,45 @@ const MethodDef kRefMethods[] = {
     {"compareAndSet", 2, 2, nullptr, "clojure.core/compare-and-set!"},
     {"isRealized", 0, 0, nullptr, "clojure.core/realized?"},
 };
+// Class.isArray on a class value (a symbol naming the class): Java's array classes are
+// the names starting with '[' ("[J", "[Ljava.lang.String;").
+Value n_is_array(Call& c) {
+  const Symbol* s = as<Symbol>(c.self());
+  return Value::boolean(s && !s->ns && !s->name_view().empty() && s->name_view()[0] == '[');
+}
+// Class.getSimpleName on a class value: the name after the package (and after the
+// enclosing class's '$'); an array's is its component's followed by "[]" per dimension
+// ("[J" is "long[]", "[[Ljava.lang.String;" is "String[][]").
+std::string simple_class_name(std::string_view n) {
+  size_t dims = 0;
+  while (dims < n.size() && n[dims] == '[') ++dims;
+  std::string base;
+  if (dims == 0) {
+    size_t cut = n.find_last_of(".$");
+    base = std::string(cut == std::string_view::npos ? n : n.substr(cut + 1));
+  } else if (n.size() > dims + 1 && n[dims] == 'L' && n.back() == ';') {
+    base = simple_class_name(n.substr(dims + 1, n.size() - dims - 2));
+  } else if (n.size() == dims + 1) {
+    static const std::pair<char, const char*> kPrims[] = {{'J', "long"},  {'I', "int"},   {'D', "double"},
+                                                          {'F', "float"}, {'S', "short"}, {'B', "byte"},
+                                                          {'C', "char"},  {'Z', "boolean"}};
+    for (auto [c, p] : kPrims)
+      if (n[dims] == c) base = p;
+  }
+  if (base.empty()) return std::string(n);
+  for (size_t i = 0; i < dims; ++i) base += "[]";
+  return base;
+}
+Value n_simple_name(Call& c) {
+  const Symbol* s = as<Symbol>(c.self());
+  return c.str(s && !s->ns ? simple_class_name(s->name_view()) : std::string(s ? s->name_view() : ""));
+}
 const MethodDef kNamedMethods[] = {
+    {"getSimpleName", 0, 0, n_simple_name, nullptr},
     {"getName", 0, 0, nullptr, "clojure.core/name"},
     {"getNamespace", 0, 0, nullptr, "clojure.core/namespace"},
     {"sym", 0, 0, nullptr, "clojure.core/symbol"},
+    {"isArray", 0, 0, n_is_array, nullptr},
 };
 Value re_pattern_source(Call& c) { return c.str(str_of(c.vm, c.self())); }
 Value re_split(Call& c) {
@@ -513,9 +554,28 @@ Value m_group(Call& c) {
   if (i != 0) throw_error(ErrorKind::IndexOutOfBoundsException, fmt::format("No group {}", i));
   return g;
 }
+// Matcher.start / Matcher.end, of the last match or of its group g: a code point index
+// into the subject (Clove strings index by code point), -1 for a group that did not
+// take part; IllegalStateException "No match available" before a match,
+// IndexOutOfBoundsException "No group g" for a group the pattern lacks.
+Value m_bound(Call& c, bool at_end) {
+  auto* m = static_cast<Matcher*>(c.self().as_obj());
+  int64_t g = c.n() ? arg_long(c.a, 2, at_end ? "end" : "start") : 0;
+  if (!m->has_match) throw_error(ErrorKind::IllegalStateException, "No match available");
+  if (g < 0 || g > static_cast<int64_t>(m->regex->ngroups))
+    throw_error(ErrorKind::IndexOutOfBoundsException, fmt::format("No group {}", g));
+  auto gi = static_cast<uint32_t>(g);
+  if (!m->last.matched(gi)) return Value::small_int(-1);
+  size_t byte = at_end ? m->last.end[gi] : m->last.start[gi];
+  return Value::small_int(utf8_count(m->subject->view().substr(0, byte)));
+}
+Value m_start(Call& c) { return m_bound(c, false); }
+Value m_end(Call& c) { return m_bound(c, true); }
 const MethodDef kMatcherMethods[] = {
     {"find", 0, 0, m_find, nullptr},
     {"group", 0, 1, m_group, nullptr},
+    {"start", 0, 1, m_start, nullptr},
+    {"end", 0, 1, m_end, nullptr},
 };
 const MethodDef kInstMethods[] = {
     {"getTime", 0, 0, nullptr, "clojure.core/inst-ms"},

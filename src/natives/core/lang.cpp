@@ -56,26 +56,47 @@ Value l_type(State& vm, Args a) {
   return t.is_nil() ? class_of(vm, a[0]) : t;
 }
 
+// An empty namespace string names the namespace "" (`/a`, `:/a`), as on the JVM, not
+// no namespace: (symbol "" "a") is not 'a.
+Symbol* symbol_in(State& vm, Value ns, std::string_view name) {
+  if (ns.is_nil()) return vm.names.symbol({}, name);
+  std::string_view n = as<String>(ns)->view();
+  return n.empty() ? vm.names.symbol_empty_ns(name) : vm.names.symbol(n, name);
+}
+// Symbol.intern(String) as (symbol s) and (keyword s) use it: the namespace is what
+// precedes the first '/', unless s is "/" ("/a" is /a in the namespace "", "a/" is the
+// name "" in the namespace a).
+Symbol* parse_symbol(State& vm, std::string_view q) {
+  size_t slash = q.find('/');
+  if (slash == std::string_view::npos || q == "/") return vm.names.symbol({}, q);
+  std::string_view ns = q.substr(0, slash), name = q.substr(slash + 1);
+  return ns.empty() ? vm.names.symbol_empty_ns(name) : vm.names.symbol(ns, name);
+}
+Keyword* keyword_of(State& vm, const Symbol* s) {
+  if (s->ns && s->ns_view().empty()) return vm.names.keyword_empty_ns(s->name_view());
+  return vm.names.keyword(s->ns_view(), s->name_view());
+}
+
 Value l_symbol(State& vm, Args a) {
   if (a.size() == 1) {
     if (is<Symbol>(a[0])) return a[0];
     if (Keyword* k = as<Keyword>(a[0])) return Value::object(k->sym);
     if (Var* v = as<Var>(a[0])) return Value::object(vm.names.symbol(v->ns->name->name_view(), v->sym->name_view()));
     if (!is<String>(a[0])) throw_error(ErrorKind::IllegalArgumentException, "no conversion to symbol");
-    return Value::object(vm.sym(as<String>(a[0])->view()));
+    return Value::object(parse_symbol(vm, as<String>(a[0])->view()));
   }
-  std::string_view ns = a[0].is_nil() ? std::string_view{} : arg_string(a, 0, "symbol")->view();
-  return Value::object(vm.names.symbol(ns, arg_string(a, 1, "symbol")->view()));
+  if (!a[0].is_nil()) arg_string(a, 0, "symbol");
+  return Value::object(symbol_in(vm, a[0], arg_string(a, 1, "symbol")->view()));
 }
 Value l_keyword(State& vm, Args a) {
   if (a.size() == 1) {
     if (is<Keyword>(a[0])) return a[0];
-    if (Symbol* s = as<Symbol>(a[0])) return Value::object(vm.names.keyword(s->ns_view(), s->name_view()));
+    if (Symbol* s = as<Symbol>(a[0])) return Value::object(keyword_of(vm, s));
     if (a[0].is_nil()) return Value::nil();
-    return Value::object(vm.kw(arg_string(a, 0, "keyword")->view()));
+    return Value::object(keyword_of(vm, parse_symbol(vm, arg_string(a, 0, "keyword")->view())));
   }
-  std::string_view ns = a[0].is_nil() ? std::string_view{} : arg_string(a, 0, "keyword")->view();
-  return Value::object(vm.names.keyword(ns, arg_string(a, 1, "keyword")->view()));
+  if (!a[0].is_nil()) arg_string(a, 0, "keyword");
+  return Value::object(keyword_of(vm, symbol_in(vm, a[0], arg_string(a, 1, "keyword")->view())));
 }
 Value l_name(State& vm, Args a) {
   Value v = a[0];
@@ -283,14 +304,17 @@ Value l_local_var(State& vm, Args) {
 }
 Value l_find_keyword(State& vm, Args a) {
   std::string_view ns, name;
+  bool empty_ns = false;  // the namespace "" (:/a), not none
   if (a.size() == 2) {
     ns = arg_string(a, 0, "find-keyword")->view();
     name = arg_string(a, 1, "find-keyword")->view();
+    empty_ns = ns.empty();
   } else if (Keyword* k = as<Keyword>(a[0])) {
     return Value::object(k);
   } else if (Symbol* s = as<Symbol>(a[0])) {
     ns = s->ns_view();
     name = s->name_view();
+    empty_ns = s->ns && ns.empty();
   } else {
     std::string_view q = arg_string(a, 0, "find-keyword")->view();
     size_t slash = q.find('/');
@@ -301,7 +325,7 @@ Value l_find_keyword(State& vm, Args a) {
       name = q;
     }
   }
-  Keyword* k = vm.names.find_keyword(ns, name);
+  Keyword* k = empty_ns ? vm.names.find_keyword_empty_ns(name) : vm.names.find_keyword(ns, name);
   return k ? Value::object(k) : Value::nil();
 }
 Value l_pop_bindings(State& vm, Args) {
@@ -382,31 +406,62 @@ Value l_eval(State& vm, Args a) {
   return eval_compiled(vm, form, Value::nil());
 }
 // (read-string s) / (read-string opts s): opts may give :eof, the value for a string
-// with no form (:read-cond is not used: reader conditionals always read as :clove).
-// `edn`: clojure.edn's grammar.
+// with no form; :read-cond :allow (#? reads the branch of a feature: Clove's :clove and
+// :clj, the keywords of :features, or :default) or :preserve (#? reads as a
+// ReaderConditional); without either a #? is an error, "Conditional read not allowed",
+// as on the JVM. `edn`: clojure.edn's grammar (its reader conditionals are Clove's).
+// How reader conditionals read under the options map `opts` of read-string and read:
+// :read-cond :allow or :preserve, else not at all; :features' keywords (into
+// *features, which must live while cond is used; opts keeps them reachable).
+void conditional_options(State& vm, Value opts, ReaderOptions* cond, std::vector<Value>* features) {
+  cond->read_cond = ReaderOptions::ReadCond::Forbid;
+  if (!is_map(opts)) return;
+  bool found = false;
+  Value rc = map_lookup(vm, opts, Value::object(vm.kw("read-cond")), Value::nil(), &found);
+  if (rc == Value::object(vm.kw("allow"))) cond->read_cond = ReaderOptions::ReadCond::Allow;
+  if (rc == Value::object(vm.kw("preserve"))) cond->read_cond = ReaderOptions::ReadCond::Preserve;
+  Value fs = map_lookup(vm, opts, Value::object(vm.kw("features")), Value::nil(), &found);
+  for (Value s = is_coll(fs) ? seq(vm, fs) : Value::nil(); !s.is_nil(); s = next(vm, s))
+    if (Value f = first(vm, s); is<Keyword>(f)) features->push_back(f);
+  cond->extra_features = features;
+}
+
 Value read_string_with(State& vm, Args a, bool edn, const char* fn) {
   std::string_view text = arg_string(a, a.size() - 1, fn)->view();
-  if (a.size() == 2 && !a[0].is_nil()) {
+  ReaderOptions cond;
+  std::vector<Value> features;  // the keywords of :features, reachable from a[0]
+  if (!edn) conditional_options(vm, a.size() == 2 ? a[0] : Value::nil(), &cond, &features);
+  const Value* eof = nullptr;
+  Value eof_value;
+  if (a.size() == 2 && is_map(a[0])) {
     bool found = false;
-    Value eof = is_map(a[0]) ? map_lookup(vm, a[0], Value::object(vm.kw("eof")), Value::nil(), &found) : Value::nil();
-    if (found) return read_string_form(vm, text, &eof, edn);
+    eof_value = map_lookup(vm, a[0], Value::object(vm.kw("eof")), Value::nil(), &found);
+    if (found) eof = &eof_value;
   }
-  return read_string_form(vm, text, nullptr, edn);
+  return read_string_form(vm, text, eof, edn, &cond);
 }
 Value l_read_string(State& vm, Args a) { return read_string_with(vm, a, false, "read-string"); }
 Value l_edn_read_string(State& vm, Args a) { return read_string_with(vm, a, true, "clojure.edn/read-string"); }
-// (-read stream eof-error? eof-value with-text? [edn?]): read, read+string
-// (09_io.clj) and clojure.edn/read.
+// (-read stream eof-error? eof-value with-text? [edn? [opts]]): read, read+string
+// (09_io.clj) and clojure.edn/read. With opts (read's opts arity), reader
+// conditionals read as its :read-cond says (conditional_options), as on the JVM.
 Value l_read(State& vm, Args a) {
   LineReader* r = as<LineReader>(a[0]);
   if (!r)
     throw_error(ErrorKind::ClassCastException,
                 fmt::format("class {} cannot be cast to class java.io.PushbackReader", value_type_name(a[0])));
   bool edn = a.size() > 4 && a[4].truthy();
-  if (!a[3].truthy()) return read_from_stream(vm, r, a[1].truthy(), a[2], nullptr, edn);
+  ReaderOptions cond;
+  std::vector<Value> features;
+  const ReaderOptions* conditionals = nullptr;
+  if (a.size() > 5 && !edn) {
+    conditional_options(vm, a[5], &cond, &features);
+    conditionals = &cond;
+  }
+  if (!a[3].truthy()) return read_from_stream(vm, r, a[1].truthy(), a[2], nullptr, edn, conditionals);
   std::string text;
   RootScope scope(vm.heap);
-  size_t form = scope.push(read_from_stream(vm, r, a[1].truthy(), a[2], &text, edn));
+  size_t form = scope.push(read_from_stream(vm, r, a[1].truthy(), a[2], &text, edn, conditionals));
   Value pair[] = {scope[form], string_value(vm.heap, text)};
   scope.push(pair[1]);
   return vector_from(vm.heap, pair, 2);
@@ -471,9 +526,22 @@ void install_lang_natives(State& vm) {
   vm.def_native(C, "thread-bound?", l_thread_bound, 0, -1, "Returns true if all of the vars provided as arguments have thread-local bindings.", "([& vars])");
   vm.def_native(C, "set-macro!", l_set_macro, 1, 1, "Marks the var as a macro (used to bootstrap defmacro). Returns the var.", "([var])");
   vm.def_native(C, "eval", l_eval, 1, 1, "Evaluates the form data structure (not text!) and returns the result.", "([form])");
-  vm.def_native(C, "-read", l_read, 4, 5, "read and read+string: the next form from a reader, with eof handling; with-text? gives [form text]; edn? reads clojure.edn's grammar.", "([stream eof-error? eof-value with-text?] [stream eof-error? eof-value with-text? edn?])");
+  vm.def_native(C, "-read", l_read, 4, 6, "read and read+string: the next form from a reader, with eof handling; with-text? gives [form text]; edn? reads clojure.edn's grammar; opts (read's options map) says how reader conditionals read (:read-cond :allow or :preserve, :features; without :read-cond they are an error).", "([stream eof-error? eof-value with-text?] [stream eof-error? eof-value with-text? edn?] [stream eof-error? eof-value with-text? edn? opts])");
   vm.def_native(C, "-edn-read-string", l_edn_read_string, 1, 2, "clojure.edn/read-string's reading: read-string with clojure.edn's grammar (no ::kw, no #! comments).", "([s] [opts s])");
-  vm.def_native(C, "read-string", l_read_string, 1, 2, "Reads one object from the string s. Throws \"EOF while reading\" when s has no form; reader errors carry the position in the string.", "([s] [opts s])");
+  vm.def_native(C, "read-string", l_read_string, 1, 2, "Reads one object from the string s. opts: :eof, the value for a string with no form; :read-cond :allow (reader conditionals read the branch of a feature in clove.reader/features, of :features, or :default) or :preserve (they read as ReaderConditional values); without :read-cond a reader conditional is an error. Throws \"EOF while reading\" when s has no form; reader errors carry the position in the string.", "([s] [opts s])");
+  {
+    // The features reader conditionals match (SPEC L1), for programs to inspect:
+    // clove.reader/features is #{:clove :clj} (:default matches too, as everywhere).
+    Value fs[] = {Value::object(vm.kw("clove")), Value::object(vm.kw("clj"))};
+    def_static_value(vm, "clove.reader", "features", set_from(vm, fs, 2));
+    Var* var = vm.intern(vm.find_or_create_ns(vm.sym("clove.reader")), vm.sym("features"));
+    Value doc[] = {Value::object(vm.kw("doc")),
+                   string_value(vm.heap, "The reader features #? and #?@ match in Clove: #{:clove :clj}, as "
+                                         "babashka's are #{:bb :clj} (:default matches too). Clojure has no "
+                                         "such var.")};
+    var->meta = map_from(vm, doc, 1);
+    vm.heap.barrier(var, var->meta);
+  }
   vm.def_native(C, "load-string", l_load_string, 1, 1, "Sequentially read and evaluate the set of forms contained in the string.", "([s])");
   vm.def_native(C, "meta", l_meta, 1, 1, "Returns the metadata of obj, returns nil if there is no metadata.", "([obj])");
   vm.def_native(C, "with-meta", l_with_meta, 2, 2, "Returns an object of the same type and value as obj, with map m as its metadata.", "([obj m])");

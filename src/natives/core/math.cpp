@@ -6,8 +6,10 @@
 // 2.0); among overloads, a double parameter takes only a double and a long or int
 // parameter only a long, so (Math/max 1 2) is the long 2, (Math/max 1.0 2.0) the double
 // 2.0, and (Math/max 1 2.0) or (Math/round 2) is an IllegalArgumentException "No
-// matching method max found taking 2 args", as on the JVM. The float overloads have no
-// Clove argument type (docs/differences.md). Math/random is in numeric.cpp, with rand.
+// matching method max found taking 2 args", as on the JVM. A float parameter takes only
+// a Float ((Math/abs (float -1)) is the Float 1.0), as Reflector.paramArgTypeMatch
+// decides. Math/random is in numeric.cpp, with rand.
+#include <bit>
 #include <cfloat>
 #include <climits>
 #include <cmath>
@@ -62,8 +64,16 @@ int64_t lng(Args a, int i, const char* method) {
   return as_long(a[i]);
 }
 
+// A float parameter of an overloaded method: a Float only.
+bool is_f(Args a, int i) { return is_float(a[i]); }
+float flt(Args a, int i, const char* method) {
+  if (!is_float(a[i])) no_matching(method, a.size());
+  return as_float(a[i]);
+}
+
 Value D(double d) { return Value::from_double(d); }
 Value L(State& vm, int64_t x) { return make_long(vm.heap, x); }
+Value F(State& vm, float f) { return make_float(vm.heap, f); }
 
 // ---- one overload: doubles in, a double out ----
 #define CLOVE_MATH_D1(NAME, EXPR)                                 \
@@ -106,24 +116,56 @@ CLOVE_MATH_D2(IEEEremainder, std::remainder(x, y))
 #undef CLOVE_MATH_D2
 
 // ---- overloaded with float: a double only ----
-Value m_signum(State&, Args a) {
+Value m_signum(State& vm, Args a) {
+  if (is_f(a, 0)) {
+    float x = as_float(a[0]);
+    return F(vm, x == 0 || std::isnan(x) ? x : std::copysign(1.0f, x));
+  }
   double x = dbl(a, 0, "signum");
   return D(x == 0 || std::isnan(x) ? x : std::copysign(1.0, x));
 }
-Value m_ulp(State&, Args a) {
+Value m_ulp(State& vm, Args a) {
+  if (is_f(a, 0)) {
+    float x = std::fabs(as_float(a[0]));
+    if (std::isnan(x) || std::isinf(x)) return F(vm, x);
+    if (x == FLT_MAX) return F(vm, std::ldexp(1.0f, 104));
+    return F(vm, std::nextafter(x, INFINITY) - x);
+  }
   double x = std::fabs(dbl(a, 0, "ulp"));
   if (std::isnan(x) || std::isinf(x)) return D(x);
   if (x == DBL_MAX) return D(std::ldexp(1.0, 971));
   return D(std::nextafter(x, INFINITY) - x);
 }
-Value m_next_up(State&, Args a) { return D(std::nextafter(dbl(a, 0, "nextUp"), INFINITY)); }
-Value m_next_down(State&, Args a) { return D(std::nextafter(dbl(a, 0, "nextDown"), -INFINITY)); }
-Value m_next_after(State&, Args a) { return D(std::nextafter(dbl(a, 0, "nextAfter"), dbl(a, 1, "nextAfter"))); }
-Value m_copy_sign(State&, Args a) { return D(std::copysign(dbl(a, 0, "copySign"), dbl(a, 1, "copySign"))); }
-Value m_fma(State&, Args a) { return D(std::fma(dbl(a, 0, "fma"), dbl(a, 1, "fma"), dbl(a, 2, "fma"))); }
-Value m_scalb(State&, Args a) { return D(std::scalbn(dbl(a, 0, "scalb"), int_of(lng(a, 1, "scalb")))); }
+Value m_next_up(State& vm, Args a) {
+  if (is_f(a, 0)) return F(vm, std::nextafter(as_float(a[0]), INFINITY));
+  return D(std::nextafter(dbl(a, 0, "nextUp"), INFINITY)); }
+Value m_next_down(State& vm, Args a) {
+  if (is_f(a, 0)) return F(vm, std::nextafter(as_float(a[0]), -INFINITY));
+  return D(std::nextafter(dbl(a, 0, "nextDown"), -INFINITY)); }
+Value m_next_after(State& vm, Args a) {  // nextAfter(float start, double direction)
+  if (is_f(a, 0)) {
+    float x = as_float(a[0]);
+    double dir = dbl(a, 1, "nextAfter");
+    if (std::isnan(x) || std::isnan(dir)) return F(vm, NAN);
+    if (static_cast<double>(x) == dir) return F(vm, static_cast<float>(dir));
+    return F(vm, std::nextafter(x, static_cast<double>(x) < dir ? INFINITY : -INFINITY));
+  }
+  return D(std::nextafter(dbl(a, 0, "nextAfter"), dbl(a, 1, "nextAfter"))); }
+Value m_copy_sign(State& vm, Args a) {
+  if (is_f(a, 0)) return F(vm, std::copysign(as_float(a[0]), flt(a, 1, "copySign")));
+  return D(std::copysign(dbl(a, 0, "copySign"), dbl(a, 1, "copySign"))); }
+Value m_fma(State& vm, Args a) {
+  if (is_f(a, 0)) return F(vm, std::fma(as_float(a[0]), flt(a, 1, "fma"), flt(a, 2, "fma")));
+  return D(std::fma(dbl(a, 0, "fma"), dbl(a, 1, "fma"), dbl(a, 2, "fma"))); }
+Value m_scalb(State& vm, Args a) {
+  if (is_f(a, 0)) return F(vm, std::scalbn(as_float(a[0]), int_of(lng(a, 1, "scalb"))));
+  return D(std::scalbn(dbl(a, 0, "scalb"), int_of(lng(a, 1, "scalb")))); }
 /// The unbiased exponent: 1024 for NaN and infinities, -1023 for zero and subnormals.
 Value m_get_exponent(State&, Args a) {
+  if (is_f(a, 0)) {  // 128 for NaN and infinities, -127 for zero and subnormals
+    uint32_t bits = std::bit_cast<uint32_t>(as_float(a[0]));
+    return Value::small_int(static_cast<int32_t>((bits >> 23) & 0xff) - 127);
+  }
   double x = dbl(a, 0, "getExponent");
   uint64_t bits;
   std::memcpy(&bits, &x, sizeof bits);
@@ -132,6 +174,15 @@ Value m_get_exponent(State&, Args a) {
 /// Math.round: the closest long, ties toward positive infinity; NaN is 0 and values
 /// past the long range give Long/MIN_VALUE or MAX_VALUE.
 Value m_round(State& vm, Args a) {
+  if (is_f(a, 0)) {  // round(float) is an int (a long in Clove)
+    float x = as_float(a[0]);
+    if (std::isnan(x)) return Value::small_int(0);
+    double r = std::floor(static_cast<double>(x));
+    if (static_cast<double>(x) - r >= 0.5) r += 1;
+    if (r >= 2147483647.0) return Value::small_int(INT32_MAX);
+    if (r <= -2147483648.0) return Value::small_int(INT32_MIN);
+    return Value::small_int(static_cast<int64_t>(r));
+  }
   double x = dbl(a, 0, "round");
   if (std::isnan(x)) return Value::small_int(0);
   double r = std::floor(x);
@@ -143,6 +194,7 @@ Value m_round(State& vm, Args a) {
 
 // ---- long and double overloads ----
 Value m_abs(State& vm, Args a) {
+  if (is_f(a, 0)) return F(vm, std::fabs(as_float(a[0])));
   if (a[0].is_double()) return D(std::fabs(a[0].as_double()));
   int64_t x = lng(a, 0, "abs");
   return L(vm, x == INT64_MIN ? x : (x < 0 ? -x : x));
@@ -150,6 +202,12 @@ Value m_abs(State& vm, Args a) {
 // Math.max/min on doubles: NaN if either is, and -0.0 below 0.0.
 Value m_max(State& vm, Args a) {
   if (all_longs(a)) return L(vm, std::max(as_long(a[0]), as_long(a[1])));
+  if (is_f(a, 0) && is_f(a, 1)) {
+    float x = as_float(a[0]), y = as_float(a[1]);
+    if (std::isnan(x) || std::isnan(y)) return F(vm, NAN);
+    if (x == 0 && y == 0) return F(vm, std::signbit(x) ? y : x);
+    return F(vm, x >= y ? x : y);
+  }
   if (!all_doubles(a)) no_matching("max", 2);
   double x = a[0].as_double(), y = a[1].as_double();
   if (std::isnan(x) || std::isnan(y)) return D(NAN);
@@ -158,6 +216,12 @@ Value m_max(State& vm, Args a) {
 }
 Value m_min(State& vm, Args a) {
   if (all_longs(a)) return L(vm, std::min(as_long(a[0]), as_long(a[1])));
+  if (is_f(a, 0) && is_f(a, 1)) {
+    float x = as_float(a[0]), y = as_float(a[1]);
+    if (std::isnan(x) || std::isnan(y)) return F(vm, NAN);
+    if (x == 0 && y == 0) return F(vm, std::signbit(y) ? y : x);
+    return F(vm, x <= y ? x : y);
+  }
   if (!all_doubles(a)) no_matching("min", 2);
   double x = a[0].as_double(), y = a[1].as_double();
   if (std::isnan(x) || std::isnan(y)) return D(NAN);

@@ -34,7 +34,7 @@ Value n_mul(State& vm, Args a) { return fold(vm, a, ArithOp::Mul, 1, "*"); }
 Value n_sub(State& vm, Args a) {
   if (a.size() == 1) {  // negation: -0.0 for 0.0, as Numbers.minus(x)
     Value x = arg_operand(a, 0, "-");
-    if (x.is_double()) return Value::from_double(-x.as_double());
+    if (is_floating(x)) return Value::from_double(-floating_value(x));  // a Float negates to a Double
     if (auto* d = as<BigDecimal>(x)) return decimal_negate(vm, d);  // keeps the scale
     return arith(vm, ArithOp::Sub, Value::small_int(0), x);
   }
@@ -80,12 +80,13 @@ Value n_numeq(State&, Args a) { return chain(a, CmpOp::Eq, "=="); }
 /// returned as it is, as (max x) is x in Clojure.
 Value extremum(Args a, CmpOp op, const char* fn) {
   if (a.size() == 1) return a[0];
+  auto nan = [](Value v) { return is_floating(v) && std::isnan(floating_value(v)); };
   Value best = arg_number(a, 0, fn);
-  if (best.is_double() && std::isnan(best.as_double())) return best;
+  if (nan(best)) return best;
   for (int i = 1; i < a.size(); ++i) {
     Value x = arg_number(a, i, fn);
-    if ((x.is_double() && std::isnan(x.as_double())) || !num_compare(op, best, x)) best = x;
-    if (best.is_double() && std::isnan(best.as_double())) return best;
+    if (nan(x) || !num_compare(op, best, x)) best = x;
+    if (nan(best)) return best;
   }
   return best;
 }
@@ -93,7 +94,7 @@ Value n_max(State&, Args a) { return extremum(a, CmpOp::Gt, "max"); }
 Value n_min(State&, Args a) { return extremum(a, CmpOp::Lt, "min"); }
 Value n_abs(State& vm, Args a) {
   Value x = arg_number(a, 0, "abs");
-  if (x.is_double()) return Value::from_double(std::fabs(x.as_double()));
+  if (is_floating(x)) return Value::from_double(std::fabs(floating_value(x)));  // a Float's is a Double
   if (is_long(x) && as_long(x) == INT64_MIN) return x;  // as Math/abs does
   if (auto* d = as<BigDecimal>(x)) return decimal_abs(vm, d);  // BigDecimal.abs(mc)
   return num_compare(CmpOp::Lt, x, Value::small_int(0)) ? arith(vm, ArithOp::Sub, Value::small_int(0), x) : x;
@@ -115,6 +116,31 @@ Value n_numberp(State&, Args a) { return Value::boolean(is_number(a[0])); }
 Value n_integerp(State&, Args a) { return Value::boolean(is_long(a[0]) || is_type(a[0], ObjType::BigInt)); }
 Value n_doublep(State&, Args a) { return Value::boolean(a[0].is_double()); }
 Value n_double(State&, Args a) { return Value::from_double(to_double(arg_number(a, 0, "double"))); }
+/// RT.floatCast: a Float stays; any other number's double value must lie within
+/// float's range (NaN does), else IllegalArgumentException "Value out of range for
+/// float: x".
+Value n_float(State& vm, Args a) {
+  Value x = a[0];
+  if (x.is_nil())
+    throw_error(ErrorKind::NullPointerException,
+                "Cannot invoke \"java.lang.Number.doubleValue()\" because \"x\" is null");
+  x = arg_number(a, 0, "float");
+  if (is_float(x)) return x;
+  double d = to_double(x);
+  if (!fits_float(d))
+    throw_error(ErrorKind::IllegalArgumentException, fmt::format("Value out of range for float: {}", str_bounded(vm, x)));
+  return make_float(vm.heap, d2f(d));
+}
+/// RT.uncheckedFloatCast: Number.floatValue, out-of-range values becoming infinities.
+Value n_unchecked_float(State& vm, Args a) {
+  Value x = a[0];
+  if (x.is_nil())
+    throw_error(ErrorKind::NullPointerException,
+                "Cannot invoke \"java.lang.Number.floatValue()\" because \"x\" is null");
+  x = arg_number(a, 0, "unchecked-float");
+  if (is_float(x)) return x;
+  return make_float(vm.heap, d2f(to_double(x)));
+}
 /// RT.longCast: integers and ratios (truncated) must fit a long; doubles and
 /// BigDecimals go through their double value, which must lie in [-2^63, 2^63].
 /// IllegalArgumentException "Value out of range for long: x" otherwise.
@@ -181,6 +207,8 @@ void install_number_natives(State& vm) {
   vm.def_native(C, "double?", n_doublep, 1, 1, "Return true if x is a Double.", "([x])");
   vm.def_native(C, "double", n_double, 1, 1, "Coerce to double.", "([x])");
   vm.def_native(C, "long", n_long, 1, 1, "Coerce to long (truncating doubles).", "([x])");
+  vm.def_native(C, "float", n_float, 1, 1, "Coerce to float: a java.lang.Float. Throws IllegalArgumentException when the value is outside float's range (infinities included; NaN is kept).", "([x])");
+  vm.def_native(C, "unchecked-float", n_unchecked_float, 1, 1, "Coerce to float (a java.lang.Float), without range checks: out-of-range values become infinities.", "([x])");
   install_math_natives(vm);
   def_static_value(vm, "Long", "MAX_VALUE", make_long(vm.heap, INT64_MAX));
   def_static_value(vm, "Long", "MIN_VALUE", make_long(vm.heap, INT64_MIN));

@@ -56,7 +56,7 @@ Value p_mul(State& vm, Args a) { return fold_promoting(vm, a, ArithOp::Mul, 1, "
 Value p_sub(State& vm, Args a) {
   if (a.size() == 1) {
     Value x = arg_number(a, 0, "-'");
-    if (x.is_double()) return Value::from_double(-x.as_double());
+    if (is_floating(x)) return Value::from_double(-floating_value(x));
     if (auto* d = as<BigDecimal>(x)) return decimal_negate(vm, d);
     return promoting(vm, ArithOp::Sub, Value::small_int(0), x);
   }
@@ -137,9 +137,10 @@ void integer_part(Heap& h, Value x, mpz_t out, const char* fn) {
       pow10_checked(p.z, -static_cast<int64_t>(d->scale));
       mpz_mul(out, d->unscaled, p.z);
     }
-  } else if (x.is_double()) {
-    // Clojure: BigDecimal.valueOf(x).toBigInteger(), i.e. the printed digits, truncated.
-    double v = x.as_double();
+  } else if (is_floating(x)) {
+    // Clojure: BigDecimal.valueOf(x).toBigInteger(), i.e. the printed digits, truncated
+    // (a Float's of its double value: (double x)).
+    double v = floating_value(x);
     if (!std::isfinite(v)) throw_error(ErrorKind::NumberFormatException, "Infinite or NaN");
     Value dec;
     if (!parse_bigdecimal(h, format_double(v), &dec)) bad_number_text(format_double(v));
@@ -193,9 +194,10 @@ Value c_bigdec(State& vm, Args a) {
   if (is<BigDecimal>(x)) return x;
   if (is_long(x) || is<BigInt>(x) || is<Ratio>(x)) return to_bigdecimal(vm, x);
   Value out;
-  if (x.is_double()) {
-    // BigDecimal.valueOf(double): the decimal text Double.toString prints.
-    double d = x.as_double();
+  if (is_floating(x)) {
+    // BigDecimal.valueOf(double): the decimal text Double.toString prints (a Float's
+    // double value: (bigdec (float 0.1)) is 0.10000000149011612M).
+    double d = floating_value(x);
     if (!std::isfinite(d)) throw_error(ErrorKind::NumberFormatException, "Infinite or NaN");
     if (!parse_bigdecimal(vm.heap, format_double(d), &out)) bad_number_text(format_double(d));
     return out;
@@ -213,8 +215,8 @@ Value c_bigdec(State& vm, Args a) {
 /// BigDecimals to an exact BigInt or Ratio; other numbers are returned as they are.
 Value c_rationalize(State& vm, Args a) {
   Value x = arg_number(a, 0, "rationalize");
-  if (x.is_double()) {
-    double d = x.as_double();
+  if (is_floating(x)) {
+    double d = floating_value(x);
     if (!std::isfinite(d)) throw_error(ErrorKind::NumberFormatException, "Infinite or NaN");
     Value dec;
     if (!parse_bigdecimal(vm.heap, format_double(d), &dec)) bad_number_text(format_double(d));
@@ -268,7 +270,7 @@ Value c_denominator(State& vm, Args a) { return integer_value(vm.heap, mpq_denre
 Value q_ratio(State&, Args a) { return Value::boolean(is<Ratio>(a[0])); }
 Value q_decimal(State&, Args a) { return Value::boolean(is<BigDecimal>(a[0])); }
 Value q_rational(State&, Args a) { return Value::boolean(is_long(a[0]) || is<BigInt>(a[0]) || is<Ratio>(a[0]) || is<BigDecimal>(a[0])); }
-Value q_float(State&, Args a) { return Value::boolean(a[0].is_double()); }
+Value q_float(State&, Args a) { return Value::boolean(is_floating(a[0])); }
 Value q_int(State&, Args a) { return Value::boolean(is_long(a[0])); }
 Value q_pos_int(State&, Args a) { return Value::boolean(is_long(a[0]) && as_long(a[0]) > 0); }
 Value q_neg_int(State&, Args a) { return Value::boolean(is_long(a[0]) && as_long(a[0]) < 0); }
@@ -346,7 +348,7 @@ void install_numeric_natives(State& vm) {
   vm.def_native(C, "ratio?", q_ratio, 1, 1, "Returns true if n is a Ratio", "([n])");
   vm.def_native(C, "decimal?", q_decimal, 1, 1, "Returns true if n is a BigDecimal", "([n])");
   vm.def_native(C, "rational?", q_rational, 1, 1, "Returns true if n is a rational number", "([n])");
-  vm.def_native(C, "float?", q_float, 1, 1, "Returns true if n is a floating point number", "([n])");
+  vm.def_native(C, "float?", q_float, 1, 1, "Returns true if n is a floating point number (a Double or a Float)", "([n])");
   vm.def_native(C, "int?", q_int, 1, 1, "Return true if x is a fixed precision integer", "([x])");
   vm.def_native(C, "pos-int?", q_pos_int, 1, 1, "Return true if x is a positive fixed precision integer", "([x])");
   vm.def_native(C, "neg-int?", q_neg_int, 1, 1, "Return true if x is a negative fixed precision integer", "([x])");

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "runtime/coll/coll.h"
+#include "runtime/coll/identity_hash.h"
 
 #include "natives/args.h"
 
@@ -97,6 +98,16 @@ Value s_sleep(State&, Args a) {
   return Value::nil();
 }
 
+// System.identityHashCode: 0 for nil, an object's identity hash (the one its #object
+// text and a hash without hashCode show); a value held in the word itself (a small
+// long, a double, a character, a boolean) has no identity, and gives its hash.
+Value s_identity_hash_code(State& vm, Args a) {
+  Value v = a[0];
+  if (v.is_nil()) return Value::small_int(0);
+  uint32_t h = v.is_obj() ? identity_hash(v.as_obj()) : hash(vm, v);
+  return Value::small_int(static_cast<int32_t>(h));
+}
+
 }  // namespace
 
 void install_system_natives(State& vm) {
@@ -112,6 +123,9 @@ void install_system_natives(State& vm) {
   vm.def_native(S, "getProperty", s_get_property, 1, 2,
                 "A system property: Clove knows user.dir, user.home, user.name, os.name, line.separator, file.separator, path.separator and java.io.tmpdir; others give default (nil).",
                 "([key] [key default])");
+  vm.def_native(S, "identityHashCode", s_identity_hash_code, 1, 1,
+                "The identity hash of x (an int): 0 for nil; an object's own, the hex its #object text shows.",
+                "([x])");
   vm.def_native(S, "exit", s_exit, 1, 1,
                 "Flushes stdout and stderr and ends the process with the status code (it exits the host process too when Clove is embedded).",
                 "([status])");

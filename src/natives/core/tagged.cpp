@@ -1,5 +1,6 @@
-// tagged.cpp: UUIDs, instants and tagged literals (random-uuid parse-uuid uuid? inst?
-// inst-ms tagged-literal tagged-literal?) and how they print.
+// tagged.cpp: UUIDs, instants, tagged literals and reader conditionals (random-uuid
+// parse-uuid uuid? inst? inst-ms tagged-literal tagged-literal? reader-conditional
+// reader-conditional?) and how they print.
 #include <random>
 
 #include "core/print_context.h"
@@ -31,6 +32,13 @@ void print_tagged_literal(PrintContext& p, Value v) {
   p.value(t->tag);
   p.out += ' ';
   p.value(t->form);
+}
+
+// print-method for ReaderConditional: "#?" or "#?@", then the form.
+void print_reader_conditional(PrintContext& p, Value v) {
+  auto* r = static_cast<ReaderConditional*>(v.as_obj());
+  p.out += r->splicing ? "#?@" : "#?";
+  p.value(r->form);
 }
 
 // A version 4 (random) UUID, RFC 4122 section 4.4, from a per-thread generator seeded
@@ -70,6 +78,18 @@ Value t_inst_ms(State& vm, Args a) {
 
 Value t_tagged_literal(State& vm, Args a) { return Value::object(vm.heap.make<TaggedLiteral>(a[0], a[1])); }
 Value t_tagged_literal_p(State&, Args a) { return Value::boolean(is<TaggedLiteral>(a[0])); }
+// (reader-conditional form splicing?): splicing? must be a boolean, as
+// ReaderConditional.create's boolean parameter (nil: NullPointerException).
+Value t_reader_conditional(State& vm, Args a) {
+  if (a[1].is_nil())
+    throw_error(ErrorKind::NullPointerException,
+                "Cannot invoke \"java.lang.Boolean.booleanValue()\" because \"splicing_QMARK_\" is null");
+  if (!a[1].is_bool())
+    throw_error(ErrorKind::ClassCastException,
+                fmt::format("class {} cannot be cast to class java.lang.Boolean", value_type_name(a[1])));
+  return Value::object(vm.heap.make<ReaderConditional>(a[0], a[1].is_true()));
+}
+Value t_reader_conditional_p(State&, Args a) { return Value::boolean(is<ReaderConditional>(a[0])); }
 
 }  // namespace
 
@@ -77,6 +97,7 @@ void register_tagged_printers(TypeInfo* table) {
   set_print_hooks(table, ObjType::Uuid, print_uuid, str_uuid);
   set_print_hooks(table, ObjType::Inst, print_inst, str_inst);
   set_print_hooks(table, ObjType::TaggedLiteral, print_tagged_literal);
+  set_print_hooks(table, ObjType::ReaderConditional, print_reader_conditional);
 }
 
 void install_tagged_natives(State& vm) {
@@ -94,6 +115,11 @@ void install_tagged_natives(State& vm) {
                 "Construct a data representation of a tagged literal from a tag symbol and form.", "([tag form])");
   vm.def_native(C, "tagged-literal?", t_tagged_literal_p, 1, 1, "Return true if the value is the data representation of a tagged literal",
                 "([value])");
+  vm.def_native(C, "reader-conditional", t_reader_conditional, 2, 2,
+                "Construct a data representation of a reader conditional. If true, splicing? indicates read-cond-splicing.",
+                "([form splicing?])");
+  vm.def_native(C, "reader-conditional?", t_reader_conditional_p, 1, 1,
+                "Return true if the value is the data representation of a reader conditional", "([value])");
 }
 
 }  // namespace clove

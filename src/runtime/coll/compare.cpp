@@ -23,7 +23,8 @@ inline bool is_num(Value v) {
   if (v.is_double() || v.is_small_int()) return true;
   if (!v.is_obj()) return false;
   ObjType t = v.as_obj()->type;
-  return t == ObjType::BoxedLong || t == ObjType::BigInt || t == ObjType::Ratio || t == ObjType::BigDecimal;
+  return t == ObjType::BoxedLong || t == ObjType::BigInt || t == ObjType::Ratio || t == ObjType::BigDecimal ||
+         t == ObjType::BoxedFloat;
 }
 
 [[noreturn]] void cast_error(Value v, const char* to) {

@@ -5,6 +5,7 @@
 // element-wise across types; anything else is equal only to itself. Each level of
 // nesting checks the C++ stack (check_native_stack), so comparing data nested too deep
 // throws StackOverflowError rather than crashing.
+#include <cmath>
 #include <vector>
 
 #include "core/stack_guard.h"
@@ -26,7 +27,8 @@ inline bool is_num(Value v) {
   if (v.is_double() || v.is_small_int()) return true;
   if (!v.is_obj()) return false;
   ObjType t = v.as_obj()->type;
-  return t == ObjType::BoxedLong || t == ObjType::BigInt || t == ObjType::Ratio || t == ObjType::BigDecimal;
+  return t == ObjType::BoxedLong || t == ObjType::BigInt || t == ObjType::Ratio || t == ObjType::BigDecimal ||
+         t == ObjType::BoxedFloat;
 }
 
 bool vector_equiv(State& vm, const Vector* a, const Vector* b) {
@@ -64,7 +66,7 @@ bool seq_equiv(State& vm, Value a, Value b) {
 // two Double objects, and Util.equiv of them is false ((= #{##NaN} #{##NaN}) is false).
 // Clove's NaNs are one value, so lookups would find it; equality of two collections
 // holding NaN keys follows the JVM instead (a collection still equals itself).
-inline bool is_nan_key(Value k) { return k.is_double() && k.as_double() != k.as_double(); }
+inline bool is_nan_key(Value k) { return is_floating(k) && std::isnan(floating_value(k)); }
 
 bool map_equiv(State& vm, Value a, Value b) {
   if (map_count(a) != map_count(b)) return false;

@@ -14,6 +14,7 @@
 #include "core/murmur3.h"
 #include "core/stack_guard.h"
 #include "runtime/coll/coll.h"
+#include "runtime/coll/identity_hash.h"
 #include "runtime/coll/coll_util.h"
 #include "runtime/coll/hash_set.h"
 #include "runtime/coll/map_ops.h"
@@ -121,11 +122,6 @@ uint32_t hash_map_entries(State& vm, Value map, bool keys_only) {
   return murmur3::mix_coll_hash(h, static_cast<uint32_t>(map_count(map)));
 }
 
-uint32_t identity_hash(const Obj* o) {
-  auto p = reinterpret_cast<uintptr_t>(o);
-  return murmur3::hash_long(static_cast<int64_t>(p >> 4));
-}
-
 uint32_t compute_hash(State& vm, Value v, Obj* o) {
   check_native_stack();  // may recurse into the elements
   const TypeInfo& ti = type_of(o);
@@ -135,6 +131,11 @@ uint32_t compute_hash(State& vm, Value v, Obj* o) {
 }
 
 }  // namespace
+
+uint32_t identity_hash(const Obj* o) {
+  auto p = reinterpret_cast<uintptr_t>(o);
+  return murmur3::hash_long(static_cast<int64_t>(p >> 4));
+}
 
 uint32_t hash(State& vm, Value v) {
   if (v.is_small_int()) return murmur3::hash_long(v.as_small_int());  // num_hash's first case, inline
@@ -146,6 +147,7 @@ uint32_t hash(State& vm, Value v) {
   Obj* o = v.as_obj();
   switch (o->type) {
     case ObjType::BoxedLong:
+    case ObjType::BoxedFloat:
     case ObjType::BigInt:
     case ObjType::Ratio:
     case ObjType::BigDecimal: return num_hash(v);

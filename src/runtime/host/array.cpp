@@ -103,21 +103,6 @@ JavaArray* make_java_array(State& vm, ArrayKind kind, int64_t n, Value component
   return a;
 }
 
-float double_to_float(double d) {
-  // Java's d2f: round to nearest, beyond float's range to an infinity (a plain C++ cast
-  // of an out-of-range double is undefined).
-  if (std::isfinite(d) && std::fabs(d) > FLT_MAX)
-    return std::fabs(d) < 3.4028235677973366e38 ? std::copysign(FLT_MAX, static_cast<float>(d > 0 ? 1 : -1))
-                                                 : (d > 0 ? HUGE_VALF : -HUGE_VALF);
-  return static_cast<float>(d);
-}
-
-double float_to_double(float f) {
-  char buf[64];
-  auto res = std::to_chars(buf, buf + sizeof buf - 1, f);
-  *res.ptr = '\0';
-  return std::strtod(buf, nullptr);
-}
 
 Value array_load(Heap& h, const JavaArray* a, uint32_t i) {
   const unsigned char* p = a->bytes();
@@ -141,7 +126,7 @@ Value array_load(Heap& h, const JavaArray* a, uint32_t i) {
     case ArrayKind::Float: {
       float x;
       std::memcpy(&x, p + 4 * i, 4);
-      return Value::from_double(float_to_double(x));
+      return make_float(h, x);
     }
     case ArrayKind::Short: {
       int16_t x;
@@ -182,7 +167,7 @@ void array_store_raw(Heap& h, JavaArray* a, uint32_t i, Value v) {
       return;
     }
     case ArrayKind::Float: {
-      float x = double_to_float(v.as_double());
+      float x = is_float(v) ? as_float(v) : d2f(v.as_double());
       std::memcpy(p + 4 * i, &x, 4);
       return;
     }

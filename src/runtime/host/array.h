@@ -85,16 +85,13 @@ JavaArray* make_java_array(State& vm, ArrayKind kind, int64_t n, Value component
 /// Element i (0 <= i < length) as a Clove value.
 Value array_load(Heap& h, const JavaArray* a, uint32_t i);
 /// Stores an already-converted value: for primitive kinds v must be a long (integer
-/// kinds, wrapped to the width), a double (float/double), a char or a boolean.
+/// kinds, wrapped to the width), a double (double; float, narrowed), a Float (float), a
+/// char or a boolean.
 /// For Object arrays runs the write barrier.
 void array_store_raw(Heap& h, JavaArray* a, uint32_t i, Value v);
 /// Checks 0 <= i < length; ArrayIndexOutOfBoundsException "Index 5 out of bounds for
 /// length 3" otherwise.
 uint32_t array_index(const JavaArray* a, int64_t i);
-/// Java's (float) of a double: nearest float, infinities beyond float's range.
-float double_to_float(double d);
-/// A float widened to the double with the same shortest decimal text (0.1f -> 0.1).
-double float_to_double(float f);
 
 /// (seq arr): nil when empty.
 Value java_array_seq(Heap& h, JavaArray* a);

@@ -41,6 +41,25 @@ void register_tagged_types(TypeInfo* table) {
     const TaggedLiteral* x = static_cast<TaggedLiteral*>(o);
     return 31 * hash(vm, x->tag) + hash(vm, x->form);
   };
+
+  TypeInfo& rc = register_type<ReaderConditional>(table);
+  rc.lookup = [](State&, Obj* o, Value key, Value not_found) {  // ReaderConditional.valAt
+    const ReaderConditional* r = static_cast<ReaderConditional*>(o);
+    const Keyword* k = as<Keyword>(key);
+    if (!k || k->sym->ns != nullptr) return not_found;
+    if (k->sym->name_view() == "form") return r->form;
+    if (k->sym->name_view() == "splicing?") return Value::boolean(r->splicing);
+    return not_found;
+  };
+  rc.equiv = [](State& vm, Obj* o, Value b) {
+    const ReaderConditional* x = static_cast<ReaderConditional*>(o);
+    const ReaderConditional* y = as<ReaderConditional>(b);
+    return y && x->splicing == y->splicing && equiv(vm, x->form, y->form);
+  };
+  rc.hash = [](State& vm, Obj* o) {
+    const ReaderConditional* x = static_cast<ReaderConditional*>(o);
+    return 31 * hash(vm, x->form) + (x->splicing ? 1231u : 1237u);  // Boolean.hashCode
+  };
 }
 
 Value tagged_literal_get(State&, const TaggedLiteral* t, Value key, Value not_found) {

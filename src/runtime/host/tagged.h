@@ -38,7 +38,19 @@ struct TaggedLiteral : Obj {
   }
 };
 
-/// Registers Uuid, Inst and TaggedLiteral with the type table: UUIDs and instants are
+/// clojure.lang.ReaderConditional: a `#?(...)` or `#?@(...)` form kept as a value
+/// (read-string with {:read-cond :preserve}, or `reader-conditional`): the list of
+/// feature/form pairs and whether it splices. Prints as it reads; `=` by form and
+/// splicing; answers get of :form and :splicing?.
+struct ReaderConditional : Obj {
+  static constexpr ObjType kType = ObjType::ReaderConditional;
+  Value form;
+  bool splicing;
+  ReaderConditional(Value f, bool s) : Obj(kType), form(f), splicing(s) {}
+  void trace(Tracer& t) { t.mark(form); }
+};
+
+/// Registers Uuid, Inst, TaggedLiteral and ReaderConditional with the type table: UUIDs and instants are
 /// `=` and hash as Java's equals/hashCode; a tagged literal is `=` by tag and form and
 /// answers get of :tag and :form.
 void register_tagged_types(TypeInfo* table);

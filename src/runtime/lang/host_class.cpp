@@ -37,13 +37,13 @@ struct OtherClass {
 };
 
 // Listed before the object types, superclasses first: the classes of longs, doubles,
-// booleans and characters (java.lang.Long is BoxedLong's row), the numbers Clojure
-// code names that Clove has no type for, and Number itself.
+// booleans and characters (java.lang.Long and java.lang.Float are the rows of BoxedLong
+// and BoxedFloat), the numbers Clojure code names that Clove has no type for, and
+// Number itself.
 constexpr OtherClass kOtherClasses[] = {
     {"java.lang.Number", nullptr, trait::Serializable},
     {"java.lang.Integer", "java.lang.Number", trait::Comparable},
     {"java.lang.Double", "java.lang.Number", trait::Comparable},
-    {"java.lang.Float", "java.lang.Number", trait::Comparable},
     {"java.math.BigInteger", "java.lang.Number", trait::Comparable},
     {"java.lang.Boolean", nullptr, trait::Comparable | trait::Serializable},
     {"java.lang.Character", nullptr, trait::Comparable | trait::Serializable},

@@ -7,6 +7,7 @@
 #include "core/error.h"
 #include "core/murmur3.h"
 #include "core/print_context.h"
+#include "runtime/coll/identity_hash.h"
 #include "runtime/coll/coll.h"
 #include "core/type_table.h"
 #include "runtime/num/number.h"
@@ -31,11 +32,6 @@ Record* copy_instance(State& vm, Record* r) {
   c->ext = r->ext;
   c->meta = r->meta;
   return c;
-}
-
-uint32_t identity_hash(const Obj* o) {
-  auto p = reinterpret_cast<uintptr_t>(o);
-  return static_cast<uint32_t>((p >> 4) ^ (p >> 36));
 }
 
 Value record_assoc(State& vm, Record* r, Value key, Value val);

@@ -62,7 +62,7 @@ int32_t java_biginteger_hash(const mpz_t z) {
 enum class Category { None, Integer, Floating, Ratio, Decimal };
 Category category(Value v) {
   if (is_long(v) || is<BigInt>(v)) return Category::Integer;
-  if (v.is_double()) return Category::Floating;
+  if (is_floating(v)) return Category::Floating;
   if (is<Ratio>(v)) return Category::Ratio;
   if (is<BigDecimal>(v)) return Category::Decimal;
   return Category::None;
@@ -345,22 +345,22 @@ double bignum_to_double(Value v) {
     return mpz_sgn(mpq_numref(r->q)) < 0 ? -d : d;
   }
   if (is_long(v)) return static_cast<double>(as_long(v));
-  if (v.is_double()) return v.as_double();
+  if (is_floating(v)) return floating_value(v);
   return 0.0;
 }
 
 int bignum_compare(Value a, Value b) {
   // BigDecimal against a long, BigInt, Ratio or BigDecimal: BigDecimal.compareTo after
   // Clojure's toBigDecimal (a non-terminating Ratio throws, as on the JVM).
-  if ((is<BigDecimal>(a) || is<BigDecimal>(b)) && !a.is_double() && !b.is_double() && is_number(a) &&
+  if ((is<BigDecimal>(a) || is<BigDecimal>(b)) && !is_floating(a) && !is_floating(b) && is_number(a) &&
       is_number(b))
     return decimal_compare(a, b);
   Mpq qa, qb;
   for (int side = 0; side < 2; ++side) {
     Value v = side == 0 ? a : b;
     mpq_ptr q = side == 0 ? qa.v : qb.v;
-    if (v.is_double()) {
-      double d = v.as_double();
+    if (is_floating(v)) {
+      double d = floating_value(v);
       if (std::isnan(d)) return 2;
       if (std::isinf(d)) return (d > 0) == (side == 0) ? 1 : -1;
       mpq_set_d(q, d);

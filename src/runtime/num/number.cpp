@@ -104,7 +104,17 @@ Value rational_arith(State& vm, ArithOp op, Value a, Value b) {
 
 }  // namespace
 
-bool is_number(Value v) { return v.is_double() || is_long(v) || is_bignum(v); }
+bool is_number(Value v) { return v.is_double() || is_long(v) || is_bignum(v) || is_float(v); }
+
+Value make_float(Heap& h, float f) {
+  if (f != f) f = std::bit_cast<float>(uint32_t{0x7fc00000});  // Float.floatToIntBits's NaN
+  return Value::object(h.make<BoxedFloat>(f));
+}
+
+bool fits_float(double d) {
+  constexpr double kMax = 3.4028234663852886e38;  // Float.MAX_VALUE
+  return !(d < -kMax || d > kMax);
+}
 
 const char* value_type_name(Value v) {
   if (v.is_nil()) return "nil";
@@ -131,6 +141,15 @@ int64_t d2l(double d) {
   if (d >= 9223372036854775807.0) return INT64_MAX;
   if (d <= -9223372036854775808.0) return INT64_MIN;
   return static_cast<int64_t>(d);
+}
+float d2f(double d) {
+  if (std::isfinite(d) && std::fabs(d) > 3.4028234663852886e38) {  // beyond FLT_MAX
+    // Up to half an ulp past FLT_MAX still rounds to FLT_MAX.
+    float max = std::bit_cast<float>(uint32_t{0x7f7fffff});
+    return std::fabs(d) < 3.4028235677973366e38 ? (d > 0 ? max : -max)
+                                                 : (d > 0 ? HUGE_VALF : -HUGE_VALF);
+  }
+  return static_cast<float>(d);
 }
 int32_t d2i(double d) {
   if (std::isnan(d)) return 0;
@@ -167,18 +186,19 @@ int64_t bignum_low_bits(Value v) {
 
 int64_t number_long_value(Value v) {
   if (is_long(v)) return as_long(v);
-  if (v.is_double()) return d2l(v.as_double());
+  if (is_floating(v)) return d2l(floating_value(v));
   return bignum_low_bits(v);  // BigInt, Ratio, BigDecimal
 }
 
 int32_t number_int_value(Value v) {
-  if (v.is_double()) return d2i(v.as_double());
+  if (is_floating(v)) return d2i(floating_value(v));
   return static_cast<int32_t>(static_cast<uint32_t>(number_long_value(v)));
 }
 
 double to_double(Value v) {
   if (v.is_double()) return v.as_double();
   if (is_long(v)) return static_cast<double>(as_long(v));
+  if (is_float(v)) return static_cast<double>(as_float(v));
   if (is_bignum(v)) return bignum_to_double(v);
   not_a_number(v);
 }
@@ -261,7 +281,7 @@ Value arith(State& vm, ArithOp op, Value a, Value b) {
   // A type that defines arithmetic of its own (an embedding host's objects).
   if (a.is_obj() && type_of(a.as_obj()).arith) return type_of(a.as_obj()).arith(vm, static_cast<uint8_t>(op), a, b);
   if (b.is_obj() && type_of(b.as_obj()).arith) return type_of(b.as_obj()).arith(vm, static_cast<uint8_t>(op), a, b);
-  if (a.is_double() || b.is_double()) {
+  if (is_floating(a) || is_floating(b)) {  // a Float computes as a double (Numbers.DoubleOps)
     if (!is_number(a)) not_a_number(a);
     if (!is_number(b)) not_a_number(b);
     return double_arith(op, to_double(a), to_double(b));
@@ -284,7 +304,7 @@ bool num_compare(CmpOp op, Value a, Value b) {
   }
   if (!is_number(a)) not_a_number(a);
   if (!is_number(b)) not_a_number(b);
-  if (a.is_double() || b.is_double()) {
+  if (is_floating(a) || is_floating(b)) {
     double x = to_double(a), y = to_double(b);
     switch (op) {
       case CmpOp::Lt: return x < y;
@@ -308,8 +328,8 @@ bool num_compare(CmpOp op, Value a, Value b) {
 
 bool num_equiv(Value a, Value b) {
   if (is_long(a) && is_long(b)) return as_long(a) == as_long(b);
-  if (a.is_double() && b.is_double()) return a.as_double() == b.as_double();
-  if (a.is_double() || b.is_double()) return false;  // different categories
+  if (is_floating(a) && is_floating(b)) return floating_value(a) == floating_value(b);
+  if (is_floating(a) || is_floating(b)) return false;  // different categories
   if (is_bignum(a) || is_bignum(b)) return bignum_equiv(a, b);
   return false;
 }
@@ -321,6 +341,11 @@ uint32_t num_hash(Value v) {
     if (d == 0.0) d = 0.0;  // -0.0 hashes as 0.0
     uint64_t bits = std::bit_cast<uint64_t>(d);
     return static_cast<uint32_t>(bits ^ (bits >> 32));
+  }
+  if (is_float(v)) {  // Float.hashCode (floatToIntBits), but -0.0f as 0.0f (Numbers.hasheq)
+    float f = as_float(v);
+    if (f == 0.0f) f = 0.0f;
+    return std::bit_cast<uint32_t>(f);
   }
   return bignum_hash(v);
 }

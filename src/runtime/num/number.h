@@ -22,11 +22,38 @@ struct BoxedLong : Obj {
   void trace(Tracer&) {}
 };
 
+/// A java.lang.Float: what `float`, `unchecked-float`, `aget` of a float array and the
+/// float overloads of Math give. A heap object, as a BoxedLong is, so that it is an
+/// ordinary row of the type table (class, instance?, protocol dispatch) rather than a
+/// new immediate kind every switch over the tags would need (docs/design/values.md).
+/// Equal (=) to the double of the same value, hashed and printed as Java's Float; in
+/// arithmetic it is a double, as Clojure's Numbers puts Float in the DOUBLE category.
+struct BoxedFloat : Obj {
+  static constexpr ObjType kType = ObjType::BoxedFloat;
+  float value;
+  explicit BoxedFloat(float f) : Obj(kType), value(f) {}
+  void trace(Tracer&) {}
+};
+
 inline Value make_long(Heap& h, int64_t i) {
   if (Value::fits_small(i)) return Value::small_int(i);
   return Value::object(h.make<BoxedLong>(i));
 }
 inline bool is_long(Value v) { return v.is_small_int() || is<BoxedLong>(v); }
+/// A Float holding f (NaNs become Java's canonical float NaN, 0x7fc00000).
+Value make_float(Heap& h, float f);
+inline bool is_float(Value v) { return is<BoxedFloat>(v); }
+/// The float in v; v must satisfy is_float.
+inline float as_float(Value v) { return static_cast<BoxedFloat*>(v.as_obj())->value; }
+/// A double or a Float: Clojure's floating-point category (float? is true, arithmetic
+/// is in doubles).
+inline bool is_floating(Value v) { return v.is_double() || is_float(v); }
+/// The value of a double or a Float (is_floating(v)) as a double.
+inline double floating_value(Value v) {
+  return v.is_double() ? v.as_double() : static_cast<double>(as_float(v));
+}
+/// Whether d is within float's range (RT.floatCast): |d| <= Float.MAX_VALUE, or NaN.
+bool fits_float(double d);
 
 /// Whether one of x and y is a double and the other a small long; then dx and dy are
 /// both as doubles. With a double operand, Clojure's arithmetic (clojure.lang.Numbers,
@@ -54,6 +81,9 @@ inline int64_t floor_mod(int64_t a, int64_t b) {
 /// Java's d2l / d2i: truncate toward zero, saturate at the type's bounds, NaN -> 0.
 int64_t d2l(double d);
 int32_t d2i(double d);
+/// Java's d2f: the nearest float, infinities beyond float's range (a plain C++ cast of
+/// an out-of-range double is undefined).
+float d2f(double d);
 /// Number.longValue of a number (is_number(v)): doubles as d2l, big integers, ratios and
 /// decimals keep the low 64 bits of their integer part (BigInteger.longValue).
 int64_t number_long_value(Value v);

@@ -18,6 +18,7 @@
 #include "core/stack_guard.h"
 #include "runtime/num/bignum.h"
 #include "runtime/coll/coll.h"
+#include "runtime/coll/identity_hash.h"
 #include "runtime/lang/exception.h"
 #include "runtime/lang/function.h"
 #include "runtime/lang/host_class.h"
@@ -65,12 +66,6 @@ std::string munge(std::string_view name) {
     }
   }
   return out;
-}
-
-/// An identity hash for #object[...] text (Java's identityHashCode has no fixed value either).
-uint32_t identity_hash(const Obj* o) {
-  auto p = reinterpret_cast<uintptr_t>(o);
-  return static_cast<uint32_t>((p >> 4) ^ (p >> 36));
 }
 
 /// The class-like name and identity text of a fn ("clojure.core$inc", "clojure.core$inc@1a2b").
@@ -211,11 +206,11 @@ class Printer final : public PrintContext {
       out += v.is_true() ? "true" : "false";
     } else if (is_long(v)) {
       out += fmt::format("{}", as_long(v));
-    } else if (v.is_double()) {
-      double d = v.as_double();
+    } else if (is_floating(v)) {
+      double d = floating_value(v);
       if (std::isnan(d)) out += "##NaN";
       else if (std::isinf(d)) out += d > 0 ? "##Inf" : "##-Inf";
-      else out += format_double(d);
+      else out += v.is_double() ? format_double(d) : format_float(as_float(v));
     } else if (v.is_char()) {
       if (readably) {
         out += '\\';
@@ -494,6 +489,7 @@ std::string str_impl(State& vm, Value v, const PrintBounds* bounds) {
     return out;
   }
   if (v.is_double()) return format_double(v.as_double());
+  if (is_float(v)) return format_float(as_float(v));
   if (BigInt* b = as<BigInt>(v)) return bigint_to_string(b);
   if (BigDecimal* d = as<BigDecimal>(v)) return bigdecimal_to_string(d);
   if (Namespace* ns = as<Namespace>(v)) return std::string(ns->name->name_view());
@@ -530,19 +526,22 @@ std::string str_bounded(State& vm, Value v, const PrintBounds& bounds) {
   return str_impl(vm, v, &bounds);
 }
 
-std::string format_double(double d) {
-  // Java's Double.toString layout over the shortest round-tripping digits
-  // (std::to_chars gives those; Steele & White / Ryu-style shortest output).
-  if (std::isnan(d)) return "NaN";
-  if (std::isinf(d)) return d > 0 ? "Infinity" : "-Infinity";
-  if (d == 0) return std::signbit(d) ? "-0.0" : "0.0";
+namespace {
+
+/// Java's Double.toString / Float.toString layout over the shortest round-tripping
+/// digits of x (std::to_chars gives those; Steele & White / Ryu-style shortest output).
+template <class F>
+std::string format_floating(F x) {
+  if (std::isnan(x)) return "NaN";
+  if (std::isinf(x)) return x > 0 ? "Infinity" : "-Infinity";
+  if (x == 0) return std::signbit(x) ? "-0.0" : "0.0";
   char buf[64];
-  auto res = std::to_chars(buf, buf + sizeof buf, d, std::chars_format::scientific);
+  auto res = std::to_chars(buf, buf + sizeof buf, x, std::chars_format::scientific);
   std::string_view sci(buf, static_cast<size_t>(res.ptr - buf));  // e.g. "-1.2345e+02"
   if (sci.find('.') == std::string_view::npos) {
     // Java always shows two significant digits (d.dE..): when one digit suffices it
     // picks the two-digit decimal nearest the exact value (4.9E-324, not 5.0E-324).
-    res = std::to_chars(buf, buf + sizeof buf, d, std::chars_format::scientific, 1);
+    res = std::to_chars(buf, buf + sizeof buf, x, std::chars_format::scientific, 1);
     sci = std::string_view(buf, static_cast<size_t>(res.ptr - buf));
   }
   std::string out;
@@ -555,8 +554,8 @@ std::string format_double(double d) {
   for (char c : sci.substr(0, e))
     if (c != '.') digits += c;
   int exp = std::stoi(std::string(sci.substr(e + 1)));
-  double mag = std::fabs(d);
-  if (mag >= 1e-3 && mag < 1e7) {
+  F mag = std::fabs(x);
+  if (mag >= F(1e-3) && mag < F(1e7)) {
     if (exp >= 0) {
       size_t int_len = static_cast<size_t>(exp) + 1;
       if (digits.size() <= int_len) {
@@ -585,5 +584,11 @@ std::string format_double(double d) {
   out += std::to_string(exp);
   return out;
 }
+
+}  // namespace
+
+std::string format_double(double d) { return format_floating(d); }
+
+std::string format_float(float f) { return format_floating(f); }
 
 }  // namespace clove

@@ -54,6 +54,9 @@ std::string str_bounded(State& vm, Value v, const PrintBounds& bounds = {});
 /// that read back as the same double, scientific ("1.0E10", "1.0E-5") outside
 /// [1e-3, 1e7); "NaN", "Infinity", "-Infinity" for the special values.
 std::string format_double(double d);
+/// Float.toString of a float, laid out as format_double over the float's own shortest
+/// digits: (float 0.1) is "0.1", (float 1e10) "1.0E10".
+std::string format_float(float f);
 
 /// Deepest nesting print_value follows; deeper data (or data deep enough to run the
 /// thread's C++ stack short first) throws StackOverflowError instead of crashing.

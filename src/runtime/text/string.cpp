@@ -62,26 +62,28 @@ uint64_t name_hash(std::string_view ns, std::string_view name) {
   return mix_bytes(mix_bytes(0x243F6A8885A308D3ull, ns), name);
 }
 
-bool same_name(const Symbol* s, std::string_view ns, std::string_view name) {
-  return s->name_view() == name && s->ns_view() == ns;
+bool same_name(const Symbol* s, std::string_view ns, bool qualified, std::string_view name) {
+  return s->name_view() == name && s->ns_view() == ns && (s->ns != nullptr) == qualified;
 }
-bool same_name(const Keyword* k, std::string_view ns, std::string_view name) { return same_name(k->sym, ns, name); }
+bool same_name(const Keyword* k, std::string_view ns, bool qualified, std::string_view name) {
+  return same_name(k->sym, ns, qualified, name);
+}
 
 }  // namespace
 
 template <class T>
-T* Interner::find(const Table<T>& t, uint64_t h, std::string_view ns, std::string_view name) const {
+T* Interner::find(const Table<T>& t, uint64_t h, std::string_view ns, bool qualified, std::string_view name) const {
   if (t.slots.empty()) return nullptr;
   size_t mask = t.slots.size() - 1;
   for (size_t i = h & mask; t.slots[i].obj; i = (i + 1) & mask)
-    if (t.slots[i].hash == h && same_name(t.slots[i].obj, ns, name)) return t.slots[i].obj;
+    if (t.slots[i].hash == h && same_name(t.slots[i].obj, ns, qualified, name)) return t.slots[i].obj;
   return nullptr;
 }
 
 template <class T, class Make>
-T* Interner::intern(Table<T>& t, std::string_view ns, std::string_view name, Make&& make) {
+T* Interner::intern(Table<T>& t, std::string_view ns, bool qualified, std::string_view name, Make&& make) {
   uint64_t h = name_hash(ns, name);
-  if (T* found = find(t, h, ns, name)) return found;
+  if (T* found = find(t, h, ns, qualified, name)) return found;
   // New: make it first (make may allocate and collect, but the tables are unchanged by
   // that), then insert, growing when 3/4 full.
   T* obj = make();
@@ -112,7 +114,7 @@ T* Interner::intern(Table<T>& t, std::string_view ns, std::string_view name, Mak
 }
 
 Symbol* Interner::symbol(std::string_view ns, std::string_view name) {
-  return intern(symbols_, ns, name, [&] {
+  return intern(symbols_, ns, !ns.empty(), name, [&] {
     String* n = ns.empty() ? nullptr : make_string(heap_, ns);
     String* nm = make_string(heap_, name);
     return heap_.make<Symbol>(n, nm);
@@ -127,11 +129,27 @@ Symbol* Interner::symbol(std::string_view q) {
 }
 
 Keyword* Interner::keyword(std::string_view ns, std::string_view name) {
-  return intern(keywords_, ns, name, [&] { return heap_.make<Keyword>(symbol(ns, name)); });
+  return intern(keywords_, ns, !ns.empty(), name, [&] { return heap_.make<Keyword>(symbol(ns, name)); });
+}
+
+Symbol* Interner::symbol_empty_ns(std::string_view name) {
+  return intern(symbols_, {}, true, name, [&] {
+    String* n = make_string(heap_, "");
+    String* nm = make_string(heap_, name);
+    return heap_.make<Symbol>(n, nm);
+  });
+}
+
+Keyword* Interner::keyword_empty_ns(std::string_view name) {
+  return intern(keywords_, {}, true, name, [&] { return heap_.make<Keyword>(symbol_empty_ns(name)); });
+}
+
+Keyword* Interner::find_keyword_empty_ns(std::string_view name) const {
+  return find(keywords_, name_hash({}, name), {}, true, name);
 }
 
 Keyword* Interner::find_keyword(std::string_view ns, std::string_view name) const {
-  return find(keywords_, name_hash(ns, name), ns, name);
+  return find(keywords_, name_hash(ns, name), ns, !ns.empty(), name);
 }
 
 Keyword* Interner::keyword(std::string_view q) {

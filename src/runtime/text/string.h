@@ -75,6 +75,13 @@ class Interner {
   Symbol* symbol(std::string_view qualified);
   Keyword* keyword(std::string_view ns, std::string_view name);
   Keyword* keyword(std::string_view qualified);
+  /// The symbol and keyword whose namespace is the empty string, `/name` ((symbol "" "a"),
+  /// (keyword "" "a") print `/a` and `:/a`): distinct from the unqualified ones, as on
+  /// the JVM, where the namespace is "" rather than null.
+  Symbol* symbol_empty_ns(std::string_view name);
+  Keyword* keyword_empty_ns(std::string_view name);
+  /// find_keyword of the keyword whose namespace is the empty string.
+  Keyword* find_keyword_empty_ns(std::string_view name) const;
   /// The keyword ns/name if it has been interned, else nullptr (Clojure's find-keyword).
   Keyword* find_keyword(std::string_view ns, std::string_view name) const;
   /// The interned symbol with s's namespace and name: s itself unless s was made by
@@ -82,7 +89,7 @@ class Interner {
   Symbol* canonical(Symbol* s) {
     size_t i = (reinterpret_cast<uintptr_t>(s) >> 4) & (kRecent - 1);
     if (recent_[i] == s) return s;
-    Symbol* c = symbol(s->ns_view(), s->name_view());
+    Symbol* c = s->ns && s->ns_view().empty() ? symbol_empty_ns(s->name_view()) : symbol(s->ns_view(), s->name_view());
     recent_[(reinterpret_cast<uintptr_t>(c) >> 4) & (kRecent - 1)] = c;
     return c;
   }
@@ -112,10 +119,11 @@ class Interner {
     std::vector<Slot> slots;
     size_t count = 0;
   };
+  // `qualified`: the object has a namespace, the empty string when ns is empty.
   template <class T, class Make>
-  T* intern(Table<T>& t, std::string_view ns, std::string_view name, Make&& make);
+  T* intern(Table<T>& t, std::string_view ns, bool qualified, std::string_view name, Make&& make);
   template <class T>
-  T* find(const Table<T>& t, uint64_t hash, std::string_view ns, std::string_view name) const;
+  T* find(const Table<T>& t, uint64_t hash, std::string_view ns, bool qualified, std::string_view name) const;
 
   Heap& heap_;
   bool frozen_ = false;

@@ -963,15 +963,30 @@
              (mapcat (fn [i] [commachar (subs digits i (+ i interval))])
                      (range first-len n interval))))))
 
+(defn- exact-bigint
+  "The integer that the integral double x is, exactly (its binary digits, not its
+  shortest decimal form)."
+  [x]
+  (loop [y x k 0]
+    (if (< (Math/abs (double y)) 4.0E18)
+      (* (bigint (long y)) (reduce * 1N (repeat k 2N)))
+      (recur (/ y 2.0) (inc k)))))
+
 (defn- format-integer
   "Integer directive output: x in base with the flags and parameters p."
   [x base {:keys [mincol padchar commachar comma-interval]} colon at]
+  (let [x (if (and (float? x) (== x (Math/floor x)) (not (Double/isInfinite x)))
+            (let [i (exact-bigint x)]
+              (when (and (= base 10) (> (abs i) Long/MAX_VALUE))
+                (throw (ArithmeticException. "integer overflow")))
+              i)
+            x)]
   (if (integer? x)
     (let [digits (if (= base 10) (str (if (neg? x) (- x) x)) (digits-of (if (neg? x) (- x) x) base))
           digits (if colon (group-digits digits commachar comma-interval) digits)
           s (str (cond (neg? x) "-" at "+" :else "") digits)]
       (pad-text s {:mincol mincol :colinc 1 :minpad 0 :padchar padchar} true))
-    (pad-text (print-str x) {:mincol mincol :colinc 1 :minpad 0 :padchar \space} true)))
+    (pad-text (print-str x) {:mincol mincol :colinc 1 :minpad 0 :padchar \space} true))))
 
 (def ^:private ones ["" "one" "two" "three" "four" "five" "six" "seven" "eight" "nine" "ten"
                      "eleven" "twelve" "thirteen" "fourteen" "fifteen" "sixteen" "seventeen"
@@ -988,46 +1003,64 @@
                        "sexdecillion" "septendecillion" "octodecillion" "novemdecillion" "vigintillion"])
 
 (defn- below-1000
-  "English words for 0 < n < 1000; ordinal? gives the ordinal form of the last word."
+  "English words for a group 0 < n < 1000; ordinal? gives the ordinal form of its last
+  word. n may be a float or a ratio, as ~R takes them on the JVM: each place is
+  truncated, and a fraction left in a place reads as zero (70.5 is seventy-zero)."
   [n ordinal?]
   (let [h (quot n 100) r (rem n 100)
-        hw (when (pos? h) (str (ones h) (if (and ordinal? (zero? r)) " hundredth" " hundred")))
+        hw (when (pos? h) (str (ones (int h)) (if (and ordinal? (zero? r)) " hundredth" " hundred")))
         rw (when (pos? r)
              (if (< r 20)
-               ((if ordinal? ones-th ones) r)
-               (let [t (quot r 10) o (rem r 10)]
-                 (if (zero? o)
-                   ((if ordinal? tens-th tens) t)
-                   (str (tens t) "-" ((if ordinal? ones-th ones) o))))))]
+               (if (< r 1)
+                 (if ordinal? "zeroth" "zero")
+                 ((if ordinal? ones-th ones) (int r)))
+               (let [t (int (quot r 10)) o (rem r 10)]
+                 (cond
+                   (zero? o) ((if ordinal? tens-th tens) t)
+                   (< o 1) (str (tens t) (if ordinal? "-zeroth" "-zero"))
+                   :else (str (tens t) "-" ((if ordinal? ones-th ones) (int o)))))))]
     (clojure.string/join " " (remove nil? [hw rw]))))
 
 (defn- english
-  "n in English words, cardinal or ordinal."
+  "n in English words, cardinal or ordinal (floats and ratios as below-1000 says;
+  0.0, unlike 0, has no words)."
   [n ordinal?]
   (cond
-    (zero? n) (if ordinal? "zeroth" "zero")
+    (= 0 n) (if ordinal? "zeroth" "zero")
     (neg? n) (str "minus " (english (- n) ordinal?))
     :else
-    (let [groups (loop [n n acc []] (if (zero? n) acc (recur (quot n 1000) (conj acc (rem n 1000)))))
+    (let [groups (loop [n n acc []] (if (pos? n) (recur (quot n 1000) (conj acc (rem n 1000))) acc))
           last-nz (first (keep-indexed (fn [i g] (when (pos? g) i)) groups))
+          _ (when (and ordinal? (nil? last-nz))
+              (throw (IllegalArgumentException. (str "No ordinal for " n))))
           parts (for [i (range (dec (count groups)) -1 -1)
                       :let [g (groups i)]
                       :when (pos? g)]
                   (let [ord (and ordinal? (= i last-nz))]
                     (if (zero? i)
                       (below-1000 g ord)
-                      (str (below-1000 g false) " " (scales i) (when ord "th")))))]
+                      (str (below-1000 g false) " " (nth scales i) (when ord "th")))))]
       (clojure.string/join ", " parts))))
 
-(defn- roman [n old?]
-  (let [table (if old?
-                [[1000 "M"] [500 "D"] [100 "C"] [50 "L"] [10 "X"] [5 "V"] [1 "I"]]
-                [[1000 "M"] [900 "CM"] [500 "D"] [400 "CD"] [100 "C"] [90 "XC"] [50 "L"]
-                 [40 "XL"] [10 "X"] [9 "IX"] [5 "V"] [4 "IV"] [1 "I"]])]
-    (loop [n n [[v s] & more :as t] table acc ""]
-      (cond (zero? n) acc
-            (>= n v) (recur (- n v) t (str acc s))
-            :else (recur n more acc)))))
+(def ^:private roman-digits
+  "The Roman numerals of each digit 0-9 at each place, ones first: [new-style old-style]."
+  (let [place (fn [one five ten]
+                [["" one (str one one) (str one one one) (str one five) five (str five one)
+                  (str five one one) (str five one one one) (str one ten)]
+                 ["" one (str one one) (str one one one) (str one one one one) five (str five one)
+                  (str five one one) (str five one one one) (str five one one one one)]])]
+    [(place "I" "V" "X") (place "X" "L" "C") (place "C" "D" "M") [(vec (take 4 (iterate #(str % "M") ""))) (vec (take 4 (iterate #(str % "M") "")))]]))
+
+(defn- roman
+  "n (0 < n < 4000) in Roman numerals, old style (IIII for 4) when old?. Place by
+  place; a float's or ratio's fraction makes its ones place at least I, as on the JVM."
+  [n old?]
+  (let [style (if old? 1 0)
+        digit (fn [place]
+                (let [d (if (zero? place) (rem n 10) (rem (quot n (long (Math/pow 10 place))) 10))]
+                  (if (pos? d) (max 1 (int d)) 0)))]
+    (apply str (for [place [3 2 1 0]]
+                 (get-in roman-digits [place style (digit place)])))))
 
 (def ^:private char-names
   {\space "Space" \newline "Newline" \tab "Tab" \backspace "Backspace" \return "Return"
@@ -1114,25 +1147,24 @@
       :else s)))
 
 (defn- float-e
-  "~E: x in exponential notation."
+  "~E: x in exponential notation: k digits before the point (k <= 0: -k zeros after
+  it), d digits in all after it (d-k+1 when k > 0)."
   [x {:keys [w d e k overflowchar padchar exptchar]} at]
   (let [x (if (and (number? x) (not (float? x))) (double x) x)
         neg (neg? x)
         k (or k 1)
         [ds p] (decimal-digits x)
-        zero? (= "" ds)
-        ex (if zero? 0 (- p k))
-        sign (cond neg "-" at "+" :else "")
-        [ds2 p2] (if d
-                   (round-digits [ds k] (- d (dec k)))
-                   [ds k])
-        [ds2 p2 ex] (if (and (not zero?) (> p2 k)) [ds2 (dec p2) (inc ex)] [ds2 p2 ex])
-        [ip fp] (fixed-text [ds2 p2] (when d (- d (dec k))))
+        [ds p] (if (= "" ds) ["0" 1] [ds p])
+        ex (- p k)
+        frac (when d (if (pos? k) (- d (dec k)) d))
+        [ds2 p2] (if frac (round-digits [ds k] frac) [ds k])
+        [ds2 p2 ex] (if (and (pos? k) (> p2 k)) [ds2 (dec p2) (inc ex)] [ds2 p2 ex])
+        [ip fp] (fixed-text [ds2 p2] frac)
         fp (if (= "" fp) "0" fp)
         ip (if (= "" ip) "0" ip)
         exs (str (Math/abs (long ex)))
         exs (if e (str (apply str (repeat (- e (count exs)) \0)) exs) exs)
-        s (str sign ip "." fp (or exptchar \E) (if (neg? ex) "-" "+") exs)]
+        s (str (cond neg "-" at "+" :else "") ip "." fp (or exptchar \E) (if (neg? ex) "-" "+") exs)]
     (cond
       (and w overflowchar (> (count s) w)) (apply str (repeat w overflowchar))
       w (str (apply str (repeat (- w (count s)) padchar)) s)
@@ -1140,10 +1172,11 @@
 
 (defn- float-g
   "~G: fixed notation when the exponent is small, else ~E."
-  [x {:keys [w d e k overflowchar padchar] :as p} at]
-  (let [x (if (and (number? x) (not (float? x))) (double x) x)
+  [x0 {:keys [w d e k overflowchar padchar] :as p} at]
+  (let [x (if (and (number? x0) (not (float? x0))) (double x0) x0)
         [ds pt] (decimal-digits x)
-        n (if (= "" ds) 0 pt)
+        ;; zero reads as one digit, at exponent 1 for an integer 0 and 0 for 0.0
+        [ds n] (if (= "" ds) ["0" (if (float? x0) 0 1)] [ds pt])
         ee (if e (+ e 2) 4)
         ww (when w (- w ee))
         d (or d (max (count ds) (min n 7)))
@@ -1330,7 +1363,7 @@
       \R (let [[a nav] (next-arg nav)]
            (out! (cond
                    (:base p) (format-integer a (:base p) p colon at)
-                   (and at colon) (roman a true)
+                   (and at colon) (if (< 0 a 4000) (roman a true) (format-integer a 10 {:mincol 0 :padchar \space :commachar \, :comma-interval 3} true false))
                    at (if (< 0 a 4000) (roman a false) (format-integer a 10 {:mincol 0 :padchar \space :commachar \, :comma-interval 3} true false))
                    :else (english a colon)))
            nav)

@@ -1655,6 +1655,35 @@
           (do (write-out (first s))
               (write-rest (next s) :linear)))))))
 
+(defn- write-fill-rest
+  "Writes the first form of s, a space, then the rest aligned under the second one,
+  separated by fill newlines."
+  [s]
+  (write-out (first s))
+  (when-let [more (next s)]
+    (.write *out* " ")
+    (pprint-indent :current 0)
+    (print-length-loop [more more]
+      (when more
+        (write-out (first more))
+        (when (next more)
+          (.write *out* " ")
+          (pprint-newline :fill))
+        (recur (next more))))))
+
+(defn- code-libspec
+  "A libspec in an ns clause: [lib :as alias] on one line, [lib & more] (or a prefix
+  list) with the rest aligned under the second form."
+  [spec]
+  (let [[prefix suffix] (if (vector? spec) ["[" "]"] ["(" ")"])]
+    (if (and (vector? spec) (= 3 (count spec)) (keyword? (second spec)))
+      (pprint-logical-block :prefix prefix :suffix suffix
+        (write-out (first spec)) (.write *out* " ")
+        (write-out (second spec)) (.write *out* " ")
+        (write-out (nth spec 2)))
+      (pprint-logical-block :prefix prefix :suffix suffix
+        (write-fill-rest (seq spec))))))
+
 (defn- code-ns-clause [clause]
   (if (and (seq? clause) (keyword? (first clause)))
     (pprint-logical-block :prefix "(" :suffix ")"
@@ -1662,8 +1691,16 @@
       (when-let [s (next clause)]
         (.write *out* " ")
         (pprint-indent :current 0)
-        (write-out (first s))
-        (write-rest (next s) :linear)))
+        (print-length-loop [s s]
+          (when s
+            (let [x (first s)]
+              (if (or (vector? x) (and (seq? x) (seq x)))
+                (code-libspec x)
+                (write-out x)))
+            (when (next s)
+              (.write *out* " ")
+              (pprint-newline :fill))
+            (recur (next s))))))
     (write-out clause)))
 
 (defn- code-ns

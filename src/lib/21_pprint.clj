@@ -615,6 +615,24 @@
     (pprint-logical-block :prefix (if ns (str "#:" ns "{") "{") :suffix "}"
       (write-entries entries))))
 
+(def ^:private reference-types
+  "The classes simple-dispatch prints as #<Name@hash: value>, with the name."
+  {"clojure.lang.Atom" "Atom" "clojure.core.Ref" "Ref" "clojure.core.Agent" "Agent"
+   "clojure.lang.Volatile" "Volatile" "clojure.lang.Delay" "Delay"
+   "clojure.core.Promise" "Promise" "clojure.core.Future" "Future"})
+
+(defn- pprint-reference
+  "#<Atom@1f2e3d: value>, the value on the next line when it does not fit; a delay,
+  promise or future not yet realized shows :not-delivered."
+  [x type-name]
+  (pprint-logical-block :prefix "#<" :suffix ">"
+    (.write *out* (str type-name "@" (format "%x" (bit-and (hash x) 0xffffffff)) ": "))
+    (pprint-indent :block 0)
+    (pprint-newline :linear)
+    (write-out (if (and (#{"Delay" "Promise" "Future"} type-name) (not (realized? x)))
+                 :not-delivered
+                 @x))))
+
 (defn- dispatch-data
   "simple-dispatch's handling of the values it knows."
   [x]
@@ -624,7 +642,11 @@
     (vector? x) (pprint-vector x)
     (seq? x) (pprint-seq x)
     (set? x) (pprint-set x)
-    :else (print-atom x)))
+    (or (number? x) (string? x) (keyword? x) (symbol? x) (char? x) (boolean? x))
+    (print-atom x)
+    :else (if-let [type-name (reference-types (str (class x)))]
+            (pprint-reference x type-name)
+            (print-atom x))))
 
 (defmulti simple-dispatch
   "The pretty print dispatch function for simple data structure format (the

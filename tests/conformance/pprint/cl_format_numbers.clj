@@ -1,6 +1,7 @@
 ;; cl-format's number directives (~D ~B ~O ~X ~R ~F ~E ~G ~$ ~A ~S) with many parameter
 ;; combinations over integers, ratios and floats, pseudo-random ones included; quirks
 ;; included (a float argument to ~R). An error prints as ERR.
+;; labels: slow
 (require '[clojure.pprint :refer [cl-format]])
 (def state (atom 777))
 (defn rnd [n] (swap! state #(mod (+ (* % 1103515245) 12345) 2147483648)) (mod (quot @state 65536) n))

@@ -111,6 +111,20 @@ Value io_print_default(State& vm, Args a) {
   return Value::nil();
 }
 
+// (-take-string-writer w): the text written so far to the string writer w, which is left
+// empty. clojure.pprint's pretty writer collects what print, pr and .write send to *out*
+// in such a writer and takes it at each of its own operations.
+Value io_take_string_writer(State& vm, Args a) {
+  TextWriter* w = as_writer(a[0]);
+  if (!w || w->kind != WriterKind::String)
+    throw_error(ErrorKind::ClassCastException,
+                fmt::format("-take-string-writer: class {} cannot be cast to class java.io.StringWriter", value_type_name(a[0])));
+  Value s = string_value(vm.heap, w->text);
+  w->text.clear();
+  writer_recount(vm.heap, w);
+  return s;
+}
+
 }  // namespace
 
 void register_io_printers(TypeInfo* table) {
@@ -131,6 +145,8 @@ void install_io_natives(State& vm) {
   vm.def_native(C, "print-str", io_print_str, 0, -1, "print to a string, returning it.", "([& xs])");
   vm.def_native(C, "println-str", io_println_str, 0, -1, "println to a string, returning it.", "([& xs])");
   vm.def_native(C, "-pr-str-bounded", io_pr_str_bounded, 1, 1, "pr-str for error reports: at most 100 items of each collection, 10 levels of nesting and 10,000 bytes (then \"...\"), whatever *print-length* and *print-level* allow. Never throws for x: what printing x throws gives \"#<unprintable: ExceptionClass: message>\" (a host interrupt still stops it).", "([x])");
+  vm.def_native(C, "-take-string-writer", io_take_string_writer, 1, 1,
+                "The text written so far to the string writer w (a StringWriter or StringBuilder), which is left empty; ClassCastException for other values. Used by clojure.pprint.", "([w])");
   vm.def_native(C, "flush", io_flush, 0, 0, "Flushes the output stream that is the current value of *out*.", "([])");
   vm.def_native(C, "read-line", io_read_line, 0, 0,
                 "Reads the next line from the stream that is the current value of *in*; nil at end of input.", "([])");

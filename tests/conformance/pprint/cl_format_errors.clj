@@ -1,0 +1,42 @@
+;; cl-format with malformed format strings and bad arguments: the error's message names
+;; the problem and shows the format string with a caret under the place.
+(require '[clojure.pprint :refer [cl-format]])
+
+(defn try-format [fmt & args]
+  (try
+    (prn (apply cl-format nil fmt args))
+    (catch Exception e
+      (println "error for" (pr-str fmt))
+      (print (ex-message e))
+      (println "[end]"))))
+
+(try-format "~q" 1)
+(try-format "abc ~z def" 1)
+(try-format "~{~a" [1])
+(try-format "~[a~;b" 0)
+(try-format "~(abc" 0)
+(try-format "~<abc" 0)
+(try-format "~::a" 1)
+(try-format "~@@a" 1)
+(try-format "~@%")
+(try-format "~:%")
+(try-format "~@:[a~;b~]" 1)
+(try-format "~:@f" 1.0)
+(try-format "~1,2,3,4,5a" 1)
+(try-format "~1,2,3d~1,2,3,4,5,6d" 1 2)
+(try-format "~'ad" 1)
+(try-format "~1,'a,3,'bd" 1)
+(try-format "~[a~:;b~:;c~]" 0)
+(try-format "~{a~:;b~}" [0])
+(try-format "~(a~;b~)" 0)
+(try-format "~<a~;b~:;c~>" 0)
+(try-format "~[a~:;b~;c~]" 0)
+(try-format "~a ~a" 1)
+(try-format "~{~a~}" [])
+(try-format "~{~}" [1])
+(try-format "~@{~}" 1)
+(try-format "~a~%~a~%~a" 1 2)
+(try-format "~{~a ~}" 5)
+(try-format "~:[a~;b~]")
+(try-format "~v,vd" \x 5 3)
+(try-format "ok ~a" 1)

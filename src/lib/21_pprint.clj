@@ -26,36 +26,35 @@
 (declare simple-dispatch)
 
 (def ^:dynamic *print-pprint-dispatch*
-  "The pretty print dispatch function. Use with-pprint-dispatch or set-pprint-dispatch
-  to modify."
+  "The function pprint and write call to lay out each object (simple-dispatch by
+  default). Change it with set-pprint-dispatch, or for a body with
+  with-pprint-dispatch."
   nil)
 
 (def ^:dynamic *print-right-margin*
-  "Pretty printing will try to avoid anything going beyond this column. Set it to nil
-  to have pprint let the line be arbitrarily long. This will ignore all non-mandatory
-  newlines."
+  "The column, counted from 0, that pretty printing keeps lines within where it can.
+  nil means no limit: then only mandatory newlines break lines."
   72)
 
 (def ^:dynamic *print-miser-width*
-  "The column at which to enter miser style. Depending on the dispatch table, miser
-  style add newlines in more places to try to keep lines short allowing for further
-  levels of nesting."
+  "When a logical block starts within this many columns of the right margin, it is
+  laid out in miser style: its conditional :miser newlines break too, trading lines
+  for room for deeper nesting. nil turns miser style off."
   40)
 
 (def ^:dynamic *print-suppress-namespaces*
-  "Don't print namespaces with symbols. This is particularly useful when pretty
-  printing the results of macro expansions."
+  "When true, symbols print without their namespace, which makes macro expansions
+  (full of clojure.core/...) easier to read."
   nil)
 
 (def ^:dynamic *print-radix*
-  "Print a radix specifier in front of integers and rationals. If *print-base* is 2,
-  8, or 16, then the radix specifier used is #b, #o, or #x, respectively. Otherwise
-  the radix specifier is in the form #XXr where XX is the decimal value of
-  *print-base*."
+  "When true, integers and ratios print with a prefix naming *print-base*: #b, #o
+  or #x for bases 2, 8 and 16, #Nr (N in decimal) for any other base, and a
+  trailing . for decimal integers."
   nil)
 
 (def ^:dynamic *print-base*
-  "The base to use for printing integers and rationals."
+  "The radix, 2 to 36, in which pprint and write print integers and ratios."
   10)
 
 ;; The nesting level and the count of items written in the current logical block, for
@@ -474,8 +473,8 @@
     :else form))
 
 (defmacro print-length-loop
-  "A version of loop that iterates at most *print-length* times: where the next
-  iteration would pass *print-length*, it prints ... instead. For dispatch functions."
+  "Like loop, for dispatch functions that print the items of a collection: once
+  *print-length* iterations have run, the next one prints ... and the loop ends."
   {:added "1.3"}
   [bindings & body]
   (let [counter (gensym "count")]
@@ -649,9 +648,9 @@
             (print-atom x))))
 
 (defmulti simple-dispatch
-  "The pretty print dispatch function for simple data structure format (the
-  default). A multimethod on the class of its argument: add methods for types of your
-  own."
+  "The default value of *print-pprint-dispatch*, which lays out data: maps, vectors,
+  lists, sets and seqs as logical blocks. A multimethod on (class x): a method for a
+  type of your own changes how it pretty prints."
   {:added "1.2" :arglists '[[object]]}
   class)
 
@@ -676,7 +675,7 @@
                   (.write *out* "\n")))))
 
 (defmacro pp
-  "A convenience macro that pretty prints the last thing output (*1)."
+  "Pretty prints *1, the last value the REPL printed."
   {:added "1.2"}
   []
   `(pprint *1))
@@ -1808,8 +1807,9 @@
     :else (dispatch-data x)))
 
 (defmulti code-dispatch
-  "The pretty print dispatch function for pretty printing Clojure code: a
-  multimethod on the class of its argument."
+  "A value for *print-pprint-dispatch* that lays out Clojure code: special forms and
+  core macros (defn, let, cond, ns, ...) are indented as code is usually written. A
+  multimethod on (class x)."
   {:added "1.2" :arglists '[[object]]}
   class)
 

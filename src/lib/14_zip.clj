@@ -1,237 +1,274 @@
 ;; lazy-ns: clojure.zip
-;; 14_zip.clj: clojure.zip (SPEC L17), loaded on the first (require 'clojure.zip), as in
-;; Clojure: functional hierarchical zippers (Huet), following clojure/zip.clj (Rich
-;; Hickey). A location is a vector [node path] whose metadata holds the zipper's three
-;; functions; the path is a map {:l :pnodes :ppath :r}, or :end after the walk by next.
+;; 14_zip.clj: clojure.zip (SPEC L17), loaded on the first (require 'clojure.zip).
+;; Written for Clove from the documented behaviour of Clojure's zippers (Huet's
+;; "The Zipper"). A location is the pair [focus crumbs], with the tree's three
+;; functions kept in the pair's metadata under :zip/branch?, :zip/children and
+;; :zip/make-node. The crumbs are nil at the root, :end once `next` has walked off the
+;; tree, and otherwise a map with the siblings on the left (:l, a vector, nearest last),
+;; the ancestors' nodes (:pnodes, a vector, parent last), the parent's crumbs (:ppath),
+;; the siblings on the right (:r, a seq, nearest first) and :changed? once an edit has
+;; been made below the parent. These shapes are visible when a location is printed, so
+;; they are kept exactly as Clojure prints them.
 
 (ns clojure.zip
-  "Functional hierarchical zipper, with navigation, editing, and enumeration.
-  See Huet."
+  "Zippers: a focus on one node of a tree plus what is needed to rebuild the tree
+  around it, for moving about (up/down/left/right, next/prev) and editing in place."
   (:refer-clojure :exclude [replace remove next]))
 
+;; ---------------------------------------------------------------------------------
+;; Locations
+
+(defn- at
+  "A location focused on node with crumbs p, sharing loc's tree functions."
+  [loc node p]
+  (with-meta [node p] (meta loc)))
+
+(defn- crumbs [loc] (nth loc 1))
+
+(defn- tree-fn [loc k] (get (meta loc) k))
+
+(defn- touched
+  "Crumbs p marked as leading to an edited subtree (nil stays nil)."
+  [p]
+  (when p (assoc p :changed? true)))
+
 (defn zipper
-  "Creates a new zipper structure.
-
-  branch? is a fn that, given a node, returns true if can have children, even if it
-  currently doesn't.
-
-  children is a fn that, given a branch node, returns a seq of its children.
-
-  make-node is a fn that, given an existing node and a seq of children, returns a new
-  branch node with the supplied children.
-
-  root is the root node."
+  "Makes a zipper positioned at root. branch? tells whether a node may have children,
+  children returns a branch node's children as a seq, and make-node builds a node from
+  an existing node and a seq of new children. Returns the root location."
   [branch? children make-node root]
-  ^{:zip/branch? branch? :zip/children children :zip/make-node make-node}
-  [root nil])
+  (with-meta [root nil]
+    {:zip/branch? branch? :zip/children children :zip/make-node make-node}))
 
 (defn seq-zip
-  "Returns a zipper for nested sequences, given a root sequence"
+  "A zipper over nested seqs: every seq is a branch and its elements are its children."
   [root]
-  (zipper seq?
-          identity
-          (fn [node children] (with-meta children (meta node)))
-          root))
+  (zipper seq? identity (fn [old kids] (with-meta kids (meta old))) root))
 
 (defn vector-zip
-  "Returns a zipper for nested vectors, given a root vector"
+  "A zipper over nested vectors: every vector is a branch and its elements are its
+  children."
   [root]
-  (zipper vector?
-          seq
-          (fn [node children] (with-meta (vec children) (meta node)))
-          root))
+  (zipper vector? seq (fn [old kids] (with-meta (vec kids) (meta old))) root))
 
 (defn xml-zip
-  "Returns a zipper for xml elements (as from xml/parse), given a root element"
+  "A zipper over element maps as clojure.xml/parse returns them ({:tag :attrs
+  :content}): strings are leaves, an element's children are its :content."
   [root]
-  (zipper (complement string?)
-          (comp seq :content)
-          (fn [node children]
-            (assoc node :content (and children (apply vector children))))
+  (zipper (fn [n] (not (string? n)))
+          (fn [n] (seq (:content n)))
+          (fn [old kids] (assoc old :content (when kids (vec kids))))
           root))
 
+;; ---------------------------------------------------------------------------------
+;; Inspecting a location
+
 (defn node
-  "Returns the node at loc"
+  "The node in focus at loc."
   [loc]
-  (loc 0))
+  (nth loc 0))
 
 (defn branch?
-  "Returns true if the node at loc is a branch"
+  "True when the node in focus may have children, by the zipper's branch? function."
   [loc]
-  ((:zip/branch? (meta loc)) (node loc)))
+  ((tree-fn loc :zip/branch?) (node loc)))
 
 (defn children
-  "Returns a seq of the children of node at loc, which must be a branch"
+  "The children of the branch node in focus, as a seq. Throws when it is a leaf."
   [loc]
-  (if (branch? loc)
-    ((:zip/children (meta loc)) (node loc))
-    (throw (Exception. "called children on a leaf node"))))
+  (when-not (branch? loc)
+    (throw (Exception. "called children on a leaf node")))
+  ((tree-fn loc :zip/children) (node loc)))
 
 (defn make-node
-  "Returns a new branch node, given an existing node and new children. The loc is only
-  used to supply the constructor."
+  "Builds a node like node but with the given children, using the zipper's make-node
+  function. The location itself is not changed."
   [loc node children]
-  ((:zip/make-node (meta loc)) node children))
+  ((tree-fn loc :zip/make-node) node children))
 
 (defn path
-  "Returns a seq of nodes leading to this loc"
+  "The nodes from the root down to the parent of the focus, root first (nil at the
+  root)."
   [loc]
-  (:pnodes (loc 1)))
+  (get (crumbs loc) :pnodes))
 
 (defn lefts
-  "Returns a seq of the left siblings of this loc"
+  "The siblings left of the focus, leftmost first, as a seq (nil when none)."
   [loc]
-  (seq (:l (loc 1))))
+  (seq (get (crumbs loc) :l)))
 
 (defn rights
-  "Returns a seq of the right siblings of this loc"
+  "The siblings right of the focus, nearest first (nil when none)."
   [loc]
-  (:r (loc 1)))
+  (get (crumbs loc) :r))
+
+(defn end?
+  "True when loc is the end reached by walking the whole tree with next."
+  [loc]
+  (= :end (crumbs loc)))
+
+;; ---------------------------------------------------------------------------------
+;; Moving
 
 (defn down
-  "Returns the loc of the leftmost child of the node at this loc, or nil if no children"
+  "The location of the leftmost child of the focus, or nil when the focus is a leaf or
+  has no children."
   [loc]
-  (when (branch? loc)
-    (let [[node path] loc
-          [c & cnext :as cs] (children loc)]
-      (when cs
-        (with-meta [c {:l []
-                       :pnodes (if path (conj (:pnodes path) node) [node])
-                       :ppath path
-                       :r cnext}]
-          (meta loc))))))
+  (when-let [kids (and (branch? loc) (seq (children loc)))]
+    (let [here (node loc)
+          p (crumbs loc)]
+      (at loc (first kids)
+          {:l []
+           :pnodes (if p (conj (:pnodes p) here) [here])
+           :ppath p
+           :r (clojure.core/next kids)}))))
 
 (defn up
-  "Returns the loc of the parent of the node at this loc, or nil if at the top"
+  "The location of the parent of the focus, or nil at the root. The parent is rebuilt
+  with make-node when something below it was edited."
   [loc]
-  (let [[node {l :l, ppath :ppath, pnodes :pnodes r :r, changed? :changed?, :as path}] loc]
-    (when pnodes
-      (let [pnode (peek pnodes)]
-        (with-meta (if changed?
-                     [(make-node loc pnode (concat l (cons node r)))
-                      (and ppath (assoc ppath :changed? true))]
-                     [pnode ppath])
-          (meta loc))))))
+  (let [[here p] loc
+        anc (:pnodes p)]
+    (when (seq anc)
+      (let [parent (peek anc)
+            above (:ppath p)]
+        (if (:changed? p)
+          (at loc
+              (make-node loc parent (concat (:l p) (cons here (:r p))))
+              (touched above))
+          (at loc parent above))))))
 
 (defn root
-  "zips all the way up and returns the root node, reflecting any changes."
+  "Goes all the way up and returns the root node, with every edit applied."
   [loc]
-  (if (= :end (loc 1))
-    (node loc)
-    (let [p (up loc)]
-      (if p
-        (recur p)
-        (node loc)))))
+  (loop [cur loc]
+    (let [parent (when-not (end? cur) (up cur))]
+      (if parent (recur parent) (node cur)))))
 
 (defn right
-  "Returns the loc of the right sibling of the node at this loc, or nil"
+  "The location of the next sibling to the right, or nil when there is none."
   [loc]
-  (let [[node {l :l [r & rnext :as rs] :r :as path}] loc]
-    (when (and path rs)
-      (with-meta [r (assoc path :l (conj l node) :r rnext)] (meta loc)))))
+  (let [[here p] loc
+        rs (:r p)]
+    (when (and p (seq rs))
+      (at loc (first rs) (assoc p :l (conj (:l p) here) :r (clojure.core/next rs))))))
 
 (defn rightmost
-  "Returns the loc of the rightmost sibling of the node at this loc, or self"
+  "The location of the last sibling to the right, or loc itself when there is none."
   [loc]
-  (let [[node {l :l r :r :as path}] loc]
-    (if (and path r)
-      (with-meta [(last r) (assoc path :l (apply conj l node (butlast r)) :r nil)] (meta loc))
+  (let [[here p] loc
+        rs (:r p)]
+    (if (and p rs)
+      (at loc (last rs) (assoc p :l (into (conj (:l p) here) (butlast rs)) :r nil))
       loc)))
 
 (defn left
-  "Returns the loc of the left sibling of the node at this loc, or nil"
+  "The location of the next sibling to the left, or nil when there is none."
   [loc]
-  (let [[node {l :l r :r :as path}] loc]
-    (when (and path (seq l))
-      (with-meta [(peek l) (assoc path :l (pop l) :r (cons node r))] (meta loc)))))
+  (let [[here p] loc
+        ls (:l p)]
+    (when (and p (seq ls))
+      (at loc (peek ls) (assoc p :l (pop ls) :r (cons here (:r p)))))))
 
 (defn leftmost
-  "Returns the loc of the leftmost sibling of the node at this loc, or self"
+  "The location of the first sibling to the left, or loc itself when there is none."
   [loc]
-  (let [[node {l :l r :r :as path}] loc]
-    (if (and path (seq l))
-      (with-meta [(first l) (assoc path :l [] :r (concat (rest l) [node] r))] (meta loc))
+  (let [[here p] loc
+        ls (:l p)]
+    (if (and p (seq ls))
+      (at loc (first ls) (assoc p :l [] :r (concat (rest ls) (cons here (:r p)))))
       loc)))
 
+;; ---------------------------------------------------------------------------------
+;; Editing
+
+(defn- sibling-edit
+  "Shared by insert-left and insert-right: k is :l or :r, add puts item there."
+  [loc k add item]
+  (let [[here p] loc]
+    (when-not p (throw (Exception. "Insert at top")))
+    (at loc here (assoc p k (add (get p k) item) :changed? true))))
+
 (defn insert-left
-  "Inserts the item as the left sibling of the node at this loc, without moving"
+  "Puts item as a new sibling just left of the focus, which stays where it is. Throws
+  at the root."
   [loc item]
-  (let [[node {l :l :as path}] loc]
-    (if (nil? path)
-      (throw (Exception. "Insert at top"))
-      (with-meta [node (assoc path :l (conj l item) :changed? true)] (meta loc)))))
+  (sibling-edit loc :l conj item))
 
 (defn insert-right
-  "Inserts the item as the right sibling of the node at this loc, without moving"
+  "Puts item as a new sibling just right of the focus, which stays where it is. Throws
+  at the root."
   [loc item]
-  (let [[node {r :r :as path}] loc]
-    (if (nil? path)
-      (throw (Exception. "Insert at top"))
-      (with-meta [node (assoc path :r (cons item r) :changed? true)] (meta loc)))))
+  (sibling-edit loc :r (fn [rs x] (cons x rs)) item))
 
 (defn replace
-  "Replaces the node at this loc, without moving"
+  "Puts node in place of the node in focus. (At the root the crumbs become
+  {:changed? true}, as in Clojure.)"
   [loc node]
-  (let [[_ path] loc]
-    (with-meta [node (assoc path :changed? true)] (meta loc))))
+  (at loc node (assoc (crumbs loc) :changed? true)))
 
 (defn edit
-  "Replaces the node at this loc with the value of (f node args)"
+  "Replaces the node in focus by (apply f node args)."
   [loc f & args]
-  (replace loc (apply f (node loc) args)))
+  (let [changed (apply f (node loc) args)]
+    (replace loc changed)))
 
 (defn insert-child
-  "Inserts the item as the leftmost child of the node at this loc, without moving"
+  "Makes item the first child of the branch node in focus; the focus stays put."
   [loc item]
-  (replace loc (make-node loc (node loc) (cons item (children loc)))))
+  (let [kids (cons item (children loc))]
+    (replace loc (make-node loc (node loc) kids))))
 
 (defn append-child
-  "Inserts the item as the rightmost child of the node at this loc, without moving"
+  "Makes item the last child of the branch node in focus; the focus stays put."
   [loc item]
-  (replace loc (make-node loc (node loc) (concat (children loc) [item]))))
+  (let [kids (concat (children loc) (list item))]
+    (replace loc (make-node loc (node loc) kids))))
+
+;; ---------------------------------------------------------------------------------
+;; Depth-first walk
+
+(defn- deepest-last
+  "From loc, keeps going to the last child while there is one."
+  [loc]
+  (if-let [kid (and (branch? loc) (down loc))]
+    (recur (rightmost kid))
+    loc))
+
+(defn- climb-right
+  "The right sibling of the nearest ancestor that has one, or the end location."
+  [loc]
+  (if-let [parent (up loc)]
+    (or (right parent) (recur parent))
+    [(node loc) :end]))
 
 (defn next
-  "Moves to the next loc in the hierarchy, depth-first. When reaching the end, returns
-  a distinguished loc detectable via end?. If already at the end, stays there."
+  "The location after loc in a depth-first, pre-order walk. After the last node it
+  returns the end location (see end?), where it stays; its node is the whole tree."
   [loc]
-  (if (= :end (loc 1))
-    loc
-    (or
-      (and (branch? loc) (down loc))
-      (right loc)
-      (loop [p loc]
-        (if (up p)
-          (or (right (up p)) (recur (up p)))
-          [(node p) :end])))))
+  (cond
+    (end? loc) loc
+    :else (or (and (branch? loc) (down loc))
+              (right loc)
+              (climb-right loc))))
 
 (defn prev
-  "Moves to the previous loc in the hierarchy, depth-first. If already at the root,
-  returns nil."
+  "The location before loc in a depth-first, pre-order walk, or nil at the root."
   [loc]
-  (if-let [lloc (left loc)]
-    (loop [loc lloc]
-      (if-let [child (and (branch? loc) (down loc))]
-        (recur (rightmost child))
-        loc))
+  (if-let [l (left loc)]
+    (deepest-last l)
     (up loc)))
 
-(defn end?
-  "Returns true if loc represents the end of a depth-first walk"
-  [loc]
-  (= :end (loc 1)))
-
 (defn remove
-  "Removes the node at loc, returning the loc that would have preceded it in a
-  depth-first walk."
+  "Removes the node in focus and returns the location that next would have reached
+  just before it in a pre-order walk (the previous sibling's deepest last descendant,
+  or the parent). Throws at the root."
   [loc]
-  (let [[node {l :l, ppath :ppath, pnodes :pnodes, rs :r, :as path}] loc]
-    (if (nil? path)
-      (throw (Exception. "Remove at top"))
-      (if (pos? (count l))
-        (loop [loc (with-meta [(peek l) (assoc path :l (pop l) :changed? true)] (meta loc))]
-          (if-let [child (and (branch? loc) (down loc))]
-            (recur (rightmost child))
-            loc))
-        (with-meta [(make-node loc (peek pnodes) rs)
-                    (and ppath (assoc ppath :changed? true))]
-          (meta loc))))))
+  (let [[_ p] loc]
+    (when-not p (throw (Exception. "Remove at top")))
+    (let [ls (:l p)]
+      (if (seq ls)
+        (deepest-last (at loc (peek ls) (assoc p :l (pop ls) :changed? true)))
+        (at loc
+            (make-node loc (peek (:pnodes p)) (:r p))
+            (touched (:ppath p)))))))

@@ -1,137 +1,128 @@
 ;; lazy-ns: clojure.data
-;; 15_data.clj: clojure.data (SPEC L17), loaded on the first (require 'clojure.data), as
-;; in Clojure: non-core data functions, the recursive diff of two values, following
-;; clojure/data.clj (Stuart Halloway). Values fall into equality partitions (:atom
-;; :set :sequential :map) through the EqualityPartition protocol; values of the same
-;; partition are compared by the Diff protocol.
+;; 15_data.clj: clojure.data (SPEC L17), loaded on the first (require 'clojure.data).
+;; Written for Clove from the documented and observed behaviour of Clojure's diff.
+;; Every value belongs to one equality partition (:atom, :set, :sequential or :map);
+;; two values are only compared structurally when their partitions agree, otherwise
+;; they differ as wholes. Sequential values are compared index by index, maps key by
+;; key (recursively), sets by membership.
 
 (ns clojure.data
-  "Non-core data functions."
+  "Comparing two values: diff tells what is only in the first, only in the second, and
+  in both."
   (:require [clojure.set :as set]))
 
 (declare diff)
 
-(defn- atom-diff
-  "Internal helper for diff."
-  [a b]
-  (if (= a b) [nil nil a] [a b nil]))
+(defprotocol EqualityPartition
+  "Puts a value in one of the partitions :atom, :set, :sequential or :map. Values of
+  different partitions are never equal."
+  (equality-partition [x] "The keyword naming x's partition."))
 
-;; for big things a sparse vector class would be better
-(defn- vectorize
-  "Convert an associative-by-numeric-index collection into an equivalent vector, with
-  nil for any missing keys"
-  [m]
-  (when (seq m)
-    (reduce
-      (fn [result [k v]] (assoc result k v))
-      (vec (repeat (apply max (keys m)) nil))
-      m)))
+(defprotocol Diff
+  "Structural comparison of two values already known to be unequal and to share an
+  equality partition."
+  (diff-similar [a b] "Returns [things-only-in-a things-only-in-b things-in-both]."))
 
-(defn- diff-associative-key
-  "Diff associative things a and b, comparing only the key k."
-  [a b k]
-  (let [va (get a k)
-        vb (get b k)
-        [a* b* ab] (diff va vb)
-        in-a (contains? a k)
-        in-b (contains? b k)
-        same (and in-a in-b
-                  (or (not (nil? ab))
-                      (and (nil? va) (nil? vb))))]
-    [(when (and in-a (or (not (nil? a*)) (not same))) {k a*})
-     (when (and in-b (or (not (nil? b*)) (not same))) {k b*})
-     (when same {k ab})]))
+;; ---------------------------------------------------------------------------------
+;; Partitions
 
-(defn- diff-associative
-  "Diff associative things a and b, comparing only keys in ks."
-  [a b ks]
-  (reduce
-    (fn [diff1 diff2]
-      (doall (map merge diff1 diff2)))
-    [nil nil nil]
-    (map
-      (partial diff-associative-key a b)
-      ks)))
-
-(defn- diff-sequential
-  [a b]
-  (vec (map vectorize (diff-associative
-                        (if (vector? a) a (vec a))
-                        (if (vector? b) b (vec b))
-                        (range (max (count a) (count b)))))))
-
-(defn- diff-set
-  [a b]
-  [(not-empty (set/difference a b))
-   (not-empty (set/difference b a))
-   (not-empty (set/intersection a b))])
-
-(defprotocol ^{:added "1.3"} EqualityPartition
-  "Implementation detail. Subject to change."
-  (^{:added "1.3"} equality-partition [x] "Implementation detail. Subject to change."))
-
-(defprotocol ^{:added "1.3"} Diff
-  "Implementation detail. Subject to change."
-  (^{:added "1.3"} diff-similar [a b] "Implementation detail. Subject to change."))
-
-(defn- as-set-value
-  [s]
-  (if (set? s) s (into #{} s)))
-
-;; Java arrays are sequential, as on the JVM (Object's methods check isArray there);
-;; an array's class name starts with [ ([J, [Ljava.lang.Object;).
-(defn- array? [x] (.startsWith (str (class x)) "["))
+(defn- partition-of-object [x]
+  (if (clojure.core/-array? x) :sequential :atom))
 
 (extend-protocol EqualityPartition
   nil
-  (equality-partition [x] :atom)
-
-  java.util.Set
-  (equality-partition [x] :set)
-
-  java.util.List
-  (equality-partition [x] :sequential)
-
-  java.util.Map
-  (equality-partition [x] :map)
-
+  (equality-partition [_] :atom)
   Object
-  (equality-partition [x] (if (array? x) :sequential :atom)))
+  (equality-partition [x] (partition-of-object x))
+  java.util.Set
+  (equality-partition [_] :set)
+  java.util.List
+  (equality-partition [_] :sequential)
+  java.util.Map
+  (equality-partition [_] :map))
+
+;; ---------------------------------------------------------------------------------
+;; Comparing by keys (maps) and by indexes (sequentials)
+
+(defn- compare-at
+  "Compares the entries at k of a and b. Returns three maps, each nil or with the
+  single key k: the part only in a, only in b, and common to both."
+  [a b k]
+  (let [x (get a k)
+        y (get b k)
+        [only-x only-y common] (diff x y)
+        in-a? (contains? a k)
+        in-b? (contains? b k)
+        ;; both hold k and agree on something (two nils agree on everything)
+        shared? (and in-a? in-b? (or (some? common) (and (nil? x) (nil? y))))
+        side (fn [present? part]
+               (when (and present? (or (some? part) (not shared?)))
+                 {k part}))]
+    [(side in-a? only-x) (side in-b? only-y) (when shared? {k common})]))
+
+(defn- compare-keys
+  "Merges compare-at over the keys ks into three maps (or nils). Like Clojure's, the
+  result is a seq, or the vector of three nils when ks is empty."
+  [a b ks]
+  (let [start (vector nil nil nil)
+        merged (reduce (fn [[acc-a acc-b acc-both] k]
+                         (let [[da db dboth] (compare-at a b k)]
+                           [(merge acc-a da) (merge acc-b db) (merge acc-both dboth)]))
+                       start
+                       ks)]
+    (if (seq ks) (seq merged) start)))
+
+(defn- key-order
+  "The keys of maps a and b, each once, in the order Clojure visits them (which is the
+  order the resulting maps print in): the smaller key seq reversed, then the other;
+  with equal counts, b's keys reversed, then a's."
+  [a b]
+  (let [ka (keys a)
+        kb (keys b)
+        walk (if (< (count ka) (count kb))
+               (concat (reverse ka) kb)
+               (concat (reverse kb) ka))]
+    (distinct walk)))
+
+(defn- indexed->vector
+  "A map from indexes to values as a vector, nil where an index is absent; nil for an
+  empty map."
+  [m]
+  (when (seq m)
+    (mapv #(get m %) (range (inc (reduce max (keys m)))))))
+
+(defn- sequential-diff [a b]
+  (let [va (vec a)
+        vb (vec b)
+        n (max (count va) (count vb))]
+    (mapv indexed->vector (compare-keys va vb (range n)))))
+
+(defn- set-diff [a b]
+  (mapv not-empty [(set/difference a b) (set/difference b a) (set/intersection a b)]))
+
+(defn- similar-diff
+  "diff-similar's default: chooses the comparison by a's partition."
+  [a b]
+  (case (equality-partition a)
+    :map (compare-keys a b (key-order a b))
+    :sequential (sequential-diff a b)
+    :set (set-diff a b)
+    [a b nil]))
 
 (extend-protocol Diff
   nil
-  (diff-similar [a b] (atom-diff a b))
-
-  java.util.Set
-  (diff-similar [a b]
-    (let [aval (as-set-value a)
-          bval (as-set-value b)]
-      (diff-set aval bval)))
-
-  java.util.List
-  (diff-similar [a b] (diff-sequential a b))
-
-  java.util.Map
-  (diff-similar [a b] (diff-associative a b (set/union (keys a) (keys b))))
-
+  (diff-similar [a b] (similar-diff a b))
   Object
-  (diff-similar [a b] ((if (array? a) diff-sequential atom-diff) a b)))
+  (diff-similar [a b] (similar-diff a b)))
 
 (defn diff
-  "Recursively compares a and b, returning a tuple of
-  [things-only-in-a things-only-in-b things-in-both].
-  Comparison rules:
-
-  * For equal a and b, return [nil nil a].
-  * Maps are subdiffed where keys match and values differ.
-  * Sets are never subdiffed.
-  * All sequential things are treated as associative collections
-    by their indexes, with results returned as vectors.
-  * Everything else (including strings!) is treated as
-    an atom and compared for equality."
+  "Compares a and b recursively and returns a three-element vector: what is only in a,
+  what is only in b, and what both have. Maps are compared key by key, sequential
+  things (and arrays) index by index, giving vectors with nils where nothing differs,
+  sets by membership; anything else, and values of different kinds, as wholes. Parts
+  with nothing in them are nil."
   [a b]
-  (if (= a b)
-    [nil nil a]
-    (if (= (equality-partition a) (equality-partition b))
-      (diff-similar a b)
-      (atom-diff a b))))
+  (cond
+    (= a b) [nil nil a]
+    (not= (equality-partition a) (equality-partition b)) [a b nil]
+    :else (diff-similar a b)))

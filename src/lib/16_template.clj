@@ -1,35 +1,33 @@
 ;; lazy-ns: clojure.template
 ;; 16_template.clj: clojure.template (SPEC L17), loaded on the first (require
-;; 'clojure.template), as in Clojure: macros that substitute values for the symbols of
-;; a template, following clojure/template.clj (Stuart Sierra).
+;; 'clojure.template). Written for Clove from the documented and observed behaviour of
+;; Clojure's: substitution of values for symbols throughout a form, and a macro that
+;; stamps out one copy of a form per group of values. Used by clojure.test's `are`.
 
 (ns clojure.template
-  "Macros that expand to repeated copies of a template expression."
+  "Filling in a form's placeholders (symbols) with values, once or once per group of
+  values."
   (:require [clojure.walk :as walk]))
 
 (defn apply-template
-  "For use in macros. argv is an argument list, as in defn. expr is a quoted expression
-  using the symbols in argv. values is a sequence of values to be used for the
-  arguments.
-
-  apply-template will recursively replace argument symbols in expr with their
-  corresponding values, returning a modified expr.
-
-  Example: (apply-template '[x] '(+ x x) '[2])
-           ;=> (+ 2 2)"
+  "Returns expr with each symbol of the vector argv replaced, wherever it occurs, by
+  the value at the same position in values (extra symbols stay as they are, extra
+  values are ignored). The replacement is not hygienic: it also happens inside quoted
+  forms. Throws an AssertionError unless argv is a vector of symbols."
   [argv expr values]
-  (assert (vector? argv))
-  (assert (every? symbol? argv))
-  (walk/postwalk-replace (zipmap argv values) expr))
+  (when-not (and (vector? argv) (every? symbol? argv))
+    (throw (AssertionError. (str "Assert failed: "
+                                 (if (vector? argv) "(every? symbol? argv)" "(vector? argv)")))))
+  (let [bindings (into {} (map vector argv values))]
+    (walk/postwalk-replace bindings expr)))
 
 (defmacro do-template
-  "Repeatedly copies expr (in a do block) for each group of arguments in values.
-  values are automatically partitioned by the number of arguments in argv, an argument
-  vector as in defn.
-
-  Example: (macroexpand '(do-template [x y] (+ y x) 2 4 3 5))
-           ;=> (do (+ 4 2) (+ 5 3))"
+  "Expands into a do holding one copy of expr per consecutive group of values, each
+  group as many values as argv has symbols (apply-template fills it in); a final
+  incomplete group is dropped. E.g. (do-template [x y] (f x y) 1 2 3 4) expands to
+  (do (f 1 2) (f 3 4))."
   [argv expr & values]
-  (let [c (count argv)]
-    `(do ~@(map (fn [a] (apply-template argv expr a))
-                (partition c values)))))
+  (let [width (count argv)
+        copies (for [group (partition width values)]
+                 (apply-template argv expr group))]
+    (list* 'do copies)))

@@ -1,70 +1,88 @@
 ;; lazy-ns: clojure.core.protocols
-;; 19_core_protocols.clj: clojure.core.protocols, loaded on the first require, as in
-;; Clojure: the reduction protocols and the datafy/nav protocols that clojure.datafy
-;; builds on. Clove's reduce and reduce-kv do not dispatch through CollReduce or
-;; IKVReduce (docs/differences.md); the protocols exist so that code extending or
-;; calling them loads and runs, each defaulting to reduce and reduce-kv. Datafiable
-;; and Navigable also honour an implementation in the value's metadata, as their
-;; :extend-via-metadata does in Clojure.
+;; 19_core_protocols.clj: clojure.core.protocols, loaded on the first require. Written
+;; for Clove from the documented and observed behaviour of Clojure's. The reduction
+;; protocols exist so that code calling or extending them loads and runs; Clove's
+;; reduce and reduce-kv do not dispatch through them (docs/differences.md), and their
+;; default implementations simply call reduce and reduce-kv. Datafiable and Navigable
+;; are what clojure.datafy builds on; as with :extend-via-metadata in Clojure, a
+;; value's metadata may carry their implementation under the fully qualified method
+;; name (clojure.core.protocols/datafy, clojure.core.protocols/nav), which wins over
+;; the one for the value's type. Clove's defprotocol has no such option, so the two
+;; methods are wrapped below.
 
 (ns clojure.core.protocols
-  "The protocols of Clojure's reduction and datafy/nav machinery.")
+  "Protocols behind reduction (coll-reduce, internal-reduce, kv-reduce) and behind
+  clojure.datafy (datafy, nav).")
+
+;; ---------------------------------------------------------------------------------
+;; Reduction
 
 (defprotocol CollReduce
-  "Protocol for collection types that can implement reduce faster than first/next
-  recursion. Called by clojure.core/reduce in Clojure; in Clove, calling it reduces."
+  "Reducing a whole collection. (f) is the initial value when none is given."
   (coll-reduce [coll f] [coll f val]))
 
 (defprotocol InternalReduce
-  "Protocol for concrete seq types that can reduce themselves faster than first/next
-  recursion. Called by clojure.core/reduce in Clojure."
+  "Reducing what remains of a seq from a start value."
   (internal-reduce [seq f start]))
 
 (defprotocol IKVReduce
-  "Protocol for concrete associative types that can reduce themselves via a function
-  of key and val faster than first/next recursion over map entries. Called by
-  clojure.core/reduce-kv, and has same semantics (just different arg order)."
+  "Reducing an associative collection over its keys and values: f takes the
+  accumulated value, a key and its value."
   (kv-reduce [amap f init]))
 
+(extend-type nil
+  CollReduce
+  (coll-reduce ([_ f] (f)) ([_ _ init] init))
+  InternalReduce
+  (internal-reduce [_ _ init] init)
+  IKVReduce
+  (kv-reduce [_ _ init] init))
+
+(extend-type Object
+  CollReduce
+  (coll-reduce ([c f] (reduce f c)) ([c f init] (reduce f init c)))
+  InternalReduce
+  (internal-reduce [s f init] (reduce f init s))
+  IKVReduce
+  (kv-reduce [m f init] (reduce-kv f init m)))
+
+;; ---------------------------------------------------------------------------------
+;; datafy and nav
+
 (defprotocol Datafiable
-  :extend-via-metadata true
-  (datafy [o] "return a representation of o as data (default identity)"))
+  "Turning a value into plain data."
+  (datafy [o]))
 
 (defprotocol Navigable
-  :extend-via-metadata true
-  (nav [coll k v] "return (possibly transformed) v in the context of coll and k (a key/index or nil),
-defaults to returning v."))
+  "Going from a value obtained from datafied data back to what it stands for."
+  (nav [coll k v]))
 
-(extend-protocol CollReduce
-  nil
-  (coll-reduce
-    ([coll f] (f))
-    ([coll f val] val))
-  Object
-  (coll-reduce
-    ([coll f] (reduce f coll))
-    ([coll f val] (reduce f val coll))))
+(extend-type nil Datafiable (datafy [_] nil))
+(extend-type Object Datafiable (datafy [o] o))
+(extend-type Object Navigable (nav [_ _ v] v))
 
-(extend-protocol InternalReduce
-  nil
-  (internal-reduce [s f val] val)
-  Object
-  (internal-reduce [s f val] (reduce f val s)))
+(defn- from-meta
+  "The implementation of method (a qualified symbol) in x's metadata, or nil."
+  [x method]
+  (when (instance? clojure.lang.IMeta x)
+    (get (meta x) method)))
 
-(extend-protocol IKVReduce
-  nil
-  (kv-reduce [_ f init] init)
-  Object
-  (kv-reduce [amap f init] (reduce-kv f init amap)))
+(let [by-type datafy]
+  (defn datafy
+    "The value o as data: the implementation under clojure.core.protocols/datafy in
+    o's metadata if there is one, else the one for o's type (Object: o itself; nil:
+    nil). Extend Datafiable to change it for a type."
+    [o]
+    (if-let [f (from-meta o `datafy)]
+      (f o)
+      (by-type o))))
 
-(extend-protocol Datafiable
-  nil
-  (datafy [_] nil)
-  Object
-  (datafy [o]
-    (if-let [f (get (meta o) `datafy)] (f o) o)))
-
-(extend-protocol Navigable
-  Object
-  (nav [coll k v]
-    (if-let [f (get (meta coll) `nav)] (f coll k v) v)))
+(let [by-type nav]
+  (defn nav
+    "What v, found at key or index k of coll, stands for: the implementation under
+    clojure.core.protocols/nav in coll's metadata if there is one, else the one for
+    coll's type (Object: v itself). Extend Navigable to change it for a type."
+    [coll k v]
+    (if-let [f (from-meta coll `nav)]
+      (f coll k v)
+      (by-type coll k v))))

@@ -1,34 +1,34 @@
 ;; lazy-ns: clojure.datafy
-;; 19_datafy.clj: clojure.datafy, loaded on the first require, as in Clojure: datafy and
-;; nav over the protocols of clojure.core.protocols. Exceptions datafy to
-;; Throwable->map.
+;; 19_datafy.clj: clojure.datafy, loaded on the first require. Written for Clove from
+;; the documented and observed behaviour of Clojure's: datafy and nav on top of the
+;; Datafiable and Navigable protocols of clojure.core.protocols. Exceptions datafy to
+;; Throwable->map, references (atoms, vars, ...) to a vector of their value.
 
 (ns clojure.datafy
-  "Functions to turn objects into data. Alpha, subject to change"
+  "Viewing values as plain data (datafy) and going back from that data to what it
+  stands for (nav)."
   (:require [clojure.core.protocols :as p]))
-
-(defn datafy
-  "Attempts to return x as data.
-  datafy will return the value of clojure.core.protocols/datafy. If the value has
-  been transformed and the result supports metadata, :clojure.datafy/obj will be set
-  on the metadata to the original value of x, and :clojure.datafy/class to the name of
-  the class of x, as a symbol."
-  [x]
-  (let [v (p/datafy x)]
-    (if (identical? v x)
-      v
-      (if (instance? clojure.lang.IObj v)
-        (vary-meta v assoc ::obj x ::class (symbol (str (class x))))
-        v))))
-
-(defn nav
-  "Returns (possibly transformed) v in the context of coll and k (a key/index or nil).
-  Callers should attempt to provide the key/index context k for Indexed/Associative/
-  ILookup colls if possible, but not to fabricate one e.g. for sequences (pass nil).
-  nav returns the value of clojure.core.protocols/nav."
-  [coll k v]
-  (p/nav coll k v))
 
 (extend-protocol p/Datafiable
   Throwable
-  (datafy [x] (Throwable->map x)))
+  (datafy [t] (Throwable->map t))
+  clojure.lang.IRef
+  (datafy [r] [(deref r)]))
+
+(defn datafy
+  "Returns x as data, by clojure.core.protocols/datafy. When that gives something
+  other than x itself that can carry metadata, its metadata records the original
+  under :clojure.datafy/obj and the original's class under :clojure.datafy/class."
+  [x]
+  (let [data (p/datafy x)]
+    (cond
+      (identical? data x) data
+      (instance? clojure.lang.IObj data)
+      (vary-meta data assoc ::obj x ::class (class x))
+      :else data)))
+
+(defn nav
+  "Given coll, a key or index k in it and v, the value there, returns what v stands
+  for, by clojure.core.protocols/nav (by default v itself)."
+  [coll k v]
+  (p/nav coll k v))

@@ -1,500 +1,483 @@
 ;; lazy-ns: clojure.test
 ;; 20_test.clj: clojure.test (SPEC T5), loaded on the first (require 'clojure.test)
-;; (runtime/loader.h), not at VM start. Follows clojure/test.clj (Stuart Sierra's
-;; design): `is` expands through the assert-expr multimethod, results go through the
-;; dynamic `report` multimethod, counters live in *report-counters*.
-;; Differences: counters are an atom (no refs); file:line of a failure comes from the
-;; innermost Clove frame outside the embedded library (-stack-frames), or for an error
-;; from the exception's own frames; tests of a namespace run in definition order.
+;; (runtime/loader.h), not at VM start. Written for Clove from the documented and
+;; observed behaviour of Clojure's clojure.test: `is` expands through the assert-expr
+;; multimethod, every outcome is a map handed to the dynamic `report` multimethod, and
+;; the tallies live in *report-counters* while a namespace runs.
+;; Differences: the tallies are an atom (no refs); the file:line of a failure is that
+;; of the innermost Clove frame outside the embedded library (-stack-frames), of an
+;; error the exception's own innermost frame; a namespace's tests run in the order they
+;; were defined; ex-data in error reports is printed within bounds (-pr-str-bounded).
 
 (ns clojure.test
-  "A unit testing framework: deftest, is, are, testing, use-fixtures, run-tests.")
+  "Unit tests: define them with deftest, check with is and are, group checks with
+  testing, set things up with use-fixtures and run them with run-tests."
+  (:require [clojure.template :as temp]
+            [clojure.string :as str]))
 
-;; ---- state ----
+;; ---------------------------------------------------------------------------------
+;; State
 
 (def ^:dynamic *load-tests*
-  "True by default. If set to false, no test functions will be created by deftest,
-  set-test, or with-test."
+  "When false, deftest, set-test and with-test define no tests (deftest defines
+  nothing). Bind or set it before loading code."
   true)
 
 (def ^:dynamic *stack-trace-depth*
-  "The maximum depth of stack traces to print when an Exception is thrown during a
-  test. Defaults to nil, which means print the complete stack trace."
+  "How many frames an error report prints per exception; nil for all of them."
   nil)
 
-(def ^:dynamic *report-counters* nil)
+(def ^:dynamic *report-counters*
+  "While tests run: an atom (or a ref, when bound by the caller) holding the tallies
+  (:test :pass :fail :error)."
+  nil)
 
-(def ^:dynamic *initial-report-counters* {:test 0, :pass 0, :fail 0, :error 0})
+(def ^:dynamic *initial-report-counters*
+  "The tallies a run starts from."
+  (zipmap [:test :pass :fail :error] (repeat 0)))
 
-(def ^:dynamic *testing-vars* (list))
+(def ^:dynamic *testing-vars*
+  "The test vars being run, innermost first."
+  (list))
 
-(def ^:dynamic *testing-contexts* (list))
+(def ^:dynamic *testing-contexts*
+  "The strings of the enclosing testing forms, innermost first."
+  (list))
 
 (def ^:dynamic *test-out*
-  "The writer test reports go to: *out* as it was when clojure.test loaded."
+  "Where reports are printed."
   *out*)
 
 (defmacro with-test-out
-  "Runs body with *out* bound to the value of *test-out*."
+  "Runs body with *out* bound to *test-out*."
   [& body]
-  `(binding [*out* *test-out*]
-     ~@body))
+  (list* 'clojure.core/binding ['clojure.core/*out* 'clojure.test/*test-out*] body))
+
+;; ---------------------------------------------------------------------------------
+;; Where things happened
+
+(def ^:private own-file *file*)
+
+(defn- library-file?
+  "Frames in files of the embedded library (this one included) are never where a
+  test's assertion is."
+  [file]
+  (or (nil? file) (= file own-file) (str/starts-with? (str file) "clove/lib/")))
+
+(defn- caller-position
+  "[file line] of the innermost frame of the current stack outside the embedded
+  library, or nil."
+  []
+  (some (fn [{:keys [file line]}]
+          (when-not (library-file? file) [file line]))
+        (clojure.core/-stack-frames)))
+
+(defn- exception-position
+  "[file line] of the innermost frame recorded in exception e, or nil."
+  [e]
+  (when-let [{:keys [file line]} (first (clojure.core/-exception-frames e))]
+    [file line]))
+
+(defn- short-file [file]
+  (when file
+    (let [s (str file)]
+      (subs s (inc (.lastIndexOf s "/"))))))
 
 (defn file-position
-  "Returns a vector [filename line-number] for the nth call up the stack. Deprecated in
-  Clojure 1.2; Clove's frames are not Java's, so it gives [nil nil]."
+  "Deprecated in Clojure. [file line] (the file's name without folders) of a frame of
+  the current stack: n = 2 is the function calling file-position, 3 its caller, and so
+  on; [nil nil] beyond the stack."
   [n]
-  [nil nil])
+  (let [{:keys [file line]} (when (pos? n) (nth (clojure.core/-stack-frames) (dec n) nil))]
+    [(short-file file) line]))
+
+(defn testing-vars-str
+  "The names of the test vars being run, outermost first, in parentheses, then the
+  :file and :line of report map m: (a b) (file.clj:12)."
+  [m]
+  (let [names (reverse (map #(:name (meta %)) *testing-vars*))]
+    (str (pr-str (apply list names)) " (" (:file m) ":" (:line m) ")")))
+
+(defn testing-contexts-str
+  "The strings of the enclosing testing forms, outermost first, joined by spaces."
+  []
+  (str/join " " (reverse *testing-contexts*)))
+
+(defn inc-report-counter
+  "Adds one to the tally called name, when tests are running."
+  [name]
+  (when-let [counters *report-counters*]
+    (let [bump #(update % name (fnil inc 0))]
+      (if (instance? clojure.lang.IAtom counters)
+        (swap! counters bump)
+        (dosync (alter counters bump))))))
+
+;; ---------------------------------------------------------------------------------
+;; Reporting
+
+(defmulti ^:dynamic report
+  "Called with a map for every event of a run, dispatching on its :type (:pass,
+  :fail, :error, :begin-test-ns, :end-test-ns, :begin-test-var, :end-test-var,
+  :summary). Bind it or add methods to report elsewhere or differently."
+  :type)
+
+(defn- print-bounded-throwable
+  "Prints e and its causes like clojure.stacktrace/print-cause-trace, but with each
+  ex-data printed within bounds (or marked unprintable)."
+  [e depth]
+  (loop [t e first? true]
+    (when-not first? (print "Caused by: "))
+    (let [via (Throwable->map t)
+          msg (ex-message t)
+          data (ex-data t)
+          frames (:trace via)
+          shown (if depth (take depth frames) frames)
+          frame-str (fn [[where _ file line]] (str where " (" file ":" line ")"))]
+      (print (str (:type (first (:via via))) ": " (if (nil? msg) "null" msg)))
+      (when (some? data)
+        (newline)
+        (print (clojure.core/-pr-str-bounded data)))
+      (newline)
+      (println (str " at " (if (seq frames) (frame-str (first frames)) "[empty stack trace]")))
+      (doseq [f (rest shown)]
+        (println (str "    " (frame-str f)))))
+    (when-some [c (ex-cause t)]
+      (recur c false))))
+
+(defn- on-test-out
+  "Calls f with *out* bound to *test-out*."
+  [f]
+  (binding [*out* *test-out*] (f)))
+
+(defn- problem!
+  "Tallies a failure or an error and prints its report: where, the contexts, the
+  message, then what was expected and what happened."
+  [event heading]
+  (inc-report-counter (:type event))
+  (on-test-out
+   (fn []
+     (let [{:keys [message expected actual]} event]
+       (println)
+       (println (str heading " in " (testing-vars-str event)))
+       (when (seq *testing-contexts*)
+         (println (testing-contexts-str)))
+       (when (some? message) (println message))
+       (println (str "expected: " (pr-str expected)))
+       (print "  actual: ")
+       ;; an error's exception is shown with its frames, anything else printed
+       (cond
+         (and (= :error (:type event)) (instance? Throwable actual))
+         (print-bounded-throwable actual *stack-trace-depth*)
+         :else (prn actual))))))
+
+(defmethod report :default [event] (on-test-out #(prn event)))
+
+(defmethod report :pass [_] (inc-report-counter :pass))
+
+(defmethod report :fail [event] (problem! event "FAIL"))
+
+(defmethod report :error [event] (problem! event "ERROR"))
+
+(defmethod report :summary [{:keys [test pass fail error]}]
+  (on-test-out
+   (fn []
+     (println)
+     (println (str "Ran " test " tests containing " (+ pass fail error) " assertions."))
+     (println (str fail " failures, " error " errors.")))))
+
+(defmethod report :begin-test-ns [event]
+  (on-test-out #(println (str "\nTesting " (ns-name (:ns event))))))
+
+(defmethod report :end-test-ns [_] nil)
+(defmethod report :begin-test-var [_] nil)
+(defmethod report :end-test-var [_] nil)
+
+(defn do-report
+  "Hands report map m to report, after adding :file and :line where m lacks them:
+  for a failure those of the code that made the assertion, for an error those
+  recorded in the exception."
+  [m]
+  (let [where (case (:type m)
+                :fail (caller-position)
+                :error (or (when (instance? Throwable (:actual m))
+                             (exception-position (:actual m)))
+                           (caller-position))
+                nil)
+        m (if (and where (not (contains? m :file)))
+            (assoc m :file (short-file (first where)) :line (second where))
+            m)]
+    (report m)))
+
+;; ---------------------------------------------------------------------------------
+;; Assertions
 
 (defn get-possibly-unbound-var
-  "Like var-get but returns nil if the var is unbound."
+  "The value of var v, or nil when it is unbound."
   [v]
   (try (var-get v) (catch IllegalStateException _ nil)))
 
-;; ---- reporting helpers ----
-
-(defn- basename [path]
-  (let [i (clojure.string/last-index-of path "/")]
-    (if i (subs path (inc i)) path)))
-
-(defn- library-frame? [frame]
-  (let [f (:file frame)]
-    (if f (clojure.string/starts-with? f "clove/lib/") true)))
-
-(defn- frame-file-and-line [frames]
-  (let [f (first (remove library-frame? frames))]
-    (if f {:file (basename (:file f)), :line (:line f)} {:file nil, :line nil})))
-
-(defn testing-vars-str
-  "Returns a string representation of the current test. Renders names in
-  *testing-vars* as a list, then the source file and line of current assertion."
-  [m]
-  (str (pr-str (reverse (map (fn [v] (:name (meta v))) *testing-vars*)))
-       " (" (:file m) ":" (:line m) ")"))
-
-(defn testing-contexts-str
-  "Returns a string representation of the current test context. Joins strings in
-  *testing-contexts* with spaces."
-  []
-  (apply str (interpose " " (reverse *testing-contexts*))))
-
-(defn inc-report-counter
-  "Increments the named counter in *report-counters*, an atom."
-  [name]
-  (when *report-counters*
-    (swap! *report-counters* (fn [m] (assoc m name (inc (get m name 0)))))))
-
-(defmulti
-  ^{:doc "Generic reporting function, may be overridden to plug in different report
-  formats (e.g., TAP, JUnit). Assertions such as 'is' call 'report' to indicate
-  results. The argument given to 'report' will be a map with a :type key."
-    :dynamic true}
-  report :type)
-
-(defn do-report
-  "Add file and line information to a test result and call report. For a :fail the
-  position is the innermost frame outside clojure.test; for an :error, the innermost
-  frame of the exception that has a position in user code."
-  [m]
-  (report
-   (let [t (:type m)]
-     (cond
-       (= t :fail) (conj (frame-file-and-line (-stack-frames)) m)
-       (= t :error) (let [pos (frame-file-and-line (-exception-frames (:actual m)))]
-                      (conj (if (:file pos) pos (frame-file-and-line (-stack-frames))) m))
-       :else m))))
-
-(defn- exception-class-name [e]
-  (str (type e)))
-
-(defn- print-exception
-  "Prints an exception as clojure.stacktrace/print-cause-trace does: class and
-  message, ex-data (within bounds: an infinite lazy seq in it must not hang the
-  report), then the frames; causes follow."
-  [e depth]
-  (print (str (exception-class-name e) ": " (ex-message e)))
-  (when-let [d (ex-data e)]
-    (newline)
-    (print (-pr-str-bounded d)))
-  (newline)
-  (let [frames (-exception-frames e)
-        frames (if depth (take depth frames) frames)]
-    (loop [fs frames, lead " at "]
-      (when (seq fs)
-        (let [f (first fs)]
-          (println (str lead (or (:fn f) "<top level>") " (" (basename (:file f)) ":" (:line f) ")")))
-        (recur (next fs) "    "))))
-  (when-let [c (ex-cause e)]
-    (print "Caused by: ")
-    (print-exception c depth)))
-
-(defmethod report :default [m]
-  (with-test-out (prn m)))
-
-(defmethod report :pass [m]
-  (with-test-out (inc-report-counter :pass)))
-
-(defmethod report :fail [m]
-  (with-test-out
-    (inc-report-counter :fail)
-    (println "\nFAIL in" (testing-vars-str m))
-    (when (seq *testing-contexts*) (println (testing-contexts-str)))
-    (when-let [message (:message m)] (println message))
-    (println "expected:" (pr-str (:expected m)))
-    (println "  actual:" (pr-str (:actual m)))))
-
-(defmethod report :error [m]
-  (with-test-out
-    (inc-report-counter :error)
-    (println "\nERROR in" (testing-vars-str m))
-    (when (seq *testing-contexts*) (println (testing-contexts-str)))
-    (when-let [message (:message m)] (println message))
-    (println "expected:" (pr-str (:expected m)))
-    (print "  actual: ")
-    (let [actual (:actual m)]
-      (if (instance? Throwable actual)
-        (print-exception actual *stack-trace-depth*)
-        (prn actual)))))
-
-(defmethod report :summary [m]
-  (with-test-out
-    (println "\nRan" (:test m) "tests containing"
-             (+ (:pass m) (:fail m) (:error m)) "assertions.")
-    (println (:fail m) "failures," (:error m) "errors.")))
-
-(defmethod report :begin-test-ns [m]
-  (with-test-out
-    (println "\nTesting" (ns-name (:ns m)))))
-
-(defmethod report :end-test-ns [m])
-(defmethod report :begin-test-var [m])
-(defmethod report :end-test-var [m])
-
-;; ---- assertions ----
-
 (defn function?
-  "Returns true if argument is a function or a symbol that resolves to a function
-  (not a macro)."
+  "True when x is a function, or a symbol resolving to a var holding a function that
+  is not a macro."
   [x]
-  (if (symbol? x)
-    (when-let [v (resolve x)]
-      (when-not (-macro? v)
-        (fn? (var-get v))))
-    (fn? x)))
+  (cond
+    (not (symbol? x)) (fn? x)
+    :else (when-let [v (resolve x)]
+            (when-some [value (get-possibly-unbound-var v)]
+              (and (not (:macro (meta v))) (fn? value))))))
 
 (defn assert-predicate
-  "Returns generic assertion code for any functional predicate. The 'expected'
-  argument to 'report' will contains the original form, the 'actual' argument will
-  contain the form with all its sub-forms evaluated. If the predicate returns false,
-  the 'actual' form will be wrapped in (not...)."
+  "The code of an assertion that form, a call of a function, is true: on failure the
+  actual value shown is (not (f evaluated-args...))."
   [msg form]
-  (let [args (rest form)
-        pred (first form)
-        values (gensym "values")
+  (let [[f & arg-forms] form
+        args (gensym "args")
         result (gensym "result")]
-    (list 'let* [values (cons 'clojure.core/list args)
-                 result (list 'clojure.core/apply pred values)]
-          (list 'if result
-                (list 'clojure.test/do-report
-                      {:type :pass, :message msg, :expected (list 'quote form),
-                       :actual (list 'clojure.core/cons (list 'quote pred) values)})
-                (list 'clojure.test/do-report
-                      {:type :fail, :message msg, :expected (list 'quote form),
-                       :actual (list 'clojure.core/list ''not
-                                     (list 'clojure.core/cons (list 'quote pred) values))}))
-          result)))
+    `(let [~args (list ~@arg-forms)
+           ~result (apply ~f ~args)]
+       (do-report {:type (if ~result :pass :fail)
+                   :message ~msg
+                   :expected '~form
+                   :actual (if ~result
+                             (cons '~f ~args)
+                             (list '~'not (cons '~f ~args)))})
+       ~result)))
 
 (defn assert-any
-  "Returns generic assertion code for any test, including macros, Java method calls,
-  or isolated symbols."
+  "The code of an assertion that form's value is logical true; that value is the
+  actual value shown."
   [msg form]
   (let [value (gensym "value")]
-    (list 'let* [value form]
-          (list 'if value
-                (list 'clojure.test/do-report
-                      {:type :pass, :message msg, :expected (list 'quote form), :actual value})
-                (list 'clojure.test/do-report
-                      {:type :fail, :message msg, :expected (list 'quote form), :actual value}))
-          value)))
+    `(let [~value ~form]
+       (do-report {:type (if ~value :pass :fail)
+                   :message ~msg :expected '~form :actual ~value})
+       ~value)))
 
 (defmulti assert-expr
-  "Extension point of `is`: (defmethod assert-expr 'my-pred [msg form] ...) returns
-  the code checking form. Dispatches on the head symbol of form."
-  (fn [msg form]
-    (cond
-      (nil? form) :always-fail
-      (seq? form) (first form)
-      :else :default)))
+  "The code `is` expands to for form, with message msg. Dispatches on the first
+  symbol of form (a list), :always-fail for nil and :default otherwise; add methods
+  to teach `is` new kinds of assertion."
+  (fn [_ form] (cond (nil? form) :always-fail (seq? form) (first form) :else :default)))
 
-(defmethod assert-expr :always-fail [msg form]
-  (list 'clojure.test/do-report {:type :fail, :message msg}))
+(defmethod assert-expr :always-fail [msg _]
+  `(do-report {:type :fail :message ~msg}))
 
-(defmethod assert-expr :default [msg form]
-  (if (and (sequential? form) (function? (first form)))
-    (assert-predicate msg form)
-    (assert-any msg form)))
+(defmethod assert-expr :default [message form]
+  (let [call? (and (sequential? form) (function? (first form)))]
+    ((if call? assert-predicate assert-any) message form)))
 
-(defmethod assert-expr 'instance? [msg form]
-  (let [klass (nth form 1)
-        object (nth form 2)
-        k (gensym "klass") o (gensym "object") r (gensym "result")]
-    (list 'let* [k klass o object r (list 'clojure.core/instance? k o)]
-          (list 'if r
-                (list 'clojure.test/do-report
-                      {:type :pass, :message msg, :expected (list 'quote form), :actual (list 'clojure.core/class o)})
-                (list 'clojure.test/do-report
-                      {:type :fail, :message msg, :expected (list 'quote form), :actual (list 'clojure.core/class o)}))
-          r)))
+(defmethod assert-expr 'instance? [message form]
+  (let [[_ cls-form obj-form] form]
+    `(let [klass# ~cls-form
+           object# ~obj-form
+           ok# (instance? klass# object#)]
+       (do-report {:type (if ok# :pass :fail)
+                   :message ~message :expected '~form :actual (class object#)})
+       ok#)))
 
-(defmethod assert-expr 'thrown? [msg form]
-  ;; (is (thrown? c expr)): passes when expr throws an exception of class c.
-  (let [klass (second form)
-        body (nthnext form 2)
-        e (gensym "e")]
-    (list 'try
-          (cons 'do body)
-          (list 'clojure.test/do-report {:type :fail, :message msg, :expected (list 'quote form), :actual nil})
-          (list 'catch klass e
-                (list 'clojure.test/do-report {:type :pass, :message msg, :expected (list 'quote form), :actual e})
-                e))))
+(defmethod assert-expr 'thrown? [message form]
+  (let [[_ klass & body] form
+        caught (gensym "caught")]
+    `(try
+       ~@body
+       (do-report {:type :fail :message ~message :expected '~form :actual nil})
+       (catch ~klass ~caught
+         (do-report {:type :pass :message ~message :expected '~form :actual ~caught})
+         ~caught))))
 
-(defmethod assert-expr 'thrown-with-msg? [msg form]
-  ;; (is (thrown-with-msg? c re expr)): passes when expr throws an exception of class
-  ;; c whose message matches the regular expression re.
-  (let [klass (nth form 1)
-        re (nth form 2)
-        body (nthnext form 3)
-        e (gensym "e")
-        m (gensym "m")]
-    (list 'try
-          (cons 'do body)
-          (list 'clojure.test/do-report {:type :fail, :message msg, :expected (list 'quote form), :actual nil})
-          (list 'catch klass e
-                (list 'let* [m (list 'clojure.core/ex-message e)]
-                      (list 'if (list 'clojure.core/and m (list 'clojure.core/re-find re m))
-                            (list 'clojure.test/do-report {:type :pass, :message msg, :expected (list 'quote form), :actual e})
-                            (list 'clojure.test/do-report {:type :fail, :message msg, :expected (list 'quote form), :actual e})))
-                e))))
+(defmethod assert-expr 'thrown-with-msg? [message form]
+  (let [[_ klass pattern & body] form
+        caught (gensym "caught")]
+    `(try
+       ~@body
+       (do-report {:type :fail :message ~message :expected '~form :actual nil})
+       (catch ~klass ~caught
+         (do-report {:type (if (re-find ~pattern (ex-message ~caught)) :pass :fail)
+                     :message ~message :expected '~form :actual ~caught})
+         ~caught))))
 
 (defmacro try-expr
-  "Used by the 'is' macro to catch unexpected exceptions. You don't call this."
+  "Runs the assertion form (see assert-expr); an exception thrown by it is reported
+  as an error, with message msg."
   [msg form]
-  (let [t (gensym "t")]
-    (list 'try
-          (assert-expr msg form)
-          (list 'catch :default t
-                (list 'clojure.test/do-report {:type :error, :message msg, :expected (list 'quote form), :actual t})))))
+  `(try
+     ~(assert-expr msg form)
+     (catch Throwable problem#
+       (do-report {:type :error :message ~msg :expected '~form :actual problem#}))))
 
 (defmacro is
-  "Generic assertion macro. 'form' is any predicate test. 'msg' is an optional message
-  to attach to the assertion. Example: (is (= 4 (+ 2 2)) \"Two plus two should be 4\")
-  Special forms: (is (thrown? c body)) checks that an instance of c is thrown from
-  body, fails if not; then returns the thing thrown. (is (thrown-with-msg? c re body))
-  checks that an instance of c is thrown AND that the message on the exception
-  matches (with re-find) the regular expression re."
-  ([form] (list 'clojure.test/try-expr nil form))
-  ([form msg] (list 'clojure.test/try-expr msg form)))
-
-(defn- replace-symbols
-  "form with every symbol that is a key of smap replaced by its value (in nested
-  lists, vectors, maps and sets too): clojure.template's postwalk-replace."
-  [smap form]
-  (cond
-    (symbol? form) (if (contains? smap form) (get smap form) form)
-    (seq? form) (apply list (map (fn [x] (replace-symbols smap x)) form))
-    (vector? form) (vec (map (fn [x] (replace-symbols smap x)) form))
-    (map? form) (into (empty form) (map (fn [e] [(replace-symbols smap (key e)) (replace-symbols smap (val e))]) form))
-    (set? form) (into (empty form) (map (fn [x] (replace-symbols smap x)) form))
-    :else form))
+  "Asserts form: reports a pass, a failure or an error (with msg, if given) and
+  returns form's value. Special forms: (thrown? Class body...) and (thrown-with-msg?
+  Class regex body...) return the exception; (instance? Class x) shows x's class."
+  ([form] (list `try-expr nil form))
+  ([form msg] (list `try-expr msg form)))
 
 (defmacro are
-  "Checks multiple assertions with a template expression.
-  Example: (are [x y] (= x y) 2 (+ 1 1) 4 (* 2 2))
-  expands to: (do (is (= 2 (+ 1 1))) (is (= 4 (* 2 2))))
-  The template expression is repeated once for each group of (count argv) args."
+  "Runs (is expr) once per group of args, with the symbols of argv standing for the
+  group's values (see clojure.template/do-template). Throws when args cannot be cut
+  into groups of (count argv)."
   [argv expr & args]
-  (if (or (and (empty? argv) (empty? args))
-          (and (pos? (count argv)) (pos? (count args)) (zero? (mod (count args) (count argv)))))
-    (cons 'do
-          (map (fn [group]
-                 (list 'clojure.test/is
-                       (replace-symbols (loop [m {}, ks (seq argv), vs (seq group)]
-                                          (if ks (recur (assoc m (first ks) (first vs)) (next ks) (next vs)) m))
-                                        expr)))
-               (if (empty? argv) nil (partition (count argv) args))))
-    (throw (IllegalArgumentException. "The number of args doesn't match are's argv."))))
+  (let [n (count argv)
+        m (count args)]
+    (when-not (if (zero? n) (zero? m) (and (pos? m) (zero? (rem m n))))
+      (throw (IllegalArgumentException. "The number of args doesn't match are's argv.")))
+    `(temp/do-template ~argv (is ~expr) ~@args)))
 
 (defmacro testing
-  "Adds a new string to the list of testing contexts. May be nested, but must occur
-  inside a test function (deftest)."
+  "Runs body with string added to the contexts failures are reported in."
   [string & body]
-  (list* 'clojure.core/binding ['clojure.test/*testing-contexts* (list 'clojure.core/conj 'clojure.test/*testing-contexts* string)]
-         body))
+  (list* `binding [`*testing-contexts* (list `conj `*testing-contexts* string)] body))
 
-;; ---- defining tests ----
-
-(defmacro deftest
-  "Defines a test function with no arguments. Test functions may call other tests,
-  so tests may be composed. The test body goes in the var's :test metadata; calling
-  the var runs it with reporting (test-var). When *load-tests* is false, deftest is
-  ignored."
-  [name & body]
-  (when *load-tests*
-    (list 'do
-          (list 'def name (list 'clojure.core/fn [] (list 'clojure.test/test-var (list 'var name))))
-          (list 'clojure.core/alter-meta! (list 'var name) 'clojure.core/assoc :test (list* 'clojure.core/fn [] body))
-          (list 'var name))))
-
-(defmacro deftest-
-  "Like deftest but creates a private var."
-  [name & body]
-  (list* 'clojure.test/deftest (with-meta name (assoc (meta name) :private true)) body))
+;; ---------------------------------------------------------------------------------
+;; Defining tests
 
 (defmacro with-test
-  "Takes any definition form (that returns a Var) as the first argument. Remaining
-  body goes in the :test metadata function for that Var."
+  "Evaluates definition (a def form) and attaches body to its var as a test (unless
+  *load-tests* is false). Returns the var."
   [definition & body]
-  (if *load-tests*
-    (list 'clojure.core/alter-meta! definition 'clojure.core/assoc :test (list* 'clojure.core/fn [] body))
-    definition))
+  (if-not *load-tests*
+    definition
+    `(let [v# ~definition]
+       (alter-meta! v# assoc :test (fn [] ~@body))
+       v#)))
+
+(defn- define-test
+  "deftest's expansion: name gets body as its :test and a function running it."
+  [name body extra-meta]
+  (let [tagged (vary-meta name merge extra-meta {:test `(fn [] ~@body)})]
+    (if *load-tests*
+      `(def ~tagged (fn [] (clojure.test/test-var (var ~name))))
+      nil)))
+
+(defmacro deftest
+  "Defines name as a test: a function of no arguments that runs body as a test (and
+  reports), with body also kept as the var's :test. Defines nothing when *load-tests*
+  is false."
+  [name & body]
+  (define-test name body {}))
+
+(defmacro deftest-
+  "Like deftest, but the var is private."
+  [name & body]
+  (define-test name body {:private true}))
 
 (defmacro set-test
-  "Experimental. Sets :test metadata of the named var to a fn with the given body."
+  "Attaches body as the test of the existing var name (unless *load-tests* is
+  false)."
   [name & body]
-  (when *load-tests*
-    (list 'clojure.core/alter-meta! (list 'var name) 'clojure.core/assoc :test (list* 'clojure.core/fn [] body))))
+  (if *load-tests*
+    (list `alter-meta! (list 'var name) `assoc :test (list* `fn [] body))
+    nil))
 
-;; ---- fixtures ----
+;; ---------------------------------------------------------------------------------
+;; Fixtures
 
 (defmulti use-fixtures
-  "Wrap test runs in a fixture function to perform setup and teardown. Using a
-  fixture-type of :each wraps every test individually, while :once wraps the whole
-  run in a single function."
-  (fn [fixture-type & args] fixture-type))
+  "Registers fixtures for the current namespace: :once ones wrap the run of all its
+  tests, :each ones wrap every single test. A fixture is a function of one argument,
+  a function of none that it must call to run what it wraps."
+  (fn [fixture-type & _] fixture-type))
 
-(defmethod use-fixtures :each [fixture-type & args]
-  (alter-meta! *ns* assoc ::each-fixtures args))
+(defmethod use-fixtures :once [_ & fixtures]
+  (alter-meta! *ns* assoc ::once-fixtures fixtures))
 
-(defmethod use-fixtures :once [fixture-type & args]
-  (alter-meta! *ns* assoc ::once-fixtures args))
-
-(defn- default-fixture
-  "The default, empty, fixture function. Just calls its argument."
-  [f]
-  (f))
+(defmethod use-fixtures :each [_ & fixtures]
+  (alter-meta! *ns* assoc ::each-fixtures fixtures))
 
 (defn compose-fixtures
-  "Composes two fixture functions, creating a new fixture function that combines
-  their behavior."
+  "One fixture doing what f1 then (inside it) f2 do."
   [f1 f2]
-  (fn [g] (f1 (fn [] (f2 g)))))
+  (fn [run] (f1 #(f2 run))))
 
 (defn join-fixtures
-  "Composes a collection of fixtures, in order. Always returns a valid fixture
-  function, even if the collection is empty."
+  "One fixture doing what every fixture of the collection does, the first
+  outermost; with none, one that just runs what it wraps."
   [fixtures]
-  (reduce compose-fixtures default-fixture fixtures))
+  (reduce compose-fixtures (fn [run] (run)) fixtures))
 
-;; ---- running tests ----
+;; ---------------------------------------------------------------------------------
+;; Running
 
 (defn test-var
-  "If v has a function in its :test metadata, calls that function, with *testing-vars*
-  bound to (conj *testing-vars* v)."
+  "Runs the test attached to var v (if any), reporting around it; an exception it
+  throws is reported as an error."
   [v]
-  (when-let [t (:test (meta v))]
-    (binding [*testing-vars* (conj *testing-vars* v)]
-      (do-report {:type :begin-test-var, :var v})
-      (inc-report-counter :test)
-      (try
-        (t)
-        (catch :default e
-          (do-report {:type :error, :message "Uncaught exception, not in assertion."
-                      :expected nil, :actual e})))
-      (do-report {:type :end-test-var, :var v}))))
-
-(defn- by-definition-order [vars]
-  (sort-by (fn [v] (let [m (meta v)] [(or (:line m) 0) (or (:column m) 0) (str (:name m))])) vars))
+  (when-let [body-fn (get (meta v) :test)]
+    (let [running (conj *testing-vars* v)]
+      (binding [*testing-vars* running]
+        (do-report {:type :begin-test-var :var v})
+        (inc-report-counter :test)
+        (try
+          (body-fn)
+          (catch Throwable uncaught
+            (do-report {:type :error :message "Uncaught exception, not in assertion."
+                        :expected nil :actual uncaught})))
+        (do-report {:type :end-test-var :var v})))))
 
 (defn test-vars
-  "Groups vars by their namespace and runs test-var on them with appropriate fixtures
-  applied."
+  "Runs the tests of the vars, namespace by namespace, with each namespace's fixtures."
   [vars]
-  (let [groups (group-by (fn [v] (:ns (meta v))) vars)]
-    (doseq [ns (distinct (map (fn [v] (:ns (meta v))) vars))]
-      (when ns
-        (let [once-fixture-fn (join-fixtures (::once-fixtures (meta ns)))
-              each-fixture-fn (join-fixtures (::each-fixtures (meta ns)))]
-          (once-fixture-fn
-           (fn []
-             (doseq [v (get groups ns)]
-               (when (:test (meta v))
-                 (each-fixture-fn (fn [] (test-var v))))))))))))
+  (doseq [[n group] (group-by (comp :ns meta) vars)]
+    (let [once (join-fixtures (::once-fixtures (meta n)))
+          each (join-fixtures (::each-fixtures (meta n)))]
+      (once (fn []
+              (doseq [v group :when (:test (meta v))]
+                (each #(test-var v))))))))
 
 (defn test-all-vars
-  "Calls test-vars on every var interned in the namespace, with fixtures, in the order
-  the tests were defined."
+  "Runs the tests of every var of namespace ns, in the order they were defined."
   [ns]
-  (test-vars (by-definition-order (vals (ns-interns ns)))))
+  (test-vars (sort-by #(or (:line (meta %)) 0) (vals (ns-interns ns)))))
 
 (defn test-ns
-  "If the namespace defines a function named test-ns-hook, calls that. Otherwise,
-  calls test-all-vars on the namespace. 'ns' is a namespace object or a symbol.
-  Internally binds *report-counters* to an atom initialized to
-  *initial-report-counters*. Returns the final, dereferenced state of
-  *report-counters*."
+  "Runs namespace ns's tests (its test-ns-hook function instead, if it defines one)
+  with fresh tallies and returns them."
   [ns]
   (binding [*report-counters* (atom *initial-report-counters*)]
-    (let [ns-obj (the-ns ns)]
-      (do-report {:type :begin-test-ns, :ns ns-obj})
-      (if-let [v (find-var (symbol (str (ns-name ns-obj)) "test-ns-hook"))]
-        ((var-get v))
-        (test-all-vars ns-obj))
-      (do-report {:type :end-test-ns, :ns ns-obj}))
-    @*report-counters*))
-
-(defn- add-counters [a b]
-  (reduce (fn [m k] (assoc m k (+ (get m k 0) (get b k 0)))) a (keys b)))
+    (let [n (the-ns ns)]
+      (do-report {:type :begin-test-ns :ns n})
+      (if-let [hook (get (ns-interns n) 'test-ns-hook)]
+        ((var-get hook))
+        (test-all-vars n))
+      (do-report {:type :end-test-ns :ns n})
+      @*report-counters*)))
 
 (defn run-tests
-  "Runs all tests in the given namespaces; prints results. Defaults to current
-  namespace if none given. Returns a map summarizing test results."
-  ([] (run-tests *ns*))
+  "Runs the tests of the namespaces (default: the current one), prints a summary and
+  returns it: the tallies summed, with :type :summary."
+  ([] (run-tests (ns-name *ns*)))
   ([& namespaces]
-   (let [summary (assoc (reduce add-counters *initial-report-counters* (map test-ns namespaces))
-                        :type :summary)]
-     (do-report summary)
-     summary)))
+   (let [tallies (map test-ns namespaces)]
+     (doto (assoc (apply merge-with + tallies) :type :summary)
+       (do-report)))))
 
 (defn run-all-tests
-  "Runs all tests in all namespaces; prints results. Optional argument is a regular
-  expression; only namespaces with names matching the regular expression (with
-  re-matches) will be tested."
-  ([] (apply run-tests (all-ns)))
-  ([re] (apply run-tests (filter (fn [ns] (re-matches re (name (ns-name ns)))) (all-ns)))))
+  "run-tests over every namespace, or those whose name matches regex re."
+  ([] (run-all-tests #"(?s).*"))
+  ([re]
+   (let [chosen (filter #(re-matches re (str (ns-name %))) (all-ns))]
+     (apply run-tests chosen))))
 
 (defn successful?
-  "Returns true if the given test summary indicates all tests were successful, false
-  otherwise."
+  "True when summary has neither failures nor errors."
   [summary]
-  (and (zero? (:fail summary 0))
-       (zero? (:error summary 0))))
+  (and (zero? (get summary :fail 0)) (zero? (get summary :error 0))))
 
 (defn run-test-var
-  "Runs the tests for a single Var, with fixtures executed around the test, and
-  summary output after test completion."
+  "Runs the test of var v with fresh tallies, prints the summary and returns it."
   [v]
   (binding [*report-counters* (atom *initial-report-counters*)]
-    (let [ns-obj (:ns (meta v))]
-      (do-report {:type :begin-test-ns, :ns ns-obj})
-      (test-vars [v])
-      (do-report {:type :end-test-ns, :ns ns-obj})
-      (let [summary (assoc @*report-counters* :type :summary)]
-        (do-report summary)
-        summary))))
+    (let [n (:ns (meta v))]
+      (do-report {:type :begin-test-ns :ns n})
+      (test-vars (list v))
+      (do-report {:type :end-test-ns :ns n})
+      (doto (assoc @*report-counters* :type :summary)
+        (do-report)))))
 
 (defmacro run-test
-  "Runs a single test. Because the intent is to run a single test, there is no check
-  for the namespace test-ns-hook."
+  "Runs the test named by test-symbol as run-test-var does. When the symbol resolves
+  to nothing, prints so (while expanding) and does nothing."
   [test-symbol]
-  (list 'clojure.test/run-test-var (list 'var test-symbol)))
-
+  (if (resolve test-symbol)
+    `(run-test-var (var ~test-symbol))
+    (println (str "Unable to resolve " test-symbol " to a test function."))))

@@ -1,0 +1,22 @@
+;; clojure.core.protocols and clojure.datafy beyond libs/datafy.clj: nil and Object defaults,
+;; reduced values, kv-reduce on vectors, metadata implementations, the metadata datafy adds,
+;; references and exceptions.
+(require '[clojure.core.protocols :as p] '[clojure.datafy :as d])
+(defn t [f] (try (f) (catch Throwable e [(symbol (.getName (class e))) (.getMessage e)])))
+(prn (t #(p/nav nil :a 1)) (t #(p/datafy nil)) (t #(d/nav nil :a 1)) (t #(d/datafy nil)))
+(prn (t #(p/coll-reduce nil +)) (t #(p/coll-reduce nil + 3)) (t #(p/internal-reduce nil + 3)) (t #(p/kv-reduce nil + 3)))
+(prn (t #(p/coll-reduce [1 2 3] (fn [a x] (if (= x 2) (reduced :r) (+ a x))))) (t #(p/coll-reduce '(1 2) + 1)) (t #(p/coll-reduce (range 4) +)) (t #(p/coll-reduce {:a 1} conj [])))
+(prn (t #(p/kv-reduce {:a 1 :b 2} (fn [a k v] (conj a k v)) [])) (t #(p/kv-reduce [5 6] (fn [a k v] (conj a k v)) [])) (t #(p/kv-reduce {:a 1 :b 2} (fn [a k v] (reduced k)) [])))
+(prn (t #(p/internal-reduce (seq [1 2 3]) (fn [a x] (if (= x 2) (reduced a) (+ a x))) 0)) (t #(p/internal-reduce [1 2] + 0)))
+(prn (t #(p/coll-reduce 5 +)) (t #(p/kv-reduce 5 + 0)) (t #(p/coll-reduce "abc" str)))
+(prn (t #(p/nav [1 2] 0 1)) (t #(p/datafy :k)))
+(def m (with-meta {:a 1} {`p/datafy (fn [x] :dm) `p/nav (fn [c k v] :nm)}))
+(prn (p/datafy m) (p/nav m :a 1) (d/datafy m) (d/nav m :a 1) (meta (d/datafy m)))
+(def n (with-meta {:a 1} {`p/datafy (fn [x] (with-meta [x] {:z 1}))}))
+(prn (d/datafy n) (meta (d/datafy n)) (map #(get (meta (d/datafy n)) %) [:clojure.datafy/obj :clojure.datafy/class]))
+(def same (with-meta {:a 1} {`p/datafy (fn [x] x)}))
+(prn (= (keys (meta (d/datafy same))) [`p/datafy]) (meta (d/datafy [1])) (d/datafy 1) (meta (d/datafy (with-meta [1] {:q 1}))))
+(prn (dissoc (d/datafy (ex-info "e" {:a 1})) :via :trace) (map :message (:via (d/datafy (ex-info "e" {:a 1} (Exception. "c"))))))
+(def a (atom 1))
+(def v5 5)
+(prn (d/datafy a) (d/datafy #'v5) (= a (::d/obj (meta (d/datafy a)))) (d/nav {:a 1} :a 2) (d/nav [1] 0 1))

@@ -1,0 +1,16 @@
+;; clojure.template beyond libs/template.clj: several groups, an incomplete last group,
+;; no values, missing and extra values, nesting, quoted forms, assertion messages.
+(require '[clojure.template :as t])
+(prn (try (t/apply-template '(x) 'x [1]) (catch AssertionError e (.getMessage e))))
+(prn (try (t/apply-template '[x 1] 'x [1]) (catch AssertionError e (.getMessage e))))
+(prn (t/apply-template '[x y] '(x y z) [1]) (t/apply-template '[x] '(x y z) [1 2 3]) (t/apply-template '[] '(x) []))
+(prn (t/apply-template '[x] '(x (x) [x] {x x}) [nil]) (t/apply-template '[x y] '(x y) '[y x]))
+(prn (macroexpand '(clojure.template/do-template [x y] (+ y x) 2 4 3)))
+(prn (macroexpand '(clojure.template/do-template [x] (f x))))
+(prn (macroexpand '(clojure.template/do-template [x y z] (f x y z) 1 2 3 4 5 6 7 8 9)))
+(prn (t/apply-template '[x] '(quote x) [1]) (t/apply-template '[x] 'x [(list 1 2)]))
+(prn (t/do-template [a b] (* a b) 2 3 4 5) (t/do-template [op] (op 10 2) + - * /))
+(def results (atom []))
+(t/do-template [k v] (swap! results conj [k v]) :a 1 :b 2 :c 3)
+(prn @results)
+(prn (t/do-template [x] (t/do-template [y] (swap! results conj [x y]) 1 2) :p :q) (drop 3 @results))

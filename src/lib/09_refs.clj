@@ -192,13 +192,12 @@
     fut))
 
 (defmacro future
-  "Takes a body of expressions and yields a future object that will invoke the body in
-  another thread, and will cache the result and return it on all subsequent calls to
-  deref/@. If the computation has not yet finished, calls to deref/@ will block, unless
-  the variant of deref with timeout is used. See also - realized?.
-  In Clove the body runs on a fiber of the same thread (future-call)."
+  "Returns a future that runs body and keeps its value (or exception) for every deref.
+  A deref before the body has ended waits for it; (deref f ms timeout-val) waits at
+  most ms milliseconds. In Clove the body runs at once on a fiber of the same thread
+  (future-call) until it ends or waits for another future or promise."
   {:added "1.1"}
-  [& body] `(future-call (^{:once true} fn* [] ~@body)))
+  [& body] `(future-call (fn [] ~@body)))
 
 (defn future?
   "Returns true if x is a future"
@@ -229,40 +228,35 @@
 ;; ---- pmap, pcalls, pvalues ----
 
 (defn pmap
-  "Like map, except f is applied in parallel. Semi-lazy in that the parallel
-  computation stays ahead of the consumption, but doesn't realize the entire result
-  unless required. Only useful for computationally intensive functions where the time
-  of f dominates the coordination overhead.
-  In Clove each application runs as a future, on a fiber of the same thread."
+  "A lazy seq of (f x) for each x of coll (or of f applied to the first items of
+  every coll, then the second ones, ... while none has run out), each computed as a
+  future. The futures run a few items ahead of the ones consumed, so for an f
+  expensive enough to pay for a future the work overlaps. In Clove futures are fibers
+  of one thread, so pmap computes what map computes, in a different order."
   {:added "1.0"}
   ([f coll]
-   (let [n 4
-         rets (map #(future (f %)) coll)
-         step (fn step [[x & xs :as vs] fs]
+   (let [lead 4
+         futures (map (fn [x] (future (f x))) coll)
+         emit (fn emit [fs ahead]
                 (lazy-seq
-                 (if-let [s (seq fs)]
-                   (cons (deref x) (step xs (rest s)))
-                   (map deref vs))))]
-     (step rets (drop n rets))))
+                 (when-let [s (seq fs)]
+                   (seq ahead)  ; starts the future lead places further on
+                   (cons (deref (first s)) (emit (rest s) (rest ahead))))))]
+     (emit futures (drop lead futures))))
   ([f coll & colls]
-   (let [step (fn step [cs]
-                (lazy-seq
-                 (let [ss (map seq cs)]
-                   (when (every? identity ss)
-                     (cons (map first ss) (step (map rest ss)))))))]
-     (pmap #(apply f %) (step (cons coll colls))))))
+   (pmap (fn [args] (apply f args)) (apply map vector coll colls))))
 
 (defn pcalls
-  "Executes the no-arg fns in parallel, returning a lazy sequence of their values"
+  "A lazy seq of the values of calling each of fns with no arguments, computed as pmap
+  computes its items."
   {:added "1.0"}
-  [& fns] (pmap #(%) fns))
+  [& fns] (pmap (fn [g] (g)) fns))
 
 (defmacro pvalues
-  "Returns a lazy sequence of the values of the exprs, which are evaluated in
-  parallel"
+  "A lazy seq of the values of exprs, each evaluated as a future (see pcalls)."
   {:added "1.0"}
   [& exprs]
-  `(pcalls ~@(map #(list `fn [] %) exprs)))
+  `(pcalls ~@(for [e exprs] `(fn [] ~e))))
 
 ;; ---- watches and validators on agents and refs ----
 
@@ -777,14 +771,14 @@
   ([^Ref ref n] (vswap! (.-aux ref) assoc :max-history n) ref))
 
 (defmacro io!
-  "If an io! block occurs in a transaction, throws an IllegalStateException, else runs
-  body in an implicit do. If the first expression in body is a literal string, will use
-  that as the exception message."
+  "Marks body as doing I/O: inside a transaction (dosync) it throws
+  IllegalStateException instead of running, elsewhere it runs body as do does. A
+  string literal first in body is the exception's message (default \"I/O in
+  transaction\")."
   {:added "1.0"}
   [& body]
-  (let [message (when (string? (first body)) (first body))
-        body (if message (next body) body)]
+  (let [[msg forms] (if (string? (first body)) [(first body) (rest body)] ["I/O in transaction" body])]
     `(if (-transaction-running?)
-       (throw (IllegalStateException. ~(or message "I/O in transaction")))
-       (do ~@body))))
+       (throw (IllegalStateException. ~msg))
+       (do ~@forms))))
 

@@ -88,9 +88,12 @@
 ;;   :block    the innermost open block
 ;; A block is a volatile map: :parent :depth :prefix :line-prefix :suffix, and once its
 ;; start has been emitted :start (its column after the prefix) and :indent; :broken
-;; when one of its linear newlines has broken.
-;; A token is [:text s w], [:open block], [:close block], [:nl kind block state] with
-;; state a volatile (:pending, :break or :flat), or [:indent block kind n].
+;; when one of its linear newlines has broken; :spaced once one of its newlines that
+;; directly followed text ending in a space has been laid out unbroken.
+;; A token is [:text s w], [:open block], [:close block], [:nl kind block state w] with
+;; state a volatile (:pending, :break or :flat) and w 0 when the newline directly
+;; followed text ending in a space, else 1, or [:indent block kind n].
+;; The layout's :after-space says whether the last token was such text.
 
 (defn- new-layout [sink]
   (volatile! {:sink sink :margin *print-right-margin* :miser *print-miser-width*
@@ -167,7 +170,10 @@
     :close (if-let [s (:suffix @x)] (emit-text! lay s (text-width s) true) (fix-line! lay))
     :indent (do (fix-line! lay)
                 (vswap! x assoc :indent (+ z (if (= y :block) (:start @x) (:col @lay)))))
-    :nl (if (= :break @z) (emit-break! lay y) (fix-line! lay))))
+    :nl (if (= :break @z)
+          (emit-break! lay y)
+          (do (when (= 0 (get tok 4)) (vswap! y assoc :spaced true))
+              (fix-line! lay)))))
 
 (defn- breaks-when-due?
   "Whether newline token [:nl kind b] must break as soon as it comes up, because its
@@ -207,12 +213,15 @@
   [lay]
   (loop []
     (let [{:keys [queue qw col margin]} @lay
-          [_ kind b state] (first queue)
-          end (+ col qw)]
-      (when (and margin (seq queue)
-                 (or (> end margin)
-                     ;; a fill newline in miser style breaks at the margin itself
-                     (and (= end margin) (= kind :fill) (miser? lay b))))
+          [_ kind b state extra] (first queue)
+          ;; as on the JVM, these break at the margin itself (need one more
+          ;; column): a newline that does not directly follow text ending in a
+          ;; space, while no such newline of its block has been laid out unbroken
+          ;; (:spaced), and a fill newline of a broken block in miser style
+          end (+ col qw (if (or (and (= extra 1) (not (:spaced @b)))
+                                (and (= kind :fill) (:broken @b) (miser? lay b)))
+                          1 0))]
+      (when (and margin (seq queue) (> end margin))
         (do
           (cond
             (= kind :miser) (vreset! state (if (miser? lay b) :break :flat))
@@ -220,7 +229,12 @@
           (drain! lay)
           (recur))))))
 
+(defn- ends-with-space? [^String s]
+  (let [n (count s)]
+    (and (pos? n) (let [c (.charAt s (dec n))] (or (= c \space) (= c \tab))))))
+
 (defn- enqueue! [lay tok]
+  (vswap! lay assoc :after-space (and (= :text (tok 0)) (ends-with-space? (tok 1))))
   (if (seq (:queue @lay))
     (do (vswap! lay (fn [m] (-> m (update :queue conj tok) (update :qw + (width-of tok)))))
         (overflow! lay))
@@ -252,7 +266,7 @@
           (.write (:sink @lay) ^String (apply str (:line @lay)))
           (.write (:sink @lay) ^String (subs s i (inc j)))
           (let [rest (subs s (inc j))]
-            (vswap! lay assoc :line [rest] :fixed 0 :col (text-width rest))))))))
+            (vswap! lay assoc :line [rest] :fixed 0 :col (text-width rest) :after-space (ends-with-space? rest))))))))
 
 (defn- lay-open! [lay prefix line-prefix suffix]
   (let [parent (:block @lay)
@@ -277,7 +291,9 @@
 
 (defn- lay-newline! [lay kind]
   (let [b (:block @lay)
-        d (:depth @b)]
+        d (:depth @b)
+        after-space (:after-space @lay)]
+    (vswap! lay assoc :after-space false)
     (if (= kind :mandatory)
       (do (doseq [tok (:queue @lay)]
             (when (and (= :nl (tok 0)) (= :pending @(tok 3)))
@@ -294,7 +310,9 @@
               (vreset! (tok 3) :flat)))
           (drain! lay)
           (let [state (volatile! :pending)
-                tok [:nl kind b state]]
+                ;; w 0: it directly follows text ending in a space (see overflow!)
+                w (if after-space 0 1)
+                tok [:nl kind b state w]]
             (if (and (empty? (:queue @lay)) (breaks-when-due? lay kind b))
               (emit-break! lay b)
               (do (vswap! lay (fn [m] (update m :queue conj tok)))
@@ -1608,6 +1626,7 @@
               (.write *out* " ")
               (pprint-newline :linear)
               (recur more)))))
+      ;; as on the JVM, in doubled parentheses: ((let x y))
       (pprint-logical-block :prefix "(" :suffix ")" (code-call form)))))
 
 (defn- code-cond
@@ -1619,9 +1638,10 @@
     (write-pairs (rest form))))
 
 (defn- code-condp
-  "condp: the predicate and expression on the head's line, then the pairs."
+  "condp: the predicate and expression on the head's line, then the pairs (a call
+  when no clause follows, as on the JVM)."
   [form]
-  (if (< (count form) 3)
+  (if (< (count form) 4)
     (code-call form)
     (let [[head pred expr & clauses] form]
       (pprint-logical-block :prefix "(" :suffix ")"
@@ -1649,7 +1669,8 @@
 
 (defn- code-defn
   "defn, fn, defmacro: the name and argument vector on the head's line, then the
-  docstring, the attribute map and the body, or the arities, one a line."
+  docstring, the attribute map and the body, or the arities, one a line. As on the
+  JVM, the form after the head is the name whatever it is."
   [form]
   (let [[head & s] form]
     (pprint-logical-block :prefix "(" :suffix ")"
@@ -1658,23 +1679,21 @@
         (.write *out* " ")
         (pprint-indent :block 1)
         (pprint-newline :miser)
-        (if (symbol? (first s))
-          (let [name (first s)
-                s (next s)
-                [doc s] (if (and (string? (first s)) (next s)) [(first s) (next s)] [nil s])
-                [attrs s] (if (and (map? (first s)) (next s)) [(first s) (next s)] [nil s])]
-            (write-out name)
-            (when doc
-              (.write *out* " ")
-              (pprint-newline :linear)
-              (write-out doc))
-            (when attrs
-              (.write *out* " ")
-              (pprint-newline :linear)
-              (write-out attrs))
-            (when s (code-arities s (boolean (or doc attrs)))))
-          (do (write-out (first s))
-              (write-rest (next s) :linear)))))))
+        ;; (fn [x] [y] z): the name [x], the argument vector [y]
+        (let [name (first s)
+              s (next s)
+              [doc s] (if (and (string? (first s)) (next s)) [(first s) (next s)] [nil s])
+              [attrs s] (if (and (map? (first s)) (next s)) [(first s) (next s)] [nil s])]
+          (write-out name)
+          (when doc
+            (.write *out* " ")
+            (pprint-newline :linear)
+            (write-out doc))
+          (when attrs
+            (.write *out* " ")
+            (pprint-newline :linear)
+            (write-out attrs))
+          (when s (code-arities s (boolean (or doc attrs)))))))))
 
 (defn- write-fill-rest
   "Writes the first form of s, a space, then the rest aligned under the second one,
@@ -1741,21 +1760,28 @@
           (code-ns-clause c))))))
 
 (defn- anon-arg-names
-  "The % names of the parameters of an anonymous fn's argument vector."
+  "The % names of the parameters of an anonymous fn's argument vector, as the JVM
+  gives them: % for a single parameter, else %n for the nth element of the vector
+  (& counts: [p1 & rest] gives %1 and %3)."
   [params]
-  (let [syms (remove #{'&} params)]
-    (if (and (= 1 (count syms)) (= 1 (count params)))
-      {(first syms) (symbol "%")}
-      (into {} (for [p syms
-                     :let [m (re-find #"^\D*(\d+)" (name p))]]
-                 [p (symbol (if m (str "%" (second m)) "%&"))])))))
+  (if (= 1 (count params))
+    {(first params) (symbol "%")}
+    (into {} (map-indexed (fn [i p] [p (symbol (str "%" (inc i)))])) params)))
+
+(defn- anon-fn-form?
+  "Whether form is printed as #(...)."
+  [form]
+  (and (seq? form) (= 'fn* (first form)) (= 3 (count form))
+       (vector? (second form)) (seq? (nth form 2))))
 
 (defn- rename-syms
   "form with the symbols that are keys of names replaced, inside lists, vectors,
-  maps and sets too."
+  maps and sets too, but not inside a nested #(...), which names its own
+  parameters (and only those) as the JVM does."
   [form names]
   (cond
     (symbol? form) (get names form form)
+    (anon-fn-form? form) form
     (seq? form) (apply list (map #(rename-syms % names) form))
     (map-entry? form) form
     (vector? form) (mapv #(rename-syms % names) form)
@@ -1767,9 +1793,9 @@
   "(fn* [p1__1#] ...) as #(...)."
   [form]
   (let [[_ params body] form]
-    (if (and (vector? params) (seq? body) (= 3 (count form)))
+    (if (anon-fn-form? form)
       (let [names (anon-arg-names params)
-            body (rename-syms body names)]
+            body (apply list (map #(rename-syms % names) body))]
         (pprint-logical-block :prefix "#(" :suffix ")"
           (print-length-loop [s (seq body)]
             (when s
@@ -1784,7 +1810,7 @@
   (merge
    (zipmap '[def defonce -> . .. locking struct struct-map] (repeat code-hold-first))
    (zipmap '[defn defn- defmacro fn] (repeat code-defn))
-   (zipmap '[let loop binding with-open when-some if-some if-let when-let when-first doseq
+   (zipmap '[let loop binding with-open if-let when-let when-first doseq
              dotimes with-local-vars]
            (repeat code-let))
    (zipmap '[if if-not when when-not] (repeat code-if))

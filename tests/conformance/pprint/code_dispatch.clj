@@ -1,219 +1,229 @@
-;; code-dispatch on real code (the functions of Clove's clojure.zip) at three right
-;; margins: defn with docstrings, let, if, when, cond, fn, loop and threading forms.
+;; code-dispatch on real code (pattern compilation from Clove's match, src/lib/13_match.clj)
+;; at three right margins: defn with docstrings, let, if, when, cond, fn, loop and threading forms.
 (require '[clojure.pprint :as pp])
 
 (def forms
   '[
-(defn seq-zip
-  "Returns a zipper for nested sequences, given a root sequence"
-  [root]
-  (zipper seq?
-          identity
-          (fn [node children] (with-meta children (meta node)))
-          root))
+(defn- match-error
+  "Throws IllegalArgumentException `msg` (reported as a macroexpansion error)."
+  [msg]
+  (throw (IllegalArgumentException. (str msg))))
 
-(defn vector-zip
-  "Returns a zipper for nested vectors, given a root vector"
-  [root]
-  (zipper vector?
-          seq
-          (fn [node children] (with-meta (vec children) (meta node)))
-          root))
+(def ^:private match-valid-syntax
+  "(:or p ...), (p | q ...), (p :as sym), (p :guard f), (p :guard [f ...]), (p :when f), (p :<< f), ([p ...] :seq), ({k p ...} :only [k ...])")
 
-(defn xml-zip
-  "Returns a zipper for xml elements (as from xml/parse), given a root element"
-  [root]
-  (zipper (complement string?)
-          (comp seq :content)
-          (fn [node children]
-            (assoc node :content (and children (apply vector children))))
-          root))
+;; ---- parsing: pattern syntax -> pattern nodes ----
+;; A node is a map with :kind one of :wild :bind :lit :vec :seq :empty-seq :map :as
+;; :guard :app :or (fields as built below).
 
-(defn node
-  "Returns the node at loc"
-  [loc]
-  (loc 0))
+(declare match-parse)
 
-(defn branch?
-  "Returns true if the node at loc is a branch"
-  [loc]
-  ((:zip/branch? (meta loc)) (node loc)))
+(defn- match-local?
+  "Whether symbol `s` names a local of the match form's scope (&env, when the
+  compiler supplies one as a map or set of symbols)."
+  [env s]
+  (and (or (map? env) (set? env)) (contains? env s)))
 
-(defn children
-  "Returns a seq of the children of node at loc, which must be a branch"
-  [loc]
-  (if (branch? loc)
-    ((:zip/children (meta loc)) (node loc))
-    (throw (Exception. "called children on a leaf node"))))
+(defn- match-parse-items
+  "The element patterns of vector pattern `v` as {:items [node...] :rest node-or-nil}.
+  In a seq pattern (`seq?` true) a vector after & is itself a seq pattern."
+  [env v seq?]
+  (loop [ps (seq v) items []]
+    (cond
+      (nil? ps) {:items items :rest nil}
+      (= (first ps) '&)
+      (do (when-not (and (next ps) (nil? (nnext ps)))
+            (match-error (str "Invalid rest pattern in " (pr-str v) ": & must be followed by exactly one pattern")))
+          {:items items
+           :rest (let [r (second ps)]
+                   (if (and seq? (vector? r))
+                     (match-parse env (list r :seq))
+                     (match-parse env r)))})
+      :else (recur (next ps) (conj items (match-parse env (first ps)))))))
 
-(defn make-node
-  "Returns a new branch node, given an existing node and new children. The loc is only
-  used to supply the constructor."
-  [loc node children]
-  ((:zip/make-node (meta loc)) node children))
+(defn- match-parse-seq-pattern
+  "([p ...] :seq)."
+  [env v]
+  (when-not (vector? v)
+    (match-error (str "Invalid seq pattern " (pr-str v) ": (p :seq) needs a vector p")))
+  (if (empty? v)
+    {:kind :empty-seq}
+    (let [parts (match-parse-items env v true)]
+      {:kind :seq :items (:items parts) :rest (:rest parts)})))
 
-(defn path
-  "Returns a seq of nodes leading to this loc"
-  [loc]
-  (:pnodes (loc 1)))
+(defn- match-parse-alternatives
+  "(p | q | ...) -> the alternatives, or nil when `items` is not in that shape."
+  [items]
+  (when (and (>= (count items) 3) (odd? (count items))
+             (every? (fn [i] (= (nth items i) '|)) (range 1 (count items) 2)))
+    (vec (map (fn [i] (nth items i)) (range 0 (count items) 2)))))
 
-(defn lefts
-  "Returns a seq of the left siblings of this loc"
-  [loc]
-  (seq (:l (loc 1))))
+(defn- match-parse-list
+  "A list pattern: (quote x), (:or ...), (p | q ...), or p followed by keyword suffixes."
+  [env form]
+  (let [items (vec form)
+        head (first items)]
+    (cond
+      (= head 'quote) {:kind :lit :value form}
+      (= head :or)
+      (do (when (< (count items) 2) (match-error (str "Empty :or pattern: " (pr-str form))))
+          {:kind :or :alts (vec (map (fn [p] (match-parse env p)) (rest items)))})
+      (match-parse-alternatives items)
+      {:kind :or :alts (vec (map (fn [p] (match-parse env p)) (match-parse-alternatives items)))}
+      :else
+      (loop [node nil i 1]
+        (if (>= i (count items))
+          (if node node (match-error (str "Invalid list syntax in " (pr-str form) ". Valid syntax: " match-valid-syntax)))
+          (let [k (nth items i)
+                has-arg (< (inc i) (count items))
+                arg (when has-arg (nth items (inc i)))
+                inner (fn [] (if node node (match-parse env head)))
+                need-arg (fn [] (when-not has-arg
+                                  (match-error (str "Missing argument after " k " in " (pr-str form)))))]
+            (cond
+              (= k :seq)
+              (do (when node (match-error (str ":seq must directly follow its vector in " (pr-str form))))
+                  (recur (match-parse-seq-pattern env head) (inc i)))
+              (= k :as)
+              (do (need-arg)
+                  (when-not (and (symbol? arg) (nil? (namespace arg)))
+                    (match-error (str ":as needs a simple symbol in " (pr-str form))))
+                  (recur {:kind :as :pat (inner) :sym arg} (+ i 2)))
+              (or (= k :guard) (= k :when))
+              (do (need-arg)
+                  (recur {:kind :guard :pat (inner) :fns (if (vector? arg) arg [arg])} (+ i 2)))
+              (= k :<<)
+              (do (need-arg) (recur {:kind :app :pat (inner) :fn arg} (+ i 2)))
+              (= k :only)
+              (let [p (inner)]
+                (need-arg)
+                (when-not (and (= (:kind p) :map) (nil? (:only p)))
+                  (match-error (str ":only must follow a map pattern in " (pr-str form))))
+                (when-not (or (vector? arg) (seq? arg))
+                  (match-error (str ":only needs a vector of keys in " (pr-str form))))
+                (recur (assoc p :only (vec arg)) (+ i 2)))
+              :else
+              (match-error (str "Invalid list syntax " (pr-str k) " in " (pr-str form)
+                                ". Valid syntax: " match-valid-syntax)))))))))
 
-(defn rights
-  "Returns a seq of the right siblings of this loc"
-  [loc]
-  (:r (loc 1)))
+(defn- match-parse
+  "The node for pattern form `p`. `env` is the match form's &env."
+  [env p]
+  (cond
+    (= p '_) {:kind :wild}
+    (= p '&) (match-error "& is only allowed inside a vector pattern, before the rest pattern")
+    (symbol? p)
+    (cond
+      (namespace p) (match-error (str "Invalid pattern symbol " p ": a binding name must not be qualified"))
+      (match-local? env p) {:kind :lit :value p}
+      :else {:kind :bind :sym p})
+    (vector? p) (let [parts (match-parse-items env p false)]
+                  {:kind :vec :items (:items parts) :rest (:rest parts)})
+    (map? p) {:kind :map
+              :entries (vec (map (fn [e] [(key e) (match-parse env (val e))]) p))
+              :only nil}
+    (seq? p) (if (seq p) (match-parse-list env p) {:kind :lit :value ()})
+    :else {:kind :lit :value p}))
 
-(defn down
-  "Returns the loc of the leftmost child of the node at this loc, or nil if no children"
-  [loc]
-  (when (branch? loc)
-    (let [[node path] loc
-          [c & cnext :as cs] (children loc)]
-      (when cs
-        (with-meta [c {:l []
-                       :pnodes (if path (conj (:pnodes path) node) [node])
-                       :ppath path
-                       :r cnext}]
-          (meta loc))))))
+;; ---- code generation ----
+;; (match-test node o): a form true when the value of o matches (or true itself);
+;; (match-binds node o): [sym expr ...] binding the pattern's names. `o` is a symbol,
+;; or a cheap expression when the node uses its value at most once.
 
-(defn up
-  "Returns the loc of the parent of the node at this loc, or nil if at the top"
-  [loc]
-  (let [[node {l :l, ppath :ppath, pnodes :pnodes r :r, changed? :changed?, :as path}] loc]
-    (when pnodes
-      (let [pnode (peek pnodes)]
-        (with-meta (if changed?
-                     [(make-node loc pnode (concat l (cons node r)))
-                      (and ppath (assoc ppath :changed? true))]
-                     [pnode ppath])
-          (meta loc))))))
+(declare match-test match-binds match-syms)
 
-(defn root
-  "zips all the way up and returns the root node, reflecting any changes."
-  [loc]
-  (if (= :end (loc 1))
-    (node loc)
-    (let [p (up loc)]
-      (if p
-        (recur p)
-        (node loc)))))
+(defn- match-and
+  "(and tests...) without the literal trues and with nested ands spliced in; true
+  when nothing is left."
+  [tests]
+  (let [ts (vec (mapcat (fn [t]
+                          (cond (= t true) nil
+                                (and (seq? t) (= (first t) `and)) (rest t)
+                                :else [t]))
+                        tests))]
+    (cond (empty? ts) true
+          (= 1 (count ts)) (first ts)
+          :else `(and ~@ts))))
 
-(defn right
-  "Returns the loc of the right sibling of the node at this loc, or nil"
-  [loc]
-  (let [[node {l :l [r & rnext :as rs] :r :as path}] loc]
-    (when (and path rs)
-      (with-meta [r (assoc path :l (conj l node) :r rnext)] (meta loc)))))
+(defn- match-quote
+  "Form evaluating to constant `k`: k itself when it evaluates to itself."
+  [k]
+  (if (or (symbol? k) (seq? k)) `(quote ~k) k))
 
-(defn rightmost
-  "Returns the loc of the rightmost sibling of the node at this loc, or self"
-  [loc]
-  (let [[node {l :l r :r :as path}] loc]
-    (if (and path r)
-      (with-meta [(last r) (assoc path :l (apply conj l node (butlast r)) :r nil)] (meta loc))
-      loc)))
+(defn- match-simple?
+  "Whether a node's test and bindings use its value at most once each."
+  [node]
+  (let [k (:kind node)] (or (= k :wild) (= k :bind) (= k :lit))))
 
-(defn left
-  "Returns the loc of the left sibling of the node at this loc, or nil"
-  [loc]
-  (let [[node {l :l r :r :as path}] loc]
-    (when (and path (seq l))
-      (with-meta [(peek l) (assoc path :l (pop l) :r (cons node r))] (meta loc)))))
+(defn- match-test-at
+  "The test of `node` against the value of expression `expr`."
+  [node expr]
+  (if (or (match-simple? node) (symbol? expr))
+    (match-test node expr)
+    (let [g (gensym "m__")
+          t (match-test node g)]
+      (if (= t true) true `(let* [~g ~expr] ~t)))))
 
-(defn leftmost
-  "Returns the loc of the leftmost sibling of the node at this loc, or self"
-  [loc]
-  (let [[node {l :l r :r :as path}] loc]
-    (if (and path (seq l))
-      (with-meta [(first l) (assoc path :l [] :r (concat (rest l) [node] r))] (meta loc))
-      loc)))
+(defn- match-binds-at
+  "The bindings of `node` against the value of expression `expr`."
+  [node expr]
+  (if (or (match-simple? node) (symbol? expr))
+    (match-binds node expr)
+    (let [g (gensym "m__")
+          bs (match-binds node g)]
+      (if (empty? bs) [] (into [g expr] bs)))))
 
-(defn insert-left
-  "Inserts the item as the left sibling of the node at this loc, without moving"
-  [loc item]
-  (let [[node {l :l :as path}] loc]
-    (if (nil? path)
-      (throw (Exception. "Insert at top"))
-      (with-meta [node (assoc path :l (conj l item) :changed? true)] (meta loc)))))
+(defn- match-seq-tail
+  "The node a seq pattern's tail (rest o) must match, after its first item."
+  [node]
+  (let [more (vec (rest (:items node)))]
+    (cond (seq more) {:kind :seq :items more :rest (:rest node)}
+          (:rest node) (:rest node)
+          :else {:kind :empty-seq})))
 
-(defn insert-right
-  "Inserts the item as the right sibling of the node at this loc, without moving"
-  [loc item]
-  (let [[node {r :r :as path}] loc]
-    (if (nil? path)
-      (throw (Exception. "Insert at top"))
-      (with-meta [node (assoc path :r (cons item r) :changed? true)] (meta loc)))))
+(defn- match-vec-parts
+  "[[node expr] ...] for the elements of vector node matched against o."
+  [node o]
+  (let [items (:items node)
+        n (count items)
+        parts (vec (map (fn [i p] [p `(nth ~o ~i)]) (range n) items))]
+    (if (:rest node) (conj parts [(:rest node) `(subvec ~o ~n)]) parts)))
 
-(defn replace
-  "Replaces the node at this loc, without moving"
-  [loc node]
-  (let [[_ path] loc]
-    (with-meta [node (assoc path :changed? true)] (meta loc))))
-
-(defn edit
-  "Replaces the node at this loc with the value of (f node args)"
-  [loc f & args]
-  (replace loc (apply f (node loc) args)))
-
-(defn insert-child
-  "Inserts the item as the leftmost child of the node at this loc, without moving"
-  [loc item]
-  (replace loc (make-node loc (node loc) (cons item (children loc)))))
-
-(defn append-child
-  "Inserts the item as the rightmost child of the node at this loc, without moving"
-  [loc item]
-  (replace loc (make-node loc (node loc) (concat (children loc) [item]))))
-
-(defn next
-  "Moves to the next loc in the hierarchy, depth-first. When reaching the end, returns
-  a distinguished loc detectable via end?. If already at the end, stays there."
-  [loc]
-  (if (= :end (loc 1))
-    loc
-    (or
-      (and (branch? loc) (down loc))
-      (right loc)
-      (loop [p loc]
-        (if (up p)
-          (or (right (up p)) (recur (up p)))
-          [(node p) :end])))))
-
-(defn prev
-  "Moves to the previous loc in the hierarchy, depth-first. If already at the root,
-  returns nil."
-  [loc]
-  (if-let [lloc (left loc)]
-    (loop [loc lloc]
-      (if-let [child (and (branch? loc) (down loc))]
-        (recur (rightmost child))
-        loc))
-    (up loc)))
-
-(defn end?
-  "Returns true if loc represents the end of a depth-first walk"
-  [loc]
-  (= :end (loc 1)))
-
-(defn remove
-  "Removes the node at loc, returning the loc that would have preceded it in a
-  depth-first walk."
-  [loc]
-  (let [[node {l :l, ppath :ppath, pnodes :pnodes, rs :r, :as path}] loc]
-    (if (nil? path)
-      (throw (Exception. "Remove at top"))
-      (if (pos? (count l))
-        (loop [loc (with-meta [(peek l) (assoc path :l (pop l) :changed? true)] (meta loc))]
-          (if-let [child (and (branch? loc) (down loc))]
-            (recur (rightmost child))
-            loc))
-        (with-meta [(make-node loc (peek pnodes) rs)
-                    (and ppath (assoc ppath :changed? true))]
-          (meta loc))))))
+(defn- match-test
+  [node o]
+  (let [k (:kind node)]
+    (cond
+      (or (= k :wild) (= k :bind)) true
+      (= k :lit) (let [v (:value node)]
+                   (cond (nil? v) `(nil? ~o)
+                         (= v ()) `(empty? ~o)
+                         :else `(= ~o ~v)))
+      (= k :vec)
+      (let [n (count (:items node))]
+        (match-and (concat [`(vector? ~o)
+                            (if (:rest node) `(>= (count ~o) ~n) `(= (count ~o) ~n))]
+                           (map (fn [pe] (match-test-at (first pe) (second pe))) (match-vec-parts node o)))))
+      (= k :seq)
+      (if (empty? (:items node))
+        (match-and [`(or (seq? ~o) (sequential? ~o)) (match-test (:rest node) o)])
+        (match-and [`(or (seq? ~o) (sequential? ~o))
+                    `(seq ~o)
+                    (match-test-at (first (:items node)) `(first ~o))
+                    (match-test-at (match-seq-tail node) `(rest ~o))]))
+      (= k :empty-seq) `(empty? ~o)
+      (= k :map)
+      (let [only (:only node)]
+        (match-and (concat [(if only `(map? ~o) `(or (map? ~o) (vector? ~o)))]
+                           (when only [`(= (set (keys ~o)) (quote ~(set only)))])
+                           (mapcat (fn [e]
+                                     (let [kq (match-quote (first e))]
+                                       [`(contains? ~o ~kq) (match-test-at (second e) `(get ~o ~kq))]))
+                                   (:entries node)))))
+      (= k :as) (match-test (:pat node) o)
+      (= k :guard) (match-and (concat (map (fn [f] `(~f ~o)) (:fns node)) [(match-test (:pat node) o)]))
+      (= k :app) (match-test-at (:pat node) `(~(:fn node) ~o))
+      (= k :or) (let [ts (vec (map (fn [p] (match-test p o)) (:alts node)))]
+                  (if (some (fn [t] (= t true)) ts) true `(or ~@ts))))))
 ])
 
 (doseq [w [40 72 100]]

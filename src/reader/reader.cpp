@@ -458,6 +458,7 @@ Reader::Impl::Got Reader::Impl::read_dispatch(ReadItem* out, std::vector<ReadIte
       skip_line();
       return Got::Nothing;
     case '?':
+      if (opts.edn) fail(DiagKind::reader_invalid_dispatch, start, "No dispatch macro for: ?");  // EDN has no reader conditionals
       return read_conditional(out, splice, start);
     case ':':
       out->v = read_namespaced_map(start);

@@ -444,7 +444,8 @@ Value l_read_string(State& vm, Args a) { return read_string_with(vm, a, false, "
 Value l_edn_read_string(State& vm, Args a) { return read_string_with(vm, a, true, "clojure.edn/read-string"); }
 // (-read stream eof-error? eof-value with-text? [edn? [opts]]): read, read+string
 // (09_io.clj) and clojure.edn/read. With opts (read's opts arity), reader
-// conditionals read as its :read-cond says (conditional_options), as on the JVM.
+// conditionals read as its :read-cond says (conditional_options); without, a reader
+// conditional is an error, as on the JVM (clojure.edn's reader has no #? at all).
 Value l_read(State& vm, Args a) {
   LineReader* r = as<LineReader>(a[0]);
   if (!r)
@@ -456,6 +457,9 @@ Value l_read(State& vm, Args a) {
   const ReaderOptions* conditionals = nullptr;
   if (a.size() > 5 && !edn) {
     conditional_options(vm, a[5], &cond, &features);
+    conditionals = &cond;
+  } else if (!edn) {  // read without an options map: a #? is an error, as on the JVM
+    cond.read_cond = ReaderOptions::ReadCond::Forbid;
     conditionals = &cond;
   }
   if (!a[3].truthy()) return read_from_stream(vm, r, a[1].truthy(), a[2], nullptr, edn, conditionals);

@@ -18,6 +18,9 @@
 // * The collector sweeps page by page (sweep_page): cells are visited in address
 //   order, dead ones go on the page's free list, and a page left with no live cell is
 //   kept in a bounded cache of empty pages or returned to the OS.
+// * A destroyed pool's pages go to a process-wide list of up to 64 pages (4 MiB) that
+//   the next pool takes first, so an embedder's next VM does not fault in fresh memory
+//   for its core library.
 //
 // A free cell is told apart from a live one by its byte at offset 9, which overlays
 // Obj::gc_color: kFreeTag on a free cell, a colour (0..5) on a live object. Users of
@@ -204,7 +207,9 @@ class Pool {
  private:
   void* alloc_slow(size_t cls);
   PoolPage* new_page(size_t cls);
-  void* map_page();  // a fresh page from the current arena (a new arena when it is used up)
+  /// A page no pool of this process uses: one a destroyed pool left (pool.cpp's shared
+  /// pages), else a fresh one from the current arena (a new arena when it is used up).
+  void* map_page();
   void release(PoolPage* p);
   void list(PoolPage* p);
   void unlist(PoolPage* p);

@@ -191,6 +191,39 @@ TEST(GcPoolTest, SweepFreesDeadCellsAndReleasesEmptyPages) {
   EXPECT_EQ(now, per_page * 3);
 }
 
+// A destroyed pool's pages are reused by the next pool of the process (so a second VM
+// does not fault in fresh memory), and a reused page holds only what the new pool put
+// there: its cells are not mistaken for live ones of the old pool.
+TEST(GcPoolTest, ANewPoolReusesTheLastPoolsPages) {
+  const size_t per_page = (PoolPage::kSize - PoolPage::kHeaderSize) / 64;
+  std::set<const void*> old_pages;
+  {
+    Pool a;
+    for (size_t i = 0; i < per_page * 3; ++i) {
+      void* c = a.alloc(64);
+      stamp(c, 64, 7);
+      old_pages.insert(Pool::page_of(c));
+    }
+    ASSERT_EQ(old_pages.size(), 3u);
+  }
+  Pool b;
+  size_t reused = 0;
+  std::set<const void*> new_pages;
+  for (size_t i = 0; i < per_page * 2; ++i) {
+    void* c = b.alloc(32);
+    stamp(c, 32, 8);
+    new_pages.insert(Pool::page_of(c));
+  }
+  for (const void* p : new_pages) reused += old_pages.count(p);
+  EXPECT_EQ(reused, new_pages.size());
+  size_t cells = 0;
+  b.for_each_cell([&](void* c) {
+    EXPECT_TRUE(stamped(c, 32, 8));
+    ++cells;
+  });
+  EXPECT_EQ(cells, per_page * 2);
+}
+
 TEST(GcPoolTest, HeapCountsCellBytesAndFreesLargeObjects) {
   Heap h;
   h.set_stress(false);

@@ -115,9 +115,10 @@
        :clojure.error/line line})))
 
 (defn- relative-path
-  "file relative to the working directory when it lies under it, else file."
+  "file relative to the working directory when it lies under it, else file (also when
+  the working directory may not be asked for, in a sandbox)."
   [file]
-  (let [dir (System/getProperty "user.dir")
+  (let [dir (try (System/getProperty "user.dir") (catch Exception _ nil))
         prefix (when dir (if (str/ends-with? dir "/") dir (str dir "/")))]
     (if (and prefix (str/starts-with? file prefix))
       (subs file (count prefix))

@@ -1,337 +1,408 @@
 ;; lazy-ns: clojure.main
-;; 21_main.clj: clojure.main (issue 18), loaded on the first (require 'clojure.main): the
-;; REPL building blocks libraries and tools call (repl with its :read :eval :print :caught
-;; hooks, repl-prompt, repl-caught), error triage and messages in Clojure 1.10+'s format
-;; (ex-triage, ex-str, err->msg, root-cause), demunge and stack-element-str for Clove's
-;; trace elements ([sym method file line], from Throwable->map), and main/load-script.
-;; Clove's own REPL is `clove repl` (cli/repl.cpp); this one reads *in* with `read`.
-;; skip-whitespace and skip-if-eol are absent: Clove's readers have no character-level
-;; read/unread (docs/differences.md).
+;; 21_main.clj: clojure.main (issue 18), loaded on the first (require 'clojure.main).
+;; What is here: turning an exception into the one-paragraph report Clojure 1.10+ prints
+;; (Throwable->map data -> ex-triage -> ex-str), the pieces a REPL is assembled from (repl
+;; and its :read :eval :print :caught hooks, repl-read, repl-prompt, with-bindings), and
+;; main with its command-line options. Written for Clove from clojure.main's documented
+;; behaviour and from experiments against JVM Clojure.
+;; Clove's trace elements are [sym method file line] (Throwable->map), where sym is
+;; already a Clojure name (user/f, or fn for an anonymous function); elements in the JVM's
+;; shape (munged class names such as user$f$fn__12) are understood too.
+;; Clove's own REPL is `clove repl` (cli/repl.cpp); this one reads *in* with `read`, so
+;; there is no skip-whitespace or skip-if-eol (docs/differences.md).
 
 (ns clojure.main
-  "Top-level main function for Clojure REPL and scripts."
-  (:refer-clojure :exclude [with-bindings]))
+  "Clojure's REPL and script runner as a library: error triage and reporting
+  (ex-triage, ex-str, err->msg), the parts of a read-eval-print loop (repl and its
+  hooks) and main, which handles clojure.main's command-line options."
+  (:refer-clojure :exclude [with-bindings])
+  (:require [clojure.string :as str]))
 
-(def ^:private demunge-tokens
-  "The munged spellings (\"_BANG_\" ...) and the character each stands for, longest
-  first, so that \"_\" alone (from -) is tried last."
-  (sort-by (comp - count key)
-           (into {} (map (fn [[c s]] [s (str c)])) @#'clojure.core/-char-map)))
+;; ---------------------------------------------------------------------------
+;; Names: munged class names back to Clojure names
 
-(def ^:private demunge-pattern
-  (re-pattern (apply str (interpose "|" (map key demunge-tokens)))))
+(def ^:private unmunge-table
+  {"_COLON_" ":" "_PLUS_" "+" "_GT_" ">" "_LT_" "<" "_EQ_" "=" "_TILDE_" "~"
+   "_BANG_" "!" "_CIRCA_" "@" "_SHARP_" "#" "_SINGLEQUOTE_" "'" "_DOUBLEQUOTE_" "\""
+   "_PERCENT_" "%" "_CARET_" "^" "_AMPERSAND_" "&" "_STAR_" "*" "_BAR_" "|"
+   "_LBRACE_" "{" "_RBRACE_" "}" "_LBRACK_" "[" "_RBRACK_" "]" "_SLASH_" "/"
+   "_BSLASH_" "\\" "_QMARK_" "?"})
+
+;; Longest names first, then a lone underscore (a dash) and the class separator.
+(def ^:private munged-piece
+  (re-pattern (str/join "|" (concat (sort-by #(- (count %)) (keys unmunge-table))
+                                    ["_" "\\$"]))))
+
+(defn- unmunge-piece [piece]
+  (or (unmunge-table piece)
+      (if (= piece "$") "/" "-")))
 
 (defn demunge
-  "Given a string representation of a fn class, as in a stack trace element, returns a
-  readable version: $ separates namespace and fn names, and each munged character is
-  restored (\"my_ns.core$foo_BANG_\" -> \"my-ns.core/foo!\")."
-  {:added "1.3"}
+  "Turns fn-name, the name of a class the JVM Clojure compiler made for a function
+  (\"clojure.core$map$fn__5847\"), back into the Clojure name it stands for
+  (\"clojure.core/map/fn--5847\"): each munged character sequence becomes its
+  character, an underscore a dash and each $ a slash. Returns a string."
   [fn-name]
-  (let [m (into {} demunge-tokens)]
-    (clojure.string/replace (clojure.string/replace (str fn-name) "$" "/") demunge-pattern m)))
+  (str/replace (str fn-name) munged-piece unmunge-piece))
+
+;; ---------------------------------------------------------------------------
+;; Exceptions and trace elements
 
 (defn root-cause
-  "Returns the initial cause of an exception or error by peeling off all of its
-  wrappers"
-  {:added "1.3"}
+  "The innermost exception of t: follows the chain of causes from t until an exception
+  that has none, and returns it (t itself when t has no cause)."
   [t]
-  (loop [cause t]
-    (if-let [c (ex-cause cause)]
-      (recur c)
-      cause)))
+  (loop [e t]
+    (let [inner (ex-cause e)]
+      (if (nil? inner) e (recur inner)))))
+
+(def ^:private invoke-methods #{"invoke" "doInvoke" "invokeStatic" "invokePrim"})
+
+(defn- frame-name
+  "How a trace element's function is shown: a Clojure name when the element names a
+  function, Class.method for a host method."
+  [[who method]]
+  (let [who (str who)]
+    (cond (str/includes? who "$") (demunge who)
+          (or (nil? method) (invoke-methods (str method))) who
+          :else (str who "." method))))
 
 (defn stack-element-str
-  "Returns a (possibly unmunged) string representation of a StackTraceElement: in Clove,
-  of a trace element [sym method file line] as Throwable->map gives them."
-  {:added "1.3"}
+  "A one-line description of the trace element el ([sym method file line], as in
+  Throwable->map's :trace): the function's name, then the file and line in parentheses,
+  e.g. \"user/f (a.clj:4)\". Host frames show as Class.method."
   [el]
-  (let [[cls method file line] el
-        file (some-> file str)
-        clojure-fn? (and file (or (.endsWith file ".clj") (.endsWith file ".cljc") (.endsWith file ".clove")
-                                  (= file "NO_SOURCE_FILE")))]
-    (str (if clojure-fn? (demunge (str cls)) (str cls "." method))
-         " (" file ":" line ")")))
+  (let [[_ _ file line] el]
+    (str (frame-name el) " (" file ":" line ")")))
 
-(defn- trace-symbol
-  "The fn a trace element names, as ex-triage reports it (nil for an anonymous one)."
-  [[cls method]]
-  (let [s (demunge (str cls))]
-    (when-not (= s "fn") (symbol s))))
+;; ---------------------------------------------------------------------------
+;; Triage: Throwable->map data to the :clojure.error/* keys of a report
+
+(def ^:private no-source? #{"NO_SOURCE_FILE" "NO_SOURCE_PATH"})
+
+(defn- frame-symbol
+  "The symbol naming the function of trace element el, or nil for an anonymous fn."
+  [[who method]]
+  (let [who (str who)]
+    (cond
+      (= who "fn") nil
+      (str/includes? who "/") (symbol who)
+      (str/includes? who "$")
+      (let [cut (str/index-of who "$")
+            parts (str/split (str/replace (subs who (inc cut)) #"__\d+" "") #"\$")]
+        (symbol (demunge (subs who 0 cut)) (str/join "$" (map demunge parts))))
+      (or (nil? method) (invoke-methods (str method))) (symbol who)
+      :else (symbol who (str method)))))
+
+(defn- library-frame?
+  "Whether trace element el belongs to the language itself (clojure.core, the runtime):
+  such frames are passed over when looking for where an error happened."
+  [[who]]
+  (let [who (str who)]
+    (some #(str/starts-with? who %) ["clojure.lang." "clojure.core$" "clojure.core/"])))
+
+(defn- drop-nils [m]
+  (into {} (remove (comp nil? val)) m))
+
+(defn- frame-location
+  "The :clojure.error/symbol, /source and /line of the first frame of trace that is
+  the program's own (or of its first frame when every frame is the library's)."
+  [trace]
+  (when-let [el (or (first (remove library-frame? trace)) (first trace))]
+    (let [[_ _ file line] el]
+      {:clojure.error/symbol (frame-symbol el)
+       :clojure.error/source (when-not (no-source? file) file)
+       :clojure.error/line line})))
+
+(defn- relative-path
+  "file relative to the working directory when it lies under it, else file (also when
+  the working directory may not be asked for, in a sandbox)."
+  [file]
+  (let [dir (try (System/getProperty "user.dir") (catch Exception _ nil))
+        prefix (when dir (if (str/ends-with? dir "/") dir (str dir "/")))]
+    (if (and prefix (str/starts-with? file prefix))
+      (subs file (count prefix))
+      file)))
+
+(defn- form-location
+  "The location a compiler or reader error's data (the outermost exception's ex-data)
+  gives: :source is the file's name, :path its path, both absent when unknown."
+  [data]
+  (let [file (:clojure.error/source data)
+        known (when (and file (not (no-source? file))) file)]
+    {:clojure.error/line (:clojure.error/line data)
+     :clojure.error/column (:clojure.error/column data)
+     :clojure.error/symbol (:clojure.error/symbol data)
+     :clojure.error/source (when known (peek (str/split known #"/")))
+     :clojure.error/path (when known (relative-path known))}))
 
 (defn ex-triage
-  "Returns an analysis of the phase, error, cause, and location of an error that
-  occurred based on Throwable data, as returned by Throwable->map. All attributes
-  other than phase are optional:
-    :clojure.error/phase - keyword phase indicator, one of:
-      :read-source :compile-syntax-check :compilation :macro-syntax-check
-      :macroexpansion :execution :read-eval-result :print-eval-result
-    :clojure.error/source - file name (no path)
-    :clojure.error/path - source path
-    :clojure.error/line - integer line number
-    :clojure.error/column - integer column number
-    :clojure.error/symbol - symbol being expanded/compiled/invoked
-    :clojure.error/class - cause exception class symbol
-    :clojure.error/cause - cause exception message
-    :clojure.error/spec - explain-data for spec error"
-  {:added "1.10"}
+  "Condenses datafied-throwable (what Throwable->map returns for an exception) into
+  the facts an error report states, as a map of :clojure.error/ keys:
+    :phase   when it happened (:read-source, :macro-syntax-check, :macroexpansion,
+             :compile-syntax-check, :compilation, :execution, :read-eval-result,
+             :print-eval-result), from the exception's data, :execution when absent
+    :class   the class of the underlying exception (a symbol)
+    :cause   the underlying exception's message
+    :symbol  the function or macro involved, when known
+    :source, :path, :line, :column  where: for errors before execution the position
+             of the form, otherwise the first frame of the trace that is not the
+             language's own
+  Keys without a value are left out."
   [datafied-throwable]
-  (let [{:keys [via trace phase] :or {phase :execution}} datafied-throwable
-        {:keys [type message]} (last via)
-        top-data (:data (first via))
-        located (merge (select-keys top-data [:clojure.error/source :clojure.error/path
-                                              :clojure.error/line :clojure.error/column
-                                              :clojure.error/symbol])
-                       {:clojure.error/class type})]
-    (-> (if (= phase :execution)
-          (let [el (first trace)
-                file (some #(when (and % (not (#{"NO_SOURCE_FILE" "NO_SOURCE_PATH"} %))) %)
-                           [(:clojure.error/source top-data) (nth el 2 nil)])
-                line (or (:clojure.error/line top-data) (nth el 3 nil))
-                sym (when el (trace-symbol el))]
-            (cond-> {:clojure.error/class type}
-              line (assoc :clojure.error/line line)
-              message (assoc :clojure.error/cause message)
-              sym (assoc :clojure.error/symbol sym)
-              file (assoc :clojure.error/source file)))
-          (cond-> located message (assoc :clojure.error/cause message)))
-        (assoc :clojure.error/phase phase))))
+  (let [{:keys [via trace cause phase]} datafied-throwable
+        outer (first via)
+        inner (peek (vec via))
+        phase (or phase (:clojure.error/phase (:data outer)) :execution)
+        facts {:clojure.error/phase phase
+               :clojure.error/cause cause
+               :clojure.error/class (:type inner)}]
+    (drop-nils
+     (case phase
+       :read-source
+       (merge (when (next via) (:data (second via)))
+              (dissoc facts :clojure.error/class)
+              (form-location (:data outer)))
+       (:macro-syntax-check :macroexpansion :compile-syntax-check :compilation)
+       (merge facts (form-location (:data outer)))
+       :read-eval-result facts
+       (merge facts (frame-location trace))))))
+
+(defn- class-label
+  "\" (SimpleName)\" for the class symbol c, or nothing for RuntimeException, whose
+  name says nothing the message does not."
+  [c]
+  (if (= 'java.lang.RuntimeException c)
+    ""
+    (str " (" (when c (peek (str/split (str c) #"\."))) ")")))
 
 (defn ex-str
-  "Returns a string from exception data, as produced by ex-triage. The first line
-  summarizes the exception phase and location. The subsequent lines describe the
-  cause."
-  {:added "1.10"}
-  [{:clojure.error/keys [phase source path line column symbol class cause] :as triage-data}]
-  (let [loc (str (or path source "REPL") ":" (or line 1) (if column (str ":" column) ""))
-        class-name (name (or class ""))
-        simple-class (when class (or (re-find #"[^.]+$" class-name) class-name))
-        cause-type (if (contains? #{"Exception" "RuntimeException"} simple-class) "" (str " (" simple-class ")"))
-        at-symbol (if symbol (str symbol " ") "")]
+  "The text of the error report for triage-data (a map as ex-triage returns): one line
+  saying in which phase and where the error happened, then the cause, each line ended
+  by a newline. The place is (path-or-source:line[:column]), REPL:1 when unknown."
+  [{:clojure.error/keys [phase source path line column symbol class cause]
+    :as triage-data}]
+  (let [where (str (or path source "REPL") ":" (or line 1) (when column (str ":" column)))
+        named (if symbol (str symbol " ") "")
+        kind (class-label class)]
     (case phase
-      :read-source (format "Syntax error reading source at (%s).%n%s%n" loc cause)
-      :macro-syntax-check (format "Syntax error macroexpanding %sat (%s).%n%s%n" at-symbol loc cause)
-      :macroexpansion (format "Unexpected error%s macroexpanding %sat (%s).%n%s%n" cause-type at-symbol loc cause)
-      :compile-syntax-check (format "Syntax error%s compiling %sat (%s).%n%s%n" cause-type at-symbol loc cause)
-      :compilation (format "Unexpected error%s compiling %sat (%s).%n%s%n" cause-type at-symbol loc cause)
-      :read-eval-result (format "Error reading eval result%s at %s (%s).%n%s%n" cause-type symbol loc cause)
-      :print-eval-result (format "Error printing return value%s at %s (%s).%n%s%n" cause-type symbol loc cause)
-      (format "Execution error%s at %s(%s).%n%s%n" cause-type at-symbol loc cause))))
+      :read-source
+      (format "Syntax error reading source at (%s).%n%s%n" where cause)
+      :macro-syntax-check
+      (format "Syntax error macroexpanding %sat (%s).%n%s%n" named where cause)
+      :macroexpansion
+      (format "Unexpected error%s macroexpanding %sat (%s).%n%s%n" kind named where cause)
+      :compile-syntax-check
+      (format "Syntax error%s compiling %sat (%s).%n%s%n" kind named where cause)
+      :compilation
+      (format "Unexpected error%s compiling %sat (%s).%n%s%n" kind named where cause)
+      :read-eval-result
+      (format "Error reading eval result%s at %s (%s).%n%s%n" kind symbol where cause)
+      :print-eval-result
+      (format "Error printing return value%s at %s (%s).%n%s%n" kind symbol where cause)
+      (format "Execution error%s at %s(%s).%n%s%n" kind named where cause))))
 
 (defn err->msg
-  "Helper to return an error message string from an exception."
+  "The report text (ex-str of ex-triage) for the exception e."
   [e]
-  (-> e Throwable->map ex-triage ex-str))
+  (ex-str (ex-triage (Throwable->map e))))
 
 (defn repl-exception
-  "Returns the root cause of throwables"
+  "The exception a REPL reports for throwable: its root cause."
   [throwable]
-  (root-cause throwable))
+  (-> throwable root-cause))
+
+(defn- write-err
+  "Writes text on *err* and flushes it."
+  [text]
+  (let [w *err*]
+    (.write w (str text))
+    (.flush w)))
 
 (defn repl-caught
-  "Default :caught hook for repl"
+  "The REPL's default :caught hook: prints the report for exception e (err->msg) on
+  *err*, then flushes it."
   [e]
-  (binding [*out* *err*]
-    (print (err->msg e))
-    (flush)))
+  (write-err (err->msg e)))
 
 (defn report-error
-  "Create and output an exception report for a Throwable to target.
-
-  Options:
-    :target - \"file\" (default), \"stderr\", \"none\"
-
-  If file is specified but cannot be written, falls back to stderr. Clove writes no
-  report files: \"file\" reports as \"stderr\" does."
+  "Reports the exception t. Option :target is \"file\" (the default), \"stderr\" or
+  \"none\": with \"none\" nothing is reported, otherwise the report text is printed on
+  *err* (Clove writes no report file). Returns nil."
   [t & {:keys [target] :or {target "file"}}]
-  (when-not (= target "none")
-    (binding [*out* *err*]
-      (print (err->msg t))
-      (flush))))
+  (when (not= "none" target)
+    (write-err (err->msg t))))
+
+;; ---------------------------------------------------------------------------
+;; REPL parts
 
 (defn repl-prompt
-  "Default :prompt hook for repl"
+  "The REPL's default :prompt hook: prints the current namespace's name then \"=> \"."
   []
-  (printf "%s=> " (ns-name *ns*)))
+  (print (str (ns-name *ns*) "=> ")))
 
 (def repl-requires
-  "A sequence of lib specs that are applied to `require`
-  by default when a new command-line REPL is started."
+  "The require specs a REPL applies in its namespace at start-up (clojure.repl's and
+  clojure.pprint's tools)."
   '[[clojure.repl :refer (source apropos dir pst doc find-doc)]
     [clojure.pprint :refer (pp pprint)]])
 
 (defmacro with-read-known
-  "Evaluates body with *read-eval* set to a \"known\" value,
-  i.e. substituting true for :unknown if necessary."
+  "Runs body with *read-eval* true when it is :unknown, unchanged otherwise."
   [& body]
-  `(binding [*read-eval* (if (= :unknown *read-eval*) true *read-eval*)]
+  `(binding [*read-eval* (get {:unknown true} *read-eval* *read-eval*)]
      ~@body))
+
+;; The vars a REPL or script session may set!: each gets a thread binding to its
+;; current value.
+(def ^:private session-vars
+  '[*ns* *warn-on-reflection* *math-context* *print-meta* *print-length* *print-level*
+    *print-namespace-maps* *data-readers* *default-data-reader-fn* *compile-path*
+    *command-line-args* *unchecked-math* *assert* *1 *2 *3 *e])
 
 (defmacro with-bindings
-  "Executes body in the context of thread-local bindings for several vars
-  that often need to be set!: *ns* *warn-on-reflection* *math-context*
-  *print-meta* *print-length* *print-level* *compile-path*
-  *command-line-args* *1 *2 *3 *e"
+  "Runs body with thread bindings of the vars a REPL session may set! (*ns*, the
+  printing and reading controls, *assert*, *command-line-args*, *1 *2 *3 *e and the
+  like), each bound to its current value, so that set! inside body lasts until body
+  ends. Returns body's value."
   [& body]
-  `(binding [*ns* *ns*
-             *warn-on-reflection* *warn-on-reflection*
-             *math-context* *math-context*
-             *print-meta* *print-meta*
-             *print-length* *print-length*
-             *print-level* *print-level*
-             *print-namespace-maps* true
-             *data-readers* *data-readers*
-             *default-data-reader-fn* *default-data-reader-fn*
-             *compile-path* *compile-path*
-             *command-line-args* *command-line-args*
-             *unchecked-math* *unchecked-math*
-             *assert* *assert*
-             *1 nil
-             *2 nil
-             *3 nil
-             *e nil]
-     ~@body))
+  (let [names (cond-> (mapv #(symbol "clojure.core" (name %)) session-vars)
+                (resolve 'clojure.spec.alpha/*explain-out*)
+                (conj 'clojure.spec.alpha/*explain-out*))]
+    `(binding ~(vec (interleave names names))
+       ~@body)))
 
 (defn renumbering-read
-  "Reads from reader, which must be a LineNumberingPushbackReader, while capturing
-  the read string. If the read is successful, reset the line number and re-read.
-  The line number on re-read is the passed line-number unless :line or
-  :clojure.core/eval-file meta are explicitly set on the read value.
-  In Clove, reads one form as `read` does (opts as read's)."
-  {:added "1.10"}
+  "Reads one form from reader, passing opts to read, and shifts the form's :line
+  metadata so that the reader's first line counts as line-number. Returns the form."
   [opts reader line-number]
-  (read opts reader))
+  (let [form (read (or opts {}) reader)
+        line (:line (meta form))]
+    (if line
+      (vary-meta form assoc :line (+ line (dec line-number)))
+      form)))
 
 (defn repl-read
-  "Default :read hook for repl. Reads from *in* which must either be an instance of
-  LineNumberingPushbackReader or duplicate its behavior of both supporting .unread and
-  collapsing all of CR, LF, and CRLF into a single \\newline. repl-read:
-    - skips whitespace, then
-      - returns request-prompt on start of line, or
-      - returns request-exit on end of stream, or
-      - reads an object from the input stream, then
-        - skips the next input character if it's end of line, then
-        - returns the object.
-  In Clove: returns request-exit at the end of *in*, else the next form read."
+  "The REPL's default :read hook: reads the next form from *in* (reader conditionals
+  allowed, *read-eval* known) and returns it, or request-exit at the end of input.
+  (Clove never returns request-prompt here.)"
   [request-prompt request-exit]
-  (with-read-known (read {:eof request-exit :read-cond :allow} *in*)))
+  (with-read-known
+    (read {:eof request-exit :read-cond :allow} *in*)))
+
+(defn- phase-error [phase e]
+  (ex-info nil {:clojure.error/phase phase} e))
 
 (defn repl
-  "Generic, reusable, read-eval-print loop. By default, reads from *in*, writes to
-  *out*, and prints exception summaries to *err*. If you use the default :read hook,
-  *in* must either be an instance of LineNumberingPushbackReader or duplicate its
-  behavior of both supporting .unread and collapsing CR, LF, and CRLF into a single
-  \\newline. Options are sequential keyword-value pairs. Available options and their
-  defaults:
-
-     - :init, function of no arguments, initialization hook called with
-       bindings for set!-able vars in place.
-       default: #()
-
-     - :need-prompt, function of no arguments, called before each
-       read-eval-print except the first, the user will be prompted if it
-       returns true.
-       default: (constantly true)
-
-     - :prompt, function of no arguments, prompts for more input.
-       default: repl-prompt
-
-     - :flush, function of no arguments, flushes output
-       default: flush
-
-     - :read, function of two arguments, reads from *in*:
-         - returns its first argument to request a fresh prompt
-           - depending on need-prompt, this may cause the repl to prompt
-             before reading again
-         - returns its second argument to request an exit from the repl
-         - else returns the next object read from the input stream
-       default: repl-read
-
-     - :eval, function of one argument, returns the evaluation of its
-       argument
-       default: eval
-
-     - :print, function of one argument, prints its argument to the output
-       default: prn
-
-     - :caught, function of one argument, a throwable, called when
-       read, eval, or print throws an exception or error
-       default: repl-caught"
-  {:added "1.0"}
+  "Runs a read-eval-print loop over *in* until the end of input, inside
+  with-bindings. options are keyword/value pairs, each replacing a step:
+    :init         (fn []) run once at start
+    :need-prompt  (fn []) true when a prompt is due; default always
+    :prompt       (fn []) prints a prompt; default repl-prompt
+    :flush        (fn []) flushes output after a prompt; default flush
+    :read         (fn [request-prompt request-exit]) returns the next form, or one of
+                  its two arguments to ask for a new prompt or to end; default repl-read
+    :eval         (fn [form]) default eval
+    :print        (fn [value]) default prn
+    :caught       (fn [throwable]) handles an error; default repl-caught
+  After each evaluation *1 *2 *3 shift; after an error *e holds it. Errors while
+  reading or printing reach :caught wrapped in an ex-info whose data names the phase."
   [& options]
-  (let [{:keys [init need-prompt prompt flush read eval print caught]
-         :or {init #() need-prompt (constantly true) prompt repl-prompt flush flush
-              read repl-read eval eval print prn caught repl-caught}}
-        (apply hash-map options)
-        request-prompt (gensym "request-prompt")
-        request-exit (gensym "request-exit")
-        read-eval-print
-        (fn []
-          (try
-            (let [input (read request-prompt request-exit)]
-              (if (or (identical? input request-prompt) (identical? input request-exit))
-                input
-                (let [value (eval input)]
-                  (set! *3 *2)
-                  (set! *2 *1)
-                  (set! *1 value)
-                  (try (print value)
-                       (catch Throwable e
-                         (throw (ex-info nil {:clojure.error/phase :print-eval-result} e)))))))
-            (catch Throwable e
-              (caught e)
-              (set! *e e)
-              nil)))]
+  (let [hooks (merge {:init (fn [])
+                      :need-prompt (constantly true)
+                      :prompt repl-prompt
+                      :flush flush
+                      :read repl-read
+                      :eval eval
+                      :print prn
+                      :caught repl-caught}
+                     (apply hash-map options))
+        ask-prompt (volatile! :request-prompt)
+        ask-exit (volatile! :request-exit)
+        on-error (fn [e] ((:caught hooks) e) (set! *e e) nil)
+        round (fn []
+                (let [form (try ((:read hooks) ask-prompt ask-exit)
+                                (catch Throwable e (throw (phase-error :read-source e))))]
+                  (if (or (identical? form ask-prompt) (identical? form ask-exit))
+                    form
+                    (let [v ((:eval hooks) form)
+                          previous [*1 *2]]
+                      (set! *1 v)
+                      (set! *2 (nth previous 0))
+                      (set! *3 (nth previous 1))
+                      (try ((:print hooks) v)
+                           (catch Throwable e (throw (phase-error :print-eval-result e))))
+                      v))))
+        prompt! (fn [] ((:prompt hooks)) ((:flush hooks)))]
     (with-bindings
-      (try (init)
-           (catch Throwable e (caught e) (set! *e e)))
-      (prompt)
-      (flush)
-      (loop []
-        (let [r (read-eval-print)]
-          (when-not (identical? r request-exit)
-            (when (need-prompt)
-              (prompt)
-              (flush))
-            (recur)))))))
+      (try ((:init hooks)) (catch Throwable e (on-error e)))
+      (when ((:need-prompt hooks)) ((:prompt hooks)))
+      ((:flush hooks))
+      (while (not (identical? ask-exit (try (round) (catch Throwable e (on-error e)))))
+        (when ((:need-prompt hooks)) (prompt!))))))
+
+;; ---------------------------------------------------------------------------
+;; Scripts and the command line
 
 (defn load-script
-  "Loads Clojure source from a file or resource given its path. Paths beginning with @
-  or @/ are considered relative to classpath (in Clove: to the load path)."
+  "Loads the Clojure source at path: a file, or with a leading @ a resource found
+  along the load path (\"@/my/lib.clj\")."
   [path]
-  (if (.startsWith (str path) "@")
-    (load (clojure.string/replace-first (subs path 1) #"^/" "" ))
+  (if (str/starts-with? path "@")
+    (load (str/replace (subs path 1) #"^/*(.*?)(\.cljc?)?$" "/$1"))
     (load-file path)))
 
+(defn- eval-string
+  "-e: evaluates every form of text in turn, printing each value that is not nil."
+  [text]
+  (let [in (java.io.PushbackReader. (java.io.StringReader. text))
+        done (volatile! :done)]
+    (doseq [form (take-while #(not (identical? done %))
+                             (repeatedly #(read {:eof done :read-cond :allow} in)))]
+      (some-> (eval form) prn))))
+
+(def ^:private usage-text
+  "Usage: clojure.main/main [init-opt*] [main-opt] [arg*]
+
+  With no arguments: a REPL on *in*.
+
+  init-opt (any number, run in order):
+    -i, --init PATH   load the file (or @resource) PATH
+    -e, --eval TEXT   evaluate the forms in TEXT, printing values that are not nil
+
+  main-opt (at most one; the args after it are *command-line-args*):
+    -r, --repl        a REPL on *in*
+    -m, --main NS     require NS and call its -main with the args
+    PATH              load the script at PATH (@ for a resource)
+    -                 load a script from *in*
+    -h, -?, --help    print this text
+")
+
+(defn- run-main-opt [opt args]
+  (case opt
+    (nil "-r" "--repl") (repl :init (fn [] (apply require repl-requires)))
+    ("-h" "-?" "--help") (print usage-text)
+    ("-m" "--main") (let [target (symbol (first args))]
+                      (require target)
+                      (apply (ns-resolve target '-main) (rest args)))
+    "-" (load-reader *in*)
+    (load-script opt)))
+
 (defn main
-  "Usage: java -cp clojure.jar clojure.main [init-opt*] [main-opt] [arg*]
-
-  With no options or args, runs an interactive Read-Eval-Print Loop
-
-  init options:
-    -i, --init path     Load a file or resource
-    -e, --eval string   Evaluate expressions in string; print non-nil values
-
-  main options:
-    -r, --repl          Run a repl
-    path                Run a script from a file or resource
-    -                   Run a script from standard input
-    -h, -?, --help      Print this help message and exit
-
-  In Clove the command is `clove`; this function takes the same arguments from a
-  program."
+  "Runs clojure.main's command line, given as strings in args: first any number of
+  init options (-i/--init PATH loads a file, -e/--eval TEXT evaluates forms and prints
+  their non-nil values), then at most one main option: -r/--repl or nothing at all for
+  a REPL, -m/--main NS to call NS's -main, a script's PATH, - for a script on *in*,
+  -h/--help for a usage summary. The arguments after the main option become
+  *command-line-args* for the whole run. Everything runs inside with-bindings."
   [& args]
-  (if (empty? args)
-    ;; A lib of repl-requires that Clove lacks (clojure.pprint, for now) is skipped.
-    (repl :init #(doseq [spec repl-requires]
-                   (try (require spec) (catch java.io.FileNotFoundException _ nil))))
-    (loop [[opt arg & more :as args] args]
-      (cond
-        (empty? args) nil  ; init options alone: run them, no repl
-        (#{"-i" "--init"} opt) (do (load-script arg) (recur more))
-        (#{"-e" "--eval"} opt) (do (doseq [form (read-string (str "[" arg "]"))]
-                                     (let [v (eval form)] (when-not (nil? v) (prn v))))
-                                   (recur more))
-        (#{"-r" "--repl"} opt) (repl)
-        (#{"-h" "-?" "--help"} opt) (println (:doc (meta #'main)))
-        (= "-" opt) (binding [*command-line-args* (next args)] (load-reader *in*))
-        :else (binding [*command-line-args* (next args)] (load-script opt))))))
+  (let [[inits [opt & more]] (split-with (fn [[flag]] (#{"-i" "--init" "-e" "--eval"} flag))
+                                         (partition-all 2 args))
+        opt-args (seq (concat (rest opt) (apply concat more)))
+        opt (first opt)]
+    (with-bindings
+      (set! *command-line-args* opt-args)
+      (doseq [[flag value] inits]
+        (if (#{"-i" "--init"} flag) (load-script value) (eval-string value)))
+      (when (or opt (empty? inits))
+        (run-main-opt opt opt-args)))))

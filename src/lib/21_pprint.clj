@@ -1551,11 +1551,13 @@
       (write-out (first form))
       (write-rest (rest form) :linear))))
 
-(defn- code-hold-first
-  "def, ->, locking...: the head and the first argument, the rest aligned under them."
-  [form]
+(defn- code-head-and-first
+  "The head and its first argument on one line, the rest one a line, indented by
+  `indent` from the block's start: 0 for def, ->, locking... (the rest under the head),
+  1 for if, when... (the test on the head's line, the branches below it)."
+  [indent form]
   (pprint-logical-block :prefix "(" :suffix ")"
-    (pprint-indent :block 0)
+    (pprint-indent :block indent)
     (write-out (first form))
     (when-let [s (next form)]
       (.write *out* " ")
@@ -1563,17 +1565,8 @@
       (write-out (first s))
       (write-rest (next s) :linear))))
 
-(defn- code-if
-  "if, when...: the test on the head's line, the branches below."
-  [form]
-  (pprint-logical-block :prefix "(" :suffix ")"
-    (pprint-indent :block 1)
-    (write-out (first form))
-    (when-let [s (next form)]
-      (.write *out* " ")
-      (pprint-newline :miser)
-      (write-out (first s))
-      (write-rest (next s) :linear))))
+(def ^:private code-hold-first (partial code-head-and-first 0))
+(def ^:private code-if (partial code-head-and-first 1))
 
 (defn- write-pair [[a & more]]
   (pprint-logical-block

@@ -105,7 +105,7 @@ std::string render_diagnostic(const Diagnostic& d, const SourceRegistry& src) {
   // Nested macros often expand at the same call site (defn -> fn -> fn*): list each site once.
   SourcePos last{};
   for (const SourcePos& p : d.expansion) {
-    if (p.file == last.file && p.line == last.line && p.col == last.col) continue;
+    if (p == last) continue;
     out += fmt::format("\n  in macro expansion at {}", src.format(p));
     last = p;
   }

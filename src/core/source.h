@@ -20,6 +20,7 @@ struct SourcePos {
   uint32_t line = 0;
   uint32_t col = 0;
   bool known() const { return file != 0 && line != 0; }
+  bool operator==(const SourcePos&) const = default;
 };
 
 /// Names and texts of every source the VM has read, so errors can quote a line.

@@ -131,18 +131,14 @@ class Reader : public RootProvider {
     if (n > left() / min_bytes || n > UINT32_MAX) corrupt(fmt::format("a count of {} with {} bytes left", n, left()));
     return static_cast<uint32_t>(n);
   }
-  uint32_t u32() {
-    if (left() < 4) corrupt("the data ends early");
-    uint32_t x = 0;
-    for (int i = 0; i < 4; ++i) x |= static_cast<uint32_t>(static_cast<uint8_t>(in_[pos_ + i])) << (8 * i);
-    pos_ += 4;
-    return x;
-  }
-  uint64_t u64() {
-    if (left() < 8) corrupt("the data ends early");
-    uint64_t x = 0;
-    for (int i = 0; i < 8; ++i) x |= static_cast<uint64_t>(static_cast<uint8_t>(in_[pos_ + i])) << (8 * i);
-    pos_ += 8;
+  /// A little-endian unsigned integer of sizeof(T) bytes (a double's or Float's bits, a
+  /// UUID half).
+  template <class T>
+  T fixed() {
+    if (left() < sizeof(T)) corrupt("the data ends early");
+    T x = 0;
+    for (size_t i = 0; i < sizeof(T); ++i) x |= static_cast<T>(static_cast<uint8_t>(in_[pos_ + i])) << (8 * i);
+    pos_ += sizeof(T);
     return x;
   }
   std::string_view raw_str() {
@@ -285,8 +281,8 @@ Value Reader::value() {
     case kFalse: return Value::f();
     case kTrue: return Value::t();
     case kInt: return make_long(heap(), svar());
-    case kDouble: return Value::from_double(std::bit_cast<double>(u64()));
-    case kFloat: return make_float(heap(), std::bit_cast<float>(u32()));
+    case kDouble: return Value::from_double(std::bit_cast<double>(fixed<uint64_t>()));
+    case kFloat: return make_float(heap(), std::bit_cast<float>(fixed<uint32_t>()));
     case kChar: {
       uint64_t cp = uvar();
       if (cp > 0x10FFFF) corrupt("a character beyond U+10FFFF");
@@ -433,7 +429,7 @@ Value Reader::object(Tag tag) {
       return fill(id, Value::object(heap().make<ReaderConditional>(pending_[at], splicing == 1)));
     }
     case kUuid: {
-      uint64_t msb = u64(), lsb = u64();
+      uint64_t msb = fixed<uint64_t>(), lsb = fixed<uint64_t>();
       return fill(id, Value::object(heap().make<Uuid>(msb, lsb)));
     }
     case kInst: return fill(id, Value::object(heap().make<Inst>(svar())));

@@ -90,8 +90,10 @@ class Writer {
     byte(static_cast<uint8_t>(x));
   }
   void svar(int64_t x) { uvar((static_cast<uint64_t>(x) << 1) ^ static_cast<uint64_t>(x >> 63)); }
-  void u64(uint64_t x) {
-    for (int i = 0; i < 8; ++i) byte(static_cast<uint8_t>(x >> (8 * i)));
+  /// x as sizeof(T) bytes, low byte first.
+  template <class T>
+  void fixed(T x) {
+    for (size_t i = 0; i < sizeof(T); ++i) byte(static_cast<uint8_t>(x >> (8 * i)));
   }
   void str(std::string_view s) {
     uvar(s.size());
@@ -145,7 +147,7 @@ void Writer::value(Value v) {
   }
   if (v.is_double()) {
     byte(kDouble);
-    return u64(v.bits());
+    return fixed<uint64_t>(v.bits());
   }
   if (v.is_char()) {
     byte(kChar);
@@ -159,9 +161,7 @@ void Writer::value(Value v) {
   }
   if (o->type == ObjType::BoxedFloat) {  // a value, like a long: no identity kept
     byte(kFloat);
-    uint32_t bits = std::bit_cast<uint32_t>(as_float(v));
-    for (int i = 0; i < 4; ++i) byte(static_cast<uint8_t>(bits >> (8 * i)));
-    return;
+    return fixed(std::bit_cast<uint32_t>(as_float(v)));
   }
   auto it = ids_.find(o);
   if (it != ids_.end()) {
@@ -311,8 +311,8 @@ void Writer::object(Value v, Obj* o) {
     }
     case ObjType::Uuid:
       begin(kUuid, o);
-      u64(static_cast<Uuid*>(o)->msb);
-      return u64(static_cast<Uuid*>(o)->lsb);
+      fixed<uint64_t>(static_cast<Uuid*>(o)->msb);
+      return fixed<uint64_t>(static_cast<Uuid*>(o)->lsb);
     case ObjType::Inst:
       begin(kInst, o);
       return svar(static_cast<Inst*>(o)->ms);
@@ -737,12 +737,11 @@ void Writer::proto(Proto* p) {
   for (Value k : p->constants) value(k);
   // Positions as runs of consecutive instructions that share one (format version 2).
   const std::vector<SourcePos>& ps = p->positions;
-  auto same = [](const SourcePos& a, const SourcePos& b) { return a.file == b.file && a.line == b.line && a.col == b.col; };
   size_t runs = 0;
-  for (size_t i = 0; i < ps.size(); ++i) runs += i == 0 || !same(ps[i], ps[i - 1]);
+  for (size_t i = 0; i < ps.size(); ++i) runs += i == 0 || ps[i] != ps[i - 1];
   uvar(runs);
   for (size_t i = 0, j; i < ps.size(); i = j) {
-    for (j = i + 1; j < ps.size() && same(ps[j], ps[i]);) ++j;
+    for (j = i + 1; j < ps.size() && ps[j] == ps[i];) ++j;
     uvar(j - i);
     file_pos(ps[i]);
   }

@@ -96,7 +96,6 @@ Namespace* State::remove_ns(Symbol* name) {
   if (it == namespaces_.end()) return nullptr;
   Namespace* ns = it->second;
   namespaces_.erase(it);
-  if (last_native_ns == ns) last_native_ns = nullptr;
   return ns;
 }
 

@@ -193,8 +193,6 @@ class State : public RootProvider {
   /// The natives def_native made after freeze_heap (the only registry entries that
   /// need tracing; a native replaced under its name stays here, alive, harmlessly).
   std::vector<Obj*> natives_since_freeze;
-  /// The namespace of the last def_native, while it is in the VM (remove_ns clears it).
-  Namespace* last_native_ns = nullptr;
   bool heap_frozen = false;
   /// C++ state of a library of natives that lives as long as the VM, by the library's
   /// name (natives/clove_ffi/: "clove.ffi" holds its call descriptors and dlopen

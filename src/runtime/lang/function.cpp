@@ -2,7 +2,6 @@
 // entries in the type table.
 #include "runtime/lang/function.h"
 
-
 #include "core/type_table.h"
 
 namespace clove {
@@ -47,10 +46,7 @@ void register_function_types(TypeInfo* table) {
 
 Var* State::def_native(std::string_view ns_name, std::string_view name, NativeFn fn, int min_args,
                     int max_args, const char* doc, const char* arglists) {
-  // Natives come in runs of one namespace: its name is compared before it is interned.
-  Namespace* ns = last_native_ns && last_native_ns->name->name_view() == ns_name ? last_native_ns
-                                                                                 : find_or_create_ns(sym(ns_name));
-  last_native_ns = ns;
+  Namespace* ns = find_or_create_ns(sym(ns_name));
   Var* v = intern(ns, sym(name));
   std::string full;
   full.reserve(ns_name.size() + 1 + name.size());

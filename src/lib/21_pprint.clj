@@ -1542,6 +1542,18 @@
       (write-out (first s))
       (recur (next s)))))
 
+(defn- write-separated
+  "Writes the forms of seq s with a space and a newline of kind nl-kind between each
+  two (write-rest puts them before every form)."
+  [s nl-kind]
+  (print-length-loop [s (seq s)]
+    (when s
+      (write-out (first s))
+      (when-let [more (next s)]
+        (.write *out* " ")
+        (pprint-newline nl-kind)
+        (recur more)))))
+
 (defn- code-call
   "A call: the head, then the arguments on its line or one a line, indented 2."
   [form]
@@ -1599,6 +1611,14 @@
           (pprint-newline :linear)
           (recur more))))))
 
+(defn- break-after-head
+  "After a form's head: a space, the rest of the block indented 1 from its start, and a
+  miser newline (let, defn and ns forms put their next part on the head's line)."
+  []
+  (.write *out* " ")
+  (pprint-indent :block 1)
+  (pprint-newline :miser))
+
 (defn- code-let
   "let, loop, doseq...: the bindings on the head's line, the body below."
   [form]
@@ -1606,19 +1626,11 @@
     (if (vector? bindings)
       (pprint-logical-block :prefix "(" :suffix ")"
         (write-out head)
-        (.write *out* " ")
-        (pprint-indent :block 1)
-        (pprint-newline :miser)
+        (break-after-head)
         (code-bindings bindings)
         (.write *out* " ")
         (pprint-newline :linear)
-        (print-length-loop [s (seq body)]
-          (when s
-            (write-out (first s))
-            (when-let [more (next s)]
-              (.write *out* " ")
-              (pprint-newline :linear)
-              (recur more)))))
+        (write-separated body :linear))
       ;; as on the JVM, in doubled parentheses: ((let x y))
       (pprint-logical-block :prefix "(" :suffix ")" (code-call form)))))
 
@@ -1669,9 +1681,7 @@
     (pprint-logical-block :prefix "(" :suffix ")"
       (write-out head)
       (when s
-        (.write *out* " ")
-        (pprint-indent :block 1)
-        (pprint-newline :miser)
+        (break-after-head)
         ;; (fn [x] [y] z): the name [x], the argument vector [y]
         (let [name (first s)
               s (next s)
@@ -1743,9 +1753,7 @@
     (pprint-logical-block :prefix "(" :suffix ")"
       (write-out head)
       (when s
-        (.write *out* " ")
-        (pprint-indent :block 1)
-        (pprint-newline :miser)
+        (break-after-head)
         (write-out (first s))
         (doseq [c (next s)]
           (.write *out* " ")
@@ -1790,13 +1798,7 @@
       (let [names (anon-arg-names params)
             body (apply list (map #(rename-syms % names) body))]
         (pprint-logical-block :prefix "#(" :suffix ")"
-          (print-length-loop [s (seq body)]
-            (when s
-              (write-out (first s))
-              (when-let [more (next s)]
-                (.write *out* " ")
-                (pprint-newline :linear)
-                (recur more))))))
+          (write-separated body :linear)))
       (code-call form))))
 
 (def ^:private code-table

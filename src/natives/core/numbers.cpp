@@ -116,15 +116,19 @@ Value n_numberp(State&, Args a) { return Value::boolean(is_number(a[0])); }
 Value n_integerp(State&, Args a) { return Value::boolean(is_long(a[0]) || is_type(a[0], ObjType::BigInt)); }
 Value n_doublep(State&, Args a) { return Value::boolean(a[0].is_double()); }
 Value n_double(State&, Args a) { return Value::from_double(to_double(arg_number(a, 0, "double"))); }
+/// The number argument of float or unchecked-float (`fn`); nil is the JVM's
+/// NullPointerException from the Number method (`method`) the cast calls.
+Value float_cast_arg(Args a, const char* fn, const char* method) {
+  if (a[0].is_nil())
+    throw_error(ErrorKind::NullPointerException,
+                fmt::format("Cannot invoke \"java.lang.Number.{}()\" because \"x\" is null", method));
+  return arg_number(a, 0, fn);
+}
 /// RT.floatCast: a Float stays; any other number's double value must lie within
 /// float's range (NaN does), else IllegalArgumentException "Value out of range for
 /// float: x".
 Value n_float(State& vm, Args a) {
-  Value x = a[0];
-  if (x.is_nil())
-    throw_error(ErrorKind::NullPointerException,
-                "Cannot invoke \"java.lang.Number.doubleValue()\" because \"x\" is null");
-  x = arg_number(a, 0, "float");
+  Value x = float_cast_arg(a, "float", "doubleValue");
   if (is_float(x)) return x;
   double d = to_double(x);
   if (!fits_float(d))
@@ -133,11 +137,7 @@ Value n_float(State& vm, Args a) {
 }
 /// RT.uncheckedFloatCast: Number.floatValue, out-of-range values becoming infinities.
 Value n_unchecked_float(State& vm, Args a) {
-  Value x = a[0];
-  if (x.is_nil())
-    throw_error(ErrorKind::NullPointerException,
-                "Cannot invoke \"java.lang.Number.floatValue()\" because \"x\" is null");
-  x = arg_number(a, 0, "unchecked-float");
+  Value x = float_cast_arg(a, "unchecked-float", "floatValue");
   if (is_float(x)) return x;
   return make_float(vm.heap, d2f(to_double(x)));
 }

@@ -96,3 +96,8 @@
 
 ;; the reader never makes a Float
 (show (class (read-string "1.5")) (class 1.5) (class 1.5e0) (meta (float 1)) (with-meta (float 1) {}))
+
+;; bad arguments: nil is Java's NullPointerException from the Number method each cast calls
+(doseq [f [float unchecked-float]]
+  (println (try (f nil) (catch Exception e (str (.getSimpleName (class e)) ": " (ex-message e)))))
+  (println (try (f "1") (catch Exception e (.getSimpleName (class e))))))

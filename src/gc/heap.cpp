@@ -388,6 +388,7 @@ void Heap::finish_cycle(const char* how) {
     else if (minor_) how = "minor";
   }
   if (bytes_ <= limit_) cap_ = limit_;  // under the cap again: take the reserve back
+  pool_.trim_cache();
   set_threshold();
   if (stats_enabled()) report_cycle(*this, how);
 }

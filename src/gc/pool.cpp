@@ -15,8 +15,12 @@
 namespace clove {
 
 namespace {
-// Empty pages kept for reuse: at least this many, or a quarter of the pages in use.
-// Reusing a page saves the system calls and the kernel's zeroing of fresh memory.
+// Empty pages kept for reuse: at least this many, or as many as the pages in use.
+// Reusing a page saves the system calls, the kernel's zeroing of fresh memory and, above
+// all, its 16 page faults, which on a virtual machine cost 10-40 us each. With a quarter
+// kept, tree-seq over records nested a million deep unmapped and faulted in again 3.5
+// times the memory it ever held at once (163,000 faults, 40% of its time; with as many
+// as in use: 54,000 faults, 5.7 s -> 3.5 s, the same peak RSS).
 constexpr size_t kMinCachedPages = 16;
 
 // Pages are carved from arenas of this many bytes (one mmap per 32 pages).
@@ -206,7 +210,7 @@ void Pool::release(PoolPage* p) {
   pages_[p->index] = last;
   last->index = p->index;
   pages_.pop_back();
-  if (cache_.size() < std::max(kMinCachedPages, pages_.size() / 4)) {
+  if (cache_.size() < std::max(kMinCachedPages, pages_.size())) {
     try {
       cache_.push_back(p);
       CLOVE_POOL_POISON(p, PoolPage::kSize);
@@ -216,6 +220,15 @@ void Pool::release(PoolPage* p) {
     }
   }
   unmap_page(p);
+}
+
+void Pool::trim_cache() {
+  const size_t keep = std::max(kMinCachedPages, pages_.size());
+  while (cache_.size() > keep) {
+    PoolPage* p = cache_.back();
+    cache_.pop_back();
+    unmap_page(p);
+  }
 }
 
 void Pool::freeze() {

@@ -201,6 +201,12 @@ class Pool {
 
   size_t page_count() const { return pages_.size(); }
   size_t cached_pages() const { return cache_.size(); }
+  /// Gives back to the system the empty pages kept beyond as many as are in use (at
+  /// least kMinCachedPages stay). Called when a collection cycle ends: the sweep keeps
+  /// every page it empties while it runs, since the program allocates about as much
+  /// again before the next cycle (the pacing doubles the heap), and re-faulting a page
+  /// costs more than keeping it (pool.cpp).
+  void trim_cache();
   /// Bytes of pages held (in use, frozen or cached).
   size_t bytes_reserved() const { return (pages_.size() + frozen_.size() + cache_.size()) * PoolPage::kSize; }
 

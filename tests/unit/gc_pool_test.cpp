@@ -191,6 +191,44 @@ TEST(GcPoolTest, SweepFreesDeadCellsAndReleasesEmptyPages) {
   EXPECT_EQ(now, per_page * 3);
 }
 
+// A sweep keeps every page it empties while as many stay in use (the program allocates
+// about as much again before the next cycle), and trim_cache, at the end of a cycle,
+// gives back those beyond the pages in use (at least 16 stay).
+TEST(GcPoolTest, EmptiedPagesAreKeptUpToThePagesInUse) {
+  Pool pool;
+  const size_t per_page = (PoolPage::kSize - PoolPage::kHeaderSize) / 64;
+  const size_t pages = 80;
+  for (size_t i = 0; i < per_page * pages; ++i) stamp(pool.alloc(64), 64, i < per_page * 40 ? 1 : 2);
+  ASSERT_EQ(pool.page_count(), pages);
+  // The first 40 pages die: all of them are kept (40 stay in use).
+  auto sweep = [&](uint64_t dead) {
+    for (size_t i = 0; i < pool.page_count();) {
+      bool released = false;
+      pool.sweep_page(i, released, [&](void* c) {
+        uint64_t id;
+        std::memcpy(&id, c, sizeof id);
+        return id == dead;
+      });
+      if (!released) ++i;
+    }
+  };
+  sweep(1);
+  EXPECT_EQ(pool.page_count(), 40u);
+  EXPECT_EQ(pool.cached_pages(), 40u);
+  pool.trim_cache();
+  EXPECT_EQ(pool.cached_pages(), 40u);
+  // Then all but the current page die: the sweep keeps them, the trim leaves 16.
+  sweep(2);
+  EXPECT_EQ(pool.page_count(), 1u);
+  EXPECT_GE(pool.cached_pages(), 40u);
+  pool.trim_cache();
+  EXPECT_EQ(pool.cached_pages(), 16u);
+  // Allocation fills the emptied current page, then takes kept pages (nine of them).
+  for (size_t i = 0; i < per_page * 10; ++i) stamp(pool.alloc(64), 64, 3);
+  EXPECT_EQ(pool.cached_pages(), 7u);
+  EXPECT_EQ(pool.page_count(), 10u);
+}
+
 // A destroyed pool's pages are reused by the next pool of the process (so a second VM
 // does not fault in fresh memory), and a reused page holds only what the new pool put
 // there: its cells are not mistaken for live ones of the old pool.

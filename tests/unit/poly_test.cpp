@@ -66,6 +66,35 @@ TEST_F(Poly, AncestorsAreNearestFirstWithObjectLast) {
   EXPECT_FALSE(class_assignable(vm, sym("Number"), kw("not-a-class")));
 }
 
+// instance_check caches its answers for built-in values by (class symbol, type): asked
+// again, each pair gives the same answer as the class graph, a short name and its full
+// name agree, a non-class is refused every time, and a foreign class has no instances.
+TEST_F(Poly, InstanceCheckAnswersTheSameWhenCached) {
+  Value values[] = {Value::small_int(1), Value::from_double(1.5), kw("k"), sym("s"),
+                    vm.eval_string("[1 2]", "<test>"), vm.eval_string("{:a 1}", "<test>"),
+                    vm.eval_string("'(1)", "<test>"), vm.eval_string("\"str\"", "<test>")};
+  const char* classes[] = {"Number", "java.lang.Number", "java.lang.Long", "clojure.lang.IPersistentVector",
+                           "clojure.lang.IPersistentMap", "clojure.lang.Named", "java.lang.Object",
+                           "clojure.lang.ISeq", "CharSequence", "java.lang.Comparable"};
+  for (int round = 0; round < 3; ++round)
+    for (Value x : values)
+      for (const char* c : classes) {
+        std::optional<bool> got = instance_check(vm, sym(c), x);
+        ASSERT_TRUE(got.has_value()) << c;
+        EXPECT_EQ(*got, instance_of(vm, sym(c), x)) << c << " round " << round;
+      }
+  EXPECT_TRUE(*instance_check(vm, sym("Number"), Value::small_int(1)));
+  EXPECT_FALSE(*instance_check(vm, sym("Number"), kw("k")));
+  EXPECT_TRUE(*instance_check(vm, sym("clojure.lang.Named"), kw("k")));
+  for (int round = 0; round < 2; ++round) {
+    EXPECT_FALSE(instance_check(vm, kw("not-a-class"), Value::small_int(1)).has_value());
+    EXPECT_FALSE(instance_check(vm, sym("user/String"), Value::small_int(1)).has_value());
+    EXPECT_FALSE(*instance_check(vm, sym("java.net.URI"), Value::small_int(1)));
+  }
+  EXPECT_EQ(error_of("(instance? :k 1)"), error_of("(instance? :k 1)"));
+  EXPECT_NE(error_of("(instance? :k 1)"), "");
+}
+
 TEST_F(Poly, RecordMapView) {
   RecordType* rt = point_type();
   Value vals[2] = {Value::small_int(1), Value::small_int(2)};

@@ -44,9 +44,9 @@ Value set_of(State& vm, const std::vector<Value>& items) {
 // ---- classes ----
 
 Value p_instance(State& vm, Args a) {
-  if (is_foreign_class_name(a[0])) return Value::f();  // a Java class no Clove value is of
-  if (!is_class(vm, a[0])) cannot_cast(a[0], "java.lang.Class");
-  return Value::boolean(instance_of(vm, a[0], a[1]));
+  std::optional<bool> r = instance_check(vm, a[0], a[1]);
+  if (!r) cannot_cast(a[0], "java.lang.Class");
+  return Value::boolean(*r);
 }
 Value p_classp(State& vm, Args a) { return Value::boolean(is_class(vm, a[0])); }
 Value p_supers(State& vm, Args a) { return set_of(vm, class_ancestors(vm, a[0])); }

@@ -317,6 +317,28 @@ bool instance_of(State& vm, Value c, Value x) {
   return false;
 }
 
+std::optional<bool> instance_check(State& vm, Value c, Value x) {
+  // The cache covers a symbol c and an x whose class is its type's static name (not a
+  // record, deftype, reify or host object, whose classes are per instance).
+  Symbol* s = as<Symbol>(c);
+  const char* type_name = nullptr;
+  if (s && !x.is_nil() && !as_instance(x) && !is<HostObject>(x) && !is<Reify>(x) &&
+      !(x.is_obj() && type_of(x.as_obj()).class_name))
+    type_name = value_type_name(x);
+  std::pair<const void*, const char*> key{nullptr, type_name};
+  if (type_name) {
+    key.first = vm.names.canonical(s);
+    auto it = vm.instance_cache.find(key);
+    if (it != vm.instance_cache.end()) return it->second;
+  }
+  bool answer;
+  if (is_foreign_class_name(c)) answer = false;
+  else if (!is_class(vm, c)) return std::nullopt;
+  else answer = instance_of(vm, c, x);
+  if (type_name) vm.instance_cache.emplace(key, answer);
+  return answer;
+}
+
 std::vector<Value> instance_interfaces(State& vm, Value x) {
   std::vector<Value> out;
   if (Reify* r = as<Reify>(x)) add_trait_classes(vm, r->ifaces.traits, out);

@@ -20,6 +20,7 @@
 // This is the lang layer's: records, deftypes and protocol dispatch need it, and it
 // needs nothing from the host layer (host types are rows of the table like any other).
 #pragma once
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -59,6 +60,10 @@ bool class_assignable(State& vm, Value parent, Value child);
 /// (instance? c x): x's class is c or has c among its ancestors. nil is an instance of
 /// nothing.
 bool instance_of(State& vm, Value c, Value x);
+/// clojure.core/instance?: instance_of, except that a Java class name Clove does not
+/// know (is_foreign_class_name) has no instances; nullopt when c is not a class (the
+/// caller throws). Answers for built-in values are cached per VM (State::instance_cache).
+std::optional<bool> instance_check(State& vm, Value c, Value x);
 
 /// The interfaces x implements beyond its class's: those a reify object's form names
 /// (user_type.h), as class values; empty for every other value.

@@ -528,110 +528,124 @@ void install_array_natives(State& vm) {
 
   static const char* kSizeOrSeq = "([size-or-seq] [size init-val-or-seq])";
   vm.def_native(C, "long-array", a_long_array, 1, 2,
-                "Creates an array of longs. With a number, an array of that size (0s); with a seq, an array of its "
-                "elements (each a Number, as by .longValue, so doubles truncate). (long-array size init) fills the "
-                "array with init if it is a number, else copies up to size elements of the seq init. Throws "
-                "NegativeArraySizeException for a negative size.",
-                kSizeOrSeq);
+                "Makes a long array. Given a number, an array of that many 0s; given a seq, an "
+                "array of its elements (each a Number, as by .longValue, so doubles truncate). "
+                "(long-array size init) fills the array with init if it is a number, else copies "
+                "up to size elements of the seq init. Throws NegativeArraySizeException for a "
+                "negative size.", kSizeOrSeq);
   vm.def_native(C, "int-array", a_int_array, 1, 2,
-                "Creates an array of ints (read back as longs in Clove). Shapes as long-array; elements convert as "
-                "Number.intValue (longs wrap to 32 bits).",
-                kSizeOrSeq);
-  vm.def_native(C, "double-array", a_double_array, 1, 2, "Creates an array of doubles. Shapes as long-array.", kSizeOrSeq);
+                "Makes an int array (its elements read back as longs in Clove), with the same "
+                "argument shapes as long-array; elements convert as Number.intValue (longs wrap "
+                "to 32 bits).", kSizeOrSeq);
+  vm.def_native(C, "double-array", a_double_array, 1, 2,
+                "Makes a double array, with the same argument shapes as long-array.", kSizeOrSeq);
   vm.def_native(C, "float-array", a_float_array, 1, 2,
-                "Creates an array of floats (read back as doubles in Clove). Shapes as long-array.", kSizeOrSeq);
+                "Makes a float array (its elements read back as doubles in Clove), with the same "
+                "argument shapes as long-array.", kSizeOrSeq);
   vm.def_native(C, "short-array", a_short_array, 1, 2,
-                "Creates an array of shorts (read back as longs). Shapes as long-array; elements wrap to 16 bits.",
-                kSizeOrSeq);
+                "Makes a short array (its elements read back as longs), with the same argument "
+                "shapes as long-array; elements wrap to 16 bits.", kSizeOrSeq);
   vm.def_native(C, "byte-array", a_byte_array, 1, 2,
-                "Creates an array of bytes (read back as longs). Shapes as long-array; elements wrap to 8 bits.",
-                kSizeOrSeq);
+                "Makes a byte array (its elements read back as longs), with the same argument "
+                "shapes as long-array; elements wrap to 8 bits.", kSizeOrSeq);
   vm.def_native(C, "char-array", a_char_array, 1, 2,
-                "Creates an array of chars. Shapes as long-array; the elements (or init) must be characters, e.g. "
-                "(char-array \"abc\"). In Clove each element is a Unicode code point.",
-                kSizeOrSeq);
+                "Makes a char array, with the same argument shapes as long-array; the elements "
+                "(or init) must be characters, e.g. (char-array \"abc\"). In Clove each element "
+                "is a Unicode code point.", kSizeOrSeq);
   vm.def_native(C, "boolean-array", a_boolean_array, 1, 2,
-                "Creates an array of booleans. Shapes as long-array; the elements (or init) must be booleans.",
-                kSizeOrSeq);
+                "Makes a boolean array, with the same argument shapes as long-array; the elements "
+                "(or init) must be booleans.", kSizeOrSeq);
   vm.def_native(C, "object-array", a_object_array, 1, 1,
-                "Creates an array of objects: with a number, that many nils; with a seqable, its elements.",
-                "([size-or-seq])");
+                "Makes an Object array: given a number, that many nils; given a seqable, its "
+                "elements.", "([size-or-seq])");
   vm.def_native(C, "make-array", a_make_array, 2, -1,
-                "Creates and returns an array of instances of the specified class of the specified dimension. "
-                "The class is a class value (String, Object, a record class) or a primitive type (Long/TYPE, "
-                "Integer/TYPE, Double/TYPE, ...). With several dimensions, an array of arrays, every level "
-                "allocated. Throws NegativeArraySizeException for a negative dimension.",
-                "([type len] [type dim & more-dims])");
+                "Allocates an array whose elements have the given class: a class value (String, "
+                "Object, a record class) or a primitive type (Long/TYPE, Integer/TYPE, "
+                "Double/TYPE, ...), filled with nil, zero or false. Several dimensions give an "
+                "array of arrays, every level allocated. Throws NegativeArraySizeException for a "
+                "negative dimension.", "([type len] [type dim & more-dims])");
   vm.def_native(C, "into-array", a_into_array, 1, 2,
-                "Returns an array with components set to the values in aseq. The array's component type is type if "
-                "provided, or the type of the first value in aseq if present, or Object. All values in aseq must be "
-                "compatible with the component type (IllegalArgumentException \"array element type mismatch\" "
-                "otherwise). Class objects for the primitive types can be obtained using, e.g., Integer/TYPE.",
-                "([aseq] [type aseq])");
+                "Copies the elements of aseq into a new array. Its element type is type when "
+                "given, else the class of the first element, else Object; primitive types are "
+                "written like Integer/TYPE. Throws IllegalArgumentException (\"array element type "
+                "mismatch\") for an element that does not fit that type.", "([aseq] [type aseq])");
   vm.def_native(C, "to-array", a_to_array, 1, 1,
-                "Returns an array of Objects containing the contents of coll, which can be any collection, string, "
-                "map, array or nil. An Object array is returned as is. RuntimeException for anything else.",
-                "([coll])");
+                "Copies the elements of coll (any collection, string, map, array, or nil) into a "
+                "new Object array; an Object array is given back as it is. Throws "
+                "RuntimeException for anything else.", "([coll])");
   vm.def_native(C, "to-array-2d", a_to_array_2d, 1, 1,
-                "Returns a (potentially-ragged) 2-dimensional array of Objects containing the contents of coll, "
-                "which can be any collection of collections.",
-                "([coll])");
+                "Turns a collection of collections into an Object array of Object arrays, one "
+                "inner array per inner collection, each as long as that collection (so rows may "
+                "differ in length).", "([coll])");
   vm.def_native(C, "aget", a_aget, 2, -1,
-                "Returns the value at the index/indices. Works on Java arrays of all types. Throws "
-                "ArrayIndexOutOfBoundsException for an index out of bounds, IllegalArgumentException for a "
-                "non-array.",
+                "Reads the element at index (or, with several indices, follows nested arrays) of "
+                "an array of any element type. Throws ArrayIndexOutOfBoundsException for an index "
+                "out of bounds, IllegalArgumentException for a non-array.",
                 "([array idx] [array idx & idxs])");
   vm.def_native(C, "aset", a_aset, 3, -1,
-                "Sets the value at the index/indices and returns val. Works on Java arrays of reference types and "
-                "of primitives: a long into long/int/short/byte arrays, a double into double/float arrays, a char "
-                "or a boolean into arrays of those. IllegalArgumentException for other values, "
+                "Stores val at the index (or at the last of several indices into nested arrays) "
+                "and gives back val. Works on Object arrays and on primitive arrays: a long into "
+                "long/int/short/byte arrays, a double into double/float arrays, a char or a "
+                "boolean into arrays of those. IllegalArgumentException for other values, "
                 "ArrayStoreException for a value of the wrong class in a typed Object array.",
                 "([array idx val] [array idx idx2 & idxv])");
   vm.def_native(C, "aset-int", a_aset_typed<Prim::Int>, 3, -1,
-                "Sets the value at the index/indices of an array of ints (or a wider primitive type) to (int val). "
-                "Returns val.",
-                "([array idx val] [array idx idx2 & idxv])");
+                "Stores (int val) at the index/indices of an int array (or of an array of a wider "
+                "primitive type) and gives back val.", "([array idx val] [array idx idx2 & idxv])");
   vm.def_native(C, "aset-long", a_aset_typed<Prim::Long>, 3, -1,
-                "Sets the value at the index/indices of an array of longs (or floats/doubles) to (long val). "
-                "Returns val.",
-                "([array idx val] [array idx idx2 & idxv])");
+                "Stores (long val) at the index/indices of a long array (or of a float or double "
+                "array) and gives back val.", "([array idx val] [array idx idx2 & idxv])");
   vm.def_native(C, "aset-double", a_aset_typed<Prim::Double>, 3, -1,
-                "Sets the value at the index/indices of an array of doubles to (double val). Returns val.",
+                "Stores (double val) at the index/indices of a double array and gives back val.",
                 "([array idx val] [array idx idx2 & idxv])");
   vm.def_native(C, "aset-float", a_aset_typed<Prim::Float>, 3, -1,
-                "Sets the value at the index/indices of an array of floats (or doubles) to (float val). Returns val.",
-                "([array idx val] [array idx idx2 & idxv])");
+                "Stores (float val) at the index/indices of a float array (or of a double array) "
+                "and gives back val.", "([array idx val] [array idx idx2 & idxv])");
   vm.def_native(C, "aset-short", a_aset_typed<Prim::Short>, 3, -1,
-                "Sets the value at the index/indices of an array of shorts (or a wider type) to (short val). "
-                "Returns val.",
-                "([array idx val] [array idx idx2 & idxv])");
+                "Stores (short val) at the index/indices of a short array (or of an array of a "
+                "wider type) and gives back val.", "([array idx val] [array idx idx2 & idxv])");
   vm.def_native(C, "aset-byte", a_aset_typed<Prim::Byte>, 3, -1,
-                "Sets the value at the index/indices of an array of bytes (or a wider type) to (byte val). Returns "
-                "val.",
-                "([array idx val] [array idx idx2 & idxv])");
+                "Stores (byte val) at the index/indices of a byte array (or of an array of a "
+                "wider type) and gives back val.", "([array idx val] [array idx idx2 & idxv])");
   vm.def_native(C, "aset-char", a_aset_typed<Prim::Char>, 3, -1,
-                "Sets the value at the index/indices of an array of chars (or ints/longs/floats/doubles) to "
-                "(char val). Returns val.",
+                "Stores (char val) at the index/indices of a char array (or of an int, long, "
+                "float or double array) and gives back val.",
                 "([array idx val] [array idx idx2 & idxv])");
   vm.def_native(C, "aset-boolean", a_aset_typed<Prim::Boolean>, 3, -1,
-                "Sets the value at the index/indices of an array of booleans to (boolean val). Returns val.",
+                "Stores (boolean val) at the index/indices of a boolean array and gives back val.",
                 "([array idx val] [array idx idx2 & idxv])");
-  vm.def_native(C, "alength", a_alength, 1, 1, "Returns the length of the Java array. Works on arrays of all types.",
+  vm.def_native(C, "alength", a_alength, 1, 1,
+                "Gives the number of elements of an array, whatever its element type.",
                 "([array])");
   vm.def_native(C, "aclone", a_aclone, 1, 1,
-                "Returns a clone of the Java array (a shallow copy of the same class). Works on arrays of known "
-                "types.",
+                "Makes a shallow copy of an array, of the same array class and length.",
                 "([array])");
-  vm.def_native(C, "ints", a_cast<ArrayKind::Int>, 1, 1, "Casts to int[]: returns an int array (or nil) as is, else throws ClassCastException.", "([xs])");
-  vm.def_native(C, "longs", a_cast<ArrayKind::Long>, 1, 1, "Casts to long[]: returns a long array (or nil) as is, else throws ClassCastException.", "([xs])");
-  vm.def_native(C, "doubles", a_cast<ArrayKind::Double>, 1, 1, "Casts to double[]: returns a double array (or nil) as is, else throws ClassCastException.", "([xs])");
-  vm.def_native(C, "floats", a_cast<ArrayKind::Float>, 1, 1, "Casts to float[]: returns a float array (or nil) as is, else throws ClassCastException.", "([xs])");
-  vm.def_native(C, "shorts", a_cast<ArrayKind::Short>, 1, 1, "Casts to shorts[]: returns a short array (or nil) as is, else throws ClassCastException.", "([xs])");
-  vm.def_native(C, "bytes", a_cast<ArrayKind::Byte>, 1, 1, "Casts to bytes[]: returns a byte array (or nil) as is, else throws ClassCastException.", "([xs])");
-  vm.def_native(C, "chars", a_cast<ArrayKind::Char>, 1, 1, "Casts to chars[]: returns a char array (or nil) as is, else throws ClassCastException.", "([xs])");
-  vm.def_native(C, "booleans", a_cast<ArrayKind::Boolean>, 1, 1, "Casts to boolean[]: returns a boolean array (or nil) as is, else throws ClassCastException.", "([xs])");
+  vm.def_native(C, "ints", a_cast<ArrayKind::Int>, 1, 1,
+                "Type hint for int[]: gives an int array (or nil) back unchanged and throws "
+                "ClassCastException for anything else.", "([xs])");
+  vm.def_native(C, "longs", a_cast<ArrayKind::Long>, 1, 1,
+                "Type hint for long[]: gives a long array (or nil) back unchanged and throws "
+                "ClassCastException for anything else.", "([xs])");
+  vm.def_native(C, "doubles", a_cast<ArrayKind::Double>, 1, 1,
+                "Type hint for double[]: gives a double array (or nil) back unchanged and throws "
+                "ClassCastException for anything else.", "([xs])");
+  vm.def_native(C, "floats", a_cast<ArrayKind::Float>, 1, 1,
+                "Type hint for float[]: gives a float array (or nil) back unchanged and throws "
+                "ClassCastException for anything else.", "([xs])");
+  vm.def_native(C, "shorts", a_cast<ArrayKind::Short>, 1, 1,
+                "Type hint for short[]: gives a short array (or nil) back unchanged and throws "
+                "ClassCastException for anything else.", "([xs])");
+  vm.def_native(C, "bytes", a_cast<ArrayKind::Byte>, 1, 1,
+                "Type hint for byte[]: gives a byte array (or nil) back unchanged and throws "
+                "ClassCastException for anything else.", "([xs])");
+  vm.def_native(C, "chars", a_cast<ArrayKind::Char>, 1, 1,
+                "Type hint for char[]: gives a char array (or nil) back unchanged and throws "
+                "ClassCastException for anything else.", "([xs])");
+  vm.def_native(C, "booleans", a_cast<ArrayKind::Boolean>, 1, 1,
+                "Type hint for boolean[]: gives a boolean array (or nil) back unchanged and "
+                "throws ClassCastException for anything else.", "([xs])");
   vm.def_native(C, "-array?", a_arrayp, 1, 1, "Whether x is a Java array (of any element type).", "([x])");
-  vm.def_native(C, "bytes?", a_bytesp, 1, 1, "Return true if x is a byte array.", "([x])");
+  vm.def_native(C, "bytes?", a_bytesp, 1, 1, "True when x is an array of bytes.", "([x])");
 }
 
 }  // namespace clove

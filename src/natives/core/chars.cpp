@@ -300,27 +300,28 @@ Value j_double_is_finite(State&, Args a) { return Value::boolean(std::isfinite(d
 
 void install_char_natives(State& vm) {
   const char* C = "clojure.core";
-  vm.def_native(C, "char", c_char, 1, 1, "Coerce to char (a Unicode code point).", "([x])");
+  vm.def_native(C, "char", c_char, 1, 1,
+                "Converts x, a character or an integer code point, to a character (a Unicode code "
+                "point). Throws IllegalArgumentException for a value outside the code point range.",
+                "([x])");
   vm.def_native(C, "int", c_int, 1, 1,
                 "Coerce to int: a char's code point, or a number truncated toward zero; "
                 "ArithmeticException outside "
                 "the int range.",
                 "([x])");
   vm.def_native(C, "parse-long", p_parse_long, 1, 1,
-                "Parse string of decimal digits with optional leading -/+ and return a Long value, "
-                "or nil if parse "
-                "fails.",
-                "([s])");
+                "Reads s as a decimal integer with an optional + or - sign, giving a long, or nil "
+                "when s is not exactly that or does not fit in a long. Throws "
+                "IllegalArgumentException when s is not a string.", "([s])");
   vm.def_native(
       C, "parse-double", p_parse_double, 1, 1,
-      "Parse string with floating point components and return a Double value, or nil if parse "
-      "fails. "
-      "Grammar: "
-      "https://docs.oracle.com/javase/8/docs/api/java/lang/Double.html#valueOf-java.lang.String-",
-      "([s])");
+                "Reads s as a floating-point number (optional sign, digits with an optional "
+                "fraction and exponent, or NaN / Infinity; surrounding whitespace is ignored), "
+                "giving a double, or nil when s does not have that form. The accepted syntax is "
+                "that of Java's Double.valueOf.", "([s])");
   vm.def_native(C, "parse-boolean", p_parse_boolean, 1, 1,
-                "Parse strings \"true\" or \"false\" and return a boolean, or nil if invalid.",
-                "([s])");
+                "Gives true for the string \"true\" and false for \"false\" (exact, lower case), "
+                "and nil for any other string.", "([s])");
   def_value(vm, "char-escape-string",
             char_string_map(vm, {{'\n', "\\n"},
                                  {'\t', "\\t"},
@@ -329,7 +330,8 @@ void install_char_natives(State& vm) {
                                  {'\\', "\\\\"},
                                  {'\f', "\\f"},
                                  {'\b', "\\b"}}),
-            "Returns escape string for char or nil if none");
+            "Map from a character to the escape sequence (as a string) that Clojure source uses for it inside "
+            "a string literal; nil for characters that need no escape.");
   def_value(vm, "char-name-string",
             char_string_map(vm, {{'\n', "newline"},
                                  {'\t', "tab"},
@@ -337,7 +339,8 @@ void install_char_natives(State& vm) {
                                  {'\b', "backspace"},
                                  {'\f', "formfeed"},
                                  {'\r', "return"}}),
-            "Returns name string for char or nil if none");
+            "Map from a character to the name that follows the backslash in its character literal "
+            "(\\newline, \\space, ...); nil for characters without such a name.");
 
   const char* K = "Character";
   vm.def_native(K, "isDigit", ch_is_digit, 1, 1, "True for a decimal digit (category Nd).",

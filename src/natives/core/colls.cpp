@@ -157,44 +157,124 @@ Value c_hash_combine(State& vm, Args a) {
 
 void install_coll_natives(State& vm) {
   const char* C = "clojure.core";
-  vm.def_native(C, "list", c_list, 0, -1, "Creates a new list containing the items.", "([& items])");
-  vm.def_native(C, "vector", c_vector, 0, -1, "Creates a new vector containing the args.", "([] [a] [a b] [a b & args])");
-  vm.def_native(C, "hash-map", c_hash_map, 0, -1, "keyval => key val. Returns a new hash map with supplied mappings.", "([] [& keyvals])");
-  vm.def_native(C, "hash-set", c_hash_set, 0, -1, "Returns a new hash set with supplied keys.", "([] [& keys])");
-  vm.def_native(C, "count", count_native, 1, 1, "Returns the number of items in the collection. (count nil) returns 0. Also works on strings (code points).", "([coll])");
-  vm.def_native(C, "first", first_native, 1, 1, "Returns the first item in the collection. Calls seq on its argument. If coll is nil, returns nil.", "([coll])");
-  vm.def_native(C, "rest", rest_native, 1, 1, "Returns a possibly empty seq of the items after the first. Calls seq on its argument.", "([coll])");
-  vm.def_native(C, "next", next_native, 1, 1, "Returns a seq of the items after the first. Calls seq on its argument. If there are no more items, returns nil.", "([coll])");
-  vm.def_native(C, "seq", seq_native, 1, 1, "Returns a seq on the collection. If the collection is empty, returns nil. (seq nil) returns nil.", "([coll])");
-  vm.def_native(C, "cons", c_cons, 2, 2, "Returns a new seq where x is the first element and seq is the rest.", "([x seq])");
-  vm.def_native(C, "nth", nth_native, 2, 3, "Returns the value at the index. get returns nil if index out of bounds, nth throws an exception unless not-found is supplied.", "([coll index] [coll index not-found])");
-  vm.def_native(C, "get", c_get, 2, 3, "Returns the value mapped to key, not-found or nil if key not present.", "([map key] [map key not-found])");
-  vm.def_native(C, "contains?", c_contains, 2, 2, "Returns true if key is present in the given collection, otherwise returns false.", "([coll key])");
-  vm.def_native(C, "assoc", c_assoc, 3, -1, "assoc[iate]. When applied to a map, returns a new map of the same (hashed/sorted) type, that contains the mapping of key(s) to val(s). When applied to a vector, returns a new vector that contains val at index.", "([map key val] [map key val & kvs])");
-  vm.def_native(C, "dissoc", c_dissoc, 1, -1, "dissoc[iate]. Returns a new map of the same (hashed/sorted) type, that does not contain a mapping for key(s).", "([map] [map key] [map key & ks])");
-  vm.def_native(C, "conj", c_conj, 0, -1, "conj[oin]. Returns a new collection with the xs 'added'. (conj nil item) returns (item).", "([] [coll] [coll x] [coll x & xs])");
-  vm.def_native(C, "peek", c_peek, 1, 1, "For a list or queue, same as first, for a vector, same as, but much more efficient than, last. If the collection is empty, returns nil.", "([coll])");
-  vm.def_native(C, "pop", c_pop, 1, 1, "For a list or queue, returns a new list/queue without the first item, for a vector, returns a new vector without the last item.", "([coll])");
-  vm.def_native(C, "empty?", c_emptyp, 1, 1, "Returns true if coll has no items - same as (not (seq coll)).", "([coll])");
-  vm.def_native(C, "list?", c_listp, 1, 1, "Returns true if x implements IPersistentList.", "([x])");
-  vm.def_native(C, "vector?", c_vectorp, 1, 1, "Return true if x implements IPersistentVector.", "([x])");
-  vm.def_native(C, "map?", c_mapp, 1, 1, "Return true if x implements IPersistentMap.", "([x])");
-  vm.def_native(C, "set?", c_setp, 1, 1, "Returns true if x implements IPersistentSet.", "([x])");
-  vm.def_native(C, "seq?", c_seqp, 1, 1, "Return true if x implements ISeq.", "([x])");
-  vm.def_native(C, "coll?", c_collp, 1, 1, "Returns true if x implements IPersistentCollection.", "([x])");
-  vm.def_native(C, "sequential?", c_sequentialp, 1, 1, "Returns true if coll implements Sequential.", "([coll])");
-  vm.def_native(C, "counted?", c_countedp, 1, 1, "Returns true if coll implements count in constant time.", "([coll])");
-  vm.def_native(C, "associative?", c_associativep, 1, 1, "Returns true if coll implements Associative (maps, records, vectors, and types implementing it).", "([coll])");
-  vm.def_native(C, "reversible?", c_reversiblep, 1, 1, "Returns true if coll implements Reversible (vectors, sorted maps and sets, and types implementing it).", "([coll])");
-  vm.def_native(C, "indexed?", c_indexedp, 1, 1, "Return true if coll implements Indexed, indicating efficient lookup by index (vectors, and types implementing it).", "([coll])");
-  vm.def_native(C, "seqable?", c_seqablep, 1, 1, "Return true if the seq function is supported for x: nil, collections, seqs, strings, Java arrays, and types implementing Seqable.", "([x])");
-  vm.def_native(C, "concat", c_concat, 0, -1, "Returns a seq of the concatenation of the elements in the supplied colls.", "([] [x] [x y] [x y & zs])");
-  vm.def_native(C, "array-map", c_array_map, 0, -1, "Constructs an array-map. If any keys are equal, they are handled as if by repeated uses of assoc.", "([] [& keyvals])");
-  vm.def_native(C, "hash-ordered-coll", c_hash_ordered, 1, 1, "Returns the hash code, consistent with =, for an external ordered collection implementing Iterable. (Murmur3.hashOrdered)", "([coll])");
-  vm.def_native(C, "hash-unordered-coll", c_hash_unordered, 1, 1, "Returns the hash code, consistent with =, for an external unordered collection implementing Iterable. (Murmur3.hashUnordered)", "([coll])");
-  vm.def_native(C, "mix-collection-hash", c_mix_coll_hash, 2, 2, "Mix final collection hash for ordered or unordered collections. hash-basis is the combined collection hash, count is the number of elements included in the basis.", "([hash-basis count])");
+  vm.def_native(C, "list", c_list, 0, -1,
+                "Builds a list whose elements are the arguments, in order.", "([& items])");
+  vm.def_native(C, "vector", c_vector, 0, -1,
+                "Builds a vector whose elements are the arguments, in order.",
+                "([] [a] [a b] [a b & args])");
+  vm.def_native(C, "hash-map", c_hash_map, 0, -1,
+                "Builds a hash map from alternating keys and values; a key given twice keeps its "
+                "last value. Throws IllegalArgumentException when a key has no value.",
+                "([] [& keyvals])");
+  vm.def_native(C, "hash-set", c_hash_set, 0, -1,
+                "Builds a hash set of the arguments; duplicates collapse into one element.",
+                "([] [& keys])");
+  vm.def_native(C, "count", count_native, 1, 1,
+                "Gives the number of elements of coll: 0 for nil, the number of entries for a map "
+                "and the number of code points for a string. Walks the whole of a seq that does "
+                "not know its size.", "([coll])");
+  vm.def_native(C, "first", first_native, 1, 1,
+                "Gives the first element of coll after calling seq on it, or nil when coll is nil "
+                "or empty.", "([coll])");
+  vm.def_native(C, "rest", rest_native, 1, 1,
+                "Gives the elements of coll after the first as a seq, which is empty (never nil) "
+                "when there are none. Calls seq on coll.", "([coll])");
+  vm.def_native(C, "next", next_native, 1, 1,
+                "Gives the elements of coll after the first as a seq, or nil when there are none. "
+                "Calls seq on coll.", "([coll])");
+  vm.def_native(C, "seq", seq_native, 1, 1,
+                "Gives a seq view of coll, or nil when coll is nil or empty. Accepts collections, "
+                "strings, arrays and anything Seqable.", "([coll])");
+  vm.def_native(C, "cons", c_cons, 2, 2,
+                "Makes a seq whose first element is x and whose rest is the seq of coll; coll is "
+                "not forced.", "([x seq])");
+  vm.def_native(C, "nth", nth_native, 2, 3,
+                "Gives the element at index i of an indexed collection, string, array or seq "
+                "(seqs are walked, in linear time). Without not-found, throws "
+                "IndexOutOfBoundsException when i is out of range; with it, gives not-found "
+                "instead.", "([coll index] [coll index not-found])");
+  vm.def_native(C, "get", c_get, 2, 3,
+                "Looks key up in a map, set, vector, string or array and gives the value found, "
+                "or not-found (nil by default) when it is absent. Never throws for a missing key.",
+                "([map key] [map key not-found])");
+  vm.def_native(C, "contains?", c_contains, 2, 2,
+                "True when key is present in coll: a map key, a set member, or a valid index of a "
+                "vector, string or array. It does not search for a value in a list or seq.",
+                "([coll key])");
+  vm.def_native(C, "assoc", c_assoc, 3, -1,
+                "Gives a copy of map with each key mapped to its val, keeping the map's kind "
+                "(hash, array, sorted), or a copy of vector with val at index (an index equal to "
+                "the count appends). Throws IndexOutOfBoundsException for an index past the end "
+                "and IllegalArgumentException when a key has no value.",
+                "([map key val] [map key val & kvs])");
+  vm.def_native(C, "dissoc", c_dissoc, 1, -1,
+                "Gives a copy of map, of the same kind, with the entries for the given keys "
+                "removed; absent keys are ignored.", "([map] [map key] [map key & ks])");
+  vm.def_native(C, "conj", c_conj, 0, -1,
+                "Adds the xs to coll where that kind of collection grows fastest: at the front of "
+                "lists and seqs, at the end of vectors, as entries of maps and members of sets. "
+                "(conj) is [], (conj coll) is coll and (conj nil x) is the list (x).",
+                "([] [coll] [coll x] [coll x & xs])");
+  vm.def_native(C, "peek", c_peek, 1, 1,
+                "Gives the element that pop would remove: the first of a list or queue, the last "
+                "of a vector (in constant time), or nil when coll is empty.", "([coll])");
+  vm.def_native(C, "pop", c_pop, 1, 1,
+                "Gives coll without the element peek shows: a list or queue loses its first "
+                "element, a vector its last. Throws IllegalStateException when coll is empty.",
+                "([coll])");
+  vm.def_native(C, "empty?", c_emptyp, 1, 1,
+                "True when coll has no elements, that is when (seq coll) is nil.", "([coll])");
+  vm.def_native(C, "list?", c_listp, 1, 1,
+                "True when x is a persistent list (IPersistentList).", "([x])");
+  vm.def_native(C, "vector?", c_vectorp, 1, 1,
+                "True when x is a vector (IPersistentVector).", "([x])");
+  vm.def_native(C, "map?", c_mapp, 1, 1,
+                "True when x is a map (IPersistentMap), including records.", "([x])");
+  vm.def_native(C, "set?", c_setp, 1, 1, "True when x is a set (IPersistentSet).", "([x])");
+  vm.def_native(C, "seq?", c_seqp, 1, 1,
+                "True when x is a seq (ISeq), such as a list, cons or lazy seq; false for vectors "
+                "and other collections.", "([x])");
+  vm.def_native(C, "coll?", c_collp, 1, 1,
+                "True when x is a persistent collection (IPersistentCollection).", "([x])");
+  vm.def_native(C, "sequential?", c_sequentialp, 1, 1,
+                "True when coll is ordered by position (Sequential): lists, vectors and seqs, but "
+                "not maps or sets.", "([coll])");
+  vm.def_native(C, "counted?", c_countedp, 1, 1,
+                "True when coll knows its size, so that count takes constant time.", "([coll])");
+  vm.def_native(C, "associative?", c_associativep, 1, 1,
+                "True when coll supports assoc by key or index (Associative): maps, records, "
+                "vectors, and types implementing it.", "([coll])");
+  vm.def_native(C, "reversible?", c_reversiblep, 1, 1,
+                "True when rseq works on coll (Reversible): vectors, sorted maps and sets, and "
+                "types implementing it.", "([coll])");
+  vm.def_native(C, "indexed?", c_indexedp, 1, 1,
+                "True when coll offers fast access by position through nth (Indexed): vectors, "
+                "and types implementing it.", "([coll])");
+  vm.def_native(C, "seqable?", c_seqablep, 1, 1,
+                "True when seq accepts x: nil, collections, seqs, strings, arrays, and types "
+                "implementing Seqable.", "([x])");
+  vm.def_native(C, "concat", c_concat, 0, -1,
+                "Gives a seq of the elements of every coll, one collection after another.",
+                "([] [x] [x y] [x y & zs])");
+  vm.def_native(C, "array-map", c_array_map, 0, -1,
+                "Builds an array map from alternating keys and values, keeping the keys in "
+                "insertion order; a key given twice keeps its first position and its last value.",
+                "([] [& keyvals])");
+  vm.def_native(C, "hash-ordered-coll", c_hash_ordered, 1, 1,
+                "Computes the =-compatible hash of an ordered collection from its elements, as "
+                "vectors and lists do (Murmur3.hashOrdered); for collection types implemented "
+                "outside core.", "([coll])");
+  vm.def_native(C, "hash-unordered-coll", c_hash_unordered, 1, 1,
+                "Computes the =-compatible hash of an unordered collection from its elements, "
+                "independent of their order, as sets and maps do (Murmur3.hashUnordered; map "
+                "elements are hashed as [k v] entries).", "([coll])");
+  vm.def_native(C, "mix-collection-hash", c_mix_coll_hash, 2, 2,
+                "Finishes a collection hash: combines the accumulated hash-basis of the elements "
+                "with count, the number of elements it covers, into the final =-compatible hash.",
+                "([hash-basis count])");
   vm.def_native(C, "hash-combine", c_hash_combine, 2, 2, "Combines seed (a hash) with the hash of x, as clojure.lang.Util/hashCombine.", "([x y])");
-  vm.def_native(C, "vec", c_vec, 1, 1, "Creates a new vector containing the contents of coll.", "([coll])");
+  vm.def_native(C, "vec", c_vec, 1, 1,
+                "Builds a vector of the elements of coll (any seqable), in order.", "([coll])");
 }
 
 // The continuations of empty? and vec by name, for marshal (state/continuation.h).

@@ -176,18 +176,31 @@ Value d_editable(State&, Args a) {
 
 void install_data_natives(State& vm) {
   const char* C = "clojure.core";
-  vm.def_native(C, "keys", d_keys, 1, 1, "Returns a sequence of the map's keys, in the same order as (seq map).", "([map])");
-  vm.def_native(C, "vals", d_vals, 1, 1, "Returns a sequence of the map's values, in the same order as (seq map).", "([map])");
-  vm.def_native(C, "key", d_key, 1, 1, "Returns the key of the map entry.", "([e])");
-  vm.def_native(C, "val", d_val, 1, 1, "Returns the value in the map entry.", "([e])");
-  vm.def_native(C, "find", d_find, 2, 2, "Returns the map entry for key, or nil if key not present. Works on maps and vectors (an index as key).", "([map key])");
-  vm.def_native(C, "empty", d_empty, 1, 1, "Returns an empty collection of the same category as coll, or nil.", "([coll])");
+  vm.def_native(C, "keys", d_keys, 1, 1,
+                "Gives a seq of the keys of map, in the order (seq map) visits its entries, or "
+                "nil when the map is empty.", "([map])");
+  vm.def_native(C, "vals", d_vals, 1, 1,
+                "Gives a seq of the values of map, in the order (seq map) visits its entries, or "
+                "nil when the map is empty.", "([map])");
+  vm.def_native(C, "key", d_key, 1, 1, "Gives the key part of the map entry e.", "([e])");
+  vm.def_native(C, "val", d_val, 1, 1, "Gives the value part of the map entry e.", "([e])");
+  vm.def_native(C, "find", d_find, 2, 2,
+                "Gives the entry [key value] for key in a map, or for an index in a vector, or "
+                "nil when the key is absent.", "([map key])");
+  vm.def_native(C, "empty", d_empty, 1, 1,
+                "Gives an empty collection of the same kind as coll, keeping its metadata (an "
+                "empty list for seqs), or nil when coll is not a collection.", "([coll])");
   vm.def_native(C, "subvec", d_subvec, 2, 3,
-                "Returns a persistent vector of the items in vector from start (inclusive) to end (exclusive). If end is not supplied, defaults to (count vector). Throws IndexOutOfBoundsException unless 0 <= start <= end <= (count vector). In Clove the result is a copy (O(end - start)), not a view sharing the original's structure.",
-                "([v start] [v start end])");
-  vm.def_native(C, "disj", d_disj, 1, -1, "disj[oin]. Returns a new set of the same (hashed/sorted) type, that does not contain key(s).", "([set] [set key] [set key & ks])");
+                "Gives the elements of the vector v from index start up to but not including end "
+                "(default: its count) as a new vector. Throws IndexOutOfBoundsException unless 0 "
+                "<= start <= end <= (count v). In Clove the result is a copy (O(end - start)), "
+                "not a view sharing the original's structure.", "([v start] [v start end])");
+  vm.def_native(C, "disj", d_disj, 1, -1,
+                "Gives a copy of set, of the same kind (hash or sorted), with the given elements "
+                "removed; absent elements are ignored.", "([set] [set key] [set key & ks])");
   vm.def_native(C, "-editable?", d_editable, 1, 1, "Whether coll can be made transient (IEditableCollection): vectors, hash maps and hash sets.", "([coll])");
-  vm.def_native(C, "set", d_set, 1, 1, "Returns a set of the distinct elements of coll.", "([coll])");
+  vm.def_native(C, "set", d_set, 1, 1,
+                "Gives a hash set of the elements of coll, with duplicates collapsed.", "([coll])");
 }
 
 // set's continuation by name, for marshal (state/continuation.h).

@@ -135,21 +135,37 @@ void register_io_printers(TypeInfo* table) {
 void install_io_natives(State& vm) {
   const char* C = "clojure.core";
   vm.def_native(C, "-print-default", io_print_default, 2, 2, "print-method's :default method: writes x to writer w as Clove's printer prints it.", "([x w])");
-  vm.def_native(C, "pr", io_pr, 0, -1, "Prints the object(s) to the output stream that is the current value of *out*, readably, separated by spaces.", "([] [x] [x & more])");
-  vm.def_native(C, "prn", io_prn, 0, -1, "Same as pr followed by (newline).", "([& more])");
-  vm.def_native(C, "print", io_print, 0, -1, "Prints the object(s) to the output stream that is the current value of *out*, for human consumption.", "([& more])");
-  vm.def_native(C, "println", io_println, 0, -1, "Same as print followed by (newline).", "([& more])");
-  vm.def_native(C, "newline", io_newline, 0, 0, "Writes a platform-specific newline to *out*.", "([])");
-  vm.def_native(C, "pr-str", io_pr_str, 0, -1, "pr to a string, returning it.", "([& xs])");
-  vm.def_native(C, "prn-str", io_prn_str, 0, -1, "prn to a string, returning it.", "([& xs])");
-  vm.def_native(C, "print-str", io_print_str, 0, -1, "print to a string, returning it.", "([& xs])");
-  vm.def_native(C, "println-str", io_println_str, 0, -1, "println to a string, returning it.", "([& xs])");
+  vm.def_native(C, "pr", io_pr, 0, -1,
+                "Writes the printed forms of the arguments to *out*, with a space between each, "
+                "in the readable form the reader can read back (strings quoted, characters "
+                "escaped).", "([] [x] [x & more])");
+  vm.def_native(C, "prn", io_prn, 0, -1,
+                "Does what pr does and then writes a newline.", "([& more])");
+  vm.def_native(C, "print", io_print, 0, -1,
+                "Writes the arguments to *out*, with a space between each, in their "
+                "human-oriented form (strings and characters unquoted).", "([& more])");
+  vm.def_native(C, "println", io_println, 0, -1,
+                "Does what print does and then writes a newline.", "([& more])");
+  vm.def_native(C, "newline", io_newline, 0, 0, "Writes a line separator to *out*.", "([])");
+  vm.def_native(C, "pr-str", io_pr_str, 0, -1,
+                "Gives, as a string, the text that pr would write for the arguments.", "([& xs])");
+  vm.def_native(C, "prn-str", io_prn_str, 0, -1,
+                "Gives, as a string, the text that prn would write for the arguments, final "
+                "newline included.", "([& xs])");
+  vm.def_native(C, "print-str", io_print_str, 0, -1,
+                "Gives, as a string, the text that print would write for the arguments.",
+                "([& xs])");
+  vm.def_native(C, "println-str", io_println_str, 0, -1,
+                "Gives, as a string, the text that println would write for the arguments, final "
+                "newline included.", "([& xs])");
   vm.def_native(C, "-pr-str-bounded", io_pr_str_bounded, 1, 1, "pr-str for error reports: at most 100 items of each collection, 10 levels of nesting and 10,000 bytes (then \"...\"), whatever *print-length* and *print-level* allow. Never throws for x: what printing x throws gives \"#<unprintable: ExceptionClass: message>\" (a host interrupt still stops it).", "([x])");
   vm.def_native(C, "-take-string-writer", io_take_string_writer, 1, 1,
                 "The text written so far to the string writer w (a StringWriter or StringBuilder), which is left empty; ClassCastException for other values. Used by clojure.pprint.", "([w])");
-  vm.def_native(C, "flush", io_flush, 0, 0, "Flushes the output stream that is the current value of *out*.", "([])");
+  vm.def_native(C, "flush", io_flush, 0, 0,
+                "Pushes any output buffered in *out* through to its destination.", "([])");
   vm.def_native(C, "read-line", io_read_line, 0, 0,
-                "Reads the next line from the stream that is the current value of *in*; nil at end of input.", "([])");
+                "Reads one line of text from *in* and gives it without its line terminator, or "
+                "nil at end of input.", "([])");
   vm.def_native(C, "-read-line", io_reader_read_line, 1, 1,
                 "The next line of a java.io.Reader (BufferedReader.readLine), nil at its end. Used by line-seq.", "([rdr])");
   vm.def_native(C, "-close", io_close, 1, 1,

@@ -485,54 +485,120 @@ Value l_with_meta(State& vm, Args a) { return with_meta(vm, a[0], a[1]); }
 void install_lang_natives(State& vm) {
   const char* C = "clojure.core";
   install_unbound_class(vm);
-  vm.def_native(C, "identical?", l_identical, 2, 2, "Tests if 2 arguments are the same object.", "([x y])");
-  vm.def_native(C, "=", l_equal, 1, -1, "Equality. Returns true if x equals y, false if not. Compares numbers and collections in a type-independent manner.", "([x] [x y] [x y & more])");
-  vm.def_native(C, "not=", l_not_equal, 1, -1, "Same as (not (= obj1 obj2)).", "([x] [x y] [x y & more])");
-  vm.def_native(C, "not", l_not, 1, 1, "Returns true if x is logical false, false otherwise.", "([x])");
-  vm.def_native(C, "hash", l_hash, 1, 1, "Returns the hash code of its argument, consistent with =.", "([x])");
-  vm.def_native(C, "compare", l_compare, 2, 2, "Comparator. Returns a negative number, zero, or a positive number when x is logically 'less than', 'equal to', or 'greater than' y.", "([x y])");
-  vm.def_native(C, "nil?", l_nilp, 1, 1, "Returns true if x is nil, false otherwise.", "([x])");
-  vm.def_native(C, "some?", l_somep, 1, 1, "Returns true if x is not nil, false otherwise.", "([x])");
-  vm.def_native(C, "true?", l_truep, 1, 1, "Returns true if x is the value true, false otherwise.", "([x])");
-  vm.def_native(C, "false?", l_falsep, 1, 1, "Returns true if x is the value false, false otherwise.", "([x])");
-  vm.def_native(C, "boolean?", l_booleanp, 1, 1, "Return true if x is a Boolean.", "([x])");
-  vm.def_native(C, "boolean", l_boolean, 1, 1, "Coerce to boolean.", "([x])");
-  vm.def_native(C, "fn?", l_fnp, 1, 1, "Returns true if x is a function (fn or native).", "([x])");
+  vm.def_native(C, "identical?", l_identical, 2, 2,
+                "True when x and y are one and the same object (reference identity), false "
+                "otherwise.", "([x y])");
+  vm.def_native(C, "=", l_equal, 1, -1,
+                "Value equality: true when all arguments are equal, comparing numbers within a "
+                "category and collections by their contents regardless of concrete type.",
+                "([x] [x y] [x y & more])");
+  vm.def_native(C, "not=", l_not_equal, 1, -1,
+                "The negation of =: true when some argument differs from the others.",
+                "([x] [x y] [x y & more])");
+  vm.def_native(C, "not", l_not, 1, 1,
+                "Logical negation: true for nil and false, false for every other value.", "([x])");
+  vm.def_native(C, "hash", l_hash, 1, 1,
+                "Gives the integer hash of x; values that are = have the same hash.", "([x])");
+  vm.def_native(C, "compare", l_compare, 2, 2,
+                "Orders x against y, giving a negative integer, zero or a positive integer as x "
+                "sorts before, together with or after y. Works on numbers, strings, keywords, "
+                "symbols, vectors and Comparable values.", "([x y])");
+  vm.def_native(C, "nil?", l_nilp, 1, 1, "True only for nil.", "([x])");
+  vm.def_native(C, "some?", l_somep, 1, 1, "True for every value except nil.", "([x])");
+  vm.def_native(C, "true?", l_truep, 1, 1,
+                "True only for the boolean true, not for other truthy values.", "([x])");
+  vm.def_native(C, "false?", l_falsep, 1, 1,
+                "True only for the boolean false, not for nil.", "([x])");
+  vm.def_native(C, "boolean?", l_booleanp, 1, 1,
+                "True when x is one of the two booleans, true or false.", "([x])");
+  vm.def_native(C, "boolean", l_boolean, 1, 1,
+                "Converts x to a boolean: false for nil and false, true for anything else.",
+                "([x])");
+  vm.def_native(C, "fn?", l_fnp, 1, 1,
+                "True when x is a function object (a fn or a native), but not for other callables "
+                "such as keywords, maps or sets.", "([x])");
   vm.def_native(C, "ifn?", l_ifnp, 1, 1, "Returns true if x can be called (fns, keywords, symbols, maps, sets, vectors, vars).", "([x])");
-  vm.def_native(C, "symbol?", l_symbolp, 1, 1, "Return true if x is a Symbol.", "([x])");
-  vm.def_native(C, "keyword?", l_keywordp, 1, 1, "Return true if x is a Keyword.", "([x])");
-  vm.def_native(C, "string?", l_stringp, 1, 1, "Return true if x is a String.", "([x])");
-  vm.def_native(C, "char?", l_charp, 1, 1, "Return true if x is a Character.", "([x])");
-  vm.def_native(C, "var?", l_varp, 1, 1, "Returns true if v is of type clojure.lang.Var.", "([v])");
-  vm.def_native(C, "type", l_type, 1, 1, "Returns the :type metadata of x, or its class (see class).", "([x])");
+  vm.def_native(C, "symbol?", l_symbolp, 1, 1, "True when x is a symbol.", "([x])");
+  vm.def_native(C, "keyword?", l_keywordp, 1, 1, "True when x is a keyword.", "([x])");
+  vm.def_native(C, "string?", l_stringp, 1, 1, "True when x is a string.", "([x])");
+  vm.def_native(C, "char?", l_charp, 1, 1, "True when x is a character.", "([x])");
+  vm.def_native(C, "var?", l_varp, 1, 1, "True when x is a var object.", "([v])");
+  vm.def_native(C, "type", l_type, 1, 1,
+                "Gives the value under :type in x's metadata when there is one, otherwise x's "
+                "class (as class does).", "([x])");
   vm.def_native(C, "class", l_class, 1, 1, "Returns the class of x: a symbol naming its class (java.lang.Long, ...), the record/deftype class of an instance, nil for nil.", "([x])");
-  vm.def_native(C, "symbol", l_symbol, 1, 2, "Returns a Symbol with the given namespace and name. Arity-1 works on strings, keywords, and vars.", "([name] [ns name])");
-  vm.def_native(C, "keyword", l_keyword, 1, 2, "Returns a Keyword with the given namespace and name.", "([name] [ns name])");
-  vm.def_native(C, "name", l_name, 1, 1, "Returns the name String of a string, symbol or keyword.", "([x])");
-  vm.def_native(C, "namespace", l_namespace, 1, 1, "Returns the namespace String of a symbol or keyword, or nil if not present.", "([x])");
-  vm.def_native(C, "gensym", l_gensym, 0, 1, "Returns a new symbol with a unique name. If a prefix string is supplied, the name is prefix# where # is some unique number.", "([] [prefix-string])");
-  vm.def_native(C, "str", l_str, 0, -1, "With no args, returns the empty string. With one arg x, returns x.toString(). (str nil) returns the empty string. With more than one arg, returns the concatenation of the str values of the args.", "([] [x] [x & ys])");
-  vm.def_native(C, "apply", l_apply, 2, -1, "Applies fn f to the argument list formed by prepending intervening arguments to args.", "([f args] [f x args] [f x y args] [f x y z args] [f a b c d & args])");
+  vm.def_native(C, "symbol", l_symbol, 1, 2,
+                "Makes a symbol. With one argument it takes a string, keyword, symbol or var; "
+                "with two, an optional namespace string and a name string.", "([name] [ns name])");
+  vm.def_native(C, "keyword", l_keyword, 1, 2,
+                "Makes a keyword. With one argument it takes a string, symbol or keyword (nil "
+                "gives nil); with two, an optional namespace string and a name string.",
+                "([name] [ns name])");
+  vm.def_native(C, "name", l_name, 1, 1,
+                "Gives the name part of a string, symbol or keyword as a string, leaving out any "
+                "namespace.", "([x])");
+  vm.def_native(C, "namespace", l_namespace, 1, 1,
+                "Gives the namespace part of a symbol or keyword as a string, or nil for an "
+                "unqualified one.", "([x])");
+  vm.def_native(C, "gensym", l_gensym, 0, 1,
+                "Makes a fresh symbol whose name nobody else has: prefix-string (default \"G__\") "
+                "followed by a unique number.", "([] [prefix-string])");
+  vm.def_native(C, "str", l_str, 0, -1,
+                "Concatenates the printed-for-humans text of each argument into one string; nil "
+                "contributes nothing and (str) is \"\".", "([] [x] [x & ys])");
+  vm.def_native(C, "apply", l_apply, 2, -1,
+                "Calls f with the arguments x, y, ... followed by the elements of the final "
+                "collection args.",
+                "([f args] [f x args] [f x y args] [f x y z args] [f a b c d & args])");
   vm.def_native(C, "-new", l_new, 1, -1, "Compiler hook for (ClassName. args): builds an exception of that class.", "([class-name & args])");
   vm.def_native(C, "-catches?", l_catches, 2, 2, "Compiler hook for catch: whether exception e is an instance of the class named by the string (\":default\" matches all).", "([e class-name])");
-  vm.def_native(C, "ex-info", l_ex_info, 2, 3, "Create an instance of ExceptionInfo, a RuntimeException subclass that carries a map of additional data.", "([msg map] [msg map cause])");
-  vm.def_native(C, "ex-message", l_ex_message, 1, 1, "Returns the message attached to ex if ex is a Throwable. Otherwise returns nil.", "([ex])");
-  vm.def_native(C, "ex-data", l_ex_data, 1, 1, "Returns exception data (a map) if ex is an ExceptionInfo. Otherwise returns nil.", "([ex])");
-  vm.def_native(C, "ex-cause", l_ex_cause, 1, 1, "Returns the cause of ex if ex is a Throwable. Otherwise returns nil.", "([ex])");
+  vm.def_native(C, "ex-info", l_ex_info, 2, 3,
+                "Makes an ExceptionInfo, a runtime exception carrying msg, the data map and "
+                "optionally a cause; ex-data and ex-message read them back.",
+                "([msg map] [msg map cause])");
+  vm.def_native(C, "ex-message", l_ex_message, 1, 1,
+                "Gives the message of ex when it is an exception (Throwable), nil for anything "
+                "else.", "([ex])");
+  vm.def_native(C, "ex-data", l_ex_data, 1, 1,
+                "Gives the data map of ex when it is an ExceptionInfo, nil for anything else.",
+                "([ex])");
+  vm.def_native(C, "ex-cause", l_ex_cause, 1, 1,
+                "Gives the cause of ex when it is an exception (Throwable), nil for anything else.",
+                "([ex])");
   vm.def_native(C, "-set-var!", l_set_var, 2, 2, "Compiler hook for (set! var val) on a dynamic var.", "([var val])");
   vm.def_native(C, "push-thread-bindings", l_push_bindings, 1, 1, "Pushes a frame of dynamic bindings: a map of vars to values. Each var must be dynamic. Pair with pop-thread-bindings in a finally.", "([bindings])");
-  vm.def_native(C, "pop-thread-bindings", l_pop_bindings, 0, 0, "Pops the frame of bindings most recently pushed with push-thread-bindings.", "([])");
-  vm.def_native(C, "var-set", l_set_var, 2, 2, "Sets the value in the var object to val. The var must be thread-locally bound (binding, with-local-vars); IllegalStateException otherwise.", "([x val])");
-  vm.def_native(C, "get-thread-bindings", l_get_thread_bindings, 0, 0, "Get a map with the Var/value pairs which is currently in effect for the current thread.", "([])");
+  vm.def_native(C, "pop-thread-bindings", l_pop_bindings, 0, 0,
+                "Discards the binding frame that the latest push-thread-bindings installed.",
+                "([])");
+  vm.def_native(C, "var-set", l_set_var, 2, 2,
+                "Changes the current thread-local binding of var x to val (as set up by binding "
+                "or with-local-vars). Throws IllegalStateException when the var has no such "
+                "binding.", "([x val])");
+  vm.def_native(C, "get-thread-bindings", l_get_thread_bindings, 0, 0,
+                "Gives a map from each var that has a thread-local binding in effect to its bound "
+                "value.", "([])");
   vm.def_native(C, "-local-var", l_local_var, 0, 0, "Compiler hook for with-local-vars: a new unnamed dynamic var, interned nowhere.", "([])");
-  vm.def_native(C, "find-keyword", l_find_keyword, 1, 2, "Returns a Keyword with the given namespace and name if one already exists. This function will not intern a new keyword. If the keyword has not already been interned, it will return nil.", "([name] [ns name])");
-  vm.def_native(C, "var-get", l_var_get, 1, 1, "Gets the value in the var object (its innermost binding, else its root).", "([x])");
-  vm.def_native(C, "thread-bound?", l_thread_bound, 0, -1, "Returns true if all of the vars provided as arguments have thread-local bindings.", "([& vars])");
+  vm.def_native(C, "find-keyword", l_find_keyword, 1, 2,
+                "Looks up an existing keyword with the given namespace and name, giving nil "
+                "instead of creating one when it has never been made.", "([name] [ns name])");
+  vm.def_native(C, "var-get", l_var_get, 1, 1,
+                "Reads the value of var x: its innermost thread-local binding if there is one, "
+                "otherwise its root.", "([x])");
+  vm.def_native(C, "thread-bound?", l_thread_bound, 0, -1,
+                "True when every var given has a thread-local binding in effect.", "([& vars])");
   vm.def_native(C, "set-macro!", l_set_macro, 1, 1, "Marks the var as a macro (used to bootstrap defmacro). Returns the var.", "([var])");
-  vm.def_native(C, "eval", l_eval, 1, 1, "Evaluates the form data structure (not text!) and returns the result.", "([form])");
+  vm.def_native(C, "eval", l_eval, 1, 1,
+                "Compiles and runs form, a data structure such as a list or symbol (not source "
+                "text), and gives its value.", "([form])");
   vm.def_native(C, "-read", l_read, 4, 6, "read and read+string: the next form from a reader, with eof handling; with-text? gives [form text]; edn? reads clojure.edn's grammar; opts (read's options map) says how reader conditionals read (:read-cond :allow or :preserve, :features; without :read-cond they are an error).", "([stream eof-error? eof-value with-text?] [stream eof-error? eof-value with-text? edn?] [stream eof-error? eof-value with-text? edn? opts])");
   vm.def_native(C, "-edn-read-string", l_edn_read_string, 1, 2, "clojure.edn/read-string's reading: read-string with clojure.edn's grammar (no ::kw, no #! comments).", "([s] [opts s])");
-  vm.def_native(C, "read-string", l_read_string, 1, 2, "Reads one object from the string s. opts: :eof, the value for a string with no form; :read-cond :allow (reader conditionals read the branch of a feature in clove.reader/features, of :features, or :default) or :preserve (they read as ReaderConditional values); without :read-cond a reader conditional is an error. Throws \"EOF while reading\" when s has no form; reader errors carry the position in the string.", "([s] [opts s])");
+  vm.def_native(C, "read-string", l_read_string, 1, 2,
+                "Parses the first form in the string s and returns it as data. opts: :eof, the "
+                "value for a string with no form; :read-cond :allow (reader conditionals read the "
+                "branch of a feature in clove.reader/features, of :features, or :default) or "
+                ":preserve (they read as ReaderConditional values); without :read-cond a reader "
+                "conditional is an error. Throws \"EOF while reading\" when s has no form; reader "
+                "errors carry the position in the string.", "([s] [opts s])");
   {
     // The features reader conditionals match (SPEC L1), for programs to inspect:
     // clove.reader/features is #{:clove :clj} (:default matches too, as everywhere).
@@ -546,9 +612,14 @@ void install_lang_natives(State& vm) {
     var->meta = map_from(vm, doc, 1);
     vm.heap.barrier(var, var->meta);
   }
-  vm.def_native(C, "load-string", l_load_string, 1, 1, "Sequentially read and evaluate the set of forms contained in the string.", "([s])");
-  vm.def_native(C, "meta", l_meta, 1, 1, "Returns the metadata of obj, returns nil if there is no metadata.", "([obj])");
-  vm.def_native(C, "with-meta", l_with_meta, 2, 2, "Returns an object of the same type and value as obj, with map m as its metadata.", "([obj m])");
+  vm.def_native(C, "load-string", l_load_string, 1, 1,
+                "Reads every form in the string s one after another and evaluates each, giving "
+                "the value of the last.", "([s])");
+  vm.def_native(C, "meta", l_meta, 1, 1,
+                "Gives the metadata map of obj, or nil when it has none.", "([obj])");
+  vm.def_native(C, "with-meta", l_with_meta, 2, 2,
+                "Gives a copy of obj, equal to it and of the same type, whose metadata is the map "
+                "m.", "([obj m])");
 }
 
 // The continuations of apply and load-string's evaluation by name, for marshal

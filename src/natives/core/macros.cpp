@@ -27,11 +27,12 @@ Value m_macroexpand(State& vm, Args a) {
 void install_macro_natives(State& vm) {
   const char* C = "clojure.core";
   vm.def_native(C, "macroexpand-1", m_macroexpand_1, 1, 1,
-                "If form represents a macro form, returns its expansion, else returns form.", "([form])");
+                "Expands form once when its head names a macro and gives the expansion; any other "
+                "form is given back unchanged.", "([form])");
   vm.def_native(C, "macroexpand", m_macroexpand, 1, 1,
-                "Repeatedly calls macroexpand-1 on form until it no longer represents a macro form, then "
-                "returns it. Note neither macroexpand-1 nor macroexpand expand macros in subforms.",
-                "([form])");
+                "Expands form again and again with macroexpand-1 until its head is no longer a "
+                "macro, and gives the result. Only the top-level form is expanded; macro calls "
+                "nested inside it stay as they are.", "([form])");
 }
 
 }  // namespace clove

@@ -501,33 +501,94 @@ Value n_exception_frames(State& vm, Args a) {
 
 void install_ns_natives(State& vm) {
   vm.def_native(C, "in-ns", n_in_ns, 1, 1, "Sets *ns* to the namespace named by the symbol, creating it if needed.", "([name])");
-  vm.def_native(C, "create-ns", n_create_ns, 1, 1, "Create a new namespace named by the symbol if one doesn't already exist, returns it or the already-existing namespace of the same name.", "([sym])");
-  vm.def_native(C, "remove-ns", n_remove_ns, 1, 1, "Removes the namespace named by the symbol. Use with caution. Cannot be used to remove the clojure namespace.", "([sym])");
-  vm.def_native(C, "find-ns", n_find_ns, 1, 1, "Returns the namespace named by the symbol or nil if it doesn't exist.", "([sym])");
-  vm.def_native(C, "the-ns", n_the_ns, 1, 1, "If passed a namespace, returns it. Else, when passed a symbol, returns the namespace named by it, throwing an exception if not found.", "([x])");
-  vm.def_native(C, "ns-name", n_ns_name, 1, 1, "Returns the name of the namespace, a symbol.", "([ns])");
-  vm.def_native(C, "all-ns", n_all_ns, 0, 0, "Returns a sequence of all namespaces.", "([])");
-  vm.def_native(C, "ns-publics", n_ns_publics, 1, 1, "Returns a map of the public intern mappings for the namespace.", "([ns])");
-  vm.def_native(C, "ns-interns", n_ns_interns, 1, 1, "Returns a map of the intern mappings for the namespace.", "([ns])");
-  vm.def_native(C, "ns-refers", n_ns_refers, 1, 1, "Returns a map of the refer mappings for the namespace (clojure.core's public vars included unless excluded).", "([ns])");
-  vm.def_native(C, "ns-map", n_ns_map, 1, 1, "Returns a map of all the mappings for the namespace.", "([ns])");
-  vm.def_native(C, "ns-aliases", n_ns_aliases, 1, 1, "Returns a map of the aliases for the namespace.", "([ns])");
-  vm.def_native(C, "ns-unmap", n_ns_unmap, 2, 2, "Removes the mappings for the symbol from the namespace.", "([ns sym])");
-  vm.def_native(C, "ns-unalias", n_ns_unalias, 2, 2, "Removes the alias for the symbol from the namespace.", "([ns sym])");
-  vm.def_native(C, "alias", n_alias, 2, 2, "Add an alias in the current namespace to another namespace. Arguments are two symbols: the alias to be used, and the symbolic name of the target namespace.", "([alias namespace-sym])");
-  vm.def_native(C, "refer", n_refer, 1, -1, "refers to all public vars of ns, subject to filters. filters can include at most one each of: :exclude list-of-symbols, :only list-of-symbols, :rename map-of-fromsymbol-tosymbol. Throws IllegalAccessError for a listed name that does not exist or is not public.", "([ns-sym & filters])");
-  vm.def_native(C, "require", n_require, 0, -1, "Loads libs, skipping any that are already loaded. Each argument is a libspec (a symbol, or a vector [lib :as alias :refer [names] or :refer :all]), a prefix list (prefix lib...), or a flag (:reload, :reload-all, :verbose). A lib my.lib-x is the file my/lib_x.clj, .cljc or .clove under a root of the load path.", "([& args])");
-  vm.def_native(C, "use", n_use, 0, -1, "Like require, but also refers to each lib's namespace using clojure.core/refer. Libspecs may carry the refer filters :exclude, :only and :rename.", "([& args])");
-  vm.def_native(C, "load", n_load, 0, -1, "Loads Clove code from resources on the load path. A path is interpreted as relative to a load-path root if it begins with a slash, or relative to the folder of the current namespace otherwise.", "([& paths])");
-  vm.def_native(C, "load-file", n_load_file, 1, 1, "Sequentially read and evaluate the set of forms contained in the file. *ns* is restored afterwards.", "([name])");
-  vm.def_native(C, "loaded-libs", n_loaded_libs, 0, 0, "Returns a sorted set of symbols naming the currently loaded libs.", "([])");
+  vm.def_native(C, "create-ns", n_create_ns, 1, 1,
+                "Gives the namespace named by the symbol, making a new empty one first when none "
+                "exists yet.", "([sym])");
+  vm.def_native(C, "remove-ns", n_remove_ns, 1, 1,
+                "Deletes the namespace named by the symbol from the registry of namespaces and "
+                "gives it back (nil if there was none); code still holding its vars keeps them. "
+                "Throws IllegalArgumentException for clojure.core.", "([sym])");
+  vm.def_native(C, "find-ns", n_find_ns, 1, 1,
+                "Looks up the namespace named by the symbol, giving nil when there is no such "
+                "namespace.", "([sym])");
+  vm.def_native(C, "the-ns", n_the_ns, 1, 1,
+                "Gives x back when it is a namespace, otherwise looks up the namespace that the "
+                "symbol x names. Throws an Exception (\"No namespace: ... found\") when there is "
+                "none.", "([x])");
+  vm.def_native(C, "ns-name", n_ns_name, 1, 1,
+                "Gives the symbol that names the namespace.", "([ns])");
+  vm.def_native(C, "all-ns", n_all_ns, 0, 0,
+                "Gives a seq of every namespace currently in the registry.", "([])");
+  vm.def_native(C, "ns-publics", n_ns_publics, 1, 1,
+                "Gives a map from symbol to var of the public vars interned in the namespace.",
+                "([ns])");
+  vm.def_native(C, "ns-interns", n_ns_interns, 1, 1,
+                "Gives a map from symbol to var of all vars interned in the namespace, private "
+                "ones included.", "([ns])");
+  vm.def_native(C, "ns-refers", n_ns_refers, 1, 1,
+                "Gives a map from symbol to var of the vars the namespace refers to from other "
+                "namespaces (clojure.core's public vars included unless excluded).", "([ns])");
+  vm.def_native(C, "ns-map", n_ns_map, 1, 1,
+                "Gives every mapping of the namespace, interned and referred vars and imported "
+                "classes alike, as a map keyed by symbol.", "([ns])");
+  vm.def_native(C, "ns-aliases", n_ns_aliases, 1, 1,
+                "Gives a map from alias symbol to namespace of the aliases set up in the "
+                "namespace.", "([ns])");
+  vm.def_native(C, "ns-unmap", n_ns_unmap, 2, 2,
+                "Takes the symbol's mapping (an interned or referred var, or an import) out of "
+                "the namespace.", "([ns sym])");
+  vm.def_native(C, "ns-unalias", n_ns_unalias, 2, 2,
+                "Takes the alias sym out of the namespace; nothing happens when there is no such "
+                "alias.", "([ns sym])");
+  vm.def_native(C, "alias", n_alias, 2, 2,
+                "Makes alias, a symbol, a short name in the current namespace for the existing "
+                "namespace named by namespace-sym, so that alias/x means namespace-sym/x. Throws "
+                "an Exception when that namespace does not exist.", "([alias namespace-sym])");
+  vm.def_native(C, "refer", n_refer, 1, -1,
+                "Maps the public vars of the namespace named by ns-sym into the current namespace "
+                "under their own names. Filters, at most one of each: :only limits it to the "
+                "listed symbols, :exclude skips the listed symbols and :rename maps a var's name "
+                "to the symbol to use instead. Throws IllegalAccessError for a listed name that "
+                "does not exist or is not public.", "([ns-sym & filters])");
+  vm.def_native(C, "require", n_require, 0, -1,
+                "Loads each named lib unless it is loaded already. An argument is a libspec (a "
+                "symbol, or a vector [lib :as alias :refer [names] or :refer :all]), a prefix "
+                "list (prefix lib...), or a flag (:reload, :reload-all, :verbose). A lib my.lib-x "
+                "is the file my/lib_x.clj, .cljc or .clove under a root of the load path.",
+                "([& args])");
+  vm.def_native(C, "use", n_use, 0, -1,
+                "Does what require does and then refers each loaded lib's public vars into the "
+                "current namespace (see refer). Libspecs may carry the refer filters :exclude, "
+                ":only and :rename.", "([& args])");
+  vm.def_native(C, "load", n_load, 0, -1,
+                "Reads and evaluates Clove source files found on the load path, for each path "
+                "given. A path that starts with a slash is taken from a load-path root; any other "
+                "path is taken from the folder of the current namespace.", "([& paths])");
+  vm.def_native(C, "load-file", n_load_file, 1, 1,
+                "Evaluates every form of the file at path, in order, and gives the value of the "
+                "last. *ns* is restored afterwards.", "([name])");
+  vm.def_native(C, "loaded-libs", n_loaded_libs, 0, 0,
+                "Gives a sorted set of the symbols of all libs loaded so far.", "([])");
   vm.def_native(C, "-lib-loaded!", n_lib_loaded, 1, 1, "Records the lib named by the symbol as loaded (the ns macro calls it).", "([lib])");
   vm.def_native(C, "-reset-ns-meta!", n_reset_ns_meta, 2, 2, "Sets the metadata map of a namespace (the ns macro's docstring and attr-map).", "([ns m])");
-  vm.def_native(C, "ns-resolve", n_ns_resolve, 2, 3, "Returns the var to which a symbol will be resolved in the namespace (unless found in the environment), else nil.", "([ns sym] [ns env sym])");
-  vm.def_native(C, "resolve", n_resolve, 1, 2, "same as (ns-resolve *ns* symbol) or (ns-resolve *ns* &env symbol)", "([sym] [env sym])");
-  vm.def_native(C, "find-var", n_find_var, 1, 1, "Returns the global var named by the namespace-qualified symbol, or nil if no var with that name.", "([sym])");
-  vm.def_native(C, "intern", n_intern, 2, 3, "Finds or creates a var named by the symbol name in the namespace ns (which can be a symbol or a namespace), setting its root binding to val if supplied. The var will adopt any metadata from the name symbol. Returns the var.", "([ns name] [ns name val])");
-  vm.def_native(C, "alter-var-root", n_alter_var_root, 2, -1, "Atomically alters the root binding of var v by applying f to its current value plus any args.", "([v f & args])");
+  vm.def_native(C, "ns-resolve", n_ns_resolve, 2, 3,
+                "Gives the var that sym names when resolved in namespace ns, or nil when it names "
+                "none; a symbol that is a key of env (the local bindings) resolves to nil.",
+                "([ns sym] [ns env sym])");
+  vm.def_native(C, "resolve", n_resolve, 1, 2,
+                "Resolves sym in the current namespace: shorthand for (ns-resolve *ns* sym), or "
+                "(ns-resolve *ns* env sym).", "([sym] [env sym])");
+  vm.def_native(C, "find-var", n_find_var, 1, 1,
+                "Gives the var named by the namespace-qualified symbol, or nil when that "
+                "namespace has no such var.", "([sym])");
+  vm.def_native(C, "intern", n_intern, 2, 3,
+                "Gives the var called name in namespace ns (a namespace or its symbol), creating "
+                "it if needed; with val it also sets the var's root to val. The var takes on any "
+                "metadata of the name symbol. Throws an Exception when ns does not exist.",
+                "([ns name] [ns name val])");
+  vm.def_native(C, "alter-var-root", n_alter_var_root, 2, -1,
+                "Replaces the root value of var v with (f root args...) and gives back the new "
+                "root.", "([v f & args])");
   vm.def_native(C, "-macro?", n_macrop, 1, 1, "Whether v is a var holding a macro.", "([v])");
   vm.def_native(C, "-stack-frames", n_stack_frames, 0, 0, "The Clove frames of the current stack, innermost first, as maps {:fn :file :line :column} (frames without a position are left out).", "([])");
   vm.def_native(C, "-exception-frames", n_exception_frames, 1, 1, "The Clove frames recorded in an exception, innermost first, as maps {:fn :file :line :column}.", "([e])");

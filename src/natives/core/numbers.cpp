@@ -174,39 +174,90 @@ void def_static_value(State& vm, std::string_view cls, std::string_view name, Va
 
 void install_number_natives(State& vm) {
   const char* C = "clojure.core";
-  vm.def_native(C, "+", n_add, 0, -1, "Returns the sum of nums. (+) returns 0. Throws ArithmeticException on long overflow.", "([] [x] [x y] [x y & more])");
-  vm.def_native(C, "-", n_sub, 1, -1, "If no ys are supplied, returns the negation of x, else subtracts the ys from x.", "([x] [x y] [x y & more])");
-  vm.def_native(C, "*", n_mul, 0, -1, "Returns the product of nums. (*) returns 1.", "([] [x] [x y] [x y & more])");
-  vm.def_native(C, "/", n_div, 1, -1, "If no denominators are supplied, returns 1/numerator, else returns numerator divided by all of the denominators.", "([x] [x y] [x y & more])");
-  vm.def_native(C, "unchecked-add", n_uadd, 2, 2, "Returns the sum of x and y, both long; wraps on overflow.", "([x y])");
-  vm.def_native(C, "unchecked-subtract", n_usub, 2, 2, "Returns the difference of x and y, both long; wraps on overflow.", "([x y])");
-  vm.def_native(C, "unchecked-multiply", n_umul, 2, 2, "Returns the product of x and y, both long; wraps on overflow.", "([x y])");
-  vm.def_native(C, "unchecked-inc", n_uinc, 1, 1, "Returns a number one greater than x; wraps on overflow.", "([x])");
-  vm.def_native(C, "unchecked-dec", n_udec, 1, 1, "Returns a number one less than x; wraps on overflow.", "([x])");
-  vm.def_native(C, "unchecked-negate", n_uneg, 1, 1, "Returns the negation of x; wraps on overflow.", "([x])");
-  vm.def_native(C, "inc", n_inc, 1, 1, "Returns a number one greater than num. Throws ArithmeticException on long overflow.", "([x])");
-  vm.def_native(C, "dec", n_dec, 1, 1, "Returns a number one less than num. Throws ArithmeticException on long overflow.", "([x])");
-  vm.def_native(C, "quot", n_quot, 2, 2, "quot[ient] of dividing numerator by denominator.", "([num div])");
-  vm.def_native(C, "rem", n_rem, 2, 2, "remainder of dividing numerator by denominator.", "([num div])");
-  vm.def_native(C, "mod", n_mod, 2, 2, "Modulus of num and div. Truncates toward negative infinity.", "([num div])");
-  vm.def_native(C, "<", n_lt, 1, -1, "Returns non-nil if nums are in monotonically increasing order.", "([x] [x y] [x y & more])");
-  vm.def_native(C, "<=", n_le, 1, -1, "Returns non-nil if nums are in monotonically non-decreasing order.", "([x] [x y] [x y & more])");
-  vm.def_native(C, ">", n_gt, 1, -1, "Returns non-nil if nums are in monotonically decreasing order.", "([x] [x y] [x y & more])");
-  vm.def_native(C, ">=", n_ge, 1, -1, "Returns non-nil if nums are in monotonically non-increasing order.", "([x] [x y] [x y & more])");
-  vm.def_native(C, "==", n_numeq, 1, -1, "Returns non-nil if nums all have the equivalent value (type-independent).", "([x] [x y] [x y & more])");
-  vm.def_native(C, "max", n_max, 1, -1, "Returns the greatest of the nums.", "([x] [x y] [x y & more])");
-  vm.def_native(C, "min", n_min, 1, -1, "Returns the least of the nums.", "([x] [x y] [x y & more])");
-  vm.def_native(C, "abs", n_abs, 1, 1, "Returns the absolute value of a.", "([a])");
-  vm.def_native(C, "zero?", n_zero, 1, 1, "Returns true if num is zero, else false.", "([num])");
-  vm.def_native(C, "pos?", n_pos, 1, 1, "Returns true if num is greater than zero, else false.", "([num])");
-  vm.def_native(C, "neg?", n_neg, 1, 1, "Returns true if num is less than zero, else false.", "([num])");
-  vm.def_native(C, "even?", n_even, 1, 1, "Returns true if n is even, throws an exception if n is not an integer.", "([n])");
-  vm.def_native(C, "odd?", n_odd, 1, 1, "Returns true if n is odd, throws an exception if n is not an integer.", "([n])");
-  vm.def_native(C, "number?", n_numberp, 1, 1, "Returns true if x is a Number.", "([x])");
-  vm.def_native(C, "integer?", n_integerp, 1, 1, "Returns true if n is an integer.", "([n])");
-  vm.def_native(C, "double?", n_doublep, 1, 1, "Return true if x is a Double.", "([x])");
-  vm.def_native(C, "double", n_double, 1, 1, "Coerce to double.", "([x])");
-  vm.def_native(C, "long", n_long, 1, 1, "Coerce to long (truncating doubles).", "([x])");
+  vm.def_native(C, "+", n_add, 0, -1,
+                "Adds the numbers; (+) is 0. Longs do not promote to bigger types: throws "
+                "ArithmeticException when a long sum overflows.", "([] [x] [x y] [x y & more])");
+  vm.def_native(C, "-", n_sub, 1, -1,
+                "With one argument gives -x; with more, subtracts each y from x in turn. Throws "
+                "ArithmeticException when a long result overflows.", "([x] [x y] [x y & more])");
+  vm.def_native(C, "*", n_mul, 0, -1,
+                "Multiplies the numbers; (*) is 1. Throws ArithmeticException when a long product "
+                "overflows.", "([] [x] [x y] [x y & more])");
+  vm.def_native(C, "/", n_div, 1, -1,
+                "Divides x by each y in turn, or gives 1/x with a single argument. Integers that "
+                "do not divide evenly give a ratio. Throws ArithmeticException when an integer is "
+                "divided by zero.", "([x] [x y] [x y & more])");
+  vm.def_native(C, "unchecked-add", n_uadd, 2, 2,
+                "Adds two longs with two's-complement wraparound instead of an overflow check.",
+                "([x y])");
+  vm.def_native(C, "unchecked-subtract", n_usub, 2, 2,
+                "Subtracts y from x as longs, wrapping around on overflow instead of throwing.",
+                "([x y])");
+  vm.def_native(C, "unchecked-multiply", n_umul, 2, 2,
+                "Multiplies two longs, wrapping around on overflow instead of throwing.",
+                "([x y])");
+  vm.def_native(C, "unchecked-inc", n_uinc, 1, 1,
+                "Gives x + 1, wrapping Long/MAX_VALUE around to Long/MIN_VALUE instead of "
+                "throwing.", "([x])");
+  vm.def_native(C, "unchecked-dec", n_udec, 1, 1,
+                "Gives x - 1, wrapping Long/MIN_VALUE around to Long/MAX_VALUE instead of "
+                "throwing.", "([x])");
+  vm.def_native(C, "unchecked-negate", n_uneg, 1, 1,
+                "Gives -x without an overflow check, so Long/MIN_VALUE stays Long/MIN_VALUE.",
+                "([x])");
+  vm.def_native(C, "inc", n_inc, 1, 1,
+                "Adds one to x. Throws ArithmeticException when a long x is Long/MAX_VALUE.",
+                "([x])");
+  vm.def_native(C, "dec", n_dec, 1, 1,
+                "Subtracts one from x. Throws ArithmeticException when a long x is Long/MIN_VALUE.",
+                "([x])");
+  vm.def_native(C, "quot", n_quot, 2, 2,
+                "Integer division of num by div with the fractional part dropped (rounding toward "
+                "zero). Throws ArithmeticException when an integer div is zero.", "([num div])");
+  vm.def_native(C, "rem", n_rem, 2, 2,
+                "The remainder left by quot: num - div * (quot num div), which takes the sign of "
+                "num. Throws ArithmeticException when an integer div is zero.", "([num div])");
+  vm.def_native(C, "mod", n_mod, 2, 2,
+                "The modulus of num by div, rounded toward negative infinity so that a nonzero "
+                "result has the sign of div: (mod -7 2) is 1, where rem gives -1.", "([num div])");
+  vm.def_native(C, "<", n_lt, 1, -1,
+                "True when each number is smaller than the next (strictly increasing), false "
+                "otherwise.", "([x] [x y] [x y & more])");
+  vm.def_native(C, "<=", n_le, 1, -1,
+                "True when no number is greater than the one after it (increasing or equal), "
+                "false otherwise.", "([x] [x y] [x y & more])");
+  vm.def_native(C, ">", n_gt, 1, -1,
+                "True when each number is larger than the next (strictly decreasing), false "
+                "otherwise.", "([x] [x y] [x y & more])");
+  vm.def_native(C, ">=", n_ge, 1, -1,
+                "True when no number is smaller than the one after it (decreasing or equal), "
+                "false otherwise.", "([x] [x y] [x y & more])");
+  vm.def_native(C, "==", n_numeq, 1, -1,
+                "Numeric equality: true when all numbers have the same value whatever their type "
+                "(1, 1.0 and 1N), false otherwise.", "([x] [x y] [x y & more])");
+  vm.def_native(C, "max", n_max, 1, -1,
+                "Gives the largest of the numbers.", "([x] [x y] [x y & more])");
+  vm.def_native(C, "min", n_min, 1, -1,
+                "Gives the smallest of the numbers.", "([x] [x y] [x y & more])");
+  vm.def_native(C, "abs", n_abs, 1, 1,
+                "Gives the magnitude of a, the number without its sign.", "([a])");
+  vm.def_native(C, "zero?", n_zero, 1, 1, "True when num equals zero, false otherwise.", "([num])");
+  vm.def_native(C, "pos?", n_pos, 1, 1, "True when num is above zero, false otherwise.", "([num])");
+  vm.def_native(C, "neg?", n_neg, 1, 1, "True when num is below zero, false otherwise.", "([num])");
+  vm.def_native(C, "even?", n_even, 1, 1,
+                "True when the integer n is divisible by 2. Throws IllegalArgumentException when "
+                "n is not an integer.", "([n])");
+  vm.def_native(C, "odd?", n_odd, 1, 1,
+                "True when the integer n leaves remainder 1 or -1 on division by 2. Throws "
+                "IllegalArgumentException when n is not an integer.", "([n])");
+  vm.def_native(C, "number?", n_numberp, 1, 1, "True when x is any kind of number.", "([x])");
+  vm.def_native(C, "integer?", n_integerp, 1, 1,
+                "True when n is a whole-number type (long, int, short, byte, BigInt or "
+                "BigInteger), false for doubles even when integral.", "([n])");
+  vm.def_native(C, "double?", n_doublep, 1, 1, "True when x is a double.", "([x])");
+  vm.def_native(C, "double", n_double, 1, 1, "Converts the number x to a double.", "([x])");
+  vm.def_native(C, "long", n_long, 1, 1,
+                "Converts the number x to a long, dropping any fractional part.", "([x])");
   vm.def_native(C, "float", n_float, 1, 1, "Coerce to float: a java.lang.Float. Throws IllegalArgumentException when the value is outside float's range (infinities included; NaN is kept).", "([x])");
   vm.def_native(C, "unchecked-float", n_unchecked_float, 1, 1, "Coerce to float (a java.lang.Float), without range checks: out-of-range values become infinities.", "([x])");
   install_math_natives(vm);

@@ -317,47 +317,97 @@ Value r_shuffle(State& vm, Args a) {
 
 void install_numeric_natives(State& vm) {
   const char* C = "clojure.core";
-  vm.def_native(C, "+'", p_add, 0, -1, "Returns the sum of nums. (+') returns 0. Supports arbitrary precision: a long overflow promotes to a BigInt.", "([] [x] [x y] [x y & more])");
-  vm.def_native(C, "-'", p_sub, 1, -1, "If no ys are supplied, returns the negation of x, else subtracts the ys from x. Supports arbitrary precision.", "([x] [x y] [x y & more])");
-  vm.def_native(C, "*'", p_mul, 0, -1, "Returns the product of nums. (*') returns 1. Supports arbitrary precision.", "([] [x] [x y] [x y & more])");
-  vm.def_native(C, "inc'", p_inc, 1, 1, "Returns a number one greater than num. Supports arbitrary precision.", "([x])");
-  vm.def_native(C, "dec'", p_dec, 1, 1, "Returns a number one less than num. Supports arbitrary precision.", "([x])");
+  vm.def_native(C, "+'", p_add, 0, -1,
+                "Adds the numbers like +, but a long sum that overflows is promoted to a BigInt "
+                "instead of throwing; (+') is 0.", "([] [x] [x y] [x y & more])");
+  vm.def_native(C, "-'", p_sub, 1, -1,
+                "Negates x, or subtracts each y from x in turn, like - but promoting to BigInt "
+                "when a long result overflows.", "([x] [x y] [x y & more])");
+  vm.def_native(C, "*'", p_mul, 0, -1,
+                "Multiplies the numbers like *, but promotes to BigInt when a long product "
+                "overflows; (*') is 1.", "([] [x] [x y] [x y & more])");
+  vm.def_native(C, "inc'", p_inc, 1, 1,
+                "Adds one to x, promoting to BigInt instead of throwing when x is Long/MAX_VALUE.",
+                "([x])");
+  vm.def_native(C, "dec'", p_dec, 1, 1,
+                "Subtracts one from x, promoting to BigInt instead of throwing when x is "
+                "Long/MIN_VALUE.", "([x])");
 
-  vm.def_native(C, "bit-and", b_and, 2, -1, "Bitwise and", "([x y] [x y & more])");
-  vm.def_native(C, "bit-or", b_or, 2, -1, "Bitwise or", "([x y] [x y & more])");
-  vm.def_native(C, "bit-xor", b_xor, 2, -1, "Bitwise exclusive or", "([x y] [x y & more])");
-  vm.def_native(C, "bit-and-not", b_and_not, 2, -1, "Bitwise and with complement", "([x y] [x y & more])");
-  vm.def_native(C, "bit-not", b_not, 1, 1, "Bitwise complement", "([x])");
-  vm.def_native(C, "bit-shift-left", b_shl, 2, 2, "Bitwise shift left (the shift count is taken mod 64)", "([x n])");
-  vm.def_native(C, "bit-shift-right", b_shr, 2, 2, "Bitwise shift right, keeping the sign (the shift count is taken mod 64)", "([x n])");
-  vm.def_native(C, "unsigned-bit-shift-right", b_ushr, 2, 2, "Bitwise shift right, without sign-extension (the shift count is taken mod 64)", "([x n])");
-  vm.def_native(C, "bit-test", b_test, 2, 2, "Test bit at index n", "([x n])");
-  vm.def_native(C, "bit-set", b_set, 2, 2, "Set bit at index n", "([x n])");
-  vm.def_native(C, "bit-clear", b_clear, 2, 2, "Clear bit at index n", "([x n])");
-  vm.def_native(C, "bit-flip", b_flip, 2, 2, "Flip bit at index n", "([x n])");
+  vm.def_native(C, "bit-and", b_and, 2, -1,
+                "Keeps only the bits set in every one of the integer arguments (bitwise AND). "
+                "Throws IllegalArgumentException for a non-integer.", "([x y] [x y & more])");
+  vm.def_native(C, "bit-or", b_or, 2, -1,
+                "Gives the bits set in any of the integer arguments.", "([x y] [x y & more])");
+  vm.def_native(C, "bit-xor", b_xor, 2, -1,
+                "Gives the bits set in an odd number of the integer arguments (exclusive or).",
+                "([x y] [x y & more])");
+  vm.def_native(C, "bit-and-not", b_and_not, 2, -1,
+                "Gives the bits of x that are clear in y and in every further argument: x and "
+                "(not y).", "([x y] [x y & more])");
+  vm.def_native(C, "bit-not", b_not, 1, 1,
+                "Inverts every bit of the integer x (ones' complement).", "([x])");
+  vm.def_native(C, "bit-shift-left", b_shl, 2, 2,
+                "Moves the bits of x up by n places, filling with zeros (n is taken mod 64).",
+                "([x n])");
+  vm.def_native(C, "bit-shift-right", b_shr, 2, 2,
+                "Moves the bits of x down by n places, copying the sign bit into the vacated high "
+                "bits (n is taken mod 64).", "([x n])");
+  vm.def_native(C, "unsigned-bit-shift-right", b_ushr, 2, 2,
+                "Moves the bits of x down by n places, filling the high bits with zeros whatever "
+                "the sign (n is taken mod 64).", "([x n])");
+  vm.def_native(C, "bit-test", b_test, 2, 2,
+                "True when bit n (counting from 0 at the least significant end) of x is 1.",
+                "([x n])");
+  vm.def_native(C, "bit-set", b_set, 2, 2, "Gives x with bit n turned on.", "([x n])");
+  vm.def_native(C, "bit-clear", b_clear, 2, 2, "Gives x with bit n turned off.", "([x n])");
+  vm.def_native(C, "bit-flip", b_flip, 2, 2, "Gives x with bit n inverted.", "([x n])");
 
-  vm.def_native(C, "bigint", c_bigint, 1, 1, "Coerce to BigInt (truncating doubles, ratios and decimals; parsing decimal strings).", "([x])");
-  vm.def_native(C, "biginteger", c_bigint, 1, 1, "Coerce to BigInteger. Clove has one arbitrary-precision integer type, so this returns a BigInt, like bigint.", "([x])");
-  vm.def_native(C, "bigdec", c_bigdec, 1, 1, "Coerce to BigDecimal (doubles through their printed decimal text; ratios are divided under *math-context*).", "([x])");
-  vm.def_native(C, "rationalize", c_rationalize, 1, 1, "returns the rational value of num", "([num])");
+  vm.def_native(C, "bigint", c_bigint, 1, 1,
+                "Converts x to a BigInt: doubles, ratios and decimals lose their fractional part, "
+                "and strings are parsed as decimal integers.", "([x])");
+  vm.def_native(C, "biginteger", c_bigint, 1, 1,
+                "Converts x to an arbitrary-precision integer. Clove has one such type, so the "
+                "result is a BigInt, as from bigint.", "([x])");
+  vm.def_native(C, "bigdec", c_bigdec, 1, 1,
+                "Converts x to a BigDecimal; a double goes through its printed decimal text and a "
+                "ratio is divided under *math-context*.", "([x])");
+  vm.def_native(C, "rationalize", c_rationalize, 1, 1,
+                "Gives the exact rational value of num: a double becomes the ratio or integer its "
+                "decimal text denotes.", "([num])");
   vm.def_native(C, "-math-context", c_math_context, 2, 2, "Hook for with-precision: the *math-context* value {:precision n :rounding :MODE} for a precision and a rounding mode symbol.", "([precision rounding])");
-  vm.def_native(C, "num", c_num, 1, 1, "Coerce to Number (returns x, which must be a number).", "([x])");
-  vm.def_native(C, "numerator", c_numerator, 1, 1, "Returns the numerator part of a Ratio (a long when it fits, else a BigInt; Clojure returns a BigInteger).", "([r])");
-  vm.def_native(C, "denominator", c_denominator, 1, 1, "Returns the denominator part of a Ratio (a long when it fits, else a BigInt; Clojure returns a BigInteger).", "([r])");
+  vm.def_native(C, "num", c_num, 1, 1,
+                "Gives x back unchanged, as a Number; x must already be a number.", "([x])");
+  vm.def_native(C, "numerator", c_numerator, 1, 1,
+                "Gives the top part of a ratio (a long when it fits, else a BigInt; Clojure gives "
+                "a BigInteger).", "([r])");
+  vm.def_native(C, "denominator", c_denominator, 1, 1,
+                "Gives the bottom part of a ratio (a long when it fits, else a BigInt; Clojure "
+                "gives a BigInteger).", "([r])");
 
-  vm.def_native(C, "ratio?", q_ratio, 1, 1, "Returns true if n is a Ratio", "([n])");
-  vm.def_native(C, "decimal?", q_decimal, 1, 1, "Returns true if n is a BigDecimal", "([n])");
-  vm.def_native(C, "rational?", q_rational, 1, 1, "Returns true if n is a rational number", "([n])");
-  vm.def_native(C, "float?", q_float, 1, 1, "Returns true if n is a floating point number (a Double or a Float)", "([n])");
-  vm.def_native(C, "int?", q_int, 1, 1, "Return true if x is a fixed precision integer", "([x])");
-  vm.def_native(C, "pos-int?", q_pos_int, 1, 1, "Return true if x is a positive fixed precision integer", "([x])");
-  vm.def_native(C, "neg-int?", q_neg_int, 1, 1, "Return true if x is a negative fixed precision integer", "([x])");
-  vm.def_native(C, "nat-int?", q_nat_int, 1, 1, "Return true if x is a non-negative fixed precision integer", "([x])");
+  vm.def_native(C, "ratio?", q_ratio, 1, 1, "True when n is a ratio.", "([n])");
+  vm.def_native(C, "decimal?", q_decimal, 1, 1, "True when n is a BigDecimal.", "([n])");
+  vm.def_native(C, "rational?", q_rational, 1, 1,
+                "True when n is exact: an integer, a ratio or a BigDecimal.", "([n])");
+  vm.def_native(C, "float?", q_float, 1, 1, "True when n is a double or a float.", "([n])");
+  vm.def_native(C, "int?", q_int, 1, 1,
+                "True when x is an integer of a fixed width (long, int, short or byte), not a "
+                "BigInt.", "([x])");
+  vm.def_native(C, "pos-int?", q_pos_int, 1, 1,
+                "True when x is a fixed-width integer (as for int?) greater than zero.", "([x])");
+  vm.def_native(C, "neg-int?", q_neg_int, 1, 1,
+                "True when x is a fixed-width integer (as for int?) less than zero.", "([x])");
+  vm.def_native(C, "nat-int?", q_nat_int, 1, 1,
+                "True when x is a fixed-width integer (as for int?) that is zero or more.",
+                "([x])");
 
-  vm.def_native(C, "rand", r_rand, 0, 1, "Returns a random floating point number between 0 (inclusive) and n (default 1) (exclusive).", "([] [n])");
-  vm.def_native(C, "rand-int", r_rand_int, 1, 1, "Returns a random integer between 0 (inclusive) and n (exclusive).", "([n])");
+  vm.def_native(C, "rand", r_rand, 0, 1,
+                "Gives a random double that is at least 0 and less than n (1 when n is not given).",
+                "([] [n])");
+  vm.def_native(C, "rand-int", r_rand_int, 1, 1,
+                "Gives a random integer that is at least 0 and less than n.", "([n])");
   vm.def_native("Math", "random", r_rand, 0, 0, "A random double in [0.0, 1.0), as java.lang.Math/random.", "([])");
-  vm.def_native(C, "shuffle", r_shuffle, 1, 1, "Return a random permutation of coll (a vector).", "([coll])");
+  vm.def_native(C, "shuffle", r_shuffle, 1, 1,
+                "Gives a vector holding the elements of coll in a random order.", "([coll])");
 }
 
 }  // namespace clove

@@ -283,10 +283,16 @@ void install_class_vars(State& vm) {
 
 void install_poly_natives(State& vm) {
   const char* C = "clojure.core";
-  vm.def_native(C, "instance?", p_instance, 2, 2, "Evaluates x and tests if it is an instance of the class c. Returns true or false.", "([c x])");
+  vm.def_native(C, "instance?", p_instance, 2, 2,
+                "True when x belongs to class c, directly or through a subclass or an implemented "
+                "interface; false otherwise.", "([c x])");
   vm.def_native(C, "class?", p_classp, 1, 1, "Returns true if x is a class value: a symbol naming a known host class, or a record/deftype class.", "([x])");
-  vm.def_native(C, "supers", p_supers, 1, 1, "Returns the immediate and indirect superclasses and interfaces of c, if any.", "([class])");
-  vm.def_native(C, "bases", p_bases, 1, 1, "Returns the immediate superclass and direct interfaces of c, if any.", "([c])");
+  vm.def_native(C, "supers", p_supers, 1, 1,
+                "Gives the set of every superclass and interface of class, direct or inherited, "
+                "or nil when it has none.", "([class])");
+  vm.def_native(C, "bases", p_bases, 1, 1,
+                "Gives the direct superclass and the directly implemented interfaces of class c "
+                "as a seq, or nil when there are none.", "([c])");
   vm.def_native(C, "-class-assignable?", p_assignable, 2, 2, "Whether class `child` is `parent` or a subtype of it.", "([parent child])");
   vm.def_native(C, "-var-root-or-nil", p_var_root, 1, 1, "The root value of a var, nil when unbound.", "([var])");
   vm.def_native(C, "-set-root!", p_set_root, 2, 2, "Sets the root value of a var (used by derive/underive on the global hierarchy).", "([var value])");
@@ -297,17 +303,28 @@ void install_poly_natives(State& vm) {
   vm.def_native(C, "-map->record", p_map_to_record, 2, 2, "Builds a record of class from a map (map->Name).", "([class m])");
   vm.def_native(C, "-field", p_field, 2, 2, "Field i of a record or type instance.", "([obj i])");
   vm.def_native(C, "-set-field!", p_set_field, 3, 3, "Sets field i of a deftype instance to v (set! of a ^:volatile-mutable or ^:unsynchronized-mutable field); returns v.", "([obj i v])");
-  vm.def_native(C, "record?", p_recordp, 1, 1, "Returns true if x is a record.", "([x])");
+  vm.def_native(C, "record?", p_recordp, 1, 1,
+                "True when x is an instance of a record type made with defrecord.", "([x])");
   vm.def_native(C, "-record-basis", p_record_basis, 1, 1, "The vector of field symbols of a record or type class (getBasis).", "([class])");
 
   vm.def_native(C, "-protocol", p_protocol, 4, 4, "Makes a protocol object.", "([name-sym var method-keywords doc])");
   vm.def_native(C, "-protocol?", p_protocolp, 1, 1, "Whether x is a protocol.", "([x])");
   vm.def_native(C, "-pfn", p_pfn, 3, 3, "The fn implementing method i of protocol p for x (protocol dispatch).", "([p i x])");
   vm.def_native(C, "-protocol-methods", p_protocol_methods, 1, 1, "The method keywords of a protocol, in order.", "([p])");
-  vm.def_native(C, "extend", p_extend, 3, -1, "Implementations of protocol methods can be provided using the extend construct: (extend AType AProtocol {:method fn ...} ...). AType is a class value (String, Number, a record class, ...) or nil.", "([atype & proto+mmaps])");
-  vm.def_native(C, "satisfies?", p_satisfies, 2, 2, "Returns true if x satisfies the protocol.", "([protocol x])");
-  vm.def_native(C, "extends?", p_extends, 2, 2, "Returns true if atype extends protocol.", "([protocol atype])");
-  vm.def_native(C, "extenders", p_extenders, 1, 1, "Returns a collection of the types explicitly extending protocol.", "([protocol])");
+  vm.def_native(C, "extend", p_extend, 3, -1,
+                "Adds implementations of one or more protocols to a type: (extend AType AProtocol "
+                "{:method fn ...} ...), each method map keyed by keywordized method name. AType "
+                "is a class value (String, Number, a record class, ...) or nil.",
+                "([atype & proto+mmaps])");
+  vm.def_native(C, "satisfies?", p_satisfies, 2, 2,
+                "True when x's type implements the protocol, directly or through extend.",
+                "([protocol x])");
+  vm.def_native(C, "extends?", p_extends, 2, 2,
+                "True when the type atype implements the protocol, directly or through extend.",
+                "([protocol atype])");
+  vm.def_native(C, "extenders", p_extenders, 1, 1,
+                "Gives the types that have been given the protocol through extend (or extend-type "
+                "/ extend-protocol).", "([protocol])");
   vm.def_native(C, "-reify", p_reify, 3, -1, "Makes a reify object: its metadata, the interfaces it implements (names) and their methods ({:valAt fn ...} or nil), then protocol/method-map pairs.", "([meta iface-names iface-methods & proto+mmaps])");
   vm.def_native("clojure.lang.AFn", "applyToHelper", p_apply_to_helper, 2, 2, "Calls ifn with the elements of arglist as its arguments (AFn.applyToHelper: the applyTo of a type implementing IFn, which calls its invoke).", "([ifn arglist])");
   vm.def_native(C, "-iface-method", p_iface_method, 2, 2, "The fn that x's deftype, defrecord or reify form gives for the interface method named by keyword k (:reduce, :kvreduce, ...), or nil.", "([x k])");
@@ -316,7 +333,10 @@ void install_poly_natives(State& vm) {
   vm.def_native(C, "-multifn", p_multifn, 4, 4, "Makes the state of a multimethod.", "([name dispatch-fn default hierarchy-var])");
   vm.def_native(C, "-multifn?", p_multifnp, 1, 1, "Whether f is a multimethod.", "([f])");
   vm.def_native(C, "-mm-get", p_mm_get, 2, 2, "The method of multimethod state mf for a dispatch value (throws if none).", "([mf dispatch-val])");
-  vm.def_native(C, "get-method", p_get_method, 2, 2, "Given a multimethod and a dispatch value, returns the dispatch fn that would apply to that value, or nil if none apply and no default.", "([multifn dispatch-val])");
+  vm.def_native(C, "get-method", p_get_method, 2, 2,
+                "Gives the method fn that the multimethod would run for dispatch-val (taking isa? "
+                "and prefer-method into account, and falling back on the :default method), or nil "
+                "when none would.", "([multifn dispatch-val])");
   vm.def_native(C, "-mm-state", p_mm_state, 1, 1, "[method-table prefer-table hierarchy default name] of a multimethod.", "([multifn])");
   vm.def_native(C, "-mm-set-methods!", p_mm_set_methods, 2, 2, "Replaces a multimethod's method table.", "([multifn table])");
   vm.def_native(C, "-mm-set-prefers!", p_mm_set_prefers, 2, 2, "Replaces a multimethod's prefer table.", "([multifn table])");

@@ -115,11 +115,19 @@ Value s_sort(State& vm, Args a) {
 void install_seq_natives(State& vm) {
   const char* C = "clojure.core";
   vm.def_native(C, "-make-lazy-seq", s_make_lazy_seq, 1, 1, "Hook for the lazy-seq macro: a LazySeq over a thunk.", "([thunk])");
-  vm.def_native(C, "realized?", s_realized, 1, 1, "Returns true if a value has been produced for a promise, delay, future or lazy sequence.", "([x])");
+  vm.def_native(C, "realized?", s_realized, 1, 1,
+                "True when x (a delay, promise, future or lazy seq) already has its value, so "
+                "that reading it will not compute or wait.", "([x])");
   vm.def_native(C, "-make-reduced", s_make_reduced, 1, 1, "Wraps x so that reduce stops with it.", "([x])");
-  vm.def_native(C, "reduced?", s_reducedp, 1, 1, "Returns true if x is the result of a call to reduced.", "([x])");
+  vm.def_native(C, "reduced?", s_reducedp, 1, 1,
+                "True when x is a wrapper made by reduced, the signal that ends a reduce early.",
+                "([x])");
   vm.def_native(C, "-unreduced", s_unreduced, 1, 1, "The value inside a reduced, or x itself.", "([x])");
-  vm.def_native(C, "sort", s_sort, 1, 2, "Returns a sorted sequence of the items in coll. If no comparator is supplied, uses compare. comparator must implement java.util.Comparator. Guaranteed to be stable: equal elements will not be reordered.", "([coll] [comp coll])");
+  vm.def_native(C, "sort", s_sort, 1, 2,
+                "Gives the elements of coll as a sorted seq, ordered by comp (compare by default; "
+                "any fn of two arguments returning a number or a boolean works). The sort is "
+                "stable: elements that compare equal keep their original order.",
+                "([coll] [comp coll])");
 }
 
 // sort's continuation by name, for marshal (state/continuation.h).

@@ -169,34 +169,32 @@ void print_queue(PrintContext& p, Value v) {
 void install_sorted_natives(State& vm) {
   const char* C = "clojure.core";
   vm.def_native(C, "sorted-map", n_sorted_map, 0, -1,
-                "keyval => key val\nReturns a new sorted map with supplied mappings.  If any keys are equal, they "
-                "are handled as if by repeated uses of assoc.",
-                "([& keyvals])");
+                "Builds a sorted map (ordered by compare on its keys) from alternating keys and "
+                "values; a key given twice keeps its last value. Throws IllegalArgumentException "
+                "when a key has no value.", "([& keyvals])");
   vm.def_native(C, "sorted-map-by", n_sorted_map_by, 1, -1,
-                "keyval => key val\nReturns a new sorted map with supplied mappings, using the supplied comparator.  "
-                "If any keys are equal, they are handled as if by repeated uses of assoc.",
-                "([comparator & keyvals])");
+                "Builds a sorted map whose keys are ordered by comparator from alternating keys "
+                "and values; a key given twice keeps its last value.", "([comparator & keyvals])");
   vm.def_native(C, "sorted-set", n_sorted_set, 0, -1,
-                "Returns a new sorted set with supplied keys.  Any equal keys are handled as if by repeated uses of "
-                "conj.",
-                "([& keys])");
+                "Builds a set of the arguments kept in the order of compare; duplicates collapse "
+                "into one element.", "([& keys])");
   vm.def_native(C, "sorted-set-by", n_sorted_set_by, 1, -1,
-                "Returns a new sorted set with supplied keys, using the supplied comparator.  Any equal keys are "
-                "handled as if by repeated uses of conj.",
-                "([comparator & keys])");
-  vm.def_native(C, "sorted?", n_sortedp, 1, 1, "Returns true if coll implements Sorted", "([coll])");
+                "Builds a set of the arguments kept in the order given by comparator; elements "
+                "the comparator calls equal collapse into one.", "([comparator & keys])");
+  vm.def_native(C, "sorted?", n_sortedp, 1, 1,
+                "True when coll keeps its elements in sorted order (Sorted): sorted maps and "
+                "sorted sets.", "([coll])");
   vm.def_native(C, "rseq", n_rseq, 1, 1,
-                "Returns, in constant time, a seq of the items in rev (which can be a vector or sorted-map), in "
-                "reverse order. If rev is empty returns nil",
-                "([rev])");
+                "Gives the elements of a vector, sorted map or sorted set from last to first, as "
+                "a seq made in constant time; nil when rev is empty.", "([rev])");
   vm.def_native(C, "subseq", n_subseq, 3, 5,
-                "sc must be a sorted collection, test(s) one of <, <=, > or >=. Returns a seq of those entries with "
-                "keys ek for which (test (.. sc comparator (compare ek key)) 0) is true",
-                "([sc test key] [sc start-test start-key end-test end-key])");
+                "Gives a seq, in ascending order, of the elements (map entries for a map) of the "
+                "sorted collection sc whose keys pass the bound test against key, or both bounds "
+                "in the 5-argument form; each test is one of <, <=, > or >= and is judged by sc's "
+                "comparator.", "([sc test key] [sc start-test start-key end-test end-key])");
   vm.def_native(C, "rsubseq", n_rsubseq, 3, 5,
-                "sc must be a sorted collection, test(s) one of <, <=, > or >=. Returns a reverse seq of those "
-                "entries with keys ek for which (test (.. sc comparator (compare ek key)) 0) is true",
-                "([sc test key] [sc start-test start-key end-test end-key])");
+                "Like subseq, but gives the selected elements of the sorted collection sc in "
+                "descending order.", "([sc test key] [sc start-test start-key end-test end-key])");
   Namespace* qns = vm.find_or_create_ns(vm.sym("clojure.lang.PersistentQueue"));
   Var* empty = vm.intern(qns, vm.sym("EMPTY"));
   empty->root = empty_queue(vm.heap);

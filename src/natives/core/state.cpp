@@ -330,79 +330,75 @@ void print_ref(PrintContext& p, Value v) {
 void install_state_natives(State& vm) {
   const char* C = "clojure.core";
   vm.def_native(C, "atom", s_atom, 1, -1,
-                "Creates and returns an Atom with an initial value of x and zero or more options (in any order):\n\n"
-                ":meta metadata-map\n\n:validator validate-fn\n\nIf metadata-map is supplied, it will become the "
-                "metadata on the atom. validate-fn must be nil or a side-effect-free fn of one argument, which will "
-                "be passed the intended new state on any state change. If the new state is unacceptable, the "
-                "validate-fn should return false or throw an exception.",
-                "([x] [x & options])");
+                "Makes a new atom holding x. Options come as key/value pairs after x: :meta gives "
+                "the atom's metadata map and :validator a one-argument fn that checks each "
+                "proposed value (a falsey result or an exception rejects it). Throws "
+                "IllegalArgumentException when the options are not in pairs and "
+                "ClassCastException when :meta is neither nil nor a map.", "([x] [x & options])");
   vm.def_native(C, "deref", s_deref, 1, 3,
-                "Also reader macro: @ref/@agent/@var/@atom/@delay/@future/@promise. Within a transaction, returns "
-                "the in-transaction-value of ref, else returns the most-recently-committed value of ref. When "
-                "applied to a var, agent or atom, returns its current state. When applied to a delay, forces it if "
-                "not already forced. When applied to a future, will block if computation not complete. When "
-                "applied to a promise, will block until a value is delivered. The variant taking a timeout can be "
-                "used for blocking references (futures and promises), and will return timeout-val if the timeout "
-                "(in milliseconds) is reached before a value is available. See also - realized?. In Clove, blocking "
-                "runs the other futures' fibers (docs/differences.md).",
-                "([ref] [ref timeout-ms timeout-val])");
+                "Reads the current value behind a reference; @x is shorthand for (deref x). "
+                "Atoms, volatiles and vars give their value, a delay is computed on first use and "
+                "cached, and futures and promises wait until a value arrives. With timeout-ms and "
+                "timeout-val (futures and promises only) it gives timeout-val if nothing arrives "
+                "within that many milliseconds. In Clove, waiting lets the other futures' fibers "
+                "run (docs/differences.md).", "([ref] [ref timeout-ms timeout-val])");
   vm.def_native(C, "reset!", s_reset, 2, 2,
-                "Sets the value of atom to newval without regard for the current value. Returns newval.",
-                "([atom newval])");
+                "Stores newval in the atom, ignoring what it held before, and gives back newval. "
+                "Watches and the validator see the change.", "([atom newval])");
   vm.def_native(C, "reset-vals!", s_reset_vals, 2, 2,
-                "Sets the value of atom to newval. Returns [old new], the value of the atom before and after the "
-                "reset.",
-                "([atom newval])");
+                "Like reset!, but gives back a vector [old new] of the atom's value just before "
+                "and just after the store.", "([atom newval])");
   vm.def_native(C, "swap!", s_swap, 2, -1,
-                "Atomically swaps the value of atom to be: (apply f current-value-of-atom args). Note that f may be "
-                "called multiple times, and thus should be free of side effects.  Returns the value that was "
-                "swapped in.",
+                "Updates the atom to (f current x y ...) and gives back that new value. f can run "
+                "more than once when the update is retried, so it should have no side effects.",
                 "([atom f] [atom f x] [atom f x y] [atom f x y & args])");
   vm.def_native(C, "swap-vals!", s_swap_vals, 2, -1,
-                "Atomically swaps the value of atom to be: (apply f current-value-of-atom args). Note that f may be "
-                "called multiple times, and thus should be free of side effects. Returns [old new], the value of "
-                "the atom before and after the swap.",
-                "([atom f] [atom f x] [atom f x y] [atom f x y & args])");
+                "Like swap!, but gives back a vector [old new] holding the atom's value before "
+                "and after the update.", "([atom f] [atom f x] [atom f x y] [atom f x y & args])");
   vm.def_native(C, "compare-and-set!", s_compare_and_set, 3, 3,
-                "Atomically sets the value of atom to newval if and only if the current value of the atom is "
-                "identical to oldval. Returns true if set happened, else false",
+                "Stores newval in the atom only when its present value is identical? to oldval. "
+                "Gives back true when the store took place and false otherwise.",
                 "([atom oldval newval])");
   vm.def_native(C, "add-watch", s_add_watch, 3, 3,
-                "Adds a watch function to an agent/atom/var/ref reference. The watch fn must be a fn of 4 args: a "
-                "key, the reference, its old-state, its new-state. Whenever the reference's state might have been "
-                "changed, any registered watches will have their functions called. Keys must be unique per "
-                "reference, and can be used to remove the watch with remove-watch, but are otherwise considered "
-                "opaque by the watch mechanism.",
-                "([reference key fn])");
+                "Registers fn under key on the atom; after each change of its value fn is called "
+                "with four arguments: key, the atom, the old value and the new value. Registering "
+                "again under the same key replaces the earlier fn, and remove-watch takes it "
+                "away. Gives back the atom.", "([reference key fn])");
   vm.def_native(C, "remove-watch", s_remove_watch, 2, 2,
-                "Removes a watch (set by add-watch) from a reference", "([reference key])");
+                "Unregisters the watch fn stored under key on the atom (see add-watch).",
+                "([reference key])");
   vm.def_native(C, "set-validator!", s_set_validator, 2, 2,
-                "Sets the validator-fn for a var/ref/agent/atom. validator-fn must be nil or a side-effect-free fn "
-                "of one argument, which will be passed the intended new state on any state change. If the new "
-                "state is unacceptable, the validator-fn should return false or throw an exception. If the current "
-                "state (root value if var) is not acceptable to the new validator, an exception will be thrown and "
-                "the validator will not be changed.",
-                "([iref validator-fn])");
-  vm.def_native(C, "get-validator", s_get_validator, 1, 1, "Gets the validator-fn for a var/ref/agent/atom.",
+                "Installs validator-fn (or nil to remove it) as the atom's check on new values: a "
+                "value for which it returns a falsey result or throws is refused. The atom's "
+                "present value is checked first, and the call throws without changing anything if "
+                "that value fails.", "([iref validator-fn])");
+  vm.def_native(C, "get-validator", s_get_validator, 1, 1,
+                "Gives the validator fn installed on the atom, or nil when there is none.",
                 "([iref])");
   vm.def_native(C, "reset-meta!", s_reset_meta, 2, 2,
-                "Atomically resets the metadata for a namespace/var/ref/agent/atom", "([iref metadata-map])");
+                "Replaces the metadata of an atom, var or namespace with metadata-map and gives "
+                "back that map.", "([iref metadata-map])");
   vm.def_native(C, "alter-meta!", s_alter_meta, 2, -1,
-                "Atomically sets the metadata for a namespace/var/ref/agent/atom to be:\n\n(apply f its-current-meta "
-                "args)\n\nf must be free of side-effects",
-                "([iref f & args])");
-  vm.def_native(C, "volatile!", s_volatile, 1, 1, "Creates and returns a Volatile with an initial value of val.",
+                "Sets the metadata of an atom, var or namespace to (f current-meta args...) and "
+                "gives back the new map. f should have no side effects.", "([iref f & args])");
+  vm.def_native(C, "volatile!", s_volatile, 1, 1,
+                "Makes a new volatile box holding val: a mutable cell without atom's watches, "
+                "validators or atomic update, suited to state kept inside one transducer.",
                 "([val])");
   vm.def_native(C, "vreset!", s_vreset, 2, 2,
-                "Sets the value of volatile to newval without regard for the current value. Returns newval.",
+                "Stores newval in the volatile, whatever it held before, and gives back newval.",
                 "([vol newval])");
-  vm.def_native(C, "volatile?", s_volatilep, 1, 1, "Returns true if x is a volatile.", "([x])");
+  vm.def_native(C, "volatile?", s_volatilep, 1, 1,
+                "True when x is a volatile box made by volatile!, false otherwise.", "([x])");
   vm.def_native(C, "-make-delay", s_make_delay, 1, 1,
                 "Makes a Delay of a thunk (a fn of no arguments); the delay macro expands to a call of this.",
                 "([thunk])");
-  vm.def_native(C, "delay?", s_delayp, 1, 1, "returns true if x is a Delay created with delay", "([x])");
+  vm.def_native(C, "delay?", s_delayp, 1, 1,
+                "True when x is a delay (as made by the delay macro), false otherwise.", "([x])");
   vm.def_native(C, "force", s_force, 1, 1,
-                "If x is a Delay, returns the (possibly cached) value of its expression, else returns x", "([x])");
+                "Gives the value of a delay, computing it on the first call and reusing the "
+                "cached result afterwards; any value that is not a delay is given back as it is.",
+                "([x])");
 }
 
 void register_state_printers(TypeInfo* table) {

@@ -103,23 +103,30 @@ void register_tagged_printers(TypeInfo* table) {
 void install_tagged_natives(State& vm) {
   install_data_reader_vars(vm);
   const char* C = "clojure.core";
-  vm.def_native(C, "random-uuid", t_random_uuid, 0, 0, "Returns a pseudo-randomly generated java.util.UUID instance (i.e. type 4).", "([])");
+  vm.def_native(C, "random-uuid", t_random_uuid, 0, 0,
+                "Makes a new random (version 4) java.util.UUID.", "([])");
   vm.def_native(C, "parse-uuid", t_parse_uuid, 1, 1,
-                "Parse a string representing a UUID and return a java.util.UUID instance, or nil if parse fails.",
-                "([s])");
-  vm.def_native(C, "uuid?", t_uuid_p, 1, 1, "Return true if x is a java.util.UUID", "([x])");
-  vm.def_native(C, "inst?", t_inst_p, 1, 1, "Return true if x satisfies Inst", "([x])");
-  vm.def_native(C, "inst-ms", t_inst_ms, 1, 1, "Return the number of milliseconds since January 1, 1970, 00:00:00 GMT",
-                "([inst])");
+                "Reads a UUID from its canonical string form (8-4-4-4-12 hex digits), giving a "
+                "java.util.UUID, or nil when s is not a valid UUID.", "([s])");
+  vm.def_native(C, "uuid?", t_uuid_p, 1, 1, "True when x is a java.util.UUID.", "([x])");
+  vm.def_native(C, "inst?", t_inst_p, 1, 1,
+                "True when x is an instant (a value satisfying the Inst protocol, such as a #inst "
+                "date).", "([x])");
+  vm.def_native(C, "inst-ms", t_inst_ms, 1, 1,
+                "Gives the instant inst as a count of milliseconds since the Unix epoch "
+                "(1970-01-01T00:00:00Z).", "([inst])");
   vm.def_native(C, "tagged-literal", t_tagged_literal, 2, 2,
-                "Construct a data representation of a tagged literal from a tag symbol and form.", "([tag form])");
-  vm.def_native(C, "tagged-literal?", t_tagged_literal_p, 1, 1, "Return true if the value is the data representation of a tagged literal",
+                "Makes the data form of a tagged literal #tag form, for a tag symbol and any "
+                "form; :tag and :form read the parts back.", "([tag form])");
+  vm.def_native(C, "tagged-literal?", t_tagged_literal_p, 1, 1,
+                "True when value is the data form of a tagged literal (see tagged-literal).",
                 "([value])");
   vm.def_native(C, "reader-conditional", t_reader_conditional, 2, 2,
-                "Construct a data representation of a reader conditional. If true, splicing? indicates read-cond-splicing.",
-                "([form splicing?])");
+                "Makes the data form of a reader conditional from its list of feature/form pairs; "
+                "splicing? true stands for the #?@ splicing variant.", "([form splicing?])");
   vm.def_native(C, "reader-conditional?", t_reader_conditional_p, 1, 1,
-                "Return true if the value is the data representation of a reader conditional", "([value])");
+                "True when value is the data form of a reader conditional (see "
+                "reader-conditional).", "([value])");
 }
 
 }  // namespace clove

@@ -82,31 +82,35 @@ void print_transient(PrintContext& p, Value v) {
 void install_transient_natives(State& vm) {
   const char* C = "clojure.core";
   vm.def_native(C, "transient", t_transient, 1, 1,
-                "Returns a new, transient version of the collection, in constant time.", "([coll])");
+                "Gives a mutable, transient copy of a vector, hash map, array map or hash set, "
+                "made in constant time, for a batch of fast updates ended by persistent!. Throws "
+                "ClassCastException for other collections.", "([coll])");
   vm.def_native(C, "persistent!", t_persistent, 1, 1,
-                "Returns a new, persistent version of the transient collection, in constant time. The transient "
-                "collection cannot be used after this call, any such use will throw an exception.",
-                "([coll])");
+                "Freezes the transient coll back into a persistent collection in constant time. "
+                "The transient is finished afterwards: any further use of it throws "
+                "IllegalAccessError.", "([coll])");
   vm.def_native(C, "conj!", t_conj, 0, -1,
-                "Adds x to the transient collection, and return coll. The 'addition' may happen at different "
-                "'places' depending on the concrete type.",
-                "([] [coll] [coll x])");
+                "Adds x to the transient coll in place, where conj would add it for that kind of "
+                "collection, and gives back coll. (conj!) is a new transient vector and (conj! "
+                "coll) is coll.", "([] [coll] [coll x])");
   vm.def_native(C, "-conj-all!", t_conj_all, 2, 2,
                 "conj!s every item of the vector v into the transient t and returns t (into's loop when from is a "
                 "vector). Throws ClassCastException when v is not a vector.",
                 "([t v])");
   vm.def_native(C, "assoc!", t_assoc, 3, -1,
-                "When applied to a transient map, adds mapping of key(s) to val(s). When applied to a transient "
-                "vector, sets the val at index. Note - index must be <= (count vector). Returns coll.",
+                "Sets key to val (for each pair) in a transient map, or puts val at index in a "
+                "transient vector (an index equal to the count appends), and gives back coll. "
+                "Throws IndexOutOfBoundsException for an index past the end.",
                 "([coll key val] [coll key val & kvs])");
-  vm.def_native(C, "dissoc!", t_dissoc, 2, -1, "Returns a transient map that doesn't contain a mapping for key(s).",
-                "([map key] [map key & ks])");
-  vm.def_native(C, "disj!", t_disj, 1, -1, "disj[oin]. Returns a transient set of the same (hashed/sorted) type, that "
-                "does not contain key(s).", "([set] [set key] [set key & ks])");
+  vm.def_native(C, "dissoc!", t_dissoc, 2, -1,
+                "Removes the entries for the given keys from the transient map and gives back the "
+                "map.", "([map key] [map key & ks])");
+  vm.def_native(C, "disj!", t_disj, 1, -1,
+                "Removes the given elements from the transient set and gives back the set.",
+                "([set] [set key] [set key & ks])");
   vm.def_native(C, "pop!", t_pop, 1, 1,
-                "Removes the last item from a transient vector. If the collection is empty, throws an exception. "
-                "Returns coll",
-                "([coll])");
+                "Drops the last element of the transient vector and gives back the vector. Throws "
+                "IllegalStateException when it is empty.", "([coll])");
 }
 
 void register_transient_printers(TypeInfo* table) {

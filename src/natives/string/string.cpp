@@ -345,79 +345,75 @@ Value s_replace_first(State& vm, Args a) {
 
 void install_string_natives(State& vm) {
   vm.def_native("clojure.core", "subs", s_subs, 2, 3,
-                "Returns the substring of s beginning at start inclusive, and ending at end "
-                "(defaults to length of "
-                "string), exclusive. Indices count code points.",
-                "([s start] [s start end])");
+                "Gives the part of s from index start up to but not including end (default: the "
+                "end of s). Indices count code points. Throws StringIndexOutOfBoundsException "
+                "unless 0 <= start <= end <= the length of s.", "([s start] [s start end])");
   const char* S = "clojure.string";
-  vm.def_native(S, "blank?", s_blank, 1, 1, "True if s is nil, empty, or contains only whitespace.",
+  vm.def_native(S, "blank?", s_blank, 1, 1,
+                "True when s is nil, the empty string, or made only of whitespace characters.",
                 "([s])");
   vm.def_native(
       S, "capitalize", s_capitalize, 1, 1,
-      "Converts first character of the string to upper-case, all other characters to lower-case.",
-      "([s])");
-  vm.def_native(S, "ends-with?", s_ends_with, 2, 2, "True if s ends with substr.", "([s substr])");
+                "Gives s with its first character in upper case and every other character in "
+                "lower case.", "([s])");
+  vm.def_native(S, "ends-with?", s_ends_with, 2, 2,
+                "True when the string s finishes with substr.", "([s substr])");
   vm.def_native(
       S, "escape", s_escape, 2, 2,
-      "Return a new string, using cmap to escape each character ch from s as follows: If (cmap ch) "
-      "is nil, "
-      "append ch to the new string. If (cmap ch) is non-nil, append (str (cmap ch)) instead.",
-      "([s cmap])");
-  vm.def_native(S, "includes?", s_includes, 2, 2, "True if s includes substr.", "([s substr])");
+                "Builds a new string from s by looking each character up in cmap: a character "
+                "that maps to nil is kept as it is, any other is replaced by (str (cmap ch)).",
+                "([s cmap])");
+  vm.def_native(S, "includes?", s_includes, 2, 2,
+                "True when substr occurs somewhere in the string s.", "([s substr])");
   vm.def_native(S, "index-of", s_index_of, 2, 3,
-                "Return index of value (string or char) in s, optionally searching forward from "
-                "from-index. Return "
-                "nil if value not found.",
+                "Gives the position of the first occurrence of value (a string or a character) in "
+                "s, starting the search at from-index when given; nil when there is none.",
                 "([s value] [s value from-index])");
   vm.def_native(S, "join", s_join, 1, 2,
-                "Returns a string of all elements in coll, as returned by (seq coll), separated by "
-                "an optional "
-                "separator.",
+                "Concatenates the str of each element of coll into one string, putting separator "
+                "(when given) between neighbouring elements; nil elements give empty text.",
                 "([coll] [separator coll])");
   vm.def_native(S, "last-index-of", s_last_index_of, 2, 3,
-                "Return last index of value (string or char) in s, optionally searching backward "
-                "from from-index. "
-                "Return nil if value not found.",
+                "Gives the position of the last occurrence of value (a string or a character) in "
+                "s, looking no further right than from-index when given; nil when there is none.",
                 "([s value] [s value from-index])");
-  vm.def_native(S, "lower-case", s_lower, 1, 1, "Converts string to all lower-case.", "([s])");
+  vm.def_native(S, "lower-case", s_lower, 1, 1,
+                "Gives s with every character converted to lower case.", "([s])");
   vm.def_native(
       S, "re-quote-replacement", s_re_quote_replacement, 1, 1,
-      "Given a replacement string that you wish to be a literal replacement for a pattern match in "
-      "replace "
-      "or replace-first, do the necessary escaping of special characters in the replacement.",
-      "([replacement])");
+                "Escapes the characters that replace and replace-first treat specially in a "
+                "pattern replacement string ($ and \\), so that replacement is inserted literally.",
+                "([replacement])");
   vm.def_native(S, "replace", s_replace, 3, 3,
-                "Replaces all instance of match with replacement in s. match/replacement can be: "
-                "string / string, "
-                "char / char, pattern / (string or function of match). In a replacement string $1, "
-                "${name} insert "
-                "groups and \\ escapes.",
+                "Substitutes replacement for every occurrence of match in s. Pairs accepted: "
+                "string with string, char with char, or a regex with a string or with a fn of the "
+                "match. In a replacement string $1, ${name} insert groups and \\ escapes.",
                 "([s match replacement])");
   vm.def_native(S, "replace-first", s_replace_first, 3, 3,
-                "Replaces the first instance of match with replacement in s. match/replacement can "
-                "be: char / char, "
-                "string / string, pattern / (string or function of match).",
+                "Like replace, but substitutes replacement for only the first occurrence of match "
+                "in s. Accepts the same match/replacement pairs: char with char, string with "
+                "string, or a regex with a string or a fn of the match.",
                 "([s match replacement])");
-  vm.def_native(S, "reverse", s_reverse, 1, 1, "Returns s with its characters reversed.", "([s])");
+  vm.def_native(S, "reverse", s_reverse, 1, 1,
+                "Gives the string s with the order of its characters reversed.", "([s])");
   vm.def_native(S, "split", s_split, 2, 3,
-                "Splits string on a regular expression. Optional argument limit is the maximum "
-                "number of parts. "
-                "Not lazy. Returns vector of the parts. Trailing empty strings are not returned - "
-                "pass limit of -1 "
-                "to return all.",
-                "([s re] [s re limit])");
+                "Cuts s at each match of the regex re and gives the pieces as a vector (not "
+                "lazy). With limit, at most limit pieces are made; without one, empty pieces at "
+                "the end are dropped, and a negative limit keeps them.", "([s re] [s re limit])");
   vm.def_native(S, "split-lines", s_split_lines, 1, 1,
-                "Splits s on \\n or \\r\\n. Trailing empty lines are not returned.", "([s])");
-  vm.def_native(S, "starts-with?", s_starts_with, 2, 2, "True if s starts with substr.",
-                "([s substr])");
-  vm.def_native(S, "trim", s_trim, 1, 1, "Removes whitespace from both ends of string.", "([s])");
+                "Cuts s at each line break (\\n or \\r\\n) and gives the lines as a vector, "
+                "dropping empty lines at the end.", "([s])");
+  vm.def_native(S, "starts-with?", s_starts_with, 2, 2,
+                "True when the string s begins with substr.", "([s substr])");
+  vm.def_native(S, "trim", s_trim, 1, 1,
+                "Gives s without the whitespace at its start and its end.", "([s])");
   vm.def_native(S, "trim-newline", s_trim_newline, 1, 1,
-                "Removes all trailing newline \\n or return \\r characters from string.", "([s])");
-  vm.def_native(S, "triml", s_triml, 1, 1, "Removes whitespace from the left side of string.",
-                "([s])");
-  vm.def_native(S, "trimr", s_trimr, 1, 1, "Removes whitespace from the right side of string.",
-                "([s])");
-  vm.def_native(S, "upper-case", s_upper, 1, 1, "Converts string to all upper-case.", "([s])");
+                "Gives s with every \\n and \\r at its end removed; other trailing whitespace "
+                "stays.", "([s])");
+  vm.def_native(S, "triml", s_triml, 1, 1, "Gives s without the whitespace at its start.", "([s])");
+  vm.def_native(S, "trimr", s_trimr, 1, 1, "Gives s without the whitespace at its end.", "([s])");
+  vm.def_native(S, "upper-case", s_upper, 1, 1,
+                "Gives s with every character converted to upper case.", "([s])");
 }
 
 }  // namespace clove

@@ -506,9 +506,9 @@
 (defn restart-agent
   "Brings the failed agent a back to work: new-state replaces its state and it takes
   sends again. With the option :clear-actions true the actions held while it was failed
-  are dropped; otherwise they run now. new-state must pass the validator, or restart
-  throws and the agent stays failed. Watches are not called for this change. Throws
-  when the agent has not failed. Returns new-state."
+  are dropped; otherwise they run now. new-state has to satisfy the validator, or
+  restart throws and the agent stays failed. Watches are not called for this change.
+  Throws when the agent has not failed. Returns new-state."
   {:added "1.2"}
   [^Agent a new-state & options]
   (let [{:keys [clear-actions]} (apply hash-map options)

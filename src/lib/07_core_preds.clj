@@ -84,13 +84,13 @@
       (throw (IllegalArgumentException. (str "Value out of range for " type-name ": " x))))))
 
 (defn byte
-  "Coerce to byte (-128..127; a long in Clove). Throws IllegalArgumentException when
-  out of range."
+  "Converts x to a byte-sized integer, in -128..127 (a long in Clove). Throws
+  IllegalArgumentException when x is out of that range."
   [x] (range-checked x -128 127 "byte"))
 
 (defn short
-  "Coerce to short (-32768..32767; a long in Clove). Throws IllegalArgumentException
-  when out of range."
+  "Converts x to a short-sized integer, in -32768..32767 (a long in Clove). Throws
+  IllegalArgumentException when x is out of that range."
   [x] (range-checked x -32768 32767 "short"))
 
 (defn- wrap-bits
@@ -110,9 +110,9 @@
         :else (long d)))
 
 (defn unchecked-long
-  "Coerce to long by truncation, without range checks: a double out of range saturates
-  (NaN is 0) and a big integer or decimal keeps its low 64 bits, as Java's (long) cast
-  and Number.longValue."
+  "Converts x to a long without range checks, truncating a fraction: a double out of
+  range saturates (NaN is 0) and a big integer or decimal keeps its low 64 bits, as
+  Java's (long) cast and Number.longValue."
   [x]
   (cond (char? x) (long x)
         (float? x) (saturate x Long/MIN_VALUE Long/MAX_VALUE)
@@ -122,22 +122,22 @@
                 (long (if (>= m 9223372036854775808N) (- m 18446744073709551616N) m)))))
 
 (defn unchecked-int
-  "Coerce to int (32 bits) as Java's (int) cast: integers wrap, doubles saturate to the
-  int range (NaN is 0); a long in Clove."
+  "Converts x to an int (32 bits) as Java's (int) cast: integers wrap, doubles saturate
+  to the int range (NaN is 0); a long in Clove."
   [x] (if (float? x) (saturate x -2147483648 2147483647) (wrap-bits (unchecked-long x) 32)))
 
 (defn unchecked-short
-  "Coerce to short (16 bits) by wrapping, as Java's (short) cast (a double goes through
-  (int) first); a long in Clove."
+  "Converts x to a short (16 bits) by wrapping, as Java's (short) cast (a double goes
+  through (int) first); a long in Clove."
   [x] (wrap-bits (unchecked-int x) 16))
 
 (defn unchecked-byte
-  "Coerce to byte (8 bits) by wrapping, as Java's (byte) cast (a double goes through
-  (int) first); a long in Clove."
+  "Converts x to a byte (8 bits) by wrapping, as Java's (byte) cast (a double goes
+  through (int) first); a long in Clove."
   [x] (wrap-bits (unchecked-int x) 8))
 
 (defn unchecked-char
-  "Coerce to char by wrapping to 16 bits, as Java's (char) cast."
+  "Converts x to a char by wrapping to 16 bits, as Java's (char) cast."
   [x] (char (bit-and (unchecked-int x) 0xFFFF)))
 
 (defn unchecked-double

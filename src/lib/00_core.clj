@@ -13,7 +13,8 @@
 ;; Set by `clove run FILE ARGS...` before the program runs (defined here so that the
 ;; var is part of the core library the VM freezes, gc/heap.h).
 (def ^{:dynamic true
-       :doc "The arguments that followed the program on the command line, as a seq of strings; nil when there were none."}
+       :doc "The arguments that followed the program on the command line, as a seq of
+  strings; nil when there were none."}
   *command-line-args* nil)
 ;; Flags JVM Clojure's compiler reads. Clove accepts and keeps them (files commonly start
 ;; with (set! *warn-on-reflection* true)); they change nothing here. Loading a file or a

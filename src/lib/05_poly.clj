@@ -480,7 +480,8 @@
                        (list* 'clojure.core/-make-instance tname args))))
      (when record?
        (list (list 'def (with-meta (symbol (str "map->" (name tname)))
-                          {:doc (str "Makes an instance of " cname " from a map: keys naming fields fill them, any other keys become extra entries.")
+                          {:doc (str "Makes an instance of " cname " from a map: keys naming fields"
+                                     " fill them, any other keys become extra entries.")
                            :arglists ''([m])})
                    (list 'fn (symbol (str "map->" (name tname))) '[m]
                          (list 'clojure.core/-map->record tname 'm)))))

@@ -144,15 +144,14 @@
   "Converts the number x to a double."
   [x] (double x))
 
-(defn unchecked-add-int "x plus y as ints, wrapping around on 32-bit overflow instead of throwing." [x y] (unchecked-int (+ x y)))
-(defn unchecked-subtract-int "x minus y as ints, wrapping around on 32-bit overflow instead of throwing." [x y] (unchecked-int (- x y)))
-(defn unchecked-multiply-int "x times y as ints, wrapping around on 32-bit overflow instead of throwing." [x y] (unchecked-int (unchecked-multiply x y)))
-(defn unchecked-negate-int "Minus x as an int, wrapping around on 32-bit overflow (the smallest int stays
-  itself)." [x] (unchecked-int (- x)))
+(defn unchecked-add-int "x + y, both ints; wraps to 32 bits." [x y] (unchecked-int (+ x y)))
+(defn unchecked-subtract-int "x - y, both ints; wraps to 32 bits." [x y] (unchecked-int (- x y)))
+(defn unchecked-multiply-int "x * y, both ints; wraps to 32 bits." [x y] (unchecked-int (unchecked-multiply x y)))
+(defn unchecked-negate-int "-x, x an int; wraps to 32 bits." [x] (unchecked-int (- x)))
 (defn unchecked-inc-int "Returns x + 1, x an int; wraps to 32 bits." [x] (unchecked-int (inc x)))
 (defn unchecked-dec-int "Returns x - 1, x an int; wraps to 32 bits." [x] (unchecked-int (dec x)))
-(defn unchecked-divide-int "Integer quotient of x by y as ints, truncated toward zero." [x y] (unchecked-int (quot x y)))
-(defn unchecked-remainder-int "What is left of x after integer division by y, as an int; its sign follows x." [x y] (unchecked-int (rem x y)))
+(defn unchecked-divide-int "(quot x y), both ints; rounds toward zero." [x y] (unchecked-int (quot x y)))
+(defn unchecked-remainder-int "(rem x y), both ints; the sign follows x." [x y] (unchecked-int (rem x y)))
 
 ;; ---- seqs ----
 

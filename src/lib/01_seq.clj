@@ -15,10 +15,10 @@
 
 (defn reduce
   "Folds coll into a single value with the two-argument function f, left to right. With
-  init, the first call is (f init x0); without it, the first call is (f x0 x1), a
-  one-item coll gives that item back without calling f, and an empty coll gives (f)
-  with no arguments. A step that returns a (reduced v) stops the fold and v is the
-  result."
+  a starting value val, the first call is (f val x0); without it, the first call is (f
+  x0 x1), a one-item coll gives that item back without calling f, and an empty coll
+  gives (f) with no arguments. A step that returns a (reduced v) stops the fold and v
+  is the result."
   ([f coll]
    (let [s (seq coll)]
      (if s

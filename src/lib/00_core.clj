@@ -13,7 +13,8 @@
 ;; Set by `clove run FILE ARGS...` before the program runs (defined here so that the
 ;; var is part of the core library the VM freezes, gc/heap.h).
 (def ^{:dynamic true
-       :doc "A sequence of the supplied command line arguments, or nil if none were supplied"}
+       :doc "The arguments that followed the program on the command line, as a seq of
+  strings; nil when there were none."}
   *command-line-args* nil)
 ;; Flags JVM Clojure's compiler reads. Clove accepts and keeps them (files commonly start
 ;; with (set! *warn-on-reflection* true)); they change nothing here. Loading a file or a
@@ -59,7 +60,8 @@
 (set-macro! (var defmacro))
 
 (defmacro comment
-  "Ignores body, yields nil."
+  "Skips its body entirely, which is not even evaluated, and gives nil. Handy for
+  keeping example code in a file."
   [& body] nil)
 
 (defmacro fn
@@ -99,40 +101,46 @@
               (cons a (cons b (cons c (cons d (apply list* more))))))))
 
 (defmacro defn-
-  "Same as defn, yielding a non-public def."
+  "Defines a function as defn does, but the var is private (^:private), so other
+  namespaces cannot refer to it."
   [name & decls]
   (list* 'clojure.core/defn (with-meta name (assoc (if (meta name) (meta name) {}) :private true)) decls))
 
 (defmacro let
-  "binding => binding-form init-expr. Evaluates the exprs in a lexical context in which
-  the symbols in the binding-forms are bound to their respective init-exprs."
+  "bindings is a vector of name value pairs. Evaluates each value in turn, binding it to
+  its name (later values can use earlier names), then evaluates body with those locals
+  and gives the value of its last form."
   [bindings & body]
   (list* 'let* bindings body))
 
 (defmacro loop
-  "Evaluates the exprs in a lexical context with the bindings, and a recursion point at
-  the top of the loop."
+  "Like let, but also marks a point that recur jumps back to: (recur new-values...)
+  rebinds the loop's names, in order, and runs body again without growing the stack."
   [bindings & body]
   (list* 'loop* bindings body))
 
 (defmacro when
-  "Evaluates test. If logical true, evaluates body in an implicit do."
+  "When test is truthy, evaluates the forms of body in order and gives the last value;
+  otherwise gives nil without evaluating body."
   [test & body]
   (list 'if test (cons 'do body)))
 
 (defmacro when-not
-  "Evaluates test. If logical false, evaluates body in an implicit do."
+  "When test is false or nil, evaluates the forms of body in order and gives the last
+  value; otherwise gives nil."
   [test & body]
   (list 'if test nil (cons 'do body)))
 
 (defmacro if-not
-  "Evaluates test. If logical false, evaluates and returns then expr, otherwise else expr."
+  "The reverse of if: evaluates then when test is false or nil, else (nil when left out)
+  when test is truthy."
   ([test then] (list 'if test nil then))
   ([test then else] (list 'if test else then)))
 
 (defmacro cond
-  "Takes a set of test/expr pairs. It evaluates each test one at a time. If a test
-  returns logical true, cond evaluates and returns the value of the corresponding expr."
+  "Goes through test/expr pairs in order and gives the value of the expr paired with the
+  first truthy test; later tests are not evaluated. With no truthy test it gives nil.
+  :else is the usual last test."
   [& clauses]
   (when clauses
     (list 'if (first clauses)
@@ -142,30 +150,30 @@
           (cons 'clojure.core/cond (next (next clauses))))))
 
 (defmacro and
-  "Evaluates exprs one at a time, from left to right. If a form returns logical false
-  (nil or false), and returns that value and doesn't evaluate any of the other
-  expressions, otherwise it returns the value of the last expr. (and) returns true."
+  "Evaluates the forms left to right and stops at the first that is false or nil, giving
+  that value; when all are truthy, gives the value of the last. (and) is true."
   ([] true)
   ([x] x)
   ([x & more] `(let* [and# ~x] (if and# (and ~@more) and#))))
 
 (defmacro or
-  "Evaluates exprs one at a time, from left to right. If a form returns a logical true
-  value, or returns that value and doesn't evaluate any of the other expressions,
-  otherwise it returns the value of the last expression. (or) returns nil."
+  "Evaluates the forms left to right and stops at the first truthy one, giving its
+  value; when none is, gives the value of the last form. (or) is nil."
   ([] nil)
   ([x] x)
   ([x & more] `(let* [or# ~x] (if or# or# (or ~@more)))))
 
 (defmacro declare
-  "defs the supplied var names with no bindings, useful for making forward declarations."
+  "Creates each named var in the current namespace without a value, so that code above
+  its real definition can refer to it."
   [& names]
   (cons 'do (seq (loop* [ns names acc []]
                    (if ns (recur (next ns) (conj acc (list 'def (first ns)))) acc)))))
 
 (defmacro ->
-  "Threads the expr through the forms. Inserts x as the second item in the first form,
-  making a list of it if it is not a list already."
+  "Thread-first: places x as the first argument of the first form, that whole form as
+  the first argument of the next, and so on. A bare symbol or keyword f in forms is
+  treated as (f)."
   [x & forms]
   (loop* [x x forms forms]
     (if forms
@@ -177,7 +185,8 @@
       x)))
 
 (defmacro ->>
-  "Threads the expr through the forms. Inserts x as the last item in the first form."
+  "Thread-last: places x as the last argument of the first form, that whole form as the
+  last argument of the next, and so on. A bare symbol f in forms is treated as (f)."
   [x & forms]
   (loop* [x x forms forms]
     (if forms
@@ -189,8 +198,9 @@
       x)))
 
 (defmacro if-let
-  "bindings => binding-form test. If test is true, evaluates then with binding-form
-  bound to the value of test, if not, yields else."
+  "bindings is a vector [binding-form test]. Evaluates test once; when its value is
+  truthy, binds it to binding-form and evaluates then, otherwise evaluates else (nil
+  when left out)."
   ([bindings then] `(if-let ~bindings ~then nil))
   ([bindings then else]
    (let* [form (first bindings) tst (second bindings)]
@@ -198,21 +208,22 @@
         (if temp# (let* [~form temp#] ~then) ~else)))))
 
 (defmacro when-let
-  "bindings => binding-form test. When test is true, evaluates body with binding-form
-  bound to the value of test."
+  "bindings is a vector [binding-form test]. When the value of test is truthy, binds it
+  to binding-form and evaluates body as do does; otherwise gives nil."
   [bindings & body]
   (let* [form (first bindings) tst (second bindings)]
     `(let* [temp# ~tst]
        (when temp# (let* [~form temp#] ~@body)))))
 
 (defmacro while
-  "Repeatedly executes body while test expression is true."
+  "Loop that evaluates test before each round and runs body for its side effects as long
+  as test stays truthy. Returns nil."
   [test & body]
   `(loop* [] (when ~test ~@body (recur))))
 
 (defmacro dotimes
-  "bindings => name n. Repeatedly executes body with name bound to integers from 0
-  through n-1."
+  "bindings is a vector [i n]. Evaluates body n times, for its side effects, with i
+  bound to 0, 1, ... up to n - 1. Returns nil."
   [bindings & body]
   (let* [i (first bindings) n (second bindings)]
     `(let* [n# ~n]
@@ -220,8 +231,8 @@
          (when (< ~i n#) ~@body (recur (inc ~i)))))))
 
 (defmacro with-out-str
-  "Evaluates exprs in a context in which *out* is bound to a fresh string buffer.
-  Returns the string created by any nested printing calls."
+  "Evaluates body with *out* bound to a new string writer and gives back, as a string,
+  everything body printed."
   [& body]
   `(let [s# (java.io.StringWriter.)]
      (binding [*out* s#]
@@ -229,24 +240,26 @@
        (str s#))))
 
 (defn not-empty
-  "If coll is empty, returns nil, else coll."
+  "Gives coll back when it has at least one item, and nil when it is empty (or nil)."
   [coll] (when (seq coll) coll))
 
 (defn last
-  "Return the last item in coll, in linear time."
+  "The final item of coll, found by walking its seq to the end, so linear even for
+  vectors (peek is constant time there). nil for an empty coll."
   [s]
   (if (next s) (recur (next s)) (first s)))
 
 (defn butlast
-  "Return a seq of all but the last item in coll, in linear time."
+  "Seq of every item of coll except the final one, computed eagerly in linear time; nil
+  when coll has one item or none."
   [s]
   (loop [ret [] s s]
     (if (next s) (recur (conj ret (first s)) (next s)) (seq ret))))
 
 (defmacro binding
-  "binding => var-symbol init-expr. Creates new bindings for the (already-existing,
-  dynamic) vars, with the supplied initial values, executes the exprs in an implicit do,
-  then re-establishes the bindings that existed before."
+  "bindings pairs dynamic var names with values. Evaluates the values, gives the vars
+  those values as thread bindings while body runs, and removes them afterwards, even
+  when body throws. The vars must exist and be dynamic."
   [bindings & body]
   (let [pairs (loop [bs (seq bindings) acc []]
                 (if bs

@@ -5,21 +5,20 @@
 (declare every? nthrest tree-seq doall)
 
 (defmacro lazy-seq
-  "Takes a body of expressions that returns an ISeq or nil, and yields a Seqable object
-  that will invoke the body only the first time seq is called, and will cache the
-  result and return it on all subsequent seq calls."
+  "Defers body until the seq is first asked for. body must produce a seq, a seqable or
+  nil; it runs at most once, when seq (or first, next, count...) is first applied to
+  the result, and what it produced is kept and handed out on every later call."
   [& body]
   ;; ^{:once true}: the thunk runs at most once, so it gives up what it closed over as
   ;; it goes (a thunk that walks a long seq does not hold the seq's head).
   (list 'clojure.core/-make-lazy-seq (list* (with-meta 'fn* {:once true}) [] body)))
 
 (defn reduce
-  "f should be a function of 2 arguments. If val is not supplied, returns the result of
-  applying f to the first 2 items in coll, then applying f to that result and the 3rd
-  item, etc. If coll contains no items, f must accept no arguments as well, and reduce
-  returns the result of calling f with no arguments. If val is supplied, returns the
-  result of applying f to val and the first item in coll, then applying f to that result
-  and the 2nd item, etc. Stops early on a reduced value."
+  "Folds coll into a single value with the two-argument function f, left to right. With
+  a starting value val, the first call is (f val x0); without it, the first call is (f
+  x0 x1), a one-item coll gives that item back without calling f, and an empty coll
+  gives (f) with no arguments. A step that returns a (reduced v) stops the fold and v
+  is the result."
   ([f coll]
    (let [s (seq coll)]
      (if s
@@ -44,9 +43,9 @@
        acc))))
 
 (defn map
-  "Returns a lazy sequence consisting of the result of applying f to the set of first
-  items of each coll, followed by applying f to the set of second items in each coll,
-  until any one of the colls is exhausted."
+  "Lazily applies f to the items of one or more colls taken in step: the result holds (f
+  a0 b0 ...), then (f a1 b1 ...), and so on. f takes as many arguments as there are
+  colls; the seq ends with the shortest coll."
   ([f coll]
    (lazy-seq
      (when-let [s (seq coll)]
@@ -79,7 +78,8 @@
      (map (fn [args] (apply f args)) (step (list* c1 c2 c3 colls))))))
 
 (defn filter
-  "Returns a lazy sequence of the items in coll for which (pred item) returns logical true."
+  "Lazy seq of only those items x of coll for which (pred x) is truthy, in their
+  original order."
   [pred coll]
   (lazy-seq
     (when-let [s (seq coll)]
@@ -101,12 +101,14 @@
                 (recur (next s))))))))))
 
 (defn remove
-  "Returns a lazy sequence of the items in coll for which (pred item) returns logical false."
+  "Lazy seq of the items x of coll for which (pred x) is false or nil; the complement of
+  filter."
   [pred coll]
   (filter (fn [x] (not (pred x))) coll))
 
 (defn keep
-  "Returns a lazy sequence of the non-nil results of (f item)."
+  "Lazy seq of (f x) for each x of coll, leaving out the nil results (false results are
+  kept)."
   [f coll]
   (lazy-seq
     (when-let [s (seq coll)]
@@ -128,7 +130,8 @@
                 (cons x (keep f (rest s)))))))))))
 
 (defn every?
-  "Returns true if (pred x) is logical true for every x in coll, else false."
+  "True when pred gives a truthy value for all items of coll (so true for an empty
+  coll); false as soon as one item fails."
   [pred coll]
   (loop [s (seq coll)]
     (cond (nil? s) true
@@ -136,22 +139,27 @@
           :else false)))
 
 (defn some
-  "Returns the first logical true value of (pred x) for any x in coll, else nil."
+  "Calls pred on the items of coll in order and gives back the first truthy result it
+  sees, or nil when there is none. Use it with a set to find the first member present,
+  as in (some #{:a} xs)."
   [pred coll]
   (loop [s (seq coll)]
     (when s
       (or (pred (first s)) (recur (next s))))))
 
 (defn not-every?
-  "Returns false if (pred x) is logical true for every x in coll, else true."
+  "The negation of every?: true when at least one item x of coll has a falsy (pred x),
+  false otherwise."
   [pred coll] (not (every? pred coll)))
 
 (defn not-any?
-  "Returns false if (pred x) is logical true for any x in coll, else true."
+  "The negation of some: true when no item x of coll has a truthy (pred x), false as
+  soon as one does."
   [pred coll] (not (some pred coll)))
 
 (defn take
-  "Returns a lazy sequence of the first n items in coll, or all items if there are fewer than n."
+  "Lazy seq of at most n items: the first n of coll, or all of coll when it is shorter.
+  n of zero or less gives an empty seq."
   [n coll]
   (lazy-seq
     (when (pos? n)
@@ -159,7 +167,7 @@
         (cons (first s) (take (dec n) (rest s)))))))
 
 (defn drop
-  "Returns a lazy sequence of all but the first n items in coll."
+  "Lazy seq of coll without its first n items; empty when coll has n items or fewer."
   [n coll]
   (lazy-seq
     (loop [n n s (seq coll)]
@@ -168,7 +176,8 @@
         s))))
 
 (defn take-while
-  "Returns a lazy sequence of successive items from coll while (pred item) returns logical true."
+  "Lazy seq of the leading items of coll that satisfy pred; it stops just before the
+  first item for which pred is falsy."
   [pred coll]
   (lazy-seq
     (when-let [s (seq coll)]
@@ -176,8 +185,8 @@
         (cons (first s) (take-while pred (rest s)))))))
 
 (defn drop-while
-  "Returns a lazy sequence of the items in coll starting from the first item for which
-  (pred item) returns logical false."
+  "Lazy seq that skips the leading items of coll that satisfy pred and yields everything
+  from the first failing item on."
   [pred coll]
   (lazy-seq
     (loop [s (seq coll)]
@@ -186,7 +195,8 @@
         s))))
 
 (defn iterate
-  "Returns a lazy sequence of x, (f x), (f (f x)) etc."
+  "Infinite lazy seq whose items are x, then f applied to x, then f applied to that, and
+  so on. f should be pure, since each step is computed once and cached."
   [f x]
   (lazy-seq (cons x (iterate f (f x)))))
 
@@ -203,19 +213,22 @@
         (chunk-cons (chunk b) (-repeat-chunks (when n (- n k)) x))))))
 
 (defn repeat
-  "Returns a lazy (infinite!, or length n if supplied) sequence of xs."
+  "Lazy seq in which x appears over and over: endlessly with one argument, exactly n
+  times with two."
   ([x] (-repeat-chunks nil x))
   ([n x] (-repeat-chunks (long n) x)))
 
 (defn repeatedly
-  "Takes a function of no args, presumably with side effects, and returns an infinite
-  (or length n if supplied) lazy sequence of calls to it."
+  "Lazy seq of the results of calling the no-argument function f again and again (f is
+  meant for its side effects or changing results). Endless with one argument, n calls
+  long with two."
   ([f] (lazy-seq (cons (f) (repeatedly f))))
   ([n f] (take n (repeatedly f))))
 
 (defn range
-  "Returns a lazy seq of nums from start (inclusive) to end (exclusive), by step, where
-  start defaults to 0, step to 1, and end to infinity."
+  "Lazy seq of numbers counting from start (default 0) by step (default 1) up to but not
+  including end; with no arguments it counts up from 0 forever. A negative step counts
+  down. Non-numeric arguments throw at once, not when the seq is realized."
   ([] (iterate inc 0))
   ([end] (range 0 end 1))
   ([start end] (range start end 1))
@@ -232,14 +245,16 @@
            (cons start (range (+ start step) end step)))))))
 
 (defn cycle
-  "Returns a lazy (infinite!) sequence of repetitions of the items in coll."
+  "Lazy, endless seq that goes through the items of coll and then starts again from the
+  first; empty when coll is empty."
   [coll]
   (lazy-seq
     (when (seq coll)
       (concat coll (cycle coll)))))
 
 (defn concat
-  "Returns a lazy seq representing the concatenation of the elements in the supplied colls."
+  "Lazy seq of all the items of the first coll, then all of the second, and so on for
+  each coll given."
   ([] (lazy-seq nil))
   ([x] (lazy-seq x))
   ([x y]
@@ -259,7 +274,8 @@
      (cat (concat x y) zs))))
 
 (defn mapcat
-  "Returns the result of applying concat to the result of applying map to f and colls."
+  "Calls f on the items of the colls as map does and joins the collections f returns end
+  to end into one lazy seq. Lazy in the mapped seq too, so an infinite input works."
   [f & colls]
   ;; Lazy over the mapped seq too (not (apply concat ...), which would realize it all):
   ;; an infinite input gives an infinite result.
@@ -275,7 +291,8 @@
     (step (apply map f colls))))
 
 (defn interleave
-  "Returns a lazy seq of the first item in each coll, then the second etc."
+  "Lazy seq alternating between the colls: the head of each coll in turn, then their
+  second items, and so on, ending as soon as any coll runs out."
   ([] ())
   ([c1] (lazy-seq c1))
   ([c1 c2]
@@ -290,14 +307,16 @@
          (concat (map first ss) (apply interleave (map rest ss))))))))
 
 (defn interpose
-  "Returns a lazy seq of the elements of coll separated by sep."
+  "Lazy seq of the items of coll with sep placed between each pair of neighbours (not
+  before the first or after the last)."
   [sep coll]
   (drop 1 (interleave (repeat sep) coll)))
 
 (defn partition
-  "Returns a lazy sequence of lists of n items each, at offsets step apart. If step is
-  not supplied, defaults to n. If a pad collection is supplied, use its elements as
-  necessary to complete last partition upto n items."
+  "Lazy seq of lists of n consecutive items of coll, each list starting step items after
+  the previous one (step defaults to n, giving back-to-back groups). Without pad a
+  short final group is dropped; with pad, items from pad fill it out, and it may still
+  end up shorter than n if pad runs out."
   ([n coll] (partition n n coll))
   ([n step coll]
    (lazy-seq
@@ -314,8 +333,8 @@
            (list (take n (concat p pad)))))))))
 
 (defn partition-all
-  "Returns a lazy sequence of lists like partition, but may include partitions with fewer
-  than n items at the end."
+  "Like partition without pad, except that the final group is kept even when it has
+  fewer than n items. Lazy; step defaults to n."
   ([n coll] (partition-all n n coll))
   ([n step coll]
    (lazy-seq
@@ -324,7 +343,8 @@
          (cons seg (partition-all n step (nthrest s step))))))))
 
 (defn partition-by
-  "Applies f to each value in coll, splitting it each time f returns a new value."
+  "Splits coll lazily into runs of adjacent items on which f gives equal results; a new
+  list starts whenever (f x) changes from the previous item's value."
   [f coll]
   (lazy-seq
     (when-let [s (seq coll)]
@@ -334,7 +354,8 @@
         (cons run (partition-by f (lazy-seq (drop (count run) s))))))))
 
 (defn nthrest
-  "Returns the nth rest of coll, coll when n is 0."
+  "Applies rest to coll n times and returns what is left; n of 0 gives coll itself,
+  unchanged. Stops early at an empty seq."
   [coll n]
   (loop [n n xs coll]
     (if (and (pos? n) (seq xs))
@@ -342,7 +363,8 @@
       xs)))
 
 (defn nthnext
-  "Returns the nth next of coll, (seq coll) when n is 0."
+  "Applies next to coll n times, giving nil when the items run out; n of 0 gives (seq
+  coll)."
   [coll n]
   (loop [n n xs (seq coll)]
     (if (and xs (pos? n))
@@ -350,7 +372,8 @@
       xs)))
 
 (defn dorun
-  "Walks through the successive nexts of the seq, does not retain the head and returns nil."
+  "Realizes a lazy seq for its side effects, one item after another, without holding on
+  to its head, and returns nil. With n, stops after n items."
   ([coll]
    (loop [s (seq coll)]
      (when s (recur (next s)))))
@@ -359,24 +382,28 @@
      (when (and s (pos? n)) (recur (dec n) (next s))))))
 
 (defn doall
-  "Walks through the successive nexts of the seq, retains the head and returns it, thus
-  causing the entire seq to reside in memory at one time."
+  "Realizes a lazy seq completely (or its first n items) and returns the seq itself, now
+  held fully in memory. Use it to force the side effects of a lazy computation to
+  happen now."
   ([coll] (dorun coll) coll)
   ([n coll] (dorun n coll) coll))
 
 (defn into
-  "Returns a new coll consisting of to-coll with all of the items of from-coll conjoined."
+  "Adds each item of from onto the collection to with conj and returns the result, so
+  the type of to decides where items go (end of a vector, front of a list, keys of a
+  map)."
   ([] [])
   ([to] to)
   ([to from] (reduce conj to from)))
 
 (defn reverse
-  "Returns a seq of the items in coll in reverse order. Not lazy."
+  "Eagerly builds a seq holding the items of coll in the opposite order."
   [coll]
   (reduce (fn [acc x] (cons x acc)) () coll))
 
 (defn distinct
-  "Returns a lazy sequence of the elements of coll with duplicates removed."
+  "Lazy seq of the items of coll with repeats left out: each value appears only at its
+  first occurrence."
   [coll]
   (let [step (fn step [xs seen]
                (lazy-seq
@@ -389,7 +416,8 @@
     (step coll #{})))
 
 (defn dedupe
-  "Returns a lazy sequence removing consecutive duplicates in coll."
+  "Lazy seq of coll in which a run of equal adjacent items is collapsed to a single
+  item; equal items that are not next to each other all stay."
   [coll]
   (let [step (fn step [s prev first?]
                (lazy-seq
@@ -402,14 +430,17 @@
     (step coll nil true)))
 
 (defn flatten
-  "Takes any nested combination of sequential things (lists, vectors, etc.) and returns
-  their contents as a single, flat lazy sequence. (flatten nil) returns an empty sequence."
+  "Lazy seq of the non-sequential leaves found inside any nesting of lists, vectors and
+  other sequential colls, in depth-first order. A non-sequential argument, such as nil
+  or a map, gives an empty seq."
   [x]
   (filter (fn [y] (not (sequential? y)))
           (rest (tree-seq sequential? seq x))))
 
 (defn tree-seq
-  "Returns a lazy sequence of the nodes in a tree, via a depth-first walk."
+  "Lazy depth-first, pre-order seq of all nodes of a tree, root first. branch? tells
+  whether a node can have children, and children, called only on branch nodes, returns
+  a seq of them."
   [branch? children root]
   (let [walk (fn walk [node]
                (lazy-seq
@@ -419,7 +450,8 @@
     (walk root)))
 
 (defn reduced
-  "Wraps x in a way such that a reduce will terminate with the value x."
+  "Wraps x so that a reducing step function can signal reduce (and transduce, and
+  friends) to stop at once with x as the result."
   [x] (-make-reduced x))
 
 (defn fiber-seq

@@ -20,10 +20,9 @@
   (assert-args* form (even? (count bindings)) "an even number of forms in binding vector"))
 
 (defn seq-to-map-for-destructuring
-  "Builds a map from a seq as described in
-  https://clojure.org/reference/special_forms#keyword-arguments: key/value pairs
-  assoc'd in order; an odd trailing element (a map) is conj'd last, so its entries
-  win, as Clojure 1.11's createAsIfByAssoc does."
+  "Turns the keyword-argument seq s of a map destructuring into a map: key/value pairs
+  assoc'd in order; an odd trailing element (a map) is conj'd last, so its entries win,
+  as Clojure 1.11's createAsIfByAssoc does."
   [s]
   (if (next s)
     (loop [m {} s (seq s)]
@@ -143,19 +142,17 @@
       (reduce (fn* [bvec e] (destructure-binding bvec (first e) (second e))) [] bents))))
 
 (defmacro let
-  "binding => binding-form init-expr
-  binding-form => name, or destructuring-form
-  destructuring-form => map-destructure-form, or seq-destructure-form
-
-  Evaluates the exprs in a lexical context in which the symbols in the binding-forms
-  are bound to their respective init-exprs or parts therein."
+  "Binds locals and evaluates body with them. bindings is a vector of binding-form value
+  pairs, evaluated in order, so later values can use earlier names. A binding form is a
+  symbol, or a vector or map destructuring form that takes the value apart and binds
+  the pieces. Gives the value of the last form of body."
   [bindings & body]
   (check-bindings &form bindings)
   (list* 'let* (destructure bindings) body))
 
 (defmacro loop
-  "Evaluates the exprs in a lexical context in which the symbols in the binding-forms
-  are bound to their respective init-exprs or parts therein. Acts as a recur target."
+  "Like let, destructuring included, but also marks a point that recur jumps back to
+  with new values for the bindings."
   [bindings & body]
   (check-bindings &form bindings)
   (let* [db (destructure bindings)]
@@ -176,9 +173,9 @@
                     (list* 'clojure.core/let (vec (interleave bs gs)) body)))))))
 
 (defmacro assert
-  "Evaluates expression x and throws an AssertionError with optional message if it
-  does not evaluate to logical true. Does nothing when *assert* is false at expansion
-  time."
+  "Throws an AssertionError (with message, when given, in its text) when the expression
+  x evaluates to false or nil; otherwise gives nil. When *assert* is false at
+  macro-expansion time the check is left out altogether."
   ([x]
    (when *assert*
      `(when-not ~x
@@ -227,13 +224,11 @@
     (maybe-destructured params body)))
 
 (defmacro fn
-  "params => positional-params*, or positional-params* & rest-param
-  positional-param => binding-form
-  rest-param => binding-form
-  binding-form => name, or destructuring-form
-
-  Defines a function: (fn name? [params*] exprs*) or (fn name? ([params*] exprs*)+).
-  A map of :pre and :post conditions may precede the body."
+  "Makes a function: (fn name? [params*] body) or, with several arities, (fn name?
+  ([params*] body)+). Parameters may be destructuring forms, and & param gathers the
+  remaining arguments as a seq. The optional name lets the body call the function
+  itself. A map with :pre and/or :post vectors of conditions before the body turns them
+  into assertions (% in :post is the result)."
   [& sigs]
   (let* [name (if (symbol? (first sigs)) (first sigs) nil)
          sigs (if name (next sigs) sigs)
@@ -251,8 +246,9 @@
       (cons 'fn* new-sigs))))
 
 (defmacro defn
-  "Same as (def name (fn [params* ] exprs*)) or (def name (fn ([params* ] exprs*)+))
-  with any doc-string or attrs added to the var metadata."
+  "Defines name as a function, as (def name (fn ...)) would: after the name come an
+  optional docstring and attribute map, then one [params] body, or several ([params]
+  body) arities. The docstring, attributes and arglists go into the var's metadata."
   {:arglists '([name doc-string? attr-map? [params*] prepost-map? body]
                [name doc-string? attr-map? ([params*] prepost-map? body) + attr-map?])}
   [name & fdecl]
@@ -270,8 +266,9 @@
     (list 'def (with-meta name m) (cons 'clojure.core/fn fdecl))))
 
 (defmacro defmacro
-  "Like defn, but the resulting function name is declared as a macro and will be used
-  as a macro by the compiler when it is called."
+  "Defines name as a macro: a function, written as with defn, that the compiler calls on
+  the unevaluated argument forms of each call, evaluating the form it returns in place
+  of the call. &form and &env are available in its body."
   [name & args]
   (let* [doc (if (string? (first args)) (first args) nil)
          args (if doc (next args) args)

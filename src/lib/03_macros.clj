@@ -16,10 +16,9 @@
   (assert-args* form (= 2 (count bindings)) "exactly 2 forms in binding vector"))
 
 (defmacro if-let
-  "bindings => binding-form test
-
-  If test is true, evaluates then with binding-form bound to the value of test, if
-  not, yields else."
+  "bindings is a vector [binding-form test]. Evaluates test once; when its value is
+  truthy, binds it to binding-form (which may destructure) and evaluates then,
+  otherwise evaluates else (nil when left out), where the binding is not visible."
   ([bindings then] `(if-let ~bindings ~then nil))
   ([bindings then else & oldform]
    (check-binding-pair &form bindings)
@@ -31,9 +30,8 @@
           ~else)))))
 
 (defmacro when-let
-  "bindings => binding-form test
-
-  When test is true, evaluates body with binding-form bound to the value of test."
+  "bindings is a vector [binding-form test]. When the value of test is truthy, binds it
+  to binding-form and evaluates body as do does; otherwise gives nil."
   [bindings & body]
   (check-binding-pair &form bindings)
   (let [[form tst] bindings]
@@ -42,10 +40,8 @@
          (let [~form temp#] ~@body)))))
 
 (defmacro if-some
-  "bindings => binding-form test
-
-  If test is not nil, evaluates then with binding-form bound to the value of test, if
-  not, yields else."
+  "Like if-let, but the then branch is taken whenever the value of test is not nil, so
+  false also counts as a value. bindings is a vector [binding-form test]."
   ([bindings then] `(if-some ~bindings ~then nil))
   ([bindings then else & oldform]
    (check-binding-pair &form bindings)
@@ -57,9 +53,8 @@
           (let [~form temp#] ~then))))))
 
 (defmacro when-some
-  "bindings => binding-form test
-
-  When test is not nil, evaluates body with binding-form bound to the value of test."
+  "Like when-let, but body runs whenever the value of test is not nil, false included.
+  bindings is a vector [binding-form test]."
   [bindings & body]
   (check-binding-pair &form bindings)
   (let [[form tst] bindings]
@@ -69,10 +64,8 @@
          (let [~form temp#] ~@body)))))
 
 (defmacro when-first
-  "bindings => x xs
-
-  Roughly the same as (when (seq xs) (let [x (first xs)] body)) but xs is evaluated
-  only once."
+  "bindings is a vector [x coll]. When coll has at least one item, binds x to its first
+  item and evaluates body; otherwise gives nil. coll is evaluated only once."
   [bindings & body]
   (check-binding-pair &form bindings)
   (let [[x xs] bindings]
@@ -80,20 +73,11 @@
        (let [~x (first xs#)] ~@body))))
 
 (defmacro condp
-  "Takes a binary predicate, an expression, and a set of clauses. Each clause can take
-  the form of either:
-
-  test-expr result-expr
-
-  test-expr :>> result-fn
-
-  For each clause, (pred test-expr expr) is evaluated. If it returns logical true, the
-  clause is a match. If a binary clause matches, the result-expr is returned, if a
-  ternary clause matches, its result-fn, which must be a unary function, is called
-  with the result of the predicate as its argument. A single default expression can
-  follow the clauses, and its value will be returned if no clause matches. If no
-  default expression is provided and no clause matches, an IllegalArgumentException
-  is thrown."
+  "Picks a clause by testing (pred test-expr expr) for each clause in turn. A clause is
+  either test-expr result-expr, whose result-expr is the value when the test is truthy,
+  or test-expr :>> result-fn, where result-fn is called with the truthy value of the
+  test. A lone last form is the default value. With no matching clause and no default
+  it throws IllegalArgumentException."
   [pred expr & clauses]
   (let [gpred (gensym "pred__")
         gexpr (gensym "expr__")
@@ -130,21 +114,13 @@
       out)))
 
 (defmacro case
-  "Takes an expression, and a set of clauses. Each clause can take the form of either:
-
-  test-constant result-expr
-
-  (test-constant1 ... test-constantN)  result-expr
-
-  The test-constants are not evaluated. They must be compile-time literals, and need
-  not be quoted. If the expression is equal to a test-constant, the corresponding
-  result-expr is returned. A single default expression can follow the clauses, and its
-  value will be returned if no clause matches. If no default expression is provided
-  and no clause matches, an IllegalArgumentException is thrown.
-
-  Unlike cond and condp, case does a constant-time dispatch, the clauses are not
-  considered sequentially. Lists group several constants that map to the same
-  expression; a vector can be used to match a list."
+  "Compares the value of e with the constants of each clause and evaluates the matching
+  result-expr. A clause is a constant and an expression, or a list of constants sharing
+  one expression; constants are literals, are not evaluated, and need no quoting (match
+  a list value with a vector constant). Selection is a constant-time lookup, not a test
+  of clause after clause. A lone last form is the default; with no match and no default
+  it throws IllegalArgumentException, and a constant given twice is a compile-time
+  IllegalArgumentException."
   [e & clauses]
   (let [ge (gensym "case__")
         n (count clauses)
@@ -164,54 +140,50 @@
      ~(if (seq steps) (last steps) g)))
 
 (defmacro as->
-  "Binds name to expr, evaluates the first form in the lexical context of that binding,
-  then binds name to that result, repeating for each successive form, returning the
-  result of the last form."
+  "Threads a value through forms by name: name is bound to expr, then to the value of
+  the first form (which may use name anywhere in it), then to the value of the next
+  form, and so on; the value of the last form is the result."
   [expr name & forms]
   `(let [~name ~expr
          ~@(interleave (repeat name) (butlast forms))]
      ~(if (seq forms) (last forms) name)))
 
 (defmacro some->
-  "When expr is not nil, threads it into the first form (via ->), and when that result
-  is not nil, through the next etc."
+  "Threads expr through forms as -> does, but stops and gives nil as soon as expr or any
+  intermediate result is nil."
   [expr & forms]
   (let [g (gensym)]
     (threading-steps g expr (map (fn [step] `(if (nil? ~g) nil (-> ~g ~step))) forms))))
 
 (defmacro some->>
-  "When expr is not nil, threads it into the first form (via ->>), and when that
-  result is not nil, through the next etc."
+  "Threads expr through forms as ->> does (into the last argument position), but stops
+  and gives nil as soon as expr or any intermediate result is nil."
   [expr & forms]
   (let [g (gensym)]
     (threading-steps g expr (map (fn [step] `(if (nil? ~g) nil (->> ~g ~step))) forms))))
 
 (defmacro cond->
-  "Takes an expression and a set of test/form pairs. Threads expr (via ->) through
-  each form for which the corresponding test expression is true. Note that, unlike
-  cond branching, cond-> threading does not short circuit after the first true test
-  expression."
+  "Threads expr through the forms of test/form pairs, as -> does, taking only the forms
+  whose test is truthy. Every test is checked, not just up to the first truthy one;
+  tests do not see the threaded value."
   [expr & clauses]
   (assert (even? (count clauses)))
   (let [g (gensym)]
     (threading-steps g expr (map (fn [[test step]] `(if ~test (-> ~g ~step) ~g)) (partition 2 clauses)))))
 
 (defmacro cond->>
-  "Takes an expression and a set of test/form pairs. Threads expr (via ->>) through
-  each form for which the corresponding test expression is true. Note that, unlike
-  cond branching, cond->> threading does not short circuit after the first true test
-  expression."
+  "Threads expr through the forms of test/form pairs, as ->> does, taking only the forms
+  whose test is truthy. Every test is checked, not just up to the first truthy one;
+  tests do not see the threaded value."
   [expr & clauses]
   (assert (even? (count clauses)))
   (let [g (gensym)]
     (threading-steps g expr (map (fn [[test step]] `(if ~test (->> ~g ~step) ~g)) (partition 2 clauses)))))
 
 (defmacro doto
-  "Evaluates x then calls all of the methods and functions with the value of x
-  supplied at the front of the given arguments. The forms are evaluated in order.
-  Returns x.
-
-  (doto (atom 0) (swap! inc) (swap! + 10))"
+  "Evaluates x once, then evaluates each form with that value inserted as its first
+  argument, in order, for side effects, and gives back the value of x: (doto
+  (java.util.HashMap.) (.put \"a\" 1))."
   [x & forms]
   (let [gx (gensym)]
     `(let [~gx ~x]
@@ -223,19 +195,17 @@
        ~gx)))
 
 (defmacro ..
-  "form => fieldName-symbol or (instanceMethodName-symbol args*)
-
-  Expands into a member access (.) of the first member on the first argument, followed
-  by the next member on the result, etc. (.. \"abc\" toUpperCase (substring 1)) is
-  (. (. \"abc\" toUpperCase) (substring 1)). Clove's Java members are listed in
-  docs/differences.md."
+  "Chains member accesses: (.. x m1 (m2 args)) calls m1 on x, then m2 with args on that
+  result, and so on; (.. \"abc\" toUpperCase (substring 1)) is (. (. \"abc\"
+  toUpperCase) (substring 1)). Clove's Java members are listed in docs/differences.md."
   ([x form] `(. ~x ~form))
   ([x form & more] `(.. (. ~x ~form) ~@more)))
 
 (defmacro memfn
-  "Expands into code that creates a fn that expects to be passed an object and any args
-  and calls the named instance method on the object passing the args. Use when you want
-  to treat a Java method as a first-class fn: (map (memfn toUpperCase) [\"a\" \"b\"])."
+  "Makes a function from the instance method name: its first argument is the target
+  object and the rest are passed to the method, so (memfn m a) is (fn [obj a] (. obj (m
+  a))). Handy for passing a Java method where a function is needed: (map (memfn
+  toUpperCase) [\"a\" \"b\"])."
   [name & args]
   (let [t (gensym "target")]
     `(fn [~t ~@args] (. ~t (~name ~@args)))))
@@ -251,14 +221,12 @@
           [] (partition 2 seq-exprs)))
 
 (defmacro for
-  "List comprehension. Takes a vector of one or more binding-form/collection-expr
-  pairs, each followed by zero or more modifiers, and yields a lazy sequence of
-  evaluations of expr. Collections are iterated in a nested fashion, rightmost
-  fastest, and nested coll-exprs can refer to bindings created in prior
-  binding-forms. Supported modifiers are: :let [binding-form expr ...], :while test,
-  :when test.
-
-  (take 100 (for [x (range 100000000) y (range 1000000) :while (< y x)] [x y]))"
+  "Builds a lazy seq from nested iteration. seq-exprs is a vector of binding-form
+  coll-expr pairs; the rightmost binding varies fastest, and each coll-expr can use the
+  bindings to its left. After a pair may come :let [bindings], :when test (skip this
+  combination) and :while test (stop the innermost loop it follows). body-expr is
+  evaluated for every surviving combination. An unknown keyword throws
+  IllegalArgumentException."
   [seq-exprs body-expr]
   (check-bindings &form seq-exprs)
   (let [emit-bind
@@ -316,8 +284,9 @@
        (iter# ~(second seq-exprs)))))
 
 (defmacro doseq
-  "Repeatedly executes body (presumably for side-effects) with bindings and filtering
-  as provided by \"for\". Does not retain the head of the sequence. Returns nil."
+  "Runs body for its side effects once for each combination of bindings, with the same
+  binding vector, nesting and :let, :when and :while modifiers as for. Walks the seqs
+  without holding their heads and returns nil."
   [seq-exprs & body]
   (check-bindings &form seq-exprs)
   (let [step (fn step [recform exprs]
@@ -356,11 +325,9 @@
     (second (step nil (seq seq-exprs)))))
 
 (defmacro letfn
-  "fnspec ==> (fname [params*] exprs) or (fname ([params*] exprs)+)
-
-  Takes a vector of function specs and a body, and generates a set of bindings of
-  functions to their names. All of the names are available in all of the definitions
-  of the functions, as well as the body."
+  "Binds local functions that may call each other and themselves. fnspecs is a vector of
+  (name [params] body...) or (name ([params] body...)+) forms; each name is visible in
+  every function of the vector and in body."
   [fnspecs & body]
   (assert-args* &form (vector? fnspecs) "a vector for its binding")
   `(letfn* ~(vec (interleave (map first fnspecs)
@@ -368,23 +335,24 @@
            ~@body))
 
 (defn bound?
-  "Returns true if all of the vars provided as arguments have any bound value, root
-  or thread-local. Implies that deref'ing the provided vars will succeed. Returns true
-  if no vars are provided."
+  "True when every var given has a value, either a root binding or a thread binding, so
+  that dereferencing it will not fail. True when no var is given."
   [& vars]
   ;; An unbound var (no root, no binding here) reads as a clojure.lang.Var$Unbound.
   (every? (fn [v] (not (instance? clojure.lang.Var$Unbound (var-get v)))) vars))
 
 (defmacro defonce
-  "defs name to have the root value of the expr iff the named var has no root value,
-  else expr is unevaluated"
+  "Defines name with the value of expr only if the var has no root value yet; otherwise
+  leaves the var as it is and does not evaluate expr. Useful for state that should
+  survive reloading a file."
   [name expr]
   `(let [v# (def ~name)]
      (when-not (bound? v#)
        (def ~name ~expr))))
 
 (defmacro time
-  "Evaluates expr and prints the time it took. Returns the value of expr."
+  "Evaluates expr, prints how long that took in milliseconds (\"Elapsed time: ...
+  msecs\"), and returns the value of expr."
   [expr]
   `(let [start# (System/nanoTime)
          ret# ~expr]
@@ -392,11 +360,10 @@
      ret#))
 
 (defn with-redefs-fn
-  "Temporarily redefines Vars during a call to func. Each val of binding-map will
-  replace the root value of its key which must be a Var. After func is called with no
-  args, the root values of all the Vars will be set back to their old values. These
-  temporary changes will be visible in all threads. Useful for mocking out functions
-  during testing."
+  "Calls func with no arguments while the root values of some vars are replaced:
+  binding-map maps each var to its temporary value. The old roots come back when func
+  returns or throws. The change is global, not per thread, which makes it useful for
+  stubbing functions in tests."
   [binding-map func]
   (let [root-bind (fn [m] (doseq [[a-var a-val] m] (alter-var-root a-var (fn [_] a-val))))
         old-vals (reduce (fn [m v] (assoc m v (alter-var-root v identity))) {} (keys binding-map))]
@@ -407,13 +374,10 @@
         (root-bind old-vals)))))
 
 (defmacro with-redefs
-  "binding => var-symbol temp-value-expr
-
-  Temporarily redefines Vars while executing the body. The temp-value-exprs will be
-  evaluated and each resulting value will replace in parallel the root value of its
-  Var. After the body is executed, the root values of all the Vars will be set back to
-  their old values. These temporary changes will be visible in all threads. Useful
-  for mocking out functions during testing."
+  "Evaluates body with the root values of some vars temporarily replaced. bindings pairs
+  var symbols with expressions; all expressions are evaluated first, then the roots are
+  swapped, and the old ones are put back when body ends or throws. The change is
+  global, not per thread; useful for stubbing functions in tests."
   [bindings & body]
   (check-bindings &form bindings)
   `(with-redefs-fn ~(loop [bs (seq bindings) m {}]
@@ -423,16 +387,15 @@
      (fn [] ~@body)))
 
 (defmacro lazy-cat
-  "Expands to code which yields a lazy sequence of the concatenation of the supplied
-  colls. Each coll expr is not evaluated until it is needed.
-
-  (lazy-cat xs ys zs) === (concat (lazy-seq xs) (lazy-seq ys) (lazy-seq zs))"
+  "Lazy concatenation of colls in which each coll expression is evaluated only once the
+  items before it have been used up: (lazy-cat a b) is (concat (lazy-seq a) (lazy-seq
+  b))."
   [& colls]
   `(concat ~@(map (fn [c] `(lazy-seq ~c)) colls)))
 
 (defmacro delay
-  "Takes a body of expressions and yields a Delay object that will invoke the body
-  only the first time it is forced (with force or deref/@), and will cache the result
-  and return it on all subsequent force calls."
+  "Wraps body in a delay: a reference whose body runs only when first forced with force,
+  deref or @, after which the value is kept and given back on every later force.
+  realized? tells whether it has run."
   [& body]
   (list 'clojure.core/-make-delay (list* 'fn* [] body)))

@@ -2,24 +2,20 @@
 ;; natives/core/ns.cpp (in-ns, refer, require, use, load, -lib-loaded!, ...).
 
 (defmacro refer-clojure
-  "Same as (refer 'clojure.core <filters>)"
+  "Refers the public vars of clojure.core into the current namespace, as (refer
+  'clojure.core filters...) does; filters such as :exclude, :only and :rename choose
+  which."
   [& filters]
   (list* 'clojure.core/refer ''clojure.core filters))
 
 (defmacro ns
-  "Sets *ns* to the namespace named by name (unevaluated), creating it if needed.
-  references can be zero or more of: (:refer-clojure ...) (:require ...) (:use ...)
-  (:load ...) with the syntax of refer-clojure/require/use/load respectively, except
-  the arguments are unevaluated and need not be quoted. (:import ...) works as import;
-  (:gen-class) is accepted and ignored. An optional
-  docstring and attribute map become the namespace's metadata.
-
-  (ns foo.bar
-    \"Docs.\"
-    (:refer-clojure :exclude [ancestors printf])
-    (:require (clojure.contrib sql combinatorics))
-    (:use [my.lib :only [x y]])
-    (:require [my.other :as o :refer [z]]))"
+  "Switches *ns* to the namespace called name (not evaluated), creating it when it does
+  not exist, and sets up what it refers to. After name may come a docstring and an
+  attribute map (the namespace's metadata), then clauses whose arguments are written
+  unquoted: (:require ...), (:use ...), (:refer-clojure ...) and (:load ...) work as
+  the functions of those names, (:import ...) as import, and (:gen-class) is accepted
+  and ignored. Example: (ns my.app \"Doc.\" (:refer-clojure :exclude [update])
+  (:require [clojure.string :as str] [my.util :refer [f]]) (:import (java.util Date)))."
   [name & references]
   (let [doc (if (string? (first references)) (first references) nil)
         references (if doc (next references) references)

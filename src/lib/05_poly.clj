@@ -11,16 +11,17 @@
 ;; ---------------------------------------------------------------- hierarchies
 
 (defn make-hierarchy
-  "Creates a hierarchy object for use with derive, isa? etc."
+  "A new, empty hierarchy map, to use with derive, underive, isa?, parents, ancestors
+  and descendants instead of the global one."
   [] {:parents {} :descendants {} :ancestors {}})
 
 (def ^:private global-hierarchy (make-hierarchy))
 
 (defn isa?
-  "Returns true if (= child parent), or child is directly or indirectly derived from
-  parent, either via a class relationship or a relationship established via derive. h
-  must be a hierarchy obtained from make-hierarchy, if not supplied defaults to the
-  global hierarchy. Vectors are compared element-wise."
+  "True when child equals parent, when child's class extends or implements parent's
+  class, or when derive has made parent an ancestor of child in hierarchy h (the global
+  hierarchy when h is left out). Two vectors of the same length are checked position by
+  position."
   ([child parent] (isa? global-hierarchy child parent))
   ([h child parent]
    (or (= child parent)
@@ -36,9 +37,9 @@
                 (recur (isa? h (nth child i) (nth parent i)) (inc i))))))))
 
 (defn parents
-  "Returns the immediate parents of tag, either via a class relationship or a
-  relationship established via derive. h must be a hierarchy obtained from
-  make-hierarchy, if not supplied defaults to the global hierarchy."
+  "The set of direct parents of tag, from derive relations in hierarchy h (the global
+  one by default) and, for a class, its direct superclass and interfaces; nil when
+  there are none."
   ([tag] (parents global-hierarchy tag))
   ([h tag]
    (not-empty
@@ -46,9 +47,9 @@
       (if (class? tag) (into (set (bases tag)) tp) tp)))))
 
 (defn ancestors
-  "Returns the immediate and indirect parents of tag, either via a class relationship or
-  a relationship established via derive. h must be a hierarchy obtained from
-  make-hierarchy, if not supplied defaults to the global hierarchy."
+  "The set of all parents of tag, direct or through other ancestors, from derive
+  relations in hierarchy h (the global one by default) and, for a class, its
+  superclasses and interfaces; nil when there are none."
   ([tag] (ancestors global-hierarchy tag))
   ([h tag]
    (not-empty
@@ -60,9 +61,9 @@
         ta)))))
 
 (defn descendants
-  "Returns the immediate and indirect children of tag, through a relationship
-  established via derive. h must be a hierarchy obtained from make-hierarchy, if not
-  supplied defaults to the global hierarchy. Note: does not work on classes."
+  "The set of all tags that derive from tag, directly or through others, in hierarchy h
+  (the global one by default); nil when there are none. Class inheritance is not looked
+  at."
   ([tag] (descendants global-hierarchy tag))
   ([h tag]
    (if (class? tag)
@@ -72,10 +73,11 @@
 (defn- -named? [x] (or (keyword? x) (symbol? x)))
 
 (defn derive
-  "Establishes a parent/child relationship between parent and tag. Parent must be a
-  namespace-qualified symbol or keyword and child can be either a namespace-qualified
-  symbol or keyword or a class. h must be a hierarchy obtained from make-hierarchy, if
-  not supplied defaults to, and modifies, the global hierarchy."
+  "Records in hierarchy h that tag is a child of parent, and returns the new hierarchy.
+  Without h it changes the global hierarchy (and returns nil); there parent must be a
+  namespace-qualified keyword or symbol and tag one too or a class. Throws when tag
+  equals parent, when the relation already holds through another ancestor, or when it
+  would make a cycle."
   ([tag parent]
    (when-not (and (-named? parent) (namespace parent))
      (throw (AssertionError. "Assert failed: (namespace parent)")))
@@ -110,9 +112,9 @@
           :descendants (tf td parent ta tag td)})))))
 
 (defn underive
-  "Removes a parent/child relationship between parent and tag. h must be a hierarchy
-  obtained from make-hierarchy, if not supplied defaults to, and modifies, the global
-  hierarchy."
+  "Takes back a relation made by derive: tag is no longer a child of parent in hierarchy
+  h, which is returned. Without h it changes the global hierarchy (and returns nil). A
+  relation that does not exist is ignored."
   ([tag parent]
    (-set-root! (var global-hierarchy) (underive global-hierarchy tag parent))
    nil)
@@ -171,11 +173,11 @@
     (list* 'fn* fname (concat fixed (list variadic)))))
 
 (defmacro defmulti
-  "Creates a new multimethod with the associated dispatch function. The docstring and
-  attr-map are optional. Options are key-value pairs and may be one of:
-  :default  the default dispatch value, defaults to :default
-  :hierarchy  the var of the hierarchy to use for dispatching, defaults to the global
-              hierarchy.
+  "Defines mm-name as a multimethod that calls dispatch-fn on its arguments and runs the
+  method registered (with defmethod) for the value it returns, or for a value that
+  value isa?. A docstring and an attribute map may come before dispatch-fn. Options
+  after it: :default, the dispatch value of the fallback method (default :default), and
+  :hierarchy, a var holding the hierarchy used for isa? (default the global one).
   Evaluating a defmulti again for a var that already holds a multimethod does nothing
   (the methods are kept)."
   [mm-name & options]
@@ -205,31 +207,35 @@
   (-mm-set-methods! mm (assoc (nth (-mm-state mm) 0) dv f)))
 
 (defmacro defmethod
-  "Creates and installs a new method of multimethod associated with dispatch-value."
+  "Adds to multimethod multifn the method run for dispatch-val; the rest of the form is
+  a fn tail, one or more arities. A method already registered for that value is
+  replaced."
   [multifn dispatch-val & fn-tail]
   (list 'clojure.core/-add-method multifn dispatch-val (cons 'fn fn-tail)))
 
 (defn remove-method
-  "Removes the method of multimethod associated with dispatch-value."
+  "Takes the method for dispatch-val out of multimethod multifn; returns multifn."
   [multifn dispatch-val]
   (-mm-set-methods! multifn (dissoc (nth (-mm-state multifn) 0) dispatch-val)))
 
 (defn remove-all-methods
-  "Removes all of the methods of multimethod."
+  "Takes every method out of multimethod multifn; returns multifn."
   [multifn]
   (-mm-set-methods! multifn {}))
 
 (defn methods
-  "Given a multimethod, returns a map of dispatch values -> dispatch fns"
+  "The methods of multimethod multifn as a map from dispatch value to method function."
   [multifn] (nth (-mm-state multifn) 0))
 
 (defn prefers
-  "Given a multimethod, returns a map of preferred value -> set of other values"
+  "The preferences of multimethod multifn, set with prefer-method, as a map from a
+  dispatch value to the set of values it wins over."
   [multifn] (nth (-mm-state multifn) 1))
 
 (defn prefer-method
-  "Causes the multimethod to prefer matches of dispatch-val-x over dispatch-val-y when
-  there is a conflict"
+  "Tells multimethod multifn that when a dispatch value matches the methods of both
+  dispatch-val-x and dispatch-val-y (through isa?) and neither is more specific, the
+  method for dispatch-val-x runs."
   [multifn dispatch-val-x dispatch-val-y]
   (let [st (-mm-state multifn)
         prefs (nth st 1)]
@@ -242,15 +248,12 @@
 ;; ---------------------------------------------------------------- protocols
 
 (defmacro defprotocol
-  "A protocol is a named set of named methods and their signatures:
-  (defprotocol AProtocolName
-    ;optional doc string
-    \"A doc string for AProtocol abstraction\"
-    ;method signatures
-    (bar [this a b] \"bar docs\")
-    (baz [this a] [this a b] [this a b c] \"baz docs\"))
-  Defines a var holding the protocol and one fn per method, dispatching on the class of
-  the first argument (see extend, extend-type, extend-protocol, defrecord, reify)."
+  "Defines a protocol: a named group of functions whose implementation is chosen by the
+  type of their first argument. After the name come an optional docstring and method
+  signatures, each a method name, one or more parameter vectors and an optional
+  docstring, as in (defprotocol P \"doc\" (m [this] [this x] \"doc of m\")). Defines a
+  var holding the protocol and one function per method; types get implementations with
+  extend, extend-type, extend-protocol, defrecord, deftype or reify."
   [pname & specs]
   (let [doc (if (string? (first specs)) (first specs) nil)
         specs (if doc (next specs) specs)
@@ -430,16 +433,10 @@
     t))
 
 (defmacro extend-type
-  "A macro that expands into an extend call. Useful when you are supplying the
-  definitions explicitly inline:
-  (extend-type MyType
-    Countable
-      (cnt [c] ...)
-    Foo
-      (bar [x y] ...)
-      (baz ([x] ...) ([x y & zs] ...)))
-  t is a class value: String, Number, Object, clojure.lang.IPersistentVector, a record
-  or deftype class, or nil."
+  "Implements one or more protocols for the type t with the method bodies written in
+  place, as (extend-type T P1 (m1 [this] ...) P2 (m2 ([this] ...) ([this x] ...))); it
+  expands into a call of extend. t is a class value: String, Number, Object,
+  clojure.lang.IPersistentVector, a record or deftype class, or nil."
   [t & specs]
   (let [label (if (nil? t) "nil" (name t))
         t (-class-arg t)]
@@ -449,13 +446,9 @@
                    (list nil)))))
 
 (defmacro extend-protocol
-  "Useful when you want to provide several implementations of the same protocol all at
-  once. Takes a single protocol and the implementation of that protocol for one or more
-  types. Expands into calls to extend-type:
-  (extend-protocol Protocol
-    AType (foo [x] ...) (bar [x y] ...)
-    BType (foo [x] ...)
-    nil (foo [x] ...))"
+  "Implements the protocol p for several types in one form: after p, each type is
+  followed by its method bodies, as in (extend-protocol P String (m [s] ...) nil (m [_]
+  ...)). Expands into one extend-type per type."
   [p & specs]
   (list* 'do
          (concat (map (fn [g] (list* 'clojure.core/extend-type (first g) p (second g)))
@@ -481,13 +474,14 @@
      (list 'do
            (list 'def tname (list 'clojure.core/-record-type cname (list 'quote fields) record?))
            (list 'def (with-meta (symbol (str "->" (name tname)))
-                        {:doc (str "Positional factory function for class " cname ".")
+                        {:doc (str "Makes an instance of " cname " from the field values, given in field order.")
                          :arglists (list 'quote (list fields))})
                  (list 'fn (symbol (str "->" (name tname))) args
                        (list* 'clojure.core/-make-instance tname args))))
      (when record?
        (list (list 'def (with-meta (symbol (str "map->" (name tname)))
-                          {:doc (str "Factory function for class " cname ", taking a map of keywords to field values.")
+                          {:doc (str "Makes an instance of " cname " from a map: keys naming fields"
+                                     " fill them, any other keys become extra entries.")
                            :arglists ''([m])})
                    (list 'fn (symbol (str "map->" (name tname))) '[m]
                          (list 'clojure.core/-map->record tname 'm)))))
@@ -541,11 +535,11 @@
           (take-while (bound start-test start-key) (from (.seqFrom sc end-key false) (bound end-test end-key))))))))
 
 (defmacro definterface
-  "Creates a new Java interface with the given name and method sigs:
-  (definterface Shape (area []) (scale [factor]))
-  In Clove an interface is a name, the symbol of its class (user.Shape), held by the var
-  `name`: deftype, defrecord and reify forms that list it give its methods, which
-  (.method obj args) calls. No value is an instance of it for instance?."
+  "Declares a Java-style interface called iname with the method signatures sigs, as in
+  (definterface Shape (area []) (scale [factor])). In Clove an interface is a name, the
+  symbol of its class (user.Shape), held by the var `name`: deftype, defrecord and
+  reify forms that list it give its methods, which (.method obj args) calls. No value
+  is an instance of it for instance?."
   [iname & sigs]
   (let [cname (symbol (-class-name iname))]
     (list 'do (list 'def iname (list 'quote cname)) (list 'quote cname))))

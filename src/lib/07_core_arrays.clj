@@ -2,9 +2,9 @@
 ;; themselves and aget/aset/alength/aclone are natives (natives/core/arrays.cpp).
 
 (defmacro amap
-  "Maps an expression across an array a, using an index named idx, and return value
-  named ret, initialized to a clone of a, then setting each element of ret to the
-  evaluation of expr, returning the new array ret."
+  "Builds a new array from array a, as map does for seqs: ret starts as a copy of a, and
+  for each index idx the element ret[idx] is set to the value of expr, which can use a,
+  idx and ret. Gives ret."
   [a idx ret expr]
   `(let [a# ~a
          l# (alength a#)
@@ -16,9 +16,8 @@
          ~ret))))
 
 (defmacro areduce
-  "Reduces an expression across an array a, using an index named idx, and return value
-  named ret, initialized to init, setting ret to the evaluation of expr at each step,
-  returning ret."
+  "Folds array a into one value: ret starts as init, and for each index idx in order ret
+  becomes the value of expr, which can use a, idx and ret. Gives the final ret."
   [a idx ret init expr]
   `(let [a# ~a
          l# (alength a#)]

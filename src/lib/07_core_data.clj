@@ -8,8 +8,9 @@
 ;; ---- nested access ----
 
 (defn get-in
-  "Returns the value in a nested associative structure, where ks is a sequence of keys.
-  Returns nil if the key is not present, or the not-found value if supplied."
+  "Looks a value up inside nested maps (or vectors), following the keys of ks one level
+  at a time, as (get (get m k1) k2) and so on. Gives nil, or not-found when supplied,
+  if some key along the path is missing."
   ([m ks]
    (loop [m m ks (seq ks)]
      (if ks (recur (get m (first ks)) (next ks)) m)))
@@ -24,9 +25,8 @@
          m)))))
 
 (defn assoc-in
-  "Associates a value in a nested associative structure, where ks is a sequence of keys
-  and v is the new value and returns a new nested structure. If any levels do not
-  exist, hash-maps will be created."
+  "Puts v at the path ks inside nested maps (or vectors) and returns the new outer
+  structure. Levels missing along the path are made as new hash maps."
   [m ks v]
   (let [k (first ks) more (next ks)]
     (if more
@@ -34,9 +34,8 @@
       (assoc m k v))))
 
 (defn update
-  "'Updates' a value in an associative structure, where k is a key and f is a function
-  that will take the old value and any supplied args and return the new value, and
-  returns a new structure. If the key does not exist, nil is passed as the old value."
+  "Replaces the value at key k of m with (f old-value & args) and returns the new map
+  (or vector). When k is absent, f receives nil as the old value."
   ([m k f] (assoc m k (f (get m k))))
   ([m k f x] (assoc m k (f (get m k) x)))
   ([m k f x y] (assoc m k (f (get m k) x y)))
@@ -44,10 +43,9 @@
   ([m k f x y z & more] (assoc m k (apply f (get m k) x y z more))))
 
 (defn update-in
-  "'Updates' a value in a nested associative structure, where ks is a sequence of keys
-  and f is a function that will take the old value and any supplied args and return the
-  new value, and returns a new nested structure. If any levels do not exist, hash-maps
-  will be created."
+  "Like update, but k is a path ks into nested associative structures: the value found
+  there is replaced by (apply f old-value args). Missing levels are made as new hash
+  maps, and f sees nil for a missing value."
   [m ks f & args]
   (let [up (fn up [m ks]
              (let [k (first ks) more (next ks)]
@@ -59,17 +57,17 @@
 ;; ---- maps ----
 
 (defn merge
-  "Returns a map that consists of the rest of the maps conj-ed onto the first. If a key
-  occurs in more than one map, the mapping from the latter (left-to-right) will be the
-  mapping in the result."
+  "Combines maps from left to right with conj: for a key present in several maps, the
+  value from the rightmost one is kept. nil maps are skipped; with no non-nil map the
+  result is nil."
   [& maps]
   (when (some identity maps)
     (reduce (fn [acc m] (conj (or acc {}) m)) maps)))
 
 (defn merge-with
-  "Returns a map that consists of the rest of the maps conj-ed onto the first. If a key
-  occurs in more than one map, the mapping(s) from the latter (left-to-right) will be
-  combined with the mapping in the result by calling (f val-in-result val-in-latter)."
+  "Merges maps from left to right like merge, but when a key is already in the result,
+  the two values are combined as (f value-so-far new-value) instead of the new one
+  replacing the old."
   [f & maps]
   (when (some identity maps)
     (let [merge-entry (fn [m e]
@@ -81,7 +79,8 @@
       (reduce merge2 maps))))
 
 (defn select-keys
-  "Returns a map containing only those entries in map whose key is in keys."
+  "New map holding just the entries of map whose keys are listed in keyseq; keys that
+  map does not contain are ignored."
   [map keyseq]
   (loop [ret {} ks (seq keyseq)]
     (if ks
@@ -90,7 +89,8 @@
       (with-meta ret (meta map)))))
 
 (defn zipmap
-  "Returns a map with the keys mapped to the corresponding vals."
+  "Builds a map pairing each item of keys with the item of vals in the same position;
+  pairing stops at the end of the shorter of the two."
   [keys vals]
   (loop [m (transient {}) ks (seq keys) vs (seq vals)]
     (if (and ks vs)
@@ -98,16 +98,16 @@
       (persistent! m))))
 
 (defn frequencies
-  "Returns a map from distinct items in coll to the number of times they appear."
+  "Counts how often each distinct value occurs in coll, giving a map from value to
+  count."
   [coll]
   (persistent!
     (reduce (fn [counts x] (assoc! counts x (inc (get counts x 0))))
             (transient {}) coll)))
 
 (defn group-by
-  "Returns a map of the elements of coll keyed by the result of f on each element. The
-  value at each key will be a vector of the corresponding elements, in the order they
-  appeared in coll."
+  "Sorts the items of coll into a map keyed by (f item); each value is a vector of the
+  items that gave that key, kept in the order of coll."
   [f coll]
   (persistent!
     (reduce (fn [ret x]
@@ -116,11 +116,10 @@
             (transient {}) coll)))
 
 (defn reduce-kv
-  "Reduces an associative collection. f should be a function of 3 arguments. Returns the
-  result of applying f to init, the first key and the first value in coll, then applying
-  f to that result and the 2nd key and value, etc. If coll contains no entries, returns
-  init and f is not called. Note that reduce-kv is supported on vectors, where the keys
-  will be the ordinals."
+  "Folds an associative collection with a function of three arguments, (f acc key
+  value), starting from init. Maps give their entries; vectors give index and item. An
+  empty or nil coll gives init without calling f, and a (reduced v) step stops early
+  with v."
   [f init coll]
   (cond
     (nil? coll) init
@@ -137,17 +136,16 @@
     :else (reduce (fn [acc e] (f acc (key e) (val e))) init coll)))
 
 (defn update-keys
-  "m f => {(f k) v ...}. Given a map m and a function f of 1-argument, returns a new
-  map whose keys are the result of applying f to the keys of m, mapped to the
-  corresponding values of m. f must return a unique key for each key of m, else the
-  behavior is undefined."
+  "New map with the same values as m but each key k replaced by (f k). f should not send
+  two keys to the same new key: which value survives is then unspecified. The metadata
+  of m is kept."
   [m f]
   (let [ret (persistent! (reduce-kv (fn [acc k v] (assoc! acc (f k) v)) (transient {}) m))]
     (with-meta ret (meta m))))
 
 (defn update-vals
-  "m f => {k (f v) ...}. Given a map m and a function f of 1-argument, returns a new map
-  where the keys of m are mapped to result of applying f to the corresponding values of m."
+  "New map with the same keys as m, each value v replaced by (f v). The metadata of m is
+  kept."
   [m f]
   (with-meta
     (persistent!
@@ -159,8 +157,8 @@
 ;; ---- function builders ----
 
 (defn complement
-  "Takes a fn f and returns a fn that takes the same arguments as f, has the same
-  effects, if any, and returns the opposite truth value."
+  "Wraps f into a predicate with f's arity: it passes its arguments on to f and gives
+  back the boolean opposite of the result."
   [f]
   (fn
     ([] (not (f)))
@@ -169,13 +167,13 @@
     ([x y & zs] (not (apply f x y zs)))))
 
 (defn constantly
-  "Returns a function that takes any number of arguments and returns x."
+  "A function that ignores its arguments, however many, and always gives back x."
   [x] (fn [& args] x))
 
 (defn comp
-  "Takes a set of functions and returns a fn that is the composition of those fns. The
-  returned fn takes a variable number of args, applies the rightmost of fns to the
-  args, the next fn (right-to-left) to the result, etc."
+  "Composes functions right to left: ((comp f g h) x) is (f (g (h x))). The rightmost
+  function receives all the arguments, every other one the single result of its right
+  neighbour. (comp) is identity."
   ([] identity)
   ([f] f)
   ([f g]
@@ -189,9 +187,8 @@
    (reduce comp (list* f g fs))))
 
 (defn partial
-  "Takes a function f and fewer than the normal arguments to f, and returns a fn that
-  takes a variable number of additional args. When called, the returned function calls
-  f with args + additional args."
+  "Fixes some leading arguments of f: the returned function, called with more arguments,
+  calls f with the fixed ones first and the new ones after."
   ([f] f)
   ([f arg1]
    (fn
@@ -218,10 +215,8 @@
    (fn [& args] (apply f arg1 arg2 arg3 (concat more args)))))
 
 (defn juxt
-  "Takes a set of functions and returns a fn that is the juxtaposition of those fns.
-  The returned fn takes a variable number of args, and returns a vector containing the
-  result of applying each fn to the args (left-to-right).
-  ((juxt a b c) x) => [(a x) (b x) (c x)]"
+  "Combines functions into one that calls each of them, left to right, on the same
+  arguments and collects the results in a vector: ((juxt f g) x) is [(f x) (g x)]."
   ([f]
    (fn
      ([] [(f)])
@@ -252,10 +247,9 @@
            ret))))))
 
 (defn memoize
-  "Returns a memoized version of a referentially transparent function. The memoized
-  version of the function keeps a cache of the mapping from arguments to results and,
-  when calls with the same arguments are repeated often, has higher performance at the
-  expense of higher memory use."
+  "Caching wrapper for a pure function f: the first call with given arguments runs f and
+  stores the result, later calls with equal arguments give the stored result back
+  without calling f. The cache grows without bound."
   [f]
   (let [mem (atom {})]
     (fn [& args]
@@ -267,9 +261,9 @@
             ret))))))
 
 (defn fnil
-  "Takes a function f, and returns a function that calls f, replacing a nil first
-  argument to f with the supplied value x. Higher arity versions can replace arguments
-  in the second and third positions (y, z)."
+  "Wraps f so that nil arguments get default values: a nil first argument becomes x, and
+  with the longer arities a nil second or third argument becomes y or z. Other
+  arguments pass through unchanged."
   ([f x]
    (fn
      ([a] (f (if (nil? a) x a)))
@@ -288,22 +282,17 @@
      ([a b c & ds] (apply f (if (nil? a) x a) (if (nil? b) y b) (if (nil? c) z c) ds)))))
 
 (defn every-pred
-  "Takes a set of predicates and returns a function f that returns true if all of its
-  composing predicates return a logical true value against all of its arguments, else
-  it returns false. Note that f is short-circuiting in that it will stop execution on
-  the first argument that triggers a logical false result against the original
-  predicates."
+  "Combines predicates into a single predicate that is true only when every predicate
+  holds for every argument it receives. It stops checking at the first failure."
   [p & ps]
   (let [ps (cons p ps)]
     (fn [& args]
       (boolean (every? (fn [pred] (every? pred args)) ps)))))
 
 (defn some-fn
-  "Takes a set of predicates and returns a function f that returns the first logical
-  true value returned by one of its composing predicates against any of its arguments,
-  else it returns logical false. Note that f is short-circuiting in that it will stop
-  execution on the first argument that triggers a logical true result against the
-  original predicates."
+  "Combines predicates into a single function that gives the first truthy value any
+  predicate produces for any argument, or a falsy value when there is none. It stops at
+  the first truthy result."
   [p & ps]
   (let [ps (cons p ps)
         ;; Clojure's unrolled arities give back the last false/nil a predicate
@@ -323,10 +312,10 @@
             (when small last-val)))))))
 
 (defn trampoline
-  "trampoline can be used to convert algorithms requiring mutual recursion without stack
-  consumption. Calls f with supplied args, if any. If f returns a fn, calls that fn with
-  no arguments, and continues to repeat, until the return value is not a fn, then
-  returns that non-fn value."
+  "Runs mutually recursive functions without growing the stack: calls f with args, and
+  as long as the result is a function, calls that with no arguments; the first
+  non-function result is returned. To return a function as the final value, wrap it in
+  some other value."
   ([f]
    (let [ret (f)]
      (if (fn? ret) (recur ret) ret)))
@@ -334,8 +323,8 @@
    (trampoline (fn [] (apply f args)))))
 
 (defn max-key
-  "Returns the x for which (k x), a number, is greatest. If there are multiple such xs,
-  the last one is returned."
+  "Of the xs, gives the one for which the number (k x) is largest; when several tie, the
+  last of them wins."
   ([k x] x)
   ([k x y] (if (> (k x) (k y)) x y))
   ([k x y & more]
@@ -348,8 +337,8 @@
          v)))))
 
 (defn min-key
-  "Returns the x for which (k x), a number, is least. If there are multiple such xs, the
-  last one is returned."
+  "Of the xs, gives the one for which the number (k x) is smallest; when several tie,
+  the last of them wins."
   ([k x] x)
   ([k x y] (if (< (k x) (k y)) x y))
   ([k x y & more]
@@ -364,9 +353,8 @@
 ;; ---- building collections ----
 
 (defn mapv
-  "Returns a vector consisting of the result of applying f to the set of first items of
-  each coll, followed by applying f to the set of second items in each coll, until any
-  one of the colls is exhausted. Any remaining items in other colls are ignored."
+  "Eager map into a vector: applies f to the items of the colls taken in step and stops
+  at the end of the shortest coll."
   ([f coll]
    (persistent! (reduce (fn [v o] (conj! v (f o))) (transient []) coll)))
   ([f c1 c2] (vec (map f c1 c2)))
@@ -374,34 +362,36 @@
   ([f c1 c2 c3 & colls] (vec (apply map f c1 c2 c3 colls))))
 
 (defn filterv
-  "Returns a vector of the items in coll for which (pred item) returns logical true."
+  "Eager filter into a vector: keeps the items x of coll for which (pred x) is truthy,
+  in order."
   [pred coll]
   (persistent! (reduce (fn [v o] (if (pred o) (conj! v o) v)) (transient []) coll)))
 
 (defn run!
-  "Runs the supplied procedure (via reduce), for purposes of side effects, on successive
-  items in the collection. Returns nil."
+  "Calls proc on each item of coll in turn, only for its side effects, and returns nil.
+  Built on reduce, so a (reduced ...) result from proc stops the walk."
   [proc coll]
   (reduce (fn [_ x] (proc x)) nil coll)
   nil)
 
 (defn sort-by
-  "Returns a sorted sequence of the items in coll, where the sort order is determined by
-  comparing (keyfn item). If no comparator is supplied, uses compare. Guaranteed to be
-  stable: equal elements will not be reordered."
+  "Sorts coll by comparing the keys (keyfn x) of its items, with comp when supplied and
+  compare otherwise. The sort is stable: items whose keys compare equal keep their
+  relative order."
   ([keyfn coll] (sort-by keyfn compare coll))
   ([keyfn comp coll]
    (sort (fn [x y] (comp (keyfn x) (keyfn y))) coll)))
 
 (defn rand-nth
-  "Return a random element of the (sequential) collection. Will have the same
-  performance characteristics as nth for the given collection."
+  "Picks an item of the sequential coll at random, with equal odds, by calling nth at a
+  random index (so linear time on lists and seqs). Throws on an empty coll."
   [coll]
   (nth coll (rand-int (count coll))))
 
 (defn replace
-  "Given a map of replacement pairs and a vector/collection, returns a vector/seq with
-  any elements = a key in smap replaced with the corresponding val in smap."
+  "Substitutes values using the map smap: each item of coll that is a key of smap is
+  replaced by the value it maps to. A vector gives a vector back; any other coll gives
+  a lazy seq."
   [smap coll]
   (if (vector? coll)
     (reduce (fn [v i]
@@ -411,7 +401,8 @@
     (map (fn [x] (let [e (find smap x)] (if e (val e) x))) coll)))
 
 (defn distinct?
-  "Returns true if no two of the arguments are ="
+  "True when all the arguments are different from each other under =, false when any two
+  are equal."
   ([x] true)
   ([x y] (not (= x y)))
   ([x y & more]
@@ -426,9 +417,8 @@
 ;; ---- indexed and splitting seq functions ----
 
 (defn map-indexed
-  "Returns a lazy sequence consisting of the result of applying f to 0 and the first
-  item of coll, followed by applying f to 1 and the second item in coll, etc, until coll
-  is exhausted. Thus function f should accept 2 arguments, index and item."
+  "Lazy seq of (f i x) for each item x of coll, where i is the position of x counting
+  from 0."
   [f coll]
   (let [step (fn step [i s]
                (lazy-seq
@@ -437,8 +427,8 @@
     (step 0 coll)))
 
 (defn keep-indexed
-  "Returns a lazy sequence of the non-nil results of (f index item). Note, this means
-  false return values will be included. f must be free of side-effects."
+  "Lazy seq of the results of (f i x), with i the position of x in coll from 0, leaving
+  out the nil results; false results stay."
   [f coll]
   (let [step (fn step [i s]
                (lazy-seq
@@ -451,25 +441,27 @@
     (step 0 coll)))
 
 (defn split-at
-  "Returns a vector of [(take n coll) (drop n coll)]"
+  "Splits coll at position n, giving a two-item vector: the first n items, then the
+  rest."
   [n coll]
   [(take n coll) (drop n coll)])
 
 (defn split-with
-  "Returns a vector of [(take-while pred coll) (drop-while pred coll)]"
+  "Splits coll where pred first fails, giving a two-item vector: the leading items that
+  satisfy pred, then the rest, as take-while and drop-while would."
   [pred coll]
   [(take-while pred coll) (drop-while pred coll)])
 
 (defn take-nth
-  "Returns a lazy seq of every nth item in coll."
+  "Lazy seq of the items of coll at positions 0, n, 2n and so on."
   [n coll]
   (lazy-seq
     (when-let [s (seq coll)]
       (cons (first s) (take-nth n (drop n s))))))
 
 (defn take-last
-  "Returns a seq of the last n items in coll. Depending on the type of coll may be no
-  better than linear time. For vectors, see also subvec."
+  "Seq of the final n items of coll, or nil when coll is empty or n is not positive.
+  Walks the whole coll, so it takes linear time; subvec is faster on vectors."
   [n coll]
   (loop [s (seq coll) lead (seq (drop n coll))]
     (if lead
@@ -477,13 +469,14 @@
       s)))
 
 (defn drop-last
-  "Return a lazy sequence of all but the last n (default 1) items in coll"
+  "Lazy seq of coll without its final n items (one item when n is left out)."
   ([coll] (drop-last 1 coll))
   ([n coll] (map (fn [x _] x) coll (drop n coll))))
 
 (defn reductions
-  "Returns a lazy seq of the intermediate values of the reduction (as per reduce) of coll
-  by f, starting with init."
+  "Lazy seq of the running results of reducing coll with f: init (or the first item)
+  first, then each intermediate accumulator that reduce would compute, ending with the
+  final one. Stops early on a reduced value."
   ([f coll]
    (lazy-seq
      (let [s (seq coll)]

@@ -8,39 +8,40 @@
 ;; ---- predicates ----
 
 (defn any?
-  "Returns true given any argument."
+  "A predicate that holds for everything: gives true whatever x is, nil included."
   [x] true)
 
 (defn ident?
-  "Return true if x is a symbol or keyword."
+  "True when x is a keyword or a symbol."
   [x] (or (keyword? x) (symbol? x)))
 
 (defn simple-ident?
-  "Return true if x is a symbol or keyword without a namespace."
+  "True when x is a keyword or symbol that has no namespace part."
   [x] (and (ident? x) (nil? (namespace x))))
 
 (defn qualified-ident?
-  "Return true if x is a symbol or keyword with a namespace."
+  "True when x is a keyword or symbol that has a namespace part, as :a/b or a/b."
   [x] (boolean (and (ident? x) (namespace x) true)))
 
 (defn simple-symbol?
-  "Return true if x is a symbol without a namespace."
+  "True when x is a symbol that has no namespace part."
   [x] (and (symbol? x) (nil? (namespace x))))
 
 (defn qualified-symbol?
-  "Return true if x is a symbol with a namespace."
+  "True when x is a symbol that has a namespace part, as a/b."
   [x] (boolean (and (symbol? x) (namespace x) true)))
 
 (defn simple-keyword?
-  "Return true if x is a keyword without a namespace."
+  "True when x is a keyword that has no namespace part."
   [x] (and (keyword? x) (nil? (namespace x))))
 
 (defn qualified-keyword?
-  "Return true if x is a keyword with a namespace."
+  "True when x is a keyword that has a namespace part, as :a/b."
   [x] (boolean (and (keyword? x) (namespace x) true)))
 
 (defn special-symbol?
-  "Returns true if s names a special form."
+  "True when the symbol s is the name of a special form (if, def, let*, fn*, quote and
+  the like), which the compiler handles itself instead of through a var."
   [s]
   (contains? '#{& . case* catch def deftype* do finally fn* if let* letfn* loop*
                 monitor-enter monitor-exit new quote recur reify* set! throw try var
@@ -52,21 +53,21 @@
   [num] (let [d (double num)] (not (== d d))))
 
 (defn infinite?
-  "Returns true if num is negative or positive infinity, else false. Throws
+  "True when num is ##Inf or ##-Inf, false for any other number. Throws
   ClassCastException for a non-number."
   [num] (let [d (double num)] (or (== d ##Inf) (== d ##-Inf))))
 
 ;; ---- metadata and volatiles ----
 
 (defn vary-meta
-  "Returns an object of the same type and value as obj, with (apply f (meta obj) args)
-  as its metadata."
+  "Gives obj back, same value and type, with its metadata replaced by (apply f (meta
+  obj) args)."
   [obj f & args]
   (with-meta obj (apply f (meta obj) args)))
 
 (defmacro vswap!
-  "Non-atomically swaps the value of the volatile as if:
-  (apply f current-value-of-vol args). Returns the value that was swapped in."
+  "Sets the volatile vol to (apply f its-current-value args) and returns that new value.
+  Not atomic: meant for state that a single thread owns."
   [vol f & args]
   (let [v (gensym "vol")]
     `(let [~v ~vol] (vreset! ~v (~f (deref ~v) ~@args)))))
@@ -83,13 +84,13 @@
       (throw (IllegalArgumentException. (str "Value out of range for " type-name ": " x))))))
 
 (defn byte
-  "Coerce to byte (-128..127; a long in Clove). Throws IllegalArgumentException when
-  out of range."
+  "Converts x to a byte-sized integer, in -128..127 (a long in Clove). Throws
+  IllegalArgumentException when x is out of that range."
   [x] (range-checked x -128 127 "byte"))
 
 (defn short
-  "Coerce to short (-32768..32767; a long in Clove). Throws IllegalArgumentException
-  when out of range."
+  "Converts x to a short-sized integer, in -32768..32767 (a long in Clove). Throws
+  IllegalArgumentException when x is out of that range."
   [x] (range-checked x -32768 32767 "short"))
 
 (defn- wrap-bits
@@ -109,9 +110,9 @@
         :else (long d)))
 
 (defn unchecked-long
-  "Coerce to long by truncation, without range checks: a double out of range saturates
-  (NaN is 0) and a big integer or decimal keeps its low 64 bits, as Java's (long) cast
-  and Number.longValue."
+  "Converts x to a long without range checks, truncating a fraction: a double out of
+  range saturates (NaN is 0) and a big integer or decimal keeps its low 64 bits, as
+  Java's (long) cast and Number.longValue."
   [x]
   (cond (char? x) (long x)
         (float? x) (saturate x Long/MIN_VALUE Long/MAX_VALUE)
@@ -121,42 +122,43 @@
                 (long (if (>= m 9223372036854775808N) (- m 18446744073709551616N) m)))))
 
 (defn unchecked-int
-  "Coerce to int (32 bits) as Java's (int) cast: integers wrap, doubles saturate to the
-  int range (NaN is 0); a long in Clove."
+  "Converts x to an int (32 bits) as Java's (int) cast: integers wrap, doubles saturate
+  to the int range (NaN is 0); a long in Clove."
   [x] (if (float? x) (saturate x -2147483648 2147483647) (wrap-bits (unchecked-long x) 32)))
 
 (defn unchecked-short
-  "Coerce to short (16 bits) by wrapping, as Java's (short) cast (a double goes through
-  (int) first); a long in Clove."
+  "Converts x to a short (16 bits) by wrapping, as Java's (short) cast (a double goes
+  through (int) first); a long in Clove."
   [x] (wrap-bits (unchecked-int x) 16))
 
 (defn unchecked-byte
-  "Coerce to byte (8 bits) by wrapping, as Java's (byte) cast (a double goes through
-  (int) first); a long in Clove."
+  "Converts x to a byte (8 bits) by wrapping, as Java's (byte) cast (a double goes
+  through (int) first); a long in Clove."
   [x] (wrap-bits (unchecked-int x) 8))
 
 (defn unchecked-char
-  "Coerce to char by wrapping to 16 bits, as Java's (char) cast."
+  "Converts x to a char by wrapping to 16 bits, as Java's (char) cast."
   [x] (char (bit-and (unchecked-int x) 0xFFFF)))
 
 (defn unchecked-double
-  "Coerce to double."
+  "Converts the number x to a double."
   [x] (double x))
 
-(defn unchecked-add-int "Returns the sum of x and y, both int; wraps to 32 bits." [x y] (unchecked-int (+ x y)))
-(defn unchecked-subtract-int "Returns the difference of x and y, both int; wraps to 32 bits." [x y] (unchecked-int (- x y)))
-(defn unchecked-multiply-int "Returns the product of x and y, both int; wraps to 32 bits." [x y] (unchecked-int (unchecked-multiply x y)))
-(defn unchecked-negate-int "Returns the negation of x, an int; wraps to 32 bits." [x] (unchecked-int (- x)))
+(defn unchecked-add-int "x + y, both ints; wraps to 32 bits." [x y] (unchecked-int (+ x y)))
+(defn unchecked-subtract-int "x - y, both ints; wraps to 32 bits." [x y] (unchecked-int (- x y)))
+(defn unchecked-multiply-int "x * y, both ints; wraps to 32 bits." [x y] (unchecked-int (unchecked-multiply x y)))
+(defn unchecked-negate-int "-x, x an int; wraps to 32 bits." [x] (unchecked-int (- x)))
 (defn unchecked-inc-int "Returns x + 1, x an int; wraps to 32 bits." [x] (unchecked-int (inc x)))
 (defn unchecked-dec-int "Returns x - 1, x an int; wraps to 32 bits." [x] (unchecked-int (dec x)))
-(defn unchecked-divide-int "Returns the division of x by y, both int, truncated toward zero." [x y] (unchecked-int (quot x y)))
-(defn unchecked-remainder-int "Returns the remainder of division of x by y, both int." [x y] (unchecked-int (rem x y)))
+(defn unchecked-divide-int "(quot x y), both ints; rounds toward zero." [x y] (unchecked-int (quot x y)))
+(defn unchecked-remainder-int "(rem x y), both ints; the sign follows x." [x y] (unchecked-int (rem x y)))
 
 ;; ---- seqs ----
 
 (defn bounded-count
-  "If coll is counted? returns its count, else will count at most the first n elements
-  of coll using its seq."
+  "Counts coll but stops at n: a counted coll gives its full count at once, any other is
+  walked through its seq for at most n items and the number seen is returned. Safe on
+  infinite seqs."
   [n coll]
   (if (counted? coll)
     (count coll)
@@ -164,29 +166,28 @@
       (if (and s (< i n)) (recur (inc i) (next s)) i))))
 
 (defn comparator
-  "Returns an implementation of java.util.Comparator based upon pred: -1 when
-  (pred x y), 1 when (pred y x), else 0."
+  "Turns the two-argument predicate pred (such as <) into a comparison function, usable
+  with sort: -1 when (pred x y) holds, 1 when (pred y x) holds, 0 otherwise."
   [pred]
   (fn [x y] (cond (pred x y) -1 (pred y x) 1 :else 0)))
 
 (defn replicate
-  "DEPRECATED: Use 'repeat' instead. Returns a lazy seq of n xs."
+  "Deprecated in favour of repeat. A lazy seq holding x n times."
   [n x] (take n (repeat x)))
 
 (defn random-sample
-  "Returns items from coll with random probability of prob (0.0 - 1.0). Returns a
-  transducer when no collection is provided."
+  "Lazy seq keeping each item of coll independently with probability prob, a number
+  between 0.0 and 1.0. (random-sample prob) alone is a transducer."
   ([prob] (filter (fn [_] (< (rand) prob))))
   ([prob coll] (filter (fn [_] (< (rand) prob)) coll)))
 
 (defn iteration
-  "Creates a seqable/reducible via repeated calls to step, a function of some
-  (continuation token) 'k'. The first call to step will be passed initk, returning
-  'ret'. Iff (somef ret) is true, (vf ret) will be included in the iteration, else
-  iteration will terminate and vf/kf will not be called. If (kf ret) is non-nil it will
-  be passed to the next step call, else iteration will terminate. Options: :somef
-  (default some?), :vf (default identity), :kf (default identity), :initk (default
-  nil). In Clove the result is a lazy seq (so it caches what it realized)."
+  "Walks a paged or token-driven source through step, a function of one token. step is
+  first called with initk; for each result ret, (vf ret) becomes part of the output if
+  (somef ret) is truthy, and (kf ret) is the next token, with the walk ending when
+  somef fails or kf gives nil. Options: :somef (default some?), :vf and :kf (default
+  identity), :initk (default nil). In Clove the result is a lazy seq (so it caches what
+  it realized)."
   [step & {:keys [somef vf kf initk] :or {vf identity kf identity somef some? initk nil}}]
   (letfn [(walk [ret]
             (when (somef ret)
@@ -196,20 +197,21 @@
     (lazy-seq (walk (step initk)))))
 
 (defn xml-seq
-  "A tree seq on the xml elements as per xml/parse (maps with :content)."
+  "Lazy seq of all the elements of an XML tree in the form xml parsing produces (maps
+  whose children are under :content), depth first, root first."
   [root]
   (tree-seq (complement string?) (comp seq :content) root))
 
 (defn test
-  "test [v] finds fn at key :test in var metadata and calls it, presuming failure will
-  throw exception"
+  "Runs the test function stored under :test in the metadata of the var v: returns :ok
+  after running it (it signals failure by throwing), or :no-test when v has none."
   [v]
   (let [f (:test (meta v))]
     (if f (do (f) :ok) :no-test)))
 
 (defn clojure-version
-  "Returns the version of Clojure whose behaviour Clove follows, as a printable string
-  (\"1.11.1\"; see *clojure-version*)."
+  "The Clojure version whose behaviour Clove follows, as a string such as \"1.11.1\"
+  (built from *clojure-version*)."
   []
   (let [{:keys [major minor incremental qualifier]} *clojure-version*]
     (str major "." minor (when incremental (str "." incremental)) (when qualifier (str "-" qualifier)))))
@@ -217,11 +219,9 @@
 ;; ---- vars and bindings ----
 
 (defmacro with-local-vars
-  "varbinding=> symbol init-expr
-
-  Executes the exprs in a context in which the symbols are bound to vars with per-thread
-  bindings to the init-exprs. The symbols refer to the var objects themselves, and must
-  be accessed with var-get and var-set."
+  "Evaluates body with each name of name-vals-vec (a vector of name init pairs) bound to
+  a fresh var, not to a value. The vars start with the init values; read them with
+  var-get or @ and change them with var-set."
   [name-vals-vec & body]
   (when-not (and (vector? name-vals-vec) (even? (count name-vals-vec)))
     (throw (IllegalArgumentException. "with-local-vars requires a vector for its binding with an even number of forms")))
@@ -230,38 +230,39 @@
      (try ~@body (finally (pop-thread-bindings)))))
 
 (defn with-bindings*
-  "Takes a map of Var/value pairs. Installs for the given Vars the associated values as
-  thread-local bindings. Then calls f with the supplied arguments. Pops the installed
-  bindings after f returned. Returns whatever f returns."
+  "Calls (apply f args) with thread bindings in effect: binding-map maps dynamic vars to
+  the values they take during the call. The bindings are removed when f returns or
+  throws; returns what f returns."
   [binding-map f & args]
   (push-thread-bindings binding-map)
   (try (apply f args) (finally (pop-thread-bindings))))
 
 (defmacro with-bindings
-  "Takes a map of Var/value pairs. Installs for the given Vars the associated values as
-  thread-local bindings. Then executes body. Pops the installed bindings after body was
-  evaluated. Returns the value of body."
+  "Evaluates body with thread bindings in effect: binding-map maps dynamic vars (var
+  objects, not symbols) to the values they take meanwhile. The bindings are removed
+  when body ends or throws; returns the value of body."
   [binding-map & body]
   `(with-bindings* ~binding-map (fn [] ~@body)))
 
 (defn bound-fn*
-  "Returns a function, which will install the same bindings in effect as in the thread at
-  the time bound-fn* was called and then call f with any given arguments. In Clove, where
-  code runs on one thread, this matters for functions called later, outside the binding."
+  "Wraps f into a function that, whenever it is called, first re-establishes the thread
+  bindings that were in effect when bound-fn* ran, then calls f with its arguments. In
+  Clove, where code runs on one thread, this matters for functions called later,
+  outside the binding."
   [f]
   (let [bindings (get-thread-bindings)]
     (fn [& args] (apply with-bindings* bindings f args))))
 
 (defmacro bound-fn
-  "Returns a function defined by the given fntail, which will install the same bindings in
-  effect as in the thread at the time bound-fn was called."
+  "Like fn, but the function made carries the thread bindings in effect where bound-fn
+  was evaluated and re-establishes them each time it runs (see bound-fn*)."
   [& fntail]
   `(bound-fn* (fn ~@fntail)))
 
 (defn requiring-resolve
-  "Resolves namespace-qualified sym per 'resolve'. If initial resolve fails, attempts to
-  require sym's namespace and retries. Throws IllegalArgumentException for a symbol with
-  no namespace."
+  "Resolves the namespace-qualified symbol sym to its var like resolve; when that finds
+  nothing, requires the symbol's namespace first and tries again. Throws
+  IllegalArgumentException for a symbol with no namespace."
   [sym]
   (if (qualified-symbol? sym)
     (or (resolve sym)
@@ -270,8 +271,9 @@
     (throw (IllegalArgumentException. (str "Not a qualified symbol: " sym)))))
 
 (defmacro locking
-  "Executes exprs in an implicit do, while holding the monitor of x. Clove runs each VM on
-  one thread, so x is evaluated and the body run; there is nothing to lock."
+  "Evaluates body, as do does, under the lock of the object x, so that other threads
+  locking x wait. Clove runs each VM on one thread, so x is evaluated and the body run;
+  there is nothing to lock."
   [x & body]
   `(do ~x ~@body))
 
@@ -280,21 +282,22 @@
 (def ^:private tapset (atom []))
 
 (defn add-tap
-  "Adds f, a fn of one argument, to the tap set. This function may (briefly) block. Clove
+  "Registers f, a function of one argument, to receive every value sent with tap>. Clove
   calls taps synchronously from tap>, in the order they were added. Returns nil."
   [f]
   (swap! tapset (fn [ts] (if (some #(identical? f %) ts) ts (conj ts f))))
   nil)
 
 (defn remove-tap
-  "Remove f from the tap set."
+  "Unregisters the tap function f added with add-tap. Returns nil."
   [f]
   (swap! tapset (fn [ts] (filterv #(not (identical? f %)) ts)))
   nil)
 
 (defn tap>
-  "Sends x to any taps. Clove calls each tap now, on this thread (Clojure queues x for a
-  tap thread); an exception in a tap is ignored. Returns true."
+  "Passes x to every function registered with add-tap. Clove calls each tap now, on this
+  thread (Clojure queues x for a tap thread); an exception in a tap is ignored. Returns
+  true."
   [x]
   (doseq [f @tapset] (try (f x) (catch Throwable _ nil)))
   true)
@@ -315,12 +318,10 @@
     cls))
 
 (defmacro import
-  "import-list => (package-symbol class-name-symbols*)
-
-  For each name in class-name-symbols, adds a mapping from name to the class named by
-  package.name to the current namespace. Use :import in the ns macro in preference to
-  calling this directly. Clove's classes are its host classes (docs/differences.md);
-  java.lang names need no import."
+  "Makes Java classes known in the current namespace by their short names. Each argument
+  is a full class symbol such as java.util.Date, or a list of a package symbol and
+  class names, as in (java.util Date UUID). Prefer the :import clause of ns. Clove's
+  classes are its host classes (docs/differences.md); java.lang names need no import."
   [& import-symbols-or-lists]
   (let [specs (map #(if (and (seq? %) (= 'quote (first %))) (second %) %) import-symbols-or-lists)
         classes (mapcat (fn [spec]

@@ -50,23 +50,24 @@
     (if (symbol? s) (symbol m) m)))
 
 (defn namespace-munge
-  "Converts a Clojure namespace name to a legal Java package name (- becomes _)."
+  "The Java package name for the namespace name ns: each - becomes _."
   [ns]
   (.replace (str ns) \- \_))
 
 ;; ---- values ----
 
 (defn cast
-  "Throws a ClassCastException if x is not a c, else returns x."
+  "Gives x back when it is an instance of class c (or nil); otherwise throws
+  ClassCastException."
   [c x]
   (if (or (nil? x) (instance? c x))
     x
     (throw (ClassCastException. (str "Cannot cast " (.getName (class x)) " to " c)))))
 
 (defn vector-of
-  "Creates a new vector of a single primitive type t, where t is one of :int :long :float
-  :double :byte :short :char or :boolean, containing the contents of elements coerced
-  to that type. In Clove it is a persistent vector of the coerced values."
+  "On the JVM, a vector that stores values of one primitive type t (:int, :long, :float,
+  :double, :byte, :short, :char or :boolean), holding the elements converted to that
+  type. In Clove it is a persistent vector of the coerced values."
   [t & elements]
   (let [coerce (case t
                  :int int :long long :float float :double double :byte byte :short short
@@ -75,42 +76,42 @@
     (into [] (map coerce) elements)))
 
 (defn seque
-  "Creates a queued seq on another (presumably lazy) seq s. JVM Clojure fills the queue
-  (of n items, or a BlockingQueue) from s on another thread; Clove has one thread, so
-  the result is a lazy seq of s's items, realized as it is consumed."
+  "A seq of the items of s read through a buffer that is filled ahead of consumption.
+  JVM Clojure fills the queue (of n items, or a BlockingQueue) from s on another
+  thread; Clove has one thread, so the result is a lazy seq of s's items, realized as
+  it is consumed."
   ([s] (seque 100 s))
   ([n-or-q s] (lazy-seq (seq s))))
 
 ;; ---- struct maps (deprecated in Clojure: use records) ----
 
 (defn create-struct
-  "Returns a structure basis object: the keys of the struct maps made from it."
+  "Makes a struct basis from keys: the keys that the struct maps built on it always
+  hold, in that order."
   [& keys]
   (vec keys))
 
 (defmacro defstruct
-  "Same as (def name (create-struct keys...))"
+  "Defines name as the struct basis (create-struct keys...)."
   [name & keys]
   `(def ~name (create-struct ~@keys)))
 
 (defn struct-map
-  "Returns a new structmap instance with the keys of the structure-basis. keyvals may
-  contain all, some or none of the basis keys - where values are not supplied they will
-  default to nil. keyvals can also contain keys not in the basis. In Clove a struct map
-  is an array map holding the basis keys first."
+  "Makes a struct map on basis s: it holds every basis key, with the value given for it
+  in the key/value pairs inits, or nil. Keys outside the basis may be given too. In
+  Clove a struct map is an array map holding the basis keys first."
   [s & inits]
   (apply assoc (apply array-map (interleave s (repeat nil))) inits))
 
 (defn struct
-  "Returns a new structmap instance with the keys of the structure-basis. vals must be
-  supplied for basis keys in order - where values are not supplied they will default
-  to nil."
+  "Makes a struct map on basis s with the values vals given positionally, in the order
+  of the basis keys; keys past the last value get nil."
   [s & vals]
   (apply array-map (interleave s (concat vals (repeat nil)))))
 
 (defn accessor
-  "Returns a fn that, given an instance of a structmap with the basis, returns the value
-  at the key."
+  "A function that reads key from struct maps built on basis s: (accessor s :k) works
+  like :k on them."
   [s key]
   (when-not (some #(= key %) s)
     (throw (IllegalArgumentException. "Not a key of struct")))
@@ -119,9 +120,9 @@
 ;; ---- definitions, loading, printing ----
 
 (defmacro definline
-  "Experimental - like defmacro, except defines a named function whose body is the
-  expansion, calls to which may be expanded inline as if it were a macro. Cannot be
-  used with variadic (&) args."
+  "Defines name as a function whose body is written like a macro's (a template returning
+  code): calls to it can be expanded in place, while it stays an ordinary function when
+  used as a value. Variadic parameters are not allowed."
   [name & decl]
   (let [[pre-args [args expr]] (split-with (comp not vector?) decl)]
     `(do
@@ -130,7 +131,8 @@
        (var ~name))))
 
 (defn load-reader
-  "Sequentially read and evaluate the set of forms contained in the stream/file."
+  "Reads every form from the reader rdr and evaluates each in turn, giving the value of
+  the last."
   [rdr]
   (load-string (slurp rdr)))
 
@@ -140,13 +142,14 @@
   (.write w (str o)))
 
 (def default-data-readers
-  "Default map of data reader functions provided by Clojure: #inst and #uuid. In Clove
-  they are read by the reader itself; these functions read the same from a string."
+  "The built-in tagged-literal readers, for #inst and #uuid, as a map from tag symbol to
+  reader function. In Clove they are read by the reader itself; these functions read
+  the same from a string."
   {'inst (fn [s] (read-string (str "#inst " (pr-str s))))
    'uuid (fn [s] (read-string (str "#uuid " (pr-str s))))})
 
 (defn uri?
-  "Return true if x is a java.net.URI. Clove has no URI values: always false."
+  "On the JVM, true when x is a java.net.URI. Clove has no URI values: always false."
   [x]
   false)
 
@@ -165,11 +168,12 @@
   (inst-ms* [inst] (-inst-ms inst)))
 
 (defn inst-ms
-  "Return the number of milliseconds since January 1, 1970, 00:00:00 GMT"
+  "The instant inst as a count of milliseconds since 1970-01-01T00:00:00Z."
   [inst]
   (inst-ms* inst))
 
 (defn inst?
-  "Return true if x satisfies Inst"
+  "True when x is an instant, a value implementing the Inst protocol (such as a #inst
+  date)."
   [x]
   (satisfies? Inst x))

@@ -9,11 +9,12 @@
 ;; their state in a volatile created when the transducer is applied to rf.
 
 (defn unreduced
-  "If x is reduced?, returns (deref x), else returns x"
+  "Takes the value out of a reduced wrapper; any other x is given back as it is."
   [x] (if (reduced? x) (-unreduced x) x))
 
 (defn ensure-reduced
-  "If x is already reduced?, returns it, else returns (reduced x)"
+  "Wraps x with reduced unless it is already a reduced value, so that it is wrapped
+  exactly once."
   [x] (if (reduced? x) x (reduced x)))
 
 (defn- -preserving-reduced
@@ -25,9 +26,9 @@
       (if (reduced? ret) (reduced ret) ret))))
 
 (defn completing
-  "Takes a reducing function f of 2 args and returns a fn suitable for transduce by
-  adding an arity-1 signature that calls cf (default - identity) on the result
-  argument."
+  "Turns a two-argument reducing function f into one usable with transduce by adding a
+  one-argument completion step that calls cf on the final result (identity when cf is
+  left out). The zero- and two-argument calls go to f."
   ([f] (completing f identity))
   ([f cf]
    (fn
@@ -36,12 +37,10 @@
      ([x y] (f x y)))))
 
 (defn transduce
-  "reduce with a transformation of f (xf). If init is not supplied, (f) will be called
-  to produce it. f should be a reducing step function that accepts both 1 and 2
-  arguments. Returns the result of applying (the transformed) xf to init and the first
-  item in coll, then applying xf to that result and the 2nd item, etc. If coll contains
-  no items, returns init and f is not called. Note that certain transforms may inject
-  or skip items."
+  "Reduces coll like reduce, but through the transducer xform applied to the reducing
+  function f. The starting value is init, or (f) when init is left out; after the last
+  item the completion arity (f result) runs once on the result. The transducer may
+  drop, add or change items, or stop the reduction early."
   ([xform f coll] (transduce xform f (f) coll))
   ([xform f init coll]
    (let [f (xform f)
@@ -49,8 +48,8 @@
      (f ret))))
 
 (defn cat
-  "A transducer which concatenates the contents of each input, which must be a
-  collection, into the reduction."
+  "Transducer that splices every input into the reduction item by item, flattening one
+  level; each input has to be a collection (or nil)."
   [rf]
   (let [rrf (-preserving-reduced rf)]
     (fn
@@ -61,8 +60,10 @@
 (def ^:private -lazy-into into)
 
 (defn into
-  "Returns a new coll consisting of to-coll with all of the items of from-coll
-  conjoined. A transducer may be supplied."
+  "Adds each item of from onto the collection to with conj and returns the result, so
+  the type of to decides where items go (end of a vector, front of a list, keys of a
+  map). With xform, the items pass through that transducer first. The metadata of to is
+  kept."
   ([] [])
   ([to] to)
   ([to from]
@@ -107,12 +108,11 @@
     (step s)))
 
 (defn sequence
-  "Coerces coll to a (possibly empty) sequence, if it is not already one. Will not force
-  a lazy seq. (sequence nil) yields (). When a transducer is supplied, returns a lazy
-  sequence of applications of the transform to the items in coll(s), i.e. to the set of
-  first items of each coll, followed by the set of second items in each coll, until any
-  one of the colls is exhausted. Any remaining items in other colls are ignored. The
-  transform is applied one input at a time, as the sequence is consumed."
+  "With one argument, gives coll as a seq without realizing a lazy seq, and () rather
+  than nil for an empty coll. With a transducer, gives a lazy seq of what xform
+  produces from the items of coll, computed a little at a time as the seq is walked;
+  with several colls the transducer is fed their items in step, up to the end of the
+  shortest."
   ([coll] (if (seq? coll) coll (or (seq coll) ())))
   ([xform coll]
    (-transformed-seq xform coll (fn [rf x] (rf nil x))))
@@ -120,9 +120,9 @@
    (-transformed-seq xform (apply map list coll colls) (fn [rf xs] (apply rf nil xs)))))
 
 (defn eduction
-  "Returns a reducible/iterable application of the transducers to the items in coll.
-  Transducers are applied in order as if combined with comp. In Clove this is a lazy
-  sequence (sequence (apply comp xforms) coll), so it is cached once walked."
+  "Applies the transducers, composed left to right as comp would, to the items of the
+  coll given last. In Clove this is a lazy sequence, (sequence (apply comp xforms)
+  coll), so it is cached once walked rather than recomputed on each reduce."
   [& xforms]
   (let [coll (last xforms)
         xs (butlast xforms)]
@@ -132,11 +132,9 @@
 
 (def ^:private -lazy-map map)
 (defn map
-  "Returns a lazy sequence consisting of the result of applying f to the set of first
-  items of each coll, followed by applying f to the set of second items in each coll,
-  until any one of the colls is exhausted. Any remaining items in other colls are
-  ignored. Function f should accept number-of-colls arguments. Returns a transducer when
-  no collection is provided."
+  "Lazily applies f to the items of one or more colls taken in step: the result holds (f
+  a0 b0 ...), then (f a1 b1 ...), and so on. f takes as many arguments as there are
+  colls; the seq ends with the shortest coll. (map f) alone is a transducer."
   ([f]
    (fn [rf]
      (fn
@@ -151,9 +149,9 @@
 
 (def ^:private -lazy-filter filter)
 (defn filter
-  "Returns a lazy sequence of the items in coll for which (pred item) returns logical
-  true. pred must be free of side-effects. Returns a transducer when no collection is
-  provided."
+  "Lazy seq of only those items x of coll for which (pred x) is truthy, in their
+  original order; pred should have no side effects. (filter pred) alone is a
+  transducer."
   ([pred]
    (fn [rf]
      (fn
@@ -163,17 +161,15 @@
   ([pred coll] (-lazy-filter pred coll)))
 
 (defn remove
-  "Returns a lazy sequence of the items in coll for which (pred item) returns logical
-  false. pred must be free of side-effects. Returns a transducer when no collection is
-  provided."
+  "Lazy seq of the items x of coll for which (pred x) is false or nil, the opposite of
+  filter. (remove pred) alone is a transducer."
   ([pred] (filter (complement pred)))
   ([pred coll] (filter (complement pred) coll)))
 
 (def ^:private -lazy-keep keep)
 (defn keep
-  "Returns a lazy sequence of the non-nil results of (f item). Note, this means false
-  return values will be included. f must be free of side-effects. Returns a transducer
-  when no collection is provided."
+  "Lazy seq of (f x) for each x of coll, leaving out the nil results (false results are
+  kept). (keep f) alone is a transducer."
   ([f]
    (fn [rf]
      (fn
@@ -186,8 +182,8 @@
 
 (def ^:private -lazy-take take)
 (defn take
-  "Returns a lazy sequence of the first n items in coll, or all items if there are fewer
-  than n. Returns a stateful transducer when no collection is provided."
+  "Lazy seq of at most n items: the first n of coll, or all of coll when it is shorter.
+  (take n) alone is a stateful transducer."
   ([n]
    (fn [rf]
      (let [nv (volatile! n)]
@@ -203,9 +199,8 @@
 
 (def ^:private -lazy-take-while take-while)
 (defn take-while
-  "Returns a lazy sequence of successive items from coll while (pred item) returns
-  logical true. pred must be free of side-effects. Returns a transducer when no
-  collection is provided."
+  "Lazy seq of the leading items of coll that satisfy pred; it stops just before the
+  first item for which pred is falsy. (take-while pred) alone is a transducer."
   ([pred]
    (fn [rf]
      (fn
@@ -216,8 +211,8 @@
 
 (def ^:private -lazy-drop drop)
 (defn drop
-  "Returns a lazy sequence of all but the first n items in coll. Returns a stateful
-  transducer when no collection is provided."
+  "Lazy seq of coll without its first n items; empty when coll has n items or fewer.
+  (drop n) alone is a stateful transducer."
   ([n]
    (fn [rf]
      (let [nv (volatile! n)]
@@ -232,9 +227,8 @@
 
 (def ^:private -lazy-drop-while drop-while)
 (defn drop-while
-  "Returns a lazy sequence of the items in coll starting from the first item for which
-  (pred item) returns logical false. Returns a stateful transducer when no collection is
-  provided."
+  "Lazy seq that skips the leading items of coll that satisfy pred and yields everything
+  from the first failing item on. (drop-while pred) alone is a stateful transducer."
   ([pred]
    (fn [rf]
      (let [dv (volatile! true)]
@@ -249,8 +243,8 @@
 
 (def ^:private -lazy-take-nth take-nth)
 (defn take-nth
-  "Returns a lazy seq of every nth item in coll. Returns a stateful transducer when no
-  collection is provided."
+  "Lazy seq of the items of coll at positions 0, n, 2n and so on. (take-nth n) alone is
+  a stateful transducer."
   ([n]
    (fn [rf]
      (let [iv (volatile! -1)]
@@ -264,9 +258,9 @@
 
 (def ^:private -lazy-partition-all partition-all)
 (defn partition-all
-  "Returns a lazy sequence of lists like partition, but may include partitions with
-  fewer than n items at the end. Returns a stateful transducer when no collection is
-  provided."
+  "Lazy seq of lists of n consecutive items of coll, each starting step items after the
+  previous (step defaults to n); unlike partition, a short final group is kept.
+  (partition-all n) alone is a stateful transducer."
   ([n]
    (fn [rf]
      (let [a (volatile! [])]
@@ -288,9 +282,9 @@
 
 (def ^:private -lazy-partition-by partition-by)
 (defn partition-by
-  "Applies f to each value in coll, splitting it each time f returns a new value.
-  Returns a lazy seq of partitions. Returns a stateful transducer when no collection is
-  provided."
+  "Splits coll lazily into runs of adjacent items on which f gives equal results; a new
+  list starts whenever (f x) changes from the previous item's value. (partition-by f)
+  alone is a stateful transducer."
   ([f]
    (fn [rf]
      (let [a (volatile! [])
@@ -319,8 +313,8 @@
 
 (def ^:private -lazy-distinct distinct)
 (defn distinct
-  "Returns a lazy sequence of the elements of coll with duplicates removed. Returns a
-  stateful transducer when no collection is provided."
+  "Lazy seq of the items of coll with repeats left out: each value appears only at its
+  first occurrence. (distinct) with no argument is a stateful transducer."
   ([]
    (fn [rf]
      (let [seen (volatile! #{})]
@@ -336,8 +330,8 @@
 
 (def ^:private -lazy-dedupe dedupe)
 (defn dedupe
-  "Returns a lazy sequence removing consecutive duplicates in coll. Returns a transducer
-  when no collection is provided."
+  "Lazy seq of coll in which a run of equal adjacent items is collapsed to a single
+  item. (dedupe) with no argument is a stateful transducer."
   ([]
    (fn [rf]
      (let [none (reduced nil)
@@ -353,8 +347,8 @@
 
 (def ^:private -lazy-interpose interpose)
 (defn interpose
-  "Returns a lazy seq of the elements of coll separated by sep. Returns a stateful
-  transducer when no collection is provided."
+  "Lazy seq of the items of coll with sep placed between each pair of neighbours.
+  (interpose sep) alone is a stateful transducer."
   ([sep]
    (fn [rf]
      (let [started (volatile! false)]
@@ -370,18 +364,15 @@
 
 (def ^:private -lazy-mapcat mapcat)
 (defn mapcat
-  "Returns the result of applying concat to the result of applying map to f and colls.
-  Thus function f should return a collection. Returns a transducer when no collections
-  are provided."
+  "Calls f on the items of the colls as map does and joins the collections f returns end
+  to end into one lazy seq. (mapcat f) alone is a transducer, (comp (map f) cat)."
   ([f] (comp (map f) cat))
   ([f & colls] (apply -lazy-mapcat f colls)))
 
 (def ^:private -lazy-map-indexed map-indexed)
 (defn map-indexed
-  "Returns a lazy sequence consisting of the result of applying f to 0 and the first
-  item of coll, followed by applying f to 1 and the second item in coll, etc, until coll
-  is exhausted. Thus function f should accept 2 arguments, index and item. Returns a
-  stateful transducer when no collection is provided."
+  "Lazy seq of (f i x) for each item x of coll, where i is the position of x counting
+  from 0. (map-indexed f) alone is a stateful transducer."
   ([f]
    (fn [rf]
      (let [iv (volatile! -1)]
@@ -393,9 +384,9 @@
 
 (def ^:private -lazy-keep-indexed keep-indexed)
 (defn keep-indexed
-  "Returns a lazy sequence of the non-nil results of (f index item). Note, this means
-  false return values will be included. f must be free of side-effects. Returns a
-  stateful transducer when no collection is provided."
+  "Lazy seq of the results of (f i x), with i the position of x in coll from 0, leaving
+  out the nil results; false results stay. (keep-indexed f) alone is a stateful
+  transducer."
   ([f]
    (fn [rf]
      (let [iv (volatile! -1)]
@@ -409,19 +400,17 @@
 
 (def ^:private -lazy-replace replace)
 (defn replace
-  "Given a map of replacement pairs and a vector/collection, returns a vector/seq with
-  any elements = a key in smap replaced with the corresponding val in smap. Returns a
-  transducer when no collection is provided."
+  "Substitutes values using the map smap: each item of coll that is a key of smap is
+  replaced by the value it maps to. A vector gives a vector back, any other coll a lazy
+  seq. (replace smap) alone is a transducer."
   ([smap] (map (fn [x] (let [e (find smap x)] (if e (val e) x)))))
   ([smap coll] (-lazy-replace smap coll)))
 
 (defn halt-when
-  "Returns a transducer that ends transduction when pred returns true for an input.
-  When retf is supplied it must be a fn of 2 arguments - it will be passed the
-  (completed) result so far and the input that triggered the predicate, and its return
-  value (if it does not throw an exception) will be the return value of the transducer.
-  If retf is not supplied, the input that triggered the predicate will be returned. If
-  the predicate never returns true the transduction is unaffected."
+  "Transducer that stops the whole transduction at the first input for which pred is
+  truthy. The result is then that input, or, when retf is given, (retf result-so-far
+  input) with the result so far already completed. If pred never fires, the transducer
+  changes nothing."
   ([pred] (halt-when pred nil))
   ([pred retf]
    (fn [rf]

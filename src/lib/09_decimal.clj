@@ -7,13 +7,10 @@
   *math-context* nil)
 
 (defmacro with-precision
-  "Sets the precision and rounding mode to be used for BigDecimal operations.
-
-  Usage: (with-precision 10 (/ 1M 3))
-  or:    (with-precision 10 :rounding HALF_DOWN (/ 1M 3))
-
-  The rounding mode is one of CEILING, FLOOR, HALF_UP, HALF_DOWN,
-  HALF_EVEN, UP, DOWN and UNNECESSARY; it defaults to HALF_UP."
+  "Evaluates exprs with BigDecimal arithmetic rounded to precision significant digits,
+  as in (with-precision 10 (/ 1M 3)). An optional :rounding mode may follow the
+  precision, as in (with-precision 10 :rounding HALF_DOWN (/ 1M 3)): one of CEILING,
+  FLOOR, HALF_UP (the default), HALF_DOWN, HALF_EVEN, UP, DOWN and UNNECESSARY."
   [precision & exprs]
   (let [[body rm] (if (= (first exprs) :rounding)
                     [(next (next exprs)) (second exprs)]

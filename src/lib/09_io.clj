@@ -3,11 +3,10 @@
 ;; are made by the interpreter (runtime/host/stream.cpp); printing and read-line are natives (natives/core/io.cpp).
 
 (defmacro with-open
-  "bindings => [name init ...]
-
-  Evaluates body in a try expression with names bound to the values of the inits, and a
-  finally clause that closes each of them, in reverse order. In Clove the values must be
-  readers or writers (clojure.java.io/reader, writer, java.io.StringWriter ...)."
+  "Binds names to resources, like let with a vector of name value pairs, evaluates body,
+  and then closes every bound value in reverse order, whether body returned or threw.
+  In Clove the values must be readers or writers (clojure.java.io/reader, writer,
+  java.io.StringWriter ...)."
   [bindings & body]
   (when-not (vector? bindings)
     (throw (IllegalArgumentException. "with-open requires a vector for its binding")))
@@ -22,17 +21,17 @@
     :else (throw (IllegalArgumentException. "with-open only allows Symbols in bindings"))))
 
 (defmacro with-in-str
-  "Evaluates body in a context in which *in* is bound to a fresh StringReader
-  initialized with the string s."
+  "Evaluates body with *in* reading from the string s, so that read-line, read and the
+  like take their input from it."
   [s & body]
   `(with-open [s# (clojure.core/-string-reader ~s)]
      (binding [*in* s#]
        ~@body)))
 
 (defn line-seq
-  "Returns the lines of text from rdr as a lazy sequence of strings. rdr must be a
-  java.io.BufferedReader (e.g. from clojure.java.io/reader, or *in*). Clove also accepts
-  a file's path string, read when line-seq is called."
+  "Lazy seq of the lines of text read from rdr, without their line terminators; it ends
+  at end of input. rdr is a java.io.BufferedReader (e.g. from clojure.java.io/reader,
+  or *in*). Clove also accepts a file's path string, read when line-seq is called."
   [rdr]
   (if (string? rdr)
     (-file-lines rdr)
@@ -40,9 +39,9 @@
       (cons line (lazy-seq (line-seq rdr))))))
 
 (defn file-seq
-  "A tree seq on java.io.Files: dir, then (for a directory) everything below it, depth
-  first. Clove lists each directory's entries sorted by name (the JVM leaves the order to
-  the file system)."
+  "Lazy seq of java.io.File objects for dir and, when it is a directory, everything
+  under it, depth first. Clove lists each directory's entries sorted by name (the JVM
+  leaves the order to the file system)."
   [dir]
   (tree-seq (fn [f] (.isDirectory f)) (fn [d] (seq (.listFiles d))) dir))
 
@@ -66,15 +65,15 @@
 (defmethod print-dup :default [x w] (print-method x w))
 
 (defn read
-  "Reads the next object from stream, which must be a reader (*in*, a StringReader,
+  "Reads one form from the reader stream (*in*, a StringReader,
   clojure.java.io/reader; Clove's readers are all pushback readers), and leaves what
   follows it in the stream. Reading stdin takes more lines until the form is complete.
-  At end of input: eof-value when eof-error? is false, else RuntimeException \"EOF while
-  reading\". With an opts map: :eof gives the end-of-input value (without it, end of input
-  throws); :read-cond :allow reads reader conditionals (the branch of a feature of
-  clove.reader/features, of :features, or :default), :read-cond :preserve reads them as
-  ReaderConditional values, and without :read-cond they are an error. Tagged literals
-  follow *data-readers*."
+  At end of input: eof-value when eof-error? is false, else RuntimeException \"EOF
+  while reading\". With an opts map: :eof gives the end-of-input value (without it, end
+  of input throws); :read-cond :allow reads reader conditionals (the branch of a
+  feature of clove.reader/features, of :features, or :default), :read-cond :preserve
+  reads them as ReaderConditional values, and without :read-cond they are an error.
+  Tagged literals follow *data-readers*."
   ([] (read *in*))
   ([stream] (read stream true nil))
   ([stream eof-error? eof-value] (-read stream eof-error? eof-value false))
@@ -82,8 +81,8 @@
   ([opts stream] (-read stream (not (contains? opts :eof)) (:eof opts) false false opts)))
 
 (defn read+string
-  "Like read, and taking the same args, but returns a vector of the object read and the
-  (whitespace-trimmed) text it was read from."
+  "Reads one object as read does, with the same arguments, and gives a vector of the
+  object and the source text it came from, with surrounding whitespace trimmed."
   ([] (read+string *in*))
   ([stream] (read+string stream true nil))
   ([stream eof-error? eof-value] (-read stream eof-error? eof-value true))

@@ -115,20 +115,20 @@
       (if (identical? ::none v) {:status :pending, :val nil} {:status :ready, :val v}))))
 
 (defn promise
-  "Returns a promise object that can be read with deref/@, and set, once only, with
-  deliver. Calls to deref/@ prior to delivery will block, unless the variant of deref
-  with timeout is used. All subsequent derefs will return the same delivered value
-  without blocking. See also - realized?.
-  In Clove a blocked deref runs the pending futures (one thread, fibers); when none can
-  deliver, a deref without a timeout throws IllegalStateException instead of hanging."
+  "Makes an empty promise: a reference that can be given a value once, with deliver, and
+  read with deref or @ any number of times. A deref before delivery waits (or, with a
+  timeout, gives up after ms and returns the timeout value); realized? tells whether it
+  has a value yet. In Clove a blocked deref runs the pending futures (one thread,
+  fibers); when none can deliver, a deref without a timeout throws
+  IllegalStateException instead of hanging."
   {:added "1.1"}
   []
   (->Promise (volatile! ::none)))
 
 (defn deliver
-  "Delivers the supplied value to the promise, releasing any pending derefs. A
-  subsequent call to deliver on a promise will have no effect. Returns the promise the
-  first time, nil after."
+  "Gives promise p its value val and wakes whatever is waiting to deref it. Only the
+  first delivery counts: it returns the promise, and later deliveries change nothing
+  and return nil."
   {:added "1.1"}
   [^Promise promise val]
   (let [cell (.-cell promise)]
@@ -175,12 +175,10 @@
     nil))
 
 (defn future-call
-  "Takes a function of no args and yields a future object that will invoke the
-  function in another thread, and will cache the result and return it on all
-  subsequent calls to deref/@. If the computation has not yet finished, calls to
-  deref/@ will block, unless the variant of deref with timeout is used. See also -
-  realized?.
-  In Clove the function runs at once on a new fiber until it ends or blocks on a
+  "Starts running the no-argument function f as a future and returns the future at once.
+  deref gives f's value (or throws its exception) and keeps giving the same one; a
+  deref while f is still running waits, or gives up after ms with the timeout-value
+  arity. In Clove the function runs at once on a new fiber until it ends or blocks on a
   promise or future; the dynamic bindings in effect here are conveyed to it."
   {:added "1.1"}
   [f]
@@ -192,27 +190,27 @@
     fut))
 
 (defmacro future
-  "Returns a future that runs body and keeps its value (or exception) for every deref.
-  A deref before the body has ended waits for it; (deref f ms timeout-val) waits at
-  most ms milliseconds. In Clove the body runs at once on a fiber of the same thread
+  "Returns a future that runs body and keeps its value (or exception) for every deref. A
+  deref before the body has ended waits for it; (deref f ms timeout-val) waits at most
+  ms milliseconds. In Clove the body runs at once on a fiber of the same thread
   (future-call) until it ends or waits for another future or promise."
   {:added "1.1"}
   [& body] `(future-call (fn [] ~@body)))
 
 (defn future?
-  "Returns true if x is a future"
+  "True when x is a future (made by future or future-call), false otherwise."
   {:added "1.1"}
   [x] (instance? Future x))
 
 (defn future-done?
-  "Returns true if future f is done"
+  "True once future f has stopped running, whether it finished, threw or was cancelled."
   {:added "1.1"}
   [^Future f] (not= :pending (first @(.-state f))))
 
 (defn future-cancel
-  "Cancels the future, if possible. Returns true when the future was cancelled (it had
-  not ended), false otherwise. In Clove a future blocked in a deref is cancelled where
-  it stands; the running one (whose fiber is on the stack) cannot be."
+  "Tries to stop future f. Gives true when it was cancelled (it had not ended yet),
+  false otherwise. In Clove a future blocked in a deref is cancelled where it stands;
+  the running one (whose fiber is on the stack) cannot be."
   {:added "1.1"}
   [^Future f]
   (let [state (.-state f)]
@@ -221,7 +219,7 @@
       false)))
 
 (defn future-cancelled?
-  "Returns true if future f is cancelled"
+  "True when future f was stopped with future-cancel."
   {:added "1.1"}
   [^Future f] (= :cancelled (first @(.-state f))))
 
@@ -279,35 +277,31 @@
       native-set-validator! set-validator!
       native-get-validator get-validator]
   (defn add-watch
-    "Adds a watch function to an agent/atom/var/ref reference. The watch fn must be a fn
-  of 4 args: a key, the reference, its old-state, its new-state. Whenever the
-  reference's state might have been changed, any registered watches will have their
-  functions called. The watch fn will be called synchronously, on the agent's thread
-  if an agent, before any pending sends if agent or ref. Note that an atom's or ref's
-  state may have changed again prior to the fn call, so use old/new-state rather than
-  derefing the reference. Note also that watch fns may be called from multiple
-  threads simultaneously. Var watchers are triggered only by root binding changes, not
-  thread-local set!s. Keys must be unique per reference, and can be used to remove the
-  watch with remove-watch, but are otherwise considered opaque by the watch mechanism."
+    "Registers f, under key, to be told about changes of the atom, var, agent or ref
+  reference. After each change f is called as (f key reference old-state new-state),
+  right away on the thread that made the change; read the states from those arguments
+  rather than by dereferencing, since the reference may have moved on. For a var only
+  changes of the root binding count. Adding a watch with a key already in use replaces
+  it; the key is what remove-watch takes. Returns the reference."
     {:added "1.0"}
     [reference key f]
     (if (satisfies? -Watchable reference)
       (do (vswap! (-aux reference) assoc-in [:watches key] f) reference)
       (native-add-watch reference key f)))
   (defn remove-watch
-    "Removes a watch (set by add-watch) from a reference"
+    "Unregisters the watch that add-watch put on reference under key; an unknown key is
+  ignored."
     {:added "1.0"}
     [reference key]
     (if (satisfies? -Watchable reference)
       (do (vswap! (-aux reference) update :watches dissoc key) reference)
       (native-remove-watch reference key)))
   (defn set-validator!
-    "Sets the validator-fn for a var/ref/agent/atom. validator-fn must be nil or a
-  side-effect-free fn of one argument, which will be passed the intended new state on
-  any state change. If the new state is unacceptable, the validator-fn should return
-  false or throw an exception. If the current state (root value if var) is not
-  acceptable to the new validator, an exception will be thrown and the validator will
-  not be changed."
+    "Installs validator-fn (or removes it, with nil) as the check every new state of the
+  atom, var, agent or ref must pass. The function gets the proposed state and must
+  return a truthy value; a falsy result or an exception rejects the change with an
+  IllegalStateException. The current state is checked first, and the validator is not
+  installed if it fails. Returns nil."
     {:added "1.0"}
     [iref validator-fn]
     (if (satisfies? -Watchable iref)
@@ -317,7 +311,7 @@
           nil)
       (native-set-validator! iref validator-fn)))
   (defn get-validator
-    "Gets the validator-fn for a var/ref/agent/atom."
+    "The validator function of the atom, var, agent or ref, or nil when it has none."
     {:added "1.0"}
     [iref]
     (if (satisfies? -Watchable iref)
@@ -360,26 +354,12 @@
   (-aux [this] aux))
 
 (defn agent
-  "Creates and returns an agent with an initial value of state and zero or more options
-  (in any order):
-
-  :meta metadata-map
-
-  :validator validate-fn
-
-  :error-handler handler-fn
-
-  :error-mode mode-keyword
-
-  If metadata-map is supplied, it will become the metadata on the agent. validate-fn
-  must be nil or a side-effect-free fn of one argument, which will be passed the
-  intended new state on any state change. If the new state is unacceptable, the
-  validate-fn should return false or throw an exception.  handler-fn is called if an
-  action throws an exception or if validate-fn rejects a new state -- see
-  set-error-handler! for details.  The mode-keyword may be either :continue (the
-  default if an error-handler is given) or :fail (the default if no error-handler is
-  given) -- see set-error-mode! for details.
-  In Clove an action runs as soon as it is sent (docs/differences.md)."
+  "Makes an agent holding state. Options, as keyword and value pairs: :meta (metadata
+  map), :validator (a function that checks every new state, as with set-validator!),
+  :error-handler (called with the agent and the exception when an action fails) and
+  :error-mode, :continue or :fail, which defaults to :continue when a handler is given
+  and to :fail otherwise. Throws when state itself fails the validator. In Clove an
+  action runs as soon as it is sent (docs/differences.md)."
   {:added "1.0"}
   [state & options]
   (let [{:keys [meta validator error-handler error-mode]} (apply hash-map options)
@@ -432,43 +412,32 @@
   a)
 
 (defn send
-  "Dispatch an action to an agent. Returns the agent immediately. Subsequently, in a
-  thread from a thread pool, the state of the agent will be set to the value of:
-
-  (apply action-fn state-of-agent args)
-  In Clove the action runs at once on this thread (after the running action, when sent
-  from one)."
+  "Queues the action f for agent a and returns a: the agent's new state will be (apply f
+  state args). Throws when the agent has failed. In Clove the action runs at once on
+  this thread (after the running action, when sent from one)."
   {:added "1.0"}
   [^Agent a f & args]
   (-dispatch a f args))
 
 (defn send-off
-  "Dispatch a potentially blocking action to an agent. Returns the agent immediately.
-  Subsequently, in a separate thread, the state of the agent will be set to the value
-  of:
-
-  (apply action-fn state-of-agent args)
-  In Clove, as send."
+  "Queues the action f for agent a, like send but meant for actions that block; the new
+  state will be (apply f state args). Returns a. In Clove, as send."
   {:added "1.0"}
   [^Agent a f & args]
   (-dispatch a f args))
 
 (defn send-via
-  "Dispatch an action to an agent. Returns the agent immediately. Subsequently, in a
-  thread supplied by executor, the state of the agent will be set to the value of:
-
-  (apply action-fn state-of-agent args)
-  In Clove the executor is not used: as send."
+  "Queues the action f for agent a to run on the given executor; the new state will be
+  (apply f state args). Returns a. In Clove the executor is not used: as send."
   {:added "1.5"}
   [executor ^Agent a f & args]
   (-dispatch a f args))
 
 (defn release-pending-sends
-  "Normally, actions sent directly or indirectly during another action are held until
-  the action completes (changes the agent's state). This function can be used to
-  dispatch any pending sent actions immediately. This has no impact on actions sent
-  during a transaction, which are still held until commit. If no action is occurring,
-  does nothing. Returns the number of actions dispatched."
+  "Sends made inside an agent action are normally held back until the action ends;
+  called from within an action, this dispatches them right away and returns how many
+  there were. Sends held by a transaction still wait for the commit. Outside an action
+  it does nothing and returns 0."
   {:added "1.0"}
   []
   (if-let [held (when *agent* @-held-sends)]
@@ -501,19 +470,19 @@
                 "Deadlock: await on an agent whose action waits for a value no future can deliver")))))
 
 (defn await
-  "Blocks the current thread (indefinitely!) until all actions dispatched thus far,
-  from this thread or agent, to the agent(s) have occurred.  Will block on failed
-  agents.  Will never return if a failed agent is restarted with :clear-actions true
-  or shutdown-agents was called."
+  "Waits until every action sent so far (from this thread or agent) to the given agents
+  has run, and returns nil. Throws when called inside an agent action or a transaction,
+  or when an agent has failed. In Clove it also throws when the actions can never
+  finish, instead of waiting forever."
   {:added "1.0"}
   [& agents]
   (-await agents nil)
   nil)
 
 (defn await-for
-  "Blocks the current thread until all actions dispatched thus far (from this thread
-  or agent) to the agents have occurred, or the timeout (in milliseconds) has elapsed.
-  Returns logical false if returning due to timeout, logical true otherwise."
+  "Like await, but waits at most timeout-ms milliseconds: a truthy result means all the
+  actions ran, a falsy one that the time ran out (in Clove, also that they can never
+  finish)."
   {:added "1.0"}
   [timeout-ms & agents]
   (-await agents timeout-ms))
@@ -523,27 +492,23 @@
   a)
 
 (defn agent-error
-  "Returns the exception thrown during an asynchronous action of the agent if the
-  agent is failed.  Returns nil if the agent is not failed."
+  "The exception that put agent a into the failed state, or nil when a has not failed."
   {:added "1.2"}
   [^Agent a] (:error @(.-aux a)))
 
 (defn agent-errors
-  "DEPRECATED: Use 'agent-error' instead.
-  Returns a sequence of the exceptions thrown during asynchronous actions of the
-  agent."
+  "Deprecated; agent-error replaces it. A seq of the exceptions from the agent's failed
+  actions, or nil when there are none."
   {:added "1.0" :deprecated "1.2"}
   [a]
   (when-let [e (agent-error a)] (list e)))
 
 (defn restart-agent
-  "When an agent is failed, changes the agent state to new-state and then un-fails the
-  agent so that sends are allowed again.  If a :clear-actions true option is given,
-  any actions queued on the agent that were being held while it was failed will be
-  discarded, otherwise those held actions will proceed.  The new-state must pass the
-  validator if any, or restart will throw an exception and the agent will remain
-  failed with its old state and error.  Watchers, if any, will NOT be notified of the
-  new state.  Throws an exception if the agent is not failed."
+  "Brings the failed agent a back to work: new-state replaces its state and it takes
+  sends again. With the option :clear-actions true the actions held while it was failed
+  are dropped; otherwise they run now. new-state has to satisfy the validator, or
+  restart throws and the agent stays failed. Watches are not called for this change.
+  Throws when the agent has not failed. Returns new-state."
   {:added "1.2"}
   [^Agent a new-state & options]
   (let [{:keys [clear-actions]} (apply hash-map options)
@@ -557,58 +522,49 @@
     new-state))
 
 (defn clear-agent-errors
-  "DEPRECATED: Use 'restart-agent' instead.
-  Clears any exceptions thrown during asynchronous actions of the agent, allowing
-  subsequent actions to occur."
+  "Deprecated; restart-agent replaces it. Forgets the agent's errors so that it accepts
+  actions again, keeping its current state."
   {:added "1.0" :deprecated "1.2"}
   [^Agent a] (restart-agent a @a))
 
 (defn set-error-handler!
-  "Sets the error-handler of agent a to handler-fn.  If an action being run by the
-  agent throws an exception or doesn't pass the validator fn, handler-fn will be
-  called with two arguments: the agent and the exception."
+  "Makes handler-fn the function that agent a calls, with the agent and the exception,
+  whenever one of its actions throws or produces a state the validator rejects."
   {:added "1.2"}
   [^Agent a handler-fn] (vswap! (.-aux a) assoc :handler handler-fn) nil)
 
 (defn error-handler
-  "Returns the error-handler of agent a, or nil if there is none. See
-  set-error-handler!"
+  "The function agent a calls when an action fails (see set-error-handler!), or nil when
+  it has none."
   {:added "1.2"}
   [^Agent a] (:handler @(.-aux a)))
 
 (defn set-error-mode!
-  "Sets the error-mode of agent a to mode-keyword, which must be either :fail or
-  :continue.  If an action being run by the agent throws an exception or doesn't pass
-  the validator fn, an error-handler may be called (see set-error-handler!), after
-  which, if the mode is :continue, the agent will continue as if neither the action
-  that caused the error nor the error itself ever happened.
-
-  If the mode is :fail, the agent will become failed and will stop accepting new
-  'send' and 'send-off' actions, and any previously queued actions will be held until
-  a 'restart-agent'.  Deref will still work, returning the state of the agent before
-  the error."
+  "Chooses what agent a does after an action throws or fails validation (and after the
+  error handler, if any, has run). :continue goes on as if the action had never been
+  sent. :fail puts the agent in the failed state: deref still gives the last good
+  state, but send throws and queued actions wait until restart-agent."
   {:added "1.2"}
   [^Agent a mode-keyword] (vswap! (.-aux a) assoc :mode mode-keyword) nil)
 
 (defn error-mode
-  "Returns the error-mode of agent a.  See set-error-mode!"
+  "The error mode of agent a, :continue or :fail; see set-error-mode!."
   {:added "1.2"}
   [^Agent a] (:mode @(.-aux a)))
 
 (defn shutdown-agents
-  "Initiates a shutdown of the thread pools that back the agent system. Running
-  actions will complete, but no new actions will be accepted.
-  In Clove there are no pools: it does nothing."
+  "Tells the thread pools behind agents to stop taking new work once running actions
+  finish. In Clove there are no pools: it does nothing."
   {:added "1.0"}
   [] nil)
 
 (defn set-agent-send-executor!
-  "Sets the ExecutorService to be used by send. Clove has no executors: it does nothing."
+  "Chooses the executor service that send uses. Clove has no executors: it does nothing."
   {:added "1.5"}
   [executor] nil)
 
 (defn set-agent-send-off-executor!
-  "Sets the ExecutorService to be used by send-off. Clove has no executors: it does
+  "Chooses the executor service that send-off uses. Clove has no executors: it does
   nothing."
   {:added "1.5"}
   [executor] nil)
@@ -632,26 +588,11 @@
   (-aux [this] aux))
 
 (defn ref
-  "Creates and returns a Ref with an initial value of x and zero or more options (in
-  any order):
-
-  :meta metadata-map
-
-  :validator validate-fn
-
-  :min-history (default 0)
-  :max-history (default 10)
-
-  If metadata-map is supplied, it will become the metadata on the ref. validate-fn
-  must be nil or a side-effect-free fn of one argument, which will be passed the
-  intended new state on any state change. If the new state is unacceptable, the
-  validate-fn should return false or throw an exception. validate-fn will be called on
-  transaction commit, when all refs have their final values.
-
-  Normally refs accumulate history dynamically as needed to deal with read demands.
-  If you know in advance you will need history you can set :min-history to ensure it
-  will be available when first needed (instead of after a read fault). History is
-  limited, and the limit can be set with :max-history."
+  "Makes a ref, a reference changed only inside transactions, holding x. Options, as
+  keyword and value pairs: :meta (metadata map), :validator (a function that checks
+  every new state when the transaction commits, as with set-validator!), and
+  :min-history and :max-history (defaults 0 and 10), which bound how many old values
+  the ref keeps for readers. Throws when x fails the validator."
   {:added "1.0"}
   [x & options]
   (let [{:keys [meta validator min-history max-history]} (apply hash-map options)
@@ -664,12 +605,8 @@
   (or @-in-transaction (throw (IllegalStateException. "No transaction running"))))
 
 (defmacro sync
-  "transaction-flags => TBD, pass nil for now
-
-  Runs the exprs (in an implicit do) in a transaction that encompasses exprs and any
-  nested calls.  Starts a transaction if none is already running on this thread. Any
-  uncaught exception will abort the transaction and flow out of sync. The exprs may be
-  run more than once, but any effects on Refs will be atomic."
+  "Runs exprs as dosync does, inside a transaction joined by any nested transaction.
+  flags-ignored-for-now is not used yet; pass nil."
   {:added "1.0"}
   [flags-ignored-for-now & body]
   `(-run-in-transaction (fn [] ~@body)))
@@ -698,74 +635,65 @@
         result))))
 
 (defmacro dosync
-  "Runs the exprs (in an implicit do) in a transaction that encompasses exprs and any
-  nested calls.  Starts a transaction if none is already running on this thread. Any
-  uncaught exception will abort the transaction and flow out of dosync. The exprs may
-  be run more than once, but any effects on Refs will be atomic."
+  "Runs exprs, as do does, inside a transaction; a nested dosync joins the transaction
+  already running. Changes made to refs become visible together when the outermost body
+  finishes, and an exception thrown out of the body cancels all of them. A body may in
+  general be retried, so it should have no side effects."
   {:added "1.0"}
   [& exprs]
   `(sync nil ~@exprs))
 
 (defn ref-set
-  "Must be called in a transaction. Sets the value of ref. Returns val."
+  "Sets the value of ref to val within the running transaction and returns val. Throws
+  IllegalStateException outside a transaction."
   {:added "1.0"}
   [^Ref ref val]
   (vswap! (-tx) assoc ref val)
   val)
 
 (defn alter
-  "Must be called in a transaction. Sets the in-transaction-value of ref to:
-
-  (apply fun in-transaction-value-of-ref args)
-
-  and returns the in-transaction-value of ref."
+  "Changes ref within the running transaction to (apply fun current-value args) and
+  returns that new value. Throws IllegalStateException outside a transaction."
   {:added "1.0"}
   [^Ref ref fun & args]
   (-tx)
   (ref-set ref (apply fun @ref args)))
 
 (defn commute
-  "Must be called in a transaction. Sets the in-transaction-value of ref to:
-
-  (apply fun in-transaction-value-of-ref args)
-
-  and returns the in-transaction-value of ref.
-
-  At the commit point of the transaction, sets the value of ref to be:
-
-  (apply fun most-recently-committed-value-of-ref args)
-
-  Thus fun should be commutative, or, failing that, you must accept last-one-in-wins
-  behavior.  commute allows for more concurrency than ref-set.
-  In Clove no other transaction can commit meanwhile, so this is alter."
+  "Changes ref within the running transaction to (apply fun current-value args) and
+  returns it; in Clojure fun is applied again to the latest committed value at commit,
+  so it should be commutative. Throws IllegalStateException outside a transaction. In
+  Clove no other transaction can commit meanwhile, so this is alter."
   {:added "1.0"}
   [^Ref ref fun & args]
   (-tx)
   (ref-set ref (apply fun @ref args)))
 
 (defn ensure
-  "Must be called in a transaction. Protects the ref from modification by other
-  transactions.  Returns the in-transaction-value of ref. Allows for more concurrency
-  than (ref-set ref @ref)"
+  "Keeps other transactions from changing ref until the running transaction ends, and
+  returns its value within the transaction. Throws IllegalStateException outside a
+  transaction."
   {:added "1.0"}
   [^Ref ref]
   (-tx)
   @ref)
 
 (defn ref-history-count
-  "Returns the history count of a ref: always 0 in Clove, which keeps no history (no
-  transaction ever reads an older value)."
+  "How many old values ref currently keeps for readers: always 0 in Clove, which keeps
+  no history (no transaction ever reads an older value)."
   {:added "1.1"}
   [^Ref ref] 0)
 
 (defn ref-min-history
-  "Gets the min-history of a ref, or sets it and returns the ref"
+  "With one argument, the :min-history setting of ref; with two, sets it to n and
+  returns ref."
   {:added "1.1"}
   ([^Ref ref] (:min-history @(.-aux ref)))
   ([^Ref ref n] (vswap! (.-aux ref) assoc :min-history n) ref))
 
 (defn ref-max-history
-  "Gets the max-history of a ref, or sets it and returns the ref"
+  "With one argument, the :max-history setting of ref; with two, sets it to n and
+  returns ref."
   {:added "1.1"}
   ([^Ref ref] (:max-history @(.-aux ref)))
   ([^Ref ref n] (vswap! (.-aux ref) assoc :max-history n) ref))

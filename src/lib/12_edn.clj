@@ -11,14 +11,11 @@
   functions given, never to *data-readers*.")
 
 (defn read-string
-  "Reads one object from the string s. Returns nil when s is nil or empty.
-
-  opts is a map that can include the following keys:
-  :eof - value to return on end-of-input. When not supplied, eof throws an exception.
-  :readers  - a map of tag symbols to data-reader functions to be considered before
-              default-data-readers (#inst, #uuid).
-  :default - A function of two args, that will, if present and no reader is found for
-             a tag, be called with the tag and the value."
+  "Reads one edn value from the string s, evaluating nothing; nil when s is nil or
+  blank. Options in the map opts: :eof, the value to give at end of input (without it,
+  end of input throws); :readers, a map from tag symbol to reader function, tried
+  before default-data-readers (#inst, #uuid); :default, a function of tag and value
+  called for a tag no reader handles."
   ([s] (read-string {:eof nil} s))
   ([opts s]
    (when s
@@ -27,7 +24,7 @@
        (clojure.core/-edn-read-string (select-keys opts [:eof]) s)))))
 
 (defn read
-  "Reads the next object from stream, which must be a reader (*in*, a StringReader,
+  "Reads one edn value from the reader stream (*in*, a StringReader,
   clojure.java.io/reader), leaving what follows it in the stream. opts as for
   read-string; without :eof, end of input throws RuntimeException \"EOF while reading\"."
   ([] (read *in*))

@@ -49,7 +49,8 @@
   *out*)
 
 (defmacro with-test-out
-  "Runs body with *out* bound to *test-out*."
+  "Evaluates body with *out* rebound to the writer in *test-out*, so that test reports
+  go where the test runner sends them."
   [& body]
   (list* 'clojure.core/binding ['clojure.core/*out* 'clojure.test/*test-out*] body))
 

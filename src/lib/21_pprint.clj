@@ -707,7 +707,8 @@
   nil)
 
 (defmacro with-pprint-dispatch
-  "Executes body with the pretty print dispatch function bound to function."
+  "Evaluates body with *print-pprint-dispatch* bound to function, so that pprint calls
+  inside body print with that dispatch (such as code-dispatch or simple-dispatch)."
   {:added "1.2"}
   [function & body]
   `(binding [*print-pprint-dispatch* ~function] ~@body))
@@ -745,9 +746,9 @@
 ;; print-table
 
 (defn print-table
-  "Prints a collection of maps in a textual table: a column for each key of ks (by
-  default the keys of the first row), titled with the key, right-aligned to the
-  widest entry of the column."
+  "Prints the maps of rows as a text table: one column per key of ks (by default the
+  keys of the first row), headed by the key, right-aligned to the widest entry of the
+  column."
   {:added "1.3"}
   ([ks rows]
    (when (seq rows)
@@ -1485,8 +1486,8 @@
   (call-pretty *out* #(run-items items [(vec args) 0])))
 
 (defn cl-format
-  "An implementation of Common Lisp's format: writes the arguments formatted by the
-  control string format-in (or a compiled formatter) to writer: nil gives a string,
+  "Common Lisp's format for Clove: writes the arguments, laid out as the format
+  string format-in (or a compiled formatter) directs, to writer: nil gives a string,
   true *out*, and a writer itself. See the Common Lisp HyperSpec, section 22.3, for
   the directives."
   {:added "1.2" :arglists '[[writer format-in & args]]}

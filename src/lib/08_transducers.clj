@@ -129,6 +129,38 @@
     (sequence (apply comp xs) coll)))
 
 ;; ---- transducer arities of the seq functions ----
+;;
+;; Each transducer arity is (fn [rf] ...) around -rf, which fills in the arities that
+;; only pass through: (rf) to start, and (rf acc) to complete unless the transducer
+;; has its own completion. State lives in volatiles made when rf is given, so one
+;; transducer can be applied to several reductions.
+
+(defmacro ^:private -rf
+  "The reducing function a transducer makes of the downstream rf: the given arity
+  clauses (a step ([acc x] ...), and a completion ([acc] ...) when the transducer
+  flushes state at the end), plus ([] (rf)) and, without a completion clause,
+  ([acc] (rf acc))."
+  [rf & arities]
+  (let [completes? (some (fn [clause] (= 1 (count (first clause)))) arities)]
+    `(fn ([] (~rf))
+       ~@(when-not completes? [`([acc#] (~rf acc#))])
+       ~@arities)))
+
+(defn- -next-index!
+  "The count held by the volatile v (the input's position), which is then increased."
+  [v]
+  (let [i (deref v)]
+    (vreset! v (inc i))
+    i))
+
+(defn- -flush-group!
+  "The completion of a grouping transducer: hands the group collected in the volatile
+  buf (when not empty) to rf, then completes rf."
+  [rf buf acc]
+  (let [group (deref buf)]
+    (rf (if (zero? (count group))
+          acc
+          (do (vreset! buf []) (unreduced (rf acc group)))))))
 
 (def ^:private -lazy-map map)
 (defn map
@@ -137,11 +169,9 @@
   colls; the seq ends with the shortest coll. (map f) alone is a transducer."
   ([f]
    (fn [rf]
-     (fn
-       ([] (rf))
-       ([result] (rf result))
-       ([result input] (rf result (f input)))
-       ([result input & inputs] (rf result (apply f input inputs))))))
+     (-rf rf
+          ([acc x] (rf acc (f x)))
+          ([acc x & more] (rf acc (apply f x more))))))
   ([f coll] (-lazy-map f coll))
   ([f c1 c2] (-lazy-map f c1 c2))
   ([f c1 c2 c3] (-lazy-map f c1 c2 c3))
@@ -152,12 +182,7 @@
   "Lazy seq of only those items x of coll for which (pred x) is truthy, in their
   original order; pred should have no side effects. (filter pred) alone is a
   transducer."
-  ([pred]
-   (fn [rf]
-     (fn
-       ([] (rf))
-       ([result] (rf result))
-       ([result input] (if (pred input) (rf result input) result)))))
+  ([pred] (fn [rf] (-rf rf ([acc x] (if (pred x) (rf acc x) acc)))))
   ([pred coll] (-lazy-filter pred coll)))
 
 (defn remove
@@ -172,12 +197,7 @@
   kept). (keep f) alone is a transducer."
   ([f]
    (fn [rf]
-     (fn
-       ([] (rf))
-       ([result] (rf result))
-       ([result input]
-        (let [v (f input)]
-          (if (nil? v) result (rf result v)))))))
+     (-rf rf ([acc x] (let [y (f x)] (if (nil? y) acc (rf acc y)))))))
   ([f coll] (-lazy-keep f coll)))
 
 (def ^:private -lazy-take take)
@@ -186,27 +206,22 @@
   (take n) alone is a stateful transducer."
   ([n]
    (fn [rf]
-     (let [nv (volatile! n)]
-       (fn
-         ([] (rf))
-         ([result] (rf result))
-         ([result input]
-          (let [n (deref nv)
-                nn (vreset! nv (dec n))
-                result (if (pos? n) (rf result input) result)]
-            (if (not (pos? nn)) (ensure-reduced result) result)))))))
+     (let [left (volatile! n)]
+       ;; An input is passed on while the count before it is positive; the reduction
+       ;; ends as soon as the count after it is not (at once for n <= 0).
+       (-rf rf
+            ([acc x]
+             (let [before (deref left)
+                   after (vreset! left (dec before))
+                   acc (if (pos? before) (rf acc x) acc)]
+               (if (pos? after) acc (ensure-reduced acc))))))))
   ([n coll] (-lazy-take n coll)))
 
 (def ^:private -lazy-take-while take-while)
 (defn take-while
   "Lazy seq of the leading items of coll that satisfy pred; it stops just before the
   first item for which pred is falsy. (take-while pred) alone is a transducer."
-  ([pred]
-   (fn [rf]
-     (fn
-       ([] (rf))
-       ([result] (rf result))
-       ([result input] (if (pred input) (rf result input) (reduced result))))))
+  ([pred] (fn [rf] (-rf rf ([acc x] (if (pred x) (rf acc x) (reduced acc))))))
   ([pred coll] (-lazy-take-while pred coll)))
 
 (def ^:private -lazy-drop drop)
@@ -215,14 +230,12 @@
   (drop n) alone is a stateful transducer."
   ([n]
    (fn [rf]
-     (let [nv (volatile! n)]
-       (fn
-         ([] (rf))
-         ([result] (rf result))
-         ([result input]
-          (let [n (deref nv)]
-            (vreset! nv (dec n))
-            (if (pos? n) result (rf result input))))))))
+     (let [left (volatile! n)]
+       (-rf rf
+            ([acc x]
+             (if (pos? (deref left))
+               (do (vswap! left dec) acc)
+               (rf acc x)))))))
   ([n coll] (-lazy-drop n coll)))
 
 (def ^:private -lazy-drop-while drop-while)
@@ -231,14 +244,12 @@
   from the first failing item on. (drop-while pred) alone is a stateful transducer."
   ([pred]
    (fn [rf]
-     (let [dv (volatile! true)]
-       (fn
-         ([] (rf))
-         ([result] (rf result))
-         ([result input]
-          (if (and (deref dv) (pred input))
-            result
-            (do (vreset! dv nil) (rf result input))))))))
+     (let [dropping (volatile! true)]
+       (-rf rf
+            ([acc x]
+             (if (and (deref dropping) (pred x))
+               acc
+               (do (vreset! dropping false) (rf acc x))))))))
   ([pred coll] (-lazy-drop-while pred coll)))
 
 (def ^:private -lazy-take-nth take-nth)
@@ -247,13 +258,9 @@
   a stateful transducer."
   ([n]
    (fn [rf]
-     (let [iv (volatile! -1)]
-       (fn
-         ([] (rf))
-         ([result] (rf result))
-         ([result input]
-          (let [i (vreset! iv (inc (deref iv)))]
-            (if (zero? (rem i n)) (rf result input) result)))))))
+     (let [position (volatile! 0)]
+       (-rf rf
+            ([acc x] (if (zero? (rem (-next-index! position) n)) (rf acc x) acc))))))
   ([n coll] (-lazy-take-nth n coll)))
 
 (def ^:private -lazy-partition-all partition-all)
@@ -263,20 +270,14 @@
   (partition-all n) alone is a stateful transducer."
   ([n]
    (fn [rf]
-     (let [a (volatile! [])]
-       (fn
-         ([] (rf))
-         ([result]
-          (let [v (deref a)
-                result (if (zero? (count v))
-                         result
-                         (do (vreset! a []) (unreduced (rf result v))))]
-            (rf result)))
-         ([result input]
-          (let [v (vreset! a (conj (deref a) input))]
-            (if (= n (count v))
-              (do (vreset! a []) (rf result v))
-              result)))))))
+     (let [buf (volatile! [])]
+       (-rf rf
+            ([acc x]
+             (let [group (vswap! buf conj x)]
+               (if (= n (count group))
+                 (do (vreset! buf []) (rf acc group))
+                 acc)))
+            ([acc] (-flush-group! rf buf acc))))))
   ([n coll] (-lazy-partition-all n coll))
   ([n step coll] (-lazy-partition-all n step coll)))
 
@@ -287,28 +288,22 @@
   alone is a stateful transducer."
   ([f]
    (fn [rf]
-     (let [a (volatile! [])
-           none (reduced nil)
-           pv (volatile! none)]
-       (fn
-         ([] (rf))
-         ([result]
-          (let [v (deref a)
-                result (if (zero? (count v))
-                         result
-                         (do (vreset! a []) (unreduced (rf result v))))]
-            (rf result)))
-         ([result input]
-          (let [pval (deref pv)
-                val (f input)]
-            (vreset! pv val)
-            (if (or (identical? pval none) (= val pval))
-              (do (vreset! a (conj (deref a) input)) result)
-              (let [v (deref a)
-                    ret (rf result v)]
-                (vreset! a [])
-                (when-not (reduced? ret) (vreset! a [input]))
-                ret))))))))
+     (let [buf (volatile! [])
+           started (volatile! false)
+           last-key (volatile! nil)]
+       (-rf rf
+            ([acc x]
+             (let [k (f x)
+                   same-run (or (not (deref started)) (= k (deref last-key)))]
+               (vreset! started true)
+               (vreset! last-key k)
+               (if same-run
+                 (do (vswap! buf conj x) acc)
+                 (let [ret (rf acc (deref buf))]
+                   ;; after a reduced result nothing more is kept for the completion
+                   (vreset! buf (if (reduced? ret) [] [x]))
+                   ret))))
+            ([acc] (-flush-group! rf buf acc))))))
   ([f coll] (-lazy-partition-by f coll)))
 
 (def ^:private -lazy-distinct distinct)
@@ -318,14 +313,11 @@
   ([]
    (fn [rf]
      (let [seen (volatile! #{})]
-       (fn
-         ([] (rf))
-         ([result] (rf result))
-         ([result input]
-          (if (contains? (deref seen) input)
-            result
-            (do (vreset! seen (conj (deref seen) input))
-                (rf result input))))))))
+       (-rf rf
+            ([acc x]
+             (if (contains? (deref seen) x)
+               acc
+               (do (vswap! seen conj x) (rf acc x))))))))
   ([coll] (-lazy-distinct coll)))
 
 (def ^:private -lazy-dedupe dedupe)
@@ -334,15 +326,14 @@
   item. (dedupe) with no argument is a stateful transducer."
   ([]
    (fn [rf]
-     (let [none (reduced nil)
-           pv (volatile! none)]
-       (fn
-         ([] (rf))
-         ([result] (rf result))
-         ([result input]
-          (let [prior (deref pv)]
-            (vreset! pv input)
-            (if (= prior input) result (rf result input))))))))
+     (let [started (volatile! false)
+           previous (volatile! nil)]
+       (-rf rf
+            ([acc x]
+             (let [repeat? (and (deref started) (= x (deref previous)))]
+               (vreset! started true)
+               (vreset! previous x)
+               (if repeat? acc (rf acc x))))))))
   ([coll] (-lazy-dedupe coll)))
 
 (def ^:private -lazy-interpose interpose)
@@ -351,15 +342,13 @@
   (interpose sep) alone is a stateful transducer."
   ([sep]
    (fn [rf]
-     (let [started (volatile! false)]
-       (fn
-         ([] (rf))
-         ([result] (rf result))
-         ([result input]
-          (if (deref started)
-            (let [sepr (rf result sep)]
-              (if (reduced? sepr) sepr (rf sepr input)))
-            (do (vreset! started true) (rf result input))))))))
+     (let [first-input (volatile! true)]
+       (-rf rf
+            ([acc x]
+             (if (deref first-input)
+               (do (vreset! first-input false) (rf acc x))
+               (let [with-sep (rf acc sep)]
+                 (if (reduced? with-sep) with-sep (rf with-sep x)))))))))
   ([sep coll] (-lazy-interpose sep coll)))
 
 (def ^:private -lazy-mapcat mapcat)
@@ -375,11 +364,8 @@
   from 0. (map-indexed f) alone is a stateful transducer."
   ([f]
    (fn [rf]
-     (let [iv (volatile! -1)]
-       (fn
-         ([] (rf))
-         ([result] (rf result))
-         ([result input] (rf result (f (vreset! iv (inc (deref iv))) input)))))))
+     (let [position (volatile! 0)]
+       (-rf rf ([acc x] (rf acc (f (-next-index! position) x)))))))
   ([f coll] (-lazy-map-indexed f coll)))
 
 (def ^:private -lazy-keep-indexed keep-indexed)
@@ -389,13 +375,11 @@
   transducer."
   ([f]
    (fn [rf]
-     (let [iv (volatile! -1)]
-       (fn
-         ([] (rf))
-         ([result] (rf result))
-         ([result input]
-          (let [v (f (vreset! iv (inc (deref iv))) input)]
-            (if (nil? v) result (rf result v))))))))
+     (let [position (volatile! 0)]
+       (-rf rf
+            ([acc x]
+             (let [y (f (-next-index! position) x)]
+               (if (nil? y) acc (rf acc y))))))))
   ([f coll] (-lazy-keep-indexed f coll)))
 
 (def ^:private -lazy-replace replace)
@@ -403,7 +387,7 @@
   "Substitutes values using the map smap: each item of coll that is a key of smap is
   replaced by the value it maps to. A vector gives a vector back, any other coll a lazy
   seq. (replace smap) alone is a transducer."
-  ([smap] (map (fn [x] (let [e (find smap x)] (if e (val e) x)))))
+  ([smap] (map (fn [x] (if-let [e (find smap x)] (val e) x))))
   ([smap coll] (-lazy-replace smap coll)))
 
 (defn halt-when
@@ -414,13 +398,13 @@
   ([pred] (halt-when pred nil))
   ([pred retf]
    (fn [rf]
-     (fn
-       ([] (rf))
-       ([result]
-        (if (and (map? result) (contains? result ::halt))
-          (get result ::halt)
-          (rf result)))
-       ([result input]
-        (if (pred input)
-          (reduced {::halt (if retf (retf (rf result) input) input)})
-          (rf result input)))))))
+     (-rf rf
+          ([acc x]
+           (if (pred x)
+             (reduced {::halt (if retf (retf (rf acc) x) x)})
+             (rf acc x)))
+          ([acc]
+           ;; a halted reduction's result is the halting value, not completed again
+           (if (and (map? acc) (contains? acc ::halt))
+             (get acc ::halt)
+             (rf acc)))))))

@@ -156,15 +156,39 @@
 
 ;; ---- function builders ----
 
+;; The builders below return fns with one arity for each of 0 to 3 arguments (more for
+;; fnil), so common calls reach f without apply, and one variadic arity for the rest.
+;; -arities-of writes those clauses at macro-expansion time from a function of the
+;; parameter symbols.
+
+(defn- -arities-of
+  "Arity clauses over the parameters p1 p2 p3: one for each count from `lowest` to 3
+  and one for p1 p2 p3 & more (names no builder uses for its own arguments). (build params more) gives each clause's body; more is nil in
+  the fixed clauses and the symbol of the rest seq in the variadic one."
+  [lowest build]
+  (concat (map (fn [n] (let [params (vec (take n '[p1 p2 p3]))] (list params (build params nil))))
+               (range lowest 4))
+          [(list '[p1 p2 p3 & more] (build '[p1 p2 p3] 'more))]))
+
+(defn- -call-form
+  "The form calling f on the arguments `leading` (symbols or forms) followed by params,
+  through apply when there is a rest seq `more`."
+  [f leading params more]
+  (if more
+    `(apply ~f ~@leading ~@params ~more)
+    `(~f ~@leading ~@params)))
+
+(defmacro ^:private -builder-fn
+  "(-builder-fn lowest (fn [params more] body)): a fn whose arities -arities-of makes,
+  with the builder fn given as a literal and run at expansion time."
+  [lowest build]
+  `(fn ~@(-arities-of lowest (eval build))))
+
 (defn complement
   "Wraps f into a predicate with f's arity: it passes its arguments on to f and gives
   back the boolean opposite of the result."
   [f]
-  (fn
-    ([] (not (f)))
-    ([x] (not (f x)))
-    ([x y] (not (f x y)))
-    ([x y & zs] (not (apply f x y zs)))))
+  (-builder-fn 0 (fn [params more] `(not ~(-call-form 'f nil params more)))))
 
 (defn constantly
   "A function that ignores its arguments, however many, and always gives back x."
@@ -176,13 +200,7 @@
   neighbour. (comp) is identity."
   ([] identity)
   ([f] f)
-  ([f g]
-   (fn
-     ([] (f (g)))
-     ([x] (f (g x)))
-     ([x y] (f (g x y)))
-     ([x y z] (f (g x y z)))
-     ([x y z & args] (f (apply g x y z args)))))
+  ([f g] (-builder-fn 0 (fn [params more] (list 'f (-call-form 'g nil params more)))))
   ([f g & fs]
    (reduce comp (list* f g fs))))
 
@@ -190,61 +208,22 @@
   "Fixes some leading arguments of f: the returned function, called with more arguments,
   calls f with the fixed ones first and the new ones after."
   ([f] f)
-  ([f arg1]
-   (fn
-     ([] (f arg1))
-     ([x] (f arg1 x))
-     ([x y] (f arg1 x y))
-     ([x y z] (f arg1 x y z))
-     ([x y z & args] (apply f arg1 x y z args))))
-  ([f arg1 arg2]
-   (fn
-     ([] (f arg1 arg2))
-     ([x] (f arg1 arg2 x))
-     ([x y] (f arg1 arg2 x y))
-     ([x y z] (f arg1 arg2 x y z))
-     ([x y z & args] (apply f arg1 arg2 x y z args))))
-  ([f arg1 arg2 arg3]
-   (fn
-     ([] (f arg1 arg2 arg3))
-     ([x] (f arg1 arg2 arg3 x))
-     ([x y] (f arg1 arg2 arg3 x y))
-     ([x y z] (f arg1 arg2 arg3 x y z))
-     ([x y z & args] (apply f arg1 arg2 arg3 x y z args))))
-  ([f arg1 arg2 arg3 & more]
-   (fn [& args] (apply f arg1 arg2 arg3 (concat more args)))))
+  ([f a] (-builder-fn 0 (fn [params more] (-call-form 'f '[a] params more))))
+  ([f a b] (-builder-fn 0 (fn [params more] (-call-form 'f '[a b] params more))))
+  ([f a b c] (-builder-fn 0 (fn [params more] (-call-form 'f '[a b c] params more))))
+  ([f a b c & fixed]
+   (fn [& args] (apply f a b c (concat fixed args)))))
 
 (defn juxt
   "Combines functions into one that calls each of them, left to right, on the same
   arguments and collects the results in a vector: ((juxt f g) x) is [(f x) (g x)]."
-  ([f]
-   (fn
-     ([] [(f)])
-     ([x] [(f x)])
-     ([x y] [(f x y)])
-     ([x y z] [(f x y z)])
-     ([x y z & args] [(apply f x y z args)])))
-  ([f g]
-   (fn
-     ([] [(f) (g)])
-     ([x] [(f x) (g x)])
-     ([x y] [(f x y) (g x y)])
-     ([x y z] [(f x y z) (g x y z)])
-     ([x y z & args] [(apply f x y z args) (apply g x y z args)])))
-  ([f g h]
-   (fn
-     ([] [(f) (g) (h)])
-     ([x] [(f x) (g x) (h x)])
-     ([x y] [(f x y) (g x y) (h x y)])
-     ([x y z] [(f x y z) (g x y z) (h x y z)])
-     ([x y z & args] [(apply f x y z args) (apply g x y z args) (apply h x y z args)])))
+  ([f] (-builder-fn 0 (fn [params more] [(-call-form 'f nil params more)])))
+  ([f g] (-builder-fn 0 (fn [params more] (vec (map #(-call-form % nil params more) '[f g])))))
+  ([f g h] (-builder-fn 0 (fn [params more] (vec (map #(-call-form % nil params more) '[f g h])))))
   ([f g h & fs]
    (let [fs (list* f g h fs)]
      (fn [& args]
-       (loop [ret [] fs fs]
-         (if fs
-           (recur (conj ret (apply (first fs) args)) (next fs))
-           ret))))))
+       (reduce (fn [results g] (conj results (apply g args))) [] fs)))))
 
 (defn memoize
   "Caching wrapper for a pure function f: the first call with given arguments runs f and
@@ -260,26 +239,22 @@
             (swap! mem assoc args ret)
             ret))))))
 
+(defn- -fnil-args
+  "The argument forms of an fnil arity: each parameter that has a default in defaults
+  (by position) becomes (if (nil? param) default param)."
+  [params defaults]
+  (map (fn [i p] (if (< i (count defaults)) `(if (nil? ~p) ~(nth defaults i) ~p) p))
+       (range) params))
+
 (defn fnil
   "Wraps f so that nil arguments get default values: a nil first argument becomes x, and
   with the longer arities a nil second or third argument becomes y or z. Other
   arguments pass through unchanged."
-  ([f x]
-   (fn
-     ([a] (f (if (nil? a) x a)))
-     ([a b] (f (if (nil? a) x a) b))
-     ([a b c] (f (if (nil? a) x a) b c))
-     ([a b c & ds] (apply f (if (nil? a) x a) b c ds))))
-  ([f x y]
-   (fn
-     ([a b] (f (if (nil? a) x a) (if (nil? b) y b)))
-     ([a b c] (f (if (nil? a) x a) (if (nil? b) y b) c))
-     ([a b c & ds] (apply f (if (nil? a) x a) (if (nil? b) y b) c ds))))
-  ([f x y z]
-   (fn
-     ([a b] (f (if (nil? a) x a) (if (nil? b) y b)))
-     ([a b c] (f (if (nil? a) x a) (if (nil? b) y b) (if (nil? c) z c)))
-     ([a b c & ds] (apply f (if (nil? a) x a) (if (nil? b) y b) (if (nil? c) z c) ds)))))
+  ;; Each of the first one, two or three parameters with a default is replaced by it
+  ;; when nil; with two or three defaults the fn takes at least two arguments.
+  ([f x] (-builder-fn 1 (fn [params more] (-call-form 'f nil (-fnil-args params '[x]) more))))
+  ([f x y] (-builder-fn 2 (fn [params more] (-call-form 'f nil (-fnil-args params '[x y]) more))))
+  ([f x y z] (-builder-fn 2 (fn [params more] (-call-form 'f nil (-fnil-args params '[x y z]) more)))))
 
 (defn every-pred
   "Combines predicates into a single predicate that is true only when every predicate

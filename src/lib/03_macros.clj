@@ -214,11 +214,27 @@
   "Splits the binding vector of for into groups [bind expr [k v] ...]: each binding
   with the modifiers (:let :when :while) that follow it."
   [seq-exprs]
-  (reduce (fn [groups [k v]]
-            (if (keyword? k)
-              (conj (pop groups) (conj (peek groups) [k v]))
-              (conj groups [k v])))
-          [] (partition 2 seq-exprs)))
+  (loop [pairs (partition 2 seq-exprs) groups []]
+    (if-let [[k v] (first pairs)]
+      (recur (rest pairs)
+             (if (keyword? k)
+               (assoc groups (dec (count groups)) (conj (peek groups) [k v]))
+               (conj groups [k v])))
+      groups)))
+
+(defn- -modified-form
+  "Wraps `inner` in the modifiers of a for or doseq binding, given as [k v] pairs in
+  order: :let v binds around the rest, :when v gives `skip` when v is falsy, :while v
+  gives `stop`. Any other keyword is an IllegalArgumentException naming `macro`."
+  [macro mods inner skip stop]
+  (reduce (fn [form [k v]]
+            (case k
+              :let `(let ~v ~form)
+              :when `(if ~v ~form ~skip)
+              :while `(if ~v ~form ~stop)
+              (throw (IllegalArgumentException. (str "Invalid '" macro "' keyword " k)))))
+          inner
+          (reverse mods)))
 
 (defmacro for
   "Builds a lazy seq from nested iteration. seq-exprs is a vector of binding-form
@@ -229,59 +245,46 @@
   IllegalArgumentException."
   [seq-exprs body-expr]
   (check-bindings &form seq-exprs)
-  (let [emit-bind
-        (fn emit-bind [[[bind expr & mod-pairs] & [[_ next-expr] :as next-groups]]]
-          (let [giter (gensym "iter__")
-                gxs (gensym "s__")
-                do-mod (fn do-mod [[[k v] & etc :as mods]]
-                         (cond
-                           (and (seq mods) (= k :let)) `(let ~v ~(do-mod etc))
-                           (and (seq mods) (= k :while)) `(when ~v ~(do-mod etc))
-                           (and (seq mods) (= k :when)) `(if ~v ~(do-mod etc) (recur (rest ~gxs)))
-                           (seq mods) (throw (IllegalArgumentException. (str "Invalid 'for' keyword " k)))
-                           next-groups `(let [iterys# ~(emit-bind next-groups)
-                                              fs# (seq (iterys# ~next-expr))]
-                                          (if fs#
-                                            (concat fs# (~giter (rest ~gxs)))
-                                            (recur (rest ~gxs))))
-                           :else `(cons ~body-expr (~giter (rest ~gxs)))))]
-            (if next-groups
-              `(fn ~giter [~gxs]
-                 (lazy-seq
-                   (loop [~gxs ~gxs]
-                     (when-first [~bind ~gxs]
-                       ~(do-mod mod-pairs)))))
-              ;; The innermost binding walks a chunked seq a chunk at a time, filling a
-              ;; chunk buffer, as Clojure's for does: the same elements get realized.
-              (let [gi (gensym "i__")
-                    gb (gensym "b__")
-                    do-cmod (fn do-cmod [[[k v] & etc :as mods]]
-                              (cond
-                                (and (seq mods) (= k :let)) `(let ~v ~(do-cmod etc))
-                                (and (seq mods) (= k :while)) `(when ~v ~(do-cmod etc))
-                                (and (seq mods) (= k :when)) `(if ~v ~(do-cmod etc) (recur (inc ~gi)))
-                                (seq mods) (throw (IllegalArgumentException. (str "Invalid 'for' keyword " k)))
-                                :else `(do (chunk-append ~gb ~body-expr)
-                                           (recur (inc ~gi)))))]
-                `(fn ~giter [~gxs]
+  ;; Each binding group becomes a function from a seq to the lazy seq of results for
+  ;; its items: an outer group concatenates what the next group makes for each of its
+  ;; items (skipping empty ones in a loop), the innermost conses body-expr values, a
+  ;; chunk at a time when its seq is chunked (so chunked input is realized as in
+  ;; Clojure).
+  (let [level
+        (fn level [[[bind coll-expr & mods] & deeper]]
+          (let [walk (gensym "walk__") s (gensym "s__")
+                one (fn [ok skip] `(let [~bind (first ~s)] ~(-modified-form "for" mods ok skip nil)))]
+            (if deeper
+              (let [inner (gensym "inner__")]
+                `(fn ~walk [~s]
                    (lazy-seq
-                     (loop [~gxs ~gxs]
-                       (when-let [~gxs (seq ~gxs)]
-                         (if (chunked-seq? ~gxs)
-                           (let [c# (chunk-first ~gxs)
-                                 size# (count c#)
-                                 ~gb (chunk-buffer size#)]
-                             (if (loop [~gi 0]
-                                   (if (< ~gi size#)
-                                     (let [~bind (nth c# ~gi)]
-                                       ~(do-cmod mod-pairs))
-                                     true))
-                               (chunk-cons (chunk ~gb) (~giter (chunk-rest ~gxs)))
-                               (chunk-cons (chunk ~gb) nil)))
-                           (let [~bind (first ~gxs)]
-                             ~(do-mod mod-pairs)))))))))))]
-    `(let [iter# ~(emit-bind (seq-exprs-groups seq-exprs))]
-       (iter# ~(second seq-exprs)))))
+                     (loop [~s (seq ~s)]
+                       (when ~s
+                         ~(one `(let [~inner (seq (~(level deeper) ~(second (first deeper))))]
+                                  (if ~inner (concat ~inner (~walk (rest ~s))) (recur (next ~s))))
+                               `(recur (next ~s))))))))
+              (let [c (gensym "chunk__") n (gensym "n__") buf (gensym "buf__") i (gensym "i__")
+                    done (gensym "done__")]
+                `(fn ~walk [~s]
+                   (lazy-seq
+                     (loop [~s (seq ~s)]
+                       (when ~s
+                         (if (chunked-seq? ~s)
+                           (let [~c (chunk-first ~s)
+                                 ~n (count ~c)
+                                 ~buf (chunk-buffer ~n)
+                                 ~done (loop [~i 0]
+                                         (if (< ~i ~n)
+                                           (let [~bind (nth ~c ~i)]
+                                             ~(-modified-form "for" mods
+                                                              `(do (chunk-append ~buf ~body-expr) (recur (inc ~i)))
+                                                              `(recur (inc ~i))
+                                                              false))
+                                           true))]
+                             (chunk-cons (chunk ~buf) (when ~done (~walk (chunk-rest ~s)))))
+                           ~(one `(cons ~body-expr (~walk (rest ~s)))
+                                 `(recur (next ~s))))))))))))]
+    `(~(level (seq-exprs-groups seq-exprs)) ~(second seq-exprs))))
 
 (defmacro doseq
   "Runs body for its side effects once for each combination of bindings, with the same
@@ -289,40 +292,31 @@
   without holding their heads and returns nil."
   [seq-exprs & body]
   (check-bindings &form seq-exprs)
-  (let [step (fn step [recform exprs]
-               (if-not exprs
-                 [true `(do ~@body)]
-                 (let [k (first exprs)
-                       v (second exprs)]
-                   (if (keyword? k)
-                     (let [[needrec subform] (step recform (nnext exprs))]
-                       (cond
-                         (= k :let) [needrec `(let ~v ~subform)]
-                         (= k :while) [false `(when ~v ~subform ~@(when needrec [recform]))]
-                         (= k :when) [false `(if ~v (do ~subform ~@(when needrec [recform])) ~recform)]
-                         :else (throw (IllegalArgumentException. (str "Invalid 'doseq' keyword " k)))))
-                     ;; Walks a chunked seq a chunk at a time, as Clojure's doseq does.
-                     (let [gseq (gensym "seq_")
-                           gchunk (gensym "chunk_")
-                           gcount (gensym "count_")
-                           gi (gensym "i_")
-                           recform `(recur (next ~gseq) nil 0 0)
-                           [needrec subform] (step recform (nnext exprs))
-                           recform-chunk `(recur ~gseq ~gchunk ~gcount (inc ~gi))
-                           [needrec-chunk subform-chunk] (step recform-chunk (nnext exprs))]
-                       [true `(loop* [~gseq (seq ~v) ~gchunk nil ~gcount 0 ~gi 0]
-                                (if (< ~gi ~gcount)
-                                  (let [~k (nth ~gchunk ~gi)]
-                                    ~subform-chunk
-                                    ~@(when needrec-chunk [recform-chunk]))
-                                  (when-let [~gseq (seq ~gseq)]
-                                    (if (chunked-seq? ~gseq)
-                                      (let [c# (chunk-first ~gseq)]
-                                        (recur (chunk-rest ~gseq) c# (count c#) 0))
-                                      (let [~k (first ~gseq)]
-                                        ~subform
-                                        ~@(when needrec [recform]))))))])))))]
-    (second (step nil (seq seq-exprs)))))
+  ;; Each binding is a loop over its seq (a chunk at a time when chunked) whose body
+  ;; form yields whether to go on: the user's body and a skipped :when yield true, a
+  ;; failed :while false, and an inner loop true once it has finished.
+  (let [level
+        (fn level [[[bind coll-expr & mods] & deeper]]
+          (let [s (gensym "s__") c (gensym "chunk__") n (gensym "n__") i (gensym "i__")
+                go (gensym "go__")
+                inner (-modified-form "doseq" mods
+                                      (if deeper (level deeper) `(do ~@body true))
+                                      true false)]
+            `(loop [~s (seq ~coll-expr)]
+               (if ~s
+                 (if (chunked-seq? ~s)
+                   (let [~c (chunk-first ~s)
+                         ~n (count ~c)
+                         ~go (loop [~i 0]
+                               (if (< ~i ~n)
+                                 (let [~bind (nth ~c ~i)]
+                                   (if ~inner (recur (inc ~i)) false))
+                                 true))]
+                     (if ~go (recur (seq (chunk-rest ~s))) true))
+                   (let [~bind (first ~s)]
+                     (if ~inner (recur (next ~s)) true)))
+                 true))))]
+    `(do ~(level (seq-exprs-groups seq-exprs)) nil)))
 
 (defmacro letfn
   "Binds local functions that may call each other and themselves. fnspecs is a vector of

@@ -6,6 +6,7 @@
 // as in jank; render_diagnostic() prints the message, the position and the source
 // line with a caret.
 #pragma once
+#include <exception>
 #include <cstdint>
 #include <deque>
 #include <stdexcept>
@@ -94,6 +95,9 @@ struct Diagnostic : std::runtime_error {
   DiagKind kind;
   SourcePos pos;
   std::vector<SourcePos> expansion;
+  /// The error a macro threw, when expanding it failed: it becomes the ex-cause of the
+  /// CompilerException (vm/call.cpp), as on the JVM. Null otherwise.
+  std::exception_ptr cause;
   Diagnostic(DiagKind k, SourcePos p, const std::string& msg)
       : std::runtime_error(msg), kind(k), pos(p) {}
   bool is_reader() const { return static_cast<int>(kind) <= static_cast<int>(DiagKind::reader_too_deep); }

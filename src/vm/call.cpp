@@ -327,8 +327,14 @@ Value Interpreter::exception_from_current(std::exception_ptr ep) {
       if (ce.what()[0] == '\0') x->message = nullptr;
     }
   } catch (Diagnostic& d) {
+    // A macro's own error becomes the cause; nothing between its throw and here
+    // allocates, so its exception object is still there to root.
+    RootScope roots(heap);
+    size_t cause = roots.push(d.cause ? exception_from_current(d.cause) : Value::nil());
     x = make_exception(d.is_reader() ? ErrorKind::ReaderException : ErrorKind::CompilerException,
                        render_diagnostic(d, sources));
+    x->cause = roots[cause];
+    heap.barrier(x, x->cause);
   } catch (std::bad_alloc&) {
     x = make_exception(ErrorKind::OutOfMemoryError, "out of memory");
   } catch (std::exception& e) {

@@ -53,8 +53,9 @@ SourcePos Analyzer::elem_pos(Value form, size_t i, SourcePos fallback) const {
 
 Var* Analyzer::core_var(const char* name) { return vm.intern(vm.core_ns(), vm.sym(name)); }
 
-void Analyzer::fail(DiagKind kind, SourcePos pos, const std::string& msg) const {
+void Analyzer::fail(DiagKind kind, SourcePos pos, const std::string& msg, std::exception_ptr cause) const {
   Diagnostic d(kind, pos, msg);
+  d.cause = std::move(cause);
   for (auto it = expansion_.rbegin(); it != expansion_.rend(); ++it) d.expansion.push_back(*it);
   throw d;
 }
@@ -229,7 +230,7 @@ Node* Analyzer::analyze_seq(Value form, const Ctx& ctx) {
           // The VM's limits pass through as themselves, catchable as such.
           if (e.kind == ErrorKind::OutOfMemoryError || e.kind == ErrorKind::InterruptedError) throw;
           fail(DiagKind::compile_macro_error, ctx.pos,
-               fmt::format("Error macroexpanding {}: {}", head->str(), e.what()));
+               fmt::format("Error macroexpanding {}: {}", head->str(), e.what()), std::current_exception());
         }
         expansion_.push_back(ctx.pos);
         Node* n = analyze(expanded, ctx);

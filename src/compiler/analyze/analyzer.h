@@ -62,7 +62,10 @@ class Analyzer {
   /// The var clojure.core/<name>, interned unbound when missing.
   Var* core_var(const char* name);
   /// Throws Diagnostic(kind) at pos, with the current macro expansion chain.
-  [[noreturn]] void fail(DiagKind kind, SourcePos pos, const std::string& msg) const;
+  /// Throws a Diagnostic at pos (with the macro expansions in progress); `cause` is
+  /// the error that led to it, if any (Diagnostic::cause).
+  [[noreturn]] void fail(DiagKind kind, SourcePos pos, const std::string& msg,
+                         std::exception_ptr cause = nullptr) const;
   /// Diagnostic text for a form ("(foo 1)"), shortened.
   std::string show(Value form) const;
   /// &env for a macro called here: a map of every local in scope, symbol -> nil

@@ -273,22 +273,26 @@
                        (cat (first zs) (next zs)))))))]
      (cat (concat x y) zs))))
 
+(defn- -join-mapped
+  "The lazy concatenation of the seqs in the (lazy) seq ss, for mapcat."
+  [ss]
+  (lazy-seq
+    (when-let [s (seq ss)]
+      (let [more (rest s)]
+        (if (seq more)
+          (concat (first s) (-join-mapped more))
+          (first s))))))
+
 (defn mapcat
   "Calls f on the items of the colls as map does and joins the collections f returns end
   to end into one lazy seq. Lazy in the mapped seq too, so an infinite input works."
-  [f & colls]
   ;; Lazy over the mapped seq too (not (apply concat ...), which would realize it all):
   ;; an infinite input gives an infinite result.
   ;; The last seq is returned as it is, not wrapped in one more concat: tree-seq over
   ;; data nested a million levels deep (one child a level) stays linear.
-  (let [step (fn step [ss]
-               (lazy-seq
-                 (when-let [s (seq ss)]
-                   (let [more (rest s)]
-                     (if (seq more)
-                       (concat (first s) (step more))
-                       (first s))))))]
-    (step (apply map f colls))))
+  ;; One coll, the common case (tree-seq calls it per node), maps without apply.
+  ([f coll] (-join-mapped (map f coll)))
+  ([f coll & colls] (-join-mapped (apply map f coll colls))))
 
 (defn interleave
   "Lazy seq alternating between the colls: the head of each coll in turn, then their

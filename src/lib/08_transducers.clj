@@ -355,8 +355,10 @@
 (defn mapcat
   "Calls f on the items of the colls as map does and joins the collections f returns end
   to end into one lazy seq. (mapcat f) alone is a transducer, (comp (map f) cat)."
+  {:arglists '([f] [f & colls])}
   ([f] (comp (map f) cat))
-  ([f & colls] (apply -lazy-mapcat f colls)))
+  ([f coll] (-lazy-mapcat f coll))
+  ([f coll & colls] (apply -lazy-mapcat f coll colls)))
 
 (def ^:private -lazy-map-indexed map-indexed)
 (defn map-indexed

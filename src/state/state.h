@@ -210,11 +210,11 @@ class State : public RootProvider {
   /// (image/program.h), by resource path ("/my/lib"): a vector of FnProtos that require
   /// runs in order instead of finding and compiling the source.
   std::unordered_map<std::string, Value> image_units;
-  /// (instance? c x) answers for a built-in x (runtime/lang/host_class.cpp), keyed by the
+  /// instance_of's answers for a built-in x (runtime/lang/host_class.cpp), keyed by the
   /// interned class symbol asked about and the static class name of x's type: the
   /// class graph of built-in types never changes and interned symbols live as long as
-  /// the VM, so an answer never goes stale. Without it every instance? walked the class
-  /// graph by name (about 3.5 us a call).
+  /// the VM, so an answer never goes stale. Without it every instance? (and every store
+  /// into a typed array) walked the class graph by name, about 3.5 us a call.
   struct InstanceKeyHash {
     size_t operator()(const std::pair<const void*, const char*>& k) const noexcept {
       return std::hash<const void*>()(k.first) * 31 + std::hash<const void*>()(k.second);

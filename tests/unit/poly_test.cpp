@@ -81,11 +81,17 @@ TEST_F(Poly, InstanceCheckAnswersTheSameWhenCached) {
       for (const char* c : classes) {
         std::optional<bool> got = instance_check(vm, sym(c), x);
         ASSERT_TRUE(got.has_value()) << c;
+        // the class graph's own answer, never cached
+        EXPECT_EQ(*got, class_assignable(vm, sym(c), class_of(vm, x))) << c << " round " << round;
         EXPECT_EQ(*got, instance_of(vm, sym(c), x)) << c << " round " << round;
       }
   EXPECT_TRUE(*instance_check(vm, sym("Number"), Value::small_int(1)));
   EXPECT_FALSE(*instance_check(vm, sym("Number"), kw("k")));
   EXPECT_TRUE(*instance_check(vm, sym("clojure.lang.Named"), kw("k")));
+  // instance_of answers false for a symbol that names no class, and caches nothing for
+  // it: instance_check still refuses it afterwards.
+  EXPECT_FALSE(instance_of(vm, sym("notaclass"), Value::small_int(1)));
+  EXPECT_FALSE(instance_check(vm, sym("notaclass"), Value::small_int(1)).has_value());
   for (int round = 0; round < 2; ++round) {
     EXPECT_FALSE(instance_check(vm, kw("not-a-class"), Value::small_int(1)).has_value());
     EXPECT_FALSE(instance_check(vm, sym("user/String"), Value::small_int(1)).has_value());

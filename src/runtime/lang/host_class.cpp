@@ -305,8 +305,23 @@ bool class_assignable(State& vm, Value parent, Value child) {
   return false;
 }
 
-bool instance_of(State& vm, Value c, Value x) {
-  if (x.is_nil()) return false;
+namespace {
+
+using InstanceKey = std::pair<const void*, const char*>;
+
+/// The State::instance_cache key of (instance? c x): c's interned symbol and the static
+/// class name of x's type. Its first member is null when the answer is not cached: c not
+/// a symbol, or x nil or of a class per instance (a record, deftype, reify or host
+/// object, an array).
+InstanceKey instance_key(State& vm, Value c, Value x) {
+  Symbol* s = as<Symbol>(c);
+  if (!s || x.is_nil() || as_instance(x) || is<HostObject>(x) || is<Reify>(x) ||
+      (x.is_obj() && type_of(x.as_obj()).class_name))
+    return {nullptr, nullptr};
+  return {vm.names.canonical(s), value_type_name(x)};
+}
+
+bool instance_of_uncached(State& vm, Value c, Value x) {
   if (class_assignable(vm, c, class_of(vm, x))) return true;
   // a reify object's interfaces are its own, not its class's
   if (Reify* r = as<Reify>(x); r && r->ifaces.traits) {
@@ -317,26 +332,33 @@ bool instance_of(State& vm, Value c, Value x) {
   return false;
 }
 
-std::optional<bool> instance_check(State& vm, Value c, Value x) {
-  // The cache covers a symbol c and an x whose class is its type's static name (not a
-  // record, deftype, reify or host object, whose classes are per instance).
-  Symbol* s = as<Symbol>(c);
-  const char* type_name = nullptr;
-  if (s && !x.is_nil() && !as_instance(x) && !is<HostObject>(x) && !is<Reify>(x) &&
-      !(x.is_obj() && type_of(x.as_obj()).class_name))
-    type_name = value_type_name(x);
-  std::pair<const void*, const char*> key{nullptr, type_name};
-  if (type_name) {
-    key.first = vm.names.canonical(s);
+}  // namespace
+
+bool instance_of(State& vm, Value c, Value x) {
+  if (x.is_nil()) return false;
+  InstanceKey key = instance_key(vm, c, x);
+  if (key.first) {
     auto it = vm.instance_cache.find(key);
     if (it != vm.instance_cache.end()) return it->second;
   }
-  bool answer;
-  if (is_foreign_class_name(c)) answer = false;
-  else if (!is_class(vm, c)) return std::nullopt;
-  else answer = instance_of(vm, c, x);
-  if (type_name) vm.instance_cache.emplace(key, answer);
+  bool answer = instance_of_uncached(vm, c, x);
+  // Only a class's answers are kept, so a hit in instance_check also means c is a class.
+  if (key.first && !canonical_class(vm, c).is_nil()) vm.instance_cache.emplace(key, answer);
   return answer;
+}
+
+std::optional<bool> instance_check(State& vm, Value c, Value x) {
+  InstanceKey key = instance_key(vm, c, x);
+  if (key.first) {
+    auto it = vm.instance_cache.find(key);
+    if (it != vm.instance_cache.end()) return it->second;
+  }
+  if (is_foreign_class_name(c)) {
+    if (key.first) vm.instance_cache.emplace(key, false);
+    return false;
+  }
+  if (!is_class(vm, c)) return std::nullopt;
+  return instance_of(vm, c, x);  // a miss again there, which fills the cache
 }
 
 std::vector<Value> instance_interfaces(State& vm, Value x) {

@@ -58,11 +58,12 @@ std::vector<Value> class_ancestors(State& vm, Value c);
 /// child's ancestors. False when either is not a class.
 bool class_assignable(State& vm, Value parent, Value child);
 /// (instance? c x): x's class is c or has c among its ancestors. nil is an instance of
-/// nothing.
+/// nothing. Answers for built-in values are cached per VM (State::instance_cache): an
+/// array store's element check and instance? both come here.
 bool instance_of(State& vm, Value c, Value x);
 /// clojure.core/instance?: instance_of, except that a Java class name Clove does not
 /// know (is_foreign_class_name) has no instances; nullopt when c is not a class (the
-/// caller throws). Answers for built-in values are cached per VM (State::instance_cache).
+/// caller throws). A cached answer (instance_of) is returned before those checks.
 std::optional<bool> instance_check(State& vm, Value c, Value x);
 
 /// The interfaces x implements beyond its class's: those a reify object's form names

@@ -1543,18 +1543,6 @@
       (write-out (first s))
       (recur (next s)))))
 
-(defn- write-separated
-  "Writes the forms of seq s with a space and a newline of kind nl-kind between each
-  two (write-rest puts them before every form)."
-  [s nl-kind]
-  (print-length-loop [s (seq s)]
-    (when s
-      (write-out (first s))
-      (when-let [more (next s)]
-        (.write *out* " ")
-        (pprint-newline nl-kind)
-        (recur more)))))
-
 (defn- code-call
   "A call: the head, then the arguments on its line or one a line, indented 2."
   [form]
@@ -1631,7 +1619,7 @@
         (code-bindings bindings)
         (.write *out* " ")
         (pprint-newline :linear)
-        (write-separated body :linear))
+        (write-items (seq body) :linear))
       ;; as on the JVM, in doubled parentheses: ((let x y))
       (pprint-logical-block :prefix "(" :suffix ")" (code-call form)))))
 
@@ -1799,7 +1787,7 @@
       (let [names (anon-arg-names params)
             body (apply list (map #(rename-syms % names) body))]
         (pprint-logical-block :prefix "#(" :suffix ")"
-          (write-separated body :linear)))
+          (write-items (seq body) :linear)))
       (code-call form))))
 
 (def ^:private code-table

@@ -22,7 +22,19 @@ int main(int argc, char** argv) {
   }
   try {
     clove::Runtime vm;
-    std::string image = clove::save_namespaces(vm);
+    // Each fn's body is read on its first call (marshal.h, defer_bodies): a VM
+    // reads only the headers of the core library's fns when it starts.
+    clove::MarshalOptions opts;
+    opts.defer_bodies = true;
+    size_t deferred = 0;
+    opts.deferred_bodies = &deferred;
+    std::string image = clove::save_namespaces(vm, opts);
+    if (deferred == 0) {
+      // Something in the core library stops deferral (marshal.h, defer_bodies): every
+      // start-up would read all of its code.
+      std::fprintf(stderr, "clove_make_core_image: the core library's fn bodies could not be deferred\n");
+      return 1;
+    }
     std::ofstream out(argv[1], std::ios::binary);
     out.write(image.data(), static_cast<std::streamsize>(image.size()));
     if (!out) {

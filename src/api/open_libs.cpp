@@ -57,6 +57,7 @@ void open_libs(State& vm, bool load_library, bool use_image) {
       return {};
     };
     opts.trusted = true;  // compiled by this build and linked in: not bytecode from outside
+    opts.lazy_bodies = true;  // ... and lives as long as the process: bodies are read on first call
     load_namespaces(vm, image, opts);
     return;
   }

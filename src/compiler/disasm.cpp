@@ -94,6 +94,7 @@ std::string comment(State& vm, const Proto* p, const FnProto* owner, size_t pc) 
 }
 
 void proto_listing(State& vm, std::string& out, const Proto* p, const FnProto* owner) {
+  ensure_body(vm, p);
   out += fmt::format("arity {} [{}{}]  framesize={}  constants={}\n", name_of(p->name), p->nparams,
                      p->variadic ? "+rest" : "", p->framesize, p->constants.size());
   for (size_t pc = 0; pc < p->code.size(); ++pc) {

@@ -4,6 +4,7 @@
 #include <sys/mman.h>
 
 #include <algorithm>
+#include <atomic>
 #include <mutex>
 #include <new>
 #include <vector>
@@ -114,9 +115,16 @@ void* Pool::map_page() {
     return shared;
   }
   if (arena_next_ == arena_end_) {
-    // No madvise(MADV_HUGEPAGE): measured on a 1M-entry map, huge pages cut user time
-    // by 10% but direct compaction at fault time added 0.2 s of system time.
     void* arena = map_aligned(kArenaSize);
+    // The process's first arena asks for a transparent huge page: the VM that fills it
+    // is the one loading the core library at start-up, which touches about 220 of its
+    // 4 KiB pages at 10-30 us a fault on a virtual machine; one huge page costs
+    // 0.2-0.3 ms. `clove -e nil`: 480 -> 295 page faults, 11.2 -> 8.5 ms, peak RSS
+    // 6.3 -> 7.7 MB. Later arenas do not: measured on a 1M-entry map, huge pages cut
+    // user time by 10% but direct compaction at fault time added 0.2 s of system time.
+    // Without huge pages (the system's setting "never"), madvise changes nothing.
+    static std::atomic<bool> first_arena{true};
+    if (first_arena.exchange(false, std::memory_order_relaxed)) madvise(arena, kArenaSize, MADV_HUGEPAGE);
     arena_next_ = reinterpret_cast<uintptr_t>(arena);
     arena_end_ = arena_next_ + kArenaSize;
   }

@@ -12,6 +12,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <unordered_set>
 #include <vector>
 
 #include "runtime/coll/coll.h"
@@ -63,8 +64,14 @@ const Vector* vec(Value v, uint32_t min = 0, uint32_t stride = 1) {
 
 }  // namespace
 
-std::string save_namespaces(State& vm) {
+std::string save_namespaces(State& vm, const MarshalOptions& opts) {
   RootScope scope(vm.heap);
+  // With deferred bodies, var metadata is deferred too (marshal.md, "Deferred
+  // bodies"): read when a program first asks for it (var_meta), which `clove -e nil`
+  // never does.
+  std::unordered_set<const Obj*> metas;
+  MarshalOptions with_metas = opts;
+  with_metas.defer_values = &metas;
   Value kept = Value::object(vm.kw("clove.image/kept"));
   std::vector<Namespace*> all;
   for (auto& [name, ns] : vm.namespaces()) all.push_back(ns);
@@ -79,7 +86,9 @@ std::string save_namespaces(State& vm) {
       if (v->ns != ns) continue;
       own.push_back(Value::object(v));
       own.push_back(is_stream(v->root) ? kept : v->root);
-      own.push_back(v->meta);
+      Value m = var_meta(vm, v);
+      own.push_back(m);
+      if (m.is_obj()) metas.insert(m.as_obj());
       own.push_back(Value::small_int(v->flags & kVarFlags));
       own.push_back(Value::boolean(v->bound));
     }
@@ -100,12 +109,15 @@ std::string save_namespaces(State& vm) {
   Value image[] = {Value::object(vm.kw("clove/namespaces")), scope[entries], scope[libs_slot],
                    make_long(vm.heap, static_cast<int64_t>(vm.last_id()))};
   size_t root = scope.push(vector_from(vm.heap, image, 4));
-  return marshal(vm, scope[root]);
+  return marshal(vm, scope[root], with_metas);
 }
 
 void load_namespaces(State& vm, std::string_view bytes, const UnmarshalOptions& opts) {
   RootScope scope(vm.heap);
-  size_t root = scope.push(unmarshal(vm, bytes, opts));
+  DeferredSource* deferred = nullptr;
+  UnmarshalOptions with_out = opts;
+  with_out.deferred_source = &deferred;
+  size_t root = scope.push(unmarshal(vm, bytes, with_out));
   const Vector* image = vec(scope[root], 4);
   if (image->nth(0) != Value::object(vm.kw("clove/namespaces"))) bad_image("not a namespace image");
   Value kept = Value::object(vm.kw("clove.image/kept"));
@@ -122,13 +134,21 @@ void load_namespaces(State& vm, std::string_view bytes, const UnmarshalOptions& 
     for (uint32_t k = 0; k < own->cnt; k += 5) {
       Var* v = as<Var>(own->nth(k));
       Value root_v = own->nth(k + 1), vmeta = own->nth(k + 2), flags = own->nth(k + 3);
-      if (!v || v->ns != ns || !flags.is_small_int() || (!vmeta.is_nil() && !is_map(vmeta)))
+      const bool lazy_meta = vmeta.is_internal();  // a deferred value (only in a lazily read image)
+      if (!v || v->ns != ns || !flags.is_small_int() || (!vmeta.is_nil() && !is_map(vmeta) && !lazy_meta) ||
+          (lazy_meta && !deferred))
         bad_image("a malformed var entry");
       if (root_v != kept) {
         v->root = root_v;
         v->bound = own->nth(k + 4).truthy();
       }
-      v->meta = vmeta;
+      if (lazy_meta) {
+        v->set_meta(Value::nil());
+        v->meta_source = deferred;
+        v->meta_section = static_cast<uint32_t>(vmeta.as_internal());
+      } else {
+        v->set_meta(vmeta);
+      }
       v->flags = static_cast<uint16_t>((v->flags & ~kVarFlags) | (flags.as_small_int() & kVarFlags));
       vm.heap.touch(v);
     }

@@ -21,7 +21,8 @@ class State;
 
 /// The namespace image of vm: marshal's bytes of the snapshot described above.
 /// Throws what marshal throws for a var whose value cannot be written.
-std::string save_namespaces(State& vm);
+/// opts.defer_bodies defers the fns' bodies (marshal.h): the core library's image.
+std::string save_namespaces(State& vm, const MarshalOptions& opts = {});
 
 /// Loads a namespace image made by save_namespaces into vm, creating or updating its
 /// namespaces and vars. IllegalArgumentException for bytes that are not such an image.

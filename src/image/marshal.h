@@ -22,16 +22,19 @@
 #include <functional>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 
 #include "core/value.h"
 
 namespace clove {
 
 class State;
+struct DeferredSource;
+struct Obj;
 
 /// The version of the byte format marshal writes (docs/design/marshal.md keeps the
 /// history), and the oldest one unmarshal still reads.
-inline constexpr uint32_t kMarshalVersion = 2;
+inline constexpr uint32_t kMarshalVersion = 3;
 inline constexpr uint32_t kOldestMarshalVersion = 1;
 
 struct UnmarshalOptions {
@@ -43,13 +46,37 @@ struct UnmarshalOptions {
   /// image): it is not bytecode from outside, so the reader skips the bytecode verifier
   /// and the UTF-8 check of strings. Every other input is read with both.
   bool trusted = false;
+  /// With trusted: the bytes outlive the VM (linked into the binary), so deferred
+  /// bodies (MarshalOptions::defer_bodies) stay in them until their arity first runs
+  /// (Proto::body_source). Otherwise unmarshal reads every body before it returns.
+  bool lazy_bodies = false;
+  /// With lazy_bodies: set to what holds the deferred parts (null when none), for the
+  /// deferred values the result holds (Value::internal(section), MarshalOptions::
+  /// defer_values), which only the caller knows where to put (image.cpp: var metadata).
+  DeferredSource** deferred_source = nullptr;
+};
+
+struct MarshalOptions {
+  /// Writes the bodies of the arities the value reaches outside any other arity's
+  /// constants after the value, each readable alone (docs/design/marshal.md, "Deferred
+  /// bodies"), so that a reader with lazy_bodies reads only those that run. When bodies
+  /// would share an object with identity that the value does not hold, or when reading
+  /// the value runs code (a sorted collection's comparator; map keys that may be user
+  /// types, whose equals and hash are Clove code), writes them in place after all.
+  bool defer_bodies = false;
+  /// When not null, set to the number of bodies deferred (0 when none could be).
+  size_t* deferred_bodies = nullptr;
+  /// With defer_bodies: objects written as deferred values (tag kDeferred) and put in
+  /// the body table, to be read with UnmarshalOptions::lazy_bodies only, when the
+  /// reader asks DeferredSource::load_value for them (the core image's var metadata).
+  const std::unordered_set<const Obj*>* defer_values = nullptr;
 };
 
 /// The bytes of `v`: a header (magic "CLVM", format version, value and instruction
 /// sizes, bytecode version) and the value. Throws IllegalArgumentException "cannot
 /// marshal <what>: <why>" for a value that cannot be written, StackOverflowError for
 /// data nested deeper than the C++ stack allows.
-std::string marshal(State& vm, Value v);
+std::string marshal(State& vm, Value v, const MarshalOptions& opts = {});
 
 /// The value `bytes` holds (made in vm's heap). Throws IllegalArgumentException
 /// "unmarshal: <why> at byte N" for any input that is not the output of marshal of this

@@ -23,6 +23,8 @@ enum Tag : uint8_t {
   kChar = 5,     // varint code point
   kRef = 6,      // varint object number
   kFloat = 7,    // 4 bytes, IEEE-754 single, low byte first (a java.lang.Float; no identity)
+  kExport = 8,   // varint export number: in a deferred body, an object of the value's table
+  kDeferred = 9, // varint section number: a value in the body table (the core image's var metadata)
   kFirstObject = 16,
   kString = 16,      // varint length, UTF-8 bytes
   kSymbol = 17,      // string ns ("" for none, else the ns), string name, value meta
@@ -86,6 +88,12 @@ inline constexpr uint8_t kHasBindings = 0x40;
 /// frame is that native, it has no pc, and the fiber it waits for comes last (after
 /// the bindings), itself budget-paused; reading links the two back (child, resumer).
 inline constexpr uint8_t kWaitsForChild = 0x20;
+
+/// The flags byte of a Proto (format version 3; before it, 1 meant variadic).
+inline constexpr uint8_t kProtoVariadic = 1;
+/// The body is not here: a varint body number follows, and the body is in the body
+/// table after the value (marshal.md, "Deferred bodies").
+inline constexpr uint8_t kProtoDeferred = 2;
 
 /// The kinds of a kSpine cell.
 enum SpineKind : uint8_t {

@@ -60,21 +60,109 @@ struct Mpz {
   ~Mpz() { mpz_clear(v); }
 };
 
-class Reader : public RootProvider {
+class Reader;
+
+/// The 4-byte little-endian number at p (a body offset).
+uint32_t le32(const char* p) {
+  const auto* b = reinterpret_cast<const uint8_t*>(p);
+  return uint32_t{b[0]} | uint32_t{b[1]} << 8 | uint32_t{b[2]} << 16 | uint32_t{b[3]} << 24;
+}
+
+/// The body table of an image read with lazy_bodies (marshal.md, "Deferred bodies"):
+/// what a deferred body needs to be read alone, kept for the VM's lifetime
+/// (State::attachments). The bytes are the caller's, which outlive the VM.
+class LazyBodies final : public DeferredSource, public RootProvider {
  public:
-  Reader(State& vm, std::string_view in, const UnmarshalOptions& opts) : vm_(vm), in_(in), opts_(opts) {
+  LazyBodies(State& vm, std::string_view bytes, UnmarshalOptions opts, uint8_t version)
+      : vm_(vm), bytes_(bytes), opts_(std::move(opts)), version_(version) {
     vm_.heap.add_root_provider(this);
   }
-  ~Reader() override { vm_.heap.remove_root_provider(this); }
+  ~LazyBodies() override { vm_.heap.remove_root_provider(this); }
+  void trace_roots(Tracer& t) override {
+    for (Value v : exports) t.mark(v);
+  }
+  void load_body(State& vm, Proto* p) override;
+  Value load_value(State& vm, uint32_t section) override;
+
+  bool ready = false;           // the body table has been read (until then no body can be)
+  std::vector<uint32_t> files;  // file number - 1 -> source registry id
+  std::vector<Value> exports;   // by export number: objects of the value's table
+  size_t offsets_at = 0;        // where the section offsets are (nsections + 1 fixed u32s)
+  size_t bodies_at = 0;         // where section 0 starts
+  uint32_t nbodies = 0;         // sections: deferred bodies and values
+
+ private:
+  /// Section k's bytes (checked by body_table).
+  std::string_view section(uint32_t k) const;
+
+  State& vm_;
+  std::string_view bytes_;
+  UnmarshalOptions opts_;
+  uint8_t version_;
+};
+
+/// The body source of a deferred arity whose data failed to read: running it is an error.
+struct UnreadableBody final : DeferredSource {
+  void load_body(State&, Proto*) override {
+    throw_error(ErrorKind::IllegalStateException, "a fn from data that failed to unmarshal has no body");
+  }
+  Value load_value(State&, uint32_t) override {
+    throw_error(ErrorKind::IllegalStateException, "a value from data that failed to unmarshal is missing");
+  }
+};
+UnreadableBody g_unreadable_body;
+
+class Reader : public RootProvider {
+ public:
+  Reader(State& vm, std::string_view in, const UnmarshalOptions& opts, const LazyBodies* image = nullptr)
+      : vm_(vm), in_(in), opts_(opts), image_(image) {
+    vm_.heap.add_root_provider(this);
+  }
+  ~Reader() override {
+    // Bodies not read (the data failed, or was read eagerly): no arity may keep a
+    // pointer to the table that dies with this reader.
+    if (lazy_)
+      for (Proto* p : deferred_)
+        if (p->body_source == lazy_.get()) p->body_source = &g_unreadable_body;
+    vm_.heap.remove_root_provider(this);
+  }
   void trace_roots(Tracer& t) override {
     for (Value v : table_) t.mark(v);
     for (Value v : pending_) t.mark(v);
+    t.mark(last_ns_);
   }
 
   Value run() {
+    // Room for the object table up front: grown by doubling, it and its copies touched
+    // about 40 pages more while the core image loaded. An object takes at least 2 bytes
+    // of input; reserved memory that is never written costs no page.
+    table_.reserve(in_.size() / 8);
+    filled_.reserve(in_.size() / 8);
+    pending_.reserve(in_.size() / 16);
     header();
+    if (version_ >= 3 && !image_) lazy_ = std::make_unique<LazyBodies>(vm_, in_, opts_, version_);
     Value v = value();
+    hold(v);
+    if (sections_ != 0) body_table();  // only data with deferred parts has one
     if (pos_ != in_.size()) corrupt(fmt::format("{} bytes after the value", in_.size() - pos_));
+    return v;
+  }
+
+  /// Reads one deferred body into p: this reader was made on the body's bytes, with
+  /// the image's body table. Its own fns are verified as they are read (unless
+  /// trusted); p itself is verified with its FnProto by the caller.
+  void read_body(Proto* p, uint8_t version) {
+    version_ = version;
+    files_ = image_->files;
+    body(p);
+    if (pos_ != in_.size()) corrupt(fmt::format("{} bytes after a body", in_.size() - pos_));
+  }
+  /// Reads one deferred value, as read_body.
+  Value read_value(uint8_t version) {
+    version_ = version;
+    files_ = image_->files;
+    Value v = value();
+    if (pos_ != in_.size()) corrupt(fmt::format("{} bytes after a deferred value", in_.size() - pos_));
     return v;
   }
 
@@ -89,6 +177,13 @@ class Reader : public RootProvider {
   std::vector<uint32_t> files_;   // file table index - 1 -> source registry id
   int fn_depth_ = 0;              // FnProtos being read, one inside another
   uint8_t version_ = 0;           // the data's format version (header)
+  const LazyBodies* image_;       // reading a deferred body: the image's body table
+  std::vector<Proto*> deferred_;  // Protos whose body is in the body table
+  uint32_t sections_ = 0;         // deferred bodies and values met so far (the next one's number)
+  std::vector<FnProto*> deferred_owners_;  // the FnProtos they belong to (verified once read)
+  std::unique_ptr<LazyBodies> lazy_;       // the body table (version 3 data, not in a body)
+  Namespace* last_ns_ = nullptr;           // kVar's last namespace (reachable: the VM holds it)
+  std::string_view last_ns_name_;          //   and its name, in the input
 
   [[noreturn, gnu::cold, gnu::noinline]] void corrupt(std::string_view why) {
     throw_error(ErrorKind::IllegalArgumentException, fmt::format("unmarshal: {} at byte {}", why, pos_));
@@ -251,6 +346,8 @@ class Reader : public RootProvider {
   Value spine();
   FnProto* fn_proto(uint32_t id);
   Proto* proto();
+  void body(Proto* p);
+  void body_table();
   RecordType* record_type(uint32_t id, bool ifaces);
   /// Reads the interface names and methods of a kRecordTypeIfaces/kReifyIfaces into `out`.
   void interfaces(Interfaces& out);
@@ -258,7 +355,8 @@ class Reader : public RootProvider {
 };
 
 SourcePos Reader::file_pos() {
-  uint32_t idx = u32var(files_.size() + 1, "a file number");
+  // A body names only files of the body table; the value may name a new one.
+  uint32_t idx = u32var(files_.size() + (image_ ? 0 : 1), "a file number");
   if (idx == 0) return {};
   if (idx == files_.size() + 1) {
     std::string name(text());
@@ -293,6 +391,21 @@ Value Reader::value() {
       if (id >= table_.size()) corrupt(fmt::format("a reference to object {} of {}", id, table_.size()));
       if (!filled_[id]) corrupt(fmt::format("a reference to object {}, which is not complete", id));
       return table_[id];
+    }
+    case kDeferred: {
+      // Only the core image defers values (var metadata), and it is read lazily: any
+      // other data has no use for one (marshal.md, "Deferred bodies").
+      uint64_t n = uvar();
+      if (image_ || !lazy_ || !(opts_.trusted && opts_.lazy_bodies)) corrupt("a deferred value outside the core image");
+      if (n != sections_) corrupt("deferred values out of order");
+      ++sections_;
+      return Value::internal(n);
+    }
+    case kExport: {
+      uint64_t n = uvar();
+      if (!image_) corrupt("an export reference outside a deferred body");
+      if (n >= image_->exports.size()) corrupt(fmt::format("export {} of {}", n, image_->exports.size()));
+      return image_->exports[n];
     }
     default:
       break;
@@ -492,8 +605,13 @@ Value Reader::object(Tag tag) {
     case kVar: {
       std::string_view ns = text(), name = text();
       if (ns.empty() || name.empty()) corrupt("a var without a namespace or name");
-      Namespace* n = vm_.find_or_create_ns(vm_.names.symbol({}, ns));
-      return fill(id, Value::object(vm_.intern(n, vm_.names.symbol({}, name))));
+      // Vars come in runs of one namespace (an image lists each namespace's own vars):
+      // the last one found is looked up again only when the name changes.
+      if (ns != last_ns_name_ || !last_ns_) {
+        last_ns_ = vm_.find_or_create_ns(vm_.names.symbol({}, ns));
+        last_ns_name_ = ns;
+      }
+      return fill(id, Value::object(vm_.intern(last_ns_, vm_.names.symbol({}, name))));
     }
     case kNamespace: {
       std::string_view name = text();
@@ -516,7 +634,7 @@ Value Reader::object(Tag tag) {
       return Value::object(c);
     }
     case kNative: {
-      std::string name(text());
+      std::string_view name = text();
       auto it = vm_.native_registry.find(name);
       if (it == vm_.native_registry.end()) corrupt(fmt::format("no native named {} in this VM", name));
       Value n = Value::object(it->second);
@@ -991,6 +1109,7 @@ FnProto* Reader::fn_proto(uint32_t id) {
     f->upvals.push_back({reg, static_cast<uint16_t>(index), name});
   }
   uint32_t nfixed = count(8);
+  const size_t deferred_before = deferred_.size();
   ++fn_depth_;
   for (uint32_t i = 0; i < nfixed; ++i) {
     f->fixed.push_back(proto());
@@ -1001,11 +1120,12 @@ FnProto* Reader::fn_proto(uint32_t id) {
     heap().barrier(f, f->variadic);
   }
   --fn_depth_;
+  if (deferred_.size() > deferred_before) deferred_owners_.push_back(f);
   heap().touch(f);
   // The verifier checks the FnProtos in the constants too, so the outermost one checks
   // all of them once (a closure made while an enclosing one is still being read checks
   // its own first: kClosure).
-  if (fn_depth_ == 0) verify(f);
+  if (fn_depth_ == 0) verify(f);  // deferred arities pass: each is verified once read (body_table)
   filled_[id] = 1;
   return f;
 }
@@ -1016,7 +1136,27 @@ Proto* Reader::proto() {
   p->name = obj_or_null<String>("an arity name");
   p->framesize = u32var(kMaxFrameSlots, "a frame size");
   p->nparams = static_cast<uint16_t>(u32var(kMaxCallArgs, "a parameter count"));
-  p->variadic = byte() != 0;
+  uint8_t flags = byte();
+  if (version_ < 3) flags = flags != 0 ? kProtoVariadic : 0;
+  if (flags & ~(kProtoVariadic | kProtoDeferred)) corrupt("an arity with unknown flags");
+  p->variadic = (flags & kProtoVariadic) != 0;
+  if (flags & kProtoDeferred) {
+    if (image_ || !lazy_) corrupt("a deferred body inside a deferred body");
+    if (u32var(UINT32_MAX, "a body number") != sections_) corrupt("deferred bodies out of order");
+    p->body_index = sections_++;
+    p->code.assign(1, kDeferredBody);
+    p->body_source = lazy_.get();  // a comparator run before the body table fails cleanly (ready)
+    deferred_.push_back(p);
+    heap().touch(p);
+    return p;
+  }
+  body(p);
+  heap().touch(p);
+  return p;
+}
+
+void Reader::body(Proto* p) {
+  p->code.clear();
   uint32_t ncode = count(4);
   p->code.resize(ncode);
   const auto* words = reinterpret_cast<const uint8_t*>(in_.data() + pos_);
@@ -1060,9 +1200,85 @@ Proto* Reader::proto() {
   }
   heap().touch(p);
   size_t bytes = p->vector_bytes();
-  heap().add_external(bytes);
+  heap().add_external(bytes - p->external);
   p->external = bytes;
-  return p;
+}
+
+/// After the value: the files the bodies name, the exports, the body offsets and the
+/// bodies. With lazy_bodies (and trusted) the deferred Protos keep a LazyBodies that
+/// reads each body on its first call; otherwise every body is read and its fn
+/// verified now.
+void Reader::body_table() {
+  LazyBodies* lazy = lazy_.get();
+  uint32_t nfiles = count();
+  for (uint32_t i = 0; i < nfiles; ++i) {
+    std::string name(text());
+    uint32_t id = vm_.sources.find(name);
+    if (id == 0)
+      id = vm_.sources.add_static(name, opts_.static_source_text ? opts_.static_source_text(name) : std::string_view());
+    files_.push_back(id);
+  }
+  lazy->files = files_;
+  uint32_t nexports = count();
+  lazy->exports.reserve(nexports);
+  for (uint32_t i = 0; i < nexports; ++i) {
+    uint64_t id = uvar();
+    if (id >= table_.size() || !filled_[id]) corrupt(fmt::format("an export of object {} of {}", id, table_.size()));
+    lazy->exports.push_back(table_[id]);
+  }
+  uint32_t nbodies = count(4);
+  if (nbodies != sections_) corrupt(fmt::format("{} sections for {} deferred parts", nbodies, sections_));
+  lazy->nbodies = nbodies;
+  lazy->offsets_at = pos_;
+  if (left() < (size_t{nbodies} + 1) * 4) corrupt("the data ends early");
+  pos_ += (size_t{nbodies} + 1) * 4;
+  lazy->bodies_at = pos_;
+  uint32_t prev = 0;
+  for (uint32_t k = 0; k <= nbodies; ++k) {
+    uint32_t at = le32(in_.data() + lazy->offsets_at + 4 * size_t{k});
+    if (at < prev || at > left() || (k == 0 && at != 0)) corrupt("a body offset out of order");
+    prev = at;
+  }
+  if (prev != left()) corrupt("bodies that do not end with the data");
+  pos_ = in_.size();
+  lazy->ready = true;
+  if (opts_.trusted && opts_.lazy_bodies) {
+    if (opts_.deferred_source) *opts_.deferred_source = lazy;
+    vm_.attachments.push_back(std::move(lazy_));
+    return;
+  }
+  for (Proto* p : deferred_) lazy->load_body(vm_, p);
+  for (FnProto* f : deferred_owners_) verify(f);
+}
+
+std::string_view LazyBodies::section(uint32_t k) const {
+  if (!ready)
+    throw_error(ErrorKind::IllegalArgumentException, "unmarshal: a fn ran before the body table was read");
+  const char* offset = bytes_.data() + offsets_at + 4 * size_t{k};
+  uint32_t at = le32(offset), end = le32(offset + 4);  // checked by body_table
+  return bytes_.substr(bodies_at + at, end - at);
+}
+
+Value LazyBodies::load_value(State& vm, uint32_t k) {
+  Reader r(vm, section(k), opts_, this);
+  return r.read_value(version_);
+}
+
+void LazyBodies::load_body(State& vm, Proto* p) {
+  std::string_view bytes = section(p->body_index);
+  try {
+    Reader r(vm, bytes, opts_, this);
+    r.read_body(p, version_);
+  } catch (...) {
+    // Out of memory under a cap, say: p stays deferred and can be tried again.
+    p->code.assign(1, kDeferredBody);
+    p->constants.clear();
+    p->positions.clear();
+    p->locals.clear();
+    p->live.clear();
+    throw;
+  }
+  p->body_source = nullptr;
 }
 
 }  // namespace

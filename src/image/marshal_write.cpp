@@ -8,6 +8,7 @@
 
 #include <cstring>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "bytecode/opcodes.h"
 #include "core/stack_guard.h"
@@ -56,9 +57,36 @@ std::string mpz_text(const mpz_t z) {
   return s;
 }
 
+/// Thrown when deferred bodies would share an object with identity (a closure, an
+/// atom...) that the top-level value does not hold: each body has its own object
+/// table, so reading them would make two objects of one. marshal() then writes every
+/// body in place.
+struct CannotDefer {};
+
+/// Whether reading two copies of o would differ from reading o once in a way a program
+/// can see (other than identical? on values): objects with state or identity. Vars,
+/// namespaces and natives are found again by name, so copies are the same object.
+bool has_identity(const Obj* o) {
+  switch (o->type) {
+    case ObjType::String: case ObjType::Symbol: case ObjType::Keyword: case ObjType::BigInt:
+    case ObjType::Ratio: case ObjType::BigDecimal: case ObjType::List: case ObjType::Cons:
+    case ObjType::ChunkedCons: case ObjType::EmptyList: case ObjType::Vector: case ObjType::MapEntry:
+    case ObjType::ArrayMap: case ObjType::HashMap: case ObjType::HashSet: case ObjType::SortedMap:
+    case ObjType::SortedSet: case ObjType::Queue: case ObjType::Range: case ObjType::TaggedLiteral:
+    case ObjType::ReaderConditional: case ObjType::Uuid: case ObjType::Inst: case ObjType::Regex:
+    case ObjType::Var: case ObjType::Namespace: case ObjType::Native:
+      return false;
+    case ObjType::LazySeq:
+      return !static_cast<const LazySeq*>(o)->realized;
+    default:
+      return true;
+  }
+}
+
 class Writer {
  public:
-  explicit Writer(State& vm) : vm_(vm) {}
+  Writer(State& vm, const MarshalOptions& opts)
+      : vm_(vm), defer_(opts.defer_bodies), defer_values_(opts.defer_bodies ? opts.defer_values : nullptr) {}
 
   std::string finish(Value v) {
     out_.append(kMagic, sizeof kMagic);
@@ -69,8 +97,10 @@ class Writer {
     byte(kBytecodeVersion & 0xFF);
     byte(kBytecodeVersion >> 8);
     value(v);
+    if (!deferred_.empty()) bodies();
     return std::move(out_);
   }
+  size_t deferred() const { return deferred_.size(); }
 
  private:
   State& vm_;
@@ -79,6 +109,21 @@ class Writer {
   uint32_t next_id_ = 0;
   std::vector<uint8_t> open_;  // by object number: 1 while the reader cannot refer to it
   std::unordered_map<uint32_t, uint32_t> files_;  // source registry id -> file table index
+  // ---- deferred bodies (docs/design/marshal.md, "Deferred bodies") ----
+  bool defer_;                      // top-level arities' bodies go after the value
+  const std::unordered_set<const Obj*>* defer_values_;  // ... and these values
+  struct Section {
+    Proto* proto;  // a deferred body, or
+    Obj* value;    // a deferred value
+  };
+  std::vector<Section> deferred_;   // by section number
+  bool in_body_ = false;            // writing a body: a fresh table, refs to the value's as EXPORT
+  uint32_t body_ = 0;               // the body being written
+  std::unordered_map<const Obj*, uint32_t> value_ids_;  // the value's object table
+  std::unordered_map<uint32_t, uint32_t> exports_;      // its object number -> export number
+  std::vector<uint32_t> export_ids_;                    // by export number
+  std::unordered_map<const Obj*, uint32_t> owner_;      // an object with identity -> its body
+  std::vector<std::string> body_files_;                 // files first met in a body, in order
 
   // ---- primitives ----
   void byte(uint8_t b) { out_.push_back(static_cast<char>(b)); }
@@ -112,6 +157,21 @@ class Writer {
     throw_error(ErrorKind::IllegalArgumentException,
                 fmt::format("cannot marshal {}: {}", pr_str_report(vm_, v), why));
   }
+  /// Reading the value runs code when it builds a sorted collection with a comparator
+  /// or compares keys that may be user types (their equals and hash are Clove code):
+  /// that code could be a deferred arity, whose body comes only after the value. Such
+  /// values are written with every body in place.
+  void check_deferrable_keys(Value coll, bool sorted_by) {
+    if (!defer_ || in_body_) return;
+    if (sorted_by) throw CannotDefer{};
+    for (Value s = seq(vm_, coll); !s.is_nil(); s = next(vm_, s)) {
+      Value x = first(vm_, s);
+      Value k = is<MapEntry>(x) ? static_cast<MapEntry*>(x.as_obj())->key : x;
+      if (!k.is_obj()) continue;
+      ObjType t = k.as_obj()->type;
+      if (t == ObjType::Record || t == ObjType::TypeInstance || t == ObjType::Reify || is_coll(k)) throw CannotDefer{};
+    }
+  }
   void file_pos(SourcePos p) {
     if (!p.known()) {
       uvar(0);
@@ -119,7 +179,8 @@ class Writer {
     }
     auto [it, added] = files_.emplace(p.file, static_cast<uint32_t>(files_.size() + 1));
     uvar(it->second);
-    if (added) str(vm_.sources.name(p.file));
+    if (added && in_body_) body_files_.emplace_back(vm_.sources.name(p.file));  // named in the body table
+    else if (added) str(vm_.sources.name(p.file));
     uvar(p.line);
     uvar(p.col);
   }
@@ -132,6 +193,24 @@ class Writer {
   void fn_proto(FnProto* f);
   void fiber(Value v, Fiber* f);
   void proto(Proto* p);
+  void body(Proto* p);
+  void bodies();
+  /// In a body: o as a reference to the value's table (true), or checked for identity
+  /// shared with another body (false: write it here).
+  bool body_ref(Obj* o) {
+    if (auto g = value_ids_.find(o); g != value_ids_.end()) {
+      auto [e, added] = exports_.emplace(g->second, static_cast<uint32_t>(export_ids_.size()));
+      if (added) export_ids_.push_back(g->second);
+      byte(kExport);
+      uvar(e->second);
+      return true;
+    }
+    if (has_identity(o)) {
+      auto [it, added] = owner_.emplace(o, body_);
+      if (!added && it->second != body_) throw CannotDefer{};
+    }
+    return false;
+  }
   void var_name(Var* var) {
     str(var->ns->name->name_view());
     str(var->sym->name_view());
@@ -170,6 +249,13 @@ void Writer::value(Value v) {
                 "(marshal the atom, var or closure that closes the cycle instead)");
     byte(kRef);
     return uvar(it->second);
+  }
+  if (in_body_ && body_ref(o)) return;
+  if (defer_values_ && !in_body_ && defer_values_->count(o)) {
+    byte(kDeferred);
+    uvar(deferred_.size());
+    deferred_.push_back({nullptr, o});
+    return;
   }
   check_native_stack();
   object(v, o);
@@ -262,24 +348,29 @@ void Writer::object(Value v, Obj* o) {
       return value(e->val);
     }
     case ObjType::ArrayMap:
+      check_deferrable_keys(v, false);
       begin(kArrayMap, o);
       elements(v, true);
       return value(static_cast<ArrayMap*>(o)->meta);
     case ObjType::HashMap:
+      check_deferrable_keys(v, false);
       begin(kHashMap, o);
       elements(v, true);
       return value(static_cast<HashMap*>(o)->meta);
     case ObjType::HashSet:
+      check_deferrable_keys(v, false);
       begin(kHashSet, o);
       elements(v, false);
       return value(static_cast<HashSet*>(o)->meta);
     case ObjType::SortedMap:
+      check_deferrable_keys(v, !static_cast<SortedMap*>(o)->comp.is_nil());
       begin(kSortedMap, o);
       value(static_cast<SortedMap*>(o)->comp);
       elements(v, true);
       return value(static_cast<SortedMap*>(o)->meta);
     case ObjType::SortedSet: {
       auto* s = static_cast<SortedSet*>(o);
+      check_deferrable_keys(v, !static_cast<SortedMap*>(s->impl.as_obj())->comp.is_nil());
       begin(kSortedSet, o);
       value(static_cast<SortedMap*>(s->impl.as_obj())->comp);
       elements(v, false);
@@ -362,7 +453,7 @@ void Writer::object(Value v, Obj* o) {
     }
     case ObjType::Native: {
       auto* n = static_cast<Native*>(o);
-      auto it = vm_.native_registry.find(std::string(n->name->view()));
+      auto it = vm_.native_registry.find(n->name->view());
       if (it == vm_.native_registry.end() || static_cast<Native*>(it->second)->fn != n->fn ||
           static_cast<Native*>(it->second)->host_data != n->host_data)
         cannot(v, "a native function without a registered name");
@@ -724,10 +815,22 @@ void Writer::fn_proto(FnProto* f) {
 }
 
 void Writer::proto(Proto* p) {
+  ensure_body(vm_, p);
   value(p->name ? Value::object(p->name) : Value::nil());
   uvar(p->framesize);
   uvar(p->nparams);
-  byte(p->variadic ? 1 : 0);
+  bool defer = defer_ && !in_body_;  // a body's own fns come with it
+  byte((p->variadic ? kProtoVariadic : 0) | (defer ? kProtoDeferred : 0));
+  if (defer) {
+    uvar(deferred_.size());
+    deferred_.push_back({p, nullptr});
+    return;
+  }
+  body(p);
+}
+
+/// A Proto's body: code, constants, positions, locals, stack map.
+void Writer::body(Proto* p) {
   uvar(p->code.size());
   for (uint32_t pc = 0; pc < p->code.size(); ++pc) {
     Instr i = original_instr(p, pc);  // never a debugger's breakpoint
@@ -760,12 +863,57 @@ void Writer::proto(Proto* p) {
   }
 }
 
+/// After the value: the body table (marshal.md, "Deferred bodies"). Each body is
+/// written with a table of its own, so a reader can read any one of them alone.
+void Writer::bodies() {
+  std::string value_part = std::move(out_);
+  value_ids_ = std::move(ids_);
+  in_body_ = true;
+  std::vector<std::string> written;
+  for (body_ = 0; body_ < deferred_.size(); ++body_) {
+    out_.clear();
+    ids_.clear();
+    open_.clear();
+    next_id_ = 0;
+    if (deferred_[body_].proto)
+      body(deferred_[body_].proto);
+    else
+      value(Value::object(deferred_[body_].value));
+    written.push_back(std::move(out_));
+  }
+  out_ = std::move(value_part);
+  uvar(body_files_.size());
+  for (const std::string& name : body_files_) str(name);
+  uvar(export_ids_.size());
+  for (uint32_t id : export_ids_) uvar(id);
+  uvar(written.size());
+  uint32_t at = 0;
+  for (const std::string& b : written) {
+    fixed<uint32_t>(at);
+    at += static_cast<uint32_t>(b.size());
+  }
+  fixed<uint32_t>(at);
+  for (const std::string& b : written) out_ += b;
+}
+
 }  // namespace
 
-std::string marshal(State& vm, Value v) {
+std::string marshal(State& vm, Value v, const MarshalOptions& opts) {
   RootScope scope(vm.heap);
   scope.push(v);
-  return Writer(vm).finish(v);
+  if (opts.deferred_bodies) *opts.deferred_bodies = 0;
+  if (opts.defer_bodies) {
+    try {
+      Writer w(vm, opts);
+      std::string out = w.finish(v);
+      if (opts.deferred_bodies) *opts.deferred_bodies = w.deferred();
+      return out;
+    } catch (const CannotDefer&) {
+      // Bodies share an object with identity, or reading the value runs code: write
+      // every body in place.
+    }
+  }
+  return Writer(vm, MarshalOptions{}).finish(v);
 }
 
 }  // namespace clove

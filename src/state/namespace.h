@@ -17,17 +17,28 @@ namespace clove {
 
 struct Namespace;
 
+struct DeferredSource;
+
 struct Var : Obj {
   static constexpr ObjType kType = ObjType::Var;
   Namespace* ns;
   Symbol* sym;  // unqualified name
   Value root;
-  Value meta;   // nil or a map
+  Value meta;   // nil or a map; read it with var_meta (state.h), write it with set_meta
+  /// Non-null while the metadata is still in the core image (deferred: meta is nil
+  /// until var_meta reads section meta_section of it).
+  DeferredSource* meta_source = nullptr;
+  uint32_t meta_section = 0;
   bool bound = false;
   uint32_t thread_bound = 0;  // active `binding` frames for this var, across fibers
   Var(Namespace* n, Symbol* s) : Obj(kType), ns(n), sym(s) {}
   bool is_macro() const { return flags & kFlagMacro; }
   bool is_dynamic() const { return flags & kFlagDynamic; }
+  /// Replaces the metadata (a deferred one too). The caller runs the heap's barrier.
+  void set_meta(Value m) {
+    meta = m;
+    meta_source = nullptr;
+  }
   bool is_private() const { return flags & kFlagPrivate; }
   void trace(Tracer& t);
 };

@@ -109,6 +109,26 @@ struct VMLimits {
   size_t native_stack_reserve = kDefaultStackReserve;
 };
 
+/// C++ objects a layer above keeps for as long as a VM lives (State::attachments).
+struct Attachment {
+  virtual ~Attachment() = default;
+};
+
+struct Proto;
+
+/// The parts of an image read on first use instead of when the image loads
+/// (image/marshal_read.cpp, LazyBodies; docs/design/marshal.md "Deferred bodies"):
+/// arity bodies (Proto::body_source) and var metadata (Var::meta_source). Owned by the
+/// VM (State::attachments), so it outlives every Proto and Var that points to it.
+struct DeferredSource : Attachment {
+  /// Reads p's body (code, constants, debug info, stack map) into p and clears
+  /// p->body_source. May allocate (and so collect); throws what unmarshal throws, and
+  /// then leaves p as it was.
+  virtual void load_body(State& vm, Proto* p) = 0;
+  /// Reads the deferred value numbered `section`. May allocate; throws as load_body.
+  virtual Value load_value(State& vm, uint32_t section) = 0;
+};
+
 class State : public RootProvider {
  public:
   State();
@@ -189,7 +209,9 @@ class State : public RootProvider {
   /// its full name ("clojure.core/str"): marshal writes a native as its name and finds
   /// it here again when reading (Janet's reverse lookup). Values are Native objects
   /// (runtime/lang/function.h); a native defined again under a name replaces the entry.
-  std::unordered_map<std::string, Obj*> native_registry;
+  /// A key views the chars of its native's name string (a heap String, which never
+  /// moves and lives as long as the entry holds the native): no copy per native.
+  std::unordered_map<std::string_view, Obj*> native_registry;
   /// The natives def_native made after freeze_heap (the only registry entries that
   /// need tracing; a native replaced under its name stays here, alive, harmlessly).
   std::vector<Obj*> natives_since_freeze;
@@ -198,6 +220,10 @@ class State : public RootProvider {
   /// name (natives/clove_ffi/: "clove.ffi" holds its call descriptors and dlopen
   /// handles). Freed with the VM.
   std::unordered_map<std::string, std::shared_ptr<void>> resources;
+  /// C++ objects a layer above keeps for as long as the VM lives (the core image's
+  /// DeferredSource). Destroyed before the heap; each one that holds values registers
+  /// itself as a root provider.
+  std::vector<std::unique_ptr<Attachment>> attachments;
   /// Source roots that require/load search, in order (CLI: -cp, CLOVE_PATH, script dir).
   std::vector<std::string> load_path;
   /// Libs require has loaded or an `ns` form has declared (interned symbols).
@@ -406,5 +432,17 @@ class State : public RootProvider {
   void charge_slow();
   uint64_t id_counter_ = 0;
 };
+
+/// v's metadata (nil or a map), read first if the image deferred it (Var::meta_source).
+/// A reference, for alter-meta!; write it with Var::set_meta. Throws what
+/// DeferredSource::load_value throws.
+inline Value& var_meta(State& vm, Var* v) {
+  if (v->meta_source) [[unlikely]] {
+    Value m = v->meta_source->load_value(vm, v->meta_section);
+    v->set_meta(m);
+    vm.heap.barrier(v, m);
+  }
+  return v->meta;
+}
 
 }  // namespace clove

@@ -26,7 +26,7 @@ namespace {
 
 /// Every arity of the fn tree under fp (an FnProto's arities, the FnProtos in their
 /// constant pools, and so on), each once.
-std::vector<Proto*> arities_under(FnProto* root) {
+std::vector<Proto*> arities_under(State& vm, FnProto* root) {
   std::vector<Proto*> out;
   std::vector<FnProto*> todo{root};
   std::unordered_set<FnProto*> seen{root};
@@ -35,6 +35,7 @@ std::vector<Proto*> arities_under(FnProto* root) {
     todo.pop_back();
     auto visit = [&](Proto* p) {
       if (!p) return;
+      ensure_body(vm, p);
       out.push_back(p);
       for (Value k : p->constants)
         if (FnProto* inner = as<FnProto>(k))
@@ -111,7 +112,7 @@ void Debugger::unpatch(Proto* p, uint32_t pc) {
 void Debugger::resolve(Breakpoint& b, FnProto* fp) {
   // In each arity with code on the line (or, failing that anywhere, the first line
   // after it that has code), the first instruction of that line.
-  std::vector<Proto*> protos = arities_under(fp);
+  std::vector<Proto*> protos = arities_under(vm_, fp);
   uint32_t best = b.actual_line;
   for (Proto* p : protos) {
     for (uint32_t pc = 0; pc < p->positions.size() && pc < p->code.size(); ++pc) {
@@ -159,6 +160,7 @@ int Debugger::set_fn_breakpoint(FnProto* fn) {
   b.fn = fn;
   auto entry = [&](Proto* p) {
     if (!p) return;
+    ensure_body(vm_, p);
     for (uint32_t pc = 0; pc < p->code.size(); ++pc) {
       if (!can_patch(p, pc)) continue;
       if (pc < p->positions.size()) b.actual_line = p->positions[pc].line;

@@ -81,8 +81,10 @@ TEST_F(GcPacing, CyclesContinueAfterABigTransientLiveSet) {
   EXPECT_EQ(v.as_small_int(), 100);
   EXPECT_GT(vm.heap.collections(), after_apply + 5) << "cycles stopped after the big live set";
   // The first cycle may start late (the pause is relative to the big set); later ones
-  // must see the small live set again.
-  EXPECT_LT(vm.heap.estimate(), bound(1u << 20));
+  // must see the small live set again: a few MB, where the big set was over 50 MB. (The
+  // bound once had slack from base_, the core library's size, which is smaller since
+  // its fns' bodies are read on first call: marshal.md, "Deferred bodies".)
+  EXPECT_LT(vm.heap.estimate(), bound(2u << 20));
 }
 
 // Collection keeps pace with a live set that grows: the heap stays within a small

@@ -10,6 +10,7 @@
 #include <string>
 
 #include "api/runtime.h"
+#include "compiler/disasm.h"
 #include "core/error.h"
 #include "image/image.h"
 #include "image/marshal.h"
@@ -17,13 +18,14 @@
 #include "runtime/lang/function.h"
 #include "runtime/num/number.h"
 #include "runtime/print/print.h"
+#include "runtime/text/string.h"
 
 using namespace clove;
 
 namespace {
 
 class Marshal : public ::testing::Test {
- protected:
+ public:
   Runtime vm;
   Value eval(const std::string& src) { return vm.eval_string(src, "<test>"); }
   std::string bytes_of(const std::string& src) { return marshal(vm, eval(src)); }
@@ -88,28 +90,38 @@ TEST(MarshalInterfaces, ATypeKeepsItsInterfacesInAnotherVM) {
   EXPECT_EQ(pr_str(b, b.call(b.eval_string("deref", "<test>"), {r})), ":d");
 }
 
+/// Every proper prefix of `bytes` is unmarshal's clean error.
+void every_prefix_rejected(Marshal& m, const std::string& bytes) {
+  for (size_t n = 0; n < bytes.size(); ++n)
+    EXPECT_FALSE(m.reads_or_rejects(std::string_view(bytes).substr(0, n))) << n;
+}
+
+/// Every change of one byte of `bytes` (by +1, +0x80, +0xFF) reads or is a clean
+/// error, and the heap is sound afterwards.
+void every_change_survived(Marshal& m, const std::string& bytes) {
+  for (size_t i = 0; i < bytes.size(); ++i)
+    for (int delta : {1, 0x80, 0xFF}) {
+      std::string bad = bytes;
+      bad[i] = static_cast<char>(bad[i] + delta);
+      m.reads(bad);
+    }
+  m.vm.heap.collect();
+  EXPECT_NO_THROW(m.vm.heap.validate());
+}
+
 TEST_F(Marshal, EveryPrefixIsACleanError) {
   for (const char* src : kSamples) {
     SCOPED_TRACE(src);
     std::string bytes = bytes_of(src);
     ASSERT_TRUE(reads(bytes));
-    for (size_t n = 0; n < bytes.size(); ++n)
-      EXPECT_FALSE(reads_or_rejects(std::string_view(bytes).substr(0, n))) << n;
+    every_prefix_rejected(*this, bytes);
   }
 }
 
 TEST_F(Marshal, EveryOneByteChangeReadsOrIsACleanError) {
   for (const char* src : kSamples) {
     SCOPED_TRACE(src);
-    std::string bytes = bytes_of(src);
-    for (size_t i = 0; i < bytes.size(); ++i)
-      for (int delta : {1, 0x80, 0xFF}) {
-        std::string bad = bytes;
-        bad[i] = static_cast<char>(bad[i] + delta);
-        reads(bad);
-      }
-    vm.heap.collect();
-    EXPECT_NO_THROW(vm.heap.validate());
+    every_change_survived(*this, bytes_of(src));
   }
 }
 
@@ -426,4 +438,230 @@ TEST_F(Marshal, BadRunsOfPositionsAreRejected) {
       changed[n] = static_cast<char>(b);
       reads_or_rejects(changed);
     }
+}
+
+// ---- deferred bodies (marshal.md, "Deferred bodies") ----
+namespace {
+
+/// Every arity of the closure v's FnProto.
+std::vector<Proto*> arities_of(Value v) {
+  FnProto* fn = as<Closure>(v)->fn;
+  std::vector<Proto*> out(fn->fixed.begin(), fn->fixed.end());
+  if (fn->variadic) out.push_back(fn->variadic);
+  return out;
+}
+
+bool deferred(const Proto* p) {
+  return p->body_source != nullptr && p->code.size() == 1 && p->code[0] == kDeferredBody;
+}
+
+const char* const kDeferSource =
+    "(defn defer-f ([x] (let [g (fn [y] (str \"f:\" x y))] (g 1))) ([x & more] (apply str x \"|\" more)))"
+    "(defn defer-g [m] (reduce-kv (fn [acc k v] (+ acc v (count (str k)))) 0 m))"
+    "(def defer-h (let [secret \"f:\"] (fn [s] (str secret s))))"
+    "[defer-f defer-g defer-h]";
+
+const char* const kDeferCalls[] = {"((nth v 0) 5)", "((nth v 0) 5 6 7)", "((nth v 1) {:a 1 :bb 2})",
+                                   "((nth v 2) \"x\")"};
+
+/// Calls each of kDeferCalls with v bound to `fns`, printed.
+std::vector<std::string> call_all(Runtime& vm, Value fns) {
+  std::vector<std::string> out;
+  for (const char* call : kDeferCalls) {
+    Value f = vm.eval_string(std::string("(fn [v] ") + call + ")", "<test>");
+    out.push_back(pr_str(vm, vm.call(f, {fns})));
+  }
+  return out;
+}
+
+}  // namespace
+
+// Read with the default options (not lazy), deferred bodies are all read and verified
+// before unmarshal returns, and the functions behave as the originals.
+TEST_F(Marshal, DeferredBodiesReadEagerlyBehaveTheSame) {
+  RootScope scope(vm.heap);
+  Value fns = scope[scope.push(eval(kDeferSource))];
+  MarshalOptions opts;
+  opts.defer_bodies = true;
+  std::string deferred_bytes = marshal(vm, fns, opts), plain = marshal(vm, fns);
+  EXPECT_NE(deferred_bytes, plain);  // it did defer
+  Runtime other;
+  RootScope other_scope(other.heap);
+  Value back = other_scope[other_scope.push(unmarshal(other, deferred_bytes))];
+  for (int i = 0; i < 3; ++i)
+    for (Proto* p : arities_of(nth(other, back, i))) {
+      EXPECT_EQ(p->body_source, nullptr);
+      EXPECT_GT(p->code.size(), 1u);
+      EXPECT_FALSE(p->positions.empty());
+    }
+  EXPECT_EQ(call_all(other, back), call_all(vm, fns));
+  other.heap.collect();
+  EXPECT_NO_THROW(other.heap.validate());
+}
+
+// Read trusted with lazy_bodies, an arity keeps its body in the bytes until it first
+// runs; one that never runs is still complete for disasm and marshal.
+TEST_F(Marshal, LazyBodiesAreReadOnFirstCall) {
+  RootScope scope(vm.heap);
+  Value fns = scope[scope.push(eval(kDeferSource))];
+  MarshalOptions mopts;
+  mopts.defer_bodies = true;
+  static std::string bytes;  // outlives the VM that reads it, as the linked-in image does
+  bytes = marshal(vm, fns, mopts);
+  Runtime other;
+  UnmarshalOptions uopts;
+  uopts.trusted = true;
+  uopts.lazy_bodies = true;
+  RootScope other_scope(other.heap);
+  Value back = other_scope[other_scope.push(unmarshal(other, bytes, uopts))];
+  for (int i = 0; i < 3; ++i)
+    for (Proto* p : arities_of(nth(other, back, i))) EXPECT_TRUE(deferred(p));
+  // One call reads only the arity it runs.
+  Value f = nth(other, back, 0), arg = Value::small_int(5);
+  EXPECT_EQ(pr_str(other, other.call(f, &arg, 1)), "\"f:51\"");
+  EXPECT_FALSE(deferred(as<Closure>(f)->fn->fixed.at(0)));
+  EXPECT_TRUE(deferred(as<Closure>(f)->fn->variadic));
+  // disasm of an arity never run reads its body.
+  Value g = nth(other, back, 1);
+  std::string listing = disassemble(other, as<Closure>(g)->fn);
+  EXPECT_NE(listing.find("TAILCALL"), std::string::npos) << listing;
+  EXPECT_FALSE(deferred(arities_of(g).at(0)));
+  // marshal of a closure whose arity never ran writes the whole body.
+  Value h = nth(other, back, 2);
+  ASSERT_TRUE(deferred(arities_of(h).at(0)));
+  std::string again = marshal(other, h);
+  Runtime third;
+  RootScope third_scope(third.heap);
+  Value h3 = third_scope[third_scope.push(unmarshal(third, again))];
+  Value s = string_value(third.heap, "x");
+  EXPECT_EQ(pr_str(third, third.call(h3, &s, 1)), "\"f:x\"");
+  EXPECT_EQ(call_all(other, back), call_all(vm, fns));
+  other.heap.collect();
+  EXPECT_NO_THROW(other.heap.validate());
+}
+
+// Two bodies that share an object with identity the value does not hold (an atom a
+// macro put in both) cannot each have their own copy: the writer writes the bodies in
+// place, and the two fns still share one atom.
+TEST_F(Marshal, BodiesSharingAnAtomAreNotDeferred) {
+  RootScope scope(vm.heap);
+  Value fns = scope[scope.push(eval("(def shared-cell (atom 0)) (defmacro the-cell [] shared-cell)"
+                                    "(defn bump! [] (swap! (the-cell) inc)) (defn peek-cell [] @(the-cell))"
+                                    "[bump! peek-cell]"))];
+  MarshalOptions opts;
+  opts.defer_bodies = true;
+  std::string bytes = marshal(vm, fns, opts);
+  EXPECT_EQ(bytes, marshal(vm, fns));  // nothing deferred
+  Runtime other;
+  RootScope other_scope(other.heap);
+  Value back = other_scope[other_scope.push(unmarshal(other, bytes))];
+  other.call(nth(other, back, 0), nullptr, 0);
+  other.call(nth(other, back, 0), nullptr, 0);
+  EXPECT_EQ(pr_str(other, other.call(nth(other, back, 1), nullptr, 0)), "2");
+}
+
+// Deferred data from outside is checked as any other: every truncation and every
+// one-byte change reads (all bodies verified) or is a clean error, never a crash.
+TEST_F(Marshal, CorruptDeferredBodiesAreCleanErrors) {
+  RootScope scope(vm.heap);
+  Value fns = scope[scope.push(eval("(defn cd-f [x] (+ x 1)) (defn cd-g [s] (str s \"!\" (cd-f 1))) [cd-f cd-g]"))];
+  MarshalOptions opts;
+  opts.defer_bodies = true;
+  std::string bytes = marshal(vm, fns, opts);
+  ASSERT_TRUE(reads(bytes));
+  every_prefix_rejected(*this, bytes);
+  every_change_survived(*this, bytes);
+}
+
+// Data without deferred arities is version 2 data under another version byte: the
+// reader still reads it as version 2.
+TEST_F(Marshal, ReadsFormatVersion2) {
+  std::string bytes = bytes_of("(let [x 10] (fn [y & zs] (apply + x y zs)))");
+  bytes[4] = 2;
+  RootScope scope(vm.heap);
+  Value f = scope[scope.push(unmarshal(vm, bytes))];
+  Value args[] = {Value::small_int(1), Value::small_int(2)};
+  EXPECT_EQ(pr_str(vm, vm.call(f, args, 2)), "13");
+}
+
+// The core library's image defers its fns' bodies: a fresh VM has read none of
+// interleave's, and a call reads the one arity it runs; the collector sees the body
+// (the frozen Proto is remembered) under a full collection and validation.
+TEST(NamespaceImage, CoreFnsReadTheirBodiesOnFirstCall) {
+  Runtime vm;
+  Value il = vm.eval_string("clojure.core/interleave", "<test>");
+  ASSERT_TRUE(is<Closure>(il));
+  for (Proto* p : arities_of(il)) EXPECT_TRUE(deferred(p)) << p->nparams;
+  EXPECT_EQ(pr_str(vm, vm.eval_string("(interleave [1 2] [:a :b])", "<test>")), "(1 :a 2 :b)");
+  Proto* two = nullptr;
+  for (Proto* p : arities_of(il))
+    if (p->nparams == 2 && !p->variadic) two = p;
+  ASSERT_NE(two, nullptr);
+  EXPECT_FALSE(deferred(two));
+  EXPECT_TRUE(deferred(as<Closure>(il)->fn->variadic));
+  vm.heap.collect();
+  EXPECT_NO_THROW(vm.heap.validate());
+  EXPECT_EQ(pr_str(vm, vm.eval_string("(interleave [1 2] [:a :b] \"xy\")", "<test>")), "(1 :a \\x 2 :b \\y)");
+}
+
+// Reading a sorted set runs its comparator, and a map's keys of a deftype run their
+// equals and hash: a deferred comparator's body would come only after the value, so
+// such values are written with the bodies in place, and read back.
+TEST_F(Marshal, ValuesWhoseReadingRunsCodeAreNotDeferred) {
+  for (const char* src : {"(defn by-len [a b] (compare (count a) (count b))) [by-len (sorted-set-by by-len \"ccc\" \"a\" \"bb\")]",
+                          "(deftype DeferKey [k] Object (equals [_ o] (= k (.-k o))) (hashCode [_] (hash k)))"
+                          "(defn key-of [x] (->DeferKey x)) [key-of {(key-of 1) :one (key-of 2) :two}]"}) {
+    SCOPED_TRACE(src);
+    RootScope scope(vm.heap);
+    Value v = scope[scope.push(eval(src))];
+    size_t deferred = 99;
+    MarshalOptions opts;
+    opts.defer_bodies = true;
+    opts.deferred_bodies = &deferred;
+    std::string bytes = marshal(vm, v, opts);
+    EXPECT_EQ(deferred, 0u);
+    EXPECT_TRUE(reads_or_rejects(bytes));
+  }
+}
+
+// The core image defers var metadata too: read on first use, by meta, doc,
+// alter-meta! (which keeps what was there) and reset-meta! (which replaces it).
+TEST(NamespaceImage, CoreVarMetadataIsReadOnFirstUse) {
+  Runtime vm;
+  auto var_of = [&](const char* name) {
+    Var* v = vm.resolve_var(vm.core_ns(), vm.sym(name));
+    EXPECT_NE(v, nullptr) << name;
+    return v;
+  };
+  Var* il = var_of("interleave");
+  Var* jx = var_of("juxt");
+  Var* cm = var_of("complement");
+  for (Var* v : {il, jx, cm}) {
+    EXPECT_NE(v->meta_source, nullptr) << v->sym->str();
+    EXPECT_TRUE(v->meta.is_nil());
+  }
+  EXPECT_EQ(pr_str(vm, vm.eval_string("(:arglists (meta #'interleave))", "<test>")), "([] [c1] [c1 c2] [c1 c2 & colls])");
+  EXPECT_EQ(il->meta_source, nullptr);
+  EXPECT_EQ(pr_str(vm, vm.eval_string("(do (alter-meta! #'juxt assoc :x 1) [(:x (meta #'juxt)) (:name (meta #'juxt))])",
+                                      "<test>")),
+            "[1 juxt]");
+  EXPECT_EQ(pr_str(vm, vm.eval_string("(do (reset-meta! #'complement {:y 2}) (meta #'complement))", "<test>")), "{:y 2}");
+  EXPECT_EQ(cm->meta_source, nullptr);
+  vm.heap.collect();
+  EXPECT_NO_THROW(vm.heap.validate());
+  EXPECT_EQ(pr_str(vm, vm.eval_string("(meta #'complement)", "<test>")), "{:y 2}");
+}
+
+// A deferred value (tag 9) belongs to the core image only: in any other data it is a
+// clean error.
+TEST_F(Marshal, ADeferredValueOutsideTheCoreImageIsRejected) {
+  std::string bytes = bytes_of("nil");
+  bytes.back() = 9;  // kDeferred in place of the value
+  bytes.push_back(0);
+  try {
+    unmarshal(vm, bytes);
+    FAIL() << "read a deferred value";
+  } catch (const CloveError& e) {
+    EXPECT_NE(std::string(e.what()).find("a deferred value outside the core image"), std::string::npos) << e.what();
+  }
 }

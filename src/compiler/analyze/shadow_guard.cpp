@@ -12,12 +12,13 @@ namespace {
 
 /// "file:line:col" from a var's :file/:line/:column metadata, or "" when it has none.
 std::string var_definition_site(State& vm, Var* v) {
-  if (v->meta.is_nil()) return "";
-  Value file = get(vm, v->meta, Value::object(vm.kw("file")));
-  Value line = get(vm, v->meta, Value::object(vm.kw("line")));
+  Value meta = var_meta(vm, v);
+  if (meta.is_nil()) return "";
+  Value file = get(vm, meta, Value::object(vm.kw("file")));
+  Value line = get(vm, meta, Value::object(vm.kw("line")));
   if (file.is_nil() || line.is_nil()) return "";
   std::string site = fmt::format("{}:{}", str_of(vm, file), str_of(vm, line));
-  Value col = get(vm, v->meta, Value::object(vm.kw("column")));
+  Value col = get(vm, meta, Value::object(vm.kw("column")));
   if (!col.is_nil()) site += ":" + str_of(vm, col);
   return site;
 }

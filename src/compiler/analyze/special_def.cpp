@@ -82,7 +82,7 @@ Node* analyze_def(Analyzer& a, Value form, const std::vector<Value>& items, cons
     put("file", a.s.pin(string_value(vm.heap, vm.sources.name(ctx.pos.file))));
   }
   if (has_doc) put("doc", items[2]);
-  var->meta = m;
+  var->set_meta(m);
   vm.heap.barrier(var, m);
 
   Node* init = nullptr;

@@ -50,9 +50,10 @@ Value r_var_info(State& vm, Args a) {
   }
   RootScope scope(vm.heap);
   Value m = scope[scope.push(map_from(vm, kvs.data(), kvs.size() / 2))];
-  if (v->meta.is_nil()) return m;
+  Value own = var_meta(vm, v);
+  if (own.is_nil()) return m;
   // The var's own metadata wins.
-  for (Value s = seq(vm, v->meta); !s.is_nil(); s = next(vm, s)) {
+  for (Value s = seq(vm, own); !s.is_nil(); s = next(vm, s)) {
     Value e = first(vm, s);
     m = assoc(vm, m, nth(vm, e, 0), nth(vm, e, 1));
     scope.push(m);

@@ -271,7 +271,7 @@ void def_value(State& vm, std::string_view name, Value v, const char* doc) {
   var->bound = true;
   vm.heap.barrier(var, v);
   Value kvs[] = {Value::object(vm.kw("doc")), string_value(vm.heap, doc)};
-  var->meta = map_from(vm, kvs, 1);
+  var->set_meta(map_from(vm, kvs, 1));
   vm.heap.barrier(var, var->meta);
 }
 

@@ -473,7 +473,7 @@ Value l_read(State& vm, Args a) {
 Value l_load_string(State& vm, Args a) { return eval_string(vm, arg_string(a, 0, "load-string")->view(), "<load-string>"); }
 
 Value l_meta(State& vm, Args a) {
-  if (Var* v = as<Var>(a[0])) return v->meta;
+  if (Var* v = as<Var>(a[0])) return var_meta(vm, v);
   if (Closure* c = as<Closure>(a[0])) return c->meta;
   if (Value f = user_method(a[0], IMethod::meta); !f.is_nil()) return vm.call(f, {a[0]});  // IMeta
   return meta(a[0]);
@@ -609,7 +609,7 @@ void install_lang_natives(State& vm) {
                    string_value(vm.heap, "The reader features #? and #?@ match in Clove: #{:clove :clj}, as "
                                          "babashka's are #{:bb :clj} (:default matches too). Clojure has no "
                                          "such var.")};
-    var->meta = map_from(vm, doc, 1);
+    var->set_meta(map_from(vm, doc, 1));
     vm.heap.barrier(var, var->meta);
   }
   vm.def_native(C, "load-string", l_load_string, 1, 1,

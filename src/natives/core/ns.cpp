@@ -445,7 +445,7 @@ Value n_intern(State& vm, Args a) {
     vm.heap.barrier(v, a[2]);
   }
   if (!raw->meta.is_nil()) {
-    v->meta = raw->meta;
+    v->set_meta(raw->meta);
     vm.heap.barrier(v, raw->meta);
     if (get(vm, raw->meta, Value::object(vm.kw("private"))).truthy()) v->flags |= kFlagPrivate;
   }

@@ -259,16 +259,16 @@ Value s_set_validator(State& vm, Args a) {
 
 Value s_get_validator(State&, Args a) { return arg_atom(a, 0, "get-validator")->validator; }
 
-Value* meta_slot(Args a, const char* fn) {
+Value* meta_slot(State& vm, Args a, const char* fn) {
   if (Atom* at = as<Atom>(a[0])) return &at->meta;
-  if (Var* v = as<Var>(a[0])) return &v->meta;
+  if (Var* v = as<Var>(a[0])) return &var_meta(vm, v);
   if (Namespace* ns = as<Namespace>(a[0])) return &ns->meta;
   throw_error(ErrorKind::ClassCastException,
               fmt::format("{}: class {} cannot be cast to class clojure.lang.IReference", fn, value_type_name(a[0])));
 }
 
 Value s_reset_meta(State& vm, Args a) {
-  Value* slot = meta_slot(a, "reset-meta!");
+  Value* slot = meta_slot(vm, a, "reset-meta!");
   *slot = a[1];
   vm.heap.barrier(a[0].as_obj(), a[1]);
   return a[1];
@@ -276,13 +276,13 @@ Value s_reset_meta(State& vm, Args a) {
 
 // (f meta args...) runs through the dispatch loop, as swap! does.
 Value alter_meta_k(State& vm, Args a, Value, Value m) {
-  *meta_slot(a, "alter-meta!") = m;
+  *meta_slot(vm, a, "alter-meta!") = m;
   vm.heap.barrier(a[0].as_obj(), m);
   return m;
 }
 Value s_alter_meta(State& vm, Args a) {
   std::vector<Value> args;
-  args.push_back(*meta_slot(a, "alter-meta!"));
+  args.push_back(*meta_slot(vm, a, "alter-meta!"));
   for (int i = 2; i < a.size(); ++i) args.push_back(a[i]);
   return vm.call_then(a[1], args.data(), static_cast<int>(args.size()), alter_meta_k, Value::nil());
 }

@@ -56,7 +56,9 @@ Var* State::def_native(std::string_view ns_name, std::string_view name, NativeFn
   v->root = Value::object(n);
   v->bound = true;
   heap.barrier(v, n);
-  native_registry[std::move(full)] = n;
+  // The key views n's own name: an entry replaced drops the old native's view with it.
+  if (auto old = native_registry.find(n->name->view()); old != native_registry.end()) native_registry.erase(old);
+  native_registry.emplace(n->name->view(), n);
   if (heap_frozen) natives_since_freeze.push_back(n);
   return v;
 }

@@ -51,6 +51,12 @@ struct Proto : Obj {
   /// Instructions the debugger replaced by a breakpoint (is_breakpoint): (pc, original), one
   /// per patched pc, in any order. Empty unless a breakpoint is set in this arity.
   std::vector<std::pair<uint32_t, Instr>> breaks;
+  /// Non-null while the body is still in an image (deferred): then `code` is the one
+  /// instruction kDeferredBody, `constants`, `positions`, `locals` and `live` are empty,
+  /// and the header fields above are already right. The dispatch loop reads the body
+  /// when it meets that instruction; other readers call ensure_body first.
+  DeferredSource* body_source = nullptr;
+  uint32_t body_index = 0;  // which section of body_source's image
   Proto() : Obj(kType) {}
   size_t external_bytes() const { return external; }
   /// The bytes the vectors above hold.
@@ -81,7 +87,7 @@ struct Proto : Obj {
 /// the dispatch table changed GCC's register allocation of the whole loop.
 inline bool is_breakpoint(Instr i) { return static_cast<Op>(i & 0xFF) == Op::NOP && (i >> 8) != 0; }
 /// The breakpoint that stands for instruction i.
-inline Instr breakpoint_of(Instr i) {
+constexpr Instr breakpoint_of(Instr i) {
   Instr operands = (i >> 8) != 0 ? (i & ~Instr{0xFF}) : ~Instr{0xFF};
   return operands | static_cast<Instr>(Op::NOP);
 }
@@ -95,6 +101,19 @@ inline Instr original_instr(const Proto* p, uint32_t pc) {
   for (const auto& [at, orig] : p->breaks)
     if (at == pc) return orig;
   return i;
+}
+
+/// The one instruction of a Proto whose body is deferred (Proto::body_source): a NOP
+/// with operand bits, so the loop takes its breakpoint path, which reads the body and
+/// starts the arity again at pc 0. No opcode of its own, for the reason given above.
+inline constexpr Instr kDeferredBody = breakpoint_of(static_cast<Instr>(Op::NOP));
+
+/// Reads p's deferred body if it has one (Proto::body_source), so that code,
+/// constants and debug info can be read. Reading a body changes nothing a caller can
+/// observe, so a const Proto may be completed. Throws what DeferredSource::load_body throws.
+inline void ensure_body(State& vm, const Proto* p) {
+  if (p->body_source) [[unlikely]]
+    p->body_source->load_body(vm, const_cast<Proto*>(p));
 }
 
 /// Where CLOSURE finds each captured value: a register of the enclosing frame or one

@@ -16,6 +16,8 @@ namespace clove {
 /// Returns "" when valid, else a message naming the fn, arity, pc and the broken rule, e.g.
 /// "fn user/f arity [2]: pc 7: CALL window r10..r14 outside the frame (framesize 12)".
 /// Never throws and allocates nothing on the heap; a cycle of FnProtos is reported.
+/// An arity whose body is deferred (Proto::body_source) passes as it is: its body is
+/// verified when it is read.
 std::string verify_fn_proto(const FnProto& fn);
 /// Checks one arity. `owner` is the FnProto it belongs to, for its upvalue count; it may
 /// be null (then any upvalue use is an error). FnProtos in its constants are checked too.

@@ -6,7 +6,8 @@
 //   [ns meta OWN-VARS MAPPINGS ALIASES EXCLUDES]
 // OWN-VARS is a flat vector of (var root meta flags bound?) per var the namespace owns
 // (root is :clove.image/kept for a stream); MAPPINGS a flat vector of (symbol var),
-// ALIASES of (symbol namespace), EXCLUDES a vector of symbols.
+// ALIASES of (symbol namespace), EXCLUDES a vector of symbols. MAPPINGS leaves out an
+// own var mapped under its own name: reading the var interns it, which maps it.
 #include "image/image.h"
 
 #include <fmt/format.h>
@@ -81,8 +82,11 @@ std::string save_namespaces(State& vm, const MarshalOptions& opts) {
     std::vector<Value> own, maps, aliases;
     for (Value k : sorted_keys(ns->mappings)) {
       Var* v = ns->mappings.at(static_cast<Symbol*>(k.as_obj()));
-      maps.push_back(k);
-      maps.push_back(Value::object(v));
+      // An own var under its own name is mapped again when the image interns it.
+      if (v->ns != ns || v->sym != k.as_obj()) {
+        maps.push_back(k);
+        maps.push_back(Value::object(v));
+      }
       if (v->ns != ns) continue;
       own.push_back(Value::object(v));
       own.push_back(is_stream(v->root) ? kept : v->root);

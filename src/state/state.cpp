@@ -10,6 +10,7 @@ State::State() : names(heap) {
   native_registry.reserve(1024);  // about 900 natives: no rehash while they are defined
   heap.on_free_flagged = [this](Obj* o) { source_map.forget(o); };
   core_ns_ = find_or_create_ns(sym("clojure.core"));
+  core_ns_->mappings.reserve(1024);  // about 1,000 vars: no rehash while the core library loads
   ns_var_ = intern(core_ns_, sym("*ns*"));
   ns_var_->flags |= kFlagDynamic;
   ns_var_->root = Value::object(core_ns_);

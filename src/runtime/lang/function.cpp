@@ -46,8 +46,9 @@ void register_function_types(TypeInfo* table) {
 
 Var* State::def_native(std::string_view ns_name, std::string_view name, NativeFn fn, int min_args,
                     int max_args, const char* doc, const char* arglists) {
-  Namespace* ns = find_or_create_ns(sym(ns_name));
-  Var* v = intern(ns, sym(name));
+  // Most natives are clojure.core's: that namespace is found without interning its name.
+  Namespace* ns = core_ns_->name->name_view() == ns_name ? core_ns_ : find_or_create_ns(sym(ns_name));
+  Var* v = intern(ns, names.symbol({}, name));
   std::string full;
   full.reserve(ns_name.size() + 1 + name.size());
   full.append(ns_name).append(1, '/').append(name);

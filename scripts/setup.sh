@@ -19,7 +19,7 @@ set -euo pipefail
 
 packages=(
   g++ cmake ninja-build pkg-config make  # toolchain (make: CMake's fallback, cheap to have)
-  binutils                               # ld.gold links the start-up code together (CMakeLists.txt)
+  lld                                    # links the clove command's start-up code together (CMakeLists.txt)
   libfmt-dev libpcre2-dev libgmp-dev libutf8proc-dev libffi-dev  # linked into clove_core
   libcli11-dev libedit-dev                            # the clove command line and REPL
   nlohmann-json3-dev                                  # the DAP server's JSON (src/tools/dap/)

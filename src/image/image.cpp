@@ -5,7 +5,8 @@
 // NAMESPACES is a vector with one entry per namespace:
 //   [ns meta OWN-VARS MAPPINGS ALIASES EXCLUDES]
 // OWN-VARS is a flat vector of (var root meta flags bound?) per var the namespace owns
-// (root is :clove.image/kept for a stream); MAPPINGS a flat vector of (symbol var),
+// (root is :clove.image/kept for a stream, and for the native def_native bound to the
+// var, which the loading VM has already); MAPPINGS a flat vector of (symbol var),
 // ALIASES of (symbol namespace), EXCLUDES a vector of symbols. MAPPINGS leaves out an
 // own var mapped under its own name: reading the var interns it, which maps it.
 #include "image/image.h"
@@ -18,6 +19,7 @@
 
 #include "runtime/coll/coll.h"
 #include "runtime/coll/vector.h"
+#include "runtime/lang/function.h"
 #include "runtime/num/number.h"
 #include "state/state.h"
 
@@ -26,6 +28,20 @@ namespace clove {
 namespace {
 
 constexpr uint16_t kVarFlags = kFlagMacro | kFlagDynamic | kFlagPrivate;
+
+/// Whether v's root is the native def_native made for it: the loading VM made the same
+/// one before it reads the image (open_libs), so the image keeps that root instead of
+/// naming the native again (502 of clojure.core's vars).
+bool is_own_native(State& vm, Var* v) {
+  auto* n = as<Native>(v->root);
+  if (!n) return false;
+  std::string_view full = n->name->view(), ns = v->ns->name->name_view(), name = v->sym->name_view();
+  if (full.size() != ns.size() + 1 + name.size() || !full.starts_with(ns) || full[ns.size()] != '/' ||
+      !full.ends_with(name))
+    return false;
+  auto it = vm.native_registry.find(full);
+  return it != vm.native_registry.end() && it->second == n;
+}
 
 bool is_stream(Value v) {
   if (!v.is_obj()) return false;
@@ -89,7 +105,7 @@ std::string save_namespaces(State& vm, const MarshalOptions& opts) {
       }
       if (v->ns != ns) continue;
       own.push_back(Value::object(v));
-      own.push_back(is_stream(v->root) ? kept : v->root);
+      own.push_back(is_stream(v->root) || is_own_native(vm, v) ? kept : v->root);
       Value m = var_meta(vm, v);
       own.push_back(m);
       if (m.is_obj()) metas.insert(m.as_obj());

@@ -8,7 +8,8 @@
 // new VM loads it instead of src/lib/*.clj (api/open_libs.cpp).
 //
 // Vars whose root is a process stream (*out*, *err*, *in*) keep the loading VM's root:
-// streams belong to the process, not to the image.
+// streams belong to the process, not to the image. So do vars bound to the native
+// def_native made for them, which the loading VM made too.
 #pragma once
 #include <string>
 #include <string_view>

@@ -1,6 +1,6 @@
 // make_seeds.cpp: writes the unmarshal fuzz target's seed inputs: marshal's bytes of a
 // range of values (every kind of value, closures, cycles, suspended fibers of each kind
-// marshal writes) and a program image.
+// marshal writes), data with deferred bodies and a program image.
 //   fuzz_make_seeds DIR
 #include <cstdio>
 #include <fstream>
@@ -67,6 +67,18 @@ int main(int argc, char** argv) {
     vm.set_budget(clove::State::kUnlimited);
     std::string bytes = clove::marshal(vm, f);
     std::ofstream(dir + "/seed" + std::to_string(n++) + ".bin", std::ios::binary) << bytes;
+  }
+  // Deferred bodies (marshal.md): the body table after the value, EXPORT references,
+  // read eagerly and verified by any reader but the core image's.
+  {
+    clove::MarshalOptions opts;
+    opts.defer_bodies = true;
+    clove::Value fns = vm.eval_string(
+        "(defn seed-f ([x] (let [g (fn [y] (str \"f\" x y))] (g 1))) ([x & m] (apply str x m)))"
+        "(defn seed-g [m] (reduce-kv (fn [a k v] (+ a v)) 0 m)) [seed-f seed-g {:k seed-f}]",
+        "<seed>");
+    vm.permanent.push_back(fns);
+    std::ofstream(dir + "/deferred.bin", std::ios::binary) << clove::marshal(vm, fns, opts);
   }
   std::string prog = dir + "/program.clj";
   std::ofstream(prog) << "(ns seed.main)\n(defn f [x] (* x 2))\n(def v (mapv f (range 5)))\n(str v)\n";

@@ -143,12 +143,16 @@ int Debugger::set_line_breakpoint(const std::string& file, uint32_t line) {
   for (FnProto* fp : loaded_) resolve(b, fp);
   // Code loaded before the debugger was asked: the fns the namespaces' vars hold.
   if (b.sites.empty()) {
+    // Gathered first: resolving reads deferred bodies (arities_under), which may intern
+    // vars and namespaces, and so change the tables walked here.
+    std::vector<FnProto*> fns;
     for (auto& [sym, ns] : vm_.namespaces()) {
       for (auto& [name, var] : ns->mappings) {
         if (var->ns != ns || !var->bound) continue;
-        if (Closure* c = as<Closure>(var->root)) resolve(b, c->fn);
+        if (Closure* c = as<Closure>(var->root)) fns.push_back(c->fn);
       }
     }
+    for (FnProto* fp : fns) resolve(b, fp);
   }
   return id;
 }

@@ -112,5 +112,23 @@ TEST_F(Debug, UncaughtExceptionStopsBeforeUnwinding) {
   EXPECT_EQ(host.log.size(), 1u);
 }
 
+// A breakpoint on a core fn whose body the image still defers (marshal.md, "Deferred
+// bodies") reads the body first, patches its first instruction and stops there.
+TEST_F(Debug, FnBreakpointOnADeferredCoreFn) {
+  FnProto* il = as<Closure>(vm.resolve_var(vm.core_ns(), vm.sym("interleave"))->root)->fn;
+  Proto* two = nullptr;
+  for (Proto* p : il->fixed)
+    if (p->nparams == 2) two = p;
+  ASSERT_NE(two, nullptr);
+  ASSERT_NE(two->body_source, nullptr);
+  int id = vm.debugger().set_fn_breakpoint(il);
+  EXPECT_EQ(two->body_source, nullptr);
+  EXPECT_TRUE(is_breakpoint(two->code[0]));
+  EXPECT_EQ(pr_str(vm, vm.eval_string("(interleave [1] [2])", "<test>")), "(1 2)");
+  ASSERT_EQ(host.log.size(), 2u);  // the call, then its lazy rest's call while printing
+  for (const std::string& stop : host.log) EXPECT_EQ(stop.substr(0, 10), "breakpoint") << stop;
+  EXPECT_TRUE(vm.debugger().clear_breakpoint(id));
+}
+
 }  // namespace
 }  // namespace clove

@@ -128,6 +128,7 @@ enum ObjFlag : uint16_t {
   kFlagPrivate = 1 << 3,    // on a Var: ^:private
   kFlagTransient = 1 << 4,  // on a collection: a transient still editable
   kFlagRemembered = 1 << 5, // a frozen or old object on the heap's remembered list (gc/heap.h)
+  kFlagWatched = 1 << 6,    // on a Var: it has watches or a validator (State::var_refs)
 };
 
 struct Tracer;

@@ -33,6 +33,11 @@ void State::trace_roots(Tracer& t) {
     for (auto& [name, native] : native_registry) t.mark(native);
   }
   for (auto& [resource, protos] : image_units) t.mark(protos);
+  for (auto& [var, refs] : var_refs) {
+    t.mark(var);
+    t.mark(refs.watches);
+    t.mark(refs.validator);
+  }
   t.mark(request.fn);
   for (Value v : request.args) t.mark(v);
   t.mark(request.ctx);  // request.fiber: the interpreter marks it (vm/interpreter.cpp)

@@ -220,6 +220,14 @@ class State : public RootProvider {
   /// name (natives/clove_ffi/: "clove.ffi" holds its call descriptors and dlopen
   /// handles). Freed with the VM.
   std::unordered_map<std::string, std::shared_ptr<void>> resources;
+  /// The watches and validator of each var that has either (flag kFlagWatched), as an
+  /// atom keeps them in its fields: vars rarely have them, so a table rather than two
+  /// fields in every var. bind_var_root (runtime/coll/ref_types.h) reads it.
+  struct VarRef {
+    Value watches;    // nil or a map key -> fn
+    Value validator;  // nil or a fn
+  };
+  std::unordered_map<Var*, VarRef> var_refs;
   /// C++ objects a layer above keeps for as long as the VM lives (the core image's
   /// DeferredSource). Destroyed before the heap; each one that holds values registers
   /// itself as a root provider.

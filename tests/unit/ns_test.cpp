@@ -226,5 +226,26 @@ TEST_F(Ns, AssertExprIsExtensible) {
   EXPECT_EQ(summary, "{:test 1, :pass 1, :fail 0, :error 0, :type :summary}") << out;
 }
 
+// A var's watches and validator live in State::var_refs (kFlagWatched on the var): the
+// collector keeps them alive, def compiled after add-watch runs them (-bind-root!), and
+// removing the last of them clears the flag, so def is a plain SETVAR again.
+TEST_F(Ns, VarWatchesSurviveCollectionAndLeaveNoTrace) {
+  eval("(def vw-log (atom [])) (def vw 1)");
+  eval("(add-watch #'vw :k (let [tag (str \"w\" 1)] (fn [k r o n] (swap! vw-log conj [tag o n]))))");
+  Var* v = vm.resolve_var(vm.current_ns(), vm.sym("vw"));
+  ASSERT_NE(v, nullptr);
+  EXPECT_TRUE(v->flags & kFlagWatched);
+  vm.heap.collect();
+  EXPECT_NO_THROW(vm.heap.validate());
+  eval("(alter-var-root #'vw inc)");
+  eval("(def vw 7)");
+  EXPECT_EQ(eval("@vw-log"), "[[\"w1\" 1 2] [\"w1\" 2 7]]");
+  eval("(remove-watch #'vw :k)");
+  EXPECT_FALSE(v->flags & kFlagWatched);
+  EXPECT_EQ(vm.var_refs.count(v), 0u);
+  eval("(def vw 8)");
+  EXPECT_EQ(eval("[vw (count @vw-log)]"), "[8 2]");
+}
+
 }  // namespace
 }  // namespace clove

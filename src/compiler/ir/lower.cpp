@@ -236,7 +236,16 @@ VReg ArityLowerer::lower_def(DefNode* n, Dest d) {
   int k = constant(Value::object(n->var), n->pos);
   if (n->init) {
     VReg v = value(n->init);
-    emit(IrOp::SETVAR, kNoVReg, {v}, n->pos, k);
+    if (n->var->flags & kFlagWatched) {
+      // The var has a validator or watches (when this def is compiled: at the REPL,
+      // after add-watch): Var.bindRoot through -bind-root!, which runs them, so that
+      // SETVAR in the dispatch loop need not test for them.
+      VReg kv = fresh();
+      emit(IrOp::LOADK, kv, {}, n->pos, k);
+      call_var(s_.vm.intern(s_.vm.core_ns(), s_.vm.sym("-bind-root!")), {kv, v}, n->pos, fresh());
+    } else {
+      emit(IrOp::SETVAR, kNoVReg, {v}, n->pos, k);
+    }
   }
   if (d.mode == Mode::Effect) return kNoVReg;
   VReg out = result_reg(d);

@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "runtime/coll/coll.h"
+#include "runtime/coll/ref_types.h"
 #include "eval/loader.h"
 #include "natives/args.h"
 #include "runtime/print/print.h"
@@ -439,11 +440,7 @@ Value n_intern(State& vm, Args a) {
                 fmt::format("intern: the name must be an unqualified symbol, got: {}",
                             pr_str_bounded(vm, a[1])));
   Var* v = vm.intern(ns, plain(vm, raw));
-  if (a.size() == 3) {
-    v->root = a[2];
-    v->bound = true;
-    vm.heap.barrier(v, a[2]);
-  }
+  if (a.size() == 3) bind_var_root(vm, v, a[2]);
   if (!raw->meta.is_nil()) {
     v->set_meta(raw->meta);
     vm.heap.barrier(v, raw->meta);
@@ -459,11 +456,18 @@ Value n_macrop(State&, Args a) {
 // yield inside it; the continuation stores the result as the var's root.
 Value alter_var_root_k(State& vm, Args a, Value, Value nv) {
   if (!is<Var>(a[0])) bad_continuation("alter-var-root's");
-  Var* v = static_cast<Var*>(a[0].as_obj());
-  v->root = nv;
-  v->bound = true;
-  vm.heap.barrier(v, nv);
+  bind_var_root(vm, static_cast<Var*>(a[0].as_obj()), nv);  // validator and watches (Var.alterRoot)
   return nv;
+}
+// (-bind-root! v val): what def compiles to for a var that has a validator or watches
+// (compiler/ir/lower.cpp, lower_def): Var.bindRoot, which runs them.
+Value n_bind_root(State& vm, Args a) {
+  Var* v = as<Var>(a[0]);
+  if (!v)
+    throw_error(ErrorKind::ClassCastException,
+                fmt::format("-bind-root!: class {} cannot be cast to class clojure.lang.Var", value_type_name(a[0])));
+  bind_var_root(vm, v, a[1]);
+  return a[0];
 }
 Value n_alter_var_root(State& vm, Args a) {
   Var* v = as<Var>(a[0]);
@@ -590,6 +594,10 @@ void install_ns_natives(State& vm) {
                 "Replaces the root value of var v with (f root args...) and gives back the new "
                 "root.", "([v f & args])");
   vm.def_native(C, "-macro?", n_macrop, 1, 1, "Whether v is a var holding a macro.", "([v])");
+  vm.def_native(C, "-bind-root!", n_bind_root, 2, 2,
+                "Sets var v's root to val after its validator accepts it, then calls its watches "
+                "with the old and new roots; what def does for a var that has either. Returns v.",
+                "([v val])");
   vm.def_native(C, "-stack-frames", n_stack_frames, 0, 0, "The Clove frames of the current stack, innermost first, as maps {:fn :file :line :column} (frames without a position are left out).", "([])");
   vm.def_native(C, "-exception-frames", n_exception_frames, 1, 1, "The Clove frames recorded in an exception, innermost first, as maps {:fn :file :line :column}.", "([e])");
 }

@@ -40,30 +40,9 @@ Volatile* arg_volatile(Args a, int i, const char* fn) {
   return v;
 }
 
-/// ARef.validate: throws IllegalStateException unless the validator (if any) accepts v.
-void validate(State& vm, Value validator, Value v) {
-  if (validator.is_nil()) return;
-  if (!vm.call(validator, {v}).truthy()) throw_error(ErrorKind::IllegalStateException, "Invalid reference state");
-}
-
-/// ARef.notifyWatches: calls every watch fn with (key, ref, old, new), in the watch map's
-/// order. The watches are copied into roots first: a watch may remove itself.
+void validate(State& vm, Value validator, Value v) { ref_validate(vm, validator, v); }
 void notify_watches(State& vm, Atom* atom, Value oldv, Value newv) {
-  if (atom->watches.is_nil() || map_count(atom->watches) == 0) return;
-  RootScope scope(vm.heap);
-  size_t base = scope.push(Value::object(atom));
-  scope.push(oldv);
-  scope.push(newv);
-  size_t first = base + 3;
-  map_for_each(atom->watches, [&](Value k, Value f) {
-    scope.push(k);
-    scope.push(f);
-  });
-  size_t end = vm.heap.temp_roots.size();
-  for (size_t i = first; i < end; i += 2) {
-    Value args[4] = {scope[i], scope[base], scope[base + 1], scope[base + 2]};
-    vm.call(scope[i + 1], args, 4);
-  }
+  ref_notify_watches(vm, Value::object(atom), atom->watches, oldv, newv);
 }
 
 /// Sets the atom and notifies its watches (after validation by the caller).
@@ -233,7 +212,28 @@ Value s_compare_and_set(State& vm, Args a) {
   return Value::t();
 }
 
+/// A var's entry in State::var_refs, made (and the var flagged) if it has none.
+State::VarRef& var_refs_of(State& vm, Var* v) {
+  v->flags |= kFlagWatched;
+  return vm.var_refs[v];
+}
+/// Drops a var's entry once it has neither watches nor a validator.
+void trim_var_refs(State& vm, Var* v) {
+  auto it = vm.var_refs.find(v);
+  if (it == vm.var_refs.end()) return;
+  if (it->second.validator.is_nil() && (it->second.watches.is_nil() || map_count(it->second.watches) == 0)) {
+    vm.var_refs.erase(it);
+    v->flags &= static_cast<uint16_t>(~kFlagWatched);
+  }
+}
+
 Value s_add_watch(State& vm, Args a) {
+  if (Var* v = as<Var>(a[0])) {
+    Value old = var_refs_of(vm, v).watches;
+    Value w = map_assoc(vm, old.is_nil() ? empty_hash_map(vm.heap) : old, a[1], a[2]);
+    vm.var_refs[v].watches = w;  // map_assoc may have collected; the table holds w from here
+    return a[0];
+  }
   Atom* at = arg_atom(a, 0, "add-watch");
   Value w = map_assoc(vm, at->watches, a[1], a[2]);
   at->watches = w;
@@ -242,6 +242,15 @@ Value s_add_watch(State& vm, Args a) {
 }
 
 Value s_remove_watch(State& vm, Args a) {
+  if (Var* v = as<Var>(a[0])) {
+    auto it = vm.var_refs.find(v);
+    if (it != vm.var_refs.end() && !it->second.watches.is_nil()) {
+      Value w = map_dissoc(vm, it->second.watches, a[1]);
+      vm.var_refs[v].watches = w;
+      trim_var_refs(vm, v);
+    }
+    return a[0];
+  }
   Atom* at = arg_atom(a, 0, "remove-watch");
   Value w = map_dissoc(vm, at->watches, a[1]);
   at->watches = w;
@@ -250,6 +259,12 @@ Value s_remove_watch(State& vm, Args a) {
 }
 
 Value s_set_validator(State& vm, Args a) {
+  if (Var* v = as<Var>(a[0])) {
+    if (v->bound) validate(vm, a[1], vm.var_value(v));
+    var_refs_of(vm, v).validator = a[1];
+    trim_var_refs(vm, v);
+    return Value::nil();
+  }
   Atom* at = arg_atom(a, 0, "set-validator!");
   validate(vm, a[1], at->val);
   at->validator = a[1];
@@ -257,7 +272,13 @@ Value s_set_validator(State& vm, Args a) {
   return Value::nil();
 }
 
-Value s_get_validator(State&, Args a) { return arg_atom(a, 0, "get-validator")->validator; }
+Value s_get_validator(State& vm, Args a) {
+  if (Var* v = as<Var>(a[0])) {
+    auto it = vm.var_refs.find(v);
+    return it == vm.var_refs.end() ? Value::nil() : it->second.validator;
+  }
+  return arg_atom(a, 0, "get-validator")->validator;
+}
 
 Value* meta_slot(State& vm, Args a, const char* fn) {
   if (Atom* at = as<Atom>(a[0])) return &at->meta;
@@ -360,20 +381,22 @@ void install_state_natives(State& vm) {
                 "Gives back true when the store took place and false otherwise.",
                 "([atom oldval newval])");
   vm.def_native(C, "add-watch", s_add_watch, 3, 3,
-                "Registers fn under key on the atom; after each change of its value fn is called "
-                "with four arguments: key, the atom, the old value and the new value. Registering "
-                "again under the same key replaces the earlier fn, and remove-watch takes it "
-                "away. Gives back the atom.", "([reference key fn])");
+                "Registers fn under key on the atom or var; after each change of its value (a "
+                "var's root: def, alter-var-root, intern) fn is called with four arguments: key, "
+                "the reference, the old value and the new value. Registering again under the same "
+                "key replaces the earlier fn, and remove-watch takes it away. Gives back the "
+                "reference.", "([reference key fn])");
   vm.def_native(C, "remove-watch", s_remove_watch, 2, 2,
-                "Unregisters the watch fn stored under key on the atom (see add-watch).",
+                "Unregisters the watch fn stored under key on the atom or var (see add-watch).",
                 "([reference key])");
   vm.def_native(C, "set-validator!", s_set_validator, 2, 2,
-                "Installs validator-fn (or nil to remove it) as the atom's check on new values: a "
-                "value for which it returns a falsey result or throws is refused. The atom's "
-                "present value is checked first, and the call throws without changing anything if "
-                "that value fails.", "([iref validator-fn])");
+                "Installs validator-fn (or nil to remove it) as the atom's or var's check on new "
+                "values (a var's new roots): a value for which it returns a falsey result or "
+                "throws is refused with an IllegalStateException. The present value is checked "
+                "first, and the call throws without changing anything if that value fails.",
+                "([iref validator-fn])");
   vm.def_native(C, "get-validator", s_get_validator, 1, 1,
-                "Gives the validator fn installed on the atom, or nil when there is none.",
+                "Gives the validator fn installed on the atom or var, or nil when there is none.",
                 "([iref])");
   vm.def_native(C, "reset-meta!", s_reset_meta, 2, 2,
                 "Replaces the metadata of an atom, var or namespace with metadata-map and gives "

@@ -1,0 +1,28 @@
+;; Watches and validators on vars: def, alter-var-root and intern notify the watches
+;; with the old and new roots; a validator refuses a new root with
+;; IllegalStateException and leaves the root as it was.
+(def x 1)
+(println (identical? #'x (add-watch #'x :k (fn [k r o n] (println "watch" k (= r #'x) o n)))))
+(alter-var-root #'x inc)
+(def x 10)
+(intern *ns* 'x 20)
+(add-watch #'x :k2 (fn [k r o n] (println "second" k o n)))
+(alter-var-root #'x + 5)
+(println (nil? (set-validator! #'x pos?)))
+(println (try (alter-var-root #'x -) (catch IllegalStateException e (ex-message e))))
+(println (try (def x -5) (catch IllegalStateException e (ex-message e))))
+(println x (= pos? (get-validator #'x)))
+(println (try (set-validator! #'x neg?) (catch IllegalStateException e (ex-message e))))
+(println (= pos? (get-validator #'x)))
+(remove-watch #'x :k)
+(remove-watch #'x :k2)
+(remove-watch #'x :missing)
+(alter-var-root #'x inc)
+(set-validator! #'x nil)
+(def x -1)
+(println x (get-validator #'x))
+;; A watch that changes the var again sees each change in turn.
+(def y 0)
+(add-watch #'y :again (fn [_ r o n] (println "y" o n) (when (< n 2) (alter-var-root r inc))))
+(alter-var-root #'y inc)
+(println y)

@@ -293,9 +293,19 @@ int main(int argc, char** argv) {
       break;
     if (a == "-cp") argv_store[i] = "--classpath";
   }
+  // `clove FILE [ARGS...]` is `clove run FILE [ARGS...]`, as lua, python and bb take a
+  // script first (anything but an option or a subcommand's name names the program).
+  if (argv_store.size() >= 2) {
+    const std::string& first = argv_store[1];
+    static const char* const kSubcommands[] = {"run", "compile", "disasm", "repl", "nrepl-server", "dap", "debug", "test"};
+    bool is_sub = false;
+    for (const char* sub : kSubcommands) is_sub = is_sub || first == sub;
+    if (!first.empty() && first[0] != '-' && !is_sub) argv_store.insert(argv_store.begin() + 1, "run");
+  }
   std::vector<char*> argv_ptrs;
   for (std::string& a : argv_store) argv_ptrs.push_back(a.data());
   argv = argv_ptrs.data();
+  argc = static_cast<int>(argv_ptrs.size());
   CLI::App app{"Clove: a Clojure dialect on a register-based bytecode VM"};
   app.set_version_flag("--version", "clove 0.1.0");
   app.require_subcommand(0, 1);

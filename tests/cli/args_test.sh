@@ -13,6 +13,7 @@ check "several -e" $'3\n{:a [1]}' "$("$clove" -e '(+ 1 2)' -e '{:a [1]}')"
 check "-e args" '("[p,q]" "r")' "$("$clove" -e '(prn *command-line-args*)' '[p,q]' r)"
 check "run args" '("[a,b]" "x" "[1 2]" "-e" "--foo")' "$("$clove" run "$tmp/args.clj" '[a,b]' x '[1 2]' -e --foo)"
 check "run no args" "nil" "$("$clove" run "$tmp/args.clj")"
+check "file first, no run" '("x" "-e" "[1 2]")' "$("$clove" "$tmp/args.clj" x -e '[1 2]')"
 "$clove" -e '(throw (ex-info "boom" {}))' >/dev/null 2>&1
 check "uncaught error exit status" "1" "$?"
 "$clove" -e '(System/exit 7)' >/dev/null 2>&1

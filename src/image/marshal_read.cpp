@@ -74,7 +74,7 @@ uint32_t le32(const char* p) {
 class LazyBodies final : public DeferredSource, public RootProvider {
  public:
   LazyBodies(State& vm, std::string_view bytes, UnmarshalOptions opts, uint8_t version)
-      : vm_(vm), bytes_(bytes), opts_(std::move(opts)), version_(version) {
+      : version(version), vm_(vm), bytes_(bytes), opts_(std::move(opts)) {
     vm_.heap.add_root_provider(this);
   }
   ~LazyBodies() override { vm_.heap.remove_root_provider(this); }
@@ -89,7 +89,7 @@ class LazyBodies final : public DeferredSource, public RootProvider {
   std::vector<Value> exports;   // by export number: objects of the value's table
   size_t offsets_at = 0;        // where the section offsets are (nsections + 1 fixed u32s)
   size_t bodies_at = 0;         // where section 0 starts
-  uint32_t nbodies = 0;         // sections: deferred bodies and values
+  const uint8_t version;        // the data's format version
 
  private:
   /// Section k's bytes (checked by body_table).
@@ -98,7 +98,6 @@ class LazyBodies final : public DeferredSource, public RootProvider {
   State& vm_;
   std::string_view bytes_;
   UnmarshalOptions opts_;
-  uint8_t version_;
 };
 
 /// The body source of a deferred arity whose data failed to read: running it is an error.
@@ -114,8 +113,14 @@ UnreadableBody g_unreadable_body;
 
 class Reader : public RootProvider {
  public:
+  /// A reader of `in`: marshalled data, or (with `image`) one section of image's body
+  /// table, which has the image's format version and files.
   Reader(State& vm, std::string_view in, const UnmarshalOptions& opts, const LazyBodies* image = nullptr)
       : vm_(vm), in_(in), opts_(opts), image_(image) {
+    if (image_) {
+      version_ = image_->version;
+      files_ = image_->files;
+    }
     vm_.heap.add_root_provider(this);
   }
   ~Reader() override {
@@ -148,19 +153,15 @@ class Reader : public RootProvider {
     return v;
   }
 
-  /// Reads one deferred body into p: this reader was made on the body's bytes, with
-  /// the image's body table. Its own fns are verified as they are read (unless
-  /// trusted); p itself is verified with its FnProto by the caller.
-  void read_body(Proto* p, uint8_t version) {
-    version_ = version;
-    files_ = image_->files;
+  /// Reads one deferred body into p (a reader made on the body's section). Its own fns
+  /// are verified as they are read (unless trusted); p itself is verified with its
+  /// FnProto by the caller.
+  void read_body(Proto* p) {
     body(p);
     if (pos_ != in_.size()) corrupt(fmt::format("{} bytes after a body", in_.size() - pos_));
   }
   /// Reads one deferred value, as read_body.
-  Value read_value(uint8_t version) {
-    version_ = version;
-    files_ = image_->files;
+  Value read_value() {
     Value v = value();
     if (pos_ != in_.size()) corrupt(fmt::format("{} bytes after a deferred value", in_.size() - pos_));
     return v;
@@ -333,6 +334,8 @@ class Reader : public RootProvider {
     }
     return start;
   }
+  /// Reads a file name and appends its source registry id to the file table.
+  void add_file();
   SourcePos file_pos();
   /// Runs the bytecode verifier on f and the FnProtos in its constants (unless the
   /// options trust the data).
@@ -354,17 +357,19 @@ class Reader : public RootProvider {
   Value fiber(uint32_t id);
 };
 
+void Reader::add_file() {
+  std::string name(text());
+  uint32_t id = vm_.sources.find(name);
+  if (id == 0)
+    id = vm_.sources.add_static(name, opts_.static_source_text ? opts_.static_source_text(name) : std::string_view());
+  files_.push_back(id);
+}
+
 SourcePos Reader::file_pos() {
   // A body names only files of the body table; the value may name a new one.
   uint32_t idx = u32var(files_.size() + (image_ ? 0 : 1), "a file number");
   if (idx == 0) return {};
-  if (idx == files_.size() + 1) {
-    std::string name(text());
-    uint32_t id = vm_.sources.find(name);
-    if (id == 0)
-      id = vm_.sources.add_static(name, opts_.static_source_text ? opts_.static_source_text(name) : std::string_view());
-    files_.push_back(id);
-  }
+  if (idx == files_.size() + 1) add_file();
   SourcePos p;
   p.file = files_[idx - 1];
   p.line = u32var(UINT32_MAX, "a line");
@@ -1211,13 +1216,7 @@ void Reader::body(Proto* p) {
 void Reader::body_table() {
   LazyBodies* lazy = lazy_.get();
   uint32_t nfiles = count();
-  for (uint32_t i = 0; i < nfiles; ++i) {
-    std::string name(text());
-    uint32_t id = vm_.sources.find(name);
-    if (id == 0)
-      id = vm_.sources.add_static(name, opts_.static_source_text ? opts_.static_source_text(name) : std::string_view());
-    files_.push_back(id);
-  }
+  for (uint32_t i = 0; i < nfiles; ++i) add_file();
   lazy->files = files_;
   uint32_t nexports = count();
   lazy->exports.reserve(nexports);
@@ -1228,7 +1227,6 @@ void Reader::body_table() {
   }
   uint32_t nbodies = count(4);
   if (nbodies != sections_) corrupt(fmt::format("{} sections for {} deferred parts", nbodies, sections_));
-  lazy->nbodies = nbodies;
   lazy->offsets_at = pos_;
   if (left() < (size_t{nbodies} + 1) * 4) corrupt("the data ends early");
   pos_ += (size_t{nbodies} + 1) * 4;
@@ -1261,14 +1259,14 @@ std::string_view LazyBodies::section(uint32_t k) const {
 
 Value LazyBodies::load_value(State& vm, uint32_t k) {
   Reader r(vm, section(k), opts_, this);
-  return r.read_value(version_);
+  return r.read_value();
 }
 
 void LazyBodies::load_body(State& vm, Proto* p) {
   std::string_view bytes = section(p->body_index);
   try {
     Reader r(vm, bytes, opts_, this);
-    r.read_body(p, version_);
+    r.read_body(p);
   } catch (...) {
     // Out of memory under a cap, say: p stays deferred and can be tried again.
     p->code.assign(1, kDeferredBody);

@@ -160,17 +160,14 @@ class Writer {
   /// Reading the value runs code when it builds a sorted collection with a comparator
   /// or compares keys that may be user types (their equals and hash are Clove code):
   /// that code could be a deferred arity, whose body comes only after the value. Such
-  /// values are written with every body in place.
-  void check_deferrable_keys(Value coll, bool sorted_by) {
-    if (!defer_ || in_body_) return;
-    if (sorted_by) throw CannotDefer{};
-    for (Value s = seq(vm_, coll); !s.is_nil(); s = next(vm_, s)) {
-      Value x = first(vm_, s);
-      Value k = is<MapEntry>(x) ? static_cast<MapEntry*>(x.as_obj())->key : x;
-      if (!k.is_obj()) continue;
-      ObjType t = k.as_obj()->type;
-      if (t == ObjType::Record || t == ObjType::TypeInstance || t == ObjType::Reify || is_coll(k)) throw CannotDefer{};
-    }
+  /// values are written with every body in place (marshal() catches CannotDefer).
+  void check_deferrable_key(Value k) {
+    if (!defer_ || in_body_ || !k.is_obj()) return;
+    ObjType t = k.as_obj()->type;
+    if (t == ObjType::Record || t == ObjType::TypeInstance || t == ObjType::Reify || is_coll(k)) throw CannotDefer{};
+  }
+  void check_deferrable_comparator(Value comp) {
+    if (defer_ && !in_body_ && !comp.is_nil()) throw CannotDefer{};
   }
   void file_pos(SourcePos p) {
     if (!p.known()) {
@@ -189,7 +186,7 @@ class Writer {
   void value(Value v);
   void object(Value v, Obj* o);
   void spine(Value v);
-  void elements(Value coll, bool pairs);
+  void elements(Value coll, bool pairs, bool keyed);
   void fn_proto(FnProto* f);
   void fiber(Value v, Fiber* f);
   void proto(Proto* p);
@@ -263,19 +260,17 @@ void Writer::value(Value v) {
 }
 
 /// The elements of a counted collection: its count, then each element (pairs: key and
-/// value of each entry).
-void Writer::elements(Value coll, bool pairs) {
+/// value of each entry). `keyed`: the reader compares the keys (a map's or set's).
+void Writer::elements(Value coll, bool pairs, bool keyed) {
   int64_t n = count(vm_, coll);
   uvar(static_cast<uint64_t>(n));
   int64_t seen = 0;
   for (Value s = seq(vm_, coll); !s.is_nil(); s = next(vm_, s), ++seen) {
     Value x = first(vm_, s);
-    if (pairs) {
-      value(nth(vm_, x, 0));
-      value(nth(vm_, x, 1));
-    } else {
-      value(x);
-    }
+    Value k = pairs ? nth(vm_, x, 0) : x;
+    if (keyed) check_deferrable_key(k);
+    value(k);
+    if (pairs) value(nth(vm_, x, 1));
   }
   if (seen != n) cannot(coll, "its count and its seq disagree");
 }
@@ -348,37 +343,34 @@ void Writer::object(Value v, Obj* o) {
       return value(e->val);
     }
     case ObjType::ArrayMap:
-      check_deferrable_keys(v, false);
       begin(kArrayMap, o);
-      elements(v, true);
+      elements(v, true, true);
       return value(static_cast<ArrayMap*>(o)->meta);
     case ObjType::HashMap:
-      check_deferrable_keys(v, false);
       begin(kHashMap, o);
-      elements(v, true);
+      elements(v, true, true);
       return value(static_cast<HashMap*>(o)->meta);
     case ObjType::HashSet:
-      check_deferrable_keys(v, false);
       begin(kHashSet, o);
-      elements(v, false);
+      elements(v, false, true);
       return value(static_cast<HashSet*>(o)->meta);
     case ObjType::SortedMap:
-      check_deferrable_keys(v, !static_cast<SortedMap*>(o)->comp.is_nil());
+      check_deferrable_comparator(static_cast<SortedMap*>(o)->comp);
       begin(kSortedMap, o);
       value(static_cast<SortedMap*>(o)->comp);
-      elements(v, true);
+      elements(v, true, true);
       return value(static_cast<SortedMap*>(o)->meta);
     case ObjType::SortedSet: {
       auto* s = static_cast<SortedSet*>(o);
-      check_deferrable_keys(v, !static_cast<SortedMap*>(s->impl.as_obj())->comp.is_nil());
+      check_deferrable_comparator(static_cast<SortedMap*>(s->impl.as_obj())->comp);
       begin(kSortedSet, o);
       value(static_cast<SortedMap*>(s->impl.as_obj())->comp);
-      elements(v, false);
+      elements(v, false, true);
       return value(s->meta);
     }
     case ObjType::Queue:
       begin(kQueue, o);
-      elements(v, false);
+      elements(v, false, false);
       return value(static_cast<Queue*>(o)->meta);
     case ObjType::Range: {
       auto* r = static_cast<Range*>(o);

@@ -286,21 +286,22 @@ int cmd_test(Runtime& vm, std::vector<std::string> paths) {
 int main(int argc, char** argv) {
   // "-cp" is a multi-letter single-dash option (as in java/clj): spell it --classpath.
   std::vector<std::string> argv_store(argv, argv + argc);
+  static const char* const kSubcommands[] = {"run", "compile", "disasm", "repl", "nrepl-server", "dap", "debug", "test"};
+  auto is_subcommand = [](const std::string& a) {
+    for (const char* sub : kSubcommands)
+      if (a == sub) return true;
+    return false;
+  };
   for (size_t i = 1; i < argv_store.size(); ++i) {
     const std::string& a = argv_store[i];
-    if (a == "run" || a == "test" || a == "disasm" || a == "compile" || a == "repl" || a == "nrepl-server" || a == "dap" || a == "debug" || a == "-e" ||
-        a == "--eval")
-      break;
+    if (is_subcommand(a) || a == "-e" || a == "--eval") break;
     if (a == "-cp") argv_store[i] = "--classpath";
   }
   // `clove FILE [ARGS...]` is `clove run FILE [ARGS...]`, as lua, python and bb take a
   // script first (anything but an option or a subcommand's name names the program).
   if (argv_store.size() >= 2) {
     const std::string& first = argv_store[1];
-    static const char* const kSubcommands[] = {"run", "compile", "disasm", "repl", "nrepl-server", "dap", "debug", "test"};
-    bool is_sub = false;
-    for (const char* sub : kSubcommands) is_sub = is_sub || first == sub;
-    if (!first.empty() && first[0] != '-' && !is_sub) argv_store.insert(argv_store.begin() + 1, "run");
+    if (!first.empty() && first[0] != '-' && !is_subcommand(first)) argv_store.insert(argv_store.begin() + 1, "run");
   }
   std::vector<char*> argv_ptrs;
   for (std::string& a : argv_store) argv_ptrs.push_back(a.data());

@@ -40,16 +40,11 @@ Volatile* arg_volatile(Args a, int i, const char* fn) {
   return v;
 }
 
-void validate(State& vm, Value validator, Value v) { ref_validate(vm, validator, v); }
-void notify_watches(State& vm, Atom* atom, Value oldv, Value newv) {
-  ref_notify_watches(vm, Value::object(atom), atom->watches, oldv, newv);
-}
-
 /// Sets the atom and notifies its watches (after validation by the caller).
 void set_and_notify(State& vm, Atom* atom, Value oldv, Value newv) {
   atom->val = newv;
   vm.heap.barrier(atom, newv);
-  notify_watches(vm, atom, oldv, newv);
+  ref_notify_watches(vm, Value::object(atom), atom->watches, oldv, newv);
 }
 
 // (atom x & {:keys [meta validator]})
@@ -67,7 +62,7 @@ Value s_atom(State& vm, Args a) {
                     fmt::format("class {} cannot be cast to class clojure.lang.IPersistentMap", value_type_name(a[i + 1])));
       at->meta = a[i + 1];
     } else if (a[i] == validator_kw) {
-      validate(vm, a[i + 1], at->val);
+      ref_validate(vm, a[i + 1], at->val);
       at->validator = a[i + 1];
     }
   }
@@ -147,7 +142,7 @@ Value s_deref(State& vm, Args a) {
 
 Value s_reset(State& vm, Args a) {
   Atom* at = arg_atom(a, 0, "reset!");
-  validate(vm, at->validator, a[1]);
+  ref_validate(vm, at->validator, a[1]);
   Value oldv = at->val;
   RootScope scope(vm.heap);
   scope.push(oldv);
@@ -157,7 +152,7 @@ Value s_reset(State& vm, Args a) {
 
 Value s_reset_vals(State& vm, Args a) {
   Atom* at = arg_atom(a, 0, "reset-vals!");
-  validate(vm, at->validator, a[1]);
+  ref_validate(vm, at->validator, a[1]);
   Value oldv = at->val;
   RootScope scope(vm.heap);
   scope.push(oldv);
@@ -181,7 +176,7 @@ bool swap_store(State& vm, Atom* at, Value oldv, Value newv) {
   RootScope scope(vm.heap);
   scope.push(oldv);
   scope.push(newv);
-  validate(vm, at->validator, newv);
+  ref_validate(vm, at->validator, newv);
   if (at->val != oldv) return false;
   set_and_notify(vm, at, oldv, newv);
   return true;
@@ -206,7 +201,7 @@ Value s_swap_vals(State& vm, Args a) { return swap_call(vm, a, arg_atom(a, 0, "s
 
 Value s_compare_and_set(State& vm, Args a) {
   Atom* at = arg_atom(a, 0, "compare-and-set!");
-  validate(vm, at->validator, a[2]);
+  ref_validate(vm, at->validator, a[2]);
   if (at->val != a[1]) return Value::f();
   set_and_notify(vm, at, a[1], a[2]);
   return Value::t();
@@ -260,13 +255,13 @@ Value s_remove_watch(State& vm, Args a) {
 
 Value s_set_validator(State& vm, Args a) {
   if (Var* v = as<Var>(a[0])) {
-    if (v->bound) validate(vm, a[1], vm.var_value(v));
+    if (v->bound) ref_validate(vm, a[1], vm.var_value(v));
     var_refs_of(vm, v).validator = a[1];
     trim_var_refs(vm, v);
     return Value::nil();
   }
   Atom* at = arg_atom(a, 0, "set-validator!");
-  validate(vm, a[1], at->val);
+  ref_validate(vm, a[1], at->val);
   at->validator = a[1];
   vm.heap.barrier(at, a[1]);
   return Value::nil();

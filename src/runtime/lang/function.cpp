@@ -2,7 +2,7 @@
 // entries in the type table.
 #include "runtime/lang/function.h"
 
-#include <cstring>
+#include <fmt/format.h>
 
 #include "core/type_table.h"
 
@@ -51,21 +51,13 @@ Var* State::def_native(std::string_view ns_name, std::string_view name, NativeFn
   // Most natives are clojure.core's: that namespace is found without interning its name.
   Namespace* ns = core_ns_->name->name_view() == ns_name ? core_ns_ : find_or_create_ns(sym(ns_name));
   Var* v = intern(ns, names.symbol({}, name));
-  // "ns/name", built on the stack for the usual short names (no malloc per native).
-  char buf[128];
-  std::string longer;
-  std::string_view full;
-  if (ns_name.size() + 1 + name.size() <= sizeof buf) {
-    std::memcpy(buf, ns_name.data(), ns_name.size());
-    buf[ns_name.size()] = '/';
-    std::memcpy(buf + ns_name.size() + 1, name.data(), name.size());
-    full = std::string_view(buf, ns_name.size() + 1 + name.size());
-  } else {
-    longer.append(ns_name).append(1, '/').append(name);
-    full = longer;
-  }
-  Native* n = heap.make<Native>(fn, make_string(heap, full), doc, arglists, static_cast<int16_t>(min_args),
-                                static_cast<int16_t>(max_args));
+  // "ns/name" in fmt's inline buffer: no malloc per native for the usual short names.
+  fmt::memory_buffer full;
+  full.append(ns_name.data(), ns_name.data() + ns_name.size());
+  full.push_back('/');
+  full.append(name.data(), name.data() + name.size());
+  Native* n = heap.make<Native>(fn, make_string(heap, std::string_view(full.data(), full.size())), doc, arglists,
+                                static_cast<int16_t>(min_args), static_cast<int16_t>(max_args));
   v->root = Value::object(n);
   v->bound = true;
   heap.barrier(v, n);

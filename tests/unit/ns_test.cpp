@@ -245,6 +245,9 @@ TEST_F(Ns, VarWatchesSurviveCollectionAndLeaveNoTrace) {
   EXPECT_EQ(vm.var_refs.count(v), 0u);
   eval("(def vw 8)");
   EXPECT_EQ(eval("[vw (count @vw-log)]"), "[8 2]");
+  // What def compiles to for a watched var refuses anything but a var.
+  EXPECT_EQ(eval("(try (clojure.core/-bind-root! 1 2) (catch ClassCastException e (ex-message e)))"),
+            "\"-bind-root!: class java.lang.Long cannot be cast to class clojure.lang.Var\"");
 }
 
 }  // namespace

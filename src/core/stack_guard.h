@@ -29,6 +29,11 @@ inline constexpr uintptr_t kUnknownLow = UINTPTR_MAX / 2;
 /// The lowest usable address of this thread's stack (stacks grow down on x86-64 and
 /// arm64); 0 when the bounds cannot be found (then nothing is checked).
 extern thread_local constinit uintptr_t t_stack_low;
+/// The lowest usable address of the main thread's stack, from RLIMIT_STACK and the top
+/// of the stack (found from AT_EXECFN, which the kernel puts there); 0 on another thread,
+/// with no or a very large limit, or when the layout is not the expected one. The same
+/// bounds pthread_getattr_np finds by reading /proc/self/maps.
+uintptr_t main_stack_low();
 /// Looks the bounds up if needed and throws when less than `reserve` bytes remain.
 [[gnu::cold]] void check_native_stack_slow(size_t reserve);
 }  // namespace stack_detail

@@ -129,6 +129,7 @@ enum ObjFlag : uint16_t {
   kFlagTransient = 1 << 4,  // on a collection: a transient still editable
   kFlagRemembered = 1 << 5, // a frozen or old object on the heap's remembered list (gc/heap.h)
   kFlagWatched = 1 << 6,    // on a Var: it has watches or a validator (State::var_refs)
+  kFlagRegistered = 1 << 7, // on a Native: the registry's entry for its name (state/native_registry.h)
 };
 
 struct Tracer;

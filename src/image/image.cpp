@@ -39,8 +39,7 @@ bool is_own_native(State& vm, Var* v) {
   if (full.size() != ns.size() + 1 + name.size() || !full.starts_with(ns) || full[ns.size()] != '/' ||
       !full.ends_with(name))
     return false;
-  auto it = vm.native_registry.find(full);
-  return it != vm.native_registry.end() && it->second == n;
+  return vm.natives.find(full) == n;
 }
 
 bool is_stream(Value v) {

@@ -640,9 +640,9 @@ Value Reader::object(Tag tag) {
     }
     case kNative: {
       std::string_view name = text();
-      auto it = vm_.native_registry.find(name);
-      if (it == vm_.native_registry.end()) corrupt(fmt::format("no native named {} in this VM", name));
-      Value n = Value::object(it->second);
+      Obj* found = vm_.find_native(name);
+      if (!found) corrupt(fmt::format("no native named {} in this VM", name));
+      Value n = Value::object(found);
       Value m = meta();
       return fill(id, m.is_nil() ? n : with_meta(vm_, n, m));
     }

@@ -445,9 +445,8 @@ void Writer::object(Value v, Obj* o) {
     }
     case ObjType::Native: {
       auto* n = static_cast<Native*>(o);
-      auto it = vm_.native_registry.find(n->name->view());
-      if (it == vm_.native_registry.end() || static_cast<Native*>(it->second)->fn != n->fn ||
-          static_cast<Native*>(it->second)->host_data != n->host_data)
+      auto* found = static_cast<Native*>(vm_.natives.find(n->name->view()));
+      if (!found || found->fn != n->fn || found->host_data != n->host_data)
         cannot(v, "a native function without a registered name");
       begin(kNative, o);
       str(n->name->view());

@@ -11,6 +11,7 @@
 
 #include "gc/heap.h"
 #include "core/object.h"
+#include "core/ptr_map.h"
 #include "runtime/text/string.h"
 
 namespace clove {
@@ -46,7 +47,7 @@ struct Var : Obj {
 struct Namespace : Obj {
   static constexpr ObjType kType = ObjType::Namespace;
   Symbol* name;
-  std::unordered_map<Symbol*, Var*> mappings;       // interned + referred, by simple name
+  PtrMap<Symbol*, Var*> mappings;                  // interned + referred, by simple name
   std::unordered_map<Symbol*, Namespace*> aliases;  // (require '[x :as a])
   /// clojure.core names this namespace does not see: (:refer-clojure :exclude [...]).
   /// Symbols are interned (kept alive by the Interner), so they need no tracing.
@@ -54,11 +55,11 @@ struct Namespace : Obj {
   Value meta;
   size_t counted = 0;  // map_bytes() as last counted in the heap (Heap::add_external)
   explicit Namespace(Symbol* n) : Obj(kType), name(n) {}
-  /// What the three tables take outside the cell (an estimate: a node of 32 bytes per
-  /// entry and a pointer per bucket).
+  /// What the three tables take outside the cell (for the two node-based ones an
+  /// estimate: a node of 32 bytes per entry and a pointer per bucket).
   size_t map_bytes() const {
-    return (mappings.size() + aliases.size() + core_excludes.size()) * 32 +
-           (mappings.bucket_count() + aliases.bucket_count() + core_excludes.bucket_count()) * sizeof(void*);
+    return mappings.bytes() + (aliases.size() + core_excludes.size()) * 32 +
+           (aliases.bucket_count() + core_excludes.bucket_count()) * sizeof(void*);
   }
   size_t external_bytes() const { return counted; }
   void trace(Tracer& t) {
@@ -74,7 +75,7 @@ struct Namespace : Obj {
       t.mark(v);
     }
   }
-  size_t byte_size() const { return sizeof(Namespace) + (mappings.size() + aliases.size()) * 32; }
+  size_t byte_size() const { return sizeof(Namespace) + mappings.bytes() + aliases.size() * 32; }
   /// The var `sym` maps to here (own or referred), or nullptr.
   Var* lookup(Symbol* sym) const {
     auto it = mappings.find(sym);

@@ -7,7 +7,6 @@ namespace clove {
 
 State::State() : names(heap) {
   heap.add_root_provider(this);
-  native_registry.reserve(1024);  // about 900 natives: no rehash while they are defined
   heap.on_free_flagged = [this](Obj* o) { source_map.forget(o); };
   core_ns_ = find_or_create_ns(sym("clojure.core"));
   core_ns_->mappings.reserve(1024);  // about 1,000 vars: no rehash while the core library loads
@@ -27,11 +26,7 @@ void State::trace_roots(Tracer& t) {
   }
   t.mark(last_exception_);
   for (Value v : permanent) t.mark(v);
-  if (heap_frozen) {
-    for (Obj* native : natives_since_freeze) t.mark(native);
-  } else {
-    for (auto& [name, native] : native_registry) t.mark(native);
-  }
+  natives.trace(t, natives_frozen);
   for (auto& [resource, protos] : image_units) t.mark(protos);
   for (auto& [var, refs] : var_refs) {
     t.mark(var);
@@ -46,8 +41,7 @@ void State::trace_roots(Tracer& t) {
 void State::freeze_heap() {
   heap.freeze();
   names.freeze();
-  natives_since_freeze.clear();
-  heap_frozen = true;
+  natives_frozen = natives.size();
 }
 
 void State::open_native_module(const std::string& path) {

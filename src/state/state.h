@@ -38,6 +38,7 @@
 #include "core/source_map.h"
 #include "core/stack_guard.h"
 #include "gc/heap.h"
+#include "state/native_registry.h"
 #include "runtime/text/string.h"
 #include "state/capability.h"
 #include "state/namespace.h"
@@ -174,6 +175,10 @@ class State : public RootProvider {
   Namespace* remove_ns(Symbol* name);
   /// The var `name` in `ns`, created unbound if missing (Clojure's intern).
   Var* intern(Namespace* ns, Symbol* name);
+  /// The native registered under the full name `full` ("clojure.core/str"), or nullptr
+  /// (runtime/lang/function.cpp). Answered from the var of that name when its root is
+  /// that native, as def_native left it, without building the registry's name index.
+  Obj* find_native(std::string_view full);
   /// Binds a C++ function as ns/name with arity bounds (max -1: variadic) and a docstring
   /// (runtime/lang/function.cpp).
   Var* def_native(std::string_view ns, std::string_view name, NativeFn fn, int min_args,
@@ -206,16 +211,11 @@ class State : public RootProvider {
 
   // ---- loading (eval/loader.h implements require/load over these) ----
   /// Every native defined by def_native (and the embedding API's bound functions), by
-  /// its full name ("clojure.core/str"): marshal writes a native as its name and finds
-  /// it here again when reading (Janet's reverse lookup). Values are Native objects
-  /// (runtime/lang/function.h); a native defined again under a name replaces the entry.
-  /// A key views the chars of its native's name string (a heap String, which never
-  /// moves and lives as long as the entry holds the native): no copy per native.
-  std::unordered_map<std::string_view, Obj*> native_registry;
-  /// The natives def_native made after freeze_heap (the only registry entries that
-  /// need tracing; a native replaced under its name stays here, alive, harmlessly).
-  std::vector<Obj*> natives_since_freeze;
-  bool heap_frozen = false;
+  /// its full name ("clojure.core/str"; state/native_registry.h).
+  NativeRegistry natives;
+  /// natives.size() when the heap was frozen: the natives defined before are frozen
+  /// with the core library and need no tracing.
+  size_t natives_frozen = 0;
   /// C++ state of a library of natives that lives as long as the VM, by the library's
   /// name (natives/clove_ffi/: "clove.ffi" holds its call descriptors and dlopen
   /// handles). Freed with the VM.

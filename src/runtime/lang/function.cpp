@@ -58,15 +58,28 @@ Var* State::def_native(std::string_view ns_name, std::string_view name, NativeFn
   full.append(name.data(), name.data() + name.size());
   Native* n = heap.make<Native>(fn, make_string(heap, std::string_view(full.data(), full.size())), doc, arglists,
                                 static_cast<int16_t>(min_args), static_cast<int16_t>(max_args));
+  // The native this replaces under its name is the one its var held (find_native).
+  if (auto* old = as<Native>(v->root); old && old->name->view() == n->name->view()) old->flags &= ~kFlagRegistered;
   v->root = Value::object(n);
   v->bound = true;
   heap.barrier(v, n);
-  // The key views n's own name: an entry replaced drops the old native's view with it.
-  if (auto old = native_registry.find(n->name->view()); old != native_registry.end()) native_registry.erase(old);
-  native_registry.emplace(n->name->view(), n);
-  if (heap_frozen) natives_since_freeze.push_back(n);
+  natives.add(n->name->view(), n);
   return v;
 }
 
-
+Obj* State::find_native(std::string_view full) {
+  // def_native binds ns/name to the native it registers under "ns/name": the var's
+  // root is usually the registry's entry for that name (kFlagRegistered says so).
+  size_t slash = full.find('/');
+  if (slash != std::string_view::npos && slash > 0 && slash + 1 < full.size()) {
+    Symbol* ns_sym = names.symbol(full.substr(0, slash));
+    if (Namespace* ns = find_ns(ns_sym)) {
+      if (Var* v = ns->lookup(names.symbol({}, full.substr(slash + 1)))) {
+        auto* n = as<Native>(v->root);
+        if (n && (n->flags & kFlagRegistered) && n->name->view() == full) return n;
+      }
+    }
+  }
+  return natives.find(full);
+}
 }  // namespace clove

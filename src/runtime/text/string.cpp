@@ -91,7 +91,7 @@ T* Interner::intern(Table<T>& t, std::string_view ns, bool qualified, std::strin
     // The tables are memory of the VM outside the cells: counted in the heap (and
     // against its cap) first, never given back but when they grow again.
     const size_t slot = sizeof(typename Table<T>::Slot);
-    const size_t n = t.slots.empty() ? 1024 : t.slots.size() * 2;
+    const size_t n = t.slots.empty() ? t.initial : t.slots.size() * 2;
     heap_.add_external(n * slot);
     std::vector<typename Table<T>::Slot> old = std::move(t.slots);
     t.slots.assign(n, {});

@@ -118,6 +118,7 @@ class Interner {
     };
     std::vector<Slot> slots;
     size_t count = 0;
+    size_t initial;  // slots at the first insertion (a power of two)
   };
   // `qualified`: the object has a namespace, the empty string when ns is empty.
   template <class T, class Make>
@@ -128,8 +129,11 @@ class Interner {
   Heap& heap_;
   bool frozen_ = false;
   std::vector<Obj*> since_freeze_;  // interned after freeze(): what trace() marks
-  Table<Symbol> symbols_;
-  Table<Keyword> keywords_;
+  // First sizes: the core library interns about 1,200 symbols (2,048 slots hold 1,536
+  // without growing, where growing from 1,024 touched 16 KiB more) and a few dozen
+  // keywords.
+  Table<Symbol> symbols_{.initial = 2048};
+  Table<Keyword> keywords_{.initial = 128};
   // Direct-mapped by address, holding only interned symbols. Interned symbols are never
   // freed, so a hit (an entry equal to the symbol asked about) proves it is interned
   // even if the cell of some other, freed symbol was reused.

@@ -322,49 +322,85 @@ int main(int argc, char** argv) {
       "OutOfMemoryError is thrown";
   app.add_option("--max-memory", max_memory, max_memory_help);
 
+  // Only the subcommands named on the command line are built: all of them for --help
+  // and when neither a subcommand nor -e is given (the usage then lists them). Building
+  // CLI11's eight subcommands and their options was 0.3M instructions, and page faults
+  // on their help text, at every start of `clove -e EXPR`.
+  bool all_subcommands = true;
+  for (int i = 1; i < argc; ++i) {
+    std::string_view a = argv[i];
+    if (is_subcommand(argv[i]) || a == "-e" || a == "--eval") all_subcommands = false;
+  }
+  for (int i = 1; i < argc; ++i) {
+    std::string_view a = argv[i];
+    if (a == "-h" || a == "--help" || a == "--help-all") all_subcommands = true;
+  }
+  auto want = [&](const char* sub) {
+    if (all_subcommands) return true;
+    for (int i = 1; i < argc; ++i)
+      if (std::string_view(argv[i]) == sub) return true;
+    return false;
+  };
+
   std::string run_file;
   int64_t max_instructions = 0;
-  CLI::App* run = app.add_subcommand("run", "Run a Clove/Clojure program");
-  run->add_option("--max-memory", max_memory, max_memory_help);
-  run->add_option("--max-instructions", max_instructions,
-                  "Stop the program (exit status 1) after about N VM instructions")
-      ->check(CLI::PositiveNumber);
-  run->add_option("file", run_file, "Program file (.clj, .cljc, .clove)")->required();
-  // The program's arguments are what follows the file, verbatim (prefix_command leaves
-  // them unparsed; an "args" option would let CLI11 split a value written as [a,b]).
-  run->footer("Arguments after FILE are passed verbatim, in *command-line-args*.");
-  run->prefix_command();
+  CLI::App* run = nullptr;
+  if (want("run")) {
+    run = app.add_subcommand("run", "Run a Clove/Clojure program");
+    run->add_option("--max-memory", max_memory, max_memory_help);
+    run->add_option("--max-instructions", max_instructions,
+                    "Stop the program (exit status 1) after about N VM instructions")
+        ->check(CLI::PositiveNumber);
+    run->add_option("file", run_file, "Program file (.clj, .cljc, .clove)")->required();
+    // The program's arguments are what follows the file, verbatim (prefix_command leaves
+    // them unparsed; an "args" option would let CLI11 split a value written as [a,b]).
+    run->footer("Arguments after FILE are passed verbatim, in *command-line-args*.");
+    run->prefix_command();
+  }
 
   std::string compile_file, compile_out;
-  CLI::App* compile = app.add_subcommand("compile", "Write an image of a program, which `clove run` runs without reading source");
-  compile->add_option("file", compile_file, "Program file (.clj, .cljc, .clove)")->required();
-  compile->add_option("-o,--output", compile_out, "Image file (default: FILE's name with the extension .clvm)");
-  compile->footer("Compiling loads the program: its top-level forms run, as Clojure's compile loads the "
-                  "namespaces it compiles.");
+  CLI::App* compile = nullptr;
+  if (want("compile")) {
+    compile = app.add_subcommand("compile", "Write an image of a program, which `clove run` runs without reading source");
+    compile->add_option("file", compile_file, "Program file (.clj, .cljc, .clove)")->required();
+    compile->add_option("-o,--output", compile_out, "Image file (default: FILE's name with the extension .clvm)");
+    compile->footer("Compiling loads the program: its top-level forms run, as Clojure's compile loads the "
+                    "namespaces it compiles.");
+  }
   std::string disasm_file;
   bool disasm_ir = false;
-  CLI::App* disasm = app.add_subcommand("disasm", "Show the bytecode of every top-level form");
-  disasm->add_option("file", disasm_file, "Source file")->required();
-  disasm->add_flag("--ir", disasm_ir, "Show the compiler's IR instead of bytecode");
+  CLI::App* disasm = nullptr;
+  if (want("disasm")) {
+    disasm = app.add_subcommand("disasm", "Show the bytecode of every top-level form");
+    disasm->add_option("file", disasm_file, "Source file")->required();
+    disasm->add_flag("--ir", disasm_ir, "Show the compiler's IR instead of bytecode");
+  }
 
-  CLI::App* repl = app.add_subcommand("repl", "Start an interactive REPL");
+  CLI::App* repl = want("repl") ? app.add_subcommand("repl", "Start an interactive REPL") : nullptr;
   std::string nrepl_host = "127.0.0.1";
   uint16_t nrepl_port = 0;
-  CLI::App* nrepl = app.add_subcommand("nrepl-server", "Start an nREPL server for editors (docs/editors.md)");
-  nrepl->add_option("--host", nrepl_host, "Address to listen on (default 127.0.0.1)");
-  nrepl->add_option("--port", nrepl_port, "Port to listen on (default 0: a free port, written to .nrepl-port)");
+  CLI::App* nrepl = nullptr;
+  if (want("nrepl-server")) {
+    nrepl = app.add_subcommand("nrepl-server", "Start an nREPL server for editors (docs/editors.md)");
+    nrepl->add_option("--host", nrepl_host, "Address to listen on (default 127.0.0.1)");
+    nrepl->add_option("--port", nrepl_port, "Port to listen on (default 0: a free port, written to .nrepl-port)");
+  }
 
-  CLI::App* dap = app.add_subcommand("dap", "Serve the Debug Adapter Protocol on stdin/stdout for editors (docs/debugging.md)");
+  CLI::App* dap = want("dap") ? app.add_subcommand("dap", "Serve the Debug Adapter Protocol on stdin/stdout for editors (docs/debugging.md)") : nullptr;
   std::string debug_file;
-  CLI::App* debug = app.add_subcommand("debug", "Debug a program from the command line (docs/debugging.md)");
-  debug->add_option("file", debug_file, "Program file (.clj, .cljc, .clove)")->required();
-  debug->footer("Arguments after FILE are passed verbatim, in *command-line-args*.");
-  debug->prefix_command();
+  CLI::App* debug = nullptr;
+  if (want("debug")) {
+    debug = app.add_subcommand("debug", "Debug a program from the command line (docs/debugging.md)");
+    debug->add_option("file", debug_file, "Program file (.clj, .cljc, .clove)")->required();
+    debug->footer("Arguments after FILE are passed verbatim, in *command-line-args*.");
+    debug->prefix_command();
+  }
 
   // The sandbox (docs/design/sandbox.md): before or after `run`/`repl`.
   bool sandbox = false;
   std::string allow;
   for (CLI::App* a : {&app, run, repl}) {
+    if (!a) continue;
     a->add_flag("--sandbox", sandbox,
                 "Run sandboxed: no file, process, environment, clock or disk-loading access");
     a->add_option("--allow", allow,
@@ -372,8 +408,13 @@ int main(int argc, char** argv) {
   }
 
   std::vector<std::string> test_paths;
-  CLI::App* test = app.add_subcommand("test", "Run clojure.test tests (src/ and test/ are on the load path)");
-  test->add_option("paths", test_paths, "Test files or folders (default: test)");
+  CLI::App* test = nullptr;
+  if (want("test")) {
+    test = app.add_subcommand("test", "Run clojure.test tests (src/ and test/ are on the load path)");
+    test->add_option("paths", test_paths, "Test files or folders (default: test)");
+  }
+  // Whether the subcommand was built and given.
+  auto used = [](const CLI::App* sub) { return sub && sub->parsed(); };
 
   std::vector<std::string> rest_args;
   app.allow_extras();
@@ -420,10 +461,10 @@ int main(int argc, char** argv) {
   // and test/ (test), or the current folder.
   add_roots(vm, classpath);
   if (const char* env = std::getenv("CLOVE_PATH")) add_roots(vm, env);
-  if (*run || *compile || *debug) {
-    std::string dir = std::filesystem::path(*run ? run_file : *compile ? compile_file : debug_file).parent_path().string();
+  if (used(run) || used(compile) || used(debug)) {
+    std::string dir = std::filesystem::path(used(run) ? run_file : used(compile) ? compile_file : debug_file).parent_path().string();
     vm.load_path.push_back(dir.empty() ? "." : dir);
-  } else if (*test) {
+  } else if (used(test)) {
     vm.load_path.push_back("src");
     vm.load_path.push_back("test");
   } else {
@@ -432,8 +473,8 @@ int main(int argc, char** argv) {
   // As clojure.main does for scripts and the REPL.
   if (clove::Var* v = vm.resolve_var(vm.core_ns(), vm.sym("*print-namespace-maps*"))) v->root = Value::t();
   int code = 0;
-  if (*run) set_command_line_args(vm, run->remaining());
-  if (*compile) set_command_line_args(vm, {});
+  if (used(run)) set_command_line_args(vm, run->remaining());
+  if (used(compile)) set_command_line_args(vm, {});
   if (!eval_exprs.empty()) set_command_line_args(vm, app.remaining());
   bind_session_vars(vm);
   if (memory_limit) {
@@ -446,14 +487,14 @@ int main(int argc, char** argv) {
     }
     vm.heap.set_limit(memory_limit);
   }
-  if (*run) {
+  if (used(run)) {
     if (max_instructions > 0) vm.set_budget(max_instructions);
     code = guarded(vm, [&] { vm.load_file(run_file); });
-  } else if (*compile) {
+  } else if (used(compile)) {
     code = cmd_compile(vm, compile_file, compile_out);
-  } else if (*test) {
+  } else if (used(test)) {
     code = cmd_test(vm, test_paths);
-  } else if (*disasm) {
+  } else if (used(disasm)) {
     code = cmd_disasm(vm, disasm_file, disasm_ir);
   } else if (!eval_exprs.empty()) {
     for (const std::string& expr : eval_exprs) {
@@ -466,15 +507,15 @@ int main(int argc, char** argv) {
       });
       if (code) break;
     }
-  } else if (*dap) {
+  } else if (used(dap)) {
     code = clove::dap::dap_command();
-  } else if (*debug) {
+  } else if (used(debug)) {
     set_command_line_args(vm, debug->remaining());
     code = clove::cli::run_debugger(vm, debug_file);
-  } else if (*nrepl) {
+  } else if (used(nrepl)) {
     // The server makes its own VM (tools/nrepl/evaluator.h), with this load path.
     code = clove::nrepl::nrepl_server_command(nrepl_host, nrepl_port, vm.load_path);
-  } else if (*repl || argc == 1) {
+  } else if (used(repl) || argc == 1) {
     code = clove::cli::run_repl(vm, [&](const std::function<void()>& body) { return guarded(vm, body); });
   } else {
     std::fprintf(stderr, "%s", app.help().c_str());

@@ -52,8 +52,11 @@ void open_libs(State& vm, bool load_library, bool use_image) {
   if (!image.empty()) {
     UnmarshalOptions opts;
     opts.static_source_text = [](const std::string& name) -> std::string_view {
+      constexpr std::string_view kDir = "clove/lib/";
+      if (!std::string_view(name).starts_with(kDir)) return {};
+      std::string_view base = std::string_view(name).substr(kDir.size());
       for (const EmbeddedFile* f = kCoreLibrary; f->name; ++f)
-        if (name == std::string("clove/lib/") + f->name) return f->text;
+        if (base == f->name) return f->text;
       return {};
     };
     opts.trusted = true;  // compiled by this build and linked in: not bytecode from outside

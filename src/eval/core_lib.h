@@ -6,9 +6,9 @@ namespace clove {
 
 struct EmbeddedFile {
   const char* name;
-  const char* text;
+  std::string_view text;  // its length known without reading it (cmake/embed_lib.cmake)
 };
-/// Terminated by {nullptr, nullptr}; loaded in order at VM start.
+/// Terminated by an entry whose name is null; loaded in order at VM start.
 extern const EmbeddedFile kCoreLibrary[];
 
 /// The namespace image of the core library compiled at build time (image/image.h), or

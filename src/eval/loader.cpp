@@ -132,7 +132,7 @@ std::string lib_resource(std::string_view lib) {
 }
 
 std::string_view lazy_library_ns(const EmbeddedFile& f) {
-  std::string_view text(f.text);
+  std::string_view text = f.text;
   if (!text.starts_with(kLazyMarker)) return {};
   text.remove_prefix(kLazyMarker.size());
   size_t end = text.find_first_of(" \t\r\n");

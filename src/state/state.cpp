@@ -7,6 +7,7 @@ namespace clove {
 
 State::State() : names(heap) {
   heap.add_root_provider(this);
+  natives.reserve(640);  // about 510 natives: the list is not copied while they are defined
   heap.on_free_flagged = [this](Obj* o) { source_map.forget(o); };
   core_ns_ = find_or_create_ns(sym("clojure.core"));
   core_ns_->mappings.reserve(1024);  // about 1,000 vars: no rehash while the core library loads

@@ -115,7 +115,10 @@ T* Interner::intern(Table<T>& t, std::string_view ns, bool qualified, std::strin
 
 Symbol* Interner::symbol(std::string_view ns, std::string_view name) {
   return intern(symbols_, ns, !ns.empty(), name, [&] {
-    String* n = ns.empty() ? nullptr : make_string(heap_, ns);
+    // Qualified symbols share their namespace's string: the name of the unqualified
+    // symbol spelled like the namespace (interned already for most, as namespace names
+    // are), instead of a copy each.
+    String* n = ns.empty() ? nullptr : symbol({}, ns)->name;
     String* nm = make_string(heap_, name);
     return heap_.make<Symbol>(n, nm);
   });

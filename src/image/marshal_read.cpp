@@ -328,6 +328,15 @@ class Reader : public RootProvider {
   /// Reads n values into pending_ (rooted); returns the index of the first.
   size_t values(size_t n) {
     size_t start = pending_.size();
+    if (n <= 32) {
+      // Slots first (nil until read; a nested read pushes above them and pops back),
+      // so each element is a store, not a push that may grow the stack. Only for a few:
+      // slots made for a count the data claims but does not hold, at every level of a
+      // deep nest, would be memory the input never paid for.
+      pending_.resize(start + n, Value::nil());
+      for (size_t i = 0; i < n; ++i) pending_[start + i] = value();  // value() runs first (C++17)
+      return start;
+    }
     for (size_t i = 0; i < n; ++i) {
       Value v = value();
       pending_.push_back(v);
@@ -471,8 +480,23 @@ Value Reader::object(Tag tag) {
     case kEmptyList: return fill(id, empty_list(heap(), meta()));
     case kVector: {
       uint32_t n = count();
-      size_t at = values(n);
-      Value v = vector_from(heap(), pending_.data() + at, n);
+      // Every full leaf but the last 1..32 elements is made as soon as its 32 elements
+      // are read, so the pending stack holds a leaf per 32 elements instead of every
+      // element: the core image's var table (5,800 elements) took 45 KiB of it, and
+      // its page faults, at every start.
+      size_t at = pending_.size();
+      uint32_t nleaves = 0, left = n;
+      while (left > 32) {
+        size_t chunk = values(32);
+        Value leaf = vector_leaf(heap(), pending_.data() + chunk);
+        pending_.resize(chunk);
+        pending_.push_back(leaf);
+        ++nleaves;
+        left -= 32;
+      }
+      size_t tail = values(left);
+      Value v = n == 0 ? empty_vector(heap())
+                       : vector_from_leaves(heap(), pending_.data() + at, nleaves, pending_.data() + tail, left);
       Value m = meta();
       return fill(id, m.is_nil() ? v : with_meta(vm_, v, m));
     }

@@ -3,6 +3,7 @@
 // by unmarshal survive collections, natives go by registered name only, and the core
 // library's namespace image gives a VM the same namespaces as compiling the sources.
 // The Clove-level round trips are tests/conformance/marshal/.
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <bit>
@@ -664,4 +665,28 @@ TEST_F(Marshal, ADeferredValueOutsideTheCoreImageIsRejected) {
   } catch (const CloveError& e) {
     EXPECT_NE(std::string(e.what()).find("a deferred value outside the core image"), std::string::npos) << e.what();
   }
+}
+
+// A vector longer than one leaf is read 32 elements at a time (its full leaves made as
+// they are read): every size around the leaf and level boundaries comes back equal,
+// element for element, with its metadata, and a long vector nested in one shares a
+// leaf-sized tail with nothing.
+TEST_F(Marshal, LongVectorsAreRebuiltLeafByLeaf) {
+  for (int n : {0, 1, 31, 32, 33, 63, 64, 65, 1024, 1056, 1057, 33 * 32 + 1, 32 * 32 * 32 + 33, 40000}) {
+    SCOPED_TRACE(n);
+    std::string src = fmt::format("(with-meta (vec (map (fn [i] (if (zero? (mod i 100)) [i (str i)] i)) (range {}))) {{:n {}}})", n, n);
+    std::string bytes = bytes_of(src);
+    RootScope scope(vm.heap);
+    size_t back = scope.push(unmarshal(vm, bytes));
+    size_t orig = scope.push(eval(src));
+    EXPECT_EQ(pr_str(vm, vm.call(eval("(fn [a b] [(= a b) (count a) (meta a) (vector? a) (= (seq a) (seq b))])"),
+                                 {scope[back], scope[orig]})),
+              fmt::format("[true {} {{:n {}}} true true]", n, n));
+    EXPECT_NO_THROW(vm.heap.validate());
+  }
+  // Nested long vectors (each read through the same pending stack).
+  std::string nested = "(vec (for [i (range 70)] (vec (range i (+ i 70)))))";
+  RootScope scope(vm.heap);
+  size_t back = scope.push(unmarshal(vm, bytes_of(nested)));
+  EXPECT_EQ(pr_str(vm, vm.call(eval(fmt::format("(fn [a] (= a {}))", nested)), {scope[back]})), "true");
 }

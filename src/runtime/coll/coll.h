@@ -29,6 +29,12 @@ class State;
 Value list_from(Heap& h, const Value* items, size_t n);
 /// A PersistentVector of items[0..n).
 Value vector_from(Heap& h, const Value* items, size_t n);
+/// A full leaf of a vector (a VectorNode of 32 slots) holding items[0..32).
+Value vector_leaf(Heap& h, const Value* items);
+/// The vector of the elements of `nleaves` full leaves (vector_leaf) followed by
+/// tail_items[0..ntail), ntail from 1 to 32: a reader builds a long vector 32 elements
+/// at a time instead of holding every element first.
+Value vector_from_leaves(Heap& h, const Value* leaves, size_t nleaves, const Value* tail_items, size_t ntail);
 /// A map of kvs[0], kvs[1], ... (n pairs); later keys win. Array map up to 8 entries.
 Value map_from(State& vm, const Value* kvs, size_t npairs);
 /// A hash set of items[0..n); duplicates collapse.

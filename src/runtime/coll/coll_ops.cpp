@@ -32,39 +32,54 @@ Value list_from(Heap& h, const Value* items, size_t n) {
   return rest;
 }
 
-Value vector_from(Heap& h, const Value* items, size_t n) {
-  if (n == 0) return empty_vector(h);
-  auto cnt = static_cast<uint32_t>(n);
-  uint32_t tailoff = cnt < 32 ? 0 : ((cnt - 1) >> 5) << 5;
-  auto make_node = [&](uint32_t len) {
-    VectorNode* node = h.make_extra<VectorNode>(len * sizeof(Value), len);
-    for (uint32_t i = 0; i < len; ++i) node->slots()[i] = Value::nil();
-    return node;
-  };
-  VectorNode* tail = make_node(cnt - tailoff);
-  for (uint32_t i = tailoff; i < cnt; ++i) tail->slots()[i - tailoff] = items[i];
-  if (tailoff == 0) return Value::object(h.make<Vector>(cnt, 5u, nullptr, tail));
-  // Full leaves, then parents of 32 until one level holds at most 32 nodes.
+namespace {
+
+VectorNode* vector_node(Heap& h, uint32_t len) {
+  VectorNode* node = h.make_extra<VectorNode>(len * sizeof(Value), len);
+  for (uint32_t i = 0; i < len; ++i) node->slots()[i] = Value::nil();
+  return node;
+}
+
+}  // namespace
+
+Value vector_leaf(Heap& h, const Value* items) {
+  VectorNode* leaf = vector_node(h, 32);
+  for (uint32_t k = 0; k < 32; ++k) leaf->slots()[k] = items[k];
+  return Value::object(leaf);
+}
+
+Value vector_from_leaves(Heap& h, const Value* leaves, size_t nleaves, const Value* tail_items, size_t ntail) {
+  auto cnt = static_cast<uint32_t>(nleaves * 32 + ntail);
+  VectorNode* tail = vector_node(h, static_cast<uint32_t>(ntail));
+  for (size_t i = 0; i < ntail; ++i) tail->slots()[i] = tail_items[i];
+  if (nleaves == 0) return Value::object(h.make<Vector>(cnt, 5u, nullptr, tail));
+  // Parents of 32 until one level holds at most 32 nodes.
   std::vector<VectorNode*> level;
-  for (uint32_t i = 0; i < tailoff; i += 32) {
-    VectorNode* leaf = make_node(32);
-    for (uint32_t k = 0; k < 32; ++k) leaf->slots()[k] = items[i + k];
-    level.push_back(leaf);
-  }
+  level.reserve(nleaves);
+  for (size_t i = 0; i < nleaves; ++i) level.push_back(static_cast<VectorNode*>(leaves[i].as_obj()));
   uint32_t shift = 5;
   while (level.size() > 32) {
     std::vector<VectorNode*> up;
     for (size_t i = 0; i < level.size(); i += 32) {
-      VectorNode* p = make_node(32);
+      VectorNode* p = vector_node(h, 32);
       for (size_t k = 0; k < 32 && i + k < level.size(); ++k) p->slots()[k] = Value::object(level[i + k]);
       up.push_back(p);
     }
     level.swap(up);
     shift += 5;
   }
-  VectorNode* root = make_node(32);
+  VectorNode* root = vector_node(h, 32);
   for (size_t k = 0; k < level.size(); ++k) root->slots()[k] = Value::object(level[k]);
   return Value::object(h.make<Vector>(cnt, shift, root, tail));
+}
+
+Value vector_from(Heap& h, const Value* items, size_t n) {
+  if (n == 0) return empty_vector(h);
+  size_t tailoff = n < 32 ? 0 : ((n - 1) >> 5) << 5;
+  std::vector<Value> leaves;
+  leaves.reserve(tailoff / 32);
+  for (size_t i = 0; i < tailoff; i += 32) leaves.push_back(vector_leaf(h, items + i));
+  return vector_from_leaves(h, leaves.data(), leaves.size(), items + tailoff, n - tailoff);
 }
 
 Value map_from(State& vm, const Value* kvs, size_t npairs) {

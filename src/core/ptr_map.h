@@ -8,6 +8,7 @@
 #pragma once
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <stdexcept>
 #include <vector>
 
@@ -15,14 +16,18 @@ namespace clove {
 
 /// A map from non-null pointers K (objects at least 16-byte aligned) to values V, for
 /// which V{} is the value of an entry operator[] creates. Iteration order is the table's;
-/// an insertion or erase invalidates iterators and entry references.
-template <class K, class V>
+/// an insertion or erase invalidates iterators and entry references. Alloc<Entry> gives
+/// the slot array (gc/heap.h's TableAllocator puts a big one in a pool page).
+template <class K, class V, template <class> class Alloc = std::allocator>
 class PtrMap {
  public:
   struct Entry {
     K first{};  // null: an empty slot
     V second{};
   };
+  using allocator_type = Alloc<Entry>;
+  PtrMap() = default;
+  explicit PtrMap(const allocator_type& a) : slots_(a) {}
 
   template <class E>
   class Iter {
@@ -120,7 +125,7 @@ class PtrMap {
     }
   }
   void grow(size_t n) {
-    std::vector<Entry> old;
+    std::vector<Entry, allocator_type> old(slots_.get_allocator());
     old.swap(slots_);
     slots_.assign(n, Entry{});
     shift_ = 64;
@@ -133,7 +138,7 @@ class PtrMap {
     }
   }
 
-  std::vector<Entry> slots_;  // empty or a power of two in size, at most 3/4 full
+  std::vector<Entry, allocator_type> slots_;  // empty or a power of two in size, at most 3/4 full
   size_t count_ = 0;
   int shift_ = 64;  // 64 - log2(slots_.size())
 };

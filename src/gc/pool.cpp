@@ -230,6 +230,32 @@ void Pool::release(PoolPage* p) {
   unmap_page(p);
 }
 
+void* Pool::take_block() {
+  void* mem;
+  if (!cache_.empty()) {
+    mem = cache_.back();
+    cache_.pop_back();
+  } else {
+    mem = map_page();
+  }
+  CLOVE_POOL_UNPOISON(mem, PoolPage::kSize);
+  return mem;
+}
+
+void Pool::give_block(void* block) {
+  auto* p = static_cast<PoolPage*>(block);
+  if (cache_.size() < std::max(kMinCachedPages, pages_.size())) {
+    try {
+      cache_.push_back(p);
+      CLOVE_POOL_POISON(p, PoolPage::kSize);
+      return;
+    } catch (const std::bad_alloc&) {
+      // no room to remember it: give it back instead
+    }
+  }
+  unmap_page(p);
+}
+
 void Pool::trim_cache() {
   const size_t keep = std::max(kMinCachedPages, pages_.size());
   while (cache_.size() > keep) {

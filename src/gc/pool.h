@@ -207,6 +207,13 @@ class Pool {
   /// again before the next cycle (the pacing doubles the heap), and re-faulting a page
   /// costs more than keeping it (pool.cpp).
   void trim_cache();
+  /// A whole page (PoolPage::kSize bytes, aligned on that, contents unspecified) for a
+  /// table that is not made of cells: the same memory the cells come from, so that at
+  /// start-up it lies in the first arena's huge page, where a fresh 4 KiB costs a small
+  /// part of a page fault on malloc's heap (Heap::alloc_table). Not swept, not counted
+  /// in page_count(); give_block takes it back. Throws std::bad_alloc.
+  void* take_block();
+  void give_block(void* block);
   /// Bytes of pages held (in use, frozen or cached).
   size_t bytes_reserved() const { return (pages_.size() + frozen_.size() + cache_.size()) * PoolPage::kSize; }
 

@@ -116,7 +116,8 @@ class Reader : public RootProvider {
   /// A reader of `in`: marshalled data, or (with `image`) one section of image's body
   /// table, which has the image's format version and files.
   Reader(State& vm, std::string_view in, const UnmarshalOptions& opts, const LazyBodies* image = nullptr)
-      : vm_(vm), in_(in), opts_(opts), image_(image) {
+      : vm_(vm), in_(in), opts_(opts), image_(image), table_(TableAllocator<Value>(&vm.heap)),
+        pending_(TableAllocator<Value>(&vm.heap)) {
     if (image_) {
       version_ = image_->version;
       files_ = image_->files;
@@ -139,11 +140,14 @@ class Reader : public RootProvider {
 
   Value run() {
     // Room for the object table up front: grown by doubling, it and its copies touched
-    // about 40 pages more while the core image loaded. An object takes at least 2 bytes
-    // of input; reserved memory that is never written costs no page.
-    table_.reserve(in_.size() / 8);
+    // about 40 pages more while the core image loaded (an object takes at least 2 bytes
+    // of input; reserved memory that is never written costs no page). Up to 8,192
+    // objects (the core image's value has 2,900) the table, and the pending stack up to
+    // 4,096 values, are pool pages (Heap::alloc_table), which at start-up lie in the
+    // GC's huge first arena.
+    table_.reserve(std::min(in_.size() / 8, size_t{8192}));
     filled_.reserve(in_.size() / 8);
-    pending_.reserve(in_.size() / 16);
+    pending_.reserve(std::min(in_.size() / 16, size_t{4096}));
     header();
     if (version_ >= 3 && !image_) lazy_ = std::make_unique<LazyBodies>(vm_, in_, opts_, version_);
     Value v = value();
@@ -172,9 +176,9 @@ class Reader : public RootProvider {
   std::string_view in_;
   const UnmarshalOptions& opts_;
   size_t pos_ = 0;
-  std::vector<Value> table_;      // by object number
+  std::vector<Value, TableAllocator<Value>> table_;    // by object number
   std::vector<uint8_t> filled_;   // 1 once table_[i] may be referred to
-  std::vector<Value> pending_;    // values read but not yet stored in an object (rooted)
+  std::vector<Value, TableAllocator<Value>> pending_;  // values read but not yet stored in an object (rooted)
   std::vector<uint32_t> files_;   // file table index - 1 -> source registry id
   int fn_depth_ = 0;              // FnProtos being read, one inside another
   uint8_t version_ = 0;           // the data's format version (header)
@@ -434,7 +438,7 @@ Value Reader::object(Tag tag) {
   uint32_t id = reserve();
   size_t mark = pending_.size();
   struct PopPending {
-    std::vector<Value>& p;
+    std::vector<Value, TableAllocator<Value>>& p;
     size_t mark;
     ~PopPending() { p.resize(mark); }
   } pop{pending_, mark};

@@ -102,7 +102,7 @@ Namespace* State::remove_ns(Symbol* name) {
 
 Namespace* State::find_or_create_ns(Symbol* name) {
   if (Namespace* ns = find_ns(name)) return ns;
-  Namespace* ns = heap.make<Namespace>(name);
+  Namespace* ns = heap.make<Namespace>(name, heap);
   namespaces_.emplace(name, ns);
   return ns;
 }

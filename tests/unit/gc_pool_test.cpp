@@ -349,3 +349,34 @@ TEST(GcPoolTest, SweepKeepsObjectsAllocatedDuringTheSweep) {
   EXPECT_EQ(h.object_count(), roots.values.size());
   h.remove_root_provider(&roots);
 }
+
+// A table block is a whole pool page outside the swept pages; given back, it is the
+// next page the pool hands out (cells or another block), so nothing is lost.
+TEST(GcPoolTest, TableBlocksComeFromAndGoBackToThePages) {
+  Pool pool;
+  void* a = pool.take_block();
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(reinterpret_cast<uintptr_t>(a) % PoolPage::kSize, 0u);
+  EXPECT_EQ(pool.page_count(), 0u);  // not a page of cells: the sweep never sees it
+  std::memset(a, 0xAB, PoolPage::kSize);  // all of it is the caller's
+  size_t cached = pool.cached_pages();
+  pool.give_block(a);
+  EXPECT_EQ(pool.cached_pages(), cached + 1);
+  void* cell = pool.alloc(32);  // the first page of cells reuses it
+  EXPECT_EQ(Pool::page_of(cell), a);
+  EXPECT_EQ(pool.page_count(), 1u);
+}
+
+// The heap gives big tables a pool page and small ones malloc; both come back.
+TEST(GcPoolTest, HeapTablesOfEverySizeRoundTrip) {
+  Heap heap;
+  for (size_t bytes : {size_t{64}, Heap::kTableBlockMin - 8, Heap::kTableBlockMin, size_t{32} << 10,
+                       PoolPage::kSize, PoolPage::kSize + 16, size_t{1} << 20}) {
+    SCOPED_TRACE(bytes);
+    void* t = heap.alloc_table(bytes);
+    ASSERT_NE(t, nullptr);
+    std::memset(t, 0, bytes);
+    heap.free_table(t, bytes);
+  }
+  EXPECT_NO_THROW(heap.validate());
+}

@@ -93,7 +93,7 @@ T* Interner::intern(Table<T>& t, std::string_view ns, bool qualified, std::strin
     const size_t slot = sizeof(typename Table<T>::Slot);
     const size_t n = t.slots.empty() ? t.initial : t.slots.size() * 2;
     heap_.add_external(n * slot);
-    std::vector<typename Table<T>::Slot> old = std::move(t.slots);
+    auto old = std::move(t.slots);
     t.slots.assign(n, {});
     heap_.sub_external(old.size() * slot);
     size_t mask = t.slots.size() - 1;

@@ -69,7 +69,8 @@ struct Keyword : Obj {
 /// symbol(), so this lookup is on the start-up path thousands of times.
 class Interner {
  public:
-  explicit Interner(Heap& h) : heap_(h) {}
+  explicit Interner(Heap& h)
+      : heap_(h), symbols_(h, 2048), keywords_(h, 128) {}
   Symbol* symbol(std::string_view ns, std::string_view name);
   /// Parses "ns/name" or "name" ("/" alone is the division symbol).
   Symbol* symbol(std::string_view qualified);
@@ -116,7 +117,8 @@ class Interner {
       uint64_t hash = 0;
       T* obj = nullptr;
     };
-    std::vector<Slot> slots;
+    Table(Heap& h, size_t first) : slots(TableAllocator<Slot>(&h)), initial(first) {}
+    std::vector<Slot, TableAllocator<Slot>> slots;  // a pool page when big (Heap::alloc_table)
     size_t count = 0;
     size_t initial;  // slots at the first insertion (a power of two)
   };
@@ -129,11 +131,11 @@ class Interner {
   Heap& heap_;
   bool frozen_ = false;
   std::vector<Obj*> since_freeze_;  // interned after freeze(): what trace() marks
-  // First sizes: the core library interns about 1,200 symbols (2,048 slots hold 1,536
-  // without growing, where growing from 1,024 touched 16 KiB more) and a few dozen
-  // keywords.
-  Table<Symbol> symbols_{.initial = 2048};
-  Table<Keyword> keywords_{.initial = 128};
+  // First sizes (the constructor): the core library interns about 1,200 symbols (2,048
+  // slots hold 1,536 without growing, where growing from 1,024 touched 16 KiB more) and
+  // a few dozen keywords.
+  Table<Symbol> symbols_;
+  Table<Keyword> keywords_;
   // Direct-mapped by address, holding only interned symbols. Interned symbols are never
   // freed, so a hit (an entry equal to the symbol asked about) proves it is interned
   // even if the cell of some other, freed symbol was reused.

@@ -157,14 +157,7 @@ void Pool::unlist(PoolPage* p) {
 
 PoolPage* Pool::new_page(size_t cls) {
   pages_.reserve(pages_.size() + 1);  // may throw: before a page is taken
-  void* mem;
-  if (!cache_.empty()) {
-    mem = cache_.back();
-    cache_.pop_back();
-  } else {
-    mem = map_page();
-  }
-  CLOVE_POOL_UNPOISON(mem, PoolPage::kHeaderSize);
+  void* mem = take_block();
   PoolPage* p = new (mem) PoolPage{};
   p->cell_size = static_cast<uint32_t>(cell_size_of(cls));
   p->cls = static_cast<uint8_t>(cls);
@@ -218,16 +211,7 @@ void Pool::release(PoolPage* p) {
   pages_[p->index] = last;
   last->index = p->index;
   pages_.pop_back();
-  if (cache_.size() < std::max(kMinCachedPages, pages_.size())) {
-    try {
-      cache_.push_back(p);
-      CLOVE_POOL_POISON(p, PoolPage::kSize);
-      return;
-    } catch (const std::bad_alloc&) {
-      // no room to remember it: give it back instead
-    }
-  }
-  unmap_page(p);
+  give_block(p);
 }
 
 void* Pool::take_block() {
@@ -243,6 +227,8 @@ void* Pool::take_block() {
 }
 
 void Pool::give_block(void* block) {
+  // Kept for the next page of cells or block while the cache holds fewer pages than are
+  // in use (trim_cache), else unmapped.
   auto* p = static_cast<PoolPage*>(block);
   if (cache_.size() < std::max(kMinCachedPages, pages_.size())) {
     try {

@@ -287,7 +287,7 @@ int main(int argc, char** argv) {
   // "-cp" is a multi-letter single-dash option (as in java/clj): spell it --classpath.
   std::vector<std::string> argv_store(argv, argv + argc);
   static const char* const kSubcommands[] = {"run", "compile", "disasm", "repl", "nrepl-server", "dap", "debug", "test"};
-  auto is_subcommand = [](const std::string& a) {
+  auto is_subcommand = [](std::string_view a) {
     for (const char* sub : kSubcommands)
       if (a == sub) return true;
     return false;
@@ -326,15 +326,13 @@ int main(int argc, char** argv) {
   // and when neither a subcommand nor -e is given (the usage then lists them). Building
   // CLI11's eight subcommands and their options was 0.3M instructions, and page faults
   // on their help text, at every start of `clove -e EXPR`.
-  bool all_subcommands = true;
+  bool named = false, help = false;
   for (int i = 1; i < argc; ++i) {
     std::string_view a = argv[i];
-    if (is_subcommand(argv[i]) || a == "-e" || a == "--eval") all_subcommands = false;
+    named |= is_subcommand(a) || a == "-e" || a == "--eval";
+    help |= a == "-h" || a == "--help" || a == "--help-all";
   }
-  for (int i = 1; i < argc; ++i) {
-    std::string_view a = argv[i];
-    if (a == "-h" || a == "--help" || a == "--help-all") all_subcommands = true;
-  }
+  const bool all_subcommands = help || !named;
   auto want = [&](const char* sub) {
     if (all_subcommands) return true;
     for (int i = 1; i < argc; ++i)

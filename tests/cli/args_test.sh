@@ -19,6 +19,18 @@ check "uncaught error exit status" "1" "$?"
 "$clove" -e '(System/exit 7)' >/dev/null 2>&1
 check "System/exit status" "7" "$?"
 
+# Only the subcommands named on the command line are built: help still lists them all,
+# a subcommand's own help and options still work, and -e runs without any.
+help_out="$("$clove" --help 2>&1)"
+help_with_e="$("$clove" -e 1 --help 2>&1)"  # -e alone builds no subcommand; --help builds all
+for sub in run compile disasm repl nrepl-server dap debug test; do
+  check "--help lists $sub" "1" "$(printf '%s\n' "$help_out" | grep -c "^  $sub ")"
+  check "-e 1 --help lists $sub" "1" "$(printf '%s\n' "$help_with_e" | grep -c "^  $sub ")"
+done
+check "run --help shows its options" "1" "$("$clove" run --help 2>&1 | grep -c -- '--max-instructions')"
+"$clove" run >/dev/null 2>&1
+check "run without a file is a usage error" "2" "$?"
+
 # The REPL keeps *1 *2 *3 and *e, as clojure.main's does.
 repl_out="$(printf '(+ 1 2)\n(* *1 10)\n[*1 *2 *3]\n(/ 1 0)\n(ex-message *e)\n' | "$clove" repl 2>/dev/null)"
 # (stdin not a terminal: no banner and no prompts, one value per form)

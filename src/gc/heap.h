@@ -219,22 +219,6 @@ class Heap {
   // type's TypeInfo::external gives the bytes counted for it, which the sweep
   // subtracts when it frees the object. Tables of the VM that are no heap object (the
   // interner's) are counted the same way and never given back.
-  /// Memory for one of the VM's hash tables (the interner's, a namespace's mappings):
-  /// a whole pool page (Pool::take_block) for 16 KiB to a page, malloc otherwise. At
-  /// start-up such a page lies in the first arena's huge page, where the core library's
-  /// two 32 KiB tables cost a fraction of the 16 page faults they took on malloc's heap.
-  /// Counts nothing (the owner counts with add_external); free_table with the same size
-  /// gives it back. Contents unspecified; throws std::bad_alloc.
-  void* alloc_table(size_t bytes) {
-    if (bytes >= kTableBlockMin && bytes <= PoolPage::kSize) return pool_.take_block();
-    void* p = std::malloc(bytes);
-    if (!p) throw std::bad_alloc();
-    return p;
-  }
-  void free_table(void* p, size_t bytes) {
-    if (bytes >= kTableBlockMin && bytes <= PoolPage::kSize) pool_.give_block(p);
-    else std::free(p);
-  }
   /// Counts `n` bytes about to be allocated outside the cells. Throws OutOfMemoryError,
   /// counting nothing, if that passes the cap. Never collects.
   void add_external(size_t n) {
@@ -258,6 +242,23 @@ class Heap {
     bytes_ -= std::min(n, bytes_);
     debt_ -= static_cast<int64_t>(n);
   }
+  /// Memory for one of the VM's hash tables (the interner's, a namespace's mappings):
+  /// a whole pool page (Pool::take_block) for 16 KiB to a page, malloc otherwise. At
+  /// start-up such a page lies in the first arena's huge page, where the core library's
+  /// two 32 KiB tables cost a fraction of the 16 page faults they took on malloc's heap.
+  /// Counts nothing (the owner counts with add_external); free_table with the same size
+  /// gives it back. Contents unspecified; throws std::bad_alloc.
+  void* alloc_table(size_t bytes) {
+    if (is_table_block(bytes)) return pool_.take_block();
+    void* p = std::malloc(bytes);
+    if (!p) throw std::bad_alloc();
+    return p;
+  }
+  void free_table(void* p, size_t bytes) {
+    if (is_table_block(bytes)) pool_.give_block(p);
+    else std::free(p);
+  }
+  static bool is_table_block(size_t bytes) { return bytes >= kTableBlockMin && bytes <= PoolPage::kSize; }
   /// Sets what is counted for an owner from `counted` to `actual` bytes (never throws).
   void recount_external(size_t& counted, size_t actual) {
     if (actual > counted) adopt_external(actual - counted);

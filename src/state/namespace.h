@@ -47,14 +47,15 @@ struct Var : Obj {
 struct Namespace : Obj {
   static constexpr ObjType kType = ObjType::Namespace;
   Symbol* name;
-  PtrMap<Symbol*, Var*, TableAllocator> mappings;  // interned + referred, by simple name
+  using Mappings = PtrMap<Symbol*, Var*, TableAllocator>;
+  Mappings mappings;                                // interned + referred, by simple name
   std::unordered_map<Symbol*, Namespace*> aliases;  // (require '[x :as a])
   /// clojure.core names this namespace does not see: (:refer-clojure :exclude [...]).
   /// Symbols are interned (kept alive by the Interner), so they need no tracing.
   std::unordered_set<Symbol*> core_excludes;
   Value meta;
   size_t counted = 0;  // map_bytes() as last counted in the heap (Heap::add_external)
-  Namespace(Symbol* n, Heap& h) : Obj(kType), name(n), mappings(TableAllocator<PtrMap<Symbol*, Var*, TableAllocator>::Entry>(&h)) {}
+  Namespace(Symbol* n, Heap& h) : Obj(kType), name(n), mappings(Mappings::allocator_type(&h)) {}
   /// What the three tables take outside the cell (for the two node-based ones an
   /// estimate: a node of 32 bytes per entry and a pointer per bucket).
   size_t map_bytes() const {

@@ -40,23 +40,19 @@ VectorNode* vector_node(Heap& h, uint32_t len) {
   return node;
 }
 
-}  // namespace
-
-Value vector_leaf(Heap& h, const Value* items) {
+VectorNode* leaf_of(Heap& h, const Value* items) {
   VectorNode* leaf = vector_node(h, 32);
   for (uint32_t k = 0; k < 32; ++k) leaf->slots()[k] = items[k];
-  return Value::object(leaf);
+  return leaf;
 }
 
-Value vector_from_leaves(Heap& h, const Value* leaves, size_t nleaves, const Value* tail_items, size_t ntail) {
-  auto cnt = static_cast<uint32_t>(nleaves * 32 + ntail);
+/// The vector of the full leaves in `level` (consumed) and tail_items[0..ntail), ntail
+/// from 1 to 32: parents of 32 over the leaves until one level holds at most 32 nodes.
+Value vector_over_leaves(Heap& h, std::vector<VectorNode*>& level, const Value* tail_items, size_t ntail) {
+  auto cnt = static_cast<uint32_t>(level.size() * 32 + ntail);
   VectorNode* tail = vector_node(h, static_cast<uint32_t>(ntail));
   for (size_t i = 0; i < ntail; ++i) tail->slots()[i] = tail_items[i];
-  if (nleaves == 0) return Value::object(h.make<Vector>(cnt, 5u, nullptr, tail));
-  // Parents of 32 until one level holds at most 32 nodes.
-  std::vector<VectorNode*> level;
-  level.reserve(nleaves);
-  for (size_t i = 0; i < nleaves; ++i) level.push_back(static_cast<VectorNode*>(leaves[i].as_obj()));
+  if (level.empty()) return Value::object(h.make<Vector>(cnt, 5u, nullptr, tail));
   uint32_t shift = 5;
   while (level.size() > 32) {
     std::vector<VectorNode*> up;
@@ -73,13 +69,24 @@ Value vector_from_leaves(Heap& h, const Value* leaves, size_t nleaves, const Val
   return Value::object(h.make<Vector>(cnt, shift, root, tail));
 }
 
+}  // namespace
+
+Value vector_leaf(Heap& h, const Value* items) { return Value::object(leaf_of(h, items)); }
+
+Value vector_from_leaves(Heap& h, const Value* leaves, size_t nleaves, const Value* tail_items, size_t ntail) {
+  std::vector<VectorNode*> level;
+  level.reserve(nleaves);
+  for (size_t i = 0; i < nleaves; ++i) level.push_back(static_cast<VectorNode*>(leaves[i].as_obj()));
+  return vector_over_leaves(h, level, tail_items, ntail);
+}
+
 Value vector_from(Heap& h, const Value* items, size_t n) {
   if (n == 0) return empty_vector(h);
   size_t tailoff = n < 32 ? 0 : ((n - 1) >> 5) << 5;
-  std::vector<Value> leaves;
-  leaves.reserve(tailoff / 32);
-  for (size_t i = 0; i < tailoff; i += 32) leaves.push_back(vector_leaf(h, items + i));
-  return vector_from_leaves(h, leaves.data(), leaves.size(), items + tailoff, n - tailoff);
+  std::vector<VectorNode*> level;
+  level.reserve(tailoff / 32);
+  for (size_t i = 0; i < tailoff; i += 32) level.push_back(leaf_of(h, items + i));
+  return vector_over_leaves(h, level, items + tailoff, n - tailoff);
 }
 
 Value map_from(State& vm, const Value* kvs, size_t npairs) {

@@ -34,14 +34,8 @@ Value list_from(Heap& h, const Value* items, size_t n) {
 
 namespace {
 
-VectorNode* vector_node(Heap& h, uint32_t len) {
-  VectorNode* node = h.make_extra<VectorNode>(len * sizeof(Value), len);
-  for (uint32_t i = 0; i < len; ++i) node->slots()[i] = Value::nil();
-  return node;
-}
-
 VectorNode* leaf_of(Heap& h, const Value* items) {
-  VectorNode* leaf = vector_node(h, 32);
+  VectorNode* leaf = new_vector_node(h, 32);
   for (uint32_t k = 0; k < 32; ++k) leaf->slots()[k] = items[k];
   return leaf;
 }
@@ -50,21 +44,21 @@ VectorNode* leaf_of(Heap& h, const Value* items) {
 /// from 1 to 32: parents of 32 over the leaves until one level holds at most 32 nodes.
 Value vector_over_leaves(Heap& h, std::vector<VectorNode*>& level, const Value* tail_items, size_t ntail) {
   auto cnt = static_cast<uint32_t>(level.size() * 32 + ntail);
-  VectorNode* tail = vector_node(h, static_cast<uint32_t>(ntail));
+  VectorNode* tail = new_vector_node(h, static_cast<uint32_t>(ntail));
   for (size_t i = 0; i < ntail; ++i) tail->slots()[i] = tail_items[i];
   if (level.empty()) return Value::object(h.make<Vector>(cnt, 5u, nullptr, tail));
   uint32_t shift = 5;
   while (level.size() > 32) {
     std::vector<VectorNode*> up;
     for (size_t i = 0; i < level.size(); i += 32) {
-      VectorNode* p = vector_node(h, 32);
+      VectorNode* p = new_vector_node(h, 32);
       for (size_t k = 0; k < 32 && i + k < level.size(); ++k) p->slots()[k] = Value::object(level[i + k]);
       up.push_back(p);
     }
     level.swap(up);
     shift += 5;
   }
-  VectorNode* root = vector_node(h, 32);
+  VectorNode* root = new_vector_node(h, 32);
   for (size_t k = 0; k < level.size(); ++k) root->slots()[k] = Value::object(level[k]);
   return Value::object(h.make<Vector>(cnt, shift, root, tail));
 }

@@ -9,13 +9,13 @@
 
 namespace clove {
 
-namespace {
-
-VectorNode* new_node(Heap& h, uint32_t len) {
+VectorNode* new_vector_node(Heap& h, uint32_t len) {
   VectorNode* n = h.make_extra<VectorNode>(len * sizeof(Value), len);
   for (uint32_t i = 0; i < len; ++i) n->slots()[i] = Value::nil();
   return n;
 }
+
+namespace {
 
 // A copy of `src` (32 slots; nullptr copies as an empty inner node).
 VectorNode* clone_node(Heap& h, const VectorNode* src) {
@@ -29,7 +29,7 @@ VectorNode* clone_node(Heap& h, const VectorNode* src) {
 
 VectorNode* new_path(Heap& h, uint32_t level, VectorNode* node) {
   if (level == 0) return node;
-  VectorNode* ret = new_node(h, 32);
+  VectorNode* ret = new_vector_node(h, 32);
   ret->slots()[0] = Value::object(new_path(h, level - 5, node));
   return ret;
 }
@@ -116,14 +116,14 @@ Value vector_conj(Heap& h, const Vector* v, Value x) {
   uint32_t newshift = v->shift;
   VectorNode* newroot;
   if ((cnt >> 5) > (1u << v->shift)) {  // root overflow: add a level
-    newroot = new_node(h, 32);
+    newroot = new_vector_node(h, 32);
     newroot->slots()[0] = Value::object(v->root);
     newroot->slots()[1] = Value::object(new_path(h, v->shift, tailnode));
     newshift += 5;
   } else {
     newroot = push_tail(h, cnt, v->shift, v->root, tailnode);
   }
-  VectorNode* nt = new_node(h, 1);
+  VectorNode* nt = new_vector_node(h, 1);
   nt->slots()[0] = x;
   return Value::object(h.make<Vector>(cnt + 1, newshift, newroot, nt, v->meta));
 }

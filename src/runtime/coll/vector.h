@@ -76,6 +76,8 @@ struct Vector : Obj {
   }
 };
 
+/// A persistent node of `len` slots, all nil.
+VectorNode* new_vector_node(Heap& h, uint32_t len);
 /// `[]` with metadata.
 Value empty_vector(Heap& h, Value meta = Value::nil());
 /// (conj v x)

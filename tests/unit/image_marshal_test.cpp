@@ -320,6 +320,31 @@ TEST_F(Marshal, NativesGoByRegisteredName) {
   }
 }
 
+// find_native answers from the var of the name when its root is the registry's entry,
+// and from the registry otherwise (a var rebound to a copy, a native defined again);
+// a name nobody defined interns nothing.
+TEST_F(Marshal, FindNativeAgreesWithTheRegistry) {
+  Value str = eval("str");
+  EXPECT_EQ(vm.find_native("clojure.core/str"), str.as_obj());
+  EXPECT_EQ(vm.find_native("clojure.core//"), eval("clojure.core//").as_obj());
+  // The var holds a with-meta copy (same name, not registered): the registry's entry.
+  eval("(alter-var-root #'clojure.core/str (fn [f] (with-meta f {:copy true})))");
+  EXPECT_NE(eval("str"), str);
+  EXPECT_EQ(vm.find_native("clojure.core/str"), str.as_obj());
+  // Defined again: the new native, and the old one is no longer the entry.
+  Var* v = vm.def_native("clojure.core", "str", [](State&, Args) { return Value::nil(); }, 0, -1, "", "");
+  EXPECT_EQ(vm.find_native("clojure.core/str"), v->root.as_obj());
+  EXPECT_EQ(vm.natives.find("clojure.core/str"), v->root.as_obj());
+  EXPECT_EQ(str.as_obj()->flags & kFlagRegistered, 0);
+  // Unknown names: nullptr, and nothing interned on the way.
+  EXPECT_EQ(vm.find_native("no.such.ns/no-such-native"), nullptr);
+  EXPECT_EQ(vm.names.find_symbol({}, "no.such.ns"), nullptr);
+  EXPECT_EQ(vm.names.find_symbol({}, "no-such-native"), nullptr);
+  EXPECT_EQ(vm.find_native("noslash"), nullptr);
+  EXPECT_EQ(vm.find_native("/x"), nullptr);
+  EXPECT_EQ(vm.find_native("x/"), nullptr);
+}
+
 /// The names of every var of every namespace, as "ns/name".
 std::set<std::string> all_vars(Runtime& vm) {
   std::set<std::string> out;

@@ -69,12 +69,14 @@ Var* State::def_native(std::string_view ns_name, std::string_view name, NativeFn
 
 Obj* State::find_native(std::string_view full) {
   // def_native binds ns/name to the native it registers under "ns/name": the var's
-  // root is usually the registry's entry for that name (kFlagRegistered says so).
+  // root is usually the registry's entry for that name (kFlagRegistered says so). The
+  // names are looked up, not interned: a name in corrupt data leaves nothing behind.
   size_t slash = full.find('/');
   if (slash != std::string_view::npos && slash > 0 && slash + 1 < full.size()) {
-    Symbol* ns_sym = names.symbol(full.substr(0, slash));
-    if (Namespace* ns = find_ns(ns_sym)) {
-      if (Var* v = ns->lookup(names.symbol({}, full.substr(slash + 1)))) {
+    Symbol* ns_sym = names.find_symbol({}, full.substr(0, slash));
+    Symbol* var_sym = names.find_symbol({}, full.substr(slash + 1));
+    if (Namespace* ns = ns_sym && var_sym ? find_ns(ns_sym) : nullptr) {
+      if (Var* v = ns->lookup(var_sym)) {
         auto* n = as<Native>(v->root);
         if (n && (n->flags & kFlagRegistered) && n->name->view() == full) return n;
       }

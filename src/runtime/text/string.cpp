@@ -155,6 +155,10 @@ Keyword* Interner::find_keyword(std::string_view ns, std::string_view name) cons
   return find(keywords_, name_hash(ns, name), ns, !ns.empty(), name);
 }
 
+Symbol* Interner::find_symbol(std::string_view ns, std::string_view name) const {
+  return find(symbols_, name_hash(ns, name), ns, !ns.empty(), name);
+}
+
 Keyword* Interner::keyword(std::string_view q) {
   size_t slash = q.find('/');
   if (slash == std::string_view::npos || q == "/" || slash == 0 || slash + 1 == q.size())

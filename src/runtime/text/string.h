@@ -85,6 +85,8 @@ class Interner {
   Keyword* find_keyword_empty_ns(std::string_view name) const;
   /// The keyword ns/name if it has been interned, else nullptr (Clojure's find-keyword).
   Keyword* find_keyword(std::string_view ns, std::string_view name) const;
+  /// The symbol ns/name (ns empty: unqualified) if it has been interned, else nullptr.
+  Symbol* find_symbol(std::string_view ns, std::string_view name) const;
   /// The interned symbol with s's namespace and name: s itself unless s was made by
   /// with-meta. Answered from a small cache of interned symbols first.
   Symbol* canonical(Symbol* s) {

@@ -8,7 +8,8 @@
 //   kClasses size classes (16, 32, ..., 1024). Every cell is 16-byte aligned.
 // * Memory comes in pages of PoolPage::kSize bytes, aligned on their own size, each
 //   holding cells of one class only. Pages are carved in turn from 2 MiB arenas (one
-//   mmap per 32 pages). The page header sits at the start of the page, so
+//   mmap per 32 pages); a heap past its first few arenas asks for transparent huge
+//   pages (pool.cpp, map_page). The page header sits at the start of the page, so
 //   the page (and the cell size) of any cell is `address & ~(kSize - 1)`: a free needs
 //   no size and no per-object header.
 // * Each page has its own free list, threaded through its free cells, plus a bump
@@ -235,6 +236,7 @@ class Pool {
   PoolPage empty_{};              // the current page of a class with none: always full
   uintptr_t arena_next_ = 0;      // the current arena's pages not handed out yet:
   uintptr_t arena_end_ = 0;       //   [arena_next_, arena_end_)
+  size_t arenas_ = 0;             // arenas this pool has mapped
 };
 
 }  // namespace clove

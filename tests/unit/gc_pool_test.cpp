@@ -2,7 +2,9 @@
 // model, and the heap's use of it: size classes, large objects, byte accounting.
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <map>
 #include <random>
 #include <set>
@@ -379,4 +381,45 @@ TEST(GcPoolTest, HeapTablesOfEverySizeRoundTrip) {
     heap.free_table(t, bytes);
   }
   EXPECT_NO_THROW(heap.validate());
+}
+
+// The VmFlags of the mapping holding p, from /proc/self/smaps ("" when not found).
+static std::string vm_flags_of(const void* p) {
+  FILE* f = std::fopen("/proc/self/smaps", "r");
+  if (!f) return "";
+  const uintptr_t a = reinterpret_cast<uintptr_t>(p);
+  char line[512];
+  bool inside = false;
+  std::string flags;
+  while (std::fgets(line, sizeof line, f)) {
+    unsigned long lo = 0, hi = 0;
+    if (std::sscanf(line, "%lx-%lx ", &lo, &hi) == 2) {  // a mapping's first line
+      inside = a >= lo && a < hi;
+    } else if (inside && std::strncmp(line, "VmFlags:", 8) == 0) {
+      flags = line + 8;
+      break;
+    }
+  }
+  std::fclose(f);
+  return flags;
+}
+
+// A pool's first arenas are of 4 KiB pages; past them it asks for transparent huge
+// pages (pool.cpp, map_page): madvise(MADV_HUGEPAGE) marks the mapping "hg".
+TEST(GcPoolTest, ArenasPastTheFirstFewAskForHugePages) {
+  if (!std::filesystem::exists("/sys/kernel/mm/transparent_hugepage/enabled")) GTEST_SKIP() << "no transparent huge pages";
+  Pool pool;
+  std::vector<void*> blocks;
+  // Up to 64 pages come from pools destroyed earlier in this process, then 32 per arena.
+  for (int k = 0; k < 64 + 32 * 5; ++k) blocks.push_back(pool.take_block());
+  std::string last = vm_flags_of(blocks.back());
+  ASSERT_FALSE(last.empty());
+  EXPECT_NE(last.find(" hg"), std::string::npos) << last;
+  // The pool's first fresh arena is not (unless it is the process's first, kept for
+  // start-up): find a block from it, past the shared pages.
+  size_t small_seen = 0;
+  for (void* b : blocks)
+    if (vm_flags_of(b).find(" hg") == std::string::npos) ++small_seen;
+  EXPECT_GE(small_seen, 32u * 2) << "the first arenas keep 4 KiB pages";
+  for (void* b : blocks) pool.give_block(b);
 }

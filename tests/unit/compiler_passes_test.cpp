@@ -95,7 +95,9 @@ constexpr int64_t kUndef = INT64_MIN + 1;  // never written
 constexpr int64_t kPoison = INT64_MIN + 2; // clobbered by a call
 
 /// Callee ids (integers in registers): 1 sums its arguments, 2 returns the count.
-int64_t run(const EmittedArity& e, std::vector<int64_t> params) {
+/// *dispatched, when given, counts the instructions run (a compare-and-skip and the
+/// JMP it runs count once, as in the VM).
+int64_t run(const EmittedArity& e, std::vector<int64_t> params, int* dispatched = nullptr) {
   std::vector<int64_t> r(e.framesize + 300, kUndef);
   for (size_t i = 0; i < params.size(); ++i) r[i] = params[i];
   auto live = [&](int reg, uint32_t pc) {
@@ -121,6 +123,7 @@ int64_t run(const EmittedArity& e, std::vector<int64_t> params) {
         throw std::runtime_error("stack map lists garbage r" + std::to_string(l.reg) + " at pc " + std::to_string(pc));
     Instr i = e.code[pc];
     uint32_t here = pc++;
+    if (dispatched) ++*dispatched;
     unsigned a = arg_a(i), b = arg_b(i), c = arg_c(i);
     switch (op_of(i)) {
       case Op::MOVE: r[a] = rd(b, here); break;
@@ -466,13 +469,45 @@ TEST(CompilerPeephole, LoopUsesConstantOperandsAFusedBranchAndFewerMoves) {
   EXPECT_EQ(count_op(after.code, Op::MODK), 1);
   EXPECT_EQ(count_op(after.code, Op::MOD), 0);
   EXPECT_EQ(count_op(after.code, Op::LOADI), 2);  // i and acc; 7 is K[C] now
-  EXPECT_EQ(count_op(after.code, Op::BRLT), 1);
+  EXPECT_EQ(count_op(after.code, Op::BRLT), 2);  // the loop's test, and its copy at the end (5)
   EXPECT_EQ(count_op(after.code, Op::LT), 0);
   EXPECT_EQ(count_op(after.code, Op::JMPIFNOT), 0);
   // acc := acc + m in place; i's move stays (m reads the old i after t is made).
   EXPECT_EQ(count_op(after.code, Op::MOVE), 1);
   EXPECT_EQ(count_op(before.code, Op::MOVE), 2);
   EXPECT_LT(after.code.code.size(), before.code.code.size());
+}
+
+TEST(CompilerPeephole, LoopsJumpBackThroughACopyOfTheirTest) {
+  // sum_loop's recur jumps back to `i < n`; after rewrite 5 its block ends with a copy
+  // of that test whose inline jump goes back to the body: one dispatch less an
+  // iteration, with the same results (and the same stack maps, run() checks them).
+  Builder opt = sum_loop();
+  peephole(opt.f);
+  Builder unthreaded = sum_loop();
+  peephole(unthreaded.f);
+  const int head = unthreaded.f.layout[1];  // the loop's test, after the entry block
+  for (IrBlock& b : unthreaded.f.blocks)      // undo 5: the body jumps to the test again
+    if (!b.instrs.empty() && (ir_op_flags(b.instrs.back().op) & kOpSkips) && b.id != head) {
+      IrInstr j;
+      j.op = IrOp::JMP;
+      j.target = head;
+      b.instrs.back() = j;
+    }
+  Compiled after = compile(opt.f), before = compile(unthreaded.f);
+  EXPECT_EQ(count_op(before.code, Op::BRLT), 1);
+  for (int64_t n : {0, 1, 2, 10, 100}) {
+    int d_before = 0, d_after = 0;
+    EXPECT_EQ(run(after.code, {n}, &d_after), run(before.code, {n}, &d_before)) << n;
+    EXPECT_EQ(d_after, d_before - n) << n;  // one less per iteration
+  }
+  // The copy's inline jump goes back to the body (C = 1: taken while i < n).
+  const auto& code = after.code.code;
+  size_t last = code.size();
+  while (last-- > 0 && op_of(code[last]) != Op::BRLT) {}
+  ASSERT_LT(last + 1, code.size());
+  EXPECT_EQ(arg_c(code[last]), 1u);
+  EXPECT_LT(arg_sj(code[last + 1]), 0);
 }
 
 TEST(CompilerPeephole, ConstantOnTheLeftFlipsTheComparison) {

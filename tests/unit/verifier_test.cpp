@@ -216,6 +216,7 @@ TEST_F(VerifierTest, CompareAndSkipWhoseSkipFallsOffTheCode) {
   long pc = find(p, Op::BRLT);
   ASSERT_GE(pc, 0);
   size_t n = p->code.size();
+  p->code[n - 3] = encode_sj(Op::JMP, 0);  // the loop's end (its test, peephole.h 5) goes on to them
   p->code[n - 2] = encode_abc(Op::BRLT, 0, 0, 1);
   p->code[n - 1] = encode_sj(Op::JMP, -1);
   expect_broken(fn, "falls through past the end of the code");

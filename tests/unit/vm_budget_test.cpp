@@ -68,6 +68,12 @@ TEST_F(Budget, SpentBudgetAbortsTheRunAndCannotBeCaught) {
   EXPECT_EQ(error_kind("(loop [] (try (loop [i 0] (recur (inc i))) (catch Throwable e :caught)) (recur))", &aborted),
             ErrorKind::BudgetExhaustedError);
   EXPECT_TRUE(aborted);
+  // A loop whose recur jumps back through a copy of its test (peephole.h, 5): the
+  // copy's backward jump polls, with the body on either branch of the test.
+  vm.set_budget(100000);
+  EXPECT_EQ(error_kind("(loop [i 0] (if (< i 10) (recur (- i 1)) i))"), ErrorKind::BudgetExhaustedError);
+  vm.set_budget(100000);
+  EXPECT_EQ(error_kind("(loop [i 0] (if (= i 10) i (recur (- i 1))))"), ErrorKind::BudgetExhaustedError);
   // Deep recursion (calls, no loop) is counted too.
   vm.set_budget(100000);
   EXPECT_EQ(error_kind("(defn f [n] (if (zero? n) 0 (+ 1 (f (dec n))))) (f 1000000)"), ErrorKind::BudgetExhaustedError);

@@ -235,6 +235,14 @@ class Emitter {
   }
 
   // ---- jumps ----
+  /// Whether a jump to block `a` goes backward, and a jump to `b` forward or less far
+  /// back: of a loop's test copied to its end, `a` is then the loop's body (the exit
+  /// is laid out after the body, or before it when it is the test's first branch).
+  bool closer_back(int a, int b) const {
+    int pa = block_pc_[static_cast<size_t>(a)], pb = block_pc_[static_cast<size_t>(b)];
+    return pa >= 0 && (pb < 0 || pa > pb);
+  }
+
   void jump_to(int block) {
     fixups_.push_back({pc(), block, true});
     put(encode_sj(Op::JMP, 0));
@@ -515,9 +523,12 @@ class Emitter {
     Op op = bytecode_op(in.op);
     int a = read(in.args[0], kScratchReg);
     int b = operand_roles(op).b == Operand::Const ? static_cast<int>(in.imm) : read(in.args[1], kScratchReg + 1);
-    if (in.target == next) {
+    if (in.target == next || (in.alt != next && closer_back(in.alt, in.target))) {
+      // The inline jump goes to alt: the block laid out next, or the loop's body when
+      // this is a test threaded to the loop's end (peephole.h, 5).
       put(encode_abc(op, a, b, 0));
       jump_to(in.alt);
+      if (in.target != next) jump_to(in.target);
     } else {
       put(encode_abc(op, a, b, 1));
       jump_to(in.target);

@@ -24,6 +24,9 @@ class Peephole {
     }
     count();
     drop_dead_constants();
+    std::vector<int> at(fn_.blocks.size(), -1);  // each block's place in the layout
+    for (size_t k = 0; k < fn_.layout.size(); ++k) at[static_cast<size_t>(fn_.layout[k])] = static_cast<int>(k);
+    for (IrBlock& b : fn_.blocks) thread_jump(b, at);
   }
 
  private:
@@ -198,6 +201,27 @@ class Peephole {
         if ((in.op == IrOp::LOADK || in.op == IrOp::LOADI) && in.dst != kNoVReg && uses_[in.dst] == 0 &&
             !named_[in.dst])
           make_nop(in);
+  }
+
+  // ---- 5. jumps to a test threaded ----
+  void thread_jump(IrBlock& b, const std::vector<int>& at) {
+    if (b.instrs.empty()) return;
+    IrInstr& j = b.instrs.back();
+    // Backward jumps only: a forward one to the block laid out next costs nothing.
+    if (j.op != IrOp::JMP || j.target < 0 || at[static_cast<size_t>(j.target)] >= at[static_cast<size_t>(b.id)]) return;
+    const IrBlock& h = fn_.blocks[static_cast<size_t>(j.target)];
+    if (h.handler != b.handler) return;
+    const IrInstr* test = nullptr;
+    for (const IrInstr& in : h.instrs) {
+      if (in.op == IrOp::NOP) continue;
+      if (test) return;  // more than the test
+      test = &in;
+    }
+    if (!test || test->target < 0 || test->alt < 0) return;
+    // Compare-and-skip only: its inline jump polls when it goes backward, as JMP does,
+    // where JMPIF and JMPIFNOT never jump backward (they do not poll).
+    if (!(ir_op_flags(test->op) & kOpSkips)) return;
+    j = *test;
   }
 
   static void make_nop(IrInstr& in) {

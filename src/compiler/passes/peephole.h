@@ -20,6 +20,14 @@
 //  4. A LOADK or LOADI left without uses by 1 or 2 becomes a NOP, unless it names a
 //     local (kept for the debugger). Instructions become NOPs rather than being
 //     removed, so the positions in IrFunction::locals stay valid.
+//  5. Jumps back to a test threaded. A block ending `JMP h`, where h is laid out
+//     before it, has the same try handler and holds nothing but a compare-and-skip
+//     terminator, ends with a copy of that test instead. This is loop inversion for
+//     `(loop [...] (if (< i n) (recur ...) done))`: recur's jump back to the test
+//     becomes the test, whose inline jump (which polls, as a backward JMP does) returns
+//     to the body, so an iteration dispatches one instruction fewer. The emitter gives
+//     the inline jump to the block already emitted, the loop's body. JMPIF and
+//     JMPIFNOT are not copied: they never jump backward, since they do not poll.
 #pragma once
 #include "compiler/ir/ir.h"
 

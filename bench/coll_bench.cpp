@@ -8,7 +8,7 @@
 //   sorted map of 100,000 long keys (compare), a walk of a 1,000,000-entry hash map's seq
 //   one persistent assoc into (and one get from) a 1,000,000-entry hash map (HAMT)
 //   the garbage collector's pauses: a full collection, and incremental steps, with a
-//   live set of small vectors
+//   live set of small vectors; a full collection with a 1,000,000-entry hash map live
 #include <benchmark/benchmark.h>
 
 #include <algorithm>
@@ -208,6 +208,21 @@ void BM_GcFullCollection(benchmark::State& st) {
   for (auto _ : st) vm.heap.collect();
 }
 BENCHMARK(BM_GcFullCollection)->Arg(100000)->Arg(1000000)->Unit(benchmark::kMillisecond);
+
+// The same with a live hash map of Arg long keys (i*7, as bench/suite/hash_map): a
+// large map's trie nodes, scattered over the heap, each with up to 32 children.
+void BM_GcFullCollectionHashMap(benchmark::State& st) {
+  BenchVM vm;
+  RootScope roots(vm.heap);
+  size_t t = roots.push(transient_of(vm, empty_hash_map(vm.heap)));
+  for (int64_t i = 0; i < st.range(0); ++i) {
+    roots[t] = transient_assoc(vm, roots[t], Value::small_int(i * 7), Value::small_int(i));
+    vm.heap.safepoint();
+  }
+  roots[t] = persistent_of(vm, roots[t]);
+  for (auto _ : st) vm.heap.collect();
+}
+BENCHMARK(BM_GcFullCollectionHashMap)->Arg(1000000)->Unit(benchmark::kMillisecond);
 
 // Incremental collection pauses: with 1,000,000 live pairs, make 1,000,000 garbage
 // pairs and time each safepoint that has a step to do. The time per iteration is the

@@ -278,6 +278,10 @@ static Value double_arith(ArithOp op, double x, double y) {
 
 Value arith(State& vm, ArithOp op, Value a, Value b) {
   if (is_long(a) && is_long(b)) return long_arith(vm.heap, op, as_long(a), as_long(b));
+  // A double with a small long, the mix the interpreter's fast paths leave here most
+  // ((/ 1.0 n), (* 0.5 i)): the general path below computes the same, later.
+  if (a.is_double() && b.is_small_int()) return double_arith(op, a.as_double(), static_cast<double>(b.as_small_int()));
+  if (a.is_small_int() && b.is_double()) return double_arith(op, static_cast<double>(a.as_small_int()), b.as_double());
   // A type that defines arithmetic of its own (an embedding host's objects).
   if (a.is_obj() && type_of(a.as_obj()).arith) return type_of(a.as_obj()).arith(vm, static_cast<uint8_t>(op), a, b);
   if (b.is_obj() && type_of(b.as_obj()).arith) return type_of(b.as_obj()).arith(vm, static_cast<uint8_t>(op), a, b);

@@ -8,6 +8,7 @@
 #include "runtime/coll/coll.h"
 #include "runtime/coll/array_seq.h"
 #include "runtime/coll/transient.h"
+#include "runtime/coll/vector.h"
 #include "runtime/lang/host_object.h"
 #include "runtime/lang/unbound.h"
 #include "runtime/lang/user_type.h"
@@ -80,8 +81,17 @@ Value Interpreter::call_non_closure(Fiber* f, Value callee, size_t newbase, int 
     return tail_call(h->cls->host_invoke, with_self.data(), nargs + 1);
   }
   // Keywords, symbols and collections look themselves up without a frame of their own.
-  // Vectors before the rest: (v i) in a loop is the common case (the kinds are disjoint).
+  // Vectors before the rest: (v i) in a loop is the common case (the kinds are disjoint),
+  // and a persistent vector with an index in range first of all.
   Value r;
+  if (const Vector* vec = as<Vector>(callee); vec && nargs == 1 && args[0].is_small_int()) {
+    int64_t k = args[0].as_small_int();
+    if (k >= 0 && k < static_cast<int64_t>(vec->cnt)) {
+      r = vec->nth(static_cast<uint32_t>(k));
+      push_frame();
+      return r;
+    }
+  }
   if (is<Keyword>(callee)) {
     if (nargs < 1 || nargs > 2) arity_error(nargs, static_cast<Keyword*>(callee.as_obj())->str());
     r = get(*this, args[0], callee, args.at_or(1, Value::nil()));
@@ -116,7 +126,9 @@ Value Interpreter::call_non_closure(Fiber* f, Value callee, size_t newbase, int 
   } else if (is_vector(callee)) {
     if (nargs != 1) arity_error(nargs, value_type_name(callee));
     if (!is_long(args[0])) throw_error(ErrorKind::IllegalArgumentException, "Key must be integer");
-    r = nth(*this, callee, as_long(args[0]));
+    // The index as a Java int, as APersistentVector.invoke takes it (intValue: the low
+    // 32 bits), so (v 4294967301) is (v 5) there too.
+    r = nth(*this, callee, static_cast<int32_t>(static_cast<uint32_t>(as_long(args[0]))));
   } else if (is<Symbol>(callee)) {  // ('a m) looks 'a up in m, as a keyword does
     if (nargs < 1 || nargs > 2) arity_error(nargs, "clojure.lang.Symbol");
     r = get(*this, args[0], callee, args.at_or(1, Value::nil()));

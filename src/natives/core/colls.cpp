@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/murmur3.h"
+#include "runtime/coll/array_seq.h"
 #include "runtime/coll/coll.h"
 #include "runtime/coll/array_map.h"
 #include "runtime/print/print.h"
@@ -100,6 +101,8 @@ Value c_seqablep(State&, Args a) {
 }
 Value c_vec(State& vm, Args a) {
   if (is_vector(a[0])) return a[0];
+  if (const ArraySeq* sq = as<ArraySeq>(a[0]))  // rest args, (rseq v): copy its slice, no walk
+    return vector_from(vm.heap, sq->items + sq->i, sq->n - sq->i);
   Value r = realize_spine<c_vec>(vm, a[0]);
   if (State::is_request(r)) return r;
   ValueBuf items;

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "core/print_context.h"
+#include "runtime/coll/array_seq.h"
 #include "runtime/coll/coll.h"
 #include "runtime/coll/list.h"
 #include "runtime/coll/map_entry.h"
@@ -64,11 +65,13 @@ SortedMap* sorted_impl(Value v, bool* keys_only, const char* fn) {
 
 Value n_rseq(State& vm, Args a) {
   Value v = a[0];
-  if (Vector* vec = as<Vector>(v)) {  // an eager reversed seq (Clojure's is an RSeq view)
+  if (Vector* vec = as<Vector>(v)) {
+    // An eager reversed seq (Clojure's is an RSeq view): one ArraySeq holding the items
+    // in reverse, so it is a counted seq and not a list, as RSeq is, at one allocation.
     if (vec->cnt == 0) return Value::nil();
     ValueBuf items;
     for (uint32_t i = vec->cnt; i-- > 0;) items.push_back(vec->nth(i));
-    return list_from(vm.heap, items.data(), items.size());
+    return array_seq(vm.heap, items.data(), items.size());
   }
   if (Value f = user_method(v, IMethod::rseq); !f.is_nil()) return vm.call(f, {v});  // Reversible
   bool keys = false;

@@ -124,11 +124,23 @@ void Debugger::resolve(Breakpoint& b, FnProto* fp) {
   if (!best) return;
   b.actual_line = best;
   for (Proto* p : protos) {
-    for (uint32_t pc = 0; pc < p->positions.size() && pc < p->code.size(); ++pc) {
+    const uint32_t n = static_cast<uint32_t>(std::min(p->positions.size(), p->code.size()));
+    for (uint32_t pc = 0; pc < n; ++pc) {
       const SourcePos& pos = p->positions[pc];
       if (pos.line != best || !same_file(pos.file, b.file)) continue;
       if (!can_patch(p, pc)) continue;
       patch(b, p, pc);
+      // A loop's test copied to the end of its body (loop inversion, peephole.h 5)
+      // is the same line's test again: the same compare of the same operands, its
+      // flag C aside. It gets the breakpoint too, so that it stops at every iteration.
+      const Instr first = original_instr(p, pc);
+      if (op_skips(static_cast<Op>(first & 0xFF)))
+        for (uint32_t q = pc + 1; q < n; ++q) {
+          const Instr i = original_instr(p, q);
+          if ((i & 0xFFFF'FF) == (first & 0xFFFF'FF) && p->positions[q].line == best &&
+              same_file(p->positions[q].file, b.file) && can_patch(p, q))
+            patch(b, p, q);
+        }
       break;
     }
   }

@@ -81,6 +81,24 @@ TEST_F(Debug, LineBreakpointStopsWithLocals) {
   EXPECT_EQ(host.log[0], "breakpoint@3 a=? b=9");  // a's register is dead after (inc a)
 }
 
+// A loop's test is copied to the end of its body (peephole.h, 5): a breakpoint on the
+// test's line stops at every iteration, as when recur jumped back to the one test.
+TEST_F(Debug, LineBreakpointOnALoopTestStopsEveryIteration) {
+  vm.eval_string(
+      "(defn sum-to [n]\n"           // 1
+      "  (loop [i 0 acc 0]\n"        // 2
+      "    (if (< i n)\n"            // 3
+      "      (recur (inc i)\n"       // 4
+      "             (+ acc i))\n"    // 5
+      "      acc)))\n",              // 6
+      "loop.clj");
+  vm.debugger().set_line_breakpoint("loop.clj", 3);
+  EXPECT_EQ(pr_str(vm, vm.eval_string("(sum-to 4)", "<test>")), "6");
+  ASSERT_EQ(host.log.size(), 5u);  // i = 0, 1, 2, 3, and 4 when the test fails
+  EXPECT_EQ(host.log[0], "breakpoint@3 n=4 i=0 acc=0");
+  EXPECT_EQ(host.log[4], "breakpoint@3 n=4 i=4 acc=6");
+}
+
 TEST_F(Debug, StepsOverIntoAndOut) {
   vm.debugger().set_line_breakpoint("dbg.clj", 5);
   host.plan = {StepMode::Over, StepMode::Into, StepMode::Out};

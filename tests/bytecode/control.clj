@@ -6,3 +6,6 @@
   (ev? 4))
 (case* 2 :none [1 :one 2 :two])
 (try (/ 1 0) (catch ArithmeticException e :div) (finally 3))
+; and/or in an if's test: compare-and-skip branches to the arms, no value built and tested again.
+(fn* [i x] (if (let* [a (< i 50)] (if a (let* [b (<= x 4.0)] (if b b false)) a)) :in :out))
+(fn* [x y] (if (let* [o (nil? x)] (if o o (< y 0))) :bad :ok))

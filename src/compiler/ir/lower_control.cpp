@@ -4,10 +4,64 @@
 
 namespace clove {
 
+namespace {
+// Whether a and b read the same local: (if t x t) is and's expansion, (if t t y) or's.
+bool same_local(const Node* a, const Node* b) {
+  return a->kind == NodeKind::Local && b->kind == NodeKind::Local &&
+         static_cast<const LocalNode*>(a)->local == static_cast<const LocalNode*>(b)->local;
+}
+}  // namespace
+
+void ArityLowerer::lower_test(Node* test, int then_b, int else_b, SourcePos pos) {
+  switch (test->kind) {
+    case NodeKind::If: {
+      // Short-circuit as jumps: (if (if c a b) X Y) tests a and b for X and Y
+      // directly. Where a branch's value is the test's own local, its truth is known.
+      auto* n = static_cast<IfNode*>(test);
+      int a = same_local(n->then, n->test) ? then_b : new_block();
+      int b = same_local(n->otherwise, n->test) ? else_b : new_block();
+      lower_test(n->test, a, b, n->pos);
+      if (a != then_b) {
+        start(a);
+        lower_test(n->then, then_b, else_b, n->pos);
+      }
+      if (b != else_b) {
+        start(b);
+        lower_test(n->otherwise, then_b, else_b, n->pos);
+      }
+      return;
+    }
+    case NodeKind::Let: {
+      auto* n = static_cast<LetNode*>(test);
+      if (n->is_loop) break;
+      size_t mark = local_mark();
+      bind_let(n);
+      lower_test(n->body, then_b, else_b, pos);
+      end_locals(mark);
+      return;
+    }
+    case NodeKind::Const:  // (if b b false), (and x true): the arm is known
+      jump(static_cast<ConstNode*>(test)->value.truthy() ? then_b : else_b, pos);
+      close();
+      return;
+    case NodeKind::Do: {
+      auto* n = static_cast<DoNode*>(test);
+      if (n->body.empty()) break;
+      for (size_t i = 0; i + 1 < n->body.size(); ++i) lower(n->body[i], Dest::effect());
+      lower_test(n->body.back(), then_b, else_b, pos);
+      return;
+    }
+    default:
+      break;
+  }
+  VReg cond = value(test);
+  if (cond == kNoVReg) cond = fresh();  // a test that does not return (throw)
+  branch(IrOp::JMPIFNOT, cond, else_b, then_b, pos);
+}
+
 VReg ArityLowerer::lower_if(IfNode* n, Dest d) {
-  VReg cond = value(n->test);
   int then_b = new_block(), else_b = new_block();
-  branch(IrOp::JMPIFNOT, cond, else_b, then_b, n->pos);
+  lower_test(n->test, then_b, else_b, n->pos);
   if (d.mode == Mode::Tail) {
     start(then_b);
     lower(n->then, d);
@@ -38,21 +92,21 @@ VReg ArityLowerer::lower_do(DoNode* n, Dest d) {
 
 VReg ArityLowerer::lower_let(LetNode* n, Dest d) {
   size_t mark = local_mark();
+  if (!n->is_loop) {
+    bind_let(n);
+    VReg out = lower(n->body, d);
+    end_locals(mark);
+    return out;
+  }
   std::vector<VReg> vregs;
   for (const Binding& b : n->bindings) {
-    VReg v;
-    if (n->is_loop) {
-      v = fresh();  // loop locals are rewritten by recur, so never alias another vreg
-      lower(b.init, Dest::into(v));
-    } else {
-      v = value(b.init);
-      if (v == kNoVReg) v = fresh();  // an init that does not return (throw)
-    }
+    VReg v = fresh();  // loop locals are rewritten by recur, so never alias another vreg
+    lower(b.init, Dest::into(v));
     bind(b.local, v);
     vregs.push_back(v);
   }
   VReg out;
-  if (n->is_loop) {
+  {
     int header = new_block();
     jump(header, n->pos);
     start(header);
@@ -60,11 +114,17 @@ VReg ArityLowerer::lower_let(LetNode* n, Dest d) {
     // A loop's value may come from several exits: give Value mode one result vreg.
     Dest body = d.mode == Mode::Value ? Dest::into(fresh()) : d;
     out = lower(n->body, body);
-  } else {
-    out = lower(n->body, d);
   }
   end_locals(mark);
   return out;
+}
+
+void ArityLowerer::bind_let(LetNode* n) {
+  for (const Binding& b : n->bindings) {
+    VReg v = value(b.init);
+    if (v == kNoVReg) v = fresh();  // an init that does not return (throw)
+    bind(b.local, v);
+  }
 }
 
 VReg ArityLowerer::lower_recur(RecurNode* n, Dest d) {

@@ -81,6 +81,13 @@ class ArityLowerer {
   VReg lower_local(LocalNode* n, Dest d);
   VReg lower_def(DefNode* n, Dest d);
   VReg lower_if(IfNode* n, Dest d);
+  /// Lowers `test` for its truth alone: ends the current block with jumps to then_b
+  /// when it is truthy and to else_b when not. An if, let* or do in test position
+  /// (what and, or, when and cond expand to) branches to the outer targets itself, so
+  /// its value is never built into a register and tested again.
+  void lower_test(Node* test, int then_b, int else_b, SourcePos pos);
+  /// Binds the locals of a let* (not a loop*) to their inits' values, in order.
+  void bind_let(LetNode* n);
   VReg lower_do(DoNode* n, Dest d);
   VReg lower_let(LetNode* n, Dest d);
   VReg lower_recur(RecurNode* n, Dest d);

@@ -9,3 +9,4 @@
 ; and/or in an if's test: compare-and-skip branches to the arms, no value built and tested again.
 (fn* [i x] (if (let* [a (< i 50)] (if a (let* [b (<= x 4.0)] (if b b false)) a)) :in :out))
 (fn* [x y] (if (let* [o (nil? x)] (if o o (< y 0))) :bad :ok))
+(fn* [x] (if (some? x) (nil? x) (not (nil? x))))

@@ -151,7 +151,7 @@ struct InvokeNode : Node {
 
 /// Core functions compiled to instructions (analyze/inline.cpp).
 enum class PrimOp : uint8_t {
-  Add, Sub, Mul, Div, Lt, Le, Gt, Ge, Eq, NumEq, Not, Zero, Inc, Dec,
+  Add, Sub, Mul, Div, Lt, Le, Gt, Ge, Eq, NumEq, Not, IsNil, IsSome, Zero, Inc, Dec,
   // collection intrinsics: never folded, one instruction each
   First, Next, Count, IsReduced, Nth, Get,
   // integer division: not folded (a zero divisor must throw at run time)

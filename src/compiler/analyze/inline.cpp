@@ -1,7 +1,7 @@
 // inline.cpp: calls of a few core functions compiled to instructions (SPEC V4):
 //   (+ a b ...) (- a b ...) (* a b ...) (/ a b ...)   left folds, two or more args
 //   (< a b) (<= a b) (> a b) (>= a b) (= a b) (== a b)  exactly two args
-//   (not x) (zero? x) (inc x) (dec x)                   exactly one arg
+//   (not x) (zero? x) (inc x) (dec x) (nil? x) (some? x) exactly one arg
 //   (first x) (next x) (count x) (reduced? x)           one arg, one instruction each
 //   (nth coll i) (get m k)                              exactly two args
 //   (quot a b) (rem a b) (mod a b)                      exactly two args
@@ -29,6 +29,7 @@ constexpr PrimInfo kPrims[] = {
     {"/", PrimOp::Div, 2, -1},    {"<", PrimOp::Lt, 2, 2},       {"<=", PrimOp::Le, 2, 2},
     {">", PrimOp::Gt, 2, 2},      {">=", PrimOp::Ge, 2, 2},      {"=", PrimOp::Eq, 2, 2},
     {"==", PrimOp::NumEq, 2, 2},  {"not", PrimOp::Not, 1, 1},    {"zero?", PrimOp::Zero, 1, 1},
+    {"nil?", PrimOp::IsNil, 1, 1}, {"some?", PrimOp::IsSome, 1, 1},
     {"inc", PrimOp::Inc, 1, 1},   {"dec", PrimOp::Dec, 1, 1},
     {"first", PrimOp::First, 1, 1}, {"next", PrimOp::Next, 1, 1}, {"count", PrimOp::Count, 1, 1},
     {"reduced?", PrimOp::IsReduced, 1, 1}, {"nth", PrimOp::Nth, 2, 2}, {"get", PrimOp::Get, 2, 2},

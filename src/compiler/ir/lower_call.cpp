@@ -114,6 +114,24 @@ VReg ArityLowerer::lower_prim(PrimNode* n, Dest d) {
       emit(IrOp::NOT, out, {a}, n->pos);
       return finish(out, d, n->pos);
     }
+    case PrimOp::IsNil:
+    case PrimOp::IsSome: {
+      // (= x nil): only nil equals nil. As a test it becomes a BREQK on the nil
+      // constant (peephole.h); some? is its NOT, which a test turns into the jump.
+      VReg a = value(args[0]);
+      VReg k = fresh();
+      emit(IrOp::LOADK, k, {}, n->pos, constant(Value::nil(), n->pos));
+      if (n->op == PrimOp::IsNil) {
+        out = out_for(true);
+        emit(IrOp::EQ, out, {a, k}, n->pos);
+      } else {
+        VReg eq = fresh();
+        emit(IrOp::EQ, eq, {a, k}, n->pos);
+        out = out_for(true);
+        emit(IrOp::NOT, out, {eq}, n->pos);
+      }
+      return finish(out, d, n->pos);
+    }
     case PrimOp::Zero: {
       VReg a = value(args[0]);
       VReg z = fresh();

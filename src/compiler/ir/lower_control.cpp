@@ -40,6 +40,20 @@ void ArityLowerer::lower_test(Node* test, int then_b, int else_b, SourcePos pos)
       end_locals(mark);
       return;
     }
+    case NodeKind::Prim: {
+      // (not x) tests x with the arms swapped, and (some? x) is (not (nil? x)).
+      auto* n = static_cast<PrimNode*>(test);
+      if (n->op == PrimOp::Not && n->args.size() == 1) {
+        lower_test(n->args[0], else_b, then_b, pos);
+        return;
+      }
+      if (n->op == PrimOp::IsSome && n->args.size() == 1) {
+        PrimNode is_nil(n->pos, PrimOp::IsNil, n->args);
+        lower_test(&is_nil, else_b, then_b, pos);
+        return;
+      }
+      break;
+    }
     case NodeKind::Const:  // (if b b false), (and x true): the arm is known
       jump(static_cast<ConstNode*>(test)->value.truthy() ? then_b : else_b, pos);
       close();

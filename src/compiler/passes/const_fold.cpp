@@ -75,6 +75,8 @@ bool compare(PrimOp op, Num a, Num b) {
 
 std::optional<Value> fold_prim(Heap& h, PrimOp op, const std::vector<Value>& args) {
   if (op == PrimOp::Not) return Value::boolean(!args[0].truthy());
+  if (op == PrimOp::IsNil) return Value::boolean(args[0].is_nil());
+  if (op == PrimOp::IsSome) return Value::boolean(!args[0].is_nil());
   if (op >= PrimOp::First) return std::nullopt;  // collection intrinsics and division run at run time
   std::vector<Num> ns;
   for (Value v : args) {

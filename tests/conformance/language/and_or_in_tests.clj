@@ -27,3 +27,9 @@
 (prn (loop [i 0] (if (or (> i 5) (= i 3)) i (recur (inc i)))))
 ;; A test that throws.
 (prn (try (if (and true (throw (ex-info "boom" {}))) 1 2) (catch Exception e (ex-message e))))
+;; nil?, some? and not in tests (nil? and some? compile to a compare with nil).
+(defn g [x] [(if (nil? x) :nil :val) (if (some? x) :some :none) (if (not (and x (t x))) :falsy :truthy)
+             (nil? x) (some? x) (when-not (or (nil? x) (false? x)) :set)])
+(doseq [x [nil false true 0 "" [] ##NaN]] (prn (run g x)))
+(prn (map nil? [nil false 0]) (map some? [nil false 0]) (filter some? [1 nil 2 false]) (remove nil? [nil 1 nil]))
+(prn (try (eval '(nil? 1 2)) (catch Exception e :arity)))

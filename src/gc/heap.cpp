@@ -292,15 +292,11 @@ size_t Heap::atomic() {
   return work;
 }
 
+// Inline in the sweep: most dead objects (conses, vectors, map nodes, boxed numbers)
+// own nothing outside their cell, and then this is three tests and no call.
 inline void Heap::finalize(Obj* o) {
-  const TypeInfo& ti = types_[static_cast<int>(o->type)];
-  // Most dead objects (conses, vectors, map nodes, boxed numbers) own nothing outside
-  // their cell: one test, inlined in the sweep, and no call through the type table.
-  if (!(o->flags & kFlagSourcePos) && !ti.external && !ti.destroy) [[likely]] {
-    --objects_;
-    return;
-  }
   if ((o->flags & kFlagSourcePos) && on_free_flagged) on_free_flagged(o);
+  const TypeInfo& ti = types_[static_cast<int>(o->type)];
   if (ti.external) sub_external(ti.external(o));
   if (ti.destroy) ti.destroy(o);
   --objects_;

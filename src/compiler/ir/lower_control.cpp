@@ -119,16 +119,13 @@ VReg ArityLowerer::lower_let(LetNode* n, Dest d) {
     bind(b.local, v);
     vregs.push_back(v);
   }
-  VReg out;
-  {
-    int header = new_block();
-    jump(header, n->pos);
-    start(header);
-    loops_[&n->target] = LoopTarget{header, vregs};
-    // A loop's value may come from several exits: give Value mode one result vreg.
-    Dest body = d.mode == Mode::Value ? Dest::into(fresh()) : d;
-    out = lower(n->body, body);
-  }
+  int header = new_block();
+  jump(header, n->pos);
+  start(header);
+  loops_[&n->target] = LoopTarget{header, vregs};
+  // A loop's value may come from several exits: give Value mode one result vreg.
+  Dest body = d.mode == Mode::Value ? Dest::into(fresh()) : d;
+  VReg out = lower(n->body, body);
   end_locals(mark);
   return out;
 }

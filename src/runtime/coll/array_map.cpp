@@ -17,12 +17,8 @@ ArrayMap* alloc_array_map(Heap& h, uint32_t npairs, Value meta) {
 Value empty_array_map(Heap& h, Value meta) { return Value::object(alloc_array_map(h, 0, meta)); }
 
 int64_t array_map_index(State& vm, const ArrayMap* m, Value key) {
+  if (is<Keyword>(key)) return array_map_keyword_index(m, key);
   const Value* kv = m->kvs();
-  if (is<Keyword>(key)) {  // keywords are interned: identity suffices
-    for (uint32_t i = 0; i < m->n; ++i)
-      if (kv[2 * i] == key) return i;
-    return -1;
-  }
   for (uint32_t i = 0; i < m->n; ++i)
     if (equiv(vm, key, kv[2 * i])) return i;
   return -1;

@@ -33,6 +33,14 @@ struct ArrayMap : Obj {
 ArrayMap* alloc_array_map(Heap& h, uint32_t npairs, Value meta = Value::nil());
 /// `{}` with metadata.
 Value empty_array_map(Heap& h, Value meta = Value::nil());
+/// Index of the pair whose key is the keyword kw, or -1: keywords are interned, so
+/// identity is `=` (inline: `(:k m)` in get runs it with no call).
+inline int64_t array_map_keyword_index(const ArrayMap* m, Value kw) {
+  const Value* kv = m->kvs();
+  for (uint32_t i = 0; i < m->n; ++i)
+    if (kv[2 * i] == kw) return i;
+  return -1;
+}
 /// Index of the pair whose key is `=` to key, or -1 (may realize lazy seqs).
 int64_t array_map_index(State& vm, const ArrayMap* m, Value key);
 /// (assoc m k v); promotes to a HashMap past kMaxEntries pairs.

@@ -197,12 +197,10 @@ Value get(State& vm, Value coll, Value key, Value not_found) {
   Obj* o = coll.as_obj();
   switch (o->type) {  // the commonest, inline
     case ObjType::ArrayMap:
-      if (is<Keyword>(key)) {  // (:k m) on a small map: keywords are interned, so identity
+      if (is<Keyword>(key)) {  // (:k m) on a small map, with no call
         const auto* am = static_cast<const ArrayMap*>(o);
-        const Value* kv = am->kvs();
-        for (uint32_t j = 0, n = 2 * am->n; j < n; j += 2)
-          if (kv[j] == key) return kv[j + 1];
-        return not_found;
+        int64_t i = array_map_keyword_index(am, key);
+        return i >= 0 ? am->kvs()[2 * i + 1] : not_found;
       }
       return map_lookup(vm, coll, key, not_found);
     case ObjType::HashMap:

@@ -40,6 +40,7 @@ void open_libs(State& vm, bool load_library, bool use_image) {
   install_ns_natives(vm);
   install_macro_natives(vm);
   install_system_natives(vm);
+  install_java_lang_natives(vm);
   install_map_entry_natives(vm);
   install_interop_natives(vm);
   install_tagged_natives(vm);

@@ -34,60 +34,68 @@ namespace clove {
   X(Ratio, "clojure.lang.Ratio", "java.lang.Number", Comparable | Serializable)                                     \
   X(BigDecimal, "java.math.BigDecimal", "java.lang.Number", Comparable | Serializable)                              \
   X(String, "java.lang.String", nullptr, CharSequence | Comparable | Serializable)                                  \
-  X(Symbol, "clojure.lang.Symbol", nullptr, IObj | IFn | Named | Comparable | IHashEq)                              \
-  X(Keyword, "clojure.lang.Keyword", nullptr, IFn | Named | Comparable | IHashEq)                                   \
+  X(Symbol, "clojure.lang.Symbol", nullptr, IObj | IFn | Named | Comparable | IHashEq | Serializable)               \
+  X(Keyword, "clojure.lang.Keyword", nullptr, IFn | Named | Comparable | IHashEq | Serializable)                    \
   X(List, "clojure.lang.PersistentList", nullptr,                                                                   \
-    IPersistentList | ISeq | Counted | IObj | IHashEq | JavaList | IReduceInit)                                     \
+    IPersistentList | ISeq | Counted | IObj | IHashEq | JavaList | IReduce | Serializable)                          \
   X(EmptyList, "clojure.lang.PersistentList$EmptyList", nullptr,                                                    \
-    IPersistentList | ISeq | Counted | IObj | IHashEq | JavaList)                                                   \
-  X(Cons, "clojure.lang.Cons", nullptr, ISeq | Sequential | IObj | IHashEq | JavaList)                              \
-  X(ArraySeq, "clojure.lang.ArraySeq", nullptr, ISeq | Sequential | Counted | IObj | IHashEq | JavaList)            \
-  X(LazySeq, "clojure.lang.LazySeq", nullptr, ISeq | Sequential | IObj | IPending | IHashEq | JavaList)             \
+    IPersistentList | ISeq | Counted | IObj | IHashEq | JavaList | Serializable)                                    \
+  X(Cons, "clojure.lang.Cons", nullptr, ISeq | Sequential | IObj | IHashEq | JavaList | Serializable)               \
+  X(ArraySeq, "clojure.lang.ArraySeq", nullptr, ISeq | Sequential | Counted | IObj | IHashEq | JavaList |           \
+    Serializable | IReduce)                                                                                         \
+  X(LazySeq, "clojure.lang.LazySeq", nullptr, ISeq | Sequential | IObj | IPending | IHashEq | JavaList |            \
+    Serializable)                                                                                                   \
   X(Reduced, "clojure.lang.Reduced", nullptr, IDeref)                                                               \
   X(Vector, "clojure.lang.PersistentVector", nullptr,                                                               \
     IPersistentVector | IFn | IObj | IEditableCollection | IHashEq | JavaList | RandomAccess | Comparable |         \
-      IReduceInit)                                                                                                  \
+      IReduce | IKVReduce | Serializable)                                                                           \
   X(VectorNode, "clove.lang.VectorNode", nullptr, 0)                                                                \
   X(VectorSeq, "clojure.lang.PersistentVector$ChunkedSeq", nullptr,                                                 \
-    IChunkedSeq | Counted | IObj | IHashEq | JavaList)                                                              \
+    IChunkedSeq | Counted | IObj | IHashEq | JavaList | Serializable)                                               \
   X(ArrayChunk, "clojure.lang.ArrayChunk", nullptr, Indexed)                                                        \
   X(ChunkBuffer, "clojure.lang.ChunkBuffer", nullptr, 0)                                                            \
-  X(ChunkedCons, "clojure.lang.ChunkedCons", nullptr, IChunkedSeq | IObj | IHashEq | JavaList)                      \
+  X(ChunkedCons, "clojure.lang.ChunkedCons", nullptr, IChunkedSeq | IObj | IHashEq | JavaList | Serializable)       \
   X(Range, "clojure.lang.LongRange", nullptr,                                                                       \
-    IChunkedSeq | Counted | IObj | IHashEq | JavaList | IReduceInit)                                                \
+    IChunkedSeq | Counted | IObj | IHashEq | JavaList | IReduce | Serializable)                                     \
   X(MapEntry, "clojure.lang.MapEntry", nullptr,                                                                     \
-    IMapEntry | IPersistentVector | IFn | IHashEq | JavaList | Comparable)                                          \
+    IMapEntry | IPersistentVector | IFn | IHashEq | JavaList | Comparable | Serializable)                           \
   X(ArrayMap, "clojure.lang.PersistentArrayMap", nullptr,                                                           \
-    IPersistentMap | IFn | IObj | IEditableCollection | IHashEq | JavaMap | IReduceInit)                            \
+    IPersistentMap | IFn | IObj | IEditableCollection | IHashEq | JavaMap | IKVReduce | Serializable)               \
   X(HashMap, "clojure.lang.PersistentHashMap", nullptr,                                                             \
-    IPersistentMap | IFn | IObj | IEditableCollection | IHashEq | JavaMap | IReduceInit)                            \
+    IPersistentMap | IFn | IObj | IEditableCollection | IHashEq | JavaMap | IKVReduce | Serializable)               \
   X(HamtNode, "clove.lang.HamtNode", nullptr, 0)                                                                    \
   X(HashSet, "clojure.lang.PersistentHashSet", nullptr,                                                             \
-    IPersistentSet | IFn | IObj | IEditableCollection | IHashEq | JavaSet)                                          \
+    IPersistentSet | IFn | IObj | IEditableCollection | IHashEq | JavaSet | Serializable)                           \
   X(MapSeq, "clojure.lang.APersistentMap$KeySeq", nullptr,                                                          \
-    ISeq | Sequential | Counted | IObj | IHashEq | JavaList)                                                        \
+    ISeq | Sequential | Counted | IObj | IHashEq | JavaList | Serializable)                                         \
   X(HashMapSeq, "clojure.lang.PersistentHashMap$NodeSeq", nullptr,                                                  \
-    ISeq | Sequential | Counted | IObj | IHashEq | JavaList)                                                        \
-  X(StringSeq, "clojure.lang.StringSeq", nullptr, ISeq | Sequential | Counted | IObj | IHashEq | JavaList)          \
+    ISeq | Sequential | Counted | IObj | IHashEq | JavaList | Serializable)                                         \
+  X(StringSeq, "clojure.lang.StringSeq", nullptr, ISeq | Sequential | Counted | IObj | IHashEq | JavaList |         \
+    Serializable)                                                                                                   \
   X(JavaArray, "[Ljava.lang.Object;", nullptr, Cloneable | Serializable)                                            \
-  X(JavaArraySeq, "clojure.lang.ArraySeq", nullptr, ISeq | Sequential | Counted | IObj | IHashEq | JavaList)        \
-  X(TransientVector, "clojure.lang.PersistentVector$TransientVector", nullptr, ITransientCollection | IFn)          \
+  X(JavaArraySeq, "clojure.lang.ArraySeq", nullptr, ISeq | Sequential | Counted | IObj | IHashEq | JavaList |       \
+    Serializable | IReduce)                                                                                         \
+  X(TransientVector, "clojure.lang.PersistentVector$TransientVector", nullptr, ITransientCollection | IFn |         \
+    Indexed)                                                                                                        \
   X(TransientArrayMap, "clojure.lang.PersistentArrayMap$TransientArrayMap", nullptr, ITransientCollection | IFn)    \
   X(TransientHashMap, "clojure.lang.PersistentHashMap$TransientHashMap", nullptr, ITransientCollection | IFn)       \
   X(TransientHashSet, "clojure.lang.PersistentHashSet$TransientHashSet", nullptr, ITransientCollection | IFn)       \
   X(TreeNode, "clojure.lang.PersistentTreeMap$Node", nullptr, 0)                                                    \
   X(SortedMap, "clojure.lang.PersistentTreeMap", nullptr,                                                           \
-    IPersistentMap | IFn | IObj | Sorted | Reversible | IHashEq | JavaMap)                                          \
+    IPersistentMap | IFn | IObj | Sorted | Reversible | IHashEq | JavaMap | Serializable | IKVReduce)               \
   X(SortedSet, "clojure.lang.PersistentTreeSet", nullptr,                                                           \
-    IPersistentSet | IFn | IObj | Sorted | Reversible | IHashEq | JavaSet)                                          \
-  X(TreeSeq, "clojure.lang.PersistentTreeMap$Seq", nullptr, ISeq | Sequential | IObj | IHashEq | JavaList)          \
-  X(Queue, "clojure.lang.PersistentQueue", nullptr, IPersistentList | Counted | IObj | IHashEq | JavaCollection)    \
-  X(QueueSeq, "clojure.lang.PersistentQueue$Seq", nullptr, ISeq | Sequential | IObj | IHashEq | JavaList)           \
+    IPersistentSet | IFn | IObj | Sorted | Reversible | IHashEq | JavaSet | Serializable)                           \
+  X(TreeSeq, "clojure.lang.PersistentTreeMap$Seq", nullptr, ISeq | Sequential | IObj | IHashEq | JavaList |         \
+    Serializable)                                                                                                   \
+  X(Queue, "clojure.lang.PersistentQueue", nullptr, IPersistentList | Counted | IObj | IHashEq | JavaCollection |   \
+    Serializable)                                                                                                   \
+  X(QueueSeq, "clojure.lang.PersistentQueue$Seq", nullptr, ISeq | Sequential | IObj | IHashEq | JavaList |          \
+    Serializable)                                                                                                   \
   X(Proto, "clove.lang.Proto", nullptr, 0)                                                                          \
   X(FnProto, "clove.lang.FnProto", nullptr, 0)                                                                      \
-  X(Closure, "clojure.lang.AFunction", nullptr, IFn | Fn | IObj)                                                    \
-  X(Native, "clove.lang.Native", nullptr, IFn | Fn | IObj)                                                          \
-  X(Var, "clojure.lang.Var", nullptr, IRef | IFn | IMeta)                                                           \
+  X(Closure, "clojure.lang.AFunction", nullptr, IFn | Fn | IObj | Serializable)                                     \
+  X(Native, "clove.lang.Native", nullptr, IFn | Fn | IObj | Serializable)                                           \
+  X(Var, "clojure.lang.Var", nullptr, IRef | IFn | IMeta | Serializable)                                            \
   X(Namespace, "clojure.lang.Namespace", nullptr, IMeta)                                                            \
   X(Exception, "java.lang.Exception", nullptr, Serializable)                                                        \
   X(Atom, "clojure.lang.Atom", nullptr, IAtom | IRef | IMeta)                                                       \
@@ -110,7 +118,7 @@ namespace clove {
   X(StringWriter, "java.io.StringWriter", "java.io.Writer", Appendable | Closeable | Flushable)                     \
   X(LineReader, "java.io.Reader", nullptr, Closeable)                                                               \
   X(File, "java.io.File", nullptr, Comparable | Serializable)                                                       \
-  X(StringBuilder, "java.lang.StringBuilder", nullptr, CharSequence | Serializable)                             \
+  X(StringBuilder, "java.lang.StringBuilder", nullptr, CharSequence | Serializable)                                 \
   X(HostObject, "clove.lang.HostObject", nullptr, 0)
 
 enum class ObjType : uint8_t {

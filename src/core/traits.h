@@ -43,7 +43,7 @@ using Traits = uint64_t;
   X(IRef, "clojure.lang.IRef", IDeref)                                                               \
   X(IDeref, "clojure.lang.IDeref", 0)                                                                \
   X(ITransientCollection, "clojure.lang.ITransientCollection", 0)                                    \
-  X(IFn, "clojure.lang.IFn", Runnable)                                                               \
+  X(IFn, "clojure.lang.IFn", Runnable | Callable)                                                               \
   X(Fn, "clojure.lang.Fn", 0)                                                                        \
   X(Named, "clojure.lang.Named", 0)                                                                  \
   X(IObj, "clojure.lang.IObj", IMeta)                                                                \
@@ -68,6 +68,7 @@ using Traits = uint64_t;
   X(MapEquivalence, "clojure.lang.MapEquivalence", 0)                                                \
   X(Iterable, "java.lang.Iterable", 0)                                                               \
   X(Runnable, "java.lang.Runnable", 0)                                                               \
+  X(Callable, "java.util.concurrent.Callable", 0)                                                    \
   X(Appendable, "java.lang.Appendable", 0)                                                           \
   X(Closeable, "java.io.Closeable", 0)                                                               \
   X(Flushable, "java.io.Flushable", 0)                                                               \

@@ -95,8 +95,9 @@ enum class ReadOutcome { Form, Eof, Unterminated };
 /// the text is not kept, so a loop of reads does not grow the source registry), tags
 /// resolved through *data-readers*. *used gets the bytes up to the form's end. A reader
 /// error other than an unterminated form throws RuntimeException with the bare message
-/// the JVM's reader gives (no position, no ", starting at line N"); *used then says
-/// how far the reader got. `conditionals` (when given) says how #? reads.
+/// the JVM's reader gives (no position, no ", starting at line N"), or the error that
+/// caused it when there is one (a regex literal's PatternSyntaxException); *used then
+/// says how far the reader got. `conditionals` (when given) says how #? reads.
 ReadOutcome read_first_form(State& vm, std::string_view text, Value* out, size_t* used, bool edn,
                             const ReaderOptions* conditionals = nullptr) {
   DataReaders readers;
@@ -115,6 +116,7 @@ ReadOutcome read_first_form(State& vm, std::string_view text, Value* out, size_t
   } catch (const Diagnostic& d) {
     *used = reader.offset();
     if (d.kind == DiagKind::reader_unterminated) return ReadOutcome::Unterminated;
+    if (d.cause) std::rethrow_exception(d.cause);  // a regex's PatternSyntaxException, as is
     std::string msg = d.what();
     if (size_t at = msg.find(", starting at line"); at != std::string::npos) msg.erase(at);
     throw_error(ErrorKind::RuntimeException, msg);

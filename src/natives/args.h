@@ -80,6 +80,13 @@ void install_ffi_natives(State& vm);       // clove.ffi: fn (clove_ffi/ffi.cpp)
 void install_shell_natives(State& vm);    // clojure.java.shell/sh (java_shell/shell.cpp)
 void install_macro_natives(State& vm);   // macroexpand-1, macroexpand (macros.cpp)
 void install_system_natives(State& vm);  // System/nanoTime, System/currentTimeMillis (system.cpp)
+/// Integer/MAX_VALUE, Double/NaN, Long/toHexString, String/join, java.util.UUID/fromString
+/// ... (java_lang.cpp); after install_char_natives, whose parsers it calls.
+void install_java_lang_natives(State& vm);
+/// (String. x), (java.util.Date.), (java.util.Date. ms), (java.util.UUID. msb lsb): the
+/// instance, or nil when `cls` is none of these classes (java_lang.cpp). Arguments are
+/// args[from..]; a wrong argument is an IllegalArgumentException naming the ctor.
+Value construct_java_lang_class(State& vm, std::string_view cls, Args args, int from);
 void install_map_entry_natives(State& vm);  // map-entry?, clojure.lang.MapEntry/create (map_entry.cpp)
 void install_interop_natives(State& vm);    // -invoke-method: (.method target args) (interop.cpp)
 void install_tagged_natives(State& vm);  // random-uuid parse-uuid uuid? inst? inst-ms tagged-literal (tagged.cpp)

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "reader/reader_impl.h"
+#include "runtime/text/regex.h"
 #include "state/state.h"
 
 namespace clove {
@@ -133,8 +134,10 @@ Value Reader::Impl::read_char_literal(SourcePos start) {
 }
 
 Value Reader::Impl::read_regex(SourcePos start) {
-  // The pattern text is kept as written (escapes included); the compiler sees a call
-  // to re-pattern, so the pattern is compiled where the form is evaluated.
+  // The pattern text is kept as written (escapes included) and compiled here, as
+  // Clojure's reader does: the form is a java.util.regex.Pattern, a constant of the code
+  // it appears in. A pattern that does not compile is a reader error whose cause is the
+  // PatternSyntaxException.
   std::string src;
   for (;;) {
     int32_t c = in.get();
@@ -147,9 +150,15 @@ Value Reader::Impl::read_regex(SourcePos start) {
       text::append_code_point(src, c);
     }
   }
-  std::vector<ReadItem> items{{Value::object(vm.names.symbol("clojure.core", "re-pattern")), start},
-                              {string_value(vm.heap, src), start}};
-  return make_list(items, start);
+  // No safepoint comes between these allocations, so the source string needs no root.
+  auto* source = static_cast<String*>(string_value(vm.heap, src).as_obj());
+  try {
+    return Value::object(make_regex(vm.heap, source));
+  } catch (const CloveError& e) {
+    Diagnostic d(DiagKind::reader_invalid_regex, start, e.what());
+    d.cause = std::current_exception();
+    throw d;
+  }
 }
 
 }  // namespace clove

@@ -445,6 +445,7 @@ Reader::Impl::Got Reader::Impl::read_dispatch(ReadItem* out, std::vector<ReadIte
       out->v = read_wrapped("var", start);
       return Got::Form;
     case '"':
+      if (opts.edn) fail(DiagKind::reader_invalid_dispatch, start, "No dispatch macro for: \"");  // EDN has no regexes
       out->v = read_regex(start);
       return Got::Form;
     case '{':

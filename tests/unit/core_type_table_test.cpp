@@ -163,7 +163,7 @@ TEST_F(TypeTable, DirectInterfacesAreTheMinimalOnes) {
             (std::vector<std::string>{"java.lang.Object", "clojure.lang.IPersistentVector", "clojure.lang.IFn",
                                       "clojure.lang.IObj", "clojure.lang.IEditableCollection", "clojure.lang.IHashEq",
                                       "java.util.List", "java.util.RandomAccess", "java.lang.Comparable",
-                                      "clojure.lang.IReduceInit"}));
+                                      "clojure.lang.IReduce", "clojure.lang.IKVReduce", "java.io.Serializable"}));
   EXPECT_EQ(names(class_parents(vm, vm.eval_string("TtRec", "<test>"))),
             (std::vector<std::string>{"java.lang.Object", "clojure.lang.IRecord", "clojure.lang.IPersistentMap",
                                       "clojure.lang.IObj", "clojure.lang.IHashEq", "java.util.Map"}));

@@ -19,6 +19,7 @@
 #include "runtime/coll/coll.h"
 #include "runtime/num/number.h"
 #include "runtime/print/print.h"
+#include "runtime/text/regex.h"
 #include "api/runtime.h"
 
 using namespace clove;
@@ -377,10 +378,19 @@ TEST_F(ReaderTest, FnLiteral) {
 }
 
 TEST_F(ReaderTest, Regex) {
-  EXPECT_EQ(rd(R"(#"a\d")"), R"((clojure.core/re-pattern "a\\d"))");
-  EXPECT_EQ(str_of(vm, nth(vm, read(R"(#"a\"b")"), 1)), R"(a\"b)");
-  EXPECT_EQ(str_of(vm, nth(vm, read(R"(#"é+")"), 1)), "é+");
+  // A regex literal is read as a compiled Pattern holding its source as written.
+  Value re = read(R"(#"a\d")");
+  ASSERT_TRUE(is<Regex>(re));
+  EXPECT_EQ(rd(R"(#"a\d")"), R"(#"a\d")");
+  EXPECT_EQ(static_cast<Regex*>(read(R"(#"a\"b")").as_obj())->source->view(), R"(a\"b)");
+  EXPECT_EQ(static_cast<Regex*>(read(R"(#"é+")").as_obj())->source->view(), "é+");
   EXPECT_DIAG("#\"abc", reader_unterminated, "EOF while reading regex", 1u, 1u);
+  // A pattern that does not compile fails where it is read, its PatternSyntaxException
+  // kept as the cause.
+  EXPECT_DIAG("[1 #\"a(\"]", reader_invalid_regex, "Unclosed group near index 2\na(", 1u, 4u);
+  ReaderOptions edn;
+  edn.edn = true;
+  EXPECT_THROW(read(R"(#"a")", edn), Diagnostic);
 }
 
 TEST_F(ReaderTest, SymbolicAndDispatchErrors) {

@@ -11,6 +11,7 @@
 #include <optional>
 
 #include "runtime/coll/coll.h"
+#include "runtime/print/print.h"
 #include "natives/text.h"
 #include "runtime/text/unicode.h"
 
@@ -20,7 +21,7 @@ namespace {
 
 // ---- char and int ----
 
-Value c_char(State&, Args a) {
+Value c_char(State& vm, Args a) {
   Value v = a[0];
   if (v.is_char()) return v;
   if (v.is_nil()) throw_npe("char", "argument");
@@ -33,9 +34,9 @@ Value c_char(State&, Args a) {
       is_long(v)
           ? as_long(v)
           : (std::isnan(d) ? 0 : static_cast<int64_t>(std::trunc(std::clamp(d, -1e18, 1e18))));
-  if (n < 0 || n > 0x10FFFF)
+  if (n < 0 || n > 0x10FFFF)  // the message shows the value as given (1.0E10, not 10000000000)
     throw_error(ErrorKind::IllegalArgumentException,
-                fmt::format("Value out of range for char: {}", n));
+                fmt::format("Value out of range for char: {}", str_of(vm, v)));
   return Value::character(static_cast<uint32_t>(n));
 }
 
@@ -53,7 +54,10 @@ Value c_int(State&, Args a) {
       throw_error(ErrorKind::ArithmeticException, "integer overflow");
     return Value::small_int(n);
   }
-  double d = std::trunc(to_double(v));  // truncate first, as the JVM's (int) of 2147483647.5
+  // RT.intCast(Object), as for a boxed argument: truncate to a long first, then check
+  // the int range (a primitive double literal on the JVM checks before truncating and
+  // throws IllegalArgumentException instead; Clove has no primitive locals to tell).
+  double d = std::trunc(to_double(v));
   if (std::isnan(d)) return Value::small_int(0);
   if (d < INT32_MIN || d > INT32_MAX)
     throw_error(ErrorKind::ArithmeticException, "integer overflow");
@@ -367,20 +371,15 @@ void install_char_natives(State& vm) {
                 "Parses a signed int in the radix (default 10); NumberFormatException if invalid "
                 "or out of range.",
                 "([s] [s radix])");
-  vm.def_native("Integer", "valueOf", j_parse_int, 1, 2, "Same as Integer/parseInt.",
-                "([s] [s radix])");
   vm.def_native("Long", "parseLong", j_parse_long, 1, 2,
                 "Parses a signed long in the radix (default 10); NumberFormatException if invalid "
                 "or out of range.",
-                "([s] [s radix])");
-  vm.def_native("Long", "valueOf", j_parse_long, 1, 2, "Same as Long/parseLong.",
                 "([s] [s radix])");
   vm.def_native("Double", "parseDouble", j_parse_double, 1, 1,
                 "Parses a double with Java's grammar (NaN, Infinity, hex floats, f/d suffixes); "
                 "NumberFormatException "
                 "if invalid.",
                 "([s])");
-  vm.def_native("Double", "valueOf", j_parse_double, 1, 1, "Same as Double/parseDouble.", "([s])");
   vm.def_native("Double", "isNaN", j_double_is_nan, 1, 1, "True if the number v is NaN.", "([v])");
   vm.def_native("Double", "isInfinite", j_double_is_infinite, 1, 1, "True if the number v is an infinity.", "([v])");
   vm.def_native("Double", "isFinite", j_double_is_finite, 1, 1, "True if the number v is neither NaN nor an infinity.",

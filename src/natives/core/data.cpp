@@ -64,9 +64,8 @@ Value d_find(State& vm, Args a) {
     return found ? map_entry(vm.heap, k, v) : Value::nil();
   }
   if (is_vector(coll)) {
-    if (!is_long(k)) return Value::nil();
-    int64_t i = as_long(k);
-    if (i < 0 || i >= count(vm, coll)) return Value::nil();
+    int64_t i;
+    if (!integer_key_index(k, &i) || i < 0 || i >= count(vm, coll)) return Value::nil();
     return map_entry(vm.heap, k, nth(vm, coll, i));
   }
   if (Value f = user_method(coll, IMethod::entryAt); !f.is_nil()) return vm.call(f, {coll, k});  // Associative
@@ -97,17 +96,6 @@ Value d_empty(State& vm, Args a) {
   return Value::nil();
 }
 
-// An index given as any number, as the JVM's subvec reads it: truncated, NaN as 0;
-// ArithmeticException "integer overflow" past the int range.
-int64_t int_index(Args a, int i, const char* fn) {
-  Value x = arg_number(a, i, fn);
-  if (is_long(x)) return as_long(x);
-  double d = std::trunc(to_double(x));
-  if (std::isnan(d)) return 0;
-  if (d < INT32_MIN || d > INT32_MAX) throw_error(ErrorKind::ArithmeticException, "integer overflow");
-  return static_cast<int64_t>(d);
-}
-
 Value d_subvec(State& vm, Args a) {
   Value v = a[0];
   if (!is_vector(v))
@@ -115,8 +103,8 @@ Value d_subvec(State& vm, Args a) {
                 fmt::format("class {} cannot be cast to class clojure.lang.IPersistentVector",
                             coll_detail::class_name(v)));
   int64_t n = count(vm, v);
-  int64_t start = int_index(a, 1, "subvec");
-  int64_t end = a.size() > 2 ? int_index(a, 2, "subvec") : n;
+  int64_t start = index_int_cast(arg_number(a, 1, "subvec"));
+  int64_t end = a.size() > 2 ? index_int_cast(arg_number(a, 2, "subvec")) : n;
   if (start < 0 || end < start || end > n) throw_error(ErrorKind::IndexOutOfBoundsException, "");
   ValueBuf items;
   if (const Vector* vec = as<Vector>(v)) {

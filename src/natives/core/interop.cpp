@@ -222,6 +222,20 @@ Value s_code_point_at(Call& c) {
   return Value::small_int(ch.as_char());
 }
 Value s_self(Call& c) { return c.self(); }
+// String.getBytes(): the UTF-8 bytes, as a byte array (a charset argument must name UTF-8).
+Value s_get_bytes(Call& c) {
+  if (c.n() == 1) {
+    std::string cs = str_of(c.vm, c.arg(0));
+    for (char& ch : cs) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+    if (cs != "UTF-8" && cs != "UTF8")
+      throw_error(ErrorKind::IOException,
+                  fmt::format("Unsupported charset: {} (Clove's strings are UTF-8)", str_of(c.vm, c.arg(0))));
+  }
+  std::string_view s = self_view(c);
+  JavaArray* arr = make_java_array(c.vm, ArrayKind::Byte, static_cast<int64_t>(s.size()));
+  std::memcpy(arr->bytes(), s.data(), s.size());
+  return Value::object(arr);
+}
 
 const MethodDef kStringMethods[] = {
     {"length", 0, 0, s_length, nullptr},
@@ -251,6 +265,7 @@ const MethodDef kStringMethods[] = {
     {"compareTo", 1, 1, nullptr, "clojure.core/compare"},
     {"concat", 1, 1, s_concat, nullptr},
     {"toCharArray", 0, 0, s_chars, nullptr},
+    {"getBytes", 0, 1, s_get_bytes, nullptr},
     {"hashCode", 0, 0, s_hash_code, nullptr},
     {"intern", 0, 0, s_self, nullptr},
     {"toString", 0, 0, s_self, nullptr},

@@ -215,6 +215,7 @@ Value l_new(State& vm, Args a) {
   if (!error_kind_from_name(cls, &k)) {
     Value inst = construct_by_class_name(vm, cls, a, 1);
     if (inst.is_nil()) inst = construct_stream_class(vm, cls, a, 1);
+    if (inst.is_nil()) inst = construct_java_lang_class(vm, cls, a, 1);
     if (!inst.is_nil()) return inst;
     // (MapEntry. k v), the class imported or named in full
     std::string full = cls;

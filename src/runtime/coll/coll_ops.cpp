@@ -206,10 +206,12 @@ Value get(State& vm, Value coll, Value key, Value not_found) {
     case ObjType::HashMap:
     case ObjType::SortedMap: return map_lookup(vm, coll, key, not_found);
     case ObjType::Vector: {
-      if (!is_long(key)) return not_found;
-      int64_t i = as_long(key);
       auto* v = static_cast<Vector*>(o);
-      return (i >= 0 && i < v->cnt) ? v->nth(static_cast<uint32_t>(i)) : not_found;
+      if (key.is_small_int() && static_cast<uint64_t>(key.as_small_int()) < v->cnt)
+        return v->nth(static_cast<uint32_t>(key.as_small_int()));
+      int64_t i;  // any integer key, truncated to int as the JVM does
+      if (!integer_key_index(key, &i) || i < 0 || i >= v->cnt) return not_found;
+      return v->nth(static_cast<uint32_t>(i));
     }
     default: break;
   }

@@ -57,19 +57,28 @@ Value nth_in(int64_t i, int64_t n, Value not_found, bool has_default, F&& at) {
   index_out_of_bounds(i);
 }
 
-/// get on an indexed collection (vector, map entry, string): an in-range long key.
+/// get on an indexed collection (vector, map entry, string): an integer key
+/// (integer_key_index: truncated to int as the JVM does) within the bounds.
 Value lookup_index(State& vm, Obj* o, Value key, Value not_found) {
-  if (!is_long(key)) return not_found;
-  int64_t i = as_long(key);
+  int64_t i;
+  if (!integer_key_index(key, &i)) return not_found;
   Value coll = Value::object(o);
   return (i >= 0 && i < count(vm, coll)) ? nth(vm, coll, i) : not_found;
 }
 
-/// contains? on a vector or map entry: a long key within the bounds.
+/// contains? on a vector or map entry: an integer key (integer_key_index) within the
+/// bounds.
 bool contains_index(State& vm, Obj* o, Value key) {
-  if (!is_long(key)) return false;
-  int64_t i = as_long(key);
-  return i >= 0 && i < count(vm, Value::object(o));
+  int64_t i;
+  return integer_key_index(key, &i) && i >= 0 && i < count(vm, Value::object(o));
+}
+
+/// assoc's key on a vector: an integer (integer_key_index), else
+/// IllegalArgumentException "Key must be integer".
+int64_t assoc_index(Value key) {
+  int64_t i;
+  if (!integer_key_index(key, &i)) throw_error(ErrorKind::IllegalArgumentException, "Key must be integer");
+  return i;
 }
 
 /// contains? on a set: whether its map has the key.
@@ -215,8 +224,7 @@ void register_vectors(TypeInfo* table) {
   v.lookup = lookup_index;
   v.contains = contains_index;
   v.assoc = [](State& vm, Obj* o, Value key, Value val) {
-    if (!is_long(key)) throw_error(ErrorKind::IllegalArgumentException, "Key must be integer");
-    return vector_assoc(vm.heap, static_cast<Vector*>(o), as_long(key), val);
+    return vector_assoc(vm.heap, static_cast<Vector*>(o), assoc_index(key), val);
   };
   v.conj = [](State& vm, Obj* o, Value x) { return vector_conj(vm.heap, static_cast<Vector*>(o), x); };
   v.meta = meta_field<Vector>;
@@ -250,9 +258,9 @@ void register_vectors(TypeInfo* table) {
   e.lookup = lookup_index;
   e.contains = contains_index;
   e.assoc = [](State& vm, Obj* o, Value key, Value val) {
-    if (!is_long(key)) throw_error(ErrorKind::IllegalArgumentException, "Key must be integer");
+    int64_t i = assoc_index(key);
     Value v = entry_as_vector(vm.heap, static_cast<MapEntry*>(o));
-    return vector_assoc(vm.heap, static_cast<Vector*>(v.as_obj()), as_long(key), val);
+    return vector_assoc(vm.heap, static_cast<Vector*>(v.as_obj()), i, val);
   };
   e.conj = [](State& vm, Obj* o, Value x) {
     Value v = entry_as_vector(vm.heap, static_cast<MapEntry*>(o));
@@ -403,6 +411,7 @@ void register_others(TypeInfo* table) {
     auto* x = static_cast<String*>(o);
     if (i >= 0 && i < x->ncodepoints) return Value::character(string_char_at(x, i));
     if (has_default) return nf;
+    if (i < INT32_MIN || i > INT32_MAX) index_out_of_bounds(i);  // RT.intCast's overflow first
     // java.lang.StringIndexOutOfBoundsException
     throw_error(ErrorKind::IndexOutOfBoundsException, "String index out of range: " + std::to_string(i));
   };

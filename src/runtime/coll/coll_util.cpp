@@ -28,8 +28,10 @@ void cannot_cast(Value v, const char* iface) {
 }
 
 void index_out_of_bounds(int64_t i) {
+  // An index past Java's int range never reaches the collection on the JVM: RT.intCast
+  // throws first.
+  if (i < INT32_MIN || i > INT32_MAX) throw_error(ErrorKind::ArithmeticException, "integer overflow");
   // Clojure throws java.lang.IndexOutOfBoundsException without a message.
-  (void)i;
   throw_error(ErrorKind::IndexOutOfBoundsException, "");
 }
 

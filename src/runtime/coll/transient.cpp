@@ -120,8 +120,8 @@ VectorNode* do_assoc(Heap& h, TransientVector* tv, uint32_t level, VectorNode* n
 }
 
 Value tv_assoc(State& vm, TransientVector* tv, Value key, Value x) {
-  if (!is_long(key)) throw_error(ErrorKind::IllegalArgumentException, "Key must be integer");
-  int64_t i = as_long(key);
+  int64_t i;  // TransientVector.assoc: any integer key, truncated to int
+  if (!integer_key_index(key, &i)) throw_error(ErrorKind::IllegalArgumentException, "Key must be integer");
   Heap& h = vm.heap;
   if (i >= 0 && i < tv->cnt) {
     auto idx = static_cast<uint32_t>(i);
@@ -468,9 +468,10 @@ Value transient_get(State& vm, Value t, Value key, Value not_found, bool* found)
   switch (t.as_obj()->type) {
     case ObjType::TransientVector: {
       TransientVector* tv = editable<TransientVector>(t);
-      if (is_long(key) && as_long(key) >= 0 && as_long(key) < tv->cnt) {
+      int64_t i;
+      if (integer_key_index(key, &i) && i >= 0 && i < tv->cnt) {
         f = true;
-        r = tv_nth(tv, as_long(key), not_found, true);
+        r = tv_nth(tv, i, not_found, true);
       }
       break;
     }

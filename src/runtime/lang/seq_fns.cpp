@@ -161,11 +161,9 @@ Value nth_from(State& vm, Args a, int64_t i) {
 }  // namespace
 
 Value nth_native(State& vm, Args a) {
-  Value ix = a[1];
-  if (!is_long(ix))
-    throw_error(ErrorKind::ClassCastException,
-                fmt::format("nth: class {} cannot be cast to class java.lang.Long", value_type_name(ix)));
-  return nth_from(vm, a, as_long(ix));
+  // The index is any number, as RT.intCast reads it (a default does not excuse one past
+  // int's range).
+  return nth_from(vm, a, index_int_cast(a[1]));
 }
 
 namespace {

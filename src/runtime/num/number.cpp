@@ -11,6 +11,8 @@
 #include <cmath>
 #include <string>
 
+#include <fmt/format.h>
+
 #include "core/error.h"
 #include "core/murmur3.h"
 #include "runtime/num/bigdecimal.h"
@@ -193,6 +195,33 @@ int64_t number_long_value(Value v) {
 int32_t number_int_value(Value v) {
   if (is_floating(v)) return d2i(floating_value(v));
   return static_cast<int32_t>(static_cast<uint32_t>(number_long_value(v)));
+}
+
+int64_t index_int_cast(Value v) {
+  if (v.is_small_int()) {
+    int64_t n = v.as_small_int();
+    if (n < INT32_MIN || n > INT32_MAX) throw_error(ErrorKind::ArithmeticException, "integer overflow");
+    return n;
+  }
+  if (v.is_nil()) throw_error(ErrorKind::NullPointerException, "Cannot convert nil to an int index");
+  if (!is_number(v))
+    throw_error(ErrorKind::ClassCastException,
+                fmt::format("class {} cannot be cast to class java.lang.Number", value_type_name(v)));
+  if (is_floating(v)) {
+    double d = floating_value(v);
+    if (d <= INT32_MIN - 1.0 || d >= INT32_MAX + 1.0)  // truncation would leave int's range
+      throw_error(ErrorKind::ArithmeticException, "integer overflow");
+    return d2l(d);
+  }
+  int64_t n = number_long_value(v);
+  if (n < INT32_MIN || n > INT32_MAX) throw_error(ErrorKind::ArithmeticException, "integer overflow");
+  return n;
+}
+
+bool integer_key_index(Value key, int64_t* out) {
+  if (!is_long(key) && !is<BigInt>(key)) return false;
+  *out = static_cast<int32_t>(static_cast<uint32_t>(number_long_value(key)));
+  return true;
 }
 
 double to_double(Value v) {

@@ -90,6 +90,16 @@ int64_t number_long_value(Value v);
 /// Number.intValue of a number: doubles as d2i, everything else the low 32 bits of
 /// number_long_value (Long.intValue wraps).
 int32_t number_int_value(Value v);
+/// RT.intCast of an index given as any number (nth, subvec): number_long_value (so
+/// doubles and ratios truncate toward zero and NaN is 0), then ArithmeticException
+/// "integer overflow" outside Java's int range. NullPointerException for nil,
+/// ClassCastException ("cannot be cast to class java.lang.Number") for anything else.
+int64_t index_int_cast(Value v);
+/// Clojure's Util.isInteger test for a key used as an index (get, contains?, find and
+/// assoc on a vector or string): true for a long or big int, with its Number.intValue
+/// in *out (the low 32 bits, as the JVM truncates `(get v 4294967296)` to index 0);
+/// false for any other key.
+bool integer_key_index(Value key, int64_t* out);
 /// The long in v; v must satisfy is_long.
 inline int64_t as_long(Value v) {
   return v.is_small_int() ? v.as_small_int() : static_cast<BoxedLong*>(v.as_obj())->value;

@@ -35,6 +35,41 @@ namespace {
 
 Value Interpreter::call_non_closure(Fiber* f, Value callee, size_t newbase, int nargs, size_t prev_base,
                                     uint64_t ret_pc) {
+  Native* n = as<Native>(callee);
+  if (!n) {
+    // (v i) with a small index in range: the common case of a collection called, here
+    // before the rest (the kinds are disjoint).
+    if (const Vector* vec = as<Vector>(callee); vec && nargs == 1) {
+      Value ix = f->stack[newbase];
+      if (ix.is_small_int() && static_cast<uint64_t>(ix.as_small_int()) < vec->cnt) {
+        Value r = vec->nth(static_cast<uint32_t>(ix.as_small_int()));
+        f->stack[newbase - 3] = callee;
+        f->stack[newbase - 2] = make_link(prev_base, 0);
+        f->stack[newbase - 1] = Value::internal(ret_pc);
+        f->base = newbase;
+        f->top = newbase + nargs;
+        ++f->depth;
+        return r;
+      }
+    }
+    return call_other_callable(f, callee, newbase, nargs, prev_base, ret_pc);
+  }
+  // Arity first, so the error's trace shows the caller and not the native.
+  if (nargs < n->min_args || (n->max_args >= 0 && nargs > n->max_args)) [[unlikely]]
+    arity_error(nargs, std::string(n->name->view()));
+  if (f->depth >= limits.max_depth) [[unlikely]]
+    throw_depth_exceeded();
+  f->stack[newbase - 3] = callee;
+  f->stack[newbase - 2] = make_link(prev_base, 0);
+  f->stack[newbase - 1] = Value::internal(ret_pc);
+  f->base = newbase;
+  f->top = newbase + nargs;
+  ++f->depth;
+  return n->fn(*this, Args(&f->stack, newbase, nargs));
+}
+
+Value Interpreter::call_other_callable(Fiber* f, Value callee, size_t newbase, int nargs, size_t prev_base,
+                                       uint64_t ret_pc) {
   auto push_frame = [&] {
     f->stack[newbase - 3] = callee;
     f->stack[newbase - 2] = make_link(prev_base, 0);
@@ -44,15 +79,6 @@ Value Interpreter::call_non_closure(Fiber* f, Value callee, size_t newbase, int 
     ++f->depth;
   };
   Args args(&f->stack, newbase, nargs);
-  if (Native* n = as<Native>(callee)) {
-    // Arity first, so the error's trace shows the caller and not the native.
-    if (nargs < n->min_args || (n->max_args >= 0 && nargs > n->max_args))
-      arity_error(nargs, std::string(n->name->view()));
-    if (f->depth >= limits.max_depth) [[unlikely]]
-      throw_depth_exceeded();
-    push_frame();
-    return n->fn(*this, args);
-  }
   if (Var* v = as<Var>(callee)) {
     // Calling a var calls its value: a tail call from the var's frame.
     if (!v->bound) throw_unbound(v);
@@ -80,18 +106,9 @@ Value Interpreter::call_non_closure(Fiber* f, Value callee, size_t newbase, int 
     push_frame();
     return tail_call(h->cls->host_invoke, with_self.data(), nargs + 1);
   }
-  // Keywords, symbols and collections look themselves up without a frame of their own.
-  // Vectors before the rest: (v i) in a loop is the common case (the kinds are disjoint),
-  // and a persistent vector with an index in range first of all.
+  // Keywords, symbols and collections look themselves up without a frame of their own
+  // (a vector with a small index in range was answered in call_non_closure).
   Value r;
-  if (const Vector* vec = as<Vector>(callee); vec && nargs == 1 && args[0].is_small_int()) {
-    int64_t k = args[0].as_small_int();
-    if (k >= 0 && k < static_cast<int64_t>(vec->cnt)) {
-      r = vec->nth(static_cast<uint32_t>(k));
-      push_frame();
-      return r;
-    }
-  }
   if (is<Keyword>(callee)) {
     if (nargs < 1 || nargs > 2) arity_error(nargs, static_cast<Keyword*>(callee.as_obj())->str());
     r = get(*this, args[0], callee, args.at_or(1, Value::nil()));

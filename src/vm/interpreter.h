@@ -106,7 +106,13 @@ class Interpreter : public State {
   /// Pushes a frame for a native, a var or a callable collection whose arguments are at
   /// stack[newbase..] and calls it. The frame stays pushed: the caller pops it, or
   /// handles the request when the result is State::kRequest (a var's call is one).
+  /// A native's call is kept apart from the rest (call_other_callable), so that its path
+  /// saves few registers and tail-jumps into the native.
   Value call_non_closure(Fiber* f, Value callee, size_t newbase, int nargs, size_t prev_base, uint64_t ret_pc);
+  /// call_non_closure for every callee but a native: vars, host objects, keywords,
+  /// symbols, collections and types implementing IFn.
+  [[gnu::noinline]] Value call_other_callable(Fiber* f, Value callee, size_t newbase, int nargs, size_t prev_base,
+                                              uint64_t ret_pc);
   /// Throws unless fiber f may suspend: it has a resumer and no C++ frame between its
   /// frames (IllegalStateException naming the native that called back into Clove).
   void check_can_yield(Fiber* f);

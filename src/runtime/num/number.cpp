@@ -197,7 +197,7 @@ int32_t number_int_value(Value v) {
   return static_cast<int32_t>(static_cast<uint32_t>(number_long_value(v)));
 }
 
-int64_t index_int_cast(Value v) {
+int64_t index_int_cast_slow(Value v) {
   if (v.is_small_int()) {
     int64_t n = v.as_small_int();
     if (n < INT32_MIN || n > INT32_MAX) throw_error(ErrorKind::ArithmeticException, "integer overflow");

@@ -94,7 +94,11 @@ int32_t number_int_value(Value v);
 /// doubles and ratios truncate toward zero and NaN is 0), then ArithmeticException
 /// "integer overflow" outside Java's int range. NullPointerException for nil,
 /// ClassCastException ("cannot be cast to class java.lang.Number") for anything else.
-int64_t index_int_cast(Value v);
+int64_t index_int_cast_slow(Value v);
+inline int64_t index_int_cast(Value v) {
+  if (v.is_small_int() && v.as_small_int() == static_cast<int32_t>(v.as_small_int())) return v.as_small_int();
+  return index_int_cast_slow(v);
+}
 /// Clojure's Util.isInteger test for a key used as an index (get, contains?, find and
 /// assoc on a vector or string): true for a long or big int, with its Number.intValue
 /// in *out (the low 32 bits, as the JVM truncates `(get v 4294967296)` to index 0);

@@ -53,12 +53,20 @@ Value p_instance(State& vm, Args a) {
   return Value::boolean(*r);
 }
 Value p_classp(State&, Args a) { return Value::boolean(is_class_value(a[0])); }
-Value p_supers(State& vm, Args a) { return set_of(vm, class_ancestors(vm, a[0])); }
+// supers and bases take a class value or nil (Class casts on the JVM).
+Value class_or_nil(Args a) {
+  if (!a[0].is_nil() && !is_class_value(a[0])) cannot_cast(a[0], "java.lang.Class");
+  return a[0];
+}
+Value p_supers(State& vm, Args a) { return set_of(vm, class_ancestors(vm, class_or_nil(a))); }
 Value p_bases(State& vm, Args a) {
-  std::vector<Value> ps = class_parents(vm, a[0]);
+  std::vector<Value> ps = class_parents(vm, class_or_nil(a));
   return ps.empty() ? Value::nil() : list_from(vm.heap, ps.data(), ps.size());
 }
-Value p_assignable(State& vm, Args a) { return Value::boolean(class_assignable(vm, a[0], a[1])); }
+// isa?'s test of two classes: false unless both are class values.
+Value p_assignable(State& vm, Args a) {
+  return Value::boolean(is_class_value(a[0]) && is_class_value(a[1]) && class_assignable(vm, a[0], a[1]));
+}
 Value p_var_root(State&, Args a) {
   Var* v = as<Var>(a[0]);
   if (!v) cannot_cast(a[0], "clojure.lang.Var");
@@ -297,7 +305,7 @@ void install_poly_natives(State& vm) {
   vm.def_native(C, "bases", p_bases, 1, 1,
                 "Gives the direct superclass and the directly implemented interfaces of class c "
                 "as a seq, or nil when there are none.", "([c])");
-  vm.def_native(C, "-class-assignable?", p_assignable, 2, 2, "Whether class `child` is `parent` or a subtype of it.", "([parent child])");
+  vm.def_native(C, "-class-assignable?", p_assignable, 2, 2, "Whether class `child` is `parent` or a subtype of it (false unless both are class values).", "([parent child])");
   vm.def_native(C, "-var-root-or-nil", p_var_root, 1, 1, "The root value of a var, nil when unbound.", "([var])");
   vm.def_native(C, "-set-root!", p_set_root, 2, 2, "Sets the root value of a var (used by derive/underive on the global hierarchy).", "([var value])");
 

@@ -54,6 +54,8 @@
 (println (first (bases Long)) (.getName (first (bases Long))) (contains? (set (bases clojure.lang.IPersistentVector)) clojure.lang.Associative))
 (println (contains? (ancestors (class {})) clojure.lang.IPersistentMap) (contains? (ancestors String) CharSequence))
 (println (contains? (parents Long) Number) (bases Object) (supers Object))
+(println (isa? 'String 'Object) (parents 'String) (ancestors 'String) (bases nil) (supers nil))
+(println (try (supers 'String) (catch ClassCastException _ :class-cast)) (try (bases :k) (catch ClassCastException _ :class-cast)))
 (println (every? (set (map #(.getName %) (supers Long))) ["java.lang.Number" "java.lang.Object" "java.lang.Comparable" "java.io.Serializable"]))
 
 ;; derive a class under a keyword

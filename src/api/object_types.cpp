@@ -7,6 +7,7 @@
 
 #include "runtime/host/array.h"
 #include "runtime/num/bignum.h"
+#include "runtime/lang/class_value.h"
 #include "runtime/lang/exception.h"
 #include "runtime/host/file.h"
 #include "runtime/lang/function.h"
@@ -80,6 +81,7 @@ void init_table() {
   register_sorted_printers(g_table);
   register_tagged_printers(g_table);
   register_poly_printers(g_table);
+  register_class_value_printers(g_table);
   // What a type is comes from its row, whatever a registration copied.
   for (int i = 0; i < static_cast<int>(ObjType::kCount); ++i) {
     g_table[i].name = kNames[i];
@@ -111,6 +113,7 @@ void register_core_types(TypeInfo* table) {
   register_type<Reduced>(table);
   register_record_types(table);
   register_host_object_type(table);
+  register_class_value_type(table);
   register_type<Protocol>(table);
   register_type<MultiFn>(table);
   register_tagged_types(table);

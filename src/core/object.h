@@ -119,7 +119,8 @@ namespace clove {
   X(LineReader, "java.io.Reader", nullptr, Closeable)                                                               \
   X(File, "java.io.File", nullptr, Comparable | Serializable)                                                       \
   X(StringBuilder, "java.lang.StringBuilder", nullptr, CharSequence | Serializable)                                 \
-  X(HostObject, "clove.lang.HostObject", nullptr, 0)
+  X(HostObject, "clove.lang.HostObject", nullptr, 0)                                                                \
+  X(JavaClass, "java.lang.Class", nullptr, Serializable)
 
 enum class ObjType : uint8_t {
 #define CLOVE_X(name, str, super, traits) name,

@@ -37,6 +37,7 @@
 #include "runtime/host/tagged.h"
 #include "runtime/lang/exception.h"
 #include "runtime/lang/function.h"
+#include "runtime/lang/host_class.h"
 #include "runtime/lang/multifn.h"
 #include "runtime/lang/protocol.h"
 #include "runtime/lang/record.h"
@@ -646,6 +647,12 @@ Value Reader::object(Tag tag) {
       }
       return fill(id, Value::object(vm_.intern(last_ns_, vm_.names.symbol({}, name))));
     }
+    case kClass: {
+      std::string_view name = text();
+      Value c = class_named(vm_, name);
+      if (c.is_nil()) corrupt(fmt::format("no class named {} in this VM", name));
+      return fill(id, c);
+    }
     case kNamespace: {
       std::string_view name = text();
       if (name.empty()) corrupt("a namespace without a name");
@@ -698,6 +705,8 @@ Value Reader::object(Tag tag) {
       uint32_t ni = count(2);
       for (uint32_t i = 0; i < ni; ++i) {
         Value cls = value();
+        // Data written before classes were objects names a built-in class by symbol.
+        if (Value c = is<Symbol>(cls) ? canonical_class(vm_, cls) : Value::nil(); !c.is_nil()) cls = c;
         pending_.push_back(cls);
         Value fns = value();
         if (!fns.is_nil() && !is<Vector>(fns)) corrupt("protocol methods that are not a vector");

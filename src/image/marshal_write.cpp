@@ -30,6 +30,7 @@
 #include "runtime/host/array.h"
 #include "runtime/host/stream.h"
 #include "runtime/host/tagged.h"
+#include "runtime/lang/class_value.h"
 #include "runtime/lang/exception.h"
 #include "runtime/lang/function.h"
 #include "runtime/lang/multifn.h"
@@ -74,7 +75,7 @@ bool has_identity(const Obj* o) {
     case ObjType::ArrayMap: case ObjType::HashMap: case ObjType::HashSet: case ObjType::SortedMap:
     case ObjType::SortedSet: case ObjType::Queue: case ObjType::Range: case ObjType::TaggedLiteral:
     case ObjType::ReaderConditional: case ObjType::Uuid: case ObjType::Inst: case ObjType::Regex:
-    case ObjType::Var: case ObjType::Namespace: case ObjType::Native:
+    case ObjType::Var: case ObjType::Namespace: case ObjType::Native: case ObjType::JavaClass:
       return false;
     case ObjType::LazySeq:
       return !static_cast<const LazySeq*>(o)->realized;
@@ -302,6 +303,9 @@ void Writer::object(Value v, Obj* o) {
       str(k->sym->ns_view());
       return str(k->sym->name_view());
     }
+    case ObjType::JavaClass:
+      begin(kClass, o);
+      return str(static_cast<JavaClass*>(o)->name_view());
     case ObjType::BigInt:
       begin(kBigInt, o);
       return str(bigint_to_string(static_cast<BigInt*>(o)));

@@ -239,7 +239,7 @@
          (cond (= bad ::ok) nil
                (nil? bad) (throw (NullPointerException. "Cannot perform arithmetic on nil"))
                :else (throw (ClassCastException.
-                              (str "class " (class bad) " cannot be cast to class java.lang.Number")))))
+                              (str (class bad) " cannot be cast to class java.lang.Number")))))
        (lazy-seq
          (when (if (pos? step) (< start end) (if (neg? step) (> start end) (not= start end)))
            (cons start (range (+ start step) end step)))))))

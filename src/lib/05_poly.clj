@@ -393,12 +393,15 @@
     (boolean (and (var? v) (-protocol? (-var-root-or-nil v))))))
 
 (defn- -iface-name
-  "The full name of an interface head: the class a var of that name holds (clojure.lang.ILookup
-  for ILookup imported or not), else the symbol itself."
+  "The full name of an interface head, a symbol: the name of the class a var of that name
+  holds (clojure.lang.ILookup for ILookup imported or not), the symbol a definterface var
+  holds, else the head itself."
   [head]
   (let [v (when (symbol? head) (resolve head))
         c (when (var? v) (-var-root-or-nil v))]
-    (if (symbol? c) c head)))
+    (cond (class? c) (symbol (.getName c))
+          (symbol? c) c
+          :else head)))
 
 (defn- -iface-args
   "[names methods] for the interface groups of a deftype, defrecord or reify: the

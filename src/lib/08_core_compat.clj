@@ -62,7 +62,7 @@
   [c x]
   (if (or (nil? x) (instance? c x))
     x
-    (throw (ClassCastException. (str "Cannot cast " (.getName (class x)) " to " c)))))
+    (throw (ClassCastException. (str "Cannot cast " (.getName (class x)) " to " (.getName c))))))
 
 (defn vector-of
   "On the JVM, a vector that stores values of one primitive type t (:int, :long, :float,

@@ -44,7 +44,7 @@
   (when (satisfies? -Blocking r) (-state r)))
 
 (defn- -not-a [r iface]
-  (throw (ClassCastException. (str "class " (class r) " cannot be cast to class " iface))))
+  (throw (ClassCastException. (str (class r) " cannot be cast to class " iface))))
 
 (defn- -deref-blocking
   "clojure.core/deref of a deftype instance that does not implement clojure.lang.IDeref
@@ -53,7 +53,7 @@
   ([r ms timeout-val]
    (when-not (satisfies? -Blocking r) (-not-a r "clojure.lang.IBlockingDeref"))
    (when-not (number? ms)
-     (throw (ClassCastException. (str "class " (class ms) " cannot be cast to class java.lang.Number"))))
+     (throw (ClassCastException. (str (class ms) " cannot be cast to class java.lang.Number"))))
    (-blocking-deref r ms timeout-val)))
 
 (defn- -realized-blocking

@@ -661,7 +661,7 @@
     (set? x) (pprint-set x)
     (or (number? x) (string? x) (keyword? x) (symbol? x) (char? x) (boolean? x))
     (print-atom x)
-    :else (if-let [type-name (reference-types (str (class x)))]
+    :else (if-let [type-name (reference-types (.getName (class x)))]
             (pprint-reference x type-name)
             (print-atom x))))
 

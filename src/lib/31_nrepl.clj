@@ -72,7 +72,7 @@
   (set! *1 v)
   (pr-str v))
 
-(defn- class-str [e] (str "class " (class e)))
+(defn- class-str [e] (str (class e)))
 
 (defn record-error
   "After a form threw e: sets *e and returns [ex root-ex], the class names nREPL reports

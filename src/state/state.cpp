@@ -28,6 +28,7 @@ void State::trace_roots(Tracer& t) {
   t.mark(last_exception_);
   for (Value v : permanent) t.mark(v);
   natives.trace(t, natives_frozen);
+  classes.trace(t);
   for (auto& [resource, protos] : image_units) t.mark(protos);
   for (auto& [var, refs] : var_refs) {
     t.mark(var);
@@ -42,6 +43,7 @@ void State::trace_roots(Tracer& t) {
 void State::freeze_heap() {
   heap.freeze();
   names.freeze();
+  classes.freeze();
   natives_frozen = natives.size();
 }
 

@@ -41,6 +41,7 @@
 #include "state/native_registry.h"
 #include "runtime/text/string.h"
 #include "state/capability.h"
+#include "state/class_table.h"
 #include "state/namespace.h"
 
 namespace clove {
@@ -245,9 +246,9 @@ class State : public RootProvider {
   /// runs in order instead of finding and compiling the source.
   std::unordered_map<std::string, Value> image_units;
   /// instance_of's answers for a built-in x (runtime/lang/host_class.cpp), keyed by the
-  /// interned class symbol asked about and the static class name of x's type: the
-  /// class graph of built-in types never changes and interned symbols live as long as
-  /// the VM, so an answer never goes stale. Without it every instance? (and every store
+  /// class value (or interned class-name symbol) asked about and the static class name
+  /// of x's type: the class graph of built-in types never changes and class values and
+  /// interned symbols live as long as the VM, so an answer never goes stale. Without it every instance? (and every store
   /// into a typed array) walked the class graph by name, about 3.5 us a call.
   struct InstanceKeyHash {
     size_t operator()(const std::pair<const void*, const char*>& k) const noexcept {
@@ -255,6 +256,9 @@ class State : public RootProvider {
     }
   };
   std::unordered_map<std::pair<const void*, const char*>, bool, InstanceKeyHash> instance_cache;
+  /// The class values of built-in classes (java.lang.String, clojure.lang.IFn, [J...),
+  /// one per name (runtime/lang/host_class.h makes them; state/class_table.h).
+  ClassTable classes;
   /// Every top-level form compile_toplevel makes comes here before it runs: the
   /// interpreter's debugger sets pending breakpoints in it (vm/debugger.h). Must not
   /// allocate (the form is not rooted yet).

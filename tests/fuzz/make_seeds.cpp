@@ -31,6 +31,7 @@ const char* const kSeeds[] = {
     "#\"a(b+)c\"",
     "(ex-info \"boom\" {:k 1})",
     "str",
+    "[String (class 1) clojure.lang.IFn (class (long-array 0)) {Long :l} (into-array String [\"a\"])]",
     // Suspended fibers: yielded, inside `binding`, waiting in a native's call.
     "(let [f (fiber/new (fn [] (loop [i 0] (fiber/yield i) (recur (inc i)))))] (fiber/resume f) (fiber/resume f) f)",
     "(do (def ^:dynamic *d* 0) (let [f (fiber/new (fn [] (binding [*d* 1] (fiber/yield *d*) *d*)))] (fiber/resume f) f))",

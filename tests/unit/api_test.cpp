@@ -501,7 +501,7 @@ TEST(ApiHost, OwnedObjectsAreFinalizedAndBorrowedOnesInvalidated) {
     EXPECT_EQ(e.class_name(), "java.lang.IllegalStateException");
     EXPECT_EQ(e.message(), "game.Sprite object is no longer valid: the host invalidated it");
     EXPECT_THROW(b.as<Sprite*>(), clove::Error);
-    EXPECT_EQ(vm.eval("(str (class saved))").as<std::string>(), "game.Sprite");  // the value itself is fine
+    EXPECT_EQ(vm.eval("(.getName (class saved))").as<std::string>(), "game.Sprite");  // the value itself is fine
     vm.invalidate(kept);  // owned: deleted now
     EXPECT_EQ(Sprite::alive, 1);  // `local` only
     vm.wrap(std::make_unique<Sprite>("at exit"));

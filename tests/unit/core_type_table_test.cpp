@@ -36,7 +36,7 @@ const char* const kSamples[] = {
     "(conj clojure.lang.PersistentQueue/EMPTY 1)", "(seq (conj clojure.lang.PersistentQueue/EMPTY 1))",
     "(fn [] 1)", "count", "#'clojure.core/count", "*ns*", "(ex-info \"x\" {})", "(ArithmeticException. \"x\")",
     "(atom 1)", "(volatile! 1)", "(delay 1)", "#\"a\"", "(re-matcher #\"a\" \"a\")",
-    "TtRec", "(->TtRec 1)", "(->TtType 1)", "(reify)", "TtProto",
+    "TtRec", "(->TtRec 1)", "(->TtType 1)", "(reify)", "TtProto", "String",
     "#uuid \"00000000-0000-0000-0000-000000000001\"", "#inst \"2020-01-01\"", "(tagged-literal 'a 1)",
     "(reader-conditional '(:clj 1) false)",
     "*out*", "(java.io.StringWriter.)", "(java.io.File. \"a\")", "(StringBuilder.)",
@@ -144,7 +144,7 @@ TEST_F(TypeTable, ClassGraphMatchesTheBits) {
     ASSERT_TRUE(is_class(vm, cls)) << ti.name;
     std::vector<Value> parents = class_parents(vm, cls);
     ASSERT_FALSE(parents.empty()) << ti.name;
-    EXPECT_EQ(parents[0], sym(ti.superclass ? ti.superclass : "java.lang.Object")) << ti.name;
+    EXPECT_EQ(parents[0], class_named(vm, ti.superclass ? ti.superclass : "java.lang.Object")) << ti.name;
     for (int i = 0; i < static_cast<int>(TraitId::kCount); ++i) {
       auto id = static_cast<TraitId>(i);
       EXPECT_EQ(class_assignable(vm, sym(trait_name(id)), cls), (ti.traits & (Traits{1} << i)) != 0)
@@ -156,7 +156,7 @@ TEST_F(TypeTable, ClassGraphMatchesTheBits) {
 TEST_F(TypeTable, DirectInterfacesAreTheMinimalOnes) {
   auto names = [&](std::vector<Value> vs) {
     std::vector<std::string> out;
-    for (Value v : vs) out.push_back(class_name_of(v) == "clojure.lang.Symbol" ? pr_str(vm, v) : "?");
+    for (Value v : vs) out.push_back(class_name_of(v) == "java.lang.Class" ? pr_str(vm, v) : "?");
     return out;
   };
   EXPECT_EQ(names(class_parents(vm, sym("clojure.lang.PersistentVector"))),

@@ -17,6 +17,7 @@
 #include "image/marshal.h"
 #include "runtime/coll/coll.h"
 #include "runtime/lang/function.h"
+#include "runtime/lang/host_class.h"
 #include "runtime/num/number.h"
 #include "runtime/print/print.h"
 #include "runtime/text/string.h"
@@ -66,6 +67,7 @@ const char* const kSamples[] = {
     "(reify clojure.lang.ILookup (valAt [_ k] k) (valAt [_ k nf] nf) clojure.lang.Counted (count [_] 2))",
     "(do (deftype MarshalT [n] clojure.lang.Counted (count [_] n) clojure.lang.IFn (invoke [_ x] [n x])) (->MarshalT 3))",
     "[(float 0.1) (float -0.0) (float ##NaN) (float-array [1.5 2.5]) {(float 1) 2.0}]",
+    "[String (class 1) clojure.lang.IFn (class (long-array 0)) {Long :l} (into-array String [\"a\"])]",
 };
 
 // A deftype implementing interfaces, unmarshaled in a VM that never defined it, keeps
@@ -124,6 +126,39 @@ TEST_F(Marshal, EveryOneByteChangeReadsOrIsACleanError) {
     SCOPED_TRACE(src);
     every_change_survived(*this, bytes_of(src));
   }
+}
+
+// A class value (kClass) comes back as the reading VM's own object of that name: in
+// data, as a map key and as a constant of compiled code, in the same VM and in another.
+TEST_F(Marshal, ClassesComeBackAsTheInternedClass) {
+  std::string bytes = bytes_of(
+      "(do (defmacro marshal-class-const [] (class 1))"
+      "    [String (class (long-array 0)) {clojure.lang.IFn :f} (fn [] (marshal-class-const))])");
+  auto check = [&](Runtime& in) {
+    RootScope scope(in.heap);
+    size_t slot = scope.push(unmarshal(in, bytes));
+    in.heap.collect();
+    Value v = scope[slot];
+    EXPECT_EQ(nth(in, v, 0).as_obj(), class_named(in, "java.lang.String").as_obj());
+    EXPECT_EQ(nth(in, v, 1).as_obj(), class_named(in, "[J").as_obj());
+    EXPECT_EQ(pr_str(in, get(in, nth(in, v, 2), class_named(in, "clojure.lang.IFn"))), ":f");
+    Value from_code = in.call(nth(in, v, 3), {});
+    EXPECT_EQ(from_code.as_obj(), class_named(in, "java.lang.Long").as_obj());
+    EXPECT_EQ(from_code.as_obj(), in.eval_string("Long", "<test>").as_obj());
+  };
+  check(vm);
+  Runtime other;
+  check(other);
+}
+
+// A class name the reading VM does not know is unmarshal's clean error.
+TEST_F(Marshal, AnUnknownClassNameIsRejected) {
+  std::string bytes = bytes_of("java.util.UUID");
+  size_t at = bytes.find("java.util.UUID");
+  ASSERT_NE(at, std::string::npos);
+  bytes[at + 10] = 'X';  // java.util.XUID
+  EXPECT_FALSE(reads_or_rejects(bytes));
+  every_prefix_rejected(*this, bytes_of("[Long clojure.lang.ISeq]"));
 }
 
 // A Float (kFloat: 4 bytes after the tag) comes back a Float with the same bits, NaN

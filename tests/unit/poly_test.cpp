@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "runtime/coll/coll.h"
+#include "runtime/lang/class_value.h"
 #include "runtime/lang/host_class.h"
 #include "runtime/lang/multifn.h"
 #include "runtime/print/print.h"
@@ -19,6 +20,8 @@ class Poly : public ::testing::Test {
   Runtime vm;  // with the core library: the macros live in src/lib/05_poly.clj
   std::string eval(const std::string& src) { return pr_str(vm, vm.eval_string(src, "<test>")); }
   Value sym(const char* s) { return Value::object(vm.sym(s)); }
+  /// The VM's class value of the built-in class with full name n.
+  Value jclass(const char* n) { return class_named(vm, n); }
   Value kw(const char* s) { return Value::object(vm.kw(s)); }
   /// The class and message of the error `src` throws ("" when it throws none).
   std::string error_of(const std::string& src) {
@@ -38,17 +41,63 @@ class Poly : public ::testing::Test {
 };
 
 TEST_F(Poly, ClassOfBuiltins) {
-  EXPECT_EQ(class_of(vm, Value::small_int(1)), sym("java.lang.Long"));
-  EXPECT_EQ(class_of(vm, Value::from_double(1.5)), sym("java.lang.Double"));
-  EXPECT_EQ(class_of(vm, kw("k")), sym("clojure.lang.Keyword"));
+  EXPECT_EQ(class_of(vm, Value::small_int(1)), jclass("java.lang.Long"));
+  EXPECT_EQ(class_of(vm, Value::from_double(1.5)), jclass("java.lang.Double"));
+  EXPECT_EQ(class_of(vm, kw("k")), jclass("clojure.lang.Keyword"));
   EXPECT_TRUE(class_of(vm, Value::nil()).is_nil());
   EXPECT_EQ(class_name_of(Value::nil()), "nil");
 }
 
+// A class is one JavaClass per name per VM, whichever way code reaches it, distinct
+// from the symbol naming it, and kept for the VM's lifetime.
+TEST_F(Poly, ClassValuesAreInternedPerName) {
+  Value longc = jclass("java.lang.Long");
+  ASSERT_TRUE(is<JavaClass>(longc));
+  EXPECT_EQ(as<JavaClass>(longc)->name_view(), "java.lang.Long");
+  EXPECT_EQ(jclass("java.lang.Long").as_obj(), longc.as_obj());
+  EXPECT_EQ(class_of(vm, Value::small_int(7)).as_obj(), longc.as_obj());
+  EXPECT_EQ(vm.eval_string("Long", "<test>").as_obj(), longc.as_obj());
+  EXPECT_EQ(vm.eval_string("java.lang.Long", "<test>").as_obj(), longc.as_obj());
+  EXPECT_EQ(canonical_class(vm, sym("Long")).as_obj(), longc.as_obj());
+  EXPECT_NE(longc, sym("java.lang.Long"));
+  EXPECT_FALSE(equiv(vm, longc, sym("java.lang.Long")));
+  EXPECT_TRUE(is_class_value(longc));
+  EXPECT_FALSE(is_class_value(sym("java.lang.Long")));
+  EXPECT_TRUE(is_class(vm, sym("java.lang.Long")));  // a name still denotes it
+  // interfaces know they are; arrays are classes too; unknown names are none
+  EXPECT_TRUE(as<JavaClass>(jclass("clojure.lang.IFn"))->is_interface);
+  EXPECT_FALSE(as<JavaClass>(longc)->is_interface);
+  Value longs = vm.eval_string("(class (long-array 1))", "<test>");
+  EXPECT_EQ(longs.as_obj(), jclass("[J").as_obj());
+  EXPECT_TRUE(jclass("no.such.Klass").is_nil());
+  EXPECT_TRUE(jclass("String").is_nil());  // a short name is canonical_class's
+  // the same object after collections; the table keeps it alive
+  const Obj* before = jclass("java.util.UUID").as_obj();
+  for (int i = 0; i < 3; ++i) vm.heap.collect();
+  EXPECT_NO_THROW(vm.heap.validate());
+  EXPECT_EQ(jclass("java.util.UUID").as_obj(), before);
+  // printed as the name, str as Class.toString
+  EXPECT_EQ(pr_str(vm, longc), "java.lang.Long");
+  EXPECT_EQ(str_of(vm, longc), "class java.lang.Long");
+  EXPECT_EQ(str_of(vm, jclass("clojure.lang.IFn")), "interface clojure.lang.IFn");
+  EXPECT_EQ(eval("[(= (hash String) (hash (class \"a\"))) (identical? String (class \"b\")) (symbol? Long) (class? 'Long)]"),
+            "[true true false false]");
+}
+
+// Two VMs have their own class objects, each its VM's one of that name.
+TEST_F(Poly, EachVmHasItsOwnClassObjects) {
+  Runtime other;
+  Value mine = jclass("java.lang.String"), theirs = class_named(other, "java.lang.String");
+  ASSERT_TRUE(is<JavaClass>(theirs));
+  EXPECT_NE(mine.as_obj(), theirs.as_obj());
+  EXPECT_EQ(class_of(other, other.eval_string("\"x\"", "<test>")).as_obj(), theirs.as_obj());
+}
+
 TEST_F(Poly, CanonicalClassAcceptsShortJavaLangNames) {
-  EXPECT_EQ(canonical_class(vm, sym("String")), sym("java.lang.String"));
-  EXPECT_EQ(canonical_class(vm, sym("java.lang.Number")), sym("java.lang.Number"));
-  EXPECT_EQ(canonical_class(vm, sym("ArithmeticException")), sym("java.lang.ArithmeticException"));
+  EXPECT_EQ(canonical_class(vm, sym("String")), jclass("java.lang.String"));
+  EXPECT_EQ(canonical_class(vm, sym("java.lang.Number")), jclass("java.lang.Number"));
+  EXPECT_EQ(canonical_class(vm, sym("ArithmeticException")), jclass("java.lang.ArithmeticException"));
+  EXPECT_EQ(canonical_class(vm, jclass("java.lang.Number")), jclass("java.lang.Number"));
   EXPECT_TRUE(canonical_class(vm, sym("no.such.Class")).is_nil());
   EXPECT_TRUE(canonical_class(vm, sym("user/String")).is_nil());  // qualified: not a class
   EXPECT_TRUE(canonical_class(vm, Value::small_int(3)).is_nil());
@@ -57,8 +106,8 @@ TEST_F(Poly, CanonicalClassAcceptsShortJavaLangNames) {
 TEST_F(Poly, AncestorsAreNearestFirstWithObjectLast) {
   std::vector<Value> a = class_ancestors(vm, sym("java.lang.Long"));
   ASSERT_FALSE(a.empty());
-  EXPECT_EQ(a.front(), sym("java.lang.Number"));
-  EXPECT_EQ(a.back(), sym("java.lang.Object"));
+  EXPECT_EQ(a.front(), jclass("java.lang.Number"));
+  EXPECT_EQ(a.back(), jclass("java.lang.Object"));
   EXPECT_TRUE(class_assignable(vm, sym("Number"), sym("java.lang.Long")));
   EXPECT_FALSE(class_assignable(vm, sym("java.lang.Long"), sym("Number")));
   EXPECT_TRUE(class_assignable(vm, sym("clojure.lang.IPersistentCollection"), sym("clojure.lang.PersistentVector")));
@@ -242,7 +291,7 @@ TEST_F(Poly, InlineInterfacesInTheClassGraph) {
   std::vector<Value> ps = class_parents(vm, cls);
   auto has = [&](const std::vector<Value>& xs, const char* n) {
     for (Value x : xs)
-      if (x == sym(n)) return true;
+      if (x == jclass(n)) return true;
     return false;
   };
   EXPECT_TRUE(has(ps, "clojure.lang.ILookup"));
@@ -259,7 +308,7 @@ TEST_F(Poly, InlineInterfacesInTheClassGraph) {
 // Java classes Clove emulates under another name are that class; one it does not know
 // is accepted by protocols and instance? and matches no value.
 TEST_F(Poly, ClassAliasesAndForeignClasses) {
-  EXPECT_EQ(canonical_class(vm, sym("java.io.PushbackReader")), sym("java.io.Reader"));
+  EXPECT_EQ(canonical_class(vm, sym("java.io.PushbackReader")), jclass("java.io.Reader"));
   EXPECT_TRUE(is_foreign_class_name(sym("java.net.URI")));
   EXPECT_FALSE(is_foreign_class_name(sym("java.util.Map")));   // known
   EXPECT_FALSE(is_foreign_class_name(sym("plain")));           // not dotted

@@ -462,7 +462,7 @@ Value new_multi(State& vm, ArrayKind kind, Value component, const std::vector<in
   // The first row gives the class of one level down, e.g. [J under [[J.
   RootScope scope(vm.heap);
   size_t probe = scope.push(new_multi(vm, kind, component, dims, level + 1));
-  Value inner_class = Value::object(static_cast<JavaArray*>(scope[probe].as_obj())->cls);
+  Value inner_class = class_of(vm, scope[probe]);
   size_t outer = scope.push(Value::object(make_java_array(vm, ArrayKind::Object, dims[level], inner_class)));
   for (int64_t i = 0; i < dims[level]; ++i) {
     Value row = i == 0 ? scope[probe] : new_multi(vm, kind, component, dims, level + 1);

@@ -30,6 +30,7 @@
 #include "runtime/host/array.h"
 #include "runtime/coll/coll.h"
 #include "runtime/coll/ref_types.h"
+#include "runtime/lang/class_value.h"
 #include "runtime/lang/exception.h"
 #include "runtime/host/file.h"
 #include "runtime/lang/host_class.h"
@@ -509,13 +510,15 @@ const MethodDef kRefMethods[] = {
     {"compareAndSet", 2, 2, nullptr, "clojure.core/compare-and-set!"},
     {"isRealized", 0, 0, nullptr, "clojure.core/realized?"},
 };
-// Class.isArray on a class value (a symbol naming the class): Java's array classes are
-// the names starting with '[' ("[J", "[Ljava.lang.String;").
-Value n_is_array(Call& c) {
-  const Symbol* s = as<Symbol>(c.self());
-  return Value::boolean(s && !s->ns && !s->name_view().empty() && s->name_view()[0] == '[');
+// ---- java.lang.Class: class values (class_value.h) ----
+
+// Class.isArray: Java's array classes are the names starting with '[' ("[J",
+// "[Ljava.lang.String;").
+Value k_is_array(Call& c) {
+  std::string_view n = class_value_name(c.self());
+  return Value::boolean(!n.empty() && n[0] == '[');
 }
-// Class.getSimpleName on a class value: the name after the package (and after the
+// Class.getSimpleName: the name after the package (and after the
 // enclosing class's '$'); an array's is its component's followed by "[]" per dimension
 // ("[J" is "long[]", "[[Ljava.lang.String;" is "String[][]").
 std::string simple_class_name(std::string_view n) {
@@ -538,16 +541,31 @@ std::string simple_class_name(std::string_view n) {
   for (size_t i = 0; i < dims; ++i) base += "[]";
   return base;
 }
-Value n_simple_name(Call& c) {
-  const Symbol* s = as<Symbol>(c.self());
-  return c.str(s && !s->ns ? simple_class_name(s->name_view()) : std::string(s ? s->name_view() : ""));
+Value k_simple_name(Call& c) { return c.str(simple_class_name(class_value_name(c.self()))); }
+Value k_name(Call& c) { return c.str(std::string(class_value_name(c.self()))); }
+Value k_is_interface(Call& c) {
+  const JavaClass* j = as<JavaClass>(c.self());
+  return Value::boolean(j && j->is_interface);
 }
+Value k_is_instance(Call& c) { return Value::boolean(instance_of(c.vm, c.self(), c.arg(0))); }
+Value k_is_assignable_from(Call& c) {
+  if (!is_class_value(c.arg(0)))
+    throw_error(ErrorKind::ClassCastException,
+                fmt::format("class {} cannot be cast to class java.lang.Class", value_type_name(c.arg(0))));
+  return Value::boolean(class_assignable(c.vm, c.self(), c.arg(0)));
+}
+const MethodDef kClassMethods[] = {
+    {"getName", 0, 0, k_name, nullptr},
+    {"getSimpleName", 0, 0, k_simple_name, nullptr},
+    {"isArray", 0, 0, k_is_array, nullptr},
+    {"isInterface", 0, 0, k_is_interface, nullptr},
+    {"isInstance", 1, 1, k_is_instance, nullptr},
+    {"isAssignableFrom", 1, 1, k_is_assignable_from, nullptr},
+};
 const MethodDef kNamedMethods[] = {
-    {"getSimpleName", 0, 0, n_simple_name, nullptr},
     {"getName", 0, 0, nullptr, "clojure.core/name"},
     {"getNamespace", 0, 0, nullptr, "clojure.core/namespace"},
     {"sym", 0, 0, nullptr, "clojure.core/symbol"},
-    {"isArray", 0, 0, n_is_array, nullptr},
 };
 Value re_pattern_source(Call& c) { return c.str(str_of(c.vm, c.self())); }
 Value re_split(Call& c) {
@@ -936,6 +954,8 @@ std::vector<Table> tables_for(Value v) {
     t.push_back(table(kReaderMethods));
   } else if (is<Keyword>(v) || is<Symbol>(v)) {
     t.push_back(table(kNamedMethods));
+  } else if (is_class_value(v)) {
+    t.push_back(table(kClassMethods));
   } else if (is<Regex>(v)) {
     t.push_back(table(kRegexMethods));
   } else if (is<Matcher>(v)) {
@@ -971,7 +991,7 @@ Value i_invoke_method(State& vm, Args a) {
   int nargs = a.size() - 2;
   if (target.is_nil())
     throw_error(ErrorKind::NullPointerException, "Cannot invoke \"Object.getClass()\" because \"target\" is null");
-  std::string cls = str_of(vm, class_of(vm, target));
+  std::string cls = class_name_of(target);
   Value field;
   if (name.size() > 1 && name[0] == '-') {  // (.-field target)
     std::string_view fname = name.substr(1);

@@ -6,6 +6,7 @@
 #include "runtime/coll/lazy_seq.h"
 #include "runtime/coll/map_ops.h"
 #include "eval/data_readers.h"
+#include "runtime/lang/class_value.h"
 #include "runtime/lang/host_class.h"
 #include "runtime/lang/record.h"
 #include "runtime/lang/unbound.h"
@@ -221,7 +222,7 @@ Value l_new(State& vm, Args a) {
     std::string full = cls;
     if (cls.find('.') == std::string::npos)
       if (Var* v = vm.resolve_var(vm.current_ns(), vm.names.symbol({}, cls)); v && v->bound)
-        if (Symbol* s = as<Symbol>(v->root)) full = std::string(s->name_view());
+        if (is<JavaClass>(v->root)) full = std::string(class_value_name(v->root));
     if (full == "clojure.lang.MapEntry" && a.size() == 3) return map_entry(vm.heap, a[1], a[2]);
     throw_error(ErrorKind::IllegalArgumentException, fmt::format("Unable to resolve classname: {}", cls));
   }

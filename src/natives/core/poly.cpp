@@ -4,6 +4,7 @@
 // src/lib/05_poly.clj. Names starting with '-' are hooks for those macros.
 #include "core/print_context.h"
 #include "runtime/coll/coll.h"
+#include "runtime/lang/class_value.h"
 #include "runtime/lang/host_class.h"
 #include "runtime/lang/multifn.h"
 #include "natives/args.h"
@@ -44,17 +45,28 @@ Value set_of(State& vm, const std::vector<Value>& items) {
 // ---- classes ----
 
 Value p_instance(State& vm, Args a) {
+  // A class is a value: the symbol naming one is not (only a Java class Clove does not
+  // know compiles to its own symbol, and has no instances).
+  if (is<Symbol>(a[0]) && !is_foreign_class_name(a[0])) cannot_cast(a[0], "java.lang.Class");
   std::optional<bool> r = instance_check(vm, a[0], a[1]);
   if (!r) cannot_cast(a[0], "java.lang.Class");
   return Value::boolean(*r);
 }
-Value p_classp(State& vm, Args a) { return Value::boolean(is_class(vm, a[0])); }
-Value p_supers(State& vm, Args a) { return set_of(vm, class_ancestors(vm, a[0])); }
+Value p_classp(State&, Args a) { return Value::boolean(is_class_value(a[0])); }
+// supers and bases take a class value or nil (Class casts on the JVM).
+Value class_or_nil(Args a) {
+  if (!a[0].is_nil() && !is_class_value(a[0])) cannot_cast(a[0], "java.lang.Class");
+  return a[0];
+}
+Value p_supers(State& vm, Args a) { return set_of(vm, class_ancestors(vm, class_or_nil(a))); }
 Value p_bases(State& vm, Args a) {
-  std::vector<Value> ps = class_parents(vm, a[0]);
+  std::vector<Value> ps = class_parents(vm, class_or_nil(a));
   return ps.empty() ? Value::nil() : list_from(vm.heap, ps.data(), ps.size());
 }
-Value p_assignable(State& vm, Args a) { return Value::boolean(class_assignable(vm, a[0], a[1])); }
+// isa?'s test of two classes: false unless both are class values.
+Value p_assignable(State& vm, Args a) {
+  return Value::boolean(is_class_value(a[0]) && is_class_value(a[1]) && class_assignable(vm, a[0], a[1]));
+}
 Value p_var_root(State&, Args a) {
   Var* v = as<Var>(a[0]);
   if (!v) cannot_cast(a[0], "clojure.lang.Var");
@@ -269,7 +281,7 @@ void register_poly_printers(TypeInfo* table) { set_print_hooks(table, ObjType::P
 
 void install_class_vars(State& vm) {
   for (const HostClassName& n : host_class_names()) {
-    Value cls = Value::object(vm.names.symbol({}, n.full));
+    Value cls = class_named(vm, n.full);
     for (const std::string& alias : {n.full, n.short_name}) {
       if (alias.empty()) continue;
       Var* v = vm.intern(vm.core_ns(), vm.names.symbol({}, alias));
@@ -286,14 +298,14 @@ void install_poly_natives(State& vm) {
   vm.def_native(C, "instance?", p_instance, 2, 2,
                 "True when x belongs to class c, directly or through a subclass or an implemented "
                 "interface; false otherwise.", "([c x])");
-  vm.def_native(C, "class?", p_classp, 1, 1, "Returns true if x is a class value: a symbol naming a known host class, or a record/deftype class.", "([x])");
+  vm.def_native(C, "class?", p_classp, 1, 1, "Returns true if x is a class value: a host class such as String (the value of the var, not the symbol naming it), or a record/deftype class.", "([x])");
   vm.def_native(C, "supers", p_supers, 1, 1,
                 "Gives the set of every superclass and interface of class, direct or inherited, "
                 "or nil when it has none.", "([class])");
   vm.def_native(C, "bases", p_bases, 1, 1,
                 "Gives the direct superclass and the directly implemented interfaces of class c "
                 "as a seq, or nil when there are none.", "([c])");
-  vm.def_native(C, "-class-assignable?", p_assignable, 2, 2, "Whether class `child` is `parent` or a subtype of it.", "([parent child])");
+  vm.def_native(C, "-class-assignable?", p_assignable, 2, 2, "Whether class `child` is `parent` or a subtype of it (false unless both are class values).", "([parent child])");
   vm.def_native(C, "-var-root-or-nil", p_var_root, 1, 1, "The root value of a var, nil when unbound.", "([var])");
   vm.def_native(C, "-set-root!", p_set_root, 2, 2, "Sets the root value of a var (used by derive/underive on the global hierarchy).", "([var value])");
 

@@ -14,6 +14,8 @@
 #include "core/error.h"
 #include "core/print_context.h"
 #include "runtime/num/number.h"
+#include "runtime/lang/class_value.h"
+#include "runtime/lang/host_class.h"
 #include "runtime/lang/record.h"
 #include "core/type_table.h"
 #include "state/state.h"
@@ -87,9 +89,10 @@ JavaArray* make_java_array(State& vm, ArrayKind kind, int64_t n, Value component
   if (bytes > (size_t{1} << 31)) throw_error(ErrorKind::OutOfMemoryError, "Java heap space");
   std::string comp_name;
   if (kind == ArrayKind::Object) {
-    if (component.is_nil()) component = Value::object(vm.names.symbol({}, "java.lang.Object"));
-    if (Symbol* s = as<Symbol>(component)) comp_name = s->name_view();
-    else if (RecordType* rt = as<RecordType>(component)) comp_name = rt->cname();
+    // A class name (data written before classes were objects) stands for its class.
+    Value c = component.is_nil() ? class_named(vm, "java.lang.Object") : canonical_class(vm, component);
+    if (!c.is_nil()) component = c;
+    comp_name = is<Symbol>(component) ? as<Symbol>(component)->name_view() : class_value_name(component);
   } else {
     component = Value::nil();
   }

@@ -6,10 +6,11 @@
 // a Value per Object element). Only Object arrays hold Values, so only they are traced;
 // every store into one goes through the write barrier (array_store).
 //
-// The class of an array is a symbol with its JVM name ("[J", "[Ljava.lang.String;",
-// "[[I"), kept on the array. An Object array also keeps its component class (the class
-// value: java.lang.String, a RecordType, or "[I" for arrays of arrays), which stores
-// are checked against (ArrayStoreException) as the JVM does.
+// The JVM name of an array's class ("[J", "[Ljava.lang.String;", "[[I") is kept on the
+// array as an interned symbol; its class value is the JavaClass of that name
+// (host_class.h's class_of). An Object array also keeps its component class (the class
+// value: java.lang.String, a RecordType, or [I for arrays of arrays), which stores are
+// checked against (ArrayStoreException) as the JVM does.
 //
 // Reading an element boxes it as Clove's numbers do: every integer kind reads as a long,
 // float and double as a double (a float is widened through its shortest decimal text, so
@@ -44,7 +45,7 @@ struct JavaArray : Obj {
   static constexpr ObjType kType = ObjType::JavaArray;
   ArrayKind kind;
   uint32_t length;
-  Symbol* cls;      // the array's class, e.g. [J
+  Symbol* cls;      // the name of the array's class, e.g. [J
   Value component;  // Object arrays: the component class value; nil for primitive kinds
   JavaArray(ArrayKind k, uint32_t n, Symbol* c, Value comp)
       : Obj(kType), kind(k), length(n), cls(c), component(comp) {}
@@ -79,7 +80,8 @@ struct JavaArraySeq : Obj {
 /// `component_name` (used for Object arrays only): "[J", "[Ljava.lang.String;", "[[J".
 Symbol* array_class_symbol(State& vm, ArrayKind kind, std::string_view component_name);
 /// A new array of n elements, all 0 / 0.0 / false / \u0000 / nil. `component` is the
-/// component class value for Object arrays (nil means java.lang.Object). Throws
+/// component class value for Object arrays (nil means java.lang.Object; a symbol naming
+/// a class stands for that class). Throws
 /// NegativeArraySizeException for n < 0, OutOfMemoryError for more than 2 GiB.
 JavaArray* make_java_array(State& vm, ArrayKind kind, int64_t n, Value component = Value::nil());
 /// Element i (0 <= i < length) as a Clove value.

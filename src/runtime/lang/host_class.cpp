@@ -9,15 +9,18 @@
 // deftypes take the supertypes of the Record and TypeInstance rows, Java arrays those
 // of the JavaArray row. What is left written here: the classes of immediate values
 // and a few more that are not object types (kOtherClasses), and the exception classes
-// of core/error.h. Class values themselves are each VM's interned symbols.
+// of core/error.h. Class values themselves are each VM's JavaClass objects
+// (class_value.h), one per name, held by State::classes.
 #include "runtime/lang/host_class.h"
 
 #include <mutex>
 #include <utility>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "core/error.h"
+#include "runtime/lang/class_value.h"
 #include "runtime/lang/exception.h"
 #include "runtime/lang/host_object.h"
 #include "runtime/lang/record.h"
@@ -84,6 +87,7 @@ struct Graph {
   std::unordered_map<std::string, std::vector<std::string>> parents;
   std::unordered_map<std::string, Traits> traits;  // every interface a class implements
   std::unordered_map<std::string, std::string> short_to_full;
+  std::unordered_set<std::string> interfaces;  // the traits' names
   std::vector<HostClassName> names;
 };
 
@@ -134,6 +138,7 @@ const Graph& graph() {
     for (int i = 0; i < static_cast<int>(TraitId::kCount); ++i) {
       auto t = static_cast<TraitId>(i);
       add_class(g, trait_name(t), trait_names(trait_minimal(trait_supers(t))), trait_closure(trait_supers(t)));
+      g.interfaces.insert(trait_name(t));
     }
     for (const OtherClass& c : kOtherClasses) add_concrete(g, c.name, c.superclass, c.traits);
     for (int i = 0; i < static_cast<int>(ObjType::kCount); ++i) {
@@ -189,7 +194,7 @@ std::string full_name_of(Symbol* s) {
 /// The class values of the interfaces in ts (minimal ones only), in trait order.
 void add_trait_classes(State& vm, Traits ts, std::vector<Value>& out) {
   for (const std::string& n : trait_names(trait_minimal(ts))) {
-    Value c = Value::object(vm.names.symbol({}, n));
+    Value c = class_named(vm, n);
     bool dup = false;
     for (Value o : out) dup = dup || o == c;
     if (!dup) out.push_back(c);
@@ -207,21 +212,38 @@ std::vector<std::string> name_parents(const std::string& full) {
 
 }  // namespace
 
+Value class_named(State& vm, std::string_view full) {
+  if (Symbol* known = vm.names.find_symbol({}, full))
+    if (Obj* c = vm.classes.find(known)) return Value::object(c);
+  const Graph& g = graph();
+  std::string key(full);
+  if (!g.parents.count(key) && !is_array_class_name(full)) return Value::nil();
+  Symbol* name = vm.names.symbol({}, full);
+  JavaClass* c = vm.heap.make<JavaClass>(name, g.interfaces.count(key) > 0);
+  vm.classes.add(name, c);
+  return Value::object(c);
+}
+
 Value class_of(State& vm, Value v) {
   if (v.is_nil()) return v;
   if (Record* r = as_instance(v)) return Value::object(r->rtype);
   if (HostObject* h = as<HostObject>(v)) return Value::object(h->cls);
-  return Value::object(vm.sym(value_type_name(v)));
+  const char* name = value_type_name(v);
+  if (Obj* c = vm.classes.find_type_name(name)) return Value::object(c);
+  Value c = class_named(vm, name);
+  if (c.is_nil()) return Value::object(vm.sym(name));  // no such class in the graph: never for a type's name
+  vm.classes.remember_type_name(name, c.as_obj());
+  return c;
 }
 
 std::string class_name_of(Value v) { return value_type_name(v); }
 
 Value canonical_class(State& vm, Value c) {
-  if (is<RecordType>(c)) return c;
+  if (is<JavaClass>(c) || is<RecordType>(c)) return c;
   Symbol* s = as<Symbol>(c);
   if (!s) return Value::nil();
   std::string full = full_name_of(s);
-  return full.empty() ? Value::nil() : Value::object(vm.names.symbol({}, full));
+  return full.empty() ? Value::nil() : class_named(vm, full);
 }
 
 bool is_foreign_class_name(Value c) {
@@ -235,16 +257,14 @@ std::vector<Value> class_parents(State& vm, Value c) {
   std::vector<Value> out;
   if (RecordType* rt = as<RecordType>(c)) {
     ObjType row = rt->host ? ObjType::HostObject : rt->is_record ? ObjType::Record : ObjType::TypeInstance;
-    for (const std::string& n : row_supers(row))
-      out.push_back(Value::object(vm.names.symbol({}, n)));
+    for (const std::string& n : row_supers(row)) out.push_back(class_named(vm, n));
     // the interfaces the defrecord/deftype form implements inline (user_type.h)
     add_trait_classes(vm, rt->ifaces.traits & ~type_info(row).traits, out);
     return out;
   }
   Value cc = canonical_class(vm, c);
   if (cc.is_nil()) return out;
-  for (const std::string& p : name_parents(std::string(as<Symbol>(cc)->name_view())))
-    out.push_back(Value::object(vm.names.symbol({}, p)));
+  for (const std::string& p : name_parents(std::string(class_value_name(cc)))) out.push_back(class_named(vm, p));
   return out;
 }
 
@@ -252,7 +272,7 @@ std::vector<Value> class_ancestors(State& vm, Value c) {
   std::vector<Value> out;
   Value self = canonical_class(vm, c);
   if (self.is_nil()) return out;
-  Value object = Value::object(vm.names.symbol({}, "java.lang.Object"));
+  Value object = class_named(vm, kObject);
   bool has_object = false;
   std::vector<Value> frontier{self};
   auto seen = [&](Value v) {
@@ -292,9 +312,9 @@ bool class_assignable(State& vm, Value parent, Value child) {
   if (p.is_nil() || c.is_nil()) return false;
   if (p == c) return true;
   // Arrays are covariant: a String[] is an Object[] (Class.isAssignableFrom).
-  if (Symbol* ps = as<Symbol>(p)) {
-    std::string_view pc = array_component_name(ps->name_view());
-    std::string_view cc = is<Symbol>(c) ? array_component_name(as<Symbol>(c)->name_view()) : std::string_view{};
+  if (is<JavaClass>(p) && is<JavaClass>(c)) {
+    std::string_view pc = array_component_name(class_value_name(p));
+    std::string_view cc = array_component_name(class_value_name(c));
     // Every reference component (a record class too) is an Object.
     if (!pc.empty() && !cc.empty() && pc == "java.lang.Object") return true;
     if (!pc.empty() && !cc.empty())
@@ -309,16 +329,16 @@ namespace {
 
 using InstanceKey = std::pair<const void*, const char*>;
 
-/// The State::instance_cache key of (instance? c x): c's interned symbol and the static
-/// class name of x's type. Its first member is null when the answer is not cached: c not
-/// a symbol, or x nil or of a class per instance (a record, deftype, reify or host
-/// object, an array).
+/// The State::instance_cache key of (instance? c x): c (a JavaClass, or the interned
+/// symbol of a class name) and the static class name of x's type. Its first member is
+/// null when the answer is not cached: c neither, or x nil or of a class per instance (a
+/// record, deftype, reify or host object, an array).
 InstanceKey instance_key(State& vm, Value c, Value x) {
   Symbol* s = as<Symbol>(c);
-  if (!s || x.is_nil() || as_instance(x) || is<HostObject>(x) || is<Reify>(x) ||
+  if (!(s || is<JavaClass>(c)) || x.is_nil() || as_instance(x) || is<HostObject>(x) || is<Reify>(x) ||
       (x.is_obj() && type_of(x.as_obj()).class_name))
     return {nullptr, nullptr};
-  return {vm.names.canonical(s), value_type_name(x)};
+  return {s ? static_cast<const void*>(vm.names.canonical(s)) : c.as_obj(), value_type_name(x)};
 }
 
 bool instance_of_uncached(State& vm, Value c, Value x) {

@@ -3,11 +3,13 @@
 // Clove has no JVM, but Clojure programs dispatch on classes (`(defmulti f class)`,
 // `(extend-protocol P String ...)`, `(instance? Number x)`, `(isa? Long Number)`).
 // A *class value* in Clove is either
-//   * an interned Symbol with the class's full Java name (`java.lang.String`,
-//     `clojure.lang.IPersistentVector`): what `(class x)` returns for built-in values,
-//     and what the vars `String`, `Number`, `clojure.lang.Keyword`, ... in clojure.core
-//     hold; or
+//   * a JavaClass (class_value.h) with the class's full Java name (`java.lang.String`,
+//     `clojure.lang.IPersistentVector`), one object per name per VM (class_named): what
+//     `(class x)` returns for built-in values, and what the vars `String`, `Number`,
+//     `clojure.lang.Keyword`, ... in clojure.core hold; or
 //   * a RecordType (runtime/lang/record.h) for instances of defrecord/deftype.
+// Where Clove code passes a class by name (extend-type's macro, `(. Math abs x)`, a
+// catch clause), the functions below also take the symbol naming it (canonical_class).
 // The built-in classes form a graph (class -> direct supertypes, the superclass first)
 // modelled on the JVM's: e.g. java.lang.Long -> java.lang.Number -> java.lang.Object,
 // and clojure.lang.PersistentVector -> IPersistentVector -> Associative ->
@@ -22,6 +24,7 @@
 #pragma once
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/value.h"
@@ -30,22 +33,28 @@ namespace clove {
 
 class State;
 
-/// The class value of v: nil for nil, the RecordType of a record or deftype instance,
-/// else the interned symbol naming v's class (java.lang.Long, clojure.lang.Keyword, ...).
+/// The class value of the built-in class with the full name `full` (java.lang.String,
+/// clojure.lang.IFn, [J, [Ljava.lang.String;): the VM's one JavaClass of that name,
+/// made on first use (State::classes); nil when Clove knows no such class (a short name,
+/// an alias, a foreign name are canonical_class's).
+Value class_named(State& vm, std::string_view full);
+/// The class value of v: nil for nil, the RecordType of a record, deftype or host
+/// object, else the JavaClass of v's class (java.lang.Long, clojure.lang.Keyword, ...).
 Value class_of(State& vm, Value v);
 /// The printed class name of v: "nil" for nil, "user.Point" for a record
 /// (value_type_name, number.h).
 std::string class_name_of(Value v);
-/// The canonical class value `c` denotes: a RecordType as is; a symbol naming a known
-/// class by full or short name (String, Number, Object, Exception, ...) re-interned with
-/// its full name, or a Java class Clove emulates under another name
-/// (java.io.PushbackReader: java.io.Reader); nil when `c` is not a class.
+/// The canonical class value `c` denotes: a JavaClass or RecordType as is; for a symbol
+/// naming a known class by full or short name (String, Number, Object, Exception, ...)
+/// or a Java class Clove emulates under another name (java.io.PushbackReader:
+/// java.io.Reader), that class's JavaClass; nil when `c` is neither.
 Value canonical_class(State& vm, Value c);
 /// Whether c is a symbol shaped like a Java class name Clove does not know
 /// (java.net.URI: unqualified, with a dot, not a known class): protocols accept
 /// extensions to such a class, and no Clove value is an instance of it.
 bool is_foreign_class_name(Value c);
-/// Whether c is a class value (a RecordType or a symbol naming a known class).
+/// Whether c denotes a class: a class value (class_value.h's is_class_value) or a symbol
+/// naming a known class. class? is is_class_value.
 inline bool is_class(State& vm, Value c) { return !canonical_class(vm, c).is_nil(); }
 /// The direct supertypes of class c (superclass first), as class values; empty for
 /// java.lang.Object and for non-classes.

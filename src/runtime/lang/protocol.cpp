@@ -49,7 +49,7 @@ int search_impl(State& vm, const Protocol* p, Value x) {
   Value cls = class_of(vm, x);
   int i = find_impl_index(p, cls);
   if (i >= 0) return i;
-  Value object = Value::object(vm.names.symbol({}, "java.lang.Object"));
+  Value object = class_named(vm, "java.lang.Object");
   for (Value a : class_ancestors(vm, cls))
     if (a != object && (i = find_impl_index(p, a)) >= 0) return i;
   for (Value c : instance_interfaces(vm, x)) {  // a reify's interfaces, with theirs

@@ -358,15 +358,12 @@ void print_opaque(PrintContext& p, Value v) {
   p.out += ']';
 }
 
-void print_record_type(PrintContext& p, Value v) { p.out += static_cast<RecordType*>(v.as_obj())->cname(); }
-
 }  // namespace
 
 void register_record_printers(TypeInfo* table) {
   set_print_hooks(table, ObjType::Record, print_record, str_instance);
   set_print_hooks(table, ObjType::TypeInstance, print_opaque, str_instance);
   set_print_hooks(table, ObjType::Reify, print_opaque, str_instance);
-  set_print_hooks(table, ObjType::RecordType, print_record_type);
 }
 
 }  // namespace clove

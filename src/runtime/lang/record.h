@@ -175,8 +175,8 @@ Value construct_by_class_name(State& vm, std::string_view class_name, Args args,
 void register_record_types(TypeInfo* table);
 
 /// Registers, in the per-type table, how records (#user.Point{:x 1}), deftype and reify
-/// instances (#object[user.T 0x.. "user.T@.."], or their toString when given) and record
-/// types print and `str` (called from type_info's init).
+/// instances (#object[user.T 0x.. "user.T@.."], or their toString when given) print and
+/// `str` (called from type_info's init); record types print as classes (class_value.h).
 void register_record_printers(TypeInfo* table);
 
 }  // namespace clove

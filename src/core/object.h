@@ -120,7 +120,7 @@ namespace clove {
   X(File, "java.io.File", nullptr, Comparable | Serializable)                                                       \
   X(StringBuilder, "java.lang.StringBuilder", nullptr, CharSequence | Serializable)                                 \
   X(HostObject, "clove.lang.HostObject", nullptr, 0)                                                                \
-  X(JavaClass, "java.lang.Class", nullptr, Serializable)
+  X(JavaClass, "java.lang.Class", nullptr, 0)
 
 enum class ObjType : uint8_t {
 #define CLOVE_X(name, str, super, traits) name,

@@ -33,6 +33,19 @@ namespace {
 }
 }  // namespace
 
+namespace {
+// The frame of a callee that is not a closure: its header (the callee, the link to the
+// caller's frame, the return pc) below its nargs arguments at stack[newbase..].
+inline void push_callee_frame(Fiber* f, Value callee, size_t newbase, int nargs, size_t prev_base, uint64_t ret_pc) {
+  f->stack[newbase - 3] = callee;
+  f->stack[newbase - 2] = make_link(prev_base, 0);
+  f->stack[newbase - 1] = Value::internal(ret_pc);
+  f->base = newbase;
+  f->top = newbase + nargs;
+  ++f->depth;
+}
+}  // namespace
+
 Value Interpreter::call_non_closure(Fiber* f, Value callee, size_t newbase, int nargs, size_t prev_base,
                                     uint64_t ret_pc) {
   Native* n = as<Native>(callee);
@@ -43,12 +56,7 @@ Value Interpreter::call_non_closure(Fiber* f, Value callee, size_t newbase, int 
       Value ix = f->stack[newbase];
       if (ix.is_small_int() && static_cast<uint64_t>(ix.as_small_int()) < vec->cnt) {
         Value r = vec->nth(static_cast<uint32_t>(ix.as_small_int()));
-        f->stack[newbase - 3] = callee;
-        f->stack[newbase - 2] = make_link(prev_base, 0);
-        f->stack[newbase - 1] = Value::internal(ret_pc);
-        f->base = newbase;
-        f->top = newbase + nargs;
-        ++f->depth;
+        push_callee_frame(f, callee, newbase, nargs, prev_base, ret_pc);
         return r;
       }
     }
@@ -59,25 +67,13 @@ Value Interpreter::call_non_closure(Fiber* f, Value callee, size_t newbase, int 
     arity_error(nargs, std::string(n->name->view()));
   if (f->depth >= limits.max_depth) [[unlikely]]
     throw_depth_exceeded();
-  f->stack[newbase - 3] = callee;
-  f->stack[newbase - 2] = make_link(prev_base, 0);
-  f->stack[newbase - 1] = Value::internal(ret_pc);
-  f->base = newbase;
-  f->top = newbase + nargs;
-  ++f->depth;
+  push_callee_frame(f, callee, newbase, nargs, prev_base, ret_pc);
   return n->fn(*this, Args(&f->stack, newbase, nargs));
 }
 
 Value Interpreter::call_other_callable(Fiber* f, Value callee, size_t newbase, int nargs, size_t prev_base,
                                        uint64_t ret_pc) {
-  auto push_frame = [&] {
-    f->stack[newbase - 3] = callee;
-    f->stack[newbase - 2] = make_link(prev_base, 0);
-    f->stack[newbase - 1] = Value::internal(ret_pc);
-    f->base = newbase;
-    f->top = newbase + nargs;
-    ++f->depth;
-  };
+  auto push_frame = [&] { push_callee_frame(f, callee, newbase, nargs, prev_base, ret_pc); };
   Args args(&f->stack, newbase, nargs);
   if (Var* v = as<Var>(callee)) {
     // Calling a var calls its value: a tail call from the var's frame.

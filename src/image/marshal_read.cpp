@@ -649,7 +649,7 @@ Value Reader::object(Tag tag) {
     }
     case kClass: {
       std::string_view name = text();
-      Value c = class_named(vm_, name);
+      Value c = opts_.trusted ? class_named_trusted(vm_, name) : class_named(vm_, name);
       if (c.is_nil()) corrupt(fmt::format("no class named {} in this VM", name));
       return fill(id, c);
     }

@@ -65,8 +65,13 @@ TEST_F(Poly, ClassValuesAreInternedPerName) {
   EXPECT_FALSE(is_class_value(sym("java.lang.Long")));
   EXPECT_TRUE(is_class(vm, sym("java.lang.Long")));  // a name still denotes it
   // interfaces know they are; arrays are classes too; unknown names are none
-  EXPECT_TRUE(as<JavaClass>(jclass("clojure.lang.IFn"))->is_interface);
-  EXPECT_FALSE(as<JavaClass>(longc)->is_interface);
+  EXPECT_TRUE(class_is_interface(as<JavaClass>(jclass("clojure.lang.IFn"))));
+  EXPECT_FALSE(class_is_interface(as<JavaClass>(longc)));
+  // the core image's classes are made without the graph, and are the same objects
+  EXPECT_EQ(class_named_trusted(vm, "java.lang.Long").as_obj(), longc.as_obj());
+  Value seqable = class_named_trusted(vm, "clojure.lang.Seqable");
+  EXPECT_EQ(jclass("clojure.lang.Seqable").as_obj(), seqable.as_obj());
+  EXPECT_TRUE(class_is_interface(as<JavaClass>(seqable)));
   Value longs = vm.eval_string("(class (long-array 1))", "<test>");
   EXPECT_EQ(longs.as_obj(), jclass("[J").as_obj());
   EXPECT_TRUE(jclass("no.such.Klass").is_nil());

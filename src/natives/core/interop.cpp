@@ -545,7 +545,7 @@ Value k_simple_name(Call& c) { return c.str(simple_class_name(class_value_name(c
 Value k_name(Call& c) { return c.str(std::string(class_value_name(c.self()))); }
 Value k_is_interface(Call& c) {
   const JavaClass* j = as<JavaClass>(c.self());
-  return Value::boolean(j && j->is_interface);
+  return Value::boolean(j && class_is_interface(j));
 }
 Value k_is_instance(Call& c) { return Value::boolean(instance_of(c.vm, c.self(), c.arg(0))); }
 Value k_is_assignable_from(Call& c) {

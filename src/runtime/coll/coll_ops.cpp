@@ -7,6 +7,7 @@
 
 #include "runtime/coll/coll.h"
 #include "runtime/coll/array_map.h"
+#include "runtime/coll/chunk.h"
 #include "runtime/coll/coll_util.h"
 #include "runtime/coll/hash_map.h"
 #include "runtime/coll/hash_set.h"
@@ -165,6 +166,10 @@ static Value nth_impl(State& vm, Value coll, int64_t i, Value not_found, bool ha
       if (i >= 0 && i < v->cnt) return v->nth(static_cast<uint32_t>(i));
       if (has_default) return not_found;
       index_out_of_bounds(i);
+    }
+    if (o->type == ObjType::ArrayChunk) {  // the chunked loops of reduce, map, doseq
+      auto* c = static_cast<ArrayChunk*>(o);
+      if (i >= 0 && i < c->count()) return c->nth(static_cast<uint32_t>(i));
     }
     const TypeInfo& ti = type_of(o);
     if (ti.nth) return ti.nth(vm, o, i, not_found, has_default);

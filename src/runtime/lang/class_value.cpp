@@ -4,6 +4,7 @@
 #include "core/murmur3.h"
 #include "core/print_context.h"
 #include "core/type_table.h"
+#include "runtime/lang/host_class.h"
 #include "runtime/lang/record.h"
 
 namespace clove {
@@ -31,7 +32,7 @@ void print_class(PrintContext& p, Value v) { p.out += class_value_name(v); }
 // Class.toString.
 void str_class(PrintContext& p, Value v) {
   const JavaClass* j = as<JavaClass>(v);
-  p.out += j && j->is_interface ? "interface " : "class ";
+  p.out += j && class_is_interface(j) ? "interface " : "class ";
   p.out += class_value_name(v);
 }
 

@@ -219,9 +219,22 @@ Value class_named(State& vm, std::string_view full) {
   std::string key(full);
   if (!g.parents.count(key) && !is_array_class_name(full)) return Value::nil();
   Symbol* name = vm.names.symbol({}, full);
-  JavaClass* c = vm.heap.make<JavaClass>(name, g.interfaces.count(key) > 0);
+  JavaClass* c = vm.heap.make<JavaClass>(name, static_cast<int8_t>(g.interfaces.count(key) > 0));
   vm.classes.add(name, c);
   return Value::object(c);
+}
+
+Value class_named_trusted(State& vm, std::string_view full) {
+  Symbol* name = vm.names.symbol({}, full);
+  if (Obj* c = vm.classes.find(name)) return Value::object(c);
+  JavaClass* c = vm.heap.make<JavaClass>(name, int8_t{-1});
+  vm.classes.add(name, c);
+  return Value::object(c);
+}
+
+bool class_is_interface(const JavaClass* c) {
+  if (c->interface_state < 0) c->interface_state = graph().interfaces.count(std::string(c->name_view())) > 0;
+  return c->interface_state > 0;
 }
 
 Value class_of(State& vm, Value v) {

@@ -32,12 +32,20 @@
 namespace clove {
 
 class State;
+struct JavaClass;
 
 /// The class value of the built-in class with the full name `full` (java.lang.String,
 /// clojure.lang.IFn, [J, [Ljava.lang.String;): the VM's one JavaClass of that name,
 /// made on first use (State::classes); nil when Clove knows no such class (a short name,
 /// an alias, a foreign name are canonical_class's).
 Value class_named(State& vm, std::string_view full);
+/// class_named for a name from the core image, which this build wrote (unmarshal's
+/// trusted input): the class is made without consulting the class graph, so that
+/// start-up does not build it (about a million instructions); whether it is an
+/// interface is looked up when first asked (class_is_interface).
+Value class_named_trusted(State& vm, std::string_view full);
+/// Whether class value c is an interface, from the class graph (cached in c).
+bool class_is_interface(const JavaClass* c);
 /// The class value of v: nil for nil, the RecordType of a record, deftype or host
 /// object, else the JavaClass of v's class (java.lang.Long, clojure.lang.Keyword, ...).
 Value class_of(State& vm, Value v);

@@ -26,18 +26,30 @@
        (f))))
   ([f val coll]
    ;; Chunked seqs (ranges, vectors, chunked map/filter results) are walked a chunk at
-   ;; a time, as clojure.core/reduce does through IChunk.reduce.
+   ;; a time, as clojure.core/reduce does through IChunk.reduce; a range of longs steps
+   ;; through its longs without building chunks (LongRange.reduce). The next long is
+   ;; computed only when there is one, so a range ending near Long/MAX_VALUE cannot
+   ;; overflow.
    (loop [s (seq coll) acc val]
      (if s
        (if (chunked-seq? s)
-         (let [c (chunk-first s)
-               n (count c)
-               acc (loop [i 0 acc acc]
-                     (if (< i n)
-                       (let [acc (f acc (nth c i))]
-                         (if (reduced? acc) acc (recur (inc i) acc)))
-                       acc))]
-           (if (reduced? acc) (-unreduced acc) (recur (chunk-next s) acc)))
+         (let [r (-range-fields s)]
+           (if r
+             (let [start (nth r 0) step (nth r 1) n (nth r 2)]
+               (loop [i 1 x start acc (f acc start)]
+                 (if (reduced? acc)
+                   (-unreduced acc)
+                   (if (< i n)
+                     (let [x (+ x step)] (recur (inc i) x (f acc x)))
+                     acc))))
+             (let [c (chunk-first s)
+                   n (count c)
+                   acc (loop [i 0 acc acc]
+                         (if (< i n)
+                           (let [acc (f acc (nth c i))]
+                             (if (reduced? acc) acc (recur (inc i) acc)))
+                           acc))]
+               (if (reduced? acc) (-unreduced acc) (recur (chunk-next s) acc)))))
          (let [acc (f acc (first s))]
            (if (reduced? acc) (-unreduced acc) (recur (next s) acc))))
        acc))))

@@ -3,6 +3,7 @@
 // behind `range` for long arguments. The structures are in runtime/coll/chunk.h
 // and runtime/coll/range.h.
 #include "runtime/coll/chunk.h"
+#include "runtime/coll/coll.h"
 #include "runtime/coll/coll_util.h"
 #include "runtime/coll/range.h"
 #include "natives/args.h"
@@ -52,6 +53,15 @@ Value k_long_range(State& vm, Args a) {
   return make_range(vm.heap, start, step, *n);
 }
 
+// (-range-fields s): [start step count] of a LongRange, nil for anything else; reduce
+// steps through a range's longs with it instead of building its chunks.
+Value k_range_fields(State& vm, Args a) {
+  const Range* r = as<Range>(a[0]);
+  if (!r) return Value::nil();
+  Value fields[3] = {make_long(vm.heap, r->start), make_long(vm.heap, r->step), make_long(vm.heap, r->cnt)};
+  return vector_from(vm.heap, fields, 3);
+}
+
 }  // namespace
 
 void install_chunk_natives(State& vm) {
@@ -64,6 +74,8 @@ void install_chunk_natives(State& vm) {
   vm.def_native(C, "chunk-next", k_chunk_next, 1, 1, "The seq after the first chunk of the chunked seq s, nil when none.", "([s])");
   vm.def_native(C, "chunk-cons", k_chunk_cons, 2, 2, "A chunked seq of the chunk's values followed by rest; rest itself when the chunk is empty.", "([chunk rest])");
   vm.def_native(C, "chunked-seq?", k_chunked_seqp, 1, 1, "True if s is a chunked seq (supports chunk-first and chunk-rest).", "([s])");
+  vm.def_native(C, "-range-fields", k_range_fields, 1, 1,
+                "[start step count] of a LongRange (a range of longs), nil for any other value.", "([s])");
   vm.def_native(C, "-long-range", k_long_range, 3, 3, "Hook for range: a counted, chunked LongRange when start, end and step are longs and step is not zero; nil otherwise.", "([start end step])");
 }
 

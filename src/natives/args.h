@@ -30,6 +30,12 @@ inline String* arg_string(Args a, int i, const char* fn) {
                 fmt::format("{}: class {} cannot be cast to class java.lang.String", fn, value_type_name(a[i])));
   return s;
 }
+/// An int parameter of a Java method given the long x: x itself when it fits Java's int,
+/// ArithmeticException "integer overflow" otherwise (math.cpp, java_lang.cpp).
+inline int32_t java_int(int64_t x) {
+  if (x < INT32_MIN || x > INT32_MAX) throw_error(ErrorKind::ArithmeticException, "integer overflow");
+  return static_cast<int32_t>(x);
+}
 /// args[i] must be a number; ClassCastException otherwise.
 inline Value arg_number(Args a, int i, const char* fn) {
   Value v = a[i];
@@ -87,6 +93,11 @@ void install_java_lang_natives(State& vm);
 /// instance, or nil when `cls` is none of these classes (java_lang.cpp). Arguments are
 /// args[from..]; a wrong argument is an IllegalArgumentException naming the ctor.
 Value construct_java_lang_class(State& vm, std::string_view cls, Args args, int from);
+/// A charset argument (String.getBytes, the String constructor): nothing when it names
+/// UTF-8 (any case, with or without the dash), else IOException "Unsupported charset: x"
+/// (Java's UnsupportedEncodingException), as Clove's strings are UTF-8 only
+/// (java_lang.cpp).
+void check_utf8_charset(State& vm, Value charset);
 void install_map_entry_natives(State& vm);  // map-entry?, clojure.lang.MapEntry/create (map_entry.cpp)
 void install_interop_natives(State& vm);    // -invoke-method: (.method target args) (interop.cpp)
 void install_tagged_natives(State& vm);  // random-uuid parse-uuid uuid? inst? inst-ms tagged-literal (tagged.cpp)

@@ -225,13 +225,7 @@ Value s_code_point_at(Call& c) {
 Value s_self(Call& c) { return c.self(); }
 // String.getBytes(): the UTF-8 bytes, as a byte array (a charset argument must name UTF-8).
 Value s_get_bytes(Call& c) {
-  if (c.n() == 1) {
-    std::string cs = str_of(c.vm, c.arg(0));
-    for (char& ch : cs) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
-    if (cs != "UTF-8" && cs != "UTF8")
-      throw_error(ErrorKind::IOException,
-                  fmt::format("Unsupported charset: {} (Clove's strings are UTF-8)", str_of(c.vm, c.arg(0))));
-  }
+  if (c.n() == 1) check_utf8_charset(c.vm, c.arg(0));
   std::string_view s = self_view(c);
   JavaArray* arr = make_java_array(c.vm, ArrayKind::Byte, static_cast<int64_t>(s.size()));
   std::memcpy(arr->bytes(), s.data(), s.size());

@@ -27,11 +27,7 @@ namespace clove {
 
 namespace {
 
-int32_t int_arg(Args a, int i, const char* fn) {
-  int64_t n = arg_long(a, i, fn);
-  if (n < INT32_MIN || n > INT32_MAX) throw_error(ErrorKind::ArithmeticException, "integer overflow");
-  return static_cast<int32_t>(n);
-}
+int32_t int_arg(Args a, int i, const char* fn) { return java_int(arg_long(a, i, fn)); }
 int32_t radix_arg(Args a, int i, const char* fn) {
   int32_t r = a.size() > i ? int_arg(a, i, fn) : 10;
   return r < 2 || r > 36 ? 10 : r;  // Java falls back to 10 outside 2..36
@@ -212,16 +208,18 @@ Value char_value_of(State&, Args a) {
 }
 
 // ---- String ----
+// The characters of a char array as a string.
+std::string char_array_text(State& vm, const JavaArray* arr) {
+  std::string s;
+  for (uint32_t i = 0; i < arr->length; ++i) text::append_code_point(s, array_load(vm.heap, arr, i).as_char());
+  return s;
+}
 // String.valueOf(x): the text str gives (a char array's chars). nil picks the char[]
 // overload on the JVM, which throws.
 Value string_value_of(State& vm, Args a) {
   if (a[0].is_nil())
     throw_error(ErrorKind::NullPointerException, "Cannot read the array length because \"value\" is null");
-  if (JavaArray* arr = as<JavaArray>(a[0]); arr && arr->kind == ArrayKind::Char) {
-    std::string s;
-    for (uint32_t i = 0; i < arr->length; ++i) text::append_code_point(s, array_load(vm.heap, arr, i).as_char());
-    return str(vm, s);
-  }
+  if (JavaArray* arr = as<JavaArray>(a[0]); arr && arr->kind == ArrayKind::Char) return str(vm, char_array_text(vm, arr));
   return str(vm, str_of(vm, a[0]));
 }
 // String.join(delimiter, elements...) or String.join(delimiter, iterable).
@@ -319,26 +317,26 @@ std::string string_ctor_text(State& vm, Args a, int from) {
   Value x = a[from];
   JavaArray* arr = as<JavaArray>(x);
   if (n == 2 && arr && arr->kind == ArrayKind::Byte) {
-    std::string cs = str_of(vm, a[from + 1]);
-    for (char& c : cs) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    if (cs != "UTF-8" && cs != "UTF8")
-      throw_error(ErrorKind::IOException,  // Java's UnsupportedEncodingException is one
-                  fmt::format("Unsupported charset: {} (Clove's strings are UTF-8)", str_of(vm, a[from + 1])));
+    check_utf8_charset(vm, a[from + 1]);
   } else if (n != 1) {
     throw_error(ErrorKind::IllegalArgumentException, "No matching ctor found for class java.lang.String");
   }
   if (String* s = as<String>(x)) return std::string(s->view());
-  if (arr && arr->kind == ArrayKind::Char) {
-    std::string s;
-    for (uint32_t i = 0; i < arr->length; ++i) text::append_code_point(s, array_load(vm.heap, arr, i).as_char());
-    return s;
-  }
+  if (arr && arr->kind == ArrayKind::Char) return char_array_text(vm, arr);
   if (arr && arr->kind == ArrayKind::Byte) return std::string(reinterpret_cast<const char*>(arr->bytes()), arr->length);
   if (as_writer(x)) return str_of(vm, x);  // a StringBuilder's text
   throw_error(ErrorKind::IllegalArgumentException, "No matching ctor found for class java.lang.String");
 }
 
 }  // namespace
+
+void check_utf8_charset(State& vm, Value charset) {
+  std::string cs = str_of(vm, charset);
+  for (char& c : cs) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  if (cs != "UTF-8" && cs != "UTF8")
+    throw_error(ErrorKind::IOException,  // Java's UnsupportedEncodingException is one
+                fmt::format("Unsupported charset: {} (Clove's strings are UTF-8)", str_of(vm, charset)));
+}
 
 Value construct_java_lang_class(State& vm, std::string_view cls, Args a, int from) {
   int n = a.size() - from;

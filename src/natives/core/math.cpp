@@ -39,11 +39,6 @@ int64_t any_l(Args a, int i, const char* fn) {
   if (d <= -9.2233720368547758e18) return INT64_MIN;
   return static_cast<int64_t>(d);
 }
-// An int parameter: a long that fits 32 bits ("integer overflow" otherwise).
-int32_t int_of(int64_t x) {
-  if (x < INT32_MIN || x > INT32_MAX) overflow("integer overflow");
-  return static_cast<int32_t>(x);
-}
 // Parameters of an overloaded method: a double only for a double, a long for a long.
 bool all_doubles(Args a) {
   for (int i = 0; i < a.size(); ++i)
@@ -158,8 +153,8 @@ Value m_fma(State& vm, Args a) {
   if (is_f(a, 0)) return F(vm, std::fma(as_float(a[0]), flt(a, 1, "fma"), flt(a, 2, "fma")));
   return D(std::fma(dbl(a, 0, "fma"), dbl(a, 1, "fma"), dbl(a, 2, "fma"))); }
 Value m_scalb(State& vm, Args a) {
-  if (is_f(a, 0)) return F(vm, std::scalbn(as_float(a[0]), int_of(lng(a, 1, "scalb"))));
-  return D(std::scalbn(dbl(a, 0, "scalb"), int_of(lng(a, 1, "scalb")))); }
+  if (is_f(a, 0)) return F(vm, std::scalbn(as_float(a[0]), java_int(lng(a, 1, "scalb"))));
+  return D(std::scalbn(dbl(a, 0, "scalb"), java_int(lng(a, 1, "scalb")))); }
 /// The unbiased exponent: 1024 for NaN and infinities, -1023 for zero and subnormals.
 Value m_get_exponent(State&, Args a) {
   if (is_f(a, 0)) {  // 128 for NaN and infinities, -127 for zero and subnormals
@@ -265,9 +260,9 @@ Value m_abs_exact(State& vm, Args a) {
   if (x == INT64_MIN) overflow("Overflow to represent absolute value of Long.MIN_VALUE");
   return L(vm, x < 0 ? -x : x);
 }
-Value m_to_int_exact(State&, Args a) { return Value::small_int(int_of(any_l(a, 0, "Math/toIntExact"))); }
+Value m_to_int_exact(State&, Args a) { return Value::small_int(java_int(any_l(a, 0, "Math/toIntExact"))); }
 Value m_multiply_full(State& vm, Args a) {
-  return L(vm, int64_t{int_of(any_l(a, 0, "Math/multiplyFull"))} * int_of(any_l(a, 1, "Math/multiplyFull")));
+  return L(vm, int64_t{java_int(any_l(a, 0, "Math/multiplyFull"))} * java_int(any_l(a, 1, "Math/multiplyFull")));
 }
 /// The high 64 bits of the 128-bit product.
 Value m_multiply_high(State& vm, Args a) {

@@ -22,10 +22,10 @@ struct JavaClass : Obj {
   static constexpr ObjType kType = ObjType::JavaClass;
   Symbol* name;  // interned, unqualified: the full Java name (java.lang.String, [J)
   /// 1 for an interface (the class graph's trait names), 0 for a class, -1 until
-  /// class_is_interface (host_class.h) first asks the graph: a class read from the core
-  /// image at start-up is made without building the graph.
-  mutable int8_t interface_state;
-  JavaClass(Symbol* n, int8_t iface) : Obj(kType), name(n), interface_state(iface) {}
+  /// class_is_interface (host_class.h) first asks the graph, so that making a class (the
+  /// core image's, at start-up) does not build the graph.
+  mutable int8_t interface_state = -1;
+  explicit JavaClass(Symbol* n) : Obj(kType), name(n) {}
   std::string_view name_view() const { return name->name_view(); }
   void trace(Tracer& t) { t.mark(name); }
 };

@@ -215,19 +215,14 @@ std::vector<std::string> name_parents(const std::string& full) {
 Value class_named(State& vm, std::string_view full) {
   if (Symbol* known = vm.names.find_symbol({}, full))
     if (Obj* c = vm.classes.find(known)) return Value::object(c);
-  const Graph& g = graph();
-  std::string key(full);
-  if (!g.parents.count(key) && !is_array_class_name(full)) return Value::nil();
-  Symbol* name = vm.names.symbol({}, full);
-  JavaClass* c = vm.heap.make<JavaClass>(name, static_cast<int8_t>(g.interfaces.count(key) > 0));
-  vm.classes.add(name, c);
-  return Value::object(c);
+  if (!graph().parents.count(std::string(full)) && !is_array_class_name(full)) return Value::nil();
+  return class_named_trusted(vm, full);
 }
 
 Value class_named_trusted(State& vm, std::string_view full) {
   Symbol* name = vm.names.symbol({}, full);
   if (Obj* c = vm.classes.find(name)) return Value::object(c);
-  JavaClass* c = vm.heap.make<JavaClass>(name, int8_t{-1});
+  JavaClass* c = vm.heap.make<JavaClass>(name);
   vm.classes.add(name, c);
   return Value::object(c);
 }

@@ -120,7 +120,11 @@ namespace clove {
   X(File, "java.io.File", nullptr, Comparable | Serializable)                                                       \
   X(StringBuilder, "java.lang.StringBuilder", nullptr, CharSequence | Serializable)                                 \
   X(HostObject, "clove.lang.HostObject", nullptr, 0)                                                                \
-  X(JavaClass, "java.lang.Class", nullptr, 0)
+  X(JavaClass, "java.lang.Class", nullptr, 0)                                                                      \
+  X(SubVector, "clojure.lang.APersistentVector$SubVector", nullptr,                                                 \
+    IPersistentVector | IFn | IObj | IHashEq | JavaList | RandomAccess | Comparable | IKVReduce | Serializable)      \
+  X(SubVectorSeq, "clojure.lang.APersistentVector$Seq", nullptr,                                                    \
+    ISeq | Sequential | Counted | IObj | IHashEq | JavaList | Serializable | IReduce)
 
 enum class ObjType : uint8_t {
 #define CLOVE_X(name, str, super, traits) name,

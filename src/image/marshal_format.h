@@ -75,7 +75,8 @@ enum Tag : uint8_t {
   kSymbolEmptyNs = 62,     // string name, value meta: a symbol whose namespace is "" (/a)
   kKeywordEmptyNs = 63,    // string name: a keyword whose namespace is "" (:/a)
   kClass = 64,             // string full name: a built-in class value (java.lang.String, [J), found again by name
-  kTagCount = 65
+  kSubVector = 65,         // vector, varint start, varint end, meta: a subvec view, start < end <= count
+  kTagCount = 66
 };
 /// Set in a suspended fiber's status byte when the instruction budget paused it (the
 /// fiber caught :budget itself): its innermost frame is a closure, and its pc follows

@@ -31,6 +31,7 @@
 #include "runtime/coll/range.h"
 #include "runtime/coll/ref_types.h"
 #include "runtime/coll/sorted_map.h"
+#include "runtime/coll/subvector.h"
 #include "runtime/coll/vector.h"
 #include "runtime/host/array.h"
 #include "runtime/host/stream.h"
@@ -504,6 +505,15 @@ Value Reader::object(Tag tag) {
                        : vector_from_leaves(heap(), pending_.data() + at, nleaves, pending_.data() + tail, left);
       Value m = meta();
       return fill(id, m.is_nil() ? v : with_meta(vm_, v, m));
+    }
+    case kSubVector: {
+      Vector* vec = obj<Vector>("a subvec's vector");
+      hold(Value::object(vec));
+      uint32_t start = u32var(vec->cnt, "a subvec's start");
+      uint32_t end = u32var(vec->cnt, "a subvec's end");
+      if (start >= end) corrupt("an empty subvec");
+      Value m = meta();
+      return fill(id, Value::object(heap().make<SubVector>(vec, start, end, m)));
     }
     case kMapEntry: {
       size_t at = values(2);

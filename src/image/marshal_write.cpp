@@ -26,6 +26,7 @@
 #include "runtime/coll/range.h"
 #include "runtime/coll/ref_types.h"
 #include "runtime/coll/sorted_map.h"
+#include "runtime/coll/subvector.h"
 #include "runtime/coll/vector.h"
 #include "runtime/host/array.h"
 #include "runtime/host/stream.h"
@@ -71,7 +72,7 @@ bool has_identity(const Obj* o) {
   switch (o->type) {
     case ObjType::String: case ObjType::Symbol: case ObjType::Keyword: case ObjType::BigInt:
     case ObjType::Ratio: case ObjType::BigDecimal: case ObjType::List: case ObjType::Cons:
-    case ObjType::ChunkedCons: case ObjType::EmptyList: case ObjType::Vector: case ObjType::MapEntry:
+    case ObjType::ChunkedCons: case ObjType::EmptyList: case ObjType::Vector: case ObjType::MapEntry: case ObjType::SubVector:
     case ObjType::ArrayMap: case ObjType::HashMap: case ObjType::HashSet: case ObjType::SortedMap:
     case ObjType::SortedSet: case ObjType::Queue: case ObjType::Range: case ObjType::TaggedLiteral:
     case ObjType::ReaderConditional: case ObjType::Uuid: case ObjType::Inst: case ObjType::Regex:
@@ -339,6 +340,14 @@ void Writer::object(Value v, Obj* o) {
       uvar(vec->cnt);
       for (uint32_t i = 0; i < vec->cnt; ++i) value(nth(vm_, v, i));
       return value(vec->meta);
+    }
+    case ObjType::SubVector: {  // the view and the vector it shares
+      auto* sv = static_cast<SubVector*>(o);
+      begin(kSubVector, o);
+      value(Value::object(sv->vec));
+      uvar(sv->start);
+      uvar(sv->end);
+      return value(sv->meta);
     }
     case ObjType::MapEntry: {
       auto* e = static_cast<MapEntry*>(o);

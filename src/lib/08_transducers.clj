@@ -59,6 +59,18 @@
 
 (def ^:private -lazy-into into)
 
+(defn- -subvec-into
+  "(into sv from) for a subvec view sv, which is not editable: sv's items and from's in a
+  new vector built through a transient, viewed whole, with sv's metadata. The same items,
+  class and metadata as conj'ing each item onto sv (SubVector.cons) without copying a
+  path of the viewed vector for each item."
+  [sv from]
+  (let [t (-conj-all! (transient []) sv)
+        v (persistent! (if (vector? from) (-conj-all! t from) (reduce conj! t from)))
+        tm (meta sv)
+        r (subvec v 0 (count v))]
+    (if (nil? tm) r (with-meta r tm))))
+
 (defn into
   "Adds each item of from onto the collection to with conj and returns the result, so
   the type of to decides where items go (end of a vector, front of a list, keys of a
@@ -72,7 +84,7 @@
            r (persistent! (if (vector? from) (-conj-all! t from) (reduce conj! t from)))
            tm (meta to)]
        (if (nil? tm) r (with-meta r tm)))
-     (-lazy-into to from)))
+     (if (-subvec? to) (-subvec-into to from) (-lazy-into to from))))
   ([to xform from]
    (if (-editable? to)
      (let [tm (meta to)

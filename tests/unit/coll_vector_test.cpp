@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "coll_test_support.h"
+#include "runtime/coll/subvector.h"
 #include "runtime/coll/transient.h"
 #include "runtime/coll/vector.h"
 
@@ -242,6 +243,92 @@ TEST(CollVector, Metadata) {
   EXPECT_TRUE(equiv(vm, meta(pop(vm, v)), m));
   EXPECT_TRUE(meta(vector_from(vm.heap, items, 1)).is_nil());
   expect_error([&] { with_meta(vm, I(1), m); }, ErrorKind::ClassCastException, "IObj");
+}
+
+// subvec views (subvector.h): random subvec, conj, assoc and pop on views against a
+// model; the viewed vector never changes, and a view of a view views the first vector.
+TEST(CollVector, SubvecViewsAgainstModel) {
+  CollVM vm;
+  std::mt19937_64 rng(7);
+  std::vector<int64_t> base_model;
+  Value base = empty_vector(vm.heap);
+  for (int64_t i = 0; i < 2000; ++i) {
+    base = conj(vm, base, I(i));
+    base_model.push_back(i);
+  }
+  for (int round = 0; round < 200; ++round) {
+    size_t a = rng() % base_model.size(), b = a + rng() % (base_model.size() - a + 1);
+    Value v = subvector(vm, base, static_cast<int64_t>(a), static_cast<int64_t>(b));
+    std::vector<int64_t> model(base_model.begin() + a, base_model.begin() + b);
+    if (model.empty()) {
+      EXPECT_TRUE(is<Vector>(v));  // an empty range is [] itself
+      continue;
+    }
+    ASSERT_TRUE(is<SubVector>(v));
+    EXPECT_EQ(static_cast<SubVector*>(v.as_obj())->vec, base.as_obj());
+    for (int step = 0; step < 30 && !model.empty(); ++step) {
+      int op = static_cast<int>(rng() % 4);
+      if (op == 0) {
+        int64_t x = static_cast<int64_t>(rng() % 100000);
+        v = conj(vm, v, I(x));
+        model.push_back(x);
+      } else if (op == 1) {
+        size_t i = rng() % (model.size() + 1);  // count itself appends
+        int64_t x = static_cast<int64_t>(rng() % 100000);
+        v = assoc(vm, v, I(static_cast<int64_t>(i)), I(x));
+        if (i == model.size()) model.push_back(x); else model[i] = x;
+      } else if (op == 2) {
+        v = pop(vm, v);
+        model.pop_back();
+      } else {
+        size_t s = rng() % model.size(), e = s + rng() % (model.size() - s + 1);
+        Value w = subvector(vm, v, static_cast<int64_t>(s), static_cast<int64_t>(e));
+        if (e > s) {
+          ASSERT_TRUE(is<SubVector>(w));
+          EXPECT_TRUE(is<Vector>(Value::object(static_cast<SubVector*>(w.as_obj())->vec)));
+        }
+        v = w;
+        model = std::vector<int64_t>(model.begin() + s, model.begin() + e);
+      }
+      expect_same(vm, v, model);
+      if (model.empty()) break;
+    }
+  }
+  expect_same(vm, base, base_model);
+}
+
+TEST(CollVector, SubvecErrorsAndEnds) {
+  CollVM vm;
+  Value v = conj(vm, conj(vm, conj(vm, empty_vector(vm.heap), I(1)), I(2)), I(3));
+  expect_error([&] { subvector(vm, v, 2, 1); }, ErrorKind::IndexOutOfBoundsException, "");
+  expect_error([&] { subvector(vm, v, -1, 1); }, ErrorKind::IndexOutOfBoundsException, "");
+  expect_error([&] { subvector(vm, v, 0, 4); }, ErrorKind::IndexOutOfBoundsException, "");
+  Value s = subvector(vm, v, 1, 2);
+  expect_error([&] { nth(vm, s, 1); }, ErrorKind::IndexOutOfBoundsException, "");
+  expect_error([&] { assoc(vm, s, I(2), I(0)); }, ErrorKind::IndexOutOfBoundsException, "");
+  Value e = pop(vm, s);  // popping the last element gives [] itself
+  EXPECT_TRUE(is<Vector>(e));
+  EXPECT_EQ(count(vm, e), 0);
+  EXPECT_EQ(as_long(peek(vm, s)), 2);
+}
+
+// A view keeps its vector alive: with only the view rooted, a full collection frees
+// nothing it reads.
+TEST(CollVector, SubvecKeepsItsVectorAlive) {
+  CollVM vm;
+  RootScope scope(vm.heap);
+  size_t slot;
+  {
+    Value v = empty_vector(vm.heap);
+    for (int64_t i = 0; i < 5000; ++i) v = conj(vm, v, I(i));
+    slot = scope.push(subvector(vm, v, 4000, 4100));
+  }
+  vm.heap.collect();
+  EXPECT_NO_THROW(vm.heap.validate());
+  std::vector<int64_t> model;
+  for (int64_t i = 4000; i < 4100; ++i) model.push_back(i);
+  expect_same(vm, scope[slot], model);
+  EXPECT_EQ(count(vm, seq(vm, scope[slot])), 100);
 }
 
 }  // namespace

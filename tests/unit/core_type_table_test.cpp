@@ -40,6 +40,7 @@ const char* const kSamples[] = {
     "#uuid \"00000000-0000-0000-0000-000000000001\"", "#inst \"2020-01-01\"", "(tagged-literal 'a 1)",
     "(reader-conditional '(:clj 1) false)",
     "*out*", "(java.io.StringWriter.)", "(java.io.File. \"a\")", "(StringBuilder.)",
+    "(subvec [1 2 3] 1)", "(seq (subvec [1 2 3] 1))",
 };
 
 /// Object types no Clove expression hands out as a value.

@@ -68,6 +68,7 @@ const char* const kSamples[] = {
     "(do (deftype MarshalT [n] clojure.lang.Counted (count [_] n) clojure.lang.IFn (invoke [_ x] [n x])) (->MarshalT 3))",
     "[(float 0.1) (float -0.0) (float ##NaN) (float-array [1.5 2.5]) {(float 1) 2.0}]",
     "[String (class 1) clojure.lang.IFn (class (long-array 0)) {Long :l} (into-array String [\"a\"])]",
+    "(let [v (vec (range 40))] [(subvec v 1 35) (with-meta (subvec v 33) {:m 1}) (seq (subvec v 2 4))])",
 };
 
 // A deftype implementing interfaces, unmarshaled in a VM that never defined it, keeps

@@ -100,7 +100,10 @@ Value c_seqablep(State&, Args a) {
                         has_traits(x, trait::CharSequence) || has_traits(x, trait::JavaMap));
 }
 Value c_vec(State& vm, Args a) {
-  if (is_vector(a[0])) return a[0];
+  // A vector with metadata support is itself without its metadata; a map entry or a
+  // deftype vector is copied (clojure.core/vec).
+  if (is_vector(a[0]) && has_traits(a[0], trait::IObj))
+    return meta(a[0]).is_nil() ? a[0] : with_meta(vm, a[0], Value::nil());
   if (const ArraySeq* sq = as<ArraySeq>(a[0]))  // rest args, (rseq v): copy its slice, no walk
     return vector_from(vm.heap, sq->items + sq->i, sq->n - sq->i);
   Value r = realize_spine<c_vec>(vm, a[0]);
@@ -277,7 +280,9 @@ void install_coll_natives(State& vm) {
                 "([hash-basis count])");
   vm.def_native(C, "hash-combine", c_hash_combine, 2, 2, "Combines seed (a hash) with the hash of x, as clojure.lang.Util/hashCombine.", "([x y])");
   vm.def_native(C, "vec", c_vec, 1, 1,
-                "Builds a vector of the elements of coll (any seqable), in order.", "([coll])");
+                "Builds a vector of the elements of coll (any seqable), in order. A vector (or "
+                "subvec) is given back itself without metadata; a map entry is copied into a "
+                "vector.", "([coll])");
 }
 
 // The continuations of empty? and vec by name, for marshal (state/continuation.h).

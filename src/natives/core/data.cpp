@@ -14,6 +14,7 @@
 #include "runtime/coll/map_seq.h"
 #include "runtime/coll/queue.h"
 #include "runtime/coll/sorted_map.h"
+#include "runtime/coll/subvector.h"
 #include "runtime/coll/vector.h"
 #include "natives/args.h"
 #include "natives/value_buf.h"
@@ -78,7 +79,8 @@ Value d_empty(State& vm, Args a) {
   if (!c.is_obj()) return Value::nil();
   Value m = meta(c);
   switch (c.as_obj()->type) {
-    case ObjType::Vector: return empty_vector(vm.heap, m);
+    case ObjType::Vector:
+    case ObjType::SubVector: return empty_vector(vm.heap, m);
     case ObjType::ArrayMap:
     case ObjType::HashMap:
     case ObjType::SortedMap: return map_empty(vm.heap, c);
@@ -102,17 +104,9 @@ Value d_subvec(State& vm, Args a) {
     throw_error(ErrorKind::ClassCastException,
                 fmt::format("class {} cannot be cast to class clojure.lang.IPersistentVector",
                             coll_detail::class_name(v)));
-  int64_t n = count(vm, v);
   int64_t start = index_int_cast(arg_number(a, 1, "subvec"));
-  int64_t end = a.size() > 2 ? index_int_cast(arg_number(a, 2, "subvec")) : n;
-  if (start < 0 || end < start || end > n) throw_error(ErrorKind::IndexOutOfBoundsException, "");
-  ValueBuf items;
-  if (const Vector* vec = as<Vector>(v)) {
-    for (int64_t i = start; i < end; ++i) items.push_back(vec->nth(static_cast<uint32_t>(i)));
-  } else {
-    for (int64_t i = start; i < end; ++i) items.push_back(nth(vm, v, i));
-  }
-  return vector_from(vm.heap, items.data(), items.size());
+  int64_t end = a.size() > 2 ? index_int_cast(arg_number(a, 2, "subvec")) : count(vm, v);
+  return subvector(vm, v, start, end);
 }
 
 Value d_disj(State& vm, Args a) {
@@ -154,6 +148,8 @@ Value d_set(State& vm, Args a) {
   return set_from(vm, items.data(), items.size());
 }
 
+Value d_subvecp(State&, Args a) { return Value::boolean(is<SubVector>(a[0])); }
+
 Value d_editable(State&, Args a) {
   Value c = a[0];
   return Value::boolean(is_type(c, ObjType::Vector) || is_type(c, ObjType::ArrayMap) ||
@@ -180,12 +176,14 @@ void install_data_natives(State& vm) {
                 "empty list for seqs), or nil when coll is not a collection.", "([coll])");
   vm.def_native(C, "subvec", d_subvec, 2, 3,
                 "Gives the elements of the vector v from index start up to but not including end "
-                "(default: its count) as a new vector. Throws IndexOutOfBoundsException unless 0 "
-                "<= start <= end <= (count v). In Clove the result is a copy (O(end - start)), "
-                "not a view sharing the original's structure.", "([v start] [v start end])");
+                "(default: its count) as a vector. Throws IndexOutOfBoundsException unless 0 "
+                "<= start <= end <= (count v). The result is a view sharing v (O(1), "
+                "clojure.lang.APersistentVector$SubVector), so it keeps all of v alive; an empty "
+                "range gives [].", "([v start] [v start end])");
   vm.def_native(C, "disj", d_disj, 1, -1,
                 "Gives a copy of set, of the same kind (hash or sorted), with the given elements "
                 "removed; absent elements are ignored.", "([set] [set key] [set key & ks])");
+  vm.def_native(C, "-subvec?", d_subvecp, 1, 1, "Whether x is a subvec view (APersistentVector$SubVector).", "([x])");
   vm.def_native(C, "-editable?", d_editable, 1, 1, "Whether coll can be made transient (IEditableCollection): vectors, hash maps and hash sets.", "([coll])");
   vm.def_native(C, "set", d_set, 1, 1,
                 "Gives a hash set of the elements of coll, with duplicates collapsed.", "([coll])");

@@ -11,6 +11,7 @@
 #include "runtime/coll/map_entry.h"
 #include "runtime/coll/queue.h"
 #include "runtime/coll/sorted_map.h"
+#include "runtime/coll/subvector.h"
 #include "runtime/coll/vector.h"
 #include "natives/args.h"
 #include "natives/value_buf.h"
@@ -65,12 +66,15 @@ SortedMap* sorted_impl(Value v, bool* keys_only, const char* fn) {
 
 Value n_rseq(State& vm, Args a) {
   Value v = a[0];
-  if (Vector* vec = as<Vector>(v)) {
+  if (is<Vector>(v) || is<SubVector>(v)) {
     // An eager reversed seq (Clojure's is an RSeq view): one ArraySeq holding the items
     // in reverse, so it is a counted seq and not a list, as RSeq is, at one allocation.
-    if (vec->cnt == 0) return Value::nil();
+    const Vector* vec = as<Vector>(v);
+    const SubVector* sv = as<SubVector>(v);
+    const uint32_t n = vec ? vec->cnt : sv->count();
+    if (n == 0) return Value::nil();
     ValueBuf items;
-    for (uint32_t i = vec->cnt; i-- > 0;) items.push_back(vec->nth(i));
+    for (uint32_t i = n; i-- > 0;) items.push_back(vec ? vec->nth(i) : sv->nth(i));
     return array_seq(vm.heap, items.data(), items.size());
   }
   if (Value f = user_method(v, IMethod::rseq); !f.is_nil()) return vm.call(f, {v});  // Reversible

@@ -5,6 +5,7 @@
 #include "core/print_context.h"
 #include "runtime/coll/coll.h"
 #include "runtime/coll/coll_util.h"
+#include "runtime/coll/subvector.h"
 #include "runtime/coll/transient.h"
 #include "runtime/coll/vector.h"
 #include "natives/args.h"
@@ -28,19 +29,34 @@ Value t_conj(State& vm, Args a) {
   return scope[t];
 }
 
-// (-conj-all! t v): conj!s every item of the vector v into the transient t, leaf by
-// leaf, without a call per item (into's loop when from is a vector). Both stay rooted
-// in the call's window; conj! onto a map may hash a lazy key, which can collect, so
-// the transient in hand is rooted too.
+// (-conj-all! t v): conj!s every item of the vector or subvec v into the transient t,
+// leaf by leaf, without a call per item (into's loop when from is a vector). Both stay
+// rooted in the call's window; conj! onto a map may hash a lazy key, which can collect,
+// so the transient in hand is rooted too.
 Value t_conj_all(State& vm, Args a) {
-  const Vector* v = as<Vector>(a[1]);
-  if (!v) coll_detail::cannot_cast(a[1], "IPersistentVector");
+  const Vector* v;
+  uint32_t from, to;  // v's elements [from, to)
+  if (const Vector* x = as<Vector>(a[1])) {
+    v = x, from = 0, to = x->cnt;
+  } else if (const SubVector* s = as<SubVector>(a[1])) {
+    v = s->vec, from = s->start, to = s->end;
+  } else {
+    // A map entry, or a deftype implementing IPersistentVector (whose nth runs Clove
+    // code: both arguments stay rooted in the call's window).
+    if (!is_vector(a[1])) coll_detail::cannot_cast(a[1], "IPersistentVector");
+    const int64_t n = count(vm, a[1]);
+    for (int64_t i = 0; i < n; ++i) {
+      Value x = nth(vm, a[1], i);
+      a.set(0, transient_conj(vm, a[0], x));
+    }
+    return a[0];
+  }
   RootScope scope(vm.heap);
   size_t t = scope.push(a[0]);
-  for (uint32_t i = 0; i < v->cnt; i += 32) {
+  for (uint32_t i = from; i < to;) {
     const Value* leaf = v->array_for(i);
-    const uint32_t n = std::min<uint32_t>(32, v->cnt - i);
-    for (uint32_t j = 0; j < n; ++j) scope[t] = transient_conj(vm, scope[t], leaf[j]);
+    const uint32_t stop = std::min<uint32_t>(to, (i | 31) + 1);  // the end of i's leaf
+    for (; i < stop; ++i) scope[t] = transient_conj(vm, scope[t], leaf[i & 31]);
   }
   return scope[t];
 }

@@ -27,6 +27,7 @@
 #include "runtime/coll/ref_types.h"
 #include "runtime/coll/sorted_map.h"
 #include "runtime/coll/string_seq.h"
+#include "runtime/coll/subvector.h"
 #include "runtime/coll/transient.h"
 #include "runtime/coll/vector.h"
 #include "runtime/num/number.h"
@@ -239,6 +240,40 @@ void register_vectors(TypeInfo* table) {
   s.with_meta = [](State& vm, Obj* o, Value m) {
     auto* x = static_cast<VectorSeq*>(o);
     VectorSeq* r = vm.heap.make<VectorSeq>(x->vec, x->leaf, x->i);
+    r->meta = m;
+    return Value::object(r);
+  };
+
+  // (subvec v start end): a view of v's elements (subvector.h).
+  TypeInfo& sv = register_type<SubVector>(table);
+  sv.seq = [](State& vm, Obj* o) { return subvector_seq(vm.heap, static_cast<SubVector*>(o)); };
+  sv.count = [](State&, Obj* o) { return static_cast<int64_t>(static_cast<SubVector*>(o)->count()); };
+  sv.nth = [](State&, Obj* o, int64_t i, Value nf, bool has_default) {
+    auto* x = static_cast<SubVector*>(o);
+    return nth_in(i, x->count(), nf, has_default, [x](int64_t k) { return x->nth(static_cast<uint32_t>(k)); });
+  };
+  sv.lookup = lookup_index;
+  sv.contains = contains_index;
+  sv.assoc = [](State& vm, Obj* o, Value key, Value val) {
+    return subvector_assoc(vm.heap, static_cast<SubVector*>(o), assoc_index(key), val);
+  };
+  sv.conj = [](State& vm, Obj* o, Value x) { return subvector_conj(vm.heap, static_cast<SubVector*>(o), x); };
+  sv.peek = [](State&, Obj* o) {
+    auto* x = static_cast<SubVector*>(o);
+    return x->count() ? x->nth(x->count() - 1) : Value::nil();
+  };
+  sv.pop = [](State& vm, Obj* o) { return subvector_pop(vm.heap, static_cast<SubVector*>(o)); };
+  sv.meta = meta_field<SubVector>;
+  sv.with_meta = [](State& vm, Obj* o, Value m) { return subvector_with_meta(vm.heap, static_cast<SubVector*>(o), m); };
+
+  TypeInfo& svs = register_type<SubVectorSeq>(table);
+  svs.first = [](State&, Obj* o) { return static_cast<SubVectorSeq*>(o)->first(); };
+  svs.next = [](State& vm, Obj* o) { return subvector_seq_next(vm.heap, static_cast<SubVectorSeq*>(o)); };
+  svs.count = [](State&, Obj* o) { return static_cast<SubVectorSeq*>(o)->count(); };
+  svs.meta = meta_field<SubVectorSeq>;
+  svs.with_meta = [](State& vm, Obj* o, Value m) {
+    auto* x = static_cast<SubVectorSeq*>(o);
+    SubVectorSeq* r = vm.heap.make<SubVectorSeq>(x->sv, x->i);
     r->meta = m;
     return Value::object(r);
   };

@@ -113,6 +113,7 @@ int compare(State& vm, Value a, Value b) {
         if (!is<Keyword>(b)) cast_error(b, "clojure.lang.Keyword");
         return symbol_compare(static_cast<Keyword*>(o)->sym, static_cast<Keyword*>(b.as_obj())->sym);
       case ObjType::Vector:
+      case ObjType::SubVector:
       case ObjType::MapEntry: {
         if (!is_vector(b)) cast_error(b, "clojure.lang.IPersistentVector");
         check_native_stack();  // recurses into the elements

@@ -19,6 +19,7 @@
 #include "runtime/coll/hash_set.h"
 #include "runtime/coll/map_ops.h"
 #include "runtime/coll/sorted_map.h"
+#include "runtime/coll/subvector.h"
 #include "runtime/coll/vector.h"
 #include "runtime/num/number.h"
 #include "runtime/text/string.h"
@@ -81,6 +82,10 @@ uint32_t hash_ordered(State& vm, Value coll) {
   if (Vector* v = as<Vector>(coll)) {
     for (uint32_t i = 0; i < v->cnt; ++i) h = 31 * h + hash(vm, v->nth(i));
     return murmur3::mix_coll_hash(h, v->cnt);
+  }
+  if (SubVector* v = as<SubVector>(coll)) {
+    for (uint32_t i = 0; i < v->count(); ++i) h = 31 * h + hash(vm, v->nth(i));
+    return murmur3::mix_coll_hash(h, v->count());
   }
   RootScope scope(vm.heap);
   size_t s = scope.push(seq(vm, coll));

@@ -46,6 +46,8 @@
 (check :uuid #uuid "550e8400-e29b-41d4-a716-446655440000")
 (check :inst #inst "2020-01-02T03:04:05.000-00:00")
 (check :meta-vector (with-meta [1 2] {:tag :v}))
+(check :subvec (with-meta (subvec (vec (range 100)) 40 60) {:m 1}))
+(check :subvec-shared (let [s (subvec [1 2 3 4] 1 3)] [s s (seq s)]))
 (check :meta-map (with-meta {:a 1} {:m true}))
 (check :meta-symbol (with-meta 'x {:doc "x"}))
 (check :nested {:a [{:b #{1 2}} '(3 4)] :c (sorted-map :x 1)})

@@ -13,3 +13,6 @@
 (prn (meta (into ^{:m 2} {} [[:a 1]])))
 (prn (into [] (subvec [1 2 3 4] 1 3)))
 (prn (into [] (rseq [1 2 3])))
+(prn (into [] (first {:a 1})) (into [0] (first {:a 1})) (into #{} (first {:b 2})))
+(prn (into [0] (subvec [1 2 3 4] 1 3)) (into (subvec [1 2 3 4] 1 3) (subvec [5 6 7] 1)) (into (subvec [1 2] 1) (list 3 4)))
+(prn (class (into (subvec [1 2] 1) [])) (meta (into (with-meta (subvec [1 2 3] 1) {:m 1}) [4])))

@@ -34,8 +34,10 @@
 #include "core/stack_guard.h"
 #include <fmt/format.h>
 
+#include "runtime/coll/array_map.h"
 #include "runtime/coll/coll.h"
 #include "runtime/coll/lazy_seq.h"
+#include "runtime/coll/vector.h"
 #include "runtime/lang/seq_fns.h"
 #include "runtime/lang/unbound.h"
 #include "runtime/num/number.h"

@@ -6,7 +6,9 @@
 #include <functional>
 
 #include "runtime/lang/unbound.h"
+#include "runtime/coll/array_map.h"
 #include "runtime/coll/coll.h"
+#include "runtime/coll/hash_map.h"
 #include "runtime/num/number.h"
 #include "api/runtime.h"
 
@@ -314,6 +316,65 @@ TEST_F(VMTest, CollectionInstructions) {
     FAIL();
   } catch (const CloveError& e) {
     EXPECT_EQ(e.kind, ErrorKind::UnsupportedOperationException);
+  }
+}
+
+// GETK answers a keyword on an array map by identity in the loop itself; everything
+// else (a non-keyword constant, other maps, nil) goes through get.
+TEST_F(VMTest, GetkOnArrayMapsAndTheRest) {
+  auto getk = [&](Value coll, Value key) {
+    ProtoBuilder b(vm);
+    unsigned kc = b.k(coll), kk = b.k(key);
+    b.emit(encode_abx(Op::LOADK, 0, kc)).emit(encode_abc(Op::GETK, 1, 0, kk)).emit(encode_abc(Op::RET, 1, 0, 0));
+    return run0(vm, b);
+  };
+  Value a = Value::object(vm.kw("a")), b = Value::object(vm.kw("b"));
+  Value s1 = string_value(vm.heap, "s"), s2 = string_value(vm.heap, "s");  // equal, not identical
+  Value kvs[] = {a, Value::small_int(1), s1, Value::small_int(2)};
+  Value am = map_from(vm, kvs, 2);
+  vm.permanent.push_back(am);
+  ASSERT_TRUE(is<ArrayMap>(am));
+  EXPECT_EQ(L(getk(am, a)), 1);
+  EXPECT_EQ(getk(am, b), Value::nil());
+  EXPECT_EQ(L(getk(am, s2)), 2);  // by equality
+  Value hm = hash_map_from(vm, kvs, 2);
+  ASSERT_TRUE(is<HashMap>(hm));
+  vm.permanent.push_back(hm);
+  EXPECT_EQ(L(getk(hm, a)), 1);
+  EXPECT_EQ(getk(hm, b), Value::nil());
+  EXPECT_EQ(getk(Value::nil(), a), Value::nil());
+}
+
+// CALL of a vector with a small index in range answers in the loop; any other index
+// goes through the vector's invoke (IndexOutOfBounds, "Key must be integer").
+TEST_F(VMTest, CallingAVector) {
+  Value items[] = {Value::small_int(10), Value::small_int(20)};
+  Value v = vector_from(vm.heap, items, 2);
+  vm.permanent.push_back(v);
+  auto call1 = [&](Value ix) {
+    ProtoBuilder b(vm);
+    unsigned kv = b.k(v), ki = b.k(ix);
+    b.emit(encode_abx(Op::LOADK, 0, kv))
+        .emit(encode_abx(Op::LOADK, kCallHeader, ki))
+        .emit(encode_abc(Op::CALL, 0, 1, 0))
+        .emit(encode_abc(Op::RET, 0, 0, 0));
+    return run0(vm, b);
+  };
+  EXPECT_EQ(L(call1(Value::small_int(1))), 20);
+  EXPECT_EQ(L(call1(Value::small_int(0))), 10);
+  for (Value bad : {Value::small_int(2), Value::small_int(-1)}) {
+    try {
+      call1(bad);
+      FAIL();
+    } catch (const CloveError& e) {
+      EXPECT_EQ(e.kind, ErrorKind::IndexOutOfBoundsException);
+    }
+  }
+  try {
+    call1(string_value(vm.heap, "a"));
+    FAIL();
+  } catch (const CloveError& e) {
+    EXPECT_EQ(e.kind, ErrorKind::IllegalArgumentException);
   }
 }
 

@@ -15,12 +15,14 @@ namespace clove {
                                 uint64_t ret_pc) {
   FnProto* fn = c->fn;
   Proto* p = nullptr;
-  uint32_t idx = 0;
+  // 64 bits wide: spilled and reloaded as the link's word, a 32-bit store read back by
+  // a 64-bit load would miss store-to-load forwarding (a stall on every call).
+  uint64_t idx = 0;
   const size_t nfixed = fn->fixed.size();
   for (size_t k = 0; k < nfixed; ++k) {
     if (fn->fixed[k]->nparams == nargs) {
       p = fn->fixed[k];
-      idx = static_cast<uint32_t>(k);
+      idx = k;
       break;
     }
   }
@@ -38,7 +40,7 @@ namespace clove {
     f->ensure(newbase, p->framesize + kCallHeader + 1);
   Value* S = f->stack.data();
   S[newbase - 3] = Value::object(c);
-  S[newbase - 2] = make_link(prev_base, idx);
+  S[newbase - 2] = make_link(prev_base, static_cast<uint32_t>(idx));
   S[newbase - 1] = Value::internal(ret_pc);
   uint32_t filled = static_cast<uint32_t>(nargs);
   if (p->variadic) [[unlikely]] {

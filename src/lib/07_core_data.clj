@@ -352,10 +352,12 @@
 (defn sort-by
   "Sorts coll by comparing the keys (keyfn x) of its items, with comp when supplied and
   compare otherwise. The sort is stable: items whose keys compare equal keep their
-  relative order."
+  relative order. keyfn is called once for each item, in order (Clojure calls it on
+  both sides of every comparison), so a keyfn with side effects sees fewer calls."
   ([keyfn coll] (sort-by keyfn compare coll))
   ([keyfn comp coll]
-   (sort (fn [x y] (comp (keyfn x) (keyfn y))) coll)))
+   (let [items (vec coll)]
+     (-sort-keyed comp (mapv keyfn items) items coll))))
 
 (defn rand-nth
   "Picks an item of the sequential coll at random, with equal odds, by calling nth at a

@@ -116,4 +116,11 @@ void register_tagged_printers(TypeInfo* table);     // #uuid, #inst, tagged lite
 void register_poly_printers(TypeInfo* table);       // protocols (poly.cpp)
 void register_fiber_printers(TypeInfo* table);      // #object[clove.lang.Fiber ...] (clove_fiber/fiber.cpp)
 
+/// Whether f is the value of clojure.core/<name> (a native's shortcut for a core fn it
+/// can apply itself, such as compare as a comparator).
+inline bool is_core_fn(State& vm, Value f, const char* name) {
+  Var* v = vm.core_ns()->lookup(vm.sym(name));
+  return v && v->root == f;
+}
+
 }  // namespace clove

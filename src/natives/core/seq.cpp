@@ -9,6 +9,7 @@
 #include "runtime/coll/lazy_seq.h"
 #include "runtime/coll/ref_types.h"
 #include "runtime/coll/sorted_map.h"
+#include "runtime/coll/vector.h"
 #include "runtime/lang/record.h"
 #include "natives/args.h"
 #include "runtime/lang/seq_fns.h"
@@ -49,13 +50,13 @@ Value s_unreduced(State&, Args a) {
 /// answers (an inconsistent or random comparator) the result is a permutation of the
 /// input and the sort ends; std::stable_sort promises nothing for such a comparator.
 /// An exception from less propagates, leaving items some permutation of its input.
-template <class Less>
-void merge_sort(std::vector<Value>& items, Less&& less) {
+template <class T, class Less>
+void merge_sort(std::vector<T>& items, Less&& less) {
   size_t n = items.size();
   if (n < 2) return;
-  std::vector<Value> buf(n);
-  Value* src = items.data();
-  Value* dst = buf.data();
+  std::vector<T> buf(n);
+  T* src = items.data();
+  T* dst = buf.data();
   for (size_t width = 1; width < n; width *= 2) {
     for (size_t lo = 0; lo < n; lo += 2 * width) {
       size_t mid = std::min(lo + width, n), hi = std::min(lo + 2 * width, n);
@@ -80,6 +81,7 @@ Value s_sort(State& vm, Args a) {
   Value pending = realize_spine<s_sort>(vm, a[a.size() - 1]);
   if (State::is_request(pending)) return pending;
   Value comp = a.size() == 2 ? a[0] : Value::nil();
+  if (is_core_fn(vm, comp, "compare")) comp = Value::nil();  // compared here, without calls
   Value coll = a[a.size() - 1];
   RootScope scope(vm.heap);
   std::vector<Value> items;
@@ -110,6 +112,41 @@ Value s_sort(State& vm, Args a) {
   return with_meta(vm, sorted, m);
 }
 
+/// (-sort-keyed comp keys items coll): items (a vector) in the stable order of their keys
+/// (a vector as long, the key of each item), compared by comp as sort does (nil or
+/// compare: compare, with no call back into Clove), as a seq with coll's metadata; ()
+/// when empty. sort-by's work once each key is computed: the keys are compared in
+/// place of calling keyfn twice per comparison.
+Value s_sort_keyed(State& vm, Args a) {
+  Value comp = a[0];
+  if (is_core_fn(vm, comp, "compare")) comp = Value::nil();
+  const Vector* keys = as<Vector>(a[1]);
+  const Vector* items = as<Vector>(a[2]);
+  if (!keys || !items || keys->cnt != items->cnt)
+    throw_error(ErrorKind::IllegalArgumentException, "-sort-keyed: keys and items must be vectors of one length");
+  const uint32_t n = items->cnt;
+  if (n == 0) return list_from(vm.heap, nullptr, 0);
+  std::vector<Value> ks(n);  // rooted through a[1]
+  for (uint32_t i = 0; i < n; ++i) ks[i] = keys->nth(i);
+  std::vector<uint32_t> order(n);
+  for (uint32_t i = 0; i < n; ++i) order[i] = i;
+  vm.charge(n);  // a loop in C++: counts toward the instruction budget
+  if (comp.is_nil() && std::all_of(ks.begin(), ks.end(), [](Value v) { return is_long(v); })) {
+    std::stable_sort(order.begin(), order.end(),
+                     [&](uint32_t x, uint32_t y) { return as_long(ks[x]) < as_long(ks[y]); });
+  } else {
+    merge_sort(order, [&](uint32_t x, uint32_t y) { return sorted_less(vm, comp, ks[x], ks[y]); });
+  }
+  std::vector<Value> out(n);
+  for (uint32_t i = 0; i < n; ++i) out[i] = items->nth(order[i]);
+  Value sorted = array_seq(vm.heap, out.data(), n);
+  Value m = meta(a[3]);
+  if (m.is_nil()) return sorted;
+  RootScope scope(vm.heap);
+  scope.push(sorted);
+  return with_meta(vm, sorted, m);
+}
+
 }  // namespace
 
 void install_seq_natives(State& vm) {
@@ -128,6 +165,10 @@ void install_seq_natives(State& vm) {
                 "any fn of two arguments returning a number or a boolean works). The sort is "
                 "stable: elements that compare equal keep their original order.",
                 "([coll] [comp coll])");
+  vm.def_native(C, "-sort-keyed", s_sort_keyed, 4, 4,
+                "sort-by's sort: the vector items in the stable order of their keys (the vector "
+                "keys), compared with comp (nil or compare: compare), as a seq with coll's "
+                "metadata.", "([comp keys items coll])");
 }
 
 // sort's continuation by name, for marshal (state/continuation.h).

@@ -92,11 +92,6 @@ bool include(State& vm, SortedMap* m, Value test, Value e, Value key, bool keys_
   return vm.call(test, {Value::small_int(c), Value::small_int(0)}).truthy();
 }
 
-bool is_core_fn(State& vm, Value f, const char* name) {
-  Var* v = vm.core_ns()->lookup(vm.sym(name));
-  return v && v->root == f;
-}
-
 // Collects the elements of seq s while they satisfy (test (compare k key) 0), as a list
 // (take-while, done eagerly: sorted collections are finite).
 Value take_while_bound(State& vm, SortedMap* m, Value s, Value test, Value key, bool keys_only) {

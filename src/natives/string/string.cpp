@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "runtime/coll/coll.h"
+#include "runtime/coll/vector.h"
 #include "natives/text.h"
 #include "runtime/print/print.h"
 #include "runtime/text/unicode.h"
@@ -134,13 +135,26 @@ Value s_last_index_of(State& vm, Args a) {
 Value s_join(State& vm, Args a) {
   RootScope scope(vm.heap);
   std::string sep = a.size() == 2 ? str_of(vm, a[0]) : "";
-  size_t cursor = scope.push(seq(vm, a[a.size() - 1]));
   std::string out;
   bool first_item = true;
-  while (!scope[cursor].is_nil()) {
+  // A string element is appended as it is; anything else through str. The collection
+  // stays rooted in the call's window, and with it a vector's elements.
+  auto add = [&](Value x) {
     if (!first_item) out += sep;
     first_item = false;
-    out += str_of(vm, first(vm, scope[cursor]));
+    if (const String* s = as<String>(x))
+      out += s->view();
+    else
+      out += str_of(vm, x);
+  };
+  if (const Vector* v = as<Vector>(a[a.size() - 1])) {  // no seq to walk
+    for (uint32_t i = 0; i < v->cnt; ++i) add(v->nth(i));
+    vm.charge(v->cnt);  // a loop in C++: counts toward the instruction budget
+    return str_value(vm, out);
+  }
+  size_t cursor = scope.push(seq(vm, a[a.size() - 1]));
+  while (!scope[cursor].is_nil()) {
+    add(first(vm, scope[cursor]));
     Value nxt = next(vm, scope[cursor]);
     scope[cursor] = nxt;
   }

@@ -103,6 +103,11 @@ std::string upper_case(std::string_view s) {
   std::string out;
   out.reserve(s.size());
   for (size_t pos = 0; pos < s.size();) {
+    if (auto c = static_cast<unsigned char>(s[pos]); c < 0x80) {  // ASCII, the common case
+      out.push_back(static_cast<char>(c >= 'a' && c <= 'z' ? c - ('a' - 'A') : c));
+      ++pos;
+      continue;
+    }
     uint32_t cp = decode(s, pos);
     // Unicode SpecialCasing.txt's unconditional mappings that Java applies (the common ones).
     switch (cp) {
@@ -143,6 +148,12 @@ std::string lower_case(std::string_view s) {
   out.reserve(s.size());
   uint32_t prev = 0;
   for (size_t pos = 0; pos < s.size();) {
+    if (auto c = static_cast<unsigned char>(s[pos]); c < 0x80) {  // ASCII, the common case
+      out.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c));
+      prev = c;
+      ++pos;
+      continue;
+    }
     uint32_t cp = decode(s, pos);
     if (cp == 0x0130) {  // İ -> i + combining dot above
       out += "i\xCC\x87";

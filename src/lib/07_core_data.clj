@@ -331,7 +331,11 @@
   "Eager map into a vector: applies f to the items of the colls taken in step and stops
   at the end of the shortest coll."
   ([f coll]
-   (persistent! (reduce (fn [v o] (conj! v (f o))) (transient []) coll)))
+   (if (vector? coll)  ; by index: no seq and no reducing fn to call per item
+     (let [n (count coll)]
+       (loop [i 0 v (transient [])]
+         (if (< i n) (recur (inc i) (conj! v (f (nth coll i)))) (persistent! v))))
+     (persistent! (reduce (fn [v o] (conj! v (f o))) (transient []) coll))))
   ([f c1 c2] (vec (map f c1 c2)))
   ([f c1 c2 c3] (vec (map f c1 c2 c3)))
   ([f c1 c2 c3 & colls] (vec (apply map f c1 c2 c3 colls))))
@@ -340,7 +344,13 @@
   "Eager filter into a vector: keeps the items x of coll for which (pred x) is truthy,
   in order."
   [pred coll]
-  (persistent! (reduce (fn [v o] (if (pred o) (conj! v o) v)) (transient []) coll)))
+  (if (vector? coll)  ; by index: no seq and no reducing fn to call per item
+    (let [n (count coll)]
+      (loop [i 0 v (transient [])]
+        (if (< i n)
+          (recur (inc i) (let [o (nth coll i)] (if (pred o) (conj! v o) v)))
+          (persistent! v))))
+    (persistent! (reduce (fn [v o] (if (pred o) (conj! v o) v)) (transient []) coll))))
 
 (defn run!
   "Calls proc on each item of coll in turn, only for its side effects, and returns nil.

@@ -330,6 +330,7 @@ TEST_F(VMTest, GetkOnArrayMapsAndTheRest) {
   };
   Value a = Value::object(vm.kw("a")), b = Value::object(vm.kw("b"));
   Value s1 = string_value(vm.heap, "s"), s2 = string_value(vm.heap, "s");  // equal, not identical
+  for (Value v : {a, b, s1, s2}) vm.permanent.push_back(v);  // the programs below may collect
   Value kvs[] = {a, Value::small_int(1), s1, Value::small_int(2)};
   Value am = map_from(vm, kvs, 2);
   vm.permanent.push_back(am);

@@ -69,6 +69,19 @@ TEST_F(Ns, RequireAliasReferAndLoadOnce) {
   EXPECT_EQ(eval("(contains? (loaded-libs) 'my.lib-x)"), "true");
 }
 
+// The user namespace and the core ones are frozen: aliasing or referring a frozen
+// namespace's var under a new symbol stores a young key into a frozen map, which the
+// barrier must remember (heap.validate checks it), and the alias works after
+// collections.
+TEST_F(Ns, NewAliasAndReferNamesInFrozenNamespacesSurviveCollection) {
+  eval("(require '[clojure.string :as fresh-alias-s :refer [join] :rename {join fresh-join-s}])");
+  EXPECT_NO_THROW(vm.heap.validate());
+  vm.heap.collect();
+  vm.heap.collect();
+  EXPECT_NO_THROW(vm.heap.validate());
+  EXPECT_EQ(eval("[(fresh-alias-s/upper-case \"a\") (fresh-join-s \",\" [1 2])]"), "[\"A\" \"1,2\"]");
+}
+
 TEST_F(Ns, CljcAndCloveExtensions) {
   write("a/one.cljc", "(ns a.one) (def v #?(:clove :clove :clj :jvm))");
   write("a/two.clove", "(ns a.two) (def v 2)");

@@ -157,6 +157,7 @@ void refer_ns(State& vm, Namespace* into, Namespace* from, const ReferFilters& f
       if (r == f.rename.end()) continue;
       into->mappings[r->second] = v;
       vm.heap.barrier(into, v);
+      vm.heap.barrier(into, r->second);  // the key too: v may be frozen and the name new
     }
     return;
   }
@@ -169,6 +170,7 @@ void refer_ns(State& vm, Namespace* into, Namespace* from, const ReferFilters& f
                   fmt::format("{} already refers to: {} in namespace: {}", name->str(), var_name(old), into->name->str()));
     into->mappings[name] = v;
     vm.heap.barrier(into, v);
+    vm.heap.barrier(into, name);  // the key too: v may be frozen and the name new
   }
 }
 
@@ -179,7 +181,10 @@ void add_alias(State& vm, Namespace* into, Symbol* alias, Namespace* target) {
                 fmt::format("Alias {} already exists in namespace {}, aliasing {}", alias->str(), into->name->str(),
                             it->second->name->str()));
   into->aliases[alias] = target;
+  // Both: a frozen namespace (user, or the core ones) aliasing a frozen one under a new
+  // symbol must still mark that symbol.
   vm.heap.barrier(into, target);
+  vm.heap.barrier(into, alias);
 }
 
 // ---- require / use ----

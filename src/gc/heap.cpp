@@ -47,6 +47,7 @@
 #include "gc/heap.h"
 
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <stdexcept>
@@ -72,9 +73,10 @@ bool stats_enabled() {
 void report_cycle(const Heap& h, const char* how) {
   std::fprintf(stderr,
                "gc: cycle %zu (%s): %zu bytes marked, %zu bytes live (%zu found live), %zu objects, %zu pool pages "
-               "(%zu cached), %zu remembered, next cycle at %zu bytes\n",
+               "(%zu cached), %zu remembered, next cycle at %zu bytes, longest pause so far %.2f ms\n",
                h.collections(), how, h.marked_bytes(), h.bytes_live(), h.estimate(), h.object_count(),
-               h.pool().page_count(), h.pool().cached_pages(), h.remembered_count(), h.threshold());
+               h.pool().page_count(), h.pool().cached_pages(), h.remembered_count(), h.threshold(),
+               static_cast<double>(h.longest_step_ns()) / 1e6);
 }
 }  // namespace
 
@@ -470,6 +472,9 @@ void Heap::step() {
     return;
   }
   InGc guard(in_gc_);
+  // The pause this step makes, timed only for CLOVE_GC_STATS (a clock read per step).
+  const bool timed = stats_enabled();
+  const auto start = timed ? std::chrono::steady_clock::now() : std::chrono::steady_clock::time_point{};
   const int64_t mul = stepmul_;
   const int64_t credit = kStepBytes * mul / 100;
   int64_t work = std::min<int64_t>(debt_, INT64_MAX / mul) * mul / 100;
@@ -478,6 +483,11 @@ void Heap::step() {
     work -= static_cast<int64_t>(single_step(static_cast<size_t>(work + credit)));
   } while (work > -credit && phase_ != GcPhase::Pause);
   if (phase_ != GcPhase::Pause) debt_ = std::min<int64_t>(work, -credit) * 100 / mul;
+  if (timed) {
+    const int64_t ns =
+        std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - start).count();
+    longest_step_ns_ = std::max(longest_step_ns_, ns);
+  }
 }
 
 void Heap::freeze() {

@@ -151,6 +151,9 @@ class Heap {
   bool owes_work() const { return debt_ > 0; }
   /// Run a complete collection now (finishes any cycle in progress first).
   void collect();
+  /// The longest pause an incremental step has made so far, in nanoseconds: measured
+  /// only when CLOVE_GC_STATS is set (each cycle's line on stderr reports it), else 0.
+  int64_t longest_step_ns() const { return longest_step_ns_; }
 
   void add_root_provider(RootProvider* p);
   void remove_root_provider(RootProvider* p);
@@ -420,6 +423,7 @@ class Heap {
   std::vector<RootProvider*> providers_;
   GcPhase phase_ = GcPhase::Pause;
   uint8_t current_white_ = kWhite0;
+  int64_t longest_step_ns_ = 0;  // longest_step_ns()
   bool generational_ = true;
   bool minor_ = false;         // the cycle in progress is a minor one
   bool promote_ = false;       // the sweep in progress makes marked survivors old

@@ -81,7 +81,7 @@ Value s_sort(State& vm, Args a) {
   Value pending = realize_spine<s_sort>(vm, a[a.size() - 1]);
   if (State::is_request(pending)) return pending;
   Value comp = a.size() == 2 ? a[0] : Value::nil();
-  if (is_core_fn(vm, comp, "compare")) comp = Value::nil();  // compared here, without calls
+  if (!comp.is_nil() && is_core_fn(vm, comp, "compare")) comp = Value::nil();  // compared here, without calls
   Value coll = a[a.size() - 1];
   RootScope scope(vm.heap);
   std::vector<Value> items;

@@ -66,15 +66,12 @@ SortedMap* sorted_impl(Value v, bool* keys_only, const char* fn) {
 
 Value n_rseq(State& vm, Args a) {
   Value v = a[0];
-  if (is<Vector>(v) || is<SubVector>(v)) {
+  if (VectorSlice s; vector_slice(v, &s)) {
     // An eager reversed seq (Clojure's is an RSeq view): one ArraySeq holding the items
     // in reverse, so it is a counted seq and not a list, as RSeq is, at one allocation.
-    const Vector* vec = as<Vector>(v);
-    const SubVector* sv = as<SubVector>(v);
-    const uint32_t n = vec ? vec->cnt : sv->count();
-    if (n == 0) return Value::nil();
+    if (s.from == s.to) return Value::nil();
     ValueBuf items;
-    for (uint32_t i = n; i-- > 0;) items.push_back(vec ? vec->nth(i) : sv->nth(i));
+    for (uint32_t i = s.to; i-- > s.from;) items.push_back(s.vec->nth(i));
     return array_seq(vm.heap, items.data(), items.size());
   }
   if (Value f = user_method(v, IMethod::rseq); !f.is_nil()) return vm.call(f, {v});  // Reversible

@@ -34,13 +34,8 @@ Value t_conj(State& vm, Args a) {
 // rooted in the call's window; conj! onto a map may hash a lazy key, which can collect,
 // so the transient in hand is rooted too.
 Value t_conj_all(State& vm, Args a) {
-  const Vector* v;
-  uint32_t from, to;  // v's elements [from, to)
-  if (const Vector* x = as<Vector>(a[1])) {
-    v = x, from = 0, to = x->cnt;
-  } else if (const SubVector* s = as<SubVector>(a[1])) {
-    v = s->vec, from = s->start, to = s->end;
-  } else {
+  VectorSlice s;
+  if (!vector_slice(a[1], &s)) {
     // A map entry, or a deftype implementing IPersistentVector (whose nth runs Clove
     // code: both arguments stay rooted in the call's window).
     if (!is_vector(a[1])) coll_detail::cannot_cast(a[1], "IPersistentVector");
@@ -53,9 +48,9 @@ Value t_conj_all(State& vm, Args a) {
   }
   RootScope scope(vm.heap);
   size_t t = scope.push(a[0]);
-  for (uint32_t i = from; i < to;) {
-    const Value* leaf = v->array_for(i);
-    const uint32_t stop = std::min<uint32_t>(to, (i | 31) + 1);  // the end of i's leaf
+  for (uint32_t i = s.from; i < s.to;) {
+    const Value* leaf = s.vec->array_for(i);
+    const uint32_t stop = std::min<uint32_t>(s.to, (i | 31) + 1);  // the end of i's leaf
     for (; i < stop; ++i) scope[t] = transient_conj(vm, scope[t], leaf[i & 31]);
   }
   return scope[t];

@@ -79,13 +79,9 @@ uint32_t symbol_hash(const Symbol* s) {
 
 uint32_t hash_ordered(State& vm, Value coll) {
   uint32_t h = 1, n = 0;
-  if (Vector* v = as<Vector>(coll)) {
-    for (uint32_t i = 0; i < v->cnt; ++i) h = 31 * h + hash(vm, v->nth(i));
-    return murmur3::mix_coll_hash(h, v->cnt);
-  }
-  if (SubVector* v = as<SubVector>(coll)) {
-    for (uint32_t i = 0; i < v->count(); ++i) h = 31 * h + hash(vm, v->nth(i));
-    return murmur3::mix_coll_hash(h, v->count());
+  if (VectorSlice s; vector_slice(coll, &s)) {
+    for (uint32_t i = s.from; i < s.to; ++i) h = 31 * h + hash(vm, s.vec->nth(i));
+    return murmur3::mix_coll_hash(h, s.to - s.from);
   }
   RootScope scope(vm.heap);
   size_t s = scope.push(seq(vm, coll));

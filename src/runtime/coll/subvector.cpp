@@ -5,7 +5,6 @@
 #include "core/error.h"
 #include "runtime/coll/coll.h"
 #include "runtime/coll/coll_util.h"
-#include "runtime/coll/map_entry.h"
 #include "state/state.h"
 
 namespace clove {

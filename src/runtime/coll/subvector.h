@@ -50,6 +50,25 @@ struct SubVectorSeq : Obj {
   }
 };
 
+/// A run of a vector's elements: vec's indexes [from, to).
+struct VectorSlice {
+  const Vector* vec;
+  uint32_t from, to;
+};
+/// The elements of v as one slice when v is a PersistentVector (all of it) or a subvec
+/// view (its range), for loops that read leaves directly; false for anything else.
+inline bool vector_slice(Value v, VectorSlice* out) {
+  if (const Vector* x = as<Vector>(v)) {
+    *out = {x, 0, x->cnt};
+    return true;
+  }
+  if (const SubVector* s = as<SubVector>(v)) {
+    *out = {s->vec, s->start, s->end};
+    return true;
+  }
+  return false;
+}
+
 /// (subvec v start end), RT.subvec: v any vector (IPersistentVector), 0 <= start <=
 /// end <= (count v), else IndexOutOfBoundsException (no message, as Clojure). An empty
 /// range gives [] (a PersistentVector, as Clojure's EMPTY); anything else a SubVector

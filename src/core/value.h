@@ -72,6 +72,9 @@ class Value {
   constexpr bool is_false() const { return bits_ == f().bits_; }
   constexpr bool is_char() const { return tag() == kTagChar; }
   constexpr bool is_internal() const { return tag() == kTagInternal; }
+  /// nil, true, false, a character or an internal word: equal (Clojure's =) only to
+  /// itself, so `=` against one of these is identity.
+  constexpr bool is_by_identity() const { return tag() >= kTagSpecial; }
   /// Clojure truthiness: everything but nil and false.
   constexpr bool truthy() const { return (bits_ | 1) != f().bits_; }
 

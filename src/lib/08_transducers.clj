@@ -79,12 +79,14 @@
   ([] [])
   ([to] to)
   ([to from]
-   (if (-editable? to)
-     (let [t (transient to)
-           r (persistent! (if (vector? from) (-conj-all! t from) (reduce conj! t from)))
-           tm (meta to)]
-       (if (nil? tm) r (with-meta r tm)))
-     (if (-subvec? to) (-subvec-into to from) (-lazy-into to from))))
+   (if-some [r (-into-vector to from)]  ; from a vector onto a vector, map, set or view
+     r
+     (if (-editable? to)
+       (let [t (transient to)
+             r (persistent! (reduce conj! t from))
+             tm (meta to)]
+         (if (nil? tm) r (with-meta r tm)))
+       (if (-subvec? to) (-subvec-into to from) (-lazy-into to from)))))
   ([to xform from]
    (if (-editable? to)
      (let [tm (meta to)

@@ -92,6 +92,46 @@ TEST(CollTransient, VectorSourceIsNeverChanged) {
   EXPECT_EQ(as_long(nth(vm, roots[q], 0)), 0);
 }
 
+// transient_vector_append copies runs of a vector's elements into the tail: every
+// start length (tail offsets 0..32 and past the root), source slices that start and end
+// mid-leaf, a slice of the transient's own source, and only transient vectors accepted.
+TEST(CollTransient, VectorAppendOfSlicesMatchesConjOneByOne) {
+  CollVM vm;
+  RootScope roots(vm.heap);
+  std::vector<Value> items;
+  for (int i = 0; i < 200; ++i) items.push_back(S(vm, "s" + std::to_string(i)));
+  size_t src = roots.push(vector_from(vm.heap, items.data(), items.size()));
+  const Vector* v = as<Vector>(roots[src]);
+  for (uint32_t start_len : {0u, 1u, 31u, 32u, 33u, 63u, 64u, 65u, 1100u}) {
+    for (auto [from, to] : {std::pair{0u, 0u}, {0u, 200u}, {5u, 37u}, {31u, 33u}, {64u, 96u}, {100u, 199u}}) {
+      std::vector<Value> start;
+      for (uint32_t i = 0; i < start_len; ++i) start.push_back(I(i));
+      size_t t = roots.push(transient_of(vm, vector_from(vm.heap, start.data(), start.size())));
+      ASSERT_TRUE(transient_vector_append(vm, roots[t], v, from, to));
+      vm.heap.safepoint();
+      Value p = persistent_of(vm, roots[t]);
+      ASSERT_EQ(count(vm, p), static_cast<int64_t>(start_len + (to - from)));
+      for (uint32_t i = 0; i < start_len; ++i) ASSERT_EQ(as_long(nth(vm, p, i)), i);
+      for (uint32_t i = from; i < to; ++i) ASSERT_EQ(nth(vm, p, start_len + i - from), items[i]);
+      // The result grows and shrinks as any vector.
+      Value q = conj(vm, p, I(-1));
+      EXPECT_EQ(as_long(nth(vm, q, start_len + (to - from))), -1);
+    }
+  }
+  // Appending a vector to a transient of itself leaves the source as it was.
+  size_t t = roots.push(transient_of(vm, roots[src]));
+  ASSERT_TRUE(transient_vector_append(vm, roots[t], v, 0, 200));
+  Value twice = persistent_of(vm, roots[t]);
+  EXPECT_EQ(count(vm, twice), 400);
+  EXPECT_EQ(count(vm, roots[src]), 200);
+  for (int i = 0; i < 200; ++i) ASSERT_EQ(nth(vm, twice, 200 + i), items[i]);
+  // Anything but a transient vector is left alone; a finished one throws.
+  EXPECT_FALSE(transient_vector_append(vm, roots[src], v, 0, 1));
+  EXPECT_FALSE(transient_vector_append(vm, transient_of(vm, empty_hash_map(vm.heap)), v, 0, 1));
+  EXPECT_THROW(transient_vector_append(vm, roots[t], v, 0, 1), CloveError);
+  EXPECT_GT(vm.heap.validate(), 0u);
+}
+
 TEST(CollTransient, HashMapMatchesModelUnderRandomOps) {
   CollVM vm;
   std::mt19937 rng(11);

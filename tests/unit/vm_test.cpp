@@ -346,6 +346,53 @@ TEST_F(VMTest, GetkOnArrayMapsAndTheRest) {
   EXPECT_EQ(getk(Value::nil(), a), Value::nil());
 }
 
+// EQ and BREQK decide nil, booleans and characters against anything by identity in the
+// loop (equiv answers the same: they equal only themselves); doubles, numbers of other
+// representations and collections still go to equiv.
+TEST_F(VMTest, EqualityAgainstNilBooleansAndChars) {
+  auto eq = [&](Value x, Value y) {
+    ProtoBuilder b(vm);
+    unsigned kx = b.k(x), ky = b.k(y);
+    b.emit(encode_abx(Op::LOADK, 0, kx)).emit(encode_abx(Op::LOADK, 1, ky)).emit(encode_abc(Op::EQ, 2, 0, 1));
+    b.emit(encode_abc(Op::RET, 2, 0, 0));
+    return run0(vm, b).is_true();
+  };
+  auto breqk = [&](Value x, Value k) {  // 1 when x = k, else 2
+    ProtoBuilder b(vm);
+    unsigned kx = b.k(x), kk = b.k(k);
+    b.emit(encode_abx(Op::LOADK, 0, kx))
+        .emit(encode_abc(Op::BREQK, 0, kk, 0))
+        .emit(encode_sj(Op::JMP, 2))
+        .emit(encode_asbx(Op::LOADI, 1, 1))
+        .emit(encode_abc(Op::RET, 1, 0, 0))
+        .emit(encode_asbx(Op::LOADI, 1, 2))
+        .emit(encode_abc(Op::RET, 1, 0, 0));
+    return L(run0(vm, b));
+  };
+  Value items[] = {Value::small_int(1)};
+  Value vec = vector_from(vm.heap, items, 1), empty = vector_from(vm.heap, nullptr, 0);
+  Value str = string_value(vm.heap, "a");
+  for (Value v : {vec, empty, str}) vm.permanent.push_back(v);
+  Value nil = Value::nil(), t = Value::t(), f = Value::f(), ca = Value::character('a');
+  for (Value x : {nil, t, f, ca}) {
+    EXPECT_TRUE(eq(x, x));
+    for (Value y : {vec, empty, str, Value::small_int(0), Value::from_double(0.0), Value::character('b')}) {
+      EXPECT_FALSE(eq(x, y));
+      EXPECT_FALSE(eq(y, x));
+    }
+  }
+  EXPECT_FALSE(eq(nil, f));
+  EXPECT_FALSE(eq(t, Value::small_int(1)));
+  EXPECT_TRUE(eq(Value::from_double(2.0), Value::from_double(2.0)));
+  EXPECT_FALSE(eq(Value::from_double(std::nan("")), Value::from_double(std::nan(""))));
+  EXPECT_EQ(breqk(nil, nil), 1);
+  EXPECT_EQ(breqk(vec, nil), 2);
+  EXPECT_EQ(breqk(empty, nil), 2);
+  EXPECT_EQ(breqk(f, nil), 2);
+  EXPECT_EQ(breqk(ca, Value::character('a')), 1);
+  EXPECT_EQ(breqk(str, Value::character('a')), 2);
+}
+
 // CALL of a vector with a small index in range answers in the loop; any other index
 // goes through the vector's invoke (IndexOutOfBounds, "Key must be integer").
 TEST_F(VMTest, CallingAVector) {

@@ -8,6 +8,7 @@
 #include "core/murmur3.h"
 #include "runtime/coll/array_seq.h"
 #include "runtime/coll/coll.h"
+#include "runtime/coll/hash_map.h"
 #include "runtime/coll/array_map.h"
 #include "runtime/print/print.h"
 #include "natives/args.h"
@@ -38,7 +39,10 @@ Value c_vector(State& vm, Args a) { auto v = collect(a, 0); return vector_from(v
 Value c_hash_map(State& vm, Args a) {
   check_key_values(vm, a);
   auto v = collect(a, 0);
-  return map_from(vm, v.data(), v.size() / 2);
+  // (hash-map) is {}, an array map; with arguments a PersistentHashMap however few
+  // (clojure.core/hash-map, PersistentHashMap.create), so its order is the hash order.
+  if (v.empty()) return map_from(vm, nullptr, 0);
+  return hash_map_from(vm, v.data(), v.size() / 2);
 }
 Value c_hash_set(State& vm, Args a) { auto v = collect(a, 0); return set_from(vm, v.data(), v.size()); }
 Value c_cons(State& vm, Args a) { return cons(vm, a[0], a[1]); }

@@ -15,6 +15,7 @@
 #include "runtime/coll/queue.h"
 #include "runtime/coll/sorted_map.h"
 #include "runtime/coll/subvector.h"
+#include "runtime/coll/transient.h"
 #include "runtime/coll/vector.h"
 #include "natives/args.h"
 #include "natives/value_buf.h"
@@ -150,11 +151,7 @@ Value d_set(State& vm, Args a) {
 
 Value d_subvecp(State&, Args a) { return Value::boolean(is<SubVector>(a[0])); }
 
-Value d_editable(State&, Args a) {
-  Value c = a[0];
-  return Value::boolean(is_type(c, ObjType::Vector) || is_type(c, ObjType::ArrayMap) ||
-                        is_type(c, ObjType::HashMap) || is_type(c, ObjType::HashSet));
-}
+Value d_editable(State&, Args a) { return Value::boolean(is_editable(a[0])); }
 
 }  // namespace
 

@@ -29,6 +29,17 @@ Value t_conj(State& vm, Args a) {
   return scope[t];
 }
 
+// conj!s the items of slice s into the transient at scope[t], leaf by leaf, keeping the
+// transient in hand rooted there (conj! onto a map may hash a lazy key, which can collect).
+void conj_slice(State& vm, RootScope& scope, size_t t, const VectorSlice& s) {
+  if (transient_vector_append(vm, scope[t], s.vec, s.from, s.to)) return;
+  for (uint32_t i = s.from; i < s.to;) {
+    const Value* leaf = s.vec->array_for(i);
+    const uint32_t stop = std::min<uint32_t>(s.to, (i | 31) + 1);  // the end of i's leaf
+    for (; i < stop; ++i) scope[t] = transient_conj(vm, scope[t], leaf[i & 31]);
+  }
+}
+
 // (-conj-all! t v): conj!s every item of the vector or subvec v into the transient t,
 // leaf by leaf, without a call per item (into's loop when from is a vector). Both stay
 // rooted in the call's window; conj! onto a map may hash a lazy key, which can collect,
@@ -48,12 +59,39 @@ Value t_conj_all(State& vm, Args a) {
   }
   RootScope scope(vm.heap);
   size_t t = scope.push(a[0]);
-  for (uint32_t i = s.from; i < s.to;) {
-    const Value* leaf = s.vec->array_for(i);
-    const uint32_t stop = std::min<uint32_t>(s.to, (i | 31) + 1);  // the end of i's leaf
-    for (; i < stop; ++i) scope[t] = transient_conj(vm, scope[t], leaf[i & 31]);
-  }
+  conj_slice(vm, scope, t, s);
   return scope[t];
+}
+
+// (-into-vector to from): into's whole work in one call when from is a vector or a
+// subvec view and to is editable (a transient of to, from's items conj!ed leaf by leaf,
+// persistent!, to's metadata) or a subvec view (-subvec-into's result: a new vector
+// viewed whole, with the view's metadata). nil for any other pair, which into then
+// handles itself (into never gives nil for these). Arguments stay rooted in the call's
+// window; the transient in hand is rooted as in -conj-all!.
+Value t_into_vector(State& vm, Args a) {
+  VectorSlice from;
+  if (!vector_slice(a[1], &from)) return Value::nil();
+  Value to = a[0];
+  const bool editable = is_editable(to);
+  const SubVector* view = as<SubVector>(to);
+  if (!editable && !view) return Value::nil();
+  RootScope scope(vm.heap);
+  size_t t;
+  if (view) {
+    t = scope.push(transient_of(vm, vector_from(vm.heap, nullptr, 0)));
+    conj_slice(vm, scope, t, VectorSlice{view->vec, view->start, view->end});
+  } else {
+    t = scope.push(transient_of(vm, to));
+  }
+  conj_slice(vm, scope, t, from);
+  Value r = persistent_of(vm, scope[t]);
+  if (view) {
+    scope[t] = r;
+    r = subvector(vm, r, 0, as<Vector>(r)->cnt);
+  }
+  Value m = meta(a[0]);
+  return m.is_nil() ? r : with_meta(vm, r, m);
 }
 
 // An odd trailing key gets nil, as Clojure's assoc! (recur ret (first kvs) (second kvs) ...) does.
@@ -108,6 +146,11 @@ void install_transient_natives(State& vm) {
                 "conj!s every item of the vector v into the transient t and returns t (into's loop when from is a "
                 "vector). Throws ClassCastException when v is not a vector.",
                 "([t v])");
+  vm.def_native(C, "-into-vector", t_into_vector, 2, 2,
+                "(into to from) when from is a vector or subvec view and to is a vector, hash map, "
+                "array map, hash set or subvec view: the result, with to's metadata; nil for any "
+                "other pair (into's general path handles those).",
+                "([to from])");
   vm.def_native(C, "assoc!", t_assoc, 3, -1,
                 "Sets key to val (for each pair) in a transient map, or puts val at index in a "
                 "transient vector (an index equal to the count appends), and gives back coll. "

@@ -3,6 +3,8 @@
 // PersistentHashSet$TransientHashSet). See transient.h for the edit-token scheme.
 #include "runtime/coll/transient.h"
 
+#include <algorithm>
+
 #include <cstring>
 #include <string>
 
@@ -33,18 +35,22 @@ T* editable(Value t) {
 
 // ---- vector ----
 
-VectorNode* new_vnode(Heap& h, Obj* edit) {
-  VectorNode* n = h.make_extra<VectorNode>(32 * sizeof(Value), 32u, edit);
-  for (uint32_t i = 0; i < 32; ++i) n->slots()[i] = Value::nil();
-  return n;
+// A 32-slot node owned by edit holding src's first n values (src may be nullptr when n is
+// 0), nil in the rest.
+VectorNode* vnode_copy(Heap& h, Obj* edit, const Value* src, uint32_t n) {
+  VectorNode* node = h.make_extra<VectorNode>(32 * sizeof(Value), 32u, edit);
+  Value* d = node->slots();
+  if (n) std::memcpy(static_cast<void*>(d), src, n * sizeof(Value));
+  std::fill(d + n, d + 32, Value::nil());
+  return node;
 }
+
+VectorNode* new_vnode(Heap& h, Obj* edit) { return vnode_copy(h, edit, nullptr, 0); }
 
 // node itself when tv owns it, else a 32-slot copy owned by tv (nullptr: an empty node).
 VectorNode* ensure_editable(Heap& h, TransientVector* tv, VectorNode* node) {
   if (node && node->edit == tv) return node;
-  VectorNode* r = new_vnode(h, tv);
-  if (node) std::memcpy(static_cast<void*>(r->slots()), node->slots(), node->len * sizeof(Value));
-  return r;
+  return node ? vnode_copy(h, tv, node->slots(), node->len) : new_vnode(h, tv);
 }
 
 inline void vstore(Heap& h, VectorNode* n, uint32_t i, Value v) {
@@ -342,15 +348,20 @@ bool is_transient(Value v) {
   }
 }
 
+bool is_editable(Value c) {
+  return is_type(c, ObjType::Vector) || is_type(c, ObjType::ArrayMap) || is_type(c, ObjType::HashMap) ||
+         is_type(c, ObjType::HashSet);
+}
+
 Value transient_of(State& vm, Value coll) {
   Heap& h = vm.heap;
   if (Vector* v = as<Vector>(coll)) {
     TransientVector* tv = h.make<TransientVector>(v->cnt, v->shift);
     // Root first, then the tail: each allocation is reachable from tv at once.
     if (v->root && v->cnt > 32) tv->root = ensure_editable(h, tv, v->root);
-    tv->tail = ensure_editable(h, tv, v->tail);
-    // A shared tail's slots past this vector's elements belong to other vectors (vector.h).
-    for (uint32_t k = v->cnt - v->tailoff(); k < 32; ++k) tv->tail->slots()[k] = Value::nil();
+    // Only this vector's elements of its tail: a shared tail's slots past them belong
+    // to other vectors (vector.h).
+    tv->tail = v->tail ? vnode_copy(h, tv, v->tail->slots(), v->cnt - v->tailoff()) : new_vnode(h, tv);
     return Value::object(tv);
   }
   if (ArrayMap* a = as<ArrayMap>(coll)) {
@@ -384,6 +395,30 @@ Value persistent_of(State& vm, Value t) {
     }
     default: not_a(t, "ITransientCollection");
   }
+}
+
+bool transient_vector_append(State& vm, Value t, const Vector* v, uint32_t from, uint32_t to) {
+  if (!is_type(t, ObjType::TransientVector)) return false;
+  TransientVector* tv = editable<TransientVector>(t);
+  Heap& h = vm.heap;
+  while (from < to) {
+    const uint32_t used = tv->cnt - tv->tailoff();
+    if (used == 32) {  // a full tail goes into the trie (tv_conj)
+      tv_conj(vm, tv, v->nth(from++));
+      continue;
+    }
+    // As many items as fit in the tail and lie in from's leaf, copied in one run.
+    const Value* leaf = v->array_for(from);
+    const uint32_t n = std::min({32 - used, to - from, ((from | 31) + 1) - from});
+    Value* dst = tv->tail->slots() + used;
+    for (uint32_t k = 0; k < n; ++k) {
+      dst[k] = leaf[(from + k) & 31];
+      h.barrier(tv->tail, dst[k]);
+    }
+    tv->cnt += n;
+    from += n;
+  }
+  return true;
 }
 
 Value transient_conj(State& vm, Value t, Value x) {

@@ -77,6 +77,10 @@ struct TransientHashSet : Obj {
 /// True for the four transient types (editable or not).
 bool is_transient(Value v);
 
+/// Whether (transient coll) works on coll (IEditableCollection): a PersistentVector, an
+/// array map, a hash map or a hash set. Subvec views, sorted collections and lists are not.
+bool is_editable(Value coll);
+
 /// (transient coll) for a vector, map or hash set; ClassCastException ("cannot be cast
 /// to class clojure.lang.IEditableCollection") for anything else.
 Value transient_of(State& vm, Value coll);
@@ -84,6 +88,10 @@ Value transient_of(State& vm, Value coll);
 Value persistent_of(State& vm, Value t);
 /// (conj! t x); may return a different transient (an array map growing into a hash map).
 Value transient_conj(State& vm, Value t, Value x);
+/// conj!s v's elements [from, to) onto t when t is a transient vector, copying them into
+/// its tail a run at a time, and returns true; false (nothing done) for any other t.
+/// IllegalAccessError after persistent!. Allocates, never collects.
+bool transient_vector_append(State& vm, Value t, const Vector* v, uint32_t from, uint32_t to);
 /// (assoc! t k v) on a transient map or vector (index k, 0 <= k <= count).
 Value transient_assoc(State& vm, Value t, Value key, Value val);
 /// (dissoc! t k) on a transient map.

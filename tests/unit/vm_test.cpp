@@ -222,7 +222,7 @@ TEST_F(VMTest, ArithmeticOnLongsAndDoubles) {
     FAIL();
   } catch (const CloveError& e) {
     EXPECT_EQ(e.kind, ErrorKind::ArithmeticException);
-    EXPECT_STREQ(e.what(), "integer overflow");
+    EXPECT_STREQ(e.what(), "long overflow");
   }
   try {
     binop(vm, Op::MUL, make_long(vm.heap, INT64_MAX / 2), I(3));

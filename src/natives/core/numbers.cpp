@@ -24,6 +24,17 @@ Value arg_operand(Args a, int i, const char* fn) {
 
 Value fold(State& vm, Args a, ArithOp op, int64_t identity, const char* fn) {
   if (a.size() == 0) return Value::small_int(identity);
+  // Two small ints (reduce with + or *): the checked operation here, without arith's
+  // dispatch on kinds; overflow past 64 bits goes on to arith for its error.
+  if (a.size() == 2 && a[0].is_small_int() && a[1].is_small_int()) {
+    const int64_t x = a[0].as_small_int(), y = a[1].as_small_int();
+    int64_t r;
+    bool overflow = op == ArithOp::Add   ? __builtin_add_overflow(x, y, &r)
+                    : op == ArithOp::Sub ? __builtin_sub_overflow(x, y, &r)
+                    : op == ArithOp::Mul ? __builtin_mul_overflow(x, y, &r)
+                                         : true;  // division and the rest: arith
+    if (!overflow) return make_long(vm.heap, r);
+  }
   Value acc = arg_operand(a, 0, fn);
   for (int i = 1; i < a.size(); ++i) acc = arith(vm, op, acc, arg_operand(a, i, fn));
   return acc;

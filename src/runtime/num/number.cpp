@@ -1,7 +1,7 @@
 // number.cpp: arithmetic and comparison on longs and doubles with Clojure's rules.
 //
-// Longs overflow into ArithmeticException "integer overflow" (Numbers.add etc. in
-// Clojure); the unchecked ops wrap (two's complement). Any double operand makes the
+// Longs overflow into ArithmeticException "long overflow" (Numbers.add etc. in
+// Clojure 1.11, Math.addExact's message); the unchecked ops wrap (two's complement). Any double operand makes the
 // result a double. Integer division that is not exact yields a ratio; big ints and
 // ratios are handled by runtime/num/bignum.cpp when either operand is one, big decimals by
 // runtime/num/bigdecimal.cpp.
@@ -236,13 +236,13 @@ static Value long_arith(Heap& h, ArithOp op, int64_t x, int64_t y) {
   int64_t r;
   switch (op) {
     case ArithOp::Add:
-      if (__builtin_add_overflow(x, y, &r)) throw_error(ErrorKind::ArithmeticException, "integer overflow");
+      if (__builtin_add_overflow(x, y, &r)) throw_error(ErrorKind::ArithmeticException, "long overflow");
       return make_long(h, r);
     case ArithOp::Sub:
-      if (__builtin_sub_overflow(x, y, &r)) throw_error(ErrorKind::ArithmeticException, "integer overflow");
+      if (__builtin_sub_overflow(x, y, &r)) throw_error(ErrorKind::ArithmeticException, "long overflow");
       return make_long(h, r);
     case ArithOp::Mul:
-      if (__builtin_mul_overflow(x, y, &r)) throw_error(ErrorKind::ArithmeticException, "integer overflow");
+      if (__builtin_mul_overflow(x, y, &r)) throw_error(ErrorKind::ArithmeticException, "long overflow");
       return make_long(h, r);
     case ArithOp::UAdd:
       return make_long(h, static_cast<int64_t>(static_cast<uint64_t>(x) + static_cast<uint64_t>(y)));
@@ -252,10 +252,8 @@ static Value long_arith(Heap& h, ArithOp op, int64_t x, int64_t y) {
       return make_long(h, static_cast<int64_t>(static_cast<uint64_t>(x) * static_cast<uint64_t>(y)));
     case ArithOp::Div:
       if (y == 0) throw_error(ErrorKind::ArithmeticException, "Divide by zero");
-      if (y == -1) {
-        if (x == INT64_MIN) throw_error(ErrorKind::ArithmeticException, "integer overflow");
-        return make_long(h, -x);
-      }
+      // (/ Long/MIN_VALUE -1) is Long/MIN_VALUE, as on the JVM (its negation wraps).
+      if (y == -1) return make_long(h, static_cast<int64_t>(0 - static_cast<uint64_t>(x)));
       if (x % y == 0) return make_long(h, x / y);
       return long_ratio(h, x, y);
     case ArithOp::Quot:

@@ -3,7 +3,7 @@
 // A Clojure long is a full int64. Values in [-2^47, 2^47) are immediate (Value::small_int);
 // the rest live in a BoxedLong. Code never tests for the box itself: use is_long/as_long
 // and make_long. Arithmetic here follows Clojure: +, -, *, inc, dec throw
-// ArithmeticException "integer overflow" on long overflow; the unchecked-* family wraps.
+// ArithmeticException "long overflow" on long overflow; the unchecked-* family wraps.
 // Big ints, ratios and big decimals (GMP) join this tower in runtime/bignum.*.
 #pragma once
 #include <cstdint>

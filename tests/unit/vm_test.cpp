@@ -7,6 +7,8 @@
 
 #include "runtime/lang/unbound.h"
 #include "runtime/coll/array_map.h"
+#include "runtime/coll/chunk.h"
+#include "runtime/coll/list.h"
 #include "runtime/coll/coll.h"
 #include "runtime/coll/hash_map.h"
 #include "runtime/num/number.h"
@@ -344,6 +346,44 @@ TEST_F(VMTest, GetkOnArrayMapsAndTheRest) {
   EXPECT_EQ(L(getk(hm, a)), 1);
   EXPECT_EQ(getk(hm, b), Value::nil());
   EXPECT_EQ(getk(Value::nil(), a), Value::nil());
+}
+
+// NTH answers a vector's or an array chunk's element in the loop when the index is a
+// small int in range; negative, past-the-end and boxed indexes, and every other kind,
+// take the general path with its errors.
+TEST_F(VMTest, NthOnVectorsAndChunks) {
+  auto I = [](int64_t i) { return Value::small_int(i); };
+  Value items[] = {I(10), I(20), I(30), I(40)};
+  Value v = vector_from(vm.heap, items, 4);
+  ArrayChunk* c = array_chunk_copy(vm.heap, items + 1, 3);  // 20 30 40
+  Value chunk = Value::object(c);
+  Value list = list_from(vm.heap, items, 4);
+  for (Value x : {v, chunk, list}) vm.permanent.push_back(x);
+  EXPECT_EQ(L(binop(vm, Op::NTH, v, I(0))), 10);
+  EXPECT_EQ(L(binop(vm, Op::NTH, v, I(3))), 40);
+  EXPECT_EQ(L(binop(vm, Op::NTH, chunk, I(0))), 20);
+  EXPECT_EQ(L(binop(vm, Op::NTH, chunk, I(2))), 40);
+  EXPECT_EQ(L(binop(vm, Op::NTH, list, I(1))), 20);
+  EXPECT_EQ(L(binop(vm, Op::NTH, v, make_long(vm.heap, 2))), 30);
+  for (Value coll : {v, chunk}) {
+    for (Value bad : {I(-1), I(4)}) {
+      if (coll == chunk && bad == I(4)) bad = I(3);
+      try {
+        binop(vm, Op::NTH, coll, bad);
+        FAIL();
+      } catch (const CloveError& e) {
+        EXPECT_EQ(e.kind, ErrorKind::IndexOutOfBoundsException);
+      }
+    }
+    // A boxed index past Java's int range: the general path's conversion error.
+    EXPECT_THROW(binop(vm, Op::NTH, coll, make_long(vm.heap, int64_t{1} << 50)), CloveError);
+  }
+  Value out;
+  EXPECT_FALSE(nth_if_indexed(list, 0, &out));
+  EXPECT_FALSE(nth_if_indexed(Value::nil(), 0, &out));
+  EXPECT_FALSE(nth_if_indexed(v, -1, &out));
+  EXPECT_TRUE(nth_if_indexed(chunk, 1, &out));
+  EXPECT_EQ(L(out), 30);
 }
 
 // EQ and BREQK decide nil, booleans and characters against anything by identity in the

@@ -192,6 +192,18 @@ static Value nth_impl(State& vm, Value coll, int64_t i, Value not_found, bool ha
   unsupported("nth", coll);
 }
 
+bool nth_if_indexed(Value coll, int64_t i, Value* out) {
+  if (const auto* v = as<Vector>(coll); v && static_cast<uint64_t>(i) < v->cnt) {
+    *out = v->nth(static_cast<uint32_t>(i));
+    return true;
+  }
+  if (const auto* c = as<ArrayChunk>(coll); c && static_cast<uint64_t>(i) < c->count()) {
+    *out = c->nth(static_cast<uint32_t>(i));
+    return true;
+  }
+  return false;
+}
+
 Value nth(State& vm, Value coll, int64_t i) { return nth_impl(vm, coll, i, Value::nil(), false); }
 Value nth(State& vm, Value coll, int64_t i, Value not_found) { return nth_impl(vm, coll, i, not_found, true); }
 

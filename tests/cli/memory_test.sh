@@ -57,6 +57,24 @@ CLJ
   check "streaming under 16M" $'10000000\n199999990000000' "$("$clove" run --max-memory 16M "$tmp/stream.clj" 2>&1)"
 fi
 
+# CLOVE_GC_STATS=1: a line per finished cycle on stderr, each ending with the longest
+# pause an incremental step has made so far (Heap::longest_step_ns): positive once a
+# cycle has run, never decreasing from one line to the next.
+# Not under GC stress, which collects at every allocation instead of in paced steps.
+printf '(println (count (reduce (fn [m i] (assoc m i i)) {} (range 100000))))\n' >"$tmp/stats.clj"
+if [[ $stress == 1 ]]; then
+  echo "SKIP gc stats: under GC stress"
+else
+  out="$(CLOVE_GC_STATS=1 "$clove" run "$tmp/stats.clj" 2>"$tmp/err")"
+  check "gc stats: output" "100000" "$out"
+  pauses="$(grep -oE 'longest pause so far [0-9]+\.[0-9]+ ms$' "$tmp/err" | awk '{print $5}')"
+  if [[ -z "$pauses" ]]; then
+    echo "FAIL gc stats: no cycle line with the longest pause in: $(head -3 "$tmp/err")"; fails=$((fails + 1))
+  elif ! awk '{ if ($1 + 0 < prev) bad = 1; prev = $1 + 0 } END { exit !(prev > 0 && !bad) }' <<<"$pauses"; then
+    echo "FAIL gc stats: pauses not positive and non-decreasing: $(echo $pauses | head -c 300)"; fails=$((fails + 1))
+  fi
+fi
+
 # Malformed sizes.
 for bad in 12X 0 M -5 1.5G 64MX; do
   "$clove" run --max-memory "$bad" "$tmp/double.clj" >/dev/null 2>"$tmp/err"

@@ -6,6 +6,7 @@
 #include "runtime/coll/lazy_seq.h"
 #include "runtime/coll/list.h"
 #include "runtime/coll/vector.h"
+#include "runtime/print/print.h"
 
 namespace clove {
 namespace {
@@ -211,6 +212,37 @@ TEST(CollLazy, ConsOntoLazyDoesNotRealize) {
   Value wm = with_meta(vm, ls, m);
   EXPECT_TRUE(equiv(vm, meta(wm), m));
   EXPECT_EQ(count(vm, wm), 3);
+}
+
+
+// sort-by's native (-sort-keyed comp keys items coll): a stable order of items by their
+// keys, and IllegalArgumentException for keys and items that are not vectors of one
+// length (only sort-by calls it, always with matching vectors).
+TEST(CollSeq, SortKeyedOrdersByKeysAndRefusesBadInput) {
+  CollVM vm;
+  RootScope roots(vm.heap);
+  Value fn = vm.core_ns()->lookup(vm.sym("-sort-keyed"))->root;
+  Value ks[] = {I(3), I(1), I(3), I(0)};
+  Value xs[] = {S(vm, "a"), S(vm, "b"), S(vm, "c"), S(vm, "d")};
+  size_t keys = roots.push(vector_from(vm.heap, ks, 4));
+  size_t items = roots.push(vector_from(vm.heap, xs, 4));
+  Value args[] = {Value::nil(), roots[keys], roots[items], roots[items]};
+  EXPECT_EQ(pr_str(vm, vm.call(fn, args, 4)), "(\"d\" \"b\" \"a\" \"c\")");  // a before c: stable
+  Value empty = vector_from(vm.heap, nullptr, 0);
+  Value none[] = {Value::nil(), empty, empty, empty};
+  EXPECT_EQ(pr_str(vm, vm.call(fn, none, 4)), "()");
+  Value shorter = vector_from(vm.heap, ks, 3);
+  Value list = list_from(vm.heap, ks, 4);
+  for (auto [k, x] : {std::pair{shorter, roots[items]}, {list, roots[items]}, {roots[keys], list},
+                      {Value::nil(), Value::nil()}}) {
+    Value bad[] = {Value::nil(), k, x, Value::nil()};
+    try {
+      vm.call(fn, bad, 4);
+      FAIL();
+    } catch (const CloveError& e) {
+      EXPECT_EQ(e.kind, ErrorKind::IllegalArgumentException);
+    }
+  }
 }
 
 }  // namespace

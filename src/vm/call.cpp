@@ -53,9 +53,7 @@ Value Interpreter::call_non_closure(Fiber* f, Value callee, size_t newbase, int 
     // (v i) with a small index in range: the common case of a collection called, here
     // before the rest (the kinds are disjoint).
     if (const Vector* vec = as<Vector>(callee); vec && nargs == 1) {
-      Value ix = f->stack[newbase];
-      if (ix.is_small_int() && static_cast<uint64_t>(ix.as_small_int()) < vec->cnt) {
-        Value r = vec->nth(static_cast<uint32_t>(ix.as_small_int()));
+      if (Value r; vec->nth_if_in_range(f->stack[newbase], &r)) {
         push_callee_frame(f, callee, newbase, nargs, prev_base, ret_pc);
         return r;
       }

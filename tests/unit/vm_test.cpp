@@ -379,10 +379,12 @@ TEST_F(VMTest, NthOnVectorsAndChunks) {
     EXPECT_THROW(binop(vm, Op::NTH, coll, make_long(vm.heap, int64_t{1} << 50)), CloveError);
   }
   Value out;
-  EXPECT_FALSE(nth_if_indexed(list, 0, &out));
-  EXPECT_FALSE(nth_if_indexed(Value::nil(), 0, &out));
-  EXPECT_FALSE(nth_if_indexed(v, -1, &out));
-  EXPECT_TRUE(nth_if_indexed(chunk, 1, &out));
+  EXPECT_FALSE(nth_if_indexed(list, I(0), &out));
+  EXPECT_FALSE(nth_if_indexed(Value::nil(), I(0), &out));
+  EXPECT_FALSE(nth_if_indexed(v, I(-1), &out));
+  EXPECT_FALSE(nth_if_indexed(chunk, I(3), &out));
+  EXPECT_FALSE(nth_if_indexed(v, make_long(vm.heap, int64_t{1} << 50), &out));  // boxed: the general path
+  EXPECT_TRUE(nth_if_indexed(chunk, I(1), &out));
   EXPECT_EQ(L(out), 30);
 }
 

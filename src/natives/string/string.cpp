@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "runtime/coll/coll.h"
+#include "runtime/coll/subvector.h"
 #include "runtime/coll/vector.h"
 #include "natives/text.h"
 #include "runtime/print/print.h"
@@ -147,9 +148,9 @@ Value s_join(State& vm, Args a) {
     else
       out += str_of(vm, x);
   };
-  if (const Vector* v = as<Vector>(a[a.size() - 1])) {  // no seq to walk
-    for (uint32_t i = 0; i < v->cnt; ++i) add(v->nth(i));
-    vm.charge(v->cnt);  // a loop in C++: counts toward the instruction budget
+  if (VectorSlice s; vector_slice(a[a.size() - 1], &s)) {  // a vector or subvec: no seq to walk
+    for (uint32_t i = s.from; i < s.to; ++i) add(s.vec->nth(i));
+    vm.charge(s.to - s.from);  // a loop in C++: counts toward the instruction budget
     return str_value(vm, out);
   }
   size_t cursor = scope.push(seq(vm, a[a.size() - 1]));

@@ -66,10 +66,10 @@ Value cons(State& vm, Value x, Value coll);
 // ---- generic collection operations ----
 int64_t count(State& vm, Value coll);
 Value nth(State& vm, Value coll, int64_t i);                  // throws IndexOutOfBoundsException
-/// The element at i of a PersistentVector or an array chunk when i is in range, stored
-/// in *out (true); false for anything else. Never throws, allocates or runs Clove code:
-/// the interpreter's NTH asks it before the general nth.
-bool nth_if_indexed(Value coll, int64_t i, Value* out);
+/// The element at ix of a PersistentVector or an array chunk when ix is a small int in
+/// range, stored in *out (true); false for anything else. Never throws, allocates or
+/// runs Clove code: the interpreter's NTH asks it before the general nth.
+bool nth_if_indexed(Value coll, Value ix, Value* out);
 Value nth(State& vm, Value coll, int64_t i, Value not_found);
 Value get(State& vm, Value coll, Value key, Value not_found = Value::nil());
 bool contains(State& vm, Value coll, Value key);

@@ -192,13 +192,11 @@ static Value nth_impl(State& vm, Value coll, int64_t i, Value not_found, bool ha
   unsupported("nth", coll);
 }
 
-bool nth_if_indexed(Value coll, int64_t i, Value* out) {
-  if (const auto* v = as<Vector>(coll); v && static_cast<uint64_t>(i) < v->cnt) {
-    *out = v->nth(static_cast<uint32_t>(i));
-    return true;
-  }
-  if (const auto* c = as<ArrayChunk>(coll); c && static_cast<uint64_t>(i) < c->count()) {
-    *out = c->nth(static_cast<uint32_t>(i));
+bool nth_if_indexed(Value coll, Value ix, Value* out) {
+  if (const auto* v = as<Vector>(coll)) return v->nth_if_in_range(ix, out);
+  if (const auto* c = as<ArrayChunk>(coll);
+      c && ix.is_small_int() && static_cast<uint64_t>(ix.as_small_int()) < c->count()) {
+    *out = c->nth(static_cast<uint32_t>(ix.as_small_int()));
     return true;
   }
   return false;

@@ -69,6 +69,13 @@ struct Vector : Obj {
   }
   const Value* array_for(uint32_t i) const { return leaf_for(i)->slots(); }
   Value nth(uint32_t i) const { return array_for(i)[i & 31]; }
+  /// The element at ix when ix is a small int in [0, cnt), stored in *out (true); false
+  /// for any other index. The fast path of (v i) and nth: nothing can fail or allocate.
+  bool nth_if_in_range(Value ix, Value* out) const {
+    if (!ix.is_small_int() || static_cast<uint64_t>(ix.as_small_int()) >= cnt) return false;
+    *out = nth(static_cast<uint32_t>(ix.as_small_int()));
+    return true;
+  }
   void trace(Tracer& t) {
     t.mark(root);
     t.mark(tail);

@@ -2,9 +2,9 @@
 //
 // Longs overflow into ArithmeticException "long overflow" (Numbers.add etc. in
 // Clojure 1.11: Math.addExact's message); the unchecked ops wrap (two's complement).
-// Any double operand makes the result a double. Integer division that is not exact yields a ratio; big ints and
-// ratios are handled by runtime/num/bignum.cpp when either operand is one, big decimals by
-// runtime/num/bigdecimal.cpp.
+// Any double operand makes the result a double. Integer division that is not exact
+// yields a ratio; big ints and ratios are handled by runtime/num/bignum.cpp when either
+// operand is one, big decimals by runtime/num/bigdecimal.cpp.
 #include "runtime/num/number.h"
 
 #include <bit>

@@ -55,6 +55,9 @@
 (t #(clojure.string/join \- "abc"))
 (t #(clojure.string/join ", " []))
 (t #(clojure.string/join nil))
+(t #(clojure.string/join "-" (subvec [0 "a" nil :b 4 5] 1 5)))
+(t #(clojure.string/join "," (subvec (vec (range 40)) 30 35)))
+(t #(clojure.string/join (subvec [1 2] 1 1)))
 
 ;; trim family
 (t #(clojure.string/trim "  \t hi there \n "))

@@ -64,11 +64,11 @@ Built build(State& vm, const AsmListing& l, RootScope& roots) {
       Proto* p = build_arity(vm, a, l.source);
       roots.push(Value::object(p));
       if (!a.variadic) {
-        fp->fixed.push_back(p);
+        fp->add_fixed(p);
       } else if (fp->variadic) {
         asm_error(a.line, fmt::format("fn {} has a second variadic arity", f.name));
       } else {
-        fp->variadic = p;
+        fp->set_variadic(p);
       }
       ps.push_back(p);
     }

@@ -1079,7 +1079,9 @@ Value Reader::fiber(uint32_t id) {
     Value* S = f->stack.data();
     S[fr.base - 3] = pending_[callees + k];
     S[fr.base - 2] = make_link(prev, fr.arity);
-    S[fr.base - 1] = Value::internal(k == 0 ? Fiber::kFiberBase : fr.ret);
+    uint64_t ret = k == 0 ? Fiber::kFiberBase : fr.ret;
+    if (ret < Fiber::kFiberBase) ret = return_address(frames[k - 1].proto, static_cast<uint32_t>(ret));
+    S[fr.base - 1] = Value::internal(ret);
     for (size_t r = 0; r < fr.nregs; ++r) S[fr.base + r] = pending_[fr.first_reg + r];
     prev = fr.base;
   }
@@ -1164,11 +1166,11 @@ FnProto* Reader::fn_proto(uint32_t id) {
   const size_t deferred_before = deferred_.size();
   ++fn_depth_;
   for (uint32_t i = 0; i < nfixed; ++i) {
-    f->fixed.push_back(proto());
+    f->add_fixed(proto());
     heap().barrier(f, f->fixed.back());
   }
   if (byte() != 0) {
-    f->variadic = proto();
+    f->set_variadic(proto());
     heap().barrier(f, f->variadic);
   }
   --fn_depth_;

@@ -757,7 +757,7 @@ void Writer::fiber(Value v, Fiber* f) {
     Value callee = f->stack[b - 3];
     value(callee);
     uvar(link_arity(f->stack[b - 2]));
-    uint64_t ret = f->stack[b - 1].as_internal();
+    uint64_t ret = frame_return_pc(f->stack, b);
     uvar(ret == Fiber::kFiberBase || ret == Fiber::kContinue ? 0 : ret);
     uvar(end - b);
     if (waits(k)) {  // arguments, then the continuation and unwind hook by name, and the context
@@ -774,7 +774,7 @@ void Writer::fiber(Value v, Fiber* f) {
     // in a function without a stack map, whose registers all count as live.
     live.clear();
     if (Closure* c = as<Closure>(callee)) {
-      uint64_t pc = k == 0 ? f->pc : f->stack[bases[k - 1] - 1].as_internal();
+      uint64_t pc = k == 0 ? f->pc : frame_return_pc(f->stack, bases[k - 1]);
       arity_proto(c->fn, link_arity(f->stack[b - 2]))->live_registers(static_cast<uint32_t>(pc), live);
     }
     for (size_t r = b; r < end; ++r) {

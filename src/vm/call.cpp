@@ -19,6 +19,11 @@
 
 namespace clove {
 
+Proto* Interpreter::closure_arity(Closure* c, int nargs) {
+  if (Proto* p = c->fn->arity_for(nargs)) return p;
+  throw_closure_arity(c, nargs);
+}
+
 Proto* Interpreter::enter_closure_rest(Fiber* f, Closure* c, size_t newbase, int nargs, size_t prev_base,
                                        uint64_t ret_pc) {
   Proto* p = enter_closure(f, c, newbase, nargs, prev_base, ret_pc);
@@ -299,7 +304,7 @@ std::vector<TraceEntry> Interpreter::capture_trace() const {
     while (b >= Fiber::kFirstBase) {
       Value callee = f->stack[b - 3];
       Value link = f->stack[b - 2];
-      uint64_t ret = f->stack[b - 1].as_internal();
+      uint64_t ret = frame_return_pc(f->stack, b);
       TraceEntry e{nullptr, {}};
       if (Closure* c = as<Closure>(callee)) {
         Proto* p = arity_proto(c->fn, link_arity(link));

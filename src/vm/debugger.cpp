@@ -263,7 +263,7 @@ std::vector<FrameView> Debugger::frames(const Fiber* f) const {
   while (b >= Fiber::kFirstBase && b < f->stack.size()) {
     Value callee = f->stack[b - 3];
     Value link = f->stack[b - 2];
-    uint64_t ret = f->stack[b - 1].as_internal();
+    uint64_t ret = frame_return_pc(f->stack, b);
     FrameView v;
     v.base = b;
     if (Closure* c = as<Closure>(callee)) {

@@ -13,27 +13,15 @@ namespace clove {
 // registers (clearing the rest). Hand-assembled code (no stack map) gets nil-filled frames.
 [[gnu::always_inline]] inline Proto* Interpreter::enter_closure(Fiber* f, Closure* c, size_t newbase, int nargs, size_t prev_base,
                                 uint64_t ret_pc) {
+  // One load finds the arity for up to FnProto::kDirectArities arguments; more
+  // arguments, or none that fit (an ArityException), search.
   FnProto* fn = c->fn;
-  Proto* p = nullptr;
+  Proto* p = static_cast<unsigned>(nargs) < FnProto::kDirectArities ? fn->by_nargs[nargs] : nullptr;
+  if (!p) [[unlikely]]
+    p = closure_arity(c, nargs);
   // 64 bits wide: spilled and reloaded as the link's word, a 32-bit store read back by
   // a 64-bit load would miss store-to-load forwarding (a stall on every call).
-  uint64_t idx = 0;
-  const size_t nfixed = fn->fixed.size();
-  for (size_t k = 0; k < nfixed; ++k) {
-    if (fn->fixed[k]->nparams == nargs) {
-      p = fn->fixed[k];
-      idx = k;
-      break;
-    }
-  }
-  if (!p) [[unlikely]] {
-    if (fn->variadic && nargs >= fn->variadic->nparams) {
-      p = fn->variadic;
-      idx = kVariadicArity;
-    } else {
-      throw_closure_arity(c, nargs);
-    }
-  }
+  const uint64_t idx = p->arity_index;
   if (f->depth >= limits.max_depth) [[unlikely]]
     throw_depth_exceeded();
   if (newbase + p->framesize + kCallHeader + 1 > f->stack.size()) [[unlikely]]

@@ -62,7 +62,7 @@ void Fiber::trace(Tracer& t) {
     Value callee = stack[b - 3];
     t.mark(callee);
     Value link = stack[b - 2];
-    uint64_t ret = stack[b - 1].as_internal();
+    uint64_t ret = frame_return_pc(stack, b);
     size_t end = limit > b ? limit : b;
     if (Closure* c = as<Closure>(callee)) {
       Proto* p = arity_proto(c->fn, link_arity(link));

@@ -4,7 +4,10 @@
 //
 //   stack[base-3]  the callee (Closure or Native)
 //   stack[base-2]  Value::internal(caller's base | arity << 32)
-//   stack[base-1]  Value::internal(return pc in the caller), or one of the sentinels:
+//   stack[base-1]  Value::internal(return address): the caller's instruction after the
+//                  call, as a pointer into its code (Lua's savedpc), so that RET goes on
+//                  without finding the caller's Proto first (return_pc gives the index);
+//                  or one of the sentinels, which no address reaches:
 //                    kNoFrame    a C++ boundary (State::call): return to C++
 //                    kContinue   the caller is a native waiting for this result: run
 //                                its continuation (State::call_then)
@@ -45,8 +48,7 @@ struct Handler {
 inline constexpr size_t kContinueSlots = 3;
 
 /// Frame link helpers: stack[base-2] packs the caller's base (low 32 bits) and which
-/// arity of the callee runs (bits 32..47: an index into FnProto::fixed, or kVariadicArity).
-inline constexpr uint32_t kVariadicArity = 0xFFFF;
+/// arity of the callee runs (bits 32..47: its Proto::arity_index).
 inline Value make_link(size_t prev_base, uint32_t arity) {
   return Value::internal(static_cast<uint64_t>(prev_base) | (static_cast<uint64_t>(arity) << 32));
 }
@@ -74,7 +76,8 @@ inline constexpr uint8_t kBudget = 8;  // :budget (SPEC V9)
 
 struct Fiber : Obj {
   static constexpr ObjType kType = ObjType::Fiber;
-  /// Return-pc sentinels (see the frame layout above); real pcs are below 2^32.
+  /// Return-address sentinels (see the frame layout above); addresses of code are
+  /// below 2^47 (a Value's payload holds 48 bits).
   static constexpr uint64_t kNoFrame = (uint64_t{1} << 48) - 1;
   static constexpr uint64_t kContinue = kNoFrame - 1;
   static constexpr uint64_t kFiberBase = kNoFrame - 2;
@@ -133,6 +136,24 @@ struct Fiber : Obj {
   /// ensure's slow path: at least doubles the stack, counting it in the heap.
   void grow(size_t slots);
 };
+
+/// The return address of the instruction at `pc` of caller p (a frame header's
+/// stack[base-1], fiber.h's layout). p's code must not move while the frame lives:
+/// code is reallocated only when a deferred body is read, before it first runs.
+inline uint64_t return_address(const Proto* p, uint32_t pc) { return reinterpret_cast<uint64_t>(p->code.data() + pc); }
+/// The pc in caller p of return address `ret`.
+inline uint32_t return_pc(const Proto* p, uint64_t ret) {
+  return static_cast<uint32_t>(reinterpret_cast<const Instr*>(ret) - p->code.data());
+}
+/// What the frame at b returns to, as stack walkers want it: the pc in its caller (a
+/// closure's frame at the link's base) for an address, else the sentinel itself.
+inline uint64_t frame_return_pc(const std::vector<Value>& stack, size_t b) {
+  uint64_t ret = stack[b - 1].as_internal();
+  if (ret >= Fiber::kFiberBase) return ret;
+  size_t prev = link_prev_base(stack[b - 2]);
+  auto* c = static_cast<Closure*>(stack[prev - 3].as_obj());
+  return return_pc(arity_proto(c->fn, link_arity(stack[prev - 2])), ret);
+}
 
 /// Drops a finished fiber's bindings (uncounting them). A fiber collected while
 /// suspended inside a `binding` leaves its vars counted: their lookups only stay on

@@ -96,6 +96,9 @@ class Interpreter : public State {
   /// selects the arity, packs rest arguments, checks the depth limit.
   /// Returns the arity entered (vm/enter.h, inline: it is the hot half of every call).
   Proto* enter_closure(Fiber* f, Closure* c, size_t newbase, int nargs, size_t prev_base, uint64_t ret_pc);
+  /// The arity of c that runs for nargs arguments, searched (enter_closure's slow
+  /// path); throws ArityException when c has none.
+  [[gnu::noinline]] Proto* closure_arity(Closure* c, int nargs);
   /// enter_closure for apply's lazy rest (State::tail_call_rest): the last argument is
   /// a seq holding the rest seq, which the & arity's rest register gets itself. Out of
   /// line, so that the dispatch loop holds no second copy of enter_closure.

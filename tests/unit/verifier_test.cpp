@@ -500,7 +500,7 @@ TEST_F(VerifierTest, DeepNestingNeedsNoRecursion) {
     p->code = {encode_abc(Op::LOADNIL, 0, 0, 0), encode_abc(Op::RET, 0, 0, 0)};
     if (next) p->constants.push_back(Value::object(next));
     FnProto* f = vm.heap.make<FnProto>();
-    f->fixed.push_back(p);
+    f->add_fixed(p);
     next = f;
   }
   vm.permanent.push_back(Value::object(next));
@@ -593,7 +593,7 @@ TEST_F(VerifierTest, RandomCodeThatVerifiesRunsSafely) {
     }
     p->code.push_back(encode_abc(Op::RET, rnd(p->framesize), 0, 0));
     FnProto* f = vm.heap.make<FnProto>();
-    f->fixed.push_back(p);
+    f->add_fixed(p);
     f->upvals.push_back(UpvalDesc{true, 0, nullptr});
     Value c = Value::object(make_closure(vm.heap, f, 1));
     vm.permanent.push_back(c);
@@ -621,7 +621,7 @@ TEST_F(VerifierTest, SetupvalOnANonClosureThrows) {
   p->code = {encode_abc(Op::LOADNIL, 0, 0, 0), encode_abc(Op::LOADNIL, 1, 0, 0),
              encode_abc(Op::SETUPVAL, 0, 0, 1), encode_abc(Op::RET, 0, 0, 0)};
   FnProto* f = vm.heap.make<FnProto>();
-  f->fixed.push_back(p);
+  f->add_fixed(p);
   vm.permanent.push_back(Value::object(f));
   ASSERT_EQ(verify_fn_proto(*f), "");
   Value c = Value::object(make_closure(vm.heap, f, 0));

@@ -47,9 +47,9 @@ FnProto* make_fn(State& vm, std::initializer_list<Proto*> arities, const char* n
   fp->name = make_string(vm.heap, name);
   for (Proto* p : arities) {
     if (p->variadic)
-      fp->variadic = p;
+      fp->set_variadic(p);
     else
-      fp->fixed.push_back(p);
+      fp->add_fixed(p);
   }
   return fp;
 }
@@ -621,6 +621,60 @@ TEST_F(VMTest, ArityDispatchVariadicAndArityErrors) {
     EXPECT_EQ(e.kind, ErrorKind::ArityException);
     EXPECT_STREQ(e.what(), "Wrong number of args (2) passed to: test/one");
   }
+}
+
+TEST_F(VMTest, AritiesAreIndexedByArgumentCount) {
+  // fixed arities of 0 and 2 parameters, a second fixed arity of 2 (never run), and
+  // [a b c & more]; one of 9 parameters, past the direct table.
+  ProtoBuilder zero(vm, 0), two(vm, 2), two_again(vm, 2), nine(vm, 9), rest(vm, 3, true);
+  FnProto* fp = make_fn(vm, {zero.p, two.p, two_again.p, rest.p, nine.p}, "test/arities");
+  EXPECT_EQ(zero.p->arity_index, 0u);
+  EXPECT_EQ(two.p->arity_index, 1u);
+  EXPECT_EQ(two_again.p->arity_index, 2u);
+  EXPECT_EQ(nine.p->arity_index, 3u);
+  EXPECT_EQ(rest.p->arity_index, kVariadicArity);
+  Proto* expect[FnProto::kDirectArities] = {zero.p, nullptr, two.p, rest.p, rest.p, rest.p, rest.p, rest.p};
+  for (int n = 0; n < FnProto::kDirectArities; ++n) {
+    EXPECT_EQ(fp->by_nargs[n], expect[n]) << n;
+    EXPECT_EQ(fp->arity_for(n), expect[n]) << n;
+  }
+  EXPECT_EQ(fp->arity_for(9), nine.p);
+  EXPECT_EQ(fp->arity_for(10), rest.p);
+  // A fixed arity added after the & arity takes its count back from it.
+  ProtoBuilder four(vm, 4);
+  fp->add_fixed(four.p);
+  EXPECT_EQ(fp->by_nargs[4], four.p);
+  EXPECT_EQ(fp->by_nargs[5], rest.p);
+  // Without an & arity, counts with no fixed arity find nothing.
+  FnProto* only = make_fn(vm, {two.p}, "test/two");
+  for (int n = 0; n < FnProto::kDirectArities; ++n) EXPECT_EQ(only->arity_for(n), n == 2 ? two.p : nullptr) << n;
+}
+
+// The native `probe` records what the frame header of its own call holds.
+uint64_t g_probe_raw = 0, g_probe_pc = 0;
+Value probe_native(State& s, Args a) {
+  Fiber* f = s.fiber();
+  g_probe_raw = f->stack[f->base - 1].as_internal();
+  g_probe_pc = frame_return_pc(f->stack, f->base);
+  return a[0];
+}
+
+TEST_F(VMTest, FrameHeadersHoldReturnAddresses) {
+  Native* n = vm.heap.make<Native>(probe_native, make_string(vm.heap, "test/probe"), "", "", 1, 1);
+  vm.permanent.push_back(Value::object(n));
+  ProtoBuilder b(vm);
+  unsigned kn = b.k(Value::object(n));
+  b.emit(encode_abx(Op::LOADK, 0, kn))        // 0
+      .emit(encode_asbx(Op::LOADI, 3, 7))     // 1: the argument, at R[0 + 3]
+      .emit(encode_abc(Op::CALL, 0, 1, 0))    // 2
+      .emit(encode_abc(Op::RET, 0, 0, 0));    // 3
+  EXPECT_EQ(L(run0(vm, b)), 7);
+  // The header holds the address of instruction 3 in the caller's code, which stack
+  // walkers read back as pc 3.
+  EXPECT_EQ(g_probe_raw, reinterpret_cast<uint64_t>(b.p->code.data() + 3));
+  EXPECT_EQ(g_probe_raw, return_address(b.p, 3));
+  EXPECT_EQ(return_pc(b.p, g_probe_raw), 3u);
+  EXPECT_EQ(g_probe_pc, 3u);
 }
 
 TEST_F(VMTest, TryCatchThrowAndUncaught) {

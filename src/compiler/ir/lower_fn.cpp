@@ -97,9 +97,9 @@ FnProto* compile_fn(CompileSession& s, FnNode* fn) {
     EmittedArity code = emit_arity(ir, lv, ra, ar.pos.known() ? ar.pos : fn->pos);
     Proto* p = s.pin(build_proto(vm.heap, std::move(code), fn->name));
     if (ar.variadic)
-      proto->variadic = p;
+      proto->set_variadic(p);
     else
-      proto->fixed.push_back(p);
+      proto->add_fixed(p);
     vm.heap.barrier(proto, p);
   }
   return proto;

@@ -44,6 +44,9 @@ struct Proto : Obj {
   String* name = nullptr;            // "ns/fn" for traces; may be null
   uint32_t framesize = 0;            // registers (and spill slots) the frame needs
   uint16_t nparams = 0;              // fixed parameters, in R[0] .. R[nparams-1]
+  /// Which arity of its FnProto this is: an index into FnProto::fixed, or
+  /// kVariadicArity. Set by FnProto::add_fixed / set_variadic; a frame's link holds it.
+  uint16_t arity_index = 0;
   bool variadic = false;             // extra arguments arrive as a seq in R[nparams]
   /// Bytes of the vectors above counted in the heap (build_proto counts them; a Proto
   /// assembled by hand counts none).
@@ -124,20 +127,42 @@ struct UpvalDesc {
   Symbol* name;
 };
 
+/// Proto::arity_index of a variadic arity (a frame link's arity field, vm/fiber.h).
+inline constexpr uint16_t kVariadicArity = 0xFFFF;
+
 struct FnProto : Obj {
   static constexpr ObjType kType = ObjType::FnProto;
+  /// Argument counts below this find their arity in one load (by_nargs).
+  static constexpr int kDirectArities = 8;
   String* name = nullptr;            // the fn's name (fn* name or defn name), or null
-  std::vector<Proto*> fixed;         // fixed arities, any order
-  Proto* variadic = nullptr;         // the & arity, or null
+  /// Fixed arities, any order. Read-only: add through add_fixed, which keeps by_nargs.
+  std::vector<Proto*> fixed;
+  Proto* variadic = nullptr;         // the & arity, or null; set through set_variadic
+  /// by_nargs[n] is arity_for(n) for n < kDirectArities: the CALL sequence's arity
+  /// lookup without a search (enter_closure). Kept by add_fixed and set_variadic.
+  Proto* by_nargs[kDirectArities] = {};
   std::vector<UpvalDesc> upvals;
   SourcePos pos;
   FnProto() : Obj(kType) {}
   /// The arity to run for `nargs` arguments, or nullptr (an ArityException).
   Proto* arity_for(int nargs) const {
+    if (static_cast<unsigned>(nargs) < kDirectArities) return by_nargs[nargs];
     for (Proto* p : fixed)
       if (p->nparams == nargs) return p;
     if (variadic && nargs >= variadic->nparams) return variadic;
     return nullptr;
+  }
+  /// Adds a fixed arity (the first one with a given nparams is the one calls run).
+  void add_fixed(Proto* p) {
+    p->arity_index = static_cast<uint16_t>(fixed.size());
+    fixed.push_back(p);
+    index_arities();
+  }
+  /// Sets the & arity.
+  void set_variadic(Proto* p) {
+    p->arity_index = kVariadicArity;
+    variadic = p;
+    index_arities();
   }
   void trace(Tracer& t) {
     t.mark(name);
@@ -146,6 +171,22 @@ struct FnProto : Obj {
     for (const UpvalDesc& u : upvals) t.mark(u.name);
   }
   size_t byte_size() const { return sizeof(FnProto) + fixed.capacity() * 8 + upvals.capacity() * sizeof(UpvalDesc); }
+
+ private:
+  // Fills by_nargs from fixed and variadic by arity_for's rule: a fixed arity of n
+  // parameters first, else the & arity when n reaches its fixed part.
+  void index_arities() {
+    for (int n = 0; n < kDirectArities; ++n) {
+      Proto* hit = nullptr;
+      for (Proto* p : fixed)
+        if (p->nparams == n) {
+          hit = p;
+          break;
+        }
+      if (!hit && variadic && n >= variadic->nparams) hit = variadic;
+      by_nargs[n] = hit;
+    }
+  }
 };
 
 struct Closure : Obj {

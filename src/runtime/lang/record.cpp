@@ -94,6 +94,18 @@ namespace {
 
 int64_t record_count(State& vm, Record* r) { return r->n + (r->ext.is_nil() ? 0 : count(vm, r->ext)); }
 
+}  // namespace
+
+Value record_field_or_get(State& vm, Value m, Value k) {
+  if (is_record(m)) {
+    auto* r = static_cast<Record*>(m.as_obj());
+    if (int i = r->rtype->field_index(k); i >= 0) return r->fields()[i];
+  }
+  return get(vm, m, k);
+}
+
+namespace {
+
 Value record_get(State& vm, Record* r, Value key, Value not_found, bool* found = nullptr) {
   int i = r->rtype->field_index(key);
   if (i >= 0) {

@@ -155,6 +155,10 @@ inline Record* as_instance(Value v) {
   return (t == ObjType::Record || t == ObjType::TypeInstance) ? static_cast<Record*>(v.as_obj()) : nullptr;
 }
 inline bool is_record(Value v) { return is_type(v, ObjType::Record); }
+/// (get m k), finding a defrecord's field keys first without the type table's
+/// lookup: GETK's path for anything but an array map (a record method body reads its
+/// fields this way). Throws what get throws.
+Value record_field_or_get(State& vm, Value m, Value k);
 
 /// A new instance of `rt` with field values vals[0..n); n must equal the field count
 /// (IllegalArgumentException otherwise). `ext` (records only) is nil or a map.

@@ -78,12 +78,14 @@
 //   2  2026-12  appended ADDK SUBK MULK DIVK QUOTK REMK MODK (constant operands) and the
 //               compare-and-skip ops BRLT BRLE BREQ BRNUMEQ BRLTK BRLEK BRGTK BRGEK BREQK
 //               BRNUMEQK (flag S), GETK. Version 1 code is version 2 code: images of either load.
+//   3  2026-12  appended PFN (a protocol method fn's dispatch, without a native call).
+//               Older code is version 3 code.
 #pragma once
 #include <cstdint>
 
 namespace clove {
 
-inline constexpr uint32_t kBytecodeVersion = 2;
+inline constexpr uint32_t kBytecodeVersion = 3;
 /// The oldest bytecode version this VM still runs (see the version history).
 inline constexpr uint32_t kOldestBytecodeVersion = 1;
 inline constexpr int kMaxRegisters = 256;      // directly addressable
@@ -192,7 +194,8 @@ consteval OpFlags parse_op_flags(const char (&mask)[kNumOpFlags + 1]) {
   X(BRGEK,     (ABC,  "E.....T..S"), "if (R[A] >= K[B]) == C then do the next JMP, else skip it")                     \
   X(BREQK,     (ABC,  "E....RTAGS"), "if (= R[A] K[B]) == C then do the next JMP, else skip it")                      \
   X(BRNUMEQK,  (ABC,  "E.....T..S"), "if (== R[A] K[B]) == C then do the next JMP, else skip it")                     \
-  X(GETK,      (ABC,  ".....RTAG."), "R[A] := (get R[B] K[C])   ((:k m) with k = K[C])")
+  X(GETK,      (ABC,  ".....RTAG."), "R[A] := (get R[B] K[C])   ((:k m) with k = K[C])")                              \
+  X(PFN,       (ABC,  "......TA.."), "R[A] := the fn of method C of protocol R[A] for R[B]   (protocol dispatch)")
 
 enum class Op : uint8_t {
 #define CLOVE_X(name, fmt_flags, doc) name,

@@ -64,6 +64,7 @@ constexpr OperandRoles operand_roles(Op op) {
     case Op::REMK:
     case Op::MODK:
     case Op::GETK: r.c = Operand::Const; break;
+    case Op::PFN: r.c = Operand::Imm; break;  // a method index, checked when it runs
     case Op::BRLTK:
     case Op::BRLEK:
     case Op::BRGTK:

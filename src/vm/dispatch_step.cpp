@@ -13,6 +13,7 @@
 #include "runtime/coll/lazy_seq.h"
 #include "runtime/coll/vector.h"
 #include "runtime/lang/record.h"
+#include "runtime/lang/protocol.h"
 #include "runtime/lang/seq_fns.h"
 #include "runtime/lang/unbound.h"
 #include "runtime/num/number.h"

@@ -155,7 +155,9 @@ enum class PrimOp : uint8_t {
   // collection intrinsics: never folded, one instruction each
   First, Next, Count, IsReduced, Nth, Get,
   // integer division: not folded (a zero divisor must throw at run time)
-  Quot, Rem, Mod
+  Quot, Rem, Mod,
+  // (-pfn p i x) with a literal method index i: protocol dispatch (defprotocol's fns)
+  ProtocolFn
 };
 
 struct PrimNode : Node {

@@ -5,6 +5,7 @@
 //   (first x) (next x) (count x) (reduced? x)           one arg, one instruction each
 //   (nth coll i) (get m k)                              exactly two args
 //   (quot a b) (rem a b) (mod a b)                      exactly two args
+//   (-pfn p i x)  with i a literal 0..255: PFN, what defprotocol's method fns call
 // Other arities call the function. Only calls whose head resolves to the
 // clojure.core var are inlined (a local or another namespace's var of the same name
 // is an ordinary call). Literal operands are folded at compile time (const_fold.h).
@@ -34,6 +35,7 @@ constexpr PrimInfo kPrims[] = {
     {"first", PrimOp::First, 1, 1}, {"next", PrimOp::Next, 1, 1}, {"count", PrimOp::Count, 1, 1},
     {"reduced?", PrimOp::IsReduced, 1, 1}, {"nth", PrimOp::Nth, 2, 2}, {"get", PrimOp::Get, 2, 2},
     {"quot", PrimOp::Quot, 2, 2}, {"rem", PrimOp::Rem, 2, 2},    {"mod", PrimOp::Mod, 2, 2},
+    {"-pfn", PrimOp::ProtocolFn, 3, 3},
 };
 
 bool is_const(Node* n) { return n->kind == NodeKind::Const; }
@@ -49,6 +51,10 @@ Node* try_inline(Analyzer& a, Var* var, Value form, const std::vector<Value>& it
   if (!info) return nullptr;
   int nargs = static_cast<int>(items.size()) - 1;
   if (nargs < info->min_args || (info->max_args >= 0 && nargs > info->max_args)) return nullptr;
+  // PFN's method index is an operand: only a literal one fits.
+  if (info->op == PrimOp::ProtocolFn &&
+      !(items[2].is_small_int() && items[2].as_small_int() >= 0 && items[2].as_small_int() <= 255))
+    return nullptr;
 
   std::vector<Node*> args;
   Ctx c = ctx.non_tail();

@@ -421,6 +421,14 @@ class Emitter {
         finish_def(in.dst, a, la);
         break;
       }
+      case IrOp::PFN: {
+        // R[A] is read (the protocol) and rewritten (the fn), as COLLADD's is.
+        int a = read(in.args[0], kScratchReg);
+        int b = read(in.args[1], kScratchReg + 1);
+        put(encode_abc(Op::PFN, a, b, static_cast<unsigned>(in.imm)));
+        finish_def(in.dst, a, la);
+        break;
+      }
       case IrOp::NTH: {
         int b = read(in.args[0], kScratchReg);
         int c = read(in.args[1], kScratchReg + 1);

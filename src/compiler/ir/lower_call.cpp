@@ -169,6 +169,16 @@ VReg ArityLowerer::lower_prim(PrimNode* n, Dest d) {
       emit(op, out, {a, b}, n->pos);
       return finish(out, d, n->pos);
     }
+    case PrimOp::ProtocolFn: {
+      // PFN rewrites the protocol's register with the fn: a fresh vreg holds it, so
+      // the receiver and the protocol's own vreg stay as they were.
+      VReg p = value(args[0]);
+      VReg x = value(args[2]);
+      VReg t = fresh();
+      emit(IrOp::MOVE, t, {p}, n->pos);
+      emit(IrOp::PFN, t, {t, x}, n->pos, static_cast<ConstNode*>(args[1])->value.as_small_int());
+      return finish(t, d, n->pos);
+    }
     case PrimOp::Inc:
     case PrimOp::Dec: {
       VReg a = value(args[0]);

@@ -177,9 +177,9 @@ class Peephole {
       }
       if (!clear || d == static_cast<size_t>(-1)) continue;
       IrInstr& def = b.instrs[d];
-      // COLLADD rewrites the collection it reads (dst == args[0]); CATCH is placed by
-      // the handler's entry.
-      if (def.op == IrOp::COLLADD || def.op == IrOp::CATCH || is_terminator(def.op)) continue;
+      // COLLADD and PFN rewrite the register they read (dst == args[0]); CATCH is
+      // placed by the handler's entry.
+      if (def.op == IrOp::COLLADD || def.op == IrOp::PFN || def.op == IrOp::CATCH || is_terminator(def.op)) continue;
       def.dst = v;
       make_nop(mv);
       --defs_[t];

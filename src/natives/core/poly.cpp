@@ -160,8 +160,8 @@ Value p_protocol(State& vm, Args a) {
 }
 Value p_protocolp(State&, Args a) { return Value::boolean(is<Protocol>(a[0])); }
 Value p_pfn(State& vm, Args a) {
-  if (!is<Protocol>(a[0]) || !a[1].is_small_int()) throw_error(ErrorKind::IllegalArgumentException, "-pfn takes a protocol and a method index");
-  return protocol_method_fn(vm, static_cast<Protocol*>(a[0].as_obj()), static_cast<int>(a[1].as_small_int()), a[2]);
+  if (!a[1].is_small_int()) throw_error(ErrorKind::IllegalArgumentException, "-pfn takes a protocol and a method index");
+  return protocol_dispatch(vm, a[0], a[1].as_small_int(), a[2]);
 }
 Value p_extend(State& vm, Args a) {
   if (a.size() % 2 == 0) throw_error(ErrorKind::IllegalArgumentException, "extend takes a type and protocol/method-map pairs");

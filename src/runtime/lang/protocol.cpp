@@ -3,8 +3,11 @@
 
 #include <fmt/format.h>
 
+#include <cstdint>
+
 #include "core/error.h"
 #include "runtime/coll/coll.h"
+#include "runtime/coll/vector.h"
 #include "runtime/lang/host_class.h"
 #include "runtime/num/number.h"
 #include "runtime/lang/record.h"
@@ -146,7 +149,12 @@ Value find_protocol_fns(State& vm, Protocol* p, Value x) {
 
 Value protocol_method_fn(State& vm, Protocol* p, int index, Value x) {
   Value fns = find_protocol_fns(vm, p, x);
-  Value f = fns.is_nil() ? Value::nil() : nth(vm, fns, index, Value::nil());
+  Value f = Value::nil();
+  // The method vector (protocol_fns_from_map) read directly; nth for anything else.
+  if (const Vector* v = as<Vector>(fns); v && index >= 0 && static_cast<uint32_t>(index) < v->cnt)
+    f = v->nth(static_cast<uint32_t>(index));
+  else if (!fns.is_nil())
+    f = nth(vm, fns, index, Value::nil());
   if (f.is_nil()) {
     std::string method = index >= 0 && static_cast<size_t>(index) < p->methods.size() ? p->methods[index]->str() : "?";
     throw_error(ErrorKind::IllegalArgumentException,
@@ -154,6 +162,12 @@ Value protocol_method_fn(State& vm, Protocol* p, int index, Value x) {
                             protocol_label(p), class_name_of(x)));
   }
   return f;
+}
+
+Value protocol_dispatch(State& vm, Value p, int64_t index, Value x) {
+  if (!is<Protocol>(p) || index < 0 || index > INT32_MAX)
+    throw_error(ErrorKind::IllegalArgumentException, "-pfn takes a protocol and a method index");
+  return protocol_method_fn(vm, static_cast<Protocol*>(p.as_obj()), static_cast<int>(index), x);
 }
 
 bool protocol_extends(State& vm, Protocol* p, Value cls) {

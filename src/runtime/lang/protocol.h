@@ -91,6 +91,10 @@ Value find_protocol_fns(State& vm, Protocol* p, Value x);
 /// The fn implementing method `index` of p for x. Throws IllegalArgumentException
 /// "No implementation of method: :area of protocol: #'user/Shape found for class: X".
 Value protocol_method_fn(State& vm, Protocol* p, int index, Value x);
+/// protocol_method_fn for a protocol given as a value: the PFN instruction's and the
+/// -pfn native's dispatch (defprotocol's method fns). Throws IllegalArgumentException
+/// when p is not a protocol, and what protocol_method_fn throws.
+Value protocol_dispatch(State& vm, Value p, int64_t index, Value x);
 /// Whether class value cls (or nil) has an extension of its own (extends?).
 bool protocol_extends(State& vm, Protocol* p, Value cls);
 /// The classes p is extended to, in extension order (extenders).

@@ -20,3 +20,14 @@
 (try-asm (str header "     0  RET       0\n  locals:\n    x  r9  [0, 1)\n"))
 (println (a/disasm (a/asm (str header "     0  RET       0\n"))))
 (try (a/disasm +) (catch IllegalArgumentException e (println (ex-message e))))
+;; PFN assembled by hand: a register that holds no protocol, or a method index past the
+;; protocol's methods, is an IllegalArgumentException when it runs; a good one dispatches.
+(defprotocol Named (label [x]))
+(extend-protocol Named String (label [s] (str "s:" s)))
+(def pfn-header "fn pfn  arities=1  upvals=0\narity pfn [2]  framesize=3  constants=0\n")
+(let [f (a/asm (str pfn-header "     0  MOVE      2 0 0\n     1  PFN       2 1 0\n     2  RET       2\n"))]
+  (println ((f Named "x") "x"))
+  (try (f 42 "x") (catch IllegalArgumentException e (println (ex-message e))))
+  (try (f Named 1.5) (catch IllegalArgumentException e (println (ex-message e)))))
+(let [f (a/asm (str pfn-header "     0  MOVE      2 0 0\n     1  PFN       2 1 7\n     2  RET       2\n"))]
+  (try (f Named "x") (catch IllegalArgumentException e (println (ex-message e)))))

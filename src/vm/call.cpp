@@ -81,16 +81,9 @@ Value Interpreter::call_other_callable(Fiber* f, Value callee, size_t newbase, i
   if (Var* v = as<Var>(callee)) {
     // Calling a var calls its value: a tail call from the var's frame.
     if (!v->bound) throw_unbound(v);
-    Value small[8];
-    std::vector<Value> big;
-    Value* copy = small;
-    if (nargs > 8) {
-      big.resize(nargs);
-      copy = big.data();
-    }
-    for (int k = 0; k < nargs; ++k) copy[k] = args[k];
+    ArgsCopy copy(args);
     push_frame();
-    return tail_call(v->root, copy, nargs);
+    return tail_call(v->root, copy.data(), nargs);
   }
   if (is<HostObject>(callee)) {
     HostObject* h = live_host_object(callee);
@@ -166,16 +159,8 @@ Value Interpreter::call(Value fn, const Value* args, int nargs) {
   size_t saved_base = f->base, saved_top = f->top, saved_handlers = f->handlers.size();
   uint32_t saved_depth = f->depth;
   // Copy first: `args` may point into the stack, which ensure() may move.
-  Value small[8];
-  std::vector<Value> big;
-  const Value* src = args;
-  if (nargs <= 8) {
-    for (int k = 0; k < nargs; ++k) small[k] = args[k];
-    src = small;
-  } else {
-    big.assign(args, args + nargs);
-    src = big.data();
-  }
+  ArgsCopy copy(args, nargs);
+  const Value* src = copy.data();
   size_t nb = saved_top + kCallHeader;
   f->ensure(saved_top, kCallHeader + nargs + 8);
   Value* S = f->stack.data();

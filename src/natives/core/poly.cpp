@@ -106,16 +106,8 @@ Value p_make_instance(State& vm, Args a) {
   RecordType* rt = arg_record_type(a, 0);
   // The fields stay rooted in this call's frame; the copy is for a contiguous array
   // (a record's constructor runs this for every instance: no heap copy for 8 or fewer).
-  const size_t n = static_cast<size_t>(a.size() - 1);
-  Value small[8];
-  std::vector<Value> big;
-  Value* vals = small;
-  if (n > 8) {
-    big.resize(n);
-    vals = big.data();
-  }
-  for (size_t i = 0; i < n; ++i) vals[i] = a[static_cast<int>(i) + 1];
-  return make_instance(vm, rt, vals, n);
+  ArgsCopy vals(a, 1);
+  return make_instance(vm, rt, vals.data(), static_cast<size_t>(vals.size()));
 }
 Value p_map_to_record(State& vm, Args a) { return record_from_map(vm, arg_record_type(a, 0), a[1]); }
 Value p_field(State&, Args a) {

@@ -236,6 +236,37 @@ class Args {
   int n_;
 };
 static_assert(sizeof(Args) == 16, "Args travels in two registers");
+
+/// Values copied out of the value stack into one contiguous array that does not move
+/// when the stack grows: inline for up to 8, on the C++ heap beyond. For passing
+/// arguments on as a pointer (a tail call's, a record constructor's fields). The
+/// values are not rooted by the copy: they must stay reachable elsewhere (the frame).
+class ArgsCopy {
+ public:
+  /// args[from..] (from <= args.size()).
+  explicit ArgsCopy(Args args, int from = 0) : n_(args.size() - from) {
+    Value* p = reserve();
+    for (int k = 0; k < n_; ++k) p[k] = args[from + k];
+  }
+  /// src[0..n).
+  ArgsCopy(const Value* src, int n) : n_(n) {
+    Value* p = reserve();
+    for (int k = 0; k < n_; ++k) p[k] = src[k];
+  }
+  Value* data() { return n_ <= kInline ? small_ : big_.data(); }
+  int size() const { return n_; }
+
+ private:
+  static constexpr int kInline = 8;
+  Value* reserve() {
+    if (n_ <= kInline) return small_;
+    big_.resize(static_cast<size_t>(n_));
+    return big_.data();
+  }
+  int n_;
+  Value small_[kInline];
+  std::vector<Value> big_;
+};
 // A native is a NativeFn (state/state.h): Value (*)(State&, Args).
 
 struct Native : Obj {

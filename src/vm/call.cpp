@@ -40,7 +40,7 @@ namespace {
 
 namespace {
 // The frame of a callee that is not a closure: its header (the callee, the link to the
-// caller's frame, the return pc) below its nargs arguments at stack[newbase..].
+// caller's frame, the return address) below its nargs arguments at stack[newbase..].
 inline void push_callee_frame(Fiber* f, Value callee, size_t newbase, int nargs, size_t prev_base, uint64_t ret_pc) {
   f->stack[newbase - 3] = callee;
   f->stack[newbase - 2] = make_link(prev_base, 0);

@@ -16,7 +16,7 @@
 //     A native may instead hand a call to the loop (State::tail_call, call_then), which
 //     runs it here with no C++ frame in between.
 //  6. Every frame's header (stack[base-3 .. base-1]) holds the callee, the link to the
-//     caller (with the arity index) and the return pc or a sentinel (vm/fiber.h).
+//     caller (with the arity index) and the return address or a sentinel (vm/fiber.h).
 //  7. `f` is the running fiber (== fiber_). One run() may switch among fibers
 //     (fiber/resume, yield, a fiber ending) but only among `origin`, the fiber it
 //     started on, and fibers resumed from it; it returns when origin's boundary frame

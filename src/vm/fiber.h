@@ -18,7 +18,7 @@
 //
 // The caller's CALL A puts the callee in its R[A], so the callee's base is
 // caller_base + A + 3 and the result goes back to the caller's R[A] (A is decoded
-// from the instruction before the return pc). The VM is stackless: a Clove call
+// from the instruction before the return address). The VM is stackless: a Clove call
 // pushes a frame here and stays in the same dispatch loop. The GC walks the frames
 // from the top, scanning only registers live at each frame's pc (Proto::live).
 //

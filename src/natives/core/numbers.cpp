@@ -91,6 +91,11 @@ Value n_numeq(State&, Args a) { return chain(a, CmpOp::Eq, "=="); }
 /// returned as it is, as (max x) is x in Clojure.
 Value extremum(Args a, CmpOp op, const char* fn) {
   if (a.size() == 1) return a[0];
+  // Two small ints, the common case: compared here without num_compare's dispatch.
+  if (a.size() == 2 && a[0].is_small_int() && a[1].is_small_int()) {
+    const int64_t x = a[0].as_small_int(), y = a[1].as_small_int();
+    return (op == CmpOp::Gt ? x > y : x < y) ? a[0] : a[1];
+  }
   auto nan = [](Value v) { return is_floating(v) && std::isnan(floating_value(v)); };
   Value best = arg_number(a, 0, fn);
   if (nan(best)) return best;

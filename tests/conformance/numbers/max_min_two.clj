@@ -1,0 +1,31 @@
+;; max and min of two arguments: small longs (compared without the general path), ties,
+;; longs past 48 bits, mixed longs and doubles (the later argument wins a tie), and
+;; non-numbers (their messages differ from the JVM's, so only the class is shown).
+(defmacro t [form]
+  `(println '~form "=>"
+            (try (pr-str ~form)
+                 (catch Throwable e# (str (pr-str (type e#)) ": " (.getMessage e#))))))
+(t (max 1 2))
+(t (max 2 1))
+(t (min 1 2))
+(t (min 2 1))
+(t (max -5 -7))
+(t (min -5 -7))
+(t (max 3 3))
+(t (min 0 -0))
+(t (max 140737488355327 -140737488355328))
+(t (min 140737488355327 -140737488355328))
+(t (max 140737488355328 1))
+(t (min Long/MIN_VALUE 0))
+(t (max Long/MAX_VALUE Long/MIN_VALUE))
+(t (max 1 1.0))
+(t (max 1.0 1))
+(t (min 2 2.0))
+(t (max 1 2N))
+(t (min 1/2 1))
+(t (try (max 1 nil) (catch NullPointerException e :npe)))
+(t (try (min "a" 1) (catch ClassCastException e :cce)))
+(t (reduce max [3 9 -2 9 4]))
+(t (reduce min [3 9 -2 9 4]))
+(t (apply max (range 1000)))
+(t (let [f max] (map (fn [x] (f x 10)) [5 10 15])))

@@ -147,10 +147,7 @@ struct FnProto : Obj {
   /// The arity to run for `nargs` arguments, or nullptr (an ArityException).
   Proto* arity_for(int nargs) const {
     if (static_cast<unsigned>(nargs) < kDirectArities) return by_nargs[nargs];
-    for (Proto* p : fixed)
-      if (p->nparams == nargs) return p;
-    if (variadic && nargs >= variadic->nparams) return variadic;
-    return nullptr;
+    return search_arity(nargs);
   }
   /// Adds a fixed arity (the first one with a given nparams is the one calls run).
   void add_fixed(Proto* p) {
@@ -173,19 +170,16 @@ struct FnProto : Obj {
   size_t byte_size() const { return sizeof(FnProto) + fixed.capacity() * 8 + upvals.capacity() * sizeof(UpvalDesc); }
 
  private:
-  // Fills by_nargs from fixed and variadic by arity_for's rule: a fixed arity of n
-  // parameters first, else the & arity when n reaches its fixed part.
+  // The arity for n arguments: a fixed arity of n parameters first, else the & arity
+  // when n reaches its fixed part; nullptr when neither.
+  Proto* search_arity(int n) const {
+    for (Proto* p : fixed)
+      if (p->nparams == n) return p;
+    if (variadic && n >= variadic->nparams) return variadic;
+    return nullptr;
+  }
   void index_arities() {
-    for (int n = 0; n < kDirectArities; ++n) {
-      Proto* hit = nullptr;
-      for (Proto* p : fixed)
-        if (p->nparams == n) {
-          hit = p;
-          break;
-        }
-      if (!hit && variadic && n >= variadic->nparams) hit = variadic;
-      by_nargs[n] = hit;
-    }
+    for (int n = 0; n < kDirectArities; ++n) by_nargs[n] = search_arity(n);
   }
 };
 

@@ -151,10 +151,8 @@ Value protocol_method_fn(State& vm, Protocol* p, int index, Value x) {
   Value fns = find_protocol_fns(vm, p, x);
   Value f = Value::nil();
   // The method vector (protocol_fns_from_map) read directly; nth for anything else.
-  if (const Vector* v = as<Vector>(fns); v && index >= 0 && static_cast<uint32_t>(index) < v->cnt)
-    f = v->nth(static_cast<uint32_t>(index));
-  else if (!fns.is_nil())
-    f = nth(vm, fns, index, Value::nil());
+  const Vector* v = as<Vector>(fns);
+  if (!(v && v->nth_if_in_range(Value::small_int(index), &f)) && !fns.is_nil()) f = nth(vm, fns, index, Value::nil());
   if (f.is_nil()) {
     std::string method = index >= 0 && static_cast<size_t>(index) < p->methods.size() ? p->methods[index]->str() : "?";
     throw_error(ErrorKind::IllegalArgumentException,

@@ -56,6 +56,29 @@ TEST(CollMap, ArrayMapKeepsInsertionOrderAndPromotes) {
   EXPECT_TRUE(seq(vm, m).is_nil());
 }
 
+TEST(CollMap, KeywordLookupsPredictThePairFromTheLastOne) {
+  CollVM vm;
+  Value a = K(vm, "a"), b = K(vm, "b");
+  auto* ka = static_cast<Keyword*>(a.as_obj());
+  Value ab = empty_array_map(vm.heap);
+  ab = assoc(vm, ab, a, I(1));
+  ab = assoc(vm, ab, b, I(2));
+  Value ba = empty_array_map(vm.heap);
+  ba = assoc(vm, ba, b, I(20));
+  ba = assoc(vm, ba, a, I(10));
+  EXPECT_EQ(as_long(get(vm, ba, a)), 10);
+  EXPECT_EQ(ka->slot_hint, 1u);  // found at pair 1: tried first next time
+  EXPECT_EQ(as_long(get(vm, ba, a)), 10);
+  EXPECT_EQ(as_long(get(vm, ab, a)), 1);  // the prediction misses: scanned, hint moved
+  EXPECT_EQ(ka->slot_hint, 0u);
+  // A hint past a map's pairs, or at a pair holding another key, never answers.
+  ka->slot_hint = 7;
+  EXPECT_EQ(as_long(get(vm, ab, a)), 1);
+  ka->slot_hint = 1;
+  EXPECT_TRUE(get(vm, assoc(vm, empty_array_map(vm.heap), b, I(3)), a).is_nil());
+  EXPECT_EQ(ka->slot_hint, 1u);  // a miss leaves it
+}
+
 TEST(CollMap, IterationOrderMatchesClojure) {
   CollVM vm;
   // (into {} (map (fn [i] [i i]) (range 20)))

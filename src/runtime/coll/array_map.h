@@ -9,6 +9,7 @@
 
 #include "gc/heap.h"
 #include "core/object.h"
+#include "runtime/text/string.h"
 
 namespace clove {
 
@@ -34,11 +35,19 @@ ArrayMap* alloc_array_map(Heap& h, uint32_t npairs, Value meta = Value::nil());
 /// `{}` with metadata.
 Value empty_array_map(Heap& h, Value meta = Value::nil());
 /// Index of the pair whose key is the keyword kw, or -1: keywords are interned, so
-/// identity is `=` (inline: `(:k m)` in get runs it with no call).
+/// identity is `=` (inline: `(:k m)` in get runs it with no call). The pair where kw
+/// was last found (Keyword::slot_hint) is tried first; a scan that finds kw elsewhere
+/// moves the hint there.
 inline int64_t array_map_keyword_index(const ArrayMap* m, Value kw) {
   const Value* kv = m->kvs();
+  auto* k = static_cast<Keyword*>(kw.as_obj());
+  const uint32_t h = k->slot_hint;
+  if (h < m->n && kv[2 * h] == kw) return h;
   for (uint32_t i = 0; i < m->n; ++i)
-    if (kv[2 * i] == kw) return i;
+    if (kv[2 * i] == kw) {
+      k->slot_hint = i;
+      return i;
+    }
   return -1;
 }
 /// Index of the pair whose key is `=` to key, or -1 (may realize lazy seqs).

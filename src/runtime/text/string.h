@@ -56,6 +56,12 @@ struct Symbol : Obj {
 struct Keyword : Obj {
   static constexpr ObjType kType = ObjType::Keyword;
   Symbol* sym;  // the keyword's namespace and name
+  /// The pair index where this keyword was last found in an array map, tried first by
+  /// array_map_keyword_index (runtime/coll/array_map.h): maps built by the same code
+  /// keep their keys in the same order, so `(:x body)` finds :x where it found it last
+  /// (a prediction like LuaJIT's HREFK, which predicts a constant key's hash slot).
+  /// A cache only: never marshalled, any value is safe.
+  uint32_t slot_hint = 0;
   explicit Keyword(Symbol* s) : Obj(kType), sym(s) {}
   std::string str() const { return ":" + sym->str(); }
   void trace(Tracer& t) { t.mark(sym); }

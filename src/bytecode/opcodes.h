@@ -80,12 +80,14 @@
 //               BRNUMEQK (flag S), GETK. Version 1 code is version 2 code: images of either load.
 //   3  2026-12  appended PFN (a protocol method fn's dispatch, without a native call).
 //               Older code is version 3 code.
+//   4  2026-12  appended NTHD ((nth coll i not-found), destructuring's nth, without a
+//               native call). Older code is version 4 code.
 #pragma once
 #include <cstdint>
 
 namespace clove {
 
-inline constexpr uint32_t kBytecodeVersion = 3;
+inline constexpr uint32_t kBytecodeVersion = 4;
 /// The oldest bytecode version this VM still runs (see the version history).
 inline constexpr uint32_t kOldestBytecodeVersion = 1;
 inline constexpr int kMaxRegisters = 256;      // directly addressable
@@ -195,7 +197,8 @@ consteval OpFlags parse_op_flags(const char (&mask)[kNumOpFlags + 1]) {
   X(BREQK,     (ABC,  "E....RTAGS"), "if (= R[A] K[B]) == C then do the next JMP, else skip it")                      \
   X(BRNUMEQK,  (ABC,  "E.....T..S"), "if (== R[A] K[B]) == C then do the next JMP, else skip it")                     \
   X(GETK,      (ABC,  ".....RTAG."), "R[A] := (get R[B] K[C])   ((:k m) with k = K[C])")                              \
-  X(PFN,       (ABC,  "......TA.."), "R[A] := the fn of method C of protocol R[A] for R[B]   (protocol dispatch)")
+  X(PFN,       (ABC,  "......TA.."), "R[A] := the fn of method C of protocol R[A] for R[B]   (protocol dispatch)")    \
+  X(NTHD,      (ABC,  ".....RTAG."), "R[A] := (nth R[B] R[C] R[A])   (R[A] holds the not-found value)")
 
 enum class Op : uint8_t {
 #define CLOVE_X(name, fmt_flags, doc) name,

@@ -21,6 +21,7 @@
 //   NEWVEC/NEWMAP/NEWSET dst, args = elements (placed in a contiguous window)
 //   COLLADD dst, args = [dst, elements...] (dst is read and rewritten)
 //   PFN dst, args = [dst, x], imm = method index (dst holds the protocol; rewritten)
+//   NTHD dst, args = [dst, coll, i] (dst holds the not-found value; rewritten)
 //   ADD/SUB/MUL/DIV/LT/LE/NUMEQ/EQ dst, args = [b, c]    ADDI dst, args = [b], imm = sC
 //   NOT dst, args = [b]
 //   JMP target                          JMPIF/JMPIFNOT args = [cond], target (taken), alt

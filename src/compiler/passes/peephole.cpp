@@ -177,9 +177,11 @@ class Peephole {
       }
       if (!clear || d == static_cast<size_t>(-1)) continue;
       IrInstr& def = b.instrs[d];
-      // COLLADD and PFN rewrite the register they read (dst == args[0]); CATCH is
-      // placed by the handler's entry.
-      if (def.op == IrOp::COLLADD || def.op == IrOp::PFN || def.op == IrOp::CATCH || is_terminator(def.op)) continue;
+      // COLLADD, PFN and NTHD rewrite the register they read (dst == args[0]); CATCH
+      // is placed by the handler's entry.
+      if (def.op == IrOp::COLLADD || def.op == IrOp::PFN || def.op == IrOp::NTHD || def.op == IrOp::CATCH ||
+          is_terminator(def.op))
+        continue;
       def.dst = v;
       make_nop(mv);
       --defs_[t];

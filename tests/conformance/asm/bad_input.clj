@@ -31,3 +31,9 @@
   (try (f Named 1.5) (catch IllegalArgumentException e (println (ex-message e)))))
 (let [f (a/asm (str pfn-header "     0  MOVE      2 0 0\n     1  PFN       2 1 7\n     2  RET       2\n"))]
   (try (f Named "x") (catch IllegalArgumentException e (println (ex-message e)))))
+;; NTHD assembled by hand: R[A] holds the not-found value; a vector in range answers,
+;; anything else is the nth native's (its not-found value, or its error).
+(def nthd-f (a/asm (str "fn nthd  arities=1  upvals=0\narity nthd [3]  framesize=3  constants=0\n"
+                        "     0  NTHD      2 0 1\n     1  RET       2\n")))
+(println (nthd-f [1 2 3] 1 :nf) (nthd-f [1 2 3] 7 :nf) (nthd-f nil 0 :nf) (nthd-f (range 5) 4 :nf))
+(try (nthd-f {:a 1} 0 :nf) (catch UnsupportedOperationException e (println (ex-message e))))

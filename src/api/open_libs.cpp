@@ -47,6 +47,7 @@ void open_libs(State& vm, bool load_library, bool use_image) {
   install_array_natives(vm);
   install_repl_natives(vm);
   install_debug_natives(vm);
+  mark_leaf_natives(vm);
   std::string_view image = load_library && use_image ? core_image() : std::string_view();
   if (image.empty()) install_class_vars(vm);  // else the image restores them
   if (!load_library) return;

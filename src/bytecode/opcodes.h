@@ -81,7 +81,8 @@
 //   3  2026-12  appended PFN (a protocol method fn's dispatch, without a native call).
 //               Older code is version 3 code.
 //   4  2026-12  appended NTHD ((nth coll i not-found), destructuring's nth, without a
-//               native call). Older code is version 4 code.
+//               native call) and LEAFCALL (a one-argument call of a leaf native such
+//               as seq? or pos?, without a frame). Older code is version 4 code.
 #pragma once
 #include <cstdint>
 
@@ -198,7 +199,8 @@ consteval OpFlags parse_op_flags(const char (&mask)[kNumOpFlags + 1]) {
   X(BRNUMEQK,  (ABC,  "E.....T..S"), "if (== R[A] K[B]) == C then do the next JMP, else skip it")                     \
   X(GETK,      (ABC,  ".....RTAG."), "R[A] := (get R[B] K[C])   ((:k m) with k = K[C])")                              \
   X(PFN,       (ABC,  "......TA.."), "R[A] := the fn of method C of protocol R[A] for R[B]   (protocol dispatch)")    \
-  X(NTHD,      (ABC,  ".....RTAG."), "R[A] := (nth R[B] R[C] R[A])   (R[A] holds the not-found value)")
+  X(NTHD,      (ABC,  ".....RTAG."), "R[A] := (nth R[B] R[C] R[A])   (R[A] holds the not-found value)")               \
+  X(LEAFCALL,  (ABC,  ".....RTAG."), "R[A] := K[C](R[B])   (K[C] a var; a leaf native's: no frame; else as CALL)")
 
 enum class Op : uint8_t {
 #define CLOVE_X(name, fmt_flags, doc) name,

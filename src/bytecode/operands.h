@@ -63,7 +63,8 @@ constexpr OperandRoles operand_roles(Op op) {
     case Op::QUOTK:
     case Op::REMK:
     case Op::MODK:
-    case Op::GETK: r.c = Operand::Const; break;
+    case Op::GETK:
+    case Op::LEAFCALL: r.c = Operand::Const; break;
     case Op::PFN: r.c = Operand::Imm; break;  // a method index, checked when it runs
     case Op::BRLTK:
     case Op::BRLEK:

@@ -157,7 +157,10 @@ enum class PrimOp : uint8_t {
   // integer division: not folded (a zero divisor must throw at run time)
   Quot, Rem, Mod,
   // (-pfn p i x) with a literal method index i: protocol dispatch (defprotocol's fns)
-  ProtocolFn
+  ProtocolFn,
+  // (f x) with f a clojure.core var holding a leaf native (Native::leaf: seq?, pos?,
+  // key ...); args are x and the var as a constant
+  LeafCall
 };
 
 struct PrimNode : Node {

@@ -7,6 +7,8 @@
 //   (nth coll i not-found)                              NTHD (destructuring's nth)
 //   (quot a b) (rem a b) (mod a b)                      exactly two args
 //   (-pfn p i x)  with i a literal 0..255: PFN, what defprotocol's method fns call
+//   (f x) with f a leaf native (seq? map? pos? key ..., natives/core/leaf.cpp):
+//         LEAFCALL, a call without a frame
 // Other arities call the function. Only calls whose head resolves to the
 // clojure.core var are inlined (a local or another namespace's var of the same name
 // is an ordinary call). Literal operands are folded at compile time (const_fold.h).
@@ -14,6 +16,7 @@
 
 #include "compiler/analyze/analyzer.h"
 #include "compiler/passes/const_fold.h"
+#include "runtime/lang/function.h"
 #include "state/state.h"
 
 namespace clove {
@@ -49,7 +52,13 @@ Node* try_inline(Analyzer& a, Var* var, Value form, const std::vector<Value>& it
   const PrimInfo* info = nullptr;
   for (const PrimInfo& p : kPrims)
     if (p.name == name) info = &p;
-  if (!info) return nullptr;
+  if (!info) {
+    auto* native = as<Native>(var->root);
+    if (!native || !native->leaf || items.size() != 2) return nullptr;
+    Node* x = a.analyze(items[1], ctx.non_tail().at(a.elem_pos(form, 1, ctx.pos)));
+    return a.s.node<PrimNode>(ctx.pos, PrimOp::LeafCall,
+                              std::vector<Node*>{x, a.s.node<ConstNode>(ctx.pos, Value::object(var))});
+  }
   int nargs = static_cast<int>(items.size()) - 1;
   if (nargs < info->min_args || (info->max_args >= 0 && nargs > info->max_args)) return nullptr;
   // PFN's method index is an operand: only a literal one fits.

@@ -429,6 +429,13 @@ class Emitter {
         finish_def(in.dst, a, la);
         break;
       }
+      case IrOp::LEAFCALL: {
+        int b = read(in.args[0], kScratchReg);
+        int t = target(in.dst);
+        put(encode_abc(Op::LEAFCALL, t, b, static_cast<unsigned>(in.imm)));
+        finish_def(in.dst, t, la);
+        break;
+      }
       case IrOp::NTHD: {
         // R[A] is read (the not-found value) and rewritten (the element), as PFN's is.
         int a = read(in.args[0], kScratchReg);

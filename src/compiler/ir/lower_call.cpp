@@ -191,6 +191,19 @@ VReg ArityLowerer::lower_prim(PrimNode* n, Dest d) {
       emit(IrOp::PFN, t, {t, x}, n->pos, static_cast<ConstNode*>(args[1])->value.as_small_int());
       return finish(t, d, n->pos);
     }
+    case PrimOp::LeafCall: {
+      VReg x = value(args[0]);
+      int k = constant(static_cast<ConstNode*>(args[1])->value, n->pos);
+      out = out_for(true);
+      if (k <= 255) {
+        emit(IrOp::LEAFCALL, out, {x}, n->pos, k);
+      } else {  // past C's reach: the var's value called as any fn is
+        VReg fn = fresh();
+        emit(IrOp::GETVAR, fn, {}, n->pos, k);
+        emit(IrOp::CALL, out, {fn, x}, n->pos);
+      }
+      return finish(out, d, n->pos);
+    }
     case PrimOp::Inc:
     case PrimOp::Dec: {
       VReg a = value(args[0]);

@@ -54,8 +54,16 @@ Value entry_parts(State& vm, Value coll, bool want_keys) {
 
 Value d_keys(State& vm, Args a) { return entry_parts(vm, a[0], true); }
 Value d_vals(State& vm, Args a) { return entry_parts(vm, a[0], false); }
-Value d_key(State&, Args a) { return entry_of(a[0])->key; }
-Value d_val(State&, Args a) { return entry_of(a[0])->val; }
+/// (key nil) and (val nil) are the JVM's NullPointerException; other non-entries its
+/// ClassCastException.
+MapEntry* entry_or_npe(Value x, const char* getter) {
+  if (x.is_nil())
+    throw_error(ErrorKind::NullPointerException,
+                fmt::format("Cannot invoke \"java.util.Map$Entry.{}()\" because \"e\" is null", getter));
+  return entry_of(x);
+}
+Value d_key(State&, Args a) { return entry_or_npe(a[0], "getKey")->key; }
+Value d_val(State&, Args a) { return entry_or_npe(a[0], "getValue")->val; }
 
 Value d_find(State& vm, Args a) {
   Value coll = a[0], k = a[1];

@@ -37,3 +37,12 @@
                         "     0  NTHD      2 0 1\n     1  RET       2\n")))
 (println (nthd-f [1 2 3] 1 :nf) (nthd-f [1 2 3] 7 :nf) (nthd-f nil 0 :nf) (nthd-f (range 5) 4 :nf))
 (try (nthd-f {:a 1} 0 :nf) (catch UnsupportedOperationException e (println (ex-message e))))
+;; LEAFCALL assembled by hand: K[C] names a var holding a leaf native (no frame); a var
+;; holding anything else, or a constant that is no var, is called as CALL calls it.
+(defn leaf-f [k] (a/asm (str "fn leaf  arities=1  upvals=0\narity leaf [1]  framesize=2  constants=1\n"
+                             "     0  LEAFCALL  1 0 0\n     1  RET       1\n  constants:\n    k0  " k "\n")))
+(def not-a-leaf (fn [x] [:closure x]))
+(println ((leaf-f "#'clojure.core/pos?") 3) ((leaf-f "#'user/not-a-leaf") 3) ((leaf-f ":k") {:k 9})
+         ((leaf-f "#'clojure.core/vec") '(1 2)))
+(try ((leaf-f "42") 1) (catch ClassCastException e (println (ex-message e))))
+(try ((leaf-f "#'clojure.core/pos?") "x") (catch ClassCastException e (println (ex-message e))))

@@ -1,0 +1,42 @@
+// leaf.cpp: which of clojure.core's natives are leaves (Native::leaf): with one
+// argument they never return a request (a tail call, a continuation, a lazy seq
+// realized through the dispatch loop) and never read their own frame, so LEAFCALL runs
+// them without a frame (vm/dispatch_loop.inc). A native joins this list only when its
+// code, for any argument, is a type or number test or a field read. Printing the
+// argument for an error message may call back through a nested call, as equality in
+// GET may: that needs no frame of the native's.
+#include <string_view>
+
+#include "natives/args.h"
+#include "runtime/lang/function.h"
+#include "state/namespace.h"
+#include "state/state.h"
+
+namespace clove {
+
+namespace {
+
+constexpr std::string_view kLeafNatives[] = {
+    // type tests
+    "seq?", "map?", "vector?", "string?", "keyword?", "symbol?", "number?", "integer?", "set?", "list?",
+    "char?", "boolean?", "true?", "false?", "coll?", "sequential?", "map-entry?", "var?", "volatile?",
+    "delay?", "int?", "double?", "float?", "ratio?", "decimal?", "rational?",
+    // number tests
+    "pos?", "neg?", "even?", "odd?",
+    // map entries
+    "key", "val",
+};
+
+}  // namespace
+
+void mark_leaf_natives(State& vm) {
+  // Through clojure.core's vars, not the native registry's name index, which start-up
+  // does not otherwise build.
+  for (std::string_view name : kLeafNatives) {
+    Var* v = vm.core_ns()->lookup(vm.sym(name));
+    if (auto* n = v ? as<Native>(v->root) : nullptr; n && n->min_args <= 1 && (n->max_args < 0 || n->max_args >= 1))
+      n->leaf = true;
+  }
+}
+
+}  // namespace clove

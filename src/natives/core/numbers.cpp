@@ -65,8 +65,16 @@ Value n_uneg(State& vm, Args a) {
   if (auto* d = as<BigDecimal>(x)) return decimal_negate(vm, d);
   return arith(vm, ArithOp::USub, Value::small_int(0), x);
 }
-Value n_inc(State& vm, Args a) { return arith(vm, ArithOp::Add, arg_operand(a, 0, "inc"), Value::small_int(1)); }
-Value n_dec(State& vm, Args a) { return arith(vm, ArithOp::Sub, arg_operand(a, 0, "dec"), Value::small_int(1)); }
+// inc/dec of a small int (map inc, iterate inc): the sum here, without arith's
+// dispatch on kinds (a small int plus one cannot overflow 64 bits).
+Value n_inc(State& vm, Args a) {
+  if (a[0].is_small_int()) return make_long(vm.heap, a[0].as_small_int() + 1);
+  return arith(vm, ArithOp::Add, arg_operand(a, 0, "inc"), Value::small_int(1));
+}
+Value n_dec(State& vm, Args a) {
+  if (a[0].is_small_int()) return make_long(vm.heap, a[0].as_small_int() - 1);
+  return arith(vm, ArithOp::Sub, arg_operand(a, 0, "dec"), Value::small_int(1));
+}
 Value n_quot(State& vm, Args a) { return arith(vm, ArithOp::Quot, arg_number(a, 0, "quot"), arg_number(a, 1, "quot")); }
 Value n_rem(State& vm, Args a) { return arith(vm, ArithOp::Rem, arg_number(a, 0, "rem"), arg_number(a, 1, "rem")); }
 Value n_mod(State& vm, Args a) { return arith(vm, ArithOp::Mod, arg_number(a, 0, "mod"), arg_number(a, 1, "mod")); }
@@ -116,9 +124,19 @@ Value n_abs(State& vm, Args a) {
   return num_compare(CmpOp::Lt, x, Value::small_int(0)) ? arith(vm, ArithOp::Sub, Value::small_int(0), x) : x;
 }
 
-Value n_zero(State&, Args a) { return Value::boolean(num_compare(CmpOp::Eq, arg_number(a, 0, "zero?"), Value::small_int(0))); }
-Value n_pos(State&, Args a) { return Value::boolean(num_compare(CmpOp::Gt, arg_number(a, 0, "pos?"), Value::small_int(0))); }
-Value n_neg(State&, Args a) { return Value::boolean(num_compare(CmpOp::Lt, arg_number(a, 0, "neg?"), Value::small_int(0))); }
+// zero?/pos?/neg?: a small int compared here, anything else through num_compare.
+Value n_zero(State&, Args a) {
+  if (a[0].is_small_int()) return Value::boolean(a[0].as_small_int() == 0);
+  return Value::boolean(num_compare(CmpOp::Eq, arg_number(a, 0, "zero?"), Value::small_int(0)));
+}
+Value n_pos(State&, Args a) {
+  if (a[0].is_small_int()) return Value::boolean(a[0].as_small_int() > 0);
+  return Value::boolean(num_compare(CmpOp::Gt, arg_number(a, 0, "pos?"), Value::small_int(0)));
+}
+Value n_neg(State&, Args a) {
+  if (a[0].is_small_int()) return Value::boolean(a[0].as_small_int() < 0);
+  return Value::boolean(num_compare(CmpOp::Lt, arg_number(a, 0, "neg?"), Value::small_int(0)));
+}
 /// even?/odd?: the parity of an integer (long or BigInt); anything else is Clojure's
 /// IllegalArgumentException "Argument must be an integer: x".
 bool is_odd_integer(State& vm, Value x) {

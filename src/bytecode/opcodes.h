@@ -81,8 +81,9 @@
 //   3  2026-12  appended PFN (a protocol method fn's dispatch, without a native call).
 //               Older code is version 3 code.
 //   4  2026-12  appended NTHD ((nth coll i not-found), destructuring's nth, without a
-//               native call) and LEAFCALL (a one-argument call of a leaf native such
-//               as seq? or pos?, without a frame). Older code is version 4 code.
+//               native call), LEAFCALL (a one-argument call of a leaf native such as
+//               seq? or pos?, without a frame) and GETD ((get m k not-found) and
+//               (:k m not-found) without a native call). Older code is version 4 code.
 #pragma once
 #include <cstdint>
 
@@ -200,7 +201,8 @@ consteval OpFlags parse_op_flags(const char (&mask)[kNumOpFlags + 1]) {
   X(GETK,      (ABC,  ".....RTAG."), "R[A] := (get R[B] K[C])   ((:k m) with k = K[C])")                              \
   X(PFN,       (ABC,  "......TA.."), "R[A] := the fn of method C of protocol R[A] for R[B]   (protocol dispatch)")    \
   X(NTHD,      (ABC,  ".....RTAG."), "R[A] := (nth R[B] R[C] R[A])   (R[A] holds the not-found value)")               \
-  X(LEAFCALL,  (ABC,  ".....RTAG."), "R[A] := K[C](R[B])   (K[C] a var; a leaf native's: no frame; else as CALL)")
+  X(LEAFCALL,  (ABC,  ".....RTAG."), "R[A] := K[C](R[B])   (K[C] a var; a leaf native's: no frame; else as CALL)")    \
+  X(GETD,      (ABC,  ".....RTAG."), "R[A] := (get R[B] R[C] R[A])   (R[A] holds the not-found value)")
 
 enum class Op : uint8_t {
 #define CLOVE_X(name, fmt_flags, doc) name,

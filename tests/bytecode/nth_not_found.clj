@@ -6,3 +6,5 @@
 ; Two arguments stay NTH; four are a call (an arity error at run time).
 (def two (fn* [v] (clojure.core/nth v 1)))
 (def four (fn* [v] (clojure.core/nth v 1 2 3)))
+; (get m k not-found) and (:k m not-found) are GETD, the same shape.
+(def get-default (fn* [m d] [(clojure.core/get m :a d) (:b m 0) d]))

@@ -325,9 +325,12 @@ Node* Analyzer::analyze_invoke(Value form, const std::vector<Value>& its, const 
     std::vector<Node*> apply_args{fn, vec};
     return s.node<InvokeNode>(ctx.pos, s.node<VarRefNode>(ctx.pos, core_var("apply")), std::move(apply_args));
   }
-  // (:k m) is (get m :k), as Keyword.invoke is RT.get: the GET instruction, no call.
-  if (fn->kind == NodeKind::Const && args.size() == 1 && is<Keyword>(static_cast<ConstNode*>(fn)->value))
-    return s.node<PrimNode>(ctx.pos, PrimOp::Get, std::vector<Node*>{args[0], fn});
+  // (:k m) is (get m :k), as Keyword.invoke is RT.get: the GET instruction, no call;
+  // (:k m not-found) is (get m :k not-found), GETD.
+  if (fn->kind == NodeKind::Const && is<Keyword>(static_cast<ConstNode*>(fn)->value)) {
+    if (args.size() == 1) return s.node<PrimNode>(ctx.pos, PrimOp::Get, std::vector<Node*>{args[0], fn});
+    if (args.size() == 2) return s.node<PrimNode>(ctx.pos, PrimOp::Get, std::vector<Node*>{args[0], fn, args[1]});
+  }
   return s.node<InvokeNode>(ctx.pos, fn, std::move(args));
 }
 

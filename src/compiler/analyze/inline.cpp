@@ -5,6 +5,7 @@
 //   (first x) (next x) (count x) (reduced? x)           one arg, one instruction each
 //   (nth coll i) (get m k)                              exactly two args
 //   (nth coll i not-found)                              NTHD (destructuring's nth)
+//   (get m k not-found)                                 GETD (and (:k m not-found))
 //   (quot a b) (rem a b) (mod a b)                      exactly two args
 //   (-pfn p i x)  with i a literal 0..255: PFN, what defprotocol's method fns call
 //   (f x) with f a leaf native (seq? map? pos? key ..., natives/core/leaf.cpp):
@@ -37,7 +38,7 @@ constexpr PrimInfo kPrims[] = {
     {"nil?", PrimOp::IsNil, 1, 1}, {"some?", PrimOp::IsSome, 1, 1},
     {"inc", PrimOp::Inc, 1, 1},   {"dec", PrimOp::Dec, 1, 1},
     {"first", PrimOp::First, 1, 1}, {"next", PrimOp::Next, 1, 1}, {"count", PrimOp::Count, 1, 1},
-    {"reduced?", PrimOp::IsReduced, 1, 1}, {"nth", PrimOp::Nth, 2, 3}, {"get", PrimOp::Get, 2, 2},
+    {"reduced?", PrimOp::IsReduced, 1, 1}, {"nth", PrimOp::Nth, 2, 3}, {"get", PrimOp::Get, 2, 3},
     {"quot", PrimOp::Quot, 2, 2}, {"rem", PrimOp::Rem, 2, 2},    {"mod", PrimOp::Mod, 2, 2},
     {"-pfn", PrimOp::ProtocolFn, 3, 3},
 };

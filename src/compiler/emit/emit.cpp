@@ -436,12 +436,13 @@ class Emitter {
         finish_def(in.dst, t, la);
         break;
       }
-      case IrOp::NTHD: {
-        // R[A] is read (the not-found value) and rewritten (the element), as PFN's is.
+      case IrOp::NTHD:
+      case IrOp::GETD: {
+        // R[A] is read (the not-found value) and rewritten (the result), as PFN's is.
         int a = read(in.args[0], kScratchReg);
         int b = read(in.args[1], kScratchReg + 1);
         int c = read(in.args[2], kScratchReg + 2);
-        put(encode_abc(Op::NTHD, a, b, c));
+        put(encode_abc(bytecode_op(in.op), a, b, c));
         finish_def(in.dst, a, la);
         break;
       }

@@ -22,6 +22,7 @@
 //   COLLADD dst, args = [dst, elements...] (dst is read and rewritten)
 //   PFN dst, args = [dst, x], imm = method index (dst holds the protocol; rewritten)
 //   NTHD dst, args = [dst, coll, i] (dst holds the not-found value; rewritten)
+//   GETD dst, args = [dst, m, k] (dst holds the not-found value; rewritten)
 //   LEAFCALL dst, args = [x], imm = constant (the var of a leaf native)
 //   ADD/SUB/MUL/DIV/LT/LE/NUMEQ/EQ dst, args = [b, c]    ADDI dst, args = [b], imm = sC
 //   NOT dst, args = [b]

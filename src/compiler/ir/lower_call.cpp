@@ -154,19 +154,19 @@ VReg ArityLowerer::lower_prim(PrimNode* n, Dest d) {
       return finish(out, d, n->pos);
     }
     case PrimOp::Nth:
+    case PrimOp::Get:
       if (args.size() == 3) {
-        // NTHD rewrites the not-found value's register with the element: a fresh vreg
-        // holds it, so the not-found value's own vreg stays as it was.
+        // NTHD and GETD rewrite the not-found value's register with the result: a fresh
+        // vreg holds it, so the not-found value's own vreg stays as it was.
         VReg coll = value(args[0]);
-        VReg ix = value(args[1]);
+        VReg key = value(args[1]);
         VReg nf = value(args[2]);
         VReg t = fresh();
         emit(IrOp::MOVE, t, {nf}, n->pos);
-        emit(IrOp::NTHD, t, {t, coll, ix}, n->pos);
+        emit(n->op == PrimOp::Nth ? IrOp::NTHD : IrOp::GETD, t, {t, coll, key}, n->pos);
         return finish(t, d, n->pos);
       }
       [[fallthrough]];
-    case PrimOp::Get:
     case PrimOp::Quot:
     case PrimOp::Rem:
     case PrimOp::Mod: {

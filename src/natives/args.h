@@ -102,11 +102,11 @@ void install_map_entry_natives(State& vm);  // map-entry?, clojure.lang.MapEntry
 void install_interop_natives(State& vm);    // -invoke-method: (.method target args) (interop.cpp)
 void install_tagged_natives(State& vm);  // random-uuid parse-uuid uuid? inst? inst-ms tagged-literal (tagged.cpp)
 void install_repl_natives(State& vm);    // clove.repl: var-info source-text (clove_repl/repl.cpp)
-void install_debug_natives(State& vm);
+void install_debug_natives(State& vm);   // clove.debug: break breakpoints stack locals step (clove_debug/debug.cpp)
 /// Marks clojure.core's one-argument type and number tests and map-entry accessors
 /// (seq?, map?, pos?, even?, key, ...) as leaves (Native::leaf): the compiler calls
 /// them with LEAFCALL, without a frame (leaf.cpp). After every install_*_natives.
-void mark_leaf_natives(State& vm);   // clove.debug: break breakpoints stack locals step (clove_debug/debug.cpp)
+void mark_leaf_natives(State& vm);
 
 // How the types whose printers live with their natives print: each sets TypeInfo::print
 // (and ::str) in the per-type table; called once from type_info's init

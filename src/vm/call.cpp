@@ -79,11 +79,13 @@ Value Interpreter::call_other_callable(Fiber* f, Value callee, size_t newbase, i
   auto push_frame = [&] { push_callee_frame(f, callee, newbase, nargs, prev_base, ret_pc); };
   Args args(&f->stack, newbase, nargs);
   if (Var* v = as<Var>(callee)) {
-    // Calling a var calls its value: a tail call from the var's frame.
-    if (!v->bound) throw_unbound(v);
+    // Calling a var calls its value, its innermost dynamic binding first (Var.invoke
+    // derefs): a tail call from the var's frame.
+    if (!v->thread_bound && !v->bound) throw_unbound(v);
+    Value fn = v->thread_bound ? var_value(v) : v->root;
     ArgsCopy copy(args);
     push_frame();
-    return tail_call(v->root, copy.data(), nargs);
+    return tail_call(fn, copy.data(), nargs);
   }
   if (is<HostObject>(callee)) {
     HostObject* h = live_host_object(callee);

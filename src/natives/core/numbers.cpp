@@ -101,8 +101,7 @@ Value extremum(Args a, CmpOp op, const char* fn) {
   if (a.size() == 1) return a[0];
   // Two small ints, the common case: compared here without num_compare's dispatch.
   if (a.size() == 2 && a[0].is_small_int() && a[1].is_small_int()) {
-    const int64_t x = a[0].as_small_int(), y = a[1].as_small_int();
-    return (op == CmpOp::Gt ? x > y : x < y) ? a[0] : a[1];
+    return compare_as(op, a[0].as_small_int(), a[1].as_small_int()) ? a[0] : a[1];
   }
   auto nan = [](Value v) { return is_floating(v) && std::isnan(floating_value(v)); };
   Value best = arg_number(a, 0, fn);
@@ -124,19 +123,15 @@ Value n_abs(State& vm, Args a) {
   return num_compare(CmpOp::Lt, x, Value::small_int(0)) ? arith(vm, ArithOp::Sub, Value::small_int(0), x) : x;
 }
 
-// zero?/pos?/neg?: a small int compared here, anything else through num_compare.
-Value n_zero(State&, Args a) {
-  if (a[0].is_small_int()) return Value::boolean(a[0].as_small_int() == 0);
-  return Value::boolean(num_compare(CmpOp::Eq, arg_number(a, 0, "zero?"), Value::small_int(0)));
+// zero?/pos?/neg?: x against 0; a small int compared here, without arg_number's and
+// num_compare's calls.
+Value sign_test(Args a, CmpOp op, const char* fn) {
+  if (a[0].is_small_int()) return Value::boolean(compare_as<int64_t>(op, a[0].as_small_int(), 0));
+  return Value::boolean(num_compare(op, arg_number(a, 0, fn), Value::small_int(0)));
 }
-Value n_pos(State&, Args a) {
-  if (a[0].is_small_int()) return Value::boolean(a[0].as_small_int() > 0);
-  return Value::boolean(num_compare(CmpOp::Gt, arg_number(a, 0, "pos?"), Value::small_int(0)));
-}
-Value n_neg(State&, Args a) {
-  if (a[0].is_small_int()) return Value::boolean(a[0].as_small_int() < 0);
-  return Value::boolean(num_compare(CmpOp::Lt, arg_number(a, 0, "neg?"), Value::small_int(0)));
-}
+Value n_zero(State&, Args a) { return sign_test(a, CmpOp::Eq, "zero?"); }
+Value n_pos(State&, Args a) { return sign_test(a, CmpOp::Gt, "pos?"); }
+Value n_neg(State&, Args a) { return sign_test(a, CmpOp::Lt, "neg?"); }
 /// even?/odd?: the parity of an integer (long or BigInt); anything else is Clojure's
 /// IllegalArgumentException "Argument must be an integer: x".
 bool is_odd_integer(State& vm, Value x) {

@@ -323,28 +323,10 @@ Value arith(State& vm, ArithOp op, Value a, Value b) {
 }
 
 bool num_compare(CmpOp op, Value a, Value b) {
-  if (is_long(a) && is_long(b)) {
-    int64_t x = as_long(a), y = as_long(b);
-    switch (op) {
-      case CmpOp::Lt: return x < y;
-      case CmpOp::Le: return x <= y;
-      case CmpOp::Gt: return x > y;
-      case CmpOp::Ge: return x >= y;
-      case CmpOp::Eq: return x == y;
-    }
-  }
+  if (is_long(a) && is_long(b)) return compare_as(op, as_long(a), as_long(b));
   if (!is_number(a)) not_a_number(a);
   if (!is_number(b)) not_a_number(b);
-  if (is_floating(a) || is_floating(b)) {
-    double x = to_double(a), y = to_double(b);
-    switch (op) {
-      case CmpOp::Lt: return x < y;
-      case CmpOp::Le: return x <= y;
-      case CmpOp::Gt: return x > y;
-      case CmpOp::Ge: return x >= y;
-      case CmpOp::Eq: return x == y;
-    }
-  }
+  if (is_floating(a) || is_floating(b)) return compare_as(op, to_double(a), to_double(b));
   int c = bignum_compare(a, b);
   if (c == 2) return false;  // NaN: unordered
   switch (op) {

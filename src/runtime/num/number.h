@@ -119,6 +119,19 @@ Value arith(State& vm, ArithOp op, Value a, Value b);
 /// Numeric comparison (<, <=, >, >=, ==); throws ClassCastException for non-numbers.
 enum class CmpOp : uint8_t { Lt, Le, Gt, Ge, Eq };
 bool num_compare(CmpOp op, Value a, Value b);
+/// `x op y` on two C++ numbers of one type (num_compare's long and double cases, and
+/// the natives' small-int shortcuts).
+template <class T>
+constexpr bool compare_as(CmpOp op, T x, T y) {
+  switch (op) {
+    case CmpOp::Lt: return x < y;
+    case CmpOp::Le: return x <= y;
+    case CmpOp::Gt: return x > y;
+    case CmpOp::Ge: return x >= y;
+    case CmpOp::Eq: return x == y;
+  }
+  return false;
+}
 /// Clojure's `=` on two values of which at least one is a number: same category
 /// (integer, floating, ratio, decimal) and equal value. ##NaN is not = to itself.
 bool num_equiv(Value a, Value b);

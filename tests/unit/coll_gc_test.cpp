@@ -79,6 +79,42 @@ TEST(CollGc, RootedStructuresSurviveCollection) {
   EXPECT_TRUE(equiv(vm, nth(vm, roots[lz], 299), S(vm, "s299")));
 }
 
+// Marking prefetches every edge it finds and tests its colour a few edges later
+// (Heap::mark_step's mark-ahead ring). Each incremental step must still end with every
+// edge out of a black object tested, or an object reachable only through one could be
+// freed once the mutator moves the edge.
+TEST(CollGc, IncrementalMarkStepsLeaveNoEdgeFromBlackToWhite) {
+  CollVM vm;
+  vm.heap.set_stress(false);
+  vm.heap.set_incremental_stress(false);
+  RootScope roots(vm.heap);
+  std::vector<Value> kvs;
+  for (int i = 0; i < 20000; ++i) {
+    kvs.push_back(I(i * 7));
+    kvs.push_back(S(vm, "val" + std::to_string(i)));
+  }
+  size_t m = roots.push(map_from(vm, kvs.data(), kvs.size() / 2));
+  std::vector<Value> items(kvs.begin(), kvs.begin() + 4000);
+  roots.push(vector_from(vm.heap, items.data(), items.size()));
+  Value junk[] = {I(1), I(2), I(3)};
+  for (int guard = 0; vm.heap.phase() != GcPhase::Mark && guard < 1000000; ++guard) {
+    vector_from(vm.heap, junk, 3);
+    vm.heap.safepoint();
+  }
+  ASSERT_EQ(vm.heap.phase(), GcPhase::Mark);
+  int steps = 0;
+  while (vm.heap.phase() == GcPhase::Mark) {
+    ASSERT_EQ(vm.heap.black_to_white_edges(), 0u) << "after step " << steps;
+    for (int i = 0; i < 100; ++i) vector_from(vm.heap, junk, 3);
+    vm.heap.safepoint();
+    ++steps;
+  }
+  EXPECT_GT(steps, 3) << "marking should take several steps for this test to mean anything";
+  EXPECT_NO_THROW(vm.heap.validate());
+  for (int i = 0; i < 20000; ++i)
+    ASSERT_TRUE(equiv(vm, get(vm, roots[m], I(i * 7)), S(vm, "val" + std::to_string(i))));
+}
+
 TEST(CollGc, LazySeqSurvivesCollectionsWhileRealizing) {
   CollVM vm;
   vm.heap.set_stress(true);  // collect at every safepoint inside the thunk calls

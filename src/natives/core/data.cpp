@@ -109,6 +109,12 @@ Value d_empty(State& vm, Args a) {
 
 Value d_subvec(State& vm, Args a) {
   Value v = a[0];
+  // A vector or a subvec with small-int bounds, the usual call: no conversions.
+  if (VectorSlice s; a[1].is_small_int() && (a.size() < 3 || a[2].is_small_int()) && vector_slice(v, &s))
+    return subvector(vm, v, a[1].as_small_int(), a.size() > 2 ? a[2].as_small_int() : s.to - s.from);
+  if (v.is_nil())  // RT.subvec asks a null vector its count
+    throw_error(ErrorKind::NullPointerException,
+                "Cannot invoke \"clojure.lang.IPersistentVector.count()\" because \"v\" is null");
   if (!is_vector(v))
     throw_error(ErrorKind::ClassCastException,
                 fmt::format("class {} cannot be cast to class clojure.lang.IPersistentVector",

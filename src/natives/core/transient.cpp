@@ -73,6 +73,19 @@ Value t_into_vector(State& vm, Args a) {
   VectorSlice from;
   if (!vector_slice(a[1], &from)) return Value::nil();
   Value to = a[0];
+  if (const Vector* tv = as<Vector>(to)) {
+    // A result of at most 32 items is a vector that is all tail: built from both
+    // sources at once, without a transient (small vectors joined, as fannkuch's flips).
+    const size_t n = size_t{tv->cnt} + (from.to - from.from);
+    if (n <= 32) {
+      Value items[32];
+      size_t k = 0;
+      for (uint32_t i = 0; i < tv->cnt; ++i) items[k++] = tv->tail->slots()[i];  // tailoff() is 0
+      for (uint32_t i = from.from; i < from.to; ++i) items[k++] = from.vec->nth(i);
+      Value r = vector_from(vm.heap, items, n);
+      return tv->meta.is_nil() ? r : with_meta(vm, r, tv->meta);
+    }
+  }
   const bool editable = is_editable(to);
   const SubVector* view = as<SubVector>(to);
   if (!editable && !view) return Value::nil();

@@ -11,7 +11,8 @@ namespace clove {
 
 Value subvector(State& vm, Value v, int64_t start, int64_t end) {
   Heap& h = vm.heap;
-  const int64_t n = count(vm, v);
+  VectorSlice slice;
+  const int64_t n = vector_slice(v, &slice) ? slice.to - slice.from : count(vm, v);
   if (start < 0 || end < start || end > n) throw_error(ErrorKind::IndexOutOfBoundsException, "");
   if (start == end) return empty_vector(h);
   if (const SubVector* sv = as<SubVector>(v))

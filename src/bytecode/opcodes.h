@@ -84,12 +84,14 @@
 //               native call), LEAFCALL (a one-argument call of a leaf native such as
 //               seq? or pos?, without a frame) and GETD ((get m k not-found) and
 //               (:k m not-found) without a native call). Older code is version 4 code.
+//   5  2026-12  appended NTHI ((nth coll i nil) with a literal i: a destructured name in
+//               one instruction). Older code is version 5 code.
 #pragma once
 #include <cstdint>
 
 namespace clove {
 
-inline constexpr uint32_t kBytecodeVersion = 4;
+inline constexpr uint32_t kBytecodeVersion = 5;
 /// The oldest bytecode version this VM still runs (see the version history).
 inline constexpr uint32_t kOldestBytecodeVersion = 1;
 inline constexpr int kMaxRegisters = 256;      // directly addressable
@@ -202,7 +204,8 @@ consteval OpFlags parse_op_flags(const char (&mask)[kNumOpFlags + 1]) {
   X(PFN,       (ABC,  "......TA.."), "R[A] := the fn of method C of protocol R[A] for R[B]   (protocol dispatch)")    \
   X(NTHD,      (ABC,  ".....RTAG."), "R[A] := (nth R[B] R[C] R[A])   (R[A] holds the not-found value)")               \
   X(LEAFCALL,  (ABC,  ".....RTAG."), "R[A] := K[C](R[B])   (K[C] a var; a leaf native's: no frame; else as CALL)")    \
-  X(GETD,      (ABC,  ".....RTAG."), "R[A] := (get R[B] R[C] R[A])   (R[A] holds the not-found value)")
+  X(GETD,      (ABC,  ".....RTAG."), "R[A] := (get R[B] R[C] R[A])   (R[A] holds the not-found value)")               \
+  X(NTHI,      (ABC,  ".....RTAG."), "R[A] := (nth R[B] C nil)   (C a literal index, as destructuring writes)")
 
 enum class Op : uint8_t {
 #define CLOVE_X(name, fmt_flags, doc) name,

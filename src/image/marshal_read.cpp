@@ -118,8 +118,8 @@ class Reader : public RootProvider {
   /// A reader of `in`: marshalled data, or (with `image`) one section of image's body
   /// table, which has the image's format version and files.
   Reader(State& vm, std::string_view in, const UnmarshalOptions& opts, const LazyBodies* image = nullptr)
-      : vm_(vm), in_(in), opts_(opts), image_(image), table_(TableAllocator<Value>(&vm.heap)),
-        pending_(TableAllocator<Value>(&vm.heap)) {
+      : vm_(vm), in_(in), opts_(opts), table_(TableAllocator<Value>(&vm.heap)),
+        pending_(TableAllocator<Value>(&vm.heap)), image_(image) {
     if (image_) {
       version_ = image_->version;
       files_ = image_->files;

@@ -436,6 +436,13 @@ class Emitter {
         finish_def(in.dst, t, la);
         break;
       }
+      case IrOp::NTHI: {
+        int b = read(in.args[0], kScratchReg);
+        int t = target(in.dst);
+        put(encode_abc(Op::NTHI, t, b, static_cast<unsigned>(in.imm)));
+        finish_def(in.dst, t, la);
+        break;
+      }
       case IrOp::NTHD:
       case IrOp::GETD: {
         // R[A] is read (the not-found value) and rewritten (the result), as PFN's is.

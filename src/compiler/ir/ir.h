@@ -24,6 +24,7 @@
 //   NTHD dst, args = [dst, coll, i] (dst holds the not-found value; rewritten)
 //   GETD dst, args = [dst, m, k] (dst holds the not-found value; rewritten)
 //   LEAFCALL dst, args = [x], imm = constant (the var of a leaf native)
+//   NTHI dst, args = [coll], imm = index 0..255 ((nth coll imm nil))
 //   ADD/SUB/MUL/DIV/LT/LE/NUMEQ/EQ dst, args = [b, c]    ADDI dst, args = [b], imm = sC
 //   NOT dst, args = [b]
 //   JMP target                          JMPIF/JMPIFNOT args = [cond], target (taken), alt

@@ -155,6 +155,18 @@ VReg ArityLowerer::lower_prim(PrimNode* n, Dest d) {
     }
     case PrimOp::Nth:
     case PrimOp::Get:
+      if (n->op == PrimOp::Nth && args.size() == 3 && args[1]->kind == NodeKind::Const &&
+          args[2]->kind == NodeKind::Const && static_cast<ConstNode*>(args[2])->value.is_nil()) {
+        // (nth coll i nil) with a literal i, every name of a sequential destructuring:
+        // one NTHI, with neither the index nor the nil in a register.
+        Value i = static_cast<ConstNode*>(args[1])->value;
+        if (i.is_small_int() && i.as_small_int() >= 0 && i.as_small_int() <= 255) {
+          VReg coll = value(args[0]);
+          out = out_for(true);
+          emit(IrOp::NTHI, out, {coll}, n->pos, i.as_small_int());
+          return finish(out, d, n->pos);
+        }
+      }
       if (args.size() == 3) {
         // NTHD and GETD rewrite the not-found value's register with the result: a fresh
         // vreg holds it, so the not-found value's own vreg stays as it was.

@@ -53,7 +53,7 @@ Value c_assoc(State& vm, Args a) {
   Value m = a[0];
   // (assoc m :x x :y y :z z) on an array map holding every key: one copy, not one per
   // pair (nbody's bodies, records-as-maps).
-  if (const ArrayMap* am = as<ArrayMap>(m); am && a.size() > 3 && a.size() <= 2 * ArrayMap::kMaxEntries + 1) {
+  if (const ArrayMap* am = as<ArrayMap>(m); am && a.size() > 3 && a.size() <= 2 * static_cast<int>(ArrayMap::kMaxEntries) + 1) {
     int64_t at[ArrayMap::kMaxEntries];
     int k = 0;
     for (int i = 1; i + 1 < a.size(); i += 2, ++k)

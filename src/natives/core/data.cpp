@@ -109,8 +109,10 @@ Value d_empty(State& vm, Args a) {
 
 Value d_subvec(State& vm, Args a) {
   Value v = a[0];
-  // A vector or a subvec with small-int bounds, the usual call: no conversions.
-  if (VectorSlice s; a[1].is_small_int() && (a.size() < 3 || a[2].is_small_int()) && vector_slice(v, &s))
+  // A vector or a subvec with bounds that are ints (RT.intCast's range), the usual
+  // call: no conversions.
+  auto is_int = [](Value x) { return x.is_small_int() && x.as_small_int() == static_cast<int32_t>(x.as_small_int()); };
+  if (VectorSlice s; is_int(a[1]) && (a.size() < 3 || is_int(a[2])) && vector_slice(v, &s))
     return subvector(vm, v, a[1].as_small_int(), a.size() > 2 ? a[2].as_small_int() : s.to - s.from);
   if (v.is_nil())  // RT.subvec asks a null vector its count
     throw_error(ErrorKind::NullPointerException,

@@ -37,6 +37,15 @@
                         "     0  NTHD      2 0 1\n     1  RET       2\n")))
 (println (nthd-f [1 2 3] 1 :nf) (nthd-f [1 2 3] 7 :nf) (nthd-f nil 0 :nf) (nthd-f (range 5) 4 :nf))
 (try (nthd-f {:a 1} 0 :nf) (catch UnsupportedOperationException e (println (ex-message e))))
+;; NTHI assembled by hand: C is the index itself (0..255), the not-found value nil; A may
+;; be B (the collection's register takes the element).
+(def nthi-f (a/asm (str "fn nthi  arities=1  upvals=0\narity nthi [1]  framesize=2  constants=0\n"
+                        "     0  NTHI      1 0 2\n     1  NTHI      0 0 255\n     2  RET       1\n")))
+(def nthi-g (a/asm (str "fn nthi-g  arities=1  upvals=0\narity nthi-g [1]  framesize=1  constants=0\n"
+                        "     0  NTHI      0 0 255\n     1  RET       0\n")))
+(println (nthi-f [1 2 3]) (nthi-f [1]) (nthi-f nil) (nthi-f (range 5)) (nthi-f "abc") (nthi-g (vec (range 300))) (nthi-g [1]))
+(try (nthi-f {:a 1}) (catch UnsupportedOperationException e (println (ex-message e))))
+(try (nthi-f 42) (catch UnsupportedOperationException e (println (ex-message e))))
 ;; LEAFCALL assembled by hand: K[C] names a var holding a leaf native (no frame); a var
 ;; holding anything else, or a constant that is no var, is called as CALL calls it.
 (defn leaf-f [k] (a/asm (str "fn leaf  arities=1  upvals=0\narity leaf [1]  framesize=2  constants=1\n"

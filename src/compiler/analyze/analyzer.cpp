@@ -237,8 +237,11 @@ Node* Analyzer::analyze_seq(Value form, const Ctx& ctx) {
         expansion_.pop_back();
         return n;
       }
-      if (v && v->ns == vm.core_ns())
+      if (v && v->ns == vm.core_ns()) {
         if (Node* n = try_inline(*this, v, form, its, ctx)) return n;
+      } else if (v) {
+        if (Node* n = try_leaf_call(*this, v, form, its, ctx)) return n;
+      }
       std::string_view nm = head->name_view();
       if (!v && head->ns_view().empty() && nm == ".") return analyze_dot(form, its, ctx);
       if (!v && head->ns_view().empty() && nm == "new") {

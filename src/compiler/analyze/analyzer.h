@@ -133,6 +133,9 @@ SpecialForm find_special_form(std::string_view name);
 /// Tries to compile a call of core var `var` to instructions (analyze/inline.cpp);
 /// null when `var` is not inlined with this many arguments.
 Node* try_inline(Analyzer& a, Var* var, Value form, const std::vector<Value>& items, const Ctx& ctx);
+/// A one-argument call of any var that holds a leaf native (Native::leaf) as LEAFCALL,
+/// which calls through the var each time; null otherwise.
+Node* try_leaf_call(Analyzer& a, Var* var, Value form, const std::vector<Value>& items, const Ctx& ctx);
 
 /// The var a call form's head names when it is a macro (not shadowed by a local is the
 /// caller's business), or null.

@@ -13,6 +13,9 @@
 // Other arities call the function. Only calls whose head resolves to the
 // clojure.core var are inlined (a local or another namespace's var of the same name
 // is an ordinary call). Literal operands are folded at compile time (const_fold.h).
+// LEAFCALL is not inlining (it calls through the var each time), so a call of any
+// namespace's var holding a leaf native gets it: Math/sqrt and the other one-argument
+// Math statics are leaves (try_leaf_call).
 #include <string_view>
 
 #include "compiler/analyze/analyzer.h"
@@ -48,18 +51,20 @@ Value const_of(Node* n) { return static_cast<ConstNode*>(n)->value; }
 
 }  // namespace
 
+Node* try_leaf_call(Analyzer& a, Var* var, Value form, const std::vector<Value>& items, const Ctx& ctx) {
+  auto* native = as<Native>(var->root);
+  if (!native || !native->leaf || items.size() != 2) return nullptr;
+  Node* x = a.analyze(items[1], ctx.non_tail().at(a.elem_pos(form, 1, ctx.pos)));
+  return a.s.node<PrimNode>(ctx.pos, PrimOp::LeafCall,
+                            std::vector<Node*>{x, a.s.node<ConstNode>(ctx.pos, Value::object(var))});
+}
+
 Node* try_inline(Analyzer& a, Var* var, Value form, const std::vector<Value>& items, const Ctx& ctx) {
   std::string_view name = var->sym->name_view();
   const PrimInfo* info = nullptr;
   for (const PrimInfo& p : kPrims)
     if (p.name == name) info = &p;
-  if (!info) {
-    auto* native = as<Native>(var->root);
-    if (!native || !native->leaf || items.size() != 2) return nullptr;
-    Node* x = a.analyze(items[1], ctx.non_tail().at(a.elem_pos(form, 1, ctx.pos)));
-    return a.s.node<PrimNode>(ctx.pos, PrimOp::LeafCall,
-                              std::vector<Node*>{x, a.s.node<ConstNode>(ctx.pos, Value::object(var))});
-  }
+  if (!info) return try_leaf_call(a, var, form, items, ctx);
   int nargs = static_cast<int>(items.size()) - 1;
   if (nargs < info->min_args || (info->max_args >= 0 && nargs > info->max_args)) return nullptr;
   // PFN's method index is an operand: only a literal one fits.

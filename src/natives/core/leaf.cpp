@@ -27,16 +27,29 @@ constexpr std::string_view kLeafNatives[] = {
     "key", "val",
 };
 
+// The one-argument Math/ statics (math.cpp): a number in, a number out, a
+// ClassCastException or ArithmeticException otherwise.
+constexpr std::string_view kLeafMath[] = {
+    "sqrt", "cbrt", "floor", "ceil", "rint", "sin", "cos", "tan", "asin", "acos", "atan", "sinh", "cosh",
+    "tanh", "exp", "expm1", "log", "log10", "log1p", "toDegrees", "toRadians", "signum", "ulp", "nextUp",
+    "nextDown", "getExponent", "round", "abs", "incrementExact", "decrementExact", "negateExact", "absExact",
+    "toIntExact",
+};
+
+void mark(State& vm, Namespace* ns, std::string_view name) {
+  Var* v = ns ? ns->lookup(vm.sym(name)) : nullptr;
+  if (auto* n = v ? as<Native>(v->root) : nullptr; n && n->min_args <= 1 && (n->max_args < 0 || n->max_args >= 1))
+    n->leaf = true;
+}
+
 }  // namespace
 
 void mark_leaf_natives(State& vm) {
-  // Through clojure.core's vars, not the native registry's name index, which start-up
+  // Through the namespaces' vars, not the native registry's name index, which start-up
   // does not otherwise build.
-  for (std::string_view name : kLeafNatives) {
-    Var* v = vm.core_ns()->lookup(vm.sym(name));
-    if (auto* n = v ? as<Native>(v->root) : nullptr; n && n->min_args <= 1 && (n->max_args < 0 || n->max_args >= 1))
-      n->leaf = true;
-  }
+  for (std::string_view name : kLeafNatives) mark(vm, vm.core_ns(), name);
+  Namespace* math = vm.find_ns(vm.sym("Math"));
+  for (std::string_view name : kLeafMath) mark(vm, math, name);
 }
 
 }  // namespace clove

@@ -206,11 +206,17 @@
         (recur (next s))
         s))))
 
+(defn- -iterate-after
+  "The items of (iterate f x) after x: (f x) is computed only when this seq is realized,
+  so f runs once per item asked for, never one step ahead (clojure.lang.Iterate)."
+  [f x]
+  (lazy-seq (let [y (f x)] (cons y (-iterate-after f y)))))
+
 (defn iterate
   "Infinite lazy seq whose items are x, then f applied to x, then f applied to that, and
   so on. f should be pure, since each step is computed once and cached."
   [f x]
-  (lazy-seq (cons x (iterate f (f x)))))
+  (lazy-seq (cons x (-iterate-after f x))))
 
 (defn- -repeat-chunks
   "n copies of x (all of them, or endlessly when n is nil) as a chunked lazy seq: one

@@ -1,0 +1,17 @@
+;; iterate calls f once per item asked for, never one step ahead (clojure.lang.Iterate):
+;; (first (iterate f x)) calls f zero times, (take n ...) n - 1 times.
+(def calls (atom 0))
+(defn f [x] (swap! calls inc) (* 2 x))
+(prn (first (iterate f 1)) @calls)
+(reset! calls 0)
+(prn (doall (take 5 (iterate f 1))) @calls)
+(reset! calls 0)
+(prn (nth (iterate f 1) 10) @calls)
+(reset! calls 0)
+(let [s (iterate f 3)] (prn (second s) @calls (second s) @calls (nth s 3) @calls))
+(reset! calls 0)
+(prn (reduce + (take 4 (iterate f 1))) @calls)
+(prn (take 3 (iterate inc 0)) (take 3 (rest (iterate dec 0))) (seq? (iterate inc 0)) (take 2 (iterate (constantly nil) :a)))
+(prn (try (doall (take 3 (iterate (fn [x] (if (= x 1) (throw (ex-info "boom" {:x x})) (inc x))) 0)))
+          (catch clojure.lang.ExceptionInfo e [(ex-message e) (ex-data e)])))
+(prn (first (drop 100000 (iterate inc 0))))

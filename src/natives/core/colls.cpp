@@ -10,6 +10,7 @@
 #include "runtime/coll/coll.h"
 #include "runtime/coll/hash_map.h"
 #include "runtime/coll/array_map.h"
+#include "runtime/coll/vector.h"
 #include "runtime/print/print.h"
 #include "natives/args.h"
 #include "natives/value_buf.h"
@@ -63,6 +64,19 @@ Value c_assoc(State& vm, Args a) {
       std::memcpy(static_cast<void*>(r->kvs()), am->kvs(), 2 * am->n * sizeof(Value));
       for (int j = 0; j < k; ++j) r->kvs()[2 * at[j] + 1] = a[2 * j + 2];
       return Value::object(r);
+    }
+  }
+  // (assoc v i x j y ...) on a vector of up to 32 items (all of them in its tail) with
+  // every index in range: one copy of the tail, not one per pair (nbody's pair update).
+  if (const Vector* vec = as<Vector>(m); vec && a.size() > 3 && vec->cnt <= 32) {
+    bool in_range = true;
+    for (int i = 1; i + 1 < a.size() && in_range; i += 2)
+      in_range = a[i].is_small_int() && static_cast<uint64_t>(a[i].as_small_int()) < vec->cnt;
+    if (in_range) {
+      Value r = vector_assoc(vm.heap, vec, a[1].as_small_int(), a[2]);
+      VectorNode* tail = static_cast<Vector*>(r.as_obj())->tail;  // a fresh copy: no barrier
+      for (int i = 3; i + 1 < a.size(); i += 2) tail->slots()[a[i].as_small_int()] = a[i + 1];
+      return r;
     }
   }
   for (int i = 1; i + 1 < a.size(); i += 2) m = assoc(vm, m, a[i], a[i + 1]);

@@ -85,7 +85,8 @@
 //               seq? or pos?, without a frame) and GETD ((get m k not-found) and
 //               (:k m not-found) without a native call). Older code is version 4 code.
 //   5  2026-12  appended NTHI ((nth coll i nil) with a literal i: a destructured name in
-//               one instruction). Older code is version 5 code.
+//               one instruction) and CONJ ((conj coll x ...) without a native call).
+//               Older code is version 5 code.
 #pragma once
 #include <cstdint>
 
@@ -205,7 +206,8 @@ consteval OpFlags parse_op_flags(const char (&mask)[kNumOpFlags + 1]) {
   X(NTHD,      (ABC,  ".....RTAG."), "R[A] := (nth R[B] R[C] R[A])   (R[A] holds the not-found value)")               \
   X(LEAFCALL,  (ABC,  ".....RTAG."), "R[A] := K[C](R[B])   (K[C] a var; a leaf native's: no frame; else as CALL)")    \
   X(GETD,      (ABC,  ".....RTAG."), "R[A] := (get R[B] R[C] R[A])   (R[A] holds the not-found value)")               \
-  X(NTHI,      (ABC,  ".....RTAG."), "R[A] := (nth R[B] C nil)   (C a literal index, as destructuring writes)")
+  X(NTHI,      (ABC,  ".....RTAG."), "R[A] := (nth R[B] C nil)   (C a literal index, as destructuring writes)")    \
+  X(CONJ,      (ABC,  ".....RTAG."), "R[A] := (conj R[A] R[B])")
 
 enum class Op : uint8_t {
 #define CLOVE_X(name, fmt_flags, doc) name,

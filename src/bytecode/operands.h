@@ -67,6 +67,7 @@ constexpr OperandRoles operand_roles(Op op) {
     case Op::LEAFCALL: r.c = Operand::Const; break;
     case Op::PFN: r.c = Operand::Imm; break;  // a method index, checked when it runs
     case Op::NTHI: r.c = Operand::Imm; break;  // an index, 0..255
+    case Op::CONJ: r.c = Operand::None; break;
     case Op::BRLTK:
     case Op::BRLEK:
     case Op::BRGTK:

@@ -160,7 +160,9 @@ enum class PrimOp : uint8_t {
   ProtocolFn,
   // (f x) with f a clojure.core var holding a leaf native (Native::leaf: seq?, pos?,
   // key ...); args are x and the var as a constant
-  LeafCall
+  LeafCall,
+  // (conj coll x ...), two or more args: one CONJ per item, after all are evaluated
+  Conj
 };
 
 struct PrimNode : Node {

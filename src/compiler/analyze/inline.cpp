@@ -7,6 +7,7 @@
 //   (nth coll i not-found)                              NTHD (destructuring's nth)
 //   (get m k not-found)                                 GETD (and (:k m not-found))
 //   (quot a b) (rem a b) (mod a b)                      exactly two args
+//   (conj coll x ...)                                   two or more args: CONJ each
 //   (-pfn p i x)  with i a literal 0..255: PFN, what defprotocol's method fns call
 //   (f x) with f a leaf native (seq? map? pos? key ..., natives/core/leaf.cpp):
 //         LEAFCALL, a call without a frame
@@ -43,7 +44,7 @@ constexpr PrimInfo kPrims[] = {
     {"first", PrimOp::First, 1, 1}, {"next", PrimOp::Next, 1, 1}, {"count", PrimOp::Count, 1, 1},
     {"reduced?", PrimOp::IsReduced, 1, 1}, {"nth", PrimOp::Nth, 2, 3}, {"get", PrimOp::Get, 2, 3},
     {"quot", PrimOp::Quot, 2, 2}, {"rem", PrimOp::Rem, 2, 2},    {"mod", PrimOp::Mod, 2, 2},
-    {"-pfn", PrimOp::ProtocolFn, 3, 3},
+    {"-pfn", PrimOp::ProtocolFn, 3, 3}, {"conj", PrimOp::Conj, 2, -1},
 };
 
 bool is_const(Node* n) { return n->kind == NodeKind::Const; }

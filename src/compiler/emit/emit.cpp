@@ -421,6 +421,14 @@ class Emitter {
         finish_def(in.dst, a, la);
         break;
       }
+      case IrOp::CONJ: {
+        // R[A] is read (the collection) and rewritten (the result), as PFN's is.
+        int a = read(in.args[0], kScratchReg);
+        int b = read(in.args[1], kScratchReg + 1);
+        put(encode_abc(Op::CONJ, a, b, 0));
+        finish_def(in.dst, a, la);
+        break;
+      }
       case IrOp::PFN: {
         // R[A] is read (the protocol) and rewritten (the fn), as COLLADD's is.
         int a = read(in.args[0], kScratchReg);
@@ -633,7 +641,16 @@ class Emitter {
       int s = pc_at(l.start_block, l.start_index);
       int e = pc_at(l.end_block, l.end_index);
       int lg = last_live_g_[l.vreg];
-      if (lg >= 0) e = std::min(e, instr_end_[lg]);
+      if (lg >= 0) {
+        int end = instr_end_[lg];
+        // The last use was a move the allocator made empty (t <- v with t in v's own
+        // register): v's value stays there through the instruction after it, which
+        // reads it as t. PFN, NTHD, GETD and CONJ rewrite such a copy; without this a
+        // parameter they consume first had no range, so a debugger never showed it.
+        if (end == instr_start_[lg] && lg + 1 < static_cast<int>(instr_start_.size()) && instr_start_[lg + 1] == end)
+          end = instr_end_[lg + 1];
+        e = std::min(e, end);
+      }
       if (e <= s) continue;
       out_.locals.push_back(LocalInfo{l.name, static_cast<uint32_t>(s), static_cast<uint32_t>(e),
                                       static_cast<uint16_t>(loc(l.vreg))});

@@ -25,6 +25,7 @@
 //   GETD dst, args = [dst, m, k] (dst holds the not-found value; rewritten)
 //   LEAFCALL dst, args = [x], imm = constant (the var of a leaf native)
 //   NTHI dst, args = [coll], imm = index 0..255 ((nth coll imm nil))
+//   CONJ dst, args = [dst, x] (dst holds the collection; rewritten)
 //   ADD/SUB/MUL/DIV/LT/LE/NUMEQ/EQ dst, args = [b, c]    ADDI dst, args = [b], imm = sC
 //   NOT dst, args = [b]
 //   JMP target                          JMPIF/JMPIFNOT args = [cond], target (taken), alt

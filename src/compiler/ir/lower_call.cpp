@@ -216,6 +216,17 @@ VReg ArityLowerer::lower_prim(PrimNode* n, Dest d) {
       }
       return finish(out, d, n->pos);
     }
+    case PrimOp::Conj: {
+      // Every argument first, as for a call; then CONJ rewrites a fresh vreg holding the
+      // collection (as NTHD's not-found value), once per item.
+      VReg coll = value(args[0]);
+      std::vector<VReg> xs;
+      for (size_t k = 1; k < args.size(); ++k) xs.push_back(value(args[k]));
+      VReg t = fresh();
+      emit(IrOp::MOVE, t, {coll}, n->pos);
+      for (VReg x : xs) emit(IrOp::CONJ, t, {t, x}, n->pos);
+      return finish(t, d, n->pos);
+    }
     case PrimOp::Inc:
     case PrimOp::Dec: {
       VReg a = value(args[0]);

@@ -177,10 +177,10 @@ class Peephole {
       }
       if (!clear || d == static_cast<size_t>(-1)) continue;
       IrInstr& def = b.instrs[d];
-      // COLLADD, PFN, NTHD and GETD rewrite the register they read (dst == args[0]);
-      // CATCH is placed by the handler's entry.
+      // COLLADD, PFN, NTHD, GETD and CONJ rewrite the register they read (dst ==
+      // args[0]); CATCH is placed by the handler's entry.
       if (def.op == IrOp::COLLADD || def.op == IrOp::PFN || def.op == IrOp::NTHD || def.op == IrOp::GETD ||
-          def.op == IrOp::CATCH || is_terminator(def.op))
+          def.op == IrOp::CONJ || def.op == IrOp::CATCH || is_terminator(def.op))
         continue;
       def.dst = v;
       make_nop(mv);

@@ -46,6 +46,11 @@
 (println (nthi-f [1 2 3]) (nthi-f [1]) (nthi-f nil) (nthi-f (range 5)) (nthi-f "abc") (nthi-g (vec (range 300))) (nthi-g [1]))
 (try (nthi-f {:a 1}) (catch UnsupportedOperationException e (println (ex-message e))))
 (try (nthi-f 42) (catch UnsupportedOperationException e (println (ex-message e))))
+;; CONJ assembled by hand: R[A] is the collection and takes the result.
+(def conj-f (a/asm (str "fn conj-f  arities=1  upvals=0\narity conj-f [2]  framesize=2  constants=0\n"
+                        "     0  CONJ      0 1 0\n     1  RET       0\n")))
+(println (conj-f [1] 2) (conj-f nil 1) (conj-f #{} :a) (conj-f {} [:k :v]))
+(try (conj-f 42 1) (catch ClassCastException e (println (ex-message e))))
 ;; LEAFCALL assembled by hand: K[C] names a var holding a leaf native (no frame); a var
 ;; holding anything else, or a constant that is no var, is called as CALL calls it.
 (defn leaf-f [k] (a/asm (str "fn leaf  arities=1  upvals=0\narity leaf [1]  framesize=2  constants=1\n"

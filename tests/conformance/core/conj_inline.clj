@@ -1,0 +1,21 @@
+;; (conj coll x ...) compiles to CONJ instructions: the same function as the conj fn,
+;; every argument evaluated before the first item is added, as for a call.
+(defn c2 [c x] (conj c x))
+(defn c4 [c x y z] (conj c x y z))
+(prn (c2 [1] 2) (c2 nil 1) (c2 '(1) 2) (c2 () 0) (c2 #{1} 2) (c2 #{1} 1) (c2 {:a 1} [:b 2]) (c2 {:a 1} {:c 3 :d 4}))
+(prn (c2 (sorted-set 3 1) 2) (c2 (sorted-map :b 1) [:a 0]) (c2 (first {:a 1}) :x) (c2 (subvec [1 2 3] 1) 4) (c2 (range 3) :r))
+(prn (c2 (lazy-seq [1 2]) 0) (c2 (cons 1 nil) 0) (seq (c2 clojure.lang.PersistentQueue/EMPTY 1)) (c2 (seq [1 2]) 0))
+(prn (c4 [] 1 2 3) (c4 () 1 2 3) (c4 nil 1 2 3) (c4 #{} 1 1 2) (c4 {} [:a 1] [:b 2] [:a 3]))
+(prn (meta (c2 (with-meta [1] {:m 1}) 2)) (meta (c2 (with-meta {} {:m 2}) [:k :v])) (class (c2 [] 1)) (class (c2 nil 1)))
+(prn (try (c2 5 1) (catch ClassCastException e :cce)) (try (c2 "s" 1) (catch ClassCastException e :cce))
+     (try (c2 {} [1 2 3]) (catch IllegalArgumentException e (ex-message e))) (try (c2 {} 5) (catch IllegalArgumentException e :iae)))
+(let [log (atom [])
+      note (fn [x] (swap! log conj x) x)]
+  (prn (try (conj (note 7) (note :a) (note :b)) (catch ClassCastException _ :cce)) @log))
+(prn (reduce (fn [acc x] (conj acc (* x x))) [] (range 10)) (reduce conj () (range 5)) (reduce conj #{} [1 2 1]))
+(defrecord P [a b])
+(prn (c2 (->P 1 2) [:c 3]) (c2 (->P 1 2) {:a 9}))
+(deftype Bag [items] clojure.lang.IPersistentCollection (cons [_ x] (Bag. (conj items x))) (count [_] (count items)) (empty [_] (Bag. [])) (equiv [_ o] false) (seq [_] (seq items)))
+(prn (seq (c4 (Bag. []) 1 2 3)) (count (c2 (Bag. [:x]) :y)))
+(prn (let [v [1 2]] [(conj v 3) v]) (let [x (conj [] 1) y (conj x 2)] [x y]))
+(let [t (transient [])] (prn (try (conj t 1) (catch Exception e (class e)))))

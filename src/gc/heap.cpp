@@ -260,18 +260,19 @@ void Heap::start_cycle() {
 // the time of eight edges to arrive (the prefetch FIFO of Cher, Hosking and
 // Vijaykumar, "Software prefetching for mark-sweep garbage collection", ASPLOS 2004,
 // placed on edges rather than on grey objects, since here the miss is the colour
-// test). The ring is emptied whenever the grey stack runs dry and before returning,
-// so between steps every edge out of a black object has been tested, as the
-// incremental invariant needs.
+// test). When the grey stack runs dry, the ring's oldest entries are tested one at a
+// time until one is grey (a list, one edge per object, keeps a single entry instead
+// of emptying the ring each time); before returning the ring is emptied, so between
+// steps every edge out of a black object has been tested, as the incremental
+// invariant needs.
 size_t Heap::mark_step(size_t budget) {
   Tracer t{*this};
   size_t done = 0;
   marking_ahead_ = true;
   while (done < budget) {
-    if (gray_.empty()) {
-      flush_ahead();
-      if (gray_.empty()) break;
+    while (gray_.empty() && grey_oldest_ahead()) {
     }
+    if (gray_.empty()) break;
     Obj* o = gray_.back();
     gray_.pop_back();
     if (o->gc_color == kBlack) continue;

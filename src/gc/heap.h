@@ -354,10 +354,14 @@ class Heap {
   void mark_obj(Obj* o) {
     if (marking_ahead_) [[likely]] {
       __builtin_prefetch(o, 1);
-      Obj* due = ahead_[ahead_i_];
-      ahead_[ahead_i_] = o;
-      ahead_i_ = (ahead_i_ + 1) % kMarkAhead;
-      if (due) grey(due);
+      if (ahead_n_ < kMarkAhead) {
+        ahead_[(ahead_head_ + ahead_n_++) % kMarkAhead] = o;
+        return;
+      }
+      Obj* due = ahead_[ahead_head_];
+      ahead_[ahead_head_] = o;
+      ahead_head_ = (ahead_head_ + 1) % kMarkAhead;
+      grey(due);
       return;
     }
     if (capture_) [[unlikely]] {
@@ -372,11 +376,19 @@ class Heap {
       gray_.push_back(o);
     }
   }
+  /// Takes the oldest object out of the mark-ahead ring and greys it if white; false
+  /// when the ring is empty.
+  bool grey_oldest_ahead() {
+    if (ahead_n_ == 0) return false;
+    Obj* o = ahead_[ahead_head_];
+    ahead_head_ = (ahead_head_ + 1) % kMarkAhead;
+    --ahead_n_;
+    grey(o);
+    return true;
+  }
   /// Greys what the mark-ahead ring still holds and empties it.
   void flush_ahead() {
-    for (Obj*& o : ahead_) {
-      if (o) grey(o);
-      o = nullptr;
+    while (grey_oldest_ahead()) {
     }
   }
 
@@ -440,11 +452,13 @@ class Heap {
   size_t sweep_end_ = 0;      // ... below this index (pages made later hold only new objects)
   Obj** sweep_large_ = nullptr;  // ... then the link to the next large object
   std::vector<Obj*> gray_;
-  // The mark-ahead ring (mark_step): edges found by tracing, prefetched, whose colour
-  // test waits until kMarkAhead more edges have been found. Empty outside mark_step.
+  // The mark-ahead ring (mark_step): a FIFO of edges found by tracing, prefetched,
+  // whose colour test waits until kMarkAhead more edges have been found, or until the
+  // grey stack runs dry. Empty outside mark_step.
   static constexpr uint32_t kMarkAhead = 8;
   Obj* ahead_[kMarkAhead] = {};
-  uint32_t ahead_i_ = 0;
+  uint32_t ahead_head_ = 0;  // the oldest entry
+  uint32_t ahead_n_ = 0;     // entries in use
   bool marking_ahead_ = false;
   std::vector<Obj*> gray_again_;  // greyed by the barrier while marking; scanned in atomic()
   std::vector<Obj*> remembered_;  // frozen objects stored into: traced with the roots

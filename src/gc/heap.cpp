@@ -562,6 +562,32 @@ std::vector<Obj*> Heap::root_marks(RootProvider& p) {
   return found;
 }
 
+// The test helpers' walk: every object reachable from the roots, once, with its
+// children (capture_ collects the edges a trace reports instead of marking them).
+template <class Visit>
+size_t Heap::walk_reachable(Visit&& visit) {
+  std::vector<Obj*> found;
+  std::unordered_set<Obj*> seen;
+  capture_ = &found;
+  Tracer t{*this};
+  try {
+    trace_roots(t);
+    while (!found.empty()) {
+      Obj* o = found.back();
+      found.pop_back();
+      if (!seen.insert(o).second) continue;
+      const size_t before = found.size();
+      types_[static_cast<int>(o->type)].trace(o, t);
+      visit(o, found.data() + before, found.size() - before);
+    }
+  } catch (...) {
+    capture_ = nullptr;
+    throw;
+  }
+  capture_ = nullptr;
+  return seen.size();
+}
+
 size_t Heap::validate() {
   std::unordered_set<Obj*> all;
   auto add = [&](Obj* o) {
@@ -574,65 +600,31 @@ size_t Heap::validate() {
   pool_.for_each_cell([&](void* c) { add(static_cast<Obj*>(c)); });
   for (Obj* o = large_; o; o = o->gc_next) add(o);
   for (Obj* o = frozen_large_; o; o = o->gc_next) add(o);
-  std::vector<Obj*> found;
-  capture_ = &found;
-  Tracer t{*this};
-  try {
-    trace_roots(t);
-    std::unordered_set<Obj*> seen;
-    while (!found.empty()) {
-      Obj* o = found.back();
-      found.pop_back();
-      if (!seen.insert(o).second) continue;
-      if (!all.count(o)) throw std::logic_error("reachable object is not an allocated object of this heap");
-      if (is_dead(o))
-        throw std::logic_error(std::string("reachable ") + type_name(o->type) + " is dead");
-      const size_t before = found.size();
-      types_[static_cast<int>(o->type)].trace(o, t);
-      // A frozen object that points to one that is not must be remembered, or no cycle
-      // would trace that edge.
-      if (o->gc_color == kFixed && !(o->flags & kFlagRemembered))
-        for (size_t k = before; k < found.size(); ++k)
-          if (found[k]->gc_color != kFixed)
-            throw std::logic_error(std::string("a frozen ") + type_name(o->type) + " points to a " +
-                                   type_name(found[k]->type) + " that is not frozen, and is not remembered");
-      // So must an old object that points to a young one a minor cycle could free.
-      if (o->gc_color == kOld && !(o->flags & kFlagRemembered))
-        for (size_t k = before; k < found.size(); ++k)
-          if (is_white(found[k]))
-            throw std::logic_error(std::string("an old ") + type_name(o->type) + " points to a young " +
-                                   type_name(found[k]->type) + ", and is not remembered");
-    }
-    capture_ = nullptr;
-    return seen.size();
-  } catch (...) {
-    capture_ = nullptr;
-    throw;
-  }
+  return walk_reachable([&](Obj* o, const Obj* const* kids, size_t nkids) {
+    if (!all.count(o)) throw std::logic_error("reachable object is not an allocated object of this heap");
+    if (is_dead(o)) throw std::logic_error(std::string("reachable ") + type_name(o->type) + " is dead");
+    // A frozen object that points to one that is not must be remembered, or no cycle
+    // would trace that edge.
+    if (o->gc_color == kFixed && !(o->flags & kFlagRemembered))
+      for (size_t k = 0; k < nkids; ++k)
+        if (kids[k]->gc_color != kFixed)
+          throw std::logic_error(std::string("a frozen ") + type_name(o->type) + " points to a " +
+                                 type_name(kids[k]->type) + " that is not frozen, and is not remembered");
+    // So must an old object that points to a young one a minor cycle could free.
+    if (o->gc_color == kOld && !(o->flags & kFlagRemembered))
+      for (size_t k = 0; k < nkids; ++k)
+        if (is_white(kids[k]))
+          throw std::logic_error(std::string("an old ") + type_name(o->type) + " points to a young " +
+                                 type_name(kids[k]->type) + ", and is not remembered");
+  });
 }
 
 size_t Heap::black_to_white_edges() {
-  std::vector<Obj*> found;
-  capture_ = &found;
-  Tracer t{*this};
   size_t edges = 0;
-  try {
-    trace_roots(t);
-    std::unordered_set<Obj*> seen;
-    while (!found.empty()) {
-      Obj* o = found.back();
-      found.pop_back();
-      if (!seen.insert(o).second) continue;
-      const size_t before = found.size();
-      types_[static_cast<int>(o->type)].trace(o, t);
-      if (o->gc_color == kBlack)
-        for (size_t k = before; k < found.size(); ++k) edges += is_white(found[k]);
-    }
-  } catch (...) {
-    capture_ = nullptr;
-    throw;
-  }
-  capture_ = nullptr;
+  walk_reachable([&](Obj* o, const Obj* const* kids, size_t nkids) {
+    if (o->gc_color == kBlack)
+      for (size_t k = 0; k < nkids; ++k) edges += is_white(kids[k]);
+  });
   return edges;
 }
 

@@ -444,6 +444,10 @@ class Heap {
   bool pressed() const;
   void trace_roots(Tracer& t);
   uint8_t other_white() const { return current_white_ ^ 1; }
+  /// Calls visit(o, children, nchildren) on every object reachable from the roots,
+  /// once; returns how many (validate and black_to_white_edges).
+  template <class Visit>
+  size_t walk_reachable(Visit&& visit);
 
   Pool pool_;
   const TypeInfo* types_;     // the per-type table, indexed by ObjType

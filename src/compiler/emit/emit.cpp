@@ -421,33 +421,22 @@ class Emitter {
         finish_def(in.dst, a, la);
         break;
       }
+      case IrOp::PFN:
       case IrOp::CONJ: {
-        // R[A] is read (the collection) and rewritten (the result), as PFN's is.
+        // R[A] is read (the protocol; the collection) and rewritten (the fn; the
+        // result), as COLLADD's is. C is PFN's method index; CONJ's imm is 0.
         int a = read(in.args[0], kScratchReg);
         int b = read(in.args[1], kScratchReg + 1);
-        put(encode_abc(Op::CONJ, a, b, 0));
+        put(encode_abc(bytecode_op(in.op), a, b, static_cast<unsigned>(in.imm)));
         finish_def(in.dst, a, la);
         break;
       }
-      case IrOp::PFN: {
-        // R[A] is read (the protocol) and rewritten (the fn), as COLLADD's is.
-        int a = read(in.args[0], kScratchReg);
-        int b = read(in.args[1], kScratchReg + 1);
-        put(encode_abc(Op::PFN, a, b, static_cast<unsigned>(in.imm)));
-        finish_def(in.dst, a, la);
-        break;
-      }
-      case IrOp::LEAFCALL: {
-        int b = read(in.args[0], kScratchReg);
-        int t = target(in.dst);
-        put(encode_abc(Op::LEAFCALL, t, b, static_cast<unsigned>(in.imm)));
-        finish_def(in.dst, t, la);
-        break;
-      }
+      case IrOp::LEAFCALL:
       case IrOp::NTHI: {
+        // C is the immediate: LEAFCALL's constant (the var), NTHI's index.
         int b = read(in.args[0], kScratchReg);
         int t = target(in.dst);
-        put(encode_abc(Op::NTHI, t, b, static_cast<unsigned>(in.imm)));
+        put(encode_abc(bytecode_op(in.op), t, b, static_cast<unsigned>(in.imm)));
         finish_def(in.dst, t, la);
         break;
       }

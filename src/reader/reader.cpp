@@ -604,9 +604,10 @@ Value Reader::Impl::read_namespaced_map(SourcePos start) {
   Symbol* sym = nullptr;
   int32_t c = in.peek();
   if (c == CharStream::kEof) fail(DiagKind::reader_unterminated, start, "EOF while reading");
-  if (reader_is_whitespace(c)) {
+  if (reader_is_whitespace(c) || c == '{') {
+    // Only #::{} may leave the namespace out (it means the current one).
     if (!auto_ns) fail(DiagKind::reader_invalid_token, start, "Namespaced map must specify a namespace");
-  } else if (c != '{') {
+  } else {
     ReadItem s = read_required(start);
     sym = as<Symbol>(s.v);
     if (!sym || sym->ns)

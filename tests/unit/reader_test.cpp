@@ -436,6 +436,8 @@ TEST_F(ReaderTest, NamespacedMaps) {
   vm.current_ns()->aliases[vm.sym("set")] = target;
   EXPECT_EQ(rd("#::set{:a 1}"), "{:clojure.set/a 1}");
   EXPECT_DIAG("#: a{:b 1}", reader_invalid_token, "Namespaced map must specify a namespace", 1u, 1u);
+  EXPECT_DIAG("#:{:b 1}", reader_invalid_token, "Namespaced map must specify a namespace", 1u, 1u);
+  EXPECT_DIAG("#:{##NaN 1}", reader_invalid_token, "Namespaced map must specify a namespace", 1u, 1u);
   EXPECT_DIAG("#:a [1]", reader_invalid_token, "Namespaced map must specify a map", 1u, 1u);
   EXPECT_DIAG("#:a{:b 1 :b 2}", reader_duplicate_key, "Duplicate key: :a/b", 1u, 10u);
   EXPECT_DIAG("#:a{:b}", reader_odd_map, "Namespaced map literal must contain an even number of forms", 1u, 4u);

@@ -215,6 +215,15 @@ TEST_F(VMTest, ArithmeticOnLongsAndDoubles) {
   EXPECT_EQ(L(binop(vm, Op::DIV, I(42), I(7))), 6);
   EXPECT_DOUBLE_EQ(binop(vm, Op::ADD, I(1), Value::from_double(0.5)).as_double(), 1.5);
   EXPECT_DOUBLE_EQ(binop(vm, Op::DIV, Value::from_double(1), Value::from_double(4)).as_double(), 0.25);
+  // A double over a small long divides as doubles in the handler: by zero is an
+  // infinity or NaN (Numbers.divide(double, long)), not "Divide by zero".
+  EXPECT_DOUBLE_EQ(binop(vm, Op::DIV, Value::from_double(1), I(-4)).as_double(), -0.25);
+  EXPECT_EQ(binop(vm, Op::DIV, Value::from_double(1), I(0)).as_double(), HUGE_VAL);
+  EXPECT_EQ(binop(vm, Op::DIV, Value::from_double(-1), I(0)).as_double(), -HUGE_VAL);
+  EXPECT_TRUE(std::isnan(binop(vm, Op::DIV, Value::from_double(0), I(0)).as_double()));
+  EXPECT_DOUBLE_EQ(binop(vm, Op::DIV, Value::from_double(3), I(Value::kSmallIntMax)).as_double(),
+                   3.0 / static_cast<double>(Value::kSmallIntMax));
+  EXPECT_DOUBLE_EQ(binop(vm, Op::DIV, I(1), Value::from_double(4)).as_double(), 0.25);
   // Past the immediate range the result is boxed, and still exact.
   Value big = make_long(vm.heap, INT64_MAX - 1);
   EXPECT_EQ(L(binop(vm, Op::ADD, big, I(1))), INT64_MAX);

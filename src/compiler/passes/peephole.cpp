@@ -163,10 +163,12 @@ class Peephole {
       IrInstr& mv = b.instrs[m];
       if (mv.op != IrOp::MOVE || mv.args.size() != 1) continue;
       VReg v = mv.dst, t = mv.args[0];
-      if (v == t || defs_[t] != 1 || uses_[t] != 1 || named_[t]) continue;
-      // t's definition, earlier in this block, with nothing in between touching v.
+      if (v == t || defs_[t] != 1 || v < 0 || v >= fn_.nvregs) continue;
+      // t's definition, earlier in this block, with nothing in between touching v and
+      // every other use of t in between (the move is its last).
       size_t d = m;
       bool clear = true;
+      int between = 0;  // uses of t strictly between the definition and the move
       while (d-- > 0) {
         const IrInstr& in = b.instrs[d];
         if (in.dst == t) break;
@@ -174,20 +176,63 @@ class Peephole {
           clear = false;
           break;
         }
+        if (reads(in, t)) {
+          // An instruction that rewrites the register it reads keeps its operand's own.
+          if (rewrites_first_operand(in.op)) {
+            clear = false;
+            break;
+          }
+          for (VReg a : in.args) between += a == t;
+        }
       }
-      if (!clear || d == static_cast<size_t>(-1)) continue;
+      if (!clear || d == static_cast<size_t>(-1) || between + 1 != uses_[t]) continue;
       IrInstr& def = b.instrs[d];
-      // COLLADD, PFN, NTHD, GETD and CONJ rewrite the register they read (dst ==
-      // args[0]); CATCH is placed by the handler's entry.
-      if (def.op == IrOp::COLLADD || def.op == IrOp::PFN || def.op == IrOp::NTHD || def.op == IrOp::GETD ||
-          def.op == IrOp::CONJ || def.op == IrOp::CATCH || is_terminator(def.op))
-        continue;
+      // CATCH is placed by the handler's entry.
+      if (rewrites_first_operand(def.op) || def.op == IrOp::CATCH || is_terminator(def.op)) continue;
       def.dst = v;
+      for (size_t k = d + 1; k < m; ++k)
+        for (VReg& a : b.instrs[k].args)
+          if (a == t) a = v;
       make_nop(mv);
       --defs_[t];
-      --uses_[t];
+      uses_[t] = 0;
       ++defs_[v];
+      uses_[v] += between;
+      rename_local(b.id, static_cast<int>(d), static_cast<int>(m), t, v);
     }
+  }
+
+  // COLLADD, PFN, NTHD, GETD and CONJ write the register they read (dst == args[0]).
+  static bool rewrites_first_operand(IrOp op) {
+    return op == IrOp::COLLADD || op == IrOp::PFN || op == IrOp::NTHD || op == IrOp::GETD || op == IrOp::CONJ;
+  }
+
+  /// Debug info after t (defined at (blk, d), moved into v at (blk, m)) became v: t's
+  /// names now live in v's register, and a name of v's own (a loop variable) stops at d
+  /// and resumes after m, so a debugger never shows the new value under the old name.
+  void rename_local(int blk, int d, int m, VReg t, VReg v) {
+    if (!named_[t] && !named_[v]) return;
+    std::vector<int> at(fn_.blocks.size(), -1);
+    for (size_t k = 0; k < fn_.layout.size(); ++k) at[static_cast<size_t>(fn_.layout[k])] = static_cast<int>(k);
+    auto before = [&](int b1, int i1, int b2, int i2) {  // (b1, i1) < (b2, i2) in layout order
+      int p1 = b1 >= 0 ? at[static_cast<size_t>(b1)] : -1, p2 = b2 >= 0 ? at[static_cast<size_t>(b2)] : -1;
+      return p1 != p2 ? p1 < p2 : i1 < i2;
+    };
+    size_t n = m == d + 1 ? 0 : fn_.locals.size();  // nothing in between: no gap
+    for (size_t k = 0; k < n; ++k) {
+      IrLocal& l = fn_.locals[k];
+      if (l.vreg != v || l.end_block < 0) continue;
+      if (!before(l.start_block, l.start_index, blk, d + 1) || !before(blk, d, l.end_block, l.end_index)) continue;
+      IrLocal rest = l;
+      l.end_block = blk;
+      l.end_index = d + 1;  // through the definition, which reads the old value
+      rest.start_block = blk;
+      rest.start_index = m + 1;
+      if (before(rest.start_block, rest.start_index, rest.end_block, rest.end_index)) fn_.locals.push_back(rest);
+    }
+    for (IrLocal& l : fn_.locals)
+      if (l.vreg == t) l.vreg = v;
+    if (named_[t]) named_[v] = true;
   }
 
   static bool reads(const IrInstr& in, VReg v) {

@@ -5,6 +5,7 @@
 // never lists a register holding garbage.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <map>
 #include <stdexcept>
 
@@ -554,6 +555,76 @@ TEST(CompilerPeephole, MoveNotCoalescedWhenALaterMoveReadsTheTarget) {
   Compiled x = compile(bd.f), y = compile(ref.f);
   for (int64_t n : {0, 1, 2, 10, 20}) EXPECT_EQ(run(x.code, {n}), run(y.code, {n})) << n;
   EXPECT_EQ(run(x.code, {10}), 55);  // fib 10
+}
+
+TEST(CompilerPeephole, LetValueUsedBeforeTheJumpIsComputedIntoItsLoopVariable) {
+  // (loop [k 0 z 1 acc 0] (if (< k n) (let [x (* z 3)] (recur (inc k) x (+ acc x))) acc)):
+  // x, named and read before the jump, is made in z's register; no MOVE is left.
+  auto build = [] {
+    Builder bd(1);  // v0 = n
+    VReg k = bd.loadi(0), z = bd.loadi(1), acc = bd.loadi(0);
+    int loop = bd.f.new_block(), body = bd.f.new_block(), done = bd.f.new_block();
+    bd.jmp(loop);
+    bd.start(loop);
+    VReg c = bd.op(IrOp::LT, {k, 0});
+    bd.br(IrOp::JMPIFNOT, c, done, body);
+    bd.start(body);
+    VReg three = bd.loadi(3);
+    VReg x = bd.op(IrOp::MUL, {z, three});
+    bd.f.locals.push_back(IrLocal{nullptr, x, body, 2, body, 6});  // x, over the rest of the body
+    VReg y = bd.op(IrOp::ADD, {acc, x});
+    VReg k1 = bd.op(IrOp::ADDI, {k}, 1);
+    bd.into(IrOp::MOVE, k, {k1});
+    bd.into(IrOp::MOVE, z, {x});
+    bd.into(IrOp::MOVE, acc, {y});
+    bd.jmp(loop);
+    bd.start(done);
+    bd.ret(acc);
+    return bd;
+  };
+  Builder opt = build(), plain = build();
+  peephole(opt.f);
+  Compiled after = compile(opt.f), before = compile(plain.f);
+  for (int64_t n : {0, 1, 2, 5, 9}) EXPECT_EQ(run(after.code, {n}), run(before.code, {n})) << n;
+  EXPECT_EQ(run(after.code, {2}), 12);  // x: 3, 9
+  EXPECT_EQ(count_op(after.code, Op::MOVE), 0);
+  EXPECT_GT(count_op(before.code, Op::MOVE), 0);
+  // The name followed the value into the register the multiplication writes (z's).
+  const auto& code = after.code.code;
+  auto mul = std::find_if(code.begin(), code.end(), [](Instr i) { return op_of(i) == Op::MULK; });
+  ASSERT_NE(mul, code.end());
+  ASSERT_EQ(after.code.locals.size(), 1u);
+  EXPECT_EQ(after.code.locals[0].reg, arg_a(*mul));
+}
+
+TEST(CompilerPeephole, LetValueNotCoalescedWhenTheOldValueIsReadAfterIt) {
+  // (let [w (+ a 1)] (recur (+ a b) w)): the old a is read after w is made, so w keeps
+  // its own register and the results stay those of the unoptimized loop.
+  auto build = [] {
+    Builder bd(1);  // v0 = n
+    VReg a = bd.loadi(1), b = bd.loadi(0), k = bd.loadi(0);
+    int loop = bd.f.new_block(), body = bd.f.new_block(), done = bd.f.new_block();
+    bd.jmp(loop);
+    bd.start(loop);
+    VReg c = bd.op(IrOp::LT, {k, 0});
+    bd.br(IrOp::JMPIFNOT, c, done, body);
+    bd.start(body);
+    VReg w = bd.op(IrOp::ADDI, {a}, 1);
+    VReg ww = bd.op(IrOp::ADD, {w, w});
+    VReg s = bd.op(IrOp::ADD, {a, b});
+    VReg k1 = bd.op(IrOp::ADDI, {k}, 1);
+    bd.into(IrOp::MOVE, a, {s});
+    bd.into(IrOp::MOVE, b, {w});
+    bd.into(IrOp::MOVE, k, {bd.op(IrOp::ADD, {k1, bd.op(IrOp::SUB, {ww, ww})})});
+    bd.jmp(loop);
+    bd.start(done);
+    bd.ret(bd.op(IrOp::ADD, {a, b}));
+    return bd;
+  };
+  Builder opt = build(), plain = build();
+  peephole(opt.f);
+  Compiled after = compile(opt.f), before = compile(plain.f);
+  for (int64_t n : {0, 1, 2, 3, 7}) EXPECT_EQ(run(after.code, {n}), run(before.code, {n})) << n;
 }
 
 TEST(CompilerPeephole, ConstantLoadNamingALocalIsKept) {

@@ -280,6 +280,25 @@ Exception* Interpreter::make_exception(ErrorKind kind, std::string_view message)
   return heap.make<Exception>(kind, make_string(heap, message));
 }
 
+namespace {
+
+/// The leaf native that instruction pc of a frame (registers R, arity p) is running
+/// without a frame: a CALL whose callee register still holds a leaf native (the result
+/// replaces it only on return), or a LEAFCALL whose var holds one; else null.
+const Native* frameless_leaf(const Value* R, const Proto* p, uint64_t pc) {
+  if (pc >= p->code.size()) return nullptr;
+  Instr i = p->code[pc];
+  const Native* n = nullptr;
+  if (op_of(i) == Op::CALL) {
+    n = as<Native>(R[arg_a(i)]);
+  } else if (op_of(i) == Op::LEAFCALL && arg_c(i) < p->constants.size()) {
+    if (const Var* v = as<Var>(p->constants[arg_c(i)])) n = as<Native>(v->root);
+  }
+  return n && n->leaf ? n : nullptr;
+}
+
+}  // namespace
+
 std::vector<TraceEntry> Interpreter::capture_trace() const {
   // The running fiber's frames, then those of each fiber waiting in fiber/resume for
   // it: an error that crosses fibers shows all of them.
@@ -295,6 +314,9 @@ std::vector<TraceEntry> Interpreter::capture_trace() const {
       TraceEntry e{nullptr, {}};
       if (Closure* c = as<Closure>(callee)) {
         Proto* p = arity_proto(c->fn, link_arity(link));
+        // A leaf native this frame is running without a frame of its own (CALL and
+        // LEAFCALL, Native::leaf) shows as if it had one.
+        if (const Native* leaf = frameless_leaf(f->stack.data() + b, p, pc)) out.push_back(TraceEntry{leaf->name, {}});
         e.fn_name = p->name ? p->name : c->fn->name;
         if (pc < p->positions.size()) e.pos = p->positions[pc];
       } else if (Native* n = as<Native>(callee)) {

@@ -794,3 +794,40 @@ TEST(Interpreter, RunsBytecodeWithoutLibrariesOrDriver) {
     EXPECT_TRUE(is<Exception>(in.last_exception()));
   }
 }
+
+// CALL runs a leaf native (Native::leaf) without a frame: the native sees its caller's
+// frame as the innermost one and its arguments where the caller put them. Any other
+// native gets a frame of its own; both results are the same.
+TEST(Interpreter, CallRunsALeafNativeWithoutAFrame) {
+  Interpreter in;
+  static size_t depth_seen = 0;
+  auto probe = [](State& vm, Args a) {
+    depth_seen = vm.fiber()->depth;
+    return Value::small_int(as_long(a[0]) * 10 + as_long(a[1]));
+  };
+  Var* framed = in.def_native("user", "framed", probe, 2, 3, "");
+  Var* leaf = in.def_native("user", "leaf", probe, 2, 3, "");
+  as<Native>(leaf->root)->leaf = true;
+  auto call_through = [&](Var* v) {
+    ProtoBuilder b(in);
+    b.emit(encode_abx(Op::LOADK, 0, b.k(v->root)))  // the callee, then a window of 2
+        .emit(encode_asbx(Op::LOADI, 3, 4))
+        .emit(encode_asbx(Op::LOADI, 4, 2))
+        .emit(encode_abc(Op::CALL, 0, 2, 0))
+        .emit(encode_abc(Op::RET, 0, 0, 0));
+    return L(run0(in, b));
+  };
+  EXPECT_EQ(call_through(framed), 42);
+  size_t framed_depth = depth_seen;
+  EXPECT_EQ(call_through(leaf), 42);
+  EXPECT_EQ(depth_seen + 1, framed_depth);
+  // A wrong arity still goes through the full call and its ArityException.
+  ProtoBuilder b(in);
+  b.emit(encode_abx(Op::LOADK, 0, b.k(leaf->root))).emit(encode_abc(Op::CALL, 0, 0, 0)).emit(encode_abc(Op::RET, 0, 0, 0));
+  try {
+    run0(in, b);
+    FAIL() << "expected an arity error";
+  } catch (const CloveError& e) {
+    EXPECT_EQ(e.kind, ErrorKind::ArityException);
+  }
+}

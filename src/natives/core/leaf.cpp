@@ -1,10 +1,12 @@
-// leaf.cpp: which of clojure.core's natives are leaves (Native::leaf): with one
-// argument they never return a request (a tail call, a continuation, a lazy seq
-// realized through the dispatch loop) and never read their own frame, so LEAFCALL runs
-// them without a frame (vm/dispatch_loop.inc). A native joins this list only when its
-// code, for any argument, is a type or number test or a field read. Printing the
-// argument for an error message may call back through a nested call, as equality in
-// GET may: that needs no frame of the native's.
+// leaf.cpp: which of clojure.core's natives are leaves (Native::leaf): for any number
+// of arguments they accept, they never return a request (a tail call, a continuation, a
+// lazy seq realized through the dispatch loop) and never read their own frame, so CALL
+// and LEAFCALL run them without a frame (vm/dispatch_loop.inc), reading the arguments
+// where they are. A native joins this list only when its code, for any arguments, is a
+// type or number test, arithmetic, a field read or a persistent collection's update
+// (assoc, conj, subvec ...). Printing an argument for an error message may call back
+// through a nested call, as equality and a deftype's own methods may: that needs no
+// frame of the native's. A trace still names a leaf (Interpreter::capture_trace).
 #include <string_view>
 
 #include "natives/args.h"
@@ -25,6 +27,13 @@ constexpr std::string_view kLeafNatives[] = {
     "pos?", "neg?", "even?", "odd?",
     // map entries
     "key", "val",
+    // arithmetic, as values (map inc, reduce +) or with more arguments than the
+    // instructions take
+    "+", "-", "*", "inc", "dec", "quot", "rem", "mod", "max", "min", "zero?", "not",
+    // persistent collections: one update, nothing lazy realized
+    "assoc", "dissoc", "conj", "disj", "contains?", "peek", "pop", "subvec", "rseq",
+    // the chunk buffer of map's and filter's chunked loops
+    "chunk-append",
 };
 
 // The one-argument Math/ statics (math.cpp): a number in, a number out, a
@@ -38,8 +47,7 @@ constexpr std::string_view kLeafMath[] = {
 
 void mark(State& vm, Namespace* ns, std::string_view name) {
   Var* v = ns ? ns->lookup(vm.sym(name)) : nullptr;
-  if (auto* n = v ? as<Native>(v->root) : nullptr; n && n->min_args <= 1 && (n->max_args < 0 || n->max_args >= 1))
-    n->leaf = true;
+  if (auto* n = v ? as<Native>(v->root) : nullptr) n->leaf = true;
 }
 
 }  // namespace

@@ -275,11 +275,12 @@ struct Native : Obj {
   /// The host's data for a native bound through the embedding API (the C++ callable
   /// it runs, owned by the host's VM object; src/api/vm.cpp); null for Clove's own.
   void* host_data = nullptr;
-  /// A leaf: given one argument it never returns a request and never reads its own
-  /// frame (a type or number test or an accessor: seq?, pos?, key; printing an argument
-  /// for an error may call back through a nested call), so the LEAFCALL instruction runs
-  /// it without a frame. Set by mark_leaf_natives (natives/args.h) for clojure.core's;
-  /// a copy (with-meta) is not one.
+  /// A leaf: for any number of arguments it accepts, it never returns a request and
+  /// never reads its own frame (type and number tests, accessors, arithmetic, assoc,
+  /// conj, subvec ...; an error message or an equality may call back through a nested
+  /// call), so CALL and LEAFCALL run it without a frame (traces still name it:
+  /// Interpreter::capture_trace). Set by mark_leaf_natives (natives/core/leaf.cpp) for
+  /// clojure.core's; a copy (with-meta) is not one.
   bool leaf = false;
   Native(NativeFn f, String* n, const char* d, const char* al, int16_t mn, int16_t mx)
       : Obj(kType), fn(f), name(n), doc(d), arglists(al), min_args(mn), max_args(mx) {}

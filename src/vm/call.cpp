@@ -283,13 +283,13 @@ Exception* Interpreter::make_exception(ErrorKind kind, std::string_view message)
 namespace {
 
 /// The leaf native that instruction pc of a frame (registers R, arity p) is running
-/// without a frame: a CALL whose callee register still holds a leaf native (the result
-/// replaces it only on return), or a LEAFCALL whose var holds one; else null.
+/// without a frame: a CALL or TAILCALL whose callee register still holds a leaf native
+/// (the result replaces it only on return), or a LEAFCALL whose var holds one; else null.
 const Native* frameless_leaf(const Value* R, const Proto* p, uint64_t pc) {
   if (pc >= p->code.size()) return nullptr;
   Instr i = p->code[pc];
   const Native* n = nullptr;
-  if (op_of(i) == Op::CALL) {
+  if (op_of(i) == Op::CALL || op_of(i) == Op::TAILCALL) {
     n = as<Native>(R[arg_a(i)]);
   } else if (op_of(i) == Op::LEAFCALL && arg_c(i) < p->constants.size()) {
     if (const Var* v = as<Var>(p->constants[arg_c(i)])) n = as<Native>(v->root);

@@ -427,15 +427,26 @@ TEST(CompilerEmit, PositionsAndLocalsArePerInstruction) {
 
 
 // ---- peephole (passes/peephole.h) ----
-std::vector<Op> ops_of(const EmittedArity& e) {
-  std::vector<Op> out;
-  for (Instr i : e.code) out.push_back(op_of(i));
-  return out;
-}
 int count_op(const EmittedArity& e, Op op) {
   int n = 0;
   for (Instr i : e.code) n += op_of(i) == op;
   return n;
+}
+
+/// The blocks of `while (counter < v0) { body }` opened in bd: the test block, then
+/// the body, where bd is left; the caller ends the body with `bd.jmp(loop)` and starts
+/// `done`.
+struct CountedLoop {
+  int loop, body, done;
+};
+CountedLoop open_counted_loop(Builder& bd, VReg counter) {
+  CountedLoop l{bd.f.new_block(), bd.f.new_block(), bd.f.new_block()};
+  bd.jmp(l.loop);
+  bd.start(l.loop);
+  VReg c = bd.op(IrOp::LT, {counter, 0});
+  bd.br(IrOp::JMPIFNOT, c, l.done, l.body);
+  bd.start(l.body);
+  return l;
 }
 
 // The loop of a `loop`/`recur` sum: i = 0; acc = 0; while i < n: t = i + 1;
@@ -443,12 +454,7 @@ int count_op(const EmittedArity& e, Op op) {
 Builder sum_loop() {
   Builder bd(1);  // v0 = n
   VReg i = bd.loadi(0), acc = bd.loadi(0);
-  int loop = bd.f.new_block(), body = bd.f.new_block(), done = bd.f.new_block();
-  bd.jmp(loop);
-  bd.start(loop);
-  VReg c = bd.op(IrOp::LT, {i, 0});
-  bd.br(IrOp::JMPIFNOT, c, done, body);
-  bd.start(body);
+  auto [loop, body, done] = open_counted_loop(bd, i);
   VReg t = bd.op(IrOp::ADDI, {i}, 1);
   VReg sq = bd.op(IrOp::MUL, {i, i});
   VReg seven = bd.loadi(7);
@@ -536,12 +542,7 @@ TEST(CompilerPeephole, MoveNotCoalescedWhenALaterMoveReadsTheTarget) {
   // (recur (+ a b) a): the new a must not overwrite a before b takes the old one.
   Builder bd(1);  // v0 = n
   VReg a = bd.loadi(1), b = bd.loadi(0), k = bd.loadi(0);
-  int loop = bd.f.new_block(), body = bd.f.new_block(), done = bd.f.new_block();
-  bd.jmp(loop);
-  bd.start(loop);
-  VReg c = bd.op(IrOp::LT, {k, 0});
-  bd.br(IrOp::JMPIFNOT, c, done, body);
-  bd.start(body);
+  auto [loop, body, done] = open_counted_loop(bd, k);
   VReg s = bd.op(IrOp::ADD, {a, b});
   VReg k1 = bd.op(IrOp::ADDI, {k}, 1);
   bd.into(IrOp::MOVE, b, {a});
@@ -563,12 +564,7 @@ TEST(CompilerPeephole, LetValueUsedBeforeTheJumpIsComputedIntoItsLoopVariable) {
   auto build = [] {
     Builder bd(1);  // v0 = n
     VReg k = bd.loadi(0), z = bd.loadi(1), acc = bd.loadi(0);
-    int loop = bd.f.new_block(), body = bd.f.new_block(), done = bd.f.new_block();
-    bd.jmp(loop);
-    bd.start(loop);
-    VReg c = bd.op(IrOp::LT, {k, 0});
-    bd.br(IrOp::JMPIFNOT, c, done, body);
-    bd.start(body);
+    auto [loop, body, done] = open_counted_loop(bd, k);
     VReg three = bd.loadi(3);
     VReg x = bd.op(IrOp::MUL, {z, three});
     bd.f.locals.push_back(IrLocal{nullptr, x, body, 2, body, 6});  // x, over the rest of the body
@@ -603,12 +599,7 @@ TEST(CompilerPeephole, LetValueNotCoalescedWhenTheOldValueIsReadAfterIt) {
   auto build = [] {
     Builder bd(1);  // v0 = n
     VReg a = bd.loadi(1), b = bd.loadi(0), k = bd.loadi(0);
-    int loop = bd.f.new_block(), body = bd.f.new_block(), done = bd.f.new_block();
-    bd.jmp(loop);
-    bd.start(loop);
-    VReg c = bd.op(IrOp::LT, {k, 0});
-    bd.br(IrOp::JMPIFNOT, c, done, body);
-    bd.start(body);
+    auto [loop, body, done] = open_counted_loop(bd, k);
     VReg w = bd.op(IrOp::ADDI, {a}, 1);
     VReg ww = bd.op(IrOp::ADD, {w, w});
     VReg s = bd.op(IrOp::ADD, {a, b});

@@ -70,9 +70,10 @@ Value n_rseq(State& vm, Args a) {
     // An eager reversed seq (Clojure's is an RSeq view): one ArraySeq holding the items
     // in reverse, so it is a counted seq and not a list, as RSeq is, at one allocation.
     if (s.from == s.to) return Value::nil();
-    ValueBuf items;
-    for (uint32_t i = s.to; i-- > s.from;) items.push_back(s.vec->nth(i));
-    return array_seq(vm.heap, items.data(), items.size());
+    ArraySeq* r = array_seq_to_fill(vm.heap, s.to - s.from);
+    Value* out = r->storage();
+    for (uint32_t i = s.to; i-- > s.from;) *out++ = s.vec->nth(i);
+    return Value::object(r);
   }
   if (Value f = user_method(v, IMethod::rseq); !f.is_nil()) return vm.call(f, {v});  // Reversible
   bool keys = false;

@@ -35,6 +35,9 @@ struct ArraySeq : Obj {
 
 /// A seq over a copy of items[0..n); nil when n == 0 (like clojure.lang.ArraySeq/create).
 Value array_seq(Heap& h, const Value* items, size_t n);
+/// A seq of n >= 1 items whose storage the caller fills (every slot, before anything
+/// else allocates): items() of the result, n Values.
+ArraySeq* array_seq_to_fill(Heap& h, size_t n);
 /// The rest of `s` from its next element, or nil at the end.
 Value array_seq_next(Heap& h, ArraySeq* s);
 

@@ -32,8 +32,11 @@ constexpr std::string_view kLeafNatives[] = {
     "+", "-", "*", "inc", "dec", "quot", "rem", "mod", "max", "min", "zero?", "not",
     // persistent collections: one update, nothing lazy realized
     "assoc", "dissoc", "conj", "disj", "contains?", "peek", "pop", "subvec", "rseq",
-    // the chunk buffer of map's and filter's chunked loops
-    "chunk-append",
+    // transients, and into's and the chunked seqs' steps in the core library's loops
+    // (a lazy seq they step into is realized by a nested call, as seq does)
+    "transient", "persistent!", "conj!", "assoc!", "dissoc!", "disj!", "pop!", "-into-vector",
+    "chunk-buffer", "chunk-append", "chunk", "chunk-first", "chunk-rest", "chunk-next", "chunk-cons",
+    "chunked-seq?", "-range-fields", "-long-range",
 };
 
 // The one-argument Math/ statics (math.cpp): a number in, a number out, a

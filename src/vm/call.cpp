@@ -66,7 +66,7 @@ Value Interpreter::call_non_closure(Fiber* f, Value callee, size_t newbase, int 
     return call_other_callable(f, callee, newbase, nargs, prev_base, ret_pc);
   }
   // Arity first, so the error's trace shows the caller and not the native.
-  if (nargs < n->min_args || (n->max_args >= 0 && nargs > n->max_args)) [[unlikely]]
+  if (!n->accepts(nargs)) [[unlikely]]
     arity_error(nargs, std::string(n->name->view()));
   if (f->depth >= limits.max_depth) [[unlikely]]
     throw_depth_exceeded();
@@ -314,8 +314,8 @@ std::vector<TraceEntry> Interpreter::capture_trace() const {
       TraceEntry e{nullptr, {}};
       if (Closure* c = as<Closure>(callee)) {
         Proto* p = arity_proto(c->fn, link_arity(link));
-        // A leaf native this frame is running without a frame of its own (CALL and
-        // LEAFCALL, Native::leaf) shows as if it had one.
+        // A leaf native this frame is running without a frame of its own (CALL,
+        // TAILCALL or LEAFCALL of a Native::leaf) shows as if it had one.
         if (const Native* leaf = frameless_leaf(f->stack.data() + b, p, pc)) out.push_back(TraceEntry{leaf->name, {}});
         e.fn_name = p->name ? p->name : c->fn->name;
         if (pc < p->positions.size()) e.pos = p->positions[pc];

@@ -54,7 +54,7 @@ Value const_of(Node* n) { return static_cast<ConstNode*>(n)->value; }
 
 Node* try_leaf_call(Analyzer& a, Var* var, Value form, const std::vector<Value>& items, const Ctx& ctx) {
   auto* native = as<Native>(var->root);
-  if (!native || !native->leaf || items.size() != 2 || native->min_args > 1 || native->max_args == 0) return nullptr;
+  if (!native || !native->leaf || items.size() != 2 || !native->accepts(1)) return nullptr;
   Node* x = a.analyze(items[1], ctx.non_tail().at(a.elem_pos(form, 1, ctx.pos)));
   return a.s.node<PrimNode>(ctx.pos, PrimOp::LeafCall,
                             std::vector<Node*>{x, a.s.node<ConstNode>(ctx.pos, Value::object(var))});

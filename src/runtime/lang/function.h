@@ -284,6 +284,8 @@ struct Native : Obj {
   bool leaf = false;
   Native(NativeFn f, String* n, const char* d, const char* al, int16_t mn, int16_t mx)
       : Obj(kType), fn(f), name(n), doc(d), arglists(al), min_args(mn), max_args(mx) {}
+  /// Whether nargs arguments are an arity this native takes.
+  bool accepts(int nargs) const { return nargs >= min_args && (max_args < 0 || nargs <= max_args); }
   void trace(Tracer& t) {
     t.mark(name);
     t.mark(meta);

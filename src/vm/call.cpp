@@ -285,11 +285,14 @@ namespace {
 /// The leaf native that instruction pc of a frame (registers R, arity p) is running
 /// without a frame: a CALL or TAILCALL whose callee register still holds a leaf native
 /// (the result replaces it only on return), or a LEAFCALL whose var holds one; else null.
+/// A CALL from a frame with spill slots gives the leaf a frame of its own (its window
+/// is moved above the frame: the CALL handler's window_moved), which the trace shows.
 const Native* frameless_leaf(const Value* R, const Proto* p, uint64_t pc) {
   if (pc >= p->code.size()) return nullptr;
   Instr i = p->code[pc];
   const Native* n = nullptr;
-  if (op_of(i) == Op::CALL || op_of(i) == Op::TAILCALL) {
+  const bool window_moved = p->framesize > static_cast<uint32_t>(kMaxRegisters);
+  if ((op_of(i) == Op::CALL && !window_moved) || op_of(i) == Op::TAILCALL) {
     n = as<Native>(R[arg_a(i)]);
   } else if (op_of(i) == Op::LEAFCALL && arg_c(i) < p->constants.size()) {
     if (const Var* v = as<Var>(p->constants[arg_c(i)])) n = as<Native>(v->root);

@@ -1,10 +1,10 @@
 // leaf.cpp: which of clojure.core's natives are leaves (Native::leaf): for any number
 // of arguments they accept, they never return a request (a tail call, a continuation, a
-// lazy seq realized through the dispatch loop) and never read their own frame, so CALL
-// and LEAFCALL run them without a frame (vm/dispatch_loop.inc), reading the arguments
-// where they are. A native joins this list only when its code, for any arguments, is a
-// type or number test, arithmetic, a field read or a persistent collection's update
-// (assoc, conj, subvec ...). Printing an argument for an error message may call back
+// lazy seq realized through the dispatch loop) and never read their own frame, so CALL,
+// TAILCALL and LEAFCALL run them without a frame (vm/dispatch_loop.inc), reading the
+// arguments where they are. A native joins this list only when its code, for any
+// arguments, is a type or number test, arithmetic, a field read or a persistent
+// collection's update (assoc, conj, subvec ...). Printing an argument for an error message may call back
 // through a nested call, as equality and a deftype's own methods may: that needs no
 // frame of the native's. A trace still names a leaf (Interpreter::capture_trace).
 #include <string_view>

@@ -278,7 +278,7 @@ struct Native : Obj {
   /// A leaf: for any number of arguments it accepts, it never returns a request and
   /// never reads its own frame (type and number tests, accessors, arithmetic, assoc,
   /// conj, subvec ...; an error message or an equality may call back through a nested
-  /// call), so CALL and LEAFCALL run it without a frame (traces still name it:
+  /// call), so CALL, TAILCALL and LEAFCALL run it without a frame (traces still name it:
   /// Interpreter::capture_trace). Set by mark_leaf_natives (natives/core/leaf.cpp) for
   /// clojure.core's; a copy (with-meta) is not one.
   bool leaf = false;

@@ -15,6 +15,9 @@ class Peephole {
   explicit Peephole(IrFunction& fn) : fn_(fn) {}
 
   void run() {
+    // Each block's place in the layout (no rewrite here moves a block).
+    at_.assign(fn_.blocks.size(), -1);
+    for (size_t k = 0; k < fn_.layout.size(); ++k) at_[static_cast<size_t>(fn_.layout[k])] = static_cast<int>(k);
     count();
     for (IrBlock& b : fn_.blocks) coalesce_moves(b);
     count();
@@ -24,9 +27,7 @@ class Peephole {
     }
     count();
     drop_dead_constants();
-    std::vector<int> at(fn_.blocks.size(), -1);  // each block's place in the layout
-    for (size_t k = 0; k < fn_.layout.size(); ++k) at[static_cast<size_t>(fn_.layout[k])] = static_cast<int>(k);
-    for (IrBlock& b : fn_.blocks) thread_jump(b, at);
+    for (IrBlock& b : fn_.blocks) thread_jump(b, at_);
   }
 
  private:
@@ -34,6 +35,7 @@ class Peephole {
   std::vector<int> defs_, uses_;
   std::vector<const IrInstr*> def_;  // the defining instruction of a vreg defined once
   std::vector<bool> named_;          // vregs that hold a named local
+  std::vector<int> at_;              // by block id: its place in fn_.layout
 
   void count() {
     defs_.assign(fn_.nvregs, 0);
@@ -212,10 +214,8 @@ class Peephole {
   /// and resumes after m, so a debugger never shows the new value under the old name.
   void rename_local(int blk, int d, int m, VReg t, VReg v) {
     if (!named_[t] && !named_[v]) return;
-    std::vector<int> at(fn_.blocks.size(), -1);
-    for (size_t k = 0; k < fn_.layout.size(); ++k) at[static_cast<size_t>(fn_.layout[k])] = static_cast<int>(k);
     auto before = [&](int b1, int i1, int b2, int i2) {  // (b1, i1) < (b2, i2) in layout order
-      int p1 = b1 >= 0 ? at[static_cast<size_t>(b1)] : -1, p2 = b2 >= 0 ? at[static_cast<size_t>(b2)] : -1;
+      int p1 = b1 >= 0 ? at_[static_cast<size_t>(b1)] : -1, p2 = b2 >= 0 ? at_[static_cast<size_t>(b2)] : -1;
       return p1 != p2 ? p1 < p2 : i1 < i2;
     };
     size_t n = m == d + 1 ? 0 : fn_.locals.size();  // nothing in between: no gap

@@ -142,6 +142,12 @@ class Interpreter : public State {
   bool debug_service_pending_ = false;  // the normal loop handed a host's poll over
   bool loop_handover_ = false;          // a loop returned to run() to hand over (handover_)
   LoopEntry handover_;                  // how the other loop goes on (dispatch.cpp, invariant 8)
+  /// Each loop's dispatch table (its handlers' label addresses), copied here by the loop
+  /// on entry: `this` stays in a register, so a dispatch is one indirect jump through
+  /// this + offset. A static table needs a register of its own in a position-independent
+  /// build (no absolute addresses), which GCC kept in a stack slot and reloaded at every
+  /// dispatch. [0]: run_normal, [1]: run_stepping.
+  const void* dispatch_tables_[2][256] = {};
 
 };
 

@@ -55,6 +55,15 @@ CLJ
   # Streaming: the seq's head is not held, so 20 million elements go through 16 MiB.
   printf '(println (count (filter odd? (range 20000000))))\n(println (reduce + (range 20000000)))\n' >"$tmp/stream.clj"
   check "streaming under 16M" $'10000000\n199999990000000' "$("$clove" run --max-memory 16M "$tmp/stream.clj" 2>&1)"
+  # sort, vec and set drain a lazy seq with their frame holding a cursor, not the head:
+  # a million items of iterate (a lazy seq, a closure and a cons each, twice with take)
+  # needed more than 48 MiB while the head was held.
+  cat >"$tmp/drain.clj" <<'CLJ'
+(println (count (sort (take 1000000 (iterate inc 0)))))
+(println (peek (vec (take 1000000 (iterate inc 0)))))
+(println (count (set (map #(mod % 7) (take 1000000 (iterate inc 0))))))
+CLJ
+  check "sort, vec, set of a lazy seq under 24M" $'1000000\n999999\n7' "$("$clove" run --max-memory 24M "$tmp/drain.clj" 2>&1)"
 fi
 
 # CLOVE_GC_STATS=1: a line per finished cycle on stderr, each ending with the longest

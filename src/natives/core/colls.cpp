@@ -117,6 +117,9 @@ Value c_seqablep(State&, Args a) {
                         has_traits(x, trait::Seqable) || has_traits(x, trait::Iterable) ||
                         has_traits(x, trait::CharSequence) || has_traits(x, trait::JavaMap));
 }
+// (vec coll) of a lazy seq, once drained (drain_spine): the items' vector itself.
+Value vec_of_items(State&, Args, Value items) { return items; }
+
 Value c_vec(State& vm, Args a) {
   // A vector with metadata support is itself without its metadata; a map entry or a
   // deftype vector is copied (clojure.core/vec).
@@ -124,6 +127,10 @@ Value c_vec(State& vm, Args a) {
     return meta(a[0]).is_nil() ? a[0] : with_meta(vm, a[0], Value::nil());
   if (const ArraySeq* sq = as<ArraySeq>(a[0]))  // rest args, (rseq v): copy its slice, no walk
     return vector_from(vm.heap, sq->items + sq->i, sq->n - sq->i);
+  // A lazy seq is drained with the frame holding a cursor, not the head: the items
+  // collected are the vector.
+  if (maybe_lazy_spine(a[0]) && meta(a[0]).is_nil())
+    return drain_spine<vec_of_items>(vm, a);
   Value r = realize_spine<c_vec>(vm, a[0]);
   if (State::is_request(r)) return r;
   ValueBuf items;

@@ -149,7 +149,19 @@ Value d_disj(State& vm, Args a) {
   return s;
 }
 
+// (set coll) of a lazy seq, once drained (drain_spine): a set of the items.
+Value d_set_of_items(State& vm, Args, Value items) {
+  const Vector* v = as<Vector>(items);
+  std::vector<Value> xs;
+  xs.reserve(v->cnt);
+  v->append_to(xs);
+  RootScope scope(vm.heap);
+  scope.push(items);
+  return set_from(vm, xs.data(), xs.size());
+}
+
 Value d_set(State& vm, Args a) {
+  if (maybe_lazy_spine(a[0])) return drain_spine<d_set_of_items>(vm, a);
   Value pending = realize_spine<d_set>(vm, a[0]);
   if (State::is_request(pending)) return pending;
   Value c = a[0];

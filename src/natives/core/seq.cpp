@@ -72,17 +72,34 @@ void merge_sort(std::vector<T>& items, Less&& less) {
   if (src != items.data()) std::copy(src, src + n, items.data());
 }
 
+namespace {
+// sort's work once the items are in `items` (rooted by the caller): sorted by comp
+// (nil: compare), as a seq with metadata m.
+Value sort_items(State& vm, Value comp, std::vector<Value>& items, Value m);
+
+// (sort coll) of a lazy seq without metadata, once drained (drain_spine).
+Value sort_drained(State& vm, Args a, Value items) {
+  const Vector* v = as<Vector>(items);
+  std::vector<Value> xs;
+  xs.reserve(v->cnt);
+  v->append_to(xs);
+  RootScope scope(vm.heap);
+  scope.push(items);
+  return sort_items(vm, a.size() == 2 ? a[0] : Value::nil(), xs, Value::nil());
+}
+}  // namespace
+
 /// (sort coll) / (sort comp coll): a stable merge sort (merge_sort) of the seq's items;
 /// `comp` is called back through the VM and answers as Clojure's AFunction.compare
 /// reads it (sorted_less: the sign of a number's intValue, or a boolean: true for "less").
 Value s_sort(State& vm, Args a) {
   // The seq is realized through the dispatch loop first; the comparator is called
-  // from merge_sort, on the C++ stack (a fiber cannot yield inside it).
-  Value pending = realize_spine<s_sort>(vm, a[a.size() - 1]);
-  if (State::is_request(pending)) return pending;
-  Value comp = a.size() == 2 ? a[0] : Value::nil();
-  if (!comp.is_nil() && is_core_fn(vm, comp, "compare")) comp = Value::nil();  // compared here, without calls
+  // from merge_sort, on the C++ stack (a fiber cannot yield inside it). A lazy seq is
+  // drained with the frame holding a cursor rather than its head (seq_fns.h).
   Value coll = a[a.size() - 1];
+  if (maybe_lazy_spine(coll) && meta(coll).is_nil()) return drain_spine<sort_drained>(vm, a);
+  Value pending = realize_spine<s_sort>(vm, coll);
+  if (State::is_request(pending)) return pending;
   RootScope scope(vm.heap);
   std::vector<Value> items;
   size_t slot = scope.push(coll);
@@ -91,7 +108,16 @@ Value s_sort(State& vm, Args a) {
     scope[slot] = s;
     items.push_back(first(vm, s));
   }
+  scope[slot] = coll;
+  return sort_items(vm, a.size() == 2 ? a[0] : Value::nil(), items, meta(coll));
+}
+
+namespace {
+Value sort_items(State& vm, Value comp, std::vector<Value>& items, Value m) {
+  if (!comp.is_nil() && is_core_fn(vm, comp, "compare")) comp = Value::nil();  // compared here, without calls
+  RootScope scope(vm.heap);
   scope.push(comp);
+  scope.push(m);
   if (comp.is_nil() && std::all_of(items.begin(), items.end(), [](Value v) { return is_long(v); })) {
     // compare on longs is numeric order, and equal longs are indistinguishable (a long
     // is boxed only past 48 bits), so any sort is as stable as merge_sort.
@@ -106,11 +132,11 @@ Value s_sort(State& vm, Args a) {
   if (items.empty()) return list_from(vm.heap, nullptr, 0);
   // An ArraySeq carrying coll's metadata, as Clojure's (with-meta (seq a) (meta coll)).
   Value sorted = array_seq(vm.heap, items.data(), items.size());
-  Value m = meta(coll);
   if (m.is_nil()) return sorted;
   scope.push(sorted);
   return with_meta(vm, sorted, m);
 }
+}  // namespace
 
 /// (-sort-keyed comp keys items coll): items (a vector) in the stable order of their keys
 /// (a vector as long, the key of each item), compared by comp as sort does (nil or

@@ -9,6 +9,8 @@
 #include "runtime/coll/coll.h"
 #include "runtime/coll/coll_util.h"
 #include "runtime/coll/list.h"
+#include "runtime/coll/transient.h"
+#include "runtime/coll/vector.h"
 #include "runtime/num/number.h"
 #include "runtime/coll/lazy_seq.h"
 #include "runtime/lang/function.h"
@@ -106,6 +108,43 @@ Value realize_spine_from(State& vm, Value cursor, NativeCont k) {
 
 void realize_spine_store(State& vm, Value cursor, Value result) {
   if (LazySeq* ls = blocking(cursor)) lazy_seq_store(vm, ls, result);
+}
+
+Value drain_spine_from(State& vm, Args a, Value buffer, NativeCont k) {
+  const int last = a.size() - 1;
+  // seq and next of a deftype's seq may call into Clove (and collect): root what the
+  // walk holds. Nothing else here collects.
+  RootScope scope(vm.heap);
+  if (buffer.is_nil()) buffer = transient_of(vm, empty_vector(vm.heap));
+  const size_t held = scope.push(buffer);
+  Value cursor = a[last];
+  while (maybe_lazy_spine(cursor)) {
+    if (LazySeq* ls = blocking(cursor)) {
+      a.set(last, cursor);  // the frame holds the cursor, not the head
+      Value s = lazy_seq_step(vm, ls, k, buffer);
+      if (State::is_request(s)) return s;
+      continue;
+    }
+    Obj* o = cursor.as_obj();
+    if (o->type == ObjType::Cons) {
+      transient_conj(vm, buffer, static_cast<Cons*>(o)->first);
+    } else if (o->type == ObjType::ChunkedCons) {
+      auto* c = static_cast<ChunkedCons*>(o);
+      for (uint32_t i = c->skip; i < c->chunk->count(); ++i) transient_conj(vm, buffer, c->chunk->nth(i));
+    }
+    int64_t ignored = 0;
+    cursor = step_spine(cursor, &ignored);
+    vm.charge(1);  // a loop in C++: counts toward the instruction budget
+  }
+  // The rest is no lazy seq: a seq of a collection (a vector's, a map's) or nil.
+  a.set(last, cursor);
+  for (Value s = seq(vm, cursor); !s.is_nil(); s = next(vm, s)) {
+    vm.charge(1);
+    a.set(last, s);
+    transient_conj(vm, scope[held], first(vm, s));
+  }
+  a.set(last, Value::nil());
+  return persistent_of(vm, scope[held]);
 }
 
 Value count_native(State& vm, Args a) { return count_from(vm, a, 0); }

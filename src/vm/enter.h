@@ -1,6 +1,5 @@
 // enter.h: Interpreter::enter_closure, inline because every Clove call runs it.
 #pragma once
-#include "runtime/coll/array_seq.h"
 #include "vm/interpreter.h"
 
 namespace clove {
@@ -13,32 +12,22 @@ namespace clove {
 // registers (clearing the rest). Hand-assembled code (no stack map) gets nil-filled frames.
 [[gnu::always_inline]] inline Proto* Interpreter::enter_closure(Fiber* f, Closure* c, size_t newbase, int nargs, size_t prev_base,
                                 uint64_t ret_pc) {
-  // One load finds the arity for up to FnProto::kDirectArities arguments; more
-  // arguments, or none that fit (an ArityException), search.
+  // One load finds the arity for up to FnProto::kDirectArities arguments. Everything
+  // but a fixed arity with a stack map, within the depth limit and the stack's size,
+  // goes to enter_closure_slow: no call returns into this path, so nothing it holds is
+  // kept across one (the dispatch loop spilled half a dozen values to the stack for that).
   FnProto* fn = c->fn;
   Proto* p = static_cast<unsigned>(nargs) < FnProto::kDirectArities ? fn->by_nargs[nargs] : nullptr;
-  if (!p) [[unlikely]]
-    p = closure_arity(c, nargs);
+  if (!p || p->variadic || p->live.empty() || f->depth >= limits.max_depth ||
+      newbase + p->framesize + kCallHeader + 1 > f->stack.size()) [[unlikely]]
+    return enter_closure_slow(f, c, newbase, nargs, prev_base, ret_pc);
   // 64 bits wide: spilled and reloaded as the link's word, a 32-bit store read back by
   // a 64-bit load would miss store-to-load forwarding (a stall on every call).
   const uint64_t idx = p->arity_index;
-  if (f->depth >= limits.max_depth) [[unlikely]]
-    throw_depth_exceeded();
-  if (newbase + p->framesize + kCallHeader + 1 > f->stack.size()) [[unlikely]]
-    f->ensure(newbase, p->framesize + kCallHeader + 1);
   Value* S = f->stack.data();
   S[newbase - 3] = Value::object(c);
   S[newbase - 2] = make_link(prev_base, static_cast<uint32_t>(idx));
   S[newbase - 1] = Value::internal(ret_pc);
-  uint32_t filled = static_cast<uint32_t>(nargs);
-  if (p->variadic) [[unlikely]] {
-    int np = p->nparams;
-    Value rest = nargs > np ? array_seq(heap, S + newbase + np, nargs - np) : Value::nil();
-    S[newbase + np] = rest;
-    filled = np + 1;
-  }
-  if (p->live.empty()) [[unlikely]]
-    for (uint32_t r = filled; r < p->framesize; ++r) S[newbase + r] = Value::nil();
   f->base = newbase;
   f->top = newbase + p->framesize;
   ++f->depth;

@@ -96,8 +96,14 @@ class Interpreter : public State {
   /// selects the arity, packs rest arguments, checks the depth limit.
   /// Returns the arity entered (vm/enter.h, inline: it is the hot half of every call).
   Proto* enter_closure(Fiber* f, Closure* c, size_t newbase, int nargs, size_t prev_base, uint64_t ret_pc);
-  /// The arity of c that runs for nargs arguments, searched (enter_closure's slow
-  /// path); throws ArityException when c has none.
+  /// enter_closure's every other case, out of line: an arity found by search (more
+  /// arguments than FnProto::kDirectArities, or none that fit: ArityException), a
+  /// variadic arity (packs the rest into a seq), one without a stack map (nil-fills
+  /// its registers), the depth limit reached (StackOverflowError) or a stack to grow.
+  [[gnu::noinline]] Proto* enter_closure_slow(Fiber* f, Closure* c, size_t newbase, int nargs, size_t prev_base,
+                                              uint64_t ret_pc);
+  /// The arity of c that runs for nargs arguments, searched (enter_closure_slow);
+  /// throws ArityException when c has none.
   [[gnu::noinline]] Proto* closure_arity(Closure* c, int nargs);
   /// enter_closure for apply's lazy rest (State::tail_call_rest): the last argument is
   /// a seq holding the rest seq, which the & arity's rest register gets itself. Out of

@@ -87,12 +87,14 @@
 //   5  2026-12  appended NTHI ((nth coll i nil) with a literal i: a destructured name in
 //               one instruction) and CONJ ((conj coll x ...) without a native call).
 //               Older code is version 5 code.
+//   6  2026-12  appended CALL1 (a one-argument call of a register's value: (v i), (m k),
+//               (f x) with f a local, with no window to fill). Older code is version 6 code.
 #pragma once
 #include <cstdint>
 
 namespace clove {
 
-inline constexpr uint32_t kBytecodeVersion = 5;
+inline constexpr uint32_t kBytecodeVersion = 6;
 /// The oldest bytecode version this VM still runs (see the version history).
 inline constexpr uint32_t kOldestBytecodeVersion = 1;
 inline constexpr int kMaxRegisters = 256;      // directly addressable
@@ -207,7 +209,8 @@ consteval OpFlags parse_op_flags(const char (&mask)[kNumOpFlags + 1]) {
   X(LEAFCALL,  (ABC,  ".....RTAG."), "R[A] := K[C](R[B])   (K[C] a var; a leaf native's: no frame; else as CALL)")    \
   X(GETD,      (ABC,  ".....RTAG."), "R[A] := (get R[B] R[C] R[A])   (R[A] holds the not-found value)")               \
   X(NTHI,      (ABC,  ".....RTAG."), "R[A] := (nth R[B] C nil)   (C a literal index, as destructuring writes)")    \
-  X(CONJ,      (ABC,  ".....RTAG."), "R[A] := (conj R[A] R[B])")
+  X(CONJ,      (ABC,  ".....RTAG."), "R[A] := (conj R[A] R[B])")                                                     \
+  X(CALL1,     (ABC,  ".....RTAG."), "R[A] := R[C](R[B])   (a vector, map or leaf native answers without a frame)")
 
 enum class Op : uint8_t {
 #define CLOVE_X(name, fmt_flags, doc) name,

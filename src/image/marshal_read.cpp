@@ -986,8 +986,9 @@ Value Reader::fiber(uint32_t id) {
       const std::vector<Instr>& code = below.proto->code;
       if (ret == 0 || ret > code.size()) corrupt("a return pc outside its function");
       Instr call = code[ret - 1];
-      // A CALL or TAILCALL puts the callee's frame at its register A; FIRST, NEXT, COUNT
-      // and NTH call out of line (a lazy seq's walk) above the caller's whole frame.
+      // A CALL or TAILCALL puts the callee's frame at its register A; FIRST, NEXT, COUNT,
+      // NTH, NTHD, NTHI (a lazy seq's walk), LEAFCALL (a var no longer holding a leaf)
+      // and CALL1 call out of line, above the caller's whole frame.
       const Op op = op_of(call);
       // In a function with spill slots (a frame over 256 registers), CALL starts the
       // callee's frame above the caller's last slot instead (dispatch_loop.inc).
@@ -995,7 +996,8 @@ Value Reader::fiber(uint32_t id) {
       const bool by_call = (op == Op::CALL || op == Op::TAILCALL) &&
                            (spills ? op == Op::CALL && below.nregs == below.proto->framesize
                                    : arg_a(call) == below.nregs);
-      const bool out_of_line = (op == Op::FIRST || op == Op::NEXT || op == Op::COUNT || op == Op::NTH) &&
+      const bool out_of_line = (op == Op::FIRST || op == Op::NEXT || op == Op::COUNT || op == Op::NTH ||
+                                op == Op::NTHD || op == Op::NTHI || op == Op::LEAFCALL || op == Op::CALL1) &&
                                below.nregs == below.proto->framesize;
       if (!by_call && !out_of_line) corrupt("a return pc that does not follow the call that made the frame");
     }

@@ -310,7 +310,8 @@ namespace {
 
 /// The leaf native that instruction pc of a frame (registers R, arity p) is running
 /// without a frame: a CALL or TAILCALL whose callee register still holds a leaf native
-/// (the result replaces it only on return), or a LEAFCALL whose var holds one; else null.
+/// (the result replaces it only on return), a LEAFCALL whose var holds one, or a CALL1
+/// whose callee register holds one taking one argument; else null.
 /// A CALL from a frame with spill slots gives the leaf a frame of its own (its window
 /// is moved above the frame: the CALL handler's window_moved), which the trace shows.
 const Native* frameless_leaf(const Value* R, const Proto* p, uint64_t pc) {
@@ -322,6 +323,9 @@ const Native* frameless_leaf(const Value* R, const Proto* p, uint64_t pc) {
     n = as<Native>(R[arg_a(i)]);
   } else if (op_of(i) == Op::LEAFCALL && arg_c(i) < p->constants.size()) {
     if (const Var* v = as<Var>(p->constants[arg_c(i)])) n = as<Native>(v->root);
+  } else if (op_of(i) == Op::CALL1) {
+    n = as<Native>(R[arg_c(i)]);
+    if (n && !n->accepts(1)) n = nullptr;  // called out of line, in a frame of its own
   }
   return n && n->leaf ? n : nullptr;
 }

@@ -134,7 +134,7 @@ TEST_F(VerifierTest, SpillSlotsAndLongJumpsVerify) {
   EXPECT_GE(find(arity(many), Op::SPILL), 0);
   EXPECT_EQ(verify_fn_proto(*many), "");
   std::string body = "(fn long-try [f] (try (do";
-  for (int k = 0; k < 12000; ++k) body += " (f " + std::to_string(k) + ")";
+  for (int k = 0; k < 17000; ++k) body += " (f " + std::to_string(k) + ")";  // LOADI and CALL1 each
   FnProto* long_try = fn_of(body + ") (catch Exception e :caught)))");
   EXPECT_GT(arity(long_try)->code.size(), 32767u);
   EXPECT_EQ(verify_fn_proto(*long_try), "");

@@ -477,6 +477,75 @@ TEST_F(VMTest, CallingAVector) {
   }
 }
 
+// CALL1 A B C: R[A] := R[C](R[B]), with no window. A vector with an index in range
+// and a leaf native answer without a frame; a closure's frame starts above the
+// caller's registers; keywords, maps and other natives are called out of line. Errors
+// are those of a call.
+TEST_F(VMTest, CallOneArgumentOfARegister) {
+  Value items[] = {Value::small_int(10), Value::small_int(20)};
+  Value v = vector_from(vm.heap, items, 2);
+  vm.permanent.push_back(v);
+  Value k = Value::object(vm.kw("a"));
+  Value kv[] = {k, Value::small_int(5)};
+  Value m = map_from(vm, kv, 1);
+  vm.permanent.push_back(m);
+  Var* inc = vm.resolve_var(vm.current_ns(), vm.sym("inc"));
+  ASSERT_NE(inc, nullptr);
+  ASSERT_TRUE(as<Native>(inc->root)->leaf);
+  ProtoBuilder twice_b(vm, 1, false, 4);  // (fn [x] (+ x x))
+  twice_b.emit(encode_abc(Op::ADD, 0, 0, 0)).emit(encode_abc(Op::RET, 0, 0, 0));
+  Value twice = closure_of(vm, make_fn(vm, {twice_b.p}, "test/twice"));
+  // R1 := callee, R2 := argument, R3 := a value the result replaces; then
+  // CALL1 3 2 1 and (+ R3 R0), R0 = 1000 showing the caller's registers below are intact.
+  auto call1 = [&](Value fn, Value x) {
+    ProtoBuilder b(vm);
+    unsigned kf = b.k(fn), kx = b.k(x);
+    b.emit(encode_asbx(Op::LOADI, 0, 1000))
+        .emit(encode_abx(Op::LOADK, 1, kf))
+        .emit(encode_abx(Op::LOADK, 2, kx))
+        .emit(encode_asbx(Op::LOADI, 3, 7))
+        .emit(encode_abc(Op::CALL1, 3, 2, 1))
+        .emit(encode_abc(Op::ADD, 3, 3, 0))
+        .emit(encode_abc(Op::RET, 3, 0, 0));
+    return L(run0(vm, b)) - 1000;
+  };
+  EXPECT_EQ(call1(v, Value::small_int(1)), 20);
+  EXPECT_EQ(call1(inc->root, Value::small_int(41)), 42);
+  EXPECT_EQ(call1(twice, Value::small_int(21)), 42);
+  EXPECT_EQ(call1(m, k), 5);
+  EXPECT_EQ(call1(k, m), 5);
+  try {
+    call1(v, Value::small_int(2));
+    FAIL();
+  } catch (const CloveError& e) {
+    EXPECT_EQ(e.kind, ErrorKind::IndexOutOfBoundsException);
+  }
+  try {
+    call1(Value::small_int(3), Value::small_int(1));
+    FAIL();
+  } catch (const CloveError& e) {
+    EXPECT_EQ(e.kind, ErrorKind::ClassCastException);
+  }
+  try {
+    call1(twice, k);  // the closure's own error, from its frame
+    FAIL();
+  } catch (const CloveError& e) {
+    EXPECT_EQ(e.kind, ErrorKind::ClassCastException);
+  }
+  // While the callee runs, R[A] is nil: the stack map has it live from the next
+  // instruction on, where the frame stands during the call, so what an older frame
+  // left in that slot must not be marked.
+  static Value seen;
+  Var* peek = vm.def_native("user", "peek-a", [](State& s, Args) {
+    const Fiber* f = s.fiber();
+    seen = f->stack[link_prev_base(f->stack[f->base - 2]) + 3];
+    return Value::small_int(0);
+  }, 1, 1, "");
+  seen = Value::small_int(-1);
+  EXPECT_EQ(call1(peek->root, Value::small_int(0)), 0);
+  EXPECT_TRUE(seen.is_nil());
+}
+
 TEST_F(VMTest, AddImmediate) {
   ProtoBuilder b(vm);
   b.emit(encode_asbx(Op::LOADI, 0, 10)).emit(encode_absc(Op::ADDI, 1, 0, -3)).emit(encode_abc(Op::RET, 1, 0, 0));

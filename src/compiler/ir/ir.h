@@ -24,6 +24,7 @@
 //   NTHD dst, args = [dst, coll, i] (dst holds the not-found value; rewritten)
 //   GETD dst, args = [dst, m, k] (dst holds the not-found value; rewritten)
 //   LEAFCALL dst, args = [x], imm = constant (the var of a leaf native)
+//   CALL1 dst, args = [x, callee]
 //   NTHI dst, args = [coll], imm = index 0..255 ((nth coll imm nil))
 //   CONJ dst, args = [dst, x] (dst holds the collection; rewritten)
 //   ADD/SUB/MUL/DIV/LT/LE/NUMEQ/EQ dst, args = [b, c]    ADDI dst, args = [b], imm = sC

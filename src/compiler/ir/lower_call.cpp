@@ -45,6 +45,15 @@ VReg ArityLowerer::lower_invoke(InvokeNode* n, Dest d) {
   std::vector<VReg> args;
   args.push_back(value(n->fn));
   for (Node* a : n->args) args.push_back(value(a));
+  const bool self = n->fn->kind == NodeKind::Local && static_cast<LocalNode*>(n->fn)->local->is_self;
+  if (!tail && args.size() == 2 && n->fn->kind != NodeKind::VarRef && !self) {
+    // (v i), (m k), (f x) with the callee a local, an upvalue or a computed value: one
+    // CALL1, with no window to fill. A var's fn and the fn's own name keep CALL (most
+    // often a closure, whose argument is then computed in place).
+    VReg out = result_reg(d);
+    emit(IrOp::CALL1, out, {args[1], args[0]}, n->pos);
+    return finish(out, d, n->pos);
+  }
   if (tail) {
     emit(IrOp::TAILCALL, kNoVReg, std::move(args), n->pos);
     return kNoVReg;

@@ -1,6 +1,6 @@
 ;; A leaf native's error names it once in the trace, however it was called: by CALL,
 ;; by TAILCALL, and by CALL from a frame with spill slots (where it keeps a frame of
-;; its own, as its window is moved above the frame).
+;; its own, as its window is moved above the frame), and by CALL1.
 (defmacro with-many-locals [base n & body]
   (let [syms (map #(symbol (str "x" %)) (range n))]
     `(let [~@(mapcat (fn [s i] [s `(+ ~base ~i)]) syms (range n))]
@@ -16,3 +16,6 @@
 (prn (subvec-frames #(by-call subvec))
      (subvec-frames #(by-tail-call subvec))
      (subvec-frames #(by-call-with-spills subvec 1)))
+;; and by CALL1, a one-argument call of a local
+(defn by-call1 [f] (let [r (f 5)] r))
+(prn (try (by-call1 peek) (catch ClassCastException e (count (filter #{'clojure.core/peek} (map first (:trace (Throwable->map e))))))))

@@ -15,3 +15,6 @@
 (prn (subvec-frames #(by-call subvec))
      (subvec-frames #(by-tail-call subvec))
      (subvec-frames #(by-call-with-spills subvec 1)))
+;; and by CALL1, a one-argument call of a local
+(defn by-call1 [f] (let [r (f 5)] r))
+(prn (try (by-call1 peek) (catch ClassCastException e (count (distinct (filter #{"clojure.core$peek"} (map #(.getClassName ^StackTraceElement %) (.getStackTrace e))))))))

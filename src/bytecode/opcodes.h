@@ -88,7 +88,8 @@
 //               one instruction) and CONJ ((conj coll x ...) without a native call).
 //               Older code is version 5 code.
 //   6  2026-12  appended CALL1 (a one-argument call of a register's value: (v i), (m k),
-//               (f x) with f a local, with no window to fill). Older code is version 6 code.
+//               (f x) with f a local, with no window to fill) and BRREDUCED (reduce's
+//               (if (reduced? acc) ...) as one compare-and-skip). Older code is version 6 code.
 #pragma once
 #include <cstdint>
 
@@ -210,7 +211,8 @@ consteval OpFlags parse_op_flags(const char (&mask)[kNumOpFlags + 1]) {
   X(GETD,      (ABC,  ".....RTAG."), "R[A] := (get R[B] R[C] R[A])   (R[A] holds the not-found value)")               \
   X(NTHI,      (ABC,  ".....RTAG."), "R[A] := (nth R[B] C nil)   (C a literal index, as destructuring writes)")    \
   X(CONJ,      (ABC,  ".....RTAG."), "R[A] := (conj R[A] R[B])")                                                     \
-  X(CALL1,     (ABC,  ".....RTAG."), "R[A] := R[C](R[B])   (a vector, map or leaf native answers without a frame)")
+  X(CALL1,     (ABC,  ".....RTAG."), "R[A] := R[C](R[B])   (a vector, map or leaf native answers without a frame)")  \
+  X(BRREDUCED, (ABC,  "E........S"), "if (reduced? R[A]) == C then do the next JMP, else skip it")
 
 enum class Op : uint8_t {
 #define CLOVE_X(name, fmt_flags, doc) name,

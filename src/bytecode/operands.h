@@ -74,6 +74,7 @@ constexpr OperandRoles operand_roles(Op op) {
     case Op::BRGEK:
     case Op::BREQK:
     case Op::BRNUMEQK: r = {Operand::Reg, Operand::Const, Operand::Flag}; break;
+    case Op::BRREDUCED: r = {Operand::Reg, Operand::None, Operand::Flag}; break;
     default:
       if (op_skips(op)) r.c = Operand::Flag;  // BRLT and the other register compares
       break;

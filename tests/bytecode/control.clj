@@ -10,3 +10,5 @@
 (fn* [i x] (if (let* [a (< i 50)] (if a (let* [b (<= x 4.0)] (if b b false)) a)) :in :out))
 (fn* [x y] (if (let* [o (nil? x)] (if o o (< y 0))) :bad :ok))
 (fn* [x] (if (some? x) (nil? x) (not (nil? x))))
+; reduce's (if (reduced? acc) ...): BRREDUCED, one compare-and-skip
+(fn* [f acc x] (let* [a (f acc x)] (if (reduced? a) (deref a) a)))

@@ -5,3 +5,6 @@
 ; Other argument counts, and natives that are not leaves, stay calls.
 (def two-args (fn* [x] (clojure.core/key x x)))
 (def not-leaf (fn* [x] (clojure.core/vec x)))
+; one-argument calls of a register's value: CALL1, no window (a var's fn keeps CALL)
+(fn* [v m f i] [(v i) (m :k) (f i) ((f i) i)])
+(fn* [f xs] (fn* [x] (f x)))

@@ -108,7 +108,7 @@ TEST(BytecodeOpFlags, ArithmeticAllocatesButDoesNotCollect) {
 
 TEST(BytecodeOpFlags, CompareAndSkip) {
   const std::set<Op> skips{Op::BRLT, Op::BRLE,  Op::BREQ,  Op::BRNUMEQ, Op::BRLTK,
-                           Op::BRLEK, Op::BRGTK, Op::BRGEK, Op::BREQK,  Op::BRNUMEQK};
+                           Op::BRLEK, Op::BRGTK, Op::BRGEK, Op::BREQK,  Op::BRNUMEQK, Op::BRREDUCED};
   EXPECT_EQ(ops_with(kOpSkips), skips);
   for (Op op : skips) {
     EXPECT_TRUE(op_ends_block(op)) << op_info(op).name;
@@ -118,6 +118,7 @@ TEST(BytecodeOpFlags, CompareAndSkip) {
   // = may realize lazy seqs; the numeric compares only throw.
   EXPECT_EQ(op_flags(Op::BREQ), kOpEndsBlock | kOpRunsCode | kOpMayThrow | kOpMayAllocate | kOpMayCollect | kOpSkips);
   EXPECT_EQ(op_flags(Op::BRLTK), kOpEndsBlock | kOpMayThrow | kOpSkips);
+  EXPECT_EQ(op_flags(Op::BRREDUCED), kOpEndsBlock | kOpSkips);  // a type test: nothing else
 }
 
 TEST(BytecodeOpFlags, CollectionsAndIntrinsics) {

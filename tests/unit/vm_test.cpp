@@ -13,6 +13,7 @@
 #include "runtime/coll/hash_map.h"
 #include "runtime/num/number.h"
 #include "api/runtime.h"
+#include "natives/seq.h"
 
 using namespace clove;
 
@@ -442,6 +443,31 @@ TEST_F(VMTest, EqualityAgainstNilBooleansAndChars) {
   EXPECT_EQ(breqk(f, nil), 2);
   EXPECT_EQ(breqk(ca, Value::character('a')), 1);
   EXPECT_EQ(breqk(str, Value::character('a')), 2);
+}
+
+// BRREDUCED A _ C: reduce's (if (reduced? acc) ...) as one compare-and-skip; the JMP
+// after it runs when (reduced? R[A]) is C.
+TEST_F(VMTest, BranchOnReduced) {
+  auto brreduced = [&](Value x, unsigned c) {  // 1 when the JMP ran, else 2
+    ProtoBuilder b(vm);
+    unsigned kx = b.k(x);
+    b.emit(encode_abx(Op::LOADK, 0, kx))
+        .emit(encode_abc(Op::BRREDUCED, 0, 0, c))
+        .emit(encode_sj(Op::JMP, 2))
+        .emit(encode_asbx(Op::LOADI, 1, 2))
+        .emit(encode_abc(Op::RET, 1, 0, 0))
+        .emit(encode_asbx(Op::LOADI, 1, 1))
+        .emit(encode_abc(Op::RET, 1, 0, 0));
+    return L(run0(vm, b));
+  };
+  Value r = Value::object(vm.heap.make<Reduced>(Value::small_int(5)));
+  vm.permanent.push_back(r);
+  EXPECT_EQ(brreduced(r, 1), 1);
+  EXPECT_EQ(brreduced(r, 0), 2);
+  for (Value x : {Value::nil(), Value::small_int(5), Value::f(), Value::object(vm.kw("reduced"))}) {
+    EXPECT_EQ(brreduced(x, 1), 2);
+    EXPECT_EQ(brreduced(x, 0), 1);
+  }
 }
 
 // CALL of a vector with a small index in range answers in the loop; any other index

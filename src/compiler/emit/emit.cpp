@@ -551,7 +551,8 @@ class Emitter {
   void skip_branch(const IrInstr& in, int next) {
     Op op = bytecode_op(in.op);
     int a = read(in.args[0], kScratchReg);
-    int b = operand_roles(op).b == Operand::Const ? static_cast<int>(in.imm) : read(in.args[1], kScratchReg + 1);
+    const Operand rb = operand_roles(op).b;
+    int b = rb == Operand::Const ? static_cast<int>(in.imm) : rb == Operand::None ? 0 : read(in.args[1], kScratchReg + 1);
     if (in.target == next || (in.alt != next && closer_back(in.alt, in.target))) {
       // The inline jump goes to alt: the block laid out next, or the loop's body when
       // this is a test threaded to the loop's end (peephole.h, 5).

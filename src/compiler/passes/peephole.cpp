@@ -118,6 +118,17 @@ class Peephole {
       make_nop(cmp);
       return;
     }
+    if (cmp.op == IrOp::ISREDUCED) {  // (if (reduced? acc) ...), every step of reduce
+      IrInstr fused;
+      fused.op = IrOp::BRREDUCED;
+      fused.pos = br.pos.known() ? br.pos : cmp.pos;
+      fused.args = {cmp.args[0]};
+      fused.target = br.op == IrOp::JMPIF ? br.target : br.alt;
+      fused.alt = br.op == IrOp::JMPIF ? br.alt : br.target;
+      make_nop(cmp);
+      br = std::move(fused);
+      return;
+    }
     // The compare-and-skip forms of each comparison: registers, then x OP K, then
     // K OP y tested as y OP' K (k < y is y > k; = and == are symmetric).
     struct Forms {

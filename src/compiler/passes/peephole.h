@@ -12,7 +12,8 @@
 //     BRLE, BRNUMEQ, BREQ, and with a constant operand BRLTK BRLEK BRGTK BRGEK
 //     BRNUMEQK BREQK: `k < x` is tested as `x > k`). IR form: args = [x, y] or [x] with
 //     imm = the constant's index; `target` is taken when the comparison holds, `alt`
-//     otherwise (the emitter adds the JMPs). `c := NOT x; JMPIFNOT c` becomes JMPIF x.
+//     otherwise (the emitter adds the JMPs). `c := NOT x; JMPIFNOT c` becomes JMPIF x;
+//     `c := ISREDUCED x; JMPIF(NOT) c` becomes BRREDUCED x (reduce's every step).
 //  3. Moves coalesced. `t := OP ...; ...; v := MOVE t`, in one block without a
 //     handler, where t is defined once, the move is its last use and nothing between
 //     reads or writes v, becomes `v := OP ...` with t's uses in between reading v:

@@ -151,12 +151,9 @@ Value d_disj(State& vm, Args a) {
 
 // (set coll) of a lazy seq, once drained (drain_spine): a set of the items.
 Value d_set_of_items(State& vm, Args, Value items) {
-  const Vector* v = as<Vector>(items);
-  std::vector<Value> xs;
-  xs.reserve(v->cnt);
-  v->append_to(xs);
+  std::vector<Value> xs = as<Vector>(items)->elements();
   RootScope scope(vm.heap);
-  scope.push(items);
+  scope.push(items);  // holds what xs holds
   return set_from(vm, xs.data(), xs.size());
 }
 

@@ -79,12 +79,9 @@ Value sort_items(State& vm, Value comp, std::vector<Value>& items, Value m);
 
 // (sort coll) of a lazy seq without metadata, once drained (drain_spine).
 Value sort_drained(State& vm, Args a, Value items) {
-  const Vector* v = as<Vector>(items);
-  std::vector<Value> xs;
-  xs.reserve(v->cnt);
-  v->append_to(xs);
+  std::vector<Value> xs = as<Vector>(items)->elements();
   RootScope scope(vm.heap);
-  scope.push(items);
+  scope.push(items);  // holds what xs holds
   return sort_items(vm, a.size() == 2 ? a[0] : Value::nil(), xs, Value::nil());
 }
 }  // namespace

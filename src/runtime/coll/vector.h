@@ -21,6 +21,7 @@
 // RRB vectors' tails). Nodes made anywhere else are full (fill == len).
 #pragma once
 #include <cstdint>
+#include <vector>
 
 #include "gc/heap.h"
 #include "core/object.h"
@@ -69,13 +70,15 @@ struct Vector : Obj {
   }
   const Value* array_for(uint32_t i) const { return leaf_for(i)->slots(); }
   Value nth(uint32_t i) const { return array_for(i)[i & 31]; }
-  /// Appends the elements, in order, to out (a leaf at a time).
-  template <class Out>
-  void append_to(Out& out) const {
+  /// The elements in order, copied out a leaf at a time (unrooted: the vector holds them).
+  std::vector<Value> elements() const {
+    std::vector<Value> out;
+    out.reserve(cnt);
     for (uint32_t i = 0; i < cnt; i += 32) {
       const Value* leaf = array_for(i);
       out.insert(out.end(), leaf, leaf + (cnt - i < 32 ? cnt - i : 32));
     }
+    return out;
   }
   /// The element at ix when ix is a small int in [0, cnt), stored in *out (true); false
   /// for any other index. The fast path of (v i) and nth: nothing can fail or allocate.

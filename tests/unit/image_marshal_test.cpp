@@ -332,6 +332,20 @@ TEST_F(Marshal, AFiberUnderAFunctionWithSpillSlotsGoesOn) {
   EXPECT_EQ(pr_str(vm, eval("[(fiber/resume g) (fiber/status g) (fiber/resume f)]")), "[45150 :dead 45150]");
 }
 
+// A closure called by CALL1 ((g x) with g a local) has its frame above all of its
+// caller's registers, as an out-of-line call's: a fiber suspended inside it is read
+// back with that layout and goes on to the same result.
+TEST_F(Marshal, AFiberInsideAOneArgumentCallOfALocalGoesOn) {
+  eval("(require '[clove.marshal :as m])"
+       "(def f (fiber/new (fn [x] (let [g (fn [y] (* 10 (fiber/yield y)))] (+ 1 (g x))))))");
+  ASSERT_EQ(pr_str(vm, eval("(fiber/resume f 4)")), "4");
+  std::string bytes = marshal(vm, eval("f"));
+  for (size_t n = 0; n < bytes.size(); ++n) EXPECT_FALSE(reads_or_rejects(std::string_view(bytes).substr(0, n))) << n;
+  eval("(def g (m/unmarshal (m/marshal f)))");
+  vm.heap.collect();
+  EXPECT_EQ(pr_str(vm, eval("[(fiber/resume g 5) (fiber/status g) (fiber/resume f 6)]")), "[51 :dead 61]");
+}
+
 TEST_F(Marshal, NativesGoByRegisteredName) {
   EXPECT_EQ(unmarshal(vm, bytes_of("str")), eval("str"));
   // A native made outside def_native has no name to be found by.

@@ -346,6 +346,21 @@ TEST_F(Marshal, AFiberInsideAOneArgumentCallOfALocalGoesOn) {
   EXPECT_EQ(pr_str(vm, eval("[(fiber/resume g 5) (fiber/status g) (fiber/resume f 6)]")), "[51 :dead 61]");
 }
 
+// LEAFCALL calls its var out of line when the var no longer holds a leaf: a fiber
+// suspended in the fn it holds now reads back with that frame layout and goes on.
+TEST_F(Marshal, AFiberInsideALeafCallOfARedefinedVarGoesOn) {
+  eval("(require '[clove.marshal :as m])"
+       "(defn t [x] (if (ratio? x) :ratio :not))"  // a LEAFCALL of ratio?
+       "(alter-var-root #'clojure.core/ratio? (constantly (fn [x] (fiber/yield x))))"
+       "(def f (fiber/new (fn [x] (t x))))");
+  ASSERT_EQ(pr_str(vm, eval("(fiber/resume f 4)")), "4");
+  std::string bytes = marshal(vm, eval("f"));
+  for (size_t n = 0; n < bytes.size(); ++n) EXPECT_FALSE(reads_or_rejects(std::string_view(bytes).substr(0, n))) << n;
+  eval("(def g (m/unmarshal (m/marshal f)))");
+  vm.heap.collect();
+  EXPECT_EQ(pr_str(vm, eval("[(fiber/resume g true) (fiber/status g) (fiber/resume f false)]")), "[:ratio :dead :not]");
+}
+
 TEST_F(Marshal, NativesGoByRegisteredName) {
   EXPECT_EQ(unmarshal(vm, bytes_of("str")), eval("str"));
   // A native made outside def_native has no name to be found by.

@@ -27,14 +27,10 @@ Proto* Interpreter::closure_arity(Closure* c, int nargs) {
 Proto* Interpreter::enter_closure_slow(Fiber* f, Closure* c, size_t newbase, int nargs, size_t prev_base,
                                        uint64_t ret_pc) {
   Proto* p = closure_arity(c, nargs);
-  const uint64_t idx = p->arity_index;
   if (f->depth >= limits.max_depth) [[unlikely]]
     throw_depth_exceeded();
-  if (newbase + p->framesize + kCallHeader + 1 > f->stack.size()) f->ensure(newbase, p->framesize + kCallHeader + 1);
+  f->ensure(newbase, p->framesize + kCallHeader + 1);
   Value* S = f->stack.data();
-  S[newbase - 3] = Value::object(c);
-  S[newbase - 2] = make_link(prev_base, static_cast<uint32_t>(idx));
-  S[newbase - 1] = Value::internal(ret_pc);
   uint32_t filled = static_cast<uint32_t>(nargs);
   if (p->variadic) {
     int np = p->nparams;
@@ -44,9 +40,7 @@ Proto* Interpreter::enter_closure_slow(Fiber* f, Closure* c, size_t newbase, int
   }
   if (p->live.empty())
     for (uint32_t r = filled; r < p->framesize; ++r) S[newbase + r] = Value::nil();
-  f->base = newbase;
-  f->top = newbase + p->framesize;
-  ++f->depth;
+  push_closure_frame(f, c, p, newbase, prev_base, ret_pc);
   return p;
 }
 

@@ -4,6 +4,23 @@
 
 namespace clove {
 
+/// Makes arity p of closure c the current frame at newbase: writes the frame header
+/// (fiber.h: the callee, the link to prev_base with p's arity index, the return
+/// address) and sets f's base, top and depth. The arguments are already in place.
+[[gnu::always_inline]] inline void push_closure_frame(Fiber* f, Closure* c, const Proto* p, size_t newbase,
+                                                      size_t prev_base, uint64_t ret_pc) {
+  // 64 bits wide: spilled and reloaded as the link's word, a 32-bit store read back by
+  // a 64-bit load would miss store-to-load forwarding (a stall on every call).
+  const uint64_t idx = p->arity_index;
+  Value* S = f->stack.data();
+  S[newbase - 3] = Value::object(c);
+  S[newbase - 2] = make_link(prev_base, static_cast<uint32_t>(idx));
+  S[newbase - 1] = Value::internal(ret_pc);
+  f->base = newbase;
+  f->top = newbase + p->framesize;
+  ++f->depth;
+}
+
 // Pushes a frame for closure c whose arguments are already at stack[newbase..newbase+nargs):
 // picks the arity, checks the depth limit, grows the stack, writes the frame header
 // (fiber.h), packs rest arguments into a seq, and makes the frame current.
@@ -21,16 +38,7 @@ namespace clove {
   if (!p || p->variadic || p->live.empty() || f->depth >= limits.max_depth ||
       newbase + p->framesize + kCallHeader + 1 > f->stack.size()) [[unlikely]]
     return enter_closure_slow(f, c, newbase, nargs, prev_base, ret_pc);
-  // 64 bits wide: spilled and reloaded as the link's word, a 32-bit store read back by
-  // a 64-bit load would miss store-to-load forwarding (a stall on every call).
-  const uint64_t idx = p->arity_index;
-  Value* S = f->stack.data();
-  S[newbase - 3] = Value::object(c);
-  S[newbase - 2] = make_link(prev_base, static_cast<uint32_t>(idx));
-  S[newbase - 1] = Value::internal(ret_pc);
-  f->base = newbase;
-  f->top = newbase + p->framesize;
-  ++f->depth;
+  push_closure_frame(f, c, p, newbase, prev_base, ret_pc);
   return p;
 }
 

@@ -75,7 +75,29 @@ void merge_sort(std::vector<T>& items, Less&& less) {
 namespace {
 // sort's work once the items are in `items` (rooted by the caller): sorted by comp
 // (nil: compare), as a seq with metadata m.
-Value sort_items(State& vm, Value comp, std::vector<Value>& items, Value m);
+Value sort_items(State& vm, Value comp, std::vector<Value>& items, Value m) {
+  if (!comp.is_nil() && is_core_fn(vm, comp, "compare")) comp = Value::nil();  // compared here, without calls
+  RootScope scope(vm.heap);
+  scope.push(comp);
+  scope.push(m);
+  if (comp.is_nil() && std::all_of(items.begin(), items.end(), [](Value v) { return is_long(v); })) {
+    // compare on longs is numeric order, and equal longs are indistinguishable (a long
+    // is boxed only past 48 bits), so any sort is as stable as merge_sort.
+    std::sort(items.begin(), items.end(), [](Value x, Value y) { return as_long(x) < as_long(y); });
+  } else {
+    // The comparator may run Clove code, and so a collection. The items are rooted
+    // through a vector of them: the collection does not always hold them (a map's seq
+    // makes its entries as it goes).
+    scope.push(vector_from(vm.heap, items.data(), items.size()));
+    merge_sort(items, [&](Value x, Value y) { return sorted_less(vm, comp, x, y); });
+  }
+  if (items.empty()) return list_from(vm.heap, nullptr, 0);
+  // An ArraySeq carrying coll's metadata, as Clojure's (with-meta (seq a) (meta coll)).
+  Value sorted = array_seq(vm.heap, items.data(), items.size());
+  if (m.is_nil()) return sorted;
+  scope.push(sorted);
+  return with_meta(vm, sorted, m);
+}
 
 // (sort coll) of a lazy seq without metadata, once drained (drain_spine).
 Value sort_drained(State& vm, Args a, Value items) {
@@ -108,32 +130,6 @@ Value s_sort(State& vm, Args a) {
   scope[slot] = coll;
   return sort_items(vm, a.size() == 2 ? a[0] : Value::nil(), items, meta(coll));
 }
-
-namespace {
-Value sort_items(State& vm, Value comp, std::vector<Value>& items, Value m) {
-  if (!comp.is_nil() && is_core_fn(vm, comp, "compare")) comp = Value::nil();  // compared here, without calls
-  RootScope scope(vm.heap);
-  scope.push(comp);
-  scope.push(m);
-  if (comp.is_nil() && std::all_of(items.begin(), items.end(), [](Value v) { return is_long(v); })) {
-    // compare on longs is numeric order, and equal longs are indistinguishable (a long
-    // is boxed only past 48 bits), so any sort is as stable as merge_sort.
-    std::sort(items.begin(), items.end(), [](Value x, Value y) { return as_long(x) < as_long(y); });
-  } else {
-    // The comparator may run Clove code, and so a collection. The items are rooted
-    // through a vector of them: the collection does not always hold them (a map's seq
-    // makes its entries as it goes).
-    scope.push(vector_from(vm.heap, items.data(), items.size()));
-    merge_sort(items, [&](Value x, Value y) { return sorted_less(vm, comp, x, y); });
-  }
-  if (items.empty()) return list_from(vm.heap, nullptr, 0);
-  // An ArraySeq carrying coll's metadata, as Clojure's (with-meta (seq a) (meta coll)).
-  Value sorted = array_seq(vm.heap, items.data(), items.size());
-  if (m.is_nil()) return sorted;
-  scope.push(sorted);
-  return with_meta(vm, sorted, m);
-}
-}  // namespace
 
 /// (-sort-keyed comp keys items coll): items (a vector) in the stable order of their keys
 /// (a vector as long, the key of each item), compared by comp as sort does (nil or

@@ -116,7 +116,7 @@ Value drain_spine_from(State& vm, Args a, Value buffer, NativeCont k) {
   // walk holds. Nothing else here collects.
   RootScope scope(vm.heap);
   if (buffer.is_nil()) buffer = transient_of(vm, empty_vector(vm.heap));
-  const size_t held = scope.push(buffer);
+  scope.push(buffer);
   Value cursor = a[last];
   while (maybe_lazy_spine(cursor)) {
     if (LazySeq* ls = blocking(cursor)) {
@@ -141,10 +141,10 @@ Value drain_spine_from(State& vm, Args a, Value buffer, NativeCont k) {
   for (Value s = seq(vm, cursor); !s.is_nil(); s = next(vm, s)) {
     vm.charge(1);
     a.set(last, s);
-    transient_conj(vm, scope[held], first(vm, s));
+    transient_conj(vm, buffer, first(vm, s));
   }
   a.set(last, Value::nil());
-  return persistent_of(vm, scope[held]);
+  return persistent_of(vm, buffer);
 }
 
 Value count_native(State& vm, Args a) { return count_from(vm, a, 0); }
